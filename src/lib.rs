@@ -1,0 +1,7 @@
+//! syllabus: turn a corpus of links into a staged study plan and publish it.
+//!
+//! The pipeline runs one way: `corpus` (load and validate `topics/`) -> `graph` (prerequisites)
+//! -> `plan` (the staged order) -> `render` (Markdown, JSON, ...). The CLI in `main.rs` is a thin
+//! shell over these steps.
+
+pub mod model;

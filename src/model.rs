@@ -1,0 +1,198 @@
+//! The course as plain data: stages, topics, links and their ids.
+//!
+//! Everything here is produced by `corpus` (which reads and validates the files) and read by every
+//! later step. It does no I/O and knows nothing about TOML; positions are kept only so that later
+//! steps can point back at the line a problem comes from.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where a value was written: a file and a 1-based line and column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.col)
+    }
+}
+
+/// The whole validated course: what `corpus::load` returns.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Course {
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    pub author: Option<String>,
+    /// In `course.toml` order. Empty when the course declares none; the planner then derives
+    /// stages from the graph's generations.
+    pub stages: Vec<Stage>,
+    /// Sorted by id.
+    pub topics: Vec<Topic>,
+    /// Links waiting in `topics/inbox.toml` for a topic; never planned.
+    pub inbox: Vec<Link>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stage {
+    pub id: String,
+    pub title: String,
+    /// Markdown.
+    pub guidance: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Topic {
+    /// The file stem: lowercase `a-z`, `0-9`, `-`.
+    pub id: String,
+    pub title: String,
+    /// Markdown.
+    pub summary: String,
+    /// A stage id; `None` only when the course declares no stages.
+    pub stage: Option<String>,
+    /// Topic ids, as written.
+    pub requires: Vec<Ref>,
+    pub keywords: Vec<String>,
+    /// In file order.
+    pub links: Vec<Link>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// An id that names another item, with the place it was written (for errors about that edge).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Ref {
+    pub id: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Link {
+    /// Unique across the corpus (links and topics share one namespace).
+    pub id: String,
+    /// The id of the topic whose file lists this link.
+    pub topic: String,
+    pub url: String,
+    pub title: String,
+    pub kind: Kind,
+    pub level: Level,
+    pub minutes: u32,
+    pub authors: Vec<String>,
+    /// As written (`2025-05-01` or `2025`).
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// Markdown: why to read it.
+    pub note: Option<String>,
+    /// More topic ids it is tagged with.
+    pub also: Vec<Ref>,
+    /// Link or topic ids to read first.
+    pub requires: Vec<Ref>,
+    pub access: Access,
+    pub url_status: UrlStatus,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+macro_rules! word_enum {
+    ($(#[$m:meta])* $name:ident { $first:ident => $first_word:literal $(, $variant:ident => $word:literal)* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name {
+            /// The default.
+            #[default]
+            $first,
+            $($variant),*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$name::$first $(, $name::$variant)*];
+            pub const WORDS: &'static [&'static str] = &[$first_word $(, $word)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $name::$first => $first_word, $($name::$variant => $word),* }
+            }
+
+            pub fn parse(word: &str) -> Option<Self> {
+                match word { $first_word => Some($name::$first), $($word => Some($name::$variant),)* _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What a link points at.
+    Kind {
+        Article => "article",
+        Paper => "paper",
+        Talk => "talk",
+        Video => "video",
+        Book => "book",
+        Course => "course",
+        Thread => "thread",
+        List => "list",
+        Tool => "tool",
+    }
+);
+
+word_enum!(
+    /// How much a link assumes; ordered, so `level <= cap` filters.
+    Level {
+        Intro => "intro",
+        Intermediate => "intermediate",
+        Advanced => "advanced",
+    }
+);
+
+word_enum!(
+    Access {
+        Free => "free",
+        Paywall => "paywall",
+        Registration => "registration",
+    }
+);
+
+word_enum!(
+    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader.
+    UrlStatus {
+        Confirmed => "confirmed",
+        Guessed => "guessed",
+        Truncated => "truncated",
+    }
+);
+
+impl Course {
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics
+            .binary_search_by(|t| t.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.topics[i])
+    }
+
+    pub fn links(&self) -> impl Iterator<Item = &Link> {
+        self.topics.iter().flat_map(|t| t.links.iter())
+    }
+
+    pub fn link(&self, id: &str) -> Option<&Link> {
+        self.links().find(|l| l.id == id)
+    }
+
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+}
