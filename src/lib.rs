@@ -5,3 +5,9 @@
 //! shell over these steps.
 
 pub mod model;
+pub mod corpus;
+pub mod diagnostics;
+pub mod graph;
+pub mod plan;
+pub mod render;
+pub mod output;

@@ -57,6 +57,8 @@ pub struct Topic {
     pub summary: String,
     /// A stage id; `None` only when the course declares no stages.
     pub stage: Option<String>,
+    #[serde(skip)]
+    pub stage_origin: Origin,
     /// Topic ids, as written.
     pub requires: Vec<Ref>,
     pub keywords: Vec<String>,

@@ -1,0 +1,219 @@
+//! Arguments (clap) to library calls and results to output and exit codes: 0 ok, 1 invalid
+//! corpus or input, 2 usage. No planning logic lives here.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use syllabus::corpus::{self, Loaded};
+use syllabus::diagnostics::Diagnostic;
+use syllabus::graph::Graph;
+use syllabus::render::{self, Templates};
+use syllabus::{output, plan};
+
+const EXIT_INVALID: i32 = 1;
+const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "syllabus",
+    version,
+    about = "Turn a corpus of links into a staged study plan and publish it",
+    after_help = "The corpus is ./topics when that folder exists, else the course built into the binary."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct CorpusArgs {
+    /// The corpus folder (course.toml and one file per topic) [default: ./topics, else built-in]
+    #[arg(long, value_name = "DIR", global = true)]
+    topics: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the staged plan
+    Plan {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Markdown)]
+        format: PlanFormat,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Folder of templates overriding the built-in ones (plan.md.j2, ...)
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Validate the corpus and print every problem
+    Check {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Print the topic graph, clustered by stage
+    Graph {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// List the topics: id, stage, requires, links, hours
+    Topics {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum PlanFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+/// A failed command: what to print on standard error, and the exit code.
+struct Failure {
+    diagnostics: Vec<Diagnostic>,
+    code: i32,
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure { diagnostics: vec![d], code: EXIT_INVALID }
+    }
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        Failure { diagnostics, code: EXIT_INVALID }
+    }
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { EXIT_USAGE } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Plan { corpus, format, output, templates } => {
+            plan_command(&corpus, format, output.as_deref(), templates.as_deref())
+        }
+        Command::Check { corpus } => return check_command(&corpus),
+        Command::Graph { corpus, format } => graph_command(&corpus, format),
+        Command::Topics { corpus } => topics_command(&corpus),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(failure) => {
+            let mut stderr = std::io::stderr().lock();
+            for d in &failure.diagnostics {
+                let _ = writeln!(stderr, "{d}");
+            }
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            if errors > 1 {
+                let _ = writeln!(stderr, "{errors} errors; run `syllabus check` to see them with warnings");
+            }
+            failure.code
+        }
+    }
+}
+
+fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
+    let loaded = corpus::load_default(args.topics.as_deref())?;
+    Ok(loaded)
+}
+
+/// Standard output, or FILE written atomically.
+fn emit(text: &str, output: Option<&Path>) -> Result<(), Failure> {
+    match output {
+        Some(path) => output::write_atomic(path, text.as_bytes()).map_err(|e| {
+            Failure::from(
+                Diagnostic::error(None, format!("cannot write {}: {e}", path.display()))
+                    .with_help("check that the folder exists and is writable"),
+            )
+        }),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn plan_command(
+    args: &CorpusArgs,
+    format: PlanFormat,
+    output: Option<&Path>,
+    templates: Option<&Path>,
+) -> Result<(), Failure> {
+    let loaded = load(args)?;
+    let graph = Graph::new(&loaded.course);
+    let plan = plan::build(&loaded.course, &graph);
+    let text = match format {
+        PlanFormat::Markdown => render::markdown(&plan, &Templates::load(templates)?)?,
+        PlanFormat::Json => render::json(&plan),
+    };
+    emit(&text, output)
+}
+
+fn check_command(args: &CorpusArgs) -> i32 {
+    let (diagnostics, course) = match corpus::load_default(args.topics.as_deref()) {
+        Ok(loaded) => (loaded.warnings, Some(loaded.course)),
+        Err(diagnostics) => (diagnostics, None),
+    };
+    let mut stdout = std::io::stdout().lock();
+    for d in &diagnostics {
+        let _ = writeln!(stdout, "{d}");
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let what = match &course {
+        Some(c) => format!(
+            "{}, {}",
+            plural(c.topics.len(), "topic"),
+            plural(c.links().count(), "link")
+        ),
+        None => "the corpus".to_string(),
+    };
+    let _ = writeln!(
+        stdout,
+        "checked {what}: {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if errors > 0 {
+        EXIT_INVALID
+    } else {
+        0
+    }
+}
+
+fn graph_command(args: &CorpusArgs, format: GraphFormat) -> Result<(), Failure> {
+    let loaded = load(args)?;
+    let graph = Graph::new(&loaded.course);
+    let plan = plan::build(&loaded.course, &graph);
+    let text = match format {
+        GraphFormat::Dot => render::dot(&plan),
+        GraphFormat::Mermaid => render::mermaid(&plan),
+    };
+    emit(&text, None)
+}
+
+fn topics_command(args: &CorpusArgs) -> Result<(), Failure> {
+    let loaded = load(args)?;
+    let graph = Graph::new(&loaded.course);
+    let plan = plan::build(&loaded.course, &graph);
+    emit(&render::topics_table(&plan), None)
+}

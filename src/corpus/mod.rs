@@ -1,0 +1,368 @@
+//! Loading `topics/` into a validated `Course`, or the full list of what is wrong with it.
+//!
+//! This is the only code that reads corpus files. It reports every problem it finds (not only
+//! the first), each with its file, line and column, and the embedded default corpus lives here.
+
+mod read;
+pub mod url;
+
+pub use read::{check_id, suggest_id};
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::graph::Graph;
+use crate::model::{Course, Link, Origin};
+use read::Reader;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_topics.rs"));
+}
+
+/// One corpus file: its name as shown in messages, and its text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A corpus that passed validation, with the warnings it still has.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub course: Course,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Where the course came from, for messages.
+pub const EMBEDDED_NAME: &str = "<built-in>/topics";
+
+/// The `.toml` files of `dir`, or an error naming the folder.
+pub fn read_dir(dir: &Path) -> Result<Vec<Source>, Diagnostic> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error(None, format!("cannot read the corpus folder {}: {e}", dir.display()))
+            .with_help("pass the folder that holds course.toml with --topics DIR")
+    })?;
+    let mut sources = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Diagnostic::error(None, format!("cannot list {}: {e}", dir.display())))?
+            .path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
+            })?;
+            sources.push(Source { path, text });
+        }
+    }
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(sources)
+}
+
+/// The corpus built into the binary.
+pub fn embedded_sources() -> Vec<Source> {
+    embedded::FILES
+        .iter()
+        .map(|(name, text)| Source {
+            path: Path::new(EMBEDDED_NAME).join(name),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// Load and validate a corpus folder.
+pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load(&read_dir(dir).map_err(|d| vec![d])?)
+}
+
+/// Load and validate corpus files: `course.toml`, one `<topic-id>.toml` per topic and an
+/// optional `inbox.toml`.
+pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut found = Vec::new();
+    let mut course = None;
+    let mut topics = Vec::new();
+    let mut inbox = Vec::new();
+    for source in sources {
+        let stem = source
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut reader = Reader::new(&source.path, &source.text);
+        match stem.as_str() {
+            "course" => course = reader.course(),
+            "inbox" => inbox = reader.inbox(),
+            _ => {
+                let before = reader.diagnostics.len();
+                reader.check_id(0..0, &stem, "topic id (the file name)");
+                if reader.diagnostics.len() > before {
+                    let d = reader.diagnostics.pop().expect("just pushed");
+                    let fixed = read::suggest_id(&stem);
+                    reader.diagnostics.push(d.with_help(format!(
+                        "rename the file to {fixed}.toml: topic ids are lowercase letters, digits and `-`"
+                    )));
+                }
+                if let Some(topic) = reader.topic(&stem) {
+                    topics.push(topic);
+                }
+            }
+        }
+        found.extend(reader.diagnostics);
+    }
+    let Some(mut course) = course else {
+        found.push(
+            Diagnostic::error(None, "the corpus has no course.toml").with_help(
+                "create course.toml with `title`, `description` and its [[stage]] tables",
+            ),
+        );
+        diagnostics::sort(&mut found);
+        return Err(found);
+    };
+    topics.sort_by(|a, b| a.id.cmp(&b.id));
+    course.topics = topics;
+    course.inbox = inbox;
+    validate(&course, &mut found);
+    diagnostics::sort(&mut found);
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(found);
+    }
+    Ok(Loaded {
+        course,
+        warnings: found,
+    })
+}
+
+/// Cross-file rules: ids exist and are unique, stages hold, no cycles, no duplicate URLs.
+fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
+    let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
+    let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
+    let mut stage_seen: HashMap<&str, &Origin> = HashMap::new();
+    for stage in &course.stages {
+        if let Some(first) = stage_seen.insert(&stage.id, &stage.origin) {
+            found.push(
+                Diagnostic::error(Some(stage.origin.clone()), format!("stage `{}` is defined twice", stage.id))
+                    .with_help(format!("the first is at {first}; give each stage its own id")),
+            );
+        }
+    }
+
+    if course.topics.is_empty() {
+        found.push(
+            Diagnostic::error(None, "the corpus has no topics")
+                .with_help("add a file per topic, such as topics/consensus.toml"),
+        );
+    }
+
+    // Link ids share one namespace with topic ids, since `requires` may name either.
+    let mut ids: BTreeMap<&str, (&Origin, &str)> = BTreeMap::new();
+    for topic in &course.topics {
+        ids.insert(&topic.id, (&topic.origin, "topic"));
+    }
+    for link in course.links().chain(&course.inbox) {
+        if let Some((first, what)) = ids.get(link.id.as_str()) {
+            found.push(
+                Diagnostic::error(Some(link.origin.clone()), format!("link id `{}` is already used by a {what} at {first}", link.id))
+                    .with_help("give this link its own `id = \"...\"`"),
+            );
+        } else {
+            ids.insert(&link.id, (&link.origin, "link"));
+        }
+    }
+    let link_ids: Vec<&str> = course.links().map(|l| l.id.as_str()).collect();
+
+    let mut urls: HashMap<String, &Link> = HashMap::new();
+    for link in course.links().chain(&course.inbox) {
+        let key = same_url_key(&link.url);
+        if let Some(first) = urls.get(&key) {
+            found.push(
+                Diagnostic::error(
+                    Some(link.origin.clone()),
+                    format!("duplicate URL {}: `{}` already lists it at {}", link.url, first.id, first.origin),
+                )
+                .with_help("keep one of the two links; tag it with `also` for more topics"),
+            );
+        } else {
+            urls.insert(key, link);
+        }
+    }
+
+    for topic in &course.topics {
+        match (&topic.stage, course.stages.is_empty()) {
+            (None, false) => found.push(
+                Diagnostic::error(Some(topic.origin.clone()), format!("topic `{}` has no `stage`", topic.id))
+                    .with_help(format!("add `stage = \"...\"`, one of: {}", stage_ids.join(", "))),
+            ),
+            (Some(stage), false) if !stage_ids.contains(&stage.as_str()) => found.push(
+                Diagnostic::error(Some(topic.stage_origin.clone()), format!("unknown stage `{stage}`"))
+                    .with_help(diagnostics::suggest(stage, stage_ids.iter().copied(), "stage")),
+            ),
+            (Some(_), true) => found.push(
+                Diagnostic::error(Some(topic.stage_origin.clone()), "`stage` is set but course.toml declares no [[stage]]")
+                    .with_help("declare the stages in course.toml, or remove `stage` to let the graph decide"),
+            ),
+            _ => {}
+        }
+        for r in &topic.requires {
+            if r.id == topic.id {
+                found.push(Diagnostic::error(Some(r.origin.clone()), format!("topic `{}` requires itself", topic.id))
+                    .with_help("remove it from `requires`"));
+            } else if course.topic(&r.id).is_none() {
+                let help = match course.link(&r.id) {
+                    Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
+                    None => diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic"),
+                };
+                found.push(
+                    Diagnostic::error(Some(r.origin.clone()), format!("unknown topic `{}` in requires of `{}`", r.id, topic.id))
+                        .with_help(help),
+                );
+            }
+        }
+        for link in &topic.links {
+            check_link_refs(course, link, &topic_ids, &link_ids, found);
+            if link.note.is_none() {
+                found.push(
+                    Diagnostic::warning(Some(link.origin.clone()), format!("link `{}` has no note", link.id))
+                        .with_help("add `note = \"...\"`: why to read it and what to look for"),
+                );
+            }
+        }
+        if topic.links.is_empty() {
+            found.push(
+                Diagnostic::warning(Some(topic.origin.clone()), format!("topic `{}` has no links", topic.id))
+                    .with_help("add at least one [[link]] to read for it"),
+            );
+        }
+    }
+    for link in &course.inbox {
+        check_link_refs(course, link, &topic_ids, &link_ids, found);
+    }
+    if !course.inbox.is_empty() {
+        let origin = course.inbox[0].origin.clone();
+        found.push(
+            Diagnostic::warning(
+                Some(Origin { line: 1, col: 1, ..origin }),
+                format!("{} links wait in the inbox", course.inbox.len()),
+            )
+            .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
+        );
+    }
+
+    if found.iter().any(Diagnostic::is_error) {
+        // Cycles and stage order are only meaningful over names that all resolve.
+        return;
+    }
+    let graph = Graph::new(course);
+    for cycle in graph.cycles() {
+        found.push(cycle_error(&cycle, "topic"));
+    }
+    for topic in &course.topics {
+        for cycle in Graph::links_of(topic).cycles() {
+            found.push(cycle_error(&cycle, "link"));
+        }
+    }
+    if !course.stages.is_empty() {
+        check_stage_order(course, found);
+    }
+}
+
+fn check_link_refs(
+    course: &Course,
+    link: &Link,
+    topic_ids: &[&str],
+    link_ids: &[&str],
+    found: &mut Vec<Diagnostic>,
+) {
+    for r in &link.also {
+        if course.topic(&r.id).is_none() {
+            found.push(
+                Diagnostic::error(Some(r.origin.clone()), format!("unknown topic `{}` in also of link `{}`", r.id, link.id))
+                    .with_help(diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic")),
+            );
+        }
+    }
+    for r in &link.requires {
+        if r.id == link.id {
+            found.push(Diagnostic::error(Some(r.origin.clone()), format!("link `{}` requires itself", link.id))
+                .with_help("remove it from `requires`"));
+        } else if course.topic(&r.id).is_none() && !link_ids.contains(&r.id.as_str()) {
+            let all = topic_ids.iter().chain(link_ids).copied();
+            found.push(
+                Diagnostic::error(Some(r.origin.clone()), format!("unknown link or topic `{}` in requires of link `{}`", r.id, link.id))
+                    .with_help(diagnostics::suggest(&r.id, all, "id")),
+            );
+        }
+    }
+}
+
+fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {
+    let mut help = String::from("each step of the cycle is written at:");
+    for (pair, edge) in cycle.path.windows(2).zip(&cycle.edges) {
+        let via = match &edge.via_link {
+            Some(link) => format!(" (through link `{link}`)"),
+            None => String::new(),
+        };
+        help.push_str(&format!("\n    {} -> {}{via} at {}", pair[0], pair[1], edge.origin));
+    }
+    help.push_str("\n  remove one of these requirements to break the cycle");
+    Diagnostic::error(
+        cycle.edges.first().map(|e| e.origin.clone()),
+        format!("{what} prerequisite cycle: {}", cycle.display_path()),
+    )
+    .with_help(help)
+}
+
+/// A topic may sit in a later stage than what it needs, never in an earlier one: the plan reads
+/// stages in order, so anything else would ask for a reading before its prerequisite.
+fn check_stage_order(course: &Course, found: &mut Vec<Diagnostic>) {
+    let stage_of = |id: &str| {
+        course
+            .topic(id)
+            .and_then(|t| t.stage.as_deref())
+            .and_then(|s| course.stage_index(s))
+    };
+    let graph = Graph::new(course);
+    for topic in &course.topics {
+        let Some(mine) = stage_of(&topic.id) else { continue };
+        for (needed, edge) in graph.requires_with_edges(&topic.id) {
+            let Some(theirs) = stage_of(&needed) else { continue };
+            if theirs > mine {
+                let via = edge.via_link.map(|l| format!(" (its link `{l}` needs it)")).unwrap_or_default();
+                found.push(
+                    Diagnostic::error(
+                        Some(edge.origin.clone()),
+                        format!(
+                            "topic `{}` (stage `{}`) requires `{needed}`{via}, which comes later (stage `{}`)",
+                            topic.id, course.stages[mine].id, course.stages[theirs].id
+                        ),
+                    )
+                    .with_help(format!(
+                        "move `{}` to stage `{}` or later, or move `{needed}` to stage `{}` or earlier",
+                        topic.id, course.stages[theirs].id, course.stages[mine].id
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// URLs that differ only in a trailing slash, a fragment or the case of the scheme and host
+/// point at the same page.
+fn same_url_key(url: &str) -> String {
+    match ::url::Url::parse(url) {
+        Ok(mut u) => {
+            u.set_fragment(None);
+            let s = u.to_string();
+            s.trim_end_matches('/').to_string()
+        }
+        Err(_) => url.trim_end_matches('/').to_string(),
+    }
+}
+
+/// Which corpus to use: `--topics DIR` when given, else `./topics` when it exists, else the
+/// corpus built into the binary.
+pub fn load_default(explicit: Option<&Path>) -> Result<Loaded, Vec<Diagnostic>> {
+    match explicit {
+        Some(dir) => load_dir(dir),
+        None if Path::new("topics").is_dir() => load_dir(Path::new("topics")),
+        None => load(&embedded_sources()),
+    }
+}

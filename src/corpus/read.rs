@@ -1,0 +1,465 @@
+//! Turning one TOML file into model values, collecting every problem instead of stopping at the
+//! first: unknown keys (with a did-you-mean), wrong types, bad enum words, missing keys.
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::model::{Access, Course, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus};
+use std::ops::Range;
+use std::path::Path;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::url::{check_url, slug_from_url};
+
+pub(crate) const COURSE_KEYS: &[&str] = &["title", "description", "author", "stage"];
+pub(crate) const STAGE_KEYS: &[&str] = &["id", "title", "guidance"];
+pub(crate) const TOPIC_KEYS: &[&str] = &["title", "summary", "stage", "requires", "keywords", "link"];
+pub(crate) const INBOX_KEYS: &[&str] = &["link"];
+pub(crate) const LINK_KEYS: &[&str] = &[
+    "id",
+    "url",
+    "title",
+    "kind",
+    "level",
+    "minutes",
+    "authors",
+    "published",
+    "source",
+    "note",
+    "also",
+    "requires",
+    "access",
+    "url_status",
+];
+
+/// One file being read: its name and text, for positions, and the problems found so far.
+pub(crate) struct Reader<'a> {
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+type Table<'i> = DeTable<'i>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a Path, text: &'a str) -> Self {
+        Reader {
+            file,
+            text,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn origin(&self, span: Range<usize>) -> Origin {
+        diagnostics::origin_at(self.file, self.text, span.start)
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {
+        let d = Diagnostic::error(Some(self.origin(span)), message).maybe_help(help);
+        self.diagnostics.push(d);
+    }
+
+    /// Parse the file; on a syntax error, report it with its position and give up on the file.
+    pub fn parse(&mut self) -> Option<Spanned<Table<'a>>> {
+        match DeTable::parse(self.text) {
+            Ok(table) => Some(table),
+            Err(err) => {
+                let span = err.span().unwrap_or(0..0);
+                let message = err.message().trim().trim_end_matches('.').to_string();
+                self.error(
+                    span,
+                    format!("invalid TOML: {message}"),
+                    Some("fix the TOML syntax at this position (strings need quotes, arrays need brackets)".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn check_keys(&mut self, table: &Table<'_>, allowed: &[&str], what: &str) {
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if !allowed.contains(&name) {
+                let help = diagnostics::suggest(name, allowed.iter().copied(), "key");
+                self.error(
+                    key.span(),
+                    format!("unknown key `{name}` in {what}"),
+                    Some(help),
+                );
+            }
+        }
+    }
+
+    fn get<'t, 'i>(table: &'t Table<'i>, key: &str) -> Option<&'t Value<'i>> {
+        table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+    }
+
+    fn missing(&mut self, span: Range<usize>, key: &str, what: &str, example: &str) {
+        self.error(
+            span,
+            format!("{what} has no `{key}`"),
+            Some(format!("add `{key} = {example}`")),
+        );
+    }
+
+    fn wrong_type(&mut self, value: &Value<'_>, key: &str, expected: &str) {
+        let found = value.get_ref().type_str();
+        self.error(
+            value.span(),
+            format!("`{key}` must be {expected}, found {found}"),
+            None,
+        );
+    }
+
+    fn string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
+        let value = Self::get(table, key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(value, key, "a string");
+                None
+            }
+        }
+    }
+
+    fn required_string(
+        &mut self,
+        table: &Table<'_>,
+        span: Range<usize>,
+        key: &str,
+        what: &str,
+    ) -> Option<String> {
+        if Self::get(table, key).is_none() {
+            self.missing(span, key, what, "\"...\"");
+            return None;
+        }
+        let s = self.string(table, key)?;
+        if s.trim().is_empty() {
+            let value = Self::get(table, key).expect("checked above");
+            self.error(value.span(), format!("`{key}` is empty"), None);
+        }
+        Some(s)
+    }
+
+    fn string_list(&mut self, table: &Table<'_>, key: &str) -> Vec<Spanned<String>> {
+        let Some(value) = Self::get(table, key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(value, key, "an array of strings");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
+                _ => self.wrong_type(item, key, "an array of strings"),
+            }
+        }
+        out
+    }
+
+    fn refs(&mut self, table: &Table<'_>, key: &str) -> Vec<Ref> {
+        self.string_list(table, key)
+            .into_iter()
+            .map(|s| Ref {
+                origin: self.origin(s.span()),
+                id: s.into_inner(),
+            })
+            .collect()
+    }
+
+    fn word<T: Copy>(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        words: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let value = Self::get(table, key)?;
+        let DeValue::String(s) = value.get_ref() else {
+            self.wrong_type(value, key, &format!("one of {}", words.join(", ")));
+            return None;
+        };
+        match parse(s) {
+            Some(v) => Some(v),
+            None => {
+                let help = match diagnostics::did_you_mean(s, words.iter().copied()) {
+                    Some(c) => format!("did you mean `{c}`? `{key}` is one of {}", words.join(", ")),
+                    None => format!("`{key}` is one of {}", words.join(", ")),
+                };
+                self.error(
+                    value.span(),
+                    format!("`{s}` is not a valid `{key}`"),
+                    Some(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn tables<'t, 'i>(&mut self, table: &'t Table<'i>, key: &str) -> Vec<&'t Value<'i>> {
+        let Some(value) = Self::get(table, key) else {
+            return Vec::new();
+        };
+        match value.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter(|item| {
+                    let ok = item.get_ref().is_table();
+                    if !ok {
+                        self.wrong_type(item, key, "a table (write it as `[[link]]`)");
+                    }
+                    ok
+                })
+                .collect(),
+            _ => {
+                self.wrong_type(value, key, &format!("an array of tables (`[[{key}]]`)"));
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn course(&mut self) -> Option<Course> {
+        let root = self.parse()?;
+        let span = 0..0;
+        let table = root.get_ref();
+        self.check_keys(table, COURSE_KEYS, "course.toml");
+        let title = self.required_string(table, span.clone(), "title", "the course");
+        let description = self.required_string(table, span, "description", "the course");
+        let author = self.string(table, "author");
+        let mut stages = Vec::new();
+        for value in self.tables(table, "stage") {
+            let DeValue::Table(t) = value.get_ref() else {
+                continue;
+            };
+            self.check_keys(t, STAGE_KEYS, "a [[stage]]");
+            let span = value.span();
+            let id = self.required_string(t, span.clone(), "id", "this [[stage]]");
+            let title = self.required_string(t, span.clone(), "title", "this [[stage]]");
+            let guidance = self.required_string(t, span.clone(), "guidance", "this [[stage]]");
+            if let Some(id_value) = Self::get(t, "id") {
+                if let Some(id) = &id {
+                    self.check_id(id_value.span(), id, "stage id");
+                }
+            }
+            stages.push(Stage {
+                id: id.unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                guidance: guidance.unwrap_or_default(),
+                origin: self.origin(span),
+            });
+        }
+        Some(Course {
+            title: title.unwrap_or_default(),
+            description: description.unwrap_or_default(),
+            author,
+            stages,
+            topics: Vec::new(),
+            inbox: Vec::new(),
+        })
+    }
+
+    pub fn check_id(&mut self, span: Range<usize>, id: &str, what: &str) {
+        if let Err(why) = check_id(id) {
+            self.error(
+                span,
+                format!("{what} `{id}` {why}"),
+                Some(format!(
+                    "use lowercase letters, digits and single dashes, like `{}`",
+                    suggest_id(id)
+                )),
+            );
+        }
+    }
+
+    pub fn topic(&mut self, id: &str) -> Option<Topic> {
+        let root = self.parse()?;
+        let table = root.get_ref();
+        let whole = 0..0;
+        self.check_keys(table, TOPIC_KEYS, "a topic file");
+        let title = self.required_string(table, whole.clone(), "title", "the topic");
+        let summary = self.required_string(table, whole.clone(), "summary", "the topic");
+        let stage = self.string(table, "stage");
+        let stage_origin = self.origin(Self::get(table, "stage").map_or(0..0, |v| v.span()));
+        let requires = self.refs(table, "requires");
+        let keywords = self
+            .string_list(table, "keywords")
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect();
+        let links = self.links(table, id);
+        Some(Topic {
+            id: id.to_string(),
+            title: title.unwrap_or_default(),
+            summary: summary.unwrap_or_default(),
+            stage,
+            stage_origin,
+            requires,
+            keywords,
+            links,
+            origin: self.origin(whole),
+        })
+    }
+
+    pub fn inbox(&mut self) -> Vec<Link> {
+        let Some(root) = self.parse() else {
+            return Vec::new();
+        };
+        self.check_keys(root.get_ref(), INBOX_KEYS, "inbox.toml");
+        self.links(root.get_ref(), "inbox")
+    }
+
+    fn links(&mut self, table: &Table<'_>, topic: &str) -> Vec<Link> {
+        let mut out = Vec::new();
+        for value in self.tables(table, "link") {
+            let DeValue::Table(t) = value.get_ref() else {
+                continue;
+            };
+            if let Some(link) = self.link(t, value.span(), topic) {
+                out.push(link);
+            }
+        }
+        out
+    }
+
+    fn link(&mut self, t: &Table<'_>, span: Range<usize>, topic: &str) -> Option<Link> {
+        let what = "this [[link]]";
+        self.check_keys(t, LINK_KEYS, "a [[link]]");
+        let before = self.diagnostics.len();
+        let url_raw = self.required_string(t, span.clone(), "url", what);
+        let title = self.required_string(t, span.clone(), "title", what);
+        let kind = self.word(t, "kind", Kind::WORDS, Kind::parse);
+        if Self::get(t, "kind").is_none() {
+            self.missing(span.clone(), "kind", what, "\"article\"");
+        }
+        let level = self.word(t, "level", Level::WORDS, Level::parse);
+        if Self::get(t, "level").is_none() {
+            self.missing(span.clone(), "level", what, "\"intro\"");
+        }
+        let minutes = self.minutes(t, span.clone());
+        let access = self.word(t, "access", Access::WORDS, Access::parse);
+        let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
+        let url = match (&url_raw, Self::get(t, "url")) {
+            (Some(raw), Some(value)) => match check_url(raw) {
+                Ok(url) => Some(url),
+                Err(why) => {
+                    self.error(
+                        value.span(),
+                        format!("URL `{raw}` {why}"),
+                        Some("links must be http:// or https:// (or doi:10.… / arXiv:… which become https)".into()),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        let id = match (self.string(t, "id"), Self::get(t, "id")) {
+            (Some(id), Some(value)) => {
+                self.check_id(value.span(), &id, "link id");
+                Some(id)
+            }
+            _ => url.as_deref().map(slug_from_url),
+        };
+        let published = Self::get(t, "published").and_then(|v| match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            DeValue::Datetime(d) => Some(d.to_string()),
+            _ => {
+                self.wrong_type(v, "published", "a date such as 2025-05-01 or \"2025\"");
+                None
+            }
+        });
+        let authors = self
+            .string_list(t, "authors")
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect();
+        let source = self.string(t, "source");
+        let note = self.string(t, "note").filter(|n| !n.trim().is_empty());
+        let also = self.refs(t, "also");
+        let requires = self.refs(t, "requires");
+        if self.diagnostics.len() > before {
+            // The errors above already explain this link; a half-read link would only cause
+            // confusing follow-up errors later.
+            return None;
+        }
+        Some(Link {
+            id: id?,
+            topic: topic.to_string(),
+            url: url?,
+            title: title?,
+            kind: kind?,
+            level: level?,
+            minutes: minutes?,
+            authors,
+            published,
+            source,
+            note,
+            also,
+            requires,
+            access: access.unwrap_or_default(),
+            url_status: url_status.unwrap_or_default(),
+            origin: self.origin(span),
+        })
+    }
+
+    fn minutes(&mut self, t: &Table<'_>, span: Range<usize>) -> Option<u32> {
+        let Some(value) = Self::get(t, "minutes") else {
+            self.missing(span, "minutes", "this [[link]]", "30");
+            return None;
+        };
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(m) if (1..=100_000).contains(&m) => Some(m as u32),
+            Some(m) => {
+                self.error(
+                    value.span(),
+                    format!("`minutes` must be a positive number of minutes, found {m}"),
+                    Some("give the honest reading or watching time, e.g. `minutes = 45`".into()),
+                );
+                None
+            }
+            None => {
+                self.wrong_type(value, "minutes", "a whole number of minutes");
+                None
+            }
+        }
+    }
+}
+
+/// Ids become file names and URL fragments, so they are kept to a safe alphabet.
+pub fn check_id(id: &str) -> Result<(), &'static str> {
+    if id.is_empty() {
+        return Err("is empty");
+    }
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err("may only hold lowercase letters a-z, digits and `-`");
+    }
+    if id.starts_with('-') || id.ends_with('-') || id.contains("--") {
+        return Err("may not start or end with `-` or hold `--`");
+    }
+    Ok(())
+}
+
+pub fn suggest_id(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "my-topic".into()
+    } else {
+        out
+    }
+}

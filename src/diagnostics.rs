@@ -1,0 +1,171 @@
+//! Problems found in the input, each tied to the place it applies and the fix.
+//!
+//! Every step that reads user input reports through `Diagnostic`, so that `check` can print them
+//! all in one consistent `file:line:col: error: message` form and the CLI can choose exit codes.
+
+use crate::model::Origin;
+use serde::Serialize;
+use std::fmt;
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// `None` for problems that belong to no single place (an empty corpus folder, say).
+    pub origin: Option<Origin>,
+    pub message: String,
+    /// How to fix it, when we can say.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(origin: Option<Origin>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            origin,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(origin: Option<Origin>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            origin,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(origin) = &self.origin {
+            write!(f, "{origin}: ")?;
+        }
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{word}: {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sort for stable output: by file, line, column, then message.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.origin, a.severity, &a.message).cmp(&(&b.origin, b.severity, &b.message))
+    });
+}
+
+/// The closest of `candidates` to `name`, when it is close enough to be a plausible typo.
+pub fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(name, candidate);
+        let better = match best {
+            None => true,
+            // Ties go to the alphabetically first candidate so the hint is deterministic.
+            Some((s, c)) => score > s || (score == s && candidate < c),
+        };
+        if better {
+            best = Some((score, candidate));
+        }
+    }
+    best.filter(|(score, _)| *score >= 0.8).map(|(_, c)| c)
+}
+
+/// `did you mean `x`?`, or a list of what is allowed when nothing is close.
+pub fn suggest<'a, I>(name: &str, candidates: I, what: &str) -> String
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    match did_you_mean(name, candidates.clone()) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => {
+            let all: Vec<&str> = candidates.into_iter().collect();
+            if all.is_empty() {
+                format!("no {what} is defined")
+            } else if all.len() <= 12 {
+                format!("known {what}s: {}", all.join(", "))
+            } else {
+                format!("see `syllabus topics` for the known {what}s")
+            }
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub fn origin_at(file: &Path, text: &str, offset: usize) -> Origin {
+    let (line, col) = line_col(text, offset);
+    Origin {
+        file: file.to_path_buf(),
+        line,
+        col,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one_in_characters() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        // `=` after the two-byte `é` is the fourth character.
+        assert_eq!(line_col(text, text.find("= 2").unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn did_you_mean_finds_near_misses_only() {
+        let names = ["consensus", "time-and-clocks", "raft"];
+        assert_eq!(did_you_mean("concensus", names), Some("consensus"));
+        assert_eq!(did_you_mean("zzz", names), None);
+    }
+}

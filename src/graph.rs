@@ -1,0 +1,293 @@
+//! The prerequisite graph (petgraph): which topic needs which, cycles with their whole path,
+//! prerequisite depth and transitive closures.
+//!
+//! Topics are the nodes. An edge runs from a topic to a topic it needs, either written in its
+//! `requires` or implied by one of its links requiring a link or topic elsewhere: a link is
+//! read under its own topic, so that topic has to come after whatever the link needs.
+
+use crate::model::{Course, Origin, Topic};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Why one topic needs another: where it was written, and through which link if not directly.
+#[derive(Clone, Debug)]
+pub struct Edge {
+    pub origin: Origin,
+    pub via_link: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Graph {
+    graph: DiGraph<String, Edge>,
+    index: HashMap<String, NodeIndex>,
+}
+
+/// A cycle as the ids along it (first repeated at the end) and the edges that close it.
+#[derive(Clone, Debug)]
+pub struct Cycle {
+    pub path: Vec<String>,
+    pub edges: Vec<Edge>,
+}
+
+impl Cycle {
+    pub fn display_path(&self) -> String {
+        self.path.join(" -> ")
+    }
+}
+
+impl Graph {
+    /// The topic graph of `course`. Names that are not topics are left out here; `corpus`
+    /// reports them.
+    pub fn new(course: &Course) -> Self {
+        let link_topic: HashMap<&str, &str> = course
+            .links()
+            .map(|l| (l.id.as_str(), l.topic.as_str()))
+            .collect();
+        let mut edges = Vec::new();
+        for topic in &course.topics {
+            for r in &topic.requires {
+                edges.push((topic.id.clone(), r.id.clone(), Edge { origin: r.origin.clone(), via_link: None }));
+            }
+            for link in &topic.links {
+                for r in &link.requires {
+                    let target = link_topic.get(r.id.as_str()).copied().unwrap_or(r.id.as_str());
+                    if target != topic.id {
+                        let edge = Edge { origin: r.origin.clone(), via_link: Some(link.id.clone()) };
+                        edges.push((topic.id.clone(), target.to_string(), edge));
+                    }
+                }
+            }
+        }
+        Self::from_parts(course.topics.iter().map(|t| t.id.clone()), edges)
+    }
+
+    /// The links of one topic, with an edge for each link that needs another link of the same
+    /// topic: the order to read them in.
+    pub fn links_of(topic: &Topic) -> Self {
+        let mut edges = Vec::new();
+        for link in &topic.links {
+            for r in &link.requires {
+                edges.push((link.id.clone(), r.id.clone(), Edge { origin: r.origin.clone(), via_link: None }));
+            }
+        }
+        Self::from_parts(topic.links.iter().map(|l| l.id.clone()), edges)
+    }
+
+    /// A graph over `nodes`; edges naming anything else are dropped, repeated ones kept once.
+    pub fn from_parts(
+        nodes: impl IntoIterator<Item = String>,
+        edges: impl IntoIterator<Item = (String, String, Edge)>,
+    ) -> Self {
+        let mut graph = DiGraph::new();
+        let mut index = HashMap::new();
+        for id in nodes {
+            if !index.contains_key(&id) {
+                index.insert(id.clone(), graph.add_node(id));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (from, to, edge) in edges {
+            if let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to)) {
+                if seen.insert((a, b)) {
+                    graph.add_edge(a, b, edge);
+                }
+            }
+        }
+        Graph { graph, index }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// Every cycle's strongly connected component, reported once as one concrete cycle that
+    /// starts at its alphabetically first topic, so the message is the same on every run.
+    pub fn cycles(&self) -> Vec<Cycle> {
+        let mut cycles = Vec::new();
+        for component in tarjan_scc(&self.graph) {
+            let members: BTreeSet<NodeIndex> = component.iter().copied().collect();
+            let self_loop = component.len() == 1
+                && self.graph.find_edge(component[0], component[0]).is_some();
+            if component.len() < 2 && !self_loop {
+                continue;
+            }
+            let start = *members
+                .iter()
+                .min_by_key(|&&n| &self.graph[n])
+                .expect("component is not empty");
+            if let Some(cycle) = self.cycle_through(start, &members) {
+                cycles.push(cycle);
+            }
+        }
+        cycles.sort_by(|a, b| a.path.cmp(&b.path));
+        cycles
+    }
+
+    /// Shortest way round from `start` back to itself inside one component (breadth-first,
+    /// neighbours by id), which keeps the printed cycle short and stable.
+    fn cycle_through(&self, start: NodeIndex, members: &BTreeSet<NodeIndex>) -> Option<Cycle> {
+        let mut previous: HashMap<NodeIndex, (NodeIndex, petgraph::graph::EdgeIndex)> =
+            HashMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        let mut end = None;
+        'search: while let Some(node) = queue.pop_front() {
+            let mut edges: Vec<_> = self.graph.edges(node).collect();
+            edges.sort_by_key(|e| &self.graph[e.target()]);
+            for edge in edges {
+                let next = edge.target();
+                if !members.contains(&next) {
+                    continue;
+                }
+                if next == start {
+                    end = Some((node, edge.id()));
+                    break 'search;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = previous.entry(next) {
+                    e.insert((node, edge.id()));
+                    queue.push_back(next);
+                }
+            }
+        }
+        let (last, closing) = end?;
+        let mut nodes = vec![last];
+        let mut edges = vec![closing];
+        let mut at = last;
+        while at != start {
+            let (before, edge) = previous[&at];
+            nodes.push(before);
+            edges.push(edge);
+            at = before;
+        }
+        nodes.reverse();
+        edges.reverse();
+        let mut path: Vec<String> = nodes.iter().map(|&n| self.graph[n].clone()).collect();
+        path.push(self.graph[start].clone());
+        Some(Cycle {
+            path,
+            edges: edges.iter().map(|&e| self.graph[e].clone()).collect(),
+        })
+    }
+
+    /// The length of the longest chain of prerequisites under each topic (0 for a topic that
+    /// needs nothing). Only meaningful once `cycles()` is empty.
+    pub fn depths(&self) -> BTreeMap<String, usize> {
+        let mut depth: HashMap<NodeIndex, usize> = HashMap::new();
+        let order = petgraph::algo::toposort(&self.graph, None).unwrap_or_default();
+        // Edges point at prerequisites, so walk from the end of the order (the roots) back.
+        for &node in order.iter().rev() {
+            let d = self
+                .graph
+                .neighbors_directed(node, Direction::Outgoing)
+                .map(|n| depth.get(&n).copied().unwrap_or(0) + 1)
+                .max()
+                .unwrap_or(0);
+            depth.insert(node, d);
+        }
+        self.index
+            .iter()
+            .map(|(id, n)| (id.clone(), depth.get(n).copied().unwrap_or(0)))
+            .collect()
+    }
+
+    /// `ids` and everything they transitively need.
+    pub fn closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+        self.reach(ids, Direction::Outgoing)
+    }
+
+    /// `ids` and everything that transitively needs them.
+    pub fn dependents_closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+        self.reach(ids, Direction::Incoming)
+    }
+
+    fn reach<'a>(&self, ids: impl IntoIterator<Item = &'a str>, dir: Direction) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut stack: Vec<NodeIndex> = ids.into_iter().filter_map(|id| self.index.get(id).copied()).collect();
+        while let Some(node) = stack.pop() {
+            if out.insert(self.graph[node].clone()) {
+                stack.extend(self.graph.neighbors_directed(node, dir));
+            }
+        }
+        out
+    }
+
+    /// The topics `id` needs directly, sorted.
+    pub fn requires(&self, id: &str) -> Vec<String> {
+        self.neighbours(id, Direction::Outgoing)
+    }
+
+    /// The topics `id` needs directly, with the edge that says so, sorted by id.
+    pub fn requires_with_edges(&self, id: &str) -> Vec<(String, Edge)> {
+        let Some(&node) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, Edge)> = self
+            .graph
+            .edges(node)
+            .map(|e| (self.graph[e.target()].clone(), e.weight().clone()))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// The topics that need `id` directly, sorted.
+    pub fn unlocks(&self, id: &str) -> Vec<String> {
+        self.neighbours(id, Direction::Incoming)
+    }
+
+    fn neighbours(&self, id: &str, dir: Direction) -> Vec<String> {
+        let Some(&node) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = self
+            .graph
+            .neighbors_directed(node, dir)
+            .map(|n| self.graph[n].clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// A topological order (prerequisites first) that, among the nodes ready at each step,
+    /// takes the one with the smallest `key`. Nodes on a cycle are left out.
+    pub fn order_by<K: Ord>(&self, key: impl Fn(&str) -> K) -> Vec<String> {
+        let mut waiting: HashMap<NodeIndex, usize> = self
+            .graph
+            .node_indices()
+            .map(|n| (n, self.graph.neighbors_directed(n, Direction::Outgoing).count()))
+            .collect();
+        let mut ready: BTreeMap<(K, String), NodeIndex> = BTreeMap::new();
+        for (&n, &count) in &waiting {
+            if count == 0 {
+                ready.insert((key(&self.graph[n]), self.graph[n].clone()), n);
+            }
+        }
+        let mut out = Vec::new();
+        while let Some((_, node)) = ready.pop_first() {
+            out.push(self.graph[node].clone());
+            for dependent in self.graph.neighbors_directed(node, Direction::Incoming) {
+                let count = waiting.get_mut(&dependent).expect("every node is counted");
+                *count -= 1;
+                if *count == 0 {
+                    let id = self.graph[dependent].clone();
+                    ready.insert((key(&id), id), dependent);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every (topic, prerequisite) pair, sorted.
+    pub fn edges(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .graph
+            .edge_references()
+            .map(|e| (self.graph[e.source()].clone(), self.graph[e.target()].clone()))
+            .collect();
+        out.sort();
+        out
+    }
+}

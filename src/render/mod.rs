@@ -1,0 +1,171 @@
+//! Turning a `Plan` into text: Markdown (from a minijinja template), JSON, and the topic graph
+//! as DOT or Mermaid.
+//!
+//! Renderers read only the plan and the templates; they never look back at corpus files.
+
+mod graph;
+mod templates;
+
+pub use graph::{dot, mermaid};
+pub use templates::{Templates, TEMPLATE_NAMES};
+
+use crate::diagnostics::Diagnostic;
+use crate::plan::Plan;
+
+/// The reading pace the plan's headline "weeks" figure assumes.
+pub const DEFAULT_HOURS_PER_WEEK: u32 = 5;
+
+/// The plan as Markdown, through `plan.md.j2`.
+pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
+    let weeks = weeks_at(plan.total_minutes, DEFAULT_HOURS_PER_WEEK);
+    let topic_count = plan.topics().count();
+    let link_count = plan.links().count();
+    let titles: std::collections::BTreeMap<&str, &str> = plan
+        .topics()
+        .map(|t| (t.id.as_str(), t.title.as_str()))
+        .collect();
+    let text = templates.render(
+        "plan.md.j2",
+        minijinja::context! {
+            plan => plan,
+            hours_per_week => DEFAULT_HOURS_PER_WEEK,
+            weeks => weeks,
+            topic_count => topic_count,
+            link_count => link_count,
+            titles => titles,
+        },
+    )?;
+    Ok(squeeze_blank_lines(&text))
+}
+
+/// Template loops leave runs of blank lines; Markdown gives them no meaning, so keep one.
+fn squeeze_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The plan as pretty JSON, for other tools.
+pub fn json(plan: &Plan) -> String {
+    let mut out = serde_json::to_string_pretty(plan).expect("a plan always serializes");
+    out.push('\n');
+    out
+}
+
+/// Whole weeks needed for `minutes` of reading at `hours_per_week`.
+pub fn weeks_at(minutes: u32, hours_per_week: u32) -> u32 {
+    let per_week = hours_per_week.max(1) * 60;
+    minutes.div_ceil(per_week)
+}
+
+/// Minutes as hours with at most one decimal: `90` -> `1.5`, `120` -> `2`.
+pub fn hours(minutes: u32) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// Text made safe to stand inside Markdown link text or a table cell: nothing in it can open a
+/// link, an emphasis, a table column or raw HTML.
+pub fn markdown_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '[' | ']' | '*' | '_' | '`' | '|' | '<' | '>' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL as a Markdown link destination: characters that would end it early are encoded.
+pub fn markdown_url(url: &str) -> String {
+    url.replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_round_to_tenths() {
+        assert_eq!(hours(0), "0");
+        assert_eq!(hours(90), "1.5");
+        assert_eq!(hours(120), "2");
+        assert_eq!(hours(100), "1.7");
+    }
+
+    #[test]
+    fn inline_text_cannot_open_markup() {
+        assert_eq!(markdown_inline("a [b](c) <i>|"), "a \\[b\\](c) \\<i\\>\\|");
+        assert_eq!(markdown_url("https://x/a (b)"), "https://x/a%20%28b%29");
+    }
+}
+
+/// The topics as an aligned text table, in plan order.
+pub fn topics_table(plan: &Plan) -> String {
+    let mut rows = vec![[
+        "id".to_string(),
+        "stage".to_string(),
+        "requires".to_string(),
+        "links".to_string(),
+        "hours".to_string(),
+    ]];
+    for topic in plan.topics() {
+        rows.push([
+            topic.id.clone(),
+            topic.stage.clone(),
+            if topic.requires.is_empty() { "-".into() } else { topic.requires.join(",") },
+            topic.links.len().to_string(),
+            hours(topic.minutes),
+        ]);
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            // Numbers read best right-aligned.
+            if c >= 3 {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                if c < 4 {
+                    line.push_str(&" ".repeat(pad));
+                }
+            }
+            if c < 4 {
+                line.push_str("  ");
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,90 @@
+//! The template set: built into the binary, each file overridable from `--templates DIR`.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Origin;
+use minijinja::Environment;
+use std::path::{Path, PathBuf};
+
+/// Every template the renderers use, with its built-in text.
+const BUILT_IN: &[(&str, &str)] = &[("plan.md.j2", include_str!("../../templates/plan.md.j2"))];
+
+pub const TEMPLATE_NAMES: &[&str] = &["plan.md.j2"];
+
+pub struct Templates {
+    env: Environment<'static>,
+    /// Where each overridden template came from, for error messages.
+    overrides: Vec<(String, PathBuf)>,
+}
+
+impl Templates {
+    /// The built-in templates, with any file of the same name in `dir` taking its place.
+    pub fn load(dir: Option<&Path>) -> Result<Self, Diagnostic> {
+        let mut env = Environment::new();
+        env.set_keep_trailing_newline(true);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.add_filter("hours", |m: u32| super::hours(m));
+        env.add_filter("count", |n: usize, word: &str| {
+            format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+        });
+        env.add_filter("md", |s: &str| super::markdown_inline(s));
+        env.add_filter("mdurl", |s: &str| super::markdown_url(s));
+        let mut overrides = Vec::new();
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(Diagnostic::error(
+                    None,
+                    format!("--templates {}: no such folder", dir.display()),
+                )
+                .with_help("pass a folder holding templates to override, such as plan.md.j2"));
+            }
+        }
+        for (name, text) in BUILT_IN {
+            let custom = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+            let (source, origin_path) = match &custom {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| {
+                        Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
+                    })?;
+                    (text, Some(path.clone()))
+                }
+                None => (text.to_string(), None),
+            };
+            if let Some(path) = origin_path {
+                overrides.push((name.to_string(), path));
+            }
+            env.add_template_owned(name.to_string(), source)
+                .map_err(|e| template_error(&overrides, e))?;
+        }
+        Ok(Templates { env, overrides })
+    }
+
+    pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_error(&self.overrides, e))?;
+        template
+            .render(ctx)
+            .map_err(|e| template_error(&self.overrides, e))
+    }
+}
+
+fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Diagnostic {
+    let name = err.name().unwrap_or("template").to_string();
+    let file = overrides
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| p.clone())
+        .unwrap_or_else(|| PathBuf::from(format!("<built-in>/templates/{name}")));
+    let origin = Origin {
+        file,
+        line: err.line().unwrap_or(1),
+        col: 1,
+    };
+    let detail = err
+        .detail()
+        .map(|d| format!(": {d}"))
+        .unwrap_or_default();
+    Diagnostic::error(Some(origin), format!("template error: {}{detail}", err.kind()))
+        .with_help("fix the template, or remove it from --templates to use the built-in one")
+}
