@@ -8,7 +8,7 @@ use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
 use syllabus::graph::Graph;
 use syllabus::render::{self, Templates};
-use syllabus::{output, plan};
+use syllabus::{output, plan, site};
 
 const EXIT_INVALID: i32 = 1;
 const EXIT_USAGE: i32 = 2;
@@ -64,12 +64,41 @@ enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Write the course site: HTML pages, plan.md, plan.json
+    Build {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
+    Serve {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct SiteArgs {
+    /// The site folder; replaced on each build, and refused if syllabus did not write it
+    #[arg(long, value_name = "DIR", default_value = "site")]
+    out: PathBuf,
+    /// Folder of templates overriding the built-in ones (site/*.html.j2, site/style.css, ...)
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum PlanFormat {
     Markdown,
     Json,
+    /// One standalone HTML page, CSS inlined
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,13 +115,19 @@ struct Failure {
 
 impl From<Diagnostic> for Failure {
     fn from(d: Diagnostic) -> Self {
-        Failure { diagnostics: vec![d], code: EXIT_INVALID }
+        Failure {
+            diagnostics: vec![d],
+            code: EXIT_INVALID,
+        }
     }
 }
 
 impl From<Vec<Diagnostic>> for Failure {
     fn from(diagnostics: Vec<Diagnostic>) -> Self {
-        Failure { diagnostics, code: EXIT_INVALID }
+        Failure {
+            diagnostics,
+            code: EXIT_INVALID,
+        }
     }
 }
 
@@ -105,12 +140,17 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Plan { corpus, format, output, templates } => {
-            plan_command(&corpus, format, output.as_deref(), templates.as_deref())
-        }
+        Command::Plan {
+            corpus,
+            format,
+            output,
+            templates,
+        } => plan_command(&corpus, format, output.as_deref(), templates.as_deref()),
         Command::Check { corpus } => return check_command(&corpus),
         Command::Graph { corpus, format } => graph_command(&corpus, format),
         Command::Topics { corpus } => topics_command(&corpus),
+        Command::Build { corpus, site } => build_command(&corpus, &site),
+        Command::Serve { corpus, site, port } => serve_command(corpus, site, port),
     };
     match result {
         Ok(()) => 0,
@@ -121,7 +161,10 @@ pub fn run() -> i32 {
             }
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 1 {
-                let _ = writeln!(stderr, "{errors} errors; run `syllabus check` to see them with warnings");
+                let _ = writeln!(
+                    stderr,
+                    "{errors} errors; run `syllabus check` to see them with warnings"
+                );
             }
             failure.code
         }
@@ -163,6 +206,7 @@ fn plan_command(
     let text = match format {
         PlanFormat::Markdown => render::markdown(&plan, &Templates::load(templates)?)?,
         PlanFormat::Json => render::json(&plan),
+        PlanFormat::Html => site::standalone(&plan, &Templates::load(templates)?)?,
     };
     emit(&text, output)
 }
@@ -216,4 +260,49 @@ fn topics_command(args: &CorpusArgs) -> Result<(), Failure> {
     let graph = Graph::new(&loaded.course);
     let plan = plan::build(&loaded.course, &graph);
     emit(&render::topics_table(&plan), None)
+}
+
+/// Load, plan and write the site; shared by `build` and every rebuild of `serve`.
+fn build_site(corpus: &CorpusArgs, args: &SiteArgs) -> Result<site::Summary, Failure> {
+    // Refuse a foreign --out before any work, so the message is the first thing the reader sees.
+    site::check_out(&args.out)?;
+    let loaded = load(corpus)?;
+    let graph = Graph::new(&loaded.course);
+    let plan = plan::build(&loaded.course, &graph);
+    let templates = Templates::load(args.templates.as_deref())?;
+    Ok(site::build(&plan, &templates, &args.out)?)
+}
+
+fn build_command(corpus: &CorpusArgs, args: &SiteArgs) -> Result<(), Failure> {
+    let summary = build_site(corpus, args)?;
+    println!(
+        "wrote {} ({} pages, {} files, {} KiB)",
+        args.out.display(),
+        summary.pages,
+        summary.files,
+        summary.bytes.div_ceil(1024)
+    );
+    Ok(())
+}
+
+fn serve_command(corpus: CorpusArgs, args: SiteArgs, port: u16) -> Result<(), Failure> {
+    let topics = corpus
+        .topics
+        .clone()
+        .or_else(|| Some(PathBuf::from("topics")).filter(|p| p.is_dir()));
+    let mut watch: Vec<PathBuf> = topics.into_iter().collect();
+    watch.extend(args.templates.clone());
+    // A foreign --out is a mistake to report now, not on every rebuild.
+    site::check_out(&args.out)?;
+    let options = site::serve::Options {
+        port,
+        out: args.out.clone(),
+        watch,
+    };
+    site::serve::serve(options, move || {
+        build_site(&corpus, &args)
+            .map(|_| ())
+            .map_err(|f| f.diagnostics)
+    })?;
+    Ok(())
 }

@@ -1,12 +1,15 @@
-//! Turning a `Plan` into text: Markdown (from a minijinja template), JSON, and the topic graph
-//! as DOT or Mermaid.
+//! Turning a `Plan` into text: Markdown (from a minijinja template), JSON, the topic graph as
+//! DOT, Mermaid or inline SVG, and HTML pages (see `html` and the `site` module).
 //!
 //! Renderers read only the plan and the templates; they never look back at corpus files.
 
 mod graph;
+pub mod html;
+mod svg;
 mod templates;
 
 pub use graph::{dot, mermaid};
+pub use svg::graph_svg;
 pub use templates::{Templates, TEMPLATE_NAMES};
 
 use crate::diagnostics::Diagnostic;
@@ -137,7 +140,11 @@ pub fn topics_table(plan: &Plan) -> String {
         rows.push([
             topic.id.clone(),
             topic.stage.clone(),
-            if topic.requires.is_empty() { "-".into() } else { topic.requires.join(",") },
+            if topic.requires.is_empty() {
+                "-".into()
+            } else {
+                topic.requires.join(",")
+            },
             topic.links.len().to_string(),
             hours(topic.minutes),
         ]);

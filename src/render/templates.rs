@@ -6,14 +6,67 @@ use minijinja::Environment;
 use std::path::{Path, PathBuf};
 
 /// Every template the renderers use, with its built-in text.
-const BUILT_IN: &[(&str, &str)] = &[("plan.md.j2", include_str!("../../templates/plan.md.j2"))];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("plan.md.j2", include_str!("../../templates/plan.md.j2")),
+    (
+        "site/layout.html.j2",
+        include_str!("../../templates/site/layout.html.j2"),
+    ),
+    (
+        "site/index.html.j2",
+        include_str!("../../templates/site/index.html.j2"),
+    ),
+    (
+        "site/stage.html.j2",
+        include_str!("../../templates/site/stage.html.j2"),
+    ),
+    (
+        "site/topic.html.j2",
+        include_str!("../../templates/site/topic.html.j2"),
+    ),
+    (
+        "site/print.html.j2",
+        include_str!("../../templates/site/print.html.j2"),
+    ),
+    (
+        "site/checklist.html.j2",
+        include_str!("../../templates/site/checklist.html.j2"),
+    ),
+    (
+        "site/macros.html.j2",
+        include_str!("../../templates/site/macros.html.j2"),
+    ),
+];
 
-pub const TEMPLATE_NAMES: &[&str] = &["plan.md.j2"];
+pub const TEMPLATE_NAMES: &[&str] = &[
+    "plan.md.j2",
+    "site/layout.html.j2",
+    "site/index.html.j2",
+    "site/stage.html.j2",
+    "site/topic.html.j2",
+    "site/print.html.j2",
+    "site/checklist.html.j2",
+    "site/macros.html.j2",
+];
+
+/// Files copied into the site as they are (no template syntax), also overridable.
+const ASSETS: &[(&str, &str)] = &[
+    (
+        "site/style.css",
+        include_str!("../../templates/site/style.css"),
+    ),
+    (
+        "site/checklist.js",
+        include_str!("../../templates/site/checklist.js"),
+    ),
+];
 
 pub struct Templates {
     env: Environment<'static>,
     /// Where each overridden template came from, for error messages.
     overrides: Vec<(String, PathBuf)>,
+    /// Asset name -> its text, built-in or overridden.
+    assets: Vec<(String, String)>,
 }
 
 impl Templates {
@@ -28,6 +81,14 @@ impl Templates {
         });
         env.add_filter("md", |s: &str| super::markdown_inline(s));
         env.add_filter("mdurl", |s: &str| super::markdown_url(s));
+        // For the `.html.j2` templates, which minijinja auto-escapes: prose is rendered and
+        // sanitized, then marked safe; URLs are limited to http(s).
+        env.add_filter("markdown", |s: &str| {
+            minijinja::Value::from_safe_string(super::html::markdown(s))
+        });
+        env.add_filter("weburl", |s: &str| super::html::safe_url(s).to_string());
+        env.add_filter("topic_page", |id: &str| super::html::topic_page(id));
+        env.add_filter("stage_page", |id: &str| super::html::stage_page(id));
         let mut overrides = Vec::new();
         if let Some(dir) = dir {
             if !dir.is_dir() {
@@ -55,7 +116,31 @@ impl Templates {
             env.add_template_owned(name.to_string(), source)
                 .map_err(|e| template_error(&overrides, e))?;
         }
-        Ok(Templates { env, overrides })
+        let mut assets = Vec::new();
+        for (name, text) in ASSETS {
+            let custom = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+            let text = match custom {
+                Some(path) => std::fs::read_to_string(&path).map_err(|e| {
+                    Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
+                })?,
+                None => text.to_string(),
+            };
+            assets.push((name.to_string(), text));
+        }
+        Ok(Templates {
+            env,
+            overrides,
+            assets,
+        })
+    }
+
+    /// The text of a static asset such as `site/style.css`.
+    pub fn asset(&self, name: &str) -> &str {
+        self.assets
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or_else(|| panic!("{name} is not a built-in asset"))
     }
 
     pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
@@ -81,10 +166,10 @@ fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Dia
         line: err.line().unwrap_or(1),
         col: 1,
     };
-    let detail = err
-        .detail()
-        .map(|d| format!(": {d}"))
-        .unwrap_or_default();
-    Diagnostic::error(Some(origin), format!("template error: {}{detail}", err.kind()))
-        .with_help("fix the template, or remove it from --templates to use the built-in one")
+    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    Diagnostic::error(
+        Some(origin),
+        format!("template error: {}{detail}", err.kind()),
+    )
+    .with_help("fix the template, or remove it from --templates to use the built-in one")
 }

@@ -1,0 +1,96 @@
+//! Corpus text as HTML: Markdown prose rendered and sanitized, everything else escaped.
+//!
+//! Prose fields (description, guidance, summaries, notes) are Markdown and may hold raw HTML;
+//! they go through pulldown-cmark and then ammonia, which keeps only harmless tags and http(s)
+//! or mailto links. Every other corpus string reaches the page through minijinja's HTML
+//! auto-escaping (the site templates end in `.html.j2`) or through [`escape`].
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Markdown prose as sanitized HTML. Links get `rel="noopener noreferrer"`.
+pub fn markdown(text: &str) -> String {
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    let parser = pulldown_cmark::Parser::new_ext(text, options);
+    let mut raw = String::with_capacity(text.len() * 2);
+    pulldown_cmark::html::push_html(&mut raw, parser);
+    sanitizer().clean(&raw).to_string()
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        // Images in prose would load from third parties, which the site promises not to do.
+        b.rm_tags(["img"]);
+        b.url_schemes(HashSet::from(["http", "https", "mailto"]));
+        b.link_rel(Some("noopener noreferrer"));
+        b
+    })
+}
+
+/// Text escaped for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link target fit for `href`: http(s) only. A validated corpus holds nothing else, but the
+/// renderer does not rely on that: anything else becomes `#`, which cannot run script.
+pub fn safe_url(url: &str) -> &str {
+    let lower = url.trim_start().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        url
+    } else {
+        "#"
+    }
+}
+
+/// The file name of a topic's page. Ids are validated to `[a-z0-9-]`, so this is a bare name.
+pub fn topic_page(id: &str) -> String {
+    format!("topic-{id}.html")
+}
+
+/// The file name of a stage's page.
+pub fn stage_page(id: &str) -> String {
+    format!("stage-{id}.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_in_prose_is_not_live() {
+        let html = markdown("Hi <script>alert(1)</script> <img src=x onerror=alert(1)> **b**");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(html.contains("<strong>b</strong>"), "{html}");
+    }
+
+    #[test]
+    fn prose_links_are_safe() {
+        let html = markdown("[a](https://example.org) [b](javascript:alert(1))");
+        assert!(html.contains(r#"rel="noopener noreferrer""#), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn only_web_urls_are_links() {
+        assert_eq!(safe_url("https://a.b/c"), "https://a.b/c");
+        assert_eq!(safe_url("javascript:alert(1)"), "#");
+        assert_eq!(escape("<a href='x'>&"), "&lt;a href=&#39;x&#39;&gt;&amp;");
+    }
+}

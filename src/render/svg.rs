@@ -1,0 +1,335 @@
+//! The prerequisite graph as inline SVG, laid out by stage without Graphviz or JavaScript.
+//!
+//! A layered (Sugiyama-style) layout, top to bottom: each stage is a band of one or more layers
+//! (a topic sits one layer below the deepest prerequisite in its own stage), long edges get
+//! invisible waypoints in the layers they cross, and the order inside each layer comes from
+//! barycenter sweeps that keep the arrangement with the fewest crossings. Colours come from CSS
+//! classes so the page's light and dark themes apply.
+
+use super::html::escape;
+use crate::plan::Plan;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+const NODE_W: f64 = 176.0;
+const NODE_H: f64 = 46.0;
+const GAP_X: f64 = 24.0;
+const LAYER_H: f64 = 96.0;
+const BAND_LABEL_H: f64 = 26.0;
+const MARGIN: f64 = 12.0;
+/// Characters per line of a node label; two lines at most.
+const LINE_CHARS: usize = 22;
+
+/// The graph of `plan` as an `<svg>` element; `href` gives each topic's page.
+pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
+    let topics: Vec<_> = plan.topics().collect();
+    if topics.is_empty() {
+        return String::new();
+    }
+    let index: HashMap<&str, usize> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let stage_of: HashMap<&str, usize> = plan
+        .stages
+        .iter()
+        .enumerate()
+        .flat_map(|(s, st)| st.topics.iter().map(move |t| (t.id.as_str(), s)))
+        .collect();
+
+    // Layers: inside a stage, one below the deepest same-stage prerequisite. Plan order is
+    // topological, so every prerequisite's depth is known when a topic is reached.
+    let mut local = vec![0usize; topics.len()];
+    for (i, t) in topics.iter().enumerate() {
+        for r in &t.requires {
+            if let Some(&j) = index.get(r.as_str()) {
+                if stage_of[r.as_str()] == stage_of[t.id.as_str()] && j < i {
+                    local[i] = local[i].max(local[j] + 1);
+                }
+            }
+        }
+    }
+    let mut stage_first_layer = Vec::with_capacity(plan.stages.len());
+    let mut stage_layers = Vec::with_capacity(plan.stages.len());
+    let mut next_layer = 0;
+    for stage in &plan.stages {
+        let depth = stage
+            .topics
+            .iter()
+            .map(|t| local[index[t.id.as_str()]] + 1)
+            .max()
+            .unwrap_or(1);
+        stage_first_layer.push(next_layer);
+        stage_layers.push(depth);
+        next_layer += depth;
+    }
+    let layer_count = next_layer;
+    let layer_of: Vec<usize> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| stage_first_layer[stage_of[t.id.as_str()]] + local[i])
+        .collect();
+
+    // Slots per layer (a topic, or a waypoint of an edge crossing the layer), counted; and
+    // edges between slots of adjacent layers.
+    let mut layers: Vec<usize> = vec![0; layer_count];
+    let mut slot_of_topic = vec![(0usize, 0usize); topics.len()];
+    for (i, &l) in layer_of.iter().enumerate() {
+        slot_of_topic[i] = (l, layers[l]);
+        layers[l] += 1;
+    }
+    // Each edge as its chain of (layer, slot id) points; slot ids are stable, positions move.
+    let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
+    for (i, t) in topics.iter().enumerate() {
+        for r in &t.requires {
+            let Some(&j) = index.get(r.as_str()) else {
+                continue;
+            };
+            let (from_layer, from_slot) = slot_of_topic[j];
+            let (to_layer, to_slot) = slot_of_topic[i];
+            if from_layer >= to_layer {
+                continue;
+            }
+            let mut chain = vec![(from_layer, from_slot)];
+            for l in from_layer + 1..to_layer {
+                chain.push((l, layers[l]));
+                layers[l] += 1;
+            }
+            chain.push((to_layer, to_slot));
+            chains.push(chain);
+        }
+    }
+    // Segments between adjacent layers: (upper layer, upper slot, lower slot).
+    let segments: Vec<(usize, usize, usize)> = chains
+        .iter()
+        .flat_map(|c| c.windows(2).map(|w| (w[0].0, w[0].1, w[1].1)))
+        .collect();
+
+    let order = order_layers(&layers, &segments);
+
+    // Positions: each layer centred on the widest one.
+    let widest = layers.iter().copied().max().unwrap_or(1) as f64;
+    let content_w = widest * NODE_W + (widest - 1.0) * GAP_X;
+    let width = content_w + 2.0 * MARGIN;
+    let mut layer_y = Vec::with_capacity(layer_count);
+    let mut y = MARGIN;
+    for &n in &stage_layers {
+        y += BAND_LABEL_H;
+        for _ in 0..n {
+            layer_y.push(y);
+            y += LAYER_H;
+        }
+        y += 6.0;
+    }
+    let height = y - LAYER_H + NODE_H + MARGIN + 6.0;
+    let pos = |layer: usize, slot: usize| -> (f64, f64) {
+        let n = layers[layer] as f64;
+        let row_w = n * NODE_W + (n - 1.0) * GAP_X;
+        let left = MARGIN + (content_w - row_w) / 2.0;
+        let rank = order[layer][slot] as f64;
+        (left + rank * (NODE_W + GAP_X), layer_y[layer])
+    };
+
+    let mut svg = String::new();
+    writeln!(
+        svg,
+        r#"<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" aria-label="Prerequisite graph: each topic below the topics it requires">"#,
+        w = width.round(),
+        h = height.round()
+    )
+    .unwrap();
+    svg.push_str(
+        r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="g-arrow"/></marker></defs>"#,
+    );
+    svg.push('\n');
+    // Stage bands behind everything.
+    for (s, stage) in plan.stages.iter().enumerate() {
+        let top = layer_y.get(stage_first_layer[s]).copied().unwrap_or(MARGIN) - BAND_LABEL_H;
+        let h = stage_layers[s] as f64 * LAYER_H - (LAYER_H - NODE_H) + BAND_LABEL_H + 8.0;
+        writeln!(
+            svg,
+            r#"<g class="g-band"><rect x="2" y="{:.0}" width="{:.0}" height="{:.0}" rx="8"/><text x="{:.0}" y="{:.0}">{}</text></g>"#,
+            top - 4.0,
+            width - 4.0,
+            h,
+            MARGIN,
+            top + 14.0,
+            escape(&format!("Stage {}: {}", s + 1, stage.title))
+        )
+        .unwrap();
+    }
+    for chain in &chains {
+        let mut d = String::new();
+        for (k, w) in chain.windows(2).enumerate() {
+            let (x1, y1) = pos(w[0].0, w[0].1);
+            let (x2, y2) = pos(w[1].0, w[1].1);
+            let (x1, x2) = (x1 + NODE_W / 2.0, x2 + NODE_W / 2.0);
+            // A waypoint is a point in the middle of its slot, not a box.
+            let start_y = if k == 0 {
+                y1 + NODE_H
+            } else {
+                y1 + NODE_H / 2.0
+            };
+            let is_last = k + 2 == chain.len();
+            let end_y = if is_last { y2 - 2.0 } else { y2 + NODE_H / 2.0 };
+            let mid = (start_y + end_y) / 2.0;
+            if k == 0 {
+                write!(d, "M{x1:.1} {start_y:.1}").unwrap();
+            } else {
+                write!(d, "L{x1:.1} {start_y:.1}").unwrap();
+            }
+            write!(d, "C{x1:.1} {mid:.1} {x2:.1} {mid:.1} {x2:.1} {end_y:.1}").unwrap();
+        }
+        writeln!(
+            svg,
+            r#"<path class="g-edge" d="{d}" marker-end="url(#arrow)"/>"#
+        )
+        .unwrap();
+    }
+    for (i, t) in topics.iter().enumerate() {
+        let (l, s) = slot_of_topic[i];
+        let (x, y) = pos(l, s);
+        let lines = label_lines(&t.title);
+        write!(
+            svg,
+            r#"<a href="{}" class="g-node"><title>{}</title><rect x="{x:.1}" y="{y:.1}" width="{NODE_W}" height="{NODE_H}" rx="6"/>"#,
+            escape(&href(&t.id)),
+            escape(&t.title)
+        )
+        .unwrap();
+        let cx = x + NODE_W / 2.0;
+        let first_y = y + NODE_H / 2.0 - (lines.len() as f64 - 1.0) * 8.0 + 5.0;
+        for (n, line) in lines.iter().enumerate() {
+            write!(
+                svg,
+                r#"<text x="{cx:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                first_y + n as f64 * 16.0,
+                escape(line)
+            )
+            .unwrap();
+        }
+        svg.push_str("</a>\n");
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The title in at most two lines, broken at spaces, the second cut with an ellipsis.
+fn label_lines(title: &str) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in title.split_whitespace() {
+        let current = lines.last_mut().unwrap();
+        let fits = current.chars().count() + 1 + word.chars().count() <= LINE_CHARS;
+        if current.is_empty() || fits {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    if lines.len() > 2 {
+        lines.truncate(2);
+        lines[1].push('…');
+    }
+    for line in &mut lines {
+        if line.chars().count() > LINE_CHARS {
+            *line = line.chars().take(LINE_CHARS - 1).collect::<String>() + "…";
+        }
+    }
+    lines
+}
+
+/// For each layer, the rank of each slot: barycenter sweeps down and up, keeping the best.
+fn order_layers(layers: &[usize], segments: &[(usize, usize, usize)]) -> Vec<Vec<usize>> {
+    let mut rank: Vec<Vec<usize>> = layers.iter().map(|&n| (0..n).collect()).collect();
+    let mut best = rank.clone();
+    let mut best_crossings = crossings(&rank, segments);
+    for round in 0..12 {
+        let downward = round % 2 == 0;
+        let sweep: Vec<usize> = if downward {
+            (1..layers.len()).collect()
+        } else {
+            (0..layers.len().saturating_sub(1)).rev().collect()
+        };
+        for l in sweep {
+            let mut sum = vec![0.0f64; layers[l]];
+            let mut count = vec![0usize; layers[l]];
+            for &(upper, a, b) in segments {
+                if downward && upper + 1 == l {
+                    sum[b] += rank[upper][a] as f64;
+                    count[b] += 1;
+                } else if !downward && upper == l {
+                    sum[a] += rank[l + 1][b] as f64;
+                    count[a] += 1;
+                }
+            }
+            let mut slots: Vec<usize> = (0..layers[l]).collect();
+            // A slot without neighbours on that side keeps its place.
+            let key = |s: usize| {
+                if count[s] == 0 {
+                    rank[l][s] as f64
+                } else {
+                    sum[s] / count[s] as f64
+                }
+            };
+            slots.sort_by(|&x, &y| key(x).total_cmp(&key(y)).then(rank[l][x].cmp(&rank[l][y])));
+            for (r, s) in slots.into_iter().enumerate() {
+                rank[l][s] = r;
+            }
+        }
+        let c = crossings(&rank, segments);
+        if c < best_crossings {
+            best_crossings = c;
+            best = rank.clone();
+        }
+    }
+    best
+}
+
+/// How many pairs of segments between the same two layers cross.
+fn crossings(rank: &[Vec<usize>], segments: &[(usize, usize, usize)]) -> usize {
+    let mut total = 0;
+    for (i, &(l1, a1, b1)) in segments.iter().enumerate() {
+        for &(l2, a2, b2) in &segments[i + 1..] {
+            if l1 != l2 {
+                continue;
+            }
+            let top = rank[l1][a1].cmp(&rank[l1][a2]);
+            let bottom = rank[l1 + 1][b1].cmp(&rank[l1 + 1][b2]);
+            if top != bottom
+                && top != std::cmp::Ordering::Equal
+                && bottom != std::cmp::Ordering::Equal
+            {
+                total += 1;
+            }
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn barycenter_ordering_removes_a_crossing() {
+        // Two layers of two slots, edges a0 -> b1 and a1 -> b0: one crossing until b is swapped.
+        let layers = vec![2, 2];
+        let segments = vec![(0, 0, 1), (0, 1, 0)];
+        let identity = vec![vec![0, 1], vec![0, 1]];
+        assert_eq!(crossings(&identity, &segments), 1);
+        let order = order_layers(&layers, &segments);
+        assert_eq!(crossings(&order, &segments), 0);
+    }
+
+    #[test]
+    fn labels_wrap_to_two_lines() {
+        assert_eq!(label_lines("Consensus"), vec!["Consensus"]);
+        let lines = label_lines("Impossibility of Distributed Consensus with One Faulty Process");
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+    }
+}

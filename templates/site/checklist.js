@@ -1,0 +1,84 @@
+// The reading checklist: ticks persist in localStorage under the link id, so they survive a
+// rebuild of the site; hours done and remaining are recomputed on every change. Without
+// JavaScript the page is a plain list and none of this runs.
+(function () {
+  "use strict";
+  var PREFIX = "syllabus:done:";
+  var storage = null;
+  try {
+    storage = window.localStorage;
+    storage.getItem(PREFIX);
+  } catch (e) {
+    storage = null; // private modes can refuse storage; ticks then last for the visit only
+  }
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-link]"));
+
+  // Same rounding as the Rust side: tenths of an hour, half up.
+  function hours(minutes) {
+    var tenths = Math.floor((minutes * 10 + 30) / 60);
+    return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+  }
+
+  function tally(scope, output) {
+    var done = 0, total = 0;
+    scope.querySelectorAll("li[data-minutes]").forEach(function (li) {
+      var m = parseInt(li.getAttribute("data-minutes"), 10) || 0;
+      var box = li.querySelector("input[data-link]");
+      total += m;
+      if (box && box.checked) { done += m; }
+      li.classList.toggle("done", !!(box && box.checked));
+    });
+    var d = output.querySelector(".done-hours"), l = output.querySelector(".left-hours");
+    if (d) { d.textContent = hours(done); }
+    if (l) { l.textContent = hours(total - done); }
+  }
+
+  function update() {
+    document.querySelectorAll("section[data-stage]").forEach(function (section) {
+      tally(section, section);
+    });
+    var overall = document.getElementById("overall");
+    if (overall) { tally(document, overall); }
+  }
+
+  boxes.forEach(function (box) {
+    var key = PREFIX + box.getAttribute("data-link");
+    if (storage && storage.getItem(key) === "1") { box.checked = true; }
+    box.addEventListener("change", function () {
+      if (storage) {
+        if (box.checked) { storage.setItem(key, "1"); } else { storage.removeItem(key); }
+      }
+      update();
+    });
+  });
+
+  var form = document.getElementById("filters");
+  function filter() {
+    var level = form.elements.level.value, kind = form.elements.kind.value;
+    document.querySelectorAll("li[data-level]").forEach(function (li) {
+      li.hidden = (level !== "" && li.getAttribute("data-level") !== level) ||
+        (kind !== "" && li.getAttribute("data-kind") !== kind);
+    });
+  }
+  if (form) {
+    form.hidden = false;
+    form.addEventListener("change", filter);
+    document.getElementById("export").addEventListener("click", function () {
+      var done = boxes.filter(function (b) { return b.checked; }).map(function (b) {
+        return JSON.stringify(b.getAttribute("data-link"));
+      });
+      var text = "# Reading progress, exported from the course checklist.\n" +
+        "done = [" + (done.length ? "\n  " + done.join(",\n  ") + ",\n" : "") + "]\n";
+      var url = URL.createObjectURL(new Blob([text], { type: "application/toml" }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = "progress.toml";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
+  }
+  document.querySelectorAll(".progress").forEach(function (p) { p.hidden = false; });
+  update();
+})();
