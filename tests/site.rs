@@ -1,0 +1,328 @@
+//! The course site: `build`, `plan --format html`, escaping, links that resolve, and refusing to
+//! overwrite a folder syllabus did not write.
+//!
+//! Snapshots live in `tests/snapshots/site/`; after an intended change to the pages, run
+//! `UPDATE_SNAPSHOTS=1 cargo test --test site` and review the diff.
+
+use scraper::{Html, Selector};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn syllabus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn build(corpus: &str, out: &Path) -> Output {
+    let output = syllabus(&[
+        "build",
+        "--topics",
+        fixture(corpus).to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    out.sort();
+    out
+}
+
+fn html_pages(dir: &Path) -> Vec<PathBuf> {
+    files(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+fn select(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+#[test]
+fn site_pages_match_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build("valid", &out);
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/site");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for page in files(&out) {
+        let name = page.file_name().unwrap().to_string_lossy().to_string();
+        if !(name.ends_with(".html") || name == "plan.json" || name == "plan.md") {
+            continue;
+        }
+        let actual = std::fs::read_to_string(&page).unwrap();
+        let expected_path = snapshots.join(&name);
+        if update {
+            std::fs::create_dir_all(&snapshots).unwrap();
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == actual => {}
+            _ => stale.push(name),
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "pages differ from tests/snapshots/site: {stale:?}; rerun with UPDATE_SNAPSHOTS=1 and review"
+    );
+}
+
+#[test]
+fn the_site_has_every_page_and_no_broken_internal_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build("valid", &out);
+    for name in [
+        "index.html",
+        "print.html",
+        "checklist.html",
+        "plan.md",
+        "plan.json",
+        "style.css",
+        "checklist.js",
+        ".syllabus-site",
+        "stage-foundations.html",
+        "stage-time.html",
+        "stage-consensus.html",
+        "topic-consensus.html",
+        "topic-time.html",
+    ] {
+        assert!(out.join(name).is_file(), "missing {name}");
+    }
+
+    let mut checked = 0;
+    for page in html_pages(&out) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let doc = Html::parse_document(&text);
+        let ids: Vec<&str> = doc
+            .select(&select("[id]"))
+            .filter_map(|e| e.value().attr("id"))
+            .collect();
+        assert!(
+            doc.select(&select("html[lang] head title")).next().is_some(),
+            "{}: no title or lang",
+            page.display()
+        );
+        assert_eq!(doc.select(&select("main")).count(), 1, "{}", page.display());
+        for element in doc.select(&select("[href], [src]")) {
+            let target = element
+                .value()
+                .attr("href")
+                .or_else(|| element.value().attr("src"))
+                .unwrap();
+            if target.starts_with("http://") || target.starts_with("https://") {
+                assert_eq!(
+                    element.value().attr("rel"),
+                    Some("noopener noreferrer"),
+                    "{}: external link {target} without rel",
+                    page.display()
+                );
+                continue;
+            }
+            assert!(!target.contains(':'), "{}: odd link {target}", page.display());
+            let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+            if !file.is_empty() {
+                assert!(!file.contains('/'), "{}: link leaves the folder: {target}", page.display());
+                assert!(out.join(file).is_file(), "{}: broken link {target}", page.display());
+            }
+            if file.is_empty() && !fragment.is_empty() {
+                assert!(ids.contains(&fragment), "{}: no #{fragment}", page.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} internal links checked");
+}
+
+#[test]
+fn topic_pages_show_relations_readings_and_unverified_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build("valid", &out);
+    let doc = Html::parse_document(&std::fs::read_to_string(out.join("topic-consensus.html")).unwrap());
+    let relations: Vec<String> = doc
+        .select(&select(".relations dd a"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(relations, ["topic-impossibility.html", "topic-time.html"]);
+    let marks: Vec<String> = doc
+        .select(&select(".url-status"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(marks, ["⚠ URL truncated, not verified"]);
+    assert_eq!(doc.select(&select("li.reading")).count(), 4);
+    // The previous page in reading order is the stage that holds the topic.
+    let prev = doc.select(&select("a[rel=prev]")).next().unwrap();
+    assert_eq!(prev.value().attr("href"), Some("stage-consensus.html"));
+
+    let time = std::fs::read_to_string(out.join("topic-time.html")).unwrap();
+    let doc = Html::parse_document(&time);
+    let unlocks: Vec<&str> = doc
+        .select(&select(".relations dd a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(unlocks.contains(&"topic-consensus.html"), "{unlocks:?}");
+
+    let checklist = Html::parse_document(&std::fs::read_to_string(out.join("checklist.html")).unwrap());
+    let boxes: Vec<&str> = checklist
+        .select(&select("input[type=checkbox][data-link]"))
+        .filter_map(|e| e.value().attr("data-link"))
+        .collect();
+    assert_eq!(boxes.len(), 8);
+    assert!(boxes.contains(&"paxos-made-simple"));
+}
+
+/// No element or attribute that could run script, whatever the corpus held.
+fn assert_no_live_markup(text: &str, what: &str) {
+    let doc = Html::parse_document(text);
+    for script in doc.select(&select("script")) {
+        assert_eq!(
+            script.value().attr("src"),
+            Some("checklist.js"),
+            "{what}: a script element that is not ours"
+        );
+        assert_eq!(script.text().count(), 0, "{what}: inline script");
+    }
+    for tag in ["img", "iframe", "style", "object", "embed"] {
+        // The standalone page carries its stylesheet inline; that one is ours.
+        let allowed = usize::from(tag == "style" && what.contains("standalone"));
+        assert_eq!(doc.select(&select(tag)).count(), allowed, "{what}: a live <{tag}>");
+    }
+    assert_eq!(doc.select(&select("body svg")).count(), doc.select(&select("svg.graph")).count());
+    for element in doc.select(&select("*")) {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.starts_with("on"), "{what}: event handler {name}={value}");
+            assert!(
+                !value.to_ascii_lowercase().contains("javascript:"),
+                "{what}: {name}={value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn corpus_text_is_escaped_and_prose_is_sanitized() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build("xss", &out);
+    for page in html_pages(&out) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        assert_no_live_markup(&text, &page.display().to_string());
+    }
+    let topic = std::fs::read_to_string(out.join("topic-hostile.html")).unwrap();
+    let doc = Html::parse_document(&topic);
+    // The hostile title reaches the reader as text, exactly.
+    let link = doc.select(&select("li.reading a.ext")).next().unwrap();
+    assert_eq!(link.text().collect::<String>(), "<img src=x onerror=alert(1)>");
+    let summary: String = doc.select(&select("main .prose")).next().unwrap().text().collect();
+    assert!(summary.contains("bold"), "{summary}");
+    assert!(!summary.contains("alert(7)"), "the script's body is dropped: {summary}");
+
+    let standalone = syllabus(&[
+        "plan",
+        "--format",
+        "html",
+        "--topics",
+        fixture("xss").to_str().unwrap(),
+    ]);
+    assert!(standalone.status.success());
+    assert_no_live_markup(&String::from_utf8_lossy(&standalone.stdout), "standalone plan");
+}
+
+#[test]
+fn check_rejects_a_javascript_url() {
+    let output = syllabus(&["check", "--topics", fixture("javascript-url").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("scripted.toml:7:7: error: URL `javascript:alert(1)` uses the `javascript:` scheme, which is not allowed"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_folder_syllabus_did_not_write_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mine");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("thesis.tex"), "years of work").unwrap();
+    let output = syllabus(&[
+        "build",
+        "--topics",
+        fixture("valid").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("refusing to replace") && stderr.contains("not written by syllabus"),
+        "{stderr}"
+    );
+    assert_eq!(files(&out), [out.join("thesis.tex")]);
+    assert_eq!(std::fs::read_to_string(out.join("thesis.tex")).unwrap(), "years of work");
+    // Nothing was left beside it either.
+    assert_eq!(files(dir.path()), [out.clone()]);
+
+    // A file in the way is refused the same way.
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "keep").unwrap();
+    let output = syllabus(&["build", "--topics", fixture("valid").to_str().unwrap(), "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
+}
+
+#[test]
+fn a_rebuild_replaces_the_whole_site_and_leaves_no_temporary_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build("valid", &out);
+    std::fs::write(out.join("stale.html"), "from an old build").unwrap();
+    build("valid", &out);
+    assert!(!out.join("stale.html").exists());
+    assert!(out.join("index.html").is_file());
+    assert_eq!(files(dir.path()), [out.clone()]);
+}
+
+#[test]
+fn plan_format_html_is_one_standalone_page() {
+    let output = syllabus(&["plan", "--format", "html", "--topics", fixture("valid").to_str().unwrap()]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let doc = Html::parse_document(&text);
+    assert_eq!(doc.select(&select("head style")).count(), 1);
+    assert_eq!(doc.select(&select("link[rel=stylesheet]")).count(), 0);
+    assert_eq!(doc.select(&select("svg.graph a.g-node")).count(), 4);
+    let ids: Vec<&str> = doc
+        .select(&select("[id]"))
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    // Every in-page link lands on this page; nothing points at files that do not exist.
+    for a in doc.select(&select("[href]")) {
+        let href = a.value().attr("href").unwrap();
+        if let Some(fragment) = href.strip_prefix('#') {
+            assert!(ids.contains(&fragment), "no #{fragment}");
+        } else {
+            assert!(href.starts_with("https://") || href.starts_with("http://"), "{href}");
+        }
+    }
+}
