@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn syllabus(args: &[&str]) -> Output {
@@ -118,7 +120,9 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
             .filter_map(|e| e.value().attr("id"))
             .collect();
         assert!(
-            doc.select(&select("html[lang] head title")).next().is_some(),
+            doc.select(&select("html[lang] head title"))
+                .next()
+                .is_some(),
             "{}: no title or lang",
             page.display()
         );
@@ -141,14 +145,30 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
                 );
                 continue;
             }
-            assert!(!target.contains(':'), "{}: odd link {target}", page.display());
+            assert!(
+                !target.contains(':'),
+                "{}: odd link {target}",
+                page.display()
+            );
             let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
             if !file.is_empty() {
-                assert!(!file.contains('/'), "{}: link leaves the folder: {target}", page.display());
-                assert!(out.join(file).is_file(), "{}: broken link {target}", page.display());
+                assert!(
+                    !file.contains('/'),
+                    "{}: link leaves the folder: {target}",
+                    page.display()
+                );
+                assert!(
+                    out.join(file).is_file(),
+                    "{}: broken link {target}",
+                    page.display()
+                );
             }
             if file.is_empty() && !fragment.is_empty() {
-                assert!(ids.contains(&fragment), "{}: no #{fragment}", page.display());
+                assert!(
+                    ids.contains(&fragment),
+                    "{}: no #{fragment}",
+                    page.display()
+                );
             }
             checked += 1;
         }
@@ -161,7 +181,8 @@ fn topic_pages_show_relations_readings_and_unverified_urls() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     build("valid", &out);
-    let doc = Html::parse_document(&std::fs::read_to_string(out.join("topic-consensus.html")).unwrap());
+    let doc =
+        Html::parse_document(&std::fs::read_to_string(out.join("topic-consensus.html")).unwrap());
     let relations: Vec<String> = doc
         .select(&select(".relations dd a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
@@ -185,7 +206,8 @@ fn topic_pages_show_relations_readings_and_unverified_urls() {
         .collect();
     assert!(unlocks.contains(&"topic-consensus.html"), "{unlocks:?}");
 
-    let checklist = Html::parse_document(&std::fs::read_to_string(out.join("checklist.html")).unwrap());
+    let checklist =
+        Html::parse_document(&std::fs::read_to_string(out.join("checklist.html")).unwrap());
     let boxes: Vec<&str> = checklist
         .select(&select("input[type=checkbox][data-link]"))
         .filter_map(|e| e.value().attr("data-link"))
@@ -208,12 +230,22 @@ fn assert_no_live_markup(text: &str, what: &str) {
     for tag in ["img", "iframe", "style", "object", "embed"] {
         // The standalone page carries its stylesheet inline; that one is ours.
         let allowed = usize::from(tag == "style" && what.contains("standalone"));
-        assert_eq!(doc.select(&select(tag)).count(), allowed, "{what}: a live <{tag}>");
+        assert_eq!(
+            doc.select(&select(tag)).count(),
+            allowed,
+            "{what}: a live <{tag}>"
+        );
     }
-    assert_eq!(doc.select(&select("body svg")).count(), doc.select(&select("svg.graph")).count());
+    assert_eq!(
+        doc.select(&select("body svg")).count(),
+        doc.select(&select("svg.graph")).count()
+    );
     for element in doc.select(&select("*")) {
         for (name, value) in element.value().attrs() {
-            assert!(!name.starts_with("on"), "{what}: event handler {name}={value}");
+            assert!(
+                !name.starts_with("on"),
+                "{what}: event handler {name}={value}"
+            );
             assert!(
                 !value.to_ascii_lowercase().contains("javascript:"),
                 "{what}: {name}={value}"
@@ -235,10 +267,21 @@ fn corpus_text_is_escaped_and_prose_is_sanitized() {
     let doc = Html::parse_document(&topic);
     // The hostile title reaches the reader as text, exactly.
     let link = doc.select(&select("li.reading a.ext")).next().unwrap();
-    assert_eq!(link.text().collect::<String>(), "<img src=x onerror=alert(1)>");
-    let summary: String = doc.select(&select("main .prose")).next().unwrap().text().collect();
+    assert_eq!(
+        link.text().collect::<String>(),
+        "<img src=x onerror=alert(1)>"
+    );
+    let summary: String = doc
+        .select(&select("main .prose"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
     assert!(summary.contains("bold"), "{summary}");
-    assert!(!summary.contains("alert(7)"), "the script's body is dropped: {summary}");
+    assert!(
+        !summary.contains("alert(7)"),
+        "the script's body is dropped: {summary}"
+    );
 
     let standalone = syllabus(&[
         "plan",
@@ -248,12 +291,19 @@ fn corpus_text_is_escaped_and_prose_is_sanitized() {
         fixture("xss").to_str().unwrap(),
     ]);
     assert!(standalone.status.success());
-    assert_no_live_markup(&String::from_utf8_lossy(&standalone.stdout), "standalone plan");
+    assert_no_live_markup(
+        &String::from_utf8_lossy(&standalone.stdout),
+        "standalone plan",
+    );
 }
 
 #[test]
 fn check_rejects_a_javascript_url() {
-    let output = syllabus(&["check", "--topics", fixture("javascript-url").to_str().unwrap()]);
+    let output = syllabus(&[
+        "check",
+        "--topics",
+        fixture("javascript-url").to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -282,14 +332,23 @@ fn a_folder_syllabus_did_not_write_is_refused_and_left_alone() {
         "{stderr}"
     );
     assert_eq!(files(&out), [out.join("thesis.tex")]);
-    assert_eq!(std::fs::read_to_string(out.join("thesis.tex")).unwrap(), "years of work");
+    assert_eq!(
+        std::fs::read_to_string(out.join("thesis.tex")).unwrap(),
+        "years of work"
+    );
     // Nothing was left beside it either.
     assert_eq!(files(dir.path()), [out.clone()]);
 
     // A file in the way is refused the same way.
     let file = dir.path().join("notes.txt");
     std::fs::write(&file, "keep").unwrap();
-    let output = syllabus(&["build", "--topics", fixture("valid").to_str().unwrap(), "--out", file.to_str().unwrap()]);
+    let output = syllabus(&[
+        "build",
+        "--topics",
+        fixture("valid").to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
 }
@@ -308,7 +367,13 @@ fn a_rebuild_replaces_the_whole_site_and_leaves_no_temporary_folder() {
 
 #[test]
 fn plan_format_html_is_one_standalone_page() {
-    let output = syllabus(&["plan", "--format", "html", "--topics", fixture("valid").to_str().unwrap()]);
+    let output = syllabus(&[
+        "plan",
+        "--format",
+        "html",
+        "--topics",
+        fixture("valid").to_str().unwrap(),
+    ]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     let doc = Html::parse_document(&text);
