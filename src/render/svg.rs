@@ -92,9 +92,10 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
                 continue;
             }
             let mut chain = vec![(from_layer, from_slot)];
-            for l in from_layer + 1..to_layer {
-                chain.push((l, layers[l]));
-                layers[l] += 1;
+            let crossed = layers.iter_mut().enumerate();
+            for (l, count) in crossed.take(to_layer).skip(from_layer + 1) {
+                chain.push((l, *count));
+                *count += 1;
             }
             chain.push((to_layer, to_slot));
             chains.push(chain);
