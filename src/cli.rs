@@ -86,13 +86,19 @@ struct Failure {
 
 impl From<Diagnostic> for Failure {
     fn from(d: Diagnostic) -> Self {
-        Failure { diagnostics: vec![d], code: EXIT_INVALID }
+        Failure {
+            diagnostics: vec![d],
+            code: EXIT_INVALID,
+        }
     }
 }
 
 impl From<Vec<Diagnostic>> for Failure {
     fn from(diagnostics: Vec<Diagnostic>) -> Self {
-        Failure { diagnostics, code: EXIT_INVALID }
+        Failure {
+            diagnostics,
+            code: EXIT_INVALID,
+        }
     }
 }
 
@@ -105,9 +111,12 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Plan { corpus, format, output, templates } => {
-            plan_command(&corpus, format, output.as_deref(), templates.as_deref())
-        }
+        Command::Plan {
+            corpus,
+            format,
+            output,
+            templates,
+        } => plan_command(&corpus, format, output.as_deref(), templates.as_deref()),
         Command::Check { corpus } => return check_command(&corpus),
         Command::Graph { corpus, format } => graph_command(&corpus, format),
         Command::Topics { corpus } => topics_command(&corpus),
@@ -121,7 +130,10 @@ pub fn run() -> i32 {
             }
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 1 {
-                let _ = writeln!(stderr, "{errors} errors; run `syllabus check` to see them with warnings");
+                let _ = writeln!(
+                    stderr,
+                    "{errors} errors; run `syllabus check` to see them with warnings"
+                );
             }
             failure.code
         }

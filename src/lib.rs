@@ -4,10 +4,10 @@
 //! -> `plan` (the staged order) -> `render` (Markdown, JSON, ...). The CLI in `main.rs` is a thin
 //! shell over these steps.
 
-pub mod model;
 pub mod corpus;
 pub mod diagnostics;
 pub mod graph;
+pub mod model;
+pub mod output;
 pub mod plan;
 pub mod render;
-pub mod output;
