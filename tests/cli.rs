@@ -14,7 +14,7 @@ fn every_bad_corpus_fails_check_with_its_message() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 10, "the bad fixtures are missing");
+    assert!(cases.len() >= 12, "the bad fixtures are missing");
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let rel = format!("tests/fixtures/bad/{name}");
@@ -71,6 +71,7 @@ fn bad_input_messages_name_the_place_and_the_fix() {
     assert!(check("uppercase-id").contains("rename the file to vector-clocks.toml"));
     assert!(check("slash-id").contains("link id `../escape` may only hold"));
     assert!(check("javascript-url").contains("uses the `javascript:` scheme"));
+    assert!(check("link-cycle").contains("link prerequisite cycle: lamport -> vector -> lamport"));
     let many = check("many-errors");
     assert!(
         many.contains("checked the corpus: 4 errors"),
@@ -294,4 +295,41 @@ fn without_a_topics_folder_the_built_in_course_is_used() {
         built_in, repo,
         "the built-in corpus is the repository's topics/"
     );
+}
+
+#[test]
+fn without_stages_the_plan_is_staged_by_generation() {
+    let out = syllabus(&[
+        "plan",
+        "--topics",
+        "tests/fixtures/unstaged",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stages: Vec<(String, Vec<String>)> = plan["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let topics = s["topics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["id"].as_str().unwrap().to_string())
+                .collect();
+            (s["title"].as_str().unwrap().to_string(), topics)
+        })
+        .collect();
+    let expected = [
+        ("Stage 1", vec!["a"]),
+        ("Stage 2", vec!["b", "c"]),
+        ("Stage 3", vec!["d"]),
+    ];
+    let expected: Vec<(String, Vec<String>)> = expected
+        .iter()
+        .map(|(t, ids)| (t.to_string(), ids.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    assert_eq!(stages, expected);
 }
