@@ -230,31 +230,28 @@ fn output_is_written_whole_and_replaces_the_file() {
 #[test]
 fn templates_can_be_overridden_and_their_errors_are_located() {
     let dir = tempfile::tempdir().unwrap();
+    let with_templates = || {
+        syllabus(&[
+            "plan",
+            "--topics",
+            "tests/fixtures/valid",
+            "--templates",
+            dir.path().to_str().unwrap(),
+        ])
+    };
     std::fs::write(
         dir.path().join("plan.md.j2"),
         "{{ plan.title }}: {{ plan.stages | length }} stages\n",
     )
     .unwrap();
-    let out = syllabus(&[
-        "plan",
-        "--topics",
-        "tests/fixtures/valid",
-        "--templates",
-        dir.path().to_str().unwrap(),
-    ]);
+    let out = with_templates();
     assert_eq!(
         stdout(&out),
         "Distributed Systems, Foundations First: 3 stages\n"
     );
 
     std::fs::write(dir.path().join("plan.md.j2"), "line one\n{{ plan.nope }}\n").unwrap();
-    let out = syllabus(&[
-        "plan",
-        "--topics",
-        "tests/fixtures/valid",
-        "--templates",
-        dir.path().to_str().unwrap(),
-    ]);
+    let out = with_templates();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(

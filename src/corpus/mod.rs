@@ -255,13 +255,7 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
         }
         for r in &topic.requires {
             if r.id == topic.id {
-                found.push(
-                    Diagnostic::error(
-                        Some(r.origin.clone()),
-                        format!("topic `{}` requires itself", topic.id),
-                    )
-                    .with_help("remove it from `requires`"),
-                );
+                found.push(requires_itself(r, "topic"));
             } else if course.topic(&r.id).is_none() {
                 let help = match course.link(&r.id) {
                     Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
@@ -358,13 +352,7 @@ fn check_link_refs(
     }
     for r in &link.requires {
         if r.id == link.id {
-            found.push(
-                Diagnostic::error(
-                    Some(r.origin.clone()),
-                    format!("link `{}` requires itself", link.id),
-                )
-                .with_help("remove it from `requires`"),
-            );
+            found.push(requires_itself(r, "link"));
         } else if course.topic(&r.id).is_none() && !link_ids.contains(&r.id.as_str()) {
             let all = topic_ids.iter().chain(link_ids).copied();
             found.push(
@@ -379,6 +367,14 @@ fn check_link_refs(
             );
         }
     }
+}
+
+fn requires_itself(r: &crate::model::Ref, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Some(r.origin.clone()),
+        format!("{what} `{}` requires itself", r.id),
+    )
+    .with_help("remove it from `requires`")
 }
 
 fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {
