@@ -3,7 +3,8 @@
 //! arXiv `eprint`. Entries are papers, books are books.
 
 use super::text::{line_of, non_empty, squash};
-use super::{Candidate, Parsed, Problem};
+use super::{error, warning, Candidate, Parsed};
+use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use biblatex::{Bibliography, ChunksExt, Entry, EntryType};
 use std::path::Path;
@@ -48,15 +49,15 @@ fn url_of(entry: &Entry) -> Option<String> {
         .then(|| format!("https://arxiv.org/abs/{eprint}"))
 }
 
-pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
+pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
     let bib = Bibliography::parse(content).map_err(|e| {
-        Problem::new(
+        error(
             file,
             line_of(content, e.span.start),
             1,
             format!("not valid BibTeX: {}", e.kind),
         )
-        .help("fix the entry there (unbalanced braces and missing commas are the usual cause)")
+        .with_help("fix the entry there (unbalanced braces and missing commas are the usual cause)")
     })?;
     let mut out = Parsed::default();
     let mut entries: Vec<(usize, &Entry)> =
@@ -66,7 +67,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
         let line = line_of(content, at);
         let Some(url) = url_of(entry) else {
             out.skipped.push(
-                Problem::new(
+                warning(
                     file,
                     line,
                     1,
@@ -75,7 +76,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
                         entry.key
                     ),
                 )
-                .help("add `doi = {...}` or `url = {...}` to it"),
+                .with_help("add `doi = {...}` or `url = {...}` to it"),
             );
             continue;
         };
@@ -158,7 +159,7 @@ mod tests {
         assert_eq!(p.skipped.len(), 1);
         assert!(p.skipped[0]
             .to_string()
-            .starts_with("refs.bib:16:1: the entry `nolink`"));
+            .starts_with("refs.bib:16:1: warning: the entry `nolink`"));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! links are conversation, not reading, and are skipped.
 
 use super::text::{non_empty, squash, Locator};
-use super::{Candidate, Parsed, Problem};
+use super::{error, warning, Candidate, Parsed};
+use crate::diagnostics::Diagnostic;
 use serde_json::Value;
 use std::path::Path;
 
@@ -25,29 +26,40 @@ fn external(embed: &Value) -> Option<(String, String, String)> {
     ))
 }
 
-pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
+pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
     let root: Value = serde_json::from_str(content).map_err(|e| {
-        Problem::new(file, e.line(), e.column(), format!("not valid JSON: {e}"))
-            .help("export the feed again, or pass --from to pick another format")
+        // serde_json appends the position, which the diagnostic already leads with.
+        let what = e.to_string();
+        let what = what
+            .rsplit_once(" at line ")
+            .map_or(what.as_str(), |(w, _)| w);
+        error(
+            file,
+            e.line(),
+            e.column(),
+            format!("not valid JSON: {what}"),
+        )
+        .with_help("export the feed again, or pass --from to pick another format")
     })?;
     let items = match &root {
         Value::Array(a) => a,
         Value::Object(o) => match o.get("feed") {
             Some(Value::Array(a)) => a,
             _ => {
-                return Err(Problem::new(
+                return Err(error(
                     file,
                     1,
                     1,
                     "a JSON object without a `feed` array: not a getAuthorFeed response",
                 )
-                .help("pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts"))
+                .with_help("pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts"))
             }
         },
         _ => {
             return Err(
-                Problem::new(file, 1, 1, "expected a JSON object or array of posts")
-                    .help("pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts"),
+                error(file, 1, 1, "expected a JSON object or array of posts").with_help(
+                    "pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts",
+                ),
             )
         }
     };
@@ -60,13 +72,13 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
         let Some(text) = str_at(record, "text") else {
             let line = loc.line(&[str_at(post, "uri").unwrap_or("\u{0}")]);
             out.skipped.push(
-                Problem::new(
+                warning(
                     file,
                     line,
                     1,
                     format!("entry {} has no `text`: not a post; skipped", n + 1),
                 )
-                .help("each entry must be a post record or a post view with `record.text`"),
+                .with_help("each entry must be a post record or a post view with `record.text`"),
             );
             continue;
         };
@@ -144,13 +156,13 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
             let line = entry_line;
             if !(uri.starts_with("http://") || uri.starts_with("https://")) {
                 out.skipped.push(
-                    Problem::new(
+                    warning(
                         file,
                         line,
                         1,
                         format!("the link `{uri}` is not an http(s) URL; skipped"),
                     )
-                    .help("only web links can be imported"),
+                    .with_help("only web links can be imported"),
                 );
                 continue;
             }
@@ -172,7 +184,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
     }
     if !without_link.is_empty() {
         out.skipped.push(
-            Problem::new(
+            warning(
                 file,
                 without_link[0],
                 1,
@@ -186,7 +198,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
                         .join(", ")
                 ),
             )
-            .help("only posts that carry a link card or a link in their text become links"),
+            .with_help("only posts that carry a link card or a link in their text become links"),
         );
     }
     Ok(out)
@@ -240,7 +252,8 @@ mod tests {
         assert_eq!(p.skipped.len(), 1);
         let err = parse("[{\"text\": }]", Path::new("bad.json")).unwrap_err();
         assert!(
-            err.to_string().starts_with("bad.json:1:11: not valid JSON"),
+            err.to_string()
+                .starts_with("bad.json:1:11: error: not valid JSON: expected value\n"),
             "{err}"
         );
     }

@@ -5,7 +5,7 @@
 //! page was saved, not published, so it is not kept.
 
 use super::text::{line_of, non_empty};
-use super::{Candidate, Parsed, Problem};
+use super::{warning, Candidate, Parsed};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::path::Path;
 
@@ -80,7 +80,7 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
                             });
                         } else {
                             out.skipped.push(
-                                Problem::new(
+                                warning(
                                     file,
                                     line,
                                     1,
@@ -89,7 +89,7 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
                                         a.href
                                     ),
                                 )
-                                .help("only web pages can be imported"),
+                                .with_help("only web pages can be imported"),
                             );
                         }
                     }
@@ -158,6 +158,6 @@ mod tests {
         assert_eq!(p.links[1].hints, vec!["Distributed & Systems"]);
         assert_eq!(p.links[1].note, None);
         assert_eq!(p.skipped.len(), 1);
-        assert_eq!(p.skipped[0].origin.line, 13);
+        assert_eq!(p.skipped[0].origin.as_ref().unwrap().line, 13);
     }
 }

@@ -6,7 +6,7 @@
 //! lines; inside a run, the first URL-looking line splits the title from the blurb.
 
 use super::text::non_empty;
-use super::{Candidate, Parsed, Problem};
+use super::{warning, Candidate, Parsed};
 use crate::model::UrlStatus;
 use std::path::Path;
 
@@ -115,13 +115,13 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
     }
     if !post.is_empty() {
         out.skipped.push(
-            Problem::new(
+            warning(
                 file,
                 post[0].0,
                 1,
                 format!("the post `{}` has no date line; skipped", post[0].1),
             )
-            .help("each post ends with a line like `November 24, 2025 at 12:00 PM`"),
+            .with_help("each post ends with a line like `November 24, 2025 at 12:00 PM`"),
         );
     }
     out
@@ -131,13 +131,13 @@ fn take_post(post: &[(usize, &str)], date: Option<String>, file: &Path, out: &mu
     let line = post[0].0;
     let Some(at) = post.iter().position(|(_, l)| looks_like_url(l)) else {
         out.skipped.push(
-            Problem::new(
+            warning(
                 file,
                 line,
                 1,
                 format!("the post `{}` has no URL; skipped", post[0].1),
             )
-            .help("add the link to a topic file by hand once you know its URL"),
+            .with_help("add the link to a topic file by hand once you know its URL"),
         );
         return;
     };
@@ -216,7 +216,7 @@ mod tests {
         assert_eq!(p.skipped.len(), 1);
         assert_eq!(
             p.skipped[0].to_string(),
-            "f.txt:11:1: the post `No link here` has no URL; skipped\n  \
+            "f.txt:11:1: warning: the post `No link here` has no URL; skipped\n  \
              help: add the link to a topic file by hand once you know its URL"
         );
     }

@@ -3,7 +3,7 @@
 //! its item is the note.
 
 use super::text::{line_of, non_empty, squash};
-use super::{Candidate, Parsed, Problem};
+use super::{warning, Candidate, Parsed};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
@@ -57,13 +57,15 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
                     }
                     if !(url.starts_with("http://") || url.starts_with("https://")) {
                         out.skipped.push(
-                            Problem::new(
+                            warning(
                                 file,
                                 line,
                                 1,
                                 format!("the link `{url}` is not an http(s) URL; skipped"),
                             )
-                            .help("only web links can be imported; write the full https:// URL"),
+                            .with_help(
+                                "only web links can be imported; write the full https:// URL",
+                            ),
                         );
                         continue;
                     }
@@ -135,6 +137,6 @@ mod tests {
         assert_eq!(p.skipped.len(), 1);
         assert!(p.skipped[0]
             .to_string()
-            .starts_with("a.md:17:1: the link `docs/local.md`"));
+            .starts_with("a.md:17:1: warning: the link `docs/local.md`"));
     }
 }

@@ -20,7 +20,8 @@
 //!   the link goes to `topics/inbox.toml`.
 //! - **Defaults** when the source does not say: see [`suggest::default_kind`] (from the URL),
 //!   [`suggest::default_minutes`] and [`suggest::default_level`].
-//! - **Ids** come from the URL ([`suggest::slug`]), made unique against every link and topic id.
+//! - **Ids** come from the URL by the corpus's own rule ([`crate::corpus::url::slug_from_url`]),
+//!   with `-2`, `-3`, ... when taken by another link or topic.
 
 pub mod bibtex;
 pub mod bluesky;
@@ -33,7 +34,10 @@ mod text;
 pub mod urls;
 pub mod write;
 
+use crate::corpus;
+use crate::diagnostics::Diagnostic;
 use crate::model::{Course, Kind, Level, Origin, UrlStatus};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -61,59 +65,50 @@ pub struct Candidate {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub links: Vec<Candidate>,
-    pub skipped: Vec<Problem>,
+    pub skipped: Vec<Diagnostic>,
 }
 
-/// A message tied to a place in a file, with the way to fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub origin: Origin,
-    pub message: String,
-    pub help: Option<String>,
+fn at(file: &Path, line: usize, col: usize) -> Option<Origin> {
+    Some(Origin {
+        file: file.to_path_buf(),
+        line,
+        col,
+    })
 }
 
-impl Problem {
-    pub fn new(file: &Path, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Problem {
-            origin: Origin {
-                file: file.to_path_buf(),
-                line,
-                col,
-            },
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
+/// A file that cannot be imported at all.
+pub(crate) fn error(
+    file: &Path,
+    line: usize,
+    col: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::error(at(file, line, col), message)
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
-    }
+/// An entry that is skipped or kept with a caveat; the rest of the import goes on.
+pub(crate) fn warning(
+    file: &Path,
+    line: usize,
+    col: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::warning(at(file, line, col), message)
 }
 
 /// Why an import stopped before writing anything.
 #[derive(Debug)]
 pub enum ImportError {
     /// Bad arguments (exit code 2): unknown `--into` topic, undetectable format.
-    Usage(String),
+    Usage(Diagnostic),
     /// A file that cannot be read or parsed as a whole (exit code 1).
-    Invalid(Vec<Problem>),
+    Invalid(Vec<Diagnostic>),
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Usage(m) => f.write_str(m),
+            ImportError::Usage(d) => write!(f, "{d}"),
             ImportError::Invalid(ps) => {
                 for (i, p) in ps.iter().enumerate() {
                     if i > 0 {
@@ -218,22 +213,22 @@ pub fn detect(path: &Path, content: &str) -> Option<Format> {
 /// Reads and parses one file. `Err` only when the file as a whole cannot be used.
 pub fn read(path: &Path, format: Format) -> Result<(Format, Parsed), ImportError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        ImportError::Invalid(vec![Problem::new(
-            path,
-            1,
-            1,
-            format!("cannot read the file: {e}"),
+        ImportError::Invalid(vec![Diagnostic::error(
+            None,
+            format!("cannot read {}: {e}", path.display()),
         )
-        .help("check the path and its permissions")])
+        .with_help("check the path and its permissions")])
     })?;
     let content = String::from_utf8_lossy(&bytes);
     let format = match format {
         Format::Auto => detect(path, &content).ok_or_else(|| {
-            ImportError::Usage(format!(
-                "cannot tell the format of {}\n  help: pass --from {}",
-                path.display(),
-                Format::WORDS[1..].join("|")
-            ))
+            ImportError::Usage(
+                Diagnostic::error(
+                    None,
+                    format!("cannot tell the format of {}", path.display()),
+                )
+                .with_help(format!("pass --from {}", Format::WORDS[1..].join("|"))),
+            )
         })?,
         f => f,
     };
@@ -242,7 +237,7 @@ pub fn read(path: &Path, format: Format) -> Result<(Format, Parsed), ImportError
 }
 
 /// Parses `content` (read from `path`, used in messages) as `format`.
-pub fn parse(format: Format, content: &str, path: &Path) -> Result<Parsed, Problem> {
+pub fn parse(format: Format, content: &str, path: &Path) -> Result<Parsed, Diagnostic> {
     match format {
         Format::Feed => Ok(feed::parse(content, path)),
         Format::Bluesky => bluesky::parse(content, path),
@@ -289,7 +284,7 @@ impl Row {
 pub struct Report {
     pub rows: Vec<Row>,
     /// Skipped entries and truncated URLs: reported, not fatal.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Diagnostic>,
     /// Files changed (empty on a dry run).
     pub written: Vec<PathBuf>,
 }
@@ -327,8 +322,53 @@ impl Report {
     }
 }
 
+/// Loads the corpus in `topics_dir` and imports `files` into it: what `syllabus import` does.
+pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+    let loaded = corpus::load_dir(topics_dir).map_err(|mut found| {
+        found.push(
+            Diagnostic::error(None, "the corpus has errors, so nothing was imported").with_help(
+                format!(
+                    "fix them first (`syllabus check --topics {}` lists them)",
+                    topics_dir.display()
+                ),
+            ),
+        );
+        ImportError::Invalid(found)
+    })?;
+    import(&loaded.course, topics_dir, files, options)
+}
+
+/// Loads the corpus as it would be after the import, without touching the files: an import
+/// that would break `check` (a clash with an id the core derives, say) stops here.
+fn verify(dir: &Path, rendered: &BTreeMap<PathBuf, String>) -> Result<(), ImportError> {
+    if rendered.is_empty() {
+        return Ok(());
+    }
+    let mut sources = corpus::read_dir(dir).map_err(|d| ImportError::Invalid(vec![d]))?;
+    for (path, text) in rendered {
+        match sources
+            .iter_mut()
+            .find(|s| s.path.file_name() == path.file_name())
+        {
+            Some(source) => source.text = text.clone(),
+            None => sources.push(corpus::Source {
+                path: path.clone(),
+                text: text.clone(),
+            }),
+        }
+    }
+    corpus::load(&sources).map(|_| ()).map_err(|mut found| {
+        found.push(
+            Diagnostic::error(None, "the imported links would make the corpus invalid")
+                .with_help("nothing was written; please report this with the file you imported"),
+        );
+        ImportError::Invalid(found)
+    })
+}
+
 /// Reads every file, matches the links against `course`, and (unless `dry_run`) writes the new
-/// ones into `topics_dir`. Nothing is written when any file fails to parse.
+/// ones into `topics_dir`. Nothing is written when any file fails to parse, or when the corpus
+/// with the new links would not load.
 pub fn import(
     course: &Course,
     topics_dir: &Path,
@@ -337,13 +377,11 @@ pub fn import(
 ) -> Result<Report, ImportError> {
     if let Some(into) = &options.into {
         if course.topic(into).is_none() {
-            let ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-            let mut msg = format!("--into: there is no topic `{into}`");
-            match text::did_you_mean(into, &ids) {
-                Some(near) => msg.push_str(&format!("\n  help: did you mean `{near}`?")),
-                None => msg.push_str(&format!("\n  help: topics are: {}", ids.join(", "))),
-            }
-            return Err(ImportError::Usage(msg));
+            let ids = course.topics.iter().map(|t| t.id.as_str());
+            return Err(ImportError::Usage(
+                Diagnostic::error(None, format!("--into: there is no topic `{into}`"))
+                    .with_help(crate::diagnostics::suggest(into, ids, "topic")),
+            ));
         }
     }
     let mut warnings = Vec::new();
@@ -362,11 +400,12 @@ pub fn import(
     if !errors.is_empty() {
         return Err(ImportError::Invalid(errors));
     }
-    let rows = suggest::decide(course, &inputs, options.into.as_deref());
+    let (rows, invalid) = suggest::decide(course, &inputs, options.into.as_deref());
+    warnings.extend(invalid);
     for row in rows.iter().filter(|r| r.is_new()) {
         if row.candidate.url_status == UrlStatus::Truncated {
             warnings.push(
-                Problem::new(
+                warning(
                     &row.file,
                     row.candidate.line,
                     1,
@@ -375,7 +414,7 @@ pub fn import(
                         row.candidate.url
                     ),
                 )
-                .help("replace it with the full URL and remove url_status"),
+                .with_help("replace it with the full URL and remove url_status"),
             );
         }
     }
@@ -385,11 +424,17 @@ pub fn import(
         warnings,
         written: Vec::new(),
     };
+    let rendered = write::render(course, topics_dir, &report.rows).map_err(|e| {
+        ImportError::Invalid(vec![Diagnostic::error(None, e)
+            .with_help("fix that file; nothing in the topics directory was changed")])
+    })?;
+    verify(topics_dir, &rendered)?;
     if !options.dry_run {
-        report.written = write::write(course, topics_dir, &report.rows).map_err(|e| {
-            ImportError::Invalid(vec![Problem::new(topics_dir, 1, 1, e.to_string())
-                .help("nothing in the topics directory was changed")])
+        write::commit(&rendered).map_err(|e| {
+            ImportError::Invalid(vec![Diagnostic::error(None, e.to_string())
+                .with_help("nothing in the topics directory was changed")])
         })?;
+        report.written = rendered.into_keys().collect();
     }
     Ok(report)
 }

@@ -2,7 +2,8 @@
 //! not (escaped, or in CDATA), so both go through [`html_to_text`]; categories are hints.
 
 use super::text::{html_to_text, line_of, non_empty, Locator};
-use super::{Candidate, Parsed, Problem};
+use super::{error, warning, Candidate, Parsed};
+use crate::diagnostics::Diagnostic;
 use std::path::Path;
 
 /// The line where the XML goes wrong, for the message: `feed-rs` does not say.
@@ -20,7 +21,7 @@ fn xml_error_line(content: &str) -> (usize, String) {
     }
 }
 
-pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
+pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
     let feed = feed_rs::parser::parse(content.as_bytes()).map_err(|e| {
         let (line, detail) = xml_error_line(content);
         let detail = if detail.is_empty() {
@@ -28,13 +29,13 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
         } else {
             detail
         };
-        Problem::new(
+        error(
             file,
             line,
             1,
             format!("not a valid RSS or Atom feed: {detail}"),
         )
-        .help("fix the XML there, or pass --from to pick another format")
+        .with_help("fix the XML there, or pass --from to pick another format")
     })?;
     let mut out = Parsed::default();
     let mut loc = Locator::new(content);
@@ -66,13 +67,13 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Problem> {
         else {
             let name = if title.is_empty() { &entry.id } else { &title };
             out.skipped.push(
-                Problem::new(
+                warning(
                     file,
                     line,
                     1,
                     format!("the entry `{name}` has no http(s) link; skipped"),
                 )
-                .help("give the entry a <link> with the page's URL"),
+                .with_help("give the entry a <link> with the page's URL"),
             );
             continue;
         };
@@ -162,7 +163,8 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            err.to_string().starts_with("b.xml:2:1: not a valid RSS"),
+            err.to_string()
+                .starts_with("b.xml:2:1: error: not a valid RSS"),
             "{err}"
         );
     }

@@ -1,6 +1,8 @@
 //! Matching candidates against the corpus: duplicates, topic suggestion, defaults, ids.
 
-use super::{urls, Candidate, Row};
+use super::{urls, warning, Candidate, Row};
+use crate::corpus::url::{check_url, slug_from_url};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Course, Kind, Level};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -169,59 +171,13 @@ fn pick(scored: &[(String, u32)]) -> (Option<String>, Vec<String>, u32) {
     (Some(best.clone()), also, *top)
 }
 
-/// An id from the URL: the last path segment (without extension) when it says something, else
-/// the host's name and the path. Lowercase `a-z0-9-`, at most 60 characters.
-pub fn slug(url: &str) -> String {
-    let truncated = urls::truncated_prefix(url).is_some();
-    let key = urls::key(url);
-    let (host, path) = key.split_once('/').unwrap_or((&key, ""));
-    let path = path.split('?').next().unwrap_or("");
-    let last = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
-    let last = last
-        .rsplit_once('.')
-        .filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic()))
-        .map_or(last, |(stem, _)| stem);
-    let slugify = |s: &str| {
-        let mut out = String::new();
-        for c in s.chars().flat_map(char::to_lowercase) {
-            if c.is_ascii_alphanumeric() {
-                out.push(c);
-            } else if !out.ends_with('-') && !out.is_empty() {
-                out.push('-');
-            }
-        }
-        out.trim_end_matches('-').to_string()
-    };
-    let tail = slugify(last);
-    let informative = !truncated
-        && tail.len() >= 6
-        && tail.contains(|c: char| c.is_ascii_alphabetic())
-        && !matches!(tail.as_str(), "index" | "about" | "readme");
-    let name = host.split('.').rev().nth(1).unwrap_or(host);
-    let mut slug = if informative {
-        tail
-    } else if path.is_empty() {
-        slugify(host)
-    } else {
-        slugify(&format!("{name} {path}"))
-    };
-    if slug.len() > 60 {
-        slug.truncate(60);
-        slug = slug.trim_end_matches('-').to_string();
-    }
-    if slug.is_empty() || slug.starts_with(|c: char| c.is_ascii_digit()) {
-        slug = format!("link-{slug}").trim_end_matches('-').to_string();
-    }
-    slug
-}
-
 /// Decides the fate of every candidate: duplicate (of the corpus or of an earlier candidate)
 /// or new, with its topic, score and id.
 pub fn decide(
     course: &Course,
     inputs: &[(PathBuf, Vec<Candidate>)],
     into: Option<&str>,
-) -> Vec<Row> {
+) -> (Vec<Row>, Vec<Diagnostic>) {
     let matchers = matchers(course);
     let known: Vec<(&str, String)> = course
         .links()
@@ -236,9 +192,22 @@ pub fn decide(
         .collect();
     let mut seen: Vec<(String, String)> = Vec::new(); // (url, id) of new links so far
     let mut rows = Vec::new();
+    let mut warnings = Vec::new();
     for (file, candidates) in inputs {
         for c in candidates {
-            let scored = scores(&matchers, c);
+            // The corpus would refuse it; better to say so here, at the line it came from.
+            let url = match check_url(&c.url) {
+                Ok(url) => url,
+                Err(why) => {
+                    warnings.push(
+                        warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))
+                            .with_help("only http:// and https:// links can be imported"),
+                    );
+                    continue;
+                }
+            };
+            let c = Candidate { url, ..c.clone() };
+            let scored = scores(&matchers, &c);
             let (mut topic, mut also, score) = pick(&scored);
             if let Some(into) = into {
                 also.retain(|a| a != into);
@@ -251,7 +220,7 @@ pub fn decide(
                 .find(|(u, _)| urls::same_link(u, &c.url))
                 .map(|(_, id)| id.clone());
             let id = if duplicate_of.is_none() {
-                let base = slug(&c.url);
+                let base = slug_from_url(&c.url);
                 let mut id = base.clone();
                 let mut n = 2;
                 while taken.contains(&id) {
@@ -266,7 +235,7 @@ pub fn decide(
             };
             rows.push(Row {
                 file: file.clone(),
-                candidate: c.clone(),
+                candidate: c,
                 topic,
                 also,
                 score,
@@ -275,7 +244,7 @@ pub fn decide(
             });
         }
     }
-    rows
+    (rows, warnings)
 }
 
 #[cfg(test)]
@@ -313,7 +282,7 @@ mod tests {
         Candidate {
             title: title.into(),
             note: Some(note.into()),
-            url: format!("https://example.com/{}", slug(&format!("x.org/{title}"))),
+            url: "https://example.com/post".into(),
             ..Candidate::default()
         }
     }
@@ -343,18 +312,28 @@ mod tests {
     fn duplicates_and_unique_ids() {
         let c = course();
         let a = Candidate {
-            url: "martin.kleppmann.com/2016/02/08/h...".into(),
+            url: "https://martin.kleppmann.com/2016/02/08/h...".into(),
             ..Candidate::default()
         };
         let b = Candidate {
-            url: "https://example.com/posts/consensus".into(),
+            url: "https://consensus/".into(),
             ..Candidate::default()
         };
         let b2 = Candidate {
-            url: "https://www.example.com/posts/consensus/?utm_source=feed".into(),
+            url: "https://www.consensus/?utm_source=feed".into(),
             ..Candidate::default()
         };
-        let rows = decide(&c, &[(PathBuf::from("f"), vec![a, b, b2])], None);
+        let bad = Candidate {
+            url: "ftp://example.com/file".into(),
+            line: 9,
+            ..Candidate::default()
+        };
+        let (rows, warnings) = decide(&c, &[(PathBuf::from("f"), vec![a, bad, b, b2])], None);
+        assert_eq!(rows.len(), 3, "{warnings:?}");
+        assert_eq!(
+            warnings[0].to_string(),
+            "f:9:1: warning: URL `ftp://example.com/file` uses the `ftp:` scheme, which is not allowed; skipped\n  help: only http:// and https:// links can be imported"
+        );
         assert_eq!(
             rows[0].duplicate_of.as_deref(),
             Some("how-to-do-distributed-locking")
@@ -362,26 +341,6 @@ mod tests {
         // `consensus` is a topic id: the link gets the next free one.
         assert_eq!(rows[1].id.as_deref(), Some("consensus-2"));
         assert_eq!(rows[2].duplicate_of.as_deref(), Some("consensus-2"));
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(
-            slug("https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"),
-            "how-to-do-distributed-locking"
-        );
-        assert_eq!(
-            slug("https://martin.kleppmann.com/2016/02/08/h..."),
-            "kleppmann-2016-02-08-h"
-        );
-        assert_eq!(slug("https://ilyasergey.net/YSC4231/"), "ysc4231");
-        assert_eq!(slug("https://example.com/2024/12/"), "example-2024-12");
-        assert_eq!(slug("https://lsd-ucsc.github.io/ChoRus/"), "chorus");
-        assert_eq!(
-            slug("https://arxiv.org/abs/2104.01234"),
-            "arxiv-abs-2104-01234"
-        );
-        assert_eq!(slug("https://example.com/"), "example-com");
     }
 
     #[test]

@@ -87,16 +87,6 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The nearest of `choices` to `word`, when near enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, choices: &[&'a str]) -> Option<&'a str> {
-    choices
-        .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
-        .filter(|(s, _)| *s > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
 fn cut(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         s.to_string()

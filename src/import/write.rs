@@ -135,8 +135,14 @@ pub fn render(
 /// only when every one is written are they renamed over the originals.
 pub fn write(course: &Course, dir: &Path, rows: &[Row]) -> io::Result<Vec<PathBuf>> {
     let files = render(course, dir, rows).map_err(io::Error::other)?;
+    commit(&files)?;
+    Ok(files.into_keys().collect())
+}
+
+/// Replaces each file with its new text: temporary files first, renamed only once all exist.
+pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
     let mut staged: Vec<(PathBuf, &PathBuf)> = Vec::new();
-    for (path, text) in &files {
+    for (path, text) in files {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let tmp = path.with_file_name(format!(".{name}.import-tmp"));
         if let Err(e) = fs::write(&tmp, text) {
@@ -154,7 +160,7 @@ pub fn write(course: &Course, dir: &Path, rows: &[Row]) -> io::Result<Vec<PathBu
     for (tmp, path) in &staged {
         fs::rename(tmp, path)?;
     }
-    Ok(files.into_keys().collect())
+    Ok(())
 }
 
 #[cfg(test)]
