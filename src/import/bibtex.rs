@@ -51,11 +51,18 @@ fn url_of(entry: &Entry) -> Option<String> {
 
 pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
     let bib = Bibliography::parse(content).map_err(|e| {
+        let mut at = e.span.start;
+        let mut what = e.kind.to_string();
+        if at >= content.trim_end().len() {
+            // The end of the file is no place to look for a missing brace: the open entry is.
+            at = content[..at].rfind('@').unwrap_or(at);
+            what = format!("{what}: this entry is not closed");
+        }
         error(
             file,
-            line_of(content, e.span.start),
+            line_of(content, at),
             1,
-            format!("not valid BibTeX: {}", e.kind),
+            format!("not valid BibTeX: {what}"),
         )
         .with_help("fix the entry there (unbalanced braces and missing commas are the usual cause)")
     })?;

@@ -182,23 +182,10 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             });
         }
     }
-    if !without_link.is_empty() {
+    for line in without_link {
         out.skipped.push(
-            warning(
-                file,
-                without_link[0],
-                1,
-                format!(
-                    "{} post(s) without a link skipped (lines {})",
-                    without_link.len(),
-                    without_link
-                        .iter()
-                        .map(|l| l.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-            .with_help("only posts that carry a link card or a link in their text become links"),
+            warning(file, line, 1, "a post without a link; skipped")
+                .with_help("only posts with a link card or a link in their text become links"),
         );
     }
     Ok(out)

@@ -197,7 +197,7 @@ pub fn decide(
         for c in candidates {
             // The corpus would refuse it; better to say so here, at the line it came from.
             let url = match check_url(&c.url) {
-                Ok(url) => url,
+                Ok(url) => urls::clean(&url),
                 Err(why) => {
                     warnings.push(
                         warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))

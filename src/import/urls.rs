@@ -8,6 +8,33 @@ const TRACKING: &[&str] = &[
     "ref_url", "si", "_hsenc", "_hsmi", "yclid", "twclid", "s_cid",
 ];
 
+fn is_tracking(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.starts_with("utm_") || TRACKING.contains(&name.as_str())
+}
+
+/// `url` without its tracking parameters: what is worth storing. Everything else (fragment,
+/// trailing slash, case) is kept as written.
+pub fn clean(url: &str) -> String {
+    let Ok(mut parsed) = Url::parse(url) else {
+        return url.to_string();
+    };
+    if !parsed.query_pairs().any(|(k, _)| is_tracking(&k)) {
+        return url.to_string();
+    }
+    let kept: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(k, _)| !is_tracking(k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        parsed.set_query(None);
+    } else {
+        parsed.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    parsed.to_string()
+}
+
 /// The text after which a shown URL was cut.
 pub fn truncated_prefix(url: &str) -> Option<&str> {
     url.strip_suffix("...").or_else(|| url.strip_suffix('…'))
@@ -53,10 +80,7 @@ pub fn key(url: &str) -> String {
     out.push_str(parsed.path().trim_end_matches('/'));
     let query: Vec<(String, String)> = parsed
         .query_pairs()
-        .filter(|(k, _)| {
-            let k = k.to_ascii_lowercase();
-            !k.starts_with("utm_") && !TRACKING.contains(&k.as_str())
-        })
+        .filter(|(k, _)| !is_tracking(k))
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     if !query.is_empty() {
@@ -105,6 +129,19 @@ mod tests {
             key("https://example.com/p?id=3&utm_campaign=z"),
             "example.com/p?id=3"
         );
+    }
+
+    #[test]
+    fn clean_drops_tracking_only() {
+        assert_eq!(
+            clean("https://example.com/leases?utm_source=rss&utm_medium=feed"),
+            "https://example.com/leases"
+        );
+        assert_eq!(
+            clean("https://example.com/p?id=3&fbclid=x#part"),
+            "https://example.com/p?id=3#part"
+        );
+        assert_eq!(clean("https://Example.com/A/"), "https://Example.com/A/");
     }
 
     #[test]

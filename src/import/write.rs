@@ -2,6 +2,7 @@
 //! blank lines people wrote by hand survive an import.
 
 use super::{suggest, Row};
+use crate::corpus::url::slug_from_url;
 use crate::model::{Course, UrlStatus};
 use std::collections::BTreeMap;
 use std::fs;
@@ -30,7 +31,13 @@ pub fn link_table(row: &Row) -> Table {
     let mut set = |k: &str, v: Value| {
         t.insert(k, Item::Value(v));
     };
-    if let Some(id) = &row.id {
+    // The id is written when the core would derive another one (a clash made it `-2`), and
+    // for unverified URLs, so that it survives when someone completes the URL later.
+    if let Some(id) = row
+        .id
+        .as_ref()
+        .filter(|id| **id != slug_from_url(&c.url) || c.url_status != UrlStatus::Confirmed)
+    {
         set("id", id.as_str().into());
     }
     set("url", c.url.as_str().into());
