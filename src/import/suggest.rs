@@ -210,7 +210,12 @@ pub fn decide(
             let scored = scores(&matchers, &c);
             let (mut topic, mut also, score) = pick(&scored);
             if let Some(into) = into {
+                // The suggestion that --into overrides still says something: keep it as a tag.
+                if let Some(suggested) = topic.take().filter(|t| t != into) {
+                    also.insert(0, suggested);
+                }
                 also.retain(|a| a != into);
+                also.truncate(2);
                 topic = Some(into.to_string());
             }
             let duplicate_of = known
