@@ -406,3 +406,25 @@ fn a_file_of_unknown_format_asks_for_from() {
         "0 links: 0 new, 0 duplicates, 0 without a topic\n"
     );
 }
+
+#[test]
+fn the_readme_shows_real_import_output() {
+    let out = common::syllabus_in(
+        &root().join("tests/fixtures/import"),
+        &[
+            "import",
+            "list.md",
+            "bookmarks.html",
+            "--topics",
+            "corpus",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let shown = format!("{}{}", stderr(&out), stdout(&out));
+    assert!(
+        readme.contains(&shown),
+        "README's import excerpt is stale:\n{shown}"
+    );
+}

@@ -18,6 +18,7 @@
 //!   topic with at least [`suggest::THRESHOLD`] gets the link; other topics with at least the
 //!   threshold and two thirds of the best score go to `also` (two at most). Below the threshold
 //!   the link goes to `topics/inbox.toml`.
+//! - **`--into TOPIC`** puts every new link there; the topic it would have had becomes `also`.
 //! - **Defaults** when the source does not say: see [`suggest::default_kind`] (from the URL),
 //!   [`suggest::default_minutes`] and [`suggest::default_level`].
 //! - **Ids** come from the URL by the corpus's own rule ([`crate::corpus::url::slug_from_url`]),
