@@ -8,12 +8,14 @@
 
 use super::html::escape;
 use crate::plan::Plan;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 const NODE_W: f64 = 176.0;
 const NODE_H: f64 = 46.0;
-const GAP_X: f64 = 24.0;
+const GAP_X: f64 = 20.0;
+/// The width a waypoint of a long edge takes in its layer.
+const WAYPOINT_W: f64 = 8.0;
 const LAYER_H: f64 = 96.0;
 const BAND_LABEL_H: f64 = 26.0;
 const MARGIN: f64 = 12.0;
@@ -37,6 +39,29 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
         .enumerate()
         .flat_map(|(s, st)| st.topics.iter().map(move |t| (t.id.as_str(), s)))
         .collect();
+
+    // Draw only the edges not implied by others (the transitive reduction): `a -> c` adds
+    // nothing when `a -> b -> c` is drawn, and long redundant edges are most of the clutter.
+    // Plan order is topological, so ancestors are complete when a topic is reached.
+    let mut ancestors: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); topics.len()];
+    let mut drawn: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
+    for (i, t) in topics.iter().enumerate() {
+        let direct: Vec<usize> = t
+            .requires
+            .iter()
+            .filter_map(|r| index.get(r.as_str()).copied())
+            .filter(|&j| j < i)
+            .collect();
+        for &j in &direct {
+            let implied = direct.iter().any(|&k| k != j && ancestors[k].contains(&j));
+            if !implied {
+                drawn[i].push(j);
+            }
+            let inherited = ancestors[j].clone();
+            ancestors[i].insert(j);
+            ancestors[i].extend(inherited);
+        }
+    }
 
     // Layers: inside a stage, one below the deepest same-stage prerequisite. Plan order is
     // topological, so every prerequisite's depth is known when a topic is reached.
@@ -74,18 +99,17 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
     // Slots per layer (a topic, or a waypoint of an edge crossing the layer), counted; and
     // edges between slots of adjacent layers.
     let mut layers: Vec<usize> = vec![0; layer_count];
+    let mut is_waypoint: Vec<Vec<bool>> = vec![Vec::new(); layer_count];
     let mut slot_of_topic = vec![(0usize, 0usize); topics.len()];
     for (i, &l) in layer_of.iter().enumerate() {
         slot_of_topic[i] = (l, layers[l]);
         layers[l] += 1;
+        is_waypoint[l].push(false);
     }
     // Each edge as its chain of (layer, slot id) points; slot ids are stable, positions move.
     let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
-    for (i, t) in topics.iter().enumerate() {
-        for r in &t.requires {
-            let Some(&j) = index.get(r.as_str()) else {
-                continue;
-            };
+    for (i, needs) in drawn.iter().enumerate() {
+        for &j in needs {
             let (from_layer, from_slot) = slot_of_topic[j];
             let (to_layer, to_slot) = slot_of_topic[i];
             if from_layer >= to_layer {
@@ -96,6 +120,7 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
             for (l, count) in crossed.take(to_layer).skip(from_layer + 1) {
                 chain.push((l, *count));
                 *count += 1;
+                is_waypoint[l].push(true);
             }
             chain.push((to_layer, to_slot));
             chains.push(chain);
@@ -109,9 +134,24 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
 
     let order = order_layers(&layers, &segments);
 
-    // Positions: each layer centred on the widest one.
-    let widest = layers.iter().copied().max().unwrap_or(1) as f64;
-    let content_w = widest * NODE_W + (widest - 1.0) * GAP_X;
+    // Positions: slots left to right in rank order (a waypoint is narrow), each layer centred
+    // on the widest one.
+    let slot_w = |waypoint: bool| if waypoint { WAYPOINT_W } else { NODE_W };
+    let mut left_of: Vec<Vec<f64>> = Vec::with_capacity(layer_count);
+    let mut row_w = Vec::with_capacity(layer_count);
+    for l in 0..layer_count {
+        let mut by_rank: Vec<usize> = (0..layers[l]).collect();
+        by_rank.sort_by_key(|&s| order[l][s]);
+        let mut x = 0.0;
+        let mut left = vec![0.0; layers[l]];
+        for s in by_rank {
+            left[s] = x;
+            x += slot_w(is_waypoint[l][s]) + GAP_X;
+        }
+        row_w.push((x - GAP_X).max(0.0));
+        left_of.push(left);
+    }
+    let content_w = row_w.iter().copied().fold(NODE_W, f64::max);
     let width = content_w + 2.0 * MARGIN;
     let mut layer_y = Vec::with_capacity(layer_count);
     let mut y = MARGIN;
@@ -124,12 +164,11 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
         y += 6.0;
     }
     let height = y - LAYER_H + NODE_H + MARGIN + 6.0;
+    // The horizontal centre of a slot, and the top of its layer.
     let pos = |layer: usize, slot: usize| -> (f64, f64) {
-        let n = layers[layer] as f64;
-        let row_w = n * NODE_W + (n - 1.0) * GAP_X;
-        let left = MARGIN + (content_w - row_w) / 2.0;
-        let rank = order[layer][slot] as f64;
-        (left + rank * (NODE_W + GAP_X), layer_y[layer])
+        let left = MARGIN + (content_w - row_w[layer]) / 2.0 + left_of[layer][slot];
+        let half = slot_w(is_waypoint[layer][slot]) / 2.0;
+        (left + half, layer_y[layer])
     };
 
     let mut svg = String::new();
@@ -165,7 +204,6 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
         for (k, w) in chain.windows(2).enumerate() {
             let (x1, y1) = pos(w[0].0, w[0].1);
             let (x2, y2) = pos(w[1].0, w[1].1);
-            let (x1, x2) = (x1 + NODE_W / 2.0, x2 + NODE_W / 2.0);
             // A waypoint is a point in the middle of its slot, not a box.
             let start_y = if k == 0 {
                 y1 + NODE_H
@@ -190,7 +228,8 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
     }
     for (i, t) in topics.iter().enumerate() {
         let (l, s) = slot_of_topic[i];
-        let (x, y) = pos(l, s);
+        let (cx, y) = pos(l, s);
+        let x = cx - NODE_W / 2.0;
         let lines = label_lines(&t.title);
         write!(
             svg,
@@ -199,7 +238,6 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
             escape(&t.title)
         )
         .unwrap();
-        let cx = x + NODE_W / 2.0;
         let first_y = y + NODE_H / 2.0 - (lines.len() as f64 - 1.0) * 8.0 + 5.0;
         for (n, line) in lines.iter().enumerate() {
             write!(
