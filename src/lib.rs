@@ -11,3 +11,8 @@ pub mod graph;
 pub mod plan;
 pub mod render;
 pub mod output;
+pub mod select;
+pub mod schedule;
+pub mod progress;
+pub mod options;
+pub mod explain;
