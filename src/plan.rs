@@ -180,7 +180,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
 }
 
 /// The plan for the reader's options: the selection applied to `course` (ids already checked
-/// with [`Selection::check`]), planned, then scheduled with `done` links marked.
+/// by `options::resolve`), planned, then scheduled with `done` links marked.
 pub fn build_for(
     course: &Course,
     selection: &Selection,
@@ -191,6 +191,10 @@ pub fn build_for(
     let graph = Graph::new(&selected.course);
     let mut plan = build_unscheduled(&selected.course, &graph);
     plan.selection = selected.report.clone();
+    // A stage the selection emptied would only be a heading with nothing under it.
+    if !plan.selection.is_empty() {
+        plan.stages.retain(|s| !s.topics.is_empty());
+    }
     schedule::apply(&mut plan, schedule, done);
     (plan, selected)
 }

@@ -60,7 +60,8 @@ impl Schedule {
     pub fn warning(&self) -> Option<String> {
         let (weeks, needed) = (self.weeks_wanted?, self.needed_hours_per_week?);
         Some(format!(
-            "{weeks} weeks at {} hours a week cannot hold the remaining {} hours; it would take {} hours a week",
+            "{weeks} week{} at {} hours a week cannot hold the remaining {} hours; it would take {} hours a week",
+            if weeks == 1 { "" } else { "s" },
             trim_float(self.hours_per_week),
             crate::render::hours(self.remaining_minutes),
             trim_float(needed)

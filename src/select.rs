@@ -13,12 +13,11 @@
 //! something in the plan needs is reported as a gap. Without targets the whole course is the goal:
 //! every topic nothing else needs is a target, and topics are taken whole.
 
-use crate::diagnostics::{suggest, Diagnostic};
 use crate::model::{Access, Course, Kind, Level, Ref};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-/// What the reader chose. Ids are checked by [`Selection::check`].
+/// What the reader chose. Ids are checked beforehand by `options::resolve`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Topic or link ids.
@@ -137,47 +136,7 @@ pub struct Selected {
     pub roots: Vec<String>,
 }
 
-/// A usage problem with an id: what was given and the did-you-mean.
-pub fn unknown_id(option: &str, id: &str, candidates: &[&str], what: &str) -> Diagnostic {
-    Diagnostic::error(None, format!("{option} {id}: no such {what}"))
-        .with_help(suggest(id, candidates.iter().copied(), what))
-}
-
 impl Selection {
-    /// Every id that names nothing of the right sort, as usage errors with a did-you-mean.
-    pub fn check(&self, course: &Course) -> Vec<Diagnostic> {
-        let topics: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-        let items: Vec<&str> = topics
-            .iter()
-            .copied()
-            .chain(course.links().map(|l| l.id.as_str()))
-            .collect();
-        let mut out = Vec::new();
-        for id in &self.targets {
-            if !items.contains(&id.as_str()) {
-                out.push(unknown_id("--target", id, &items, "topic or link"));
-            }
-        }
-        for id in &self.known {
-            if !topics.contains(&id.as_str()) {
-                let d = unknown_id("--known", id, &topics, "topic");
-                out.push(if course.link(id).is_some() {
-                    d.with_help(format!(
-                        "`{id}` is a link; mark a reading as read with `syllabus done {id}`"
-                    ))
-                } else {
-                    d
-                });
-            }
-        }
-        for id in &self.skip {
-            if !items.contains(&id.as_str()) {
-                out.push(unknown_id("--skip", id, &items, "topic or link"));
-            }
-        }
-        out
-    }
-
     fn filter_words(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(cap) = self.level {
@@ -294,7 +253,7 @@ fn walk<'a>(
     reached
 }
 
-/// Apply a checked selection (see [`Selection::check`]) to `course`.
+/// Apply a checked selection to `course`.
 pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
     let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
@@ -426,6 +385,12 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
                 .iter()
                 .filter(|p| in_plan.contains(**p) && !is_container(&needs, p, id))
                 .map(|p| p.to_string())
+                .collect();
+            // A link needing what its own topic needs says nothing new: name the topic.
+            let users: BTreeSet<String> = users
+                .iter()
+                .filter(|u| !users.contains(needs.topic_of(u)))
+                .cloned()
                 .collect();
             if !users.is_empty() {
                 gaps.entry(id.to_string()).or_default().extend(users);
