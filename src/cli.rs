@@ -188,13 +188,19 @@ struct Failure {
 
 impl From<Diagnostic> for Failure {
     fn from(d: Diagnostic) -> Self {
-        Failure { diagnostics: vec![d], code: EXIT_INVALID }
+        Failure {
+            diagnostics: vec![d],
+            code: EXIT_INVALID,
+        }
     }
 }
 
 impl From<Vec<Diagnostic>> for Failure {
     fn from(diagnostics: Vec<Diagnostic>) -> Self {
-        Failure { diagnostics, code: EXIT_INVALID }
+        Failure {
+            diagnostics,
+            code: EXIT_INVALID,
+        }
     }
 }
 
@@ -207,13 +213,35 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Plan { corpus, options, format, output, templates } => {
-            plan_command(&corpus, &options, format, output.as_deref(), templates.as_deref())
-        }
-        Command::Done { corpus, ids, progress } => mark_command(&corpus, &ids, &progress, true),
-        Command::Undo { corpus, ids, progress } => mark_command(&corpus, &ids, &progress, false),
+        Command::Plan {
+            corpus,
+            options,
+            format,
+            output,
+            templates,
+        } => plan_command(
+            &corpus,
+            &options,
+            format,
+            output.as_deref(),
+            templates.as_deref(),
+        ),
+        Command::Done {
+            corpus,
+            ids,
+            progress,
+        } => mark_command(&corpus, &ids, &progress, true),
+        Command::Undo {
+            corpus,
+            ids,
+            progress,
+        } => mark_command(&corpus, &ids, &progress, false),
         Command::Next { corpus, options } => next_command(&corpus, &options),
-        Command::Why { corpus, id, options } => why_command(&corpus, &id, &options),
+        Command::Why {
+            corpus,
+            id,
+            options,
+        } => why_command(&corpus, &id, &options),
         Command::Check { corpus } => return check_command(&corpus),
         Command::Graph { corpus, format } => graph_command(&corpus, format),
         Command::Topics { corpus } => topics_command(&corpus),
@@ -227,7 +255,10 @@ pub fn run() -> i32 {
             }
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 1 {
-                let _ = writeln!(stderr, "{errors} errors; run `syllabus check` to see them with warnings");
+                let _ = writeln!(
+                    stderr,
+                    "{errors} errors; run `syllabus check` to see them with warnings"
+                );
             }
             failure.code
         }
@@ -271,8 +302,11 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     if let Some(path) = &cli.profile {
         given = given.or(options::load_profile(path)?);
     }
-    let mut opts: Options = options::resolve(&loaded.course, &given)
-        .map_err(|diagnostics| Failure { diagnostics, code: EXIT_USAGE })?;
+    let mut opts: Options =
+        options::resolve(&loaded.course, &given).map_err(|diagnostics| Failure {
+            diagnostics,
+            code: EXIT_USAGE,
+        })?;
     // A calendar needs dates; without --start it begins on the coming Monday.
     if ics && opts.schedule.start.is_none() {
         opts.schedule.start = Some(Date::today().next_monday());
@@ -287,7 +321,11 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     if let Some(w) = plan.schedule.warning() {
         warn(&[Diagnostic::warning(None, w)]);
     }
-    Ok(Prepared { loaded, plan, selected })
+    Ok(Prepared {
+        loaded,
+        plan,
+        selected,
+    })
 }
 
 fn warn(diagnostics: &[Diagnostic]) {
@@ -316,10 +354,16 @@ fn plan_command(
 
 fn mark_command(args: &CorpusArgs, ids: &[String], path: &Path, done: bool) -> Result<(), Failure> {
     let loaded = load(args)?;
-    let links = progress::resolve_ids(&loaded.course, ids)
-        .map_err(|diagnostics| Failure { diagnostics, code: EXIT_USAGE })?;
+    let links = progress::resolve_ids(&loaded.course, ids).map_err(|diagnostics| Failure {
+        diagnostics,
+        code: EXIT_USAGE,
+    })?;
     let change = progress::mark(path, &links, done)?;
-    let (verb, already) = if done { ("done", "already done") } else { ("not done", "was not done") };
+    let (verb, already) = if done {
+        ("done", "already done")
+    } else {
+        ("not done", "was not done")
+    };
     let mut text = String::new();
     for id in &change.changed {
         text.push_str(&format!("{id}: {verb}\n"));
@@ -362,9 +406,13 @@ fn why_command(args: &CorpusArgs, id: &str, options: &PlanOptions) -> Result<(),
             .map(|t| t.id.as_str())
             .chain(course.links().map(|l| l.id.as_str()))
             .collect();
-        let d = Diagnostic::error(None, format!("`{id}`: no such topic or link"))
-            .with_help(syllabus::diagnostics::suggest(id, items.iter().copied(), "topic or link"));
-        return Err(Failure { diagnostics: vec![d], code: EXIT_USAGE });
+        let d = Diagnostic::error(None, format!("`{id}`: no such topic or link")).with_help(
+            syllabus::diagnostics::suggest(id, items.iter().copied(), "topic or link"),
+        );
+        return Err(Failure {
+            diagnostics: vec![d],
+            code: EXIT_USAGE,
+        });
     }
     let mut text = explain::why(course, &prepared.selected, &prepared.plan, id).join("\n");
     text.push('\n');

@@ -11,7 +11,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 /// known or skipped, counts as settled), in plan order.
 pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
     let graph = Graph::new(&selected.course);
-    let done: BTreeSet<&str> = plan.plan_links().filter(|l| l.done).map(|l| l.id.as_str()).collect();
+    let done: BTreeSet<&str> = plan
+        .plan_links()
+        .filter(|l| l.done)
+        .map(|l| l.id.as_str())
+        .collect();
     let topic_done = |topic: &str| {
         plan.topic(topic)
             .is_none_or(|t| t.links.iter().all(|l| done.contains(l.id.as_str())))
@@ -26,7 +30,10 @@ pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
         if !before.iter().all(|t| topic_done(t)) {
             continue;
         }
-        let source = selected.course.topic(&topic.id).expect("planned topics come from the course");
+        let source = selected
+            .course
+            .topic(&topic.id)
+            .expect("planned topics come from the course");
         let inside = Graph::links_of(source);
         for link in &topic.links {
             if link.done {
@@ -56,7 +63,11 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
     };
     let mut lines = Vec::new();
     if let Some(why) = selected.excluded.get(id) {
-        lines.push(format!("{} is not in the plan: {}.", name(id), why.describe()));
+        lines.push(format!(
+            "{} is not in the plan: {}.",
+            name(id),
+            why.describe()
+        ));
         if let Some(gap) = plan.selection.gaps.iter().find(|g| g.id == id) {
             lines.push(format!(
                 "It is a gap: {} in the plan need{} it.",
@@ -65,7 +76,10 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
             ));
         }
         if matches!(why, Exclusion::NotNeeded) && !plan.selection.targets.is_empty() {
-            lines.push(format!("The targets are: {}.", plan.selection.targets.join(", ")));
+            lines.push(format!(
+                "The targets are: {}.",
+                plan.selection.targets.join(", ")
+            ));
         }
         if let Some(topic) = course.link(id).map(|l| l.topic.as_str()) {
             if plan.topic(topic).is_some() && !selected.excluded.contains_key(topic) {
@@ -81,7 +95,10 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
     } else if targets.iter().any(|t| t == id) {
         lines.push(format!("{} is a target.", name(id)));
     } else {
-        lines.push(format!("{} is in the plan because a target needs it:", name(id)));
+        lines.push(format!(
+            "{} is in the plan because a target needs it:",
+            name(id)
+        ));
         for chain in chains(selected, id) {
             lines.push(format!("  {}", chain.join(" -> ")));
         }
@@ -100,7 +117,10 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
         }
     }
     if plan.topic(id).is_some_and(|t| t.links.is_empty()) {
-        lines.push("It has no readings under these options; it stays because what follows needs it.".into());
+        lines.push(
+            "It has no readings under these options; it stays because what follows needs it."
+                .into(),
+        );
     }
     lines
 }
@@ -109,7 +129,9 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
 fn weeks_of(plan: &Plan, id: &str) -> String {
     let weeks: BTreeSet<u32> = match plan.link(id) {
         Some(l) => l.week.into_iter().collect(),
-        None => plan.topic(id).map_or_else(BTreeSet::new, |t| t.links.iter().filter_map(|l| l.week).collect()),
+        None => plan.topic(id).map_or_else(BTreeSet::new, |t| {
+            t.links.iter().filter_map(|l| l.week).collect()
+        }),
     };
     let start = |n: u32| {
         plan.weeks

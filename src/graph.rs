@@ -49,13 +49,26 @@ impl Graph {
         let mut edges = Vec::new();
         for topic in &course.topics {
             for r in &topic.requires {
-                edges.push((topic.id.clone(), r.id.clone(), Edge { origin: r.origin.clone(), via_link: None }));
+                edges.push((
+                    topic.id.clone(),
+                    r.id.clone(),
+                    Edge {
+                        origin: r.origin.clone(),
+                        via_link: None,
+                    },
+                ));
             }
             for link in &topic.links {
                 for r in &link.requires {
-                    let target = link_topic.get(r.id.as_str()).copied().unwrap_or(r.id.as_str());
+                    let target = link_topic
+                        .get(r.id.as_str())
+                        .copied()
+                        .unwrap_or(r.id.as_str());
                     if target != topic.id {
-                        let edge = Edge { origin: r.origin.clone(), via_link: Some(link.id.clone()) };
+                        let edge = Edge {
+                            origin: r.origin.clone(),
+                            via_link: Some(link.id.clone()),
+                        };
                         edges.push((topic.id.clone(), target.to_string(), edge));
                     }
                 }
@@ -70,7 +83,14 @@ impl Graph {
         let mut edges = Vec::new();
         for link in &topic.links {
             for r in &link.requires {
-                edges.push((link.id.clone(), r.id.clone(), Edge { origin: r.origin.clone(), via_link: None }));
+                edges.push((
+                    link.id.clone(),
+                    r.id.clone(),
+                    Edge {
+                        origin: r.origin.clone(),
+                        via_link: None,
+                    },
+                ));
             }
         }
         Self::from_parts(topic.links.iter().map(|l| l.id.clone()), edges)
@@ -109,8 +129,8 @@ impl Graph {
         let mut cycles = Vec::new();
         for component in tarjan_scc(&self.graph) {
             let members: BTreeSet<NodeIndex> = component.iter().copied().collect();
-            let self_loop = component.len() == 1
-                && self.graph.find_edge(component[0], component[0]).is_some();
+            let self_loop =
+                component.len() == 1 && self.graph.find_edge(component[0], component[0]).is_some();
             if component.len() < 2 && !self_loop {
                 continue;
             }
@@ -198,13 +218,23 @@ impl Graph {
     }
 
     /// `ids` and everything that transitively needs them.
-    pub fn dependents_closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    pub fn dependents_closure<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> BTreeSet<String> {
         self.reach(ids, Direction::Incoming)
     }
 
-    fn reach<'a>(&self, ids: impl IntoIterator<Item = &'a str>, dir: Direction) -> BTreeSet<String> {
+    fn reach<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+        dir: Direction,
+    ) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        let mut stack: Vec<NodeIndex> = ids.into_iter().filter_map(|id| self.index.get(id).copied()).collect();
+        let mut stack: Vec<NodeIndex> = ids
+            .into_iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect();
         while let Some(node) = stack.pop() {
             if out.insert(self.graph[node].clone()) {
                 stack.extend(self.graph.neighbors_directed(node, dir));
@@ -257,7 +287,14 @@ impl Graph {
         let mut waiting: HashMap<NodeIndex, usize> = self
             .graph
             .node_indices()
-            .map(|n| (n, self.graph.neighbors_directed(n, Direction::Outgoing).count()))
+            .map(|n| {
+                (
+                    n,
+                    self.graph
+                        .neighbors_directed(n, Direction::Outgoing)
+                        .count(),
+                )
+            })
             .collect();
         let mut ready: BTreeMap<(K, String), NodeIndex> = BTreeMap::new();
         for (&n, &count) in &waiting {
@@ -285,7 +322,12 @@ impl Graph {
         let mut out: Vec<(String, String)> = self
             .graph
             .edge_references()
-            .map(|e| (self.graph[e.source()].clone(), self.graph[e.target()].clone()))
+            .map(|e| {
+                (
+                    self.graph[e.source()].clone(),
+                    self.graph[e.target()].clone(),
+                )
+            })
             .collect();
         out.sort();
         out

@@ -4,15 +4,15 @@
 //! -> `plan` (the staged order) -> `render` (Markdown, JSON, ...). The CLI in `main.rs` is a thin
 //! shell over these steps.
 
-pub mod model;
 pub mod corpus;
 pub mod diagnostics;
-pub mod graph;
-pub mod plan;
-pub mod render;
-pub mod output;
-pub mod select;
-pub mod schedule;
-pub mod progress;
-pub mod options;
 pub mod explain;
+pub mod graph;
+pub mod model;
+pub mod options;
+pub mod output;
+pub mod plan;
+pub mod progress;
+pub mod render;
+pub mod schedule;
+pub mod select;

@@ -79,7 +79,10 @@ struct ProfileFile {
 /// Read a profile. Syntax errors, unknown keys and wrong types point at their place.
 pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(None, format!("cannot read the profile {}: {e}", path.display()))
+        Diagnostic::error(
+            None,
+            format!("cannot read the profile {}: {e}", path.display()),
+        )
     })?;
     parse_profile(path, &text)
 }
@@ -87,8 +90,13 @@ pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
 pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
     let at = |offset: usize| origin_at(path, text, offset);
     let file: ProfileFile = toml::from_str(text).map_err(|e| {
-        Diagnostic::error(e.span().map(|s| at(s.start)), format!("invalid profile: {}", e.message()))
-            .with_help("keys: target, known, skip, level, kinds, free, hours_per_week, start, weeks, progress")
+        Diagnostic::error(
+            e.span().map(|s| at(s.start)),
+            format!("invalid profile: {}", e.message()),
+        )
+        .with_help(
+            "keys: target, known, skip, level, kinds, free, hours_per_week, start, weeks, progress",
+        )
     })?;
     let mut origins = BTreeMap::new();
     let mut ids = |key: &str, list: Option<Vec<Spanned<String>>>| {
@@ -117,7 +125,12 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
             let value = match h.get_ref() {
                 toml::Value::Integer(i) => *i as f64,
                 toml::Value::Float(f) => *f,
-                _ => return Err(Diagnostic::error(Some(origin), "hours_per_week must be a number")),
+                _ => {
+                    return Err(Diagnostic::error(
+                        Some(origin),
+                        "hours_per_week must be a number",
+                    ))
+                }
             };
             origins.insert("hours_per_week".into(), origin);
             Some(value)
@@ -140,7 +153,12 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
             let n = u32::try_from(*w.get_ref())
                 .ok()
                 .filter(|&n| n > 0)
-                .ok_or_else(|| Diagnostic::error(Some(origin.clone()), "weeks must be a positive whole number"))?;
+                .ok_or_else(|| {
+                    Diagnostic::error(
+                        Some(origin.clone()),
+                        "weeks must be a positive whole number",
+                    )
+                })?;
             origins.insert("weeks".into(), origin);
             Some(n)
         }
@@ -218,8 +236,11 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
         match Kind::parse(word) {
             Some(k) => kinds.push(k),
             None => errors.push(
-                Diagnostic::error(origin(&format!("kinds:{word}")), format!("--kinds {word}: no such kind"))
-                    .with_help(suggest(word, Kind::WORDS.iter().copied(), "kind")),
+                Diagnostic::error(
+                    origin(&format!("kinds:{word}")),
+                    format!("--kinds {word}: no such kind"),
+                )
+                .with_help(suggest(word, Kind::WORDS.iter().copied(), "kind")),
             ),
         }
     }
@@ -244,7 +265,10 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
         );
     }
     if given.weeks == Some(0) {
-        errors.push(Diagnostic::error(origin("weeks"), "--weeks 0: give at least one week"));
+        errors.push(Diagnostic::error(
+            origin("weeks"),
+            "--weeks 0: give at least one week",
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -258,7 +282,11 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
             kinds,
             free: given.free.unwrap_or(false),
         },
-        schedule: ScheduleOptions { hours_per_week, start, weeks: given.weeks },
+        schedule: ScheduleOptions {
+            hours_per_week,
+            start,
+            weeks: given.weeks,
+        },
         progress: given.progress.clone(),
     })
 }
@@ -275,7 +303,11 @@ mod tests {
 
     #[test]
     fn profile_errors_name_line_and_column() {
-        let err = parse_profile(Path::new("me.toml"), "target = [\"raft\"]\nlevle = \"intro\"\n").unwrap_err();
+        let err = parse_profile(
+            Path::new("me.toml"),
+            "target = [\"raft\"]\nlevle = \"intro\"\n",
+        )
+        .unwrap_err();
         let o = err.origin.unwrap();
         assert_eq!((o.line, o.col), (2, 1));
         assert!(err.message.contains("levle"), "{}", err.message);
@@ -283,8 +315,15 @@ mod tests {
 
     #[test]
     fn command_line_wins_over_the_profile() {
-        let profile = parse_profile(Path::new("me.toml"), "level = \"intro\"\nhours_per_week = 4\nknown = [\"a\"]\n").unwrap();
-        let cli = Given { level: Some("advanced".into()), ..Given::default() };
+        let profile = parse_profile(
+            Path::new("me.toml"),
+            "level = \"intro\"\nhours_per_week = 4\nknown = [\"a\"]\n",
+        )
+        .unwrap();
+        let cli = Given {
+            level: Some("advanced".into()),
+            ..Given::default()
+        };
         let merged = cli.or(profile);
         assert_eq!(merged.level.as_deref(), Some("advanced"));
         assert_eq!(merged.hours_per_week, Some(4.0));

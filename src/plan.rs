@@ -207,6 +207,10 @@ fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {
             (l.level, l.minutes, l.title.clone())
         })
         .iter()
-        .map(|id| PlanLink { link: by_id[id.as_str()].clone(), done: false, week: None })
+        .map(|id| PlanLink {
+            link: by_id[id.as_str()].clone(),
+            done: false,
+            week: None,
+        })
         .collect()
 }

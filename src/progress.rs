@@ -31,8 +31,11 @@ pub fn default_path(given: Option<&Path>) -> Option<PathBuf> {
 /// whether the default one is optional (see [`default_path`]).
 pub fn load(path: &Path) -> Result<Progress, Diagnostic> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(None, format!("cannot read the progress file {}: {e}", path.display()))
-            .with_help("create it with `syllabus done LINK-ID --progress FILE`")
+        Diagnostic::error(
+            None,
+            format!("cannot read the progress file {}: {e}", path.display()),
+        )
+        .with_help("create it with `syllabus done LINK-ID --progress FILE`")
     })?;
     parse(path, &text)
 }
@@ -48,7 +51,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Progress, Diagnostic> {
         Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
             .with_help("the file holds `done = [\"link-id\", ...]`")
     })?;
-    Ok(Progress { done: file.done.into_iter().collect() })
+    Ok(Progress {
+        done: file.done.into_iter().collect(),
+    })
 }
 
 /// Ids in `progress` that name no link of `course` (a link renamed or removed since).
@@ -59,8 +64,14 @@ pub fn stale_warnings(progress: &Progress, course: &Course, path: &Path) -> Vec<
         .iter()
         .filter(|id| !links.contains(&id.as_str()))
         .map(|id| {
-            Diagnostic::warning(None, format!("{}: `{id}` is not a link of the course; ignored", path.display()))
-                .with_help(suggest(id, links.iter().copied(), "link"))
+            Diagnostic::warning(
+                None,
+                format!(
+                    "{}: `{id}` is not a link of the course; ignored",
+                    path.display()
+                ),
+            )
+            .with_help(suggest(id, links.iter().copied(), "link"))
         })
         .collect()
 }
@@ -103,7 +114,12 @@ pub struct Change {
 
 /// The progress file's new text with `ids` added to (`done`) or removed from (`!done`) the
 /// `done` array; everything else in `text` is kept as written.
-pub fn edit(path: &Path, text: &str, ids: &[String], done: bool) -> Result<(String, Change), Diagnostic> {
+pub fn edit(
+    path: &Path,
+    text: &str,
+    ids: &[String],
+    done: bool,
+) -> Result<(String, Change), Diagnostic> {
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         let origin = e.span().map(|s| origin_at(path, text, s.start));
         Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
@@ -112,7 +128,10 @@ pub fn edit(path: &Path, text: &str, ids: &[String], done: bool) -> Result<(Stri
         doc["done"] = toml_edit::value(toml_edit::Array::new());
     }
     let array = doc["done"].as_array_mut().ok_or_else(|| {
-        Diagnostic::error(None, format!("{}: `done` is not an array of link ids", path.display()))
+        Diagnostic::error(
+            None,
+            format!("{}: `done` is not an array of link ids", path.display()),
+        )
     })?;
     let mut change = Change::default();
     for id in ids {
@@ -152,7 +171,10 @@ pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Diagnosti
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            return Err(Diagnostic::error(None, format!("cannot read {}: {e}", path.display())))
+            return Err(Diagnostic::error(
+                None,
+                format!("cannot read {}: {e}", path.display()),
+            ))
         }
     };
     let (new_text, change) = edit(path, &text, ids, done)?;
@@ -168,12 +190,19 @@ mod tests {
     #[test]
     fn editing_keeps_comments_and_other_keys() {
         let text = "# my reading\nowner = \"me\"\ndone = [\"a\"] # so far\n";
-        let (out, change) = edit(Path::new("p.toml"), text, &["b".into(), "a".into()], true).unwrap();
-        assert_eq!(out, "# my reading\nowner = \"me\"\ndone = [\"a\", \"b\"] # so far\n");
+        let (out, change) =
+            edit(Path::new("p.toml"), text, &["b".into(), "a".into()], true).unwrap();
+        assert_eq!(
+            out,
+            "# my reading\nowner = \"me\"\ndone = [\"a\", \"b\"] # so far\n"
+        );
         assert_eq!(change.changed, vec!["b"]);
         assert_eq!(change.unchanged, vec!["a"]);
         let (out, _) = edit(Path::new("p.toml"), &out, &["a".into()], false).unwrap();
-        assert_eq!(out, "# my reading\nowner = \"me\"\ndone = [\"b\"] # so far\n");
+        assert_eq!(
+            out,
+            "# my reading\nowner = \"me\"\ndone = [\"b\"] # so far\n"
+        );
         let (out, _) = edit(Path::new("p.toml"), "", &["x".into()], true).unwrap();
         assert_eq!(out, "done = [\"x\"]\n");
     }

@@ -23,7 +23,11 @@ pub struct ScheduleOptions {
 
 impl Default for ScheduleOptions {
     fn default() -> Self {
-        ScheduleOptions { hours_per_week: DEFAULT_HOURS_PER_WEEK, start: None, weeks: None }
+        ScheduleOptions {
+            hours_per_week: DEFAULT_HOURS_PER_WEEK,
+            start: None,
+            weeks: None,
+        }
     }
 }
 
@@ -100,7 +104,12 @@ pub fn apply(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>
     let mut order: Vec<(String, u32)> = Vec::new();
     let mut done_links = 0;
     let mut done_minutes = 0;
-    for link in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()).flat_map(|t| t.links.iter_mut()) {
+    for link in plan
+        .stages
+        .iter_mut()
+        .flat_map(|s| s.topics.iter_mut())
+        .flat_map(|t| t.links.iter_mut())
+    {
         link.done = done.contains(&link.id);
         link.week = None;
         if link.done {
@@ -196,9 +205,16 @@ impl Date {
         if !(all_digits(y) && all_digits(m) && all_digits(d)) {
             return None;
         }
-        let date = Date { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
-        (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= days_in_month(date.year, date.month))
-            .then_some(date)
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        (date.month >= 1
+            && date.month <= 12
+            && date.day >= 1
+            && date.day <= days_in_month(date.year, date.month))
+        .then_some(date)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
@@ -272,7 +288,10 @@ mod tests {
         let d = Date::parse("2024-02-28").unwrap();
         assert_eq!(d.add_days(1).to_string(), "2024-02-29");
         assert_eq!(d.add_days(2).to_string(), "2024-03-01");
-        assert_eq!(Date::parse("2025-12-29").unwrap().add_days(7).to_string(), "2026-01-05");
+        assert_eq!(
+            Date::parse("2025-12-29").unwrap().add_days(7).to_string(),
+            "2026-01-05"
+        );
         assert_eq!(Date::parse("1970-01-01").unwrap().to_days(), 0);
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2025-1-5").is_none());
@@ -283,12 +302,18 @@ mod tests {
         }
         // 2025-01-06 was a Monday.
         assert_eq!(Date::parse("2025-01-06").unwrap().weekday(), 0);
-        assert_eq!(Date::parse("2025-01-08").unwrap().next_monday().to_string(), "2025-01-13");
+        assert_eq!(
+            Date::parse("2025-01-08").unwrap().next_monday().to_string(),
+            "2025-01-13"
+        );
     }
 
     #[test]
     fn packing_never_splits_and_isolates_long_items() {
-        assert_eq!(pack(&[60, 60, 200, 30, 400, 10], 300), vec![vec![0, 1], vec![2, 3], vec![4], vec![5]]);
+        assert_eq!(
+            pack(&[60, 60, 200, 30, 400, 10], 300),
+            vec![vec![0, 1], vec![2, 3], vec![4], vec![5]]
+        );
         assert_eq!(needed_hours(&[120, 120, 120], 1), 6.0);
         assert_eq!(needed_hours(&[120, 120, 120], 2), 4.0);
     }

@@ -61,12 +61,17 @@ impl Exclusion {
         match self {
             Exclusion::Known => "known (you said you know it)".into(),
             Exclusion::ImpliedKnown { through } => {
-                format!("known: needed only through {}, which you know", through.join(", "))
+                format!(
+                    "known: needed only through {}, which you know",
+                    through.join(", ")
+                )
             }
             Exclusion::InKnownTopic { topic } => format!("known: its topic `{topic}` is known"),
             Exclusion::Skipped { via: None } => "skipped".into(),
             Exclusion::Skipped { via: Some(t) } => format!("skipped with its topic `{t}`"),
-            Exclusion::AboveLevel { level, cap } => format!("above the level: {level}, the cap is {cap}"),
+            Exclusion::AboveLevel { level, cap } => {
+                format!("above the level: {level}, the cap is {cap}")
+            }
             Exclusion::Kind { kind } => format!("filtered: kind {kind} is not among --kinds"),
             Exclusion::NotFree { access } => format!("filtered: access is {access}, not free"),
             Exclusion::NotNeeded => "not needed by any target".into(),
@@ -155,14 +160,19 @@ impl Selection {
     fn link_filter(&self, link: &crate::model::Link) -> Option<Exclusion> {
         if let Some(cap) = self.level {
             if link.level > cap {
-                return Some(Exclusion::AboveLevel { level: link.level, cap });
+                return Some(Exclusion::AboveLevel {
+                    level: link.level,
+                    cap,
+                });
             }
         }
         if !self.kinds.is_empty() && !self.kinds.contains(&link.kind) {
             return Some(Exclusion::Kind { kind: link.kind });
         }
         if self.free && link.access != Access::Free {
-            return Some(Exclusion::NotFree { access: link.access });
+            return Some(Exclusion::NotFree {
+                access: link.access,
+            });
         }
         None
     }
@@ -286,17 +296,23 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         for link in &topic.links {
             let lid = link.id.as_str();
             let why = if known.contains(tid) {
-                Some(Exclusion::InKnownTopic { topic: tid.to_string() })
+                Some(Exclusion::InKnownTopic {
+                    topic: tid.to_string(),
+                })
             } else if !pruned.contains_key(lid) {
                 Some(if full.contains_key(lid) {
-                    Exclusion::ImpliedKnown { through: known_above(&full, &known, lid) }
+                    Exclusion::ImpliedKnown {
+                        through: known_above(&full, &known, lid),
+                    }
                 } else {
                     Exclusion::NotNeeded
                 })
             } else if skip.contains(lid) {
                 Some(Exclusion::Skipped { via: None })
             } else if skip.contains(tid) {
-                Some(Exclusion::Skipped { via: Some(tid.to_string()) })
+                Some(Exclusion::Skipped {
+                    via: Some(tid.to_string()),
+                })
             } else {
                 selection.link_filter(link)
             };
@@ -315,7 +331,9 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         } else if pruned.contains_key(tid) || kept_links > 0 {
             None
         } else if full.contains_key(tid) {
-            Some(Exclusion::ImpliedKnown { through: known_above(&full, &known, tid) })
+            Some(Exclusion::ImpliedKnown {
+                through: known_above(&full, &known, tid),
+            })
         } else {
             Some(Exclusion::NotNeeded)
         };
@@ -339,8 +357,11 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let bypass = |refs: &[Ref]| -> Vec<Ref> {
         let mut out: Vec<Ref> = Vec::new();
         let mut seen = BTreeSet::new();
-        let mut stack: Vec<(String, crate::model::Origin)> =
-            refs.iter().rev().map(|r| (r.id.clone(), r.origin.clone())).collect();
+        let mut stack: Vec<(String, crate::model::Origin)> = refs
+            .iter()
+            .rev()
+            .map(|r| (r.id.clone(), r.origin.clone()))
+            .collect();
         while let Some((id, origin)) = stack.pop() {
             if !seen.insert(id.clone()) {
                 continue;
@@ -418,7 +439,11 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
                 report.implied_known.push(id.clone())
             }
             Exclusion::AboveLevel { .. } | Exclusion::Kind { .. } | Exclusion::NotFree { .. } => {
-                report.filtered.push(Left { id: id.clone(), title: title_of(id), why: why.clone() })
+                report.filtered.push(Left {
+                    id: id.clone(),
+                    title: title_of(id),
+                    why: why.clone(),
+                })
             }
             _ => {}
         }

@@ -39,8 +39,11 @@ pub const EMBEDDED_NAME: &str = "<built-in>/topics";
 /// The `.toml` files of `dir`, or an error naming the folder.
 pub fn read_dir(dir: &Path) -> Result<Vec<Source>, Diagnostic> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        Diagnostic::error(None, format!("cannot read the corpus folder {}: {e}", dir.display()))
-            .with_help("pass the folder that holds course.toml with --topics DIR")
+        Diagnostic::error(
+            None,
+            format!("cannot read the corpus folder {}: {e}", dir.display()),
+        )
+        .with_help("pass the folder that holds course.toml with --topics DIR")
     })?;
     let mut sources = Vec::new();
     for entry in entries {
@@ -139,8 +142,13 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
     for stage in &course.stages {
         if let Some(first) = stage_seen.insert(&stage.id, &stage.origin) {
             found.push(
-                Diagnostic::error(Some(stage.origin.clone()), format!("stage `{}` is defined twice", stage.id))
-                    .with_help(format!("the first is at {first}; give each stage its own id")),
+                Diagnostic::error(
+                    Some(stage.origin.clone()),
+                    format!("stage `{}` is defined twice", stage.id),
+                )
+                .with_help(format!(
+                    "the first is at {first}; give each stage its own id"
+                )),
             );
         }
     }
@@ -160,8 +168,14 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
     for link in course.links().chain(&course.inbox) {
         if let Some((first, what)) = ids.get(link.id.as_str()) {
             found.push(
-                Diagnostic::error(Some(link.origin.clone()), format!("link id `{}` is already used by a {what} at {first}", link.id))
-                    .with_help("give this link its own `id = \"...\"`"),
+                Diagnostic::error(
+                    Some(link.origin.clone()),
+                    format!(
+                        "link id `{}` is already used by a {what} at {first}",
+                        link.id
+                    ),
+                )
+                .with_help("give this link its own `id = \"...\"`"),
             );
         } else {
             ids.insert(&link.id, (&link.origin, "link"));
@@ -176,7 +190,10 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
             found.push(
                 Diagnostic::error(
                     Some(link.origin.clone()),
-                    format!("duplicate URL {}: `{}` already lists it at {}", link.url, first.id, first.origin),
+                    format!(
+                        "duplicate URL {}: `{}` already lists it at {}",
+                        link.url, first.id, first.origin
+                    ),
                 )
                 .with_help("keep one of the two links; tag it with `also` for more topics"),
             );
@@ -188,31 +205,57 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
     for topic in &course.topics {
         match (&topic.stage, course.stages.is_empty()) {
             (None, false) => found.push(
-                Diagnostic::error(Some(topic.origin.clone()), format!("topic `{}` has no `stage`", topic.id))
-                    .with_help(format!("add `stage = \"...\"`, one of: {}", stage_ids.join(", "))),
+                Diagnostic::error(
+                    Some(topic.origin.clone()),
+                    format!("topic `{}` has no `stage`", topic.id),
+                )
+                .with_help(format!(
+                    "add `stage = \"...\"`, one of: {}",
+                    stage_ids.join(", ")
+                )),
             ),
             (Some(stage), false) if !stage_ids.contains(&stage.as_str()) => found.push(
-                Diagnostic::error(Some(topic.stage_origin.clone()), format!("unknown stage `{stage}`"))
-                    .with_help(diagnostics::suggest(stage, stage_ids.iter().copied(), "stage")),
+                Diagnostic::error(
+                    Some(topic.stage_origin.clone()),
+                    format!("unknown stage `{stage}`"),
+                )
+                .with_help(diagnostics::suggest(
+                    stage,
+                    stage_ids.iter().copied(),
+                    "stage",
+                )),
             ),
             (Some(_), true) => found.push(
-                Diagnostic::error(Some(topic.stage_origin.clone()), "`stage` is set but course.toml declares no [[stage]]")
-                    .with_help("declare the stages in course.toml, or remove `stage` to let the graph decide"),
+                Diagnostic::error(
+                    Some(topic.stage_origin.clone()),
+                    "`stage` is set but course.toml declares no [[stage]]",
+                )
+                .with_help(
+                    "declare the stages in course.toml, or remove `stage` to let the graph decide",
+                ),
             ),
             _ => {}
         }
         for r in &topic.requires {
             if r.id == topic.id {
-                found.push(Diagnostic::error(Some(r.origin.clone()), format!("topic `{}` requires itself", topic.id))
-                    .with_help("remove it from `requires`"));
+                found.push(
+                    Diagnostic::error(
+                        Some(r.origin.clone()),
+                        format!("topic `{}` requires itself", topic.id),
+                    )
+                    .with_help("remove it from `requires`"),
+                );
             } else if course.topic(&r.id).is_none() {
                 let help = match course.link(&r.id) {
                     Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
                     None => diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic"),
                 };
                 found.push(
-                    Diagnostic::error(Some(r.origin.clone()), format!("unknown topic `{}` in requires of `{}`", r.id, topic.id))
-                        .with_help(help),
+                    Diagnostic::error(
+                        Some(r.origin.clone()),
+                        format!("unknown topic `{}` in requires of `{}`", r.id, topic.id),
+                    )
+                    .with_help(help),
                 );
             }
         }
@@ -220,15 +263,21 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
             check_link_refs(course, link, &topic_ids, &link_ids, found);
             if link.note.is_none() {
                 found.push(
-                    Diagnostic::warning(Some(link.origin.clone()), format!("link `{}` has no note", link.id))
-                        .with_help("add `note = \"...\"`: why to read it and what to look for"),
+                    Diagnostic::warning(
+                        Some(link.origin.clone()),
+                        format!("link `{}` has no note", link.id),
+                    )
+                    .with_help("add `note = \"...\"`: why to read it and what to look for"),
                 );
             }
         }
         if topic.links.is_empty() {
             found.push(
-                Diagnostic::warning(Some(topic.origin.clone()), format!("topic `{}` has no links", topic.id))
-                    .with_help("add at least one [[link]] to read for it"),
+                Diagnostic::warning(
+                    Some(topic.origin.clone()),
+                    format!("topic `{}` has no links", topic.id),
+                )
+                .with_help("add at least one [[link]] to read for it"),
             );
         }
     }
@@ -239,7 +288,11 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
         let origin = course.inbox[0].origin.clone();
         found.push(
             Diagnostic::warning(
-                Some(Origin { line: 1, col: 1, ..origin }),
+                Some(Origin {
+                    line: 1,
+                    col: 1,
+                    ..origin
+                }),
                 format!("{} links wait in the inbox", course.inbox.len()),
             )
             .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
@@ -274,20 +327,38 @@ fn check_link_refs(
     for r in &link.also {
         if course.topic(&r.id).is_none() {
             found.push(
-                Diagnostic::error(Some(r.origin.clone()), format!("unknown topic `{}` in also of link `{}`", r.id, link.id))
-                    .with_help(diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic")),
+                Diagnostic::error(
+                    Some(r.origin.clone()),
+                    format!("unknown topic `{}` in also of link `{}`", r.id, link.id),
+                )
+                .with_help(diagnostics::suggest(
+                    &r.id,
+                    topic_ids.iter().copied(),
+                    "topic",
+                )),
             );
         }
     }
     for r in &link.requires {
         if r.id == link.id {
-            found.push(Diagnostic::error(Some(r.origin.clone()), format!("link `{}` requires itself", link.id))
-                .with_help("remove it from `requires`"));
+            found.push(
+                Diagnostic::error(
+                    Some(r.origin.clone()),
+                    format!("link `{}` requires itself", link.id),
+                )
+                .with_help("remove it from `requires`"),
+            );
         } else if course.topic(&r.id).is_none() && !link_ids.contains(&r.id.as_str()) {
             let all = topic_ids.iter().chain(link_ids).copied();
             found.push(
-                Diagnostic::error(Some(r.origin.clone()), format!("unknown link or topic `{}` in requires of link `{}`", r.id, link.id))
-                    .with_help(diagnostics::suggest(&r.id, all, "id")),
+                Diagnostic::error(
+                    Some(r.origin.clone()),
+                    format!(
+                        "unknown link or topic `{}` in requires of link `{}`",
+                        r.id, link.id
+                    ),
+                )
+                .with_help(diagnostics::suggest(&r.id, all, "id")),
             );
         }
     }
@@ -300,7 +371,10 @@ fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {
             Some(link) => format!(" (through link `{link}`)"),
             None => String::new(),
         };
-        help.push_str(&format!("\n    {} -> {}{via} at {}", pair[0], pair[1], edge.origin));
+        help.push_str(&format!(
+            "\n    {} -> {}{via} at {}",
+            pair[0], pair[1], edge.origin
+        ));
     }
     help.push_str("\n  remove one of these requirements to break the cycle");
     Diagnostic::error(
@@ -321,11 +395,18 @@ fn check_stage_order(course: &Course, found: &mut Vec<Diagnostic>) {
     };
     let graph = Graph::new(course);
     for topic in &course.topics {
-        let Some(mine) = stage_of(&topic.id) else { continue };
+        let Some(mine) = stage_of(&topic.id) else {
+            continue;
+        };
         for (needed, edge) in graph.requires_with_edges(&topic.id) {
-            let Some(theirs) = stage_of(&needed) else { continue };
+            let Some(theirs) = stage_of(&needed) else {
+                continue;
+            };
             if theirs > mine {
-                let via = edge.via_link.map(|l| format!(" (its link `{l}` needs it)")).unwrap_or_default();
+                let via = edge
+                    .via_link
+                    .map(|l| format!(" (its link `{l}` needs it)"))
+                    .unwrap_or_default();
                 found.push(
                     Diagnostic::error(
                         Some(edge.origin.clone()),

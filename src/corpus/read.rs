@@ -12,7 +12,8 @@ use super::url::{check_url, slug_from_url};
 
 pub(crate) const COURSE_KEYS: &[&str] = &["title", "description", "author", "stage"];
 pub(crate) const STAGE_KEYS: &[&str] = &["id", "title", "guidance"];
-pub(crate) const TOPIC_KEYS: &[&str] = &["title", "summary", "stage", "requires", "keywords", "link"];
+pub(crate) const TOPIC_KEYS: &[&str] =
+    &["title", "summary", "stage", "requires", "keywords", "link"];
 pub(crate) const INBOX_KEYS: &[&str] = &["link"];
 pub(crate) const LINK_KEYS: &[&str] = &[
     "id",
@@ -91,7 +92,10 @@ impl<'a> Reader<'a> {
     }
 
     fn get<'t, 'i>(table: &'t Table<'i>, key: &str) -> Option<&'t Value<'i>> {
-        table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
     }
 
     fn missing(&mut self, span: Range<usize>, key: &str, what: &str, example: &str) {
@@ -185,7 +189,9 @@ impl<'a> Reader<'a> {
             Some(v) => Some(v),
             None => {
                 let help = match diagnostics::did_you_mean(s, words.iter().copied()) {
-                    Some(c) => format!("did you mean `{c}`? `{key}` is one of {}", words.join(", ")),
+                    Some(c) => {
+                        format!("did you mean `{c}`? `{key}` is one of {}", words.join(", "))
+                    }
                     None => format!("`{key}` is one of {}", words.join(", ")),
                 };
                 self.error(
@@ -409,7 +415,9 @@ impl<'a> Reader<'a> {
             return None;
         };
         let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
             _ => None,
         };
         match parsed {

@@ -90,21 +90,31 @@ mod tests {
 
     #[test]
     fn only_web_urls_pass() {
-        assert!(check_url("javascript:alert(1)").unwrap_err().contains("javascript"));
+        assert!(check_url("javascript:alert(1)")
+            .unwrap_err()
+            .contains("javascript"));
         assert!(check_url("file:///etc/passwd").is_err());
         assert!(check_url("not a url").is_err());
-        assert_eq!(check_url("https://example.com/a").unwrap(), "https://example.com/a");
+        assert_eq!(
+            check_url("https://example.com/a").unwrap(),
+            "https://example.com/a"
+        );
         assert_eq!(
             check_url("doi:10.1145/359545.359563").unwrap(),
             "https://doi.org/10.1145/359545.359563"
         );
-        assert_eq!(check_url("arXiv:1608.06696").unwrap(), "https://arxiv.org/abs/1608.06696");
+        assert_eq!(
+            check_url("arXiv:1608.06696").unwrap(),
+            "https://arxiv.org/abs/1608.06696"
+        );
     }
 
     #[test]
     fn ids_from_urls_are_short_and_stable() {
         assert_eq!(
-            slug_from_url("https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"),
+            slug_from_url(
+                "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"
+            ),
             "martin-kleppmann-how-to-do-distributed-locking"
         );
         assert_eq!(

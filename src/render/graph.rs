@@ -12,9 +12,20 @@ pub fn dot(plan: &Plan) -> String {
     writeln!(out, "  node [shape=box, style=rounded];").unwrap();
     for (i, stage) in plan.stages.iter().enumerate() {
         writeln!(out, "  subgraph cluster_{} {{", i + 1).unwrap();
-        writeln!(out, "    label={};", quote(&format!("{}. {}", i + 1, stage.title))).unwrap();
+        writeln!(
+            out,
+            "    label={};",
+            quote(&format!("{}. {}", i + 1, stage.title))
+        )
+        .unwrap();
         for topic in &stage.topics {
-            writeln!(out, "    {} [label={}];", quote(&topic.id), quote(&topic.title)).unwrap();
+            writeln!(
+                out,
+                "    {} [label={}];",
+                quote(&topic.id),
+                quote(&topic.title)
+            )
+            .unwrap();
         }
         writeln!(out, "  }}").unwrap();
     }

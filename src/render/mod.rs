@@ -146,7 +146,11 @@ pub fn topics_table(plan: &Plan) -> String {
         rows.push([
             topic.id.clone(),
             topic.stage.clone(),
-            if topic.requires.is_empty() { "-".into() } else { topic.requires.join(",") },
+            if topic.requires.is_empty() {
+                "-".into()
+            } else {
+                topic.requires.join(",")
+            },
             topic.links.len().to_string(),
             hours(topic.minutes),
         ]);

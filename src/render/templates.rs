@@ -81,10 +81,10 @@ fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Dia
         line: err.line().unwrap_or(1),
         col: 1,
     };
-    let detail = err
-        .detail()
-        .map(|d| format!(": {d}"))
-        .unwrap_or_default();
-    Diagnostic::error(Some(origin), format!("template error: {}{detail}", err.kind()))
-        .with_help("fix the template, or remove it from --templates to use the built-in one")
+    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    Diagnostic::error(
+        Some(origin),
+        format!("template error: {}{detail}", err.kind()),
+    )
+    .with_help("fix the template, or remove it from --templates to use the built-in one")
 }
