@@ -1,8 +1,10 @@
 //! The reader's options through the real binary: snapshots of each option's output on the
 //! fixture corpus, and the messages and exit codes of mistakes.
 //!
-//! Snapshots live in `tests/snapshots/`; rerun with `UPDATE_SNAPSHOTS=1` to rewrite them after an
+//! Snapshots live in `tests/snapshots/`; rerun with `UPDATE_EXPECT=1` to rewrite them after an
 //! intended change, and review the diff.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,21 +41,7 @@ fn run(args: &[&str]) -> Run {
 }
 
 fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no snapshot {}; run with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    assert!(expected == actual, "{name} differs from its snapshot; rerun with UPDATE_SNAPSHOTS=1 to see the diff in git\n{actual}");
+    common::assert_expected(&common::root().join("tests/snapshots").join(name), actual);
 }
 
 #[test]

@@ -9,10 +9,13 @@ use syllabus::schedule::{Date, ScheduleOptions};
 use syllabus::select::Selection;
 
 /// Topic `t{i}` may require any `t{j}` with `j < i`; link `l{i}-{k}` may require an earlier link.
+/// A link: minutes, level, and (topic, link) indices it requires.
+type LinkSpec = (u32, Level, Vec<(usize, usize)>);
+
 #[derive(Clone, Debug)]
 struct Spec {
     topic_requires: Vec<Vec<usize>>,
-    links: Vec<Vec<(u32, Level, Vec<(usize, usize)>)>>,
+    links: Vec<Vec<LinkSpec>>,
 }
 
 fn spec() -> impl Strategy<Value = Spec> {

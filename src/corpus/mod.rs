@@ -124,6 +124,23 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     course.topics = topics;
     course.inbox = inbox;
     validate(&course, &mut found);
+    // A topic whose links failed to read is not really empty, and a corpus whose topic files
+    // failed to parse is not really without topics: those follow-up messages would only
+    // distract from the errors that cause them.
+    let broken: std::collections::BTreeSet<PathBuf> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.origin.as_ref().map(|o| o.file.clone()))
+        .collect();
+    found.retain(|d| {
+        let follow_up =
+            d.message.ends_with("has no links") || d.message == "the corpus has no topics";
+        let caused = match &d.origin {
+            Some(o) => broken.contains(&o.file),
+            None => !broken.is_empty(),
+        };
+        !(follow_up && caused)
+    });
     diagnostics::sort(&mut found);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
@@ -238,13 +255,7 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
         }
         for r in &topic.requires {
             if r.id == topic.id {
-                found.push(
-                    Diagnostic::error(
-                        Some(r.origin.clone()),
-                        format!("topic `{}` requires itself", topic.id),
-                    )
-                    .with_help("remove it from `requires`"),
-                );
+                found.push(requires_itself(r, "topic"));
             } else if course.topic(&r.id).is_none() {
                 let help = match course.link(&r.id) {
                     Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
@@ -341,13 +352,7 @@ fn check_link_refs(
     }
     for r in &link.requires {
         if r.id == link.id {
-            found.push(
-                Diagnostic::error(
-                    Some(r.origin.clone()),
-                    format!("link `{}` requires itself", link.id),
-                )
-                .with_help("remove it from `requires`"),
-            );
+            found.push(requires_itself(r, "link"));
         } else if course.topic(&r.id).is_none() && !link_ids.contains(&r.id.as_str()) {
             let all = topic_ids.iter().chain(link_ids).copied();
             found.push(
@@ -362,6 +367,14 @@ fn check_link_refs(
             );
         }
     }
+}
+
+fn requires_itself(r: &crate::model::Ref, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Some(r.origin.clone()),
+        format!("{what} `{}` requires itself", r.id),
+    )
+    .with_help("remove it from `requires`")
 }
 
 fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {

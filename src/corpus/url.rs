@@ -49,7 +49,7 @@ pub fn slug_from_url(url: &str) -> String {
     };
     let last = parsed
         .path_segments()
-        .and_then(|segments| segments.filter(|s| !s.is_empty()).last())
+        .and_then(|segments| segments.rev().find(|s| !s.is_empty()))
         .unwrap_or("");
     let last = match last.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,

@@ -114,25 +114,6 @@ pub fn markdown_url(url: &str) -> String {
         .replace('>', "%3E")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hours_round_to_tenths() {
-        assert_eq!(hours(0), "0");
-        assert_eq!(hours(90), "1.5");
-        assert_eq!(hours(120), "2");
-        assert_eq!(hours(100), "1.7");
-    }
-
-    #[test]
-    fn inline_text_cannot_open_markup() {
-        assert_eq!(markdown_inline("a [b](c) <i>|"), "a \\[b\\](c) \\<i\\>\\|");
-        assert_eq!(markdown_url("https://x/a (b)"), "https://x/a%20%28b%29");
-    }
-}
-
 /// The topics as an aligned text table, in plan order.
 pub fn topics_table(plan: &Plan) -> String {
     let mut rows = vec![[
@@ -181,4 +162,23 @@ pub fn topics_table(plan: &Plan) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_round_to_tenths() {
+        assert_eq!(hours(0), "0");
+        assert_eq!(hours(90), "1.5");
+        assert_eq!(hours(120), "2");
+        assert_eq!(hours(100), "1.7");
+    }
+
+    #[test]
+    fn inline_text_cannot_open_markup() {
+        assert_eq!(markdown_inline("a [b](c) <i>|"), "a \\[b\\](c) \\<i\\>\\|");
+        assert_eq!(markdown_url("https://x/a (b)"), "https://x/a%20%28b%29");
+    }
 }

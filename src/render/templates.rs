@@ -23,6 +23,11 @@ impl Templates {
         env.set_keep_trailing_newline(true);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.add_filter("hours", |m: u32| super::hours(m));
+        env.add_filter("hours_text", |m: u32| {
+            let h = super::hours(m);
+            let unit = if h == "1" { "hour" } else { "hours" };
+            format!("{h} {unit}")
+        });
         env.add_filter("count", |n: usize, word: &str| {
             format!("{n} {word}{}", if n == 1 { "" } else { "s" })
         });
