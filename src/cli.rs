@@ -13,7 +13,7 @@ use syllabus::options::{self, Given, Options};
 use syllabus::render::{self, Templates};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
-use syllabus::{explain, output, plan, progress};
+use syllabus::{explain, import, output, plan, progress};
 
 const EXIT_INVALID: i32 = 1;
 const EXIT_USAGE: i32 = 2;
@@ -165,6 +165,23 @@ enum Command {
         #[command(flatten)]
         options: PlanOptions,
     },
+    /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The input format [default: auto, from the extension and the content]
+        #[arg(long, value_name = "FORMAT", default_value = "auto",
+              value_parser = clap::builder::PossibleValuesParser::new(import::Format::WORDS))]
+        from: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print what would happen (title, URL, topic, score, new or duplicate); write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Put every new link under this topic
+        #[arg(long, value_name = "TOPIC")]
+        into: Option<String>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,6 +262,13 @@ pub fn run() -> i32 {
         Command::Check { corpus } => return check_command(&corpus),
         Command::Graph { corpus, format } => graph_command(&corpus, format),
         Command::Topics { corpus } => topics_command(&corpus),
+        Command::Import {
+            files,
+            from,
+            corpus,
+            dry_run,
+            into,
+        } => import_command(&files, &from, &corpus, dry_run, into),
     };
     match result {
         Ok(()) => 0,
@@ -468,4 +492,57 @@ fn topics_command(args: &CorpusArgs) -> Result<(), Failure> {
     let graph = Graph::new(&loaded.course);
     let plan = plan::build(&loaded.course, &graph);
     emit(&render::topics_table(&plan), None)
+}
+
+fn import_command(
+    files: &[PathBuf],
+    from: &str,
+    args: &CorpusArgs,
+    dry_run: bool,
+    into: Option<String>,
+) -> Result<(), Failure> {
+    let dir = args
+        .topics
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("topics"));
+    if !dir.is_dir() {
+        return Err(Failure {
+            diagnostics: vec![Diagnostic::error(
+                None,
+                format!("no corpus folder {} to import into", dir.display()),
+            )
+            .with_help("run in the folder that holds topics/, or pass --topics DIR")],
+            code: EXIT_USAGE,
+        });
+    }
+    let options = import::Options {
+        format: import::Format::parse(from).unwrap_or_default(),
+        into,
+        dry_run,
+    };
+    let mut stdout = std::io::stdout().lock();
+    match import::run(&dir, files, &options) {
+        Ok(report) => {
+            let mut stderr = std::io::stderr().lock();
+            for d in &report.warnings {
+                let _ = writeln!(stderr, "{d}");
+            }
+            if dry_run {
+                let _ = write!(stdout, "{}", report.table());
+            }
+            for path in &report.written {
+                let _ = writeln!(stdout, "wrote {}", path.display());
+            }
+            let _ = writeln!(stdout, "{}", report.summary());
+            Ok(())
+        }
+        Err(import::ImportError::Usage(d)) => Err(Failure {
+            diagnostics: vec![d],
+            code: EXIT_USAGE,
+        }),
+        Err(import::ImportError::Invalid(found)) => {
+            let _ = writeln!(stdout, "{}", import::Report::default().summary());
+            Err(Failure::from(found))
+        }
+    }
 }

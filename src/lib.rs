@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod diagnostics;
 pub mod explain;
 pub mod graph;
+pub mod import;
 pub mod model;
 pub mod options;
 pub mod output;

@@ -1,0 +1,441 @@
+//! `syllabus import`: turns link collections people already have (a feed dump, Bluesky JSON,
+//! Markdown lists, RSS/Atom, browser bookmarks, BibTeX) into `[[link]]` tables in `topics/`.
+//!
+//! This module owns everything between a foreign file and the corpus files: one submodule per
+//! format produces [`Candidate`]s; [`urls`] decides which of them the corpus already holds;
+//! [`suggest`] picks a topic and fills defaults; [`write`] appends the new links with `toml_edit`.
+//! It is the only code that writes under `topics/`, and it reads the corpus only through
+//! [`crate::model::Course`].
+//!
+//! # Rules
+//! - **Duplicates**: two URLs are the same link when their comparison keys are equal
+//!   ([`crate::corpus::url_key::key`]: scheme, `www.`, host case, tracking parameters, fragment and a trailing
+//!   slash do not count). A truncated URL (`...` at the end) is the same link as one whose key
+//!   starts with its key. The first occurrence in an import wins.
+//! - **Topic**: each topic's `keywords` and its id (hyphens read as spaces) are phrases; a phrase
+//!   found in the title or in a hint (heading, folder, category) scores
+//!   [`suggest::TITLE_WEIGHT`], found only in the note/blurb [`suggest::NOTE_WEIGHT`]. The best
+//!   topic with at least [`suggest::THRESHOLD`] gets the link; other topics with at least the
+//!   threshold and two thirds of the best score go to `also` (two at most). Below the threshold
+//!   the link goes to `topics/inbox.toml`.
+//! - **`--into TOPIC`** puts every new link there; the topic it would have had becomes `also`.
+//! - **Defaults** when the source does not say: see [`suggest::default_kind`] (from the URL),
+//!   [`suggest::default_minutes`] and [`suggest::default_level`].
+//! - **Ids** come from the URL by the corpus's own rule ([`crate::corpus::url::slug_from_url`]),
+//!   with `-2`, `-3`, ... when taken by another link or topic.
+
+pub mod bibtex;
+pub mod bluesky;
+pub mod bookmarks;
+pub mod feed;
+pub mod markdown;
+pub mod rss;
+pub mod suggest;
+mod text;
+
+pub mod write;
+
+use crate::corpus;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Course, Kind, Level, Origin, UrlStatus};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One link read from an import file, before it is matched against the corpus.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Candidate {
+    pub title: String,
+    /// As found; `https://` is added to a scheme-less URL.
+    pub url: String,
+    pub url_status: UrlStatus,
+    pub note: Option<String>,
+    /// `YYYY-MM-DD` or `YYYY`.
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    /// Headings, folders, categories: words that place the link, weighted like the title.
+    pub hints: Vec<String>,
+    pub kind: Option<Kind>,
+    pub level: Option<Level>,
+    pub minutes: Option<u32>,
+    /// 1-based line where the entry starts in its file.
+    pub line: usize,
+}
+
+/// What a format parser returns: the links, and the entries it had to skip.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub links: Vec<Candidate>,
+    pub skipped: Vec<Diagnostic>,
+}
+
+fn at(file: &Path, line: usize, col: usize) -> Option<Origin> {
+    Some(Origin {
+        file: file.to_path_buf(),
+        line,
+        col,
+    })
+}
+
+/// A file that cannot be imported at all.
+pub(crate) fn error(
+    file: &Path,
+    line: usize,
+    col: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::error(at(file, line, col), message)
+}
+
+/// An entry that is skipped or kept with a caveat; the rest of the import goes on.
+pub(crate) fn warning(
+    file: &Path,
+    line: usize,
+    col: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::warning(at(file, line, col), message)
+}
+
+/// Why an import stopped before writing anything.
+#[derive(Debug)]
+pub enum ImportError {
+    /// Bad arguments (exit code 2): unknown `--into` topic, undetectable format.
+    Usage(Diagnostic),
+    /// A file that cannot be read or parsed as a whole (exit code 1).
+    Invalid(Vec<Diagnostic>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Usage(d) => write!(f, "{d}"),
+            ImportError::Invalid(ps) => {
+                for (i, p) in ps.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The input formats; `Auto` looks at the extension, then the content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Auto,
+    Feed,
+    Bluesky,
+    Markdown,
+    Rss,
+    Bookmarks,
+    Bibtex,
+}
+
+impl Format {
+    pub const WORDS: &'static [&'static str] = &[
+        "auto",
+        "feed",
+        "bluesky",
+        "markdown",
+        "rss",
+        "bookmarks",
+        "bibtex",
+    ];
+
+    pub fn parse(word: &str) -> Option<Format> {
+        Some(match word {
+            "auto" => Format::Auto,
+            "feed" => Format::Feed,
+            "bluesky" => Format::Bluesky,
+            "markdown" => Format::Markdown,
+            "rss" => Format::Rss,
+            "bookmarks" => Format::Bookmarks,
+            "bibtex" => Format::Bibtex,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Format::WORDS[self as usize]
+    }
+}
+
+/// Picks the format of `path` from its extension, or failing that from its first bytes.
+pub fn detect(path: &Path, content: &str) -> Option<Format> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let head = content.trim_start_matches('\u{feff}').trim_start();
+    let by_content = || {
+        let lower: String = head
+            .chars()
+            .take(512)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with('{') || head.starts_with('[') {
+            Some(Format::Bluesky)
+        } else if lower.contains("netscape-bookmark") || lower.contains("<dt><a") {
+            Some(Format::Bookmarks)
+        } else if lower.starts_with("<?xml") || lower.contains("<rss") || lower.contains("<feed") {
+            Some(Format::Rss)
+        } else if head.starts_with('@') && head.contains('{') {
+            Some(Format::Bibtex)
+        } else if content
+            .lines()
+            .any(|l| feed::parse_date(l.trim()).is_some())
+        {
+            Some(Format::Feed)
+        } else if content.lines().any(|l| {
+            let t = l.trim_start();
+            (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ")) && t.contains("](")
+        }) {
+            Some(Format::Markdown)
+        } else {
+            None
+        }
+    };
+    match ext.as_str() {
+        "bib" | "bibtex" => Some(Format::Bibtex),
+        "md" | "markdown" => Some(Format::Markdown),
+        "json" => Some(Format::Bluesky),
+        "rss" | "atom" | "xml" => Some(Format::Rss),
+        "html" | "htm" => Some(Format::Bookmarks),
+        _ => by_content(),
+    }
+}
+
+/// Reads and parses one file. `Err` only when the file as a whole cannot be used.
+pub fn read(path: &Path, format: Format) -> Result<(Format, Parsed), ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        ImportError::Invalid(vec![Diagnostic::error(
+            None,
+            format!("cannot read {}: {e}", path.display()),
+        )
+        .with_help("check the path and its permissions")])
+    })?;
+    let content = String::from_utf8_lossy(&bytes);
+    let format = match format {
+        Format::Auto => detect(path, &content).ok_or_else(|| {
+            ImportError::Usage(
+                Diagnostic::error(
+                    None,
+                    format!("cannot tell the format of {}", path.display()),
+                )
+                .with_help(format!("pass --from {}", Format::WORDS[1..].join("|"))),
+            )
+        })?,
+        f => f,
+    };
+    let parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
+    Ok((format, parsed))
+}
+
+/// Parses `content` (read from `path`, used in messages) as `format`.
+pub fn parse(format: Format, content: &str, path: &Path) -> Result<Parsed, Diagnostic> {
+    match format {
+        Format::Feed => Ok(feed::parse(content, path)),
+        Format::Bluesky => bluesky::parse(content, path),
+        Format::Markdown => Ok(markdown::parse(content, path)),
+        Format::Rss => rss::parse(content, path),
+        Format::Bookmarks => Ok(bookmarks::parse(content, path)),
+        Format::Bibtex => bibtex::parse(content, path),
+        Format::Auto => unreachable!("resolved by read()"),
+    }
+}
+
+/// What the caller asked for.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub format: Format,
+    /// Every new link goes to this topic.
+    pub into: Option<String>,
+    pub dry_run: bool,
+}
+
+/// What happens to one candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub file: PathBuf,
+    pub candidate: Candidate,
+    /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
+    pub topic: Option<String>,
+    pub also: Vec<String>,
+    pub score: u32,
+    /// Where the same link already is: `None` for a new link.
+    pub duplicate_of: Option<String>,
+    /// The id given to a new link.
+    pub id: Option<String>,
+}
+
+impl Row {
+    pub fn is_new(&self) -> bool {
+        self.duplicate_of.is_none()
+    }
+}
+
+/// The outcome of an import, written or not.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub rows: Vec<Row>,
+    /// Skipped entries and truncated URLs: reported, not fatal.
+    pub warnings: Vec<Diagnostic>,
+    /// Files changed (empty on a dry run).
+    pub written: Vec<PathBuf>,
+}
+
+impl Report {
+    pub fn new_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_new()).count()
+    }
+
+    pub fn duplicate_count(&self) -> usize {
+        self.rows.len() - self.new_count()
+    }
+
+    pub fn without_topic_count(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.is_new() && r.topic.is_none())
+            .count()
+    }
+
+    /// The line that always ends the output.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} links: {} new, {} duplicates, {} without a topic",
+            self.rows.len(),
+            self.new_count(),
+            self.duplicate_count(),
+            self.without_topic_count()
+        )
+    }
+
+    /// The `--dry-run` table.
+    pub fn table(&self) -> String {
+        text::table(&self.rows)
+    }
+}
+
+/// Loads the corpus in `topics_dir` and imports `files` into it: what `syllabus import` does.
+pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+    let loaded = corpus::load_dir(topics_dir).map_err(|mut found| {
+        found.push(
+            Diagnostic::error(None, "the corpus has errors, so nothing was imported").with_help(
+                format!(
+                    "fix them first (`syllabus check --topics {}` lists them)",
+                    topics_dir.display()
+                ),
+            ),
+        );
+        ImportError::Invalid(found)
+    })?;
+    import(&loaded.course, topics_dir, files, options)
+}
+
+/// Loads the corpus as it would be after the import, without touching the files: an import
+/// that would break `check` (a clash with an id the core derives, say) stops here.
+fn verify(dir: &Path, rendered: &BTreeMap<PathBuf, String>) -> Result<(), ImportError> {
+    if rendered.is_empty() {
+        return Ok(());
+    }
+    let mut sources = corpus::read_dir(dir).map_err(|d| ImportError::Invalid(vec![d]))?;
+    for (path, text) in rendered {
+        match sources
+            .iter_mut()
+            .find(|s| s.path.file_name() == path.file_name())
+        {
+            Some(source) => source.text = text.clone(),
+            None => sources.push(corpus::Source {
+                path: path.clone(),
+                text: text.clone(),
+            }),
+        }
+    }
+    corpus::load(&sources).map(|_| ()).map_err(|mut found| {
+        found.push(
+            Diagnostic::error(None, "the imported links would make the corpus invalid")
+                .with_help("nothing was written; please report this with the file you imported"),
+        );
+        ImportError::Invalid(found)
+    })
+}
+
+/// Reads every file, matches the links against `course`, and (unless `dry_run`) writes the new
+/// ones into `topics_dir`. Nothing is written when any file fails to parse, or when the corpus
+/// with the new links would not load.
+pub fn import(
+    course: &Course,
+    topics_dir: &Path,
+    files: &[PathBuf],
+    options: &Options,
+) -> Result<Report, ImportError> {
+    if let Some(into) = &options.into {
+        if course.topic(into).is_none() {
+            let ids = course.topics.iter().map(|t| t.id.as_str());
+            return Err(ImportError::Usage(
+                Diagnostic::error(None, format!("--into: there is no topic `{into}`"))
+                    .with_help(crate::diagnostics::suggest(into, ids, "topic")),
+            ));
+        }
+    }
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    let mut inputs = Vec::new();
+    for file in files {
+        match read(file, options.format) {
+            Ok((_, parsed)) => {
+                warnings.extend(parsed.skipped);
+                inputs.push((file.clone(), parsed.links));
+            }
+            Err(ImportError::Invalid(ps)) => errors.extend(ps),
+            Err(usage) => return Err(usage),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Invalid(errors));
+    }
+    let (rows, invalid) = suggest::decide(course, &inputs, options.into.as_deref());
+    warnings.extend(invalid);
+    for row in rows.iter().filter(|r| r.is_new()) {
+        if row.candidate.url_status == UrlStatus::Truncated {
+            warnings.push(
+                warning(
+                    &row.file,
+                    row.candidate.line,
+                    1,
+                    format!(
+                        "the URL `{}` is truncated; kept as given with url_status = \"truncated\"",
+                        row.candidate.url
+                    ),
+                )
+                .with_help("replace it with the full URL and remove url_status"),
+            );
+        }
+    }
+    warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let mut report = Report {
+        rows,
+        warnings,
+        written: Vec::new(),
+    };
+    let rendered = write::render(course, topics_dir, &report.rows).map_err(|e| {
+        ImportError::Invalid(vec![Diagnostic::error(None, e)
+            .with_help("fix that file; nothing in the topics directory was changed")])
+    })?;
+    verify(topics_dir, &rendered)?;
+    if !options.dry_run {
+        write::commit(&rendered).map_err(|e| {
+            ImportError::Invalid(vec![Diagnostic::error(None, e.to_string())
+                .with_help("nothing in the topics directory was changed")])
+        })?;
+        report.written = rendered.into_keys().collect();
+    }
+    Ok(report)
+}

@@ -1,0 +1,171 @@
+//! RSS 2.0 and Atom feeds, parsed by `feed-rs`. Titles and summaries are HTML more often than
+//! not (escaped, or in CDATA), so both go through [`html_to_text`]; categories are hints.
+
+use super::text::{html_to_text, line_of, non_empty, Locator};
+use super::{error, warning, Candidate, Parsed};
+use crate::diagnostics::Diagnostic;
+use std::path::Path;
+
+/// The line where the XML goes wrong, for the message: `feed-rs` does not say.
+fn xml_error_line(content: &str) -> (usize, String) {
+    let mut reader = quick_xml::Reader::from_str(content);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return (1, String::new()),
+            Ok(_) => {}
+            Err(e) => {
+                let at = reader.error_position() as usize;
+                return (line_of(content, at), e.to_string());
+            }
+        }
+    }
+}
+
+pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
+    let feed = feed_rs::parser::parse(content.as_bytes()).map_err(|e| {
+        let (line, detail) = xml_error_line(content);
+        let detail = if detail.is_empty() {
+            e.to_string()
+        } else {
+            detail
+        };
+        error(
+            file,
+            line,
+            1,
+            format!("not a valid RSS or Atom feed: {detail}"),
+        )
+        .with_help("fix the XML there, or pass --from to pick another format")
+    })?;
+    let mut out = Parsed::default();
+    let mut loc = Locator::new(content);
+    for entry in &feed.entries {
+        let title = entry
+            .title
+            .as_ref()
+            .map(|t| html_to_text(&t.content))
+            .unwrap_or_default();
+        // Atom's `<link href>` without `rel` is the alternate link; feed-rs fills that in.
+        let href = entry
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .or_else(|| entry.links.first())
+            .map(|l| l.href.clone())
+            .or_else(|| {
+                // RSS guids are permalinks by default.
+                (entry.id.starts_with("http://") || entry.id.starts_with("https://"))
+                    .then(|| entry.id.clone())
+            });
+        let escaped = href.as_deref().map(|h| h.replace('&', "&amp;"));
+        let line = loc.line(&[
+            href.as_deref().unwrap_or(""),
+            escaped.as_deref().unwrap_or(""),
+            &entry.id,
+        ]);
+        let Some(url) = href.filter(|h| h.starts_with("http://") || h.starts_with("https://"))
+        else {
+            let name = if title.is_empty() { &entry.id } else { &title };
+            out.skipped.push(
+                warning(
+                    file,
+                    line,
+                    1,
+                    format!("the entry `{name}` has no http(s) link; skipped"),
+                )
+                .with_help("give the entry a <link> with the page's URL"),
+            );
+            continue;
+        };
+        let note = entry
+            .summary
+            .as_ref()
+            .map(|s| html_to_text(&s.content))
+            .and_then(|s| non_empty(&s))
+            .filter(|s| *s != title);
+        let published = entry
+            .published
+            .or(entry.updated)
+            .map(|d| d.date_naive().to_string());
+        out.links.push(Candidate {
+            title: if title.is_empty() { url.clone() } else { title },
+            url,
+            note,
+            published,
+            authors: entry
+                .authors
+                .iter()
+                .filter_map(|a| a.name.as_deref().map(|n| n.trim().to_string()))
+                .filter(|n| !n.is_empty())
+                .collect(),
+            hints: entry
+                .categories
+                .iter()
+                .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
+                .collect(),
+            line,
+            ..Candidate::default()
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_with_entities_and_cdata() {
+        let xml = r#"<?xml version="1.0"?>
+<rss version="2.0"><channel><title>T</title>
+<item>
+  <title>Paxos &amp; Raft: a &#8220;comparison&#8221;</title>
+  <link>https://example.com/p?a=1&amp;utm_source=rss</link>
+  <description><![CDATA[<p>Both are <b>consensus</b> protocols &amp; more.</p>]]></description>
+  <category>Consensus</category>
+  <pubDate>Mon, 05 May 2025 10:00:00 GMT</pubDate>
+</item>
+<item><title>No link</title><guid isPermaLink="false">x-1</guid></item>
+</channel></rss>"#;
+        let p = parse(xml, Path::new("f.xml")).unwrap();
+        assert_eq!(p.links.len(), 1);
+        let l = &p.links[0];
+        assert_eq!(l.title, "Paxos & Raft: a “comparison”");
+        assert_eq!(l.url, "https://example.com/p?a=1&utm_source=rss");
+        assert_eq!(
+            l.note.as_deref(),
+            Some("Both are consensus protocols & more.")
+        );
+        assert_eq!(l.hints, vec!["Consensus"]);
+        assert_eq!(l.published.as_deref(), Some("2025-05-05"));
+        assert_eq!(l.line, 5);
+        assert_eq!(p.skipped.len(), 1);
+        assert!(p.skipped[0]
+            .message
+            .contains("`No link` has no http(s) link"));
+    }
+
+    #[test]
+    fn atom_without_rel_and_broken_xml() {
+        let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><title type="html">Leases &lt;em&gt;and&lt;/em&gt; clocks</title>
+<link href="https://example.org/leases"/><id>urn:1</id>
+<updated>2024-02-03T00:00:00Z</updated><author><name>Ann</name></author></entry>
+</feed>"#;
+        let p = parse(xml, Path::new("a.atom")).unwrap();
+        assert_eq!(p.links[0].title, "Leases and clocks");
+        assert_eq!(p.links[0].url, "https://example.org/leases");
+        assert_eq!(p.links[0].authors, vec!["Ann"]);
+        assert_eq!(p.links[0].published.as_deref(), Some("2024-02-03"));
+        let err = parse(
+            "<rss><channel>\n<item><title>x</item>\n",
+            Path::new("b.xml"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("b.xml:2:1: error: not a valid RSS"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,169 @@
+//! Small text helpers shared by the format parsers.
+
+use super::Row;
+
+/// 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Collapses runs of whitespace (newlines included) to one space and trims.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Some(squashed)` unless empty.
+pub fn non_empty(s: &str) -> Option<String> {
+    let s = squash(s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// The text of an HTML fragment: tags dropped, entities decoded, whitespace squashed.
+/// Feeds put HTML in titles and summaries, often entity-escaped twice.
+pub fn html_to_text(html: &str) -> String {
+    if !html.contains('<') && !html.contains('&') {
+        return squash(html);
+    }
+    let mut out = String::new();
+    for token in html5gum::Tokenizer::new(html).flatten() {
+        match token {
+            html5gum::Token::String(s) => out.push_str(&String::from_utf8_lossy(&s.value)),
+            html5gum::Token::StartTag(t) if is_block(&t.name) => out.push(' '),
+            html5gum::Token::EndTag(t) if is_block(&t.name) => out.push(' '),
+            _ => {}
+        }
+    }
+    squash(&out)
+}
+
+fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"br"
+            | b"div"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"tr"
+            | b"td"
+    )
+}
+
+/// Finds, from a moving position, the line where a string first occurs: for parsers whose
+/// library does not report positions (JSON values, feed entries).
+pub struct Locator<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Locator { text, pos: 0 }
+    }
+
+    /// The line of the first of `needles` found after the last hit (or anywhere, else line 1).
+    pub fn line(&mut self, needles: &[&str]) -> usize {
+        for needle in needles.iter().filter(|n| !n.is_empty()) {
+            if let Some(i) = self.text[self.pos..].find(needle) {
+                self.pos += i;
+                return line_of(self.text, self.pos);
+            }
+        }
+        for needle in needles.iter().filter(|n| !n.is_empty()) {
+            if let Some(i) = self.text.find(needle) {
+                return line_of(self.text, i);
+            }
+        }
+        1
+    }
+}
+
+fn cut(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The `--dry-run` table: one row per link, in input order.
+pub fn table(rows: &[Row]) -> String {
+    let mut out = String::new();
+    let header = ["title", "url", "topic", "score", "status"];
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            let topic = match (&r.topic, &r.duplicate_of) {
+                (_, Some(_)) => "-".to_string(),
+                (Some(t), None) if r.also.is_empty() => t.clone(),
+                (Some(t), None) => format!("{t} (also {})", r.also.join(", ")),
+                (None, None) => "inbox".to_string(),
+            };
+            let status = match &r.duplicate_of {
+                None => "new".to_string(),
+                Some(of) => format!("duplicate of {of}"),
+            };
+            [
+                cut(&r.candidate.title, 40),
+                cut(&r.candidate.url, 60),
+                topic,
+                r.score.to_string(),
+                status,
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut line = |cols: &[String]| {
+        let parts: Vec<String> = cols
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        out.push_str(parts.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(&header.map(String::from));
+    for row in &cells {
+        line(row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_entities_and_tags_become_text() {
+        assert_eq!(
+            html_to_text("<p>Raft &amp; Paxos&#8217;s <b>log</b></p>"),
+            "Raft & Paxos’s log"
+        );
+        assert_eq!(html_to_text("plain  text\n here"), "plain text here");
+    }
+
+    #[test]
+    fn locator_moves_forward() {
+        let text = "a\nb\na\nc";
+        let mut loc = Locator::new(text);
+        assert_eq!(loc.line(&["a"]), 1);
+        assert_eq!(loc.line(&["c"]), 4);
+        assert_eq!(loc.line(&["b"]), 2);
+    }
+}

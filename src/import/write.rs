@@ -1,0 +1,258 @@
+//! Appends new links to the topic files with `toml_edit`, so that the comments, key order and
+//! blank lines people wrote by hand survive an import.
+
+use super::{suggest, Row};
+use crate::corpus::url::slug_from_url;
+use crate::model::{Course, UrlStatus};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// Header of a new `inbox.toml`.
+const INBOX_HEADER: &str = "# Links waiting for a topic: `syllabus plan` leaves them out.\n\
+# Move each [[link]] into a topic file (or rerun `syllabus import --into TOPIC`).\n";
+
+/// The file a topic's links live in.
+fn topic_file(course: &Course, dir: &Path, topic: &str) -> PathBuf {
+    course
+        .topic(topic)
+        .map(|t| t.origin.file.clone())
+        .filter(|f| !f.as_os_str().is_empty() && f.exists())
+        .unwrap_or_else(|| dir.join(format!("{topic}.toml")))
+}
+
+/// The `[[link]]` table for a new row; optional keys only when they say something.
+pub fn link_table(row: &Row) -> Table {
+    let c = &row.candidate;
+    let kind = c.kind.unwrap_or_else(|| suggest::default_kind(&c.url));
+    let mut t = Table::new();
+    let mut set = |k: &str, v: Value| {
+        t.insert(k, Item::Value(v));
+    };
+    // The id is written when the core would derive another one (a clash made it `-2`), and
+    // for unverified URLs, so that it survives when someone completes the URL later.
+    if let Some(id) = row
+        .id
+        .as_ref()
+        .filter(|id| **id != slug_from_url(&c.url) || c.url_status != UrlStatus::Confirmed)
+    {
+        set("id", id.as_str().into());
+    }
+    set("url", c.url.as_str().into());
+    set("title", c.title.as_str().into());
+    set("kind", kind.as_str().into());
+    set(
+        "level",
+        c.level
+            .unwrap_or_else(|| suggest::default_level(kind))
+            .as_str()
+            .into(),
+    );
+    set(
+        "minutes",
+        i64::from(c.minutes.unwrap_or_else(|| suggest::default_minutes(kind))).into(),
+    );
+    if !c.authors.is_empty() {
+        set("authors", Value::Array(c.authors.iter().collect::<Array>()));
+    }
+    if let Some(date) = &c.published {
+        set("published", date.as_str().into());
+    }
+    let source = row.file.file_name().map_or_else(
+        || row.file.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    set("source", source.into());
+    if let Some(note) = &c.note {
+        set("note", note.as_str().into());
+    }
+    if !row.also.is_empty() {
+        set("also", Value::Array(row.also.iter().collect::<Array>()));
+    }
+    if c.url_status != UrlStatus::Confirmed {
+        set("url_status", c.url_status.as_str().into());
+    }
+    t.decor_mut().set_prefix("\n");
+    t
+}
+
+/// The new text of every file that gains links, keyed by path.
+pub fn render(
+    course: &Course,
+    dir: &Path,
+    rows: &[Row],
+) -> Result<BTreeMap<PathBuf, String>, String> {
+    let mut docs: BTreeMap<PathBuf, DocumentMut> = BTreeMap::new();
+    for row in rows.iter().filter(|r| r.is_new()) {
+        let path = match &row.topic {
+            Some(t) => topic_file(course, dir, t),
+            None => dir.join("inbox.toml"),
+        };
+        if !docs.contains_key(&path) {
+            let text = match fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) if e.kind() == io::ErrorKind::NotFound && row.topic.is_none() => {
+                    INBOX_HEADER.to_string()
+                }
+                Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+            };
+            let doc: DocumentMut = text
+                .parse()
+                .map_err(|e| format!("{}: not valid TOML: {e}", path.display()))?;
+            docs.insert(path.clone(), doc);
+        }
+        let doc = docs.get_mut(&path).expect("inserted above");
+        let mut table = link_table(row);
+        // Comments at the end of a file (all of a fresh inbox) stay above the new links.
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        if !trailing.trim().is_empty() {
+            doc.set_trailing("");
+            let sep = if trailing.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            table.decor_mut().set_prefix(format!("{trailing}{sep}"));
+        }
+        if !doc.contains_key("link") {
+            doc.insert("link", Item::ArrayOfTables(ArrayOfTables::new()));
+        }
+        match doc.get_mut("link") {
+            Some(Item::ArrayOfTables(aot)) => aot.push(table),
+            Some(Item::Value(Value::Array(arr))) => {
+                arr.push(table.into_inline_table());
+            }
+            _ => {
+                return Err(format!(
+                    "{}: `link` is not a list of tables; cannot append to it",
+                    path.display()
+                ))
+            }
+        }
+    }
+    Ok(docs
+        .into_iter()
+        .map(|(path, doc)| (path, doc.to_string()))
+        .collect())
+}
+
+/// Writes the new links; all files or none: each goes to a temporary file beside it first, and
+/// only when every one is written are they renamed over the originals.
+pub fn write(course: &Course, dir: &Path, rows: &[Row]) -> io::Result<Vec<PathBuf>> {
+    let files = render(course, dir, rows).map_err(io::Error::other)?;
+    commit(&files)?;
+    Ok(files.into_keys().collect())
+}
+
+/// Replaces each file with its new text, all or none.
+pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
+    crate::output::write_all_atomic(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Candidate;
+    use crate::model::Topic;
+
+    #[test]
+    fn appends_keeping_comments_and_creates_the_inbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = "# Consensus: agreeing on one value.\ntitle = \"Consensus\" # short\n\
+            keywords = [\"paxos\"]\n\n[[link]]\nurl = \"https://a.org/x\" # the classic\n\
+            title = \"X\"\nkind = \"paper\"\nlevel = \"advanced\"\nminutes = 60\n";
+        fs::write(dir.path().join("consensus.toml"), original).unwrap();
+        let course = Course {
+            topics: vec![Topic {
+                id: "consensus".into(),
+                ..Topic::default()
+            }],
+            ..Course::default()
+        };
+        let row = |topic: Option<&str>, url: &str| Row {
+            file: PathBuf::from("in/list.md"),
+            candidate: Candidate {
+                title: "Paxos \"made\" simple".into(),
+                url: url.into(),
+                note: Some("Read it twice.".into()),
+                ..Candidate::default()
+            },
+            topic: topic.map(String::from),
+            also: vec![],
+            score: 3,
+            duplicate_of: None,
+            id: Some("paxos".into()),
+        };
+        let rows = [
+            row(Some("consensus"), "https://b.org/paxos"),
+            row(None, "https://c.org/y"),
+        ];
+        let written = write(&course, dir.path(), &rows).unwrap();
+        assert_eq!(written.len(), 2);
+        let text = fs::read_to_string(dir.path().join("consensus.toml")).unwrap();
+        assert!(text.starts_with(original), "{text}");
+        assert_eq!(
+            &text[original.len()..],
+            "\n[[link]]\nid = \"paxos\"\nurl = \"https://b.org/paxos\"\n\
+             title = 'Paxos \"made\" simple'\nkind = \"article\"\nlevel = \"intermediate\"\n\
+             minutes = 15\nsource = \"list.md\"\nnote = \"Read it twice.\"\n"
+        );
+        let inbox = fs::read_to_string(dir.path().join("inbox.toml")).unwrap();
+        assert!(inbox.starts_with(INBOX_HEADER), "{inbox}");
+        assert!(inbox.contains("url = \"https://c.org/y\""));
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("tmp")
+            })
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_broken_topic_file_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("good.toml"), "title = \"G\"\n").unwrap();
+        fs::write(dir.path().join("bad.toml"), "title = \n").unwrap();
+        let course = Course {
+            topics: vec![
+                Topic {
+                    id: "bad".into(),
+                    ..Topic::default()
+                },
+                Topic {
+                    id: "good".into(),
+                    ..Topic::default()
+                },
+            ],
+            ..Course::default()
+        };
+        let row = |t: &str| Row {
+            file: PathBuf::from("x.md"),
+            candidate: Candidate {
+                url: format!("https://x.org/{t}"),
+                ..Candidate::default()
+            },
+            topic: Some(t.into()),
+            also: vec![],
+            score: 3,
+            duplicate_of: None,
+            id: Some(t.into()),
+        };
+        let err = write(&course, dir.path(), &[row("good"), row("bad")]).unwrap_err();
+        assert!(
+            err.to_string().contains("bad.toml: not valid TOML"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("good.toml")).unwrap(),
+            "title = \"G\"\n"
+        );
+    }
+}
