@@ -7,10 +7,15 @@
 
 pub mod corpus;
 pub mod diagnostics;
+pub mod explain;
 pub mod graph;
 pub mod import;
 pub mod model;
+pub mod options;
 pub mod output;
 pub mod plan;
+pub mod progress;
 pub mod render;
+pub mod schedule;
+pub mod select;
 pub mod site;

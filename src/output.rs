@@ -5,6 +5,43 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_all_atomic([(path, bytes)])
+}
+
+/// Several files, all or none: each is written to a temporary file beside it first, and only
+/// when every one is on disk are they renamed over their targets.
+pub fn write_all_atomic<'a, P, B>(files: impl IntoIterator<Item = (P, B)>) -> std::io::Result<()>
+where
+    P: AsRef<Path> + 'a,
+    B: AsRef<[u8]> + 'a,
+{
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = (|| {
+        for (path, bytes) in files {
+            let path = path.as_ref();
+            let tmp = temporary_beside(path)?;
+            // Recorded before writing so that a failed write is cleaned up too.
+            staged.push((tmp.clone(), path.to_path_buf()));
+            let mut file = std::fs::File::create(&tmp).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot write {}: {e}", tmp.display()))
+            })?;
+            file.write_all(bytes.as_ref())?;
+            file.sync_all()?;
+        }
+        for (tmp, path) in &staged {
+            std::fs::rename(tmp, path)?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for (tmp, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+    result
+}
+
+fn temporary_beside(path: &Path) -> std::io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -12,21 +49,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::other(format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!(
+    Ok(dir.join(format!(
         ".{}.tmp-{}",
         name.to_string_lossy(),
         std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    )))
 }
 
 #[cfg(test)]

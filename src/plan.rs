@@ -10,8 +10,10 @@
 
 use crate::graph::Graph;
 use crate::model::{Course, Link};
+use crate::schedule::{self, Schedule, ScheduleOptions, Week};
+use crate::select::{self, Report, Selected, Selection};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan {
@@ -20,6 +22,11 @@ pub struct Plan {
     pub author: Option<String>,
     pub total_minutes: u32,
     pub stages: Vec<PlanStage>,
+    /// What the reader's selection left out (empty for the whole course).
+    pub selection: Report,
+    /// The schedule's figures; `weeks` holds the weeks themselves.
+    pub schedule: Schedule,
+    pub weeks: Vec<Week>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -43,7 +50,25 @@ pub struct PlanTopic {
     pub unlocks: Vec<String>,
     pub depth: usize,
     pub minutes: u32,
-    pub links: Vec<Link>,
+    pub links: Vec<PlanLink>,
+}
+
+/// A link as planned: the corpus link, whether the reader has done it and its week.
+/// Derefs to the `Link`, so renderers read `link.title` either way.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanLink {
+    #[serde(flatten)]
+    pub link: Link,
+    pub done: bool,
+    /// The schedule's week; `None` when done.
+    pub week: Option<u32>,
+}
+
+impl std::ops::Deref for PlanLink {
+    type Target = Link;
+    fn deref(&self) -> &Link {
+        &self.link
+    }
 }
 
 impl Plan {
@@ -52,12 +77,39 @@ impl Plan {
     }
 
     pub fn links(&self) -> impl Iterator<Item = &Link> {
+        self.plan_links().map(|l| &l.link)
+    }
+
+    pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink> {
         self.topics().flat_map(|t| t.links.iter())
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&PlanTopic> {
+        self.topics().find(|t| t.id == id)
+    }
+
+    pub fn link(&self, id: &str) -> Option<&PlanLink> {
+        self.plan_links().find(|l| l.id == id)
+    }
+
+    /// The stage holding topic or link `id`.
+    pub fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage)> {
+        self.stages.iter().enumerate().find(|(_, s)| {
+            s.topics
+                .iter()
+                .any(|t| t.id == id || t.links.iter().any(|l| l.id == id))
+        })
     }
 }
 
-/// The plan of a validated course.
+/// The plan of a validated course, scheduled at the default pace with nothing done.
 pub fn build(course: &Course, graph: &Graph) -> Plan {
+    let mut plan = build_unscheduled(course, graph);
+    schedule::apply(&mut plan, &ScheduleOptions::default(), &Default::default());
+    plan
+}
+
+fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
     let depths = graph.depths();
     let mut stages: Vec<PlanStage> = if course.stages.is_empty() {
         let generations = depths.values().copied().max().map_or(0, |d| d + 1);
@@ -121,10 +173,33 @@ pub fn build(course: &Course, graph: &Graph) -> Plan {
         author: course.author.clone(),
         total_minutes,
         stages,
+        selection: Report::default(),
+        schedule: Schedule::default(),
+        weeks: Vec::new(),
     }
 }
 
-fn order_links(topic: &crate::model::Topic) -> Vec<Link> {
+/// The plan for the reader's options: the selection applied to `course` (ids already checked
+/// by `options::resolve`), planned, then scheduled with `done` links marked.
+pub fn build_for(
+    course: &Course,
+    selection: &Selection,
+    schedule: &ScheduleOptions,
+    done: &BTreeSet<String>,
+) -> (Plan, Selected) {
+    let selected = select::apply(course, selection);
+    let graph = Graph::new(&selected.course);
+    let mut plan = build_unscheduled(&selected.course, &graph);
+    plan.selection = selected.report.clone();
+    // A stage the selection emptied would only be a heading with nothing under it.
+    if !plan.selection.is_empty() {
+        plan.stages.retain(|s| !s.topics.is_empty());
+    }
+    schedule::apply(&mut plan, schedule, done);
+    (plan, selected)
+}
+
+fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {
     let by_id: BTreeMap<&str, &Link> = topic.links.iter().map(|l| (l.id.as_str(), l)).collect();
     Graph::links_of(topic)
         .order_by(|id| {
@@ -132,6 +207,10 @@ fn order_links(topic: &crate::model::Topic) -> Vec<Link> {
             (l.level, l.minutes, l.title.clone())
         })
         .iter()
-        .map(|id| by_id[id.as_str()].clone())
+        .map(|id| PlanLink {
+            link: by_id[id.as_str()].clone(),
+            done: false,
+            week: None,
+        })
         .collect()
 }

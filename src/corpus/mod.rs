@@ -5,6 +5,7 @@
 
 mod read;
 pub mod url;
+pub mod url_key;
 
 pub use read::{check_id, suggest_id};
 
@@ -200,10 +201,27 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
     }
     let link_ids: Vec<&str> = course.links().map(|l| l.id.as_str()).collect();
 
-    let mut urls: HashMap<String, &Link> = HashMap::new();
+    // The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, the
+    // fragment and a trailing slash do not make another page, and a truncated URL is the page
+    // whose full URL it starts.
+    let mut seen: HashMap<String, &Link> = HashMap::new();
+    let mut truncated: Vec<&Link> = Vec::new();
     for link in course.links().chain(&course.inbox) {
-        let key = same_url_key(&link.url);
-        if let Some(first) = urls.get(&key) {
+        let key = url_key::key(&link.url);
+        let first = seen.get(&key).copied().or_else(|| {
+            truncated
+                .iter()
+                .copied()
+                .find(|t| url_key::same_link(&t.url, &link.url))
+                .or_else(|| match url_key::truncated_prefix(&link.url) {
+                    Some(_) => seen
+                        .values()
+                        .copied()
+                        .find(|l| url_key::same_link(&link.url, &l.url)),
+                    None => None,
+                })
+        });
+        if let Some(first) = first {
             found.push(
                 Diagnostic::error(
                     Some(link.origin.clone()),
@@ -214,9 +232,12 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
                 )
                 .with_help("keep one of the two links; tag it with `also` for more topics"),
             );
-        } else {
-            urls.insert(key, link);
+            continue;
         }
+        if url_key::truncated_prefix(&link.url).is_some() {
+            truncated.push(link);
+        }
+        seen.insert(key, link);
     }
 
     for topic in &course.topics {
@@ -435,19 +456,6 @@ fn check_stage_order(course: &Course, found: &mut Vec<Diagnostic>) {
                 );
             }
         }
-    }
-}
-
-/// URLs that differ only in a trailing slash, a fragment or the case of the scheme and host
-/// point at the same page.
-fn same_url_key(url: &str) -> String {
-    match ::url::Url::parse(url) {
-        Ok(mut u) => {
-            u.set_fragment(None);
-            let s = u.to_string();
-            s.trim_end_matches('/').to_string()
-        }
-        Err(_) => url.trim_end_matches('/').to_string(),
     }
 }
 

@@ -153,7 +153,7 @@ fn take_post(post: &[(usize, &str)], date: Option<String>, file: &Path, out: &mu
     } else {
         format!("https://{shown}")
     };
-    let url_status = if super::urls::truncated_prefix(shown).is_some() {
+    let url_status = if crate::corpus::url_key::truncated_prefix(shown).is_some() {
         UrlStatus::Truncated
     } else if shown.contains("://") {
         UrlStatus::Confirmed

@@ -9,7 +9,7 @@
 //!
 //! # Rules
 //! - **Duplicates**: two URLs are the same link when their comparison keys are equal
-//!   ([`urls::key`]: scheme, `www.`, host case, tracking parameters, fragment and a trailing
+//!   ([`crate::corpus::url_key::key`]: scheme, `www.`, host case, tracking parameters, fragment and a trailing
 //!   slash do not count). A truncated URL (`...` at the end) is the same link as one whose key
 //!   starts with its key. The first occurrence in an import wins.
 //! - **Topic**: each topic's `keywords` and its id (hyphens read as spaces) are phrases; a phrase
@@ -32,7 +32,7 @@ pub mod markdown;
 pub mod rss;
 pub mod suggest;
 mod text;
-pub mod urls;
+
 pub mod write;
 
 use crate::corpus;

@@ -1,7 +1,8 @@
 //! Matching candidates against the corpus: duplicates, topic suggestion, defaults, ids.
 
-use super::{urls, warning, Candidate, Row};
+use super::{warning, Candidate, Row};
 use crate::corpus::url::{check_url, slug_from_url};
+use crate::corpus::url_key as urls;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Course, Kind, Level};
 use std::collections::HashSet;

@@ -146,28 +146,9 @@ pub fn write(course: &Course, dir: &Path, rows: &[Row]) -> io::Result<Vec<PathBu
     Ok(files.into_keys().collect())
 }
 
-/// Replaces each file with its new text: temporary files first, renamed only once all exist.
+/// Replaces each file with its new text, all or none.
 pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
-    let mut staged: Vec<(PathBuf, &PathBuf)> = Vec::new();
-    for (path, text) in files {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = path.with_file_name(format!(".{name}.import-tmp"));
-        if let Err(e) = fs::write(&tmp, text) {
-            let _ = fs::remove_file(&tmp);
-            for (t, _) in &staged {
-                let _ = fs::remove_file(t);
-            }
-            return Err(io::Error::new(
-                e.kind(),
-                format!("cannot write {}: {e}", tmp.display()),
-            ));
-        }
-        staged.push((tmp, path));
-    }
-    for (tmp, path) in &staged {
-        fs::rename(tmp, path)?;
-    }
-    Ok(())
+    crate::output::write_all_atomic(files)
 }
 
 #[cfg(test)]

@@ -5,10 +5,12 @@
 
 mod graph;
 pub mod html;
+mod ics;
 mod svg;
 mod templates;
 
 pub use graph::{dot, mermaid};
+pub use ics::ics;
 pub use svg::graph_svg;
 pub use templates::{Templates, TEMPLATE_NAMES};
 
@@ -20,22 +22,29 @@ pub const DEFAULT_HOURS_PER_WEEK: u32 = 5;
 
 /// The plan as Markdown, through `plan.md.j2`.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
-    let weeks = weeks_at(plan.total_minutes, DEFAULT_HOURS_PER_WEEK);
     let topic_count = plan.topics().count();
     let link_count = plan.links().count();
     let titles: std::collections::BTreeMap<&str, &str> = plan
         .topics()
         .map(|t| (t.id.as_str(), t.title.as_str()))
         .collect();
+    let link_titles: std::collections::BTreeMap<&str, &str> = plan
+        .links()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
+    let pace = format!("{:.1}", plan.schedule.hours_per_week);
+    let pace = pace.strip_suffix(".0").unwrap_or(&pace);
     let text = templates.render(
         "plan.md.j2",
         minijinja::context! {
             plan => plan,
-            hours_per_week => DEFAULT_HOURS_PER_WEEK,
-            weeks => weeks,
+            hours_per_week => pace,
+            weeks => plan.weeks.len(),
             topic_count => topic_count,
             link_count => link_count,
             titles => titles,
+            link_titles => link_titles,
+            schedule_warning => plan.schedule.warning(),
         },
     )?;
     Ok(squeeze_blank_lines(&text))

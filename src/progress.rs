@@ -1,0 +1,215 @@
+//! The reader's progress: a TOML file `done = ["link-id", ...]`, read for the plan and edited by
+//! `syllabus done` / `undo` with toml_edit, so the reader's comments and other keys survive.
+//!
+//! The same ids are what the course page's checkboxes export, so either can write the file.
+
+use crate::diagnostics::{origin_at, suggest, Diagnostic};
+use crate::model::Course;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The file used when `--progress` is not given, if it exists in the working directory.
+pub const DEFAULT_FILE: &str = "progress.toml";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: BTreeSet<String>,
+}
+
+/// `--progress FILE`, else `progress.toml` when it exists here.
+pub fn default_path(given: Option<&Path>) -> Option<PathBuf> {
+    match given {
+        Some(p) => Some(p.to_path_buf()),
+        None => {
+            let p = PathBuf::from(DEFAULT_FILE);
+            p.is_file().then_some(p)
+        }
+    }
+}
+
+/// Read a progress file. A given file that does not exist is an error; the caller decides
+/// whether the default one is optional (see [`default_path`]).
+pub fn load(path: &Path) -> Result<Progress, Diagnostic> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error(
+            None,
+            format!("cannot read the progress file {}: {e}", path.display()),
+        )
+        .with_help("create it with `syllabus done LINK-ID --progress FILE`")
+    })?;
+    parse(path, &text)
+}
+
+pub fn parse(path: &Path, text: &str) -> Result<Progress, Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        #[serde(default)]
+        done: Vec<String>,
+    }
+    let file: File = toml::from_str(text).map_err(|e| {
+        let origin = e.span().map(|s| origin_at(path, text, s.start));
+        Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
+            .with_help("the file holds `done = [\"link-id\", ...]`")
+    })?;
+    Ok(Progress {
+        done: file.done.into_iter().collect(),
+    })
+}
+
+/// Ids in `progress` that name no link of `course` (a link renamed or removed since).
+pub fn stale_warnings(progress: &Progress, course: &Course, path: &Path) -> Vec<Diagnostic> {
+    let links: Vec<&str> = course.links().map(|l| l.id.as_str()).collect();
+    progress
+        .done
+        .iter()
+        .filter(|id| !links.contains(&id.as_str()))
+        .map(|id| {
+            Diagnostic::warning(
+                None,
+                format!(
+                    "{}: `{id}` is not a link of the course; ignored",
+                    path.display()
+                ),
+            )
+            .with_help(suggest(id, links.iter().copied(), "link"))
+        })
+        .collect()
+}
+
+/// The link ids `ids` stand for: a link as itself, a topic as all its links. Unknown ids are
+/// errors with a did-you-mean.
+pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let candidates: Vec<&str> = course
+        .links()
+        .map(|l| l.id.as_str())
+        .chain(course.topics.iter().map(|t| t.id.as_str()))
+        .collect();
+    for id in ids {
+        if let Some(link) = course.link(id) {
+            out.push(link.id.clone());
+        } else if let Some(topic) = course.topic(id) {
+            out.extend(topic.links.iter().map(|l| l.id.clone()));
+        } else {
+            errors.push(
+                Diagnostic::error(None, format!("`{id}`: no such link or topic"))
+                    .with_help(suggest(id, candidates.iter().copied(), "link")),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What `mark` changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    pub changed: Vec<String>,
+    pub unchanged: Vec<String>,
+}
+
+/// The progress file's new text with `ids` added to (`done`) or removed from (`!done`) the
+/// `done` array; everything else in `text` is kept as written.
+pub fn edit(
+    path: &Path,
+    text: &str,
+    ids: &[String],
+    done: bool,
+) -> Result<(String, Change), Diagnostic> {
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        let origin = e.span().map(|s| origin_at(path, text, s.start));
+        Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
+    })?;
+    if !doc.contains_key("done") {
+        doc["done"] = toml_edit::value(toml_edit::Array::new());
+    }
+    let array = doc["done"].as_array_mut().ok_or_else(|| {
+        Diagnostic::error(
+            None,
+            format!("{}: `done` is not an array of link ids", path.display()),
+        )
+    })?;
+    let mut change = Change::default();
+    for id in ids {
+        let position = array.iter().position(|v| v.as_str() == Some(id.as_str()));
+        match (done, position) {
+            (true, None) => {
+                array.push(id.as_str());
+                change.changed.push(id.clone());
+            }
+            (false, Some(i)) => {
+                array.remove(i);
+                change.changed.push(id.clone());
+            }
+            _ => change.unchanged.push(id.clone()),
+        }
+    }
+    // Many ids read best one a line; a short list stays on one.
+    if array.len() > 3 {
+        for v in array.iter_mut() {
+            v.decor_mut().set_prefix("\n  ");
+        }
+        array.set_trailing("\n");
+        array.set_trailing_comma(true);
+    } else {
+        for (i, v) in array.iter_mut().enumerate() {
+            v.decor_mut().set_prefix(if i == 0 { "" } else { " " });
+        }
+        array.set_trailing("");
+        array.set_trailing_comma(false);
+    }
+    Ok((doc.to_string(), change))
+}
+
+/// `edit` applied to the file at `path` (created when absent), written atomically.
+pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Diagnostic> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Diagnostic::error(
+                None,
+                format!("cannot read {}: {e}", path.display()),
+            ))
+        }
+    };
+    let (new_text, change) = edit(path, &text, ids, done)?;
+    crate::output::write_atomic(path, new_text.as_bytes())
+        .map_err(|e| Diagnostic::error(None, format!("cannot write {}: {e}", path.display())))?;
+    Ok(change)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_keeps_comments_and_other_keys() {
+        let text = "# my reading\nowner = \"me\"\ndone = [\"a\"] # so far\n";
+        let (out, change) =
+            edit(Path::new("p.toml"), text, &["b".into(), "a".into()], true).unwrap();
+        assert_eq!(
+            out,
+            "# my reading\nowner = \"me\"\ndone = [\"a\", \"b\"] # so far\n"
+        );
+        assert_eq!(change.changed, vec!["b"]);
+        assert_eq!(change.unchanged, vec!["a"]);
+        let (out, _) = edit(Path::new("p.toml"), &out, &["a".into()], false).unwrap();
+        assert_eq!(
+            out,
+            "# my reading\nowner = \"me\"\ndone = [\"b\"] # so far\n"
+        );
+        let (out, _) = edit(Path::new("p.toml"), "", &["x".into()], true).unwrap();
+        assert_eq!(out, "done = [\"x\"]\n");
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let err = parse(Path::new("p.toml"), "done = [\n  \"a\",\n  b\n]\n").unwrap_err();
+        assert_eq!(err.origin.unwrap().line, 3);
+    }
+}

@@ -1,0 +1,136 @@
+//! The schedule as an iCalendar file (RFC 5545): one all-week event per week listing its
+//! readings with their URLs.
+//!
+//! Each event's UID is derived from the course title and the week number, so importing a rebuilt
+//! file updates the reader's calendar instead of adding a second copy. DTSTAMP is the week's
+//! start rather than "now" so the same plan always gives the same bytes.
+
+use crate::diagnostics::Diagnostic;
+use crate::plan::Plan;
+use crate::schedule::Date;
+
+pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//syllabus//study plan//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(&plan.title)),
+    ];
+    let slug = slug(&plan.title);
+    let titles: std::collections::BTreeMap<&str, (&str, &str, u32)> = plan
+        .plan_links()
+        .map(|l| (l.id.as_str(), (l.title.as_str(), l.url.as_str(), l.minutes)))
+        .collect();
+    for week in &plan.weeks {
+        let start = week.start.as_deref().and_then(Date::parse).ok_or_else(|| {
+            Diagnostic::error(None, "the iCalendar output needs a start date")
+                .with_help("pass --start YYYY-MM-DD")
+        })?;
+        let end = start.add_days(7);
+        let compact = |d: Date| d.to_string().replace('-', "");
+        let mut description = String::new();
+        for id in &week.links {
+            let (title, url, minutes) = titles[id.as_str()];
+            description.push_str(&format!("- {title} ({minutes} min)\n  {url}\n"));
+        }
+        if week.over_budget {
+            description.push_str("This reading is longer than a week at your pace.\n");
+        }
+        let summary = format!(
+            "Week {}: {} h, {} reading{}",
+            week.number,
+            crate::render::hours(week.minutes),
+            week.links.len(),
+            if week.links.len() == 1 { "" } else { "s" }
+        );
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{slug}-week-{}@syllabus", week.number),
+            format!("DTSTAMP:{}T000000Z", compact(start)),
+            format!("DTSTART;VALUE=DATE:{}", compact(start)),
+            format!("DTEND;VALUE=DATE:{}", compact(end)),
+            format!("SUMMARY:{}", escape(&summary)),
+            format!("DESCRIPTION:{}", escape(description.trim_end())),
+            "TRANSP:TRANSPARENT".to_string(),
+            "END:VEVENT".to_string(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for line in &lines {
+        fold(line, &mut out);
+    }
+    Ok(out)
+}
+
+/// TEXT values: backslash, `;` and `,` escaped, newlines as `\n` (RFC 5545 3.3.11).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One content line, folded so no physical line exceeds 75 octets (the continuation's leading
+/// space counts), never inside a UTF-8 character, each ended by CRLF (RFC 5545 3.1).
+pub fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "course".into()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_without_splitting_characters() {
+        let mut out = String::new();
+        fold(&format!("DESCRIPTION:{}", "é".repeat(60)), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("DESCRIPTION:{}\r\n", "é".repeat(60)));
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}

@@ -1,0 +1,507 @@
+//! Choosing what to learn: the reader's targets, what they already know, what they skip, and the
+//! link filters (level, kinds, free access), applied to the course before it is planned.
+//!
+//! Items are topics and links (one id namespace). An item needs:
+//! - a topic: the topics in its `requires`, and its own links (reading a topic means reading them);
+//! - a link: the items in its `requires`, and the topics its own topic requires (a link is read
+//!   under its topic, after that topic's prerequisites).
+//!
+//! The plan holds what the targets need, found by walking that relation from the targets without
+//! entering known topics: whatever is reachable only through a known topic is known too (the way
+//! Metacademy prunes "implicitly learned" concepts). Skipped items and filtered links are removed
+//! afterwards, so what they need stays in (the reader still lacks it); a removed item that
+//! something in the plan needs is reported as a gap. Without targets the whole course is the goal:
+//! every topic nothing else needs is a target, and topics are taken whole.
+
+use crate::model::{Access, Course, Kind, Level, Ref};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// What the reader chose. Ids are checked beforehand by `options::resolve`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Topic or link ids.
+    pub targets: Vec<String>,
+    /// Topic ids.
+    pub known: Vec<String>,
+    /// Topic or link ids.
+    pub skip: Vec<String>,
+    /// Keep links up to this level.
+    pub level: Option<Level>,
+    /// Keep links of these kinds; empty keeps all.
+    pub kinds: Vec<Kind>,
+    /// Keep links with free access only.
+    pub free: bool,
+}
+
+/// Why an item is not in the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Named with `--known`.
+    Known,
+    /// Needed only through known topics; `through` are the known topics it sits under.
+    ImpliedKnown { through: Vec<String> },
+    /// A link of a known topic.
+    InKnownTopic { topic: String },
+    /// Named with `--skip`, or a link of a skipped topic.
+    Skipped { via: Option<String> },
+    /// A link above `--level`.
+    AboveLevel { level: Level, cap: Level },
+    /// A link whose kind `--kinds` leaves out.
+    Kind { kind: Kind },
+    /// A link without free access under `--free`.
+    NotFree { access: Access },
+    /// No target needs it.
+    NotNeeded,
+}
+
+impl Exclusion {
+    pub fn describe(&self) -> String {
+        match self {
+            Exclusion::Known => "known (you said you know it)".into(),
+            Exclusion::ImpliedKnown { through } => {
+                format!(
+                    "known: needed only through {}, which you know",
+                    through.join(", ")
+                )
+            }
+            Exclusion::InKnownTopic { topic } => format!("known: its topic `{topic}` is known"),
+            Exclusion::Skipped { via: None } => "skipped".into(),
+            Exclusion::Skipped { via: Some(t) } => format!("skipped with its topic `{t}`"),
+            Exclusion::AboveLevel { level, cap } => {
+                format!("above the level: {level}, the cap is {cap}")
+            }
+            Exclusion::Kind { kind } => format!("filtered: kind {kind} is not among --kinds"),
+            Exclusion::NotFree { access } => format!("filtered: access is {access}, not free"),
+            Exclusion::NotNeeded => "not needed by any target".into(),
+        }
+    }
+}
+
+/// A left-out item that something in the plan needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub why: Exclusion,
+    /// Items in the plan that need it directly (or through other left-out items).
+    pub needed_by: Vec<String>,
+}
+
+/// What the selection did, for the top of the plan and for `why`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The targets as given; empty for the full course.
+    pub targets: Vec<String>,
+    /// Topics given as known.
+    pub known: Vec<String>,
+    /// Topics left out because they are needed only through known topics.
+    pub implied_known: Vec<String>,
+    /// Items given with `--skip`.
+    pub skipped: Vec<String>,
+    pub gaps: Vec<Gap>,
+    /// The link filters in words (`level up to intermediate`, ...).
+    pub filters: Vec<String>,
+    /// Links the filters left out, with the reason.
+    pub filtered: Vec<Left>,
+    /// Topics in the plan left without any reading.
+    pub empty_topics: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Left {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub why: Exclusion,
+}
+
+impl Report {
+    /// True when the plan is the whole course, unfiltered.
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+            && self.known.is_empty()
+            && self.skipped.is_empty()
+            && self.filters.is_empty()
+    }
+}
+
+/// The sub-course to plan, what was left out, and how each item got in (for `why`).
+#[derive(Clone, Debug)]
+pub struct Selected {
+    pub course: Course,
+    pub report: Report,
+    /// Every item of the original course not in `course`, with the reason.
+    pub excluded: BTreeMap<String, Exclusion>,
+    /// For each item the targets need (in the plan or skipped), the items that pulled it in.
+    pub needed_by: BTreeMap<String, BTreeSet<String>>,
+    /// The targets walked from (the given ones, or the course's final topics).
+    pub roots: Vec<String>,
+}
+
+impl Selection {
+    fn filter_words(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(cap) = self.level {
+            out.push(format!("level up to {cap}"));
+        }
+        if !self.kinds.is_empty() {
+            let words: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
+            out.push(format!("kinds: {}", words.join(", ")));
+        }
+        if self.free {
+            out.push("free access only".into());
+        }
+        out
+    }
+
+    fn link_filter(&self, link: &crate::model::Link) -> Option<Exclusion> {
+        if let Some(cap) = self.level {
+            if link.level > cap {
+                return Some(Exclusion::AboveLevel {
+                    level: link.level,
+                    cap,
+                });
+            }
+        }
+        if !self.kinds.is_empty() && !self.kinds.contains(&link.kind) {
+            return Some(Exclusion::Kind { kind: link.kind });
+        }
+        if self.free && link.access != Access::Free {
+            return Some(Exclusion::NotFree {
+                access: link.access,
+            });
+        }
+        None
+    }
+}
+
+/// The items one item needs, as defined in the module documentation. Only ids of `course`.
+struct Needs<'a> {
+    course: &'a Course,
+    link_topic: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Needs<'a> {
+    fn new(course: &'a Course) -> Self {
+        let link_topic = course
+            .links()
+            .map(|l| (l.id.as_str(), l.topic.as_str()))
+            .collect();
+        Needs { course, link_topic }
+    }
+
+    fn is_topic(&self, id: &str) -> bool {
+        self.course.topic(id).is_some()
+    }
+
+    fn topic_of(&self, id: &str) -> &'a str {
+        self.link_topic.get(id).copied().unwrap_or_default()
+    }
+
+    /// The prerequisites of `id` (not its contained links), in written order.
+    fn prerequisites(&self, id: &str) -> Vec<&'a str> {
+        let refs = |rs: &'a [Ref]| rs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>();
+        if let Some(topic) = self.course.topic(id) {
+            return refs(&topic.requires);
+        }
+        let Some(&topic) = self.link_topic.get(id) else {
+            return Vec::new();
+        };
+        let topic = self.course.topic(topic).expect("a link's topic exists");
+        let link = topic.links.iter().find(|l| l.id == id).expect("indexed");
+        let mut out = refs(&link.requires);
+        out.extend(refs(&topic.requires));
+        out.retain(|r| self.is_topic(r) || self.link_topic.contains_key(r));
+        out
+    }
+
+    /// Prerequisites, then (for a topic) its links.
+    fn needs(&self, id: &str) -> Vec<&'a str> {
+        let mut out = self.prerequisites(id);
+        if let Some(topic) = self.course.topic(id) {
+            out.extend(topic.links.iter().map(|l| l.id.as_str()));
+        }
+        out
+    }
+}
+
+/// The items reachable from `roots` without entering `stop`, with who pulled each in.
+fn walk<'a>(
+    needs: &Needs<'a>,
+    roots: &[&'a str],
+    stop: &dyn Fn(&str) -> bool,
+    whole_topics: bool,
+) -> BTreeMap<&'a str, BTreeSet<&'a str>> {
+    let mut reached: BTreeMap<&'a str, BTreeSet<&'a str>> = BTreeMap::new();
+    let mut queue: VecDeque<&'a str> = VecDeque::new();
+    for &root in roots {
+        if !stop(root) && !reached.contains_key(root) {
+            reached.insert(root, BTreeSet::new());
+            queue.push_back(root);
+        }
+    }
+    while let Some(id) = queue.pop_front() {
+        let mut next = needs.needs(id);
+        // For the full course a topic is read whole once anything in it is.
+        if whole_topics && !needs.is_topic(id) {
+            next.push(needs.topic_of(id));
+        }
+        for n in next {
+            if stop(n) {
+                continue;
+            }
+            let first = !reached.contains_key(n);
+            reached.entry(n).or_default().insert(id);
+            if first {
+                queue.push_back(n);
+            }
+        }
+    }
+    reached
+}
+
+/// Apply a checked selection to `course`.
+pub fn apply(course: &Course, selection: &Selection) -> Selected {
+    let needs = Needs::new(course);
+    let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
+    let is_known = |id: &str| known.contains(id) || known.contains(needs.topic_of(id));
+
+    let whole_course = selection.targets.is_empty();
+    let roots: Vec<&str> = if whole_course {
+        let graph = crate::graph::Graph::new(course);
+        course
+            .topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .filter(|id| graph.unlocks(id).is_empty())
+            .collect()
+    } else {
+        let mut r: Vec<&str> = selection.targets.iter().map(String::as_str).collect();
+        r.dedup();
+        r
+    };
+
+    let pruned = walk(&needs, &roots, &is_known, whole_course);
+    let full = walk(&needs, &roots, &|_| false, whole_course);
+
+    let skip: BTreeSet<&str> = selection.skip.iter().map(String::as_str).collect();
+    let mut excluded: BTreeMap<String, Exclusion> = BTreeMap::new();
+    let mut sub = course.clone();
+    for topic in &course.topics {
+        let tid = topic.id.as_str();
+        let mut kept_links = 0;
+        for link in &topic.links {
+            let lid = link.id.as_str();
+            let why = if known.contains(tid) {
+                Some(Exclusion::InKnownTopic {
+                    topic: tid.to_string(),
+                })
+            } else if !pruned.contains_key(lid) {
+                Some(if full.contains_key(lid) {
+                    Exclusion::ImpliedKnown {
+                        through: known_above(&full, &known, lid),
+                    }
+                } else {
+                    Exclusion::NotNeeded
+                })
+            } else if skip.contains(lid) {
+                Some(Exclusion::Skipped { via: None })
+            } else if skip.contains(tid) {
+                Some(Exclusion::Skipped {
+                    via: Some(tid.to_string()),
+                })
+            } else {
+                selection.link_filter(link)
+            };
+            match why {
+                Some(why) => {
+                    excluded.insert(lid.to_string(), why);
+                }
+                None => kept_links += 1,
+            }
+        }
+        // A topic is planned when it is needed as a whole, or holds a link that is.
+        let topic_why = if known.contains(tid) {
+            Some(Exclusion::Known)
+        } else if skip.contains(tid) {
+            Some(Exclusion::Skipped { via: None })
+        } else if pruned.contains_key(tid) || kept_links > 0 {
+            None
+        } else if full.contains_key(tid) {
+            Some(Exclusion::ImpliedKnown {
+                through: known_above(&full, &known, tid),
+            })
+        } else {
+            Some(Exclusion::NotNeeded)
+        };
+        if let Some(why) = topic_why {
+            excluded.insert(tid.to_string(), why);
+        }
+    }
+    sub.topics.retain(|t| !excluded.contains_key(&t.id));
+    for topic in &mut sub.topics {
+        topic.links.retain(|l| !excluded.contains_key(&l.id));
+    }
+
+    let in_plan: BTreeSet<String> = sub
+        .topics
+        .iter()
+        .map(|t| t.id.clone())
+        .chain(sub.links().map(|l| l.id.clone()))
+        .collect();
+
+    // What a removed prerequisite was needed for must still come after what it needed.
+    let bypass = |refs: &[Ref]| -> Vec<Ref> {
+        let mut out: Vec<Ref> = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut stack: Vec<(String, crate::model::Origin)> = refs
+            .iter()
+            .rev()
+            .map(|r| (r.id.clone(), r.origin.clone()))
+            .collect();
+        while let Some((id, origin)) = stack.pop() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if in_plan.contains(&id) {
+                out.push(Ref { id, origin });
+            } else {
+                let mut through = needs.prerequisites(&id);
+                if let Some(t) = course.topic(&id) {
+                    for l in &t.links {
+                        through.extend(l.requires.iter().map(|r| r.id.as_str()));
+                    }
+                }
+                for n in through.into_iter().rev() {
+                    stack.push((n.to_string(), origin.clone()));
+                }
+            }
+        }
+        out
+    };
+    for topic in &mut sub.topics {
+        topic.requires = bypass(&topic.requires);
+        for link in &mut topic.links {
+            link.requires = bypass(&link.requires);
+        }
+    }
+
+    let mut gaps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (id, parents) in &pruned {
+        if in_plan.contains(*id) {
+            continue;
+        }
+        if let Some(why) = excluded.get(*id) {
+            if matches!(why, Exclusion::NotNeeded) {
+                continue;
+            }
+            // Links left out with their own topic are reported as that topic, not one by one.
+            if matches!(why, Exclusion::Skipped { via: Some(_) }) {
+                continue;
+            }
+            let users: BTreeSet<String> = parents
+                .iter()
+                .filter(|p| in_plan.contains(**p) && !is_container(&needs, p, id))
+                .map(|p| p.to_string())
+                .collect();
+            // A link needing what its own topic needs says nothing new: name the topic.
+            let users: BTreeSet<String> = users
+                .iter()
+                .filter(|u| !users.contains(needs.topic_of(u)))
+                .cloned()
+                .collect();
+            if !users.is_empty() {
+                gaps.entry(id.to_string()).or_default().extend(users);
+            }
+        }
+    }
+
+    let title_of = |id: &str| -> String {
+        course
+            .topic(id)
+            .map(|t| t.title.clone())
+            .or_else(|| course.link(id).map(|l| l.title.clone()))
+            .unwrap_or_default()
+    };
+    let mut report = Report {
+        targets: selection.targets.clone(),
+        known: selection.known.clone(),
+        skipped: selection.skip.clone(),
+        filters: selection.filter_words(),
+        ..Report::default()
+    };
+    for (id, why) in &excluded {
+        match why {
+            Exclusion::ImpliedKnown { .. } if course.topic(id).is_some() => {
+                report.implied_known.push(id.clone())
+            }
+            Exclusion::AboveLevel { .. } | Exclusion::Kind { .. } | Exclusion::NotFree { .. } => {
+                report.filtered.push(Left {
+                    id: id.clone(),
+                    title: title_of(id),
+                    why: why.clone(),
+                })
+            }
+            _ => {}
+        }
+    }
+    report.gaps = gaps
+        .into_iter()
+        .map(|(id, needed_by)| Gap {
+            title: title_of(&id),
+            why: excluded[&id].clone(),
+            needed_by: needed_by.into_iter().collect(),
+            id,
+        })
+        .collect();
+    report.empty_topics = sub
+        .topics
+        .iter()
+        .filter(|t| t.links.is_empty())
+        .map(|t| t.id.clone())
+        .collect();
+
+    let needed_by = pruned
+        .iter()
+        .map(|(id, ps)| (id.to_string(), ps.iter().map(|p| p.to_string()).collect()))
+        .collect();
+    Selected {
+        course: sub,
+        report,
+        excluded,
+        needed_by,
+        roots: roots.iter().map(|r| r.to_string()).collect(),
+    }
+}
+
+/// A topic containing its own link is not "needing" it in the sense of a gap.
+fn is_container(needs: &Needs<'_>, parent: &str, child: &str) -> bool {
+    needs.is_topic(parent) && needs.topic_of(child) == parent
+}
+
+/// The known topics `id` sits under: those among its dependents in the unpruned walk.
+fn known_above(
+    full: &BTreeMap<&str, BTreeSet<&str>>,
+    known: &BTreeSet<&str>,
+    id: &str,
+) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![id];
+    while let Some(at) = stack.pop() {
+        if !seen.insert(at) {
+            continue;
+        }
+        if known.contains(at) {
+            out.insert(at.to_string());
+            continue;
+        }
+        if let Some(parents) = full.get(at) {
+            stack.extend(parents.iter().copied());
+        }
+    }
+    out.into_iter().collect()
+}

@@ -1,0 +1,348 @@
+//! The reader's options through the real binary: snapshots of each option's output on the
+//! fixture corpus, and the messages and exit codes of mistakes.
+//!
+//! Snapshots live in `tests/snapshots/`; rerun with `UPDATE_EXPECT=1` to rewrite them after an
+//! intended change, and review the diff.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `syllabus` in `dir` on the valid fixture corpus.
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(args)
+        .arg("--topics")
+        .arg(fixture())
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), args)
+}
+
+fn snapshot(name: &str, actual: &str) {
+    common::assert_expected(&common::root().join("tests/snapshots").join(name), actual);
+}
+
+#[test]
+fn target_and_known_prune_and_say_so() {
+    let r = run(&[
+        "plan",
+        "--target",
+        "raft",
+        "--known",
+        "time",
+        "--hours-per-week",
+        "2",
+        "--start",
+        "2025-01-06",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("- Known, so left out: `time`."));
+    assert!(r
+        .stdout
+        .contains("- Needed only through what you know, so left out too: `safety-liveness`."));
+    assert!(!r.stdout.contains("There is No Now"));
+    assert!(
+        !r.stdout.contains("Why is the Raft"),
+        "a link target pulls in only what it needs"
+    );
+    snapshot("target-known.md", &r.stdout);
+}
+
+#[test]
+fn skip_reports_a_gap_and_level_filters_links() {
+    let r = run(&[
+        "plan",
+        "--target",
+        "consensus",
+        "--skip",
+        "impossibility",
+        "--level",
+        "intro",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(
+        "⚠ Gap: Impossibility results (`impossibility`, skipped) is needed by `consensus`."
+    ));
+    assert!(!r.stdout.contains("Paxos Made Simple"));
+    snapshot("skip-level.md", &r.stdout);
+}
+
+#[test]
+fn a_topic_left_without_links_stays_and_says_so() {
+    let r = run(&["plan", "--kinds", "article,thread"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("### Impossibility results"));
+    assert!(r
+        .stdout
+        .contains("Left without readings (kept, later topics need them): `impossibility`."));
+    assert!(r
+        .stdout
+        .contains("*No readings for this topic under the current options"));
+}
+
+#[test]
+fn json_carries_weeks_and_each_links_week() {
+    let r = run(&[
+        "plan",
+        "--format",
+        "json",
+        "--hours-per-week",
+        "3",
+        "--start",
+        "2025-01-06",
+        "--free",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let weeks = v["weeks"].as_array().unwrap();
+    assert_eq!(weeks[0]["number"], 1);
+    assert_eq!(weeks[1]["start"], "2025-01-13");
+    let first = &v["stages"][0]["topics"][0]["links"][0];
+    assert_eq!(first["week"], 1);
+    assert_eq!(first["done"], false);
+    snapshot("weeks.json", &r.stdout);
+}
+
+#[test]
+fn too_few_weeks_says_the_pace_needed_and_still_prints() {
+    let r = run(&["plan", "--weeks", "1"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("1 week at 5 hours a week cannot hold the remaining 7.9 hours; it would take 8 hours a week"), "{}", r.stderr);
+    assert!(r.stdout.contains("## Schedule"));
+}
+
+#[test]
+fn a_long_link_stands_alone_and_is_flagged() {
+    let r = run(&["plan", "--hours-per-week", "1"]);
+    assert!(
+        r.stdout.contains(
+            "| In Search of an Understandable Consensus Algorithm ⚠ longer than a week |"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn ics_is_crlf_folded_and_parses() {
+    let r = run(&[
+        "plan",
+        "--format",
+        "ics",
+        "--start",
+        "2025-01-06",
+        "--hours-per-week",
+        "2",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r
+        .stdout
+        .split("\r\n")
+        .all(|l| l.len() <= 75 && !l.contains('\n')));
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(r.stdout.as_bytes()));
+    let calendar = parser.next().unwrap().unwrap();
+    assert_eq!(calendar.events.len(), 6);
+    snapshot("plan.ics", &r.stdout);
+}
+
+#[test]
+fn unknown_ids_are_usage_errors_with_a_suggestion() {
+    let r = run(&["plan", "--target", "consensos"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains(
+            "error: --target consensos: no such topic or link\n  help: did you mean `consensus`?"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["plan", "--known", "raft"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("`raft` is a link; mark it read with `syllabus done raft`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["plan", "--skip", "tme"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `time`?"), "{}", r.stderr);
+    let r = run(&["plan", "--level", "expert"]);
+    assert_eq!(r.code, 2);
+    let r = run(&["plan", "--start", "2025-02-30"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--start 2025-02-30: not a date"));
+    let r = run(&["why", "flpp"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `flp`?"), "{}", r.stderr);
+}
+
+#[test]
+fn a_profile_gives_options_and_the_command_line_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("me.toml"),
+        "# my plan\ntarget = [\"raft\"]\nknown = [\"time\"]\nlevel = \"intro\"\nhours_per_week = 2\nstart = 2025-01-06\n",
+    )
+    .unwrap();
+    let from_profile = run_in(
+        dir.path(),
+        &["plan", "--profile", "me.toml", "--format", "json"],
+    );
+    assert_eq!(from_profile.code, 0, "{}", from_profile.stderr);
+    let v: serde_json::Value = serde_json::from_str(&from_profile.stdout).unwrap();
+    assert_eq!(v["selection"]["targets"][0], "raft");
+    assert_eq!(v["schedule"]["start"], "2025-01-06");
+    assert_eq!(v["schedule"]["hours_per_week"], 2.0);
+    let cli = run_in(
+        dir.path(),
+        &[
+            "plan",
+            "--profile",
+            "me.toml",
+            "--format",
+            "json",
+            "--level",
+            "advanced",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&cli.stdout).unwrap();
+    assert_eq!(v["selection"]["filters"][0], "level up to advanced");
+
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "target = [\"raft\"]\nlevle = \"intro\"\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["plan", "--profile", "bad.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("bad.toml:2:1: error: invalid profile: unknown field `levle`"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(dir.path().join("typo.toml"), "\nknown = [\"tme\"]\n").unwrap();
+    let r = run_in(dir.path(), &["plan", "--profile", "typo.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("typo.toml:2:10: error: --known tme: no such topic"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn done_undo_and_next_share_the_progress_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    std::fs::write(&progress, "# kept\nowner = \"me\"\n").unwrap();
+    let r = run_in(dir.path(), &["done", "where-to-start", "there-is-no-now"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&progress).unwrap(),
+        "# kept\nowner = \"me\"\ndone = [\"where-to-start\", \"there-is-no-now\"]\n"
+    );
+    let r = run_in(dir.path(), &["undo", "there-is-no-now"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&progress).unwrap(),
+        "# kept\nowner = \"me\"\ndone = [\"where-to-start\"]\n"
+    );
+    let r = run_in(dir.path(), &["done", "lamport-clcks"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `lamport-clocks`?"),
+        "{}",
+        r.stderr
+    );
+
+    // progress.toml in the working directory is read without --progress.
+    let r = run_in(dir.path(), &["next"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ids: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["there-is-no-now", "lamport-clocks"]);
+    let r = run_in(dir.path(), &["plan"]);
+    assert!(
+        r.stdout
+            .contains("**Progress:** 1 link done (0.3 hours); 7.7 hours remain."),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("- [x] [Learning about distributed systems"));
+    snapshot("progress.md", &r.stdout);
+}
+
+#[test]
+fn why_gives_chains_and_reasons() {
+    let r = run(&["why", "safety-liveness", "--target", "raft"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "`safety-liveness` (Safety and liveness) is in the plan because a target needs it:\n  safety-liveness -> time -> raft (target)\nStage 1: Foundations; week 1.\n"
+    );
+    let r = run(&[
+        "why",
+        "safety-liveness",
+        "--target",
+        "raft",
+        "--known",
+        "time",
+    ]);
+    assert!(
+        r.stdout
+            .contains("is not in the plan: known: needed only through time, which you know."),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["why", "flp", "--level", "intermediate"]);
+    assert!(r
+        .stdout
+        .contains("is not in the plan: above the level: advanced, the cap is intermediate."));
+    let r = run(&[
+        "why",
+        "impossibility",
+        "--target",
+        "consensus",
+        "--skip",
+        "impossibility",
+    ]);
+    assert!(
+        r.stdout
+            .contains("is not in the plan: skipped.\nIt is a gap: consensus in the plan needs it."),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["why", "lamport-clocks", "--start", "2025-01-06"]);
+    assert_eq!(r.stdout, "`lamport-clocks` (Time, Clocks, and the Ordering of Events in a Distributed System) is in the full course.\nStage 2: Time and impossibility; week 1 (from 2025-01-06).\n");
+}
