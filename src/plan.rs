@@ -46,6 +46,8 @@ pub struct PlanTopic {
     pub stage: String,
     /// Topics it needs directly (written or implied by its links), sorted.
     pub requires: Vec<String>,
+    /// Direct prerequisites left out because the reader knows them (given, or implied).
+    pub known_requires: Vec<TopicRef>,
     /// Topics that need it directly, sorted.
     pub unlocks: Vec<String>,
     pub depth: usize,
@@ -55,6 +57,13 @@ pub struct PlanTopic {
 
 /// A link as planned: the corpus link, whether the reader has done it and its week.
 /// Derefs to the `Link`, so renderers read `link.title` either way.
+/// A topic named by id with its title, for topics that are not in the plan itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TopicRef {
+    pub id: String,
+    pub title: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanLink {
     #[serde(flatten)]
@@ -159,6 +168,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
                 summary: topic.summary.clone(),
                 stage: stage.id.clone(),
                 requires: graph.requires(&topic.id),
+                known_requires: Vec::new(),
                 unlocks: graph.unlocks(&topic.id),
                 depth,
                 minutes,
@@ -191,6 +201,28 @@ pub fn build_for(
     let graph = Graph::new(&selected.course);
     let mut plan = build_unscheduled(&selected.course, &graph);
     plan.selection = selected.report.clone();
+    let known: BTreeSet<&str> = plan
+        .selection
+        .known
+        .iter()
+        .chain(&plan.selection.implied_known)
+        .map(String::as_str)
+        .collect();
+    if !known.is_empty() {
+        let full = Graph::new(course);
+        for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
+            topic.known_requires = full
+                .requires(&topic.id)
+                .into_iter()
+                .filter(|id| known.contains(id.as_str()))
+                .filter_map(|id| course.topic(&id))
+                .map(|t| TopicRef {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                })
+                .collect();
+        }
+    }
     // A stage the selection emptied would only be a heading with nothing under it.
     if !plan.selection.is_empty() {
         plan.stages.retain(|s| !s.topics.is_empty());

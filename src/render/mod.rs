@@ -17,13 +17,16 @@ pub use templates::{Templates, TEMPLATE_NAMES};
 use crate::diagnostics::Diagnostic;
 use crate::plan::Plan;
 
-/// The reading pace the plan's headline "weeks" figure assumes.
-pub const DEFAULT_HOURS_PER_WEEK: u32 = 5;
-
 /// The plan as Markdown, through `plan.md.j2`.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
-    let topic_count = plan.topics().count();
-    let link_count = plan.links().count();
+    let text = templates.render("plan.md.j2", minijinja::Value::from(context(plan)))?;
+    Ok(squeeze_blank_lines(&text))
+}
+
+/// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
+/// counts, and the pace the schedule was cut at.
+pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinja::Value> {
+    use minijinja::Value;
     let titles: std::collections::BTreeMap<&str, &str> = plan
         .topics()
         .map(|t| (t.id.as_str(), t.title.as_str()))
@@ -32,22 +35,23 @@ pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic
         .links()
         .map(|l| (l.id.as_str(), l.title.as_str()))
         .collect();
+    let link_topics: std::collections::BTreeMap<&str, &str> = plan
+        .links()
+        .map(|l| (l.id.as_str(), l.topic.as_str()))
+        .collect();
     let pace = format!("{:.1}", plan.schedule.hours_per_week);
-    let pace = pace.strip_suffix(".0").unwrap_or(&pace);
-    let text = templates.render(
-        "plan.md.j2",
-        minijinja::context! {
-            plan => plan,
-            hours_per_week => pace,
-            weeks => plan.weeks.len(),
-            topic_count => topic_count,
-            link_count => link_count,
-            titles => titles,
-            link_titles => link_titles,
-            schedule_warning => plan.schedule.warning(),
-        },
-    )?;
-    Ok(squeeze_blank_lines(&text))
+    let pace = pace.strip_suffix(".0").unwrap_or(&pace).to_string();
+    std::collections::BTreeMap::from([
+        ("plan", Value::from_serialize(plan)),
+        ("titles", Value::from_serialize(&titles)),
+        ("link_titles", Value::from_serialize(&link_titles)),
+        ("link_topics", Value::from_serialize(&link_topics)),
+        ("topic_count", Value::from(plan.topics().count())),
+        ("link_count", Value::from(plan.links().count())),
+        ("hours_per_week", Value::from(pace)),
+        ("weeks", Value::from(plan.weeks.len())),
+        ("schedule_warning", Value::from(plan.schedule.warning())),
+    ])
 }
 
 /// Template loops leave runs of blank lines; Markdown gives them no meaning, so keep one.
@@ -73,12 +77,6 @@ pub fn json(plan: &Plan) -> String {
     let mut out = serde_json::to_string_pretty(plan).expect("a plan always serializes");
     out.push('\n');
     out
-}
-
-/// Whole weeks needed for `minutes` of reading at `hours_per_week`.
-pub fn weeks_at(minutes: u32, hours_per_week: u32) -> u32 {
-    let per_week = hours_per_week.max(1) * 60;
-    minutes.div_ceil(per_week)
 }
 
 /// Minutes as hours with at most one decimal: `90` -> `1.5`, `120` -> `2`.

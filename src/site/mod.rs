@@ -309,33 +309,16 @@ fn check_name(name: &str) -> Result<(), Diagnostic> {
 }
 
 fn base_context(plan: &Plan) -> BTreeMap<&'static str, Value> {
-    let titles: BTreeMap<&str, &str> = plan
-        .topics()
-        .map(|t| (t.id.as_str(), t.title.as_str()))
-        .collect();
-    BTreeMap::from([
-        ("plan", Value::from_serialize(plan)),
-        ("titles", Value::from_serialize(&titles)),
-        ("topic_count", Value::from(plan.topics().count())),
-        ("link_count", Value::from(plan.links().count())),
-        (
-            "hours_per_week",
-            Value::from(render::DEFAULT_HOURS_PER_WEEK),
-        ),
-        (
-            "weeks",
-            Value::from(render::weeks_at(
-                plan.total_minutes,
-                render::DEFAULT_HOURS_PER_WEEK,
-            )),
-        ),
+    let mut ctx = render::context(plan);
+    ctx.extend([
         ("standalone", Value::from(false)),
         ("inline_css", Value::from(())),
         ("graph", Value::from(())),
         ("current", Value::from(())),
         ("prev", Value::from(())),
         ("next", Value::from(())),
-    ])
+    ]);
+    ctx
 }
 
 fn page<const N: usize>(

@@ -43,10 +43,13 @@
 
   boxes.forEach(function (box) {
     var key = PREFIX + box.getAttribute("data-link");
-    if (storage && storage.getItem(key) === "1") { box.checked = true; }
+    // The page may arrive ticked from the reader's progress.toml; a choice made in this
+    // browser since (either way) wins, so an untick is stored as "0", not forgotten.
+    var stored = storage ? storage.getItem(key) : null;
+    if (stored !== null) { box.checked = stored === "1"; }
     box.addEventListener("change", function () {
       if (storage) {
-        if (box.checked) { storage.setItem(key, "1"); } else { storage.removeItem(key); }
+        storage.setItem(key, box.checked ? "1" : "0");
       }
       update();
     });
