@@ -95,6 +95,18 @@ impl PlanOptions {
     }
 }
 
+/// The links (or topics: all their links) to mark in the progress file.
+#[derive(clap::Args, Debug)]
+struct MarkArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[arg(required = true, value_name = "ID")]
+    ids: Vec<String>,
+    /// The progress file, created when absent
+    #[arg(long, value_name = "FILE", default_value = progress::DEFAULT_FILE)]
+    progress: PathBuf,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Print the staged plan
@@ -130,25 +142,9 @@ enum Command {
         corpus: CorpusArgs,
     },
     /// Mark links (or every link of a topic) as done in the progress file
-    Done {
-        #[command(flatten)]
-        corpus: CorpusArgs,
-        #[arg(required = true, value_name = "ID")]
-        ids: Vec<String>,
-        /// The progress file, created when absent
-        #[arg(long, value_name = "FILE", default_value = progress::DEFAULT_FILE)]
-        progress: PathBuf,
-    },
+    Done(MarkArgs),
     /// Mark links (or every link of a topic) as not done
-    Undo {
-        #[command(flatten)]
-        corpus: CorpusArgs,
-        #[arg(required = true, value_name = "ID")]
-        ids: Vec<String>,
-        /// The progress file
-        #[arg(long, value_name = "FILE", default_value = progress::DEFAULT_FILE)]
-        progress: PathBuf,
-    },
+    Undo(MarkArgs),
     /// What you can read now: links not done whose prerequisites are done or known
     Next {
         #[command(flatten)]
@@ -276,16 +272,8 @@ pub fn run() -> i32 {
             output.as_deref(),
             templates.as_deref(),
         ),
-        Command::Done {
-            corpus,
-            ids,
-            progress,
-        } => mark_command(&corpus, &ids, &progress, true),
-        Command::Undo {
-            corpus,
-            ids,
-            progress,
-        } => mark_command(&corpus, &ids, &progress, false),
+        Command::Done(args) => mark_command(&args.corpus, &args.ids, &args.progress, true),
+        Command::Undo(args) => mark_command(&args.corpus, &args.ids, &args.progress, false),
         Command::Next { corpus, options } => next_command(&corpus, &options),
         Command::Why {
             corpus,
