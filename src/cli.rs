@@ -358,14 +358,23 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     if let Some(path) = &cli.profile {
         given = given.or(options::load_profile(path)?);
     }
-    let mut opts: Options =
+    let opts: Options =
         options::resolve(&loaded.course, &given).map_err(|diagnostics| Failure {
             diagnostics,
             code: EXIT_USAGE,
         })?;
-    // A calendar needs dates; without --start it begins on the coming Monday.
+    // A calendar needs dates. Defaulting to "the coming Monday" would make the same command
+    // give other bytes tomorrow, so the reader names the day.
     if ics && opts.schedule.start.is_none() {
-        opts.schedule.start = Some(Date::today().next_monday());
+        let monday = Date::today().next_monday();
+        return Err(Failure {
+            diagnostics: vec![Diagnostic::error(
+                None,
+                "--format ics needs --start YYYY-MM-DD: a calendar needs dates",
+            )
+            .with_help(format!("for example --start {monday} (the coming Monday)"))],
+            code: EXIT_USAGE,
+        });
     }
     let mut done = Default::default();
     if let Some(path) = progress::default_path(opts.progress.as_deref()) {

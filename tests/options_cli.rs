@@ -165,6 +165,21 @@ fn ics_is_crlf_folded_and_parses() {
     let calendar = parser.next().unwrap().unwrap();
     assert_eq!(calendar.events.len(), 6);
     snapshot("plan.ics", &r.stdout);
+
+    // Without a start date the output would depend on the day it is run: refuse, and say how.
+    let r = run(&["plan", "--format", "ics"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains("--format ics needs --start YYYY-MM-DD"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("help: for example --start "),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
