@@ -103,21 +103,29 @@ where
     best.filter(|(score, _)| *score >= 0.8).map(|(_, c)| c)
 }
 
-/// `did you mean `x`?`, or a list of what is allowed when nothing is close.
+/// `did you mean `x`?`, or a list of what is allowed when nothing is close. `what` names one
+/// candidate: `topic`, `link`, `topic or link`, `key`, ...
 pub fn suggest<'a, I>(name: &str, candidates: I, what: &str) -> String
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
+    let plural = match what {
+        "topic or link" => "topics and links".to_string(),
+        _ => format!("{what}s"),
+    };
     match did_you_mean(name, candidates.clone()) {
         Some(c) => format!("did you mean `{c}`?"),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();
             if all.is_empty() {
-                format!("no {what} is defined")
+                format!("no {plural} are defined")
             } else if all.len() <= 12 {
-                format!("known {what}s: {}", all.join(", "))
+                format!("known {plural}: {}", all.join(", "))
+            } else if what == "topic" {
+                "`syllabus topics` lists the topic ids".to_string()
             } else {
-                format!("see `syllabus topics` for the known {what}s")
+                // Link ids are not in the topics table; the JSON plan lists every one.
+                format!("no {what} id is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids")
             }
         }
     }
