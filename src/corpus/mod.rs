@@ -199,7 +199,9 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
             ids.insert(&link.id, (&link.origin, "link"));
         }
     }
-    let link_ids: Vec<&str> = course.links().map(|l| l.id.as_str()).collect();
+    // Sorted, so membership is a binary search and suggestions come in a stable order.
+    let link_ids: std::collections::BTreeSet<&str> =
+        course.links().map(|l| l.id.as_str()).collect();
 
     // The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, the
     // fragment and a trailing slash do not make another page, and a truncated URL is the page
@@ -353,7 +355,7 @@ fn check_link_refs(
     course: &Course,
     link: &Link,
     topic_ids: &[&str],
-    link_ids: &[&str],
+    link_ids: &std::collections::BTreeSet<&str>,
     found: &mut Vec<Diagnostic>,
 ) {
     for r in &link.also {
@@ -374,7 +376,7 @@ fn check_link_refs(
     for r in &link.requires {
         if r.id == link.id {
             found.push(requires_itself(r, "link"));
-        } else if course.topic(&r.id).is_none() && !link_ids.contains(&r.id.as_str()) {
+        } else if course.topic(&r.id).is_none() && !link_ids.contains(r.id.as_str()) {
             let all = topic_ids.iter().chain(link_ids).copied();
             found.push(
                 Diagnostic::error(
