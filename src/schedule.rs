@@ -136,18 +136,17 @@ pub fn apply(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>
             }
         })
         .collect();
-    for week in &weeks {
-        for id in &week.links {
-            if let Some(link) = plan
-                .stages
-                .iter_mut()
-                .flat_map(|s| s.topics.iter_mut())
-                .flat_map(|t| t.links.iter_mut())
-                .find(|l| &l.id == id)
-            {
-                link.week = Some(week.number);
-            }
-        }
+    let week_of: std::collections::HashMap<&str, u32> = weeks
+        .iter()
+        .flat_map(|w| w.links.iter().map(move |id| (id.as_str(), w.number)))
+        .collect();
+    for link in plan
+        .stages
+        .iter_mut()
+        .flat_map(|s| s.topics.iter_mut())
+        .flat_map(|t| t.links.iter_mut())
+    {
+        link.week = week_of.get(link.id.as_str()).copied();
     }
     let remaining: u32 = minutes.iter().sum();
     let needed = options
