@@ -99,8 +99,12 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
             "{} is in the plan because a target needs it:",
             name(id)
         ));
-        for chain in chains(selected, id) {
+        let (shown, total) = chains(selected, id);
+        for chain in &shown {
             lines.push(format!("  {}", chain.join(" -> ")));
+        }
+        if total > shown.len() {
+            lines.push(format!("  ... and {} more chains", total - shown.len()));
         }
     }
     if let Some((index, stage)) = plan.stage_of(id) {
@@ -148,36 +152,83 @@ fn weeks_of(plan: &Plan, id: &str) -> String {
     }
 }
 
-/// For each target `id` serves, the shortest chain of "is needed by" from `id` up to it.
-fn chains(selected: &Selected, id: &str) -> Vec<Vec<String>> {
+/// Chains printed at most; a hub topic in a large course can sit on thousands of them.
+const MAX_CHAINS: usize = 12;
+
+/// Every chain of "is needed by" from `id` up to a target, shortest first then alphabetical, at
+/// most `MAX_CHAINS` of them, with the number there are in all.
+fn chains(selected: &Selected, id: &str) -> (Vec<Vec<String>>, usize) {
     let roots: BTreeSet<&str> = selected.roots.iter().map(String::as_str).collect();
-    let mut previous: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut seen = BTreeSet::from([id]);
-    let mut queue = VecDeque::from([id]);
-    let mut reached = Vec::new();
-    while let Some(at) = queue.pop_front() {
-        if roots.contains(at) && at != id {
-            reached.push(at);
+    let direct = |at: &str| -> Vec<&str> {
+        selected
+            .needed_by
+            .get(at)
+            .map(|p| p.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    };
+    // Chains are told in topics: a link between two topics (one that needs the first and is
+    // read under the second) is a detail of the step, not a step, or every reading of a topic
+    // would multiply the chains.
+    let parents = |at: &str| -> Vec<&str> {
+        let mut out = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut stack = direct(at);
+        while let Some(p) = stack.pop() {
+            if !seen.insert(p) {
+                continue;
+            }
+            if roots.contains(p) || selected.course.topic(p).is_some() {
+                out.insert(p);
+            } else {
+                stack.extend(direct(p));
+            }
         }
-        for parent in selected.needed_by.get(at).into_iter().flatten() {
-            if seen.insert(parent.as_str()) {
-                previous.insert(parent.as_str(), at);
-                queue.push_back(parent.as_str());
+        out.into_iter().collect()
+    };
+    // Counting first (paths in a DAG, memoized) keeps the total honest without listing them.
+    fn count<'a>(
+        at: &'a str,
+        id: &str,
+        roots: &BTreeSet<&str>,
+        parents: &dyn Fn(&str) -> Vec<&'a str>,
+        memo: &mut BTreeMap<&'a str, usize>,
+    ) -> usize {
+        if let Some(&n) = memo.get(at) {
+            return n;
+        }
+        let here = usize::from(at != id && roots.contains(at));
+        let n = here
+            + parents(at)
+                .into_iter()
+                .map(|p| count(p, id, roots, parents, memo))
+                .sum::<usize>();
+        memo.insert(at, n);
+        n
+    }
+    let total = count(id, id, &roots, &parents, &mut BTreeMap::new());
+
+    // Breadth-first over partial chains yields the shortest ones first; the queue is bounded
+    // by what is still worth extending.
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let mut queue: VecDeque<Vec<&str>> = VecDeque::from([vec![id]]);
+    while let Some(path) = queue.pop_front() {
+        if found.len() >= MAX_CHAINS {
+            break;
+        }
+        let at = *path.last().expect("paths are never empty");
+        if at != id && roots.contains(at) {
+            let mut chain: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+            let last = chain.pop().expect("not empty");
+            chain.push(format!("{last} (target)"));
+            found.push(chain);
+        }
+        for parent in parents(at) {
+            if queue.len() < MAX_CHAINS * 64 {
+                let mut next = path.clone();
+                next.push(parent);
+                queue.push_back(next);
             }
         }
     }
-    reached.sort();
-    reached
-        .into_iter()
-        .map(|root| {
-            let mut chain = vec![format!("{root} (target)")];
-            let mut at = root;
-            while let Some(&before) = previous.get(at) {
-                chain.push(before.to_string());
-                at = before;
-            }
-            chain.reverse();
-            chain
-        })
-        .collect()
+    (found, total)
 }

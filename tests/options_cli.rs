@@ -324,7 +324,8 @@ fn why_gives_chains_and_reasons() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "`safety-liveness` (Safety and liveness) is in the plan because a target needs it:\n  safety-liveness -> time -> raft (target)\nStage 1: Foundations; week 1.\n"
+        "`safety-liveness` (Safety and liveness) is in the plan because a target needs it:\n  safety-liveness -> time -> raft (target)\n  safety-liveness -> time -> impossibility -> raft (target)\nStage 1: Foundations; week 1.\n",
+        "every chain up to the target, told in topics, shortest first"
     );
     let r = run(&[
         "why",
@@ -360,4 +361,56 @@ fn why_gives_chains_and_reasons() {
     );
     let r = run(&["why", "lamport-clocks", "--start", "2025-01-06"]);
     assert_eq!(r.stdout, "`lamport-clocks` (Time, Clocks, and the Ordering of Events in a Distributed System) is in the full course.\nStage 2: Time and impossibility; week 1 (from 2025-01-06).\n");
+}
+
+#[test]
+fn why_lists_at_most_twelve_chains_and_counts_the_rest() {
+    // `a` reaches the target `z` through each of twenty middle topics.
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path();
+    std::fs::write(
+        topics.join("course.toml"),
+        "title = \"Wide\"\ndescription = \"d\"\n",
+    )
+    .unwrap();
+    let topic = |id: &str, requires: &[String]| {
+        let req: Vec<String> = requires.iter().map(|r| format!("\"{r}\"")).collect();
+        format!(
+            "title = \"{id}\"\nsummary = \"s\"\nrequires = [{}]\n[[link]]\nid = \"read-{id}\"\nurl = \"https://example.com/{id}\"\ntitle = \"t\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nnote = \"n\"\n",
+            req.join(", ")
+        )
+    };
+    std::fs::write(topics.join("a.toml"), topic("a", &[])).unwrap();
+    let middle: Vec<String> = (1..=20).map(|i| format!("m{i:02}")).collect();
+    for m in &middle {
+        std::fs::write(topics.join(format!("{m}.toml")), topic(m, &["a".into()])).unwrap();
+    }
+    std::fs::write(topics.join("z.toml"), topic("z", &middle)).unwrap();
+    // Not `run`: that one points at the valid fixture.
+    let out = common::syllabus(&[
+        "why",
+        "a",
+        "--topics",
+        topics.to_str().unwrap(),
+        "--target",
+        "z",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let r = Run {
+        code: 0,
+        stdout: common::stdout(&out),
+        stderr: String::new(),
+    };
+    let chains: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  a -> "))
+        .collect();
+    assert_eq!(chains.len(), 12, "{}", r.stdout);
+    assert_eq!(chains[0], "  a -> m01 -> z (target)");
+    assert!(
+        r.stdout.contains("  ... and 8 more chains\n"),
+        "{}",
+        r.stdout
+    );
 }
