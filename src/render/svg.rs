@@ -151,7 +151,21 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
         row_w.push((x - GAP_X).max(0.0));
         left_of.push(left);
     }
-    let content_w = row_w.iter().copied().fold(NODE_W, f64::max);
+    // A band is at least as wide as its label ("Stage 2: ...", 13px semi-bold, at most about 8px a
+    // character), so a narrow stage does not cut its own title off.
+    let label_w = plan
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(s, stage)| {
+            format!("Stage {}: {}", s + 1, stage.title).chars().count() as f64 * 8.0 + 12.0
+        })
+        .fold(0.0, f64::max);
+    let content_w = row_w
+        .iter()
+        .copied()
+        .fold(NODE_W, f64::max)
+        .max(label_w - MARGIN);
     let width = content_w + 2.0 * MARGIN;
     let mut layer_y = Vec::with_capacity(layer_count);
     let mut y = MARGIN;
