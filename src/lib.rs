@@ -1,9 +1,12 @@
 //! syllabus: turn a corpus of links into a staged study plan and publish it.
 //!
 //! The pipeline runs one way: `corpus` (load and validate `topics/`) -> `graph` (prerequisites)
-//! -> `plan` (the staged order) -> `render` (Markdown, JSON, HTML, ...) -> `site` (the course
-//! site, written atomically, and its preview server). The CLI in `main.rs` is a thin
-//! shell over these steps.
+//! -> `select` (the reader's targets, known topics, filters; `options` reads them) -> `plan`
+//! (the staged order) -> `schedule` (weeks under an hours budget, `progress` applied) ->
+//! `render` (Markdown, JSON, HTML, iCalendar, DOT, Mermaid) -> `site` (the course site, written
+//! atomically, and its preview server). `explain` answers `why` and `next` from a plan;
+//! `import` is the one step that writes to `topics/`. The CLI in `main.rs` is a thin shell over
+//! these steps.
 
 pub mod corpus;
 pub mod diagnostics;

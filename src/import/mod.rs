@@ -2,7 +2,7 @@
 //! Markdown lists, RSS/Atom, browser bookmarks, BibTeX) into `[[link]]` tables in `topics/`.
 //!
 //! This module owns everything between a foreign file and the corpus files: one submodule per
-//! format produces [`Candidate`]s; [`urls`] decides which of them the corpus already holds;
+//! format produces [`Candidate`]s; [`crate::corpus::url_key`] decides which of them the corpus already holds;
 //! [`suggest`] picks a topic and fills defaults; [`write`] appends the new links with `toml_edit`.
 //! It is the only code that writes under `topics/`, and it reads the corpus only through
 //! [`crate::model::Course`].
