@@ -114,7 +114,7 @@ impl Plan {
 /// The plan of a validated course, scheduled at the default pace with nothing done.
 pub fn build(course: &Course, graph: &Graph) -> Plan {
     let mut plan = build_unscheduled(course, graph);
-    schedule::apply(&mut plan, &ScheduleOptions::default(), &Default::default());
+    apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
 
@@ -227,8 +227,41 @@ pub fn build_for(
     if !plan.selection.is_empty() {
         plan.stages.retain(|s| !s.topics.is_empty());
     }
-    schedule::apply(&mut plan, schedule, done);
+    apply_schedule(&mut plan, schedule, done);
     (plan, selected)
+}
+
+/// Mark `done` links and cut the rest into weeks.
+fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>) {
+    let links = || {
+        plan.stages
+            .iter()
+            .flat_map(|s| s.topics.iter())
+            .flat_map(|t| t.links.iter())
+    };
+    let items: Vec<schedule::Item> = links()
+        .map(|l| schedule::Item {
+            id: &l.id,
+            minutes: l.minutes,
+            done: done.contains(&l.id),
+        })
+        .collect();
+    let (summary, weeks) = schedule::cut(&items, options);
+    let week_of: std::collections::HashMap<String, u32> = weeks
+        .iter()
+        .flat_map(|w| w.links.iter().map(move |id| (id.clone(), w.number)))
+        .collect();
+    for link in plan
+        .stages
+        .iter_mut()
+        .flat_map(|s| s.topics.iter_mut())
+        .flat_map(|t| t.links.iter_mut())
+    {
+        link.done = done.contains(&link.id);
+        link.week = week_of.get(&link.id).copied();
+    }
+    plan.schedule = summary;
+    plan.weeks = weeks;
 }
 
 fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {

@@ -6,9 +6,7 @@
 //! recomputed. Dates are plain civil (proleptic Gregorian) dates; weeks run seven days from
 //! `start`.
 
-use crate::plan::Plan;
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::fmt;
 
 pub const DEFAULT_HOURS_PER_WEEK: f64 = 5.0;
@@ -67,9 +65,19 @@ impl Schedule {
             "{weeks} week{} at {} hours a week cannot hold the remaining {} hours; it would take {} hours a week",
             if weeks == 1 { "" } else { "s" },
             trim_float(self.hours_per_week),
-            crate::render::hours(self.remaining_minutes),
+            hours(self.remaining_minutes),
             trim_float(needed)
         ))
+    }
+}
+
+/// Minutes as hours with at most one decimal: `90` -> `1.5`, `120` -> `2`.
+pub fn hours(minutes: u32) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
     }
 }
 
@@ -98,72 +106,50 @@ pub fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<usize>> {
     weeks
 }
 
-/// Cut `plan` into weeks, marking `done` links and leaving them out of every week.
-pub fn apply(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>) {
+/// One reading to schedule, in plan order.
+pub struct Item<'a> {
+    pub id: &'a str,
+    pub minutes: u32,
+    pub done: bool,
+}
+
+/// Cut `items` (in plan order) into weeks; done items count as done and go in no week.
+///
+/// Takes plain items rather than the plan so that the plan can use it without this module
+/// knowing the plan: data flows one way.
+pub fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week>) {
     let budget = (options.hours_per_week * 60.0).round().max(1.0) as u32;
-    let mut order: Vec<(String, u32)> = Vec::new();
-    let mut done_links = 0;
-    let mut done_minutes = 0;
-    for link in plan
-        .stages
-        .iter_mut()
-        .flat_map(|s| s.topics.iter_mut())
-        .flat_map(|t| t.links.iter_mut())
-    {
-        link.done = done.contains(&link.id);
-        link.week = None;
-        if link.done {
-            done_links += 1;
-            done_minutes += link.minutes;
-        } else {
-            order.push((link.id.clone(), link.minutes));
-        }
-    }
-    let minutes: Vec<u32> = order.iter().map(|(_, m)| *m).collect();
-    let packed = pack(&minutes, budget);
-    let weeks: Vec<Week> = packed
+    let (done, order): (Vec<&Item>, Vec<&Item>) = items.iter().partition(|i| i.done);
+    let minutes: Vec<u32> = order.iter().map(|i| i.minutes).collect();
+    let weeks: Vec<Week> = pack(&minutes, budget)
         .iter()
         .enumerate()
         .map(|(i, members)| {
-            let number = i as u32 + 1;
             let total: u32 = members.iter().map(|&j| minutes[j]).sum();
             Week {
-                number,
+                number: i as u32 + 1,
                 start: options.start.map(|d| d.add_days(7 * i as i64).to_string()),
                 minutes: total,
-                links: members.iter().map(|&j| order[j].0.clone()).collect(),
+                links: members.iter().map(|&j| order[j].id.to_string()).collect(),
                 over_budget: total > budget,
             }
         })
         .collect();
-    let week_of: std::collections::HashMap<&str, u32> = weeks
-        .iter()
-        .flat_map(|w| w.links.iter().map(move |id| (id.as_str(), w.number)))
-        .collect();
-    for link in plan
-        .stages
-        .iter_mut()
-        .flat_map(|s| s.topics.iter_mut())
-        .flat_map(|t| t.links.iter_mut())
-    {
-        link.week = week_of.get(link.id.as_str()).copied();
-    }
-    let remaining: u32 = minutes.iter().sum();
     let needed = options
         .weeks
         .filter(|&n| weeks.len() as u32 > n)
         .map(|n| needed_hours(&minutes, n.max(1)));
-    plan.schedule = Schedule {
+    let schedule = Schedule {
         hours_per_week: options.hours_per_week,
         minutes_per_week: budget,
         start: options.start.map(|d| d.to_string()),
-        done_links,
-        done_minutes,
-        remaining_minutes: remaining,
+        done_links: done.len(),
+        done_minutes: done.iter().map(|i| i.minutes).sum(),
+        remaining_minutes: minutes.iter().sum(),
         weeks_wanted: options.weeks,
         needed_hours_per_week: needed,
     };
-    plan.weeks = weeks;
+    (schedule, weeks)
 }
 
 /// The smallest pace, in tenths of an hour, at which `minutes` fit in `weeks` weeks.

@@ -79,15 +79,7 @@ pub fn json(plan: &Plan) -> String {
     out
 }
 
-/// Minutes as hours with at most one decimal: `90` -> `1.5`, `120` -> `2`.
-pub fn hours(minutes: u32) -> String {
-    let tenths = (minutes * 10 + 30) / 60;
-    if tenths % 10 == 0 {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    }
-}
+pub use crate::schedule::hours;
 
 /// Text made safe to stand inside Markdown link text or a table cell: nothing in it can open a
 /// link, an emphasis, a table column or raw HTML.
