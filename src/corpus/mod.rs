@@ -347,7 +347,7 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
         }
     }
     if !course.stages.is_empty() {
-        check_stage_order(course, found);
+        check_stage_order(course, &graph, found);
     }
 }
 
@@ -422,14 +422,13 @@ fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {
 
 /// A topic may sit in a later stage than what it needs, never in an earlier one: the plan reads
 /// stages in order, so anything else would ask for a reading before its prerequisite.
-fn check_stage_order(course: &Course, found: &mut Vec<Diagnostic>) {
+fn check_stage_order(course: &Course, graph: &Graph, found: &mut Vec<Diagnostic>) {
     let stage_of = |id: &str| {
         course
             .topic(id)
             .and_then(|t| t.stage.as_deref())
             .and_then(|s| course.stage_index(s))
     };
-    let graph = Graph::new(course);
     for topic in &course.topics {
         let Some(mine) = stage_of(&topic.id) else {
             continue;
