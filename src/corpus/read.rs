@@ -456,18 +456,10 @@ pub fn check_id(id: &str) -> Result<(), &'static str> {
 }
 
 pub fn suggest_id(id: &str) -> String {
-    let mut out = String::new();
-    for c in id.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
+    let slug = super::url::slug(id);
+    if slug.is_empty() {
         "my-topic".into()
     } else {
-        out
+        slug
     }
 }

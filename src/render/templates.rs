@@ -81,9 +81,7 @@ impl Templates {
             let unit = if h == "1" { "hour" } else { "hours" };
             format!("{h} {unit}")
         });
-        env.add_filter("count", |n: usize, word: &str| {
-            format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-        });
+        env.add_filter("count", |n: usize, word: &str| crate::words::count(n, word));
         env.add_filter("md", |s: &str| super::markdown_inline(s));
         env.add_filter("mdurl", |s: &str| super::markdown_url(s));
         // For the `.html.j2` templates, which minijinja auto-escapes: prose is rendered and
