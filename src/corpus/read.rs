@@ -268,13 +268,25 @@ impl<'a> Reader<'a> {
 
     pub fn check_id(&mut self, span: Range<usize>, id: &str, what: &str) {
         if let Err(why) = check_id(id) {
+            let help = format!(
+                "use lowercase letters, digits and single dashes, like `{}`",
+                suggest_id(id)
+            );
+            self.error(span, format!("{what} `{id}` {why}"), Some(help));
+        }
+    }
+
+    /// A topic's id is its file name, so the fix is a rename.
+    pub fn check_file_id(&mut self, stem: &str) {
+        if let Err(why) = check_id(stem) {
+            let help = format!(
+                "rename the file to {}.toml: topic ids are lowercase letters, digits and `-`",
+                suggest_id(stem)
+            );
             self.error(
-                span,
-                format!("{what} `{id}` {why}"),
-                Some(format!(
-                    "use lowercase letters, digits and single dashes, like `{}`",
-                    suggest_id(id)
-                )),
+                0..0,
+                format!("topic id (the file name) `{stem}` {why}"),
+                Some(help),
             );
         }
     }
