@@ -417,12 +417,18 @@ pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection
         }
     }
 
+    // Looked up once per left-out item; a map keeps that linear in the course.
+    let link_titles: BTreeMap<&str, &str> = course
+        .links()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
     let title_of = |id: &str| -> String {
         course
             .topic(id)
-            .map(|t| t.title.clone())
-            .or_else(|| course.link(id).map(|l| l.title.clone()))
+            .map(|t| t.title.as_str())
+            .or_else(|| link_titles.get(id).copied())
             .unwrap_or_default()
+            .to_string()
     };
     let mut report = Report {
         targets: selection.targets.clone(),

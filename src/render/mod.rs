@@ -12,7 +12,7 @@ mod templates;
 pub use graph::{dot, mermaid};
 pub use ics::ics;
 pub use svg::graph_svg;
-pub use templates::{Templates, TEMPLATE_NAMES};
+pub use templates::Templates;
 
 use crate::diagnostics::Diagnostic;
 use crate::plan::Plan;

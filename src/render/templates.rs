@@ -38,17 +38,6 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
-pub const TEMPLATE_NAMES: &[&str] = &[
-    "plan.md.j2",
-    "site/layout.html.j2",
-    "site/index.html.j2",
-    "site/stage.html.j2",
-    "site/topic.html.j2",
-    "site/print.html.j2",
-    "site/checklist.html.j2",
-    "site/macros.html.j2",
-];
-
 /// Files copied into the site as they are (no template syntax), also overridable.
 const ASSETS: &[(&str, &str)] = &[
     (
