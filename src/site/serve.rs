@@ -42,6 +42,10 @@ where
         .map_or(options.port, |a| a.port());
 
     let errors: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    // The baseline is taken before the first build, not in the watcher thread: an edit made
+    // as soon as the site is up would otherwise become the baseline and never be built. A
+    // change during the build only costs one extra rebuild.
+    let baseline = fingerprint(&options.watch);
     run_build(&build, &errors);
     println!("Serving the site at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     for path in &options.watch {
@@ -53,7 +57,7 @@ where
         let errors = Arc::clone(&errors);
         let watch = options.watch.clone();
         std::thread::spawn(move || {
-            let mut seen = fingerprint(&watch);
+            let mut seen = baseline;
             loop {
                 std::thread::sleep(POLL);
                 let now = fingerprint(&watch);
@@ -94,6 +98,8 @@ fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, errors: &Mutex<O
 }
 
 /// Every file under the watched paths with its modification time and size, sorted.
+/// What the watched files hold now. Content is hashed, not only stamped: an edit that keeps the
+/// size and lands within the file system's timestamp granularity would otherwise go unseen.
 fn fingerprint(paths: &[PathBuf]) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     fn walk(path: &Path, out: &mut Vec<(PathBuf, Option<SystemTime>, u64)>) {
         let Ok(meta) = std::fs::metadata(path) else {
@@ -106,7 +112,10 @@ fn fingerprint(paths: &[PathBuf]) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
                 }
             }
         } else {
-            out.push((path.to_path_buf(), meta.modified().ok(), meta.len()));
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::fs::read(path).ok().hash(&mut hasher);
+            out.push((path.to_path_buf(), meta.modified().ok(), hasher.finish()));
         }
     }
     let mut out = Vec::new();
