@@ -496,7 +496,7 @@ fn check_command(args: &CorpusArgs) -> i32 {
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = syllabus::words::count;
     let what = match &course {
         Some(c) => format!(
             "{}, {}",

@@ -10,39 +10,37 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 /// Links not done whose prerequisites in the plan are all done (what is left out of the plan,
 /// known or skipped, counts as settled), in plan order.
 pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
-    let graph = Graph::new(&selected.course);
-    let done: BTreeSet<&str> = plan
-        .plan_links()
-        .filter(|l| l.done)
-        .map(|l| l.id.as_str())
-        .collect();
-    let topic_done = |topic: &str| {
-        plan.topic(topic)
-            .is_none_or(|t| t.links.iter().all(|l| done.contains(l.id.as_str())))
-    };
+    // Plan order is a topological order, so one pass settles each topic after all it needs: a
+    // topic is settled when its links are done and everything it requires is settled.
+    let mut settled: BTreeMap<&str, bool> = BTreeMap::new();
     let mut out = Vec::new();
     for topic in plan.topics() {
-        let before: Vec<String> = graph
-            .closure([topic.id.as_str()])
-            .into_iter()
-            .filter(|t| *t != topic.id)
-            .collect();
-        if !before.iter().all(|t| topic_done(t)) {
+        let ready = topic
+            .requires
+            .iter()
+            .all(|t| settled.get(t.as_str()).copied().unwrap_or(true));
+        let all_done = topic.links.iter().all(|l| l.done);
+        settled.insert(&topic.id, ready && all_done);
+        if !ready || all_done {
             continue;
         }
+        let done: BTreeSet<&str> = topic
+            .links
+            .iter()
+            .filter(|l| l.done)
+            .map(|l| l.id.as_str())
+            .collect();
         let source = selected
             .course
             .topic(&topic.id)
             .expect("planned topics come from the course");
         let inside = Graph::links_of(source);
         for link in &topic.links {
-            if link.done {
-                continue;
-            }
-            let ready = inside
-                .closure([link.id.as_str()])
-                .iter()
-                .all(|id| *id == link.id || done.contains(id.as_str()));
+            let ready = !link.done
+                && inside
+                    .closure([link.id.as_str()])
+                    .iter()
+                    .all(|id| *id == link.id || done.contains(id.as_str()));
             if ready {
                 out.push(link);
             }

@@ -22,3 +22,4 @@ pub mod render;
 pub mod schedule;
 pub mod select;
 pub mod site;
+pub mod words;

@@ -197,7 +197,8 @@ pub fn build_for(
     schedule: &ScheduleOptions,
     done: &BTreeSet<String>,
 ) -> (Plan, Selected) {
-    let selected = select::apply(course, selection);
+    let full = Graph::new(course);
+    let selected = select::apply(course, &full, selection);
     let graph = Graph::new(&selected.course);
     let mut plan = build_unscheduled(&selected.course, &graph);
     plan.selection = selected.report.clone();
@@ -209,7 +210,6 @@ pub fn build_for(
         .map(String::as_str)
         .collect();
     if !known.is_empty() {
-        let full = Graph::new(course);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)

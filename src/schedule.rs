@@ -6,6 +6,7 @@
 //! recomputed. Dates are plain civil (proleptic Gregorian) dates; weeks run seven days from
 //! `start`.
 
+use crate::words;
 use serde::Serialize;
 use std::fmt;
 
@@ -62,28 +63,13 @@ impl Schedule {
     pub fn warning(&self) -> Option<String> {
         let (weeks, needed) = (self.weeks_wanted?, self.needed_hours_per_week?);
         Some(format!(
-            "{weeks} week{} at {} hours a week cannot hold the remaining {} hours; it would take {} hours a week",
-            if weeks == 1 { "" } else { "s" },
-            trim_float(self.hours_per_week),
-            hours(self.remaining_minutes),
-            trim_float(needed)
+            "{} at {} hours a week cannot hold the remaining {} hours; it would take {} hours a week",
+            words::count(weeks as usize, "week"),
+            words::decimal(self.hours_per_week),
+            words::hours(self.remaining_minutes),
+            words::decimal(needed)
         ))
     }
-}
-
-/// Minutes as hours with at most one decimal: `90` -> `1.5`, `120` -> `2`.
-pub fn hours(minutes: u32) -> String {
-    let tenths = (minutes * 10 + 30) / 60;
-    if tenths % 10 == 0 {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    }
-}
-
-fn trim_float(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 /// Weeks holding `minutes` in order, each up to `budget` unless a single item exceeds it:

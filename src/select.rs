@@ -263,15 +263,14 @@ fn walk<'a>(
     reached
 }
 
-/// Apply a checked selection to `course`.
-pub fn apply(course: &Course, selection: &Selection) -> Selected {
+/// Apply a checked selection to `course`, whose topic graph is `graph`.
+pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
     let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
     let is_known = |id: &str| known.contains(id) || known.contains(needs.topic_of(id));
 
     let whole_course = selection.targets.is_empty();
     let roots: Vec<&str> = if whole_course {
-        let graph = crate::graph::Graph::new(course);
         course
             .topics
             .iter()
@@ -279,9 +278,8 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
             .filter(|id| graph.unlocks(id).is_empty())
             .collect()
     } else {
-        let mut r: Vec<&str> = selection.targets.iter().map(String::as_str).collect();
-        r.dedup();
-        r
+        // `options::resolve` already removed repeated targets.
+        selection.targets.iter().map(String::as_str).collect()
     };
 
     let pruned = walk(&needs, &roots, &is_known, whole_course);
@@ -419,12 +417,18 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         }
     }
 
+    // Looked up once per left-out item; a map keeps that linear in the course.
+    let link_titles: BTreeMap<&str, &str> = course
+        .links()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
     let title_of = |id: &str| -> String {
         course
             .topic(id)
-            .map(|t| t.title.clone())
-            .or_else(|| course.link(id).map(|l| l.title.clone()))
+            .map(|t| t.title.as_str())
+            .or_else(|| link_titles.get(id).copied())
             .unwrap_or_default()
+            .to_string()
     };
     let mut report = Report {
         targets: selection.targets.clone(),

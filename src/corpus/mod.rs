@@ -85,6 +85,9 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut course = None;
     let mut topics = Vec::new();
     let mut inbox = Vec::new();
+    // Files with read errors: what they would have held is unknown, so checks that count what
+    // is missing (a topic with no links, a corpus with no topics) stay quiet about them.
+    let mut broken = std::collections::BTreeSet::new();
     for source in sources {
         let stem = source
             .path
@@ -96,19 +99,14 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             "course" => course = reader.course(),
             "inbox" => inbox = reader.inbox(),
             _ => {
-                let before = reader.diagnostics.len();
-                reader.check_id(0..0, &stem, "topic id (the file name)");
-                if reader.diagnostics.len() > before {
-                    let d = reader.diagnostics.pop().expect("just pushed");
-                    let fixed = read::suggest_id(&stem);
-                    reader.diagnostics.push(d.with_help(format!(
-                        "rename the file to {fixed}.toml: topic ids are lowercase letters, digits and `-`"
-                    )));
-                }
+                reader.check_file_id(&stem);
                 if let Some(topic) = reader.topic(&stem) {
                     topics.push(topic);
                 }
             }
+        }
+        if reader.diagnostics.iter().any(Diagnostic::is_error) {
+            broken.insert(source.path.clone());
         }
         found.extend(reader.diagnostics);
     }
@@ -124,24 +122,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     topics.sort_by(|a, b| a.id.cmp(&b.id));
     course.topics = topics;
     course.inbox = inbox;
-    validate(&course, &mut found);
-    // A topic whose links failed to read is not really empty, and a corpus whose topic files
-    // failed to parse is not really without topics: those follow-up messages would only
-    // distract from the errors that cause them.
-    let broken: std::collections::BTreeSet<PathBuf> = found
-        .iter()
-        .filter(|d| d.is_error())
-        .filter_map(|d| d.origin.as_ref().map(|o| o.file.clone()))
-        .collect();
-    found.retain(|d| {
-        let follow_up =
-            d.message.ends_with("has no links") || d.message == "the corpus has no topics";
-        let caused = match &d.origin {
-            Some(o) => broken.contains(&o.file),
-            None => !broken.is_empty(),
-        };
-        !(follow_up && caused)
-    });
+    validate(&course, &broken, &mut found);
     diagnostics::sort(&mut found);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
@@ -153,7 +134,11 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
 }
 
 /// Cross-file rules: ids exist and are unique, stages hold, no cycles, no duplicate URLs.
-fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
+fn validate(
+    course: &Course,
+    broken: &std::collections::BTreeSet<PathBuf>,
+    found: &mut Vec<Diagnostic>,
+) {
     let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
     let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
     let mut stage_seen: HashMap<&str, &Origin> = HashMap::new();
@@ -171,7 +156,7 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
         }
     }
 
-    if course.topics.is_empty() {
+    if course.topics.is_empty() && broken.is_empty() {
         found.push(
             Diagnostic::error(None, "the corpus has no topics")
                 .with_help("add a file per topic, such as topics/consensus.toml"),
@@ -286,7 +271,7 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        if topic.links.is_empty() {
+        if topic.links.is_empty() && !broken.contains(&topic.origin.file) {
             found.push(
                 Diagnostic::warning(
                     Some(topic.origin.clone()),
@@ -328,7 +313,7 @@ fn validate(course: &Course, found: &mut Vec<Diagnostic>) {
         }
     }
     if !course.stages.is_empty() {
-        check_stage_order(course, found);
+        check_stage_order(course, &graph, found);
     }
 }
 
@@ -403,14 +388,13 @@ fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {
 
 /// A topic may sit in a later stage than what it needs, never in an earlier one: the plan reads
 /// stages in order, so anything else would ask for a reading before its prerequisite.
-fn check_stage_order(course: &Course, found: &mut Vec<Diagnostic>) {
+fn check_stage_order(course: &Course, graph: &Graph, found: &mut Vec<Diagnostic>) {
     let stage_of = |id: &str| {
         course
             .topic(id)
             .and_then(|t| t.stage.as_deref())
             .and_then(|s| course.stage_index(s))
     };
-    let graph = Graph::new(course);
     for topic in &course.topics {
         let Some(mine) = stage_of(&topic.id) else {
             continue;

@@ -271,13 +271,25 @@ impl<'a> Reader<'a> {
 
     pub fn check_id(&mut self, span: Range<usize>, id: &str, what: &str) {
         if let Err(why) = check_id(id) {
+            let help = format!(
+                "use lowercase letters, digits and single dashes, like `{}`",
+                suggest_id(id)
+            );
+            self.error(span, format!("{what} `{id}` {why}"), Some(help));
+        }
+    }
+
+    /// A topic's id is its file name, so the fix is a rename.
+    pub fn check_file_id(&mut self, stem: &str) {
+        if let Err(why) = check_id(stem) {
+            let help = format!(
+                "rename the file to {}.toml: topic ids are lowercase letters, digits and `-`",
+                suggest_id(stem)
+            );
             self.error(
-                span,
-                format!("{what} `{id}` {why}"),
-                Some(format!(
-                    "use lowercase letters, digits and single dashes, like `{}`",
-                    suggest_id(id)
-                )),
+                0..0,
+                format!("topic id (the file name) `{stem}` {why}"),
+                Some(help),
             );
         }
     }
@@ -459,18 +471,10 @@ pub fn check_id(id: &str) -> Result<(), &'static str> {
 }
 
 pub fn suggest_id(id: &str) -> String {
-    let mut out = String::new();
-    for c in id.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
+    let slug = super::url::slug(id);
+    if slug.is_empty() {
         "my-topic".into()
     } else {
-        out
+        slug
     }
 }

@@ -39,11 +39,10 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
             description.push_str("This reading is longer than a week at your pace.\n");
         }
         let summary = format!(
-            "Week {}: {} h, {} reading{}",
+            "Week {}: {} h, {}",
             week.number,
-            crate::render::hours(week.minutes),
-            week.links.len(),
-            if week.links.len() == 1 { "" } else { "s" }
+            crate::words::hours(week.minutes),
+            crate::words::count(week.links.len(), "reading")
         );
         lines.extend([
             "BEGIN:VEVENT".to_string(),
@@ -98,19 +97,11 @@ pub fn fold(line: &str, out: &mut String) {
 }
 
 fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
+    let slug = crate::corpus::url::slug(text);
+    if slug.is_empty() {
         "course".into()
     } else {
-        out
+        slug
     }
 }
 

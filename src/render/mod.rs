@@ -12,7 +12,7 @@ mod templates;
 pub use graph::{dot, mermaid};
 pub use ics::ics;
 pub use svg::graph_svg;
-pub use templates::{Templates, TEMPLATE_NAMES};
+pub use templates::Templates;
 
 use crate::diagnostics::Diagnostic;
 use crate::plan::Plan;
@@ -39,8 +39,7 @@ pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinj
         .links()
         .map(|l| (l.id.as_str(), l.topic.as_str()))
         .collect();
-    let pace = format!("{:.1}", plan.schedule.hours_per_week);
-    let pace = pace.strip_suffix(".0").unwrap_or(&pace).to_string();
+    let pace = crate::words::decimal(plan.schedule.hours_per_week);
     std::collections::BTreeMap::from([
         ("plan", Value::from_serialize(plan)),
         ("titles", Value::from_serialize(&titles)),
@@ -79,7 +78,7 @@ pub fn json(plan: &Plan) -> String {
     out
 }
 
-pub use crate::schedule::hours;
+pub use crate::words::hours;
 
 /// Text made safe to stand inside Markdown link text or a table cell: nothing in it can open a
 /// link, an emphasis, a table column or raw HTML.
@@ -160,14 +159,6 @@ pub fn topics_table(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hours_round_to_tenths() {
-        assert_eq!(hours(0), "0");
-        assert_eq!(hours(90), "1.5");
-        assert_eq!(hours(120), "2");
-        assert_eq!(hours(100), "1.7");
-    }
 
     #[test]
     fn inline_text_cannot_open_markup() {

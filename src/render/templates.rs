@@ -38,17 +38,6 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
-pub const TEMPLATE_NAMES: &[&str] = &[
-    "plan.md.j2",
-    "site/layout.html.j2",
-    "site/index.html.j2",
-    "site/stage.html.j2",
-    "site/topic.html.j2",
-    "site/print.html.j2",
-    "site/checklist.html.j2",
-    "site/macros.html.j2",
-];
-
 /// Files copied into the site as they are (no template syntax), also overridable.
 const ASSETS: &[(&str, &str)] = &[
     (
@@ -81,9 +70,7 @@ impl Templates {
             let unit = if h == "1" { "hour" } else { "hours" };
             format!("{h} {unit}")
         });
-        env.add_filter("count", |n: usize, word: &str| {
-            format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-        });
+        env.add_filter("count", |n: usize, word: &str| crate::words::count(n, word));
         env.add_filter("md", |s: &str| super::markdown_inline(s));
         env.add_filter("mdurl", |s: &str| super::markdown_url(s));
         // For the `.html.j2` templates, which minijinja auto-escapes: prose is rendered and

@@ -62,8 +62,13 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
             });
         }
     }
+    let position: BTreeMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
     let neighbours = |name: &str| {
-        let at = order.iter().position(|e| e.name == name);
+        let at = position.get(name).copied();
         let link = |e: &Entry| {
             Value::from_serialize(BTreeMap::from([("href", &e.name), ("title", &e.title)]))
         };
