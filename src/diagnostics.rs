@@ -131,14 +131,51 @@ where
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`.
+/// Where each line of a text starts, found once: parsers that place many entries in one file
+/// look each up by binary search instead of rescanning the text from the start.
+#[derive(Clone, Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of every line's first character; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset.min(self.text.len()))
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line(offset);
+        let col = self.text[self.starts[line - 1]..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    pub fn origin(&self, file: &Path, offset: usize) -> Origin {
+        let (line, col) = self.line_col(offset);
+        Origin {
+            file: file.to_path_buf(),
+            line,
+            col,
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`. For one lookup; build a
+/// [`LineIndex`] for many.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+    LineIndex::new(text).line_col(offset)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -149,12 +186,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 pub fn origin_at(file: &Path, text: &str, offset: usize) -> Origin {
-    let (line, col) = line_col(text, offset);
-    Origin {
-        file: file.to_path_buf(),
-        line,
-        col,
-    }
+    LineIndex::new(text).origin(file, offset)
 }
 
 #[cfg(test)]
@@ -168,6 +200,20 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // `=` after the two-byte `é` is the fourth character.
         assert_eq!(line_col(text, text.find("= 2").unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn line_index_agrees_with_a_scan_from_the_start() {
+        let text = "a\n\nbé = 2\r\n  x\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            let before = &text[..floor_char_boundary(text, offset.min(text.len()))];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let col = before[start..].chars().count() + 1;
+            assert_eq!(index.line_col(offset), (line, col), "offset {offset}");
+            assert_eq!(index.line(offset), line, "offset {offset}");
+        }
     }
 
     #[test]

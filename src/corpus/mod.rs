@@ -191,24 +191,10 @@ fn validate(
     // The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, the
     // fragment and a trailing slash do not make another page, and a truncated URL is the page
     // whose full URL it starts.
-    let mut seen: HashMap<String, &Link> = HashMap::new();
-    let mut truncated: Vec<&Link> = Vec::new();
+    // Earliest wins, so the link named is the first in file order on every run.
+    let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::new();
     for link in course.links().chain(&course.inbox) {
-        let key = url_key::key(&link.url);
-        let first = seen.get(&key).copied().or_else(|| {
-            truncated
-                .iter()
-                .copied()
-                .find(|t| url_key::same_link(&t.url, &link.url))
-                .or_else(|| match url_key::truncated_prefix(&link.url) {
-                    Some(_) => seen
-                        .values()
-                        .copied()
-                        .find(|l| url_key::same_link(&link.url, &l.url)),
-                    None => None,
-                })
-        });
-        if let Some(first) = first {
+        if let Some(first) = seen.find_or_insert_with(&link.url, || link) {
             found.push(
                 Diagnostic::error(
                     Some(link.origin.clone()),
@@ -219,12 +205,7 @@ fn validate(
                 )
                 .with_help("keep one of the two links; tag it with `also` for more topics"),
             );
-            continue;
         }
-        if url_key::truncated_prefix(&link.url).is_some() {
-            truncated.push(link);
-        }
-        seen.insert(key, link);
     }
 
     for topic in &course.topics {
@@ -452,5 +433,61 @@ pub fn load_default(explicit: Option<&Path>) -> Result<Loaded, Vec<Diagnostic>> 
         Some(dir) => load_dir(dir),
         None if Path::new("topics").is_dir() => load_dir(Path::new("topics")),
         None => load(&embedded_sources()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(id: &str, url: &str) -> String {
+        format!(
+            "\n[[link]]\nid = \"{id}\"\nurl = \"{url}\"\ntitle = \"T\"\nkind = \"article\"\n\
+             level = \"intro\"\nminutes = 10\nnote = \"N.\"\n"
+        )
+    }
+
+    #[test]
+    fn a_truncated_url_is_reported_against_the_first_full_one_in_file_order() {
+        let source = |name: &str, text: String| Source {
+            path: PathBuf::from(format!("t/{name}")),
+            text,
+        };
+        let sources = vec![
+            source(
+                "course.toml",
+                "title = \"C\"\ndescription = \"D.\"\n".into(),
+            ),
+            source(
+                "alpha.toml",
+                format!(
+                    "title = \"A\"\nsummary = \"S.\"\n{}{}",
+                    link("zeta", "https://example.com/post-z"),
+                    link("beta", "https://example.com/post-b"),
+                ),
+            ),
+            source(
+                "omega.toml",
+                format!(
+                    "title = \"O\"\nsummary = \"S.\"\n{}{}",
+                    link("alpha-post", "https://example.com/post-a"),
+                    link("cut", "https://example.com/post..."),
+                ),
+            ),
+        ];
+        // The old check took whichever match a HashMap yielded first; repeat to catch that.
+        for _ in 0..20 {
+            let found = load(&sources).unwrap_err();
+            let duplicates: Vec<&str> = found
+                .iter()
+                .map(|d| d.message.as_str())
+                .filter(|m| m.starts_with("duplicate URL"))
+                .collect();
+            assert_eq!(
+                duplicates,
+                ["duplicate URL https://example.com/post...: `zeta` already lists it at t/alpha.toml:4:1"],
+                "{found:?}"
+            );
+        }
     }
 }

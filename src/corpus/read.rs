@@ -1,7 +1,7 @@
 //! Turning one TOML file into model values, collecting every problem instead of stopping at the
 //! first: unknown keys (with a did-you-mean), wrong types, bad enum words, missing keys.
 
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, Diagnostic, LineIndex};
 use crate::model::{Access, Course, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus};
 use std::ops::Range;
 use std::path::Path;
@@ -36,6 +36,8 @@ pub(crate) const LINK_KEYS: &[&str] = &[
 pub(crate) struct Reader<'a> {
     pub file: &'a Path,
     pub text: &'a str,
+    /// Every link and requirement gets an origin: look them up, do not rescan the text.
+    lines: LineIndex<'a>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -47,12 +49,13 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             text,
+            lines: LineIndex::new(text),
             diagnostics: Vec::new(),
         }
     }
 
     fn origin(&self, span: Range<usize>) -> Origin {
-        diagnostics::origin_at(self.file, self.text, span.start)
+        self.lines.origin(self.file, span.start)
     }
 
     fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {

@@ -1,5 +1,6 @@
 //! URL comparison: when two spellings name the same page.
 
+use std::collections::HashMap;
 use url::Url;
 
 /// Query parameters that track the reader rather than select the page.
@@ -102,6 +103,111 @@ pub fn same_link(a: &str, b: &str) -> bool {
     (ta && !ka.is_empty() && kb.starts_with(&ka)) || (tb && !kb.is_empty() && ka.starts_with(&kb))
 }
 
+/// URLs by comparison key, each with a value (a link, an id): finding whether a page is
+/// already known costs one hash lookup, and only truncated URLs need a scan. Lookups answer
+/// with the earliest inserted match, so whichever link a message names does not depend on hash
+/// order.
+#[derive(Debug)]
+pub struct UrlIndex<T> {
+    /// Key -> position in `entries`; the first URL with a key keeps it.
+    by_key: HashMap<String, usize>,
+    entries: Vec<Entry<T>>,
+    /// Positions of the truncated entries: the only ones a full URL can match by prefix.
+    truncated: Vec<usize>,
+}
+
+#[derive(Debug)]
+struct Entry<T> {
+    key: String,
+    truncated: bool,
+    value: T,
+}
+
+impl<T> Default for UrlIndex<T> {
+    fn default() -> Self {
+        UrlIndex {
+            by_key: HashMap::new(),
+            entries: Vec::new(),
+            truncated: Vec::new(),
+        }
+    }
+}
+
+impl<T> UrlIndex<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value of the earliest inserted URL that names the same page as `url`, by the rule
+    /// of [`same_link`].
+    pub fn find(&self, url: &str) -> Option<&T> {
+        let truncated = truncated_prefix(url).is_some();
+        self.position(&key(url), truncated)
+            .map(|i| &self.entries[i].value)
+    }
+
+    /// Adds `url` even when it is already known: a known key keeps its first value.
+    pub fn insert(&mut self, url: &str, value: T) {
+        let truncated = truncated_prefix(url).is_some();
+        self.push(key(url), truncated, value);
+    }
+
+    /// What [`find`](Self::find) says for `url`; when that is nothing, `url` goes in with
+    /// `make()`. The key is computed once, which is most of the cost.
+    pub fn find_or_insert_with(&mut self, url: &str, make: impl FnOnce() -> T) -> Option<&T> {
+        let truncated = truncated_prefix(url).is_some();
+        let key = key(url);
+        match self.position(&key, truncated) {
+            Some(i) => Some(&self.entries[i].value),
+            None => {
+                self.push(key, truncated, make());
+                None
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn push(&mut self, key: String, truncated: bool, value: T) {
+        let i = self.entries.len();
+        self.by_key.entry(key.clone()).or_insert(i);
+        if truncated {
+            self.truncated.push(i);
+        }
+        self.entries.push(Entry {
+            key,
+            truncated,
+            value,
+        });
+    }
+
+    /// [`same_link`] on precomputed keys: an equal key first, then the earliest entry related
+    /// by a truncation. A truncated URL may have been cut from any entry, so it scans them
+    /// all; a full URL can only be matched by a truncated entry.
+    fn position(&self, key: &str, truncated: bool) -> Option<usize> {
+        if let Some(&i) = self.by_key.get(key) {
+            return Some(i);
+        }
+        let cut_from = |e: &Entry<T>| e.truncated && !e.key.is_empty() && key.starts_with(&e.key);
+        if truncated && !key.is_empty() {
+            return self
+                .entries
+                .iter()
+                .position(|e| e.key.starts_with(key) || cut_from(e));
+        }
+        self.truncated
+            .iter()
+            .copied()
+            .find(|&i| cut_from(&self.entries[i]))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +262,58 @@ mod tests {
         ));
         // A full URL never matches a longer one just by being its prefix.
         assert!(!same_link("https://a.org/x", "https://a.org/xy"));
+    }
+
+    #[test]
+    fn index_answers_like_same_link() {
+        let urls = [
+            "https://www.dbos.dev/blog/durable-queues",
+            "martin.kleppmann.com/2016/02/08/h...",
+            "https://a.org/x",
+        ];
+        let mut index = UrlIndex::new();
+        for (i, u) in urls.iter().enumerate() {
+            index.insert(u, i);
+        }
+        for probe in [
+            "dbos.dev/blog/durable...",
+            "https://dbos.dev/blog/durable-queues/?utm_source=x",
+            "dbos.dev/blog/other...",
+            "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html",
+            "martin.kleppmann.com/2016/...",
+            "https://a.org/xy",
+            "http://A.org/x/#top",
+            "https://b.org/",
+        ] {
+            let expected = urls.iter().position(|u| same_link(u, probe));
+            assert_eq!(index.find(probe).copied(), expected, "{probe}");
+        }
+    }
+
+    #[test]
+    fn index_names_the_earliest_of_several_matches() {
+        // A truncated URL that three full ones start with: the first inserted wins, on every
+        // run, whatever order the hash map keeps its keys in.
+        for _ in 0..20 {
+            let mut index = UrlIndex::new();
+            for (i, tail) in ["c", "a", "b"].iter().enumerate() {
+                index.insert(&format!("https://example.com/post-{tail}"), i);
+            }
+            assert_eq!(index.find("example.com/post..."), Some(&0));
+            assert_eq!(
+                index.find_or_insert_with("example.com/po...", || 9),
+                Some(&0)
+            );
+            assert_eq!(index.len(), 3);
+        }
+        let mut index = UrlIndex::new();
+        index.insert("example.com/p...", "cut");
+        index.insert("https://example.com/post-a", "full");
+        assert_eq!(index.find("https://example.com/post-b"), Some(&"cut"));
+        assert_eq!(
+            index.find_or_insert_with("https://other.org/", || "new"),
+            None
+        );
+        assert_eq!(index.find("http://www.other.org"), Some(&"new"));
     }
 }

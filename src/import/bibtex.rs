@@ -2,9 +2,9 @@
 //! and braces into plain text). The URL is `url`, else `doi` as `https://doi.org/...`, else an
 //! arXiv `eprint`. Entries are papers, books are books.
 
-use super::text::{line_of, non_empty, squash};
+use super::text::{non_empty, squash};
 use super::{error, warning, Candidate, Parsed};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::model::Kind;
 use biblatex::{Bibliography, ChunksExt, Entry, EntryType};
 use std::path::Path;
@@ -60,18 +60,19 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
         }
         error(
             file,
-            line_of(content, at),
+            LineIndex::new(content).line(at),
             1,
             format!("not valid BibTeX: {what}"),
         )
         .with_help("fix the entry there (unbalanced braces and missing commas are the usual cause)")
     })?;
     let mut out = Parsed::default();
+    let lines = LineIndex::new(content);
     let mut entries: Vec<(usize, &Entry)> =
         bib.iter().map(|e| (entry_start(content, e), e)).collect();
     entries.sort_by_key(|(at, _)| *at);
     for (at, entry) in entries {
-        let line = line_of(content, at);
+        let line = lines.line(at);
         let Some(url) = url_of(entry) else {
             out.skipped.push(
                 warning(

@@ -7,6 +7,7 @@
 use super::text::{non_empty, squash, Locator};
 use super::{error, warning, Candidate, Parsed};
 use crate::diagnostics::Diagnostic;
+use crate::schedule::Date;
 use serde_json::Value;
 use std::path::Path;
 
@@ -83,9 +84,11 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             continue;
         };
         let entry_line = loc.line(&[str_at(post, "uri").unwrap_or(""), text]);
+        // `get`, not slicing: byte 10 of arbitrary text need not be a character boundary.
         let date = str_at(record, "createdAt")
-            .filter(|d| d.len() >= 10 && d.as_bytes()[4] == b'-')
-            .map(|d| d[..10].to_string());
+            .and_then(|d| d.get(..10))
+            .and_then(Date::parse)
+            .map(|d| d.to_string());
         let mut tags: Vec<String> = record
             .get("tags")
             .and_then(Value::as_array)
@@ -243,5 +246,23 @@ mod tests {
                 .starts_with("bad.json:1:11: error: not valid JSON: expected value\n"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn unreadable_created_at_leaves_the_date_out() {
+        for created in [
+            "2025-01-0éT00:00:00Z",
+            "2025-02-30T00:00:00Z",
+            "2025",
+            "éééééé",
+        ] {
+            let json = format!(
+                r#"[{{"text": "see", "createdAt": "{created}",
+                    "embed": {{"external": {{"uri": "https://a.org/b", "title": "B"}}}}}}]"#
+            );
+            let p = parse(&json, Path::new("p.json")).unwrap();
+            assert_eq!(p.links.len(), 1, "{created}");
+            assert_eq!(p.links[0].published, None, "{created}");
+        }
     }
 }

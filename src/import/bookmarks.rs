@@ -4,8 +4,9 @@
 //! rather than an XML parser. Folder names and `TAGS` are topic hints. `ADD_DATE` is when the
 //! page was saved, not published, so it is not kept.
 
-use super::text::{line_of, non_empty};
+use super::text::non_empty;
 use super::{warning, Candidate, Parsed};
+use crate::diagnostics::LineIndex;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::path::Path;
 
@@ -18,6 +19,7 @@ struct Pending {
 
 pub fn parse(content: &str, file: &Path) -> Parsed {
     let mut out = Parsed::default();
+    let lines = LineIndex::new(content);
     let mut folders: Vec<String> = Vec::new();
     let mut folder_name: Option<String> = None;
     let mut in_h3 = false;
@@ -66,7 +68,7 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
                 }
                 b"a" => {
                     if let Some(a) = anchor.take() {
-                        let line = line_of(content, a.offset);
+                        let line = lines.line(a.offset);
                         if a.href.starts_with("http://") || a.href.starts_with("https://") {
                             let mut hints: Vec<String> =
                                 folders.iter().filter_map(|f| non_empty(f)).collect();

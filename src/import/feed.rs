@@ -8,6 +8,7 @@
 use super::text::non_empty;
 use super::{warning, Candidate, Parsed};
 use crate::model::UrlStatus;
+use crate::schedule::Date;
 use std::path::Path;
 
 const MONTHS: [&str; 12] = [
@@ -36,9 +37,11 @@ pub fn parse_date(line: &str) -> Option<String> {
     let (day, year) = rest.split_once(',')?;
     let day: u32 = day.trim().parse().ok()?;
     let year: u32 = year.trim().parse().ok()?;
-    if !(1..=31).contains(&day) || !(1900..=2999).contains(&year) {
+    if !(1900..=2999).contains(&year) {
         return None;
     }
+    // `Date::parse` knows month lengths and leap years: `February 31` is not a date line.
+    let date = Date::parse(&format!("{year:04}-{month:02}-{day:02}"))?;
     if let Some(time) = line.split(" at ").nth(1) {
         let ok = time
             .trim()
@@ -48,7 +51,7 @@ pub fn parse_date(line: &str) -> Option<String> {
             return None;
         }
     }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    Some(date.to_string())
 }
 
 /// A URL as the dump shows it: no spaces, a dotted host, then a path or a `...` cut.
@@ -185,6 +188,10 @@ mod tests {
         assert_eq!(parse_date("May 6, 2025").as_deref(), Some("2025-05-06"));
         assert_eq!(parse_date("May thy bits chip and shatter"), None);
         assert_eq!(parse_date("March 18, 2025 at noon"), None);
+        assert_eq!(parse_date("February 31, 2025 at 9:00 AM"), None);
+        assert_eq!(parse_date("Feb 29, 2025"), None);
+        assert_eq!(parse_date("Feb 29, 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("April 31, 2025"), None);
     }
 
     #[test]
@@ -218,6 +225,22 @@ mod tests {
             p.skipped[0].to_string(),
             "f.txt:11:1: warning: the post `No link here` has no URL; skipped\n  \
              help: add the link to a topic file by hand once you know its URL"
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_closes_no_post() {
+        // Not a date line, so the post it would close runs to the end and is reported.
+        let text = "First\nexample.com/a\nFebruary 31, 2025 at 11:01 AM\n";
+        let p = parse(text, Path::new("f.txt"));
+        assert!(p.links.is_empty());
+        assert_eq!(p.skipped.len(), 1);
+        assert!(
+            p.skipped[0]
+                .to_string()
+                .starts_with("f.txt:1:1: warning: the post `First` has no date line; skipped"),
+            "{}",
+            p.skipped[0]
         );
     }
 }

@@ -2,8 +2,9 @@
 //! the headings above it (and the text of enclosing items) are its topic hints, and the rest of
 //! its item is the note.
 
-use super::text::{line_of, non_empty, squash};
+use super::text::{non_empty, squash};
 use super::{warning, Candidate, Parsed};
+use crate::diagnostics::LineIndex;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
@@ -21,6 +22,7 @@ fn trim_separators(s: &str) -> String {
 
 pub fn parse(content: &str, file: &Path) -> Parsed {
     let mut out = Parsed::default();
+    let lines = LineIndex::new(content);
     let mut headings: Vec<(usize, String)> = Vec::new();
     let mut heading: Option<(usize, String)> = None;
     let mut items: Vec<Item> = Vec::new();
@@ -51,7 +53,7 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
                 );
                 let note = non_empty(&trim_separators(&item.text));
                 for (url, text, offset) in item.links {
-                    let line = line_of(content, offset);
+                    let line = lines.line(offset);
                     if url.starts_with('#') {
                         continue; // a table of contents entry, not a link to read
                     }

@@ -161,7 +161,15 @@ impl Format {
     }
 
     pub fn as_str(self) -> &'static str {
-        Format::WORDS[self as usize]
+        match self {
+            Format::Auto => "auto",
+            Format::Feed => "feed",
+            Format::Bluesky => "bluesky",
+            Format::Markdown => "markdown",
+            Format::Rss => "rss",
+            Format::Bookmarks => "bookmarks",
+            Format::Bibtex => "bibtex",
+        }
     }
 }
 
@@ -212,7 +220,7 @@ pub fn detect(path: &Path, content: &str) -> Option<Format> {
 }
 
 /// Reads and parses one file. `Err` only when the file as a whole cannot be used.
-pub fn read(path: &Path, format: Format) -> Result<(Format, Parsed), ImportError> {
+pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| {
         ImportError::Invalid(vec![Diagnostic::error(
             None,
@@ -233,8 +241,7 @@ pub fn read(path: &Path, format: Format) -> Result<(Format, Parsed), ImportError
         })?,
         f => f,
     };
-    let parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
-    Ok((format, parsed))
+    parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))
 }
 
 /// Parses `content` (read from `path`, used in messages) as `format`.
@@ -324,8 +331,9 @@ impl Report {
 }
 
 /// Loads the corpus in `topics_dir` and imports `files` into it: what `syllabus import` does.
+/// The corpus files are read once; loading, rendering and the final check all use that text.
 pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
-    let loaded = corpus::load_dir(topics_dir).map_err(|mut found| {
+    let refuse = |mut found: Vec<Diagnostic>| {
         found.push(
             Diagnostic::error(None, "the corpus has errors, so nothing was imported").with_help(
                 format!(
@@ -335,17 +343,22 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
             ),
         );
         ImportError::Invalid(found)
-    })?;
-    import(&loaded.course, topics_dir, files, options)
+    };
+    let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
+    let loaded = corpus::load(&sources).map_err(refuse)?;
+    import(&loaded.course, &sources, topics_dir, files, options)
 }
 
 /// Loads the corpus as it would be after the import, without touching the files: an import
 /// that would break `check` (a clash with an id the core derives, say) stops here.
-fn verify(dir: &Path, rendered: &BTreeMap<PathBuf, String>) -> Result<(), ImportError> {
+fn verify(
+    sources: &[corpus::Source],
+    rendered: &BTreeMap<PathBuf, String>,
+) -> Result<(), ImportError> {
     if rendered.is_empty() {
         return Ok(());
     }
-    let mut sources = corpus::read_dir(dir).map_err(|d| ImportError::Invalid(vec![d]))?;
+    let mut sources = sources.to_vec();
     for (path, text) in rendered {
         match sources
             .iter_mut()
@@ -367,11 +380,12 @@ fn verify(dir: &Path, rendered: &BTreeMap<PathBuf, String>) -> Result<(), Import
     })
 }
 
-/// Reads every file, matches the links against `course`, and (unless `dry_run`) writes the new
-/// ones into `topics_dir`. Nothing is written when any file fails to parse, or when the corpus
-/// with the new links would not load.
+/// Reads every file, matches the links against `course` (loaded from `sources`, the files of
+/// `topics_dir`), and (unless `dry_run`) writes the new ones into `topics_dir`. Nothing is
+/// written when any file fails to parse, or when the corpus with the new links would not load.
 pub fn import(
     course: &Course,
+    sources: &[corpus::Source],
     topics_dir: &Path,
     files: &[PathBuf],
     options: &Options,
@@ -390,7 +404,7 @@ pub fn import(
     let mut inputs = Vec::new();
     for file in files {
         match read(file, options.format) {
-            Ok((_, parsed)) => {
+            Ok(parsed) => {
                 warnings.extend(parsed.skipped);
                 inputs.push((file.clone(), parsed.links));
             }
@@ -425,11 +439,11 @@ pub fn import(
         warnings,
         written: Vec::new(),
     };
-    let rendered = write::render(course, topics_dir, &report.rows).map_err(|e| {
+    let rendered = write::render(course, topics_dir, sources, &report.rows).map_err(|e| {
         ImportError::Invalid(vec![Diagnostic::error(None, e)
             .with_help("fix that file; nothing in the topics directory was changed")])
     })?;
-    verify(topics_dir, &rendered)?;
+    verify(sources, &rendered)?;
     if !options.dry_run {
         write::commit(&rendered).map_err(|e| {
             ImportError::Invalid(vec![Diagnostic::error(None, e.to_string())
@@ -438,4 +452,17 @@ pub fn import(
         report.written = rendered.into_keys().collect();
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_words_round_trip() {
+        for word in Format::WORDS {
+            assert_eq!(Format::parse(word).map(Format::as_str), Some(*word));
+        }
+        assert_eq!(Format::parse("csv"), None);
+    }
 }

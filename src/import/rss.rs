@@ -1,9 +1,9 @@
 //! RSS 2.0 and Atom feeds, parsed by `feed-rs`. Titles and summaries are HTML more often than
 //! not (escaped, or in CDATA), so both go through [`html_to_text`]; categories are hints.
 
-use super::text::{html_to_text, line_of, non_empty, Locator};
+use super::text::{html_to_text, non_empty, Locator};
 use super::{error, warning, Candidate, Parsed};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, LineIndex};
 use std::path::Path;
 
 /// The line where the XML goes wrong, for the message: `feed-rs` does not say.
@@ -15,7 +15,7 @@ fn xml_error_line(content: &str) -> (usize, String) {
             Ok(_) => {}
             Err(e) => {
                 let at = reader.error_position() as usize;
-                return (line_of(content, at), e.to_string());
+                return (LineIndex::new(content).line(at), e.to_string());
             }
         }
     }

@@ -180,18 +180,18 @@ pub fn decide(
     into: Option<&str>,
 ) -> (Vec<Row>, Vec<Diagnostic>) {
     let matchers = matchers(course);
-    let known: Vec<(&str, String)> = course
-        .links()
-        .chain(course.inbox.iter())
-        .map(|l| (l.url.as_str(), l.id.clone()))
-        .collect();
+    // The corpus first, then each new link as it is decided: a candidate is a duplicate of
+    // the earliest of them that names the same page.
+    let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
+    for l in course.links().chain(course.inbox.iter()) {
+        known.insert(&l.url, l.id.clone());
+    }
     let mut taken: HashSet<String> = course
         .links()
         .chain(course.inbox.iter())
         .map(|l| l.id.clone())
         .chain(course.topics.iter().map(|t| t.id.clone()))
         .collect();
-    let mut seen: Vec<(String, String)> = Vec::new(); // (url, id) of new links so far
     let mut rows = Vec::new();
     let mut warnings = Vec::new();
     for (file, candidates) in inputs {
@@ -219,26 +219,21 @@ pub fn decide(
                 also.truncate(2);
                 topic = Some(into.to_string());
             }
+            let mut id = None;
             let duplicate_of = known
-                .iter()
-                .map(|(u, id)| (*u, id))
-                .chain(seen.iter().map(|(u, id)| (u.as_str(), id)))
-                .find(|(u, _)| urls::same_link(u, &c.url))
-                .map(|(_, id)| id.clone());
-            let id = if duplicate_of.is_none() {
-                let base = slug_from_url(&c.url);
-                let mut id = base.clone();
-                let mut n = 2;
-                while taken.contains(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
-                taken.insert(id.clone());
-                seen.push((c.url.clone(), id.clone()));
-                Some(id)
-            } else {
-                None
-            };
+                .find_or_insert_with(&c.url, || {
+                    let base = slug_from_url(&c.url);
+                    let mut fresh = base.clone();
+                    let mut n = 2;
+                    while taken.contains(&fresh) {
+                        fresh = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    taken.insert(fresh.clone());
+                    id = Some(fresh.clone());
+                    fresh
+                })
+                .cloned();
             rows.push(Row {
                 file: file.clone(),
                 candidate: c,

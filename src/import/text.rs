@@ -1,16 +1,7 @@
 //! Small text helpers shared by the format parsers.
 
 use super::Row;
-
-/// 1-based line of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
+use crate::diagnostics::LineIndex;
 
 /// Collapses runs of whitespace (newlines included) to one space and trims.
 pub fn squash(s: &str) -> String {
@@ -62,12 +53,17 @@ fn is_block(name: &[u8]) -> bool {
 /// library does not report positions (JSON values, feed entries).
 pub struct Locator<'a> {
     text: &'a str,
+    lines: LineIndex<'a>,
     pos: usize,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        Locator { text, pos: 0 }
+        Locator {
+            text,
+            lines: LineIndex::new(text),
+            pos: 0,
+        }
     }
 
     /// The line of the first of `needles` found after the last hit (or anywhere, else line 1).
@@ -75,12 +71,12 @@ impl<'a> Locator<'a> {
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             if let Some(i) = self.text[self.pos..].find(needle) {
                 self.pos += i;
-                return line_of(self.text, self.pos);
+                return self.lines.line(self.pos);
             }
         }
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             if let Some(i) = self.text.find(needle) {
-                return line_of(self.text, i);
+                return self.lines.line(i);
             }
         }
         1

@@ -3,9 +3,9 @@
 
 use super::{suggest, Row};
 use crate::corpus::url::slug_from_url;
+use crate::corpus::Source;
 use crate::model::{Course, UrlStatus};
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
@@ -15,11 +15,11 @@ const INBOX_HEADER: &str = "# Links waiting for a topic: `syllabus plan` leaves 
 # Move each [[link]] into a topic file (or rerun `syllabus import --into TOPIC`).\n";
 
 /// The file a topic's links live in.
-fn topic_file(course: &Course, dir: &Path, topic: &str) -> PathBuf {
+fn topic_file(course: &Course, dir: &Path, sources: &[Source], topic: &str) -> PathBuf {
     course
         .topic(topic)
         .map(|t| t.origin.file.clone())
-        .filter(|f| !f.as_os_str().is_empty() && f.exists())
+        .filter(|f| sources.iter().any(|s| s.path == *f))
         .unwrap_or_else(|| dir.join(format!("{topic}.toml")))
 }
 
@@ -78,25 +78,30 @@ pub fn link_table(row: &Row) -> Table {
     t
 }
 
-/// The new text of every file that gains links, keyed by path.
+/// The new text of every file that gains links, keyed by path. `sources` are the files of
+/// `dir` as the corpus was loaded from them, so what is edited is what was checked.
 pub fn render(
     course: &Course,
     dir: &Path,
+    sources: &[Source],
     rows: &[Row],
 ) -> Result<BTreeMap<PathBuf, String>, String> {
     let mut docs: BTreeMap<PathBuf, DocumentMut> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.is_new()) {
         let path = match &row.topic {
-            Some(t) => topic_file(course, dir, t),
+            Some(t) => topic_file(course, dir, sources, t),
             None => dir.join("inbox.toml"),
         };
         if !docs.contains_key(&path) {
-            let text = match fs::read_to_string(&path) {
-                Ok(t) => t,
-                Err(e) if e.kind() == io::ErrorKind::NotFound && row.topic.is_none() => {
-                    INBOX_HEADER.to_string()
+            let text = match sources.iter().find(|s| s.path == path) {
+                Some(s) => s.text.as_str(),
+                None if row.topic.is_none() => INBOX_HEADER,
+                None => {
+                    return Err(format!(
+                        "{}: cannot read: not among the corpus files",
+                        path.display()
+                    ))
                 }
-                Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
             };
             let doc: DocumentMut = text
                 .parse()
@@ -138,15 +143,8 @@ pub fn render(
         .collect())
 }
 
-/// Writes the new links; all files or none: each goes to a temporary file beside it first, and
-/// only when every one is written are they renamed over the originals.
-pub fn write(course: &Course, dir: &Path, rows: &[Row]) -> io::Result<Vec<PathBuf>> {
-    let files = render(course, dir, rows).map_err(io::Error::other)?;
-    commit(&files)?;
-    Ok(files.into_keys().collect())
-}
-
-/// Replaces each file with its new text, all or none.
+/// Replaces each file with its new text, all or none: each goes to a temporary file beside it
+/// first, and only when every one is written are they renamed over the originals.
 pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
     crate::output::write_all_atomic(files)
 }
@@ -154,8 +152,10 @@ pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus;
     use crate::import::Candidate;
     use crate::model::Topic;
+    use std::fs;
 
     #[test]
     fn appends_keeping_comments_and_creates_the_inbox() {
@@ -189,8 +189,10 @@ mod tests {
             row(Some("consensus"), "https://b.org/paxos"),
             row(None, "https://c.org/y"),
         ];
-        let written = write(&course, dir.path(), &rows).unwrap();
-        assert_eq!(written.len(), 2);
+        let sources = corpus::read_dir(dir.path()).unwrap();
+        let rendered = render(&course, dir.path(), &sources, &rows).unwrap();
+        commit(&rendered).unwrap();
+        assert_eq!(rendered.len(), 2);
         let text = fs::read_to_string(dir.path().join("consensus.toml")).unwrap();
         assert!(text.starts_with(original), "{text}");
         assert_eq!(
@@ -245,7 +247,8 @@ mod tests {
             duplicate_of: None,
             id: Some(t.into()),
         };
-        let err = write(&course, dir.path(), &[row("good"), row("bad")]).unwrap_err();
+        let sources = corpus::read_dir(dir.path()).unwrap();
+        let err = render(&course, dir.path(), &sources, &[row("good"), row("bad")]).unwrap_err();
         assert!(
             err.to_string().contains("bad.toml: not valid TOML"),
             "{err}"
