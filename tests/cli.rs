@@ -72,6 +72,11 @@ fn bad_input_messages_name_the_place_and_the_fix() {
     assert!(check("slash-id").contains("link id `../escape` may only hold"));
     assert!(check("javascript-url").contains("uses the `javascript:` scheme"));
     assert!(check("link-cycle").contains("link prerequisite cycle: lamport -> vector -> lamport"));
+    // A prerequisite whose file does not parse is reported once, for its syntax, not again as
+    // an unknown topic everywhere it is named.
+    let unreadable = check("unreadable-prerequisite");
+    assert!(unreadable.contains("clocks.toml:3:9: error: invalid TOML"));
+    assert!(!unreadable.contains("unknown topic"), "{unreadable}");
     let many = check("many-errors");
     assert!(
         many.contains("checked the corpus: 4 errors"),

@@ -140,6 +140,13 @@ fn validate(
     found: &mut Vec<Diagnostic>,
 ) {
     let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
+    // Topic files that could not be read at all: their ids exist, we just do not know what they
+    // hold, so naming one is not an "unknown topic" (its own error says what is wrong).
+    let unread: std::collections::BTreeSet<String> = broken
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter(|stem| course.topic(stem).is_none())
+        .collect();
     let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
     let mut stage_seen: HashMap<&str, &Origin> = HashMap::new();
     for stage in &course.stages {
@@ -245,7 +252,7 @@ fn validate(
         for r in &topic.requires {
             if r.id == topic.id {
                 found.push(requires_itself(r, "topic"));
-            } else if course.topic(&r.id).is_none() {
+            } else if course.topic(&r.id).is_none() && !unread.contains(&r.id) {
                 let help = match course.link(&r.id) {
                     Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
                     None => diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic"),
@@ -260,7 +267,7 @@ fn validate(
             }
         }
         for link in &topic.links {
-            check_link_refs(course, link, &topic_ids, &link_ids, found);
+            check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
             if link.note.is_none() {
                 found.push(
                     Diagnostic::warning(
@@ -282,7 +289,7 @@ fn validate(
         }
     }
     for link in &course.inbox {
-        check_link_refs(course, link, &topic_ids, &link_ids, found);
+        check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
     }
     if !course.inbox.is_empty() {
         let origin = course.inbox[0].origin.clone();
@@ -322,10 +329,11 @@ fn check_link_refs(
     link: &Link,
     topic_ids: &[&str],
     link_ids: &std::collections::BTreeSet<&str>,
+    unread: &std::collections::BTreeSet<String>,
     found: &mut Vec<Diagnostic>,
 ) {
     for r in &link.also {
-        if course.topic(&r.id).is_none() {
+        if course.topic(&r.id).is_none() && !unread.contains(&r.id) {
             found.push(
                 Diagnostic::error(
                     Some(r.origin.clone()),
@@ -342,7 +350,10 @@ fn check_link_refs(
     for r in &link.requires {
         if r.id == link.id {
             found.push(requires_itself(r, "link"));
-        } else if course.topic(&r.id).is_none() && !link_ids.contains(r.id.as_str()) {
+        } else if course.topic(&r.id).is_none()
+            && !link_ids.contains(r.id.as_str())
+            && !unread.contains(&r.id)
+        {
             let all = topic_ids.iter().chain(link_ids).copied();
             found.push(
                 Diagnostic::error(
