@@ -4,9 +4,7 @@
 //! Without Chromium the test says it was skipped and passes; under CI (`CI=true`) a missing
 //! browser fails it, so CI cannot go green without running it.
 
-mod common;
-
-use common::{eventually, fixture, free_port, http, serve, Guard};
+use crate::common::{eventually, fixture, free_port, http, serve, Guard};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: run the real binary, compare with expected files,
 //! and talk HTTP to the preview server and to WebDriver.
 
-#![allow(dead_code)]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
