@@ -9,6 +9,7 @@ mod import_cli;
 mod import_formats;
 mod options_cli;
 mod properties;
+mod robust;
 mod select_props;
 mod serve;
 mod site;
