@@ -390,13 +390,34 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             text: text.clone(),
         })
         .collect();
-    let course = corpus::load(&sources)
-        .map_err(|found| NewError::Invalid(found))?
-        .course;
+    let course = corpus::load(&sources).map_err(NewError::Invalid)?.course;
     let (mut rows, invalid) = import::suggest::decide(&course, &inputs, None);
     warnings.extend(invalid);
-    // The group decides: the suggester would file a link under a parent heading's topic as
-    // readily as under its own.
+    let counts = place(&mut rows, &inputs, &groups);
+    let rendered = import::write::render(&course, topics_dir, &sources, &rows)
+        .map_err(|e| NewError::Invalid(vec![Diagnostic::error(None, e)]))?;
+    files.extend(rendered);
+    warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let topics = groups
+        .iter()
+        .map(|g| (g.id.clone(), counts.get(&g.id).copied().unwrap_or(0)))
+        .collect();
+    let report = Report {
+        rows,
+        warnings,
+        written: Vec::new(),
+    };
+    Ok((files, topics, report))
+}
+
+/// Files each row under its group's topic and counts the new links each topic gets. The group
+/// decides: the suggester would file a link under a parent heading's topic as readily as under
+/// its own.
+fn place(
+    rows: &mut [import::Row],
+    inputs: &[(PathBuf, Vec<Candidate>)],
+    groups: &[Group],
+) -> BTreeMap<String, usize> {
     let place: BTreeMap<(usize, usize), &str> = groups
         .iter()
         .flat_map(|g| g.members.iter().map(move |m| (*m, g.id.as_str())))
@@ -429,20 +450,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             *counts.entry(t.clone()).or_default() += 1;
         }
     }
-    let rendered = import::write::render(&course, topics_dir, &sources, &rows)
-        .map_err(|e| NewError::Invalid(vec![Diagnostic::error(None, e)]))?;
-    files.extend(rendered);
-    warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
-    let topics = groups
-        .iter()
-        .map(|g| (g.id.clone(), counts.get(&g.id).copied().unwrap_or(0)))
-        .collect();
-    let report = Report {
-        rows,
-        warnings,
-        written: Vec::new(),
-    };
-    Ok((files, topics, report))
+    counts
 }
 
 fn topic_toml(g: &Group, stage: &str) -> String {
@@ -643,50 +651,62 @@ fn by_shared_word(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
     groups
 }
 
-/// Writes `files` (paths under `dir`) into a temporary folder beside `dir` and renames it into
-/// place: `dir` appears whole or not at all.
+/// Writes `files` (paths under `dir`) into a temporary folder beside `dir`, then renames it into
+/// place, so `dir` appears whole or not at all. An existing empty `dir` (`syllabus new .`)
+/// receives the few top-level entries one rename each instead.
 fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), NewError> {
     let failed = |what: String, e: std::io::Error| {
         NewError::Invalid(vec![Diagnostic::error(None, format!("{what}: {e}"))
-            .with_help(
-                "check that the parent folder exists and is writable; nothing was left behind",
-            )])
+            .with_help("check that the folder is writable; nothing was left behind")])
     };
-    let parent = match dir.parent() {
+    let exists = dir.is_dir();
+    let target = if exists {
+        dir.canonicalize()
+            .map_err(|e| failed(format!("cannot read {}", dir.display()), e))?
+    } else {
+        dir.to_path_buf()
+    };
+    let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = dir
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "course".into());
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let mut moved = Vec::new();
     let result = (|| {
         for (path, text) in files {
             let rel = path.strip_prefix(dir).unwrap_or(path);
-            let target = staging.join(rel);
-            if let Some(p) = target.parent() {
+            let file = staging.join(rel);
+            if let Some(p) = file.parent() {
                 std::fs::create_dir_all(p)
                     .map_err(|e| failed(format!("cannot create {}", p.display()), e))?;
             }
-            std::fs::write(&target, text)
-                .map_err(|e| failed(format!("cannot write {}", target.display()), e))?;
+            std::fs::write(&file, text)
+                .map_err(|e| failed(format!("cannot write {}", file.display()), e))?;
         }
-        if dir.is_dir() {
-            // Checked empty above; remove_dir fails rather than deleting anything put there since.
-            std::fs::remove_dir(dir).map_err(|e| {
-                failed(
-                    format!("cannot replace the empty folder {}", dir.display()),
-                    e,
-                )
-            })?;
+        if !exists {
+            return std::fs::rename(&staging, &target)
+                .map_err(|e| failed(format!("cannot create {}", dir.display()), e));
         }
-        std::fs::rename(&staging, dir)
-            .map_err(|e| failed(format!("cannot create {}", dir.display()), e))
+        let entries = std::fs::read_dir(&staging)
+            .map_err(|e| failed(format!("cannot read {}", staging.display()), e))?;
+        for entry in entries.flatten() {
+            let to = target.join(entry.file_name());
+            std::fs::rename(entry.path(), &to)
+                .map_err(|e| failed(format!("cannot write {}", to.display()), e))?;
+            moved.push(to);
+        }
+        Ok(())
     })();
     if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+        for path in &moved {
+            let _ = std::fs::remove_dir_all(path).or_else(|_| std::fs::remove_file(path));
+        }
     }
+    let _ = std::fs::remove_dir_all(&staging);
     result
 }
 
