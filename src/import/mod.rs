@@ -48,6 +48,10 @@ pub struct Candidate {
     pub title: String,
     /// As found; `https://` is added to a scheme-less URL.
     pub url: String,
+    /// Other addresses of the same reading (an item's `[acmdl]` beside its `[pdf]`, a BibTeX
+    /// entry's DOI beside its `url`): not written, but a duplicate of any of them is a
+    /// duplicate.
+    pub alternates: Vec<String>,
     pub url_status: UrlStatus,
     pub note: Option<String>,
     /// `YYYY-MM-DD` or `YYYY`.
