@@ -370,7 +370,17 @@ fn mention_title(text: &str, context: Option<&str>) -> String {
 
 /// Turns a finished list item (or table row) into readings, or hands its text to its parent.
 fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<&str>) {
-    let c = classify(&block.segs);
+    let mut c = classify(&block.segs);
+    // `* Featured in [the morning paper](url)` under a reading: a note on it, and the
+    // address of another reading about it, not a reading titled "Featured in".
+    let nested = parents.last().is_some_and(|p| !p.paragraph);
+    if nested && c.leading.is_empty() && clean_text(&c.prose).split_whitespace().count() <= 3 {
+        c.prose = clean_text(&c.prose);
+        for l in std::mem::take(&mut c.labels) {
+            c.prose = format!("{} {}", c.prose, l.text);
+            c.mentions.push(l);
+        }
+    }
     if c.leading.is_empty() && c.labels.is_empty() {
         if let Some(parent) = parents.last_mut().filter(|p| !p.paragraph) {
             let mut text = vec![clean_text(&c.prose)];

@@ -27,6 +27,8 @@
 pub mod bibtex;
 pub mod bluesky;
 pub mod bookmarks;
+pub mod decide;
+pub mod evidence;
 pub mod feed;
 pub mod markdown;
 pub mod rss;
@@ -278,7 +280,8 @@ pub struct Row {
     /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
     pub topic: Option<String>,
     pub also: Vec<String>,
-    pub score: u32,
+    /// The three best topics with their scores, best first (see [`suggest`]).
+    pub candidates: Vec<(String, f32)>,
     /// Where the same link already is: `None` for a new link.
     pub duplicate_of: Option<String>,
     /// The id given to a new link.
@@ -512,7 +515,7 @@ fn prepare(
     if !errors.is_empty() {
         return Err(ImportError::Invalid(errors));
     }
-    let (rows, invalid) = suggest::decide(course, &inputs, options.into.as_deref());
+    let (rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
     warnings.extend(invalid);
     for row in rows.iter().filter(|r| r.is_new()) {
         if row.candidate.url_status == UrlStatus::Truncated {

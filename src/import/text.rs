@@ -186,7 +186,9 @@ pub fn table(rows: &[Row]) -> String {
                 cut(&r.candidate.title, 40),
                 cut(&r.candidate.url, 60),
                 topic,
-                r.score.to_string(),
+                r.candidates
+                    .first()
+                    .map_or_else(|| "0".to_string(), |(_, s)| format!("{s:.1}")),
                 status,
             ]
         })
