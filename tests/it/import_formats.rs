@@ -6,7 +6,7 @@ use syllabus::model::UrlStatus;
 
 const FEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/distribsystems-feed.txt"
+    "/tests/fixtures/shared/distribsystems-feed.txt"
 );
 
 #[test]

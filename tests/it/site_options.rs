@@ -1,9 +1,7 @@
 //! The reader's options reach the course site: the schedule by week (with dates), what the plan
 //! leaves out, prerequisites known already, and links done in progress.toml arriving ticked.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn read(dir: &std::path::Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))

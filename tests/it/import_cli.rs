@@ -1,15 +1,13 @@
 //! `syllabus import` through the real binary, on the fixtures in `tests/fixtures/import/`.
 
-mod common;
-
-use common::{root, stderr, stdout, syllabus};
+use crate::common::{root, stderr, stdout, syllabus};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const FEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/distribsystems-feed.txt"
+    "/tests/fixtures/shared/distribsystems-feed.txt"
 );
 
 fn fixture(name: &str) -> String {
@@ -409,7 +407,7 @@ fn a_file_of_unknown_format_asks_for_from() {
 
 #[test]
 fn the_readme_shows_real_import_output() {
-    let out = common::syllabus_in(
+    let out = crate::common::syllabus_in(
         &root().join("tests/fixtures/import"),
         &[
             "import",

@@ -1,9 +1,7 @@
 //! `syllabus serve`: serves the built site, rebuilds after an edit, and shows a failed rebuild
 //! on the page while it keeps running.
 
-mod common;
-
-use common::{eventually, fixture, http, serve};
+use crate::common::{eventually, fixture, http, serve};
 use std::time::Duration;
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {

@@ -4,8 +4,6 @@
 //! Snapshots live in `tests/snapshots/`; rerun with `UPDATE_EXPECT=1` to rewrite them after an
 //! intended change, and review the diff.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -41,7 +39,10 @@ fn run(args: &[&str]) -> Run {
 }
 
 fn snapshot(name: &str, actual: &str) {
-    common::assert_expected(&common::root().join("tests/snapshots").join(name), actual);
+    crate::common::assert_expected(
+        &crate::common::root().join("tests/snapshots").join(name),
+        actual,
+    );
 }
 
 #[test]
@@ -387,7 +388,7 @@ fn why_lists_at_most_twelve_chains_and_counts_the_rest() {
     }
     std::fs::write(topics.join("z.toml"), topic("z", &middle)).unwrap();
     // Not `run`: that one points at the valid fixture.
-    let out = common::syllabus(&[
+    let out = crate::common::syllabus(&[
         "why",
         "a",
         "--topics",
@@ -395,10 +396,15 @@ fn why_lists_at_most_twelve_chains_and_counts_the_rest() {
         "--target",
         "z",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::common::stderr(&out)
+    );
     let r = Run {
         code: 0,
-        stdout: common::stdout(&out),
+        stdout: crate::common::stdout(&out),
         stderr: String::new(),
     };
     let chains: Vec<&str> = r

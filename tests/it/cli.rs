@@ -1,9 +1,7 @@
 //! The `syllabus` binary as a user runs it: the plan of a real corpus, every bad-input case with
 //! its exact message, exit codes and atomic output.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn every_bad_corpus_fails_check_with_its_message() {

@@ -2,7 +2,7 @@
 //! overwrite a folder syllabus did not write.
 //!
 //! Snapshots live in `tests/snapshots/site/`; after an intended change to the pages, run
-//! `UPDATE_SNAPSHOTS=1 cargo test --test site` and review the diff.
+//! `UPDATE_EXPECT=1 cargo test --test site` and review the diff.
 
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
@@ -63,7 +63,7 @@ fn site_pages_match_snapshots() {
     let out = dir.path().join("site");
     build("valid", &out);
     let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/site");
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut stale = Vec::new();
     for page in files(&out) {
         let name = page.file_name().unwrap().to_string_lossy().to_string();
@@ -84,7 +84,7 @@ fn site_pages_match_snapshots() {
     }
     assert!(
         stale.is_empty(),
-        "pages differ from tests/snapshots/site: {stale:?}; rerun with UPDATE_SNAPSHOTS=1 and review"
+        "pages differ from tests/snapshots/site: {stale:?}; rerun with UPDATE_EXPECT=1 and review"
     );
 }
 

@@ -1,0 +1,68 @@
+//! `syllabus next` and `syllabus why`: questions about the reader's plan.
+
+use super::{emit, prepare, CorpusArgs, Failure, PlanOptions, EXIT_USAGE};
+use syllabus::diagnostics::{suggest, Diagnostic};
+use syllabus::explain;
+
+#[derive(clap::Args, Debug)]
+pub struct NextArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    options: PlanOptions,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct WhyArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// A topic or link id
+    #[arg(value_name = "ID")]
+    id: String,
+    #[command(flatten)]
+    options: PlanOptions,
+}
+
+pub fn next(args: &NextArgs) -> Result<(), Failure> {
+    let prepared = prepare(&args.corpus, &args.options, false)?;
+    let ready = explain::next(&prepared.plan, &prepared.selected);
+    let mut text = String::new();
+    if ready.is_empty() {
+        text.push_str(if prepared.plan.plan_links().all(|l| l.done) {
+            "Nothing left: every reading in the plan is done.\n"
+        } else {
+            "Nothing is ready.\n"
+        });
+    }
+    for link in ready {
+        let week = link.week.map(|w| format!("week {w}, ")).unwrap_or_default();
+        text.push_str(&format!(
+            "{}  {} ({week}{} min, {})\n    {}\n",
+            link.id, link.title, link.minutes, link.topic, link.url
+        ));
+    }
+    emit(&text, None)
+}
+
+pub fn why(args: &WhyArgs) -> Result<(), Failure> {
+    let prepared = prepare(&args.corpus, &args.options, false)?;
+    let course = &prepared.loaded.course;
+    let id = args.id.as_str();
+    if course.topic(id).is_none() && course.link(id).is_none() {
+        let items: Vec<&str> = course
+            .topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .chain(course.links().map(|l| l.id.as_str()))
+            .collect();
+        let d = Diagnostic::error(None, format!("`{id}`: no such topic or link"))
+            .with_help(suggest(id, items.iter().copied(), "topic or link"));
+        return Err(Failure {
+            diagnostics: vec![d],
+            code: EXIT_USAGE,
+        });
+    }
+    let mut text = explain::why(course, &prepared.selected, &prepared.plan, id).join("\n");
+    text.push('\n');
+    emit(&text, None)
+}

@@ -1,0 +1,49 @@
+//! `syllabus graph` and `syllabus topics`: the whole course's topic graph and topic table.
+
+use super::{emit, load, CorpusArgs, Failure};
+use clap::ValueEnum;
+use syllabus::graph::Graph;
+use syllabus::{plan, render};
+
+#[derive(clap::Args, Debug)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// The output format
+    #[arg(long, value_enum, default_value_t = Format::Dot)]
+    format: Format,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TopicsArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Graphviz, clustered by stage
+    Dot,
+    /// A Mermaid flowchart
+    Mermaid,
+}
+
+fn whole_plan(corpus: &CorpusArgs) -> Result<plan::Plan, Failure> {
+    let loaded = load(corpus)?;
+    let graph = Graph::new(&loaded.course);
+    Ok(plan::build(&loaded.course, &graph))
+}
+
+pub fn run(args: &GraphArgs) -> Result<(), Failure> {
+    let plan = whole_plan(&args.corpus)?;
+    let text = match args.format {
+        Format::Dot => render::dot(&plan),
+        Format::Mermaid => render::mermaid(&plan),
+    };
+    emit(&text, None)
+}
+
+pub fn topics(args: &TopicsArgs) -> Result<(), Failure> {
+    let plan = whole_plan(&args.corpus)?;
+    emit(&render::topics_table(&plan), None)
+}

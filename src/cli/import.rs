@@ -1,0 +1,73 @@
+//! `syllabus import`: links from other formats into topics/ (or a dry run of it).
+
+use super::{CorpusArgs, Failure, EXIT_USAGE};
+use std::io::Write;
+use std::path::PathBuf;
+use syllabus::diagnostics::Diagnostic;
+use syllabus::import;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The input format [default: auto, from the extension and the content]
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = clap::builder::PossibleValuesParser::new(import::Format::WORDS))]
+    from: String,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Print what would happen (title, URL, topic, score, new or duplicate); write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Put every new link under this topic
+    #[arg(long, value_name = "TOPIC")]
+    into: Option<String>,
+}
+
+pub fn run(args: &Args) -> Result<(), Failure> {
+    let dir = args
+        .corpus
+        .topics
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("topics"));
+    if !dir.is_dir() {
+        return Err(Failure {
+            diagnostics: vec![Diagnostic::error(
+                None,
+                format!("no corpus folder {} to import into", dir.display()),
+            )
+            .with_help("run in the folder that holds topics/, or pass --topics DIR")],
+            code: EXIT_USAGE,
+        });
+    }
+    let options = import::Options {
+        format: import::Format::parse(&args.from).unwrap_or_default(),
+        into: args.into.clone(),
+        dry_run: args.dry_run,
+    };
+    let mut stdout = std::io::stdout().lock();
+    match import::run(&dir, &args.files, &options) {
+        Ok(report) => {
+            let mut stderr = std::io::stderr().lock();
+            for d in &report.warnings {
+                let _ = writeln!(stderr, "{d}");
+            }
+            if args.dry_run {
+                let _ = write!(stdout, "{}", report.table());
+            }
+            for path in &report.written {
+                let _ = writeln!(stdout, "wrote {}", path.display());
+            }
+            let _ = writeln!(stdout, "{}", report.summary());
+            Ok(())
+        }
+        Err(import::ImportError::Usage(d)) => Err(Failure {
+            diagnostics: vec![d],
+            code: EXIT_USAGE,
+        }),
+        Err(import::ImportError::Invalid(found)) => {
+            let _ = writeln!(stdout, "{}", import::Report::default().summary());
+            Err(Failure::from(found))
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Arguments (clap) to library calls and results to output and exit codes: 0 ok, 1 invalid
+//! corpus or input, 2 usage. No planning logic lives here: this file holds what every command
+//! shares (the corpus and plan options, loading, output, failures); each command has its own file.
+
+mod check;
+mod explain;
+mod graph;
+mod import;
+mod new;
+mod plan;
+mod progress;
+mod site;
+
+use clap::builder::PossibleValuesParser;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use syllabus::corpus::{self, Loaded};
+use syllabus::diagnostics::Diagnostic;
+use syllabus::model::{Kind, Level};
+use syllabus::options::{self, Given, Options};
+use syllabus::schedule::Date;
+use syllabus::select::Selected;
+use syllabus::{output, progress as progress_file};
+
+const EXIT_INVALID: i32 = 1;
+const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "syllabus",
+    version,
+    about = "Turn a corpus of links into a staged study plan and publish it",
+    after_help = "The corpus is ./topics when that folder exists, else the course built into the binary."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct CorpusArgs {
+    /// The corpus folder (course.toml and one file per topic) [default: ./topics, else built-in]
+    #[arg(long, value_name = "DIR", global = true)]
+    topics: Option<PathBuf>,
+}
+
+/// The reader's choices, shared by every command that plans: what to learn, the pace, progress.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct PlanOptions {
+    /// Plan only this topic or link and what it requires (repeatable)
+    #[arg(long = "target", value_name = "ID")]
+    target: Vec<String>,
+    /// A topic you know already: left out with what only it needs (repeatable)
+    #[arg(long = "known", value_name = "ID")]
+    known: Vec<String>,
+    /// A topic or link to leave out regardless; reported as a gap when needed (repeatable)
+    #[arg(long = "skip", value_name = "ID")]
+    skip: Vec<String>,
+    /// Keep links up to this level
+    #[arg(long, value_parser = PossibleValuesParser::new(Level::WORDS))]
+    level: Option<String>,
+    /// Keep links of these kinds (comma-separated)
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(Kind::WORDS))]
+    kinds: Vec<String>,
+    /// Keep links with free access only
+    #[arg(long)]
+    free: bool,
+    /// Reading hours a week [default: 5]
+    #[arg(long, value_name = "H")]
+    hours_per_week: Option<f64>,
+    /// The first day of week 1
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    start: Option<String>,
+    /// The number of weeks you want to finish in
+    #[arg(long, value_name = "N")]
+    weeks: Option<u32>,
+    /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
+    /// given here win
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// The progress file (`done = [...]`) [default: ./progress.toml when it exists]
+    #[arg(long, value_name = "FILE")]
+    progress: Option<PathBuf>,
+}
+
+impl PlanOptions {
+    fn given(&self) -> Given {
+        let list = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
+        Given {
+            target: list(&self.target),
+            known: list(&self.known),
+            skip: list(&self.skip),
+            level: self.level.clone(),
+            kinds: list(&self.kinds),
+            free: self.free.then_some(true),
+            hours_per_week: self.hours_per_week,
+            start: self.start.clone(),
+            weeks: self.weeks,
+            progress: self.progress.clone(),
+            origins: Default::default(),
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Start a course of your own in a new folder, empty or from links you have (--from FILE...)
+    New(new::Args),
+    /// Print the staged plan
+    Plan(plan::Args),
+    /// Validate the corpus and print every problem
+    Check(check::Args),
+    /// Print the topic graph, clustered by stage
+    Graph(graph::GraphArgs),
+    /// List the topics: id, stage, requires, links, hours
+    Topics(graph::TopicsArgs),
+    /// Mark links (or every link of a topic) as done in the progress file
+    Done(progress::Args),
+    /// Mark links (or every link of a topic) as not done
+    Undo(progress::Args),
+    /// What you can read now: links not done whose prerequisites are done or known
+    Next(explain::NextArgs),
+    /// Why a topic or link is in your plan, or why not
+    Why(explain::WhyArgs),
+    /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
+    Import(import::Args),
+    /// Write the course site: HTML pages, plan.md, plan.json
+    Build(site::BuildArgs),
+    /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
+    Serve(site::ServeArgs),
+}
+
+/// A failed command: what to print on standard error, and the exit code.
+struct Failure {
+    diagnostics: Vec<Diagnostic>,
+    code: i32,
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure {
+            diagnostics: vec![d],
+            code: EXIT_INVALID,
+        }
+    }
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        Failure {
+            diagnostics,
+            code: EXIT_INVALID,
+        }
+    }
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { EXIT_USAGE } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::New(args) => new::run(&args),
+        Command::Plan(args) => plan::run(&args),
+        Command::Check(args) => return check::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Topics(args) => graph::topics(&args),
+        Command::Done(args) => progress::run(&args, true),
+        Command::Undo(args) => progress::run(&args, false),
+        Command::Next(args) => explain::next(&args),
+        Command::Why(args) => explain::why(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Build(args) => site::build(&args),
+        Command::Serve(args) => site::serve(args),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(failure) => {
+            let mut stderr = std::io::stderr().lock();
+            for d in &failure.diagnostics {
+                let _ = writeln!(stderr, "{d}");
+            }
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            if errors > 1 {
+                let _ = writeln!(
+                    stderr,
+                    "{errors} errors; run `syllabus check` to see them with warnings"
+                );
+            }
+            failure.code
+        }
+    }
+}
+
+fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
+    let loaded = corpus::load_default(args.topics.as_deref())?;
+    Ok(loaded)
+}
+
+/// Standard output, or FILE written atomically.
+fn emit(text: &str, output: Option<&Path>) -> Result<(), Failure> {
+    match output {
+        Some(path) => output::write_atomic(path, text.as_bytes()).map_err(|e| {
+            Failure::from(
+                Diagnostic::error(None, format!("cannot write {}: {e}", path.display()))
+                    .with_help("check that the folder exists and is writable"),
+            )
+        }),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+/// The corpus, the checked options and the reader's plan: what every planning command starts
+/// from. Warnings (stale progress ids, a `--weeks` the pace cannot meet) go to standard error.
+struct Prepared {
+    loaded: Loaded,
+    plan: syllabus::plan::Plan,
+    selected: Selected,
+}
+
+fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, Failure> {
+    let loaded = load(args)?;
+    let mut given = cli.given();
+    if let Some(path) = &cli.profile {
+        given = given.or(options::load_profile(path)?);
+    }
+    let opts: Options =
+        options::resolve(&loaded.course, &given).map_err(|diagnostics| Failure {
+            diagnostics,
+            code: EXIT_USAGE,
+        })?;
+    // A calendar needs dates. Defaulting to "the coming Monday" would make the same command
+    // give other bytes tomorrow, so the reader names the day.
+    if ics && opts.schedule.start.is_none() {
+        let monday = Date::today().next_monday();
+        return Err(Failure {
+            diagnostics: vec![Diagnostic::error(
+                None,
+                "--format ics needs --start YYYY-MM-DD: a calendar needs dates",
+            )
+            .with_help(format!("for example --start {monday} (the coming Monday)"))],
+            code: EXIT_USAGE,
+        });
+    }
+    let mut done = Default::default();
+    if let Some(path) = progress_file::default_path(opts.progress.as_deref()) {
+        let p = progress_file::load(&path)?;
+        warn(&progress_file::stale_warnings(&p, &loaded.course, &path));
+        done = p.done;
+    }
+    let (plan, selected) =
+        syllabus::plan::build_for(&loaded.course, &opts.selection, &opts.schedule, &done);
+    if let Some(w) = plan.schedule.warning() {
+        warn(&[Diagnostic::warning(None, w)]);
+    }
+    Ok(Prepared {
+        loaded,
+        plan,
+        selected,
+    })
+}
+
+fn warn(diagnostics: &[Diagnostic]) {
+    let mut stderr = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = writeln!(stderr, "{d}");
+    }
+}

@@ -1,0 +1,17 @@
+//! The integration tests, as one test binary (one link step instead of one per file). Each module
+//! runs the real `syllabus` binary on fixture corpora or the shipped course.
+
+mod browser;
+mod cli;
+mod common;
+mod course;
+mod import_cli;
+mod import_formats;
+mod new;
+mod options_cli;
+mod properties;
+mod robust;
+mod select_props;
+mod serve;
+mod site;
+mod site_options;
