@@ -411,6 +411,51 @@ impl Report {
     pub fn table(&self) -> String {
         text::table(&self.rows)
     }
+
+    /// `--format json`: every link with what was decided for it, and the counts.
+    pub fn json(&self) -> serde_json::Value {
+        let links: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let c = &r.candidate;
+                let (kind, level, minutes) = evidence::facts(c);
+                let candidates: Vec<serde_json::Value> = r
+                    .candidates
+                    .iter()
+                    .map(|(topic, score)| {
+                        // Two decimals, as f64: an f32 prints as 10.100000381469727.
+                        let score = (f64::from(*score) * 100.0).round() / 100.0;
+                        serde_json::json!({"topic": topic, "score": score})
+                    })
+                    .collect();
+                serde_json::json!({
+                    "title": c.title,
+                    "url": c.url,
+                    "alternates": c.alternates,
+                    "file": r.file,
+                    "line": c.line,
+                    "status": if r.is_new() { "new" } else { "duplicate" },
+                    "duplicate_of": r.duplicate_of,
+                    "id": r.id,
+                    "topic": if r.is_new() { r.topic.clone() } else { None },
+                    "also": r.also,
+                    "candidates": candidates,
+                    "kind": kind.as_str(),
+                    "level": level.as_str(),
+                    "minutes": minutes,
+                    "note": c.note,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "links": links,
+            "new": self.new_count(),
+            "duplicates": self.duplicate_count(),
+            "without_topic": self.without_topic_count(),
+            "written": self.written,
+        })
+    }
 }
 
 /// How many times an import is redone when a topic file changed while it ran.
@@ -467,6 +512,24 @@ fn lock_folder(dir: &Path) -> Result<crate::output::Lock, ImportError> {
 #[cfg(not(unix))]
 fn lock_folder(_: &Path) -> Result<(), ImportError> {
     Ok(())
+}
+
+/// A dry run against the course built into the binary, for when there is no corpus folder:
+/// what an import would find new, and where it would file it.
+pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+    let sources = corpus::embedded_sources();
+    let loaded = corpus::load(&sources).map_err(ImportError::Invalid)?;
+    let options = Options {
+        dry_run: true,
+        ..options.clone()
+    };
+    import(
+        &loaded.course,
+        &sources,
+        Path::new(corpus::EMBEDDED_NAME),
+        files,
+        &options,
+    )
 }
 
 /// Writes the rendered files, each only if it still holds the text the import was made from.
