@@ -10,6 +10,7 @@ mod new;
 mod plan;
 mod progress;
 mod site;
+mod suggest;
 
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
@@ -125,6 +126,8 @@ enum Command {
     Why(explain::WhyArgs),
     /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
     Import(import::Args),
+    /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
+    Suggest(suggest::Args),
     /// Write the course site: HTML pages, plan.md, plan.json
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
@@ -174,6 +177,7 @@ pub fn run() -> i32 {
         Command::Next(args) => explain::next(&args),
         Command::Why(args) => explain::why(&args),
         Command::Import(args) => import::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),
     };

@@ -196,9 +196,11 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
         let year = field(entry, "year").or_else(|| {
             field(entry, "date").map(|d| d.chars().take_while(|c| *c != '-').collect())
         });
+        // `@misc` and `@online` are anything (a repository, a web page): the URL decides.
         let kind = match entry.entry_type {
-            EntryType::Book | EntryType::MvBook => Kind::Book,
-            _ => Kind::Paper,
+            EntryType::Book | EntryType::MvBook => Some(Kind::Book),
+            EntryType::Misc | EntryType::Online | EntryType::Unpublished => None,
+            _ => Some(Kind::Paper),
         };
         out.links.push(Candidate {
             title: field(entry, "title").unwrap_or_else(|| entry.key.clone()),
@@ -211,7 +213,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             hints: field(entry, "keywords")
                 .map(|k| k.split([',', ';']).filter_map(non_empty).collect())
                 .unwrap_or_default(),
-            kind: Some(kind),
+            kind,
             line,
             ..Candidate::default()
         });

@@ -141,6 +141,13 @@ pub fn default_minutes(kind: Kind) -> u32 {
     }
 }
 
+/// Kind, level and minutes of a candidate: what its source says, else the evidence above.
+pub fn facts(c: &super::Candidate) -> (Kind, Level, u32) {
+    let kind = c.kind.unwrap_or_else(|| self::kind(&c.url, &c.title));
+    let level = c.level.unwrap_or_else(|| level(kind, &c.title));
+    (kind, level, c.minutes.unwrap_or_else(|| default_minutes(kind)))
+}
+
 /// Words in a title that promise a first contact.
 const INTRO_WORDS: &[&str] = &[
     "introduction",

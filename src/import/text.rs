@@ -104,6 +104,51 @@ pub fn html_to_text(html: &str) -> String {
     squash(&out)
 }
 
+/// The most a summary keeps of a post: a note is a pointer to the text, not the text.
+pub const SUMMARY_CHARS: usize = 300;
+
+/// A short summary of an HTML (or plain text) post: its first paragraph with text, tags
+/// dropped, cut at a word boundary to at most [`SUMMARY_CHARS`] characters (with `…`).
+pub fn summary(html: &str) -> String {
+    let mut first = String::new();
+    if html.contains('<') {
+        for token in html5gum::Tokenizer::new(html).flatten() {
+            match token {
+                html5gum::Token::String(s) => first.push_str(&String::from_utf8_lossy(&s.value)),
+                html5gum::Token::EndTag(t) if is_block(&t.name) && !squash(&first).is_empty() => {
+                    break
+                }
+                html5gum::Token::StartTag(t) if is_block(&t.name) => {
+                    if !squash(&first).is_empty() {
+                        break;
+                    }
+                    first.push(' ');
+                }
+                _ => {}
+            }
+        }
+    } else {
+        // Plain text: the first paragraph ends at a blank line.
+        first = html
+            .split("\n\n")
+            .find(|p| !p.trim().is_empty())
+            .unwrap_or("")
+            .to_string();
+    }
+    let text = html_to_text(&first);
+    cut_words(&text, SUMMARY_CHARS)
+}
+
+/// `s` cut at the last space before `max` characters, with `…`.
+fn cut_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max - 1).collect();
+    let cut = head.rfind(' ').filter(|&i| i > max / 2).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches([',', ';', ':', ' ']))
+}
+
 fn is_block(name: &[u8]) -> bool {
     matches!(
         name,
@@ -234,6 +279,18 @@ mod tests {
         assert_eq!(clean_text(" - a workbench. "), "a workbench.");
         assert_eq!(clean_text("at 10:30:00 the [draft]"), "at 10:30:00 the [draft]");
         assert_eq!(clean_text("💎 Hidden gem — really ( )"), "Hidden gem — really");
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_and_short() {
+        assert_eq!(
+            summary("<h2></h2><p>First <b>para</b>.</p><p>Second.</p>"),
+            "First para."
+        );
+        let long = format!("<p>{}</p>", "word ".repeat(200));
+        let s = summary(&long);
+        assert!(s.chars().count() <= SUMMARY_CHARS && s.ends_with("word…"), "{s}");
+        assert_eq!(summary("plain\n\nsecond"), "plain");
     }
 
     #[test]

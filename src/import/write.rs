@@ -25,7 +25,7 @@ fn topic_file(course: &Course, dir: &Path, sources: &[Source], topic: &str) -> P
 /// The `[[link]]` table for a new row; optional keys only when they say something.
 pub fn link_table(row: &Row) -> Table {
     let c = &row.candidate;
-    let kind = c.kind.unwrap_or_else(|| evidence::kind(&c.url, &c.title));
+    let (kind, level, minutes) = evidence::facts(c);
     let mut t = Table::new();
     let mut set = |k: &str, v: Value| {
         t.insert(k, Item::Value(v));
@@ -42,17 +42,8 @@ pub fn link_table(row: &Row) -> Table {
     set("url", c.url.as_str().into());
     set("title", c.title.as_str().into());
     set("kind", kind.as_str().into());
-    set(
-        "level",
-        c.level
-            .unwrap_or_else(|| evidence::level(kind, &c.title))
-            .as_str()
-            .into(),
-    );
-    set(
-        "minutes",
-        i64::from(c.minutes.unwrap_or_else(|| evidence::default_minutes(kind))).into(),
-    );
+    set("level", level.as_str().into());
+    set("minutes", i64::from(minutes).into());
     if !c.authors.is_empty() {
         set("authors", Value::Array(c.authors.iter().collect::<Array>()));
     }
