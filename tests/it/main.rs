@@ -8,6 +8,7 @@ mod course;
 mod import_cli;
 mod import_formats;
 mod options_cli;
+mod practice;
 mod properties;
 mod select_props;
 mod serve;
