@@ -101,6 +101,12 @@ impl Plan {
         self.topics().flat_map(|t| t.links.iter())
     }
 
+    /// Whether `link` counts toward the schedule: core links always, the optional track only
+    /// when the reader asked for it.
+    pub fn counts(&self, link: &Link) -> bool {
+        !link.optional || self.schedule.optional
+    }
+
     pub fn topic(&self, id: &str) -> Option<&PlanTopic> {
         self.topics().find(|t| t.id == id)
     }

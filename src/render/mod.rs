@@ -48,6 +48,11 @@ pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinj
         .map(|l| (l.id.as_str(), practice_label(l.kind)))
         .collect();
     let has_practice = !practice_labels.is_empty();
+    let optional_ids: std::collections::BTreeMap<&str, bool> = plan
+        .links()
+        .filter(|l| l.optional)
+        .map(|l| (l.id.as_str(), true))
+        .collect();
     let pace = crate::words::decimal(plan.schedule.hours_per_week);
     std::collections::BTreeMap::from([
         ("plan", Value::from_serialize(plan)),
@@ -64,6 +69,7 @@ pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinj
             "optional_count",
             Value::from(plan.links().filter(|l| l.optional).count()),
         ),
+        ("optional_ids", Value::from_serialize(&optional_ids)),
         ("hours_per_week", Value::from(pace)),
         ("weeks", Value::from(plan.weeks.len())),
         ("schedule_warning", Value::from(plan.schedule.warning())),

@@ -96,19 +96,27 @@ fn practice_without_a_deliverable_is_refused_where_it_is_written() {
     );
 }
 
-#[test]
-fn a_deliverable_on_a_reading_warns_and_is_dropped() {
+/// A copy of the practice fixture with `old` replaced by `new` in `file`.
+fn edited_fixture(file: &str, old: &str, new: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(root().join("tests/fixtures/practice")).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
     }
-    let raft = dir.path().join("raft.toml");
-    let text = std::fs::read_to_string(&raft).unwrap().replace(
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(old), "{file} lacks {old}");
+    std::fs::write(&path, text.replace(old, new)).unwrap();
+    dir
+}
+
+#[test]
+fn a_deliverable_on_a_reading_warns_and_is_dropped() {
+    let dir = edited_fixture(
+        "raft.toml",
         "note = \"Read Figure 2 until you can recite it.\"",
         "note = \"Read Figure 2 until you can recite it.\"\ndeliverable = \"Figure 2 from memory.\"",
     );
-    std::fs::write(&raft, text).unwrap();
     let topics = dir.path().to_str().unwrap();
     let check = syllabus(&["check", "--topics", topics]);
     assert_eq!(
@@ -128,6 +136,43 @@ fn a_deliverable_on_a_reading_warns_and_is_dropped() {
         .find(|l| l["id"] == "raft-paper")
         .unwrap();
     assert!(paper["deliverable"].is_null());
+}
+
+#[test]
+fn a_core_link_needing_an_optional_one_is_warned_about() {
+    let dir = edited_fixture(
+        "raft.toml",
+        "requires = [\"raft-paper\"]",
+        "requires = [\"raft-paper\", \"raft-name\"]",
+    );
+    let check = syllabus(&["check", "--topics", dir.path().to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0));
+    assert!(
+        stdout(&check).contains("raft.toml:23:27: warning: link `raft-lab` requires `raft-name`, which is optional\n  help: the core should not need the optional track"),
+        "{}",
+        stdout(&check)
+    );
+}
+
+#[test]
+fn next_offers_optional_items_but_the_core_does_not_wait_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    std::fs::write(&progress, "done = [\"learntla\", \"model-2pc\"]\n").unwrap();
+    let out = syllabus(&[
+        "next",
+        "--topics",
+        "tests/fixtures/practice",
+        "--progress",
+        progress.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // The optional exercise is still open, yet Raft's readings are ready.
+    assert!(text.contains("model-2pc-crash  Add a crashing coordinator to your 2PC model (optional, 120 min, tla)"), "{text}");
+    assert!(text.contains("raft-paper  In Search of an Understandable Consensus Algorithm (week 1, 120 min, raft)"), "{text}");
+    let why = syllabus(&["why", "raft-name", "--topics", "tests/fixtures/practice"]);
+    assert!(stdout(&why).contains("It is on the optional track: outside the core hours and the weeks; --optional schedules it."));
 }
 
 #[test]
