@@ -18,7 +18,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
-use syllabus::model::{Kind, Level};
+use syllabus::model::Level;
 use syllabus::options::{self, Given, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
@@ -61,8 +61,8 @@ pub struct PlanOptions {
     /// Keep links up to this level
     #[arg(long, value_parser = PossibleValuesParser::new(Level::WORDS))]
     level: Option<String>,
-    /// Keep links of these kinds (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(Kind::WORDS))]
+    /// Keep links of these kinds (comma-separated); `practice` means exercise and project
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(options::kind_words()))]
     kinds: Vec<String>,
     /// Keep links with free access only
     #[arg(long)]
@@ -76,6 +76,10 @@ pub struct PlanOptions {
     /// The number of weeks you want to finish in
     #[arg(long, value_name = "N")]
     weeks: Option<u32>,
+    /// Schedule the optional track too (links marked `optional = true`); without it they are
+    /// listed, marked optional, outside the core hours and the weeks
+    #[arg(long)]
+    optional: bool,
     /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
     /// given here win
     #[arg(long, value_name = "FILE")]
@@ -98,6 +102,7 @@ impl PlanOptions {
             hours_per_week: self.hours_per_week,
             start: self.start.clone(),
             weeks: self.weeks,
+            optional: self.optional.then_some(true),
             progress: self.progress.clone(),
             origins: Default::default(),
         }

@@ -9,6 +9,7 @@ mod import_cli;
 mod import_formats;
 mod new;
 mod options_cli;
+mod practice;
 mod properties;
 mod robust;
 mod select_props;
