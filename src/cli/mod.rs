@@ -6,6 +6,7 @@ mod check;
 mod explain;
 mod graph;
 mod import;
+mod new;
 mod plan;
 mod progress;
 mod site;
@@ -104,6 +105,8 @@ impl PlanOptions {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a course of your own in a new folder, empty or from links you have (--from FILE...)
+    New(new::Args),
     /// Print the staged plan
     Plan(plan::Args),
     /// Validate the corpus and print every problem
@@ -161,6 +164,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
+        Command::New(args) => new::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Check(args) => return check::run(&args),
         Command::Graph(args) => graph::run(&args),

@@ -48,6 +48,10 @@ pub struct Candidate {
     pub title: String,
     /// As found; `https://` is added to a scheme-less URL.
     pub url: String,
+    /// Other addresses of the same reading (an item's `[acmdl]` beside its `[pdf]`, a BibTeX
+    /// entry's DOI beside its `url`): not written, but a duplicate of any of them is a
+    /// duplicate.
+    pub alternates: Vec<String>,
     pub url_status: UrlStatus,
     pub note: Option<String>,
     /// `YYYY-MM-DD` or `YYYY`.
@@ -330,8 +334,13 @@ impl Report {
     }
 }
 
+/// How many times an import is redone when a topic file changed while it ran.
+const ATTEMPTS: usize = 5;
+
 /// Loads the corpus in `topics_dir` and imports `files` into it: what `syllabus import` does.
-/// The corpus files are read once; loading, rendering and the final check all use that text.
+/// The corpus files are read once per attempt; loading, rendering and the final check all use
+/// that text. The folder is locked, so imports run one after another; a file someone saved
+/// while the import ran is never overwritten: the import is read and done again.
 pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
     let refuse = |mut found: Vec<Diagnostic>| {
         found.push(
@@ -344,9 +353,81 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
         );
         ImportError::Invalid(found)
     };
-    let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
-    let loaded = corpus::load(&sources).map_err(refuse)?;
-    import(&loaded.course, &sources, topics_dir, files, options)
+    let _lock = lock_folder(topics_dir)?;
+    let mut changed = None;
+    for _ in 0..ATTEMPTS {
+        let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
+        let loaded = corpus::load(&sources).map_err(refuse)?;
+        let (mut report, rendered) = prepare(&loaded.course, &sources, topics_dir, files, options)?;
+        if options.dry_run {
+            return Ok(report);
+        }
+        match commit(&sources, &rendered) {
+            Ok(()) => {
+                report.written = rendered.into_keys().collect();
+                return Ok(report);
+            }
+            Err(e @ crate::output::WriteError::Changed { .. }) => changed = Some(e),
+            Err(e) => return Err(write_failed(&e, topics_dir)),
+        }
+    }
+    Err(write_failed(&changed.expect("set by the loop"), topics_dir))
+}
+
+#[cfg(unix)]
+fn lock_folder(dir: &Path) -> Result<crate::output::Lock, ImportError> {
+    crate::output::lock(dir).map_err(|e| {
+        ImportError::Invalid(vec![Diagnostic::error(
+            None,
+            format!("cannot lock the corpus folder {}: {e}", dir.display()),
+        )])
+    })
+}
+
+/// Folders cannot be opened as files here; the check before each rename still holds.
+#[cfg(not(unix))]
+fn lock_folder(_: &Path) -> Result<(), ImportError> {
+    Ok(())
+}
+
+/// Writes the rendered files, each only if it still holds the text the import was made from.
+fn commit(
+    sources: &[corpus::Source],
+    rendered: &BTreeMap<PathBuf, String>,
+) -> Result<(), crate::output::WriteError> {
+    use crate::output::{Expect, Replacement};
+    let files: Vec<Replacement> = rendered
+        .iter()
+        .map(|(path, text)| Replacement {
+            path: path.clone(),
+            bytes: text.clone().into_bytes(),
+            expect: match sources.iter().find(|s| s.path == *path) {
+                Some(s) => Expect::Bytes(s.text.clone().into_bytes()),
+                None => Expect::Absent,
+            },
+        })
+        .collect();
+    crate::output::replace_all(&files)
+}
+
+/// The message for a write that failed: which file, and what state the corpus is in.
+fn write_failed(e: &crate::output::WriteError, topics_dir: &Path) -> ImportError {
+    let state = if e.nothing_changed() {
+        format!("nothing in {} was changed", topics_dir.display())
+    } else {
+        format!(
+            "the corpus in {} is partly imported: run `syllabus check --topics {}` and fix or restore the files named above",
+            topics_dir.display(),
+            topics_dir.display()
+        )
+    };
+    let help = match e {
+        crate::output::WriteError::Changed { .. } => {
+            format!("{state}; run the import again")
+        }
+        _ => format!("{state}; fix the cause and run the import again"),
+    };
+    ImportError::Invalid(vec![Diagnostic::error(None, e.to_string()).with_help(help)])
 }
 
 /// Loads the corpus as it would be after the import, without touching the files: an import
@@ -390,6 +471,22 @@ pub fn import(
     files: &[PathBuf],
     options: &Options,
 ) -> Result<Report, ImportError> {
+    let (mut report, rendered) = prepare(course, sources, topics_dir, files, options)?;
+    if !options.dry_run {
+        commit(sources, &rendered).map_err(|e| write_failed(&e, topics_dir))?;
+        report.written = rendered.into_keys().collect();
+    }
+    Ok(report)
+}
+
+/// Everything but the write: the report and the new text of each file that gains links.
+fn prepare(
+    course: &Course,
+    sources: &[corpus::Source],
+    topics_dir: &Path,
+    files: &[PathBuf],
+    options: &Options,
+) -> Result<(Report, BTreeMap<PathBuf, String>), ImportError> {
     if let Some(into) = &options.into {
         if course.topic(into).is_none() {
             let ids = course.topics.iter().map(|t| t.id.as_str());
@@ -434,7 +531,7 @@ pub fn import(
         }
     }
     warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
-    let mut report = Report {
+    let report = Report {
         rows,
         warnings,
         written: Vec::new(),
@@ -444,14 +541,7 @@ pub fn import(
             .with_help("fix that file; nothing in the topics directory was changed")])
     })?;
     verify(sources, &rendered)?;
-    if !options.dry_run {
-        write::commit(&rendered).map_err(|e| {
-            ImportError::Invalid(vec![Diagnostic::error(None, e.to_string())
-                .with_help("nothing in the topics directory was changed")])
-        })?;
-        report.written = rendered.into_keys().collect();
-    }
-    Ok(report)
+    Ok((report, rendered))
 }
 
 #[cfg(test)]
@@ -464,5 +554,55 @@ mod tests {
             assert_eq!(Format::parse(word).map(Format::as_str), Some(*word));
         }
         assert_eq!(Format::parse("csv"), None);
+    }
+
+    #[test]
+    fn a_file_saved_after_the_corpus_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let topics = dir.path().join("topics");
+        std::fs::create_dir(&topics).unwrap();
+        for entry in std::fs::read_dir("tests/fixtures/valid").unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), topics.join(entry.file_name())).unwrap();
+        }
+        let list = dir.path().join("list.md");
+        std::fs::write(
+            &list,
+            "- [Clocks again](https://clocks.example.org/x) - time\n",
+        )
+        .unwrap();
+        let sources = corpus::read_dir(&topics).unwrap();
+        let loaded = corpus::load(&sources).unwrap();
+        // An editor saves time.toml after the import read it.
+        let time = topics.join("time.toml");
+        let saved = format!(
+            "{}\n# saved while importing\n",
+            std::fs::read_to_string(&time).unwrap()
+        );
+        std::fs::write(&time, &saved).unwrap();
+        let options = Options::default();
+        let err = import(
+            &loaded.course,
+            &sources,
+            &topics,
+            std::slice::from_ref(&list),
+            &options,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("changed by someone else"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("was changed; run the import again"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&time).unwrap(), saved);
+        // `run` reads the corpus again and imports on top of the saved text.
+        let report = run(&topics, &[list], &options).unwrap();
+        assert_eq!(report.new_count(), 1);
+        let now = std::fs::read_to_string(&time).unwrap();
+        assert!(
+            now.starts_with(&saved) && now.contains("clocks.example.org"),
+            "{now}"
+        );
     }
 }

@@ -14,6 +14,78 @@ pub fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Emoji and pictographs: decoration in list items, never part of a title.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE00..=0xFE0F | 0x200D | 0x20E3)
+}
+
+/// Drops `:shortcode:` emoji (`:scroll:`, `:+1:`): a colon, letters, digits, `_+-`, a colon.
+fn drop_shortcodes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ':' && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            let body = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-'))
+                .count();
+            let end = i + 1 + body;
+            if body > 0
+                && chars.get(end) == Some(&':')
+                && chars[i + 1..end].iter().any(|c| c.is_ascii_lowercase())
+            {
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Drops `[]`, `[,]`, `( )`: what is left of a bracket once the links in it are gone.
+fn drop_empty_brackets(s: &str) -> String {
+    let mut s = s.to_string();
+    loop {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut cut = None;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let close = match c {
+                '[' => ']',
+                '(' => ')',
+                _ => continue,
+            };
+            let inner: Vec<char> = chars[k + 1..]
+                .iter()
+                .map(|(_, c)| *c)
+                .take_while(|x| *x != close && *x != '[' && *x != '(')
+                .collect();
+            let j = k + 1 + inner.len();
+            if chars.get(j).is_some_and(|(_, x)| *x == close)
+                && inner.iter().all(|x| !x.is_alphanumeric())
+            {
+                cut = Some((i, chars[j].0 + close.len_utf8()));
+                break;
+            }
+        }
+        match cut {
+            Some((a, b)) => s.replace_range(a..b, " "),
+            None => return s,
+        }
+    }
+}
+
+/// Text fit for a title or a note: no emoji or `:shortcodes:`, no empty brackets, single
+/// spaces, no separators (`-`, `:`, `|`, `,`) at either end.
+pub fn clean_text(s: &str) -> String {
+    let s: String = drop_shortcodes(s).chars().filter(|c| !is_pictograph(*c)).collect();
+    let s = squash(&drop_empty_brackets(&s));
+    let seps: &[char] = &['-', '–', '—', ':', '|', ',', '·', ' ', ';', '*'];
+    s.trim_matches(seps).to_string()
+}
+
 /// The text of an HTML fragment: tags dropped, entities decoded, whitespace squashed.
 /// Feeds put HTML in titles and summaries, often entity-escaped twice.
 pub fn html_to_text(html: &str) -> String {
@@ -152,6 +224,14 @@ mod tests {
             "Raft & Paxos’s log"
         );
         assert_eq!(html_to_text("plain  text\n here"), "plain text here");
+    }
+
+    #[test]
+    fn clean_text_keeps_words_and_drops_decoration() {
+        assert_eq!(clean_text("⭐️ Paxos, 1998 [,] :scroll: "), "Paxos, 1998");
+        assert_eq!(clean_text(" - a workbench. "), "a workbench.");
+        assert_eq!(clean_text("at 10:30:00 the [draft]"), "at 10:30:00 the [draft]");
+        assert_eq!(clean_text("💎 Hidden gem — really ( )"), "Hidden gem — really");
     }
 
     #[test]

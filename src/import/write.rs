@@ -6,7 +6,6 @@ use crate::corpus::url::slug_from_url;
 use crate::corpus::Source;
 use crate::model::{Course, UrlStatus};
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
@@ -143,12 +142,6 @@ pub fn render(
         .collect())
 }
 
-/// Replaces each file with its new text, all or none: each goes to a temporary file beside it
-/// first, and only when every one is written are they renamed over the originals.
-pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
-    crate::output::write_all_atomic(files)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,7 +184,7 @@ mod tests {
         ];
         let sources = corpus::read_dir(dir.path()).unwrap();
         let rendered = render(&course, dir.path(), &sources, &rows).unwrap();
-        commit(&rendered).unwrap();
+        crate::output::write_all_atomic(&rendered).unwrap();
         assert_eq!(rendered.len(), 2);
         let text = fs::read_to_string(dir.path().join("consensus.toml")).unwrap();
         assert!(text.starts_with(original), "{text}");
