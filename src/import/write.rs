@@ -41,7 +41,10 @@ pub fn link_table(row: &Row) -> Table {
     }
     set("url", c.url.as_str().into());
     if !c.alternates.is_empty() {
-        set("alternates", Value::Array(c.alternates.iter().collect::<Array>()));
+        set(
+            "alternates",
+            Value::Array(c.alternates.iter().collect::<Array>()),
+        );
     }
     set("title", c.title.as_str().into());
     set("kind", kind.as_str().into());

@@ -66,7 +66,14 @@ fn assert_no_link_lost(file: &str, v: &Value, err: &str) {
     }
     let in_prose: usize = err
         .lines()
-        .find_map(|l| l.split("warning: ").nth(1)?.split(" link(s) in running text").next()?.parse().ok())
+        .find_map(|l| {
+            l.split("warning: ")
+                .nth(1)?
+                .split(" link(s) in running text")
+                .next()?
+                .parse()
+                .ok()
+        })
         .unwrap_or(0);
     let lost: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"'))
@@ -93,8 +100,14 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
         lamport["title"],
         "Time, Clocks, and the Ordering of Events in a Distributed System, CACM 1978"
     );
-    assert_eq!(lamport["url"], "https://lamport.azurewebsites.net/pubs/time-clocks.pdf");
-    assert_eq!(lamport["alternates"][0], "https://dl.acm.org/citation.cfm?id=359563");
+    assert_eq!(
+        lamport["url"],
+        "https://lamport.azurewebsites.net/pubs/time-clocks.pdf"
+    );
+    assert_eq!(
+        lamport["alternates"][0],
+        "https://dl.acm.org/citation.cfm?id=359563"
+    );
     assert_eq!(lamport["duplicate_of"], "lamport-time-clocks");
     assert!(lamport["note"]
         .as_str()
@@ -102,7 +115,10 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
         .starts_with("Easily one of the most influential papers"));
     // `* Featured in [the morning paper](u)` under an item is a note and a reading of its own.
     let heard_of = "The Heard-Of Model: Computing in Distributed Systems with Benign Failures, Distributed Computing 2009";
-    assert_eq!(by_title(&v, heard_of)["note"], "Featured in the morning paper");
+    assert_eq!(
+        by_title(&v, heard_of)["note"],
+        "Featured in the morning paper"
+    );
     assert_eq!(
         by_title(&v, &format!("{heard_of}: the morning paper"))["url"],
         "https://blog.acolyer.org/2016/02/09/the-heard-of-model/"
@@ -111,7 +127,14 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
         let title = l["title"].as_str().unwrap();
         let lower = title.to_lowercase();
         assert!(
-            !["pdf", "acmdl", "featured in", "the morning paper", "website"].contains(&lower.as_str()),
+            ![
+                "pdf",
+                "acmdl",
+                "featured in",
+                "the morning paper",
+                "website"
+            ]
+            .contains(&lower.as_str()),
             "a label as a title: {title}"
         );
         assert!(!title.contains('⭐') && !title.contains('💎'), "{title}");
@@ -133,7 +156,10 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
         );
     }
     // The document's title is not a hint that pulls every link into one topic.
-    let placed: HashSet<&str> = links(&v).iter().filter_map(|l| l["topic"].as_str()).collect();
+    let placed: HashSet<&str> = links(&v)
+        .iter()
+        .filter_map(|l| l["topic"].as_str())
+        .collect();
     assert!(placed.len() >= 15, "{placed:?}");
     assert!(err.contains(
         "distributed-consensus-reading-list.md:640:1: warning: `https://twitter.com/muratdemirbas` is a profile page, not a reading; skipped"
@@ -149,7 +175,10 @@ fn the_awesome_list_keeps_titles_notes_and_second_links() {
     // `[CAP Theorem](u), Also [plain english](u) explanation`: two readings, one note.
     let cap = by_title(&v, "CAP Theorem");
     assert_eq!(cap["note"], "Also plain english explanation");
-    assert_eq!(by_title(&v, "CAP Theorem: plain english")["note"], cap["note"]);
+    assert_eq!(
+        by_title(&v, "CAP Theorem: plain english")["note"],
+        cap["note"]
+    );
     assert_eq!(cap["topic"], "cap-and-tradeoffs");
     // An easier [blog post](u) in the prose is its own reading, not a second address.
     let flp = by_title(&v, "FLP Impossibility Result (paper)");
@@ -160,8 +189,14 @@ fn the_awesome_list_keeps_titles_notes_and_second_links() {
         "http://the-paper-trail.org/blog/a-brief-tour-of-flp-impossibility/"
     );
     let ddia = by_title(&v, "Designing Data Intensive Applications");
-    assert_eq!((&ddia["kind"], &ddia["minutes"]), (&Value::from("book"), &Value::from(600)));
-    assert_eq!(by_title(&v, "Dynamo: Amazon's Highly Available Key Value Store")["duplicate_of"], "dynamo");
+    assert_eq!(
+        (&ddia["kind"], &ddia["minutes"]),
+        (&Value::from("book"), &Value::from(600))
+    );
+    assert_eq!(
+        by_title(&v, "Dynamo: Amazon's Highly Available Key Value Store")["duplicate_of"],
+        "dynamo"
+    );
     assert_no_link_lost(file, &v, &err);
 }
 
@@ -170,7 +205,12 @@ fn the_testing_list_skips_profiles_and_titles_vague_links_with_context() {
     let file = "testing-distributed-systems.md";
     let (v, err) = dry_run(file);
     assert_eq!(counts(&v), (349, 345, 4, 79));
-    assert_eq!(err.matches("is a profile page, not a reading; skipped").count(), 7, "{err}");
+    assert_eq!(
+        err.matches("is a profile page, not a reading; skipped")
+            .count(),
+        7,
+        "{err}"
+    );
     let review = by_title(
         &v,
         "An Empirical Study on Crash Recovery Bugs in Large-Scale Distributed Systems: his blog",
@@ -179,7 +219,9 @@ fn the_testing_list_skips_profiles_and_titles_vague_links_with_context() {
         review["url"],
         "https://muratbuffalo.blogspot.com/2019/01/paper-review-empirical-study-on-crash.html"
     );
-    assert!(links(&v).iter().all(|l| !l["title"].as_str().unwrap().contains("{%")));
+    assert!(links(&v)
+        .iter()
+        .all(|l| !l["title"].as_str().unwrap().contains("{%")));
     assert_no_link_lost(file, &v, &err);
 }
 
@@ -187,7 +229,10 @@ fn the_testing_list_skips_profiles_and_titles_vague_links_with_context() {
 fn the_dissertation_bibtex_finds_the_core_papers_already_in_the_course() {
     let (v, err) = dry_run("ongaro-dissertation.bib");
     assert_eq!(counts(&v), (98, 90, 8, 33));
-    let mut dups: Vec<&str> = links(&v).iter().filter_map(|l| l["duplicate_of"].as_str()).collect();
+    let mut dups: Vec<&str> = links(&v)
+        .iter()
+        .filter_map(|l| l["duplicate_of"].as_str())
+        .collect();
     dups.sort();
     assert_eq!(
         dups,
@@ -247,7 +292,10 @@ fn importing_every_real_list_checks_and_a_second_import_adds_nothing() {
     let check = syllabus(&["check", "--topics", &topics]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let inbox = fs::read_to_string(dir.join("inbox.toml")).unwrap();
-    assert!(inbox.contains("# closest topics: "), "the inbox lists candidates");
+    assert!(
+        inbox.contains("# closest topics: "),
+        "the inbox lists candidates"
+    );
     let again = syllabus(&args);
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(
@@ -269,8 +317,15 @@ fn suggest_evaluate_prints_the_leave_one_out_figure() {
         "{o}"
     );
     // Every link that was not filed under its own topic is listed, with where it went.
-    assert_eq!(o.lines().filter(|l| l.starts_with("wrong ")).count(), 2, "{o}");
-    assert!(o.contains("inbox         ddia (in storage-systems) -> inbox; closest: storage-systems"), "{o}");
+    assert_eq!(
+        o.lines().filter(|l| l.starts_with("wrong ")).count(),
+        2,
+        "{o}"
+    );
+    assert!(
+        o.contains("inbox         ddia (in storage-systems) -> inbox; closest: storage-systems"),
+        "{o}"
+    );
 }
 
 #[test]
@@ -286,7 +341,10 @@ fn a_dry_run_without_a_corpus_folder_uses_the_built_in_course() {
     let real_run = syllabus_in(tmp.path(), &["import", &bib]);
     assert_eq!(real_run.status.code(), Some(2));
     assert!(stderr(&real_run).contains("no corpus folder topics to import into"));
-    assert!(fs::read_dir(tmp.path()).unwrap().next().is_none(), "nothing written");
+    assert!(
+        fs::read_dir(tmp.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
 }
 
 #[test]
@@ -306,13 +364,31 @@ fn undecodable_binary_and_linkless_files_are_errors_naming_the_file() {
                 .flat_map(u16::to_le_bytes),
         )
         .collect();
-    let ok = syllabus(&["import", &write("utf16.md", &utf16), "--topics", &course, "--dry-run"]);
+    let ok = syllabus(&[
+        "import",
+        &write("utf16.md", &utf16),
+        "--topics",
+        &course,
+        "--dry-run",
+    ]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(stdout(&ok).contains("Paxos Made Live"));
     let cases: [(&str, &[u8], &str); 3] = [
-        ("photo.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.md: looks like a binary file, not text"),
-        ("latin1.md", b"- [Caf\xe9](https://example.com/)\n", "latin1.md: not valid UTF-8 text"),
-        ("words.md", b"# Notes\n\nJust words, no links.\n", "words.md: no link found, read as markdown"),
+        (
+            "photo.md",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "photo.md: looks like a binary file, not text",
+        ),
+        (
+            "latin1.md",
+            b"- [Caf\xe9](https://example.com/)\n",
+            "latin1.md: not valid UTF-8 text",
+        ),
+        (
+            "words.md",
+            b"# Notes\n\nJust words, no links.\n",
+            "words.md: no link found, read as markdown",
+        ),
     ];
     for (name, bytes, want) in cases {
         let out = syllabus(&["import", &write(name, bytes), "--topics", &course]);
