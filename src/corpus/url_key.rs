@@ -149,7 +149,10 @@ fn paper_key(host: &str, url: &Url) -> Option<String> {
             if path == "/citation.cfm" {
                 let id = url.query_pairs().find(|(k, _)| k == "id")?.1.into_owned();
                 let id = id.rsplit('.').next().unwrap_or(&id).to_string();
-                return id.chars().all(|c| c.is_ascii_digit()).then(|| format!("acm:{id}"));
+                return id
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    .then(|| format!("acm:{id}"));
             }
             None
         }
@@ -267,9 +270,7 @@ impl<T> UrlIndex<T> {
     /// several URLs (a paper's PDF and its DOI): found when any of them is known, otherwise
     /// inserted under all of them. The first URL is the one a truncation may match.
     pub fn find_or_insert_all(&mut self, urls: &[&str], make: impl FnOnce() -> T) -> Option<&T> {
-        let Some(first) = urls.first() else {
-            return None;
-        };
+        let first = urls.first()?;
         let truncated = truncated_prefix(first).is_some();
         let mut keys = keys_of(first);
         for more in &urls[1..] {
@@ -377,8 +378,14 @@ mod tests {
         ] {
             assert_eq!(key(same), k, "{same}");
         }
-        assert_eq!(aliases("https://doi.org/10.1145/359545.359563"), ["acm:359563"]);
-        assert_eq!(key("https://dl.acm.org/citation.cfm?id=359563"), "acm:359563");
+        assert_eq!(
+            aliases("https://doi.org/10.1145/359545.359563"),
+            ["acm:359563"]
+        );
+        assert_eq!(
+            key("https://dl.acm.org/citation.cfm?id=359563"),
+            "acm:359563"
+        );
         for same in [
             "https://arxiv.org/abs/2104.05678",
             "https://arxiv.org/abs/2104.05678v3",
@@ -390,8 +397,14 @@ mod tests {
             assert_eq!(key(same), "arxiv:2104.05678", "{same}");
         }
         assert_ne!(key("https://arxiv.org/abs/2104.01234"), "arxiv:2104.05678");
-        assert_eq!(key("https://arxiv.org/abs/cs/0101001v2"), "arxiv:cs/0101001");
-        assert_eq!(doi_field_key("10.1145/3149.214121"), Some("doi:10.1145/3149.214121".into()));
+        assert_eq!(
+            key("https://arxiv.org/abs/cs/0101001v2"),
+            "arxiv:cs/0101001"
+        );
+        assert_eq!(
+            doi_field_key("10.1145/3149.214121"),
+            Some("doi:10.1145/3149.214121".into())
+        );
         assert_eq!(
             doi_field_key("http://doi.acm.org/10.1145/78969.78972"),
             Some("doi:10.1145/78969.78972".into())
@@ -403,15 +416,24 @@ mod tests {
     fn index_finds_a_paper_by_any_of_its_urls() {
         let mut index = UrlIndex::new();
         index.insert("https://doi.org/10.1145/359545.359563", "lamport78");
-        assert_eq!(index.find("https://dl.acm.org/citation.cfm?id=359563"), Some(&"lamport78"));
+        assert_eq!(
+            index.find("https://dl.acm.org/citation.cfm?id=359563"),
+            Some(&"lamport78")
+        );
         assert_eq!(
             index.find_or_insert_all(
-                &["https://example.org/flp.pdf", "https://doi.org/10.1145/3149.214121"],
+                &[
+                    "https://example.org/flp.pdf",
+                    "https://doi.org/10.1145/3149.214121"
+                ],
                 || "flp"
             ),
             None
         );
-        assert_eq!(index.find("http://doi.acm.org/10.1145/3149.214121"), Some(&"flp"));
+        assert_eq!(
+            index.find("http://doi.acm.org/10.1145/3149.214121"),
+            Some(&"flp")
+        );
         assert_eq!(index.find("https://example.org/flp.pdf"), Some(&"flp"));
     }
 

@@ -71,7 +71,10 @@ pub fn decide(
     // the earliest of them that names the same page or paper.
     let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
     for l in course.links().chain(course.inbox.iter()) {
-        known.insert(&l.url, l.id.clone());
+        let addresses: Vec<&str> = std::iter::once(l.url.as_str())
+            .chain(l.alternates.iter().map(String::as_str))
+            .collect();
+        known.find_or_insert_all(&addresses, || l.id.clone());
     }
     let mut taken = taken_ids(course);
     let mut rows = Vec::new();
@@ -170,7 +173,9 @@ mod tests {
             warnings[0].to_string(),
             "f:9:1: warning: URL `ftp://example.com/file` uses the `ftp:` scheme, which is not allowed; skipped\n  help: only http:// and https:// links can be imported"
         );
-        assert!(warnings[1].to_string().contains("is a profile page, not a reading"));
+        assert!(warnings[1]
+            .to_string()
+            .contains("is a profile page, not a reading"));
         assert_eq!(
             rows[0].duplicate_of.as_deref(),
             Some("how-to-do-distributed-locking")
