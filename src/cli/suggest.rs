@@ -31,8 +31,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let course = &loaded.course;
     if course.topics.is_empty() {
         return Err(Failure {
-            diagnostics: vec![Diagnostic::error(None, "the corpus has no topics to suggest")
-                .with_help("add a topic file to the corpus folder")],
+            diagnostics: vec![
+                Diagnostic::error(None, "the corpus has no topics to suggest")
+                    .with_help("add a topic file to the corpus folder"),
+            ],
             code: EXIT_USAGE,
         });
     }
@@ -40,7 +42,11 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let mut out = String::new();
     if args.evaluate {
         let evaluation = suggester.evaluate(course);
-        for row in evaluation.rows.iter().filter(|r| r.outcome != Outcome::Right) {
+        for row in evaluation
+            .rows
+            .iter()
+            .filter(|r| r.outcome != Outcome::Right)
+        {
             let what = match (&row.outcome, &row.suggestion.topic) {
                 (Outcome::Inbox, _) => "inbox".to_string(),
                 (_, Some(t)) => t.clone(),

@@ -37,7 +37,15 @@ const MAX_ID: usize = 64;
 
 /// Last path segments that do not tell one page from another: the one before them does.
 const GENERIC: &[&str] = &[
-    "index", "readme", "default", "main", "home", "single-page", "view", "download", "content",
+    "index",
+    "readme",
+    "default",
+    "main",
+    "home",
+    "single-page",
+    "view",
+    "download",
+    "content",
 ];
 
 /// A stable id for a link that does not name one.
@@ -87,7 +95,9 @@ pub fn slug_from_url(url: &str) -> String {
 fn without_extension(segment: &str) -> &str {
     match segment.rsplit_once('.') {
         Some((stem, ext))
-            if !stem.is_empty() && ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic()) =>
+            if !stem.is_empty()
+                && ext.len() <= 5
+                && ext.chars().all(|c| c.is_ascii_alphabetic()) =>
         {
             stem
         }
@@ -189,8 +199,14 @@ mod tests {
 
     #[test]
     fn distinct_readings_get_distinct_ids() {
-        assert_eq!(slug_from_url("https://arxiv.org/abs/2104.05678"), "arxiv-2104-05678");
-        assert_eq!(slug_from_url("https://arxiv.org/abs/2104.01234"), "arxiv-2104-01234");
+        assert_eq!(
+            slug_from_url("https://arxiv.org/abs/2104.05678"),
+            "arxiv-2104-05678"
+        );
+        assert_eq!(
+            slug_from_url("https://arxiv.org/abs/2104.01234"),
+            "arxiv-2104-01234"
+        );
         assert_eq!(
             slug_from_url("https://github.com/aphyr/distsys-class/blob/master/README.md"),
             "github-aphyr-distsys-class-readme"

@@ -7,8 +7,8 @@
 //! not define (`month = october`) is read as that text, with a warning for its entry.
 
 use super::text::{non_empty, squash};
-use crate::corpus::url_key;
 use super::{error, warning, Candidate, Parsed};
+use crate::corpus::url_key;
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::model::Kind;
 use biblatex::{Bibliography, ChunksExt, Entry, EntryType};
@@ -106,7 +106,10 @@ fn eprint_url(entry: &Entry) -> Option<String> {
 
 /// Parses `content`, reading each undefined abbreviation (`month = october`) as its text; the
 /// warnings say where that happened.
-fn parse_lenient(content: &str, file: &Path) -> Result<(Bibliography, Vec<Diagnostic>), Diagnostic> {
+fn parse_lenient(
+    content: &str,
+    file: &Path,
+) -> Result<(Bibliography, Vec<Diagnostic>), Diagnostic> {
     let mut text = content.to_string();
     let mut warnings = Vec::new();
     loop {

@@ -170,7 +170,9 @@ mod tests {
             warnings[0].to_string(),
             "f:9:1: warning: URL `ftp://example.com/file` uses the `ftp:` scheme, which is not allowed; skipped\n  help: only http:// and https:// links can be imported"
         );
-        assert!(warnings[1].to_string().contains("is a profile page, not a reading"));
+        assert!(warnings[1]
+            .to_string()
+            .contains("is a profile page, not a reading"));
         assert_eq!(
             rows[0].duplicate_of.as_deref(),
             Some("how-to-do-distributed-locking")

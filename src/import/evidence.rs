@@ -29,7 +29,11 @@ fn parts(url: &str) -> Option<(String, Vec<String>, String)> {
         .path_segments()
         .map(|s| s.filter(|s| !s.is_empty()).map(str::to_string).collect())
         .unwrap_or_default();
-    Some((host, segments, parsed.query().unwrap_or("").to_ascii_lowercase()))
+    Some((
+        host,
+        segments,
+        parsed.query().unwrap_or("").to_ascii_lowercase(),
+    ))
 }
 
 fn on(host: &str, domain: &str) -> bool {
@@ -87,12 +91,17 @@ pub fn kind(url: &str, title: &str) -> Kind {
     };
     let path = segments.join("/").to_ascii_lowercase();
     let title = title.to_lowercase();
-    let repo = segments.get(1).map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+    let repo = segments
+        .get(1)
+        .map(|s| s.to_ascii_lowercase())
+        .unwrap_or_default();
     let code_host = CODE_HOSTS.iter().any(|h| on(&host, h));
     if is_book(&host, &segments) {
         Kind::Book
     } else if (on(&host, "youtube.com") && (path == "playlist" || query.contains("list=")))
-        || ["coursera.org", "edx.org", "udacity.com", "ocw.mit.edu"].iter().any(|d| on(&host, d))
+        || ["coursera.org", "edx.org", "udacity.com", "ocw.mit.edu"]
+            .iter()
+            .any(|d| on(&host, d))
     {
         Kind::Course
     } else if (code_host
@@ -102,9 +111,19 @@ pub fn kind(url: &str, title: &str) -> Kind {
         || title.starts_with("awesome")
     {
         Kind::List
-    } else if ["arxiv.org", "doi.org", "dx.doi.org", "doi.acm.org", "dl.acm.org", "semanticscholar.org", "citeseerx.ist.psu.edu", "ieeexplore.ieee.org", "vldb.org"]
-        .iter()
-        .any(|d| on(&host, d))
+    } else if [
+        "arxiv.org",
+        "doi.org",
+        "dx.doi.org",
+        "doi.acm.org",
+        "dl.acm.org",
+        "semanticscholar.org",
+        "citeseerx.ist.psu.edu",
+        "ieeexplore.ieee.org",
+        "vldb.org",
+    ]
+    .iter()
+    .any(|d| on(&host, d))
         || path.ends_with(".pdf")
         || query.contains("type=pdf")
         || (on(&host, "usenix.org") && (path.contains("conference/") || path.contains("/tech/")))
@@ -116,9 +135,15 @@ pub fn kind(url: &str, title: &str) -> Kind {
         Kind::Talk
     } else if code_host && segments.len() == 2 {
         Kind::Tool
-    } else if ["bsky.app", "twitter.com", "x.com", "news.ycombinator.com", "lobste.rs"]
-        .iter()
-        .any(|d| on(&host, d))
+    } else if [
+        "bsky.app",
+        "twitter.com",
+        "x.com",
+        "news.ycombinator.com",
+        "lobste.rs",
+    ]
+    .iter()
+    .any(|d| on(&host, d))
     {
         Kind::Thread
     } else {
@@ -148,7 +173,11 @@ pub fn default_minutes(kind: Kind) -> u32 {
 pub fn facts(c: &super::Candidate) -> (Kind, Level, u32) {
     let kind = c.kind.unwrap_or_else(|| self::kind(&c.url, &c.title));
     let level = c.level.unwrap_or_else(|| level(kind, &c.title));
-    (kind, level, c.minutes.unwrap_or_else(|| default_minutes(kind)))
+    (
+        kind,
+        level,
+        c.minutes.unwrap_or_else(|| default_minutes(kind)),
+    )
 }
 
 /// Words in a title that promise a first contact.
@@ -195,7 +224,10 @@ mod tests {
         assert_eq!(k("https://www.youtube.com/watch?v=x"), Kind::Video);
         assert_eq!(k("https://www.youtube.com/playlist?list=PL1"), Kind::Course);
         assert_eq!(k("https://github.com/jepsen-io/maelstrom"), Kind::Tool);
-        assert_eq!(k("https://github.com/theanalyst/awesome-distributed-systems"), Kind::List);
+        assert_eq!(
+            k("https://github.com/theanalyst/awesome-distributed-systems"),
+            Kind::List
+        );
         assert_eq!(
             k("https://github.com/heidihoward/distributed-consensus-reading-list"),
             Kind::List
@@ -204,10 +236,19 @@ mod tests {
             k("https://www.amazon.com/Distributed-Algorithms-Kaufmann/dp/1558603484"),
             Kind::Book
         );
-        assert_eq!(k("https://www.manning.com/books/think-distributed-systems"), Kind::Book);
-        assert_eq!(k("https://link.springer.com/book/10.1007/978-3-642-15260-3"), Kind::Book);
+        assert_eq!(
+            k("https://www.manning.com/books/think-distributed-systems"),
+            Kind::Book
+        );
+        assert_eq!(
+            k("https://link.springer.com/book/10.1007/978-3-642-15260-3"),
+            Kind::Book
+        );
         assert_eq!(k("https://example.com/post"), Kind::Article);
-        assert_eq!(kind("https://example.com/x", "A reading list on Raft"), Kind::List);
+        assert_eq!(
+            kind("https://example.com/x", "A reading list on Raft"),
+            Kind::List
+        );
     }
 
     #[test]
@@ -216,15 +257,23 @@ mod tests {
         assert!(is_profile("https://github.com/aphyr"));
         assert!(is_profile("https://bsky.app/profile/asatarin.bsky.social"));
         assert!(!is_profile("https://github.com/aphyr/distsys-class"));
-        assert!(!is_profile("https://bsky.app/profile/x.bsky.social/post/3k"));
+        assert!(!is_profile(
+            "https://bsky.app/profile/x.bsky.social/post/3k"
+        ));
         assert!(!is_profile("https://example.com/about"));
     }
 
     #[test]
     fn levels_and_minutes() {
         assert_eq!(level(Kind::Paper, "Paxos Made Live"), Level::Advanced);
-        assert_eq!(level(Kind::Paper, "A Gentle Introduction to Raft"), Level::Intro);
-        assert_eq!(level(Kind::Book, "Distributed Systems for Fun and Profit"), Level::Intro);
+        assert_eq!(
+            level(Kind::Paper, "A Gentle Introduction to Raft"),
+            Level::Intro
+        );
+        assert_eq!(
+            level(Kind::Book, "Distributed Systems for Fun and Profit"),
+            Level::Intro
+        );
         assert_eq!(level(Kind::Article, "Leases"), Level::Intermediate);
         assert!(default_minutes(Kind::Paper) > default_minutes(Kind::Article));
     }

@@ -24,13 +24,63 @@ use std::path::Path;
 
 /// Link texts that name an address of a reading, not the reading.
 const LABELS: &[&str] = &[
-    "pdf", "html", "acmdl", "acm", "acm dl", "ieee", "ieeexplore", "doi", "arxiv", "paper",
-    "slides", "video", "talk", "code", "blog", "post", "blog post", "link", "website", "site",
-    "web", "springer", "usenix", "preprint", "extended", "extended version", "tech report",
-    "technical report", "tr", "abstract", "summary", "review", "notes", "the morning paper",
-    "morning paper", "youtube", "github", "source", "repo", "free", "amazon", "errata", "ps",
-    "here", "this", "url", "mirror", "archive", "full text", "author's copy", "open access",
-    "semantic scholar", "dblp", "researchgate", "video recording", "recording", "transcript",
+    "pdf",
+    "html",
+    "acmdl",
+    "acm",
+    "acm dl",
+    "ieee",
+    "ieeexplore",
+    "doi",
+    "arxiv",
+    "paper",
+    "slides",
+    "video",
+    "talk",
+    "code",
+    "blog",
+    "post",
+    "blog post",
+    "link",
+    "website",
+    "site",
+    "web",
+    "springer",
+    "usenix",
+    "preprint",
+    "extended",
+    "extended version",
+    "tech report",
+    "technical report",
+    "tr",
+    "abstract",
+    "summary",
+    "review",
+    "notes",
+    "the morning paper",
+    "morning paper",
+    "youtube",
+    "github",
+    "source",
+    "repo",
+    "free",
+    "amazon",
+    "errata",
+    "ps",
+    "here",
+    "this",
+    "url",
+    "mirror",
+    "archive",
+    "full text",
+    "author's copy",
+    "open access",
+    "semantic scholar",
+    "dblp",
+    "researchgate",
+    "video recording",
+    "recording",
+    "transcript",
 ];
 
 #[derive(Clone, Debug)]
@@ -141,7 +191,9 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((title, text)) = heading.take() {
-                    current_heading = (!title).then(|| clean_text(&text)).filter(|h| !h.is_empty());
+                    current_heading = (!title)
+                        .then(|| clean_text(&text))
+                        .filter(|h| !h.is_empty());
                 }
             }
             Event::Start(Tag::Item | Tag::TableRow) => blocks.push(Block::default()),
@@ -227,10 +279,14 @@ fn split_bare_urls(text: &str, offset: usize) -> Vec<Seg> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut at = 0;
-    while let Some(i) = rest.find("http://").or_else(|| rest.find("https://")).map(|i| {
-        let j = rest.find("https://").unwrap_or(usize::MAX);
-        i.min(j)
-    }) {
+    while let Some(i) = rest
+        .find("http://")
+        .or_else(|| rest.find("https://"))
+        .map(|i| {
+            let j = rest.find("https://").unwrap_or(usize::MAX);
+            i.min(j)
+        })
+    {
         let end = rest[i..]
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
             .map_or(rest.len(), |e| i + e);
@@ -321,9 +377,17 @@ fn classify(segs: &[Seg]) -> Classified {
 /// Free PDFs first, then pages that are neither publisher nor archive copies; first wins ties.
 fn url_rank(url: &str) -> u8 {
     let lower = url.to_ascii_lowercase();
-    let paywalled = ["dl.acm.org", "doi.acm.org", "doi.org", "ieeexplore", "springer.com", "sciencedirect", "portal.acm.org"]
-        .iter()
-        .any(|h| lower.contains(h));
+    let paywalled = [
+        "dl.acm.org",
+        "doi.acm.org",
+        "doi.org",
+        "ieeexplore",
+        "springer.com",
+        "sciencedirect",
+        "portal.acm.org",
+    ]
+    .iter()
+    .any(|h| lower.contains(h));
     if lower.contains("web.archive.org") {
         4
     } else if paywalled {
@@ -350,7 +414,14 @@ fn choose(urls: Vec<RawLink>) -> (RawLink, Vec<String>) {
 }
 
 fn join_notes(parts: &[String]) -> Option<String> {
-    let joined = squash(&parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "));
+    let joined = squash(
+        &parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     (!joined.is_empty()).then_some(joined)
 }
 
@@ -360,8 +431,10 @@ fn mention_title(text: &str, context: Option<&str>) -> String {
     let text = clean_text(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let vague = words.len() <= 2
-        || ["his", "her", "their", "this", "that", "a", "an", "the", "my", "our", "its", "here"]
-            .contains(&words[0].to_lowercase().as_str());
+        || [
+            "his", "her", "their", "this", "that", "a", "an", "the", "my", "our", "its", "here",
+        ]
+        .contains(&words[0].to_lowercase().as_str());
     match context {
         Some(ctx) if vague && !ctx.is_empty() => format!("{ctx}: {text}"),
         _ => text,
@@ -423,7 +496,11 @@ fn readings(
         let close: &[char] = &[']', ')', ' ', ','];
         let before = clean_text(c.prose[..first].trim_end_matches(open));
         let after = clean_text(c.prose[c.last_label.max(first)..].trim_start_matches(close));
-        let (title, note) = if before.is_empty() { (after, String::new()) } else { (before, after) };
+        let (title, note) = if before.is_empty() {
+            (after, String::new())
+        } else {
+            (before, after)
+        };
         let (addr, alternates) = choose(c.labels.clone());
         let title = non_empty_or(title, heading, &addr.url);
         main_title = Some(title.clone());
@@ -455,12 +532,26 @@ fn readings(
             mention_title(&m.text, main_title.as_deref())
         };
         let note = (prose_note != title).then(|| prose_note.clone());
-        push(ctx, m, title, note.filter(|n| !n.is_empty()), Vec::new(), hints);
+        push(
+            ctx,
+            m,
+            title,
+            note.filter(|n| !n.is_empty()),
+            Vec::new(),
+            hints,
+        );
     }
     for ch in children {
         for m in &ch.mentions {
             let title = mention_title(&m.text, main_title.as_deref());
-            push(ctx, m, title, Some(ch.text.clone()).filter(|n| !n.is_empty()), Vec::new(), hints);
+            push(
+                ctx,
+                m,
+                title,
+                Some(ch.text.clone()).filter(|n| !n.is_empty()),
+                Vec::new(),
+                hints,
+            );
         }
     }
 }
@@ -481,7 +572,14 @@ fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
             Seg::Text(t) => text.push_str(&t),
             Seg::Link(l) if l.bare => {
                 let title = non_empty_or(clean_text(&text), heading, &l.url);
-                push(ctx, &l, title, None, Vec::new(), &heading.map(String::from).into_iter().collect::<Vec<_>>());
+                push(
+                    ctx,
+                    &l,
+                    title,
+                    None,
+                    Vec::new(),
+                    &heading.map(String::from).into_iter().collect::<Vec<_>>(),
+                );
                 text.clear();
             }
             Seg::Link(l) if l.image || l.url.starts_with('#') => {}
@@ -582,7 +680,10 @@ mod tests {
             ]
         );
         let t = &p.links[0];
-        assert_eq!(t.url, "https://lamport.azurewebsites.net/pubs/time-clocks.pdf");
+        assert_eq!(
+            t.url,
+            "https://lamport.azurewebsites.net/pubs/time-clocks.pdf"
+        );
         assert_eq!(t.alternates, ["https://dl.acm.org/citation.cfm?id=359563"]);
         assert_eq!(
             t.note.as_deref(),
@@ -612,7 +713,10 @@ mod tests {
             ]
         );
         assert_eq!(p.links[0].url, "http://book.mixu.net/distsys/");
-        assert_eq!(p.links[2].note.as_deref(), Some("also plain english explanation"));
+        assert_eq!(
+            p.links[2].note.as_deref(),
+            Some("also plain english explanation")
+        );
         assert_eq!(p.links[3].note, p.links[2].note);
         assert_eq!(p.links[4].url, "https://example.edu/course");
     }

@@ -701,7 +701,11 @@ mod tests {
         let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>\xe9</rss>";
         assert!(decode(p, latin1).unwrap().ends_with("<rss>é</rss>"));
         let e = decode(p, b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
-        assert!(e.to_string().starts_with("error: f.xml: looks like a binary file"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("error: f.xml: looks like a binary file"),
+            "{e}"
+        );
         let e = decode(p, b"caf\xe9").unwrap_err();
         assert!(e.to_string().contains("f.xml: not valid UTF-8 text"), "{e}");
         assert_eq!(decode(p, "\u{feff}ok".as_bytes()).unwrap(), "ok");

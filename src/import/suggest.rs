@@ -36,11 +36,54 @@ const URL_NOISE: &[&str] = &[
 /// Venues and publication words: paper lists name them after every title, and they say
 /// where a paper appeared, not what it is about. Numbers (years, pages) are dropped too.
 const VENUE_WORDS: &[&str] = &[
-    "podc", "sosp", "osdi", "nsdi", "jacm", "tocs", "cacm", "sigact", "sigmod", "sigops", "vldb",
-    "eurosys", "atc", "usenix", "disc", "opodis", "srds", "dsn", "icdcs", "ipdps", "hotos",
-    "tdsc", "csur", "tpds", "acm", "ieee", "proc", "proceedings", "conference", "symposium",
-    "journal", "workshop", "wdag", "spaa", "stoc", "focs", "socc", "hotcloud", "middleware",
-    "lncs", "springer", "arxiv", "preprint", "vol", "pp", "paper", "papers", "morning",
+    "podc",
+    "sosp",
+    "osdi",
+    "nsdi",
+    "jacm",
+    "tocs",
+    "cacm",
+    "sigact",
+    "sigmod",
+    "sigops",
+    "vldb",
+    "eurosys",
+    "atc",
+    "usenix",
+    "disc",
+    "opodis",
+    "srds",
+    "dsn",
+    "icdcs",
+    "ipdps",
+    "hotos",
+    "tdsc",
+    "csur",
+    "tpds",
+    "acm",
+    "ieee",
+    "proc",
+    "proceedings",
+    "conference",
+    "symposium",
+    "journal",
+    "workshop",
+    "wdag",
+    "spaa",
+    "stoc",
+    "focs",
+    "socc",
+    "hotcloud",
+    "middleware",
+    "lncs",
+    "springer",
+    "arxiv",
+    "preprint",
+    "vol",
+    "pp",
+    "paper",
+    "papers",
+    "morning",
 ];
 
 /// `text` without venue words and numbers (see [`VENUE_WORDS`]).
@@ -95,7 +138,14 @@ impl Suggester {
         let names: Vec<String> = course
             .topics
             .iter()
-            .map(|t| format!("{}. {}. {}", t.title, t.keywords.join(". "), t.id.replace('-', " ")))
+            .map(|t| {
+                format!(
+                    "{}. {}. {}",
+                    t.title,
+                    t.keywords.join(". "),
+                    t.id.replace('-', " ")
+                )
+            })
             .collect();
         let heads: Vec<String> = course
             .topics
@@ -311,7 +361,13 @@ impl Evaluation {
     /// `(right, wrong, inbox)` as percentages: right among the placed links, inbox among all.
     pub fn rates(&self) -> (f64, f64) {
         let placed = self.right() + self.count(Outcome::Wrong);
-        let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { 100.0 * n as f64 / d as f64 };
+        let pct = |n: usize, d: usize| {
+            if d == 0 {
+                0.0
+            } else {
+                100.0 * n as f64 / d as f64
+            }
+        };
         (
             pct(self.right(), placed),
             pct(self.count(Outcome::Inbox), self.rows.len()),
@@ -395,7 +451,10 @@ mod tests {
         let got = s.suggest(&cand("Understanding Paxos ballots the intuitive way", ""));
         assert_eq!(got.topic.as_deref(), Some("consensus"), "{got:?}");
         assert_eq!(got.candidates[0].0, "consensus");
-        let got = s.suggest(&cand("Fuzzing distributed systems with deterministic simulations", ""));
+        let got = s.suggest(&cand(
+            "Fuzzing distributed systems with deterministic simulations",
+            "",
+        ));
         assert_eq!(got.topic.as_deref(), Some("testing"), "{got:?}");
     }
 
@@ -420,7 +479,10 @@ mod tests {
         let e = s.evaluate(&loaded.course);
         for r in &e.rows {
             if r.outcome != Outcome::Right {
-                println!("{:?} {} in {} -> {:?}", r.outcome, r.link, r.topic, r.suggestion.candidates);
+                println!(
+                    "{:?} {} in {} -> {:?}",
+                    r.outcome, r.link, r.topic, r.suggestion.candidates
+                );
             }
         }
         println!("{}", e.summary());

@@ -28,7 +28,9 @@ fn drop_shortcodes(s: &str) -> String {
         if chars[i] == ':' && (i == 0 || !chars[i - 1].is_alphanumeric()) {
             let body = chars[i + 1..]
                 .iter()
-                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-'))
+                .take_while(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-')
+                })
                 .count();
             let end = i + 1 + body;
             if body > 0
@@ -80,7 +82,10 @@ fn drop_empty_brackets(s: &str) -> String {
 /// Text fit for a title or a note: no emoji or `:shortcodes:`, no empty brackets, single
 /// spaces, no separators (`-`, `:`, `|`, `,`) at either end.
 pub fn clean_text(s: &str) -> String {
-    let s: String = drop_shortcodes(s).chars().filter(|c| !is_pictograph(*c)).collect();
+    let s: String = drop_shortcodes(s)
+        .chars()
+        .filter(|c| !is_pictograph(*c))
+        .collect();
     let s = squash(&drop_empty_brackets(&s));
     let seps: &[char] = &['-', '–', '—', ':', '|', ',', '·', ' ', ';', '*'];
     s.trim_matches(seps).to_string()
@@ -145,7 +150,10 @@ fn cut_words(s: &str, max: usize) -> String {
         return s.to_string();
     }
     let head: String = s.chars().take(max - 1).collect();
-    let cut = head.rfind(' ').filter(|&i| i > max / 2).unwrap_or(head.len());
+    let cut = head
+        .rfind(' ')
+        .filter(|&i| i > max / 2)
+        .unwrap_or(head.len());
     format!("{}…", head[..cut].trim_end_matches([',', ';', ':', ' ']))
 }
 
@@ -277,8 +285,14 @@ mod tests {
     fn clean_text_keeps_words_and_drops_decoration() {
         assert_eq!(clean_text("⭐️ Paxos, 1998 [,] :scroll: "), "Paxos, 1998");
         assert_eq!(clean_text(" - a workbench. "), "a workbench.");
-        assert_eq!(clean_text("at 10:30:00 the [draft]"), "at 10:30:00 the [draft]");
-        assert_eq!(clean_text("💎 Hidden gem — really ( )"), "Hidden gem — really");
+        assert_eq!(
+            clean_text("at 10:30:00 the [draft]"),
+            "at 10:30:00 the [draft]"
+        );
+        assert_eq!(
+            clean_text("💎 Hidden gem — really ( )"),
+            "Hidden gem — really"
+        );
     }
 
     #[test]
@@ -289,7 +303,10 @@ mod tests {
         );
         let long = format!("<p>{}</p>", "word ".repeat(200));
         let s = summary(&long);
-        assert!(s.chars().count() <= SUMMARY_CHARS && s.ends_with("word…"), "{s}");
+        assert!(
+            s.chars().count() <= SUMMARY_CHARS && s.ends_with("word…"),
+            "{s}"
+        );
         assert_eq!(summary("plain\n\nsecond"), "plain");
     }
 

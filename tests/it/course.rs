@@ -196,7 +196,11 @@ fn stages_follow_murats_order() {
     }
     let at = stage_of(&plan);
     let at = |id: &str| *at.get(id).unwrap_or_else(|| panic!("{id} is missing"));
-    assert_eq!(at("end-to-end-arguments"), 0, "the end-to-end argument frames the course");
+    assert_eq!(
+        at("end-to-end-arguments"),
+        0,
+        "the end-to-end argument frames the course"
+    );
     assert!(at("concurrency-basics") < at("tla-plus"));
     assert!(at("safety-and-liveness") < at("tla-plus"));
     assert!(at("tla-plus") < at("flp-impossibility"));
@@ -244,7 +248,10 @@ fn stages_follow_murats_order() {
     for (id, needs) in &requires {
         for needed in needs.iter() {
             let needed = needed.as_str().unwrap();
-            assert!(position[needed] < position[id], "{id} comes before {needed}");
+            assert!(
+                position[needed] < position[id],
+                "{id} comes before {needed}"
+            );
         }
     }
     let needs = |id: &str, needed: &str| requires[id].iter().any(|r| r == needed);
@@ -428,7 +435,10 @@ fn the_optional_track_stays_out_of_the_core_hours() {
         "verifythis-memcached",
         "raft-name",
     ] {
-        assert!(is_optional(link(&plan, id)), "{id} is on the optional track");
+        assert!(
+            is_optional(link(&plan, id)),
+            "{id} is on the optional track"
+        );
     }
     let sum = |optional: bool| -> u64 {
         links
@@ -464,9 +474,30 @@ fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
 
 /// Words that make a number in front of "hours" or "weeks".
 const NUMBERS: [&str; 24] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "half",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "half",
 ];
 
 /// "N hours" or "N weeks" in prose, with N in digits or words.
@@ -489,7 +520,10 @@ fn figures(text: &str) -> Vec<String> {
 #[test]
 fn no_prose_figure_disagrees_with_the_plan() {
     // The generator prints hours and weeks; prose that states them goes stale.
-    assert_eq!(figures("fourteen to fifteen weeks, 70 hours"), ["fifteen weeks", "70 hours"]);
+    assert_eq!(
+        figures("fourteen to fifteen weeks, 70 hours"),
+        ["fifteen weeks", "70 hours"]
+    );
     let plan = plan();
     let mut texts = vec![("description".to_string(), plan["description"].clone())];
     for stage in plan["stages"].as_array().unwrap() {

@@ -181,12 +181,14 @@ fn the_markdown_plan_shows_practice_and_the_optional_track() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let md = stdout(&out);
     assert_expected(&root().join("tests/snapshots/practice.md"), &md);
-    assert!(md.contains("**37 hours** of reading and practice in 2 stages and 2 topics (3 readings, 3 exercises and 1 project), plus 2.1 hours on the optional track (2 links): 5 weeks at 5 hours a week for the core"), "{md}");
+    assert!(md.contains("**37 hours** of reading and practice in 2 stages and 2 topics (3 readings, 3 exercises and 1 project), plus 2.1 hours on the optional track (2 links): 9 weeks at 5 hours a week for the core"), "{md}");
     assert!(md.contains("| # | Stage | Topics | Core hours | Optional hours |"));
     assert!(md.contains("| | **Total** | **2** | **37** | **2.1** |"));
     assert!(md.contains("- [ ] **Project:** [MIT 6.5840 Lab 3: Raft]"));
     assert!(md.contains("  **Deliverable:**\n  A Raft in Go that passes"));
     assert!(md.contains("*Optional track, not scheduled*"));
+    assert!(md.contains("| 6 | 5 | *Project:* MIT 6.5840 Lab 3: Raft (part 1 of 4) |"));
+    assert!(md.contains("*Weeks 6-9*\n\n- [ ] **Project:**"));
     assert!(md.contains("— thread · intro · 5 min · *optional*"));
     let optional = syllabus(&["plan", "--topics", "tests/fixtures/practice", "--optional"]);
     assert_expected(
@@ -348,12 +350,12 @@ fn the_calendar_names_practice_and_its_deliverable() {
         ics.contains("SUMMARY:Week 2: 4 h\\, 1 exercise\r\n"),
         "{ics}"
     );
-    assert!(
-        ics.contains("SUMMARY:Week 5: 20 h\\, 1 project\r\n"),
-        "{ics}"
-    );
-    assert!(ics.contains("DESCRIPTION:- Project: MIT 6.5840 Lab 3: Raft (1200 min)\\n  https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html\\n  Deliverable: A Raft in Go"), "{ics}");
-    assert!(ics.contains("This item is longer than a week at your pace."));
+    // A twenty-hour project at five hours a week: four weeks, each saying which part it holds.
+    for week in 6..=9 {
+        let summary = format!("SUMMARY:Week {week}: 5 h\\, 1 project\r\n");
+        assert!(ics.contains(&summary), "{ics}");
+    }
+    assert!(ics.contains("DESCRIPTION:- Project: MIT 6.5840 Lab 3: Raft (part 2 of 4: 300 of its 1200 min)\\n  https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html\\n  Deliverable: A Raft in Go"), "{ics}");
     assert!(!ics.contains("raft-name") && !ics.contains("Where the name Raft"));
     let with = syllabus(&[
         "plan",
