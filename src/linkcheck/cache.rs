@@ -95,7 +95,7 @@ impl Cache {
     pub fn fresh(&self, url: &str, now: u64, max_age: Duration) -> Option<&Entry> {
         self.links
             .get(url)
-            .filter(|e| e.outcome.is_alive() && now.saturating_sub(e.checked) <= max_age.as_secs())
+            .filter(|e| e.outcome.is_alive() && now.saturating_sub(e.checked) < max_age.as_secs())
     }
 
     /// The file's bytes: keys sorted, one entry per URL.

@@ -307,6 +307,12 @@ impl<'h> Client<'h> {
             ureq::Error::Rustls(e) => Outcome::Tls {
                 detail: e.to_string(),
             },
+            // rustls reports a failed handshake through the socket's io::Error.
+            ureq::Error::Io(e) if e.get_ref().is_some_and(|i| i.is::<rustls::Error>()) => {
+                Outcome::Tls {
+                    detail: e.get_ref().map(|i| i.to_string()).unwrap_or_default(),
+                }
+            }
             ureq::Error::Io(e) if e.kind() == ErrorKind::TimedOut => self.timeout(),
             ureq::Error::Io(e) if e.kind() == ErrorKind::ConnectionRefused => Outcome::Connect {
                 detail: "connection refused".into(),

@@ -7,6 +7,7 @@ mod common;
 mod course;
 mod import_cli;
 mod import_formats;
+mod links;
 mod options_cli;
 mod properties;
 mod select_props;
