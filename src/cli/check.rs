@@ -169,12 +169,7 @@ fn fix(
         return Ok("--fix: nothing to rewrite".into());
     }
     let changed = linkcheck::fix::rewrite(sources, &fixes)?;
-    syllabus::output::write_all_atomic(&changed).map_err(|e| {
-        vec![
-            Diagnostic::error(None, format!("--fix could not write the topic files: {e}"))
-                .with_help("nothing was changed; check that the files are writable"),
-        ]
-    })?;
+    linkcheck::fix::commit(sources, &changed).map_err(|d| vec![d])?;
     for (_, f) in &fixes {
         let alive = Outcome::Alive {
             status: 200,

@@ -55,6 +55,32 @@ pub fn rewrite(
     Ok(changed)
 }
 
+/// Write the rewritten files, all or none, each only if it still holds the text the fixes were
+/// made from (someone may have edited it during the check).
+pub fn commit(sources: &[Source], changed: &BTreeMap<PathBuf, String>) -> Result<(), Diagnostic> {
+    use crate::output::{Expect, Replacement};
+    let files: Vec<Replacement> = changed
+        .iter()
+        .map(|(path, text)| Replacement {
+            path: path.clone(),
+            bytes: text.clone().into_bytes(),
+            expect: match sources.iter().find(|s| s.path == *path) {
+                Some(s) => Expect::Bytes(s.text.clone().into_bytes()),
+                None => Expect::Absent,
+            },
+        })
+        .collect();
+    crate::output::replace_all(&files).map_err(|e| {
+        let state = if e.nothing_changed() {
+            "nothing was changed"
+        } else {
+            "some files have the fix and some not: run `syllabus check` and restore or fix the files named above"
+        };
+        Diagnostic::error(None, format!("--fix: {e}"))
+            .with_help(format!("{state}; run `syllabus check --links --fix` again"))
+    })
+}
+
 /// Point the `[[link]]` whose url is `link.url` at the fix, keeping the value's decoration.
 fn set_url(doc: &mut DocumentMut, link: &Link, fix: &Fix) -> bool {
     let Some(tables) = doc.get_mut("link").and_then(Item::as_array_of_tables_mut) else {
