@@ -371,6 +371,21 @@ fn dead_links_show_in_the_plan_until_a_check_finds_them_alive() {
     );
     let json = plan("json");
     assert!(json.contains("\"url_status\": \"dead\""), "{json}");
+    let out = syllabus_in(
+        dir.path(),
+        &["build", "--topics", "topics", "--out", "site"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // minijinja escapes `/` in attributes; the browser reads it back as `/`.
+    let page = std::fs::read_to_string(dir.path().join("site/topic-web.html"))
+        .unwrap()
+        .replace("&#x2f;", "/");
+    let archived = format!(
+        "href=\"https://web.archive.org/web/*/http://127.0.0.1:{}/missing\"",
+        server.port
+    );
+    assert!(page.contains("⚠ link dead when last checked"), "{page}");
+    assert!(page.contains(&archived), "{page}");
     // The page comes back; the next check clears the mark.
     server.seen.revived.store(true, Ordering::SeqCst);
     check(dir.path(), &[]);
@@ -418,5 +433,32 @@ fn fix_needs_links_and_a_corpus_folder() {
         stdout(&out).contains("the built-in course has none"),
         "{}",
         stdout(&out)
+    );
+}
+
+#[test]
+fn a_broken_cache_is_a_warning_for_the_plan_and_an_error_for_the_check() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), server.port);
+    std::fs::create_dir_all(dir.path().join(".syllabus")).unwrap();
+    std::fs::write(
+        dir.path().join(".syllabus/links.json"),
+        "{ \"version\": 1, ",
+    )
+    .unwrap();
+    let out = syllabus_in(dir.path(), &["plan", "--topics", "topics"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("warning: ./.syllabus/links.json:1:16: the link cache is not valid"),
+        "{}",
+        stderr(&out)
+    );
+    let out = check(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("help: delete ./.syllabus/links.json and run `syllabus check --links` again to rebuild it"), "{}", stdout(&out));
+    assert!(
+        server.requests().is_empty(),
+        "nothing asked before the cache is sorted out"
     );
 }
