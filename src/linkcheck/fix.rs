@@ -101,12 +101,29 @@ fn set_url(doc: &mut DocumentMut, link: &Link, fix: &Fix) -> bool {
             *new.decor_mut() = old.decor().clone();
             *item = Item::Value(new);
         }
+        if !table.contains_key("id") {
+            keep_id(table, &link.id);
+        }
         if fix.clear_status {
             table.remove("url_status");
         }
         return true;
     }
     false
+}
+
+/// A link without an `id` takes it from its URL; a new URL would give it a new id and strand
+/// progress files and `requires` naming the old one. So the old id is written, before `url`.
+fn keep_id(table: &mut toml_edit::Table, id: &str) {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let entries: Vec<(toml_edit::Key, Item)> =
+        keys.iter().filter_map(|k| table.remove_entry(k)).collect();
+    for (key, item) in entries {
+        if key.get() == "url" {
+            table.insert("id", toml_edit::value(id));
+        }
+        table.insert_formatted(&key, item);
+    }
 }
 
 /// The corpus with the changed files must still load: a fix never leaves it invalid.
@@ -140,6 +157,67 @@ mod tests {
     use super::*;
     use crate::model::{Origin, UrlStatus};
     use std::path::Path;
+
+    #[test]
+    fn a_link_whose_id_comes_from_its_url_keeps_that_id() {
+        let text = "[[link]]\n# where\nurl = \"http://a.org/old-post\"\ntitle = \"A\"\n";
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let link = Link {
+            id: "a-old-post".into(),
+            url: "http://a.org/old-post".into(),
+            ..Link::default()
+        };
+        let fix = Fix {
+            to: "https://a.org/new-post".into(),
+            clear_status: false,
+        };
+        assert!(set_url(&mut doc, &link, &fix));
+        assert_eq!(
+            doc.to_string(),
+            "[[link]]\nid = \"a-old-post\"\n# where\nurl = \"https://a.org/new-post\"\ntitle = \"A\"\n"
+        );
+    }
+
+    #[test]
+    fn a_fix_that_would_break_the_corpus_changes_nothing() {
+        let topic = "title = \"T\"\nsummary = \"S.\"\n\n[[link]]\nid = \"a\"\nurl = \"https://a.org/old\"\ntitle = \"A\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nnote = \"N.\"\n\n[[link]]\nid = \"b\"\nurl = \"https://a.org/new\"\ntitle = \"B\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nnote = \"N.\"\n";
+        let sources = vec![
+            Source {
+                path: "t/course.toml".into(),
+                text: "title = \"C\"\ndescription = \"D.\"\n".into(),
+            },
+            Source {
+                path: "t/alpha.toml".into(),
+                text: topic.into(),
+            },
+        ];
+        let link = Link {
+            id: "a".into(),
+            url: "https://a.org/old".into(),
+            origin: Origin {
+                file: "t/alpha.toml".into(),
+                line: 4,
+                col: 1,
+            },
+            ..Link::default()
+        };
+        let fix = Fix {
+            to: "https://a.org/new".into(),
+            clear_status: false,
+        };
+        let err = rewrite(&sources, &[(&link, fix)]).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "--fix changed nothing: the fixed corpus would not load"
+        );
+        assert!(
+            err[1]
+                .message
+                .starts_with("duplicate URL https://a.org/new"),
+            "{:?}",
+            err[1]
+        );
+    }
 
     const TOPIC: &str = "title = \"T\"\nsummary = \"S.\"\n\n# Moved in 2024.\n[[link]]\nid = \"a\"\nurl = \"http://a.org/old\"   # the old home\ntitle = \"A\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nnote = \"N.\"\nurl_status = \"truncated\"\n";
 

@@ -106,8 +106,9 @@ pub fn check(course: &Course, cache: &Cache, options: &Options, progress: Progre
     let now = cache::now();
     let mut checked = Checked::default();
     let mut jobs = Vec::new();
+    let mut seen = BTreeSet::new();
     for link in all_links(course) {
-        if checked.outcomes.contains_key(&link.url) || jobs.iter().any(|(u, _)| *u == link.url) {
+        if !seen.insert(link.url.as_str()) {
             continue;
         }
         match cache.fresh(&link.url, now, options.max_age) {
