@@ -143,10 +143,17 @@ fn check_links(
         checked.cached.len(),
         cache_path.display()
     )];
+    let mut found = found;
     if args.fix && checked.offline.is_none() {
-        notes.push(fix(&links, &checked, sources, &mut cache)?);
+        // A refused fix is reported with what the check found, and the results are kept.
+        match fix(&links, &checked, sources, &mut cache) {
+            Ok(note) => notes.push(note),
+            Err(refused) => found.extend(refused),
+        }
     }
-    cache.save(cache_path).map_err(|d| vec![d])?;
+    if let Err(d) = cache.save(cache_path) {
+        found.push(d);
+    }
     Ok((found, notes))
 }
 
