@@ -111,6 +111,9 @@ pub struct Link {
     pub optional: bool,
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the `url` value is written: link checks point at it.
+    #[serde(skip)]
+    pub url_origin: Origin,
 }
 
 macro_rules! word_enum {
@@ -190,11 +193,13 @@ word_enum!(
 );
 
 word_enum!(
-    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader.
+    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader. `dead` is
+    /// never written in the corpus: `linkcheck` sets it from the last `check --links`.
     UrlStatus {
         Confirmed => "confirmed",
         Guessed => "guessed",
         Truncated => "truncated",
+        Dead => "dead",
     }
 );
 

@@ -391,6 +391,14 @@ impl<'a> Reader<'a> {
         let minutes = self.minutes(t, span.clone());
         let access = self.word(t, "access", Access::WORDS, Access::parse);
         let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
+        if url_status == Some(UrlStatus::Dead) {
+            let value = Self::get(t, "url_status").expect("parsed above");
+            self.error(
+                value.span(),
+                "`url_status = \"dead\"` is not written by hand".into(),
+                Some("remove it: `syllabus check --links` finds dead links and the plan shows them until a later check finds them alive".into()),
+            );
+        }
         let url = match (&url_raw, Self::get(t, "url")) {
             (Some(raw), Some(value)) => match check_url(raw) {
                 Ok(url) => Some(url),
@@ -457,6 +465,7 @@ impl<'a> Reader<'a> {
             deliverable,
             optional,
             origin: self.origin(span),
+            url_origin: self.origin(Self::get(t, "url").map_or(0..0, |v| v.span())),
         })
     }
 

@@ -8,6 +8,7 @@ mod course;
 mod import_cli;
 mod import_formats;
 mod import_real;
+mod links;
 mod new;
 mod options_cli;
 mod practice;
