@@ -27,6 +27,8 @@
 pub mod bibtex;
 pub mod bluesky;
 pub mod bookmarks;
+pub mod decide;
+pub mod evidence;
 pub mod feed;
 pub mod markdown;
 pub mod rss;
@@ -48,6 +50,10 @@ pub struct Candidate {
     pub title: String,
     /// As found; `https://` is added to a scheme-less URL.
     pub url: String,
+    /// Other addresses of the same reading (an item's `[acmdl]` beside its `[pdf]`, a BibTeX
+    /// entry's DOI beside its `url`): not written, but a duplicate of any of them is a
+    /// duplicate.
+    pub alternates: Vec<String>,
     pub url_status: UrlStatus,
     pub note: Option<String>,
     /// `YYYY-MM-DD` or `YYYY`.
@@ -219,7 +225,59 @@ pub fn detect(path: &Path, content: &str) -> Option<Format> {
     }
 }
 
-/// Reads and parses one file. `Err` only when the file as a whole cannot be used.
+/// The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_string();
+    let decl = head.trim_start().strip_prefix("<?xml")?;
+    let decl = &decl[..decl.find("?>")?];
+    let at = decl.find("encoding")? + "encoding".len();
+    let rest = decl[at..].trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_string())
+}
+
+/// The text of an import file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the
+/// encoding its XML declaration names. Anything else is an error naming the file.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let fail = |what: String, help: &str| {
+        Diagnostic::error(None, format!("{}: {what}", path.display())).with_help(help.to_string())
+    };
+    let undecodable = |name: &str| {
+        fail(
+            format!("not valid {name} text"),
+            "save it as UTF-8 (for example `iconv -t UTF-8`) and import it again",
+        )
+    };
+    let (encoding, body) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        (enc, &bytes[bom..])
+    } else if let Some(label) = declared_encoding(bytes) {
+        let enc = encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+            fail(
+                format!("its XML declaration names the encoding `{label}`, which is not known"),
+                "save it as UTF-8 and change the declaration to encoding=\"UTF-8\"",
+            )
+        })?;
+        (enc, bytes)
+    } else {
+        let sample = &bytes[..bytes.len().min(8192)];
+        if sample.contains(&0) {
+            return Err(fail(
+                "looks like a binary file, not text".into(),
+                "import a text export: Markdown, BibTeX, RSS/Atom, bookmarks HTML, JSON or a feed dump",
+            ));
+        }
+        return String::from_utf8(bytes.to_vec()).map_err(|_| undecodable("UTF-8"));
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors {
+        return Err(undecodable(encoding.name()));
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads and parses one file. `Err` only when the file as a whole cannot be used, or holds
+/// no link at all.
 pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| {
         ImportError::Invalid(vec![Diagnostic::error(
@@ -228,7 +286,7 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
         )
         .with_help("check the path and its permissions")])
     })?;
-    let content = String::from_utf8_lossy(&bytes);
+    let content = decode(path, &bytes).map_err(|d| ImportError::Invalid(vec![d]))?;
     let format = match format {
         Format::Auto => detect(path, &content).ok_or_else(|| {
             ImportError::Usage(
@@ -241,7 +299,31 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
         })?,
         f => f,
     };
-    parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))
+    let parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
+    if parsed.links.is_empty() {
+        let others: Vec<&str> = Format::WORDS[1..]
+            .iter()
+            .copied()
+            .filter(|w| *w != format.as_str())
+            .collect();
+        let mut found = parsed.skipped;
+        found.push(
+            Diagnostic::error(
+                None,
+                format!(
+                    "{}: no link found, read as {}",
+                    path.display(),
+                    format.as_str()
+                ),
+            )
+            .with_help(format!(
+                "if it is another format, name it with --from {}",
+                others.join("|")
+            )),
+        );
+        return Err(ImportError::Invalid(found));
+    }
+    Ok(parsed)
 }
 
 /// Parses `content` (read from `path`, used in messages) as `format`.
@@ -274,7 +356,8 @@ pub struct Row {
     /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
     pub topic: Option<String>,
     pub also: Vec<String>,
-    pub score: u32,
+    /// The three best topics with their scores, best first (see [`suggest`]).
+    pub candidates: Vec<(String, f32)>,
     /// Where the same link already is: `None` for a new link.
     pub duplicate_of: Option<String>,
     /// The id given to a new link.
@@ -327,6 +410,51 @@ impl Report {
     /// The `--dry-run` table.
     pub fn table(&self) -> String {
         text::table(&self.rows)
+    }
+
+    /// `--format json`: every link with what was decided for it, and the counts.
+    pub fn json(&self) -> serde_json::Value {
+        let links: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let c = &r.candidate;
+                let (kind, level, minutes) = evidence::facts(c);
+                let candidates: Vec<serde_json::Value> = r
+                    .candidates
+                    .iter()
+                    .map(|(topic, score)| {
+                        // Two decimals, as f64: an f32 prints as 10.100000381469727.
+                        let score = (f64::from(*score) * 100.0).round() / 100.0;
+                        serde_json::json!({"topic": topic, "score": score})
+                    })
+                    .collect();
+                serde_json::json!({
+                    "title": c.title,
+                    "url": c.url,
+                    "alternates": c.alternates,
+                    "file": r.file,
+                    "line": c.line,
+                    "status": if r.is_new() { "new" } else { "duplicate" },
+                    "duplicate_of": r.duplicate_of,
+                    "id": r.id,
+                    "topic": if r.is_new() { r.topic.clone() } else { None },
+                    "also": r.also,
+                    "candidates": candidates,
+                    "kind": kind.as_str(),
+                    "level": level.as_str(),
+                    "minutes": minutes,
+                    "note": c.note,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "links": links,
+            "new": self.new_count(),
+            "duplicates": self.duplicate_count(),
+            "without_topic": self.without_topic_count(),
+            "written": self.written,
+        })
     }
 }
 
@@ -384,6 +512,24 @@ fn lock_folder(dir: &Path) -> Result<crate::output::Lock, ImportError> {
 #[cfg(not(unix))]
 fn lock_folder(_: &Path) -> Result<(), ImportError> {
     Ok(())
+}
+
+/// A dry run against the course built into the binary, for when there is no corpus folder:
+/// what an import would find new, and where it would file it.
+pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+    let sources = corpus::embedded_sources();
+    let loaded = corpus::load(&sources).map_err(ImportError::Invalid)?;
+    let options = Options {
+        dry_run: true,
+        ..options.clone()
+    };
+    import(
+        &loaded.course,
+        &sources,
+        Path::new(corpus::EMBEDDED_NAME),
+        files,
+        &options,
+    )
 }
 
 /// Writes the rendered files, each only if it still holds the text the import was made from.
@@ -508,7 +654,7 @@ fn prepare(
     if !errors.is_empty() {
         return Err(ImportError::Invalid(errors));
     }
-    let (rows, invalid) = suggest::decide(course, &inputs, options.into.as_deref());
+    let (rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
     warnings.extend(invalid);
     for row in rows.iter().filter(|r| r.is_new()) {
         if row.candidate.url_status == UrlStatus::Truncated {
@@ -543,6 +689,27 @@ fn prepare(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encodings() {
+        let p = Path::new("f.xml");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<rss>é</rss>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(p, &utf16).unwrap(), "<rss>é</rss>");
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>\xe9</rss>";
+        assert!(decode(p, latin1).unwrap().ends_with("<rss>é</rss>"));
+        let e = decode(p, b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("error: f.xml: looks like a binary file"),
+            "{e}"
+        );
+        let e = decode(p, b"caf\xe9").unwrap_err();
+        assert!(e.to_string().contains("f.xml: not valid UTF-8 text"), "{e}");
+        assert_eq!(decode(p, "\u{feff}ok".as_bytes()).unwrap(), "ok");
+    }
 
     #[test]
     fn format_words_round_trip() {
