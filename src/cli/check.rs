@@ -84,7 +84,7 @@ pub fn run(args: &Args) -> i32 {
         }
     }
     for d in &diagnostics {
-        let _ = writeln!(stdout, "{d}");
+        let _ = writeln!(stdout, "{}", syllabus::output::printable(&d.to_string()));
     }
     for note in &notes {
         let _ = writeln!(stdout, "{note}");

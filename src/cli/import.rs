@@ -69,15 +69,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         Ok(report) => {
             let mut stderr = std::io::stderr().lock();
             for d in &report.warnings {
-                let _ = writeln!(stderr, "{d}");
+                let _ = writeln!(stderr, "{}", syllabus::output::printable(&d.to_string()));
             }
             if json {
                 let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
-                let _ = writeln!(stdout, "{text}");
+                let _ = writeln!(stdout, "{}", syllabus::output::printable(&text));
                 return Ok(());
             }
             if args.dry_run {
-                let _ = write!(stdout, "{}", report.table());
+                let _ = write!(stdout, "{}", syllabus::output::printable(&report.table()));
             }
             for path in &report.written {
                 let _ = writeln!(stdout, "wrote {}", path.display());

@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let mut stderr = std::io::stderr().lock();
     if let Some(report) = &created.report {
         for d in &report.warnings {
-            let _ = writeln!(stderr, "{d}");
+            let _ = writeln!(stderr, "{}", syllabus::output::printable(&d.to_string()));
         }
     }
     let mut stdout = std::io::stdout().lock();
