@@ -117,15 +117,22 @@ where
         Some(c) => format!("did you mean `{c}`?"),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();
+            let ids = matches!(what, "topic" | "link" | "topic or link" | "id");
             if all.is_empty() {
                 format!("no {plural} are defined")
-            } else if all.len() <= 12 {
+            } else if all.len() <= 12 || !ids {
+                // Keys, kinds, levels: a fixed vocabulary, listed in full.
                 format!("known {plural}: {}", all.join(", "))
             } else if what == "topic" {
                 "`syllabus topics` lists the topic ids".to_string()
             } else {
                 // Link ids are not in the topics table; the JSON plan lists every one.
-                format!("no {what} id is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids")
+                let noun = if what == "id" {
+                    "id".to_string()
+                } else {
+                    format!("{what} id")
+                };
+                format!("no {noun} is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids")
             }
         }
     }
@@ -221,5 +228,19 @@ mod tests {
         let names = ["consensus", "time-and-clocks", "raft"];
         assert_eq!(did_you_mean("concensus", names), Some("consensus"));
         assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn suggestions_read_right_when_nothing_is_close() {
+        let ids: Vec<String> = (0..20).map(|i| format!("topic-{i}")).collect();
+        let ids = ids.iter().map(String::as_str);
+        assert_eq!(
+            suggest("zzz", ids.clone(), "id"),
+            "no id is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids"
+        );
+        let keys: Vec<String> = (0..14).map(|i| format!("key{i}")).collect();
+        let help = suggest("zzz", keys.iter().map(String::as_str), "key");
+        assert!(help.starts_with("known keys: key0, key1"), "{help}");
+        assert!(!help.contains("topic"), "{help}");
     }
 }

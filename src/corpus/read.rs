@@ -563,7 +563,20 @@ impl<'a> Reader<'a> {
                 None
             }
             None => {
-                self.wrong_type(value, "minutes", "a whole number of minutes");
+                match value.get_ref() {
+                    // An integer TOML allows but i64 does not hold (2^63 and up).
+                    DeValue::Integer(i) => self.error(
+                        value.span(),
+                        format!(
+                            "`minutes` must be a positive number of minutes, found {}",
+                            i.as_str()
+                        ),
+                        Some(
+                            "give the honest reading or watching time, e.g. `minutes = 45`".into(),
+                        ),
+                    ),
+                    _ => self.wrong_type(value, "minutes", "a whole number of minutes"),
+                }
                 None
             }
         }

@@ -404,10 +404,10 @@ impl Report {
     /// The line that always ends the output.
     pub fn summary(&self) -> String {
         format!(
-            "{} links: {} new, {} duplicates, {} without a topic",
-            self.rows.len(),
+            "{}: {} new, {}, {} without a topic",
+            crate::words::count(self.rows.len(), "link"),
             self.new_count(),
-            self.duplicate_count(),
+            crate::words::count(self.duplicate_count(), "duplicate"),
             self.without_topic_count()
         )
     }
@@ -771,6 +771,26 @@ mod tests {
         assert!(
             now.starts_with(&saved) && now.contains("clocks.example.org"),
             "{now}"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_in_words() {
+        let report = Report {
+            rows: vec![Row {
+                file: PathBuf::from("x.md"),
+                candidate: Candidate::default(),
+                topic: None,
+                also: vec![],
+                candidates: vec![],
+                duplicate_of: Some("a".into()),
+                id: None,
+            }],
+            ..Report::default()
+        };
+        assert_eq!(
+            report.summary(),
+            "1 link: 0 new, 1 duplicate, 0 without a topic"
         );
     }
 }

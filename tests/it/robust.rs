@@ -543,3 +543,23 @@ fn a_start_near_the_year_9999_says_what_is_wrong() {
         "error: --start 9999-12-27: the plan's 2 weeks would run past 9999-12-31, the last date syllabus writes\n  help: start on 9999-12-18 or earlier\n"
     );
 }
+
+#[test]
+fn minutes_beyond_any_integer_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 1);
+    let file = topics.join("reading.toml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("minutes = 10", "minutes = 9223372036854775808");
+    std::fs::write(&file, text).unwrap();
+    let out = syllabus_in(dir.path(), &["check", "--topics", "topics"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "error: `minutes` must be a positive number of minutes, found 9223372036854775808"
+        ),
+        "{text}"
+    );
+}
