@@ -14,6 +14,7 @@ mod options_cli;
 mod practice;
 mod properties;
 mod robust;
+mod robust_props;
 mod select_props;
 mod serve;
 mod site;
