@@ -64,10 +64,12 @@ pub fn run(args: &Args) -> i32 {
     let mut notes = Vec::new();
     if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
-            let _ = writeln!(
-                stdout,
-                "error: --fix rewrites topic files, and the built-in course has none\n  help: pass --topics DIR, or run it where ./topics is"
-            );
+            let d = Diagnostic::error(
+                None,
+                "--fix rewrites topic files, and the built-in course has none",
+            )
+            .with_help("pass --topics DIR, or run it where ./topics is");
+            let _ = writeln!(stdout, "{d}");
             return EXIT_USAGE;
         }
         let path = args
