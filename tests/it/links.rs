@@ -462,3 +462,21 @@ fn a_broken_cache_is_a_warning_for_the_plan_and_an_error_for_the_check() {
         "nothing asked before the cache is sorted out"
     );
 }
+
+#[test]
+fn links_are_not_checked_in_a_corpus_that_does_not_load() {
+    let bad = root().join("tests/fixtures/bad/cycle");
+    let out = syllabus_in(
+        &root(),
+        &["check", "--links", "--topics", bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("error: topic prerequisite cycle"), "{text}");
+    assert!(
+        text.contains(
+            "links: not checked, since the corpus does not load; fix the errors above first"
+        ),
+        "{text}"
+    );
+}
