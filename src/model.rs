@@ -84,6 +84,9 @@ pub struct Link {
     /// The id of the topic whose file lists this link.
     pub topic: String,
     pub url: String,
+    /// Other addresses of the same reading (the publisher's page beside a free PDF): never
+    /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+    pub alternates: Vec<String>,
     pub title: String,
     pub kind: Kind,
     pub level: Level,

@@ -18,6 +18,7 @@ pub(crate) const INBOX_KEYS: &[&str] = &["link"];
 pub(crate) const LINK_KEYS: &[&str] = &[
     "id",
     "url",
+    "alternates",
     "title",
     "kind",
     "level",
@@ -427,6 +428,7 @@ impl<'a> Reader<'a> {
                 None
             }
         });
+        let alternates = self.alternates(t);
         let authors = self
             .string_list(t, "authors")
             .into_iter()
@@ -447,6 +449,7 @@ impl<'a> Reader<'a> {
             id: id?,
             topic: topic.to_string(),
             url: url?,
+            alternates,
             title: title?,
             kind: kind?,
             level: level?,
@@ -509,6 +512,22 @@ impl<'a> Reader<'a> {
             }
             (false, _, _) => None,
         }
+    }
+
+    /// `alternates`: more addresses of the reading, each held to the rule of `url`.
+    fn alternates(&mut self, t: &Table<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        for raw in self.string_list(t, "alternates") {
+            match check_url(raw.get_ref()) {
+                Ok(url) => out.push(url),
+                Err(why) => self.error(
+                    raw.span(),
+                    format!("alternate URL `{}` {why}", raw.get_ref()),
+                    Some("alternates must be http:// or https:// URLs; remove this one".into()),
+                ),
+            }
+        }
+        out
     }
 
     fn minutes(&mut self, t: &Table<'_>, span: Range<usize>) -> Option<u32> {

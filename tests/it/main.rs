@@ -7,6 +7,7 @@ mod common;
 mod course;
 mod import_cli;
 mod import_formats;
+mod import_real;
 mod links;
 mod new;
 mod options_cli;
