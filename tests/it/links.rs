@@ -19,6 +19,9 @@ struct Seen {
     in_flight: AtomicUsize,
     most: AtomicUsize,
     per_path: Mutex<HashMap<String, usize>>,
+    /// When each request arrived, and the User-Agent it gave.
+    starts: Mutex<Vec<std::time::Instant>>,
+    agents: Mutex<Vec<String>>,
     /// Makes `/missing` answer 200: the page came back.
     revived: AtomicBool,
 }
@@ -67,10 +70,16 @@ fn respond(mut stream: TcpStream, seen: &Seen, port: u16) -> std::io::Result<()>
     }
     let mut first = String::new();
     reader.read_line(&mut first)?;
+    seen.starts.lock().unwrap().push(std::time::Instant::now());
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("user-agent") {
+                seen.agents.lock().unwrap().push(value.trim().to_string());
+            }
         }
     }
     let mut words = first.split_whitespace();
@@ -250,6 +259,33 @@ fn no_more_than_two_requests_at_once_to_one_host() {
     assert_eq!(server.requests().len(), 10);
     // Two at once: the limit holds, and the checks do run side by side.
     assert_eq!(server.seen.most.load(Ordering::SeqCst), 2);
+    let version = env!("CARGO_PKG_VERSION");
+    for agent in server.seen.agents.lock().unwrap().iter() {
+        assert!(
+            agent.starts_with(&format!("syllabus/{version} (")),
+            "{agent}"
+        );
+    }
+
+    // With a pause, requests to the host start that far apart.
+    server.seen.starts.lock().unwrap().clear();
+    let args = ["check", "--links", "--topics", "topics", "--max-age", "0s"];
+    let out = syllabus_in(
+        dir.path(),
+        &[&args[..], &["--host-pause", "100ms"]].concat(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let mut starts = server.seen.starts.lock().unwrap().clone();
+    starts.sort();
+    assert_eq!(starts.len(), 10);
+    for pair in starts.windows(2) {
+        // A little slack: the server notes the time after reading the request line.
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(90),
+            "{:?}",
+            pair[1] - pair[0]
+        );
+    }
 }
 
 #[test]
