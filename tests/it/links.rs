@@ -385,9 +385,9 @@ fn dead_links_show_in_the_plan_until_a_check_finds_them_alive() {
         .lines()
         .find(|l| l.contains("[missing page]"))
         .unwrap();
-    assert!(
-        missing.contains("⚠ link dead when last checked"),
-        "{missing}"
+    assert_eq!(
+        normalized(missing, server.port),
+        "- [ ] [missing page](http://127.0.0.1:PORT/missing) — article · intro · 5 min · ⚠ link dead when last checked ([archived copies](https://web.archive.org/web/*/http://127.0.0.1:PORT/missing))"
     );
     let fine = markdown
         .lines()
