@@ -516,3 +516,23 @@ fn links_are_not_checked_in_a_corpus_that_does_not_load() {
         "{text}"
     );
 }
+
+/// The README's excerpt is lines of the pinned output, so it cannot drift from what runs.
+#[test]
+fn the_readme_excerpt_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let snapshot = std::fs::read_to_string(root().join("tests/snapshots/links-check.txt")).unwrap();
+    let after = readme
+        .split("An excerpt of the output on the test server's corpus")
+        .nth(1)
+        .expect("README shows check --links output");
+    let block = after.split("```text\n").nth(1).unwrap();
+    let block = block.split("```").next().unwrap();
+    assert!(block.lines().count() >= 6, "{block}");
+    for line in block.lines() {
+        assert!(
+            snapshot.lines().any(|l| l == line),
+            "README line not in tests/snapshots/links-check.txt: {line}"
+        );
+    }
+}
