@@ -7,8 +7,8 @@
 //! atomically, and its preview server). `explain` answers `why` and `next` from a plan;
 //! `import` is the one step that writes to `topics/`; `scaffold` starts a new course (it
 //! leaves filing links to `import`). `linkcheck` asks every URL over HTTP(S) for `check --links`
-//! and keeps the results beside the corpus; `corpus` loading marks the links it last found dead
-//! (through the CLI's `load`), and only its `--fix` rewrites a `url` it confirmed moved. The CLI in `main.rs` and `cli/` is a thin shell over
+//! and keeps the results beside the corpus; the CLI's planning commands mark the links it last
+//! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed. The CLI in `main.rs` and `cli/` is a thin shell over
 //! these steps.
 
 pub mod corpus;
