@@ -17,10 +17,8 @@ pub fn run(args: &Args) -> i32 {
         Ok(loaded) => (loaded.warnings, Some(loaded.course)),
         Err(diagnostics) => (diagnostics, None),
     };
-    let mut stdout = std::io::stdout().lock();
-    for d in &diagnostics {
-        let _ = writeln!(stdout, "{d}");
-    }
+    let mut stdout = anstream::stdout().lock();
+    super::print_diagnostics(&mut stdout, &diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let what = match &course {

@@ -48,10 +48,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match import::run(&dir, &args.files, &options) {
         Ok(report) => {
-            let mut stderr = std::io::stderr().lock();
-            for d in &report.warnings {
-                let _ = writeln!(stderr, "{d}");
-            }
+            super::warn(&report.warnings);
             if args.dry_run {
                 let _ = write!(stdout, "{}", report.table());
             }

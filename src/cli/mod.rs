@@ -180,10 +180,8 @@ pub fn run() -> i32 {
     match result {
         Ok(()) => 0,
         Err(failure) => {
+            warn(&failure.diagnostics);
             let mut stderr = std::io::stderr().lock();
-            for d in &failure.diagnostics {
-                let _ = writeln!(stderr, "{d}");
-            }
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 1 {
                 let _ = writeln!(
@@ -269,9 +267,15 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     })
 }
 
+/// Diagnostics on standard error, rendered as rustc does.
 fn warn(diagnostics: &[Diagnostic]) {
-    let mut stderr = std::io::stderr().lock();
+    print_diagnostics(&mut anstream::stderr().lock(), diagnostics);
+}
+
+/// Each diagnostic with its source line and caret, coloured; `anstream` keeps the colours only
+/// on a terminal and without `NO_COLOR` (`CLICOLOR_FORCE` forces them).
+fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        let _ = writeln!(stderr, "{d}");
+        let _ = writeln!(out, "{}", d.render(true));
     }
 }
