@@ -8,6 +8,7 @@ use syllabus::import;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// The files of links to import (each file's format is found by --from)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The input format [default: auto, from the extension and the content]

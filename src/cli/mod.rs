@@ -9,6 +9,7 @@ mod import;
 mod new;
 mod plan;
 mod progress;
+mod shell;
 mod site;
 
 use clap::builder::PossibleValuesParser;
@@ -129,6 +130,10 @@ enum Command {
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
     Serve(site::ServeArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell)
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command into a folder
+    Man(shell::ManArgs),
 }
 
 /// A failed command: what to print on standard error, and the exit code.
@@ -176,6 +181,8 @@ pub fn run() -> i32 {
         Command::Import(args) => import::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
     };
     match result {
         Ok(()) => 0,
@@ -277,5 +284,37 @@ fn warn(diagnostics: &[Diagnostic]) {
 fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         let _ = writeln!(out, "{}", d.render(true));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// `--help` is the first documentation people read: every argument of every command says
+    /// what it does, not only which values it takes.
+    #[test]
+    fn every_argument_has_a_description() {
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        let mut missing = Vec::new();
+        for sub in cli.get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "`{}` has no description",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{} {}", sub.get_name(), arg.get_id()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "arguments without a description: {missing:?}"
+        );
     }
 }

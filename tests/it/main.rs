@@ -12,5 +12,6 @@ mod options_cli;
 mod properties;
 mod select_props;
 mod serve;
+mod shell;
 mod site;
 mod site_options;
