@@ -10,6 +10,7 @@ mod import_formats;
 mod new;
 mod options_cli;
 mod properties;
+mod readme;
 mod select_props;
 mod serve;
 mod shell;
