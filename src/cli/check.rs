@@ -60,14 +60,15 @@ pub fn run(args: &Args) -> i32 {
         Ok(loaded) => (loaded.warnings, Some(loaded.course)),
         Err(diagnostics) => (diagnostics, None),
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = anstream::stdout().lock();
     let mut notes = Vec::new();
     if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
-            let _ = writeln!(
-                stdout,
-                "error: --fix rewrites topic files, and the built-in course has none\n  help: pass --topics DIR, or run it where ./topics is"
-            );
+            super::warn(&[Diagnostic::error(
+                None,
+                "--fix rewrites topic files, and the built-in course has none",
+            )
+            .with_help("pass --topics DIR, or run it where ./topics is")]);
             return EXIT_USAGE;
         }
         let path = args
@@ -83,9 +84,7 @@ pub fn run(args: &Args) -> i32 {
             Err(failure) => diagnostics.extend(failure),
         }
     }
-    for d in &diagnostics {
-        let _ = writeln!(stdout, "{d}");
-    }
+    super::print_diagnostics(&mut stdout, &diagnostics);
     for note in &notes {
         let _ = writeln!(stdout, "{note}");
     }

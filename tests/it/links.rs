@@ -430,9 +430,9 @@ fn fix_needs_links_and_a_corpus_folder() {
     let out = syllabus_in(dir.path(), &["check", "--links", "--fix"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stdout(&out).contains("the built-in course has none"),
+        stderr(&out).contains("the built-in course has none"),
         "{}",
-        stdout(&out)
+        stderr(&out)
     );
 }
 
