@@ -60,16 +60,15 @@ pub fn run(args: &Args) -> i32 {
         Ok(loaded) => (loaded.warnings, Some(loaded.course)),
         Err(diagnostics) => (diagnostics, None),
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = anstream::stdout().lock();
     let mut notes = Vec::new();
     if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
-            let d = Diagnostic::error(
+            super::warn(&[Diagnostic::error(
                 None,
                 "--fix rewrites topic files, and the built-in course has none",
             )
-            .with_help("pass --topics DIR, or run it where ./topics is");
-            let _ = writeln!(stdout, "{d}");
+            .with_help("pass --topics DIR, or run it where ./topics is")]);
             return EXIT_USAGE;
         }
         let path = args
@@ -90,9 +89,7 @@ pub fn run(args: &Args) -> i32 {
             "links: not checked, since the corpus does not load; fix the errors above first".into(),
         );
     }
-    for d in &diagnostics {
-        let _ = writeln!(stdout, "{d}");
-    }
+    super::print_diagnostics(&mut stdout, &diagnostics);
     for note in &notes {
         let _ = writeln!(stdout, "{note}");
     }
