@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod diagnostics;
 pub mod explain;
 pub mod graph;
+pub mod id;
 pub mod import;
 pub mod model;
 pub mod options;

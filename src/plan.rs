@@ -136,7 +136,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
             .stages
             .iter()
             .map(|s| PlanStage {
-                id: s.id.clone(),
+                id: s.id.to_string(),
                 title: s.title.clone(),
                 guidance: s.guidance.clone(),
                 minutes: 0,
@@ -147,7 +147,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
 
     let mut by_stage: BTreeMap<usize, Vec<(usize, &str)>> = BTreeMap::new();
     for topic in &course.topics {
-        let depth = depths.get(&topic.id).copied().unwrap_or(0);
+        let depth = depths.get(topic.id.as_str()).copied().unwrap_or(0);
         let stage = match &topic.stage {
             Some(s) => course.stage_index(s).unwrap_or(0),
             None => depth,
@@ -163,7 +163,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
             let minutes = links.iter().map(|l| l.minutes).sum();
             stage.minutes += minutes;
             stage.topics.push(PlanTopic {
-                id: topic.id.clone(),
+                id: topic.id.to_string(),
                 title: topic.title.clone(),
                 summary: topic.summary.clone(),
                 stage: stage.id.clone(),
@@ -217,7 +217,7 @@ pub fn build_for(
                 .filter(|id| known.contains(id.as_str()))
                 .filter_map(|id| course.topic(&id))
                 .map(|t| TopicRef {
-                    id: t.id.clone(),
+                    id: t.id.to_string(),
                     title: t.title.clone(),
                 })
                 .collect();
@@ -243,7 +243,7 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         .map(|l| schedule::Item {
             id: &l.id,
             minutes: l.minutes,
-            done: done.contains(&l.id),
+            done: done.contains(l.id.as_str()),
         })
         .collect();
     let (summary, weeks) = schedule::cut(&items, options);
@@ -257,8 +257,8 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         .flat_map(|s| s.topics.iter_mut())
         .flat_map(|t| t.links.iter_mut())
     {
-        link.done = done.contains(&link.id);
-        link.week = week_of.get(&link.id).copied();
+        link.done = done.contains(link.id.as_str());
+        link.week = week_of.get(link.id.as_str()).copied();
     }
     plan.schedule = summary;
     plan.weeks = weeks;

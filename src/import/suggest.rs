@@ -112,7 +112,7 @@ fn matchers(course: &Course) -> Vec<Matcher> {
             phrases.retain(|p| !p.is_empty());
             phrases.dedup();
             Matcher {
-                id: t.id.clone(),
+                id: t.id.to_string(),
                 phrases,
             }
         })
@@ -184,13 +184,13 @@ pub fn decide(
     // the earliest of them that names the same page.
     let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
     for l in course.links().chain(course.inbox.iter()) {
-        known.insert(&l.url, l.id.clone());
+        known.insert(&l.url, l.id.to_string());
     }
     let mut taken: HashSet<String> = course
         .links()
         .chain(course.inbox.iter())
-        .map(|l| l.id.clone())
-        .chain(course.topics.iter().map(|t| t.id.clone()))
+        .map(|l| l.id.to_string())
+        .chain(course.topics.iter().map(|t| t.id.to_string()))
         .collect();
     let mut rows = Vec::new();
     let mut warnings = Vec::new();
@@ -255,17 +255,16 @@ mod tests {
 
     fn course() -> Course {
         let topic = |id: &str, kw: &[&str]| Topic {
-            id: id.into(),
             keywords: kw.iter().map(|s| s.to_string()).collect(),
-            ..Topic::default()
+            ..Topic::new(id.parse().unwrap())
         };
         let mut consensus = topic("consensus", &["paxos", "raft", "leader election"]);
-        consensus.links.push(Link {
-            id: "how-to-do-distributed-locking".into(),
-            url: "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"
-                .into(),
-            ..Link::default()
-        });
+        consensus.links.push(Link::new(
+            "how-to-do-distributed-locking".parse().unwrap(),
+            consensus.id.clone(),
+            check_url("https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html")
+                .unwrap(),
+        ));
         Course {
             topics: vec![
                 consensus,
