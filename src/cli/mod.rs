@@ -6,9 +6,11 @@ mod check;
 mod explain;
 mod graph;
 mod import;
+mod new;
 mod plan;
 mod progress;
 mod site;
+mod suggest;
 
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
@@ -16,7 +18,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
-use syllabus::model::{Kind, Level};
+use syllabus::model::Level;
 use syllabus::options::{self, Given, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
@@ -59,8 +61,8 @@ pub struct PlanOptions {
     /// Keep links up to this level
     #[arg(long, value_parser = PossibleValuesParser::new(Level::WORDS))]
     level: Option<String>,
-    /// Keep links of these kinds (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(Kind::WORDS))]
+    /// Keep links of these kinds (comma-separated); `practice` means exercise and project
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(options::kind_words()))]
     kinds: Vec<String>,
     /// Keep links with free access only
     #[arg(long)]
@@ -74,6 +76,10 @@ pub struct PlanOptions {
     /// The number of weeks you want to finish in
     #[arg(long, value_name = "N")]
     weeks: Option<u32>,
+    /// Schedule the optional track too (links marked `optional = true`); without it they are
+    /// listed, marked optional, outside the core hours and the weeks
+    #[arg(long)]
+    optional: bool,
     /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
     /// given here win
     #[arg(long, value_name = "FILE")]
@@ -96,6 +102,7 @@ impl PlanOptions {
             hours_per_week: self.hours_per_week,
             start: self.start.clone(),
             weeks: self.weeks,
+            optional: self.optional.then_some(true),
             progress: self.progress.clone(),
             origins: Default::default(),
         }
@@ -104,6 +111,8 @@ impl PlanOptions {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a course of your own in a new folder, empty or from links you have (--from FILE...)
+    New(new::Args),
     /// Print the staged plan
     Plan(plan::Args),
     /// Validate the corpus and print every problem
@@ -122,6 +131,8 @@ enum Command {
     Why(explain::WhyArgs),
     /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
     Import(import::Args),
+    /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
+    Suggest(suggest::Args),
     /// Write the course site: HTML pages, plan.md, plan.json
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
@@ -161,6 +172,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
+        Command::New(args) => new::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Check(args) => return check::run(&args),
         Command::Graph(args) => graph::run(&args),
@@ -170,6 +182,7 @@ pub fn run() -> i32 {
         Command::Next(args) => explain::next(&args),
         Command::Why(args) => explain::why(&args),
         Command::Import(args) => import::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),
     };

@@ -154,10 +154,18 @@ pub fn serve(topics: &Path, out: &Path, extra: &[&str]) -> (Guard, u16) {
         .args(["--port", "0"])
         .args(extra)
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("syllabus serve starts");
     let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    // Through the test's own output, which the harness shows only when the test fails: a
+    // rebuild error the test provokes on purpose is not news on a passing run.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            println!("serve (stderr): {line}");
+        }
+    });
     let guard = Guard(child);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
