@@ -1,6 +1,6 @@
 //! RSS 2.0 and Atom feeds, parsed by `feed-rs`. Titles and summaries are HTML more often than
 //! not (escaped, or in CDATA), so both go through [`html_to_text`]; the note is a short
-//! [`summary`] (first paragraph, at most 300 characters) of the description or, failing that,
+//! summary (first paragraph, at most 300 characters) of the description or, failing that,
 //! the content; categories are hints.
 
 use super::text::{html_to_text, non_empty, summary, Locator};
