@@ -163,6 +163,9 @@ pub fn default_minutes(kind: Kind) -> u32 {
         Kind::Thread => 5,
         Kind::List => 20,
         Kind::Tool => 20,
+        // Imports never guess practice; a hand-written item gives its own working time.
+        Kind::Exercise => 240,
+        Kind::Project => 600,
     }
 }
 
