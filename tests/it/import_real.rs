@@ -274,7 +274,10 @@ fn the_dissertation_bibtex_finds_the_core_papers_already_in_the_course() {
     assert!(err.contains(
         "ongaro-dissertation.bib:54:1: warning: the entry `Blomstedt:2013`: `october` is not a BibTeX string this file defines; read as the text \"october\"\n"
     ), "{err}");
-    assert!(err.contains("help: write `oct` (the standard abbreviation) or `{october}`"), "{err}");
+    assert!(
+        err.contains("help: write `oct` (the standard abbreviation) or `{october}`"),
+        "{err}"
+    );
     // `note = {\url{...}}` is the URL; `pages = {...}` gives the reading time.
     assert_eq!(links(&v)[0]["url"], "https://github.com/ongardie/availsim");
     let deconstructing = by_title(&v, "Deconstructing Paxos");
