@@ -358,7 +358,18 @@ fn split_bare_urls(text: &str, offset: usize) -> Vec<Seg> {
 fn is_label(l: &RawLink) -> bool {
     let t = squash(&l.text).to_lowercase();
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-    l.bare || t.is_empty() || LABELS.contains(&t) || t.starts_with("http") || t.starts_with("www.")
+    // `in four parts [1](u), [2](u)`: numbered parts are addresses of one reading.
+    let numbered = t.chars().all(|c| c.is_ascii_digit())
+        || ["part ", "episode ", "lecture ", "video "].iter().any(|p| {
+            t.strip_prefix(p)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        });
+    l.bare
+        || t.is_empty()
+        || numbered
+        || LABELS.contains(&t)
+        || t.starts_with("http")
+        || t.starts_with("www.")
 }
 
 /// Text that only decorates: emoji, stars, punctuation.

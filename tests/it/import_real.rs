@@ -204,7 +204,14 @@ fn the_awesome_list_keeps_titles_notes_and_second_links() {
 fn the_testing_list_skips_profiles_and_titles_vague_links_with_context() {
     let file = "testing-distributed-systems.md";
     let (v, err) = dry_run(file);
-    assert_eq!(counts(&v), (349, 345, 4, 92));
+    assert_eq!(counts(&v), (344, 340, 4, 91));
+    // `... in four parts [1](u), [2](u), [3](u), [4](u)`: one reading, the parts its addresses.
+    let workshop = by_title(
+        &v,
+        "\"Workshop: TLA+ in action\" by Markus Kuppe in four parts",
+    );
+    assert_eq!(workshop["url"], "https://youtu.be/rBVhDKfg9fQ");
+    assert_eq!(workshop["alternates"].as_array().unwrap().len(), 3);
     assert_eq!(
         err.matches("is a profile page, not a reading; skipped")
             .count(),
