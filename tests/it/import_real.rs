@@ -430,3 +430,26 @@ fn undecodable_binary_and_linkless_files_are_errors_naming_the_file() {
         assert!(stderr(&out).contains(want), "{name}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn the_json_of_a_dry_run_matches_its_snapshot() {
+    // Run inside the fixture folder so that paths in the JSON are relative and stable.
+    let out = syllabus_in(
+        &root().join("tests/fixtures/import"),
+        &[
+            "import",
+            "list.md",
+            "refs.bib",
+            "--topics",
+            "corpus",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    crate::common::assert_expected(
+        &root().join("tests/snapshots/import-dry-run.json"),
+        &stdout(&out),
+    );
+}
