@@ -151,6 +151,25 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_post_in_the_feed_becomes_a_short_summary() {
+        let post = format!(
+            "<p>Leases bound <b>how long</b> a holder may act.</p>{}",
+            "<p>More and more text about clocks.</p>".repeat(1300)
+        );
+        assert!(post.len() > 48_000);
+        let xml = format!(
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Leases</title>\
+             <link>https://example.com/leases</link><description><![CDATA[{post}]]></description>\
+             </item></channel></rss>"
+        );
+        let p = parse(&xml, Path::new("f.xml")).unwrap();
+        assert_eq!(
+            p.links[0].note.as_deref(),
+            Some("Leases bound how long a holder may act.")
+        );
+    }
+
+    #[test]
     fn atom_without_rel_and_broken_xml() {
         let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
 <entry><title type="html">Leases &lt;em&gt;and&lt;/em&gt; clocks</title>
