@@ -100,6 +100,12 @@ pub struct Link {
     pub requires: Vec<Ref>,
     pub access: Access,
     pub url_status: UrlStatus,
+    /// Markdown: what a practice item (exercise, project) produces and how the learner knows it
+    /// is done. Always set for practice, never for readings (`corpus` checks both).
+    pub deliverable: Option<String>,
+    /// On the optional track: planned and shown, but outside the core hours and, unless the
+    /// reader asks, the schedule.
+    pub optional: bool,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -149,8 +155,19 @@ word_enum!(
         Thread => "thread",
         List => "list",
         Tool => "tool",
+        Exercise => "exercise",
+        Project => "project",
     }
 );
+
+impl Kind {
+    /// The practice kinds: something the learner does (and delivers) rather than reads.
+    pub const PRACTICE: &'static [Kind] = &[Kind::Exercise, Kind::Project];
+
+    pub fn is_practice(self) -> bool {
+        Self::PRACTICE.contains(&self)
+    }
+}
 
 word_enum!(
     /// How much a link assumes; ordered, so `level <= cap` filters.

@@ -391,7 +391,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         })
         .collect();
     let course = corpus::load(&sources).map_err(NewError::Invalid)?.course;
-    let (mut rows, invalid) = import::suggest::decide(&course, &inputs, None);
+    let (mut rows, invalid) = import::decide::decide(&course, &inputs, None);
     warnings.extend(invalid);
     warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
     let counts = place(&mut rows, &inputs, &groups);

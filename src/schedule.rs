@@ -18,6 +18,8 @@ pub struct ScheduleOptions {
     pub start: Option<Date>,
     /// The number of weeks the reader wants to finish in.
     pub weeks: Option<u32>,
+    /// Schedule the optional track too (`--optional`).
+    pub optional: bool,
 }
 
 impl Default for ScheduleOptions {
@@ -26,6 +28,7 @@ impl Default for ScheduleOptions {
             hours_per_week: DEFAULT_HOURS_PER_WEEK,
             start: None,
             weeks: None,
+            optional: false,
         }
     }
 }
@@ -44,6 +47,8 @@ pub struct Schedule {
     pub weeks_wanted: Option<u32>,
     /// When `--weeks` cannot hold the plan at this pace: the hours a week it would take.
     pub needed_hours_per_week: Option<f64>,
+    /// Whether the optional track is scheduled (`--optional`).
+    pub optional: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -134,6 +139,7 @@ pub fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week
         remaining_minutes: minutes.iter().sum(),
         weeks_wanted: options.weeks,
         needed_hours_per_week: needed,
+        optional: options.optional,
     };
     (schedule, weeks)
 }

@@ -11,6 +11,7 @@ mod plan;
 mod progress;
 mod shell;
 mod site;
+mod suggest;
 
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
@@ -18,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
-use syllabus::model::{Kind, Level};
+use syllabus::model::Level;
 use syllabus::options::{self, Given, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
@@ -61,8 +62,8 @@ pub struct PlanOptions {
     /// Keep links up to this level
     #[arg(long, value_parser = PossibleValuesParser::new(Level::WORDS))]
     level: Option<String>,
-    /// Keep links of these kinds (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(Kind::WORDS))]
+    /// Keep links of these kinds (comma-separated); `practice` means exercise and project
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(options::kind_words()))]
     kinds: Vec<String>,
     /// Keep links with free access only
     #[arg(long)]
@@ -76,6 +77,10 @@ pub struct PlanOptions {
     /// The number of weeks you want to finish in
     #[arg(long, value_name = "N")]
     weeks: Option<u32>,
+    /// Schedule the optional track too (links marked `optional = true`); without it they are
+    /// listed, marked optional, outside the core hours and the weeks
+    #[arg(long)]
+    optional: bool,
     /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
     /// given here win
     #[arg(long, value_name = "FILE")]
@@ -98,6 +103,7 @@ impl PlanOptions {
             hours_per_week: self.hours_per_week,
             start: self.start.clone(),
             weeks: self.weeks,
+            optional: self.optional.then_some(true),
             progress: self.progress.clone(),
             origins: Default::default(),
         }
@@ -126,6 +132,8 @@ enum Command {
     Why(explain::WhyArgs),
     /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
     Import(import::Args),
+    /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
+    Suggest(suggest::Args),
     /// Write the course site: HTML pages, plan.md, plan.json
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
@@ -179,6 +187,7 @@ pub fn run() -> i32 {
         Command::Next(args) => explain::next(&args),
         Command::Why(args) => explain::why(&args),
         Command::Import(args) => import::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),
         Command::Completions(args) => shell::completions(&args),

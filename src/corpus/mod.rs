@@ -268,6 +268,7 @@ fn validate(
         }
         for link in &topic.links {
             check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
+            check_optional_refs(course, link, found);
             if link.note.is_none() {
                 found.push(
                     Diagnostic::warning(
@@ -364,6 +365,28 @@ fn check_link_refs(
                     ),
                 )
                 .with_help(diagnostics::suggest(&r.id, all, "id")),
+            );
+        }
+    }
+}
+
+/// A core link that needs an optional one: without `--optional` the core would be scheduled
+/// and its prerequisite not, so the core quietly depends on the optional track.
+fn check_optional_refs(course: &Course, link: &Link, found: &mut Vec<Diagnostic>) {
+    if link.optional {
+        return;
+    }
+    for r in &link.requires {
+        if course.link(&r.id).is_some_and(|l| l.optional) {
+            found.push(
+                Diagnostic::warning(
+                    Some(r.origin.clone()),
+                    format!("link `{}` requires `{}`, which is optional", link.id, r.id),
+                )
+                .with_help(format!(
+                    "the core should not need the optional track: remove `optional = true` from `{}`, mark `{}` optional too, or drop the requirement",
+                    r.id, link.id
+                )),
             );
         }
     }

@@ -30,6 +30,8 @@ pub(crate) const LINK_KEYS: &[&str] = &[
     "requires",
     "access",
     "url_status",
+    "deliverable",
+    "optional",
 ];
 
 /// One file being read: its name and text, for positions, and the problems found so far.
@@ -61,6 +63,15 @@ impl<'a> Reader<'a> {
     fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {
         let d = Diagnostic::error(Some(self.origin(span)), message).maybe_help(help);
         self.diagnostics.push(d);
+    }
+
+    fn warning(&mut self, span: Range<usize>, message: String, help: String) {
+        let d = Diagnostic::warning(Some(self.origin(span)), message).with_help(help);
+        self.diagnostics.push(d);
+    }
+
+    fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
     /// Parse the file; on a syntax error, report it with its position and give up on the file.
@@ -146,6 +157,24 @@ impl<'a> Reader<'a> {
             self.error(value.span(), format!("`{key}` is empty"), None);
         }
         Some(s)
+    }
+
+    fn boolean(&mut self, table: &Table<'_>, key: &str) -> Option<bool> {
+        let value = Self::get(table, key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                let found = other.type_str();
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be true or false, found {found}"),
+                    Some(format!(
+                        "write `{key} = true` without quotes, or leave it out for false"
+                    )),
+                );
+                None
+            }
+        }
     }
 
     fn string_list(&mut self, table: &Table<'_>, key: &str) -> Vec<Spanned<String>> {
@@ -347,7 +376,7 @@ impl<'a> Reader<'a> {
     fn link(&mut self, t: &Table<'_>, span: Range<usize>, topic: &str) -> Option<Link> {
         let what = "this [[link]]";
         self.check_keys(t, LINK_KEYS, "a [[link]]");
-        let before = self.diagnostics.len();
+        let before = self.errors();
         let url_raw = self.required_string(t, span.clone(), "url", what);
         let title = self.required_string(t, span.clone(), "title", what);
         let kind = self.word(t, "kind", Kind::WORDS, Kind::parse);
@@ -399,7 +428,9 @@ impl<'a> Reader<'a> {
         let note = self.string(t, "note").filter(|n| !n.trim().is_empty());
         let also = self.refs(t, "also");
         let requires = self.refs(t, "requires");
-        if self.diagnostics.len() > before {
+        let deliverable = self.deliverable(t, span.clone(), kind, id.as_deref());
+        let optional = self.boolean(t, "optional").unwrap_or(false);
+        if self.errors() > before {
             // The errors above already explain this link; a half-read link would only cause
             // confusing follow-up errors later.
             return None;
@@ -420,8 +451,55 @@ impl<'a> Reader<'a> {
             requires,
             access: access.unwrap_or_default(),
             url_status: url_status.unwrap_or_default(),
+            deliverable,
+            optional,
             origin: self.origin(span),
         })
+    }
+
+    /// A practice item must say what it produces; a reading's `deliverable` is dropped with a
+    /// warning, since nothing shows a task under a reading.
+    fn deliverable(
+        &mut self,
+        t: &Table<'_>,
+        span: Range<usize>,
+        kind: Option<Kind>,
+        id: Option<&str>,
+    ) -> Option<String> {
+        let text = self.string(t, "deliverable");
+        let kind = kind?;
+        let name = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+        let value_span = Self::get(t, "deliverable").map(|v| v.span());
+        match (kind.is_practice(), text, value_span) {
+            (true, Some(text), Some(value)) if text.trim().is_empty() => {
+                self.error(
+                    value,
+                    format!("the deliverable of {kind}{name} is empty"),
+                    Some(DELIVERABLE_HELP.into()),
+                );
+                None
+            }
+            (true, Some(text), _) => Some(text),
+            (true, None, None) => {
+                self.error(
+                    span,
+                    format!("{kind}{name} has no `deliverable`"),
+                    Some(DELIVERABLE_HELP.into()),
+                );
+                None
+            }
+            // A value of the wrong type was reported by `string`.
+            (true, None, Some(_)) => None,
+            (false, Some(_), Some(value)) => {
+                self.warning(
+                    value,
+                    format!("`deliverable` on {kind}{name} is ignored: only exercises and projects have one"),
+                    "set `kind = \"exercise\"` or `kind = \"project\"` if it is a task, or move the text into `note`".into(),
+                );
+                None
+            }
+            (false, _, _) => None,
+        }
     }
 
     fn minutes(&mut self, t: &Table<'_>, span: Range<usize>) -> Option<u32> {
@@ -452,6 +530,8 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+const DELIVERABLE_HELP: &str = "add `deliverable = \"\"\"...\"\"\"` (Markdown): what the learner produces and how they know they are done";
 
 /// Ids become file names and URL fragments, so they are kept to a safe alphabet.
 pub fn check_id(id: &str) -> Result<(), &'static str> {

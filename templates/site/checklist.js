@@ -56,11 +56,23 @@
   });
 
   var form = document.getElementById("filters");
+  // "practice" stands for every practice kind; the track select exists only when the plan
+  // has an optional track.
+  function kindMatches(li, kind) {
+    if (kind === "") { return true; }
+    if (kind === "practice") { return li.hasAttribute("data-practice"); }
+    return li.getAttribute("data-kind") === kind;
+  }
+  function trackMatches(li, track) {
+    if (!track) { return true; }
+    return li.hasAttribute("data-optional") === (track === "optional");
+  }
   function filter() {
     var level = form.elements.level.value, kind = form.elements.kind.value;
+    var track = form.elements.track ? form.elements.track.value : "";
     document.querySelectorAll("li[data-level]").forEach(function (li) {
       li.hidden = (level !== "" && li.getAttribute("data-level") !== level) ||
-        (kind !== "" && li.getAttribute("data-kind") !== kind);
+        !kindMatches(li, kind) || !trackMatches(li, track);
     });
   }
   if (form) {

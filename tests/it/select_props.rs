@@ -172,6 +172,7 @@ proptest! {
             hours_per_week: f64::from(hours),
             start: Date::parse("2025-03-03"),
             weeks: None,
+            optional: false,
         };
         let (plan, _) = build_for(&course, &selection, &options, &done);
 
