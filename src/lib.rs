@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod explain;
 pub mod graph;
 pub mod import;
+pub mod linkcheck;
 pub mod model;
 pub mod options;
 pub mod output;

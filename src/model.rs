@@ -84,6 +84,9 @@ pub struct Link {
     /// The id of the topic whose file lists this link.
     pub topic: String,
     pub url: String,
+    /// Other addresses of the same reading (the publisher's page beside a free PDF): never
+    /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+    pub alternates: Vec<String>,
     pub title: String,
     pub kind: Kind,
     pub level: Level,
@@ -108,6 +111,9 @@ pub struct Link {
     pub optional: bool,
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the `url` value is written: link checks point at it.
+    #[serde(skip)]
+    pub url_origin: Origin,
 }
 
 macro_rules! word_enum {
@@ -187,11 +193,13 @@ word_enum!(
 );
 
 word_enum!(
-    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader.
+    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader. `dead` is
+    /// never written in the corpus: `linkcheck` sets it from the last `check --links`.
     UrlStatus {
         Confirmed => "confirmed",
         Guessed => "guessed",
         Truncated => "truncated",
+        Dead => "dead",
     }
 );
 

@@ -23,7 +23,7 @@ use syllabus::model::Level;
 use syllabus::options::{self, Given, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
-use syllabus::{output, progress as progress_file};
+use syllabus::{linkcheck, output, progress as progress_file};
 
 const EXIT_INVALID: i32 = 1;
 const EXIT_USAGE: i32 = 2;
@@ -210,8 +210,23 @@ pub fn run() -> i32 {
     }
 }
 
+/// The corpus folder: `--topics DIR`, else `./topics` when it exists; `None` for the built-in
+/// course.
+fn corpus_dir(args: &CorpusArgs) -> Option<PathBuf> {
+    args.topics
+        .clone()
+        .or_else(|| Some(PathBuf::from("topics")).filter(|p| p.is_dir()))
+}
+
+/// The corpus, with the links the last `check --links` found dead marked so in every output.
 fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
-    let loaded = corpus::load_default(args.topics.as_deref())?;
+    let mut loaded = corpus::load_default(args.topics.as_deref())?;
+    let cache_path = linkcheck::cache::default_path(corpus_dir(args).as_deref());
+    // A broken cache must not stop a plan: it only adds the `dead` marks.
+    match linkcheck::Cache::load(&cache_path) {
+        Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
+        Err(d) => warn(&[Diagnostic::warning(None, d.message).maybe_help(d.help)]),
+    }
     Ok(loaded)
 }
 

@@ -358,7 +358,13 @@ fn classify(segs: &[Seg]) -> Classified {
                 c.prose.push_str(t);
             }
             Seg::Link(l) if l.image || l.url.starts_with('#') => {}
-            Seg::Link(l) if is_label(l) || inside_brackets(&c.prose) => {
+            // After a reading's own link, only a bracketed or bare link is another address
+            // of it; `an easier [blog post](url) to follow` is a reading of its own.
+            Seg::Link(l)
+                if inside_brackets(&c.prose)
+                    || l.bare
+                    || (is_label(l) && (c.leading.is_empty() || opening)) =>
+            {
                 c.first_label.get_or_insert(c.prose.len());
                 c.labels.push(l.clone());
                 c.last_label = c.prose.len();

@@ -24,13 +24,13 @@ fn find(env: &str, names: &[&str]) -> Option<PathBuf> {
 }
 
 /// A WebDriver session: JSON over HTTP to chromedriver.
-struct Session {
+pub struct Session {
     port: u16,
     id: String,
 }
 
 impl Session {
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+    pub fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let path = format!("/session/{}{path}", self.id);
         let body = body.map(|b| b.to_string());
         let (status, text) =
@@ -40,11 +40,11 @@ impl Session {
         value["value"].clone()
     }
 
-    fn go(&self, url: &str) {
+    pub fn go(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
     }
 
-    fn script(&self, script: &str) -> Value {
+    pub fn script(&self, script: &str) -> Value {
         self.call(
             "POST",
             "/execute/sync",
@@ -68,7 +68,7 @@ impl Session {
 
     /// Severe browser log entries since the last call (console errors, failed loads, uncaught
     /// exceptions).
-    fn errors(&self) -> Vec<String> {
+    pub fn errors(&self) -> Vec<String> {
         let log = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));
         log.as_array()
             .into_iter()
@@ -85,6 +85,12 @@ impl Session {
     ignore = "needs chromium and chromedriver on PATH (apt-get install chromium chromium-driver; then touch build.rs)"
 )]
 fn the_site_works_in_a_real_browser() {
+    in_browser("valid", run);
+}
+
+/// Serve the site of fixture corpus `corpus`, open a headless Chromium session on it and call
+/// `check` with the session, the site's base URL and its folder.
+pub fn in_browser(corpus: &str, check: impl FnOnce(&Session, &str, &Path)) {
     let chromium = find(
         "CHROMIUM",
         &["chromium", "chromium-browser", "google-chrome"],
@@ -98,7 +104,7 @@ fn the_site_works_in_a_real_browser() {
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let (_server, site_port) = serve(&fixture("valid"), &out, &[]);
+    let (_server, site_port) = serve(&fixture(corpus), &out, &[]);
 
     let driver_port = free_port();
     let _driver = Guard(
@@ -146,7 +152,7 @@ fn the_site_works_in_a_real_browser() {
     let base = format!("http://127.0.0.1:{site_port}");
 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run(&session, &base, &out);
+        check(&session, &base, &out);
     }));
     let _ = http(
         "DELETE",

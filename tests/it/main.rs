@@ -8,6 +8,8 @@ mod course;
 mod diagnostics;
 mod import_cli;
 mod import_formats;
+mod import_real;
+mod links;
 mod new;
 mod options_cli;
 mod practice;
