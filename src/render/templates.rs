@@ -36,6 +36,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         "site/macros.html.j2",
         include_str!("../../templates/site/macros.html.j2"),
     ),
+    (
+        "site/contents.html.j2",
+        include_str!("../../templates/site/contents.html.j2"),
+    ),
 ];
 
 /// Files copied into the site as they are (no template syntax), also overridable.
@@ -48,6 +52,7 @@ const ASSETS: &[(&str, &str)] = &[
         "site/checklist.js",
         include_str!("../../templates/site/checklist.js"),
     ),
+    ("site/site.js", include_str!("../../templates/site/site.js")),
 ];
 
 pub struct Templates {
@@ -78,7 +83,11 @@ impl Templates {
         env.add_filter("markdown", |s: &str| {
             minijinja::Value::from_safe_string(super::html::markdown(s))
         });
-        env.add_filter("weburl", |s: &str| super::html::safe_url(s).to_string());
+        // Escaped here rather than by auto-escaping, which would also turn every `/` into
+        // `&#x2f;` and make each URL on the page half as long again.
+        env.add_filter("weburl", |s: &str| {
+            minijinja::Value::from_safe_string(super::html::escape(super::html::safe_url(s)))
+        });
         env.add_filter("topic_page", |id: &str| super::html::topic_page(id));
         env.add_filter("stage_page", |id: &str| super::html::stage_page(id));
         let mut overrides = Vec::new();

@@ -38,7 +38,7 @@ fn build_shows_the_readers_plan() {
         "{index}"
     );
     assert!(
-        index.contains("<td>2026-12-07</td>"),
+        index.contains("<td class=\"date\">2026-12-07</td>"),
         "weeks carry their dates"
     );
     assert!(
@@ -52,13 +52,13 @@ fn build_shows_the_readers_plan() {
 
     let consensus = read(&out_dir, "topic-consensus.html");
     assert!(
-        consensus.contains("<li class=\"week-label\">Week 1 · from 2026-12-07</li>"),
+        consensus.contains("<h3 class=\"week-label\">Week 1 · from 2026-12-07</h3>"),
         "{consensus}"
     );
     assert!(consensus.contains("<dt>Known already</dt><dd>Time and clocks</dd>"));
 
     let impossibility = read(&out_dir, "topic-impossibility.html");
-    assert!(impossibility.contains("<li class=\"week-label\">Done</li>"));
+    assert!(impossibility.contains("<h3 class=\"week-label\">Done</h3>"));
     assert!(impossibility.contains("<li class=\"reading done\" id=\"l-flp\">"));
 
     let checklist = read(&out_dir, "checklist.html");
