@@ -111,6 +111,14 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
                 next,
             ],
         )?);
+        // A topic page names its stage; serializing the whole stage for each of its topics
+        // would make the build quadratic in the stage's size.
+        let stage_head = Value::from(BTreeMap::from([
+            ("id", Value::from(stage.id.as_str())),
+            ("title", Value::from(stage.title.as_str())),
+            ("guidance", Value::from(stage.guidance.as_str())),
+            ("minutes", Value::from(stage.minutes)),
+        ]));
         for topic in &stage.topics {
             let name = html::topic_page(&topic.id);
             let [prev, next] = neighbours(&name);
@@ -123,7 +131,7 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
                     ("page", Value::from("topic")),
                     ("current", Value::from(topic.id.as_str())),
                     ("topic", Value::from_serialize(topic)),
-                    ("stage", Value::from_serialize(stage)),
+                    ("stage", stage_head.clone()),
                     ("number", Value::from(n + 1)),
                     ("description", describe(&topic.summary)),
                     prev,
@@ -208,9 +216,11 @@ fn data_files(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
             name: "plan.md".into(),
             bytes: render::markdown(plan, templates)?.into_bytes(),
         },
+        // Compact, unlike `plan --format json`: it is for programs, and half the size.
         SiteFile {
             name: "plan.json".into(),
-            bytes: render::json(plan).into_bytes(),
+            bytes: (serde_json::to_string(plan).expect("a plan always serializes") + "\n")
+                .into_bytes(),
         },
     ];
     let index = search::build(plan);
