@@ -43,7 +43,6 @@ pub struct GraphSvg {
 enum What {
     Topic(usize),
     Waypoint,
-    Title(usize),
 }
 
 struct Slot {
@@ -62,6 +61,8 @@ struct Layout {
     height: Vec<f64>,
     /// For each stage: its header layer and its last layer.
     bands: Vec<(usize, usize)>,
+    /// Each stage's title in lines, and its width; it sits at the left of the header layer.
+    titles: Vec<(Vec<String>, f64)>,
 }
 
 /// The graph of `plan` as an `<svg>` element; `href` gives each topic's page.
@@ -90,16 +91,14 @@ fn layers(plan: &Plan, topics: &[&PlanTopic]) -> Layout {
     let mut at = std::collections::HashMap::new();
     let mut layers: Vec<Vec<Slot>> = Vec::new();
     let mut bands = Vec::new();
+    let mut titles = Vec::new();
     let mut i = 0;
     for (s, stage) in plan.stages.iter().enumerate() {
         let title = wrap(&format!("Stage {}: {}", s + 1, stage.title), TITLE_CHARS);
         let width = title.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        titles.push((title, width * TITLE_CHAR_W));
         let header = layers.len();
-        layers.push(vec![Slot {
-            what: What::Title(s),
-            width: width * TITLE_CHAR_W,
-            lines: title,
-        }]);
+        layers.push(Vec::new());
         for topic in &stage.topics {
             for r in &topic.requires {
                 if let Some(&(j, rs)) = at.get(r.as_str()) {
@@ -129,6 +128,7 @@ fn layers(plan: &Plan, topics: &[&PlanTopic]) -> Layout {
         top: Vec::new(),
         height: Vec::new(),
         bands,
+        titles,
     }
 }
 
@@ -172,31 +172,23 @@ impl Layout {
             .iter()
             .flat_map(|c| c.windows(2).map(|w| (w[0].0, w[0].1, w[1].1)))
             .collect();
-        let mut rank = order_layers(&counts, &segments);
-        // A stage title stays at the left of its header layer; it has no edges, so moving it
-        // there changes no crossing.
-        for (l, layer) in self.layers.iter().enumerate() {
-            if let Some(t) = layer.iter().position(|s| matches!(s.what, What::Title(_))) {
-                let was = rank[l][t];
-                for r in rank[l].iter_mut() {
-                    if *r < was {
-                        *r += 1;
-                    }
-                }
-                rank[l][t] = 0;
-            }
+        let rank = order_layers(&counts, &segments);
+        let mut title_w = vec![0.0; self.layers.len()];
+        for (s, &(header, _)) in self.bands.iter().enumerate() {
+            title_w[header] = self.titles[s].1;
         }
-        self.x = place(&self.layers, &rank, &segments);
+        self.x = place(&self.layers, &rank, &segments, &title_w);
+        self.clear_titles();
         let mut y = MARGIN;
         let mut after_header = false;
         for (l, layer) in self.layers.iter().enumerate() {
-            let lines = layer
-                .iter()
-                .map(|s| s.lines.len())
-                .max()
-                .unwrap_or(1)
-                .max(1);
-            let is_header = layer.iter().any(|s| matches!(s.what, What::Title(_)));
+            let header = self.bands.iter().position(|b| b.0 == l);
+            let lines = match header {
+                Some(s) => self.titles[s].0.len(),
+                None => layer.iter().map(|s| s.lines.len()).max().unwrap_or(1),
+            }
+            .max(1);
+            let is_header = header.is_some();
             let (h, gap) = match (is_header, after_header) {
                 (true, _) => (lines as f64 * LINE_H + 4.0, STAGE_GAP),
                 (false, true) => (lines as f64 * LINE_H + NODE_PAD, TITLE_GAP),
@@ -209,6 +201,26 @@ impl Layout {
             self.top.push(y);
             self.height.push(h);
             y += h;
+        }
+    }
+}
+
+impl Layout {
+    /// Move everything right as far as it takes for each stage's title, at the left margin, to
+    /// end before the first edge crossing its header layer. Usually that is nothing: long edges
+    /// keep to the middle, and the title to the left of them.
+    fn clear_titles(&mut self) {
+        let mut shift: f64 = 0.0;
+        for (s, &(header, _)) in self.bands.iter().enumerate() {
+            let first = self.layers[header]
+                .iter()
+                .zip(&self.x[header])
+                .map(|(slot, c)| c - slot.width / 2.0)
+                .fold(f64::INFINITY, f64::min);
+            shift = shift.max(MARGIN + self.titles[s].1 + GAP_X - first);
+        }
+        for c in self.x.iter_mut().flatten() {
+            *c += shift;
         }
     }
 }
@@ -249,6 +261,7 @@ fn place(
     layers: &[Vec<Slot>],
     rank: &[Vec<usize>],
     segments: &[(usize, usize, usize)],
+    title_w: &[f64],
 ) -> Vec<Vec<f64>> {
     let mut up: Vec<Vec<Vec<usize>>> = layers.iter().map(|l| vec![Vec::new(); l.len()]).collect();
     let mut down = up.clone();
@@ -257,21 +270,25 @@ fn place(
         up[l + 1][b].push(a);
     }
     let mut x: Vec<Vec<f64>> = (0..layers.len())
-        .map(|l| fit(&layers[l], &rank[l], &vec![f64::NAN; layers[l].len()]))
+        .map(|l| {
+            fit(
+                &layers[l],
+                &rank[l],
+                &vec![f64::NAN; layers[l].len()],
+                title_w[l],
+            )
+        })
         .collect();
     for round in 0..9 {
         let mut order: Vec<usize> = (0..layers.len()).collect();
         if round % 3 == 1 {
             order.reverse();
         }
-        // Titles keep to the left edge of the whole picture.
+        // Edges through a header layer keep right of the stage's title at the left edge.
         let left = min_left(layers, &x);
         for l in order {
             let target: Vec<f64> = (0..layers[l].len())
                 .map(|s| {
-                    if let What::Title(_) = layers[l][s].what {
-                        return left + layers[l][s].width / 2.0;
-                    }
                     let mut near: Vec<f64> = Vec::new();
                     if round % 3 != 1 && l > 0 {
                         near.extend(up[l][s].iter().map(|&a| x[l - 1][a]));
@@ -286,7 +303,12 @@ fn place(
                     }
                 })
                 .collect();
-            x[l] = fit(&layers[l], &rank[l], &target);
+            let floor = if title_w[l] > 0.0 {
+                left + title_w[l] + GAP_X
+            } else {
+                f64::NEG_INFINITY
+            };
+            x[l] = fit(&layers[l], &rank[l], &target, floor);
         }
     }
     let shift = MARGIN - min_left(layers, &x);
@@ -305,9 +327,9 @@ fn min_left(layers: &[Vec<Slot>], x: &[Vec<f64>]) -> f64 {
 }
 
 /// Centres as near `target` as the layer's order and gaps allow (least squares); so no waypoint
-/// goes left of its stage's title. With `c[i] = p[i] + y[i]`, where `p` is the tightest packing,
+/// crosses another. With `c[i] = p[i] + y[i]`, where `p` is the tightest packing,
 /// the constraints become `y` non-decreasing: pool adjacent violators.
-fn fit(layer: &[Slot], rank: &[usize], target: &[f64]) -> Vec<f64> {
+fn fit(layer: &[Slot], rank: &[usize], target: &[f64], floor: f64) -> Vec<f64> {
     let mut by_rank: Vec<usize> = (0..layer.len()).collect();
     by_rank.sort_by_key(|&s| rank[s]);
     let mut packed = Vec::with_capacity(layer.len());
@@ -342,7 +364,8 @@ fn fit(layer: &[Slot], rank: &[usize], target: &[f64]) -> Vec<f64> {
     let mut x = vec![0.0; layer.len()];
     let mut k = 0;
     for (sum, count, n) in pools {
-        let shift = sum / count;
+        // Clamping each pool is still the least-squares answer under a left bound.
+        let shift = (sum / count).max(floor);
         for _ in 0..n {
             x[by_rank[k]] = packed[k] + shift;
             k += 1;
@@ -383,6 +406,17 @@ fn draw(layout: &Layout, topics: &[&PlanTopic], href: &dyn Fn(&str) -> String) -
         )
         .unwrap();
     }
+    for (s, &(header, _)) in layout.bands.iter().enumerate() {
+        svg.push_str(r#"<g class="g-title">"#);
+        text_lines(
+            &mut svg,
+            &layout.titles[s].0,
+            MARGIN,
+            layout.top[header] + 12.0,
+            "start",
+        );
+        svg.push_str("</g>\n");
+    }
     for chain in &layout.chains {
         writeln!(
             svg,
@@ -396,12 +430,6 @@ fn draw(layout: &Layout, topics: &[&PlanTopic], href: &dyn Fn(&str) -> String) -
             let (cx, top) = (layout.x[l][s], layout.top[l]);
             match slot.what {
                 What::Topic(i) => node(&mut svg, slot, cx, top, topics[i], href),
-                What::Title(_) => {
-                    let x = cx - slot.width / 2.0;
-                    svg.push_str(r#"<g class="g-title">"#);
-                    text_lines(&mut svg, &slot.lines, x, top + 12.0, "start");
-                    svg.push_str("</g>\n");
-                }
                 What::Waypoint => {}
             }
         }
@@ -658,12 +686,20 @@ mod tests {
             slot(What::Waypoint),
         ];
         // Targets that would overlap and reverse the order are spread apart, in order.
-        let x = fit(&layer, &[0, 1, 2], &[500.0, 400.0, 900.0]);
+        let x = fit(
+            &layer,
+            &[0, 1, 2],
+            &[500.0, 400.0, 900.0],
+            f64::NEG_INFINITY,
+        );
         assert!(x[1] - x[0] >= NODE_W + GAP_X - 1e-9, "{x:?}");
         assert!((x[0] + x[1]) / 2.0 - 450.0 < 1e-9, "{x:?}");
         assert_eq!(x[2], 900.0);
         // Without targets, packed tight from zero.
-        let x = fit(&layer, &[0, 1, 2], &[f64::NAN; 3]);
+        let x = fit(&layer, &[0, 1, 2], &[f64::NAN; 3], f64::NEG_INFINITY);
         assert_eq!(x[0], NODE_W / 2.0);
+        // A left bound holds.
+        let x = fit(&layer, &[0, 1, 2], &[0.0, 0.0, 0.0], 100.0);
+        assert_eq!(x[0], 100.0 + NODE_W / 2.0);
     }
 }

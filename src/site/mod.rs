@@ -410,8 +410,43 @@ fn check_name(name: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// For each week, the topics its readings belong to, in order, with how many each.
+fn week_topics(plan: &Plan) -> Vec<Vec<BTreeMap<&'static str, Value>>> {
+    let topic_of: HashMap<&str, &crate::plan::PlanTopic> = plan
+        .topics()
+        .flat_map(|t| t.links.iter().map(move |l| (l.id.as_str(), t)))
+        .collect();
+    let mut weeks = Vec::with_capacity(plan.weeks.len());
+    for week in &plan.weeks {
+        let mut topics: Vec<(&str, &str, usize)> = Vec::new();
+        for id in &week.links {
+            let Some(t) = topic_of.get(id.as_str()) else {
+                continue;
+            };
+            match topics.iter_mut().find(|(seen, _, _)| *seen == t.id) {
+                Some(entry) => entry.2 += 1,
+                None => topics.push((&t.id, &t.title, 1)),
+            }
+        }
+        weeks.push(
+            topics
+                .into_iter()
+                .map(|(id, title, count)| {
+                    BTreeMap::from([
+                        ("id", Value::from(id)),
+                        ("title", Value::from(title)),
+                        ("count", Value::from(count)),
+                    ])
+                })
+                .collect(),
+        );
+    }
+    weeks
+}
+
 fn base_context(plan: &Plan) -> BTreeMap<&'static str, Value> {
     let mut ctx = render::context(plan);
+    ctx.insert("week_topics", Value::from_serialize(week_topics(plan)));
     ctx.extend([
         ("standalone", Value::from(false)),
         ("inline_css", Value::from(())),

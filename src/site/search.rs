@@ -1,8 +1,8 @@
 //! The site's offline search index: static files that `site.js` loads on demand.
 //!
 //! Every topic and every reading is a document. Words of titles, notes, summaries and authors
-//! are indexed in shards keyed by their first two characters, so a query loads only the shards
-//! of its own words (a few kilobytes) rather than one index of the whole corpus; the documents
+//! are indexed in shards keyed by their first two characters (more where a shard would be big),
+//! so a query loads only the shards of its own words rather than one index of the whole corpus; the documents
 //! themselves (title, page, context) sit in numbered chunks loaded only for the hits shown. The
 //! files are scripts, not JSON, because browsers refuse `fetch` on pages opened from disk.
 //! Tokens here and in `site.js` are made the same way: lowercase runs of letters and digits.
@@ -28,11 +28,11 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The shard a word lives in: its first two characters, ASCII ones as they are and any other as
-/// `x` and its hex code (`site.js` computes the same). Two words sharing a key only share a file.
+/// A word as a shard key: ASCII letters and digits as they are and any other character as `x`
+/// and its hex code (`site.js` computes the same). Two words sharing a key only share a file.
 pub fn shard_key(word: &str) -> String {
     let mut key = String::new();
-    for c in word.chars().take(2) {
+    for c in word.chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             key.push(c);
         } else {
@@ -98,7 +98,7 @@ pub fn build(plan: &Plan) -> Index {
             .collect();
         files.push(script(format!("search/d{k}.js"), "docs", &k, &rows));
     }
-    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    let mut words: Vec<(&str, Vec<usize>)> = Vec::with_capacity(postings.len());
     for (word, ids) in &mut postings {
         ids.sort_unstable();
         ids.dedup_by(|b, a| {
@@ -107,16 +107,48 @@ pub fn build(plan: &Plan) -> Index {
                 true
             }
         });
-        shards
-            .entry(shard_key(word))
-            .or_default()
-            .insert(word, delta(ids)); // gaps keep the numbers short
+        words.push((word, delta(ids))); // gaps keep the numbers short
     }
-    let keys: Vec<String> = shards.keys().cloned().collect();
-    for (key, terms) in &shards {
-        files.push(script(format!("search/t-{key}.js"), "terms", key, terms));
+    let mut keys = Vec::new();
+    for (key, terms) in shards(words) {
+        files.push(script(format!("search/t-{key}.js"), "terms", &key, &terms));
+        keys.push(key);
     }
     Index { files, keys }
+}
+
+/// About the most a shard should hold, in bytes; a query for a two-letter prefix may load more.
+const SHARD_BYTES: usize = 48 * 1024;
+
+/// Words grouped by the key of their first two characters; a group over [`SHARD_BYTES`] splits
+/// by one more character (a word no longer than its key stays under the key), up to eight.
+/// Keys are prefixes of keys, so `site.js` loads every shard whose key is a prefix of the
+/// query word's key or has it as a prefix.
+fn shards(words: Vec<(&str, Vec<usize>)>) -> BTreeMap<String, BTreeMap<&str, Vec<usize>>> {
+    let mut todo = vec![(2, words)];
+    let mut out: BTreeMap<String, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    while let Some((len, words)) = todo.pop() {
+        let mut groups: BTreeMap<String, Vec<(&str, Vec<usize>)>> = BTreeMap::new();
+        for (word, ids) in words {
+            groups
+                .entry(shard_key(&word.chars().take(len).collect::<String>()))
+                .or_default()
+                .push((word, ids));
+        }
+        for (key, group) in groups {
+            let bytes: usize = group
+                .iter()
+                .map(|(w, ids)| w.len() + 4 + ids.len() * 4)
+                .sum();
+            let splits = group.iter().any(|(w, _)| w.chars().count() > len);
+            if bytes > SHARD_BYTES && len < 8 && splits {
+                todo.push((len + 1, group));
+            } else {
+                out.entry(key).or_default().extend(group);
+            }
+        }
+    }
+    out
 }
 
 /// Postings as the gap from the previous one (the first as it is).
@@ -158,8 +190,36 @@ mod tests {
     fn words_and_keys() {
         let words: Vec<String> = tokens("Paxos, Made-Simple à l'été 2").collect();
         assert_eq!(words, ["paxos", "made", "simple", "été"]);
-        assert_eq!(shard_key("paxos"), "pa");
-        assert_eq!(shard_key("été"), "xe9t");
+        assert_eq!(shard_key("pa"), "pa");
+        assert_eq!(shard_key("ét"), "xe9t");
         assert_eq!(delta(&[3, 5, 9]), [3, 2, 4]);
+    }
+}
+
+#[cfg(test)]
+mod shard_tests {
+    use super::*;
+
+    #[test]
+    fn a_big_shard_splits_by_longer_prefixes_and_keeps_every_word() {
+        let mut words: Vec<(&str, Vec<usize>)> = vec![("wo", vec![1])];
+        let many: Vec<String> = (0..4000).map(|i| format!("word{i}")).collect();
+        words.extend(many.iter().map(|w| (w.as_str(), vec![1, 2, 3])));
+        words.push(("zebra", vec![5]));
+        let shards = shards(words);
+        assert!(
+            shards.contains_key("wo") && shards.contains_key("ze"),
+            "{:?}",
+            shards.keys()
+        );
+        assert!(shards.keys().any(|k| k.len() > 4), "{:?}", shards.keys());
+        assert_eq!(shards.values().map(BTreeMap::len).sum::<usize>(), 4002);
+        for (key, terms) in &shards {
+            assert!(
+                terms.keys().all(|w| shard_key(w).starts_with(key.as_str())),
+                "{key}"
+            );
+        }
+        assert_eq!(shards["wo"].keys().collect::<Vec<_>>(), [&"wo"]);
     }
 }

@@ -50,7 +50,6 @@
   var box = document.getElementById("search");
   var panel = document.getElementById("search-results");
   var shards = {}, chunks = {}, loading = {}, asked = 0;
-  var known = new Set(site.search.keys);
   window.syllabusSearch = {
     terms: function (key, data) { shards[key] = data; },
     docs: function (k, rows) { chunks[k] = rows; }
@@ -70,22 +69,34 @@
     return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
   }
   function shardKey(word) {
-    return Array.from(word).slice(0, 2).map(function (c) {
+    return Array.from(word).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "x" + c.codePointAt(0).toString(16);
     }).join("");
+  }
+  // The shards holding every indexed word that starts with `word`: keys are prefixes of words'
+  // keys, split deeper where a shard grew big, so take each key on the word's own path and
+  // every key below it.
+  function shardsFor(word) {
+    var q = shardKey(word);
+    return site.search.keys.filter(function (k) {
+      return k.lastIndexOf(q, 0) === 0 || q.lastIndexOf(k, 0) === 0;
+    });
   }
   // Every word must match the start of some indexed word; a match in a title counts more.
   function score(words) {
     var total = null;
     words.forEach(function (word) {
-      var shard = shards[shardKey(word)] || {}, mine = new Map();
-      Object.keys(shard).forEach(function (term) {
-        if (term.lastIndexOf(word, 0) !== 0) { return; }
-        var id = 0, exact = term === word ? 2 : 1;
-        shard[term].forEach(function (gap) {
-          id += gap;
-          var doc = id >> 1, s = exact * (id & 1 ? 3 : 1);
-          mine.set(doc, Math.max(mine.get(doc) || 0, s));
+      var mine = new Map();
+      shardsFor(word).forEach(function (key) {
+        var shard = shards[key] || {};
+        Object.keys(shard).forEach(function (term) {
+          if (term.lastIndexOf(word, 0) !== 0) { return; }
+          var id = 0, exact = term === word ? 2 : 1;
+          shard[term].forEach(function (gap) {
+            id += gap;
+            var doc = id >> 1, s = exact * (id & 1 ? 3 : 1);
+            mine.set(doc, Math.max(mine.get(doc) || 0, s));
+          });
         });
       });
       if (total === null) { total = mine; return; }
@@ -120,8 +131,9 @@
   function run() {
     var query = ++asked, words = tokens(box.value);
     if (!words.length) { panel.hidden = true; return; }
-    var keys = Array.from(new Set(words.map(shardKey)));
-    if (keys.some(function (k) { return !known.has(k); })) { show([], []); return; }
+    var lists = words.map(shardsFor);
+    if (lists.some(function (l) { return l.length === 0; })) { show([], []); return; }
+    var keys = Array.from(new Set([].concat.apply([], lists)));
     Promise.all(keys.map(function (k) { return load("search/t-" + k + ".js"); })).then(function () {
       var hits = score(words), top = hits.slice(0, 20);
       var need = new Set(top.map(function (h) { return Math.floor(h[0] / site.search.chunk); }));

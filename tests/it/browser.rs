@@ -85,6 +85,9 @@ impl Session {
             "/goog/cdp/execute",
             Some(json!({ "cmd": cmd, "params": params })),
         );
+        if width < 500 {
+            self.wait("the new width", &format!("return innerWidth === {width};"));
+        }
     }
 
     /// Press and release keys (WebDriver key values: "\u{E012}" is ArrowLeft, "\u{E014}"

@@ -42,8 +42,8 @@ fn build_shows_the_readers_plan() {
         "weeks carry their dates"
     );
     assert!(
-        index.contains("href=\"topic-consensus.html#l-raft\""),
-        "schedule rows link to readings"
+        index.contains("href=\"topic-consensus.html#week-1\""),
+        "schedule rows link to the week's readings"
     );
     assert!(index.contains("What this plan leaves out"));
     assert!(index.contains("Known, so left out: <code>time</code>"));
@@ -52,7 +52,7 @@ fn build_shows_the_readers_plan() {
 
     let consensus = read(&out_dir, "topic-consensus.html");
     assert!(
-        consensus.contains("<h3 class=\"week-label\">Week 1 · from 2026-12-07</h3>"),
+        consensus.contains("<h3 class=\"week-label\" id=\"week-1\">Week 1 · from 2026-12-07</h3>"),
         "{consensus}"
     );
     assert!(consensus.contains("<dt>Known already</dt><dd>Time and clocks</dd>"));
