@@ -8,7 +8,8 @@ use crate::select::{Exclusion, Selected};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// Links not done whose prerequisites in the plan are all done (what is left out of the plan,
-/// known or skipped, counts as settled), in plan order.
+/// known or skipped, counts as settled), in plan order. Unscheduled optional links are offered
+/// when ready but never hold a later topic back: the core does not wait for the optional track.
 pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
     // Plan order is a topological order, so one pass settles each topic after all it needs: a
     // topic is settled when its links are done and everything it requires is settled.
@@ -19,9 +20,13 @@ pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
             .requires
             .iter()
             .all(|t| settled.get(t.as_str()).copied().unwrap_or(true));
-        let all_done = topic.links.iter().all(|l| l.done);
+        let all_done = topic
+            .links
+            .iter()
+            .filter(|l| plan.counts(l))
+            .all(|l| l.done);
         settled.insert(&topic.id, ready && all_done);
-        if !ready || all_done {
+        if !ready || topic.links.iter().all(|l| l.done) {
             continue;
         }
         let done: BTreeSet<&str> = topic
@@ -117,6 +122,12 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
         if link.done {
             lines.push("Marked done in your progress file.".into());
         }
+        if link.optional && !plan.schedule.optional {
+            lines.push(
+                "It is on the optional track: outside the core hours and the weeks; --optional schedules it."
+                    .into(),
+            );
+        }
     }
     if plan.topic(id).is_some_and(|t| t.links.is_empty()) {
         lines.push(
@@ -130,9 +141,12 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
 /// "week 3", "weeks 2-4", "done": where a link or a topic's links fall.
 fn weeks_of(plan: &Plan, id: &str) -> String {
     let weeks: BTreeSet<u32> = match plan.link(id) {
-        Some(l) => l.week.into_iter().collect(),
+        Some(l) => l.week.into_iter().chain(l.until_week).collect(),
         None => plan.topic(id).map_or_else(BTreeSet::new, |t| {
-            t.links.iter().filter_map(|l| l.week).collect()
+            t.links
+                .iter()
+                .flat_map(|l| l.week.into_iter().chain(l.until_week))
+                .collect()
         }),
     };
     let start = |n: u32| {

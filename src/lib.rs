@@ -5,7 +5,8 @@
 //! (the staged order) -> `schedule` (weeks under an hours budget, `progress` applied) ->
 //! `render` (Markdown, JSON, HTML, iCalendar, DOT, Mermaid) -> `site` (the course site, written
 //! atomically, and its preview server). `explain` answers `why` and `next` from a plan;
-//! `import` is the one step that writes to `topics/`. The CLI in `main.rs` and `cli/` is a thin shell over
+//! `import` is the one step that writes to `topics/`; `scaffold` starts a new course (it
+//! leaves filing links to `import`). The CLI in `main.rs` and `cli/` is a thin shell over
 //! these steps.
 
 pub mod corpus;
@@ -13,12 +14,14 @@ pub mod diagnostics;
 pub mod explain;
 pub mod graph;
 pub mod import;
+pub mod linkcheck;
 pub mod model;
 pub mod options;
 pub mod output;
 pub mod plan;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod schedule;
 pub mod select;
 pub mod site;

@@ -84,6 +84,9 @@ pub struct Link {
     /// The id of the topic whose file lists this link.
     pub topic: String,
     pub url: String,
+    /// Other addresses of the same reading (the publisher's page beside a free PDF): never
+    /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+    pub alternates: Vec<String>,
     pub title: String,
     pub kind: Kind,
     pub level: Level,
@@ -100,8 +103,17 @@ pub struct Link {
     pub requires: Vec<Ref>,
     pub access: Access,
     pub url_status: UrlStatus,
+    /// Markdown: what a practice item (exercise, project) produces and how the learner knows it
+    /// is done. Always set for practice, never for readings (`corpus` checks both).
+    pub deliverable: Option<String>,
+    /// On the optional track: planned and shown, but outside the core hours and, unless the
+    /// reader asks, the schedule.
+    pub optional: bool,
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the `url` value is written: link checks point at it.
+    #[serde(skip)]
+    pub url_origin: Origin,
 }
 
 macro_rules! word_enum {
@@ -149,8 +161,19 @@ word_enum!(
         Thread => "thread",
         List => "list",
         Tool => "tool",
+        Exercise => "exercise",
+        Project => "project",
     }
 );
+
+impl Kind {
+    /// The practice kinds: something the learner does (and delivers) rather than reads.
+    pub const PRACTICE: &'static [Kind] = &[Kind::Exercise, Kind::Project];
+
+    pub fn is_practice(self) -> bool {
+        Self::PRACTICE.contains(&self)
+    }
+}
 
 word_enum!(
     /// How much a link assumes; ordered, so `level <= cap` filters.
@@ -170,11 +193,13 @@ word_enum!(
 );
 
 word_enum!(
-    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader.
+    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader. `dead` is
+    /// never written in the corpus: `linkcheck` sets it from the last `check --links`.
     UrlStatus {
         Confirmed => "confirmed",
         Guessed => "guessed",
         Truncated => "truncated",
+        Dead => "dead",
     }
 );
 

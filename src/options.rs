@@ -26,6 +26,8 @@ pub struct Given {
     pub hours_per_week: Option<f64>,
     pub start: Option<String>,
     pub weeks: Option<u32>,
+    /// Schedule the optional track too.
+    pub optional: Option<bool>,
     pub progress: Option<PathBuf>,
     /// Where a profile wrote each value (`"target:raft"`, `"level"`), for messages.
     pub origins: BTreeMap<String, Origin>,
@@ -46,6 +48,7 @@ impl Given {
             hours_per_week: self.hours_per_week.or(other.hours_per_week),
             start: self.start.or(other.start),
             weeks: self.weeks.or(other.weeks),
+            optional: self.optional.or(other.optional),
             progress: self.progress.or(other.progress),
             origins,
         }
@@ -73,6 +76,7 @@ struct ProfileFile {
     hours_per_week: Option<Spanned<toml::Value>>,
     start: Option<Spanned<toml::Value>>,
     weeks: Option<Spanned<i64>>,
+    optional: Option<bool>,
     progress: Option<String>,
 }
 
@@ -95,7 +99,7 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
             format!("invalid profile: {}", e.message()),
         )
         .with_help(
-            "keys: target, known, skip, level, kinds, free, hours_per_week, start, weeks, progress",
+            "keys: target, known, skip, level, kinds, free, hours_per_week, start, weeks, optional, progress",
         )
     })?;
     let mut origins = BTreeMap::new();
@@ -181,6 +185,7 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
         hours_per_week,
         start,
         weeks,
+        optional: file.optional,
         progress,
         origins,
     })
@@ -235,15 +240,19 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
     for word in given.kinds.iter().flatten() {
         match Kind::parse(word) {
             Some(k) => kinds.push(k),
+            None if word == PRACTICE => kinds.extend(Kind::PRACTICE),
             None => errors.push(
                 Diagnostic::error(
                     origin(&format!("kinds:{word}")),
                     format!("--kinds {word}: no such kind"),
                 )
-                .with_help(suggest(word, Kind::WORDS.iter().copied(), "kind")),
+                .with_help(suggest(word, kind_words(), "kind")),
             ),
         }
     }
+    // `practice,exercise` names exercise twice; the filter words should say it once.
+    let mut seen = std::collections::BTreeSet::new();
+    kinds.retain(|k| seen.insert(*k));
     let start = given.start.as_deref().and_then(|s| match Date::parse(s) {
         Some(d) => Some(d),
         None => {
@@ -286,9 +295,18 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
             hours_per_week,
             start,
             weeks: given.weeks,
+            optional: given.optional.unwrap_or(false),
         },
         progress: given.progress.clone(),
     })
+}
+
+/// `--kinds practice` stands for every practice kind (exercise and project).
+pub const PRACTICE: &str = "practice";
+
+/// The words `--kinds` accepts: every kind, and `practice`.
+pub fn kind_words() -> impl Iterator<Item = &'static str> + Clone {
+    Kind::WORDS.iter().copied().chain([PRACTICE])
 }
 
 fn dedup(mut ids: Vec<String>) -> Vec<String> {

@@ -1,59 +1,452 @@
-//! Writing files so that a reader never sees half of one: write a temporary file beside the
-//! target, flush it to disk, then rename it over the target.
+//! Writing files so that a reader never sees half of one and nothing a user saved is silently
+//! replaced: a temporary file beside the target, flushed, then renamed over it; the target's
+//! mode is kept, a symlink's target is updated (not the link), and what is not a regular file
+//! (a FIFO, `/dev/stdout`) is written through instead of being replaced.
+//!
+//! Edits of files people also edit (the progress file, topic files) go through [`update`]:
+//! read under an advisory lock, edit, check the file still holds the bytes read, rename. Several
+//! files change all or none ([`replace_all`]): a failed rename puts back the ones already renamed.
+//! Reads of user-named files are bounded ([`read_limited`]): `/dev/zero` is refused, not read.
 
-use std::io::Write;
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// How many times [`update`] re-reads and redoes an edit when the file changed under it.
+const ATTEMPTS: usize = 5;
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_all_atomic([(path, bytes)])
 }
 
-/// Several files, all or none: each is written to a temporary file beside it first, and only
-/// when every one is on disk are they renamed over their targets.
-pub fn write_all_atomic<'a, P, B>(files: impl IntoIterator<Item = (P, B)>) -> std::io::Result<()>
+/// Several files, all or none, whatever they held before (see [`replace_all`]).
+pub fn write_all_atomic<'a, P, B>(files: impl IntoIterator<Item = (P, B)>) -> io::Result<()>
 where
     P: AsRef<Path> + 'a,
     B: AsRef<[u8]> + 'a,
 {
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = (|| {
-        for (path, bytes) in files {
-            let path = path.as_ref();
-            let tmp = temporary_beside(path)?;
-            // Recorded before writing so that a failed write is cleaned up too.
-            staged.push((tmp.clone(), path.to_path_buf()));
-            let mut file = std::fs::File::create(&tmp).map_err(|e| {
-                std::io::Error::new(e.kind(), format!("cannot write {}: {e}", tmp.display()))
-            })?;
-            file.write_all(bytes.as_ref())?;
-            file.sync_all()?;
+    let files: Vec<Replacement> = files
+        .into_iter()
+        .map(|(p, b)| Replacement {
+            path: p.as_ref().to_path_buf(),
+            bytes: b.as_ref().to_vec(),
+            expect: Expect::Anything,
+        })
+        .collect();
+    replace_all(&files).map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// What a file must still hold for a replacement to go ahead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Anything,
+    /// It did not exist when it was read.
+    Absent,
+    /// The bytes the new text was made from.
+    Bytes(Vec<u8>),
+}
+
+/// One file to replace.
+#[derive(Clone, Debug)]
+pub struct Replacement {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    pub expect: Expect,
+}
+
+/// Why [`replace_all`] or [`update`] wrote nothing, or not everything.
+#[derive(Debug)]
+pub enum WriteError {
+    /// Someone else changed `path` since it was read; nothing was written.
+    Changed { path: PathBuf },
+    /// Writing or renaming `path` failed. Files in `restored` had been replaced and were put
+    /// back; files in `not_restored` could not be, and hold the new text.
+    Io {
+        path: PathBuf,
+        error: io::Error,
+        restored: Vec<PathBuf>,
+        not_restored: Vec<(PathBuf, io::Error)>,
+    },
+}
+
+impl WriteError {
+    fn io(path: &Path, error: io::Error) -> WriteError {
+        WriteError::Io {
+            path: path.to_path_buf(),
+            error,
+            restored: Vec::new(),
+            not_restored: Vec::new(),
         }
-        for (tmp, path) in &staged {
-            std::fs::rename(tmp, path)?;
+    }
+
+    /// True when every file is as it was before the write began.
+    pub fn nothing_changed(&self) -> bool {
+        match self {
+            WriteError::Changed { .. } => true,
+            WriteError::Io { not_restored, .. } => not_restored.is_empty(),
         }
-        Ok(())
-    })();
-    if result.is_err() {
-        for (tmp, _) in &staged {
-            let _ = std::fs::remove_file(tmp);
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Changed { path } => write!(
+                f,
+                "{} was changed by someone else while syllabus was editing it; it was left as they saved it",
+                path.display()
+            ),
+            WriteError::Io {
+                path,
+                error,
+                restored,
+                not_restored,
+            } => {
+                write!(f, "cannot write {}: {error}", path.display())?;
+                if !restored.is_empty() {
+                    let names: Vec<String> =
+                        restored.iter().map(|p| p.display().to_string()).collect();
+                    write!(f, "; put back as it was: {}", names.join(", "))?;
+                }
+                for (p, e) in not_restored {
+                    write!(
+                        f,
+                        "; {} has the new text and could not be put back: {e}",
+                        p.display()
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Where a write to `path` really goes.
+enum Target {
+    /// A regular file (or one to create): replaced by rename. A symlink is resolved to it.
+    Regular(PathBuf),
+    /// A FIFO, a device, a socket: written in place, never replaced.
+    Through(PathBuf),
+}
+
+fn target(path: &Path) -> io::Result<Target> {
+    let resolved = resolve_links(path)?;
+    match fs::metadata(&resolved) {
+        Ok(m) if m.is_file() => Ok(Target::Regular(resolved)),
+        Ok(m) if m.is_dir() => Err(io::Error::other(format!(
+            "{} is a folder, not a file",
+            path.display()
+        ))),
+        Ok(_) => Ok(Target::Through(resolved)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::Regular(resolved)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `path` with symlinks followed, also when the last one dangles (the write creates its target).
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(link),
+                    None => link,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
+/// Replaces every file, all or none. Each is written to a temporary file beside it first (with
+/// the old file's mode); each `expect` is checked; then they are renamed over their targets,
+/// and when one rename fails the ones before it are put back.
+pub fn replace_all(files: &[Replacement]) -> Result<(), WriteError> {
+    replace_all_with(files, &mut |from, to| fs::rename(from, to))
+}
+
+struct Staged<'a> {
+    file: &'a Replacement,
+    target: PathBuf,
+    tmp: PathBuf,
+    backup: Option<PathBuf>,
+}
+
+fn replace_all_with(
+    files: &[Replacement],
+    rename: &mut dyn FnMut(&Path, &Path) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let mut staged: Vec<Staged> = Vec::new();
+    let result = stage_and_rename(files, &mut staged, rename);
+    for s in &staged {
+        let _ = fs::remove_file(&s.tmp);
+        if let Some(backup) = &s.backup {
+            let _ = fs::remove_file(backup);
         }
     }
     result
 }
 
-fn temporary_beside(path: &Path) -> std::io::Result<PathBuf> {
+fn stage_and_rename<'a>(
+    files: &'a [Replacement],
+    staged: &mut Vec<Staged<'a>>,
+    rename: &mut dyn FnMut(&Path, &Path) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    for file in files {
+        match target(&file.path).map_err(|e| WriteError::io(&file.path, e))? {
+            Target::Through(path) => {
+                write_through(&path, &file.bytes).map_err(|e| WriteError::io(&file.path, e))?
+            }
+            Target::Regular(target) => {
+                let tmp = beside(&target, "tmp").map_err(|e| WriteError::io(&file.path, e))?;
+                // Recorded before writing so that a failed write is cleaned up too.
+                staged.push(Staged {
+                    file,
+                    target: target.clone(),
+                    tmp: tmp.clone(),
+                    backup: None,
+                });
+                write_new(&tmp, &target, &file.bytes).map_err(|e| WriteError::io(&file.path, e))?;
+            }
+        }
+    }
+    for s in staged.iter() {
+        if !still(&s.target, &s.file.expect) {
+            return Err(WriteError::Changed {
+                path: s.file.path.clone(),
+            });
+        }
+    }
+    // One file needs no backup: a failed rename leaves it as it was.
+    let several = staged.len() > 1;
+    for s in staged.iter_mut() {
+        if s.target.exists() && several {
+            let backup = beside(&s.target, "old").map_err(|e| WriteError::io(&s.file.path, e))?;
+            keep_copy(&s.target, &backup).map_err(|e| WriteError::io(&s.file.path, e))?;
+            s.backup = Some(backup);
+        }
+    }
+    for i in 0..staged.len() {
+        if let Err(error) = rename(&staged[i].tmp, &staged[i].target) {
+            let (restored, not_restored) = roll_back(&staged[..i], rename);
+            return Err(WriteError::Io {
+                path: staged[i].file.path.clone(),
+                error,
+                restored,
+                not_restored,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Puts the already renamed files back: the old file from its backup, a new file removed.
+fn roll_back(
+    done: &[Staged],
+    rename: &mut dyn FnMut(&Path, &Path) -> io::Result<()>,
+) -> (Vec<PathBuf>, Vec<(PathBuf, io::Error)>) {
+    let mut restored = Vec::new();
+    let mut not_restored = Vec::new();
+    for s in done.iter().rev() {
+        let back = match &s.backup {
+            Some(backup) => rename(backup, &s.target),
+            None => fs::remove_file(&s.target),
+        };
+        match back {
+            Ok(()) => restored.push(s.file.path.clone()),
+            Err(e) => not_restored.push((s.file.path.clone(), e)),
+        }
+    }
+    restored.reverse();
+    (restored, not_restored)
+}
+
+/// A second name for the old file (a hard link), or a copy where links are not supported.
+fn keep_copy(from: &Path, to: &Path) -> io::Result<()> {
+    let _ = fs::remove_file(to);
+    fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(|_| ()))
+}
+
+fn still(path: &Path, expect: &Expect) -> bool {
+    match expect {
+        Expect::Anything => true,
+        Expect::Absent => !path.exists(),
+        Expect::Bytes(bytes) => fs::read(path).is_ok_and(|now| now == *bytes),
+    }
+}
+
+/// Writes `bytes` to the new file `tmp` with the mode `like` has (when it exists), on disk.
+fn write_new(tmp: &Path, like: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::create(tmp)?;
+    if let Ok(meta) = fs::metadata(like) {
+        file.set_permissions(meta.permissions())?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(false)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+fn beside(path: &Path, what: &str) -> io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let name = path
         .file_name()
-        .ok_or_else(|| std::io::Error::other(format!("{} is not a file name", path.display())))?;
+        .ok_or_else(|| io::Error::other(format!("{} is not a file name", path.display())))?;
     Ok(dir.join(format!(
-        ".{}.tmp-{}",
+        ".{}.{what}-{}",
         name.to_string_lossy(),
         std::process::id()
     )))
+}
+
+/// An exclusive advisory lock on a file, held until this is dropped (the file is closed).
+pub struct Lock {
+    _file: File,
+}
+
+/// Locks `path` (a regular file, created empty when absent, or a folder). A file replaced by
+/// rename while we waited is a new file, so the lock is taken again on what the path names now.
+pub fn lock(path: &Path) -> io::Result<Lock> {
+    for _ in 0..100 {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)?,
+            Err(e) => return Err(e),
+        };
+        fs4::FileExt::lock(&file)?;
+        if same_file(&file, path) {
+            return Ok(Lock { _file: file });
+        }
+    }
+    Err(io::Error::other(format!(
+        "{} keeps being replaced; cannot lock it",
+        path.display()
+    )))
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Read-lock-edit-verify-rename for a text file people also edit: `edit` gets the text (empty
+/// when the file does not exist) and returns the new text. The file is locked while it is read
+/// and written, and replaced only when it still holds the bytes read; when it does not (an
+/// editor saved it meanwhile), it is read again and the edit redone.
+pub fn update<T, E>(
+    path: &Path,
+    limit: u64,
+    mut edit: impl FnMut(&str) -> Result<(String, T), E>,
+) -> Result<T, UpdateError<E>> {
+    let target = match target(path).map_err(|e| WriteError::io(path, e))? {
+        Target::Regular(t) => t,
+        Target::Through(_) => {
+            return Err(UpdateError::Write(WriteError::io(
+                path,
+                io::Error::other("it is not a regular file, so it cannot be edited in place"),
+            )))
+        }
+    };
+    let existed = target.exists();
+    for _ in 0..ATTEMPTS {
+        let _lock = lock(&target).map_err(|e| WriteError::io(path, e))?;
+        let before = read_limited(&target, limit).map_err(|e| WriteError::io(path, e))?;
+        let text = String::from_utf8(before.clone())
+            .map_err(|_| WriteError::io(path, io::Error::other("it is not UTF-8 text")))?;
+        let (after, value) = match edit(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                if !existed && before.is_empty() {
+                    let _ = fs::remove_file(&target);
+                }
+                return Err(UpdateError::Edit(e));
+            }
+        };
+        if after.as_bytes() == before {
+            return Ok(value);
+        }
+        let file = Replacement {
+            path: target.clone(),
+            bytes: after.into_bytes(),
+            expect: Expect::Bytes(before),
+        };
+        match replace_all(std::slice::from_ref(&file)) {
+            Ok(()) => return Ok(value),
+            Err(WriteError::Changed { .. }) => continue,
+            Err(e) => return Err(UpdateError::Write(e)),
+        }
+    }
+    Err(UpdateError::Write(WriteError::Changed {
+        path: path.to_path_buf(),
+    }))
+}
+
+/// Why [`update`] did not write.
+#[derive(Debug)]
+pub enum UpdateError<E> {
+    /// The edit refused the text.
+    Edit(E),
+    Write(WriteError),
+}
+
+impl<E> From<WriteError> for UpdateError<E> {
+    fn from(e: WriteError) -> Self {
+        UpdateError::Write(e)
+    }
+}
+
+/// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device or a file
+/// larger than `limit` is an error that says so, instead of a read without end.
+pub fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::other(if meta.is_dir() {
+            "it is a folder, not a file".to_string()
+        } else {
+            "it is not a regular file (a device or a pipe?); pass a file".to_string()
+        }));
+    }
+    let mut bytes = Vec::new();
+    File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::other(format!(
+            "it is larger than {} MB; syllabus reads files up to that size",
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -76,5 +469,106 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("no-such-dir").join("plan.md");
         assert!(write_atomic(&missing, b"new").is_err());
+    }
+
+    #[test]
+    fn an_editor_save_during_an_edit_is_kept_and_the_edit_redone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, "done = [\"a\"]\n").unwrap();
+        let mut calls = 0;
+        update(&path, 1024, |text| {
+            calls += 1;
+            if calls == 1 {
+                // Someone saves the file between our read and our write.
+                std::fs::write(&path, "# saved in an editor\ndone = [\"a\"]\n").unwrap();
+            }
+            Ok::<_, ()>((text.replace("]", ", \"b\"]"), ()))
+        })
+        .unwrap();
+        assert_eq!(calls, 2);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "# saved in an editor\ndone = [\"a\", \"b\"]\n"
+        );
+    }
+
+    #[test]
+    fn a_file_that_keeps_changing_is_left_as_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, "x").unwrap();
+        let mut n = 0;
+        let err = update(&path, 1024, |_| {
+            n += 1;
+            std::fs::write(&path, format!("saved {n}")).unwrap();
+            Ok::<_, ()>(("mine".to_string(), ()))
+        })
+        .unwrap_err();
+        assert!(
+            matches!(&err, UpdateError::Write(e) if e.to_string().contains("changed by someone else")),
+            "{err:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("saved {n}")
+        );
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_the_files_already_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.toml");
+        let b = dir.path().join("b.toml");
+        let c = dir.path().join("c.toml");
+        std::fs::write(&a, "old a").unwrap();
+        std::fs::write(&b, "old b").unwrap();
+        let files: Vec<Replacement> = [(&a, "new a"), (&c, "new c"), (&b, "new b")]
+            .iter()
+            .map(|(p, t)| Replacement {
+                path: p.to_path_buf(),
+                bytes: t.as_bytes().to_vec(),
+                expect: Expect::Anything,
+            })
+            .collect();
+        let mut n = 0;
+        let err = replace_all_with(&files, &mut |from, to| {
+            n += 1;
+            if n == 3 {
+                return Err(io::Error::other("disk on fire"));
+            }
+            fs::rename(from, to)
+        })
+        .unwrap_err();
+        assert!(err.nothing_changed());
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {}: disk on fire; put back as it was: {}, {}",
+                b.display(),
+                a.display(),
+                c.display()
+            )
+        );
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "old b");
+        assert!(!c.exists());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "temporary or backup files left: {names:?}");
+    }
+
+    #[test]
+    fn a_stale_expectation_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.toml");
+        std::fs::write(&a, "saved by the user").unwrap();
+        let err = replace_all(&[Replacement {
+            path: a.clone(),
+            bytes: b"ours".to_vec(),
+            expect: Expect::Bytes(b"what we read".to_vec()),
+        }])
+        .unwrap_err();
+        assert!(matches!(err, WriteError::Changed { .. }));
+        assert_eq!(fs::read_to_string(&a).unwrap(), "saved by the user");
     }
 }

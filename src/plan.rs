@@ -20,7 +20,10 @@ pub struct Plan {
     pub title: String,
     pub description: String,
     pub author: Option<String>,
+    /// The core: every link not on the optional track, read or practised.
     pub total_minutes: u32,
+    /// The optional track, counted apart from the core (scheduled only with `--optional`).
+    pub optional_minutes: u32,
     pub stages: Vec<PlanStage>,
     /// What the reader's selection left out (empty for the whole course).
     pub selection: Report,
@@ -34,7 +37,9 @@ pub struct PlanStage {
     pub id: String,
     pub title: String,
     pub guidance: String,
+    /// Core minutes.
     pub minutes: u32,
+    pub optional_minutes: u32,
     pub topics: Vec<PlanTopic>,
 }
 
@@ -51,7 +56,9 @@ pub struct PlanTopic {
     /// Topics that need it directly, sorted.
     pub unlocks: Vec<String>,
     pub depth: usize,
+    /// Core minutes.
     pub minutes: u32,
+    pub optional_minutes: u32,
     pub links: Vec<PlanLink>,
 }
 
@@ -69,8 +76,11 @@ pub struct PlanLink {
     #[serde(flatten)]
     pub link: Link,
     pub done: bool,
-    /// The schedule's week; `None` when done.
+    /// The schedule's week (the first, for a link longer than a week); `None` when done, or
+    /// optional and the reader did not ask for the optional track.
     pub week: Option<u32>,
+    /// The last week of a link that runs over several weeks; `None` otherwise.
+    pub until_week: Option<u32>,
 }
 
 impl std::ops::Deref for PlanLink {
@@ -91,6 +101,12 @@ impl Plan {
 
     pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink> {
         self.topics().flat_map(|t| t.links.iter())
+    }
+
+    /// Whether `link` counts toward the schedule: core links always, the optional track only
+    /// when the reader asked for it.
+    pub fn counts(&self, link: &Link) -> bool {
+        !link.optional || self.schedule.optional
     }
 
     pub fn topic(&self, id: &str) -> Option<&PlanTopic> {
@@ -128,6 +144,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
                 title: format!("Stage {n}"),
                 guidance: String::new(),
                 minutes: 0,
+                optional_minutes: 0,
                 topics: Vec::new(),
             })
             .collect()
@@ -140,6 +157,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
                 title: s.title.clone(),
                 guidance: s.guidance.clone(),
                 minutes: 0,
+                optional_minutes: 0,
                 topics: Vec::new(),
             })
             .collect()
@@ -160,8 +178,9 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
         for (depth, id) in members {
             let topic = course.topic(id).expect("ids come from the course");
             let links = order_links(topic);
-            let minutes = links.iter().map(|l| l.minutes).sum();
+            let (minutes, optional_minutes) = split_minutes(&links);
             stage.minutes += minutes;
+            stage.optional_minutes += optional_minutes;
             stage.topics.push(PlanTopic {
                 id: topic.id.clone(),
                 title: topic.title.clone(),
@@ -172,16 +191,19 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
                 unlocks: graph.unlocks(&topic.id),
                 depth,
                 minutes,
+                optional_minutes,
                 links,
             });
         }
     }
     let total_minutes = stages.iter().map(|s| s.minutes).sum();
+    let optional_minutes = stages.iter().map(|s| s.optional_minutes).sum();
     Plan {
         title: course.title.clone(),
         description: course.description.clone(),
         author: course.author.clone(),
         total_minutes,
+        optional_minutes,
         stages,
         selection: Report::default(),
         schedule: Schedule::default(),
@@ -231,7 +253,19 @@ pub fn build_for(
     (plan, selected)
 }
 
-/// Mark `done` links and cut the rest into weeks.
+/// Core and optional minutes of `links`.
+fn split_minutes(links: &[PlanLink]) -> (u32, u32) {
+    links.iter().fold((0, 0), |(core, optional), l| {
+        if l.optional {
+            (core, optional + l.minutes)
+        } else {
+            (core + l.minutes, optional)
+        }
+    })
+}
+
+/// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
+/// done and remaining figures, which describe the schedule) unless `options.optional`.
 fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>) {
     let links = || {
         plan.stages
@@ -240,6 +274,7 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
             .flat_map(|t| t.links.iter())
     };
     let items: Vec<schedule::Item> = links()
+        .filter(|l| options.optional || !l.optional)
         .map(|l| schedule::Item {
             id: &l.id,
             minutes: l.minutes,
@@ -247,10 +282,16 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         })
         .collect();
     let (summary, weeks) = schedule::cut(&items, options);
-    let week_of: std::collections::HashMap<String, u32> = weeks
-        .iter()
-        .flat_map(|w| w.links.iter().map(move |id| (id.clone(), w.number)))
-        .collect();
+    // A link longer than a week is in several weeks: its first and its last.
+    let mut week_of: std::collections::HashMap<&str, (u32, u32)> = Default::default();
+    for w in &weeks {
+        for id in &w.links {
+            week_of
+                .entry(id.as_str())
+                .and_modify(|span| span.1 = w.number)
+                .or_insert((w.number, w.number));
+        }
+    }
     for link in plan
         .stages
         .iter_mut()
@@ -258,7 +299,9 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         .flat_map(|t| t.links.iter_mut())
     {
         link.done = done.contains(&link.id);
-        link.week = week_of.get(&link.id).copied();
+        let span = week_of.get(link.id.as_str()).copied();
+        link.week = span.map(|(first, _)| first);
+        link.until_week = span.and_then(|(first, last)| (last > first).then_some(last));
     }
     plan.schedule = summary;
     plan.weeks = weeks;
@@ -269,13 +312,16 @@ fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {
     Graph::links_of(topic)
         .order_by(|id| {
             let l = by_id[id];
-            (l.level, l.minutes, l.title.clone())
+            // The optional track after the core, where prerequisites allow, so that a topic's
+            // scheduled links are not interrupted by unscheduled ones.
+            (l.optional, l.level, l.minutes, l.title.clone())
         })
         .iter()
         .map(|id| PlanLink {
             link: by_id[id.as_str()].clone(),
             done: false,
             week: None,
+            until_week: None,
         })
         .collect()
 }

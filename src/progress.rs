@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// The file used when `--progress` is not given, if it exists in the working directory.
 pub const DEFAULT_FILE: &str = "progress.toml";
 
+/// The largest progress file read: ids of a few hundred thousand links.
+const MAX_BYTES: u64 = 4 * 1024 * 1024;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     pub done: BTreeSet<String>,
@@ -30,13 +33,18 @@ pub fn default_path(given: Option<&Path>) -> Option<PathBuf> {
 /// Read a progress file. A given file that does not exist is an error; the caller decides
 /// whether the default one is optional (see [`default_path`]).
 pub fn load(path: &Path) -> Result<Progress, Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(
-            None,
-            format!("cannot read the progress file {}: {e}", path.display()),
-        )
-        .with_help("create it with `syllabus done LINK-ID --progress FILE`")
-    })?;
+    let bytes = crate::output::read_limited(path, MAX_BYTES);
+    let text = bytes
+        .and_then(|b| {
+            String::from_utf8(b).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
+        })
+        .map_err(|e| {
+            Diagnostic::error(
+                None,
+                format!("cannot read the progress file {}: {e}", path.display()),
+            )
+            .with_help("create it with `syllabus done LINK-ID --progress FILE`")
+        })?;
     parse(path, &text)
 }
 
@@ -165,22 +173,16 @@ pub fn edit(
     Ok((doc.to_string(), change))
 }
 
-/// `edit` applied to the file at `path` (created when absent), written atomically.
+/// `edit` applied to the file at `path` (created when absent): locked while it is read and
+/// written, and never written over a save someone made meanwhile (see [`crate::output::update`]).
 pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Diagnostic> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(Diagnostic::error(
-                None,
-                format!("cannot read {}: {e}", path.display()),
-            ))
-        }
-    };
-    let (new_text, change) = edit(path, &text, ids, done)?;
-    crate::output::write_atomic(path, new_text.as_bytes())
-        .map_err(|e| Diagnostic::error(None, format!("cannot write {}: {e}", path.display())))?;
-    Ok(change)
+    crate::output::update(path, MAX_BYTES, |text| edit(path, text, ids, done)).map_err(
+        |e| match e {
+            crate::output::UpdateError::Edit(d) => d,
+            crate::output::UpdateError::Write(e) => Diagnostic::error(None, e.to_string())
+                .with_help("nothing was recorded; check the file and run the command again"),
+        },
+    )
 }
 
 #[cfg(test)]

@@ -30,6 +30,15 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +57,10 @@ mod tests {
         assert_eq!(count(0, "link"), "0 links");
         assert_eq!(decimal(5.0), "5");
         assert_eq!(decimal(4.75), "4.8");
+        assert_eq!(and_list(&["a".into()]), "a");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
     }
 }

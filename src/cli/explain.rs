@@ -28,14 +28,21 @@ pub fn next(args: &NextArgs) -> Result<(), Failure> {
     let ready = explain::next(&prepared.plan, &prepared.selected);
     let mut text = String::new();
     if ready.is_empty() {
-        text.push_str(if prepared.plan.plan_links().all(|l| l.done) {
-            "Nothing left: every reading in the plan is done.\n"
-        } else {
-            "Nothing is ready.\n"
-        });
+        let plan = &prepared.plan;
+        text.push_str(
+            if plan.plan_links().filter(|l| plan.counts(l)).all(|l| l.done) {
+                "Nothing left: everything in the plan is done.\n"
+            } else {
+                "Nothing is ready.\n"
+            },
+        );
     }
     for link in ready {
-        let week = link.week.map(|w| format!("week {w}, ")).unwrap_or_default();
+        let week = match (link.week, link.optional) {
+            (Some(w), _) => format!("week {w}, "),
+            (None, true) => "optional, ".to_string(),
+            (None, false) => String::new(),
+        };
         text.push_str(&format!(
             "{}  {} ({week}{} min, {})\n    {}\n",
             link.id, link.title, link.minutes, link.topic, link.url

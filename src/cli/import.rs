@@ -8,6 +8,7 @@ use syllabus::import;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// The files of links to import (each file's format is found by --from)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The input format [default: auto, from the extension and the content]
@@ -19,6 +20,11 @@ pub struct Args {
     /// Print what would happen (title, URL, topic, score, new or duplicate); write nothing
     #[arg(long)]
     dry_run: bool,
+    /// How to print the links: a table (with --dry-run) or JSON (every link with its topic,
+    /// top three candidates, duplicate status, kind, level and minutes)
+    #[arg(long, value_name = "FORMAT", default_value = "text",
+          value_parser = clap::builder::PossibleValuesParser::new(["text", "json"]))]
+    format: String,
     /// Put every new link under this topic
     #[arg(long, value_name = "TOPIC")]
     into: Option<String>,
@@ -30,7 +36,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         .topics
         .clone()
         .unwrap_or_else(|| PathBuf::from("topics"));
-    if !dir.is_dir() {
+    let builtin = args.corpus.topics.is_none() && !dir.is_dir();
+    if builtin && args.dry_run {
+        // Like every other command: no ./topics means the built-in course.
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "note: no ./topics here, so this dry run compares with the built-in course; a real import writes into a corpus folder: run it where topics/ is, pass --topics DIR, or start one with `syllabus new DIR`"
+        );
+    } else if !dir.is_dir() {
         return Err(Failure {
             diagnostics: vec![Diagnostic::error(
                 None,
@@ -46,11 +60,19 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         dry_run: args.dry_run,
     };
     let mut stdout = std::io::stdout().lock();
-    match import::run(&dir, &args.files, &options) {
+    let json = args.format == "json";
+    let result = if builtin {
+        import::dry_run_builtin(&args.files, &options)
+    } else {
+        import::run(&dir, &args.files, &options)
+    };
+    match result {
         Ok(report) => {
-            let mut stderr = std::io::stderr().lock();
-            for d in &report.warnings {
-                let _ = writeln!(stderr, "{d}");
+            super::warn(&report.warnings);
+            if json {
+                let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
+                let _ = writeln!(stdout, "{text}");
+                return Ok(());
             }
             if args.dry_run {
                 let _ = write!(stdout, "{}", report.table());
@@ -66,7 +88,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             code: EXIT_USAGE,
         }),
         Err(import::ImportError::Invalid(found)) => {
-            let _ = writeln!(stdout, "{}", import::Report::default().summary());
+            if !json {
+                let _ = writeln!(stdout, "{}", import::Report::default().summary());
+            }
             Err(Failure::from(found))
         }
     }

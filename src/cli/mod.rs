@@ -6,9 +6,12 @@ mod check;
 mod explain;
 mod graph;
 mod import;
+mod new;
 mod plan;
 mod progress;
+mod shell;
 mod site;
+mod suggest;
 
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
@@ -16,11 +19,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
-use syllabus::model::{Kind, Level};
+use syllabus::model::Level;
 use syllabus::options::{self, Given, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
-use syllabus::{output, progress as progress_file};
+use syllabus::{linkcheck, output, progress as progress_file};
 
 const EXIT_INVALID: i32 = 1;
 const EXIT_USAGE: i32 = 2;
@@ -59,8 +62,8 @@ pub struct PlanOptions {
     /// Keep links up to this level
     #[arg(long, value_parser = PossibleValuesParser::new(Level::WORDS))]
     level: Option<String>,
-    /// Keep links of these kinds (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(Kind::WORDS))]
+    /// Keep links of these kinds (comma-separated); `practice` means exercise and project
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(options::kind_words()))]
     kinds: Vec<String>,
     /// Keep links with free access only
     #[arg(long)]
@@ -74,6 +77,10 @@ pub struct PlanOptions {
     /// The number of weeks you want to finish in
     #[arg(long, value_name = "N")]
     weeks: Option<u32>,
+    /// Schedule the optional track too (links marked `optional = true`); without it they are
+    /// listed, marked optional, outside the core hours and the weeks
+    #[arg(long)]
+    optional: bool,
     /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
     /// given here win
     #[arg(long, value_name = "FILE")]
@@ -96,6 +103,7 @@ impl PlanOptions {
             hours_per_week: self.hours_per_week,
             start: self.start.clone(),
             weeks: self.weeks,
+            optional: self.optional.then_some(true),
             progress: self.progress.clone(),
             origins: Default::default(),
         }
@@ -104,6 +112,8 @@ impl PlanOptions {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a course of your own in a new folder, empty or from links you have (--from FILE...)
+    New(new::Args),
     /// Print the staged plan
     Plan(plan::Args),
     /// Validate the corpus and print every problem
@@ -122,10 +132,16 @@ enum Command {
     Why(explain::WhyArgs),
     /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
     Import(import::Args),
+    /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
+    Suggest(suggest::Args),
     /// Write the course site: HTML pages, plan.md, plan.json
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
     Serve(site::ServeArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell)
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command into a folder
+    Man(shell::ManArgs),
 }
 
 /// A failed command: what to print on standard error, and the exit code.
@@ -161,6 +177,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
+        Command::New(args) => new::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Check(args) => return check::run(&args),
         Command::Graph(args) => graph::run(&args),
@@ -170,16 +187,17 @@ pub fn run() -> i32 {
         Command::Next(args) => explain::next(&args),
         Command::Why(args) => explain::why(&args),
         Command::Import(args) => import::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
     };
     match result {
         Ok(()) => 0,
         Err(failure) => {
+            warn(&failure.diagnostics);
             let mut stderr = std::io::stderr().lock();
-            for d in &failure.diagnostics {
-                let _ = writeln!(stderr, "{d}");
-            }
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 1 {
                 let _ = writeln!(
@@ -192,8 +210,23 @@ pub fn run() -> i32 {
     }
 }
 
+/// The corpus folder: `--topics DIR`, else `./topics` when it exists; `None` for the built-in
+/// course.
+fn corpus_dir(args: &CorpusArgs) -> Option<PathBuf> {
+    args.topics
+        .clone()
+        .or_else(|| Some(PathBuf::from("topics")).filter(|p| p.is_dir()))
+}
+
+/// The corpus, with the links the last `check --links` found dead marked so in every output.
 fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
-    let loaded = corpus::load_default(args.topics.as_deref())?;
+    let mut loaded = corpus::load_default(args.topics.as_deref())?;
+    let cache_path = linkcheck::cache::default_path(corpus_dir(args).as_deref());
+    // A broken cache must not stop a plan: it only adds the `dead` marks.
+    match linkcheck::Cache::load(&cache_path) {
+        Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
+        Err(d) => warn(&[Diagnostic::warning(None, d.message).maybe_help(d.help)]),
+    }
     Ok(loaded)
 }
 
@@ -265,9 +298,47 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     })
 }
 
+/// Diagnostics on standard error, rendered as rustc does.
 fn warn(diagnostics: &[Diagnostic]) {
-    let mut stderr = std::io::stderr().lock();
+    print_diagnostics(&mut anstream::stderr().lock(), diagnostics);
+}
+
+/// Each diagnostic with its source line and caret, coloured; `anstream` keeps the colours only
+/// on a terminal and without `NO_COLOR` (`CLICOLOR_FORCE` forces them).
+fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        let _ = writeln!(stderr, "{d}");
+        let _ = writeln!(out, "{}", d.render(true));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// `--help` is the first documentation people read: every argument of every command says
+    /// what it does, not only which values it takes.
+    #[test]
+    fn every_argument_has_a_description() {
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        let mut missing = Vec::new();
+        for sub in cli.get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "`{}` has no description",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{} {}", sub.get_name(), arg.get_id()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "arguments without a description: {missing:?}"
+        );
     }
 }

@@ -201,7 +201,10 @@ fn validate(
     // Earliest wins, so the link named is the first in file order on every run.
     let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::new();
     for link in course.links().chain(&course.inbox) {
-        if let Some(first) = seen.find_or_insert_with(&link.url, || link) {
+        let addresses: Vec<&str> = std::iter::once(link.url.as_str())
+            .chain(link.alternates.iter().map(String::as_str))
+            .collect();
+        if let Some(first) = seen.find_or_insert_all(&addresses, || link) {
             found.push(
                 Diagnostic::error(
                     Some(link.origin.clone()),
@@ -268,6 +271,7 @@ fn validate(
         }
         for link in &topic.links {
             check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
+            check_optional_refs(course, link, found);
             if link.note.is_none() {
                 found.push(
                     Diagnostic::warning(
@@ -364,6 +368,28 @@ fn check_link_refs(
                     ),
                 )
                 .with_help(diagnostics::suggest(&r.id, all, "id")),
+            );
+        }
+    }
+}
+
+/// A core link that needs an optional one: without `--optional` the core would be scheduled
+/// and its prerequisite not, so the core quietly depends on the optional track.
+fn check_optional_refs(course: &Course, link: &Link, found: &mut Vec<Diagnostic>) {
+    if link.optional {
+        return;
+    }
+    for r in &link.requires {
+        if course.link(&r.id).is_some_and(|l| l.optional) {
+            found.push(
+                Diagnostic::warning(
+                    Some(r.origin.clone()),
+                    format!("link `{}` requires `{}`, which is optional", link.id, r.id),
+                )
+                .with_help(format!(
+                    "the core should not need the optional track: remove `optional = true` from `{}`, mark `{}` optional too, or drop the requirement",
+                    r.id, link.id
+                )),
             );
         }
     }

@@ -18,6 +18,7 @@ pub(crate) const INBOX_KEYS: &[&str] = &["link"];
 pub(crate) const LINK_KEYS: &[&str] = &[
     "id",
     "url",
+    "alternates",
     "title",
     "kind",
     "level",
@@ -30,6 +31,8 @@ pub(crate) const LINK_KEYS: &[&str] = &[
     "requires",
     "access",
     "url_status",
+    "deliverable",
+    "optional",
 ];
 
 /// One file being read: its name and text, for positions, and the problems found so far.
@@ -61,6 +64,15 @@ impl<'a> Reader<'a> {
     fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {
         let d = Diagnostic::error(Some(self.origin(span)), message).maybe_help(help);
         self.diagnostics.push(d);
+    }
+
+    fn warning(&mut self, span: Range<usize>, message: String, help: String) {
+        let d = Diagnostic::warning(Some(self.origin(span)), message).with_help(help);
+        self.diagnostics.push(d);
+    }
+
+    fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
     /// Parse the file; on a syntax error, report it with its position and give up on the file.
@@ -146,6 +158,24 @@ impl<'a> Reader<'a> {
             self.error(value.span(), format!("`{key}` is empty"), None);
         }
         Some(s)
+    }
+
+    fn boolean(&mut self, table: &Table<'_>, key: &str) -> Option<bool> {
+        let value = Self::get(table, key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                let found = other.type_str();
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be true or false, found {found}"),
+                    Some(format!(
+                        "write `{key} = true` without quotes, or leave it out for false"
+                    )),
+                );
+                None
+            }
+        }
     }
 
     fn string_list(&mut self, table: &Table<'_>, key: &str) -> Vec<Spanned<String>> {
@@ -347,7 +377,7 @@ impl<'a> Reader<'a> {
     fn link(&mut self, t: &Table<'_>, span: Range<usize>, topic: &str) -> Option<Link> {
         let what = "this [[link]]";
         self.check_keys(t, LINK_KEYS, "a [[link]]");
-        let before = self.diagnostics.len();
+        let before = self.errors();
         let url_raw = self.required_string(t, span.clone(), "url", what);
         let title = self.required_string(t, span.clone(), "title", what);
         let kind = self.word(t, "kind", Kind::WORDS, Kind::parse);
@@ -361,6 +391,14 @@ impl<'a> Reader<'a> {
         let minutes = self.minutes(t, span.clone());
         let access = self.word(t, "access", Access::WORDS, Access::parse);
         let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
+        if url_status == Some(UrlStatus::Dead) {
+            let value = Self::get(t, "url_status").expect("parsed above");
+            self.error(
+                value.span(),
+                "`url_status = \"dead\"` is not written by hand".into(),
+                Some("remove it: `syllabus check --links` finds dead links and the plan shows them until a later check finds them alive".into()),
+            );
+        }
         let url = match (&url_raw, Self::get(t, "url")) {
             (Some(raw), Some(value)) => match check_url(raw) {
                 Ok(url) => Some(url),
@@ -390,6 +428,7 @@ impl<'a> Reader<'a> {
                 None
             }
         });
+        let alternates = self.alternates(t);
         let authors = self
             .string_list(t, "authors")
             .into_iter()
@@ -399,7 +438,9 @@ impl<'a> Reader<'a> {
         let note = self.string(t, "note").filter(|n| !n.trim().is_empty());
         let also = self.refs(t, "also");
         let requires = self.refs(t, "requires");
-        if self.diagnostics.len() > before {
+        let deliverable = self.deliverable(t, span.clone(), kind, id.as_deref());
+        let optional = self.boolean(t, "optional").unwrap_or(false);
+        if self.errors() > before {
             // The errors above already explain this link; a half-read link would only cause
             // confusing follow-up errors later.
             return None;
@@ -408,6 +449,7 @@ impl<'a> Reader<'a> {
             id: id?,
             topic: topic.to_string(),
             url: url?,
+            alternates,
             title: title?,
             kind: kind?,
             level: level?,
@@ -420,8 +462,72 @@ impl<'a> Reader<'a> {
             requires,
             access: access.unwrap_or_default(),
             url_status: url_status.unwrap_or_default(),
+            deliverable,
+            optional,
             origin: self.origin(span),
+            url_origin: self.origin(Self::get(t, "url").map_or(0..0, |v| v.span())),
         })
+    }
+
+    /// A practice item must say what it produces; a reading's `deliverable` is dropped with a
+    /// warning, since nothing shows a task under a reading.
+    fn deliverable(
+        &mut self,
+        t: &Table<'_>,
+        span: Range<usize>,
+        kind: Option<Kind>,
+        id: Option<&str>,
+    ) -> Option<String> {
+        let text = self.string(t, "deliverable");
+        let kind = kind?;
+        let name = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+        let value_span = Self::get(t, "deliverable").map(|v| v.span());
+        match (kind.is_practice(), text, value_span) {
+            (true, Some(text), Some(value)) if text.trim().is_empty() => {
+                self.error(
+                    value,
+                    format!("the deliverable of {kind}{name} is empty"),
+                    Some(DELIVERABLE_HELP.into()),
+                );
+                None
+            }
+            (true, Some(text), _) => Some(text),
+            (true, None, None) => {
+                self.error(
+                    span,
+                    format!("{kind}{name} has no `deliverable`"),
+                    Some(DELIVERABLE_HELP.into()),
+                );
+                None
+            }
+            // A value of the wrong type was reported by `string`.
+            (true, None, Some(_)) => None,
+            (false, Some(_), Some(value)) => {
+                self.warning(
+                    value,
+                    format!("`deliverable` on {kind}{name} is ignored: only exercises and projects have one"),
+                    "set `kind = \"exercise\"` or `kind = \"project\"` if it is a task, or move the text into `note`".into(),
+                );
+                None
+            }
+            (false, _, _) => None,
+        }
+    }
+
+    /// `alternates`: more addresses of the reading, each held to the rule of `url`.
+    fn alternates(&mut self, t: &Table<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        for raw in self.string_list(t, "alternates") {
+            match check_url(raw.get_ref()) {
+                Ok(url) => out.push(url),
+                Err(why) => self.error(
+                    raw.span(),
+                    format!("alternate URL `{}` {why}", raw.get_ref()),
+                    Some("alternates must be http:// or https:// URLs; remove this one".into()),
+                ),
+            }
+        }
+        out
     }
 
     fn minutes(&mut self, t: &Table<'_>, span: Range<usize>) -> Option<u32> {
@@ -452,6 +558,8 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+const DELIVERABLE_HELP: &str = "add `deliverable = \"\"\"...\"\"\"` (Markdown): what the learner produces and how they know they are done";
 
 /// Ids become file names and URL fragments, so they are kept to a safe alphabet.
 pub fn check_id(id: &str) -> Result<(), &'static str> {

@@ -32,10 +32,35 @@ pub fn check_url(raw: &str) -> Result<String, String> {
     Ok(url.to_string())
 }
 
-/// A stable id for a link that does not name one: the site and the last part of the path.
+/// Longest derived id; a longer slug is cut and made unique with a hash of the URL.
+const MAX_ID: usize = 64;
+
+/// Last path segments that do not tell one page from another: the one before them does.
+const GENERIC: &[&str] = &[
+    "index",
+    "readme",
+    "default",
+    "main",
+    "home",
+    "single-page",
+    "view",
+    "download",
+    "content",
+];
+
+/// A stable id for a link that does not name one.
 ///
-/// Derived only from the URL, so it stays the same across runs and machines, and it keeps a
-/// reader's progress file valid when titles or notes are edited.
+/// The rule (README, "Link ids"): the site (host without `www.` and the top-level domain),
+/// then what tells readings on that site apart: on code hosts (GitHub, GitLab, Codeberg) the
+/// owner and repository, plus the last segment when the URL goes deeper; elsewhere the last
+/// path segment, preceded by the one before it when the last is generic (`README`, `index`)
+/// or a bare number; then the query. A file extension is dropped only when it is letters
+/// (`.pdf`, `.html`), so paper numbers keep their dots (`arxiv-2104-05678`). A slug longer than
+/// 64 characters is cut at a dash and ends with 8 hex digits of a hash of the URL.
+///
+/// Derived only from the URL, so it stays the same across runs and machines and when other
+/// links are added, and it keeps a reader's progress file valid when titles or notes are
+/// edited.
 pub fn slug_from_url(url: &str) -> String {
     let Ok(parsed) = Url::parse(url) else {
         return slug(url);
@@ -47,25 +72,73 @@ pub fn slug_from_url(url: &str) -> String {
         Some((name, _tld)) => name,
         None => host,
     };
-    let last = parsed
+    let segments: Vec<&str> = parsed
         .path_segments()
-        .and_then(|segments| segments.rev().find(|s| !s.is_empty()))
-        .unwrap_or("");
-    let last = match last.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,
-        _ => last,
-    };
-    let mut text = format!("{site} {last}");
+        .map(|s| s.filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default();
+    let mut parts: Vec<String> = vec![site.to_string()];
+    parts.extend(distinguishing_segments(site, &segments));
     if let Some(query) = parsed.query() {
-        text.push(' ');
-        text.push_str(query);
+        parts.push(query.to_string());
     }
-    let mut id = slug(&text);
-    if id.len() > 64 {
-        let cut = id[..64].rfind('-').unwrap_or(64);
-        id.truncate(cut);
+    let id = slug(&parts.join(" "));
+    if id.len() <= MAX_ID {
+        return id;
     }
-    id
+    let mut cut = id[..MAX_ID - 9].to_string();
+    if let Some(dash) = cut.rfind('-') {
+        cut.truncate(dash);
+    }
+    format!("{cut}-{:08x}", fnv1a(&super::url_key::key(url)) as u32)
+}
+
+fn without_extension(segment: &str) -> &str {
+    match segment.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty()
+                && ext.len() <= 5
+                && ext.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
+            stem
+        }
+        _ => segment,
+    }
+}
+
+/// The path segments an id keeps (see [`slug_from_url`]).
+fn distinguishing_segments(site: &str, segments: &[&str]) -> Vec<String> {
+    let decoded: Vec<String> = segments
+        .iter()
+        .map(|s| {
+            url::form_urlencoded::parse(format!("x={s}").as_bytes())
+                .next()
+                .map_or_else(|| s.to_string(), |(_, v)| v.into_owned())
+        })
+        .collect();
+    let last = decoded.last().map(|s| without_extension(s).to_string());
+    if matches!(site, "github" | "gitlab" | "codeberg") && decoded.len() >= 2 {
+        let mut out = decoded[..2].to_vec();
+        if decoded.len() > 2 {
+            out.extend(last);
+        }
+        return out;
+    }
+    let Some(last) = last else {
+        return Vec::new();
+    };
+    let generic = GENERIC.contains(&last.to_ascii_lowercase().as_str())
+        || last.chars().all(|c| c.is_ascii_digit());
+    match decoded.len() {
+        n if n >= 2 && generic => vec![without_extension(&decoded[n - 2]).to_string(), last],
+        _ => vec![last],
+    }
+}
+
+/// FNV-1a: a hash that is the same on every machine and in every release.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Lowercase ASCII letters and digits joined by single dashes.
@@ -122,5 +195,43 @@ mod tests {
             "queue-acm-detail-id-2745385"
         );
         assert_eq!(slug_from_url("https://learntla.com/"), "learntla");
+    }
+
+    #[test]
+    fn distinct_readings_get_distinct_ids() {
+        assert_eq!(
+            slug_from_url("https://arxiv.org/abs/2104.05678"),
+            "arxiv-2104-05678"
+        );
+        assert_eq!(
+            slug_from_url("https://arxiv.org/abs/2104.01234"),
+            "arxiv-2104-01234"
+        );
+        assert_eq!(
+            slug_from_url("https://github.com/aphyr/distsys-class/blob/master/README.md"),
+            "github-aphyr-distsys-class-readme"
+        );
+        assert_eq!(
+            slug_from_url("https://github.com/heidihoward/distributed-consensus-reading-list"),
+            "github-heidihoward-distributed-consensus-reading-list"
+        );
+        assert_eq!(
+            slug_from_url("https://raft.github.io/raft.pdf"),
+            "raft-github-raft"
+        );
+        assert_eq!(
+            slug_from_url("http://book.mixu.net/distsys/index.html"),
+            "book-mixu-distsys-index"
+        );
+        assert_eq!(
+            slug_from_url("https://news.ycombinator.com/item?id=123"),
+            "news-ycombinator-item-id-123"
+        );
+        let long = "https://example.com/a-very-long-title-of-a-blog-post-that-goes-on-and-on-and-on-forever";
+        let other = "https://example.com/a-very-long-title-of-a-blog-post-that-goes-on-and-on-and-on-forever-2";
+        let (a, b) = (slug_from_url(long), slug_from_url(other));
+        assert!(a.len() <= 64 && b.len() <= 64, "{a} {b}");
+        assert_ne!(a, b);
+        assert_eq!(a, slug_from_url(long), "stable");
     }
 }

@@ -1,4 +1,9 @@
-//! URL comparison: when two spellings name the same page.
+//! URL comparison: when two spellings name the same page, or the same paper.
+//!
+//! Papers travel under many addresses: `doi.org/10.x`, `dx.doi.org/10.x`, `doi.acm.org/10.x`
+//! and `dl.acm.org/doi/10.x` are one DOI, and arXiv's `abs`, `pdf` and versioned URLs are one
+//! preprint. Their keys are `doi:<lowercase doi>` and `arxiv:<id without version>`; an ACM DOI
+//! is also known by its ACM id (`acm:<n>`, what `dl.acm.org/citation.cfm?id=<n>` names).
 
 use std::collections::HashMap;
 use url::Url;
@@ -74,6 +79,9 @@ pub fn key(url: &str) -> String {
     };
     let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
+    if let Some(paper) = paper_key(host, &parsed) {
+        return paper;
+    }
     let mut out = host.to_string();
     if let Some(port) = parsed.port() {
         out.push_str(&format!(":{port}"));
@@ -90,6 +98,106 @@ pub fn key(url: &str) -> String {
         out.push_str(&q.join("&"));
     }
     out
+}
+
+/// The key of a DOI (`10.<registrant>/<suffix>`, case-insensitive) or, for an arXiv DOI, of
+/// the preprint.
+fn doi_key(doi: &str) -> Option<String> {
+    let doi = percent_decode(doi.trim().trim_end_matches('/')).to_lowercase();
+    if !doi.starts_with("10.") || !doi.contains('/') {
+        return None;
+    }
+    if let Some(id) = doi.strip_prefix("10.48550/arxiv.") {
+        return Some(arxiv_key(id));
+    }
+    Some(format!("doi:{doi}"))
+}
+
+fn arxiv_key(id: &str) -> String {
+    let id = id.trim_end_matches('/');
+    let id = id.strip_suffix(".pdf").unwrap_or(id);
+    // `2104.05678v2` and `cs/0101001v1` are versions of one preprint.
+    let id = match id.rfind('v') {
+        Some(i) if i > 0 && id[i + 1..].chars().all(|c| c.is_ascii_digit()) && i + 1 < id.len() => {
+            &id[..i]
+        }
+        _ => id,
+    };
+    format!("arxiv:{}", id.to_ascii_lowercase())
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map_or_else(|| s.to_string(), |(_, v)| v.into_owned())
+}
+
+/// The key of a paper's URL on a DOI resolver, the ACM library or arXiv; `None` for any
+/// other page.
+fn paper_key(host: &str, url: &Url) -> Option<String> {
+    let path = url.path();
+    match host {
+        "doi.org" | "dx.doi.org" | "doi.acm.org" => doi_key(&path[1..]),
+        "dl.acm.org" | "portal.acm.org" => {
+            if let Some(rest) = path.strip_prefix("/doi/") {
+                let rest = ["abs/", "pdf/", "full/", "fullhtml/", "epdf/", "book/"]
+                    .iter()
+                    .find_map(|p| rest.strip_prefix(p))
+                    .unwrap_or(rest);
+                return doi_key(rest);
+            }
+            if path == "/citation.cfm" {
+                let id = url.query_pairs().find(|(k, _)| k == "id")?.1.into_owned();
+                let id = id.rsplit('.').next().unwrap_or(&id).to_string();
+                return id
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    .then(|| format!("acm:{id}"));
+            }
+            None
+        }
+        "arxiv.org" | "export.arxiv.org" => {
+            let id = path
+                .strip_prefix("/abs/")
+                .or_else(|| path.strip_prefix("/pdf/"))?;
+            (!id.is_empty()).then(|| arxiv_key(id))
+        }
+        _ => None,
+    }
+}
+
+/// More keys under which the paper of `url` is known: an ACM DOI (`10.1145/359545.359563`)
+/// is also the ACM library's id (`359563`), the one older links use.
+pub fn aliases(url: &str) -> Vec<String> {
+    let k = key(url);
+    let Some(suffix) = k.strip_prefix("doi:10.1145/") else {
+        return Vec::new();
+    };
+    let id = suffix.rsplit('.').next().unwrap_or(suffix);
+    if id.chars().all(|c| c.is_ascii_digit()) && !id.is_empty() {
+        vec![format!("acm:{id}")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The key of a bare DOI as a BibTeX `doi` field gives it (`10.x/y`, `doi:10.x/y` or a
+/// resolver URL).
+pub fn doi_field_key(doi: &str) -> Option<String> {
+    let doi = doi.trim();
+    let lower = doi.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        let k = key(doi);
+        return (k.starts_with("doi:") || k.starts_with("arxiv:")).then_some(k);
+    }
+    doi_key(lower.strip_prefix("doi:").unwrap_or(&lower))
+}
+
+/// The key of `url` followed by its aliases.
+fn keys_of(url: &str) -> Vec<String> {
+    let mut keys = vec![key(url)];
+    keys.extend(aliases(url));
+    keys
 }
 
 /// Whether `a` and `b` name the same page, either of them possibly truncated.
@@ -139,28 +247,43 @@ impl<T> UrlIndex<T> {
     }
 
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
-    /// of [`same_link`].
+    /// of [`same_link`], or the same paper by one of its [`aliases`].
     pub fn find(&self, url: &str) -> Option<&T> {
         let truncated = truncated_prefix(url).is_some();
-        self.position(&key(url), truncated)
+        self.position(&keys_of(url), truncated)
             .map(|i| &self.entries[i].value)
     }
 
     /// Adds `url` even when it is already known: a known key keeps its first value.
     pub fn insert(&mut self, url: &str, value: T) {
         let truncated = truncated_prefix(url).is_some();
-        self.push(key(url), truncated, value);
+        self.push(keys_of(url), truncated, value);
     }
 
     /// What [`find`](Self::find) says for `url`; when that is nothing, `url` goes in with
     /// `make()`. The key is computed once, which is most of the cost.
     pub fn find_or_insert_with(&mut self, url: &str, make: impl FnOnce() -> T) -> Option<&T> {
-        let truncated = truncated_prefix(url).is_some();
-        let key = key(url);
-        match self.position(&key, truncated) {
+        self.find_or_insert_all(&[url], make)
+    }
+
+    /// Like [`find_or_insert_with`](Self::find_or_insert_with) for one reading known under
+    /// several URLs (a paper's PDF and its DOI): found when any of them is known, otherwise
+    /// inserted under all of them. The first URL is the one a truncation may match.
+    pub fn find_or_insert_all(&mut self, urls: &[&str], make: impl FnOnce() -> T) -> Option<&T> {
+        let first = urls.first()?;
+        let truncated = truncated_prefix(first).is_some();
+        let mut keys = keys_of(first);
+        for more in &urls[1..] {
+            for k in keys_of(more) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        match self.position(&keys, truncated) {
             Some(i) => Some(&self.entries[i].value),
             None => {
-                self.push(key, truncated, make());
+                self.push(keys, truncated, make());
                 None
             }
         }
@@ -174,9 +297,12 @@ impl<T> UrlIndex<T> {
         self.entries.is_empty()
     }
 
-    fn push(&mut self, key: String, truncated: bool, value: T) {
+    fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {
         let i = self.entries.len();
-        self.by_key.entry(key.clone()).or_insert(i);
+        for k in &keys {
+            self.by_key.entry(k.clone()).or_insert(i);
+        }
+        let key = keys.into_iter().next().unwrap_or_default();
         if truncated {
             self.truncated.push(i);
         }
@@ -190,10 +316,11 @@ impl<T> UrlIndex<T> {
     /// [`same_link`] on precomputed keys: an equal key first, then the earliest entry related
     /// by a truncation. A truncated URL may have been cut from any entry, so it scans them
     /// all; a full URL can only be matched by a truncated entry.
-    fn position(&self, key: &str, truncated: bool) -> Option<usize> {
-        if let Some(&i) = self.by_key.get(key) {
-            return Some(i);
+    fn position(&self, keys: &[String], truncated: bool) -> Option<usize> {
+        if let Some(i) = keys.iter().filter_map(|k| self.by_key.get(k)).min() {
+            return Some(*i);
         }
+        let key = keys.first().map_or("", String::as_str);
         let cut_from = |e: &Entry<T>| e.truncated && !e.key.is_empty() && key.starts_with(&e.key);
         if truncated && !key.is_empty() {
             return self
@@ -235,6 +362,79 @@ mod tests {
             key("https://example.com/p?id=3&utm_campaign=z"),
             "example.com/p?id=3"
         );
+    }
+
+    #[test]
+    fn one_paper_under_many_addresses_is_one_key() {
+        let k = "doi:10.1145/359545.359563";
+        for same in [
+            "https://doi.org/10.1145/359545.359563",
+            "http://dx.doi.org/10.1145/359545.359563",
+            "http://doi.acm.org/10.1145/359545.359563",
+            "https://dl.acm.org/doi/10.1145/359545.359563",
+            "https://dl.acm.org/doi/abs/10.1145/359545.359563",
+            "https://dl.acm.org/doi/pdf/10.1145/359545.359563",
+            "https://doi.org/10.1145/359545.359563/",
+        ] {
+            assert_eq!(key(same), k, "{same}");
+        }
+        assert_eq!(
+            aliases("https://doi.org/10.1145/359545.359563"),
+            ["acm:359563"]
+        );
+        assert_eq!(
+            key("https://dl.acm.org/citation.cfm?id=359563"),
+            "acm:359563"
+        );
+        for same in [
+            "https://arxiv.org/abs/2104.05678",
+            "https://arxiv.org/abs/2104.05678v3",
+            "http://arxiv.org/pdf/2104.05678.pdf",
+            "https://arxiv.org/pdf/2104.05678v1",
+            "https://export.arxiv.org/abs/2104.05678",
+            "https://doi.org/10.48550/arXiv.2104.05678",
+        ] {
+            assert_eq!(key(same), "arxiv:2104.05678", "{same}");
+        }
+        assert_ne!(key("https://arxiv.org/abs/2104.01234"), "arxiv:2104.05678");
+        assert_eq!(
+            key("https://arxiv.org/abs/cs/0101001v2"),
+            "arxiv:cs/0101001"
+        );
+        assert_eq!(
+            doi_field_key("10.1145/3149.214121"),
+            Some("doi:10.1145/3149.214121".into())
+        );
+        assert_eq!(
+            doi_field_key("http://doi.acm.org/10.1145/78969.78972"),
+            Some("doi:10.1145/78969.78972".into())
+        );
+        assert_eq!(doi_field_key("not a doi"), None);
+    }
+
+    #[test]
+    fn index_finds_a_paper_by_any_of_its_urls() {
+        let mut index = UrlIndex::new();
+        index.insert("https://doi.org/10.1145/359545.359563", "lamport78");
+        assert_eq!(
+            index.find("https://dl.acm.org/citation.cfm?id=359563"),
+            Some(&"lamport78")
+        );
+        assert_eq!(
+            index.find_or_insert_all(
+                &[
+                    "https://example.org/flp.pdf",
+                    "https://doi.org/10.1145/3149.214121"
+                ],
+                || "flp"
+            ),
+            None
+        );
+        assert_eq!(
+            index.find("http://doi.acm.org/10.1145/3149.214121"),
+            Some(&"flp")
+        );
+        assert_eq!(index.find("https://example.org/flp.pdf"), Some(&"flp"));
     }
 
     #[test]

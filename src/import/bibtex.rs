@@ -1,9 +1,14 @@
 //! BibTeX/BibLaTeX `.bib` files, parsed by the `biblatex` crate (which also turns LaTeX accents
-//! and braces into plain text). The URL is `url`, else `doi` as `https://doi.org/...`, else an
-//! arXiv `eprint`. Entries are papers, books are books.
+//! and braces into plain text). The URL is `url`, else a `\url{...}` in `howpublished` or
+//! `note`, else `doi` as `https://doi.org/...`, else an arXiv `eprint`; a `doi` beside another
+//! URL is an alternate, so the paper is a duplicate under either. A URL on a DOI resolver is
+//! written as `https://doi.org/<doi>`. `@book` entries are books, the rest papers; `pages`
+//! (or `numpages`) gives the reading time at [`MINUTES_PER_PAGE`]. A bare word the file does
+//! not define (`month = october`) is read as that text, with a warning for its entry.
 
 use super::text::{non_empty, squash};
 use super::{error, warning, Candidate, Parsed};
+use crate::corpus::url_key;
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::model::Kind;
 use biblatex::{Bibliography, ChunksExt, Entry, EntryType};
@@ -29,17 +34,67 @@ fn entry_start(content: &str, entry: &Entry) -> usize {
     content[..first].rfind('@').unwrap_or(first)
 }
 
-fn url_of(entry: &Entry) -> Option<String> {
-    if let Some(url) = field(entry, "url") {
-        return Some(url);
+/// Reading time of a printed page, with notes.
+pub const MINUTES_PER_PAGE: u32 = 4;
+
+/// The first `http(s)://` address in a field value (`\url{...}`, `Available at ...`).
+fn url_in(value: &str) -> Option<String> {
+    let start = value.find("https://").or_else(|| value.find("http://"))?;
+    let url: String = value[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '{' | '"' | '>'))
+        .collect();
+    Some(url.trim_end_matches(['.', ',', ';']).to_string())
+}
+
+/// A DOI field as a resolver URL, whatever form it was written in.
+fn doi_url(entry: &Entry) -> Option<String> {
+    let doi = field(entry, "doi")?;
+    let key = url_key::doi_field_key(&doi)?;
+    Some(match key.split_once(':') {
+        Some(("arxiv", id)) => format!("https://arxiv.org/abs/{id}"),
+        Some((_, doi)) => format!("https://doi.org/{doi}"),
+        None => return None,
+    })
+}
+
+/// The entry's address and its alternates.
+fn urls_of(entry: &Entry) -> Option<(String, Vec<String>)> {
+    let raw = |k: &str| entry.get(k).map(|c| c.format_verbatim());
+    let given = raw("url")
+        .and_then(|u| url_in(&u).or_else(|| non_empty(&u)))
+        .or_else(|| raw("howpublished").and_then(|u| url_in(&u)))
+        .or_else(|| raw("note").and_then(|u| url_in(&u)));
+    let doi = doi_url(entry);
+    match (given, doi) {
+        (Some(url), Some(doi)) if url_key::key(&url) == url_key::key(&doi) => Some((doi, vec![])),
+        (Some(url), doi) if url_key::key(&url).starts_with("doi:") => {
+            let canonical = format!("https://doi.org/{}", &url_key::key(&url)[4..]);
+            Some((canonical, doi.into_iter().collect()))
+        }
+        (Some(url), doi) => Some((url, doi.into_iter().collect())),
+        (None, Some(doi)) => Some((doi, vec![])),
+        (None, None) => eprint_url(entry).map(|u| (u, vec![])),
     }
-    if let Some(doi) = field(entry, "doi") {
-        let doi = doi
-            .trim_start_matches("https://doi.org/")
-            .trim_start_matches("http://dx.doi.org/")
-            .trim_start_matches("doi:");
-        return Some(format!("https://doi.org/{doi}"));
+}
+
+/// `pages = {225--267}` or `numpages = {43}`: how many pages to read.
+fn page_count(entry: &Entry) -> Option<u32> {
+    if let Some(n) = field(entry, "numpages").and_then(|n| n.trim().parse::<u32>().ok()) {
+        return Some(n);
     }
+    let pages = field(entry, "pages")?;
+    let nums: Vec<u32> = pages
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match nums[..] {
+        [a, b] if b >= a => Some(b - a + 1),
+        _ => None,
+    }
+}
+
+fn eprint_url(entry: &Entry) -> Option<String> {
     let archive = field(entry, "archiveprefix")
         .or_else(|| field(entry, "eprinttype"))
         .unwrap_or_default();
@@ -49,31 +104,72 @@ fn url_of(entry: &Entry) -> Option<String> {
         .then(|| format!("https://arxiv.org/abs/{eprint}"))
 }
 
-pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
-    let bib = Bibliography::parse(content).map_err(|e| {
-        let mut at = e.span.start;
-        let mut what = e.kind.to_string();
-        if at >= content.trim_end().len() {
-            // The end of the file is no place to look for a missing brace: the open entry is.
-            at = content[..at].rfind('@').unwrap_or(at);
-            what = format!("{what}: this entry is not closed");
+/// Parses `content`, reading each undefined abbreviation (`month = october`) as its text; the
+/// warnings say where that happened.
+fn parse_lenient(
+    content: &str,
+    file: &Path,
+) -> Result<(Bibliography, Vec<Diagnostic>), Diagnostic> {
+    let mut text = content.to_string();
+    let mut warnings = Vec::new();
+    loop {
+        match Bibliography::parse(&text) {
+            Ok(bib) => return Ok((bib, warnings)),
+            Err(e) => {
+                let biblatex::ParseErrorKind::UnknownAbbreviation(word) = &e.kind else {
+                    return Err(syntax_error(&text, file, e));
+                };
+                let span = e.span.clone();
+                if text.get(span.clone()) != Some(word.as_str()) || warnings.len() > 10_000 {
+                    return Err(syntax_error(&text, file, e));
+                }
+                // Braces add no newline, so lines in `text` are lines of the file.
+                let line = LineIndex::new(&text).line(span.start);
+                text.replace_range(span, &format!("{{{word}}}"));
+                warnings.push(
+                    warning(
+                        file,
+                        line,
+                        1,
+                        format!("`{word}` is not a BibTeX string this file defines; read as the text \"{word}\""),
+                    )
+                    .with_help(format!("write it in braces (`{{{word}}}`), or use a standard abbreviation such as `oct`")),
+                );
+            }
         }
-        error(
-            file,
-            LineIndex::new(content).line(at),
-            1,
-            format!("not valid BibTeX: {what}"),
-        )
-        .with_help("fix the entry there (unbalanced braces and missing commas are the usual cause)")
-    })?;
-    let mut out = Parsed::default();
+    }
+}
+
+fn syntax_error(content: &str, file: &Path, e: biblatex::ParseError) -> Diagnostic {
+    let mut at = e.span.start;
+    let mut what = e.kind.to_string();
+    if at >= content.trim_end().len() {
+        // The end of the file is no place to look for a missing brace: the open entry is.
+        at = content[..at.min(content.len())].rfind('@').unwrap_or(at);
+        what = format!("{what}: this entry is not closed");
+    }
+    error(
+        file,
+        LineIndex::new(content).line(at.min(content.len())),
+        1,
+        format!("not valid BibTeX: {what}"),
+    )
+    .with_help("fix the entry there (unbalanced braces and missing commas are the usual cause)")
+}
+
+pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
+    let (bib, lenient) = parse_lenient(content, file)?;
+    let mut out = Parsed {
+        skipped: lenient,
+        ..Parsed::default()
+    };
     let lines = LineIndex::new(content);
     let mut entries: Vec<(usize, &Entry)> =
         bib.iter().map(|e| (entry_start(content, e), e)).collect();
     entries.sort_by_key(|(at, _)| *at);
     for (at, entry) in entries {
         let line = lines.line(at);
-        let Some(url) = url_of(entry) else {
+        let Some((url, alternates)) = urls_of(entry) else {
             out.skipped.push(
                 warning(
                     file,
@@ -103,20 +199,24 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
         let year = field(entry, "year").or_else(|| {
             field(entry, "date").map(|d| d.chars().take_while(|c| *c != '-').collect())
         });
+        // `@misc` and `@online` are anything (a repository, a web page): the URL decides.
         let kind = match entry.entry_type {
-            EntryType::Book | EntryType::MvBook => Kind::Book,
-            _ => Kind::Paper,
+            EntryType::Book | EntryType::MvBook => Some(Kind::Book),
+            EntryType::Misc | EntryType::Online | EntryType::Unpublished => None,
+            _ => Some(Kind::Paper),
         };
         out.links.push(Candidate {
             title: field(entry, "title").unwrap_or_else(|| entry.key.clone()),
             url,
+            alternates,
+            minutes: page_count(entry).map(|p| p * MINUTES_PER_PAGE),
             note: field(entry, "abstract"),
             published: year.filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())),
             authors,
             hints: field(entry, "keywords")
                 .map(|k| k.split([',', ';']).filter_map(non_empty).collect())
                 .unwrap_or_default(),
-            kind: Some(kind),
+            kind,
             line,
             ..Candidate::default()
         });

@@ -1,123 +1,651 @@
-//! Markdown link lists ("awesome" lists): every link inside a list item becomes a candidate;
-//! the headings above it (and the text of enclosing items) are its topic hints, and the rest of
-//! its item is the note.
+//! Markdown link lists (awesome lists, reading lists, course outlines).
+//!
+//! One list item (or table row) is one reading, however many links it holds:
+//! - a link that opens the item (after stars, emoji, badges) is a reading titled by its text:
+//!   `* [Paxos Made Simple](url) - the core paper`;
+//! - links that are labels (`[pdf]`, `[acmdl]`, `[the morning paper]`, anything in brackets
+//!   after the text, bare URLs and `<autolinks>`) are addresses of the item's reading, whose
+//!   title is then the item's text: `* Time, Clocks, ..., CACM 1978 [[acmdl](u),[pdf](u)]`;
+//!   one address is kept (a free PDF first), the others become alternates;
+//! - a link in the middle of prose is a reading of its own, titled by its text (with the
+//!   item's title for context when the text is two words or a pronoun);
+//! - links around an image (badges) and links to `#anchors` are never readings.
+//!
+//! The note is the item's prose without link markup, emoji and stray punctuation, together with
+//! the text of nested items that hold no reading of their own. The innermost heading above an
+//! item (never the document's title) and the text of the item it is nested in are its hints.
+//! Outside lists only bare URLs and autolinks are readings, titled by the text before them.
 
-use super::text::{non_empty, squash};
+use super::text::{clean_text, squash};
 use super::{warning, Candidate, Parsed};
 use crate::diagnostics::LineIndex;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
-#[derive(Default)]
-struct Item {
+/// Link texts that name an address of a reading, not the reading.
+const LABELS: &[&str] = &[
+    "pdf",
+    "html",
+    "acmdl",
+    "acm",
+    "acm dl",
+    "ieee",
+    "ieeexplore",
+    "doi",
+    "arxiv",
+    "paper",
+    "slides",
+    "video",
+    "talk",
+    "code",
+    "blog",
+    "post",
+    "blog post",
+    "link",
+    "website",
+    "site",
+    "web",
+    "springer",
+    "usenix",
+    "preprint",
+    "extended",
+    "extended version",
+    "tech report",
+    "technical report",
+    "tr",
+    "abstract",
+    "summary",
+    "review",
+    "notes",
+    "the morning paper",
+    "morning paper",
+    "youtube",
+    "github",
+    "source",
+    "repo",
+    "free",
+    "amazon",
+    "errata",
+    "ps",
+    "here",
+    "this",
+    "url",
+    "mirror",
+    "archive",
+    "full text",
+    "author's copy",
+    "open access",
+    "semantic scholar",
+    "dblp",
+    "researchgate",
+    "video recording",
+    "recording",
+    "transcript",
+];
+
+#[derive(Clone, Debug)]
+struct RawLink {
+    url: String,
     text: String,
-    links: Vec<(String, String, usize)>, // url, text, offset
+    offset: usize,
+    image: bool,
+    /// A bare URL or an `<autolink>`: its text is its address.
+    bare: bool,
 }
 
-/// Separators people put between a link and its description.
-fn trim_separators(s: &str) -> String {
-    let seps: &[char] = &['-', '–', '—', ':', '|', ',', '·', ' '];
-    squash(s).trim_matches(seps).to_string()
+#[derive(Clone, Debug)]
+enum Seg {
+    Text(String),
+    Link(RawLink),
+}
+
+/// A nested item without a reading of its own: its text belongs to the parent's note.
+#[derive(Debug, Default)]
+struct ChildNote {
+    text: String,
+    mentions: Vec<RawLink>,
+}
+
+#[derive(Debug, Default)]
+struct Block {
+    segs: Vec<Seg>,
+    children: Vec<ChildNote>,
+    /// A paragraph outside any list.
+    paragraph: bool,
+}
+
+impl Block {
+    fn push_text(&mut self, t: &str) {
+        match self.segs.last_mut() {
+            Some(Seg::Text(s)) => s.push_str(t),
+            _ => self.segs.push(Seg::Text(t.to_string())),
+        }
+    }
+
+    /// The block's own text, link texts included: the hint its nested items get.
+    fn plain(&self) -> String {
+        let parts: Vec<&str> = self
+            .segs
+            .iter()
+            .map(|s| match s {
+                Seg::Text(t) => t.as_str(),
+                Seg::Link(l) if !l.image && !l.bare => l.text.as_str(),
+                Seg::Link(_) => "",
+            })
+            .collect();
+        clean_text(&parts.concat())
+    }
+}
+
+/// The links of one block, sorted by role.
+#[derive(Debug, Default)]
+struct Classified {
+    leading: Vec<RawLink>,
+    labels: Vec<RawLink>,
+    mentions: Vec<RawLink>,
+    /// The item's text without leading and label links; mention texts stay in.
+    prose: String,
+    /// Where in `prose` the first label stood, and where the last one ended.
+    first_label: Option<usize>,
+    last_label: usize,
+}
+
+struct Ctx<'a> {
+    file: &'a Path,
+    lines: LineIndex<'a>,
+    out: Parsed,
+    /// Links in running text outside lists, left out: `(count, line of the first)`.
+    prose_links: (usize, usize),
 }
 
 pub fn parse(content: &str, file: &Path) -> Parsed {
-    let mut out = Parsed::default();
-    let lines = LineIndex::new(content);
-    let mut headings: Vec<(usize, String)> = Vec::new();
-    let mut heading: Option<(usize, String)> = None;
-    let mut items: Vec<Item> = Vec::new();
-    let mut link: Option<(String, String, usize)> = None;
-    let parser = Parser::new_ext(
-        content,
-        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
-    );
-    for (event, range) in parser.into_offset_iter() {
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let h1_count = Parser::new_ext(content, options)
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                })
+            )
+        })
+        .count();
+    let mut ctx = Ctx {
+        file,
+        lines: LineIndex::new(content),
+        out: Parsed::default(),
+        prose_links: (0, 0),
+    };
+    let mut seen_heading = false;
+    let mut heading: Option<(bool, String)> = None; // (is the document title, text)
+    let mut current_heading: Option<String> = None;
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut link: Option<RawLink> = None;
+    for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((level as usize, String::new()));
+                let title = !seen_heading && level == HeadingLevel::H1 && h1_count == 1;
+                seen_heading = true;
+                heading = Some((title, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, text)) = heading.take() {
-                    headings.retain(|(l, _)| *l < level);
-                    headings.push((level, squash(&text)));
+                if let Some((title, text)) = heading.take() {
+                    current_heading = (!title)
+                        .then(|| clean_text(&text))
+                        .filter(|h| !h.is_empty());
                 }
             }
-            Event::Start(Tag::Item) => items.push(Item::default()),
-            Event::End(TagEnd::Item) => {
-                let Some(item) = items.pop() else { continue };
-                let mut hints: Vec<String> = headings.iter().map(|(_, h)| h.clone()).collect();
-                hints.extend(
-                    items
-                        .iter()
-                        .filter_map(|i| non_empty(&trim_separators(&i.text))),
-                );
-                let note = non_empty(&trim_separators(&item.text));
-                for (url, text, offset) in item.links {
-                    let line = lines.line(offset);
-                    if url.starts_with('#') {
-                        continue; // a table of contents entry, not a link to read
-                    }
-                    if !(url.starts_with("http://") || url.starts_with("https://")) {
-                        out.skipped.push(
-                            warning(
-                                file,
-                                line,
-                                1,
-                                format!("the link `{url}` is not an http(s) URL; skipped"),
-                            )
-                            .with_help(
-                                "only web links can be imported; write the full https:// URL",
-                            ),
-                        );
-                        continue;
-                    }
-                    let title = non_empty(&text)
-                        .or_else(|| note.clone())
-                        .unwrap_or_else(|| url.clone());
-                    out.links.push(Candidate {
-                        title,
-                        url,
-                        note: note.clone(),
-                        hints: hints.clone(),
-                        line,
-                        ..Candidate::default()
-                    });
+            Event::Start(Tag::Item | Tag::TableRow) => blocks.push(Block::default()),
+            Event::Start(Tag::Paragraph) if blocks.is_empty() => blocks.push(Block {
+                paragraph: true,
+                ..Block::default()
+            }),
+            Event::End(TagEnd::Item | TagEnd::TableRow) => {
+                if let Some(block) = blocks.pop() {
+                    end_item(&mut ctx, block, &mut blocks, current_heading.as_deref());
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                link = Some((dest_url.to_string(), String::new(), range.start));
+            Event::End(TagEnd::Paragraph) if blocks.last().is_some_and(|b| b.paragraph) => {
+                if let Some(block) = blocks.pop() {
+                    end_paragraph(&mut ctx, block, current_heading.as_deref());
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some(b) = blocks.last_mut() {
+                    b.push_text(" · ");
+                }
+            }
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                link = Some(RawLink {
+                    url: dest_url.to_string(),
+                    text: String::new(),
+                    offset: range.start,
+                    image: false,
+                    bare: matches!(link_type, LinkType::Autolink),
+                });
             }
             Event::End(TagEnd::Link) => {
-                if let (Some(l), Some(item)) = (link.take(), items.last_mut()) {
-                    item.links.push(l);
+                if let (Some(l), Some(b)) = (link.take(), blocks.last_mut()) {
+                    b.segs.push(Seg::Link(l));
+                }
+            }
+            Event::Start(Tag::Image { .. }) => {
+                if let Some(l) = &mut link {
+                    l.image = true;
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text, _)) = &mut link {
-                    text.push_str(&t);
+                if let Some(l) = &mut link {
+                    l.text.push_str(&t);
                 } else if let Some((_, text)) = &mut heading {
                     text.push_str(&t);
-                } else if let Some(item) = items.last_mut() {
-                    item.text.push_str(&t);
+                } else if let Some(b) = blocks.last_mut() {
+                    for seg in split_bare_urls(&t, range.start) {
+                        match seg {
+                            Seg::Text(s) => b.push_text(&s),
+                            l => b.segs.push(l),
+                        }
+                    }
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(item) = items.last_mut() {
-                    item.text.push(' ');
+                if let Some(l) = &mut link {
+                    l.text.push(' ');
+                } else if let Some(b) = blocks.last_mut() {
+                    b.push_text(" ");
                 }
             }
             _ => {}
         }
     }
+    if ctx.prose_links.0 > 0 {
+        let (n, line) = ctx.prose_links;
+        let msg = format!("{n} link(s) in running text outside lists were left out (mentions in prose, not list entries)");
+        ctx.out.skipped.push(
+            warning(file, line, 1, msg)
+                .with_help("put a link in a list item (`- [title](url)`) to import it"),
+        );
+    }
+    ctx.out
+}
+
+/// Splits text at bare `http(s)://` URLs; each becomes a bare link.
+fn split_bare_urls(text: &str, offset: usize) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut at = 0;
+    while let Some(i) = rest
+        .find("http://")
+        .or_else(|| rest.find("https://"))
+        .map(|i| {
+            let j = rest.find("https://").unwrap_or(usize::MAX);
+            i.min(j)
+        })
+    {
+        let end = rest[i..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+            .map_or(rest.len(), |e| i + e);
+        let mut url = &rest[i..end];
+        // Sentence punctuation after a URL is not part of it, nor an unmatched `)`.
+        while let Some(last) = url.chars().last() {
+            let unmatched = last == ')' && url.matches('(').count() < url.matches(')').count();
+            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ']' | '\'') || unmatched {
+                url = &url[..url.len() - 1];
+            } else {
+                break;
+            }
+        }
+        if !rest[..i].is_empty() {
+            out.push(Seg::Text(rest[..i].to_string()));
+        }
+        out.push(Seg::Link(RawLink {
+            url: url.to_string(),
+            text: url.to_string(),
+            offset: offset + at + i,
+            image: false,
+            bare: true,
+        }));
+        let used = i + url.len();
+        at += used;
+        rest = &rest[used..];
+    }
+    if !rest.is_empty() {
+        out.push(Seg::Text(rest.to_string()));
+    }
     out
+}
+
+fn is_label(l: &RawLink) -> bool {
+    let t = squash(&l.text).to_lowercase();
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    l.bare || t.is_empty() || LABELS.contains(&t) || t.starts_with("http") || t.starts_with("www.")
+}
+
+/// Text that only decorates: emoji, stars, punctuation.
+fn is_decoration(text: &str) -> bool {
+    clean_text(text).chars().all(|c| !c.is_alphanumeric())
+}
+
+fn is_separator(text: &str) -> bool {
+    matches!(text.trim(), "," | "|" | "/" | "and" | "&" | "·" | "" | ";")
+}
+
+/// Whether `prose` ends inside an open `[` or `(`: a link there is an address of the item.
+fn inside_brackets(prose: &str) -> bool {
+    let depth = |open: char, close: char| {
+        prose.chars().filter(|c| *c == open).count() > prose.chars().filter(|c| *c == close).count()
+    };
+    depth('[', ']') || depth('(', ')')
+}
+
+fn classify(segs: &[Seg]) -> Classified {
+    let mut c = Classified::default();
+    let mut opening = true;
+    for seg in segs {
+        match seg {
+            Seg::Text(t) => {
+                let keeps_opening = if c.leading.is_empty() {
+                    is_decoration(t)
+                } else {
+                    is_separator(t)
+                };
+                opening &= keeps_opening;
+                c.prose.push_str(t);
+            }
+            Seg::Link(l) if l.image || l.url.starts_with('#') => {}
+            // After a reading's own link, only a bracketed or bare link is another address
+            // of it; `an easier [blog post](url) to follow` is a reading of its own.
+            Seg::Link(l)
+                if inside_brackets(&c.prose)
+                    || l.bare
+                    || (is_label(l) && (c.leading.is_empty() || opening)) =>
+            {
+                c.first_label.get_or_insert(c.prose.len());
+                c.labels.push(l.clone());
+                c.last_label = c.prose.len();
+            }
+            Seg::Link(l) if opening => c.leading.push(l.clone()),
+            Seg::Link(l) => {
+                opening = false;
+                c.prose.push_str(&l.text);
+                c.mentions.push(l.clone());
+            }
+        }
+    }
+    c
+}
+
+/// Free PDFs first, then pages that are neither publisher nor archive copies; first wins ties.
+fn url_rank(url: &str) -> u8 {
+    let lower = url.to_ascii_lowercase();
+    let paywalled = [
+        "dl.acm.org",
+        "doi.acm.org",
+        "doi.org",
+        "ieeexplore",
+        "springer.com",
+        "sciencedirect",
+        "portal.acm.org",
+    ]
+    .iter()
+    .any(|h| lower.contains(h));
+    if lower.contains("web.archive.org") {
+        4
+    } else if paywalled {
+        3
+    } else if lower.ends_with(".pdf") || lower.contains("type=pdf") || lower.contains("/pdf/") {
+        0
+    } else {
+        1
+    }
+}
+
+/// The address to keep and the alternates, from every address of one reading.
+fn choose(urls: Vec<RawLink>) -> (RawLink, Vec<String>) {
+    let best = (0..urls.len())
+        .min_by_key(|&i| (url_rank(&urls[i].url), i))
+        .unwrap_or(0);
+    let alternates = urls
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, l)| l.url.clone())
+        .collect();
+    (urls[best].clone(), alternates)
+}
+
+fn join_notes(parts: &[String]) -> Option<String> {
+    let joined = squash(
+        &parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// The title of a link found in prose: its text, or with the item's title for context when
+/// the text alone says little ("blog post", "his blog").
+fn mention_title(text: &str, context: Option<&str>) -> String {
+    let text = clean_text(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let vague = words.len() <= 2
+        || [
+            "his", "her", "their", "this", "that", "a", "an", "the", "my", "our", "its", "here",
+        ]
+        .contains(&words[0].to_lowercase().as_str());
+    match context {
+        Some(ctx) if vague && !ctx.is_empty() => format!("{ctx}: {text}"),
+        _ => text,
+    }
+}
+
+/// Turns a finished list item (or table row) into readings, or hands its text to its parent.
+fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<&str>) {
+    let mut c = classify(&block.segs);
+    // `* Featured in [the morning paper](url)` under a reading: a note on it, and the
+    // address of another reading about it, not a reading titled "Featured in".
+    let nested = parents.last().is_some_and(|p| !p.paragraph);
+    if nested && c.leading.is_empty() && clean_text(&c.prose).split_whitespace().count() <= 3 {
+        c.prose = clean_text(&c.prose);
+        for l in std::mem::take(&mut c.labels) {
+            c.prose = format!("{} {}", c.prose, l.text);
+            c.mentions.push(l);
+        }
+    }
+    if c.leading.is_empty() && c.labels.is_empty() {
+        if let Some(parent) = parents.last_mut().filter(|p| !p.paragraph) {
+            let mut text = vec![clean_text(&c.prose)];
+            text.extend(block.children.iter().map(|ch| ch.text.clone()));
+            let mut mentions = c.mentions;
+            mentions.extend(block.children.into_iter().flat_map(|ch| ch.mentions));
+            parent.children.push(ChildNote {
+                text: join_notes(&text).unwrap_or_default(),
+                mentions,
+            });
+            return;
+        }
+    }
+    let mut hints: Vec<String> = heading.map(String::from).into_iter().collect();
+    if let Some(p) = parents.last() {
+        let t = p.plain();
+        if !t.is_empty() && t.chars().count() <= 80 {
+            hints.push(t);
+        }
+    }
+    let child_text: Vec<String> = block.children.iter().map(|ch| ch.text.clone()).collect();
+    readings(ctx, c, block.children, &child_text, &hints, heading);
+}
+
+/// The readings of one classified item (see the module doc).
+fn readings(
+    ctx: &mut Ctx,
+    c: Classified,
+    children: Vec<ChildNote>,
+    child_text: &[String],
+    hints: &[String],
+    heading: Option<&str>,
+) {
+    let prose_note = clean_text(&c.prose);
+    let mut main_title = None;
+    let mut leading = c.leading.clone();
+    if leading.is_empty() && !c.labels.is_empty() {
+        let first = c.first_label.unwrap_or(0);
+        let open: &[char] = &['[', '(', ' '];
+        let close: &[char] = &[']', ')', ' ', ','];
+        let before = clean_text(c.prose[..first].trim_end_matches(open));
+        let after = clean_text(c.prose[c.last_label.max(first)..].trim_start_matches(close));
+        let (title, note) = if before.is_empty() {
+            (after, String::new())
+        } else {
+            (before, after)
+        };
+        let (addr, alternates) = choose(c.labels.clone());
+        let title = non_empty_or(title, heading, &addr.url);
+        main_title = Some(title.clone());
+        let mut notes = vec![note];
+        notes.extend(child_text.iter().cloned());
+        push(ctx, &addr, title, join_notes(&notes), alternates, hints);
+    } else if let Some(first) = leading.first_mut() {
+        let mut urls = vec![first.clone()];
+        urls.extend(c.labels.iter().cloned());
+        let (addr, alternates) = choose(urls);
+        let mut notes = vec![prose_note.clone()];
+        notes.extend(child_text.iter().cloned());
+        let note = join_notes(&notes);
+        for (i, l) in c.leading.iter().enumerate() {
+            let title = non_empty_or(clean_text(&l.text), heading, &l.url);
+            if i == 0 {
+                main_title = Some(title.clone());
+                push(ctx, &addr, title, note.clone(), alternates.clone(), hints);
+            } else {
+                push(ctx, l, title, note.clone(), Vec::new(), hints);
+            }
+        }
+    }
+    let only_mention = main_title.is_none() && c.mentions.len() == 1;
+    for m in &c.mentions {
+        let title = if only_mention {
+            mention_title(&m.text, None)
+        } else {
+            mention_title(&m.text, main_title.as_deref())
+        };
+        let note = (prose_note != title).then(|| prose_note.clone());
+        push(
+            ctx,
+            m,
+            title,
+            note.filter(|n| !n.is_empty()),
+            Vec::new(),
+            hints,
+        );
+    }
+    for ch in children {
+        for m in &ch.mentions {
+            let title = mention_title(&m.text, main_title.as_deref());
+            push(
+                ctx,
+                m,
+                title,
+                Some(ch.text.clone()).filter(|n| !n.is_empty()),
+                Vec::new(),
+                hints,
+            );
+        }
+    }
+}
+
+fn non_empty_or(title: String, heading: Option<&str>, url: &str) -> String {
+    if !title.is_empty() {
+        title
+    } else {
+        heading.map_or_else(|| url.to_string(), String::from)
+    }
+}
+
+/// Bare URLs in a paragraph outside lists: each titled by the text since the previous one.
+fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
+    let mut text = String::new();
+    for seg in block.segs {
+        match seg {
+            Seg::Text(t) => text.push_str(&t),
+            Seg::Link(l) if l.bare => {
+                let title = non_empty_or(clean_text(&text), heading, &l.url);
+                push(
+                    ctx,
+                    &l,
+                    title,
+                    None,
+                    Vec::new(),
+                    &heading.map(String::from).into_iter().collect::<Vec<_>>(),
+                );
+                text.clear();
+            }
+            Seg::Link(l) if l.image || l.url.starts_with('#') => {}
+            Seg::Link(l) => {
+                if ctx.prose_links.0 == 0 {
+                    ctx.prose_links.1 = ctx.lines.line(l.offset);
+                }
+                ctx.prose_links.0 += 1;
+                text.push_str(&l.text);
+            }
+        }
+    }
+}
+
+fn push(
+    ctx: &mut Ctx,
+    l: &RawLink,
+    title: String,
+    note: Option<String>,
+    alternates: Vec<String>,
+    hints: &[String],
+) {
+    let line = ctx.lines.line(l.offset);
+    if !(l.url.starts_with("http://") || l.url.starts_with("https://")) {
+        ctx.out.skipped.push(
+            warning(
+                ctx.file,
+                line,
+                1,
+                format!("the link `{}` is not an http(s) URL; skipped", l.url),
+            )
+            .with_help("only web links can be imported; write the full https:// URL"),
+        );
+        return;
+    }
+    let alternates = alternates
+        .into_iter()
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .collect();
+    ctx.out.links.push(Candidate {
+        title,
+        url: l.url.clone(),
+        alternates,
+        note,
+        hints: hints.to_vec(),
+        line,
+        ..Candidate::default()
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn titles(p: &Parsed) -> Vec<&str> {
+        p.links.iter().map(|l| l.title.as_str()).collect()
+    }
+
     #[test]
-    fn links_in_items_with_heading_path_and_note() {
+    fn links_in_items_with_heading_and_note() {
         let md = "# Awesome\n\n- [Contents](#contents)\n\n## Consensus\n\n### Raft\n\n\
             - [In Search of an Understandable Consensus Algorithm](https://raft.github.io/raft.pdf) - The Raft paper.\n\
             - Tools\n  - [Maelstrom](https://github.com/jepsen-io/maelstrom): a workbench.\n\n\
@@ -131,14 +659,71 @@ mod tests {
             "In Search of an Understandable Consensus Algorithm"
         );
         assert_eq!(raft.note.as_deref(), Some("The Raft paper."));
-        assert_eq!(raft.hints, vec!["Awesome", "Consensus", "Raft"]);
+        assert_eq!(raft.hints, vec!["Raft"], "the document title is no hint");
         assert_eq!(raft.line, 9);
         let m = &p.links[1];
         assert_eq!(m.note.as_deref(), Some("a workbench."));
-        assert_eq!(m.hints, vec!["Awesome", "Consensus", "Raft", "Tools"]);
-        assert_eq!(p.skipped.len(), 1);
+        assert_eq!(m.hints, vec!["Raft", "Tools"]);
+        assert_eq!(p.skipped.len(), 2, "{:?}", p.skipped);
         assert!(p.skipped[0]
             .to_string()
             .starts_with("a.md:17:1: warning: the link `docs/local.md`"));
+        assert!(p.skipped[1].to_string().starts_with(
+            "a.md:13:1: warning: 1 link(s) in running text outside lists were left out"
+        ));
+    }
+
+    #[test]
+    fn label_links_are_addresses_of_the_item() {
+        let md = "## Theory\n* ⭐️ Time, Clocks, and the Ordering of Events in a Distributed System, CACM 1978 [[acmdl](https://dl.acm.org/citation.cfm?id=359563),[pdf](https://lamport.azurewebsites.net/pubs/time-clocks.pdf)]\n  * Easily one of the most influential papers. Introduces [Lamport clocks](https://en.wikipedia.org/wiki/Lamport_timestamp).\n* [Paxos Made Live](https://example.org/live.html) [[the morning paper](https://blog.acolyer.org/live/)] :scroll:\n";
+        let p = parse(md, Path::new("l.md"));
+        assert_eq!(
+            titles(&p),
+            [
+                "Time, Clocks, and the Ordering of Events in a Distributed System, CACM 1978",
+                "Time, Clocks, and the Ordering of Events in a Distributed System, CACM 1978: Lamport clocks",
+                "Paxos Made Live"
+            ]
+        );
+        let t = &p.links[0];
+        assert_eq!(
+            t.url,
+            "https://lamport.azurewebsites.net/pubs/time-clocks.pdf"
+        );
+        assert_eq!(t.alternates, ["https://dl.acm.org/citation.cfm?id=359563"]);
+        assert_eq!(
+            t.note.as_deref(),
+            Some("Easily one of the most influential papers. Introduces Lamport clocks.")
+        );
+        assert_eq!(p.links[2].url, "https://example.org/live.html");
+        assert_eq!(p.links[2].alternates, ["https://blog.acolyer.org/live/"]);
+        assert_eq!(p.links[2].note, None);
+    }
+
+    #[test]
+    fn bare_urls_autolinks_badges_and_broken_lines() {
+        let md = "# List\n\n* Distributed systems for fun and profit http://book.mixu.net/distsys/\n\
+            * <https://jepsen.io/consistency>\n\
+            * [![build](https://img.shields.io/x.svg)](https://ci.example.com/)\n\
+            * [A title that\n  spans lines](https://example.com/a) - also [plain english](https://example.com/b) explanation\n\n\
+            Course page: https://example.edu/course.\n";
+        let p = parse(md, Path::new("b.md"));
+        assert_eq!(
+            titles(&p),
+            [
+                "Distributed systems for fun and profit",
+                "https://jepsen.io/consistency",
+                "A title that spans lines",
+                "A title that spans lines: plain english",
+                "Course page"
+            ]
+        );
+        assert_eq!(p.links[0].url, "http://book.mixu.net/distsys/");
+        assert_eq!(
+            p.links[2].note.as_deref(),
+            Some("also plain english explanation")
+        );
+        assert_eq!(p.links[3].note, p.links[2].note);
+        assert_eq!(p.links[4].url, "https://example.edu/course");
     }
 }

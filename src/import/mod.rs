@@ -27,6 +27,8 @@
 pub mod bibtex;
 pub mod bluesky;
 pub mod bookmarks;
+pub mod decide;
+pub mod evidence;
 pub mod feed;
 pub mod markdown;
 pub mod rss;
@@ -48,6 +50,10 @@ pub struct Candidate {
     pub title: String,
     /// As found; `https://` is added to a scheme-less URL.
     pub url: String,
+    /// Other addresses of the same reading (an item's `[acmdl]` beside its `[pdf]`, a BibTeX
+    /// entry's DOI beside its `url`): not written, but a duplicate of any of them is a
+    /// duplicate.
+    pub alternates: Vec<String>,
     pub url_status: UrlStatus,
     pub note: Option<String>,
     /// `YYYY-MM-DD` or `YYYY`.
@@ -219,7 +225,59 @@ pub fn detect(path: &Path, content: &str) -> Option<Format> {
     }
 }
 
-/// Reads and parses one file. `Err` only when the file as a whole cannot be used.
+/// The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_string();
+    let decl = head.trim_start().strip_prefix("<?xml")?;
+    let decl = &decl[..decl.find("?>")?];
+    let at = decl.find("encoding")? + "encoding".len();
+    let rest = decl[at..].trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_string())
+}
+
+/// The text of an import file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the
+/// encoding its XML declaration names. Anything else is an error naming the file.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let fail = |what: String, help: &str| {
+        Diagnostic::error(None, format!("{}: {what}", path.display())).with_help(help.to_string())
+    };
+    let undecodable = |name: &str| {
+        fail(
+            format!("not valid {name} text"),
+            "save it as UTF-8 (for example `iconv -t UTF-8`) and import it again",
+        )
+    };
+    let (encoding, body) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        (enc, &bytes[bom..])
+    } else if let Some(label) = declared_encoding(bytes) {
+        let enc = encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+            fail(
+                format!("its XML declaration names the encoding `{label}`, which is not known"),
+                "save it as UTF-8 and change the declaration to encoding=\"UTF-8\"",
+            )
+        })?;
+        (enc, bytes)
+    } else {
+        let sample = &bytes[..bytes.len().min(8192)];
+        if sample.contains(&0) {
+            return Err(fail(
+                "looks like a binary file, not text".into(),
+                "import a text export: Markdown, BibTeX, RSS/Atom, bookmarks HTML, JSON or a feed dump",
+            ));
+        }
+        return String::from_utf8(bytes.to_vec()).map_err(|_| undecodable("UTF-8"));
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors {
+        return Err(undecodable(encoding.name()));
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads and parses one file. `Err` only when the file as a whole cannot be used, or holds
+/// no link at all.
 pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| {
         ImportError::Invalid(vec![Diagnostic::error(
@@ -228,7 +286,7 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
         )
         .with_help("check the path and its permissions")])
     })?;
-    let content = String::from_utf8_lossy(&bytes);
+    let content = decode(path, &bytes).map_err(|d| ImportError::Invalid(vec![d]))?;
     let format = match format {
         Format::Auto => detect(path, &content).ok_or_else(|| {
             ImportError::Usage(
@@ -241,7 +299,31 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
         })?,
         f => f,
     };
-    parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))
+    let parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
+    if parsed.links.is_empty() {
+        let others: Vec<&str> = Format::WORDS[1..]
+            .iter()
+            .copied()
+            .filter(|w| *w != format.as_str())
+            .collect();
+        let mut found = parsed.skipped;
+        found.push(
+            Diagnostic::error(
+                None,
+                format!(
+                    "{}: no link found, read as {}",
+                    path.display(),
+                    format.as_str()
+                ),
+            )
+            .with_help(format!(
+                "if it is another format, name it with --from {}",
+                others.join("|")
+            )),
+        );
+        return Err(ImportError::Invalid(found));
+    }
+    Ok(parsed)
 }
 
 /// Parses `content` (read from `path`, used in messages) as `format`.
@@ -274,7 +356,8 @@ pub struct Row {
     /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
     pub topic: Option<String>,
     pub also: Vec<String>,
-    pub score: u32,
+    /// The three best topics with their scores, best first (see [`suggest`]).
+    pub candidates: Vec<(String, f32)>,
     /// Where the same link already is: `None` for a new link.
     pub duplicate_of: Option<String>,
     /// The id given to a new link.
@@ -328,10 +411,60 @@ impl Report {
     pub fn table(&self) -> String {
         text::table(&self.rows)
     }
+
+    /// `--format json`: every link with what was decided for it, and the counts.
+    pub fn json(&self) -> serde_json::Value {
+        let links: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let c = &r.candidate;
+                let (kind, level, minutes) = evidence::facts(c);
+                let candidates: Vec<serde_json::Value> = r
+                    .candidates
+                    .iter()
+                    .map(|(topic, score)| {
+                        // Two decimals, as f64: an f32 prints as 10.100000381469727.
+                        let score = (f64::from(*score) * 100.0).round() / 100.0;
+                        serde_json::json!({"topic": topic, "score": score})
+                    })
+                    .collect();
+                serde_json::json!({
+                    "title": c.title,
+                    "url": c.url,
+                    "alternates": c.alternates,
+                    "file": r.file,
+                    "line": c.line,
+                    "status": if r.is_new() { "new" } else { "duplicate" },
+                    "duplicate_of": r.duplicate_of,
+                    "id": r.id,
+                    "topic": if r.is_new() { r.topic.clone() } else { None },
+                    "also": r.also,
+                    "candidates": candidates,
+                    "kind": kind.as_str(),
+                    "level": level.as_str(),
+                    "minutes": minutes,
+                    "note": c.note,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "links": links,
+            "new": self.new_count(),
+            "duplicates": self.duplicate_count(),
+            "without_topic": self.without_topic_count(),
+            "written": self.written,
+        })
+    }
 }
 
+/// How many times an import is redone when a topic file changed while it ran.
+const ATTEMPTS: usize = 5;
+
 /// Loads the corpus in `topics_dir` and imports `files` into it: what `syllabus import` does.
-/// The corpus files are read once; loading, rendering and the final check all use that text.
+/// The corpus files are read once per attempt; loading, rendering and the final check all use
+/// that text. The folder is locked, so imports run one after another; a file someone saved
+/// while the import ran is never overwritten: the import is read and done again.
 pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
     let refuse = |mut found: Vec<Diagnostic>| {
         found.push(
@@ -344,9 +477,99 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
         );
         ImportError::Invalid(found)
     };
-    let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
-    let loaded = corpus::load(&sources).map_err(refuse)?;
-    import(&loaded.course, &sources, topics_dir, files, options)
+    let _lock = lock_folder(topics_dir)?;
+    let mut changed = None;
+    for _ in 0..ATTEMPTS {
+        let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
+        let loaded = corpus::load(&sources).map_err(refuse)?;
+        let (mut report, rendered) = prepare(&loaded.course, &sources, topics_dir, files, options)?;
+        if options.dry_run {
+            return Ok(report);
+        }
+        match commit(&sources, &rendered) {
+            Ok(()) => {
+                report.written = rendered.into_keys().collect();
+                return Ok(report);
+            }
+            Err(e @ crate::output::WriteError::Changed { .. }) => changed = Some(e),
+            Err(e) => return Err(write_failed(&e, topics_dir)),
+        }
+    }
+    Err(write_failed(&changed.expect("set by the loop"), topics_dir))
+}
+
+#[cfg(unix)]
+fn lock_folder(dir: &Path) -> Result<crate::output::Lock, ImportError> {
+    crate::output::lock(dir).map_err(|e| {
+        ImportError::Invalid(vec![Diagnostic::error(
+            None,
+            format!("cannot lock the corpus folder {}: {e}", dir.display()),
+        )])
+    })
+}
+
+/// Folders cannot be opened as files here; the check before each rename still holds.
+#[cfg(not(unix))]
+fn lock_folder(_: &Path) -> Result<(), ImportError> {
+    Ok(())
+}
+
+/// A dry run against the course built into the binary, for when there is no corpus folder:
+/// what an import would find new, and where it would file it.
+pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+    let sources = corpus::embedded_sources();
+    let loaded = corpus::load(&sources).map_err(ImportError::Invalid)?;
+    let options = Options {
+        dry_run: true,
+        ..options.clone()
+    };
+    import(
+        &loaded.course,
+        &sources,
+        Path::new(corpus::EMBEDDED_NAME),
+        files,
+        &options,
+    )
+}
+
+/// Writes the rendered files, each only if it still holds the text the import was made from.
+fn commit(
+    sources: &[corpus::Source],
+    rendered: &BTreeMap<PathBuf, String>,
+) -> Result<(), crate::output::WriteError> {
+    use crate::output::{Expect, Replacement};
+    let files: Vec<Replacement> = rendered
+        .iter()
+        .map(|(path, text)| Replacement {
+            path: path.clone(),
+            bytes: text.clone().into_bytes(),
+            expect: match sources.iter().find(|s| s.path == *path) {
+                Some(s) => Expect::Bytes(s.text.clone().into_bytes()),
+                None => Expect::Absent,
+            },
+        })
+        .collect();
+    crate::output::replace_all(&files)
+}
+
+/// The message for a write that failed: which file, and what state the corpus is in.
+fn write_failed(e: &crate::output::WriteError, topics_dir: &Path) -> ImportError {
+    let state = if e.nothing_changed() {
+        format!("nothing in {} was changed", topics_dir.display())
+    } else {
+        format!(
+            "the corpus in {} is partly imported: run `syllabus check --topics {}` and fix or restore the files named above",
+            topics_dir.display(),
+            topics_dir.display()
+        )
+    };
+    let help = match e {
+        crate::output::WriteError::Changed { .. } => {
+            format!("{state}; run the import again")
+        }
+        _ => format!("{state}; fix the cause and run the import again"),
+    };
+    ImportError::Invalid(vec![Diagnostic::error(None, e.to_string()).with_help(help)])
 }
 
 /// Loads the corpus as it would be after the import, without touching the files: an import
@@ -390,6 +613,22 @@ pub fn import(
     files: &[PathBuf],
     options: &Options,
 ) -> Result<Report, ImportError> {
+    let (mut report, rendered) = prepare(course, sources, topics_dir, files, options)?;
+    if !options.dry_run {
+        commit(sources, &rendered).map_err(|e| write_failed(&e, topics_dir))?;
+        report.written = rendered.into_keys().collect();
+    }
+    Ok(report)
+}
+
+/// Everything but the write: the report and the new text of each file that gains links.
+fn prepare(
+    course: &Course,
+    sources: &[corpus::Source],
+    topics_dir: &Path,
+    files: &[PathBuf],
+    options: &Options,
+) -> Result<(Report, BTreeMap<PathBuf, String>), ImportError> {
     if let Some(into) = &options.into {
         if course.topic(into).is_none() {
             let ids = course.topics.iter().map(|t| t.id.as_str());
@@ -415,7 +654,7 @@ pub fn import(
     if !errors.is_empty() {
         return Err(ImportError::Invalid(errors));
     }
-    let (rows, invalid) = suggest::decide(course, &inputs, options.into.as_deref());
+    let (rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
     warnings.extend(invalid);
     for row in rows.iter().filter(|r| r.is_new()) {
         if row.candidate.url_status == UrlStatus::Truncated {
@@ -434,7 +673,7 @@ pub fn import(
         }
     }
     warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
-    let mut report = Report {
+    let report = Report {
         rows,
         warnings,
         written: Vec::new(),
@@ -444,14 +683,7 @@ pub fn import(
             .with_help("fix that file; nothing in the topics directory was changed")])
     })?;
     verify(sources, &rendered)?;
-    if !options.dry_run {
-        write::commit(&rendered).map_err(|e| {
-            ImportError::Invalid(vec![Diagnostic::error(None, e.to_string())
-                .with_help("nothing in the topics directory was changed")])
-        })?;
-        report.written = rendered.into_keys().collect();
-    }
-    Ok(report)
+    Ok((report, rendered))
 }
 
 #[cfg(test)]
@@ -459,10 +691,81 @@ mod tests {
     use super::*;
 
     #[test]
+    fn encodings() {
+        let p = Path::new("f.xml");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<rss>é</rss>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(p, &utf16).unwrap(), "<rss>é</rss>");
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>\xe9</rss>";
+        assert!(decode(p, latin1).unwrap().ends_with("<rss>é</rss>"));
+        let e = decode(p, b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("error: f.xml: looks like a binary file"),
+            "{e}"
+        );
+        let e = decode(p, b"caf\xe9").unwrap_err();
+        assert!(e.to_string().contains("f.xml: not valid UTF-8 text"), "{e}");
+        assert_eq!(decode(p, "\u{feff}ok".as_bytes()).unwrap(), "ok");
+    }
+
+    #[test]
     fn format_words_round_trip() {
         for word in Format::WORDS {
             assert_eq!(Format::parse(word).map(Format::as_str), Some(*word));
         }
         assert_eq!(Format::parse("csv"), None);
+    }
+
+    #[test]
+    fn a_file_saved_after_the_corpus_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let topics = dir.path().join("topics");
+        std::fs::create_dir(&topics).unwrap();
+        for entry in std::fs::read_dir("tests/fixtures/valid").unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), topics.join(entry.file_name())).unwrap();
+        }
+        let list = dir.path().join("list.md");
+        std::fs::write(
+            &list,
+            "- [Clocks again](https://clocks.example.org/x) - time\n",
+        )
+        .unwrap();
+        let sources = corpus::read_dir(&topics).unwrap();
+        let loaded = corpus::load(&sources).unwrap();
+        // An editor saves time.toml after the import read it.
+        let time = topics.join("time.toml");
+        let saved = format!(
+            "{}\n# saved while importing\n",
+            std::fs::read_to_string(&time).unwrap()
+        );
+        std::fs::write(&time, &saved).unwrap();
+        let options = Options::default();
+        let err = import(
+            &loaded.course,
+            &sources,
+            &topics,
+            std::slice::from_ref(&list),
+            &options,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("changed by someone else"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("was changed; run the import again"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&time).unwrap(), saved);
+        // `run` reads the corpus again and imports on top of the saved text.
+        let report = run(&topics, &[list], &options).unwrap();
+        assert_eq!(report.new_count(), 1);
+        let now = std::fs::read_to_string(&time).unwrap();
+        assert!(
+            now.starts_with(&saved) && now.contains("clocks.example.org"),
+            "{now}"
+        );
     }
 }

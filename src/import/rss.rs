@@ -1,7 +1,9 @@
 //! RSS 2.0 and Atom feeds, parsed by `feed-rs`. Titles and summaries are HTML more often than
-//! not (escaped, or in CDATA), so both go through [`html_to_text`]; categories are hints.
+//! not (escaped, or in CDATA), so both go through [`html_to_text`]; the note is a short
+//! [`summary`] (first paragraph, at most 300 characters) of the description or, failing that,
+//! the content; categories are hints.
 
-use super::text::{html_to_text, non_empty, Locator};
+use super::text::{html_to_text, non_empty, summary, Locator};
 use super::{error, warning, Candidate, Parsed};
 use crate::diagnostics::{Diagnostic, LineIndex};
 use std::path::Path;
@@ -77,10 +79,13 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             );
             continue;
         };
+        // A summary, never the post: feeds often put the whole text in `description`.
         let note = entry
             .summary
             .as_ref()
-            .map(|s| html_to_text(&s.content))
+            .map(|s| s.content.clone())
+            .or_else(|| entry.content.as_ref().and_then(|c| c.body.clone()))
+            .map(|html| summary(&html))
             .and_then(|s| non_empty(&s))
             .filter(|s| *s != title);
         let published = entry

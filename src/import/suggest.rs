@@ -1,251 +1,401 @@
-//! Matching candidates against the corpus: duplicates, topic suggestion, defaults, ids.
+//! Topic suggestion learnt from the corpus itself, and its leave-one-out evaluation.
+//!
+//! Each topic is one document: its title and keywords (twice: they are chosen words), its id,
+//! its summary, and the titles and notes of the links filed under it (a link's title also
+//! counts for the topics its `also` names). A new link is the query: its title, plus its hints
+//! (headings, folders, categories), its note and the words of its URL at lower weights. The
+//! `bm25` crate scores the query against every topic (BM25 with English stemming and stop
+//! words). The best topic gets the link when its score is at least the floor ([`FLOOR_WORDS`]) and at least
+//! [`MARGIN`] times the second's; otherwise the link goes to the inbox, with its top three
+//! candidates listed. A tie is never broken by name: it goes to the inbox.
 
-use super::{warning, Candidate, Row};
-use crate::corpus::url::{check_url, slug_from_url};
-use crate::corpus::url_key as urls;
-use crate::diagnostics::Diagnostic;
-use crate::model::{Course, Kind, Level};
-use std::collections::HashSet;
-use std::path::PathBuf;
+use super::Candidate;
+use crate::model::Course;
+use bm25::{Embedder, EmbedderBuilder, Embedding, Language, Scorer};
+use std::collections::BTreeSet;
 
-/// Score of a keyword found in the title or a hint (heading, folder, category).
-pub const TITLE_WEIGHT: u32 = 3;
-/// Score of a keyword found only in the note or blurb: weaker, blurbs wander.
-pub const NOTE_WEIGHT: u32 = 1;
-/// The least score that places a link under a topic: one keyword in the title or a hint, or
-/// three in the blurb.
-pub const THRESHOLD: u32 = 3;
+/// The least score that files a link, in words: about one distinctive word of the title
+/// shared with a topic (or several common ones). A word's weight grows with the number of
+/// topics, so the floor is this many times the weight of a word only one topic has.
+pub const FLOOR_WORDS: f32 = 1.5;
+/// How far the best topic must be ahead of the second to be trusted.
+pub const MARGIN: f32 = 1.2;
+/// Weight of the hints, the note and the URL's words against the title's.
+pub const HINT_WEIGHT: f32 = 0.5;
+pub const NOTE_WEIGHT: f32 = 0.5;
+pub const URL_WEIGHT: f32 = 0.3;
+/// Weight of a match with a topic's title, keywords and id, on top of the full text's.
+pub const HEAD_WEIGHT: f32 = 1.0;
 
-/// The kind a URL most likely points at: papers on paper hosts and PDFs, videos on video
-/// sites, tools on code hosts, threads on social sites; an article otherwise.
-pub fn default_kind(url: &str) -> Kind {
-    let key = urls::key(url);
-    let (host, path) = key.split_once('/').unwrap_or((&key, ""));
-    let path = path.to_ascii_lowercase();
-    let on = |h: &str| host == h || host.ends_with(&format!(".{h}"));
-    if on("arxiv.org")
-        || on("doi.org")
-        || on("dl.acm.org")
-        || on("semanticscholar.org")
-        || path.ends_with(".pdf")
-        || (on("usenix.org") && path.contains("conference/"))
-    {
-        Kind::Paper
-    } else if on("youtube.com") || on("youtu.be") || on("vimeo.com") {
-        Kind::Video
-    } else if on("infoq.com") && path.starts_with("presentations") {
-        Kind::Talk
-    } else if (on("github.com") || on("gitlab.com") || on("codeberg.org"))
-        && path.split('/').filter(|s| !s.is_empty()).count() == 2
-    {
-        Kind::Tool
-    } else if on("bsky.app")
-        || on("twitter.com")
-        || on("x.com")
-        || on("news.ycombinator.com")
-        || on("lobste.rs")
-    {
-        Kind::Thread
-    } else {
-        Kind::Article
-    }
-}
+/// Words of a URL that say nothing about its subject.
+const URL_NOISE: &[&str] = &[
+    "http", "https", "www", "com", "org", "net", "io", "html", "htm", "pdf", "php", "edu", "blog",
+    "post", "posts", "index", "github", "blogspot", "en", "us", "pub", "pubs", "papers", "doi",
+    "abs", "files", "wiki", "id", "cfm", "citation", "dl", "acm",
+];
 
-/// Reading time by kind, in minutes: a paper takes an hour with notes, a book about ten hours.
-pub fn default_minutes(kind: Kind) -> u32 {
-    match kind {
-        Kind::Article => 15,
-        Kind::Paper => 60,
-        Kind::Talk => 45,
-        Kind::Video => 30,
-        Kind::Book => 600,
-        Kind::Course => 600,
-        Kind::Thread => 5,
-        Kind::List => 20,
-        Kind::Tool => 20,
-    }
-}
+/// Venues and publication words: paper lists name them after every title, and they say
+/// where a paper appeared, not what it is about. Numbers (years, pages) are dropped too.
+const VENUE_WORDS: &[&str] = &[
+    "podc",
+    "sosp",
+    "osdi",
+    "nsdi",
+    "jacm",
+    "tocs",
+    "cacm",
+    "sigact",
+    "sigmod",
+    "sigops",
+    "vldb",
+    "eurosys",
+    "atc",
+    "usenix",
+    "disc",
+    "opodis",
+    "srds",
+    "dsn",
+    "icdcs",
+    "ipdps",
+    "hotos",
+    "tdsc",
+    "csur",
+    "tpds",
+    "acm",
+    "ieee",
+    "proc",
+    "proceedings",
+    "conference",
+    "symposium",
+    "journal",
+    "workshop",
+    "wdag",
+    "spaa",
+    "stoc",
+    "focs",
+    "socc",
+    "hotcloud",
+    "middleware",
+    "lncs",
+    "springer",
+    "arxiv",
+    "preprint",
+    "vol",
+    "pp",
+    "paper",
+    "papers",
+    "morning",
+];
 
-/// Papers assume the field; threads are light; everything else sits in the middle.
-pub fn default_level(kind: Kind) -> Level {
-    match kind {
-        Kind::Paper => Level::Advanced,
-        Kind::Thread => Level::Intro,
-        _ => Level::Intermediate,
-    }
-}
-
-/// Lowercase words, with a light plural strip so `locks` meets `lock`.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '+')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w = w.to_lowercase();
-            if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
-                format!("{stem}y")
-            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-                w[..w.len() - 1].to_string()
-            } else {
-                w
-            }
+/// `text` without venue words and numbers (see [`VENUE_WORDS`]).
+fn without_venues(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| {
+            let core: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            !core.is_empty()
+                && !core.chars().all(|c| c.is_ascii_digit())
+                && !VENUE_WORDS.contains(&core.as_str())
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-fn contains_phrase(hay: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && hay.windows(phrase.len()).any(|w| w == phrase)
+/// What the suggester says about one link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Suggestion {
+    /// `None`: the inbox.
+    pub topic: Option<String>,
+    /// Other topics close behind the chosen one (two at most).
+    pub also: Vec<String>,
+    /// The three best topics with their scores, best first.
+    pub candidates: Vec<(String, f32)>,
 }
 
-/// A topic's phrases: its keywords and its id.
-struct Matcher {
-    id: String,
-    phrases: Vec<Vec<String>>,
+/// The topics of a course as BM25 documents.
+pub struct Suggester {
+    embedder: Embedder,
+    scorer: Scorer<usize>,
+    /// The same topics described by their title, keywords and id alone: short documents
+    /// whose every word was chosen, so a match there counts on top of the full text's.
+    head_embedder: Embedder,
+    head_scorer: Scorer<usize>,
+    ids: Vec<String>,
+    /// The least score that files a link (see [`FLOOR_WORDS`]).
+    floor: f32,
+    /// Per topic: its own text, and `(link id, text)` of each link that speaks for it.
+    heads: Vec<String>,
+    links: Vec<Vec<(String, String)>>,
 }
 
-fn matchers(course: &Course) -> Vec<Matcher> {
-    course
-        .topics
-        .iter()
-        .map(|t| {
-            let mut phrases: Vec<Vec<String>> = t.keywords.iter().map(|k| words(k)).collect();
-            phrases.push(words(&t.id.replace('-', " ")));
-            phrases.retain(|p| !p.is_empty());
-            phrases.dedup();
-            Matcher {
-                id: t.id.clone(),
-                phrases,
-            }
-        })
-        .collect()
+fn link_text(title: &str, note: Option<&str>) -> String {
+    format!("{title}. {}", note.unwrap_or(""))
 }
 
-/// Scores of every topic for `c`, best first (ties by id), zeros dropped.
-fn scores(matchers: &[Matcher], c: &Candidate) -> Vec<(String, u32)> {
-    let mut strong = words(&c.title);
-    for h in &c.hints {
-        strong.push(String::new()); // a phrase never spans two hints
-        strong.extend(words(h));
-    }
-    let weak = words(c.note.as_deref().unwrap_or(""));
-    let mut out: Vec<(String, u32)> = matchers
-        .iter()
-        .map(|m| {
-            let score = m
-                .phrases
-                .iter()
-                .map(|p| {
-                    if contains_phrase(&strong, p) {
-                        TITLE_WEIGHT
-                    } else if contains_phrase(&weak, p) {
-                        NOTE_WEIGHT
-                    } else {
-                        0
+impl Suggester {
+    pub fn new(course: &Course) -> Self {
+        let ids: Vec<String> = course.topics.iter().map(|t| t.id.clone()).collect();
+        let names: Vec<String> = course
+            .topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}. {}. {}",
+                    t.title,
+                    t.keywords.join(". "),
+                    t.id.replace('-', " ")
+                )
+            })
+            .collect();
+        let heads: Vec<String> = course
+            .topics
+            .iter()
+            .zip(&names)
+            .map(|(t, name)| format!("{name}. {}", t.summary))
+            .collect();
+        let mut links: Vec<Vec<(String, String)>> = vec![Vec::new(); ids.len()];
+        for (i, t) in course.topics.iter().enumerate() {
+            for l in &t.links {
+                links[i].push((l.id.clone(), link_text(&l.title, l.note.as_deref())));
+                for also in &l.also {
+                    if let Ok(j) = ids.binary_search(&also.id) {
+                        links[j].push((l.id.clone(), l.title.clone()));
                     }
-                })
-                .sum();
-            (m.id.clone(), score)
-        })
-        .filter(|(_, s)| *s > 0)
-        .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
-}
-
-/// The best topic above the threshold, and the close seconds for `also`.
-pub fn suggest(course: &Course, c: &Candidate) -> (Option<String>, Vec<String>, u32) {
-    pick(&scores(&matchers(course), c))
-}
-
-fn pick(scored: &[(String, u32)]) -> (Option<String>, Vec<String>, u32) {
-    let Some((best, top)) = scored.first() else {
-        return (None, Vec::new(), 0);
-    };
-    if *top < THRESHOLD {
-        return (None, Vec::new(), *top);
-    }
-    let also = scored[1..]
-        .iter()
-        .filter(|(_, s)| *s >= THRESHOLD && s * 3 >= top * 2)
-        .take(2)
-        .map(|(id, _)| id.clone())
-        .collect();
-    (Some(best.clone()), also, *top)
-}
-
-/// Decides the fate of every candidate: duplicate (of the corpus or of an earlier candidate)
-/// or new, with its topic, score and id.
-pub fn decide(
-    course: &Course,
-    inputs: &[(PathBuf, Vec<Candidate>)],
-    into: Option<&str>,
-) -> (Vec<Row>, Vec<Diagnostic>) {
-    let matchers = matchers(course);
-    // The corpus first, then each new link as it is decided: a candidate is a duplicate of
-    // the earliest of them that names the same page.
-    let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
-    for l in course.links().chain(course.inbox.iter()) {
-        known.insert(&l.url, l.id.clone());
-    }
-    let mut taken: HashSet<String> = course
-        .links()
-        .chain(course.inbox.iter())
-        .map(|l| l.id.clone())
-        .chain(course.topics.iter().map(|t| t.id.clone()))
-        .collect();
-    let mut rows = Vec::new();
-    let mut warnings = Vec::new();
-    for (file, candidates) in inputs {
-        for c in candidates {
-            // The corpus would refuse it; better to say so here, at the line it came from.
-            let url = match check_url(&c.url) {
-                Ok(url) => urls::clean(&url),
-                Err(why) => {
-                    warnings.push(
-                        warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))
-                            .with_help("only http:// and https:// links can be imported"),
-                    );
-                    continue;
                 }
-            };
-            let c = Candidate { url, ..c.clone() };
-            let scored = scores(&matchers, &c);
-            let (mut topic, mut also, score) = pick(&scored);
-            if let Some(into) = into {
-                // The suggestion that --into overrides still says something: keep it as a tag.
-                if let Some(suggested) = topic.take().filter(|t| t != into) {
-                    also.insert(0, suggested);
-                }
-                also.retain(|a| a != into);
-                also.truncate(2);
-                topic = Some(into.to_string());
             }
-            let mut id = None;
-            let duplicate_of = known
-                .find_or_insert_with(&c.url, || {
-                    let base = slug_from_url(&c.url);
-                    let mut fresh = base.clone();
-                    let mut n = 2;
-                    while taken.contains(&fresh) {
-                        fresh = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    taken.insert(fresh.clone());
-                    id = Some(fresh.clone());
-                    fresh
-                })
-                .cloned();
-            rows.push(Row {
-                file: file.clone(),
-                candidate: c,
-                topic,
-                also,
-                score,
-                duplicate_of,
-                id,
-            });
+        }
+        let texts: Vec<String> = (0..ids.len())
+            .map(|i| Self::compose(&heads[i], &links[i], None))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let embedder = EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
+        let mut scorer = Scorer::new();
+        for (i, text) in texts.iter().enumerate() {
+            scorer.upsert(&i, embedder.embed(text));
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let head_embedder = EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
+        let mut head_scorer = Scorer::new();
+        for (i, text) in names.iter().enumerate() {
+            head_scorer.upsert(&i, head_embedder.embed(text));
+        }
+        // BM25's idf of a word that one topic of n has.
+        let n = ids.len() as f32;
+        let floor = FLOOR_WORDS * (1.0 + (n - 1.0 + 0.5) / 1.5).ln();
+        Suggester {
+            floor,
+            embedder,
+            scorer,
+            head_embedder,
+            head_scorer,
+            ids,
+            heads,
+            links,
         }
     }
-    (rows, warnings)
+
+    fn compose(head: &str, links: &[(String, String)], without: Option<&str>) -> String {
+        let mut text = head.to_string();
+        for (id, t) in links {
+            if Some(id.as_str()) != without {
+                text.push_str(". ");
+                text.push_str(t);
+            }
+        }
+        text
+    }
+
+    fn embed(&self, text: &str) -> Embedding {
+        self.embedder.embed(text)
+    }
+
+    /// Every topic's score for `c`, best first; equal scores in id order (only for display:
+    /// [`Suggester::decide`] sends a tie to the inbox).
+    pub fn scores(&self, c: &Candidate) -> Vec<(String, f32)> {
+        let url_words: Vec<String> = c
+            .url
+            .split(|ch: char| !ch.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.len() > 2 && !URL_NOISE.contains(&w.as_str()))
+            .filter(|w| !w.chars().all(|ch| ch.is_ascii_digit()))
+            .collect();
+        let texts = [
+            (without_venues(&c.title), 1.0),
+            (without_venues(&c.hints.join(". ")), HINT_WEIGHT),
+            (without_venues(c.note.as_deref().unwrap_or("")), NOTE_WEIGHT),
+            (url_words.join(" "), URL_WEIGHT),
+        ];
+        let full: Vec<(Embedding, f32)> = texts.iter().map(|(t, w)| (self.embed(t), *w)).collect();
+        let head: Vec<(Embedding, f32)> = texts
+            .iter()
+            .map(|(t, w)| (self.head_embedder.embed(t), *w))
+            .collect();
+        let mut out: Vec<(String, f32)> = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let full: f32 = full
+                    .iter()
+                    .map(|(q, w)| w * self.scorer.score(&i, q).unwrap_or(0.0))
+                    .sum();
+                let head: f32 = head
+                    .iter()
+                    .map(|(q, w)| w * self.head_scorer.score(&i, q).unwrap_or(0.0))
+                    .sum();
+                let score = full + HEAD_WEIGHT * head;
+                (id.clone(), score)
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The topic for `c`, or the inbox (see the module doc).
+    pub fn suggest(&self, c: &Candidate) -> Suggestion {
+        Self::decide(&self.scores(c), self.floor)
+    }
+
+    /// The decision on sorted scores, with the least score that files a link.
+    pub fn decide(scored: &[(String, f32)], floor: f32) -> Suggestion {
+        let candidates: Vec<(String, f32)> = scored
+            .iter()
+            .filter(|(_, s)| *s > 0.0)
+            .take(3)
+            .map(|(id, s)| (id.clone(), (s * 100.0).round() / 100.0))
+            .collect();
+        let best = scored.first().map_or(0.0, |b| b.1);
+        let second = scored.get(1).map_or(0.0, |b| b.1);
+        if best < floor || best < MARGIN * second {
+            return Suggestion {
+                topic: None,
+                also: Vec::new(),
+                candidates,
+            };
+        }
+        let also = scored[1..]
+            .iter()
+            .filter(|(_, s)| *s >= floor && s * 3.0 >= best * 2.0)
+            .take(2)
+            .map(|(id, _)| id.clone())
+            .collect();
+        Suggestion {
+            topic: Some(scored[0].0.clone()),
+            also,
+            candidates,
+        }
+    }
+
+    /// Leave-one-out: each link of `course` is taken out of every topic it speaks for and its
+    /// topic suggested from the rest. `course` must be the one the suggester was built from.
+    pub fn evaluate(&mut self, course: &Course) -> Evaluation {
+        let mut rows = Vec::new();
+        for (ti, topic) in course.topics.iter().enumerate() {
+            for link in &topic.links {
+                let touched: Vec<usize> = (0..self.ids.len())
+                    .filter(|&i| self.links[i].iter().any(|(id, _)| *id == link.id))
+                    .collect();
+                for &i in &touched {
+                    let text = Self::compose(&self.heads[i], &self.links[i], Some(&link.id));
+                    self.scorer.upsert(&i, self.embed(&text));
+                }
+                let candidate = Candidate {
+                    title: link.title.clone(),
+                    url: link.url.clone(),
+                    note: link.note.clone(),
+                    ..Candidate::default()
+                };
+                let suggestion = self.suggest(&candidate);
+                for &i in &touched {
+                    let text = Self::compose(&self.heads[i], &self.links[i], None);
+                    self.scorer.upsert(&i, self.embed(&text));
+                }
+                let tagged: BTreeSet<String> = link.also.iter().map(|r| r.id.clone()).collect();
+                let outcome = match &suggestion.topic {
+                    None => Outcome::Inbox,
+                    Some(t) if *t == self.ids[ti] => Outcome::Right,
+                    Some(t) if tagged.contains(t) => Outcome::RightByAlso,
+                    Some(_) => Outcome::Wrong,
+                };
+                rows.push(EvalRow {
+                    link: link.id.clone(),
+                    topic: topic.id.clone(),
+                    suggestion,
+                    outcome,
+                });
+            }
+        }
+        Evaluation { rows }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The topic whose file lists the link.
+    Right,
+    /// A topic the link is tagged with (`also`): filed there, a reader finds it too.
+    RightByAlso,
+    Wrong,
+    Inbox,
+}
+
+#[derive(Clone, Debug)]
+pub struct EvalRow {
+    pub link: String,
+    pub topic: String,
+    pub suggestion: Suggestion,
+    pub outcome: Outcome,
+}
+
+/// The leave-one-out result: one row per link, in corpus order.
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    pub rows: Vec<EvalRow>,
+}
+
+impl Evaluation {
+    pub fn count(&self, o: Outcome) -> usize {
+        self.rows.iter().filter(|r| r.outcome == o).count()
+    }
+
+    pub fn right(&self) -> usize {
+        self.count(Outcome::Right) + self.count(Outcome::RightByAlso)
+    }
+
+    /// `(right, wrong, inbox)` as percentages: right among the placed links, inbox among all.
+    pub fn rates(&self) -> (f64, f64) {
+        let placed = self.right() + self.count(Outcome::Wrong);
+        let pct = |n: usize, d: usize| {
+            if d == 0 {
+                0.0
+            } else {
+                100.0 * n as f64 / d as f64
+            }
+        };
+        (
+            pct(self.right(), placed),
+            pct(self.count(Outcome::Inbox), self.rows.len()),
+        )
+    }
+
+    /// The closing lines of `syllabus suggest --evaluate`.
+    pub fn summary(&self) -> String {
+        let (right_rate, inbox_rate) = self.rates();
+        format!(
+            "leave-one-out on {} links: {} right ({} by their own topic, {} by a topic they are tagged with), {} wrong, {} to the inbox\n\
+             {right_rate:.1}% right among the {} placed; {inbox_rate:.1}% to the inbox\n",
+            self.rows.len(),
+            self.right(),
+            self.count(Outcome::Right),
+            self.count(Outcome::RightByAlso),
+            self.count(Outcome::Wrong),
+            self.count(Outcome::Inbox),
+            self.right() + self.count(Outcome::Wrong),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -254,16 +404,23 @@ mod tests {
     use crate::model::{Link, Topic};
 
     fn course() -> Course {
-        let topic = |id: &str, kw: &[&str]| Topic {
+        let topic = |id: &str, title: &str, kw: &[&str], summary: &str| Topic {
             id: id.into(),
+            title: title.into(),
+            summary: summary.into(),
             keywords: kw.iter().map(|s| s.to_string()).collect(),
             ..Topic::default()
         };
-        let mut consensus = topic("consensus", &["paxos", "raft", "leader election"]);
+        let mut consensus = topic(
+            "consensus",
+            "Consensus",
+            &["paxos", "raft", "leader election"],
+            "Agreeing on one value despite crashes.",
+        );
         consensus.links.push(Link {
-            id: "how-to-do-distributed-locking".into(),
-            url: "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"
-                .into(),
+            id: "paxos-simple".into(),
+            title: "Paxos Made Simple".into(),
+            note: Some("Acceptors, proposers and ballots.".into()),
             ..Link::default()
         });
         Course {
@@ -271,9 +428,16 @@ mod tests {
                 consensus,
                 topic(
                     "testing",
+                    "Testing",
                     &["deterministic simulation", "model checker", "fuzzing"],
+                    "Finding bugs before users do.",
                 ),
-                topic("time-and-clocks", &["clock", "lease"]),
+                topic(
+                    "time-and-clocks",
+                    "Time and clocks",
+                    &["clock", "lease"],
+                    "Physical clocks drift.",
+                ),
             ],
             ..Course::default()
         }
@@ -282,85 +446,71 @@ mod tests {
     fn cand(title: &str, note: &str) -> Candidate {
         Candidate {
             title: title.into(),
-            note: Some(note.into()),
+            note: Some(note.into()).filter(|n: &String| !n.is_empty()),
             url: "https://example.com/post".into(),
             ..Candidate::default()
         }
     }
 
     #[test]
-    fn title_keyword_places_the_link_and_close_seconds_go_to_also() {
-        let c = course();
-        let (t, also, s) = suggest(&c, &cand("Understanding Paxos the intuitive way", ""));
-        assert_eq!((t.as_deref(), also.len(), s), (Some("consensus"), 0, 3));
-        let (t, also, s) = suggest(&c, &cand("Raft leases", "deterministic simulation of raft"));
-        assert_eq!(t.as_deref(), Some("consensus"));
-        assert_eq!(also, vec!["time-and-clocks".to_string()]);
-        assert_eq!(s, 3);
+    fn a_clear_title_is_filed_and_stemming_helps() {
+        let s = Suggester::new(&course());
+        let got = s.suggest(&cand("Understanding Paxos ballots the intuitive way", ""));
+        assert_eq!(got.topic.as_deref(), Some("consensus"), "{got:?}");
+        assert_eq!(got.candidates[0].0, "consensus");
+        let got = s.suggest(&cand(
+            "Fuzzing distributed systems with deterministic simulations",
+            "",
+        ));
+        assert_eq!(got.topic.as_deref(), Some("testing"), "{got:?}");
     }
 
     #[test]
-    fn blurb_alone_is_weak() {
-        let c = course();
-        let (t, _, s) = suggest(&c, &cand("Some post", "mentions a model checker once"));
-        assert_eq!((t, s), (None, NOTE_WEIGHT));
-        let mut hinted = cand("Some post", "");
-        hinted.hints = vec!["Testing".into()];
-        assert_eq!(suggest(&c, &hinted).0.as_deref(), Some("testing"));
+    fn nothing_in_common_or_a_tie_goes_to_the_inbox() {
+        let s = Suggester::new(&course());
+        let got = s.suggest(&cand("My holiday pictures", ""));
+        assert_eq!(got.topic, None);
+        assert!(got.candidates.is_empty(), "{got:?}");
+        let tie = [("a".to_string(), 5.0), ("b".to_string(), 5.0)];
+        assert_eq!(Suggester::decide(&tie, 3.0).topic, None);
+        let ahead = [("a".to_string(), 5.0), ("b".to_string(), 4.0)];
+        assert_eq!(Suggester::decide(&ahead, 3.0).topic.as_deref(), Some("a"));
+        assert_eq!(Suggester::decide(&ahead, 3.0).also, ["b"]);
+        assert_eq!(
+            Suggester::decide(&ahead, 6.0).topic,
+            None,
+            "below the floor"
+        );
     }
 
     #[test]
-    fn duplicates_and_unique_ids() {
-        let c = course();
-        let a = Candidate {
-            url: "https://martin.kleppmann.com/2016/02/08/h...".into(),
-            ..Candidate::default()
-        };
-        let b = Candidate {
-            url: "https://consensus/".into(),
-            ..Candidate::default()
-        };
-        let b2 = Candidate {
-            url: "https://www.consensus/?utm_source=feed".into(),
-            ..Candidate::default()
-        };
-        let bad = Candidate {
-            url: "ftp://example.com/file".into(),
-            line: 9,
-            ..Candidate::default()
-        };
-        let (rows, warnings) = decide(&c, &[(PathBuf::from("f"), vec![a, bad, b, b2])], None);
-        assert_eq!(rows.len(), 3, "{warnings:?}");
-        assert_eq!(
-            warnings[0].to_string(),
-            "f:9:1: warning: URL `ftp://example.com/file` uses the `ftp:` scheme, which is not allowed; skipped\n  help: only http:// and https:// links can be imported"
-        );
-        assert_eq!(
-            rows[0].duplicate_of.as_deref(),
-            Some("how-to-do-distributed-locking")
-        );
-        // `consensus` is a topic id: the link gets the next free one.
-        assert_eq!(rows[1].id.as_deref(), Some("consensus-2"));
-        assert_eq!(rows[2].duplicate_of.as_deref(), Some("consensus-2"));
+    #[ignore = "prints the figure on the built-in course"]
+    fn shipped_course_figure() {
+        let loaded = crate::corpus::load(&crate::corpus::embedded_sources()).unwrap();
+        let mut s = Suggester::new(&loaded.course);
+        let e = s.evaluate(&loaded.course);
+        for r in &e.rows {
+            if r.outcome != Outcome::Right {
+                println!(
+                    "{:?} {} in {} -> {:?}",
+                    r.outcome, r.link, r.topic, r.suggestion.candidates
+                );
+            }
+        }
+        println!("{}", e.summary());
     }
 
     #[test]
-    fn defaults() {
-        assert_eq!(default_kind("https://arxiv.org/abs/1234.5678"), Kind::Paper);
-        assert_eq!(
-            default_kind("https://dl.acm.org/doi/10.1145/..."),
-            Kind::Paper
-        );
-        assert_eq!(
-            default_kind("https://www.youtube.com/watch?v=x"),
-            Kind::Video
-        );
-        assert_eq!(
-            default_kind("https://github.com/jepsen-io/maelstrom"),
-            Kind::Tool
-        );
-        assert_eq!(default_kind("https://example.com/a.PDF"), Kind::Paper);
-        assert_eq!(default_kind("https://example.com/post"), Kind::Article);
-        assert!(default_minutes(Kind::Paper) > default_minutes(Kind::Article));
+    fn leave_one_out_takes_the_link_out() {
+        let c = course();
+        let mut s = Suggester::new(&c);
+        let e = s.evaluate(&c);
+        assert_eq!(e.rows.len(), 1);
+        // Out of the corpus, "Paxos Made Simple" still meets the keyword `paxos`.
+        assert_eq!(e.rows[0].suggestion.candidates[0].0, "consensus", "{e:?}");
+        assert_eq!(e.rows[0].outcome, Outcome::Right);
+        // And the documents are restored afterwards.
+        let again = s.evaluate(&c);
+        assert_eq!(again.rows[0].suggestion, e.rows[0].suggestion);
     }
 }

@@ -14,6 +14,96 @@ pub fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Emoji and pictographs: decoration in list items, never part of a title.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE00..=0xFE0F | 0x200D | 0x20E3)
+}
+
+/// Drops `:shortcode:` emoji (`:scroll:`, `:+1:`): a colon, letters, digits, `_+-`, a colon.
+fn drop_shortcodes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ':' && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            let body = chars[i + 1..]
+                .iter()
+                .take_while(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-')
+                })
+                .count();
+            let end = i + 1 + body;
+            if body > 0
+                && chars.get(end) == Some(&':')
+                && chars[i + 1..end].iter().any(|c| c.is_ascii_lowercase())
+            {
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Drops Liquid/Jinja tags (`{% comment %}`, `{{ page.title }}`): site templates, not text.
+fn drop_template_tags(s: &str) -> String {
+    let mut out = s.to_string();
+    for (open, close) in [("{%", "%}"), ("{{", "}}")] {
+        while let Some(i) = out.find(open) {
+            let Some(j) = out[i..].find(close) else { break };
+            out.replace_range(i..i + j + close.len(), " ");
+        }
+    }
+    out
+}
+
+/// Drops `[]`, `[,]`, `( )`: what is left of a bracket once the links in it are gone.
+fn drop_empty_brackets(s: &str) -> String {
+    let mut s = s.to_string();
+    loop {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut cut = None;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let close = match c {
+                '[' => ']',
+                '(' => ')',
+                _ => continue,
+            };
+            let inner: Vec<char> = chars[k + 1..]
+                .iter()
+                .map(|(_, c)| *c)
+                .take_while(|x| *x != close && *x != '[' && *x != '(')
+                .collect();
+            let j = k + 1 + inner.len();
+            if chars.get(j).is_some_and(|(_, x)| *x == close)
+                && inner.iter().all(|x| !x.is_alphanumeric())
+            {
+                cut = Some((i, chars[j].0 + close.len_utf8()));
+                break;
+            }
+        }
+        match cut {
+            Some((a, b)) => s.replace_range(a..b, " "),
+            None => return s,
+        }
+    }
+}
+
+/// Text fit for a title or a note: no emoji or `:shortcodes:`, no empty brackets, single
+/// spaces, no separators (`-`, `:`, `|`, `,`) at either end.
+pub fn clean_text(s: &str) -> String {
+    let s = drop_template_tags(s);
+    let s: String = drop_shortcodes(&s)
+        .chars()
+        .filter(|c| !is_pictograph(*c))
+        .collect();
+    let s = squash(&drop_empty_brackets(&s));
+    let seps: &[char] = &['-', '–', '—', ':', '|', ',', '·', ' ', ';', '*'];
+    s.trim_matches(seps).to_string()
+}
+
 /// The text of an HTML fragment: tags dropped, entities decoded, whitespace squashed.
 /// Feeds put HTML in titles and summaries, often entity-escaped twice.
 pub fn html_to_text(html: &str) -> String {
@@ -30,6 +120,54 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     squash(&out)
+}
+
+/// The most a summary keeps of a post: a note is a pointer to the text, not the text.
+pub const SUMMARY_CHARS: usize = 300;
+
+/// A short summary of an HTML (or plain text) post: its first paragraph with text, tags
+/// dropped, cut at a word boundary to at most [`SUMMARY_CHARS`] characters (with `…`).
+pub fn summary(html: &str) -> String {
+    let mut first = String::new();
+    if html.contains('<') {
+        for token in html5gum::Tokenizer::new(html).flatten() {
+            match token {
+                html5gum::Token::String(s) => first.push_str(&String::from_utf8_lossy(&s.value)),
+                html5gum::Token::EndTag(t) if is_block(&t.name) && !squash(&first).is_empty() => {
+                    break
+                }
+                html5gum::Token::StartTag(t) if is_block(&t.name) => {
+                    if !squash(&first).is_empty() {
+                        break;
+                    }
+                    first.push(' ');
+                }
+                _ => {}
+            }
+        }
+    } else {
+        // Plain text: the first paragraph ends at a blank line.
+        first = html
+            .split("\n\n")
+            .find(|p| !p.trim().is_empty())
+            .unwrap_or("")
+            .to_string();
+    }
+    let text = html_to_text(&first);
+    cut_words(&text, SUMMARY_CHARS)
+}
+
+/// `s` cut at the last space before `max` characters, with `…`.
+fn cut_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max - 1).collect();
+    let cut = head
+        .rfind(' ')
+        .filter(|&i| i > max / 2)
+        .unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches([',', ';', ':', ' ']))
 }
 
 fn is_block(name: &[u8]) -> bool {
@@ -114,7 +252,9 @@ pub fn table(rows: &[Row]) -> String {
                 cut(&r.candidate.title, 40),
                 cut(&r.candidate.url, 60),
                 topic,
-                r.score.to_string(),
+                r.candidates
+                    .first()
+                    .map_or_else(|| "0".to_string(), |(_, s)| format!("{s:.1}")),
                 status,
             ]
         })
@@ -152,6 +292,36 @@ mod tests {
             "Raft & Paxos’s log"
         );
         assert_eq!(html_to_text("plain  text\n here"), "plain text here");
+    }
+
+    #[test]
+    fn clean_text_keeps_words_and_drops_decoration() {
+        assert_eq!(clean_text("⭐️ Paxos, 1998 [,] :scroll: "), "Paxos, 1998");
+        assert_eq!(clean_text(" - a workbench. "), "a workbench.");
+        assert_eq!(
+            clean_text("at 10:30:00 the [draft]"),
+            "at 10:30:00 the [draft]"
+        );
+        assert_eq!(
+            clean_text("💎 Hidden gem — really ( )"),
+            "Hidden gem — really"
+        );
+        assert_eq!(clean_text("{% comment %} Private notes"), "Private notes");
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_and_short() {
+        assert_eq!(
+            summary("<h2></h2><p>First <b>para</b>.</p><p>Second.</p>"),
+            "First para."
+        );
+        let long = format!("<p>{}</p>", "word ".repeat(200));
+        let s = summary(&long);
+        assert!(
+            s.chars().count() <= SUMMARY_CHARS && s.ends_with("word…"),
+            "{s}"
+        );
+        assert_eq!(summary("plain\n\nsecond"), "plain");
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! Appends new links to the topic files with `toml_edit`, so that the comments, key order and
 //! blank lines people wrote by hand survive an import.
 
-use super::{suggest, Row};
+use super::{evidence, Row};
 use crate::corpus::url::slug_from_url;
 use crate::corpus::Source;
 use crate::model::{Course, UrlStatus};
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
@@ -26,7 +25,7 @@ fn topic_file(course: &Course, dir: &Path, sources: &[Source], topic: &str) -> P
 /// The `[[link]]` table for a new row; optional keys only when they say something.
 pub fn link_table(row: &Row) -> Table {
     let c = &row.candidate;
-    let kind = c.kind.unwrap_or_else(|| suggest::default_kind(&c.url));
+    let (kind, level, minutes) = evidence::facts(c);
     let mut t = Table::new();
     let mut set = |k: &str, v: Value| {
         t.insert(k, Item::Value(v));
@@ -41,19 +40,16 @@ pub fn link_table(row: &Row) -> Table {
         set("id", id.as_str().into());
     }
     set("url", c.url.as_str().into());
+    if !c.alternates.is_empty() {
+        set(
+            "alternates",
+            Value::Array(c.alternates.iter().collect::<Array>()),
+        );
+    }
     set("title", c.title.as_str().into());
     set("kind", kind.as_str().into());
-    set(
-        "level",
-        c.level
-            .unwrap_or_else(|| suggest::default_level(kind))
-            .as_str()
-            .into(),
-    );
-    set(
-        "minutes",
-        i64::from(c.minutes.unwrap_or_else(|| suggest::default_minutes(kind))).into(),
-    );
+    set("level", level.as_str().into());
+    set("minutes", i64::from(minutes).into());
     if !c.authors.is_empty() {
         set("authors", Value::Array(c.authors.iter().collect::<Array>()));
     }
@@ -74,7 +70,18 @@ pub fn link_table(row: &Row) -> Table {
     if c.url_status != UrlStatus::Confirmed {
         set("url_status", c.url_status.as_str().into());
     }
-    t.decor_mut().set_prefix("\n");
+    // An inbox link says which topics came closest, for whoever files it.
+    let suggested: Vec<String> = row
+        .candidates
+        .iter()
+        .map(|(id, score)| format!("{id} ({score:.1})"))
+        .collect();
+    if row.topic.is_none() && !suggested.is_empty() {
+        t.decor_mut()
+            .set_prefix(format!("\n# closest topics: {}\n", suggested.join(", ")));
+    } else {
+        t.decor_mut().set_prefix("\n");
+    }
     t
 }
 
@@ -143,12 +150,6 @@ pub fn render(
         .collect())
 }
 
-/// Replaces each file with its new text, all or none: each goes to a temporary file beside it
-/// first, and only when every one is written are they renamed over the originals.
-pub fn commit(files: &BTreeMap<PathBuf, String>) -> io::Result<()> {
-    crate::output::write_all_atomic(files)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,7 +182,7 @@ mod tests {
             },
             topic: topic.map(String::from),
             also: vec![],
-            score: 3,
+            candidates: vec![],
             duplicate_of: None,
             id: Some("paxos".into()),
         };
@@ -191,7 +192,7 @@ mod tests {
         ];
         let sources = corpus::read_dir(dir.path()).unwrap();
         let rendered = render(&course, dir.path(), &sources, &rows).unwrap();
-        commit(&rendered).unwrap();
+        crate::output::write_all_atomic(&rendered).unwrap();
         assert_eq!(rendered.len(), 2);
         let text = fs::read_to_string(dir.path().join("consensus.toml")).unwrap();
         assert!(text.starts_with(original), "{text}");
@@ -243,7 +244,7 @@ mod tests {
             },
             topic: Some(t.into()),
             also: vec![],
-            score: 3,
+            candidates: vec![],
             duplicate_of: None,
             id: Some(t.into()),
         };

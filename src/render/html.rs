@@ -25,6 +25,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         let mut b = ammonia::Builder::default();
         // Images in prose would load from third parties, which the site promises not to do.
         b.rm_tags(["img"]);
+        // Keep in step with `is_web_or_mail`, which the Markdown output uses.
         b.url_schemes(HashSet::from(["http", "https", "mailto"]));
         b.link_rel(Some("noopener noreferrer"));
         b
@@ -83,6 +84,14 @@ pub fn safe_url(url: &str) -> &str {
     } else {
         "#"
     }
+}
+
+/// The URL schemes prose links may use (the sanitizer's list).
+pub fn is_web_or_mail(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
 }
 
 /// The file name of a topic's page. Ids are validated to `[a-z0-9-]`, so this is a bare name.

@@ -1,5 +1,5 @@
 //! The schedule as an iCalendar file (RFC 5545): one all-week event per week listing its
-//! readings with their URLs.
+//! readings and practice items with their URLs, and each practice item's deliverable.
 //!
 //! Each event's UID is derived from the course title and the week number, so importing a rebuilt
 //! file updates the reader's calendar instead of adding a second copy. DTSTAMP is the week's
@@ -19,10 +19,8 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
         format!("X-WR-CALNAME:{}", escape(&plan.title)),
     ];
     let slug = slug(&plan.title);
-    let titles: std::collections::BTreeMap<&str, (&str, &str, u32)> = plan
-        .plan_links()
-        .map(|l| (l.id.as_str(), (l.title.as_str(), l.url.as_str(), l.minutes)))
-        .collect();
+    let links: std::collections::BTreeMap<&str, &crate::model::Link> =
+        plan.links().map(|l| (l.id.as_str(), l)).collect();
     for week in &plan.weeks {
         let start = week.start.as_deref().and_then(Date::parse).ok_or_else(|| {
             Diagnostic::error(None, "the iCalendar output needs a start date")
@@ -30,19 +28,14 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
         })?;
         let end = start.add_days(7);
         let compact = |d: Date| d.to_string().replace('-', "");
-        let mut description = String::new();
-        for id in &week.links {
-            let (title, url, minutes) = titles[id.as_str()];
-            description.push_str(&format!("- {title} ({minutes} min)\n  {url}\n"));
-        }
-        if week.over_budget {
-            description.push_str("This reading is longer than a week at your pace.\n");
-        }
+        let week_links: Vec<&crate::model::Link> =
+            week.links.iter().map(|id| links[id.as_str()]).collect();
+        let description = week_description(&week_links, &week.parts);
         let summary = format!(
             "Week {}: {} h, {}",
             week.number,
             crate::words::hours(week.minutes),
-            crate::words::count(week.links.len(), "reading")
+            week_count(&week_links)
         );
         lines.extend([
             "BEGIN:VEVENT".to_string(),
@@ -62,6 +55,60 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
         fold(line, &mut out);
     }
     Ok(out)
+}
+
+/// Each item with its minutes and URL; a practice item is introduced as such and followed by
+/// its deliverable (Markdown source, which reads as plain text). A link longer than a week says
+/// which part of it falls in this week.
+fn week_description(
+    links: &[&crate::model::Link],
+    parts: &std::collections::BTreeMap<String, crate::schedule::Part>,
+) -> String {
+    let mut out = String::new();
+    for l in links {
+        let label = if l.kind.is_practice() {
+            format!("{}: ", super::practice_label(l.kind))
+        } else {
+            String::new()
+        };
+        let optional = if l.optional { ", optional" } else { "" };
+        let time = match parts.get(&l.id) {
+            Some(p) => format!(
+                "part {} of {}: {} of its {} min",
+                p.part, p.of, p.minutes, l.minutes
+            ),
+            None => format!("{} min", l.minutes),
+        };
+        out.push_str(&format!(
+            "- {label}{} ({time}{optional})\n  {}\n",
+            l.title, l.url
+        ));
+        if let Some(deliverable) = &l.deliverable {
+            out.push_str("  Deliverable: ");
+            let lines: Vec<&str> = deliverable.trim().lines().map(str::trim_end).collect();
+            out.push_str(&lines.join("\n  ").replace("\n  \n", "\n\n"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `2 readings`, or `1 reading, 1 exercise` once practice is in the week.
+fn week_count(links: &[&crate::model::Link]) -> String {
+    use crate::model::Kind;
+    let of = |kind: Kind| links.iter().filter(|l| l.kind == kind).count();
+    let (exercises, projects) = (of(Kind::Exercise), of(Kind::Project));
+    let readings = links.len() - exercises - projects;
+    let parts: Vec<String> = [
+        (readings, "reading"),
+        (exercises, "exercise"),
+        (projects, "project"),
+    ]
+    .iter()
+    .filter(|(n, word)| *n > 0 || (*word == "reading" && links.is_empty()))
+    .map(|(n, word)| crate::words::count(*n, word))
+    .collect();
+    parts.join(", ")
 }
 
 /// TEXT values: backslash, `;` and `,` escaped, newlines as `\n` (RFC 5545 3.3.11).

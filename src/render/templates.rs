@@ -90,6 +90,7 @@ impl Templates {
         env.add_filter("count", |n: usize, word: &str| crate::words::count(n, word));
         env.add_filter("md", |s: &str| super::markdown_inline(s));
         env.add_filter("mdurl", |s: &str| super::markdown_url(s));
+        env.add_filter("mdprose", |s: &str| super::markdown_prose(s));
         // For the `.html.j2` templates, which minijinja auto-escapes: prose is rendered and
         // sanitized, then marked safe; URLs are limited to http(s).
         env.add_filter("markdown", |s: &str| {

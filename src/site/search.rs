@@ -1,10 +1,11 @@
 //! The site's offline search index: static files that `site.js` loads on demand.
 //!
-//! Every topic and every reading is a document. Words of titles, notes, summaries and authors
-//! are indexed in shards keyed by their first two characters (more where a shard would be big),
-//! so a query loads only the shards of its own words rather than one index of the whole corpus; the documents
-//! themselves (title, page, context) sit in numbered chunks loaded only for the hits shown. The
-//! files are scripts, not JSON, because browsers refuse `fetch` on pages opened from disk.
+//! Every topic and every reading is a document. Words of titles, notes, deliverables,
+//! summaries and authors are indexed in shards keyed by their first two characters (more where
+//! a shard would be big), so a query loads only the shards of its own words rather than one
+//! index of the whole corpus; the documents themselves (title, page, context) sit in numbered
+//! chunks loaded only for the hits shown. The files are scripts, not JSON, because browsers
+//! refuse `fetch` on pages opened from disk.
 //! Tokens here and in `site.js` are made the same way: lowercase runs of letters and digits.
 
 use super::SiteFile;
@@ -78,6 +79,7 @@ pub fn build(plan: &Plan) -> Index {
             for link in &topic.links {
                 let mut body: Vec<&str> = link.authors.iter().map(String::as_str).collect();
                 body.extend(link.note.as_deref());
+                body.extend(link.deliverable.as_deref());
                 add(
                     Doc {
                         title: link.title.clone(),

@@ -22,12 +22,13 @@
   // Totals count only the readings the filters show, so what is on screen adds up.
   function tally(scope, output) {
     var done = 0, total = 0, shown = 0;
-    scope.querySelectorAll("li[data-minutes]").forEach(function (li) {
-      var m = parseInt(li.getAttribute("data-minutes"), 10) || 0;
+    scope.querySelectorAll("li[data-level]").forEach(function (li) {
       var box = li.querySelector("input[data-link]");
       li.classList.toggle("done", !!(box && box.checked));
       if (li.hidden) { return; }
       shown += 1;
+      // Optional items outside the counted track carry no data-minutes and add no hours.
+      var m = parseInt(li.getAttribute("data-minutes"), 10) || 0;
       total += m;
       if (box && box.checked) { done += m; }
     });
@@ -49,6 +50,8 @@
     if (overall) {
       var t = tally(document, overall), shown = document.getElementById("shown");
       if (shown) {
+        shown.querySelector(".all-count").textContent =
+          String(document.querySelectorAll("li[data-level]").length);
         shown.querySelector(".shown-count").textContent = String(t.count);
         shown.querySelector(".shown-hours").textContent = hours(t.minutes);
       }
@@ -70,13 +73,25 @@
   });
 
   var form = document.getElementById("filters");
-  // Hide the readings that do not match, then every topic and stage left with none.
+  // "practice" stands for every practice kind; the track select exists only when the plan
+  // has an optional track.
+  function kindMatches(li, kind) {
+    if (kind === "") { return true; }
+    if (kind === "practice") { return li.hasAttribute("data-practice"); }
+    return li.getAttribute("data-kind") === kind;
+  }
+  function trackMatches(li, track) {
+    if (!track) { return true; }
+    return li.hasAttribute("data-optional") === (track === "optional");
+  }
+  // Hide the items that do not match, then every topic and stage left with none.
   function filter() {
     var level = form.elements.level.value, kind = form.elements.kind.value;
-    var any = level !== "" || kind !== "";
+    var track = form.elements.track ? form.elements.track.value : "";
+    var any = level !== "" || kind !== "" || track !== "";
     document.querySelectorAll("li[data-level]").forEach(function (li) {
       li.hidden = (level !== "" && li.getAttribute("data-level") !== level) ||
-        (kind !== "" && li.getAttribute("data-kind") !== kind);
+        !kindMatches(li, kind) || !trackMatches(li, track);
     });
     document.querySelectorAll(".check-topic").forEach(function (topic) {
       topic.hidden = any && !topic.querySelector("li[data-level]:not([hidden])");

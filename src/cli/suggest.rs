@@ -1,0 +1,97 @@
+//! `syllabus suggest`: the topic suggester that `import` uses, on one title or, with
+//! `--evaluate`, measured on the corpus itself by leave-one-out.
+
+use super::{load, CorpusArgs, Failure, EXIT_USAGE};
+use std::io::Write;
+use syllabus::diagnostics::Diagnostic;
+use syllabus::import::suggest::{Outcome, Suggester};
+use syllabus::import::Candidate;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The title of a link to suggest a topic for
+    #[arg(value_name = "TITLE", required_unless_present = "evaluate")]
+    title: Option<String>,
+    /// Its note (why to read it), weighed less than the title
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// Its URL, whose words count a little
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// Take each link out of the corpus in turn, suggest its topic from the rest, and report
+    /// how often that is its own topic, another one, or the inbox
+    #[arg(long, conflicts_with_all = ["title", "note", "url"])]
+    evaluate: bool,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+}
+
+pub fn run(args: &Args) -> Result<(), Failure> {
+    let loaded = load(&args.corpus)?;
+    let course = &loaded.course;
+    if course.topics.is_empty() {
+        return Err(Failure {
+            diagnostics: vec![
+                Diagnostic::error(None, "the corpus has no topics to suggest")
+                    .with_help("add a topic file to the corpus folder"),
+            ],
+            code: EXIT_USAGE,
+        });
+    }
+    let mut suggester = Suggester::new(course);
+    let mut out = String::new();
+    if args.evaluate {
+        let evaluation = suggester.evaluate(course);
+        for row in evaluation
+            .rows
+            .iter()
+            .filter(|r| r.outcome != Outcome::Right)
+        {
+            let what = match (&row.outcome, &row.suggestion.topic) {
+                (Outcome::Inbox, _) => "inbox".to_string(),
+                (_, Some(t)) => t.clone(),
+                (_, None) => "inbox".to_string(),
+            };
+            let label = match row.outcome {
+                Outcome::RightByAlso => "right (also)",
+                Outcome::Wrong => "wrong",
+                _ => "inbox",
+            };
+            out.push_str(&format!(
+                "{label:<12}  {} (in {}) -> {what}; closest: {}\n",
+                row.link,
+                row.topic,
+                candidates(&row.suggestion.candidates)
+            ));
+        }
+        out.push_str(&evaluation.summary());
+    } else {
+        let candidate = Candidate {
+            title: args.title.clone().unwrap_or_default(),
+            note: args.note.clone(),
+            url: args.url.clone().unwrap_or_default(),
+            ..Candidate::default()
+        };
+        let s = suggester.suggest(&candidate);
+        match &s.topic {
+            Some(t) => out.push_str(&format!("topic: {t}\n")),
+            None => out.push_str("topic: none (the inbox): no topic is clearly ahead\n"),
+        }
+        if !s.also.is_empty() {
+            out.push_str(&format!("also: {}\n", s.also.join(", ")));
+        }
+        out.push_str(&format!("closest: {}\n", candidates(&s.candidates)));
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(())
+}
+
+fn candidates(c: &[(String, f32)]) -> String {
+    if c.is_empty() {
+        return "none (no word in common with any topic)".into();
+    }
+    c.iter()
+        .map(|(id, s)| format!("{id} {s:.1}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

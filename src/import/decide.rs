@@ -1,0 +1,188 @@
+//! The fate of every candidate: not a reading (a profile page), a duplicate (of the corpus or
+//! of an earlier candidate, under any of its addresses), or new, with its topic and id.
+
+use super::suggest::Suggester;
+use super::{evidence, warning, Candidate, Row};
+use crate::corpus::url::{check_url, slug_from_url};
+use crate::corpus::url_key as urls;
+use crate::diagnostics::Diagnostic;
+use crate::model::Course;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// Ids already used by the corpus: links, inbox links and topics share one namespace.
+fn taken_ids(course: &Course) -> HashSet<String> {
+    course
+        .links()
+        .chain(course.inbox.iter())
+        .map(|l| l.id.clone())
+        .chain(course.topics.iter().map(|t| t.id.clone()))
+        .collect()
+}
+
+/// `base`, or `base-2`, `base-3`, ... when taken.
+fn fresh_id(base: String, taken: &mut HashSet<String>) -> String {
+    let mut fresh = base.clone();
+    let mut n = 2;
+    while taken.contains(&fresh) {
+        fresh = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(fresh.clone());
+    fresh
+}
+
+/// The candidate with a checked, cleaned URL (and alternates), or why it is skipped.
+fn checked(file: &std::path::Path, c: &Candidate) -> Result<Candidate, Diagnostic> {
+    let url = check_url(&c.url).map_err(|why| {
+        warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))
+            .with_help("only http:// and https:// links can be imported")
+    })?;
+    if evidence::is_profile(&url) {
+        return Err(warning(
+            file,
+            c.line,
+            1,
+            format!("`{url}` is a profile page, not a reading; skipped"),
+        )
+        .with_help("link to something the person wrote instead"));
+    }
+    let alternates = c
+        .alternates
+        .iter()
+        .filter_map(|a| check_url(a).ok())
+        .map(|a| urls::clean(&a))
+        .collect();
+    Ok(Candidate {
+        url: urls::clean(&url),
+        alternates,
+        ..c.clone()
+    })
+}
+
+/// Decides every candidate of `inputs` against `course`; `into` overrides the topic.
+pub fn decide(
+    course: &Course,
+    inputs: &[(PathBuf, Vec<Candidate>)],
+    into: Option<&str>,
+) -> (Vec<Row>, Vec<Diagnostic>) {
+    let suggester = Suggester::new(course);
+    // The corpus first, then each new link as it is decided: a candidate is a duplicate of
+    // the earliest of them that names the same page or paper.
+    let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
+    for l in course.links().chain(course.inbox.iter()) {
+        let addresses: Vec<&str> = std::iter::once(l.url.as_str())
+            .chain(l.alternates.iter().map(String::as_str))
+            .collect();
+        known.find_or_insert_all(&addresses, || l.id.clone());
+    }
+    let mut taken = taken_ids(course);
+    let mut rows = Vec::new();
+    let mut warnings = Vec::new();
+    for (file, candidates) in inputs {
+        for c in candidates {
+            let c = match checked(file, c) {
+                Ok(c) => c,
+                Err(w) => {
+                    warnings.push(w);
+                    continue;
+                }
+            };
+            let mut s = suggester.suggest(&c);
+            if let Some(into) = into {
+                // The suggestion that --into overrides still says something: keep it as a tag.
+                if let Some(suggested) = s.topic.take().filter(|t| t != into) {
+                    s.also.insert(0, suggested);
+                }
+                s.also.retain(|a| a != into);
+                s.also.truncate(2);
+                s.topic = Some(into.to_string());
+            }
+            let mut id = None;
+            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
+                .chain(c.alternates.iter().map(String::as_str))
+                .collect();
+            let duplicate_of = known
+                .find_or_insert_all(&addresses, || {
+                    let fresh = fresh_id(slug_from_url(&c.url), &mut taken);
+                    id = Some(fresh.clone());
+                    fresh
+                })
+                .cloned();
+            rows.push(Row {
+                file: file.clone(),
+                candidate: c,
+                topic: s.topic,
+                also: s.also,
+                candidates: s.candidates,
+                duplicate_of,
+                id,
+            });
+        }
+    }
+    (rows, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Topic};
+
+    #[test]
+    fn duplicates_profiles_and_unique_ids() {
+        let mut consensus = Topic {
+            id: "consensus".into(),
+            keywords: vec!["paxos".into()],
+            ..Topic::default()
+        };
+        consensus.links.push(Link {
+            id: "how-to-do-distributed-locking".into(),
+            url: "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"
+                .into(),
+            ..Link::default()
+        });
+        consensus.links.push(Link {
+            id: "lamport-1978".into(),
+            url: "https://doi.org/10.1145/359545.359563".into(),
+            ..Link::default()
+        });
+        let c = Course {
+            topics: vec![consensus],
+            ..Course::default()
+        };
+        let cand = |url: &str, alternates: &[&str]| Candidate {
+            url: url.into(),
+            alternates: alternates.iter().map(|s| s.to_string()).collect(),
+            line: 9,
+            ..Candidate::default()
+        };
+        let input = vec![
+            cand("https://martin.kleppmann.com/2016/02/08/h...", &[]),
+            cand("ftp://example.com/file", &[]),
+            cand("https://consensus/", &[]),
+            cand("https://www.consensus/?utm_source=feed", &[]),
+            cand(
+                "https://lamport.azurewebsites.net/pubs/time-clocks.pdf",
+                &["https://dl.acm.org/citation.cfm?id=359563"],
+            ),
+            cand("https://twitter.com/lamport", &[]),
+        ];
+        let (rows, warnings) = decide(&c, &[(PathBuf::from("f"), input)], None);
+        assert_eq!(rows.len(), 4, "{warnings:?}");
+        assert_eq!(
+            warnings[0].to_string(),
+            "f:9:1: warning: URL `ftp://example.com/file` uses the `ftp:` scheme, which is not allowed; skipped\n  help: only http:// and https:// links can be imported"
+        );
+        assert!(warnings[1]
+            .to_string()
+            .contains("is a profile page, not a reading"));
+        assert_eq!(
+            rows[0].duplicate_of.as_deref(),
+            Some("how-to-do-distributed-locking")
+        );
+        // `consensus` is a topic id: the link gets the next free one.
+        assert_eq!(rows[1].id.as_deref(), Some("consensus-2"));
+        assert_eq!(rows[2].duplicate_of.as_deref(), Some("consensus-2"));
+        assert_eq!(rows[3].duplicate_of.as_deref(), Some("lamport-1978"));
+    }
+}

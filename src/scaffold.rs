@@ -1,0 +1,765 @@
+//! `syllabus new`: a course of one's own to start from. This module owns the starter files (the
+//! corpus folder `topics/` with `course.toml` and a first topic, a README for the course, and
+//! the GitHub Pages workflow) and, for `--from`, the proposal of topics from the headings or
+//! groups of links the user already has. Reading those files, filing the links and writing the
+//! `[[link]]` tables is `import`'s work: this module only decides which topic each group gets.
+//!
+//! Layout of a new course `DIR`: `DIR/topics/` is the corpus (so `syllabus check` run inside
+//! `DIR` finds it), `DIR/README.md`, `DIR/.github/workflows/pages.yml`.
+//!
+//! Nothing is written into a folder that holds anything: the course is put together in a
+//! temporary folder beside `DIR`, checked, and renamed into place, so a failed `new` leaves
+//! nothing behind.
+
+use crate::corpus::{self, url::slug, Source};
+use crate::diagnostics::Diagnostic;
+use crate::import::{self, Candidate, Report};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use toml_edit::{value, Array, DocumentMut};
+
+/// The corpus folder inside a new course.
+pub const TOPICS: &str = "topics";
+
+/// The two example stages: (id, title, guidance).
+const STAGES: [(&str, &str, &str); 2] = [
+    (
+        "basics",
+        "The basics",
+        "What to read first: the vocabulary and the map of the field.",
+    ),
+    (
+        "further",
+        "Going further",
+        "The readings that build on the basics.",
+    ),
+];
+
+/// Most groups a feed without headings is cut into; the rest of its links wait in the inbox.
+const MAX_WORD_GROUPS: usize = 8;
+
+/// Words too common in titles to name a topic.
+const STOP_WORDS: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "also",
+    "and",
+    "are",
+    "based",
+    "beyond",
+    "building",
+    "can",
+    "does",
+    "for",
+    "from",
+    "guide",
+    "have",
+    "how",
+    "into",
+    "introduction",
+    "its",
+    "just",
+    "make",
+    "more",
+    "notes",
+    "part",
+    "post",
+    "read",
+    "should",
+    "some",
+    "system",
+    "systems",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "this",
+    "through",
+    "understanding",
+    "using",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "why",
+    "will",
+    "with",
+    "without",
+    "would",
+    "you",
+    "your",
+    "years",
+];
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Files of links to start from (any import format).
+    pub from: Vec<PathBuf>,
+    pub format: import::Format,
+}
+
+/// What `new` made.
+#[derive(Debug)]
+pub struct Created {
+    /// Every file written, relative to the course folder, in order.
+    pub files: Vec<PathBuf>,
+    /// The topics proposed from the input, with the number of links filed under each.
+    pub topics: Vec<(String, usize)>,
+    /// The import of `--from` files, when there were any.
+    pub report: Option<Report>,
+    /// What `check` says of the new corpus (warnings only: errors stop `new`).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why `new` wrote nothing.
+#[derive(Debug)]
+pub enum NewError {
+    /// The folder is not empty, or a `--from` file's format cannot be told (exit 2).
+    Usage(Diagnostic),
+    /// A `--from` file cannot be read, or writing failed (exit 1).
+    Invalid(Vec<Diagnostic>),
+}
+
+impl From<import::ImportError> for NewError {
+    fn from(e: import::ImportError) -> Self {
+        match e {
+            import::ImportError::Usage(d) => NewError::Usage(d),
+            import::ImportError::Invalid(ds) => NewError::Invalid(ds),
+        }
+    }
+}
+
+/// Creates the course in `dir`, which must not exist or be empty.
+pub fn create(dir: &Path, options: &Options) -> Result<Created, NewError> {
+    refuse_non_empty(dir)?;
+    let topics_dir = dir.join(TOPICS);
+    let title = course_title(dir);
+    let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut proposed = Vec::new();
+    let mut report = None;
+    if options.from.is_empty() {
+        files.insert(topics_dir.join("course.toml"), course_toml(&title, true));
+        files.insert(topics_dir.join("how-to-read.toml"), EXAMPLE_TOPIC.into());
+    } else {
+        let (corpus, topics, rep) = from_links(&topics_dir, &title, options)?;
+        files.extend(corpus);
+        proposed = topics;
+        report = Some(rep);
+    }
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|(path, text)| Source {
+            path: path.clone(),
+            text: text.clone(),
+        })
+        .collect();
+    // The promise of `new` is a course `check` accepts; a proposal it refuses is our bug.
+    let loaded = corpus::load(&sources).map_err(|mut found| {
+        found.push(
+            Diagnostic::error(None, "the new course would not pass `syllabus check`")
+                .with_help("nothing was written; please report this with the files you passed"),
+        );
+        NewError::Invalid(found)
+    })?;
+    files.insert(dir.join("README.md"), course_readme(&title));
+    files.insert(dir.join(".github/workflows/pages.yml"), pages_workflow());
+    write_folder(dir, &files)?;
+    Ok(Created {
+        files: files
+            .keys()
+            .map(|p| p.strip_prefix(dir).unwrap_or(p).to_path_buf())
+            .collect(),
+        topics: proposed,
+        report,
+        warnings: loaded.warnings,
+    })
+}
+
+fn refuse_non_empty(dir: &Path) -> Result<(), NewError> {
+    let usage = |message: String, help: &str| {
+        NewError::Usage(Diagnostic::error(None, message).with_help(help))
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(usage(
+            format!("{} exists and is not a folder", dir.display()),
+            "name a new folder: `syllabus new my-course`",
+        ));
+    }
+    if let Ok(mut entries) = std::fs::read_dir(dir) {
+        if entries.next().is_some() {
+            return Err(usage(
+                format!("{} is not empty; `new` writes only into an empty or new folder", dir.display()),
+                "name a new folder (`syllabus new my-course`), or add links to an existing course with `syllabus import FILE --topics DIR/topics`",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// "my-distsys-course" -> "My distsys course".
+fn course_title(dir: &Path) -> String {
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let words: Vec<&str> = name
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut title = words.join(" ");
+    if let Some(first) = title.chars().next() {
+        title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    if title.is_empty() {
+        "My course".into()
+    } else {
+        title
+    }
+}
+
+fn course_toml(title: &str, example: bool) -> String {
+    let mut doc = DocumentMut::new();
+    doc["title"] = value(title);
+    doc["description"] = value(if example {
+        "What this course teaches and for whom, in a paragraph of Markdown."
+    } else {
+        "Started from links I had collected. Say here what this course teaches and for whom."
+    });
+    let mut text = String::from(
+        "# The course: its title, a description (Markdown) and its stages, in reading order.\n\
+         # Each topic is a file beside this one, named <topic-id>.toml; `syllabus check` validates them.\n",
+    );
+    text.push_str(&doc.to_string());
+    for (id, stage_title, guidance) in STAGES {
+        let mut stage = DocumentMut::new();
+        stage["id"] = value(id);
+        stage["title"] = value(stage_title);
+        stage["guidance"] = value(guidance);
+        text.push_str(&format!("\n[[stage]]\n{stage}"));
+    }
+    text
+}
+
+const EXAMPLE_TOPIC: &str = r#"# An example topic: the file name is its id. Copy this file for each topic of your course.
+title = "How to read"
+summary = "Reading a paper or a long post in passes, so that each reading pays off."
+stage = "basics"
+# Topic ids this topic needs first, e.g. requires = ["other-topic"].
+requires = []
+# Words that identify the topic: `syllabus import` files new links under it when they match.
+keywords = ["reading", "how to read"]
+
+[[link]]
+url = "http://ccr.sigcomm.org/online/files/p83-keshavA.pdf"
+title = "How to Read a Paper"
+kind = "paper"
+level = "intro"
+minutes = 20
+authors = ["S. Keshav"]
+note = "The three-pass method: skim for the map, read for the argument, re-derive for the details."
+"#;
+
+fn course_readme(title: &str) -> String {
+    let title = title.replace(['<', '>', '[', ']', '`', '*', '_', '#'], "");
+    format!(
+        "# {title}\n\n\
+A study course made with [syllabus](https://crates.io/crates/syllabus): `topics/` holds the\n\
+links, one file per topic, and `topics/course.toml` the stages.\n\n\
+```sh\n\
+syllabus check            # validate topics/: every problem with its file:line:col and the fix\n\
+syllabus plan             # the staged plan, as Markdown\n\
+syllabus import FILE      # add links from a feed, a Markdown list, bookmarks, RSS or BibTeX\n\
+syllabus serve            # preview the course site on http://127.0.0.1:3000/\n\
+syllabus build            # write the course site into site/\n\
+```\n\n\
+Links `import` could not place wait in `topics/inbox.toml`; move each into a topic file.\n\n\
+## Publishing\n\n\
+`.github/workflows/pages.yml` builds the site on every push to `main` and publishes it on\n\
+GitHub Pages: in the repository's settings, under Pages, set the source to \"GitHub Actions\".\n"
+    )
+}
+
+/// How the workflow gets `syllabus`: from the repository it is published in, once `Cargo.toml`
+/// names one, else from crates.io at this version.
+fn install_command() -> String {
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    let version = env!("CARGO_PKG_VERSION");
+    if repo.is_empty() {
+        format!("cargo install --locked syllabus --version {version}")
+    } else {
+        format!("cargo install --locked --git {repo} --tag v{version} syllabus")
+    }
+}
+
+fn pages_workflow() -> String {
+    format!(
+        "# Publish the course site on GitHub Pages on every push to main.
+# In the repository settings, under Pages, set \"Source\" to \"GitHub Actions\".
+name: Publish the course site
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: true
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: dtolnay/rust-toolchain@stable
+      - name: Install syllabus
+        run: {}
+      - name: Check the corpus
+        run: syllabus check
+      - name: Build the site
+        run: syllabus build --out site
+      - uses: actions/configure-pages@v5
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+",
+        install_command()
+    )
+}
+
+/// A topic proposed from the input: its id, title, where it came from, and its links.
+struct Group {
+    id: String,
+    title: String,
+    origin: String,
+    /// (file index, candidate index)
+    members: Vec<(usize, usize)>,
+}
+
+/// The corpus files of a course started from `options.from`, the topics proposed with their
+/// link counts, and the import report.
+type FromLinks = (BTreeMap<PathBuf, String>, Vec<(String, usize)>, Report);
+
+fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromLinks, NewError> {
+    let mut inputs = Vec::new();
+    let mut warnings = Vec::new();
+    for file in &options.from {
+        let parsed = import::read(file, options.format)?;
+        warnings.extend(parsed.skipped);
+        inputs.push((file.clone(), parsed.links));
+    }
+    let groups = propose(&inputs);
+    let mut files = BTreeMap::new();
+    files.insert(topics_dir.join("course.toml"), course_toml(title, false));
+    // Input order is often reading order: the first half of the topics go to the first stage.
+    let half = groups.len().div_ceil(2);
+    for (i, g) in groups.iter().enumerate() {
+        let stage = STAGES[usize::from(i >= half)].0;
+        files.insert(
+            topics_dir.join(format!("{}.toml", g.id)),
+            topic_toml(g, stage),
+        );
+    }
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|(path, text)| Source {
+            path: path.clone(),
+            text: text.clone(),
+        })
+        .collect();
+    let course = corpus::load(&sources).map_err(NewError::Invalid)?.course;
+    let (mut rows, invalid) = import::decide::decide(&course, &inputs, None);
+    warnings.extend(invalid);
+    warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let counts = place(&mut rows, &inputs, &groups);
+    let truncated = rows
+        .iter()
+        .filter(|r| r.is_new() && r.candidate.url_status == crate::model::UrlStatus::Truncated)
+        .count();
+    if truncated > 0 {
+        // One line for all of them: a feed dump cuts most URLs, and `plan` flags each anyway.
+        warnings.push(
+            Diagnostic::warning(
+                None,
+                format!(
+                    "{} cut short by the source; kept as given with url_status = \"truncated\"",
+                    crate::words::count(truncated, "URL")
+                ),
+            )
+            .with_help("replace each with the full URL and remove its url_status line"),
+        );
+    }
+    let rendered = import::write::render(&course, topics_dir, &sources, &rows)
+        .map_err(|e| NewError::Invalid(vec![Diagnostic::error(None, e)]))?;
+    files.extend(rendered);
+    let topics = groups
+        .iter()
+        .map(|g| (g.id.clone(), counts.get(&g.id).copied().unwrap_or(0)))
+        .collect();
+    let report = Report {
+        rows,
+        warnings,
+        written: Vec::new(),
+    };
+    Ok((files, topics, report))
+}
+
+/// Files each row under its group's topic and counts the new links each topic gets. The group
+/// decides: the suggester would file a link under a parent heading's topic as readily as under
+/// its own.
+fn place(
+    rows: &mut [import::Row],
+    inputs: &[(PathBuf, Vec<Candidate>)],
+    groups: &[Group],
+) -> BTreeMap<String, usize> {
+    let place: BTreeMap<(usize, usize), &str> = groups
+        .iter()
+        .flat_map(|g| g.members.iter().map(move |m| (*m, g.id.as_str())))
+        .collect();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<(PathBuf, usize, String), usize> = BTreeMap::new();
+    for row in rows.iter_mut() {
+        let file = inputs.iter().position(|(f, _)| *f == row.file).unwrap_or(0);
+        // decide() keeps candidates in input order and drops only invalid URLs: find this
+        // row's candidate by its line and title among the file's candidates.
+        let key = (
+            row.file.clone(),
+            row.candidate.line,
+            row.candidate.title.clone(),
+        );
+        let nth = seen.entry(key).or_insert(0);
+        let index = inputs[file]
+            .1
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.line == row.candidate.line && c.title == row.candidate.title)
+            .map(|(i, _)| i)
+            .nth(*nth);
+        *nth += 1;
+        row.also.clear();
+        row.topic = index
+            .and_then(|i| place.get(&(file, i)))
+            .map(|id| id.to_string());
+        if let (Some(t), true) = (&row.topic, row.is_new()) {
+            *counts.entry(t.clone()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn topic_toml(g: &Group, stage: &str) -> String {
+    let mut doc = DocumentMut::new();
+    doc["title"] = value(g.title.as_str());
+    doc["summary"] = value(format!(
+        "Proposed from {}. Say in one paragraph what this topic covers.",
+        g.origin
+    ));
+    doc["stage"] = value(stage);
+    doc["requires"] = value(Array::new());
+    let mut keywords = Array::new();
+    keywords.push(g.title.to_lowercase());
+    doc["keywords"] = value(keywords);
+    format!(
+        "# Proposed by `syllabus new --from`: rename, merge or split topics as you see fit,\n\
+         # and list in `requires` the topics to read first.\n{doc}"
+    )
+}
+
+/// Groups of the input to make topics of: the nearest heading, folder or category of each link
+/// when the input has them; otherwise the words its titles share.
+fn propose(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
+    let has_hints = inputs
+        .iter()
+        .flat_map(|(_, cs)| cs)
+        .any(|c| !c.hints.is_empty());
+    let mut groups = if has_hints {
+        by_hint(inputs)
+    } else {
+        by_shared_word(inputs)
+    };
+    let mut taken: HashSet<String> = ["course", "inbox"].iter().map(|s| s.to_string()).collect();
+    for g in groups.iter_mut() {
+        let base = match slug(&g.title) {
+            s if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                format!("topic-{s}").trim_end_matches('-').to_string()
+            }
+            s => s,
+        };
+        let base: String = base
+            .chars()
+            .take(48)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string();
+        let mut id = base.clone();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        g.id = id;
+    }
+    groups
+}
+
+/// The hint that names a link's group: the nearest heading (folder, category) that it shares
+/// with other links but not with all of them, since a heading over everything is the document's
+/// title and one over a single link is often the text of an enclosing list item.
+fn group_hint<'a>(
+    c: &'a Candidate,
+    shared_by: &BTreeMap<String, usize>,
+    total: usize,
+) -> Option<&'a str> {
+    let hints: Vec<&str> = c
+        .hints
+        .iter()
+        .map(|h| h.trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let count = |h: &str| shared_by.get(&h.to_lowercase()).copied().unwrap_or(0);
+    hints
+        .iter()
+        .rev()
+        .find(|h| (2..total).contains(&count(h)))
+        .or(hints.last())
+        .copied()
+}
+
+fn by_hint(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
+    let mut shared_by: BTreeMap<String, usize> = BTreeMap::new();
+    let mut total = 0;
+    for c in inputs
+        .iter()
+        .flat_map(|(_, cs)| cs)
+        .filter(|c| !c.hints.is_empty())
+    {
+        total += 1;
+        let mut distinct: Vec<String> = c.hints.iter().map(|h| h.trim().to_lowercase()).collect();
+        distinct.sort();
+        distinct.dedup();
+        for h in distinct {
+            *shared_by.entry(h).or_default() += 1;
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (f, (file, candidates)) in inputs.iter().enumerate() {
+        for (i, c) in candidates.iter().enumerate() {
+            let Some(hint) = group_hint(c, &shared_by, total) else {
+                continue;
+            };
+            let title: String = hint
+                .chars()
+                .take(80)
+                .collect::<String>()
+                .trim_end_matches(['.', ':', ',', ';', ' '])
+                .to_string();
+            match groups
+                .iter_mut()
+                .find(|g| g.title.eq_ignore_ascii_case(&title))
+            {
+                Some(g) => g.members.push((f, i)),
+                None => groups.push(Group {
+                    id: String::new(),
+                    origin: format!("the links under \"{title}\" in {}", file_name(file)),
+                    title,
+                    members: vec![(f, i)],
+                }),
+            }
+        }
+    }
+    groups
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Title words worth naming a topic after: lowercase, four letters or more, not stop words.
+fn title_words(title: &str) -> Vec<String> {
+    let mut words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().any(|c| c.is_alphabetic()))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// A feed has no headings: take the title word most links share, make it a topic of them, and
+/// repeat on the rest. A word in more than a quarter of all titles (half, in a short feed) names
+/// the whole feed, not a topic: "distributed" in a feed on distributed systems.
+fn by_shared_word(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
+    let all: Vec<((usize, usize), Vec<String>)> = inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(f, (_, cs))| {
+            cs.iter()
+                .enumerate()
+                .map(move |(i, c)| ((f, i), title_words(&c.title)))
+        })
+        .collect();
+    let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, words) in &all {
+        for w in words {
+            *frequency.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let too_common = |w: &str| match all.len() {
+        n if n >= 8 => frequency[w] * 4 > n,
+        n if n >= 4 => frequency[w] * 2 > n,
+        _ => false,
+    };
+    let mut left: Vec<&((usize, usize), Vec<String>)> = all.iter().collect();
+    let mut groups = Vec::new();
+    while groups.len() < MAX_WORD_GROUPS {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, words) in &left {
+            for w in words.iter().filter(|w| !too_common(w)) {
+                *counts.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        // Most links first; ties go to the alphabetically first word so the result is stable.
+        let Some((word, n)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
+            break;
+        };
+        if *n < 2 {
+            break;
+        }
+        let word = word.to_string();
+        let (members, rest): (Vec<_>, Vec<_>) =
+            left.into_iter().partition(|(_, ws)| ws.contains(&word));
+        left = rest;
+        let mut title = word.clone();
+        title.replace_range(..1, &title[..1].to_uppercase());
+        groups.push(Group {
+            id: String::new(),
+            origin: format!("the links whose titles mention \"{word}\""),
+            title,
+            members: members.iter().map(|(m, _)| *m).collect(),
+        });
+    }
+    groups
+}
+
+/// Writes `files` (paths under `dir`) into a temporary folder beside `dir`, then renames it into
+/// place, so `dir` appears whole or not at all. An existing empty `dir` (`syllabus new .`)
+/// receives the few top-level entries one rename each instead.
+fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), NewError> {
+    let failed = |what: String, e: std::io::Error| {
+        NewError::Invalid(vec![Diagnostic::error(None, format!("{what}: {e}"))
+            .with_help("check that the folder is writable; nothing was left behind")])
+    };
+    let exists = dir.is_dir();
+    let target = if exists {
+        dir.canonicalize()
+            .map_err(|e| failed(format!("cannot read {}", dir.display()), e))?
+    } else {
+        dir.to_path_buf()
+    };
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "course".into());
+    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let mut moved = Vec::new();
+    let result = (|| {
+        for (path, text) in files {
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            let file = staging.join(rel);
+            if let Some(p) = file.parent() {
+                std::fs::create_dir_all(p)
+                    .map_err(|e| failed(format!("cannot create {}", p.display()), e))?;
+            }
+            std::fs::write(&file, text)
+                .map_err(|e| failed(format!("cannot write {}", file.display()), e))?;
+        }
+        if !exists {
+            return std::fs::rename(&staging, &target)
+                .map_err(|e| failed(format!("cannot create {}", dir.display()), e));
+        }
+        let entries = std::fs::read_dir(&staging)
+            .map_err(|e| failed(format!("cannot read {}", staging.display()), e))?;
+        for entry in entries.flatten() {
+            let to = target.join(entry.file_name());
+            std::fs::rename(entry.path(), &to)
+                .map_err(|e| failed(format!("cannot write {}", to.display()), e))?;
+            moved.push(to);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for path in &moved {
+            let _ = std::fs::remove_dir_all(path).or_else(|_| std::fs::remove_file(path));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&staging);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_come_from_the_folder_name() {
+        assert_eq!(
+            course_title(Path::new("my-distsys_course")),
+            "My distsys course"
+        );
+        assert_eq!(course_title(Path::new("")), "My course");
+    }
+
+    #[test]
+    fn shared_title_words_make_groups_and_common_words_do_not() {
+        let c = |t: &str| Candidate {
+            title: t.into(),
+            ..Candidate::default()
+        };
+        let inputs = vec![(
+            PathBuf::from("feed.txt"),
+            vec![
+                c("Distributed locking done right"),
+                c("Distributed locking with leases"),
+                c("Distributed consensus explained"),
+                c("Consensus in practice"),
+                c("Distributed tracing"),
+            ],
+        )];
+        let groups = propose(&inputs);
+        let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["Consensus", "Locking"]);
+        assert_eq!(groups[0].id, "consensus");
+        assert_eq!(groups[0].members, [(0, 2), (0, 3)]);
+    }
+}
