@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod diagnostics;
 pub mod explain;
 pub mod graph;
+pub mod id;
 pub mod import;
 pub mod linkcheck;
 pub mod model;

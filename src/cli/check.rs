@@ -167,7 +167,7 @@ fn fix(
     let fixes: Vec<_> = links
         .iter()
         .filter_map(|l| {
-            let outcome = checked.outcomes.get(&l.url)?;
+            let outcome = checked.outcomes.get(l.url.as_str())?;
             linkcheck::fix_for(l, outcome).map(|f| (*l, f))
         })
         .collect();

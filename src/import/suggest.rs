@@ -137,7 +137,7 @@ fn link_text(title: &str, note: Option<&str>) -> String {
 
 impl Suggester {
     pub fn new(course: &Course) -> Self {
-        let ids: Vec<String> = course.topics.iter().map(|t| t.id.clone()).collect();
+        let ids: Vec<String> = course.topics.iter().map(|t| t.id.to_string()).collect();
         let names: Vec<String> = course
             .topics
             .iter()
@@ -159,10 +159,10 @@ impl Suggester {
         let mut links: Vec<Vec<(String, String)>> = vec![Vec::new(); ids.len()];
         for (i, t) in course.topics.iter().enumerate() {
             for l in &t.links {
-                links[i].push((l.id.clone(), link_text(&l.title, l.note.as_deref())));
+                links[i].push((l.id.to_string(), link_text(&l.title, l.note.as_deref())));
                 for also in &l.also {
                     if let Ok(j) = ids.binary_search(&also.id) {
-                        links[j].push((l.id.clone(), l.title.clone()));
+                        links[j].push((l.id.to_string(), l.title.clone()));
                     }
                 }
             }
@@ -304,7 +304,7 @@ impl Suggester {
                 }
                 let candidate = Candidate {
                     title: link.title.clone(),
-                    url: link.url.clone(),
+                    url: link.url.to_string(),
                     note: link.note.clone(),
                     ..Candidate::default()
                 };
@@ -321,8 +321,8 @@ impl Suggester {
                     Some(_) => Outcome::Wrong,
                 };
                 rows.push(EvalRow {
-                    link: link.id.clone(),
-                    topic: topic.id.clone(),
+                    link: link.id.to_string(),
+                    topic: topic.id.to_string(),
                     suggestion,
                     outcome,
                 });
@@ -405,11 +405,10 @@ mod tests {
 
     fn course() -> Course {
         let topic = |id: &str, title: &str, kw: &[&str], summary: &str| Topic {
-            id: id.into(),
             title: title.into(),
             summary: summary.into(),
             keywords: kw.iter().map(|s| s.to_string()).collect(),
-            ..Topic::default()
+            ..Topic::new(id.parse().unwrap())
         };
         let mut consensus = topic(
             "consensus",
@@ -418,10 +417,13 @@ mod tests {
             "Agreeing on one value despite crashes.",
         );
         consensus.links.push(Link {
-            id: "paxos-simple".into(),
             title: "Paxos Made Simple".into(),
             note: Some("Acceptors, proposers and ballots.".into()),
-            ..Link::default()
+            ..Link::new(
+                "paxos-simple".parse().unwrap(),
+                consensus.id.clone(),
+                crate::corpus::url::check_url("https://example.com/paxos").unwrap(),
+            )
         });
         Course {
             topics: vec![
