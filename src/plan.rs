@@ -129,13 +129,14 @@ impl Plan {
 
 /// The plan of a validated course, scheduled at the default pace with nothing done.
 pub fn build(course: &Course, graph: &Graph) -> Plan {
-    let mut plan = build_unscheduled(course, graph);
+    let mut plan = build_unscheduled(course, graph, &graph.depths());
     apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
 
-fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
-    let depths = graph.depths();
+/// `depths` orders topics within a stage. They come from the whole course's graph, so that a
+/// prerequisite reached only through a left-out link still comes first.
+fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, usize>) -> Plan {
     let mut stages: Vec<PlanStage> = if course.stages.is_empty() {
         let generations = depths.values().copied().max().map_or(0, |d| d + 1);
         (1..=generations)
@@ -222,7 +223,7 @@ pub fn build_for(
     let full = Graph::new(course);
     let selected = select::apply(course, &full, selection);
     let graph = Graph::new(&selected.course);
-    let mut plan = build_unscheduled(&selected.course, &graph);
+    let mut plan = build_unscheduled(&selected.course, &graph, &full.depths());
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection

@@ -83,7 +83,7 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
         &base,
         [
             ("page", Value::from("index")),
-            ("graph", graph(plan, |id| html::topic_page(id))),
+            ("graph", graph(plan, html::topic_page)),
             prev,
             next,
         ],
