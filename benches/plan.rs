@@ -1,8 +1,12 @@
 //! `cargo bench`: how long the pipeline takes, as medians over repeated runs (no timed tests:
 //! shared machines are too noisy for pass/fail thresholds).
 //!
-//! Measures load + validate + graph + plan + Markdown on the built-in course, and on a
-//! synthetic corpus of 2,000 topics and 10,000 links to show how it scales.
+//! Measures load + validate + graph + plan + Markdown on the built-in course, and on the
+//! synthetic corpus of `benches/scale.sh` (100 and 1,000 topics, 10 links each) to show how it
+//! scales in-process. `benches/scale.sh` times the release binary against the TOML parse floor.
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 use std::time::{Duration, Instant};
 use syllabus::corpus::{self, Source};
@@ -30,41 +34,14 @@ fn bench(name: &str, runs: usize, mut f: impl FnMut() -> usize) -> Duration {
     m
 }
 
-fn synthetic(topics: usize, links_per_topic: usize) -> Vec<Source> {
-    let mut out = vec![Source {
-        path: "course.toml".into(),
-        text: "title = \"Synthetic\"\ndescription = \"Generated.\"\n".into(),
-    }];
-    for i in 0..topics {
-        // Each topic needs up to three earlier ones, spread out so that chains are long.
-        let requires: Vec<String> = [i / 2, i / 3, i.saturating_sub(7)]
-            .iter()
-            .filter(|&&j| j < i)
-            .map(|j| format!("\"t{j}\""))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let mut text = format!(
-            "title = \"Topic {i}\"\nsummary = \"About topic {i}.\"\nrequires = [{}]\n",
-            requires.join(", ")
-        );
-        for k in 0..links_per_topic {
-            let req = if k > 0 {
-                format!("requires = [\"t{i}-l{}\"]\n", k - 1)
-            } else {
-                String::new()
-            };
-            text.push_str(&format!(
-                "[[link]]\nid = \"t{i}-l{k}\"\nurl = \"https://example.com/{i}/{k}\"\ntitle = \"Reading {k}\"\nkind = \"paper\"\nlevel = \"intermediate\"\nminutes = {}\nnote = \"Why.\"\n{req}",
-                20 + (i * 7 + k * 13) % 90
-            ));
-        }
-        out.push(Source {
-            path: format!("t{i}.toml").into(),
+fn synthetic(topics: usize) -> Vec<Source> {
+    synthetic::corpus(topics)
+        .into_iter()
+        .map(|(name, text)| Source {
+            path: name.into(),
             text,
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 fn pipeline(sources: &[Source], templates: &Templates) -> usize {
@@ -80,12 +57,12 @@ fn main() {
     bench("built-in course: load..markdown", 50, || {
         pipeline(&built_in, &templates)
     });
-    let big = synthetic(2000, 5);
-    let small = synthetic(200, 5);
-    let t_small = bench("synthetic 200 topics / 1,000 links", 10, || {
+    let big = synthetic(1000);
+    let small = synthetic(100);
+    let t_small = bench("synthetic 100 topics / 1,000 links", 10, || {
         pipeline(&small, &templates)
     });
-    let t_big = bench("synthetic 2,000 topics / 10,000 links", 5, || {
+    let t_big = bench("synthetic 1,000 topics / 10,000 links", 5, || {
         pipeline(&big, &templates)
     });
     println!(

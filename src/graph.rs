@@ -50,7 +50,7 @@ impl Graph {
         for topic in &course.topics {
             for r in &topic.requires {
                 edges.push((
-                    topic.id.clone(),
+                    topic.id.to_string(),
                     r.id.clone(),
                     Edge {
                         origin: r.origin.clone(),
@@ -67,14 +67,14 @@ impl Graph {
                     if target != topic.id {
                         let edge = Edge {
                             origin: r.origin.clone(),
-                            via_link: Some(link.id.clone()),
+                            via_link: Some(link.id.to_string()),
                         };
-                        edges.push((topic.id.clone(), target.to_string(), edge));
+                        edges.push((topic.id.to_string(), target.to_string(), edge));
                     }
                 }
             }
         }
-        Self::from_parts(course.topics.iter().map(|t| t.id.clone()), edges)
+        Self::from_parts(course.topics.iter().map(|t| t.id.to_string()), edges)
     }
 
     /// The links of one topic, with an edge for each link that needs another link of the same
@@ -84,7 +84,7 @@ impl Graph {
         for link in &topic.links {
             for r in &link.requires {
                 edges.push((
-                    link.id.clone(),
+                    link.id.to_string(),
                     r.id.clone(),
                     Edge {
                         origin: r.origin.clone(),
@@ -93,7 +93,7 @@ impl Graph {
                 ));
             }
         }
-        Self::from_parts(topic.links.iter().map(|l| l.id.clone()), edges)
+        Self::from_parts(topic.links.iter().map(|l| l.id.to_string()), edges)
     }
 
     /// A graph over `nodes`; edges naming anything else are dropped, repeated ones kept once.

@@ -4,6 +4,7 @@
 //! later step. It does no I/O and knows nothing about TOML; positions are kept only so that later
 //! steps can point back at the line a problem comes from.
 
+pub use crate::id::{ItemId, LinkId, StageId, TopicId, WebUrl};
 use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
@@ -38,9 +39,9 @@ pub struct Course {
     pub inbox: Vec<Link>,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Stage {
-    pub id: String,
+    pub id: StageId,
     pub title: String,
     /// Markdown.
     pub guidance: String,
@@ -48,14 +49,14 @@ pub struct Stage {
     pub origin: Origin,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Topic {
-    /// The file stem: lowercase `a-z`, `0-9`, `-`.
-    pub id: String,
+    /// The file stem.
+    pub id: TopicId,
     pub title: String,
     /// Markdown.
     pub summary: String,
-    /// A stage id; `None` only when the course declares no stages.
+    /// A stage id as written; `None` only when the course declares no stages.
     pub stage: Option<String>,
     #[serde(skip)]
     pub stage_origin: Origin,
@@ -68,7 +69,8 @@ pub struct Topic {
     pub origin: Origin,
 }
 
-/// An id that names another item, with the place it was written (for errors about that edge).
+/// An id that names another item as written (validation checks that it names one), with the
+/// place it was written (for errors about that edge).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Ref {
@@ -77,15 +79,16 @@ pub struct Ref {
     pub origin: Origin,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Link {
     /// Unique across the corpus (links and topics share one namespace).
-    pub id: String,
+    pub id: LinkId,
     /// The id of the topic whose file lists this link.
-    pub topic: String,
-    pub url: String,
+    pub topic: TopicId,
+    pub url: WebUrl,
     /// Other addresses of the same reading (the publisher's page beside a free PDF): never
     /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternates: Vec<String>,
     pub title: String,
     pub kind: Kind,
@@ -202,6 +205,51 @@ word_enum!(
         Dead => "dead",
     }
 );
+
+impl Topic {
+    /// A topic with nothing in it yet.
+    pub fn new(id: TopicId) -> Topic {
+        Topic {
+            id,
+            title: String::new(),
+            summary: String::new(),
+            stage: None,
+            stage_origin: Origin::default(),
+            requires: Vec::new(),
+            keywords: Vec::new(),
+            links: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+}
+
+impl Link {
+    /// A link with every other field at its default (empty, the first word, 0 minutes).
+    pub fn new(id: LinkId, topic: TopicId, url: WebUrl) -> Link {
+        Link {
+            id,
+            topic,
+            url,
+            title: String::new(),
+            kind: Kind::default(),
+            level: Level::default(),
+            minutes: 0,
+            authors: Vec::new(),
+            published: None,
+            source: None,
+            note: None,
+            also: Vec::new(),
+            requires: Vec::new(),
+            access: Access::default(),
+            url_status: UrlStatus::default(),
+            deliverable: None,
+            optional: false,
+            alternates: Vec::new(),
+            url_origin: Origin::default(),
+            origin: Origin::default(),
+        }
+    }
+}
 
 impl Course {
     pub fn topic(&self, id: &str) -> Option<&Topic> {

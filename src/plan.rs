@@ -129,13 +129,14 @@ impl Plan {
 
 /// The plan of a validated course, scheduled at the default pace with nothing done.
 pub fn build(course: &Course, graph: &Graph) -> Plan {
-    let mut plan = build_unscheduled(course, graph);
+    let mut plan = build_unscheduled(course, graph, &graph.depths());
     apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
 
-fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
-    let depths = graph.depths();
+/// `depths` orders topics within a stage. They come from the whole course's graph, so that a
+/// prerequisite reached only through a left-out link still comes first.
+fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, usize>) -> Plan {
     let mut stages: Vec<PlanStage> = if course.stages.is_empty() {
         let generations = depths.values().copied().max().map_or(0, |d| d + 1);
         (1..=generations)
@@ -153,7 +154,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
             .stages
             .iter()
             .map(|s| PlanStage {
-                id: s.id.clone(),
+                id: s.id.to_string(),
                 title: s.title.clone(),
                 guidance: s.guidance.clone(),
                 minutes: 0,
@@ -165,7 +166,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
 
     let mut by_stage: BTreeMap<usize, Vec<(usize, &str)>> = BTreeMap::new();
     for topic in &course.topics {
-        let depth = depths.get(&topic.id).copied().unwrap_or(0);
+        let depth = depths.get(topic.id.as_str()).copied().unwrap_or(0);
         let stage = match &topic.stage {
             Some(s) => course.stage_index(s).unwrap_or(0),
             None => depth,
@@ -182,7 +183,7 @@ fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
             stage.minutes += minutes;
             stage.optional_minutes += optional_minutes;
             stage.topics.push(PlanTopic {
-                id: topic.id.clone(),
+                id: topic.id.to_string(),
                 title: topic.title.clone(),
                 summary: topic.summary.clone(),
                 stage: stage.id.clone(),
@@ -222,7 +223,7 @@ pub fn build_for(
     let full = Graph::new(course);
     let selected = select::apply(course, &full, selection);
     let graph = Graph::new(&selected.course);
-    let mut plan = build_unscheduled(&selected.course, &graph);
+    let mut plan = build_unscheduled(&selected.course, &graph, &full.depths());
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -239,7 +240,7 @@ pub fn build_for(
                 .filter(|id| known.contains(id.as_str()))
                 .filter_map(|id| course.topic(&id))
                 .map(|t| TopicRef {
-                    id: t.id.clone(),
+                    id: t.id.to_string(),
                     title: t.title.clone(),
                 })
                 .collect();
@@ -278,7 +279,7 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         .map(|l| schedule::Item {
             id: &l.id,
             minutes: l.minutes,
-            done: done.contains(&l.id),
+            done: done.contains(l.id.as_str()),
         })
         .collect();
     let (summary, weeks) = schedule::cut(&items, options);
@@ -298,7 +299,7 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         .flat_map(|s| s.topics.iter_mut())
         .flat_map(|t| t.links.iter_mut())
     {
-        link.done = done.contains(&link.id);
+        link.done = done.contains(link.id.as_str());
         let span = week_of.get(link.id.as_str()).copied();
         link.week = span.map(|(first, _)| first);
         link.until_week = span.and_then(|(first, last)| (last > first).then_some(last));

@@ -96,9 +96,9 @@ pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Vec<D
         .collect();
     for id in ids {
         if let Some(link) = course.link(id) {
-            out.push(link.id.clone());
+            out.push(link.id.to_string());
         } else if let Some(topic) = course.topic(id) {
-            out.extend(topic.links.iter().map(|l| l.id.clone()));
+            out.extend(topic.links.iter().map(|l| l.id.to_string()));
         } else {
             errors.push(
                 Diagnostic::error(None, format!("`{id}`: no such link or topic"))

@@ -339,16 +339,18 @@ pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection
             excluded.insert(tid.to_string(), why);
         }
     }
-    sub.topics.retain(|t| !excluded.contains_key(&t.id));
+    sub.topics.retain(|t| !excluded.contains_key(t.id.as_str()));
     for topic in &mut sub.topics {
-        topic.links.retain(|l| !excluded.contains_key(&l.id));
+        topic
+            .links
+            .retain(|l| !excluded.contains_key(l.id.as_str()));
     }
 
     let in_plan: BTreeSet<String> = sub
         .topics
         .iter()
-        .map(|t| t.id.clone())
-        .chain(sub.links().map(|l| l.id.clone()))
+        .map(|t| t.id.to_string())
+        .chain(sub.links().map(|l| l.id.to_string()))
         .collect();
 
     // What a removed prerequisite was needed for must still come after what it needed.
@@ -465,7 +467,7 @@ pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection
         .topics
         .iter()
         .filter(|t| t.links.is_empty())
-        .map(|t| t.id.clone())
+        .map(|t| t.id.to_string())
         .collect();
 
     let needed_by = pruned

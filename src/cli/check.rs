@@ -60,14 +60,15 @@ pub fn run(args: &Args) -> i32 {
         Ok(loaded) => (loaded.warnings, Some(loaded.course)),
         Err(diagnostics) => (diagnostics, None),
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = anstream::stdout().lock();
     let mut notes = Vec::new();
     if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
-            let _ = writeln!(
-                stdout,
-                "error: --fix rewrites topic files, and the built-in course has none\n  help: pass --topics DIR, or run it where ./topics is"
-            );
+            super::warn(&[Diagnostic::error(
+                None,
+                "--fix rewrites topic files, and the built-in course has none",
+            )
+            .with_help("pass --topics DIR, or run it where ./topics is")]);
             return EXIT_USAGE;
         }
         let path = args
@@ -83,9 +84,12 @@ pub fn run(args: &Args) -> i32 {
             Err(failure) => diagnostics.extend(failure),
         }
     }
-    for d in &diagnostics {
-        let _ = writeln!(stdout, "{}", syllabus::output::printable(&d.to_string()));
+    if args.links.links && course.is_none() {
+        notes.push(
+            "links: not checked, since the corpus does not load; fix the errors above first".into(),
+        );
     }
+    super::print_diagnostics(&mut stdout, &diagnostics);
     for note in &notes {
         let _ = writeln!(stdout, "{note}");
     }
@@ -168,7 +172,7 @@ fn fix(
     let fixes: Vec<_> = links
         .iter()
         .filter_map(|l| {
-            let outcome = checked.outcomes.get(&l.url)?;
+            let outcome = checked.outcomes.get(l.url.as_str())?;
             linkcheck::fix_for(l, outcome).map(|f| (*l, f))
         })
         .collect();

@@ -7,7 +7,7 @@ mod read;
 pub mod url;
 pub mod url_key;
 
-pub use read::{check_id, suggest_id};
+pub use read::suggest_id;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::Graph;
@@ -88,6 +88,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     // Files with read errors: what they would have held is unknown, so checks that count what
     // is missing (a topic with no links, a corpus with no topics) stay quiet about them.
     let mut broken = std::collections::BTreeSet::new();
+    let mut refused = Vec::new();
     for source in sources {
         let stem = source
             .path
@@ -99,12 +100,13 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             "course" => course = reader.course(),
             "inbox" => inbox = reader.inbox(),
             _ => {
-                reader.check_file_id(&stem);
-                if let Some(topic) = reader.topic(&stem) {
+                let id = reader.file_id(&stem);
+                if let Some(topic) = reader.topic(id) {
                     topics.push(topic);
                 }
             }
         }
+        refused.extend(std::mem::take(&mut reader.refused_stages));
         if reader.diagnostics.iter().any(Diagnostic::is_error) {
             broken.insert(source.path.clone());
         }
@@ -122,7 +124,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     topics.sort_by(|a, b| a.id.cmp(&b.id));
     course.topics = topics;
     course.inbox = inbox;
-    validate(&course, &broken, &mut found);
+    validate(&course, &broken, &refused, &mut found);
     diagnostics::sort(&mut found);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
@@ -137,6 +139,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
 fn validate(
     course: &Course,
     broken: &std::collections::BTreeSet<PathBuf>,
+    refused_stages: &[String],
     found: &mut Vec<Diagnostic>,
 ) {
     let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
@@ -219,7 +222,9 @@ fn validate(
     }
 
     for topic in &course.topics {
-        match (&topic.stage, course.stages.is_empty()) {
+        // A stage refused for its id was still declared.
+        let no_stages = course.stages.is_empty() && refused_stages.is_empty();
+        match (&topic.stage, no_stages) {
             (None, false) => found.push(
                 Diagnostic::error(
                     Some(topic.origin.clone()),
@@ -230,17 +235,21 @@ fn validate(
                     stage_ids.join(", ")
                 )),
             ),
-            (Some(stage), false) if !stage_ids.contains(&stage.as_str()) => found.push(
-                Diagnostic::error(
-                    Some(topic.stage_origin.clone()),
-                    format!("unknown stage `{stage}`"),
-                )
-                .with_help(diagnostics::suggest(
-                    stage,
-                    stage_ids.iter().copied(),
-                    "stage",
-                )),
-            ),
+            (Some(stage), false)
+                if !stage_ids.contains(&stage.as_str()) && !refused_stages.contains(stage) =>
+            {
+                found.push(
+                    Diagnostic::error(
+                        Some(topic.stage_origin.clone()),
+                        format!("unknown stage `{stage}`"),
+                    )
+                    .with_help(diagnostics::suggest(
+                        stage,
+                        stage_ids.iter().copied(),
+                        "stage",
+                    )),
+                );
+            }
             (Some(_), true) => found.push(
                 Diagnostic::error(
                     Some(topic.stage_origin.clone()),
@@ -529,5 +538,56 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    fn sources(course: &str, topic: &str) -> Vec<Source> {
+        vec![
+            Source {
+                path: "t/course.toml".into(),
+                text: course.into(),
+            },
+            Source {
+                path: "t/clocks.toml".into(),
+                text: topic.into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn a_refused_stage_id_is_one_error_not_also_an_unknown_stage() {
+        let found = load(&sources(
+            "title = \"C\"\ndescription = \"D.\"\n[[stage]]\nid = \"Basics\"\ntitle = \"B\"\nguidance = \"G.\"\n",
+            "title = \"Clocks\"\nsummary = \"S.\"\nstage = \"Basics\"\n",
+        ))
+        .unwrap_err();
+        let errors: Vec<&str> = found
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            errors,
+            ["stage id `Basics` may only hold lowercase letters a-z, digits and `-`"]
+        );
+    }
+
+    #[test]
+    fn a_url_that_gives_no_id_asks_for_one() {
+        let found = load(&sources(
+            "title = \"C\"\ndescription = \"D.\"\n",
+            "title = \"Clocks\"\nsummary = \"S.\"\n[[link]]\nurl = \"https://-/\"\ntitle = \"T\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nnote = \"N.\"\n",
+        ))
+        .unwrap_err();
+        assert!(
+            found[0]
+                .message
+                .starts_with("no link id can be made from the URL"),
+            "{found:?}"
+        );
     }
 }

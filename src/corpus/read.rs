@@ -2,6 +2,7 @@
 //! first: unknown keys (with a did-you-mean), wrong types, bad enum words, missing keys.
 
 use crate::diagnostics::{self, Diagnostic, LineIndex};
+use crate::id::{IdError, LinkId, TopicId};
 use crate::model::{Access, Course, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus};
 use std::ops::Range;
 use std::path::Path;
@@ -42,6 +43,9 @@ pub(crate) struct Reader<'a> {
     /// Every link and requirement gets an origin: look them up, do not rescan the text.
     lines: LineIndex<'a>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Stage ids written but refused: their own error says why, so naming one elsewhere is not
+    /// also an "unknown stage".
+    pub refused_stages: Vec<String>,
 }
 
 type Table<'i> = DeTable<'i>;
@@ -54,6 +58,7 @@ impl<'a> Reader<'a> {
             text,
             lines: LineIndex::new(text),
             diagnostics: Vec::new(),
+            refused_stages: Vec::new(),
         }
     }
 
@@ -288,13 +293,15 @@ impl<'a> Reader<'a> {
             let id = self.required_string(t, span.clone(), "id", "this [[stage]]");
             let title = self.required_string(t, span.clone(), "title", "this [[stage]]");
             let guidance = self.required_string(t, span.clone(), "guidance", "this [[stage]]");
-            if let Some(id_value) = Self::get(t, "id") {
-                if let Some(id) = &id {
-                    self.check_id(id_value.span(), id, "stage id");
-                }
-            }
+            let (Some(id_value), Some(id)) = (Self::get(t, "id"), id) else {
+                continue;
+            };
+            let Some(id) = self.id(id_value.span(), &id, "stage id") else {
+                self.refused_stages.push(id);
+                continue;
+            };
             stages.push(Stage {
-                id: id.unwrap_or_default(),
+                id,
                 title: title.unwrap_or_default(),
                 guidance: guidance.unwrap_or_default(),
                 origin: self.origin(span),
@@ -310,32 +317,48 @@ impl<'a> Reader<'a> {
         })
     }
 
-    pub fn check_id(&mut self, span: Range<usize>, id: &str, what: &str) {
-        if let Err(why) = check_id(id) {
-            let help = format!(
-                "use lowercase letters, digits and single dashes, like `{}`",
-                suggest_id(id)
-            );
-            self.error(span, format!("{what} `{id}` {why}"), Some(help));
+    /// The typed id, or an error at `span` saying what is wrong with `text`.
+    fn id<T: std::str::FromStr<Err = IdError>>(
+        &mut self,
+        span: Range<usize>,
+        text: &str,
+        what: &str,
+    ) -> Option<T> {
+        match text.parse() {
+            Ok(id) => Some(id),
+            Err(why) => {
+                let help = format!(
+                    "use lowercase letters, digits and single dashes, like `{}`",
+                    suggest_id(text)
+                );
+                self.error(span, format!("{what} `{text}` {why}"), Some(help));
+                None
+            }
         }
     }
 
     /// A topic's id is its file name, so the fix is a rename.
-    pub fn check_file_id(&mut self, stem: &str) {
-        if let Err(why) = check_id(stem) {
-            let help = format!(
-                "rename the file to {}.toml: topic ids are lowercase letters, digits and `-`",
-                suggest_id(stem)
-            );
-            self.error(
-                0..0,
-                format!("topic id (the file name) `{stem}` {why}"),
-                Some(help),
-            );
+    pub fn file_id(&mut self, stem: &str) -> Option<TopicId> {
+        match TopicId::new(stem) {
+            Ok(id) => Some(id),
+            Err(why) => {
+                let help = format!(
+                    "rename the file to {}.toml: topic ids are lowercase letters, digits and `-`",
+                    suggest_id(stem)
+                );
+                self.error(
+                    0..0,
+                    format!("topic id (the file name) `{stem}` {why}"),
+                    Some(help),
+                );
+                None
+            }
         }
     }
 
-    pub fn topic(&mut self, id: &str) -> Option<Topic> {
+    /// The topic in this file; `None` (after reporting everything else wrong in the file) when
+    /// the file name is no id.
+    pub fn topic(&mut self, id: Option<TopicId>) -> Option<Topic> {
         let root = self.parse()?;
         let table = root.get_ref();
         let whole = 0..0;
@@ -350,9 +373,9 @@ impl<'a> Reader<'a> {
             .into_iter()
             .map(Spanned::into_inner)
             .collect();
-        let links = self.links(table, id);
+        let links = self.links(table, id.as_ref());
         Some(Topic {
-            id: id.to_string(),
+            id: id?,
             title: title.unwrap_or_default(),
             summary: summary.unwrap_or_default(),
             stage,
@@ -369,10 +392,11 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         self.check_keys(root.get_ref(), INBOX_KEYS, "inbox.toml");
-        self.links(root.get_ref(), "inbox")
+        let inbox = TopicId::new("inbox").expect("`inbox` is an id");
+        self.links(root.get_ref(), Some(&inbox))
     }
 
-    fn links(&mut self, table: &Table<'_>, topic: &str) -> Vec<Link> {
+    fn links(&mut self, table: &Table<'_>, topic: Option<&TopicId>) -> Vec<Link> {
         let mut out = Vec::new();
         for value in self.tables(table, "link") {
             let DeValue::Table(t) = value.get_ref() else {
@@ -385,7 +409,7 @@ impl<'a> Reader<'a> {
         out
     }
 
-    fn link(&mut self, t: &Table<'_>, span: Range<usize>, topic: &str) -> Option<Link> {
+    fn link(&mut self, t: &Table<'_>, span: Range<usize>, topic: Option<&TopicId>) -> Option<Link> {
         let what = "this [[link]]";
         self.check_keys(t, LINK_KEYS, "a [[link]]");
         let before = self.errors();
@@ -424,12 +448,22 @@ impl<'a> Reader<'a> {
             },
             _ => None,
         };
-        let id = match (self.string(t, "id"), Self::get(t, "id")) {
-            (Some(id), Some(value)) => {
-                self.check_id(value.span(), &id, "link id");
-                Some(id)
-            }
-            _ => url.as_deref().map(slug_from_url),
+        let id: Option<LinkId> = match (self.string(t, "id"), Self::get(t, "id")) {
+            (Some(id), Some(value)) => self.id(value.span(), &id, "link id"),
+            _ => url.as_deref().and_then(|url| {
+                let id = LinkId::new(slug_from_url(url)).ok();
+                if id.is_none() {
+                    self.error(
+                        span.clone(),
+                        format!("no link id can be made from the URL {url}"),
+                        Some(
+                            "add `id = \"...\"`: lowercase letters, digits and single dashes"
+                                .into(),
+                        ),
+                    );
+                }
+                id
+            }),
         };
         let published = Self::get(t, "published").and_then(|v| match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
@@ -458,7 +492,7 @@ impl<'a> Reader<'a> {
         }
         Some(Link {
             id: id?,
-            topic: topic.to_string(),
+            topic: topic?.clone(),
             url: url?,
             alternates,
             title: title?,
@@ -530,7 +564,7 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         for raw in self.string_list(t, "alternates") {
             match check_url(raw.get_ref()) {
-                Ok(url) => out.push(url),
+                Ok(url) => out.push(url.to_string()),
                 Err(why) => self.error(
                     raw.span(),
                     format!("alternate URL `{}` {why}", raw.get_ref()),
@@ -585,7 +619,6 @@ impl<'a> Reader<'a> {
 
 const DELIVERABLE_HELP: &str = "add `deliverable = \"\"\"...\"\"\"` (Markdown): what the learner produces and how they know they are done";
 
-/// Ids become file names and URL fragments, so they are kept to a safe alphabet.
 /// Keys whose text is shown to readers, where HTML is a mistake or an attack.
 const PROSE_KEYS: &[&str] = &["title", "summary", "guidance", "description", "note"];
 
@@ -602,22 +635,6 @@ fn raw_html(s: &str) -> Option<String> {
     let end = s[start..].find('>').map_or(s.len(), |e| start + e + 1);
     let tag: String = s[start..end].chars().take(60).collect();
     Some(crate::output::printable(&tag).into_owned())
-}
-
-pub fn check_id(id: &str) -> Result<(), &'static str> {
-    if id.is_empty() {
-        return Err("is empty");
-    }
-    if !id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err("may only hold lowercase letters a-z, digits and `-`");
-    }
-    if id.starts_with('-') || id.ends_with('-') || id.contains("--") {
-        return Err("may not start or end with `-` or hold `--`");
-    }
-    Ok(())
 }
 
 pub fn suggest_id(id: &str) -> String {

@@ -3,10 +3,15 @@
 //! Only `http` and `https` reach a page; `doi:` and `arXiv:` shorthands are turned into their
 //! https resolver pages so that every link in the output is clickable and none can run script.
 
+use crate::id::WebUrl;
 use url::Url;
 
-/// The URL to store for `raw`, or why it is refused.
-pub fn check_url(raw: &str) -> Result<String, String> {
+/// The URL to store for `raw`, or why it is refused. The only maker of a [`WebUrl`].
+pub fn check_url(raw: &str) -> Result<WebUrl, String> {
+    normal_url(raw).map(WebUrl::checked)
+}
+
+fn normal_url(raw: &str) -> Result<String, String> {
     let raw = raw.trim();
     let lower = raw.to_ascii_lowercase();
     if let Some(doi) = lower.strip_prefix("doi:").map(|_| raw[4..].trim()) {

@@ -15,8 +15,8 @@ fn taken_ids(course: &Course) -> HashSet<String> {
     course
         .links()
         .chain(course.inbox.iter())
-        .map(|l| l.id.clone())
-        .chain(course.topics.iter().map(|t| t.id.clone()))
+        .map(|l| l.id.to_string())
+        .chain(course.topics.iter().map(|t| t.id.to_string()))
         .collect()
 }
 
@@ -74,7 +74,7 @@ pub fn decide(
         let addresses: Vec<&str> = std::iter::once(l.url.as_str())
             .chain(l.alternates.iter().map(String::as_str))
             .collect();
-        known.find_or_insert_all(&addresses, || l.id.clone());
+        known.find_or_insert_all(&addresses, || l.id.to_string());
     }
     let mut taken = taken_ids(course);
     let mut rows = Vec::new();
@@ -131,21 +131,24 @@ mod tests {
     #[test]
     fn duplicates_profiles_and_unique_ids() {
         let mut consensus = Topic {
-            id: "consensus".into(),
             keywords: vec!["paxos".into()],
-            ..Topic::default()
+            ..Topic::new("consensus".parse().unwrap())
         };
-        consensus.links.push(Link {
-            id: "how-to-do-distributed-locking".into(),
-            url: "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html"
-                .into(),
-            ..Link::default()
-        });
-        consensus.links.push(Link {
-            id: "lamport-1978".into(),
-            url: "https://doi.org/10.1145/359545.359563".into(),
-            ..Link::default()
-        });
+        let link = |id: &str, url: &str| {
+            Link::new(
+                id.parse().unwrap(),
+                "consensus".parse().unwrap(),
+                crate::corpus::url::check_url(url).unwrap(),
+            )
+        };
+        consensus.links.push(link(
+            "how-to-do-distributed-locking",
+            "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html",
+        ));
+        consensus.links.push(link(
+            "lamport-1978",
+            "https://doi.org/10.1145/359545.359563",
+        ));
         let c = Course {
             topics: vec![consensus],
             ..Course::default()

@@ -166,10 +166,7 @@ mod tests {
             title = \"X\"\nkind = \"paper\"\nlevel = \"advanced\"\nminutes = 60\n";
         fs::write(dir.path().join("consensus.toml"), original).unwrap();
         let course = Course {
-            topics: vec![Topic {
-                id: "consensus".into(),
-                ..Topic::default()
-            }],
+            topics: vec![Topic::new("consensus".parse().unwrap())],
             ..Course::default()
         };
         let row = |topic: Option<&str>, url: &str| Row {
@@ -225,14 +222,8 @@ mod tests {
         fs::write(dir.path().join("bad.toml"), "title = \n").unwrap();
         let course = Course {
             topics: vec![
-                Topic {
-                    id: "bad".into(),
-                    ..Topic::default()
-                },
-                Topic {
-                    id: "good".into(),
-                    ..Topic::default()
-                },
+                Topic::new("bad".parse().unwrap()),
+                Topic::new("good".parse().unwrap()),
             ],
             ..Course::default()
         };

@@ -162,11 +162,11 @@ mod tests {
     fn a_link_whose_id_comes_from_its_url_keeps_that_id() {
         let text = "[[link]]\n# where\nurl = \"http://a.org/old-post\"\ntitle = \"A\"\n";
         let mut doc: DocumentMut = text.parse().unwrap();
-        let link = Link {
-            id: "a-old-post".into(),
-            url: "http://a.org/old-post".into(),
-            ..Link::default()
-        };
+        let link = Link::new(
+            "a-old-post".parse().unwrap(),
+            "t".parse().unwrap(),
+            crate::corpus::url::check_url("http://a.org/old-post").unwrap(),
+        );
         let fix = Fix {
             to: "https://a.org/new-post".into(),
             clear_status: false,
@@ -192,14 +192,16 @@ mod tests {
             },
         ];
         let link = Link {
-            id: "a".into(),
-            url: "https://a.org/old".into(),
             origin: Origin {
                 file: "t/alpha.toml".into(),
                 line: 4,
                 col: 1,
             },
-            ..Link::default()
+            ..Link::new(
+                "a".parse().unwrap(),
+                "alpha".parse().unwrap(),
+                crate::corpus::url::check_url("https://a.org/old").unwrap(),
+            )
         };
         let fix = Fix {
             to: "https://a.org/new".into(),
@@ -229,15 +231,17 @@ mod tests {
             text: TOPIC.into(),
         }];
         let link = Link {
-            id: "a".into(),
-            url: "http://a.org/old".into(),
             url_status: UrlStatus::Truncated,
             origin: Origin {
                 file: path.into(),
                 line: 5,
                 col: 1,
             },
-            ..Link::default()
+            ..Link::new(
+                "a".parse().unwrap(),
+                "t".parse().unwrap(),
+                crate::corpus::url::check_url("http://a.org/old").unwrap(),
+            )
         };
         let fix = Fix {
             to: "https://a.org/new".into(),

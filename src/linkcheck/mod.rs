@@ -98,7 +98,7 @@ pub fn asked_url(link: &Link) -> String {
             .unwrap_or(url);
         return cut.to_string();
     }
-    link.url.clone()
+    link.url.to_string()
 }
 
 /// Check every URL of `course` that `cache` holds no fresh success for.
@@ -113,12 +113,12 @@ pub fn check(course: &Course, cache: &Cache, options: &Options, progress: Progre
         }
         match cache.fresh(&link.url, now, options.max_age) {
             Some(entry) => {
-                checked.cached.insert(link.url.clone());
+                checked.cached.insert(link.url.to_string());
                 checked
                     .outcomes
-                    .insert(link.url.clone(), entry.outcome.clone());
+                    .insert(link.url.to_string(), entry.outcome.clone());
             }
-            None => jobs.push((link.url.clone(), asked_url(link))),
+            None => jobs.push((link.url.to_string(), asked_url(link))),
         }
     }
     // Name lookups share the request timeout, but a resolver that hangs should not make a
@@ -221,17 +221,19 @@ pub fn updated_cache(course: &Course, old: &Cache, checked: &Checked) -> Cache {
     let mut cache = Cache::default();
     for link in all_links(course) {
         let url = &link.url;
-        let entry = match checked.outcomes.get(url) {
-            Some(outcome) if !checked.cached.contains(url) && checked.offline.is_none() => {
+        let entry = match checked.outcomes.get(url.as_str()) {
+            Some(outcome)
+                if !checked.cached.contains(url.as_str()) && checked.offline.is_none() =>
+            {
                 Some(cache::Entry {
                     checked: now,
                     outcome: outcome.clone(),
                 })
             }
-            _ => old.links.get(url).cloned(),
+            _ => old.links.get(url.as_str()).cloned(),
         };
         if let Some(entry) = entry {
-            cache.links.insert(url.clone(), entry);
+            cache.links.insert(url.to_string(), entry);
         }
     }
     cache
@@ -248,7 +250,7 @@ pub fn mark_dead(course: &mut Course, cache: &Cache) {
     for link in links {
         let dead = cache
             .links
-            .get(&link.url)
+            .get(link.url.as_str())
             .is_some_and(|e| e.outcome.is_dead());
         if dead && link.url_status != UrlStatus::Truncated {
             link.url_status = UrlStatus::Dead;
@@ -284,9 +286,12 @@ mod tests {
     #[test]
     fn a_truncated_url_is_asked_without_its_cut() {
         let link = |url: &str, status| Link {
-            url: url.into(),
             url_status: status,
-            ..Link::default()
+            ..Link::new(
+                "x".parse().unwrap(),
+                "t".parse().unwrap(),
+                crate::corpus::url::check_url(url).unwrap(),
+            )
         };
         assert_eq!(
             asked_url(&link("https://a.org/post...", UrlStatus::Truncated)),

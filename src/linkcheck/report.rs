@@ -40,7 +40,7 @@ pub fn diagnostics(links: &[&Link], checked: &Checked, timeout_ms: u64) -> Vec<D
     let mut out: Vec<Diagnostic> = links
         .iter()
         .filter_map(|link| {
-            let outcome = checked.outcomes.get(&link.url)?;
+            let outcome = checked.outcomes.get(link.url.as_str())?;
             about(link, outcome, timeout_ms)
         })
         .collect();
@@ -230,11 +230,13 @@ mod tests {
 
     fn link(url: &str, status: UrlStatus) -> Link {
         Link {
-            id: "x".into(),
             title: "X".into(),
-            url: url.into(),
             url_status: status,
-            ..Link::default()
+            ..Link::new(
+                "x".parse().unwrap(),
+                "t".parse().unwrap(),
+                crate::corpus::url::check_url(url).unwrap(),
+            )
         }
     }
 

@@ -72,7 +72,7 @@ fn week_description(
             String::new()
         };
         let optional = if l.optional { ", optional" } else { "" };
-        let time = match parts.get(&l.id) {
+        let time = match parts.get(l.id.as_str()) {
             Some(p) => format!(
                 "part {} of {}: {} of its {} min",
                 p.part, p.of, p.minutes, l.minutes

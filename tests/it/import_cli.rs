@@ -1,6 +1,6 @@
 //! `syllabus import` through the real binary, on the fixtures in `tests/fixtures/import/`.
 
-use crate::common::{root, stderr, stdout, syllabus};
+use crate::common::{root, stderr, stdout, syllabus, without_snippets};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -108,7 +108,7 @@ fn each_format_alone_gives_its_summary_and_a_dry_run_writes_nothing() {
             dir.to_str().unwrap(),
             "--dry-run",
         ]);
-        let (o, e) = (stdout(&out), stderr(&out));
+        let (o, e) = (stdout(&out), without_snippets(&stderr(&out)));
         assert_eq!(out.status.code(), Some(0), "{file}: {e}");
         assert_eq!(last_line(&o), summary, "{file}");
         assert!(
@@ -290,7 +290,7 @@ fn the_real_feed_dump_yields_24_links_and_reports_the_post_without_url() {
         "--dry-run",
     ]);
     assert_eq!(out.status.code(), Some(0));
-    let (o, e) = (stdout(&out), stderr(&out));
+    let (o, e) = (stdout(&out), without_snippets(&stderr(&out)));
     assert_eq!(
         last_line(&o),
         "24 links: 23 new, 1 duplicate, 12 without a topic"
@@ -374,7 +374,7 @@ fn a_malformed_file_names_its_line_and_nothing_is_written() {
             dir.to_str().unwrap(),
         ]);
         assert_eq!(out.status.code(), Some(1), "{file}");
-        let e = stderr(&out);
+        let e = without_snippets(&stderr(&out));
         assert!(e.ends_with(message), "{file}: {e}");
         assert_eq!(
             stdout(&out),

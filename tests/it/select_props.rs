@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use syllabus::corpus::url::check_url;
 use syllabus::model::{Course, Kind, Level, Link, Ref, Topic};
 use syllabus::plan::{build_for, Plan};
 use syllabus::schedule::{Date, ScheduleOptions};
@@ -54,9 +55,6 @@ fn course(spec: &Spec) -> Course {
             .iter()
             .enumerate()
             .map(|(k, (minutes, level, reqs))| Link {
-                id: format!("l{i}-{k}"),
-                topic: format!("t{i}"),
-                url: format!("https://example.org/{i}/{k}"),
                 title: format!("Link {i}.{k}, part; one"),
                 kind: Kind::Article,
                 level: *level,
@@ -70,11 +68,14 @@ fn course(spec: &Spec) -> Course {
                         origin: Default::default(),
                     })
                     .collect(),
-                ..Link::default()
+                ..Link::new(
+                    format!("l{i}-{k}").parse().unwrap(),
+                    format!("t{i}").parse().unwrap(),
+                    check_url(&format!("https://example.org/{i}/{k}")).unwrap(),
+                )
             })
             .collect();
         topics.push(Topic {
-            id: format!("t{i}"),
             title: format!("Topic {i}"),
             requires: spec.topic_requires[i]
                 .iter()
@@ -84,7 +85,7 @@ fn course(spec: &Spec) -> Course {
                 })
                 .collect(),
             links,
-            ..Topic::default()
+            ..Topic::new(format!("t{i}").parse().unwrap())
         });
     }
     topics.sort_by(|a, b| a.id.cmp(&b.id));
@@ -119,7 +120,7 @@ fn needed(course: &Course, roots: &[String]) -> BTreeSet<String> {
         }
         stack.extend(prerequisites(course, &id));
         if let Some(t) = course.topic(&id) {
-            stack.extend(t.links.iter().map(|l| l.id.clone()));
+            stack.extend(t.links.iter().map(|l| l.id.to_string()));
         }
     }
     out
@@ -128,9 +129,9 @@ fn needed(course: &Course, roots: &[String]) -> BTreeSet<String> {
 fn positions(plan: &Plan) -> BTreeMap<String, usize> {
     let mut pos = BTreeMap::new();
     for (i, t) in plan.topics().enumerate() {
-        pos.insert(t.id.clone(), i * 100);
+        pos.insert(t.id.to_string(), i * 100);
         for (k, l) in t.links.iter().enumerate() {
-            pos.insert(l.id.clone(), i * 100 + k + 1);
+            pos.insert(l.id.to_string(), i * 100 + k + 1);
         }
     }
     pos
@@ -157,15 +158,15 @@ proptest! {
         hours in 1u32..8,
     ) {
         let course = course(&spec);
-        let topic_ids: Vec<String> = course.topics.iter().map(|t| t.id.clone()).collect();
-        let items: Vec<String> = topic_ids.iter().cloned().chain(course.links().map(|l| l.id.clone())).collect();
+        let topic_ids: Vec<String> = course.topics.iter().map(|t| t.id.to_string()).collect();
+        let items: Vec<String> = topic_ids.iter().cloned().chain(course.links().map(|l| l.id.to_string())).collect();
         let selection = Selection {
             targets: pick(&items, target_mask & 0x5555),
             known: pick(&topic_ids, known_mask & 0x1249),
             skip: pick(&items, skip_mask & 0x0421),
             ..Selection::default()
         };
-        let done: BTreeSet<String> = pick(&course.links().map(|l| l.id.clone()).collect::<Vec<_>>(), done_mask)
+        let done: BTreeSet<String> = pick(&course.links().map(|l| l.id.to_string()).collect::<Vec<_>>(), done_mask)
             .into_iter()
             .collect();
         let options = ScheduleOptions {
@@ -180,10 +181,10 @@ proptest! {
         if !selection.targets.is_empty() {
             let allowed = needed(&course, &selection.targets);
             for t in plan.topics() {
-                prop_assert!(allowed.contains(&t.id) || t.links.iter().any(|l| allowed.contains(&l.id)), "{} not needed", t.id);
+                prop_assert!(allowed.contains(t.id.as_str()) || t.links.iter().any(|l| allowed.contains(l.id.as_str())), "{} not needed", t.id);
             }
             for l in plan.links() {
-                prop_assert!(allowed.contains(&l.id), "{} not needed", l.id);
+                prop_assert!(allowed.contains(l.id.as_str()), "{} not needed", l.id);
             }
         }
         // No known topic, nor a link of one; no skipped item.
@@ -192,8 +193,8 @@ proptest! {
             prop_assert!(!selection.skip.contains(&t.id));
         }
         for l in plan.links() {
-            prop_assert!(!selection.known.contains(&l.topic));
-            prop_assert!(!selection.skip.contains(&l.id));
+            prop_assert!(!selection.known.contains(&l.topic.to_string()));
+            prop_assert!(!selection.skip.contains(&l.id.to_string()));
         }
         // Every prerequisite in the plan, even through left-out items, comes first.
         let pos = positions(&plan);
@@ -204,7 +205,7 @@ proptest! {
                 if let Some(&pp) = pos.get(&p) {
                     // A topic's position is that of its heading, before its own links.
                     let mine = if course.topic(&p).is_some() && course.link(id).is_some() {
-                        pos[&course.link(id).unwrap().topic]
+                        pos[course.link(id).unwrap().topic.as_str()]
                     } else {
                         pos[id]
                     };
@@ -239,7 +240,7 @@ proptest! {
         for id in &scheduled {
             prop_assert!(!done.contains(id));
         }
-        let expected: Vec<String> = plan.links().filter(|l| !done.contains(&l.id)).map(|l| l.id.clone()).collect();
+        let expected: Vec<String> = plan.links().filter(|l| !done.contains(l.id.as_str())).map(|l| l.id.to_string()).collect();
         prop_assert_eq!(&scheduled, &expected);
 
         // The calendar parses back with one event per week.

@@ -1,0 +1,237 @@
+//! Typed ids and URLs: a value of these types has passed the one check for its kind, so later
+//! steps never check (or mix up) them again.
+//!
+//! `TopicId`, `LinkId` and `StageId` are made only by [`TopicId::new`] (and its siblings), which
+//! holds the rule ids follow; `ItemId` is "a topic or a link" (the two share one namespace);
+//! `WebUrl` is made only by `corpus::url::check_url`. Each derefs to `str` and serializes as a
+//! plain string, so templates and outputs see exactly the text they saw before.
+
+use serde::Serialize;
+use std::borrow::Borrow;
+use std::fmt;
+
+/// Why a text is not an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdError {
+    Empty,
+    Alphabet,
+    Dashes,
+}
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IdError::Empty => "is empty",
+            IdError::Alphabet => "may only hold lowercase letters a-z, digits and `-`",
+            IdError::Dashes => "may not start or end with `-` or hold `--`",
+        })
+    }
+}
+
+impl std::error::Error for IdError {}
+
+/// Ids become file names and URL fragments, so they are kept to a safe alphabet.
+pub fn check(id: &str) -> Result<(), IdError> {
+    if id.is_empty() {
+        return Err(IdError::Empty);
+    }
+    if !id
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        return Err(IdError::Alphabet);
+    }
+    if id.starts_with('-') || id.ends_with('-') || id.contains("--") {
+        return Err(IdError::Dashes);
+    }
+    Ok(())
+}
+
+macro_rules! text_type {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<std::path::Path> for $name {
+            fn as_ref(&self) -> &std::path::Path {
+                self.0.as_ref()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                self == other.0
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
+            }
+        }
+
+        impl PartialEq<$name> for String {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+    };
+}
+
+macro_rules! id_type {
+    ($(#[$m:meta])* $name:ident) => {
+        text_type!($(#[$m])* $name);
+
+        impl $name {
+            /// The id, if `text` follows the rule every id follows (see [`check`]).
+            pub fn new(text: impl Into<String>) -> Result<Self, IdError> {
+                let text = text.into();
+                check(&text)?;
+                Ok($name(text))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+            fn from_str(text: &str) -> Result<Self, IdError> {
+                Self::new(text)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A topic: its file stem.
+    TopicId
+);
+id_type!(
+    /// A link, unique across topics and links.
+    LinkId
+);
+id_type!(
+    /// A stage of `course.toml`.
+    StageId
+);
+
+text_type!(
+    /// An `http` or `https` URL that passed `corpus::url::check_url`, in its normal form.
+    WebUrl
+);
+
+impl WebUrl {
+    /// Only `check_url` knows whether a text is a URL we accept.
+    pub(crate) fn checked(url: String) -> Self {
+        WebUrl(url)
+    }
+}
+
+/// A topic or a link: what `--target`, `--skip` and a link's `requires` may name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(untagged)]
+pub enum ItemId {
+    Topic(TopicId),
+    Link(LinkId),
+}
+
+impl ItemId {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ItemId::Topic(id) => id,
+            ItemId::Link(id) => id,
+        }
+    }
+}
+
+impl std::ops::Deref for ItemId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_safe_alphabet_makes_an_id() {
+        assert!(TopicId::new("raft-2").is_ok());
+        assert_eq!(TopicId::new(""), Err(IdError::Empty));
+        assert_eq!(LinkId::new("Raft"), Err(IdError::Alphabet));
+        assert_eq!(StageId::new("../x"), Err(IdError::Alphabet));
+        assert_eq!(StageId::new("a--b"), Err(IdError::Dashes));
+        assert_eq!(TopicId::new("a-"), Err(IdError::Dashes));
+        let id = TopicId::new("raft").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"raft\"");
+        assert_eq!(id, "raft");
+    }
+}
