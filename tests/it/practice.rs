@@ -454,40 +454,44 @@ fn corpus_markup_in_markdown_output_is_shown_as_text() {
     ignore = "needs chromium and chromedriver on PATH (apt-get install chromium chromium-driver; then touch build.rs)"
 )]
 fn the_checklist_filters_practice_and_the_optional_track_in_a_browser() {
-    crate::browser::in_browser("practice", |session, base, _| {
-        session.go(&format!("{base}/checklist.html"));
-        let visible = "return [...document.querySelectorAll('li[data-level]')].filter(li => !li.hidden).map(li => li.querySelector('input').dataset.link);";
-        let choose = |name: &str, value: &str| {
-            session.script(&format!(
+    crate::browser::in_browser(
+        &crate::common::fixture("practice"),
+        &[],
+        |session, base, _| {
+            session.go(&format!("{base}/checklist.html"));
+            let visible = "return [...document.querySelectorAll('li[data-level]')].filter(li => !li.hidden).map(li => li.querySelector('input').dataset.link);";
+            let choose = |name: &str, value: &str| {
+                session.script(&format!(
                 "const s = document.querySelector('select[name={name}]'); s.value = '{value}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));"
             ));
-        };
-        choose("kind", "practice");
-        assert_eq!(
-            session.script(visible),
-            serde_json::json!(["model-2pc", "model-2pc-crash", "gossip-glomers", "raft-lab"])
-        );
-        choose("track", "optional");
-        assert_eq!(
-            session.script(visible),
-            serde_json::json!(["model-2pc-crash"])
-        );
-        choose("kind", "");
-        assert_eq!(
-            session.script(visible),
-            serde_json::json!(["model-2pc-crash", "raft-name"])
-        );
-        choose("track", "core");
-        let core = session.script(visible);
-        assert_eq!(core.as_array().map(Vec::len), Some(5), "{core}");
-        // The hours count the core only: ticking an optional item leaves them alone.
-        let left = "return document.querySelector('#overall .left-hours').textContent;";
-        assert_eq!(session.script(left), "37");
-        session.script("document.getElementById('c-raft-name').click();");
-        assert_eq!(session.script(left), "37");
-        session.script("document.getElementById('c-raft-lab').click();");
-        assert_eq!(session.script(left), "17");
-        let errors = session.errors();
-        assert!(errors.is_empty(), "checklist: console errors: {errors:?}");
-    });
+            };
+            choose("kind", "practice");
+            assert_eq!(
+                session.script(visible),
+                serde_json::json!(["model-2pc", "model-2pc-crash", "gossip-glomers", "raft-lab"])
+            );
+            choose("track", "optional");
+            assert_eq!(
+                session.script(visible),
+                serde_json::json!(["model-2pc-crash"])
+            );
+            choose("kind", "");
+            assert_eq!(
+                session.script(visible),
+                serde_json::json!(["model-2pc-crash", "raft-name"])
+            );
+            choose("track", "core");
+            let core = session.script(visible);
+            assert_eq!(core.as_array().map(Vec::len), Some(5), "{core}");
+            // The hours count the core only: ticking an optional item leaves them alone.
+            let left = "return document.querySelector('#overall .left-hours').textContent;";
+            assert_eq!(session.script(left), "37");
+            session.script("document.getElementById('c-raft-name').click();");
+            assert_eq!(session.script(left), "37");
+            session.script("document.getElementById('c-raft-lab').click();");
+            assert_eq!(session.script(left), "17");
+            let errors = session.errors();
+            assert!(errors.is_empty(), "checklist: console errors: {errors:?}");
+        },
+    );
 }
