@@ -34,7 +34,16 @@ where
             expect: Expect::Anything,
         })
         .collect();
-    replace_all(&files).map_err(|e| io::Error::other(e.to_string()))
+    // Callers name the file themselves: a plain failure is passed on as it came.
+    replace_all(&files).map_err(|e| match e {
+        WriteError::Io {
+            error,
+            restored,
+            not_restored,
+            ..
+        } if restored.is_empty() && not_restored.is_empty() => error,
+        other => io::Error::other(other.to_string()),
+    })
 }
 
 /// What a file must still hold for a replacement to go ahead.
@@ -446,6 +455,30 @@ impl<E> From<WriteError> for UpdateError<E> {
     fn from(e: WriteError) -> Self {
         UpdateError::Write(e)
     }
+}
+
+/// Text as it may reach a terminal: control characters other than newline and tab (ESC, BEL,
+/// C1, DEL), which could move the cursor, clear the screen or write the clipboard, are shown
+/// escaped (`\u{1b}`) instead of being sent.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    // A CR is kept only in a CRLF line end (iCalendar needs them); alone it rewrites a line.
+    let chars: Vec<char> = text.chars().collect();
+    let bad = |i: usize| {
+        let c = chars[i];
+        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && chars.get(i + 1) == Some(&'\n'))
+    };
+    if !(0..chars.len()).any(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, &c) in chars.iter().enumerate() {
+        if bad(i) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device or a file

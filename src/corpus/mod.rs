@@ -321,7 +321,10 @@ fn validate(
                     col: 1,
                     ..origin
                 }),
-                format!("{} links wait in the inbox", course.inbox.len()),
+                match course.inbox.len() {
+                    1 => "1 link waits in the inbox".to_string(),
+                    n => format!("{n} links wait in the inbox"),
+                },
             )
             .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
         );
