@@ -179,6 +179,11 @@ fn span_at(line: &str, col: usize) -> std::ops::Range<usize> {
     let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '+');
     let len = match rest.chars().next() {
         None => 0,
+        // A multi-line string: its opening quotes (the rest is on later lines).
+        Some(q @ ('"' | '\'')) if rest.starts_with(&q.to_string().repeat(3)) => {
+            let triple = q.to_string().repeat(3);
+            rest[3..].find(&triple).map_or(3, |i| i + 6)
+        }
         Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
         // A table header, `[[link]]`: the whole header.
         Some('[') if line[..start].trim().is_empty() => rest.rfind(']').map_or(1, |i| i + 1),
@@ -335,6 +340,8 @@ mod tests {
         assert_eq!(&line[span_at(line, 1)], "requires");
         assert_eq!(&line[span_at(line, 10)], "=");
         assert_eq!(&line[span_at(line, 12)], "[");
+        assert_eq!(&"d = \"\"\""[span_at("d = \"\"\"", 5)], "\"\"\"");
+        assert_eq!(&"d = '''x''' #"[span_at("d = '''x''' #", 5)], "'''x'''");
         assert_eq!(&"[[link]] # x"[span_at("[[link]] # x", 1)], "[[link]]");
         assert_eq!(span_at(line, 99), line.len()..line.len());
         assert_eq!(&"é = 1"[span_at("é = 1", 1)], "é");

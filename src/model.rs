@@ -88,6 +88,7 @@ pub struct Link {
     pub url: WebUrl,
     /// Other addresses of the same reading (the publisher's page beside a free PDF): never
     /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternates: Vec<String>,
     pub title: String,
     pub kind: Kind,

@@ -293,7 +293,11 @@ fn install_command() -> String {
     let repo = env!("CARGO_PKG_REPOSITORY");
     let version = env!("CARGO_PKG_VERSION");
     if repo.is_empty() {
-        format!("cargo install --locked syllabus --version {version}")
+        format!(
+            "cargo install --locked syllabus --version {version}\n        \
+             # Not on crates.io yet? Install from its repository instead:\n        \
+             # run: cargo install --locked --git <repository URL> syllabus"
+        )
     } else {
         format!("cargo install --locked --git {repo} --tag v{version} syllabus")
     }

@@ -84,6 +84,11 @@ pub fn run(args: &Args) -> i32 {
             Err(failure) => diagnostics.extend(failure),
         }
     }
+    if args.links.links && course.is_none() {
+        notes.push(
+            "links: not checked, since the corpus does not load; fix the errors above first".into(),
+        );
+    }
     super::print_diagnostics(&mut stdout, &diagnostics);
     for note in &notes {
         let _ = writeln!(stdout, "{note}");

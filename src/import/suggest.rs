@@ -5,8 +5,9 @@
 //! counts for the topics its `also` names). A new link is the query: its title, plus its hints
 //! (headings, folders, categories), its note and the words of its URL at lower weights. The
 //! `bm25` crate scores the query against every topic (BM25 with English stemming and stop
-//! words). The best topic gets the link when its score is at least the floor ([`FLOOR_WORDS`]) and at least
-//! [`MARGIN`] times the second's; otherwise the link goes to the inbox, with its top three
+//! words). The best topic gets the link when its score is at least the floor ([`FLOOR_WORDS`]),
+//! at least [`MARGIN`] times the second's, and it shares a word with the link's title or hints
+//! (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
 //! candidates listed. A tie is never broken by name: it goes to the inbox.
 
 use super::Candidate;
@@ -215,6 +216,15 @@ impl Suggester {
     /// Every topic's score for `c`, best first; equal scores in id order (only for display:
     /// [`Suggester::decide`] sends a tie to the inbox).
     pub fn scores(&self, c: &Candidate) -> Vec<(String, f32)> {
+        self.scored(c)
+            .into_iter()
+            .map(|(id, s, _)| (id, s))
+            .collect()
+    }
+
+    /// [`Suggester::scores`] with, for each topic, the part that came from the title and
+    /// hints alone.
+    fn scored(&self, c: &Candidate) -> Vec<(String, f32, f32)> {
         let url_words: Vec<String> = c
             .url
             .split(|ch: char| !ch.is_alphanumeric())
@@ -233,21 +243,21 @@ impl Suggester {
             .iter()
             .map(|(t, w)| (self.head_embedder.embed(t), *w))
             .collect();
-        let mut out: Vec<(String, f32)> = self
+        let mut out: Vec<(String, f32, f32)> = self
             .ids
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let full: f32 = full
+                let parts: Vec<f32> = full
                     .iter()
-                    .map(|(q, w)| w * self.scorer.score(&i, q).unwrap_or(0.0))
-                    .sum();
-                let head: f32 = head
-                    .iter()
-                    .map(|(q, w)| w * self.head_scorer.score(&i, q).unwrap_or(0.0))
-                    .sum();
-                let score = full + HEAD_WEIGHT * head;
-                (id.clone(), score)
+                    .zip(&head)
+                    .map(|((f, w), (h, _))| {
+                        let full = self.scorer.score(&i, f).unwrap_or(0.0);
+                        let head = self.head_scorer.score(&i, h).unwrap_or(0.0);
+                        w * (full + HEAD_WEIGHT * head)
+                    })
+                    .collect();
+                (id.clone(), parts.iter().sum(), parts[0] + parts[1])
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -256,7 +266,16 @@ impl Suggester {
 
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
-        Self::decide(&self.scores(c), self.floor)
+        let scored = self.scored(c);
+        let titled = scored.first().is_some_and(|(_, _, t)| *t > 0.0);
+        let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
+        let mut s = Self::decide(&plain, self.floor);
+        if !titled && s.topic.is_some() {
+            // A blurb alone wanders: without a word of the title or a hint, no topic is sure.
+            s.topic = None;
+            s.also.clear();
+        }
+        s
     }
 
     /// The decision on sorted scores, with the least score that files a link.

@@ -250,7 +250,10 @@ impl<'h> Client<'h> {
             if answer.status != 429 {
                 return Ok(answer);
             }
-            let wait = answer.retry_after.unwrap_or(Duration::from_secs(1));
+            // Without `Retry-After`, back off: 1 s, then 2 s.
+            let wait = answer
+                .retry_after
+                .unwrap_or(Duration::from_secs(1 << retries));
             retries += 1;
             if retries > self.settings.max_retries || wait > self.settings.max_retry_wait {
                 return Err(Outcome::RateLimited {

@@ -356,10 +356,16 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
+    // `site/../site` names the folder through itself: once it is moved aside the path no longer
+    // resolves, so the parent is resolved first and every step uses the resolved path.
+    let parent = std::fs::canonicalize(&parent).map_err(|e| io("resolve", &parent, e))?;
     let name = out
         .file_name()
         .expect("checked by check_out")
-        .to_string_lossy();
+        .to_string_lossy()
+        .into_owned();
+    let out = &parent.join(&name);
+    remove_dead_builds(&parent, &name);
     let fresh = parent.join(format!(".{name}.new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     for stale in [&fresh, &old] {
@@ -369,6 +375,13 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
     }
     let result = (|| {
         std::fs::create_dir(&fresh).map_err(|e| io("create", &fresh, e))?;
+        // The marker goes first: a build killed halfway leaves a folder a later build may remove.
+        let marker = fresh.join(MARKER);
+        std::fs::write(
+            &marker,
+            "Written by `syllabus build`, which replaces this whole folder on the next build.\n",
+        )
+        .map_err(|e| io("write", &marker, e))?;
         if files.iter().any(|f| f.name.starts_with(SEARCH_DIR)) {
             let dir = fresh.join(SEARCH_DIR);
             std::fs::create_dir(&dir).map_err(|e| io("create", &dir, e))?;
@@ -377,12 +390,6 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
             let path = fresh.join(&file.name);
             std::fs::write(&path, &file.bytes).map_err(|e| io("write", &path, e))?;
         }
-        let marker = fresh.join(MARKER);
-        std::fs::write(
-            &marker,
-            "Written by `syllabus build`, which replaces this whole folder on the next build.\n",
-        )
-        .map_err(|e| io("write", &marker, e))?;
         if out.exists() {
             std::fs::rename(out, &old).map_err(|e| io("move aside", out, e))?;
             if let Err(e) = std::fs::rename(&fresh, out) {
@@ -400,6 +407,39 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
         let _ = std::fs::remove_dir_all(&fresh);
     }
     result
+}
+
+/// Removes `.NAME.new-PID` and `.NAME.old-PID` folders that a build killed before it finished
+/// left beside the site: only ours (they hold the marker) and only when process PID is gone.
+fn remove_dead_builds(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = [".new-", ".old-"].iter().find_map(|kind| {
+            file_name
+                .strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|pid| pid.parse::<u32>().ok())
+        });
+        let path = entry.path();
+        if let Some(pid) = pid {
+            if !process_alive(pid) && path.join(MARKER).is_file() {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without /proc there is no cheap, dependency-free check: keep the folder.
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_: u32) -> bool {
+    true
 }
 
 const SEARCH_DIR: &str = "search/";

@@ -19,6 +19,9 @@ struct Seen {
     in_flight: AtomicUsize,
     most: AtomicUsize,
     per_path: Mutex<HashMap<String, usize>>,
+    /// When each request arrived, and the User-Agent it gave.
+    starts: Mutex<Vec<std::time::Instant>>,
+    agents: Mutex<Vec<String>>,
     /// Makes `/missing` answer 200: the page came back.
     revived: AtomicBool,
 }
@@ -67,10 +70,16 @@ fn respond(mut stream: TcpStream, seen: &Seen, port: u16) -> std::io::Result<()>
     }
     let mut first = String::new();
     reader.read_line(&mut first)?;
+    seen.starts.lock().unwrap().push(std::time::Instant::now());
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("user-agent") {
+                seen.agents.lock().unwrap().push(value.trim().to_string());
+            }
         }
     }
     let mut words = first.split_whitespace();
@@ -176,9 +185,26 @@ fn check(dir: &Path, extra: &[&str]) -> std::process::Output {
     syllabus_in(dir, &args)
 }
 
-/// Output with the run's port replaced, so it can be compared with a file.
+/// Output with the run's port replaced by `PORT`, so it can be compared with a file. The carets
+/// under a snippet holding the port are shortened to match.
 fn normalized(text: &str, port: u16) -> String {
-    text.replace(&port.to_string(), "PORT")
+    let port = port.to_string();
+    let extra = port.len().saturating_sub("PORT".len());
+    let mut out = String::new();
+    let mut ports_above = 0;
+    for line in text.split_inclusive('\n') {
+        let mut shown = line.replace(&port, "PORT");
+        if shown.trim_start().starts_with('|') && shown.contains('^') {
+            for _ in 0..ports_above * extra {
+                if let Some(i) = shown.rfind('^') {
+                    shown.remove(i);
+                }
+            }
+        }
+        ports_above = line.matches(&port).count();
+        out.push_str(&shown);
+    }
+    out
 }
 
 #[test]
@@ -250,6 +276,34 @@ fn no_more_than_two_requests_at_once_to_one_host() {
     assert_eq!(server.requests().len(), 10);
     // Two at once: the limit holds, and the checks do run side by side.
     assert_eq!(server.seen.most.load(Ordering::SeqCst), 2);
+    let version = env!("CARGO_PKG_VERSION");
+    for agent in server.seen.agents.lock().unwrap().iter() {
+        assert!(
+            agent.starts_with(&format!("syllabus/{version} (")),
+            "{agent}"
+        );
+    }
+
+    // With a pause, requests to the host start that far apart.
+    server.seen.starts.lock().unwrap().clear();
+    let args = ["check", "--links", "--topics", "topics", "--max-age", "0s"];
+    let out = syllabus_in(
+        dir.path(),
+        &[&args[..], &["--host-pause", "150ms"]].concat(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let mut starts = server.seen.starts.lock().unwrap().clone();
+    starts.sort();
+    assert_eq!(starts.len(), 10);
+    for pair in starts.windows(2) {
+        // Slack for scheduling (pause 150 ms): the server notes the time after reading the
+        // request line, so a request read late and the next read early look closer.
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(100),
+            "{:?}",
+            pair[1] - pair[0]
+        );
+    }
 }
 
 #[test]
@@ -349,9 +403,9 @@ fn dead_links_show_in_the_plan_until_a_check_finds_them_alive() {
         .lines()
         .find(|l| l.contains("[missing page]"))
         .unwrap();
-    assert!(
-        missing.contains("⚠ link dead when last checked"),
-        "{missing}"
+    assert_eq!(
+        normalized(missing, server.port),
+        "- [ ] [missing page](http://127.0.0.1:PORT/missing) — article · intro · 5 min · ⚠ link dead when last checked ([archived copies](https://web.archive.org/web/*/http://127.0.0.1:PORT/missing))"
     );
     let fine = markdown
         .lines()
@@ -461,4 +515,42 @@ fn a_broken_cache_is_a_warning_for_the_plan_and_an_error_for_the_check() {
         server.requests().is_empty(),
         "nothing asked before the cache is sorted out"
     );
+}
+
+#[test]
+fn links_are_not_checked_in_a_corpus_that_does_not_load() {
+    let bad = root().join("tests/fixtures/bad/cycle");
+    let out = syllabus_in(
+        &root(),
+        &["check", "--links", "--topics", bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("error: topic prerequisite cycle"), "{text}");
+    assert!(
+        text.contains(
+            "links: not checked, since the corpus does not load; fix the errors above first"
+        ),
+        "{text}"
+    );
+}
+
+/// The README's excerpt is lines of the pinned output, so it cannot drift from what runs.
+#[test]
+fn the_readme_excerpt_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let snapshot = std::fs::read_to_string(root().join("tests/snapshots/links-check.txt")).unwrap();
+    let after = readme
+        .split("An excerpt of the output on the test server's corpus")
+        .nth(1)
+        .expect("README shows check --links output");
+    let block = after.split("```text\n").nth(1).unwrap();
+    let block = block.split("```").next().unwrap();
+    assert!(block.lines().count() >= 6, "{block}");
+    for line in block.lines() {
+        assert!(
+            snapshot.lines().any(|l| l == line),
+            "README line not in tests/snapshots/links-check.txt: {line}"
+        );
+    }
 }

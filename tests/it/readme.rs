@@ -4,7 +4,7 @@
 //! the next `$ ` are what it prints (standard error, then standard output). A line `...` in
 //! the expected text stands for any number of lines, to keep examples short. A command is
 //! `syllabus ARGS` or `cargo run --release -- ARGS` (both run the binary under test), optionally
-//! after `cd DIR && `. Each block runs in a fresh temporary copy of `topics/` and
+//! after `cd DIR && ` and before `| head -N` or `| tail -N`. Each block runs in a fresh temporary copy of `topics/` and
 //! `tests/fixtures/`, so commands that write (`done`, `build`, `new`) touch nothing here.
 //! Blocks that are not to be run (install commands) are ```sh.
 
@@ -81,6 +81,11 @@ fn run(dir: &Path, example: &Example) -> String {
         }
         None => (dir.to_path_buf(), example.command.as_str()),
     };
+    // `| head -N` and `| tail -N` keep a long output short, as in a shell.
+    let (command, filter) = match command.split_once(" | ") {
+        Some((c, f)) => (c, Some(f)),
+        None => (command, None),
+    };
     let args = command
         .strip_prefix("syllabus ")
         .or_else(|| command.strip_prefix("cargo run --release -- "))
@@ -92,11 +97,21 @@ fn run(dir: &Path, example: &Example) -> String {
         .env_remove("NO_COLOR")
         .output()
         .unwrap();
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    )
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = match filter.map(|f| f.split_once(" -").expect("`head -N` or `tail -N`")) {
+        None => stdout.to_string(),
+        Some((which, n)) => {
+            let n: usize = n.parse().expect("a line count");
+            let lines: Vec<&str> = stdout.lines().collect();
+            let kept = match which {
+                "head" => &lines[..n.min(lines.len())],
+                "tail" => &lines[lines.len().saturating_sub(n)..],
+                other => panic!("README.md:{}: cannot pipe into `{other}`", example.line),
+            };
+            kept.iter().map(|l| format!("{l}\n")).collect()
+        }
+    };
+    format!("{}{stdout}", String::from_utf8_lossy(&out.stderr))
 }
 
 #[test]

@@ -278,3 +278,64 @@ fn import_into_a_symlinked_topic_file_updates_the_target() {
         .contains("clocks.example.org/v"));
     assert_eq!(mode(&shared), 0o640);
 }
+
+#[test]
+fn build_out_with_dot_dot_replaces_the_site_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = fixture("valid");
+    for _ in 0..2 {
+        let out = syllabus_in(
+            dir.path(),
+            &[
+                "build",
+                "--topics",
+                valid.to_str().unwrap(),
+                "--out",
+                "site/../site",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(dir.path().join("site/index.html").is_file());
+    }
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["site".to_string()]);
+}
+
+#[test]
+fn build_removes_what_dead_builds_left_and_only_that() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let leftover = |name: String, marked: bool| {
+        let path = dir.path().join(name);
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("index.html"), "half a site").unwrap();
+        if marked {
+            std::fs::write(path.join(".syllabus-site"), "").unwrap();
+        }
+        path
+    };
+    let dead_build = leftover(format!(".site.new-{dead}"), true);
+    let dead_old = leftover(format!(".site.old-{dead}"), true);
+    let not_ours = leftover(format!(".site.new-{}", dead + 1_000_000), false);
+    let alive = leftover(format!(".site.new-{}", std::process::id()), true);
+    let valid = fixture("valid");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "build",
+            "--topics",
+            valid.to_str().unwrap(),
+            "--out",
+            "site",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dead_build.exists() && !dead_old.exists());
+    assert!(not_ours.exists(), "a folder without our marker was removed");
+    assert!(alive.exists(), "a running build's folder was removed");
+}
