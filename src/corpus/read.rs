@@ -302,6 +302,7 @@ impl<'a> Reader<'a> {
             stages,
             topics: Vec::new(),
             inbox: Vec::new(),
+            ..Course::default()
         })
     }
 

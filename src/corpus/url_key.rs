@@ -270,9 +270,7 @@ impl<T> UrlIndex<T> {
     /// several URLs (a paper's PDF and its DOI): found when any of them is known, otherwise
     /// inserted under all of them. The first URL is the one a truncation may match.
     pub fn find_or_insert_all(&mut self, urls: &[&str], make: impl FnOnce() -> T) -> Option<&T> {
-        let Some(first) = urls.first() else {
-            return None;
-        };
+        let first = urls.first()?;
         let truncated = truncated_prefix(first).is_some();
         let mut keys = keys_of(first);
         for more in &urls[1..] {
