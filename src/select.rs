@@ -345,8 +345,35 @@ fn walk<'n, 'a>(
     Reach { needs, parents }
 }
 
-/// Apply a checked selection to `course`, whose topic graph is `graph`.
-pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection) -> Selected {
+/// Topics no other topic needs, in course order: the final topics. "Needs" as the topic graph
+/// has it: written in `requires`, or implied by a link requiring an item of another topic.
+fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
+    let mut needed = vec![false; needs.topics];
+    let topic = |i: u32| match needs.topic_of[i as usize] {
+        NONE => i,
+        t => t,
+    };
+    for (t, n) in needs.needs.iter().enumerate().take(needs.topics) {
+        for &p in &n[..needs.prerequisites[t]] {
+            needed[p as usize] = true;
+        }
+    }
+    for (i, n) in needs.needs.iter().enumerate().skip(needs.topics) {
+        let own = needs.topic_of[i];
+        for &p in &n[..needs.prerequisites[i]] {
+            if topic(p) != own {
+                needed[topic(p) as usize] = true;
+            }
+        }
+    }
+    (0..needs.topics)
+        .filter(|&t| !needed[t])
+        .map(|t| needs.ids[t])
+        .collect()
+}
+
+/// Apply a checked selection to `course`.
+pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
     let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
     let mut known_item = vec![false; needs.ids.len()];
@@ -362,12 +389,7 @@ pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection
 
     let whole_course = selection.targets.is_empty();
     let roots: Vec<&str> = if whole_course {
-        course
-            .topics
-            .iter()
-            .map(|t| t.id.as_str())
-            .filter(|id| graph.unlocks(id).is_empty())
-            .collect()
+        final_topics(&needs)
     } else {
         // `options::resolve` already removed repeated targets.
         selection.targets.iter().map(String::as_str).collect()
