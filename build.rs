@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     detect_chromium();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+    // Read at run time, not with env!: a build script binary reused from a checkout elsewhere
+    // (cargo hashes path packages by relative path) would embed that checkout's topics.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("topics");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| {

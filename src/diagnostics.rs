@@ -2,8 +2,13 @@
 //!
 //! Every step that reads user input reports through `Diagnostic`, so that `check` can print them
 //! all in one consistent `file:line:col: error: message` form and the CLI can choose exit codes.
+//! [`Diagnostic::render`] adds what rustc shows: the source line with a caret under the place
+//! (drawn by `annotate-snippets`), and the help below it. `Display` stays one plain line (plus
+//! help) for places that are not a terminal report, such as the error banner of `serve`.
 
 use crate::model::Origin;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -74,6 +79,118 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+impl Diagnostic {
+    /// The report as rustc prints it: the `file:line:col: error: message` line first (editors
+    /// jump to it), then the source line with a caret under the place, then the help. With
+    /// `styled`, ANSI colours; the CLI writes through `anstream`, which drops them when the
+    /// output is not a terminal or `NO_COLOR` is set. The source line is read from the file
+    /// now; when it cannot be (the built-in corpus, a file since deleted) the snippet is left out.
+    pub fn render(&self, styled: bool) -> String {
+        let (word, level, colour) = match self.severity {
+            Severity::Error => ("error", Level::ERROR, AnsiColor::BrightRed),
+            Severity::Warning => ("warning", Level::WARNING, AnsiColor::BrightYellow),
+        };
+        let bold = Style::new().bold();
+        let tint = bold.fg_color(Some(colour.into()));
+        let paint = |style: Style, text: &str| match styled {
+            true => format!("{style}{text}{style:#}"),
+            false => text.to_string(),
+        };
+        let mut out = String::new();
+        if let Some(origin) = &self.origin {
+            out.push_str(&paint(bold, &format!("{origin}:")));
+            out.push(' ');
+        }
+        out.push_str(&paint(tint, &format!("{word}:")));
+        out.push_str(&paint(bold, &format!(" {}", printable(&self.message))));
+        let line = self
+            .origin
+            .as_ref()
+            .and_then(|o| source_line(o).map(|l| (o, l)));
+        let help = self.help.as_deref().map(printable);
+        if line.is_none() {
+            if let Some(help) = &help {
+                out.push_str(&format!("\n  {}: {help}", paint(bold, "help")));
+            }
+            return out;
+        }
+        let (origin, text) = line.expect("checked above");
+        let span = if origin.col == 1 && origin.file.extension().is_none_or(|e| e != "toml") {
+            // Import formats place an entry by its line only: underline the line.
+            let start = text.len() - text.trim_start().len();
+            start..text.trim_end().len()
+        } else {
+            span_at(&text, origin.col)
+        };
+        let mut group = Group::with_level(level).element(
+            Snippet::source(text.as_str())
+                .line_start(origin.line)
+                .annotation(AnnotationKind::Primary.span(span)),
+        );
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        out.push('\n');
+        out.push_str(renderer.render(&[group]).trim_end());
+        out
+    }
+}
+
+/// Text as it may reach a terminal: control characters (an escape sequence in a corpus file,
+/// say) shown as `\u{fffd}` instead of acting.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Line `origin.line` of `origin.file`, made printable.
+/// `1:1` is where problems of a whole file are placed (a missing key, a file name that is not
+/// an id): underlining the first word there would point at the wrong thing, so no snippet.
+fn source_line(origin: &Origin) -> Option<String> {
+    if origin.line == 0 || (origin.line, origin.col) == (1, 1) {
+        return None;
+    }
+    let text = std::fs::read_to_string(&origin.file).ok()?;
+    let line = text.lines().nth(origin.line - 1)?;
+    let line = printable(line).replace('\t', " ");
+    (!line.trim().is_empty()).then_some(line)
+}
+
+/// The bytes of `line` to underline from column `col` (1-based, in characters): a quoted string
+/// to its closing quote, a word (key, id, number) to its end, else one character.
+fn span_at(line: &str, col: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '+');
+    let len = match rest.chars().next() {
+        None => 0,
+        // A multi-line string: its opening quotes (the rest is on later lines).
+        Some(q @ ('"' | '\'')) if rest.starts_with(&q.to_string().repeat(3)) => {
+            let triple = q.to_string().repeat(3);
+            rest[3..].find(&triple).map_or(3, |i| i + 6)
+        }
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        // A table header, `[[link]]`: the whole header.
+        Some('[') if line[..start].trim().is_empty() => rest.rfind(']').map_or(1, |i| i + 1),
+        Some(c) if word(c) => rest.find(|c: char| !word(c)).unwrap_or(rest.len()),
+        Some(c) => c.len_utf8(),
+    };
+    start..start + len
 }
 
 /// Sort for stable output: by file, line, column, then message.
@@ -214,6 +331,51 @@ mod tests {
             assert_eq!(index.line_col(offset), (line, col), "offset {offset}");
             assert_eq!(index.line(offset), line, "offset {offset}");
         }
+    }
+
+    #[test]
+    fn spans_cover_the_token_at_the_column() {
+        let line = r#"requires = ["concensus", "x"]"#;
+        assert_eq!(&line[span_at(line, 13)], r#""concensus""#);
+        assert_eq!(&line[span_at(line, 1)], "requires");
+        assert_eq!(&line[span_at(line, 10)], "=");
+        assert_eq!(&line[span_at(line, 12)], "[");
+        assert_eq!(&"d = \"\"\""[span_at("d = \"\"\"", 5)], "\"\"\"");
+        assert_eq!(&"d = '''x''' #"[span_at("d = '''x''' #", 5)], "'''x'''");
+        assert_eq!(&"[[link]] # x"[span_at("[[link]] # x", 1)], "[[link]]");
+        assert_eq!(span_at(line, 99), line.len()..line.len());
+        assert_eq!(&"é = 1"[span_at("é = 1", 1)], "é");
+    }
+
+    #[test]
+    fn render_shows_the_line_and_a_caret_plain_and_styled() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("raft.toml");
+        std::fs::write(&file, "title = \"Raft\"\nrequires = [\"concensus\"]\n").unwrap();
+        let origin = Origin {
+            file: file.clone(),
+            line: 2,
+            col: 13,
+        };
+        let d = Diagnostic::error(Some(origin), "unknown topic `concensus`\u{1b}[2J")
+            .with_help("did you mean `consensus`?");
+        let plain = d.render(false);
+        let header = format!(
+            "{}:2:13: error: unknown topic `concensus`\u{fffd}[2J",
+            file.display()
+        );
+        assert_eq!(
+            plain,
+            format!("{header}\n  |\n2 | requires = [\"concensus\"]\n  |             ^^^^^^^^^^^\n  |\n  = help: did you mean `consensus`?")
+        );
+        let styled = d.render(true);
+        assert!(styled.contains("\u{1b}["), "{styled:?}");
+        assert_eq!(anstream::adapter::strip_str(&styled).to_string(), plain);
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(
+            d.render(false),
+            format!("{header}\n  help: did you mean `consensus`?")
+        );
     }
 
     #[test]

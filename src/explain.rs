@@ -141,9 +141,12 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
 /// "week 3", "weeks 2-4", "done": where a link or a topic's links fall.
 fn weeks_of(plan: &Plan, id: &str) -> String {
     let weeks: BTreeSet<u32> = match plan.link(id) {
-        Some(l) => l.week.into_iter().collect(),
+        Some(l) => l.week.into_iter().chain(l.until_week).collect(),
         None => plan.topic(id).map_or_else(BTreeSet::new, |t| {
-            t.links.iter().filter_map(|l| l.week).collect()
+            t.links
+                .iter()
+                .flat_map(|l| l.week.into_iter().chain(l.until_week))
+                .collect()
         }),
     };
     let start = |n: u32| {

@@ -6,7 +6,9 @@
 //! `render` (Markdown, JSON, HTML, iCalendar, DOT, Mermaid) -> `site` (the course site, written
 //! atomically, and its preview server). `explain` answers `why` and `next` from a plan;
 //! `import` is the one step that writes to `topics/`; `scaffold` starts a new course (it
-//! leaves filing links to `import`). The CLI in `main.rs` and `cli/` is a thin shell over
+//! leaves filing links to `import`). `linkcheck` asks every URL over HTTP(S) for `check --links`
+//! and keeps the results beside the corpus; the CLI's planning commands mark the links it last
+//! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed. The CLI in `main.rs` and `cli/` is a thin shell over
 //! these steps.
 
 pub mod corpus;
@@ -15,6 +17,7 @@ pub mod explain;
 pub mod graph;
 pub mod id;
 pub mod import;
+pub mod linkcheck;
 pub mod model;
 pub mod options;
 pub mod output;

@@ -102,6 +102,10 @@ pub struct Link {
     /// The id of the topic whose file lists this link.
     pub topic: TopicId,
     pub url: WebUrl,
+    /// Other addresses of the same reading (the publisher's page beside a free PDF): never
+    /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternates: Vec<String>,
     pub title: String,
     pub kind: Kind,
     pub level: Level,
@@ -126,6 +130,9 @@ pub struct Link {
     pub optional: bool,
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the `url` value is written: link checks point at it.
+    #[serde(skip)]
+    pub url_origin: Origin,
 }
 
 macro_rules! word_enum {
@@ -205,11 +212,13 @@ word_enum!(
 );
 
 word_enum!(
-    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader.
+    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader. `dead` is
+    /// never written in the corpus: `linkcheck` sets it from the last `check --links`.
     UrlStatus {
         Confirmed => "confirmed",
         Guessed => "guessed",
         Truncated => "truncated",
+        Dead => "dead",
     }
 );
 
@@ -251,6 +260,8 @@ impl Link {
             url_status: UrlStatus::default(),
             deliverable: None,
             optional: false,
+            alternates: Vec::new(),
+            url_origin: Origin::default(),
             origin: Origin::default(),
         }
     }

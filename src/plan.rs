@@ -76,9 +76,11 @@ pub struct PlanLink {
     #[serde(flatten)]
     pub link: Link,
     pub done: bool,
-    /// The schedule's week; `None` when done, or optional and the reader did not ask for the
-    /// optional track.
+    /// The schedule's week (the first, for a link longer than a week); `None` when done, or
+    /// optional and the reader did not ask for the optional track.
     pub week: Option<u32>,
+    /// The last week of a link that runs over several weeks; `None` otherwise.
+    pub until_week: Option<u32>,
 }
 
 impl std::ops::Deref for PlanLink {
@@ -281,10 +283,16 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         })
         .collect();
     let (summary, weeks) = schedule::cut(&items, options);
-    let week_of: std::collections::HashMap<String, u32> = weeks
-        .iter()
-        .flat_map(|w| w.links.iter().map(move |id| (id.clone(), w.number)))
-        .collect();
+    // A link longer than a week is in several weeks: its first and its last.
+    let mut week_of: std::collections::HashMap<&str, (u32, u32)> = Default::default();
+    for w in &weeks {
+        for id in &w.links {
+            week_of
+                .entry(id.as_str())
+                .and_modify(|span| span.1 = w.number)
+                .or_insert((w.number, w.number));
+        }
+    }
     for link in plan
         .stages
         .iter_mut()
@@ -292,7 +300,9 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
         .flat_map(|t| t.links.iter_mut())
     {
         link.done = done.contains(link.id.as_str());
-        link.week = week_of.get(link.id.as_str()).copied();
+        let span = week_of.get(link.id.as_str()).copied();
+        link.week = span.map(|(first, _)| first);
+        link.until_week = span.and_then(|(first, last)| (last > first).then_some(last));
     }
     plan.schedule = summary;
     plan.weeks = weeks;
@@ -312,6 +322,7 @@ fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {
             link: by_id[id.as_str()].clone(),
             done: false,
             week: None,
+            until_week: None,
         })
         .collect()
 }

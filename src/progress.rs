@@ -121,13 +121,15 @@ pub struct Change {
 }
 
 /// The progress file's new text with `ids` added to (`done`) or removed from (`!done`) the
-/// `done` array; everything else in `text` is kept as written.
+/// `done` array; everything else in `text` is kept as written, comments inside the array too.
+/// A file that `plan` would refuse (`done = [1, 2]`) is refused here, before anything is written.
 pub fn edit(
     path: &Path,
     text: &str,
     ids: &[String],
     done: bool,
 ) -> Result<(String, Change), Diagnostic> {
+    parse(path, text)?;
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         let origin = e.span().map(|s| origin_at(path, text, s.start));
         Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
@@ -141,22 +143,89 @@ pub fn edit(
             format!("{}: `done` is not an array of link ids", path.display()),
         )
     })?;
+    let commented = has_comments(array);
     let mut change = Change::default();
     for id in ids {
         let position = array.iter().position(|v| v.as_str() == Some(id.as_str()));
         match (done, position) {
             (true, None) => {
-                array.push(id.as_str());
+                push_keeping_comments(array, id, commented);
                 change.changed.push(id.clone());
             }
             (false, Some(i)) => {
-                array.remove(i);
+                remove_keeping_comments(array, i);
                 change.changed.push(id.clone());
             }
             _ => change.unchanged.push(id.clone()),
         }
     }
-    // Many ids read best one a line; a short list stays on one.
+    if !commented {
+        relayout(array);
+    }
+    Ok((doc.to_string(), change))
+}
+
+fn has_comments(array: &toml_edit::Array) -> bool {
+    let raw =
+        |r: Option<&toml_edit::RawString>| r.and_then(|r| r.as_str()).unwrap_or("").contains('#');
+    raw(Some(array.trailing()))
+        || array
+            .iter()
+            .any(|v| raw(v.decor().prefix()) || raw(v.decor().suffix()))
+}
+
+/// A new id after the last one; comments after the last id (in the array's trailing text) stay
+/// where they were, above the new id.
+fn push_keeping_comments(array: &mut toml_edit::Array, id: &str, commented: bool) {
+    array.push(id);
+    if !commented {
+        return;
+    }
+    let trailing = array.trailing().as_str().unwrap_or("").to_string();
+    let last = array.len() - 1;
+    let prefix = if trailing.trim().is_empty() {
+        "\n  ".to_string()
+    } else {
+        format!("{}  ", trailing.trim_end_matches([' ', '\t']))
+    };
+    if let Some(v) = array.get_mut(last) {
+        v.decor_mut().set_prefix(prefix);
+    }
+    array.set_trailing("\n");
+    array.set_trailing_comma(true);
+}
+
+/// Removes one id; the comments written before it move to what follows it.
+fn remove_keeping_comments(array: &mut toml_edit::Array, i: usize) {
+    let removed = array.remove(i);
+    let prefix = removed
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string();
+    if !prefix.contains('#') {
+        return;
+    }
+    match array.get_mut(i) {
+        Some(next) => {
+            let old = next.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
+            let joined = format!(
+                "{}{}",
+                prefix.trim_end_matches([' ', '\t']),
+                old.trim_start_matches('\n')
+            );
+            next.decor_mut().set_prefix(joined);
+        }
+        None => {
+            let old = array.trailing().as_str().unwrap_or("").to_string();
+            array.set_trailing(format!("{prefix}{old}"));
+        }
+    }
+}
+
+/// Many ids read best one a line; a short list stays on one.
+fn relayout(array: &mut toml_edit::Array) {
     if array.len() > 3 {
         for v in array.iter_mut() {
             v.decor_mut().set_prefix("\n  ");
@@ -170,7 +239,6 @@ pub fn edit(
         array.set_trailing("");
         array.set_trailing_comma(false);
     }
-    Ok((doc.to_string(), change))
 }
 
 /// `edit` applied to the file at `path` (created when absent): locked while it is read and
@@ -213,5 +281,32 @@ mod tests {
     fn syntax_errors_point_at_the_line() {
         let err = parse(Path::new("p.toml"), "done = [\n  \"a\",\n  b\n]\n").unwrap_err();
         assert_eq!(err.origin.unwrap().line, 3);
+    }
+
+    #[test]
+    fn comments_inside_the_done_array_survive_done_and_undo() {
+        let text = "done = [\n  # week 1\n  \"a\", # liked it\n  \"b\",\n  # to finish\n]\n";
+        let (out, _) = edit(Path::new("p.toml"), text, &["c".into()], true).unwrap();
+        for comment in ["# week 1", "# liked it", "# to finish"] {
+            assert!(out.contains(comment), "{comment} lost:\n{out}");
+        }
+        assert_eq!(parse(Path::new("p.toml"), &out).unwrap().done.len(), 3);
+        let (out, _) = edit(Path::new("p.toml"), &out, &["a".into(), "c".into()], false).unwrap();
+        for comment in ["# week 1", "# liked it", "# to finish"] {
+            assert!(out.contains(comment), "{comment} lost:\n{out}");
+        }
+        let p = parse(Path::new("p.toml"), &out).unwrap();
+        assert_eq!(
+            p.done.into_iter().collect::<Vec<_>>(),
+            vec!["b".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_done_array_of_numbers_is_refused_before_writing() {
+        let err = edit(Path::new("p.toml"), "done = [1, 2]\n", &["a".into()], true).unwrap_err();
+        let origin = err.origin.clone().unwrap();
+        assert_eq!((origin.line, origin.col), (1, 9), "{err}");
+        assert!(err.to_string().contains("invalid progress file"), "{err}");
     }
 }

@@ -293,7 +293,11 @@ fn install_command() -> String {
     let repo = env!("CARGO_PKG_REPOSITORY");
     let version = env!("CARGO_PKG_VERSION");
     if repo.is_empty() {
-        format!("cargo install --locked syllabus --version {version}")
+        format!(
+            "cargo install --locked syllabus --version {version}\n        \
+             # Not on crates.io yet? Install from its repository instead:\n        \
+             # run: cargo install --locked --git <repository URL> syllabus"
+        )
     } else {
         format!("cargo install --locked --git {repo} --tag v{version} syllabus")
     }
@@ -393,11 +397,28 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let course = corpus::load(&sources).map_err(NewError::Invalid)?.course;
     let (mut rows, invalid) = import::decide::decide(&course, &inputs, None);
     warnings.extend(invalid);
+    warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
     let counts = place(&mut rows, &inputs, &groups);
+    let truncated = rows
+        .iter()
+        .filter(|r| r.is_new() && r.candidate.url_status == crate::model::UrlStatus::Truncated)
+        .count();
+    if truncated > 0 {
+        // One line for all of them: a feed dump cuts most URLs, and `plan` flags each anyway.
+        warnings.push(
+            Diagnostic::warning(
+                None,
+                format!(
+                    "{} cut short by the source; kept as given with url_status = \"truncated\"",
+                    crate::words::count(truncated, "URL")
+                ),
+            )
+            .with_help("replace each with the full URL and remove its url_status line"),
+        );
+    }
     let rendered = import::write::render(&course, topics_dir, &sources, &rows)
         .map_err(|e| NewError::Invalid(vec![Diagnostic::error(None, e)]))?;
     files.extend(rendered);
-    warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
     let topics = groups
         .iter()
         .map(|g| (g.id.clone(), counts.get(&g.id).copied().unwrap_or(0)))

@@ -1,8 +1,9 @@
 //! The weekly schedule: the plan's links, in plan order, cut into weeks under an hours budget.
 //!
 //! Plan order already puts every prerequisite first, so filling weeks front to back never places
-//! a link before what it needs. A link is never split: one longer than a week gets a week of its
-//! own and is flagged. Links marked done (progress) are left out and the remaining time
+//! a link before what it needs. A link that fits in a week is never split; one longer than a week
+//! (a book, a project built over several sittings) starts a week of its own and runs over as many
+//! full weeks as it takes, and what follows may share its last week. Links marked done (progress) are left out and the remaining time
 //! recomputed. Dates are plain civil (proleptic Gregorian) dates; weeks run seven days from
 //! `start`.
 
@@ -57,10 +58,19 @@ pub struct Week {
     /// `YYYY-MM-DD` of its first day, when the schedule has a start.
     pub start: Option<String>,
     pub minutes: u32,
-    /// Link ids in plan order.
+    /// Link ids in plan order; a link longer than a week is listed in every week it runs over.
     pub links: Vec<String>,
-    /// A single link longer than the weekly budget.
-    pub over_budget: bool,
+    /// The links of this week that run over several weeks, with which part falls here.
+    pub parts: std::collections::BTreeMap<String, Part>,
+}
+
+/// The share of a long link that falls in one week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// 1-based.
+    pub part: u32,
+    pub of: u32,
+    pub minutes: u32,
 }
 
 impl Schedule {
@@ -77,19 +87,26 @@ impl Schedule {
     }
 }
 
-/// Weeks holding `minutes` in order, each up to `budget` unless a single item exceeds it:
-/// indices per week.
-pub fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<usize>> {
-    let mut weeks: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
+/// Weeks holding `minutes` in order, each up to `budget`: `(index, minutes of it)` per week. An
+/// item longer than `budget` starts a fresh week and fills whole weeks until its rest, which
+/// the next items may join.
+pub fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<(usize, u32)>> {
+    let budget = budget.max(1);
+    let mut weeks: Vec<Vec<(usize, u32)>> = Vec::new();
+    let mut current: Vec<(usize, u32)> = Vec::new();
     let mut used = 0;
     for (i, &m) in minutes.iter().enumerate() {
         if !current.is_empty() && used + m > budget {
             weeks.push(std::mem::take(&mut current));
             used = 0;
         }
-        current.push(i);
-        used += m;
+        let mut left = m;
+        while left > budget {
+            weeks.push(vec![(i, budget)]);
+            left -= budget;
+        }
+        current.push((i, left));
+        used += left;
     }
     if !current.is_empty() {
         weeks.push(current);
@@ -112,17 +129,37 @@ pub fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week
     let budget = (options.hours_per_week * 60.0).round().max(1.0) as u32;
     let (done, order): (Vec<&Item>, Vec<&Item>) = items.iter().partition(|i| i.done);
     let minutes: Vec<u32> = order.iter().map(|i| i.minutes).collect();
-    let weeks: Vec<Week> = pack(&minutes, budget)
+    let packed = pack(&minutes, budget);
+    let mut spans = vec![0u32; minutes.len()];
+    for &(j, _) in packed.iter().flatten() {
+        spans[j] += 1;
+    }
+    let mut seen = vec![0u32; minutes.len()];
+    let weeks: Vec<Week> = packed
         .iter()
         .enumerate()
         .map(|(i, members)| {
-            let total: u32 = members.iter().map(|&j| minutes[j]).sum();
+            let mut parts = std::collections::BTreeMap::new();
+            for &(j, m) in members {
+                seen[j] += 1;
+                if spans[j] > 1 {
+                    let part = Part {
+                        part: seen[j],
+                        of: spans[j],
+                        minutes: m,
+                    };
+                    parts.insert(order[j].id.to_string(), part);
+                }
+            }
             Week {
                 number: i as u32 + 1,
                 start: options.start.map(|d| d.add_days(7 * i as i64).to_string()),
-                minutes: total,
-                links: members.iter().map(|&j| order[j].id.to_string()).collect(),
-                over_budget: total > budget,
+                minutes: members.iter().map(|&(_, m)| m).sum(),
+                links: members
+                    .iter()
+                    .map(|&(j, _)| order[j].id.to_string())
+                    .collect(),
+                parts,
             }
         })
         .collect();
@@ -147,9 +184,8 @@ pub fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week
 /// The smallest pace, in tenths of an hour, at which `minutes` fit in `weeks` weeks.
 fn needed_hours(minutes: &[u32], weeks: u32) -> f64 {
     let fits = |tenths: u32| pack(minutes, tenths * 6).len() as u32 <= weeks;
-    let longest = minutes.iter().copied().max().unwrap_or(0);
     let total: u32 = minutes.iter().sum();
-    let (mut lo, mut hi) = (longest.div_ceil(6).max(1), total.div_ceil(6).max(1));
+    let (mut lo, mut hi) = (total.div_ceil(6 * weeks).max(1), total.div_ceil(6).max(1));
     // At `hi` everything fits in one week, so the search always ends on a pace that fits.
     while lo < hi {
         let mid = (lo + hi) / 2;
@@ -286,12 +322,69 @@ mod tests {
     }
 
     #[test]
-    fn packing_never_splits_and_isolates_long_items() {
+    fn packing_splits_only_what_is_longer_than_a_week() {
         assert_eq!(
             pack(&[60, 60, 200, 30, 400, 10], 300),
-            vec![vec![0, 1], vec![2, 3], vec![4], vec![5]]
+            vec![
+                vec![(0, 60), (1, 60)],
+                vec![(2, 200), (3, 30)],
+                vec![(4, 300)],
+                vec![(4, 100), (5, 10)],
+            ]
+        );
+        // A twenty-hour project at five hours a week takes four whole weeks.
+        assert_eq!(
+            pack(&[30, 1200, 60], 300),
+            vec![
+                vec![(0, 30)],
+                vec![(1, 300)],
+                vec![(1, 300)],
+                vec![(1, 300)],
+                vec![(1, 300)],
+                vec![(2, 60)],
+            ]
         );
         assert_eq!(needed_hours(&[120, 120, 120], 1), 6.0);
         assert_eq!(needed_hours(&[120, 120, 120], 2), 4.0);
+        assert_eq!(needed_hours(&[1200], 2), 10.0);
+    }
+
+    #[test]
+    fn a_long_link_names_its_parts() {
+        let items = [
+            Item {
+                id: "a",
+                minutes: 30,
+                done: false,
+            },
+            Item {
+                id: "lab",
+                minutes: 700,
+                done: false,
+            },
+            Item {
+                id: "b",
+                minutes: 60,
+                done: false,
+            },
+        ];
+        let (summary, weeks) = cut(&items, &ScheduleOptions::default());
+        assert_eq!(summary.remaining_minutes, 790);
+        let shape: Vec<(Vec<&str>, u32)> = weeks
+            .iter()
+            .map(|w| (w.links.iter().map(String::as_str).collect(), w.minutes))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (vec!["a"], 30),
+                (vec!["lab"], 300),
+                (vec!["lab"], 300),
+                (vec!["lab", "b"], 160)
+            ]
+        );
+        let third = weeks[3].parts["lab"];
+        assert_eq!((third.part, third.of, third.minutes), (3, 3, 100));
+        assert!(weeks[0].parts.is_empty() && !weeks[3].parts.contains_key("b"));
     }
 }

@@ -8,6 +8,7 @@ use syllabus::import;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// The files of links to import (each file's format is found by --from)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The input format [default: auto, from the extension and the content]
@@ -67,10 +68,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     };
     match result {
         Ok(report) => {
-            let mut stderr = std::io::stderr().lock();
-            for d in &report.warnings {
-                let _ = writeln!(stderr, "{d}");
-            }
+            super::warn(&report.warnings);
             if json {
                 let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
                 let _ = writeln!(stdout, "{text}");

@@ -9,6 +9,7 @@ mod import;
 mod new;
 mod plan;
 mod progress;
+mod shell;
 mod site;
 mod suggest;
 
@@ -22,7 +23,7 @@ use syllabus::model::Level;
 use syllabus::options::{self, Given, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
-use syllabus::{output, progress as progress_file};
+use syllabus::{linkcheck, output, progress as progress_file};
 
 const EXIT_INVALID: i32 = 1;
 const EXIT_USAGE: i32 = 2;
@@ -137,6 +138,10 @@ enum Command {
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
     Serve(site::ServeArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell)
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command into a folder
+    Man(shell::ManArgs),
 }
 
 /// A failed command: what to print on standard error, and the exit code.
@@ -185,14 +190,14 @@ pub fn run() -> i32 {
         Command::Suggest(args) => suggest::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
     };
     match result {
         Ok(()) => 0,
         Err(failure) => {
+            warn(&failure.diagnostics);
             let mut stderr = std::io::stderr().lock();
-            for d in &failure.diagnostics {
-                let _ = writeln!(stderr, "{d}");
-            }
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 1 {
                 let _ = writeln!(
@@ -205,8 +210,23 @@ pub fn run() -> i32 {
     }
 }
 
+/// The corpus folder: `--topics DIR`, else `./topics` when it exists; `None` for the built-in
+/// course.
+fn corpus_dir(args: &CorpusArgs) -> Option<PathBuf> {
+    args.topics
+        .clone()
+        .or_else(|| Some(PathBuf::from("topics")).filter(|p| p.is_dir()))
+}
+
+/// The corpus, with the links the last `check --links` found dead marked so in every output.
 fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
-    let loaded = corpus::load_default(args.topics.as_deref())?;
+    let mut loaded = corpus::load_default(args.topics.as_deref())?;
+    let cache_path = linkcheck::cache::default_path(corpus_dir(args).as_deref());
+    // A broken cache must not stop a plan: it only adds the `dead` marks.
+    match linkcheck::Cache::load(&cache_path) {
+        Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
+        Err(d) => warn(&[Diagnostic::warning(None, d.message).maybe_help(d.help)]),
+    }
     Ok(loaded)
 }
 
@@ -278,9 +298,47 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     })
 }
 
+/// Diagnostics on standard error, rendered as rustc does.
 fn warn(diagnostics: &[Diagnostic]) {
-    let mut stderr = std::io::stderr().lock();
+    print_diagnostics(&mut anstream::stderr().lock(), diagnostics);
+}
+
+/// Each diagnostic with its source line and caret, coloured; `anstream` keeps the colours only
+/// on a terminal and without `NO_COLOR` (`CLICOLOR_FORCE` forces them).
+fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        let _ = writeln!(stderr, "{d}");
+        let _ = writeln!(out, "{}", d.render(true));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// `--help` is the first documentation people read: every argument of every command says
+    /// what it does, not only which values it takes.
+    #[test]
+    fn every_argument_has_a_description() {
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        let mut missing = Vec::new();
+        for sub in cli.get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "`{}` has no description",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{} {}", sub.get_name(), arg.get_id()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "arguments without a description: {missing:?}"
+        );
     }
 }

@@ -33,11 +33,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         },
         NewError::Invalid(ds) => Failure::from(ds),
     })?;
-    let mut stderr = std::io::stderr().lock();
     if let Some(report) = &created.report {
-        for d in &report.warnings {
-            let _ = writeln!(stderr, "{d}");
-        }
+        super::warn(&report.warnings);
     }
     let mut stdout = std::io::stdout().lock();
     let dir = args.dir.display();

@@ -204,7 +204,10 @@ fn validate(
     // Earliest wins, so the link named is the first in file order on every run.
     let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::new();
     for link in course.links().chain(&course.inbox) {
-        if let Some(first) = seen.find_or_insert_with(&link.url, || link) {
+        let addresses: Vec<&str> = std::iter::once(link.url.as_str())
+            .chain(link.alternates.iter().map(String::as_str))
+            .collect();
+        if let Some(first) = seen.find_or_insert_all(&addresses, || link) {
             found.push(
                 Diagnostic::error(
                     Some(link.origin.clone()),

@@ -19,6 +19,7 @@ pub(crate) const INBOX_KEYS: &[&str] = &["link"];
 pub(crate) const LINK_KEYS: &[&str] = &[
     "id",
     "url",
+    "alternates",
     "title",
     "kind",
     "level",
@@ -415,6 +416,14 @@ impl<'a> Reader<'a> {
         let minutes = self.minutes(t, span.clone());
         let access = self.word(t, "access", Access::WORDS, Access::parse);
         let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
+        if url_status == Some(UrlStatus::Dead) {
+            let value = Self::get(t, "url_status").expect("parsed above");
+            self.error(
+                value.span(),
+                "`url_status = \"dead\"` is not written by hand".into(),
+                Some("remove it: `syllabus check --links` finds dead links and the plan shows them until a later check finds them alive".into()),
+            );
+        }
         let url = match (&url_raw, Self::get(t, "url")) {
             (Some(raw), Some(value)) => match check_url(raw) {
                 Ok(url) => Some(url),
@@ -454,6 +463,7 @@ impl<'a> Reader<'a> {
                 None
             }
         });
+        let alternates = self.alternates(t);
         let authors = self
             .string_list(t, "authors")
             .into_iter()
@@ -474,6 +484,7 @@ impl<'a> Reader<'a> {
             id: id?,
             topic: topic?.clone(),
             url: url?,
+            alternates,
             title: title?,
             kind: kind?,
             level: level?,
@@ -489,6 +500,7 @@ impl<'a> Reader<'a> {
             deliverable,
             optional,
             origin: self.origin(span),
+            url_origin: self.origin(Self::get(t, "url").map_or(0..0, |v| v.span())),
         })
     }
 
@@ -535,6 +547,22 @@ impl<'a> Reader<'a> {
             }
             (false, _, _) => None,
         }
+    }
+
+    /// `alternates`: more addresses of the reading, each held to the rule of `url`.
+    fn alternates(&mut self, t: &Table<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        for raw in self.string_list(t, "alternates") {
+            match check_url(raw.get_ref()) {
+                Ok(url) => out.push(url.to_string()),
+                Err(why) => self.error(
+                    raw.span(),
+                    format!("alternate URL `{}` {why}", raw.get_ref()),
+                    Some("alternates must be http:// or https:// URLs; remove this one".into()),
+                ),
+            }
+        }
+        out
     }
 
     fn minutes(&mut self, t: &Table<'_>, span: Range<usize>) -> Option<u32> {

@@ -125,18 +125,57 @@ fn parse_lenient(
                 }
                 // Braces add no newline, so lines in `text` are lines of the file.
                 let line = LineIndex::new(&text).line(span.start);
+                let entry = text[..span.start]
+                    .rfind('@')
+                    .and_then(|at| {
+                        let head = &text[at..span.start];
+                        let key = head.split_once('{')?.1.split(',').next()?.trim();
+                        (!key.is_empty()).then(|| format!("the entry `{key}`: "))
+                    })
+                    .unwrap_or_default();
                 text.replace_range(span, &format!("{{{word}}}"));
                 warnings.push(
                     warning(
                         file,
                         line,
                         1,
-                        format!("`{word}` is not a BibTeX string this file defines; read as the text \"{word}\""),
+                        format!("{entry}`{word}` is not a BibTeX string this file defines; read as the text \"{word}\""),
                     )
-                    .with_help(format!("write it in braces (`{{{word}}}`), or use a standard abbreviation such as `oct`")),
+                    .with_help(abbreviation_help(word)),
                 );
             }
         }
+    }
+}
+
+/// How to fix an undefined word: months have standard abbreviations (`jan` ... `dec`).
+fn abbreviation_help(word: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.to_lowercase();
+    match MONTHS
+        .iter()
+        .find(|m| m.starts_with(&lower) && lower.len() >= 3)
+    {
+        Some(month) => format!(
+            "write `{}` (the standard abbreviation) or `{{{word}}}`",
+            &month[..3]
+        ),
+        None => format!(
+            "write it in braces (`{{{word}}}`), or define it with `@string{{{word} = {{...}}}}`"
+        ),
     }
 }
 

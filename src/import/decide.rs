@@ -71,7 +71,10 @@ pub fn decide(
     // the earliest of them that names the same page or paper.
     let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
     for l in course.links().chain(course.inbox.iter()) {
-        known.insert(&l.url, l.id.to_string());
+        let addresses: Vec<&str> = std::iter::once(l.url.as_str())
+            .chain(l.alternates.iter().map(String::as_str))
+            .collect();
+        known.find_or_insert_all(&addresses, || l.id.to_string());
     }
     let mut taken = taken_ids(course);
     let mut rows = Vec::new();

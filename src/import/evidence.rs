@@ -9,7 +9,8 @@
 //! - **list**: GitHub repositories named `awesome-*` or `*reading-list*`/`*papers*`, and
 //!   titles saying "reading list" or "awesome";
 //! - **paper**: paper hosts (DOI resolvers, ACM, arXiv, USENIX proceedings, Semantic
-//!   Scholar, CiteSeerX) and PDFs, including `type=pdf` downloads;
+//!   Scholar, CiteSeerX), PDFs (including `type=pdf` downloads) and pages under a `pubs/`,
+//!   `papers/` or `publication(s)/` folder;
 //! - **video**, **talk**, **tool** (a code repository), **thread** (social sites);
 //! - **article** otherwise.
 //!
@@ -126,6 +127,10 @@ pub fn kind(url: &str, title: &str) -> Kind {
     .any(|d| on(&host, d))
         || path.ends_with(".pdf")
         || query.contains("type=pdf")
+        || (!code_host
+            && segments
+                .iter()
+                .any(|s| ["pubs", "papers", "publication", "publications"].contains(&s.as_str())))
         || (on(&host, "usenix.org") && (path.contains("conference/") || path.contains("/tech/")))
     {
         Kind::Paper
@@ -221,6 +226,14 @@ mod tests {
             Kind::Paper
         );
         assert_eq!(k("https://example.com/a.PDF"), Kind::Paper);
+        assert_eq!(
+            k("https://research.google/pubs/paxos-made-live/"),
+            Kind::Paper
+        );
+        assert_eq!(
+            k("https://www.microsoft.com/en-us/research/publication/consensus-on-transaction-commit/"),
+            Kind::Paper
+        );
         assert_eq!(k("https://www.youtube.com/watch?v=x"), Kind::Video);
         assert_eq!(k("https://www.youtube.com/playlist?list=PL1"), Kind::Course);
         assert_eq!(k("https://github.com/jepsen-io/maelstrom"), Kind::Tool);

@@ -158,6 +158,19 @@ struct Ctx<'a> {
     prose_links: (usize, usize),
 }
 
+/// The state of one pass over a document's events.
+struct Walker<'a> {
+    ctx: Ctx<'a>,
+    /// How many level-1 headings the document has: a lone one that opens it is its title.
+    h1_count: usize,
+    seen_heading: bool,
+    /// The heading being read: (is the document's title, text so far).
+    heading: Option<(bool, String)>,
+    current_heading: Option<String>,
+    blocks: Vec<Block>,
+    link: Option<RawLink>,
+}
+
 pub fn parse(content: &str, file: &Path) -> Parsed {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     let h1_count = Parser::new_ext(content, options)
@@ -171,107 +184,129 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
             )
         })
         .count();
-    let mut ctx = Ctx {
-        file,
-        lines: LineIndex::new(content),
-        out: Parsed::default(),
-        prose_links: (0, 0),
+    let mut w = Walker {
+        ctx: Ctx {
+            file,
+            lines: LineIndex::new(content),
+            out: Parsed::default(),
+            prose_links: (0, 0),
+        },
+        h1_count,
+        seen_heading: false,
+        heading: None,
+        current_heading: None,
+        blocks: Vec::new(),
+        link: None,
     };
-    let mut seen_heading = false;
-    let mut heading: Option<(bool, String)> = None; // (is the document title, text)
-    let mut current_heading: Option<String> = None;
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut link: Option<RawLink> = None;
     for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let title = !seen_heading && level == HeadingLevel::H1 && h1_count == 1;
-                seen_heading = true;
-                heading = Some((title, String::new()));
+            Event::Start(tag) => w.start(tag, range.start),
+            Event::End(tag) => w.end(tag),
+            Event::Text(t) | Event::Code(t) => w.text(&t, range.start),
+            Event::SoftBreak | Event::HardBreak => w.text(" ", usize::MAX),
+            _ => {}
+        }
+    }
+    let mut out = w.ctx.out;
+    if w.ctx.prose_links.0 > 0 {
+        let (n, line) = w.ctx.prose_links;
+        let msg = format!("{n} link(s) in running text outside lists were left out (mentions in prose, not list entries)");
+        out.skipped.push(
+            warning(file, line, 1, msg)
+                .with_help("put a link in a list item (`- [title](url)`) to import it"),
+        );
+    }
+    out
+}
+
+impl Walker<'_> {
+    fn start(&mut self, tag: Tag<'_>, at: usize) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                let title = !self.seen_heading && level == HeadingLevel::H1 && self.h1_count == 1;
+                self.seen_heading = true;
+                self.heading = Some((title, String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((title, text)) = heading.take() {
-                    current_heading = (!title)
-                        .then(|| clean_text(&text))
-                        .filter(|h| !h.is_empty());
-                }
-            }
-            Event::Start(Tag::Item | Tag::TableRow) => blocks.push(Block::default()),
-            Event::Start(Tag::Paragraph) if blocks.is_empty() => blocks.push(Block {
+            Tag::Item | Tag::TableRow => self.blocks.push(Block::default()),
+            Tag::Paragraph if self.blocks.is_empty() => self.blocks.push(Block {
                 paragraph: true,
                 ..Block::default()
             }),
-            Event::End(TagEnd::Item | TagEnd::TableRow) => {
-                if let Some(block) = blocks.pop() {
-                    end_item(&mut ctx, block, &mut blocks, current_heading.as_deref());
-                }
-            }
-            Event::End(TagEnd::Paragraph) if blocks.last().is_some_and(|b| b.paragraph) => {
-                if let Some(block) = blocks.pop() {
-                    end_paragraph(&mut ctx, block, current_heading.as_deref());
-                }
-            }
-            Event::End(TagEnd::TableCell) => {
-                if let Some(b) = blocks.last_mut() {
-                    b.push_text(" · ");
-                }
-            }
-            Event::Start(Tag::Link {
+            Tag::Link {
                 dest_url,
                 link_type,
                 ..
-            }) => {
-                link = Some(RawLink {
+            } => {
+                self.link = Some(RawLink {
                     url: dest_url.to_string(),
                     text: String::new(),
-                    offset: range.start,
+                    offset: at,
                     image: false,
                     bare: matches!(link_type, LinkType::Autolink),
                 });
             }
-            Event::End(TagEnd::Link) => {
-                if let (Some(l), Some(b)) = (link.take(), blocks.last_mut()) {
-                    b.segs.push(Seg::Link(l));
-                }
-            }
-            Event::Start(Tag::Image { .. }) => {
-                if let Some(l) = &mut link {
+            Tag::Image { .. } => {
+                if let Some(l) = &mut self.link {
                     l.image = true;
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(l) = &mut link {
-                    l.text.push_str(&t);
-                } else if let Some((_, text)) = &mut heading {
-                    text.push_str(&t);
-                } else if let Some(b) = blocks.last_mut() {
-                    for seg in split_bare_urls(&t, range.start) {
-                        match seg {
-                            Seg::Text(s) => b.push_text(&s),
-                            l => b.segs.push(l),
-                        }
-                    }
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(l) = &mut link {
-                    l.text.push(' ');
-                } else if let Some(b) = blocks.last_mut() {
-                    b.push_text(" ");
                 }
             }
             _ => {}
         }
     }
-    if ctx.prose_links.0 > 0 {
-        let (n, line) = ctx.prose_links;
-        let msg = format!("{n} link(s) in running text outside lists were left out (mentions in prose, not list entries)");
-        ctx.out.skipped.push(
-            warning(file, line, 1, msg)
-                .with_help("put a link in a list item (`- [title](url)`) to import it"),
-        );
+
+    fn end(&mut self, tag: TagEnd) {
+        let heading = self.current_heading.clone();
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some((title, text)) = self.heading.take() {
+                    self.current_heading = (!title)
+                        .then(|| clean_text(&text))
+                        .filter(|h| !h.is_empty());
+                }
+            }
+            TagEnd::Item | TagEnd::TableRow => {
+                if let Some(block) = self.blocks.pop() {
+                    end_item(&mut self.ctx, block, &mut self.blocks, heading.as_deref());
+                }
+            }
+            TagEnd::Paragraph if self.blocks.last().is_some_and(|b| b.paragraph) => {
+                if let Some(block) = self.blocks.pop() {
+                    end_paragraph(&mut self.ctx, block, heading.as_deref());
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(b) = self.blocks.last_mut() {
+                    b.push_text(" · ");
+                }
+            }
+            TagEnd::Link => {
+                if let (Some(l), Some(b)) = (self.link.take(), self.blocks.last_mut()) {
+                    b.segs.push(Seg::Link(l));
+                }
+            }
+            _ => {}
+        }
     }
-    ctx.out
+
+    /// Text (or a line break, `at == usize::MAX`) for the link, heading or block being read.
+    fn text(&mut self, t: &str, at: usize) {
+        if let Some(l) = &mut self.link {
+            l.text.push_str(t);
+        } else if let Some((_, text)) = &mut self.heading {
+            text.push_str(t);
+        } else if let Some(b) = self.blocks.last_mut() {
+            if at == usize::MAX {
+                b.push_text(t);
+                return;
+            }
+            for seg in split_bare_urls(t, at) {
+                match seg {
+                    Seg::Text(s) => b.push_text(&s),
+                    l => b.segs.push(l),
+                }
+            }
+        }
+    }
 }
 
 /// Splits text at bare `http(s)://` URLs; each becomes a bare link.
@@ -323,7 +358,18 @@ fn split_bare_urls(text: &str, offset: usize) -> Vec<Seg> {
 fn is_label(l: &RawLink) -> bool {
     let t = squash(&l.text).to_lowercase();
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-    l.bare || t.is_empty() || LABELS.contains(&t) || t.starts_with("http") || t.starts_with("www.")
+    // `in four parts [1](u), [2](u)`: numbered parts are addresses of one reading.
+    let numbered = t.chars().all(|c| c.is_ascii_digit())
+        || ["part ", "episode ", "lecture ", "video "].iter().any(|p| {
+            t.strip_prefix(p)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        });
+    l.bare
+        || t.is_empty()
+        || numbered
+        || LABELS.contains(&t)
+        || t.starts_with("http")
+        || t.starts_with("www.")
 }
 
 /// Text that only decorates: emoji, stars, punctuation.
@@ -358,7 +404,13 @@ fn classify(segs: &[Seg]) -> Classified {
                 c.prose.push_str(t);
             }
             Seg::Link(l) if l.image || l.url.starts_with('#') => {}
-            Seg::Link(l) if is_label(l) || inside_brackets(&c.prose) => {
+            // After a reading's own link, only a bracketed or bare link is another address
+            // of it; `an easier [blog post](url) to follow` is a reading of its own.
+            Seg::Link(l)
+                if inside_brackets(&c.prose)
+                    || l.bare
+                    || (is_label(l) && (c.leading.is_empty() || opening)) =>
+            {
                 c.first_label.get_or_insert(c.prose.len());
                 c.labels.push(l.clone());
                 c.last_label = c.prose.len();

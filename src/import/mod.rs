@@ -1,28 +1,27 @@
 //! `syllabus import`: turns link collections people already have (a feed dump, Bluesky JSON,
 //! Markdown lists, RSS/Atom, browser bookmarks, BibTeX) into `[[link]]` tables in `topics/`.
 //!
-//! This module owns everything between a foreign file and the corpus files: one submodule per
-//! format produces [`Candidate`]s; [`crate::corpus::url_key`] decides which of them the corpus already holds;
-//! [`suggest`] picks a topic and fills defaults; [`write`] appends the new links with `toml_edit`.
-//! It is the only code that writes under `topics/`, and it reads the corpus only through
-//! [`crate::model::Course`].
+//! This module owns everything between a foreign file and the corpus files: [`decode`] turns
+//! bytes into text, one submodule per format produces [`Candidate`]s, [`decide`] matches them
+//! against the corpus ([`crate::corpus::url_key`] says which it already holds), [`suggest`]
+//! picks a topic, [`evidence`] fills kind, level and minutes, and [`mod@write`] appends the new
+//! links with `toml_edit`. It is the only code that writes under `topics/`, and it reads the
+//! corpus only through [`crate::model::Course`].
 //!
 //! # Rules
-//! - **Duplicates**: two URLs are the same link when their comparison keys are equal
-//!   ([`crate::corpus::url_key::key`]: scheme, `www.`, host case, tracking parameters, fragment and a trailing
-//!   slash do not count). A truncated URL (`...` at the end) is the same link as one whose key
-//!   starts with its key. The first occurrence in an import wins.
-//! - **Topic**: each topic's `keywords` and its id (hyphens read as spaces) are phrases; a phrase
-//!   found in the title or in a hint (heading, folder, category) scores
-//!   [`suggest::TITLE_WEIGHT`], found only in the note/blurb [`suggest::NOTE_WEIGHT`]. The best
-//!   topic with at least [`suggest::THRESHOLD`] gets the link; other topics with at least the
-//!   threshold and two thirds of the best score go to `also` (two at most). Below the threshold
-//!   the link goes to `topics/inbox.toml`.
+//! - **Duplicates**: two addresses are the same reading when their comparison keys are equal
+//!   ([`crate::corpus::url_key::key`]: scheme, `www.`, host case, tracking parameters, fragment
+//!   and a trailing slash do not count; a DOI, ACM or arXiv paper is one key under any of its
+//!   addresses). A candidate's `alternates` and a corpus link's `alternates` count too. A
+//!   truncated URL (`...` at the end) is the same link as one whose key starts with its key.
+//!   The first occurrence in an import wins.
+//! - **Topic**: BM25 over what the corpus says of each topic ([`suggest`]); filed only when
+//!   clearly ahead, otherwise the inbox with the closest three named in a comment.
 //! - **`--into TOPIC`** puts every new link there; the topic it would have had becomes `also`.
-//! - **Defaults** when the source does not say: see [`suggest::default_kind`] (from the URL),
-//!   [`suggest::default_minutes`] and [`suggest::default_level`].
+//! - **Defaults** when the source does not say: [`evidence`] (URL and title evidence).
 //! - **Ids** come from the URL by the corpus's own rule ([`crate::corpus::url::slug_from_url`]),
 //!   with `-2`, `-3`, ... when taken by another link or topic.
+//! - Profile pages are not readings; they are skipped with a warning.
 
 pub mod bibtex;
 pub mod bluesky;

@@ -1,6 +1,6 @@
 //! RSS 2.0 and Atom feeds, parsed by `feed-rs`. Titles and summaries are HTML more often than
 //! not (escaped, or in CDATA), so both go through [`html_to_text`]; the note is a short
-//! [`summary`] (first paragraph, at most 300 characters) of the description or, failing that,
+//! summary (first paragraph, at most 300 characters) of the description or, failing that,
 //! the content; categories are hints.
 
 use super::text::{html_to_text, non_empty, summary, Locator};
@@ -148,6 +148,25 @@ mod tests {
         assert!(p.skipped[0]
             .message
             .contains("`No link` has no http(s) link"));
+    }
+
+    #[test]
+    fn a_whole_post_in_the_feed_becomes_a_short_summary() {
+        let post = format!(
+            "<p>Leases bound <b>how long</b> a holder may act.</p>{}",
+            "<p>More and more text about clocks.</p>".repeat(1300)
+        );
+        assert!(post.len() > 48_000);
+        let xml = format!(
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Leases</title>\
+             <link>https://example.com/leases</link><description><![CDATA[{post}]]></description>\
+             </item></channel></rss>"
+        );
+        let p = parse(&xml, Path::new("f.xml")).unwrap();
+        assert_eq!(
+            p.links[0].note.as_deref(),
+            Some("Leases bound how long a holder may act.")
+        );
     }
 
     #[test]

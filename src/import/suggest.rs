@@ -5,8 +5,9 @@
 //! counts for the topics its `also` names). A new link is the query: its title, plus its hints
 //! (headings, folders, categories), its note and the words of its URL at lower weights. The
 //! `bm25` crate scores the query against every topic (BM25 with English stemming and stop
-//! words). The best topic gets the link when its score is at least [`FLOOR`] and at least
-//! [`MARGIN`] times the second's; otherwise the link goes to the inbox, with its top three
+//! words). The best topic gets the link when its score is at least the floor ([`FLOOR_WORDS`]),
+//! at least [`MARGIN`] times the second's, and it shares a word with the link's title or hints
+//! (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
 //! candidates listed. A tie is never broken by name: it goes to the inbox.
 
 use super::Candidate;
@@ -14,9 +15,10 @@ use crate::model::Course;
 use bm25::{Embedder, EmbedderBuilder, Embedding, Language, Scorer};
 use std::collections::BTreeSet;
 
-/// The least score that files a link: about one distinctive word of the title shared with a
-/// topic, or several common ones.
-pub const FLOOR: f32 = 3.0;
+/// The least score that files a link, in words: about one distinctive word of the title
+/// shared with a topic (or several common ones). A word's weight grows with the number of
+/// topics, so the floor is this many times the weight of a word only one topic has.
+pub const FLOOR_WORDS: f32 = 1.5;
 /// How far the best topic must be ahead of the second to be trusted.
 pub const MARGIN: f32 = 1.2;
 /// Weight of the hints, the note and the URL's words against the title's.
@@ -123,6 +125,8 @@ pub struct Suggester {
     head_embedder: Embedder,
     head_scorer: Scorer<usize>,
     ids: Vec<String>,
+    /// The least score that files a link (see [`FLOOR_WORDS`]).
+    floor: f32,
     /// Per topic: its own text, and `(link id, text)` of each link that speaks for it.
     heads: Vec<String>,
     links: Vec<Vec<(String, String)>>,
@@ -179,7 +183,11 @@ impl Suggester {
         for (i, text) in names.iter().enumerate() {
             head_scorer.upsert(&i, head_embedder.embed(text));
         }
+        // BM25's idf of a word that one topic of n has.
+        let n = ids.len() as f32;
+        let floor = FLOOR_WORDS * (1.0 + (n - 1.0 + 0.5) / 1.5).ln();
         Suggester {
+            floor,
             embedder,
             scorer,
             head_embedder,
@@ -208,6 +216,15 @@ impl Suggester {
     /// Every topic's score for `c`, best first; equal scores in id order (only for display:
     /// [`Suggester::decide`] sends a tie to the inbox).
     pub fn scores(&self, c: &Candidate) -> Vec<(String, f32)> {
+        self.scored(c)
+            .into_iter()
+            .map(|(id, s, _)| (id, s))
+            .collect()
+    }
+
+    /// [`Suggester::scores`] with, for each topic, the part that came from the title and
+    /// hints alone.
+    fn scored(&self, c: &Candidate) -> Vec<(String, f32, f32)> {
         let url_words: Vec<String> = c
             .url
             .split(|ch: char| !ch.is_alphanumeric())
@@ -226,21 +243,21 @@ impl Suggester {
             .iter()
             .map(|(t, w)| (self.head_embedder.embed(t), *w))
             .collect();
-        let mut out: Vec<(String, f32)> = self
+        let mut out: Vec<(String, f32, f32)> = self
             .ids
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let full: f32 = full
+                let parts: Vec<f32> = full
                     .iter()
-                    .map(|(q, w)| w * self.scorer.score(&i, q).unwrap_or(0.0))
-                    .sum();
-                let head: f32 = head
-                    .iter()
-                    .map(|(q, w)| w * self.head_scorer.score(&i, q).unwrap_or(0.0))
-                    .sum();
-                let score = full + HEAD_WEIGHT * head;
-                (id.clone(), score)
+                    .zip(&head)
+                    .map(|((f, w), (h, _))| {
+                        let full = self.scorer.score(&i, f).unwrap_or(0.0);
+                        let head = self.head_scorer.score(&i, h).unwrap_or(0.0);
+                        w * (full + HEAD_WEIGHT * head)
+                    })
+                    .collect();
+                (id.clone(), parts.iter().sum(), parts[0] + parts[1])
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -249,11 +266,20 @@ impl Suggester {
 
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
-        Self::decide(&self.scores(c))
+        let scored = self.scored(c);
+        let titled = scored.first().is_some_and(|(_, _, t)| *t > 0.0);
+        let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
+        let mut s = Self::decide(&plain, self.floor);
+        if !titled && s.topic.is_some() {
+            // A blurb alone wanders: without a word of the title or a hint, no topic is sure.
+            s.topic = None;
+            s.also.clear();
+        }
+        s
     }
 
-    /// The decision on sorted scores.
-    pub fn decide(scored: &[(String, f32)]) -> Suggestion {
+    /// The decision on sorted scores, with the least score that files a link.
+    pub fn decide(scored: &[(String, f32)], floor: f32) -> Suggestion {
         let candidates: Vec<(String, f32)> = scored
             .iter()
             .filter(|(_, s)| *s > 0.0)
@@ -262,7 +288,7 @@ impl Suggester {
             .collect();
         let best = scored.first().map_or(0.0, |b| b.1);
         let second = scored.get(1).map_or(0.0, |b| b.1);
-        if best < FLOOR || best < MARGIN * second {
+        if best < floor || best < MARGIN * second {
             return Suggestion {
                 topic: None,
                 also: Vec::new(),
@@ -271,7 +297,7 @@ impl Suggester {
         }
         let also = scored[1..]
             .iter()
-            .filter(|(_, s)| *s >= FLOOR && s * 3.0 >= best * 2.0)
+            .filter(|(_, s)| *s >= floor && s * 3.0 >= best * 2.0)
             .take(2)
             .map(|(id, _)| id.clone())
             .collect();
@@ -467,10 +493,15 @@ mod tests {
         assert_eq!(got.topic, None);
         assert!(got.candidates.is_empty(), "{got:?}");
         let tie = [("a".to_string(), 5.0), ("b".to_string(), 5.0)];
-        assert_eq!(Suggester::decide(&tie).topic, None);
+        assert_eq!(Suggester::decide(&tie, 3.0).topic, None);
         let ahead = [("a".to_string(), 5.0), ("b".to_string(), 4.0)];
-        assert_eq!(Suggester::decide(&ahead).topic.as_deref(), Some("a"));
-        assert_eq!(Suggester::decide(&ahead).also, ["b"]);
+        assert_eq!(Suggester::decide(&ahead, 3.0).topic.as_deref(), Some("a"));
+        assert_eq!(Suggester::decide(&ahead, 3.0).also, ["b"]);
+        assert_eq!(
+            Suggester::decide(&ahead, 6.0).topic,
+            None,
+            "below the floor"
+        );
     }
 
     #[test]
@@ -496,10 +527,9 @@ mod tests {
         let mut s = Suggester::new(&c);
         let e = s.evaluate(&c);
         assert_eq!(e.rows.len(), 1);
-        // Out of the corpus, "Paxos Made Simple" still meets the keyword `paxos` (in a corpus
-        // of three topics no word is rare enough to pass the floor: it is not filed).
+        // Out of the corpus, "Paxos Made Simple" still meets the keyword `paxos`.
         assert_eq!(e.rows[0].suggestion.candidates[0].0, "consensus", "{e:?}");
-        assert_eq!(e.rows[0].outcome, Outcome::Inbox);
+        assert_eq!(e.rows[0].outcome, Outcome::Right);
         // And the documents are restored afterwards.
         let again = s.evaluate(&c);
         assert_eq!(again.rows[0].suggestion, e.rows[0].suggestion);

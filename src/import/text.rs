@@ -47,6 +47,18 @@ fn drop_shortcodes(s: &str) -> String {
     out
 }
 
+/// Drops Liquid/Jinja tags (`{% comment %}`, `{{ page.title }}`): site templates, not text.
+fn drop_template_tags(s: &str) -> String {
+    let mut out = s.to_string();
+    for (open, close) in [("{%", "%}"), ("{{", "}}")] {
+        while let Some(i) = out.find(open) {
+            let Some(j) = out[i..].find(close) else { break };
+            out.replace_range(i..i + j + close.len(), " ");
+        }
+    }
+    out
+}
+
 /// Drops `[]`, `[,]`, `( )`: what is left of a bracket once the links in it are gone.
 fn drop_empty_brackets(s: &str) -> String {
     let mut s = s.to_string();
@@ -82,7 +94,8 @@ fn drop_empty_brackets(s: &str) -> String {
 /// Text fit for a title or a note: no emoji or `:shortcodes:`, no empty brackets, single
 /// spaces, no separators (`-`, `:`, `|`, `,`) at either end.
 pub fn clean_text(s: &str) -> String {
-    let s: String = drop_shortcodes(s)
+    let s = drop_template_tags(s);
+    let s: String = drop_shortcodes(&s)
         .chars()
         .filter(|c| !is_pictograph(*c))
         .collect();
@@ -293,6 +306,7 @@ mod tests {
             clean_text("💎 Hidden gem — really ( )"),
             "Hidden gem — really"
         );
+        assert_eq!(clean_text("{% comment %} Private notes"), "Private notes");
     }
 
     #[test]

@@ -40,6 +40,12 @@ pub fn link_table(row: &Row) -> Table {
         set("id", id.as_str().into());
     }
     set("url", c.url.as_str().into());
+    if !c.alternates.is_empty() {
+        set(
+            "alternates",
+            Value::Array(c.alternates.iter().collect::<Array>()),
+        );
+    }
     set("title", c.title.as_str().into());
     set("kind", kind.as_str().into());
     set("level", level.as_str().into());

@@ -1,7 +1,65 @@
-//! The topic graph as Graphviz DOT or Mermaid, one cluster per stage.
+//! The topic graph as Graphviz DOT or Mermaid, one cluster per stage, and the transitive
+//! reduction that the site's SVG draws.
+//!
+//! A requirement implied by a longer path (`a -> c` when `a -> b -> c`) adds nothing to the
+//! picture and most of its clutter. The SVG leaves such edges out; DOT and Mermaid keep them,
+//! dashed, so all three show the same solid edges and nothing is lost in the text formats.
 
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanTopic};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
+
+/// The requirements of each topic (by index in plan order) that no longer path implies.
+pub struct Reduction {
+    pub drawn: Vec<Vec<usize>>,
+    /// Implied requirements as (required, requiring) topic indices.
+    pub implied: BTreeSet<(usize, usize)>,
+}
+
+/// The transitive reduction of the plan's requirement graph. Plan order is topological, so a
+/// topic's ancestors are complete when it is reached; requirements outside the plan are ignored.
+pub fn reduction(topics: &[&PlanTopic]) -> Reduction {
+    let index: HashMap<&str, usize> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut ancestors: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); topics.len()];
+    let mut drawn = vec![Vec::new(); topics.len()];
+    let mut implied = BTreeSet::new();
+    for (i, t) in topics.iter().enumerate() {
+        let direct: Vec<usize> = t
+            .requires
+            .iter()
+            .filter_map(|r| index.get(r.as_str()).copied())
+            .filter(|&j| j < i)
+            .collect();
+        for &j in &direct {
+            if direct.iter().any(|&k| k != j && ancestors[k].contains(&j)) {
+                implied.insert((j, i));
+            } else {
+                drawn[i].push(j);
+            }
+        }
+        let mut mine = BTreeSet::new();
+        for &j in &direct {
+            mine.insert(j);
+            mine.extend(ancestors[j].iter().copied());
+        }
+        ancestors[i] = mine;
+    }
+    Reduction { drawn, implied }
+}
+
+/// The implied requirements as (required, requiring) ids.
+fn implied_edges(plan: &Plan) -> BTreeSet<(String, String)> {
+    let topics: Vec<&PlanTopic> = plan.topics().collect();
+    reduction(&topics)
+        .implied
+        .into_iter()
+        .map(|(j, i)| (topics[j].id.clone(), topics[i].id.clone()))
+        .collect()
+}
 
 pub fn dot(plan: &Plan) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
@@ -29,9 +87,15 @@ pub fn dot(plan: &Plan) -> String {
         }
         writeln!(out, "  }}").unwrap();
     }
+    let implied = implied_edges(plan);
     for topic in plan.topics() {
         for needed in &topic.requires {
-            writeln!(out, "  {} -> {};", quote(needed), quote(&topic.id)).unwrap();
+            let style = if implied.contains(&(needed.clone(), topic.id.clone())) {
+                " [style=dashed, color=gray60]"
+            } else {
+                ""
+            };
+            writeln!(out, "  {} -> {}{style};", quote(needed), quote(&topic.id)).unwrap();
         }
     }
     writeln!(out, "}}").unwrap();
@@ -62,9 +126,15 @@ pub fn mermaid(plan: &Plan) -> String {
         }
         writeln!(out, "  end").unwrap();
     }
+    let implied = implied_edges(plan);
     for topic in plan.topics() {
         for needed in &topic.requires {
-            writeln!(out, "  {} --> {}", node(needed), node(&topic.id)).unwrap();
+            let arrow = if implied.contains(&(needed.clone(), topic.id.clone())) {
+                "-.->"
+            } else {
+                "-->"
+            };
+            writeln!(out, "  {} {arrow} {}", node(needed), node(&topic.id)).unwrap();
         }
     }
     out

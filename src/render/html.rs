@@ -32,6 +32,33 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// Markdown prose as plain text of at most `max` characters, cut at a word with an ellipsis:
+/// for `<meta name="description">`, which search engines and link previews show.
+pub fn plain_text(markdown: &str, max: usize) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Text escaped for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -94,6 +121,15 @@ mod tests {
         let html = markdown("[a](https://example.org) [b](javascript:alert(1))");
         assert!(html.contains(r#"rel="noopener noreferrer""#), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn descriptions_are_plain_and_short() {
+        assert_eq!(
+            plain_text("A *b* [c](https://x)\n\nD <i>e</i>", 100),
+            "A b c D e"
+        );
+        assert_eq!(plain_text("one two three", 9), "one two…");
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
         let compact = |d: Date| d.to_string().replace('-', "");
         let week_links: Vec<&crate::model::Link> =
             week.links.iter().map(|id| links[id.as_str()]).collect();
-        let description = week_description(&week_links, week.over_budget);
+        let description = week_description(&week_links, &week.parts);
         let summary = format!(
             "Week {}: {} h, {}",
             week.number,
@@ -58,8 +58,12 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
 }
 
 /// Each item with its minutes and URL; a practice item is introduced as such and followed by
-/// its deliverable (Markdown source, which reads as plain text).
-fn week_description(links: &[&crate::model::Link], over_budget: bool) -> String {
+/// its deliverable (Markdown source, which reads as plain text). A link longer than a week says
+/// which part of it falls in this week.
+fn week_description(
+    links: &[&crate::model::Link],
+    parts: &std::collections::BTreeMap<String, crate::schedule::Part>,
+) -> String {
     let mut out = String::new();
     for l in links {
         let label = if l.kind.is_practice() {
@@ -68,9 +72,16 @@ fn week_description(links: &[&crate::model::Link], over_budget: bool) -> String 
             String::new()
         };
         let optional = if l.optional { ", optional" } else { "" };
+        let time = match parts.get(l.id.as_str()) {
+            Some(p) => format!(
+                "part {} of {}: {} of its {} min",
+                p.part, p.of, p.minutes, l.minutes
+            ),
+            None => format!("{} min", l.minutes),
+        };
         out.push_str(&format!(
-            "- {label}{} ({} min{optional})\n  {}\n",
-            l.title, l.minutes, l.url
+            "- {label}{} ({time}{optional})\n  {}\n",
+            l.title, l.url
         ));
         if let Some(deliverable) = &l.deliverable {
             out.push_str("  Deliverable: ");
@@ -78,14 +89,6 @@ fn week_description(links: &[&crate::model::Link], over_budget: bool) -> String 
             out.push_str(&lines.join("\n  ").replace("\n  \n", "\n\n"));
             out.push('\n');
         }
-    }
-    if over_budget {
-        let what = if links.iter().any(|l| l.kind.is_practice()) {
-            "This item"
-        } else {
-            "This reading"
-        };
-        out.push_str(&format!("{what} is longer than a week at your pace.\n"));
     }
     out
 }

@@ -1,298 +1,501 @@
 //! The prerequisite graph as inline SVG, laid out by stage without Graphviz or JavaScript.
 //!
-//! A layered (Sugiyama-style) layout, top to bottom: each stage is a band of one or more layers
-//! (a topic sits one layer below the deepest prerequisite in its own stage), long edges get
-//! invisible waypoints in the layers they cross, and the order inside each layer comes from
-//! barycenter sweeps that keep the arrangement with the fewest crossings. Colours come from CSS
-//! classes so the page's light and dark themes apply.
+//! A layered (Sugiyama-style) layout, top to bottom, of the transitive reduction (see
+//! `render::graph`). Each stage is a band: a header layer holding the stage's title, then one
+//! layer per depth inside the stage. A long edge gets a waypoint in every layer it crosses, the
+//! header layers included, so it runs in its own column past nodes and titles instead of through
+//! them. The order inside each layer comes from barycenter sweeps that keep the arrangement with
+//! the fewest crossings; positions then pull each slot towards its neighbours (a least-squares
+//! fit under the layer's order, solved exactly by pool-adjacent-violators), which straightens
+//! long edges. Labels wrap to as many lines as they need. The SVG scales to its column through
+//! its `viewBox`; colours come from CSS classes so the page's light and dark themes apply.
 
+use super::graph::reduction;
 use super::html::escape;
-use crate::plan::Plan;
-use std::collections::{BTreeSet, HashMap};
+use crate::plan::{Plan, PlanTopic};
 use std::fmt::Write as _;
 
-const NODE_W: f64 = 176.0;
-const NODE_H: f64 = 46.0;
-const GAP_X: f64 = 20.0;
-/// The width a waypoint of a long edge takes in its layer.
-const WAYPOINT_W: f64 = 8.0;
-const LAYER_H: f64 = 96.0;
-const BAND_LABEL_H: f64 = 26.0;
+const NODE_W: f64 = 150.0;
+/// Characters per line of a node label (13px text in a 150px box).
+const LINE_CHARS: usize = 19;
+/// Characters per line of a stage title, and the width one such character takes.
+const TITLE_CHARS: usize = 34;
+const TITLE_CHAR_W: f64 = 7.6;
+const LINE_H: f64 = 16.0;
+const NODE_PAD: f64 = 14.0;
+const GAP_X: f64 = 18.0;
+/// The width of a waypoint, and the gap between two of them.
+const WAYPOINT_W: f64 = 4.0;
+const WAYPOINT_GAP: f64 = 6.0;
+/// Vertical gaps: between layers of a stage, after a stage's title, between stages.
+const GAP_Y: f64 = 40.0;
+const TITLE_GAP: f64 = 14.0;
+const STAGE_GAP: f64 = 30.0;
 const MARGIN: f64 = 12.0;
-/// Characters per line of a node label; two lines at most.
-const LINE_CHARS: usize = 22;
+
+/// The graph's SVG and how many implied requirements it leaves out.
+pub struct GraphSvg {
+    pub svg: String,
+    pub implied: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum What {
+    Topic(usize),
+    Waypoint,
+}
+
+struct Slot {
+    what: What,
+    width: f64,
+    lines: Vec<String>,
+}
+
+/// The layout: slots per layer, each edge as a chain of (layer, slot), and where things go.
+struct Layout {
+    layers: Vec<Vec<Slot>>,
+    chains: Vec<Vec<(usize, usize)>>,
+    /// The horizontal centre of each slot, and the top and height of each layer.
+    x: Vec<Vec<f64>>,
+    top: Vec<f64>,
+    height: Vec<f64>,
+    /// For each stage: its header layer and its last layer.
+    bands: Vec<(usize, usize)>,
+    /// Each stage's title in lines, and its width; it sits at the left of the header layer.
+    titles: Vec<(Vec<String>, f64)>,
+}
 
 /// The graph of `plan` as an `<svg>` element; `href` gives each topic's page.
-pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> String {
-    let topics: Vec<_> = plan.topics().collect();
+pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> GraphSvg {
+    let topics: Vec<&PlanTopic> = plan.topics().collect();
     if topics.is_empty() {
-        return String::new();
+        return GraphSvg {
+            svg: String::new(),
+            implied: 0,
+        };
     }
-    let index: HashMap<&str, usize> = topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let stage_of: HashMap<&str, usize> = plan
-        .stages
-        .iter()
-        .enumerate()
-        .flat_map(|(s, st)| st.topics.iter().map(move |t| (t.id.as_str(), s)))
-        .collect();
+    let reduced = reduction(&topics);
+    let mut layout = layers(plan, &topics);
+    layout.add_edges(&reduced.drawn, &topics);
+    layout.arrange();
+    GraphSvg {
+        svg: draw(&layout, &topics, &href),
+        implied: reduced.implied.len(),
+    }
+}
 
-    // Draw only the edges not implied by others (the transitive reduction): `a -> c` adds
-    // nothing when `a -> b -> c` is drawn, and long redundant edges are most of the clutter.
-    // Plan order is topological, so ancestors are complete when a topic is reached.
-    let mut ancestors: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); topics.len()];
-    let mut drawn: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
-    for (i, t) in topics.iter().enumerate() {
-        let direct: Vec<usize> = t
-            .requires
-            .iter()
-            .filter_map(|r| index.get(r.as_str()).copied())
-            .filter(|&j| j < i)
-            .collect();
-        for &j in &direct {
-            let implied = direct.iter().any(|&k| k != j && ancestors[k].contains(&j));
-            if !implied {
-                drawn[i].push(j);
+/// Layers and their slots: per stage, a header layer with the title, then the topics, each one
+/// layer below its deepest prerequisite in the same stage (plan order is topological).
+fn layers(plan: &Plan, topics: &[&PlanTopic]) -> Layout {
+    let mut depth = vec![0usize; topics.len()];
+    let mut at = std::collections::HashMap::new();
+    let mut layers: Vec<Vec<Slot>> = Vec::new();
+    let mut bands = Vec::new();
+    let mut titles = Vec::new();
+    let mut i = 0;
+    for (s, stage) in plan.stages.iter().enumerate() {
+        let title = wrap(&format!("Stage {}: {}", s + 1, stage.title), TITLE_CHARS);
+        let width = title.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        titles.push((title, width * TITLE_CHAR_W));
+        let header = layers.len();
+        layers.push(Vec::new());
+        for topic in &stage.topics {
+            for r in &topic.requires {
+                if let Some(&(j, rs)) = at.get(r.as_str()) {
+                    if rs == s {
+                        depth[i] = depth[i].max(depth[j] + 1);
+                    }
+                }
             }
-            let inherited = ancestors[j].clone();
-            ancestors[i].insert(j);
-            ancestors[i].extend(inherited);
+            at.insert(topic.id.as_str(), (i, s));
+            let layer = header + 1 + depth[i];
+            if layers.len() <= layer {
+                layers.resize_with(layer + 1, Vec::new);
+            }
+            layers[layer].push(Slot {
+                what: What::Topic(i),
+                width: NODE_W,
+                lines: wrap(&topic.title, LINE_CHARS),
+            });
+            i += 1;
         }
+        bands.push((header, layers.len() - 1));
     }
+    Layout {
+        layers,
+        chains: Vec::new(),
+        x: Vec::new(),
+        top: Vec::new(),
+        height: Vec::new(),
+        bands,
+        titles,
+    }
+}
 
-    // Layers: inside a stage, one below the deepest same-stage prerequisite. Plan order is
-    // topological, so every prerequisite's depth is known when a topic is reached.
-    let mut local = vec![0usize; topics.len()];
-    for (i, t) in topics.iter().enumerate() {
-        for r in &t.requires {
-            if let Some(&j) = index.get(r.as_str()) {
-                if stage_of[r.as_str()] == stage_of[t.id.as_str()] && j < i {
-                    local[i] = local[i].max(local[j] + 1);
+impl Layout {
+    /// Each drawn edge as a chain of slots, with a waypoint in every layer it crosses.
+    fn add_edges(&mut self, drawn: &[Vec<usize>], topics: &[&PlanTopic]) {
+        let mut slot_of = vec![(0, 0); topics.len()];
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (s, slot) in layer.iter().enumerate() {
+                if let What::Topic(i) = slot.what {
+                    slot_of[i] = (l, s);
                 }
             }
         }
+        for (i, needs) in drawn.iter().enumerate() {
+            for &j in needs {
+                let (from, to) = (slot_of[j], slot_of[i]);
+                if from.0 >= to.0 {
+                    continue;
+                }
+                let mut chain = vec![from];
+                for l in from.0 + 1..to.0 {
+                    chain.push((l, self.layers[l].len()));
+                    self.layers[l].push(Slot {
+                        what: What::Waypoint,
+                        width: WAYPOINT_W,
+                        lines: Vec::new(),
+                    });
+                }
+                chain.push(to);
+                self.chains.push(chain);
+            }
+        }
     }
-    let mut stage_first_layer = Vec::with_capacity(plan.stages.len());
-    let mut stage_layers = Vec::with_capacity(plan.stages.len());
-    let mut next_layer = 0;
-    for stage in &plan.stages {
-        let depth = stage
-            .topics
+
+    /// Order each layer, then place slots left to right and layers top to bottom.
+    fn arrange(&mut self) {
+        let counts: Vec<usize> = self.layers.iter().map(Vec::len).collect();
+        let segments: Vec<(usize, usize, usize)> = self
+            .chains
             .iter()
-            .map(|t| local[index[t.id.as_str()]] + 1)
-            .max()
-            .unwrap_or(1);
-        stage_first_layer.push(next_layer);
-        stage_layers.push(depth);
-        next_layer += depth;
-    }
-    let layer_count = next_layer;
-    let layer_of: Vec<usize> = topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| stage_first_layer[stage_of[t.id.as_str()]] + local[i])
-        .collect();
-
-    // Slots per layer (a topic, or a waypoint of an edge crossing the layer), counted; and
-    // edges between slots of adjacent layers.
-    let mut layers: Vec<usize> = vec![0; layer_count];
-    let mut is_waypoint: Vec<Vec<bool>> = vec![Vec::new(); layer_count];
-    let mut slot_of_topic = vec![(0usize, 0usize); topics.len()];
-    for (i, &l) in layer_of.iter().enumerate() {
-        slot_of_topic[i] = (l, layers[l]);
-        layers[l] += 1;
-        is_waypoint[l].push(false);
-    }
-    // Each edge as its chain of (layer, slot id) points; slot ids are stable, positions move.
-    let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
-    for (i, needs) in drawn.iter().enumerate() {
-        for &j in needs {
-            let (from_layer, from_slot) = slot_of_topic[j];
-            let (to_layer, to_slot) = slot_of_topic[i];
-            if from_layer >= to_layer {
-                continue;
+            .flat_map(|c| c.windows(2).map(|w| (w[0].0, w[0].1, w[1].1)))
+            .collect();
+        let rank = order_layers(&counts, &segments);
+        let mut title_w = vec![0.0; self.layers.len()];
+        for (s, &(header, _)) in self.bands.iter().enumerate() {
+            title_w[header] = self.titles[s].1;
+        }
+        self.x = place(&self.layers, &rank, &segments, &title_w);
+        self.clear_titles();
+        let mut y = MARGIN;
+        let mut after_header = false;
+        for (l, layer) in self.layers.iter().enumerate() {
+            let header = self.bands.iter().position(|b| b.0 == l);
+            let lines = match header {
+                Some(s) => self.titles[s].0.len(),
+                None => layer.iter().map(|s| s.lines.len()).max().unwrap_or(1),
             }
-            let mut chain = vec![(from_layer, from_slot)];
-            let crossed = layers.iter_mut().enumerate();
-            for (l, count) in crossed.take(to_layer).skip(from_layer + 1) {
-                chain.push((l, *count));
-                *count += 1;
-                is_waypoint[l].push(true);
+            .max(1);
+            let is_header = header.is_some();
+            let (h, gap) = match (is_header, after_header) {
+                (true, _) => (lines as f64 * LINE_H + 4.0, STAGE_GAP),
+                (false, true) => (lines as f64 * LINE_H + NODE_PAD, TITLE_GAP),
+                (false, false) => (lines as f64 * LINE_H + NODE_PAD, GAP_Y),
+            };
+            if l > 0 {
+                y += gap;
             }
-            chain.push((to_layer, to_slot));
-            chains.push(chain);
+            after_header = is_header;
+            self.top.push(y);
+            self.height.push(h);
+            y += h;
         }
     }
-    // Segments between adjacent layers: (upper layer, upper slot, lower slot).
-    let segments: Vec<(usize, usize, usize)> = chains
-        .iter()
-        .flat_map(|c| c.windows(2).map(|w| (w[0].0, w[0].1, w[1].1)))
-        .collect();
+}
 
-    let order = order_layers(&layers, &segments);
-
-    // Positions: slots left to right in rank order (a waypoint is narrow), each layer centred
-    // on the widest one.
-    let slot_w = |waypoint: bool| if waypoint { WAYPOINT_W } else { NODE_W };
-    let mut left_of: Vec<Vec<f64>> = Vec::with_capacity(layer_count);
-    let mut row_w = Vec::with_capacity(layer_count);
-    for l in 0..layer_count {
-        let mut by_rank: Vec<usize> = (0..layers[l]).collect();
-        by_rank.sort_by_key(|&s| order[l][s]);
-        let mut x = 0.0;
-        let mut left = vec![0.0; layers[l]];
-        for s in by_rank {
-            left[s] = x;
-            x += slot_w(is_waypoint[l][s]) + GAP_X;
+impl Layout {
+    /// Move everything right as far as it takes for each stage's title, at the left margin, to
+    /// end before the first edge crossing its header layer. Usually that is nothing: long edges
+    /// keep to the middle, and the title to the left of them.
+    fn clear_titles(&mut self) {
+        let mut shift: f64 = 0.0;
+        for (s, &(header, _)) in self.bands.iter().enumerate() {
+            let first = self.layers[header]
+                .iter()
+                .zip(&self.x[header])
+                .map(|(slot, c)| c - slot.width / 2.0)
+                .fold(f64::INFINITY, f64::min);
+            shift = shift.max(MARGIN + self.titles[s].1 + GAP_X - first);
         }
-        row_w.push((x - GAP_X).max(0.0));
-        left_of.push(left);
+        for c in self.x.iter_mut().flatten() {
+            *c += shift;
+        }
     }
-    // A band is at least as wide as its label ("Stage 2: ...", 13px semi-bold, at most about 8px a
-    // character), so a narrow stage does not cut its own title off.
-    let label_w = plan
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(s, stage)| {
-            format!("Stage {}: {}", s + 1, stage.title).chars().count() as f64 * 8.0 + 12.0
+}
+
+/// The text in lines of at most `max` characters, broken at spaces, or after a hyphen or at
+/// `max` inside a longer word. Nothing is cut off.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    for word in text.split_whitespace() {
+        let mut rest: Vec<char> = word.chars().collect();
+        while rest.len() > max {
+            let cut = rest[..max]
+                .iter()
+                .rposition(|&c| c == '-')
+                .map_or(max, |p| p + 1);
+            pieces.push((rest.drain(..cut).collect::<String>(), false));
+        }
+        pieces.push((rest.into_iter().collect::<String>(), true));
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for (piece, ends_word) in pieces {
+        match lines.last_mut() {
+            Some(line) if joinable && line.chars().count() + 1 + piece.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(&piece);
+            }
+            _ => lines.push(piece),
+        }
+        joinable = ends_word;
+    }
+    lines
+}
+
+/// Horizontal centres: packed left to right in rank order, then sweeps that pull each slot to
+/// the mean of its neighbours above, below, then both, keeping order and gaps.
+fn place(
+    layers: &[Vec<Slot>],
+    rank: &[Vec<usize>],
+    segments: &[(usize, usize, usize)],
+    title_w: &[f64],
+) -> Vec<Vec<f64>> {
+    let mut up: Vec<Vec<Vec<usize>>> = layers.iter().map(|l| vec![Vec::new(); l.len()]).collect();
+    let mut down = up.clone();
+    for &(l, a, b) in segments {
+        down[l][a].push(b);
+        up[l + 1][b].push(a);
+    }
+    let mut x: Vec<Vec<f64>> = (0..layers.len())
+        .map(|l| {
+            fit(
+                &layers[l],
+                &rank[l],
+                &vec![f64::NAN; layers[l].len()],
+                title_w[l],
+            )
         })
-        .fold(0.0, f64::max);
-    let content_w = row_w
-        .iter()
-        .copied()
-        .fold(NODE_W, f64::max)
-        .max(label_w - MARGIN);
-    let width = content_w + 2.0 * MARGIN;
-    let mut layer_y = Vec::with_capacity(layer_count);
-    let mut y = MARGIN;
-    for &n in &stage_layers {
-        y += BAND_LABEL_H;
-        for _ in 0..n {
-            layer_y.push(y);
-            y += LAYER_H;
+        .collect();
+    for round in 0..9 {
+        let mut order: Vec<usize> = (0..layers.len()).collect();
+        if round % 3 == 1 {
+            order.reverse();
         }
-        y += 6.0;
+        // Edges through a header layer keep right of the stage's title at the left edge.
+        let left = min_left(layers, &x);
+        for l in order {
+            let target: Vec<f64> = (0..layers[l].len())
+                .map(|s| {
+                    let mut near: Vec<f64> = Vec::new();
+                    if round % 3 != 1 && l > 0 {
+                        near.extend(up[l][s].iter().map(|&a| x[l - 1][a]));
+                    }
+                    if round % 3 != 0 && l + 1 < layers.len() {
+                        near.extend(down[l][s].iter().map(|&b| x[l + 1][b]));
+                    }
+                    if near.is_empty() {
+                        x[l][s]
+                    } else {
+                        near.iter().sum::<f64>() / near.len() as f64
+                    }
+                })
+                .collect();
+            let floor = if title_w[l] > 0.0 {
+                left + title_w[l] + GAP_X
+            } else {
+                f64::NEG_INFINITY
+            };
+            x[l] = fit(&layers[l], &rank[l], &target, floor);
+        }
     }
-    let height = y - LAYER_H + NODE_H + MARGIN + 6.0;
-    // The horizontal centre of a slot, and the top of its layer.
-    let pos = |layer: usize, slot: usize| -> (f64, f64) {
-        let left = MARGIN + (content_w - row_w[layer]) / 2.0 + left_of[layer][slot];
-        let half = slot_w(is_waypoint[layer][slot]) / 2.0;
-        (left + half, layer_y[layer])
-    };
+    let shift = MARGIN - min_left(layers, &x);
+    for c in x.iter_mut().flatten() {
+        *c += shift;
+    }
+    x
+}
 
+fn min_left(layers: &[Vec<Slot>], x: &[Vec<f64>]) -> f64 {
+    layers
+        .iter()
+        .zip(x)
+        .flat_map(|(layer, x)| layer.iter().zip(x).map(|(s, c)| c - s.width / 2.0))
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Centres as near `target` as the layer's order and gaps allow (least squares); so no waypoint
+/// crosses another. With `c[i] = p[i] + y[i]`, where `p` is the tightest packing,
+/// the constraints become `y` non-decreasing: pool adjacent violators.
+fn fit(layer: &[Slot], rank: &[usize], target: &[f64], floor: f64) -> Vec<f64> {
+    let mut by_rank: Vec<usize> = (0..layer.len()).collect();
+    by_rank.sort_by_key(|&s| rank[s]);
+    let mut packed = Vec::with_capacity(layer.len());
+    let mut edge = 0.0;
+    for (k, &s) in by_rank.iter().enumerate() {
+        let gap = match (k, by_rank.get(k.wrapping_sub(1)).map(|&p| layer[p].what)) {
+            (0, _) => 0.0,
+            (_, Some(What::Waypoint)) if layer[s].what == What::Waypoint => WAYPOINT_GAP,
+            _ => GAP_X,
+        };
+        packed.push(edge + gap + layer[s].width / 2.0);
+        edge += gap + layer[s].width;
+    }
+    // Pools of (sum, count) of target - packed; each pool's mean is its shift.
+    let mut pools: Vec<(f64, f64, usize)> = Vec::new();
+    for (k, &s) in by_rank.iter().enumerate() {
+        let want = if target[s].is_finite() {
+            target[s] - packed[k]
+        } else {
+            0.0
+        };
+        pools.push((want, 1.0, 1));
+        while pools.len() > 1 {
+            let (b, a) = (pools[pools.len() - 1], pools[pools.len() - 2]);
+            if a.0 / a.1 <= b.0 / b.1 {
+                break;
+            }
+            pools.pop();
+            *pools.last_mut().unwrap() = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+        }
+    }
+    let mut x = vec![0.0; layer.len()];
+    let mut k = 0;
+    for (sum, count, n) in pools {
+        // Clamping each pool is still the least-squares answer under a left bound.
+        let shift = (sum / count).max(floor);
+        for _ in 0..n {
+            x[by_rank[k]] = packed[k] + shift;
+            k += 1;
+        }
+    }
+    x
+}
+
+/// The SVG text: stage bands, then edges, then nodes and titles on top.
+fn draw(layout: &Layout, topics: &[&PlanTopic], href: &dyn Fn(&str) -> String) -> String {
+    let right = layout
+        .layers
+        .iter()
+        .zip(&layout.x)
+        .flat_map(|(layer, x)| layer.iter().zip(x).map(|(s, c)| c + s.width / 2.0))
+        .fold(NODE_W, f64::max);
+    let width = (right + MARGIN).round();
+    let last = layout.layers.len() - 1;
+    let height = (layout.top[last] + layout.height[last] + MARGIN + 6.0).round();
     let mut svg = String::new();
     writeln!(
         svg,
-        r#"<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" aria-label="Prerequisite graph: each topic below the topics it requires">"#,
-        w = width.round(),
-        h = height.round()
+        r#"<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" style="max-width:{width}px" role="group" aria-label="Prerequisite graph: each topic below the topics it requires">"#
     )
     .unwrap();
     svg.push_str(
         r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="g-arrow"/></marker></defs>"#,
     );
     svg.push('\n');
-    // Stage bands behind everything.
-    for (s, stage) in plan.stages.iter().enumerate() {
-        let top = layer_y.get(stage_first_layer[s]).copied().unwrap_or(MARGIN) - BAND_LABEL_H;
-        let h = stage_layers[s] as f64 * LAYER_H - (LAYER_H - NODE_H) + BAND_LABEL_H + 8.0;
+    for &(header, end) in &layout.bands {
+        let top = layout.top[header] - 8.0;
+        let bottom = layout.top[end] + layout.height[end] + 8.0;
         writeln!(
             svg,
-            r#"<g class="g-band"><rect x="2" y="{:.0}" width="{:.0}" height="{:.0}" rx="8"/><text x="{:.0}" y="{:.0}">{}</text></g>"#,
-            top - 4.0,
+            r#"<rect class="g-band" x="2" y="{top:.0}" width="{:.0}" height="{:.0}" rx="8"/>"#,
             width - 4.0,
-            h,
-            MARGIN,
-            top + 14.0,
-            escape(&format!("Stage {}: {}", s + 1, stage.title))
+            bottom - top
         )
         .unwrap();
     }
-    for chain in &chains {
-        let mut d = String::new();
-        for (k, w) in chain.windows(2).enumerate() {
-            let (x1, y1) = pos(w[0].0, w[0].1);
-            let (x2, y2) = pos(w[1].0, w[1].1);
-            // A waypoint is a point in the middle of its slot, not a box.
-            let start_y = if k == 0 {
-                y1 + NODE_H
-            } else {
-                y1 + NODE_H / 2.0
-            };
-            let is_last = k + 2 == chain.len();
-            let end_y = if is_last { y2 - 2.0 } else { y2 + NODE_H / 2.0 };
-            let mid = (start_y + end_y) / 2.0;
-            if k == 0 {
-                write!(d, "M{x1:.1} {start_y:.1}").unwrap();
-            } else {
-                write!(d, "L{x1:.1} {start_y:.1}").unwrap();
-            }
-            write!(d, "C{x1:.1} {mid:.1} {x2:.1} {mid:.1} {x2:.1} {end_y:.1}").unwrap();
-        }
+    for (s, &(header, _)) in layout.bands.iter().enumerate() {
+        svg.push_str(r#"<g class="g-title">"#);
+        text_lines(
+            &mut svg,
+            &layout.titles[s].0,
+            MARGIN,
+            layout.top[header] + 12.0,
+            "start",
+        );
+        svg.push_str("</g>\n");
+    }
+    for chain in &layout.chains {
         writeln!(
             svg,
-            r#"<path class="g-edge" d="{d}" marker-end="url(#arrow)"/>"#
+            r#"<path class="g-edge" d="{}" marker-end="url(#arrow)"/>"#,
+            edge_path(layout, chain)
         )
         .unwrap();
     }
-    for (i, t) in topics.iter().enumerate() {
-        let (l, s) = slot_of_topic[i];
-        let (cx, y) = pos(l, s);
-        let x = cx - NODE_W / 2.0;
-        let lines = label_lines(&t.title);
-        write!(
-            svg,
-            r#"<a href="{}" class="g-node"><title>{}</title><rect x="{x:.1}" y="{y:.1}" width="{NODE_W}" height="{NODE_H}" rx="6"/>"#,
-            escape(&href(&t.id)),
-            escape(&t.title)
-        )
-        .unwrap();
-        let first_y = y + NODE_H / 2.0 - (lines.len() as f64 - 1.0) * 8.0 + 5.0;
-        for (n, line) in lines.iter().enumerate() {
-            write!(
-                svg,
-                r#"<text x="{cx:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-                first_y + n as f64 * 16.0,
-                escape(line)
-            )
-            .unwrap();
+    for (l, layer) in layout.layers.iter().enumerate() {
+        for (s, slot) in layer.iter().enumerate() {
+            let (cx, top) = (layout.x[l][s], layout.top[l]);
+            match slot.what {
+                What::Topic(i) => node(&mut svg, slot, cx, top, topics[i], href),
+                What::Waypoint => {}
+            }
         }
-        svg.push_str("</a>\n");
     }
     svg.push_str("</svg>");
     svg
 }
 
-/// The title in at most two lines, broken at spaces, the second cut with an ellipsis.
-fn label_lines(title: &str) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in title.split_whitespace() {
-        let current = lines.last_mut().unwrap();
-        let fits = current.chars().count() + 1 + word.chars().count() <= LINE_CHARS;
-        if current.is_empty() || fits {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        } else {
-            lines.push(word.to_string());
+/// An edge: out of the bottom of its first node, straight down through each waypoint's layer,
+/// curving between layers, into the top of its last node.
+fn edge_path(layout: &Layout, chain: &[(usize, usize)]) -> String {
+    let mut d = String::new();
+    let (l0, s0) = chain[0];
+    // Nodes hang from the top of their layer; an edge leaves from the node's own bottom.
+    let first = &layout.layers[l0][s0];
+    let (mut x, mut y) = (layout.x[l0][s0], layout.top[l0] + node_h(first));
+    write!(d, "M{x:.1} {y:.1}").unwrap();
+    for (k, &(l, s)) in chain.iter().enumerate().skip(1) {
+        let (nx, ny) = (layout.x[l][s], layout.top[l]);
+        let end_y = if k + 1 == chain.len() { ny - 2.0 } else { ny };
+        let mid = (y + end_y) / 2.0;
+        write!(d, "C{x:.1} {mid:.1} {nx:.1} {mid:.1} {nx:.1} {end_y:.1}").unwrap();
+        (x, y) = (nx, ny + layout.height[l]);
+        if k + 1 < chain.len() {
+            write!(d, "L{x:.1} {y:.1}").unwrap();
         }
     }
-    if lines.len() > 2 {
-        lines.truncate(2);
-        lines[1].push('…');
+    d
+}
+
+fn node(
+    svg: &mut String,
+    slot: &Slot,
+    cx: f64,
+    top: f64,
+    topic: &PlanTopic,
+    href: &dyn Fn(&str) -> String,
+) {
+    let h = node_h(slot);
+    let y = top;
+    write!(
+        svg,
+        r#"<a href="{}" class="g-node"><title>{}</title><rect x="{:.1}" y="{y:.1}" width="{NODE_W}" height="{h:.0}" rx="6"/>"#,
+        escape(&href(&topic.id)),
+        escape(&topic.title),
+        cx - NODE_W / 2.0,
+    )
+    .unwrap();
+    text_lines(svg, &slot.lines, cx, y + NODE_PAD / 2.0 + 12.0, "middle");
+    svg.push_str("</a>\n");
+}
+
+fn node_h(slot: &Slot) -> f64 {
+    slot.lines.len() as f64 * LINE_H + NODE_PAD
+}
+
+fn text_lines(svg: &mut String, lines: &[String], x: f64, first: f64, anchor: &str) {
+    for (n, line) in lines.iter().enumerate() {
+        write!(
+            svg,
+            r#"<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
+            first + n as f64 * LINE_H,
+            escape(line)
+        )
+        .unwrap();
     }
-    for line in &mut lines {
-        if line.chars().count() > LINE_CHARS {
-            *line = line.chars().take(LINE_CHARS - 1).collect::<String>() + "…";
-        }
-    }
-    lines
 }
 
 /// Segments grouped by their upper layer: `groups[l]` holds the (upper slot, lower slot) pairs
@@ -454,10 +657,49 @@ mod tests {
     }
 
     #[test]
-    fn labels_wrap_to_two_lines() {
-        assert_eq!(label_lines("Consensus"), vec!["Consensus"]);
-        let lines = label_lines("Impossibility of Distributed Consensus with One Faulty Process");
-        assert_eq!(lines.len(), 2);
-        assert!(lines[1].ends_with('…'));
+    fn labels_wrap_and_keep_every_character() {
+        assert_eq!(wrap("Consensus", 19), vec!["Consensus"]);
+        let title = "Impossibility of Distributed Consensus with One Faulty Process";
+        let lines = wrap(title, 19);
+        assert!(lines.iter().all(|l| l.chars().count() <= 19), "{lines:?}");
+        assert_eq!(lines.join(" "), title);
+        assert_eq!(
+            wrap("CAP and the consistency-availability trade-off", 19),
+            vec!["CAP and the", "consistency-", "availability", "trade-off"]
+        );
+    }
+
+    #[test]
+    fn placement_keeps_order_and_gaps_and_pulls_towards_targets() {
+        let slot = |what| Slot {
+            what,
+            width: if what == What::Waypoint {
+                WAYPOINT_W
+            } else {
+                NODE_W
+            },
+            lines: Vec::new(),
+        };
+        let layer = vec![
+            slot(What::Topic(0)),
+            slot(What::Topic(1)),
+            slot(What::Waypoint),
+        ];
+        // Targets that would overlap and reverse the order are spread apart, in order.
+        let x = fit(
+            &layer,
+            &[0, 1, 2],
+            &[500.0, 400.0, 900.0],
+            f64::NEG_INFINITY,
+        );
+        assert!(x[1] - x[0] >= NODE_W + GAP_X - 1e-9, "{x:?}");
+        assert!((x[0] + x[1]) / 2.0 - 450.0 < 1e-9, "{x:?}");
+        assert_eq!(x[2], 900.0);
+        // Without targets, packed tight from zero.
+        let x = fit(&layer, &[0, 1, 2], &[f64::NAN; 3], f64::NEG_INFINITY);
+        assert_eq!(x[0], NODE_W / 2.0);
+        // A left bound holds.
+        let x = fit(&layer, &[0, 1, 2], &[0.0, 0.0, 0.0], 100.0);
+        assert_eq!(x[0], 100.0 + NODE_W / 2.0);
     }
 }

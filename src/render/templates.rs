@@ -36,6 +36,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         "site/macros.html.j2",
         include_str!("../../templates/site/macros.html.j2"),
     ),
+    (
+        "site/contents.html.j2",
+        include_str!("../../templates/site/contents.html.j2"),
+    ),
 ];
 
 /// Files copied into the site as they are (no template syntax), also overridable.
@@ -48,6 +52,7 @@ const ASSETS: &[(&str, &str)] = &[
         "site/checklist.js",
         include_str!("../../templates/site/checklist.js"),
     ),
+    ("site/site.js", include_str!("../../templates/site/site.js")),
 ];
 
 pub struct Templates {
@@ -64,6 +69,18 @@ impl Templates {
         let mut env = Environment::new();
         env.set_keep_trailing_newline(true);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        // HTML escaping as minijinja does it, except that `/` stays `/`: every attribute here
+        // is quoted, where a slash is harmless, and `&#x2f;` made each URL half as long again.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text)
+                if matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+                    && !value.is_safe() =>
+            {
+                out.write_str(&super::html::escape(text))
+                    .map_err(minijinja::Error::from)
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         env.add_filter("hours", |m: u32| super::hours(m));
         env.add_filter("hours_text", |m: u32| {
             let h = super::hours(m);

@@ -6,6 +6,7 @@
 //! preview server that rebuilds on change. Pages come from the `site/*.html.j2` templates and
 //! read only the `Plan`, so anything later added to the plan can show up by editing templates.
 
+pub mod search;
 pub mod serve;
 
 use crate::diagnostics::Diagnostic;
@@ -13,7 +14,7 @@ use crate::model::{Kind, Level};
 use crate::plan::Plan;
 use crate::render::{self, html, Templates};
 use minijinja::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as written by `syllabus build`, and so safe to replace.
@@ -40,12 +41,122 @@ struct Entry {
     title: String,
 }
 
+/// How many topics the index graph draws at most; beyond that it is a wall nobody can read,
+/// and laying it out would cost more than the rest of the build.
+pub const GRAPH_MAX_TOPICS: usize = 200;
+
+/// Longest `<meta name="description">`, in characters.
+const DESCRIPTION_CHARS: usize = 160;
+
 /// Every file of the site, in memory; nothing is written yet.
+///
+/// Each page carries only its own content: the contents sidebar is one shared `toc.js`, so the
+/// whole build grows linearly with the plan.
 pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagnostic> {
     let base = base_context(plan);
-    let mut files = Vec::new();
+    let order = reading_order(plan);
+    let position: HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
+    let neighbours = |name: &str| {
+        let at = position.get(name).copied();
+        let link = |e: &Entry| {
+            Value::from_serialize(BTreeMap::from([("href", &e.name), ("title", &e.title)]))
+        };
+        let prev = at.and_then(|i| i.checked_sub(1)).map(|i| link(&order[i]));
+        let next = at.and_then(|i| order.get(i + 1)).map(link);
+        [
+            ("prev", prev.unwrap_or(Value::UNDEFINED)),
+            ("next", next.unwrap_or(Value::UNDEFINED)),
+        ]
+    };
+    let describe = |md: &str| Value::from(html::plain_text(md, DESCRIPTION_CHARS));
 
-    // Reading order, like a book: overview, then each stage followed by its topics.
+    let mut files = Vec::new();
+    let [prev, next] = neighbours("index.html");
+    files.push(page(
+        templates,
+        "site/index.html.j2",
+        "index.html",
+        &base,
+        [
+            ("page", Value::from("index")),
+            ("graph", graph(plan, |id| html::topic_page(id))),
+            prev,
+            next,
+        ],
+    )?);
+    for (n, stage) in plan.stages.iter().enumerate() {
+        let name = html::stage_page(&stage.id);
+        let [prev, next] = neighbours(&name);
+        let about = if stage.guidance.is_empty() {
+            &stage.title
+        } else {
+            &stage.guidance
+        };
+        files.push(page(
+            templates,
+            "site/stage.html.j2",
+            &name,
+            &base,
+            [
+                ("page", Value::from("stage")),
+                ("current", Value::from(stage.id.as_str())),
+                ("stage", Value::from_serialize(stage)),
+                ("number", Value::from(n + 1)),
+                ("description", describe(about)),
+                prev,
+                next,
+            ],
+        )?);
+        // A topic page names its stage; serializing the whole stage for each of its topics
+        // would make the build quadratic in the stage's size.
+        let stage_head = Value::from(BTreeMap::from([
+            ("id", Value::from(stage.id.as_str())),
+            ("title", Value::from(stage.title.as_str())),
+            ("guidance", Value::from(stage.guidance.as_str())),
+            ("minutes", Value::from(stage.minutes)),
+        ]));
+        for topic in &stage.topics {
+            let name = html::topic_page(&topic.id);
+            let [prev, next] = neighbours(&name);
+            files.push(page(
+                templates,
+                "site/topic.html.j2",
+                &name,
+                &base,
+                [
+                    ("page", Value::from("topic")),
+                    ("current", Value::from(topic.id.as_str())),
+                    ("topic", Value::from_serialize(topic)),
+                    ("stage", stage_head.clone()),
+                    ("number", Value::from(n + 1)),
+                    ("description", describe(&topic.summary)),
+                    prev,
+                    next,
+                ],
+            )?);
+        }
+    }
+    files.push(page(
+        templates,
+        "site/print.html.j2",
+        "print.html",
+        &base,
+        [("page", Value::from("print"))],
+    )?);
+    files.push(checklist(plan, templates, &base)?);
+    files.extend(data_files(plan, templates)?);
+    for file in &files {
+        check_name(&file.name)?;
+    }
+    Ok(files)
+}
+
+/// Reading order, like a book: overview, then each stage followed by its topics.
+fn reading_order(plan: &Plan) -> Vec<Entry> {
     let mut order = vec![Entry {
         name: "index.html".into(),
         title: "Overview".into(),
@@ -62,82 +173,14 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
             });
         }
     }
-    let position: BTreeMap<&str, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.name.as_str(), i))
-        .collect();
-    let neighbours = |name: &str| {
-        let at = position.get(name).copied();
-        let link = |e: &Entry| {
-            Value::from_serialize(BTreeMap::from([("href", &e.name), ("title", &e.title)]))
-        };
-        let prev = at.and_then(|i| i.checked_sub(1)).map(|i| link(&order[i]));
-        let next = at.and_then(|i| order.get(i + 1)).map(link);
-        (
-            prev.unwrap_or(Value::UNDEFINED),
-            next.unwrap_or(Value::UNDEFINED),
-        )
-    };
+    order
+}
 
-    let graph = Value::from_safe_string(render::graph_svg(plan, html::topic_page));
-    let (prev, next) = neighbours("index.html");
-    files.push(page(
-        templates,
-        "site/index.html.j2",
-        "index.html",
-        &base,
-        [
-            ("page", Value::from("index")),
-            ("graph", graph),
-            ("prev", prev),
-            ("next", next),
-        ],
-    )?);
-    for (n, stage) in plan.stages.iter().enumerate() {
-        let name = html::stage_page(&stage.id);
-        let (prev, next) = neighbours(&name);
-        files.push(page(
-            templates,
-            "site/stage.html.j2",
-            &name,
-            &base,
-            [
-                ("page", Value::from("stage")),
-                ("current", Value::from(stage.id.as_str())),
-                ("stage", Value::from_serialize(stage)),
-                ("number", Value::from(n + 1)),
-                ("prev", prev),
-                ("next", next),
-            ],
-        )?);
-        for topic in &stage.topics {
-            let name = html::topic_page(&topic.id);
-            let (prev, next) = neighbours(&name);
-            files.push(page(
-                templates,
-                "site/topic.html.j2",
-                &name,
-                &base,
-                [
-                    ("page", Value::from("topic")),
-                    ("current", Value::from(topic.id.as_str())),
-                    ("topic", Value::from_serialize(topic)),
-                    ("stage", Value::from_serialize(stage)),
-                    ("number", Value::from(n + 1)),
-                    ("prev", prev),
-                    ("next", next),
-                ],
-            )?);
-        }
-    }
-    files.push(page(
-        templates,
-        "site/print.html.j2",
-        "print.html",
-        &base,
-        [("page", Value::from("print"))],
-    )?);
+fn checklist(
+    plan: &Plan,
+    templates: &Templates,
+    base: &BTreeMap<&'static str, Value>,
+) -> Result<SiteFile, Diagnostic> {
     let levels: Vec<&str> = Level::ALL
         .iter()
         .filter(|&&v| plan.links().any(|l| l.level == v))
@@ -148,45 +191,91 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
         .filter(|&&v| plan.links().any(|l| l.kind == v))
         .map(|v| v.as_str())
         .collect();
-    files.push(page(
+    let description = format!(
+        "Reading checklist for {}: tick readings as you go, filter by level and kind.",
+        plan.title
+    );
+    page(
         templates,
         "site/checklist.html.j2",
         "checklist.html",
-        &base,
+        base,
         [
             ("page", Value::from("checklist")),
             ("levels", Value::from_serialize(&levels)),
             ("kinds", Value::from_serialize(&kinds)),
+            ("description", Value::from(description)),
         ],
-    )?);
-    files.push(SiteFile {
-        name: "plan.md".into(),
-        bytes: render::markdown(plan, templates)?.into_bytes(),
+    )
+}
+
+/// Everything but the pages: the plan as data, the shared contents and search index, assets.
+fn data_files(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagnostic> {
+    let mut files = vec![
+        SiteFile {
+            name: "plan.md".into(),
+            bytes: render::markdown(plan, templates)?.into_bytes(),
+        },
+        // Compact, unlike `plan --format json`: it is for programs, and half the size.
+        SiteFile {
+            name: "plan.json".into(),
+            bytes: (serde_json::to_string(plan).expect("a plan always serializes") + "\n")
+                .into_bytes(),
+        },
+    ];
+    let index = search::build(plan);
+    let contents = templates.render(
+        "site/contents.html.j2",
+        Value::from(BTreeMap::from([("plan", Value::from_serialize(plan))])),
+    )?;
+    // One script every page loads (and the browser caches): the sidebar's contents and the
+    // names of the search shards that exist.
+    let site = serde_json::json!({
+        "toc": contents,
+        "search": { "chunk": search::CHUNK, "keys": index.keys },
     });
     files.push(SiteFile {
-        name: "plan.json".into(),
-        bytes: render::json(plan).into_bytes(),
+        name: "toc.js".into(),
+        bytes: format!("window.syllabusSite={site};\n").into_bytes(),
     });
+    files.extend(index.files);
     for (asset, name) in [
         ("site/style.css", "style.css"),
         ("site/checklist.js", "checklist.js"),
+        ("site/site.js", "site.js"),
     ] {
         files.push(SiteFile {
             name: name.into(),
             bytes: templates.asset(asset).as_bytes().to_vec(),
         });
     }
-    for file in &files {
-        check_name(&file.name)?;
-    }
     Ok(files)
+}
+
+/// The prerequisite graph for a template: the SVG and how many implied edges it leaves out, or
+/// the topic count when there are too many to draw.
+fn graph(plan: &Plan, href: impl Fn(&str) -> String) -> Value {
+    let topics = plan.topics().count();
+    if topics > GRAPH_MAX_TOPICS {
+        return Value::from(BTreeMap::from([
+            ("svg", Value::from("")),
+            ("implied", Value::from(0)),
+            ("too_big", Value::from(topics)),
+        ]));
+    }
+    let drawn = render::graph_svg(plan, href);
+    Value::from(BTreeMap::from([
+        ("svg", Value::from_safe_string(drawn.svg)),
+        ("implied", Value::from(drawn.implied)),
+        ("too_big", Value::from(0)),
+    ]))
 }
 
 /// The whole plan as one HTML file with its CSS inlined, for `plan --format html`.
 pub fn standalone(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
     let base = base_context(plan);
     // Graph nodes point at the topic sections of this same page.
-    let graph = render::graph_svg(plan, |id| format!("#topic-{id}"));
+    let graph = graph(plan, |id| format!("#topic-{id}"));
     // A stylesheet can hold `</style>` only by mistake; never let it close the element early.
     let css = templates.asset("site/style.css").replace("</", "<\\/");
     let file = page(
@@ -198,7 +287,7 @@ pub fn standalone(plan: &Plan, templates: &Templates) -> Result<String, Diagnost
             ("page", Value::from("print")),
             ("standalone", Value::from(true)),
             ("inline_css", Value::from_safe_string(css)),
-            ("graph", Value::from_safe_string(graph)),
+            ("graph", graph),
         ],
     )?;
     Ok(String::from_utf8(file.bytes).expect("templates render UTF-8"))
@@ -253,10 +342,16 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
+    // `site/../site` names the folder through itself: once it is moved aside the path no longer
+    // resolves, so the parent is resolved first and every step uses the resolved path.
+    let parent = std::fs::canonicalize(&parent).map_err(|e| io("resolve", &parent, e))?;
     let name = out
         .file_name()
         .expect("checked by check_out")
-        .to_string_lossy();
+        .to_string_lossy()
+        .into_owned();
+    let out = &parent.join(&name);
+    remove_dead_builds(&parent, &name);
     let fresh = parent.join(format!(".{name}.new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     for stale in [&fresh, &old] {
@@ -266,16 +361,21 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
     }
     let result = (|| {
         std::fs::create_dir(&fresh).map_err(|e| io("create", &fresh, e))?;
-        for file in files {
-            let path = fresh.join(&file.name);
-            std::fs::write(&path, &file.bytes).map_err(|e| io("write", &path, e))?;
-        }
+        // The marker goes first: a build killed halfway leaves a folder a later build may remove.
         let marker = fresh.join(MARKER);
         std::fs::write(
             &marker,
             "Written by `syllabus build`, which replaces this whole folder on the next build.\n",
         )
         .map_err(|e| io("write", &marker, e))?;
+        if files.iter().any(|f| f.name.starts_with(SEARCH_DIR)) {
+            let dir = fresh.join(SEARCH_DIR);
+            std::fs::create_dir(&dir).map_err(|e| io("create", &dir, e))?;
+        }
+        for file in files {
+            let path = fresh.join(&file.name);
+            std::fs::write(&path, &file.bytes).map_err(|e| io("write", &path, e))?;
+        }
         if out.exists() {
             std::fs::rename(out, &old).map_err(|e| io("move aside", out, e))?;
             if let Err(e) = std::fs::rename(&fresh, out) {
@@ -295,12 +395,49 @@ fn write_site(out: &Path, files: &[SiteFile]) -> Result<(), Diagnostic> {
     result
 }
 
+/// Removes `.NAME.new-PID` and `.NAME.old-PID` folders that a build killed before it finished
+/// left beside the site: only ours (they hold the marker) and only when process PID is gone.
+fn remove_dead_builds(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = [".new-", ".old-"].iter().find_map(|kind| {
+            file_name
+                .strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|pid| pid.parse::<u32>().ok())
+        });
+        let path = entry.path();
+        if let Some(pid) = pid {
+            if !process_alive(pid) && path.join(MARKER).is_file() {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without /proc there is no cheap, dependency-free check: keep the folder.
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_: u32) -> bool {
+    true
+}
+
+const SEARCH_DIR: &str = "search/";
+
 /// Output names are bare file names; ids are validated upstream, and this keeps any slip from
 /// writing outside the site folder.
+/// The one folder allowed is `search/`, for the index shards.
 fn check_name(name: &str) -> Result<(), Diagnostic> {
-    let ok = !name.is_empty()
-        && !name.starts_with('.')
-        && name
+    let bare = name.strip_prefix(SEARCH_DIR).unwrap_or(name);
+    let ok = !bare.is_empty()
+        && !bare.starts_with('.')
+        && bare
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
     if ok {
@@ -313,12 +450,51 @@ fn check_name(name: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// For each week, the topics its readings belong to, in order, with how many each.
+fn week_topics(plan: &Plan) -> Vec<Vec<BTreeMap<&'static str, Value>>> {
+    let topic_of: HashMap<&str, &crate::plan::PlanTopic> = plan
+        .topics()
+        .flat_map(|t| t.links.iter().map(move |l| (l.id.as_str(), t)))
+        .collect();
+    let mut weeks = Vec::with_capacity(plan.weeks.len());
+    for week in &plan.weeks {
+        let mut topics: Vec<(&str, &str, usize)> = Vec::new();
+        for id in &week.links {
+            let Some(t) = topic_of.get(id.as_str()) else {
+                continue;
+            };
+            match topics.iter_mut().find(|(seen, _, _)| *seen == t.id) {
+                Some(entry) => entry.2 += 1,
+                None => topics.push((&t.id, &t.title, 1)),
+            }
+        }
+        weeks.push(
+            topics
+                .into_iter()
+                .map(|(id, title, count)| {
+                    BTreeMap::from([
+                        ("id", Value::from(id)),
+                        ("title", Value::from(title)),
+                        ("count", Value::from(count)),
+                    ])
+                })
+                .collect(),
+        );
+    }
+    weeks
+}
+
 fn base_context(plan: &Plan) -> BTreeMap<&'static str, Value> {
     let mut ctx = render::context(plan);
+    ctx.insert("week_topics", Value::from_serialize(week_topics(plan)));
     ctx.extend([
         ("standalone", Value::from(false)),
         ("inline_css", Value::from(())),
         ("graph", Value::from(())),
+        (
+            "description",
+            Value::from(html::plain_text(&plan.description, DESCRIPTION_CHARS)),
+        ),
         ("current", Value::from(())),
         ("prev", Value::from(())),
         ("next", Value::from(())),

@@ -1,19 +1,46 @@
-//! `syllabus serve`: build the site, serve it on 127.0.0.1, rebuild when the sources change.
+//! `syllabus serve`: build the site, serve it on 127.0.0.1, rebuild when the sources change, and
+//! tell open pages to reload.
 //!
-//! Watching is mtime polling over the given folders: a corpus is a few hundred small files, a
-//! walk costs well under a millisecond, and polling needs no platform watcher. A failed rebuild
-//! keeps the last good site on disk and shows the errors on top of every page until a rebuild
-//! succeeds; the server never stops because of one.
+//! HTTP is hyper on a single-threaded tokio runtime: each connection is its own task, so a client
+//! that stalls holds up nobody else; request heads are bounded and time out, and bodies are never
+//! read. Only requests naming this server in `Host` (127.0.0.1, localhost or [::1], with the
+//! port) are answered, so a DNS-rebinding page cannot read the site.
+//!
+//! Watching is polling over the given folders (the output folder left out): a corpus is a few
+//! hundred small files, a walk costs well under a millisecond, and polling needs no platform
+//! watcher. A failed rebuild keeps the last good site on disk and shows the errors on top of
+//! every page until a rebuild succeeds; the server never stops because of one. After every
+//! rebuild, pages opened from the server reload: each HTML response gets a small script (never
+//! written to the built site) listening on server-sent events at [`EVENTS`].
 
 use crate::diagnostics::Diagnostic;
 use crate::render::html::escape;
+use http_body_util::{combinators::BoxBody, BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::body::{Frame, Incoming};
+use hyper::{Request, Response, StatusCode};
+use std::convert::Infallible;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
+use tokio::sync::{mpsc, watch};
 
 /// How often the watched folders are checked for changes.
 const POLL: Duration = Duration::from_millis(400);
+/// The server-sent events stream: one `reload` event after each rebuild.
+pub const EVENTS: &str = "/__syllabus/reload";
+/// The script that listens to [`EVENTS`]; served, and linked from HTML responses only.
+pub const SCRIPT: &str = "/__syllabus/reload.js";
+const SCRIPT_BODY: &str =
+    "// Added by `syllabus serve` (not part of the built site): reload after each rebuild.\n\
+new EventSource(\"/__syllabus/reload\").addEventListener(\"reload\", () => location.reload());\n";
+/// Request line and headers above this size are refused by hyper.
+const MAX_HEAD: usize = 16 * 1024;
+/// A client that has not sent its request head by then is dropped.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Options {
     pub port: u16,
@@ -23,61 +50,98 @@ pub struct Options {
     pub watch: Vec<PathBuf>,
 }
 
+/// What every connection reads: where the site is, the last build's errors, the build count.
+struct State {
+    out: PathBuf,
+    port: u16,
+    errors: Mutex<Option<String>>,
+    builds: watch::Sender<u64>,
+}
+
+type Body = BoxBody<Bytes, Infallible>;
+
 /// Run the preview server until the process is stopped. `build` writes the site into
 /// `options.out`; it is called once now and again after every change.
 pub fn serve<F>(options: Options, build: F) -> Result<(), Diagnostic>
 where
     F: Fn() -> Result<(), Vec<Diagnostic>> + Send + 'static,
 {
-    let server = tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|e| {
+    let cannot_listen = |e: std::io::Error| {
         Diagnostic::error(
             None,
             format!("cannot listen on 127.0.0.1:{}: {e}", options.port),
         )
         .with_help("pick another port with --port")
-    })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(options.port, |a| a.port());
-
-    let errors: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    };
+    let listener =
+        std::net::TcpListener::bind(("127.0.0.1", options.port)).map_err(cannot_listen)?;
+    listener.set_nonblocking(true).map_err(cannot_listen)?;
+    let port = listener.local_addr().map_or(options.port, |a| a.port());
+    let state = Arc::new(State {
+        out: options.out.clone(),
+        port,
+        errors: Mutex::new(None),
+        builds: watch::channel(0).0,
+    });
     // The baseline is taken before the first build, not in the watcher thread: an edit made
     // as soon as the site is up would otherwise become the baseline and never be built. A
     // change during the build only costs one extra rebuild.
-    let baseline = fingerprint(&options.watch);
-    run_build(&build, &errors);
+    let baseline = fingerprint(&options.watch, &options.out);
+    run_build(&build, &state);
     println!("Serving the site at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     for path in &options.watch {
         println!("Watching {} for changes", path.display());
     }
     let _ = std::io::stdout().flush();
-
     {
-        let errors = Arc::clone(&errors);
-        let watch = options.watch.clone();
+        let state = Arc::clone(&state);
         std::thread::spawn(move || {
             let mut seen = baseline;
             loop {
                 std::thread::sleep(POLL);
-                let now = fingerprint(&watch);
+                let now = fingerprint(&options.watch, &state.out);
                 if now != seen {
                     seen = now;
-                    run_build(&build, &errors);
+                    run_build(&build, &state);
                 }
             }
         });
     }
-
-    for request in server.incoming_requests() {
-        let error = errors.lock().map(|e| e.clone()).unwrap_or(None);
-        let response = respond(&options.out, request.url(), error.as_deref());
-        let _ = request.respond(response);
-    }
-    Ok(())
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| Diagnostic::error(None, format!("cannot start the server: {e}")))?;
+    runtime
+        .block_on(accept(listener, state))
+        .map_err(|e| Diagnostic::error(None, format!("the server stopped: {e}")))
 }
 
-fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, errors: &Mutex<Option<String>>) {
+async fn accept(listener: std::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            // Out of file descriptors, say: wait instead of spinning.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let state = Arc::clone(&state);
+                async move { Ok::<_, Infallible>(handle(&state, &request)) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .max_buf_size(MAX_HEAD)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, state: &State) {
     let started = std::time::Instant::now();
     let message = match build() {
         Ok(()) => {
@@ -92,69 +156,206 @@ fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, errors: &Mutex<O
         }
     };
     let _ = std::io::stdout().flush();
-    if let Ok(mut slot) = errors.lock() {
+    if let Ok(mut slot) = state.errors.lock() {
         *slot = message;
     }
+    state.builds.send_modify(|n| *n += 1);
 }
 
-/// Every file under the watched paths with its modification time and size, sorted.
-/// What the watched files hold now. Content is hashed, not only stamped: an edit that keeps the
-/// size and lands within the file system's timestamp granularity would otherwise go unseen.
-fn fingerprint(paths: &[PathBuf]) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
-    fn walk(path: &Path, out: &mut Vec<(PathBuf, Option<SystemTime>, u64)>) {
-        let Ok(meta) = std::fs::metadata(path) else {
-            return;
+/// What the watched files hold now, leaving out the site folder (and the folders a build
+/// writes beside it), which the build itself changes. Content is hashed, not only stamped: an
+/// edit that keeps the size and lands within the timestamp granularity would otherwise go unseen.
+fn fingerprint(paths: &[PathBuf], out: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+    let out_name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let out_abs = out.parent().and_then(|p| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        std::fs::canonicalize(p).ok().map(|p| p.join(&out_name))
+    });
+    let is_output = |path: &Path| {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let build_temp = name.as_deref().is_some_and(|n| {
+            n.starts_with(&format!(".{out_name}.new-"))
+                || n.starts_with(&format!(".{out_name}.old-"))
+        });
+        build_temp || std::fs::canonicalize(path).ok() == out_abs
+    };
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = paths.to_vec();
+    while let Some(path) = stack.pop() {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
         };
         if meta.is_dir() {
-            if let Ok(entries) = std::fs::read_dir(path) {
-                for entry in entries.flatten() {
-                    walk(&entry.path(), out);
-                }
+            if is_output(&path) {
+                continue;
+            }
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.flatten().map(|e| e.path()));
             }
         } else {
             use std::hash::{Hash, Hasher};
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            std::fs::read(path).ok().hash(&mut hasher);
-            out.push((path.to_path_buf(), meta.modified().ok(), hasher.finish()));
+            std::fs::read(&path).ok().hash(&mut hasher);
+            out.push((path, meta.modified().ok(), hasher.finish()));
         }
-    }
-    let mut out = Vec::new();
-    for path in paths {
-        walk(path, &mut out);
     }
     out.sort();
     out
 }
 
-type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+fn handle(state: &State, request: &Request<Incoming>) -> Response<Body> {
+    if !host_allowed(request, state.port) {
+        return full(
+            StatusCode::FORBIDDEN,
+            "text/plain; charset=utf-8",
+            format!(
+                "this preview answers only http://127.0.0.1:{}/ (or localhost)",
+                state.port
+            ),
+        );
+    }
+    if request.method() != hyper::Method::GET && request.method() != hyper::Method::HEAD {
+        return full(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
+            "the preview only serves GET",
+        );
+    }
+    match request.uri().path() {
+        EVENTS => events(state),
+        SCRIPT => full(
+            StatusCode::OK,
+            "text/javascript; charset=utf-8",
+            SCRIPT_BODY,
+        ),
+        path => {
+            let error = state.errors.lock().map(|e| e.clone()).unwrap_or(None);
+            respond(&state.out, path, error.as_deref())
+        }
+    }
+}
 
-fn respond(root: &Path, url: &str, error: Option<&str>) -> Response {
+/// `Host` must name this server: 127.0.0.1, localhost or [::1], with our port.
+fn host_allowed(request: &Request<Incoming>, port: u16) -> bool {
+    let Some(host) = request
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+    else {
+        return false;
+    };
+    let host = host.to_ascii_lowercase();
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .any(|name| host == format!("{name}:{port}"))
+}
+
+/// The server-sent events stream: a comment at once (the client knows it is connected), then
+/// `event: reload` after each rebuild, until the client goes away.
+fn events(state: &State) -> Response<Body> {
+    let (tx, rx) = mpsc::channel::<Bytes>(4);
+    let mut builds = state.builds.subscribe();
+    builds.mark_unchanged();
+    tokio::spawn(async move {
+        if tx
+            .send(Bytes::from_static(b": connected\n\n"))
+            .await
+            .is_err()
+        {
+            return;
+        }
+        while builds.changed().await.is_ok() {
+            let n = *builds.borrow_and_update();
+            let event = format!("event: reload\ndata: {n}\n\n");
+            if tx.send(Bytes::from(event)).await.is_err() {
+                return;
+            }
+        }
+    });
+    Response::builder()
+        .status(StatusCode::OK)
+        .header("Content-Type", "text/event-stream")
+        .header("Cache-Control", "no-store")
+        .body(Events(rx).boxed())
+        .expect("valid response")
+}
+
+/// A response body fed by a channel: each message is one chunk.
+struct Events(mpsc::Receiver<Bytes>);
+
+impl hyper::body::Body for Events {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        self.0.poll_recv(cx).map(|m| m.map(|b| Ok(Frame::data(b))))
+    }
+}
+
+fn full(status: StatusCode, content_type: &str, bytes: impl Into<Bytes>) -> Response<Body> {
+    Response::builder()
+        .status(status)
+        .header("Content-Type", content_type)
+        // A preview must show the latest build on every reload.
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(Full::new(bytes.into()).boxed())
+        .expect("valid response")
+}
+
+fn respond(root: &Path, url: &str, error: Option<&str>) -> Response<Body> {
+    let not_found = || {
+        full(
+            StatusCode::NOT_FOUND,
+            "text/plain; charset=utf-8",
+            "not found",
+        )
+    };
     let Some(path) = resolve(root, url) else {
-        return text_response(404, "text/plain; charset=utf-8", b"not found".to_vec());
+        return not_found();
     };
     let content_type = content_type(&path);
+    let html = content_type.starts_with("text/html");
     match std::fs::read(&path) {
         Ok(mut bytes) => {
-            if let (Some(error), true) = (error, content_type.starts_with("text/html")) {
+            if let (Some(error), true) = (error, html) {
                 bytes = with_banner(&bytes, error);
             }
-            text_response(200, content_type, bytes)
+            if html {
+                bytes = with_reload(&bytes);
+            }
+            full(StatusCode::OK, content_type, bytes)
         }
         Err(_) => match error {
             // No site yet (the first build failed): the errors are the page.
-            Some(error) => text_response(500, "text/html; charset=utf-8", with_banner(b"", error)),
-            None => text_response(404, "text/plain; charset=utf-8", b"not found".to_vec()),
+            Some(error) => full(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "text/html; charset=utf-8",
+                with_reload(&with_banner(b"", error)),
+            ),
+            None => not_found(),
         },
     }
 }
 
-fn text_response(status: u16, content_type: &str, bytes: Vec<u8>) -> Response {
-    let header = |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).expect("valid header");
-    tiny_http::Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
-        // A preview must show the latest build on every reload.
-        .with_header(header("Cache-Control", "no-store"))
+/// The page with the reload script linked before `</body>` (at the end when there is none).
+fn with_reload(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(page);
+    let tag = format!("<script src=\"{SCRIPT}\"></script>");
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
 }
 
 /// The file a request path names inside `root`, or `None` when it would leave `root`.
@@ -243,5 +444,14 @@ mod tests {
         let page = String::from_utf8(page).unwrap();
         assert!(page.contains("<body class=x><div role=\"alert\""));
         assert!(page.contains("bad &lt;b&gt;"));
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_the_body() {
+        let page = with_reload(b"<html><body><p>hi</p></body></html>");
+        assert_eq!(
+            String::from_utf8(page).unwrap(),
+            "<html><body><p>hi</p><script src=\"/__syllabus/reload.js\"></script></body></html>"
+        );
     }
 }

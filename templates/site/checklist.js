@@ -19,18 +19,27 @@
     return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
   }
 
+  // Totals count only the readings the filters show, so what is on screen adds up.
   function tally(scope, output) {
-    var done = 0, total = 0;
-    scope.querySelectorAll("li[data-minutes]").forEach(function (li) {
-      var m = parseInt(li.getAttribute("data-minutes"), 10) || 0;
+    var done = 0, total = 0, shown = 0;
+    scope.querySelectorAll("li[data-level]").forEach(function (li) {
       var box = li.querySelector("input[data-link]");
+      li.classList.toggle("done", !!(box && box.checked));
+      if (li.hidden) { return; }
+      shown += 1;
+      // Optional items outside the counted track carry no data-minutes and add no hours.
+      var m = parseInt(li.getAttribute("data-minutes"), 10) || 0;
       total += m;
       if (box && box.checked) { done += m; }
-      li.classList.toggle("done", !!(box && box.checked));
     });
-    var d = output.querySelector(".done-hours"), l = output.querySelector(".left-hours");
-    if (d) { d.textContent = hours(done); }
-    if (l) { l.textContent = hours(total - done); }
+    var set = function (cls, text) {
+      var o = output.querySelector(cls);
+      if (o) { o.textContent = text; }
+    };
+    set(".done-hours", hours(done));
+    set(".left-hours", hours(total - done));
+    set(".total-hours", hours(total));
+    return { count: shown, minutes: total };
   }
 
   function update() {
@@ -38,7 +47,15 @@
       tally(section, section);
     });
     var overall = document.getElementById("overall");
-    if (overall) { tally(document, overall); }
+    if (overall) {
+      var t = tally(document, overall), shown = document.getElementById("shown");
+      if (shown) {
+        shown.querySelector(".all-count").textContent =
+          String(document.querySelectorAll("li[data-level]").length);
+        shown.querySelector(".shown-count").textContent = String(t.count);
+        shown.querySelector(".shown-hours").textContent = hours(t.minutes);
+      }
+    }
   }
 
   boxes.forEach(function (box) {
@@ -67,13 +84,22 @@
     if (!track) { return true; }
     return li.hasAttribute("data-optional") === (track === "optional");
   }
+  // Hide the items that do not match, then every topic and stage left with none.
   function filter() {
     var level = form.elements.level.value, kind = form.elements.kind.value;
     var track = form.elements.track ? form.elements.track.value : "";
+    var any = level !== "" || kind !== "" || track !== "";
     document.querySelectorAll("li[data-level]").forEach(function (li) {
       li.hidden = (level !== "" && li.getAttribute("data-level") !== level) ||
         !kindMatches(li, kind) || !trackMatches(li, track);
     });
+    document.querySelectorAll(".check-topic").forEach(function (topic) {
+      topic.hidden = any && !topic.querySelector("li[data-level]:not([hidden])");
+    });
+    document.querySelectorAll("section[data-stage]").forEach(function (section) {
+      section.hidden = !section.querySelector(".check-topic:not([hidden])");
+    });
+    update();
   }
   if (form) {
     form.hidden = false;
@@ -94,6 +120,6 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     });
   }
-  document.querySelectorAll(".progress").forEach(function (p) { p.hidden = false; });
+  document.querySelectorAll(".progress, #shown").forEach(function (p) { p.hidden = false; });
   update();
 })();

@@ -5,7 +5,7 @@
 //! says so with the reason (see `build.rs`); under CI (`CI=true`) it always runs, so a missing
 //! browser fails it and CI cannot go green without running it.
 
-use crate::common::{eventually, fixture, free_port, http, serve, Guard};
+use crate::common::{eventually, free_port, http, serve, Guard};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -24,13 +24,13 @@ fn find(env: &str, names: &[&str]) -> Option<PathBuf> {
 }
 
 /// A WebDriver session: JSON over HTTP to chromedriver.
-struct Session {
+pub struct Session {
     port: u16,
     id: String,
 }
 
 impl Session {
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+    pub fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let path = format!("/session/{}{path}", self.id);
         let body = body.map(|b| b.to_string());
         let (status, text) =
@@ -40,11 +40,11 @@ impl Session {
         value["value"].clone()
     }
 
-    fn go(&self, url: &str) {
+    pub fn go(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
     }
 
-    fn script(&self, script: &str) -> Value {
+    pub fn script(&self, script: &str) -> Value {
         self.call(
             "POST",
             "/execute/sync",
@@ -66,9 +66,75 @@ impl Session {
             .to_string()
     }
 
+    /// The viewport's size. Phone widths are emulated (Chrome will not make a window that
+    /// narrow), as a phone: overlay scrollbars, touch, `width=device-width`.
+    fn size(&self, width: u32, height: u32) {
+        let (cmd, params) = if width < 500 {
+            let metrics =
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true });
+            ("Emulation.setDeviceMetricsOverride", metrics)
+        } else {
+            self.call(
+                "POST",
+                "/window/rect",
+                Some(json!({ "width": width, "height": height })),
+            );
+            ("Emulation.clearDeviceMetricsOverride", json!({}))
+        };
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        );
+        if width < 500 {
+            // Media queries see the device width even where content overflows it (a phone then
+            // zooms out, and innerWidth grows), which `overflow` checks.
+            self.wait(
+                "the new width",
+                &format!("return matchMedia('(width: {width}px)').matches;"),
+            );
+        }
+    }
+
+    /// Press and release keys (WebDriver key values: "\u{E012}" is ArrowLeft, "\u{E014}"
+    /// ArrowRight) on whatever has focus.
+    fn keys(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|k| {
+                let k = k.to_string();
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
+        );
+    }
+
+    fn click(&self, css: &str) {
+        let element = self.element(css);
+        self.call(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(json!({})),
+        );
+    }
+
+    fn wait(&self, what: &str, script: &str) {
+        assert!(
+            eventually(Duration::from_secs(10), || self.script(script) == true),
+            "timed out waiting for {what}"
+        );
+    }
+
     /// Severe browser log entries since the last call (console errors, failed loads, uncaught
     /// exceptions).
-    fn errors(&self) -> Vec<String> {
+    pub fn errors(&self) -> Vec<String> {
         let log = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));
         log.as_array()
             .into_iter()
@@ -85,6 +151,15 @@ impl Session {
     ignore = "needs chromium and chromedriver on PATH (apt-get install chromium chromium-driver; then touch build.rs)"
 )]
 fn the_site_works_in_a_real_browser() {
+    // The shipped course: big enough for weeks, levels and a graph worth looking at.
+    let course = crate::common::root().join("topics");
+    in_browser(&course, &["--start", "2027-01-04"], run);
+}
+
+/// Serve the site of the corpus folder `corpus` (with more `serve` options `args`), open a
+/// headless Chromium session on it and call `check` with the session, the site's base URL and
+/// its folder.
+pub fn in_browser(corpus: &Path, args: &[&str], check: impl FnOnce(&Session, &str, &Path)) {
     let chromium = find(
         "CHROMIUM",
         &["chromium", "chromium-browser", "google-chrome"],
@@ -98,7 +173,10 @@ fn the_site_works_in_a_real_browser() {
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let (_server, site_port) = serve(&fixture("valid"), &out, &[]);
+    // A copy, so that a test may edit the corpus under `serve`.
+    let topics = dir.path().join("topics");
+    copy_dir(corpus, &topics);
+    let (_server, site_port) = serve(&topics, &out, args);
 
     let driver_port = free_port();
     let _driver = Guard(
@@ -146,7 +224,7 @@ fn the_site_works_in_a_real_browser() {
     let base = format!("http://127.0.0.1:{site_port}");
 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run(&session, &base, &out);
+        check(&session, &base, &out);
     }));
     let _ = http(
         "DELETE",
@@ -234,19 +312,243 @@ fn run(session: &Session, base: &str, out: &Path) {
     let errors = session.errors();
     assert!(errors.is_empty(), "checklist: console errors: {errors:?}");
 
-    // A screenshot of the overview for people to look at.
-    session.go(&format!("{base}/index.html"));
-    let png = session.call("GET", "/screenshot", None);
-    let bytes = decode_base64(png.as_str().unwrap());
-    assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+    filters_hide_what_is_empty(session, base);
+    readings_are_numbered_across_weeks(session, base);
+    the_graph_fits(session, base);
+    search_finds_a_reading_by_its_note(session, base);
+    arrow_keys_turn_pages(session, base);
+    the_phone_menu_opens_the_contents(session, base);
+    screenshots(session, base);
+    let errors = session.errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+/// For a viewport `width` px wide: the page's width, its scrolling width, and what sticks out to
+/// the right (empty if nothing). A phone zooms out to fit overflowing content, growing
+/// `innerWidth`, so the width to fit is the one asked for.
+fn overflow(width: u32) -> String {
+    format!(
+        "const w = Math.min(document.documentElement.clientWidth, {width});
+    const out = [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.closest('[hidden]'))
+        .filter(e => !e.closest('details:not([open])') || e.closest('summary'))
+        .filter(e => getComputedStyle(e).position !== 'fixed')
+        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.getAttribute('href') || '') + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className + ' ' + e.getBoundingClientRect().right);
+    return [w, document.documentElement.scrollWidth, out];"
+    )
+}
+
+fn filters_hide_what_is_empty(session: &Session, base: &str) {
+    session.go(&format!("{base}/checklist.html"));
+    let shown = "const v = e => !e.closest('[hidden]');
+        const items = [...document.querySelectorAll('li[data-level]')].filter(v);
+        const empty = sel => [...document.querySelectorAll(sel)].filter(v)
+            .filter(e => !e.querySelector('li[data-level]:not([hidden])')).length;
+        return [items.length, items.reduce((m, li) => m + (+li.dataset.minutes || 0), 0),
+            empty('.check-topic'), empty('section[data-stage]'),
+            +document.querySelector('#shown .shown-count').textContent,
+            document.querySelector('#shown .shown-hours').textContent,
+            document.querySelectorAll('.check-topic[hidden], section[data-stage][hidden]').length,
+            v(document.getElementById('shown'))];";
+    let before = session.script(shown);
+    for level in ["intro", "advanced"] {
+        session.script(&format!(
+            "const s = document.querySelector('select[name=level]'); s.value = '{level}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));"
+        ));
+        let after = session.script(shown);
+        let count = after[0].as_u64().unwrap();
+        assert!(
+            count >= 1 && count < before[0].as_u64().unwrap(),
+            "{level}: {after}"
+        );
+        assert_eq!(
+            after[2], 0,
+            "{level}: a topic heading without readings shows: {after}"
+        );
+        assert_eq!(
+            after[3], 0,
+            "{level}: a stage without readings shows: {after}"
+        );
+        assert_eq!(
+            after[4], count,
+            "{level}: the count says otherwise: {after}"
+        );
+        assert_eq!(
+            after[5],
+            hours(after[1].as_u64().unwrap()).as_str(),
+            "{level}: {after}"
+        );
+        assert!(
+            after[6].as_u64().unwrap() >= 1,
+            "{level}: nothing was hidden: {after}"
+        );
+        assert_eq!(after[7], true, "the count is shown");
+    }
+}
+
+fn readings_are_numbered_across_weeks(session: &Session, base: &str) {
+    session.go(&format!("{base}/topic-paxos.html"));
+    let found = session.script(
+        "const lists = [...document.querySelectorAll('main ol.readings')];
+         return [lists.flatMap(ol => [...ol.children].map((li, i) => ol.start + i)),
+                 lists.every(ol => [...ol.children].every(li => li.matches('li.reading'))),
+                 document.querySelectorAll('main .week-label').length];",
+    );
+    let numbers: Vec<u64> = found[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert!(numbers.len() >= 4, "{found}");
+    assert_eq!(numbers, (1..=numbers.len() as u64).collect::<Vec<_>>());
+    assert_eq!(found[1], true, "only readings are list items: {found}");
+    assert!(
+        found[2].as_u64().unwrap() >= 2,
+        "Paxos spans two weeks: {found}"
+    );
+}
+
+fn the_graph_fits(session: &Session, base: &str) {
+    for width in [1280, 390] {
+        session.size(width, 1000);
+        session.go(&format!("{base}/index.html"));
+        let wide = session.script(&overflow(width));
+        assert_eq!(
+            wide[2],
+            json!([]),
+            "{width}px: the page scrolls sideways: {wide}"
+        );
+        let m = session.script(
+            "const svg = document.querySelector('svg.graph'), r = svg.getBoundingClientRect();
+             const col = document.querySelector('main').getBoundingClientRect();
+             return [0, 0, r.left, r.right, col.left, col.right, r.width, r.height];",
+        );
+        let n = |i: usize| m[i].as_f64().unwrap();
+        assert!(
+            n(2) >= n(4) - 0.5 && n(3) <= n(5) + 0.5,
+            "{width}px: graph outside its column: {m}"
+        );
+        assert!(
+            n(6) > 200.0 && n(7) > 200.0,
+            "{width}px: graph not drawn: {m}"
+        );
+    }
+    session.size(1280, 1000);
+}
+
+fn search_finds_a_reading_by_its_note(session: &Session, base: &str) {
+    session.go(&format!("{base}/topic-raft.html"));
+    session.keys("/");
+    assert_eq!(
+        session.script("return document.activeElement.id;"),
+        "search"
+    );
+    // "P2c" is in the note of Paxos Made Simple, not in its title.
+    session.keys("p2c");
+    session.wait(
+        "a search result",
+        "return !!document.querySelector('#search-results a[href=\"topic-paxos.html#l-paxos-made-simple\"]');",
+    );
+    // Arrow keys in the field move the caret, not the page.
+    session.keys("\u{E014}");
+    std::thread::sleep(Duration::from_millis(300));
+    let url = session.script("return location.pathname;");
+    assert_eq!(url, "/topic-raft.html");
+    session.keys("\u{E007}");
+    session.wait(
+        "the result's page",
+        "return location.pathname === '/topic-paxos.html' && location.hash === '#l-paxos-made-simple';",
+    );
+}
+
+fn arrow_keys_turn_pages(session: &Session, base: &str) {
+    session.go(&format!("{base}/topic-paxos.html"));
+    let next = session.script("return document.querySelector('a[rel=next]').pathname;");
+    session.keys("\u{E014}");
+    session.wait(
+        "the next page",
+        &format!("return location.pathname === {next};"),
+    );
+    session.keys("\u{E012}");
+    session.wait(
+        "the previous page",
+        "return location.pathname === '/topic-paxos.html';",
+    );
+}
+
+fn the_phone_menu_opens_the_contents(session: &Session, base: &str) {
+    session.size(390, 844);
+    for page in ["index.html", "topic-paxos.html", "checklist.html"] {
+        session.go(&format!("{base}/{page}"));
+        let wide = session.script(&overflow(390));
+        assert_eq!(
+            wide[2],
+            json!([]),
+            "{page} at 390px scrolls sideways: {wide}"
+        );
+    }
+    session.go(&format!("{base}/topic-paxos.html"));
+    let closed = "return getComputedStyle(document.getElementById('sidebar')).display === 'none';";
+    assert_eq!(
+        session.script(closed),
+        true,
+        "the contents are hidden until asked for"
+    );
+    session.click(".menu-button");
+    let open = session.script(
+        "const nav = document.getElementById('sidebar'), r = nav.getBoundingClientRect();
+         const here = nav.querySelector('a[aria-current=page]');
+         const h = here.getBoundingClientRect();
+         return [getComputedStyle(nav).display, r.right <= innerWidth, here.getAttribute('href'),
+                 h.top >= r.top && h.bottom <= r.bottom,
+                 document.querySelector('.menu-button').getAttribute('aria-expanded')];",
+    );
+    assert_eq!(
+        open,
+        json!(["block", true, "topic-paxos.html", true, "true"])
+    );
+    session.keys("\u{E00C}");
+    assert_eq!(session.script(closed), true, "Escape closes the contents");
+    session.size(1280, 1000);
+}
+
+/// Screenshots for people to look at, in target/screenshots.
+fn screenshots(session: &Session, base: &str) {
     let target = Path::new(env!("CARGO_BIN_EXE_syllabus"))
         .parent()
         .and_then(Path::parent)
         .unwrap()
-        .to_path_buf();
-    let shot = target.join("site-screenshot.png");
-    std::fs::write(&shot, bytes).unwrap();
-    println!("screenshot: {}", shot.display());
+        .join("screenshots");
+    std::fs::create_dir_all(&target).unwrap();
+    let shoot = |name: &str| {
+        let png = session.call("GET", "/screenshot", None);
+        let bytes = decode_base64(png.as_str().unwrap());
+        assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+        let path = target.join(format!("{name}.png"));
+        std::fs::write(&path, bytes).unwrap();
+        println!("screenshot: {}", path.display());
+    };
+    for (width, height) in [(1280, 1400), (390, 1400)] {
+        session.size(width, height);
+        for page in ["index", "topic-paxos", "checklist"] {
+            session.go(&format!("{base}/{page}.html"));
+            shoot(&format!("{page}-{width}"));
+        }
+        session.go(&format!("{base}/index.html"));
+        session.script("document.querySelector('svg.graph').scrollIntoView();");
+        shoot(&format!("graph-{width}"));
+    }
+    session.click(".menu-button");
+    shoot("menu-390");
+    session.size(1280, 900);
+    session.go(&format!("{base}/topic-raft.html"));
+    session.keys("/paxos");
+    session.wait(
+        "results",
+        "return !!document.querySelector('#search-results a');",
+    );
+    shoot("search-1280");
 }
 
 /// Same rounding as the site: tenths of an hour, half up.
@@ -280,4 +582,14 @@ fn decode_base64(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
 }

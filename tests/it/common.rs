@@ -34,6 +34,34 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// Diagnostics without their source snippets, in the one-line form: the `file:line:col:`
+/// header lines and `  help: ...` lines only. For tests about the words of a message.
+pub fn without_snippets(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_help = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let gutter = t
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start()
+            .starts_with('|');
+        if let Some(help) = t.strip_prefix("= help: ") {
+            out.push_str(&format!("  help: {help}\n"));
+            in_help = true;
+        } else if gutter && !in_help {
+            continue;
+        } else if in_help && line.starts_with("          ") {
+            // A help's continuation lines are indented under its text.
+            out.push_str(&format!("{}\n", &line[8..]));
+        } else {
+            in_help = false;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Compare `actual` with the file at `path`; with `UPDATE_EXPECT=1`, rewrite the file instead.
 pub fn assert_expected(path: &Path, actual: &str) {
     if std::env::var_os("UPDATE_EXPECT").is_some() {

@@ -135,15 +135,19 @@ fn too_few_weeks_says_the_pace_needed_and_still_prints() {
 }
 
 #[test]
-fn a_long_link_stands_alone_and_is_flagged() {
+fn a_link_longer_than_a_week_runs_over_whole_weeks() {
     let r = run(&["plan", "--hours-per-week", "1"]);
-    assert!(
-        r.stdout.contains(
-            "| In Search of an Understandable Consensus Algorithm ⚠ longer than a week |"
-        ),
-        "{}",
-        r.stdout
-    );
+    // 90 minutes at an hour a week: a full week, then half of one.
+    for row in [
+        "| 7 | 1 | Paxos Made Simple (part 1 of 2) |",
+        "| 8 | 0.5 | Paxos Made Simple (part 2 of 2) |",
+        "| 9 | 1 | In Search of an Understandable Consensus Algorithm (part 1 of 2) |",
+    ] {
+        assert!(r.stdout.contains(row), "no `{row}` in\n{}", r.stdout);
+    }
+    assert!(r
+        .stdout
+        .contains("*Weeks 7-8*\n\n- [ ] [Paxos Made Simple]"));
 }
 
 #[test]

@@ -134,3 +134,208 @@ fn parallel_imports_lose_no_link() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     let _ = stdout;
 }
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(ok.success());
+}
+
+#[test]
+fn output_to_a_fifo_is_written_through_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.fifo");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let valid = fixture("valid");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "plan",
+            "--topics",
+            valid.to_str().unwrap(),
+            "-o",
+            fifo.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    use std::os::unix::fs::FileTypeExt;
+    // Checked before joining: a replaced FIFO would leave the reader waiting forever.
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    let text = reader.join().unwrap();
+    assert!(text.contains("Time and clocks"), "{text}");
+}
+
+#[test]
+fn output_through_a_symlink_updates_the_target_and_keeps_its_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.md");
+    std::fs::write(&real, "old").unwrap();
+    set_mode(&real, 0o600);
+    let link = dir.path().join("plan.md");
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    let valid = fixture("valid");
+    let out = syllabus_in(
+        dir.path(),
+        &["plan", "--topics", valid.to_str().unwrap(), "-o", "plan.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("Time and clocks"));
+    assert_eq!(mode(&real), 0o600);
+}
+
+#[test]
+fn done_keeps_the_progress_files_mode_and_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 2);
+    let real = dir.path().join("mine.toml");
+    std::fs::write(&real, "done = []\n").unwrap();
+    set_mode(&real, 0o600);
+    let link = dir.path().join("progress.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = syllabus_in(
+        dir.path(),
+        &["done", "l1", "--topics", topics.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "done = [\"l1\"]\n");
+    assert_eq!(mode(&real), 0o600);
+}
+
+#[test]
+fn done_refuses_a_progress_file_that_is_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 2);
+    let fifo = dir.path().join("progress.toml");
+    mkfifo(&fifo);
+    let out = syllabus_in(
+        dir.path(),
+        &["done", "l1", "--topics", topics.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot write progress.toml: it is not a regular file, so it cannot be edited in place\n  help: nothing was recorded; check the file and run the command again\n"
+    );
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}
+
+#[test]
+fn import_into_a_symlinked_topic_file_updates_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics");
+    copy_dir(&fixture("valid"), &topics);
+    let shared = dir.path().join("shared-time.toml");
+    std::fs::rename(topics.join("time.toml"), &shared).unwrap();
+    set_mode(&shared, 0o640);
+    std::os::unix::fs::symlink(&shared, topics.join("time.toml")).unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "- [Vector clocks](https://clocks.example.org/v) - time\n",
+    )
+    .unwrap();
+    let out = syllabus_in(
+        dir.path(),
+        &["import", "list.md", "--into", "time", "--topics", "topics"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(topics.join("time.toml"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&shared)
+        .unwrap()
+        .contains("clocks.example.org/v"));
+    assert_eq!(mode(&shared), 0o640);
+}
+
+#[test]
+fn build_out_with_dot_dot_replaces_the_site_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = fixture("valid");
+    for _ in 0..2 {
+        let out = syllabus_in(
+            dir.path(),
+            &[
+                "build",
+                "--topics",
+                valid.to_str().unwrap(),
+                "--out",
+                "site/../site",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(dir.path().join("site/index.html").is_file());
+    }
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["site".to_string()]);
+}
+
+#[test]
+fn build_removes_what_dead_builds_left_and_only_that() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let leftover = |name: String, marked: bool| {
+        let path = dir.path().join(name);
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("index.html"), "half a site").unwrap();
+        if marked {
+            std::fs::write(path.join(".syllabus-site"), "").unwrap();
+        }
+        path
+    };
+    let dead_build = leftover(format!(".site.new-{dead}"), true);
+    let dead_old = leftover(format!(".site.old-{dead}"), true);
+    let not_ours = leftover(format!(".site.new-{}", dead + 1_000_000), false);
+    let alive = leftover(format!(".site.new-{}", std::process::id()), true);
+    let valid = fixture("valid");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "build",
+            "--topics",
+            valid.to_str().unwrap(),
+            "--out",
+            "site",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dead_build.exists() && !dead_old.exists());
+    assert!(not_ours.exists(), "a folder without our marker was removed");
+    assert!(alive.exists(), "a running build's folder was removed");
+}

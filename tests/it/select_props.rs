@@ -213,16 +213,29 @@ proptest! {
                 }
             }
         }
-        // Weeks: within budget unless a flagged single link; done links in none; the rest once,
-        // in plan order.
+        // Weeks: within budget; a link longer than a week runs over consecutive weeks, alone
+        // but for its last; done links in none; the rest once, in plan order.
         let budget = hours * 60;
-        let mut scheduled = Vec::new();
+        let mut scheduled: Vec<String> = Vec::new();
+        let mut spent: BTreeMap<String, u32> = BTreeMap::new();
         for week in &plan.weeks {
             prop_assert!(!week.links.is_empty());
-            if week.minutes > budget {
-                prop_assert!(week.over_budget && week.links.len() == 1);
+            prop_assert!(week.minutes <= budget);
+            for (k, id) in week.links.iter().enumerate() {
+                let link = plan.link(id).unwrap();
+                let share = week.parts.get(id).map_or(link.minutes, |p| p.minutes);
+                *spent.entry(id.clone()).or_default() += share;
+                if week.parts.get(id).is_some_and(|p| p.part < p.of) {
+                    prop_assert!(week.links.len() == 1 && share == budget);
+                }
+                // A link running over is listed once per week, in consecutive weeks.
+                if scheduled.last() != Some(id) || k > 0 {
+                    scheduled.push(id.clone());
+                }
             }
-            scheduled.extend(week.links.iter().cloned());
+        }
+        for (id, minutes) in &spent {
+            prop_assert_eq!(*minutes, plan.link(id).unwrap().minutes, "{} is split wrong", id);
         }
         for id in &scheduled {
             prop_assert!(!done.contains(id));

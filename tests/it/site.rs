@@ -67,7 +67,8 @@ fn site_pages_match_snapshots() {
     let mut stale = Vec::new();
     for page in files(&out) {
         let name = page.file_name().unwrap().to_string_lossy().to_string();
-        if !(name.ends_with(".html") || name == "plan.json" || name == "plan.md") {
+        if !(name.ends_with(".html") || ["plan.json", "plan.md", "toc.js"].contains(&name.as_str()))
+        {
             continue;
         }
         let actual = std::fs::read_to_string(&page).unwrap();
@@ -220,9 +221,11 @@ fn topic_pages_show_relations_readings_and_unverified_urls() {
 fn assert_no_live_markup(text: &str, what: &str) {
     let doc = Html::parse_document(text);
     for script in doc.select(&select("script")) {
-        assert_eq!(
-            script.value().attr("src"),
-            Some("checklist.js"),
+        assert!(
+            matches!(
+                script.value().attr("src"),
+                Some("checklist.js" | "site.js" | "toc.js")
+            ),
             "{what}: a script element that is not ours"
         );
         assert_eq!(script.text().count(), 0, "{what}: inline script");
@@ -398,4 +401,58 @@ fn plan_format_html_is_one_standalone_page() {
             );
         }
     }
+}
+
+/// Pages stay small whatever the plan's size: the contents are in the one shared toc.js.
+#[test]
+fn the_contents_are_shared_and_the_search_index_is_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build("valid", &out);
+    let toc = std::fs::read_to_string(out.join("toc.js")).unwrap();
+    let json = toc
+        .strip_prefix("window.syllabusSite=")
+        .and_then(|t| t.strip_suffix(";\n"))
+        .expect("toc.js sets window.syllabusSite");
+    let site: serde_json::Value = serde_json::from_str(json).unwrap();
+    let contents = site["toc"].as_str().unwrap();
+    for page in html_pages(&out) {
+        let name = page.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with("topic-") || name.starts_with("stage-") {
+            assert!(
+                contents.contains(&format!("href=\"{name}\"")),
+                "{name} not in the contents"
+            );
+            let text = std::fs::read_to_string(&page).unwrap();
+            assert!(
+                !text.contains("<ol>\n<li><a href=\"stage-"),
+                "{name} embeds the contents"
+            );
+            assert!(
+                text.contains("href=\"index.html#contents\""),
+                "{name}: no way to the contents without JavaScript"
+            );
+        }
+    }
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<div id=\"contents\">"));
+
+    // Each listed shard exists; a word of a note finds its reading, a word of a title its topic.
+    let keys: Vec<&str> = site["search"]["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    for key in &keys {
+        assert!(out.join(format!("search/t-{key}.js")).is_file(), "{key}");
+    }
+    let shard = std::fs::read_to_string(out.join("search/t-bi.js")).unwrap();
+    assert!(
+        shard.starts_with("syllabusSearch.terms(\"bi\",{"),
+        "{shard}"
+    );
+    assert!(shard.contains("\"bivalence\":["), "{shard}");
+    let docs = std::fs::read_to_string(out.join("search/d0.js")).unwrap();
+    assert!(docs.contains("topic-impossibility.html#l-flp"), "{docs}");
 }

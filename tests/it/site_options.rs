@@ -38,12 +38,12 @@ fn build_shows_the_readers_plan() {
         "{index}"
     );
     assert!(
-        index.contains("<td>2026-12-07</td>"),
+        index.contains("<td class=\"date\">2026-12-07</td>"),
         "weeks carry their dates"
     );
     assert!(
-        index.contains("href=\"topic-consensus.html#l-raft\""),
-        "schedule rows link to readings"
+        index.contains("href=\"topic-consensus.html#week-1\""),
+        "schedule rows link to the week's readings"
     );
     assert!(index.contains("What this plan leaves out"));
     assert!(index.contains("Known, so left out: <code>time</code>"));
@@ -52,13 +52,13 @@ fn build_shows_the_readers_plan() {
 
     let consensus = read(&out_dir, "topic-consensus.html");
     assert!(
-        consensus.contains("<li class=\"week-label\">Week 1 · from 2026-12-07</li>"),
+        consensus.contains("<h3 class=\"week-label\" id=\"week-1\">Week 1 · from 2026-12-07</h3>"),
         "{consensus}"
     );
     assert!(consensus.contains("<dt>Known already</dt><dd>Time and clocks</dd>"));
 
     let impossibility = read(&out_dir, "topic-impossibility.html");
-    assert!(impossibility.contains("<li class=\"week-label\">Done</li>"));
+    assert!(impossibility.contains("<h3 class=\"week-label\">Done</h3>"));
     assert!(impossibility.contains("<li class=\"reading done\" id=\"l-flp\">"));
 
     let checklist = read(&out_dir, "checklist.html");

@@ -1,0 +1,185 @@
+// Every page of the course site: the shared contents (from toc.js), the phone menu, keyboard
+// shortcuts and search. Without JavaScript none of this runs and the pages stay plain links:
+// the overview lists every stage and topic, and every page links to it.
+(function () {
+  "use strict";
+  var site = window.syllabusSite || { toc: "", search: { chunk: 1, keys: [] } };
+
+  function typing(el) {
+    return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  // The contents: one copy in toc.js for the whole site, the current page marked and in view.
+  var sidebar = document.getElementById("sidebar");
+  if (sidebar && site.toc) {
+    var fallback = sidebar.querySelector(".toc-fallback");
+    if (fallback) { fallback.remove(); }
+    sidebar.insertAdjacentHTML("beforeend", site.toc);
+    var here = location.pathname.split("/").pop() || "index.html";
+    var current = null;
+    sidebar.querySelectorAll("a").forEach(function (a) {
+      if (a.getAttribute("href") === here) { a.setAttribute("aria-current", "page"); current = a; }
+    });
+    if (current) {
+      sidebar.scrollTop = current.offsetTop - sidebar.clientHeight / 3;
+    }
+  }
+
+  // Phones: the contents open from a button instead of sitting after the whole page.
+  var menu = document.querySelector(".menu-button");
+  function openMenu(open) {
+    document.body.classList.toggle("menu-open", open);
+    menu.setAttribute("aria-expanded", String(open));
+    if (open && sidebar) {
+      var mark = sidebar.querySelector("[aria-current]");
+      sidebar.scrollTop = mark ? mark.offsetTop - sidebar.clientHeight / 3 : 0;
+    }
+  }
+  if (menu && sidebar) {
+    menu.hidden = false;
+    document.body.classList.add("has-menu");
+    menu.addEventListener("click", function () {
+      openMenu(!document.body.classList.contains("menu-open"));
+    });
+    sidebar.addEventListener("click", function (e) {
+      if (e.target.closest("a")) { openMenu(false); }
+    });
+  }
+
+  // Search: shards of the index load when a query needs them (see src/site/search.rs).
+  var box = document.getElementById("search");
+  var panel = document.getElementById("search-results");
+  var shards = {}, chunks = {}, loading = {}, asked = 0;
+  window.syllabusSearch = {
+    terms: function (key, data) { shards[key] = data; },
+    docs: function (k, rows) { chunks[k] = rows; }
+  };
+  function load(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (done) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = s.onerror = function () { done(); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[src];
+  }
+  function tokens(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
+  }
+  function shardKey(word) {
+    return Array.from(word).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "x" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+  // The shards holding every indexed word that starts with `word`: keys are prefixes of words'
+  // keys, split deeper where a shard grew big, so take each key on the word's own path and
+  // every key below it.
+  function shardsFor(word) {
+    var q = shardKey(word);
+    return site.search.keys.filter(function (k) {
+      return k.lastIndexOf(q, 0) === 0 || q.lastIndexOf(k, 0) === 0;
+    });
+  }
+  // Every word must match the start of some indexed word; a match in a title counts more.
+  function score(words) {
+    var total = null;
+    words.forEach(function (word) {
+      var mine = new Map();
+      shardsFor(word).forEach(function (key) {
+        var shard = shards[key] || {};
+        Object.keys(shard).forEach(function (term) {
+          if (term.lastIndexOf(word, 0) !== 0) { return; }
+          var id = 0, exact = term === word ? 2 : 1;
+          shard[term].forEach(function (gap) {
+            id += gap;
+            var doc = id >> 1, s = exact * (id & 1 ? 3 : 1);
+            mine.set(doc, Math.max(mine.get(doc) || 0, s));
+          });
+        });
+      });
+      if (total === null) { total = mine; return; }
+      var both = new Map();
+      total.forEach(function (s, doc) { if (mine.has(doc)) { both.set(doc, s + mine.get(doc)); } });
+      total = both;
+    });
+    return Array.from(total || []).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+  function show(hits, shown) {
+    panel.textContent = "";
+    var p = document.createElement("p");
+    p.className = "search-count";
+    p.textContent = hits.length === 0 ? "No matches" :
+      hits.length + (hits.length === 1 ? " match" : " matches") +
+      (hits.length > shown.length ? ", the first " + shown.length + " shown" : "");
+    panel.appendChild(p);
+    var list = document.createElement("ul");
+    shown.forEach(function (row) {
+      var li = document.createElement("li"), a = document.createElement("a");
+      var title = document.createElement("strong"), context = document.createElement("span");
+      a.href = row[1];
+      title.textContent = row[0];
+      context.textContent = row[2];
+      a.append(title, context);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    panel.appendChild(list);
+    panel.hidden = false;
+  }
+  function run() {
+    var query = ++asked, words = tokens(box.value);
+    if (!words.length) { panel.hidden = true; return; }
+    var lists = words.map(shardsFor);
+    if (lists.some(function (l) { return l.length === 0; })) { show([], []); return; }
+    var keys = Array.from(new Set([].concat.apply([], lists)));
+    Promise.all(keys.map(function (k) { return load("search/t-" + k + ".js"); })).then(function () {
+      var hits = score(words), top = hits.slice(0, 20);
+      var need = new Set(top.map(function (h) { return Math.floor(h[0] / site.search.chunk); }));
+      return Promise.all(Array.from(need).map(function (k) { return load("search/d" + k + ".js"); }))
+        .then(function () {
+          if (query !== asked) { return; }
+          show(hits, top.map(function (h) {
+            var rows = chunks[Math.floor(h[0] / site.search.chunk)] || [];
+            return rows[h[0] % site.search.chunk] || ["?", "#", ""];
+          }).filter(function (r) { return r[1] !== "#"; }));
+        });
+    });
+  }
+  if (box && panel) {
+    var timer = 0;
+    box.closest(".search").hidden = false;
+    box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
+    box.addEventListener("keydown", function (e) {
+      var first = panel.querySelector("a");
+      if (e.key === "Enter" && first) { e.preventDefault(); first.click(); }
+      if (e.key === "ArrowDown" && first) { e.preventDefault(); first.focus(); }
+      if (e.key === "Escape") { box.value = ""; panel.hidden = true; box.blur(); }
+    });
+    panel.addEventListener("keydown", function (e) {
+      var links = Array.from(panel.querySelectorAll("a")), at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && at + 1 < links.length) { e.preventDefault(); links[at + 1].focus(); }
+      if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? links[at - 1] : box).focus(); }
+      if (e.key === "Escape") { panel.hidden = true; box.focus(); }
+    });
+    document.addEventListener("click", function (e) {
+      if (!e.target.closest(".search")) { panel.hidden = true; }
+    });
+  }
+
+  // Keys, as in mdBook: `/` or `s` to search, left and right arrows for the previous and next
+  // page. Never while typing in a field, nor with a modifier (those belong to the browser).
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || typing(e.target)) { return; }
+    if ((e.key === "/" || e.key === "s") && box) {
+      e.preventDefault();
+      box.focus();
+    } else if (e.key === "Escape" && document.body.classList.contains("menu-open")) {
+      openMenu(false);
+    } else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && !e.target.closest(".search")) {
+      var go = document.querySelector(e.key === "ArrowLeft" ? "a[rel=prev]" : "a[rel=next]");
+      if (go) { e.preventDefault(); location.href = go.href; }
+    }
+  });
+})();
