@@ -353,13 +353,8 @@ fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
         NONE => i,
         t => t,
     };
-    for (t, n) in needs.needs.iter().enumerate().take(needs.topics) {
-        for &p in &n[..needs.prerequisites[t]] {
-            needed[p as usize] = true;
-        }
-    }
-    for (i, n) in needs.needs.iter().enumerate().skip(needs.topics) {
-        let own = needs.topic_of[i];
+    for (i, n) in needs.needs.iter().enumerate() {
+        let own = topic(i as u32);
         for &p in &n[..needs.prerequisites[i]] {
             if topic(p) != own {
                 needed[topic(p) as usize] = true;
