@@ -104,12 +104,18 @@ impl Diagnostic {
             out.push(' ');
         }
         out.push_str(&paint(tint, &format!("{word}:")));
-        out.push_str(&paint(bold, &format!(" {}", printable(&self.message))));
+        out.push_str(&paint(
+            bold,
+            &format!(" {}", crate::output::printable(&self.message)),
+        ));
         let line = self
             .origin
             .as_ref()
             .and_then(|o| source_line(o).map(|l| (o, l)));
-        let help = self.help.as_deref().map(printable);
+        let help = self
+            .help
+            .as_deref()
+            .map(|h| crate::output::printable(h).into_owned());
         if line.is_none() {
             if let Some(help) = &help {
                 out.push_str(&format!("\n  {}: {help}", paint(bold, "help")));
@@ -143,9 +149,10 @@ impl Diagnostic {
     }
 }
 
-/// Text as it may reach a terminal: control characters (an escape sequence in a corpus file,
-/// say) shown as `\u{fffd}` instead of acting.
-fn printable(text: &str) -> String {
+/// A source line as it may reach a terminal: each control character (an escape sequence in a
+/// corpus file, say) becomes one `\u{fffd}`, not the escaped form `output::printable` gives
+/// messages, so that the caret under the line keeps its column.
+fn one_column(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => c,
@@ -164,7 +171,7 @@ fn source_line(origin: &Origin) -> Option<String> {
     }
     let text = std::fs::read_to_string(&origin.file).ok()?;
     let line = text.lines().nth(origin.line - 1)?;
-    let line = printable(line).replace('\t', " ");
+    let line = one_column(line).replace('\t', " ");
     (!line.trim().is_empty()).then_some(line)
 }
 
@@ -368,7 +375,7 @@ mod tests {
             .with_help("did you mean `consensus`?");
         let plain = d.render(false);
         let header = format!(
-            "{}:2:13: error: unknown topic `concensus`\u{fffd}[2J",
+            "{}:2:13: error: unknown topic `concensus`\\u{1b}[2J",
             file.display()
         );
         assert_eq!(

@@ -49,14 +49,22 @@ impl Graph {
         let mut edges = Vec::new();
         for topic in &course.topics {
             for r in &topic.requires {
-                edges.push((
-                    topic.id.to_string(),
-                    r.id.clone(),
-                    Edge {
-                        origin: r.origin.clone(),
-                        via_link: None,
-                    },
-                ));
+                // A selection that leaves a topic out puts what it needed in its place, and
+                // that may be a link: the topic then needs that link's topic.
+                let target = link_topic
+                    .get(r.id.as_str())
+                    .copied()
+                    .unwrap_or(r.id.as_str());
+                if target != topic.id {
+                    edges.push((
+                        topic.id.to_string(),
+                        target.to_string(),
+                        Edge {
+                            origin: r.origin.clone(),
+                            via_link: None,
+                        },
+                    ));
+                }
             }
             for link in &topic.links {
                 for r in &link.requires {

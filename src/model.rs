@@ -37,6 +37,22 @@ pub struct Course {
     pub topics: Vec<Topic>,
     /// Links waiting in `topics/inbox.toml` for a topic; never planned.
     pub inbox: Vec<Link>,
+    /// Where each link is, made on the first `link()` lookup (public only so that a course can
+    /// be written as a literal with `..Course::default()`).
+    #[serde(skip)]
+    #[doc(hidden)]
+    pub link_index: LinkIndex,
+}
+
+/// Link id -> (topic, link) positions. A clone starts empty, so a course copied and then
+/// edited never answers from the original's positions.
+#[derive(Debug, Default)]
+pub struct LinkIndex(std::sync::OnceLock<std::collections::HashMap<LinkId, (u32, u32)>>);
+
+impl Clone for LinkIndex {
+    fn clone(&self) -> Self {
+        LinkIndex::default()
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -263,8 +279,29 @@ impl Course {
         self.topics.iter().flat_map(|t| t.links.iter())
     }
 
+    /// The link `id`: the first in course order if ids repeat (only an invalid corpus has that).
+    /// Looked up in a map made on the first call (`corpus` makes the course whole; later steps
+    /// only read it).
     pub fn link(&self, id: &str) -> Option<&Link> {
-        self.links().find(|l| l.id == id)
+        let index = self.link_index.0.get_or_init(|| {
+            let mut map = std::collections::HashMap::new();
+            for (t, topic) in self.topics.iter().enumerate() {
+                for (l, link) in topic.links.iter().enumerate() {
+                    map.entry(link.id.clone()).or_insert((t as u32, l as u32));
+                }
+            }
+            map
+        });
+        let &(t, l) = index.get(id)?;
+        match self
+            .topics
+            .get(t as usize)
+            .and_then(|t| t.links.get(l as usize))
+        {
+            Some(link) if link.id == id => Some(link),
+            // Edited since the map was made: stay right, if slow.
+            _ => self.links().find(|l| l.id == id),
+        }
     }
 
     pub fn stage_index(&self, id: &str) -> Option<usize> {

@@ -64,6 +64,27 @@ pub struct Replacement {
     pub expect: Expect,
 }
 
+/// Writes `changed` all or none, each file only if it still holds the text `read` gives for it
+/// (or is still absent where `read` has none): for edits of files loaded earlier, such as the
+/// topic files an import or a link fix rewrites.
+pub fn replace_read<'a>(
+    read: impl Fn(&Path) -> Option<&'a str>,
+    changed: &std::collections::BTreeMap<PathBuf, String>,
+) -> Result<(), WriteError> {
+    let files: Vec<Replacement> = changed
+        .iter()
+        .map(|(path, text)| Replacement {
+            path: path.clone(),
+            bytes: text.clone().into_bytes(),
+            expect: match read(path) {
+                Some(text) => Expect::Bytes(text.as_bytes().to_vec()),
+                None => Expect::Absent,
+            },
+        })
+        .collect();
+    replace_all(&files)
+}
+
 /// Why [`replace_all`] or [`update`] wrote nothing, or not everything.
 #[derive(Debug)]
 pub enum WriteError {

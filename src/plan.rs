@@ -220,8 +220,7 @@ pub fn build_for(
     schedule: &ScheduleOptions,
     done: &BTreeSet<String>,
 ) -> (Plan, Selected) {
-    let full = Graph::new(course);
-    let selected = select::apply(course, &full, selection);
+    let selected = select::apply(course, selection);
     let graph = Graph::new(&selected.course);
     let mut plan = build_unscheduled(&selected.course, &graph, &full.depths());
     plan.selection = selected.report.clone();
@@ -233,6 +232,8 @@ pub fn build_for(
         .map(String::as_str)
         .collect();
     if !known.is_empty() {
+        // Only known topics need the whole course's graph: they are not in the plan's.
+        let full = Graph::new(course);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)

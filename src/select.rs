@@ -15,7 +15,7 @@
 
 use crate::model::{Access, Course, Kind, Level, Ref};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// What the reader chose. Ids are checked beforehand by `options::resolve`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -178,105 +178,213 @@ impl Selection {
     }
 }
 
-/// The items one item needs, as defined in the module documentation. Only ids of `course`.
+/// The items one item needs, as defined in the module documentation, over dense numbers: topics
+/// first (in course order), then links. Made once per selection; ids only at the edges.
 struct Needs<'a> {
-    course: &'a Course,
-    link_topic: BTreeMap<&'a str, &'a str>,
+    ids: Vec<&'a str>,
+    index: HashMap<&'a str, u32>,
+    topics: usize,
+    /// A link's topic; `NONE` for a topic.
+    topic_of: Vec<u32>,
+    /// Prerequisites in written order, then (for a topic) its links.
+    needs: Vec<Vec<u32>>,
+    /// How many of `needs` are prerequisites.
+    prerequisites: Vec<usize>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl<'a> Needs<'a> {
     fn new(course: &'a Course) -> Self {
-        let link_topic = course
-            .links()
-            .map(|l| (l.id.as_str(), l.topic.as_str()))
+        let topics = course.topics.len();
+        let mut ids: Vec<&'a str> = course.topics.iter().map(|t| t.id.as_str()).collect();
+        let mut topic_of = vec![NONE; topics];
+        for (t, topic) in course.topics.iter().enumerate() {
+            for link in &topic.links {
+                ids.push(&link.id);
+                topic_of.push(t as u32);
+            }
+        }
+        let index: HashMap<&'a str, u32> = ids
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, &id)| (id, i as u32))
             .collect();
-        Needs { course, link_topic }
+        let resolve = |rs: &'a [Ref], out: &mut Vec<u32>| {
+            out.extend(rs.iter().filter_map(|r| index.get(r.id.as_str()).copied()));
+        };
+        let mut needs = Vec::with_capacity(ids.len());
+        let mut prerequisites = Vec::with_capacity(ids.len());
+        let mut first_link = topics as u32;
+        for topic in &course.topics {
+            let mut out = Vec::new();
+            resolve(&topic.requires, &mut out);
+            prerequisites.push(out.len());
+            out.extend(first_link..first_link + topic.links.len() as u32);
+            first_link += topic.links.len() as u32;
+            needs.push(out);
+        }
+        for topic in &course.topics {
+            for link in &topic.links {
+                let mut out = Vec::new();
+                resolve(&link.requires, &mut out);
+                resolve(&topic.requires, &mut out);
+                prerequisites.push(out.len());
+                needs.push(out);
+            }
+        }
+        Needs {
+            ids,
+            index,
+            topics,
+            topic_of,
+            needs,
+            prerequisites,
+        }
     }
 
     fn is_topic(&self, id: &str) -> bool {
-        self.course.topic(id).is_some()
+        self.index
+            .get(id)
+            .is_some_and(|&i| (i as usize) < self.topics)
     }
 
     fn topic_of(&self, id: &str) -> &'a str {
-        self.link_topic.get(id).copied().unwrap_or_default()
+        match self.index.get(id).map(|&i| self.topic_of[i as usize]) {
+            Some(t) if t != NONE => self.ids[t as usize],
+            _ => "",
+        }
     }
 
     /// The prerequisites of `id` (not its contained links), in written order.
     fn prerequisites(&self, id: &str) -> Vec<&'a str> {
-        let refs = |rs: &'a [Ref]| rs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>();
-        if let Some(topic) = self.course.topic(id) {
-            return refs(&topic.requires);
-        }
-        let Some(&topic) = self.link_topic.get(id) else {
+        let Some(&i) = self.index.get(id) else {
             return Vec::new();
         };
-        let topic = self.course.topic(topic).expect("a link's topic exists");
-        let link = topic.links.iter().find(|l| l.id == id).expect("indexed");
-        let mut out = refs(&link.requires);
-        out.extend(refs(&topic.requires));
-        out.retain(|r| self.is_topic(r) || self.link_topic.contains_key(r));
-        out
+        let i = i as usize;
+        self.needs[i][..self.prerequisites[i]]
+            .iter()
+            .map(|&n| self.ids[n as usize])
+            .collect()
+    }
+}
+
+/// What a walk reached: for each item (by number), the items that pulled it in, or `None`.
+struct Reach<'n, 'a> {
+    needs: &'n Needs<'a>,
+    parents: Vec<Option<Vec<u32>>>,
+}
+
+impl<'a> Reach<'_, 'a> {
+    fn contains_key(&self, id: &str) -> bool {
+        self.needs
+            .index
+            .get(id)
+            .is_some_and(|&i| self.parents[i as usize].is_some())
     }
 
-    /// Prerequisites, then (for a topic) its links.
-    fn needs(&self, id: &str) -> Vec<&'a str> {
-        let mut out = self.prerequisites(id);
-        if let Some(topic) = self.course.topic(id) {
-            out.extend(topic.links.iter().map(|l| l.id.as_str()));
-        }
-        out
+    fn get(&self, id: &str) -> Option<Vec<&'a str>> {
+        let i = *self.needs.index.get(id)?;
+        let parents = self.parents[i as usize].as_ref()?;
+        Some(
+            parents
+                .iter()
+                .map(|&p| self.needs.ids[p as usize])
+                .collect(),
+        )
+    }
+
+    /// Every reached item with its parents.
+    fn iter(&self) -> impl Iterator<Item = (&'a str, Vec<&'a str>)> + '_ {
+        self.parents.iter().enumerate().filter_map(|(i, ps)| {
+            let ps = ps.as_ref()?;
+            let ids = &self.needs.ids;
+            Some((ids[i], ps.iter().map(|&p| ids[p as usize]).collect()))
+        })
     }
 }
 
 /// The items reachable from `roots` without entering `stop`, with who pulled each in.
-fn walk<'a>(
-    needs: &Needs<'a>,
+fn walk<'n, 'a>(
+    needs: &'n Needs<'a>,
     roots: &[&'a str],
-    stop: &dyn Fn(&str) -> bool,
+    stop: &dyn Fn(u32) -> bool,
     whole_topics: bool,
-) -> BTreeMap<&'a str, BTreeSet<&'a str>> {
-    let mut reached: BTreeMap<&'a str, BTreeSet<&'a str>> = BTreeMap::new();
-    let mut queue: VecDeque<&'a str> = VecDeque::new();
-    for &root in roots {
-        if !stop(root) && !reached.contains_key(root) {
-            reached.insert(root, BTreeSet::new());
+) -> Reach<'n, 'a> {
+    let mut parents: Vec<Option<Vec<u32>>> = vec![None; needs.ids.len()];
+    let mut queue: VecDeque<u32> = VecDeque::new();
+    for root in roots {
+        let Some(&root) = needs.index.get(root) else {
+            continue;
+        };
+        if !stop(root) && parents[root as usize].is_none() {
+            parents[root as usize] = Some(Vec::new());
             queue.push_back(root);
         }
     }
     while let Some(id) = queue.pop_front() {
-        let mut next = needs.needs(id);
+        let i = id as usize;
         // For the full course a topic is read whole once anything in it is.
-        if whole_topics && !needs.is_topic(id) {
-            next.push(needs.topic_of(id));
-        }
-        for n in next {
+        let whole = (whole_topics && i >= needs.topics).then(|| needs.topic_of[i]);
+        for &n in needs.needs[i].iter().chain(whole.as_ref()) {
             if stop(n) {
                 continue;
             }
-            let first = !reached.contains_key(n);
-            reached.entry(n).or_default().insert(id);
-            if first {
+            let entry = &mut parents[n as usize];
+            if entry.is_none() {
                 queue.push_back(n);
+            }
+            let ps = entry.get_or_insert_with(Vec::new);
+            // `id` is pushed only while it is processed: a repeat is always the last entry.
+            if ps.last() != Some(&id) {
+                ps.push(id);
             }
         }
     }
-    reached
+    Reach { needs, parents }
 }
 
-/// Apply a checked selection to `course`, whose topic graph is `graph`.
-pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection) -> Selected {
+/// Topics no other topic needs, in course order: the final topics. "Needs" as the topic graph
+/// has it: written in `requires`, or implied by a link requiring an item of another topic.
+fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
+    let mut needed = vec![false; needs.topics];
+    let topic = |i: u32| match needs.topic_of[i as usize] {
+        NONE => i,
+        t => t,
+    };
+    for (i, n) in needs.needs.iter().enumerate() {
+        let own = topic(i as u32);
+        for &p in &n[..needs.prerequisites[i]] {
+            if topic(p) != own {
+                needed[topic(p) as usize] = true;
+            }
+        }
+    }
+    (0..needs.topics)
+        .filter(|&t| !needed[t])
+        .map(|t| needs.ids[t])
+        .collect()
+}
+
+/// Apply a checked selection to `course`.
+pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
     let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
-    let is_known = |id: &str| known.contains(id) || known.contains(needs.topic_of(id));
+    let mut known_item = vec![false; needs.ids.len()];
+    for id in &known {
+        if let Some(&i) = needs.index.get(id) {
+            known_item[i as usize] = true;
+        }
+    }
+    let is_known = |i: u32| {
+        let t = needs.topic_of[i as usize];
+        known_item[i as usize] || (t != NONE && known_item[t as usize])
+    };
 
     let whole_course = selection.targets.is_empty();
     let roots: Vec<&str> = if whole_course {
-        course
-            .topics
-            .iter()
-            .map(|t| t.id.as_str())
-            .filter(|id| graph.unlocks(id).is_empty())
-            .collect()
+        final_topics(&needs)
     } else {
         // `options::resolve` already removed repeated targets.
         selection.targets.iter().map(String::as_str).collect()
@@ -346,38 +454,40 @@ pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection
             .retain(|l| !excluded.contains_key(l.id.as_str()));
     }
 
-    let in_plan: BTreeSet<String> = sub
-        .topics
+    // Ids of the course, so no id is copied to answer "is it planned?".
+    let in_plan: std::collections::HashSet<&str> = needs
+        .ids
         .iter()
-        .map(|t| t.id.to_string())
-        .chain(sub.links().map(|l| l.id.to_string()))
+        .copied()
+        .filter(|id| !excluded.contains_key(*id))
         .collect();
 
     // What a removed prerequisite was needed for must still come after what it needed.
     let bypass = |refs: &[Ref]| -> Vec<Ref> {
         let mut out: Vec<Ref> = Vec::new();
-        let mut seen = BTreeSet::new();
-        let mut stack: Vec<(String, crate::model::Origin)> = refs
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<(&str, &crate::model::Origin)> = refs
             .iter()
             .rev()
-            .map(|r| (r.id.clone(), r.origin.clone()))
+            .map(|r| (r.id.as_str(), &r.origin))
             .collect();
         while let Some((id, origin)) = stack.pop() {
-            if !seen.insert(id.clone()) {
+            if !seen.insert(id) {
                 continue;
             }
-            if in_plan.contains(&id) {
-                out.push(Ref { id, origin });
+            if in_plan.contains(id) {
+                out.push(Ref {
+                    id: id.to_string(),
+                    origin: origin.clone(),
+                });
             } else {
-                let mut through = needs.prerequisites(&id);
-                if let Some(t) = course.topic(&id) {
+                let mut through = needs.prerequisites(id);
+                if let Some(t) = course.topic(id) {
                     for l in &t.links {
                         through.extend(l.requires.iter().map(|r| r.id.as_str()));
                     }
                 }
-                for n in through.into_iter().rev() {
-                    stack.push((n.to_string(), origin.clone()));
-                }
+                stack.extend(through.into_iter().rev().map(|n| (n, origin)));
             }
         }
         out
@@ -390,11 +500,11 @@ pub fn apply(course: &Course, graph: &crate::graph::Graph, selection: &Selection
     }
 
     let mut gaps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (id, parents) in &pruned {
-        if in_plan.contains(*id) {
+    for (id, parents) in pruned.iter() {
+        if in_plan.contains(id) {
             continue;
         }
-        if let Some(why) = excluded.get(*id) {
+        if let Some(why) = excluded.get(id) {
             if matches!(why, Exclusion::NotNeeded) {
                 continue;
             }
@@ -489,11 +599,7 @@ fn is_container(needs: &Needs<'_>, parent: &str, child: &str) -> bool {
 }
 
 /// The known topics `id` sits under: those among its dependents in the unpruned walk.
-fn known_above(
-    full: &BTreeMap<&str, BTreeSet<&str>>,
-    known: &BTreeSet<&str>,
-    id: &str,
-) -> Vec<String> {
+fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<String> {
     let mut out = BTreeSet::new();
     let mut seen = BTreeSet::new();
     let mut stack = vec![id];
@@ -506,7 +612,7 @@ fn known_above(
             continue;
         }
         if let Some(parents) = full.get(at) {
-            stack.extend(parents.iter().copied());
+            stack.extend(parents);
         }
     }
     out.into_iter().collect()

@@ -27,6 +27,14 @@ pub struct Source {
     pub text: String,
 }
 
+/// The text `path` had when the corpus was read, if it was one of `sources`.
+pub fn source_text<'a>(sources: &'a [Source], path: &Path) -> Option<&'a str> {
+    sources
+        .iter()
+        .find(|s| s.path == path)
+        .map(|s| s.text.as_str())
+}
+
 /// A corpus that passed validation, with the warnings it still has.
 #[derive(Clone, Debug)]
 pub struct Loaded {

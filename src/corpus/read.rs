@@ -314,6 +314,7 @@ impl<'a> Reader<'a> {
             stages,
             topics: Vec::new(),
             inbox: Vec::new(),
+            ..Course::default()
         })
     }
 

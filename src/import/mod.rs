@@ -541,19 +541,7 @@ fn commit(
     sources: &[corpus::Source],
     rendered: &BTreeMap<PathBuf, String>,
 ) -> Result<(), crate::output::WriteError> {
-    use crate::output::{Expect, Replacement};
-    let files: Vec<Replacement> = rendered
-        .iter()
-        .map(|(path, text)| Replacement {
-            path: path.clone(),
-            bytes: text.clone().into_bytes(),
-            expect: match sources.iter().find(|s| s.path == *path) {
-                Some(s) => Expect::Bytes(s.text.clone().into_bytes()),
-                None => Expect::Absent,
-            },
-        })
-        .collect();
-    crate::output::replace_all(&files)
+    crate::output::replace_read(|path| corpus::source_text(sources, path), rendered)
 }
 
 /// The message for a write that failed: which file, and what state the corpus is in.
