@@ -222,6 +222,8 @@ pub fn build_for(
 ) -> (Plan, Selected) {
     let selected = select::apply(course, selection);
     let graph = Graph::new(&selected.course);
+    // The whole course's depths order topics within a stage (see build_unscheduled).
+    let full = Graph::new(course);
     let mut plan = build_unscheduled(&selected.course, &graph, &full.depths());
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
@@ -233,7 +235,6 @@ pub fn build_for(
         .collect();
     if !known.is_empty() {
         // Only known topics need the whole course's graph: they are not in the plan's.
-        let full = Graph::new(course);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)
