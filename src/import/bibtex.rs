@@ -24,13 +24,17 @@ fn field(entry: &Entry, key: &str) -> Option<String> {
 
 /// The byte offset of the `@` that opens `entry`: `biblatex` keeps spans of field values only.
 fn entry_start(content: &str, entry: &Entry) -> usize {
-    let first = entry
+    let mut first = entry
         .fields
         .values()
         .filter_map(|chunks| chunks.first().map(|c| c.span.start))
         .min()
         .unwrap_or(0)
         .min(content.len());
+    // A span can end inside a character (cargo fuzz found one in a U+FFFD): step back to one.
+    while !content.is_char_boundary(first) {
+        first -= 1;
+    }
     content[..first].rfind('@').unwrap_or(first)
 }
 
@@ -305,5 +309,13 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().starts_with("x.bib:"), "{err}");
         assert!(err.message.starts_with("not valid BibTeX"), "{err}");
+    }
+
+    #[test]
+    fn a_span_inside_a_character_is_no_panic() {
+        // Found by `cargo fuzz run import_formats` (fuzz/): invalid UTF-8 read lossily.
+        let bytes: &[u8] = b"@article{k,\n title=\x8f\x91e.org/1},\n abstra url={https://f.ex\x9f\x92\x8f\x91e.org/1},\n abstract={<svg onload=al\x9b\x8d\x8b\xdf1)> time clocks},\n yeav={2020}\n}\n{Clock//f.example.org/021}";
+        let text = String::from_utf8_lossy(bytes);
+        let _ = parse(&text, Path::new("crash.bib"));
     }
 }
