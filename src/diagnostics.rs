@@ -375,7 +375,7 @@ mod tests {
             .with_help("did you mean `consensus`?");
         let plain = d.render(false);
         let header = format!(
-            "{}:2:13: error: unknown topic `concensus`\\u{1b}[2J",
+            "{}:2:13: error: unknown topic `concensus`\\u{{1b}}[2J",
             file.display()
         );
         assert_eq!(
