@@ -62,8 +62,6 @@ pub struct PlanTopic {
     pub links: Vec<PlanLink>,
 }
 
-/// A link as planned: the corpus link, whether the reader has done it and its week.
-/// Derefs to the `Link`, so renderers read `link.title` either way.
 /// A topic named by id with its title, for topics that are not in the plan itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
@@ -71,6 +69,8 @@ pub struct TopicRef {
     pub title: String,
 }
 
+/// A link as planned: the corpus link, whether the reader has done it and its week.
+/// Derefs to the `Link`, so renderers read `link.title` either way.
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanLink {
     #[serde(flatten)]
