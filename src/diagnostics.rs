@@ -104,12 +104,18 @@ impl Diagnostic {
             out.push(' ');
         }
         out.push_str(&paint(tint, &format!("{word}:")));
-        out.push_str(&paint(bold, &format!(" {}", printable(&self.message))));
+        out.push_str(&paint(
+            bold,
+            &format!(" {}", crate::output::printable(&self.message)),
+        ));
         let line = self
             .origin
             .as_ref()
             .and_then(|o| source_line(o).map(|l| (o, l)));
-        let help = self.help.as_deref().map(printable);
+        let help = self
+            .help
+            .as_deref()
+            .map(|h| crate::output::printable(h).into_owned());
         if line.is_none() {
             if let Some(help) = &help {
                 out.push_str(&format!("\n  {}: {help}", paint(bold, "help")));
@@ -143,9 +149,10 @@ impl Diagnostic {
     }
 }
 
-/// Text as it may reach a terminal: control characters (an escape sequence in a corpus file,
-/// say) shown as `\u{fffd}` instead of acting.
-fn printable(text: &str) -> String {
+/// A source line as it may reach a terminal: each control character (an escape sequence in a
+/// corpus file, say) becomes one `\u{fffd}`, not the escaped form `output::printable` gives
+/// messages, so that the caret under the line keeps its column.
+fn one_column(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => c,
@@ -164,7 +171,7 @@ fn source_line(origin: &Origin) -> Option<String> {
     }
     let text = std::fs::read_to_string(&origin.file).ok()?;
     let line = text.lines().nth(origin.line - 1)?;
-    let line = printable(line).replace('\t', " ");
+    let line = one_column(line).replace('\t', " ");
     (!line.trim().is_empty()).then_some(line)
 }
 
@@ -234,15 +241,22 @@ where
         Some(c) => format!("did you mean `{c}`?"),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();
+            let ids = matches!(what, "topic" | "link" | "topic or link" | "id");
             if all.is_empty() {
                 format!("no {plural} are defined")
-            } else if all.len() <= 12 {
+            } else if all.len() <= 12 || !ids {
+                // Keys, kinds, levels: a fixed vocabulary, listed in full.
                 format!("known {plural}: {}", all.join(", "))
             } else if what == "topic" {
                 "`syllabus topics` lists the topic ids".to_string()
             } else {
                 // Link ids are not in the topics table; the JSON plan lists every one.
-                format!("no {what} id is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids")
+                let noun = if what == "id" {
+                    "id".to_string()
+                } else {
+                    format!("{what} id")
+                };
+                format!("no {noun} is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids")
             }
         }
     }
@@ -361,7 +375,7 @@ mod tests {
             .with_help("did you mean `consensus`?");
         let plain = d.render(false);
         let header = format!(
-            "{}:2:13: error: unknown topic `concensus`\u{fffd}[2J",
+            "{}:2:13: error: unknown topic `concensus`\\u{{1b}}[2J",
             file.display()
         );
         assert_eq!(
@@ -383,5 +397,19 @@ mod tests {
         let names = ["consensus", "time-and-clocks", "raft"];
         assert_eq!(did_you_mean("concensus", names), Some("consensus"));
         assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn suggestions_read_right_when_nothing_is_close() {
+        let ids: Vec<String> = (0..20).map(|i| format!("topic-{i}")).collect();
+        let ids = ids.iter().map(String::as_str);
+        assert_eq!(
+            suggest("zzz", ids.clone(), "id"),
+            "no id is close; `syllabus topics` lists the topic ids and `syllabus plan --format json` the link ids"
+        );
+        let keys: Vec<String> = (0..14).map(|i| format!("key{i}")).collect();
+        let help = suggest("zzz", keys.iter().map(String::as_str), "key");
+        assert!(help.starts_with("known keys: key0, key1"), "{help}");
+        assert!(!help.contains("topic"), "{help}");
     }
 }

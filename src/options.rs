@@ -82,12 +82,16 @@ struct ProfileFile {
 
 /// Read a profile. Syntax errors, unknown keys and wrong types point at their place.
 pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(
-            None,
-            format!("cannot read the profile {}: {e}", path.display()),
-        )
-    })?;
+    let text = crate::output::read_limited(path, 1024 * 1024)
+        .and_then(|b| {
+            String::from_utf8(b).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
+        })
+        .map_err(|e| {
+            Diagnostic::error(
+                None,
+                format!("cannot read the profile {}: {e}", path.display()),
+            )
+        })?;
     parse_profile(path, &text)
 }
 

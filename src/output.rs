@@ -34,7 +34,16 @@ where
             expect: Expect::Anything,
         })
         .collect();
-    replace_all(&files).map_err(|e| io::Error::other(e.to_string()))
+    // Callers name the file themselves: a plain failure is passed on as it came.
+    replace_all(&files).map_err(|e| match e {
+        WriteError::Io {
+            error,
+            restored,
+            not_restored,
+            ..
+        } if restored.is_empty() && not_restored.is_empty() => error,
+        other => io::Error::other(other.to_string()),
+    })
 }
 
 /// What a file must still hold for a replacement to go ahead.
@@ -53,6 +62,27 @@ pub struct Replacement {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     pub expect: Expect,
+}
+
+/// Writes `changed` all or none, each file only if it still holds the text `read` gives for it
+/// (or is still absent where `read` has none): for edits of files loaded earlier, such as the
+/// topic files an import or a link fix rewrites.
+pub fn replace_read<'a>(
+    read: impl Fn(&Path) -> Option<&'a str>,
+    changed: &std::collections::BTreeMap<PathBuf, String>,
+) -> Result<(), WriteError> {
+    let files: Vec<Replacement> = changed
+        .iter()
+        .map(|(path, text)| Replacement {
+            path: path.clone(),
+            bytes: text.clone().into_bytes(),
+            expect: match read(path) {
+                Some(text) => Expect::Bytes(text.as_bytes().to_vec()),
+                None => Expect::Absent,
+            },
+        })
+        .collect();
+    replace_all(&files)
 }
 
 /// Why [`replace_all`] or [`update`] wrote nothing, or not everything.
@@ -425,6 +455,30 @@ impl<E> From<WriteError> for UpdateError<E> {
     fn from(e: WriteError) -> Self {
         UpdateError::Write(e)
     }
+}
+
+/// Text as it may reach a terminal: control characters other than newline and tab (ESC, BEL,
+/// C1, DEL), which could move the cursor, clear the screen or write the clipboard, are shown
+/// escaped (`\u{1b}`) instead of being sent.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    // A CR is kept only in a CRLF line end (iCalendar needs them); alone it rewrites a line.
+    let chars: Vec<char> = text.chars().collect();
+    let bad = |i: usize| {
+        let c = chars[i];
+        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && chars.get(i + 1) == Some(&'\n'))
+    };
+    if !(0..chars.len()).any(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, &c) in chars.iter().enumerate() {
+        if bad(i) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device or a file

@@ -129,13 +129,14 @@ impl Plan {
 
 /// The plan of a validated course, scheduled at the default pace with nothing done.
 pub fn build(course: &Course, graph: &Graph) -> Plan {
-    let mut plan = build_unscheduled(course, graph);
+    let mut plan = build_unscheduled(course, graph, &graph.depths());
     apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
 
-fn build_unscheduled(course: &Course, graph: &Graph) -> Plan {
-    let depths = graph.depths();
+/// `depths` orders topics within a stage. They come from the whole course's graph, so that a
+/// prerequisite reached only through a left-out link still comes first.
+fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, usize>) -> Plan {
     let mut stages: Vec<PlanStage> = if course.stages.is_empty() {
         let generations = depths.values().copied().max().map_or(0, |d| d + 1);
         (1..=generations)
@@ -221,7 +222,11 @@ pub fn build_for(
 ) -> (Plan, Selected) {
     let selected = select::apply(course, selection);
     let graph = Graph::new(&selected.course);
-    let mut plan = build_unscheduled(&selected.course, &graph);
+    // Order by depth in the whole course, so a prerequisite reached only through a left-out
+    // link still comes first. Without a selection the plan's graph is the whole course's.
+    let full = (!selected.report.is_empty()).then(|| Graph::new(course));
+    let depths = full.as_ref().unwrap_or(&graph).depths();
+    let mut plan = build_unscheduled(&selected.course, &graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -231,8 +236,8 @@ pub fn build_for(
         .map(String::as_str)
         .collect();
     if !known.is_empty() {
-        // Only known topics need the whole course's graph: they are not in the plan's.
-        let full = Graph::new(course);
+        // Known topics are not in the plan's graph, only in the whole course's.
+        let full = full.as_ref().unwrap_or(&graph);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)

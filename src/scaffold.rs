@@ -269,9 +269,14 @@ note = "The three-pass method: skim for the map, read for the argument, re-deriv
 
 fn course_readme(title: &str) -> String {
     let title = title.replace(['<', '>', '[', ']', '`', '*', '_', '#'], "");
+    // Linked only where it is published: a crates.io link before then could name another crate.
+    let tool = match env!("CARGO_PKG_REPOSITORY") {
+        "" => "`syllabus`".to_string(),
+        repo => format!("[syllabus]({repo})"),
+    };
     format!(
         "# {title}\n\n\
-A study course made with [syllabus](https://crates.io/crates/syllabus): `topics/` holds the\n\
+A study course made with {tool}: `topics/` holds the\n\
 links, one file per topic, and `topics/course.toml` the stages.\n\n\
 ```sh\n\
 syllabus check            # validate topics/: every problem with its file:line:col and the fix\n\
@@ -379,6 +384,11 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let mut files = BTreeMap::new();
     files.insert(topics_dir.join("course.toml"), course_toml(title, false));
     // Input order is often reading order: the first half of the topics go to the first stage.
+    if groups.is_empty() {
+        // Nothing to group by (a short feed, say): a course needs a topic, so the example one
+        // shows the format, and every link waits in the inbox.
+        files.insert(topics_dir.join("how-to-read.toml"), EXAMPLE_TOPIC.into());
+    }
     let half = groups.len().div_ceil(2);
     for (i, g) in groups.iter().enumerate() {
         let stage = STAGES[usize::from(i >= half)].0;

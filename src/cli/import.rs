@@ -71,11 +71,11 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             super::warn(&report.warnings);
             if json {
                 let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
-                let _ = writeln!(stdout, "{text}");
+                let _ = writeln!(stdout, "{}", syllabus::output::printable(&text));
                 return Ok(());
             }
             if args.dry_run {
-                let _ = write!(stdout, "{}", report.table());
+                let _ = write!(stdout, "{}", syllabus::output::printable(&report.table()));
             }
             for path in &report.written {
                 let _ = writeln!(stdout, "wrote {}", path.display());

@@ -232,6 +232,8 @@ fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
 
 /// Standard output, or FILE written atomically.
 fn emit(text: &str, output: Option<&Path>) -> Result<(), Failure> {
+    // Corpus text may hold control characters; none reaches a terminal (or a file) raw.
+    let text = &*output::printable(text);
     match output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(|e| {
             Failure::from(
@@ -288,6 +290,9 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
     }
     let (plan, selected) =
         syllabus::plan::build_for(&loaded.course, &opts.selection, &opts.schedule, &done);
+    if let Some(start) = opts.schedule.start {
+        past_9999(start, plan.weeks.len())?;
+    }
     if let Some(w) = plan.schedule.warning() {
         warn(&[Diagnostic::warning(None, w)]);
     }
@@ -295,6 +300,26 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
         loaded,
         plan,
         selected,
+    })
+}
+
+/// Dates are written `YYYY-MM-DD`: a plan whose weeks end after 9999-12-31 cannot be dated.
+fn past_9999(start: Date, weeks: usize) -> Result<(), Failure> {
+    let last = Date::parse("9999-12-31").expect("a valid date");
+    let days = 7 * weeks.max(1) as i64;
+    if start.add_days(days - 1).to_days() <= last.to_days() {
+        return Ok(());
+    }
+    Err(Failure {
+        diagnostics: vec![Diagnostic::error(
+            None,
+            format!(
+                "--start {start}: the plan's {} would run past 9999-12-31, the last date syllabus writes",
+                syllabus::words::count(weeks.max(1), "week")
+            ),
+        )
+        .with_help(format!("start on {} or earlier", last.add_days(1 - days)))],
+        code: EXIT_USAGE,
     })
 }
 

@@ -82,7 +82,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
         out.push_str(&format!("closest: {}\n", candidates(&s.candidates)));
     }
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(syllabus::output::printable(&out).as_bytes());
     Ok(())
 }
 

@@ -27,6 +27,14 @@ pub struct Source {
     pub text: String,
 }
 
+/// The text `path` had when the corpus was read, if it was one of `sources`.
+pub fn source_text<'a>(sources: &'a [Source], path: &Path) -> Option<&'a str> {
+    sources
+        .iter()
+        .find(|s| s.path == path)
+        .map(|s| s.text.as_str())
+}
+
 /// A corpus that passed validation, with the warnings it still has.
 #[derive(Clone, Debug)]
 pub struct Loaded {
@@ -202,7 +210,10 @@ fn validate(
                     col: 1,
                     ..origin
                 }),
-                format!("{} links wait in the inbox", course.inbox.len()),
+                match course.inbox.len() {
+                    1 => "1 link waits in the inbox".to_string(),
+                    n => format!("{n} links wait in the inbox"),
+                },
             )
             .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
         );

@@ -138,7 +138,18 @@ impl<'a> Reader<'a> {
     fn string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
         let value = Self::get(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            DeValue::String(s) => {
+                if PROSE_KEYS.contains(&key) {
+                    if let Some(tag) = raw_html(s) {
+                        self.warning(
+                            value.span(),
+                            format!("`{key}` holds raw HTML (`{tag}`); pages and Markdown show it as text"),
+                            "write plain text or Markdown; HTML in the corpus never becomes live markup".into(),
+                        );
+                    }
+                }
+                Some(s.to_string())
+            }
             _ => {
                 self.wrong_type(value, key, "a string");
                 None
@@ -587,7 +598,20 @@ impl<'a> Reader<'a> {
                 None
             }
             None => {
-                self.wrong_type(value, "minutes", "a whole number of minutes");
+                match value.get_ref() {
+                    // An integer TOML allows but i64 does not hold (2^63 and up).
+                    DeValue::Integer(i) => self.error(
+                        value.span(),
+                        format!(
+                            "`minutes` must be a positive number of minutes, found {}",
+                            i.as_str()
+                        ),
+                        Some(
+                            "give the honest reading or watching time, e.g. `minutes = 45`".into(),
+                        ),
+                    ),
+                    _ => self.wrong_type(value, "minutes", "a whole number of minutes"),
+                }
                 None
             }
         }
@@ -595,6 +619,24 @@ impl<'a> Reader<'a> {
 }
 
 const DELIVERABLE_HELP: &str = "add `deliverable = \"\"\"...\"\"\"` (Markdown): what the learner produces and how they know they are done";
+
+/// Keys whose text is shown to readers, where HTML is a mistake or an attack.
+const PROSE_KEYS: &[&str] = &["title", "summary", "guidance", "description", "note"];
+
+/// The first HTML tag or comment in `s` (`<img src=x>`, `</b>`, `<!--`), cut to 60 characters.
+fn raw_html(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let start = (0..bytes.len()).find(|&i| {
+        bytes[i] == b'<'
+            && bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!')
+            && s[i..].contains('>')
+    })?;
+    let end = s[start..].find('>').map_or(s.len(), |e| start + e + 1);
+    let tag: String = s[start..end].chars().take(60).collect();
+    Some(crate::output::printable(&tag).into_owned())
+}
 
 pub fn suggest_id(id: &str) -> String {
     let slug = super::url::slug(id);

@@ -15,16 +15,26 @@ fn normal_url(raw: &str) -> Result<String, String> {
     let raw = raw.trim();
     let lower = raw.to_ascii_lowercase();
     if let Some(doi) = lower.strip_prefix("doi:").map(|_| raw[4..].trim()) {
-        if !doi.starts_with("10.") || !doi.contains('/') {
-            return Err("is not a DOI (expected doi:10.<registrant>/<suffix>)".into());
+        // A DOI suffix may hold almost anything printable, but never what ends a URL or an
+        // attribute (space, quotes, angle brackets) or a control character.
+        let unsafe_char = |c: char| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '"' | '\'' | '<' | '>' | '\\' | '`' | '^' | '{' | '}' | '|'
+                )
+        };
+        if !doi.starts_with("10.") || !doi.contains('/') || doi.contains(unsafe_char) {
+            return Err("is not a DOI (expected doi:10.<registrant>/<suffix>, without spaces, quotes or <>)".into());
         }
-        return Ok(format!("https://doi.org/{doi}"));
+        return checked(&format!("https://doi.org/{doi}"));
     }
     if let Some(id) = lower.strip_prefix("arxiv:").map(|_| raw[6..].trim()) {
-        if id.is_empty() || id.contains(char::is_whitespace) {
-            return Err("is not an arXiv id (expected arXiv:2101.00001)".into());
+        if !is_arxiv_id(id) {
+            return Err("is not an arXiv id (expected arXiv:2101.00001, arXiv:2101.00001v2 or arXiv:cs/0112017)".into());
         }
-        return Ok(format!("https://arxiv.org/abs/{id}"));
+        return checked(&format!("https://arxiv.org/abs/{id}"));
     }
     let url = Url::parse(raw).map_err(|e| format!("is not a valid URL ({e})"))?;
     match url.scheme() {
@@ -35,6 +45,38 @@ fn normal_url(raw: &str) -> Result<String, String> {
         return Err("has no host".into());
     }
     Ok(url.to_string())
+}
+
+/// The resolver URL made from a shorthand, parsed like any other.
+fn checked(url: &str) -> Result<String, String> {
+    Url::parse(url)
+        .map(|u| u.to_string())
+        .map_err(|e| format!("is not a valid URL ({e})"))
+}
+
+/// `2101.00001` (with an optional `v2`) or the old `cs/0112017` / `math.GT/0309136` form.
+fn is_arxiv_id(id: &str) -> bool {
+    let id = match id.rsplit_once('v') {
+        Some((head, v)) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => id,
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some((yymm, n)) = id.split_once('.') {
+        if yymm.len() == 4 && digits(yymm) && (4..=5).contains(&n.len()) && digits(n) {
+            return true;
+        }
+    }
+    match id.split_once('/') {
+        Some((archive, n)) => {
+            n.len() == 7
+                && digits(n)
+                && !archive.is_empty()
+                && archive
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.')
+        }
+        None => false,
+    }
 }
 
 /// Longest derived id; a longer slug is cut and made unique with a hash of the URL.

@@ -150,20 +150,7 @@ fn parse_lenient(
 
 /// How to fix an undefined word: months have standard abbreviations (`jan` ... `dec`).
 fn abbreviation_help(word: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    use super::feed::MONTHS;
     let lower = word.to_lowercase();
     match MONTHS
         .iter()

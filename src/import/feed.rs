@@ -11,7 +11,8 @@ use crate::model::UrlStatus;
 use crate::schedule::Date;
 use std::path::Path;
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

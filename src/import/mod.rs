@@ -32,7 +32,7 @@ pub mod feed;
 pub mod markdown;
 pub mod rss;
 pub mod suggest;
-mod text;
+pub mod text;
 
 pub mod write;
 
@@ -275,15 +275,18 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     Ok(text.into_owned())
 }
 
+/// The largest import file read: exports of years of bookmarks or posts are a few MB.
+const MAX_INPUT: u64 = 64 * 1024 * 1024;
+
 /// Reads and parses one file. `Err` only when the file as a whole cannot be used, or holds
 /// no link at all.
 pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::output::read_limited(path, MAX_INPUT).map_err(|e| {
         ImportError::Invalid(vec![Diagnostic::error(
             None,
             format!("cannot read {}: {e}", path.display()),
         )
-        .with_help("check the path and its permissions")])
+        .with_help("pass an export file (a feed, a list, a bookmarks or BibTeX file)")])
     })?;
     let content = decode(path, &bytes).map_err(|d| ImportError::Invalid(vec![d]))?;
     let format = match format {
@@ -298,7 +301,9 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
         })?,
         f => f,
     };
-    let parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
+    let mut parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
+    // The one place every format's links pass: what reaches the corpus is plain text.
+    parsed.links.iter_mut().for_each(text::finalize);
     if parsed.links.is_empty() {
         let others: Vec<&str> = Format::WORDS[1..]
             .iter()
@@ -398,10 +403,10 @@ impl Report {
     /// The line that always ends the output.
     pub fn summary(&self) -> String {
         format!(
-            "{} links: {} new, {} duplicates, {} without a topic",
-            self.rows.len(),
+            "{}: {} new, {}, {} without a topic",
+            crate::words::count(self.rows.len(), "link"),
             self.new_count(),
-            self.duplicate_count(),
+            crate::words::count(self.duplicate_count(), "duplicate"),
             self.without_topic_count()
         )
     }
@@ -536,19 +541,7 @@ fn commit(
     sources: &[corpus::Source],
     rendered: &BTreeMap<PathBuf, String>,
 ) -> Result<(), crate::output::WriteError> {
-    use crate::output::{Expect, Replacement};
-    let files: Vec<Replacement> = rendered
-        .iter()
-        .map(|(path, text)| Replacement {
-            path: path.clone(),
-            bytes: text.clone().into_bytes(),
-            expect: match sources.iter().find(|s| s.path == *path) {
-                Some(s) => Expect::Bytes(s.text.clone().into_bytes()),
-                None => Expect::Absent,
-            },
-        })
-        .collect();
-    crate::output::replace_all(&files)
+    crate::output::replace_read(|path| corpus::source_text(sources, path), rendered)
 }
 
 /// The message for a write that failed: which file, and what state the corpus is in.
@@ -765,6 +758,26 @@ mod tests {
         assert!(
             now.starts_with(&saved) && now.contains("clocks.example.org"),
             "{now}"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_in_words() {
+        let report = Report {
+            rows: vec![Row {
+                file: PathBuf::from("x.md"),
+                candidate: Candidate::default(),
+                topic: None,
+                also: vec![],
+                candidates: vec![],
+                duplicate_of: Some("a".into()),
+                id: None,
+            }],
+            ..Report::default()
+        };
+        assert_eq!(
+            report.summary(),
+            "1 link: 0 new, 1 duplicate, 0 without a topic"
         );
     }
 }

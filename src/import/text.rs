@@ -122,6 +122,53 @@ pub fn html_to_text(html: &str) -> String {
     squash(&out)
 }
 
+/// Plain text for the corpus, applied to every candidate's text once it is parsed (see
+/// [`finalize`]): when the text holds HTML markup (a tag, a comment), the markup is dropped and
+/// entities are decoded once ([`html_to_text`]); text without markup is kept as it is, so an
+/// entity a format already decoded is not decoded again. Control characters (ESC, BEL, C1) and
+/// bidirectional overrides are dropped: they could move the cursor or write the clipboard of a
+/// terminal that prints the text, or make it read other than it is.
+pub fn plain(s: &str) -> String {
+    let text = if has_markup(s) {
+        html_to_text(s)
+    } else {
+        s.to_string()
+    };
+    text.chars()
+        .filter(|&c| {
+            let control = c.is_control() && c != '\n' && c != '\t';
+            let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            !control && !bidi
+        })
+        .collect()
+}
+
+fn has_markup(s: &str) -> bool {
+    s.contains('<')
+        && html5gum::Tokenizer::new(s).flatten().any(|t| {
+            matches!(
+                t,
+                html5gum::Token::StartTag(_)
+                    | html5gum::Token::EndTag(_)
+                    | html5gum::Token::Comment(_)
+                    | html5gum::Token::Doctype(_)
+            )
+        })
+}
+
+/// A candidate's text made [`plain`]: title, note, authors and hints. An empty note is none.
+pub fn finalize(c: &mut super::Candidate) {
+    c.title = squash(&plain(&c.title));
+    c.note = c
+        .note
+        .as_deref()
+        .map(plain)
+        .filter(|n| !n.trim().is_empty());
+    for a in c.authors.iter_mut().chain(c.hints.iter_mut()) {
+        *a = squash(&plain(a));
+    }
+}
+
 /// The most a summary keeps of a post: a note is a pointer to the text, not the text.
 pub const SUMMARY_CHARS: usize = 300;
 

@@ -58,19 +58,7 @@ pub fn rewrite(
 /// Write the rewritten files, all or none, each only if it still holds the text the fixes were
 /// made from (someone may have edited it during the check).
 pub fn commit(sources: &[Source], changed: &BTreeMap<PathBuf, String>) -> Result<(), Diagnostic> {
-    use crate::output::{Expect, Replacement};
-    let files: Vec<Replacement> = changed
-        .iter()
-        .map(|(path, text)| Replacement {
-            path: path.clone(),
-            bytes: text.clone().into_bytes(),
-            expect: match sources.iter().find(|s| s.path == *path) {
-                Some(s) => Expect::Bytes(s.text.clone().into_bytes()),
-                None => Expect::Absent,
-            },
-        })
-        .collect();
-    crate::output::replace_all(&files).map_err(|e| {
+    crate::output::replace_read(|path| crate::corpus::source_text(sources, path), changed).map_err(|e| {
         let state = if e.nothing_changed() {
             "nothing was changed"
         } else {

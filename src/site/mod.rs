@@ -72,7 +72,6 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
             ("next", next.unwrap_or(Value::UNDEFINED)),
         ]
     };
-    let describe = |md: &str| Value::from(html::plain_text(md, DESCRIPTION_CHARS));
 
     let mut files = Vec::new();
     let [prev, next] = neighbours("index.html");
@@ -83,62 +82,13 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
         &base,
         [
             ("page", Value::from("index")),
-            ("graph", graph(plan, |id| html::topic_page(id))),
+            ("graph", graph(plan, html::topic_page)),
             prev,
             next,
         ],
     )?);
     for (n, stage) in plan.stages.iter().enumerate() {
-        let name = html::stage_page(&stage.id);
-        let [prev, next] = neighbours(&name);
-        let about = if stage.guidance.is_empty() {
-            &stage.title
-        } else {
-            &stage.guidance
-        };
-        files.push(page(
-            templates,
-            "site/stage.html.j2",
-            &name,
-            &base,
-            [
-                ("page", Value::from("stage")),
-                ("current", Value::from(stage.id.as_str())),
-                ("stage", Value::from_serialize(stage)),
-                ("number", Value::from(n + 1)),
-                ("description", describe(about)),
-                prev,
-                next,
-            ],
-        )?);
-        // A topic page names its stage; serializing the whole stage for each of its topics
-        // would make the build quadratic in the stage's size.
-        let stage_head = Value::from(BTreeMap::from([
-            ("id", Value::from(stage.id.as_str())),
-            ("title", Value::from(stage.title.as_str())),
-            ("guidance", Value::from(stage.guidance.as_str())),
-            ("minutes", Value::from(stage.minutes)),
-        ]));
-        for topic in &stage.topics {
-            let name = html::topic_page(&topic.id);
-            let [prev, next] = neighbours(&name);
-            files.push(page(
-                templates,
-                "site/topic.html.j2",
-                &name,
-                &base,
-                [
-                    ("page", Value::from("topic")),
-                    ("current", Value::from(topic.id.as_str())),
-                    ("topic", Value::from_serialize(topic)),
-                    ("stage", stage_head.clone()),
-                    ("number", Value::from(n + 1)),
-                    ("description", describe(&topic.summary)),
-                    prev,
-                    next,
-                ],
-            )?);
-        }
+        files.extend(stage_pages(templates, &base, n, stage, &neighbours)?);
     }
     files.push(page(
         templates,
@@ -151,6 +101,70 @@ pub fn render(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
     files.extend(data_files(plan, templates)?);
     for file in &files {
         check_name(&file.name)?;
+    }
+    Ok(files)
+}
+
+type Neighbours<'a> = dyn Fn(&str) -> [(&'static str, Value); 2] + 'a;
+
+/// A stage's page and the pages of its topics.
+fn stage_pages(
+    templates: &Templates,
+    base: &BTreeMap<&'static str, Value>,
+    n: usize,
+    stage: &crate::plan::PlanStage,
+    neighbours: &Neighbours,
+) -> Result<Vec<SiteFile>, Diagnostic> {
+    let describe = |md: &str| Value::from(html::plain_text(md, DESCRIPTION_CHARS));
+    let name = html::stage_page(&stage.id);
+    let [prev, next] = neighbours(&name);
+    let about = if stage.guidance.is_empty() {
+        &stage.title
+    } else {
+        &stage.guidance
+    };
+    let mut files = vec![page(
+        templates,
+        "site/stage.html.j2",
+        &name,
+        base,
+        [
+            ("page", Value::from("stage")),
+            ("current", Value::from(stage.id.as_str())),
+            ("stage", Value::from_serialize(stage)),
+            ("number", Value::from(n + 1)),
+            ("description", describe(about)),
+            prev,
+            next,
+        ],
+    )?];
+    // A topic page names its stage; serializing the whole stage for each of its topics
+    // would make the build quadratic in the stage's size.
+    let stage_head = Value::from(BTreeMap::from([
+        ("id", Value::from(stage.id.as_str())),
+        ("title", Value::from(stage.title.as_str())),
+        ("guidance", Value::from(stage.guidance.as_str())),
+        ("minutes", Value::from(stage.minutes)),
+    ]));
+    for topic in &stage.topics {
+        let name = html::topic_page(&topic.id);
+        let [prev, next] = neighbours(&name);
+        files.push(page(
+            templates,
+            "site/topic.html.j2",
+            &name,
+            base,
+            [
+                ("page", Value::from("topic")),
+                ("current", Value::from(topic.id.as_str())),
+                ("topic", Value::from_serialize(topic)),
+                ("stage", stage_head.clone()),
+                ("number", Value::from(n + 1)),
+                ("description", describe(&topic.summary)),
+                prev,
+                next,
+            ],
+        )?);
     }
     Ok(files)
 }

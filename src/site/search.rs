@@ -1,8 +1,8 @@
 //! The site's offline search index: static files that `site.js` loads on demand.
 //!
 //! Every topic and every reading is a document. Words of titles, notes, deliverables,
-//! summaries and authors are indexed in shards keyed by their first two characters (more where
-//! a shard would be big), so a query loads only the shards of its own words rather than one
+//! summaries and authors are indexed in shards keyed by their first character (more where a
+//! shard would be big), so a query loads only the shards of its own words rather than one
 //! index of the whole corpus; the documents themselves (title, page, context) sit in numbered
 //! chunks loaded only for the hits shown. The files are scripts, not JSON, because browsers
 //! refuse `fetch` on pages opened from disk.
@@ -122,12 +122,13 @@ pub fn build(plan: &Plan) -> Index {
 /// About the most a shard should hold, in bytes; a query for a two-letter prefix may load more.
 const SHARD_BYTES: usize = 48 * 1024;
 
-/// Words grouped by the key of their first two characters; a group over [`SHARD_BYTES`] splits
-/// by one more character (a word no longer than its key stays under the key), up to eight.
+/// Words grouped by the key of their first character; a group over [`SHARD_BYTES`] splits by
+/// one more character (a word no longer than its key stays under the key), up to eight. A small
+/// course gets a few dozen files, a big one as many as keep each file small.
 /// Keys are prefixes of keys, so `site.js` loads every shard whose key is a prefix of the
 /// query word's key or has it as a prefix.
 fn shards(words: Vec<(&str, Vec<usize>)>) -> BTreeMap<String, BTreeMap<&str, Vec<usize>>> {
-    let mut todo = vec![(2, words)];
+    let mut todo = vec![(1, words)];
     let mut out: BTreeMap<String, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     while let Some((len, words)) = todo.pop() {
         let mut groups: BTreeMap<String, Vec<(&str, Vec<usize>)>> = BTreeMap::new();
@@ -210,7 +211,7 @@ mod shard_tests {
         words.push(("zebra", vec![5]));
         let shards = shards(words);
         assert!(
-            shards.contains_key("wo") && shards.contains_key("ze"),
+            shards.contains_key("wo") && shards.contains_key("z"),
             "{:?}",
             shards.keys()
         );

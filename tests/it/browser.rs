@@ -319,6 +319,7 @@ fn run(session: &Session, base: &str, out: &Path) {
     arrow_keys_turn_pages(session, base);
     the_phone_menu_opens_the_contents(session, base);
     screenshots(session, base);
+    an_edit_reloads_the_open_page(session, base, out);
     let errors = session.errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
 }
@@ -511,6 +512,28 @@ fn the_phone_menu_opens_the_contents(session: &Session, base: &str) {
     session.keys("\u{E00C}");
     assert_eq!(session.script(closed), true, "Escape closes the contents");
     session.size(1280, 1000);
+}
+
+/// Under `serve`, an edit to the corpus rebuilds the site and the open page reloads by itself.
+fn an_edit_reloads_the_open_page(session: &Session, base: &str, out: &Path) {
+    session.go(&format!("{base}/topic-paxos.html"));
+    session.script("window.syllabusBeforeEdit = true;");
+    let file = out.parent().unwrap().join("topics/paxos.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("title = \"Paxos\"\n"), "the fixture changed");
+    std::fs::write(
+        &file,
+        text.replace("title = \"Paxos\"\n", "title = \"Paxos, edited\"\n"),
+    )
+    .unwrap();
+    let reloaded = "return !window.syllabusBeforeEdit && document.querySelector('h1').textContent === 'Paxos, edited';";
+    assert!(
+        eventually(Duration::from_secs(30), || session.script(reloaded) == true),
+        "the page did not reload with the edit: {}",
+        session.script(
+            "return [!!window.syllabusBeforeEdit, document.querySelector('h1').textContent];"
+        )
+    );
 }
 
 /// Screenshots for people to look at, in target/screenshots.

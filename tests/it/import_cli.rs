@@ -64,7 +64,7 @@ fn each_format_alone_gives_its_summary_and_a_dry_run_writes_nothing() {
     let cases = [
         (
             "feed.txt",
-            "2 links: 1 new, 1 duplicates, 0 without a topic",
+            "2 links: 1 new, 1 duplicate, 0 without a topic",
             vec![
                 "feed.txt:11:1: warning: the post `A reading group on consensus and failure` has no URL; skipped",
                 "feed.txt:13:1: warning: the URL `https://example.net/raft-in-the-cl...` is truncated; kept as given with url_status = \"truncated\"",
@@ -75,10 +75,10 @@ fn each_format_alone_gives_its_summary_and_a_dry_run_writes_nothing() {
             "2 links: 2 new, 0 duplicates, 0 without a topic",
             vec!["bluesky.json:56:1: warning: a post without a link; skipped"],
         ),
-        ("posts.json", "1 links: 1 new, 0 duplicates, 0 without a topic", vec![]),
+        ("posts.json", "1 link: 1 new, 0 duplicates, 0 without a topic", vec![]),
         (
             "list.md",
-            "5 links: 4 new, 1 duplicates, 1 without a topic",
+            "5 links: 4 new, 1 duplicate, 1 without a topic",
             vec!["list.md:20:1: warning: the link `notes/local.md` is not an http(s) URL; skipped"],
         ),
         (
@@ -86,7 +86,7 @@ fn each_format_alone_gives_its_summary_and_a_dry_run_writes_nothing() {
             "2 links: 2 new, 0 duplicates, 1 without a topic",
             vec!["feed.rss:21:1: warning: the entry `An announcement without a link` has no http(s) link; skipped"],
         ),
-        ("atom.xml", "1 links: 1 new, 0 duplicates, 0 without a topic", vec![]),
+        ("atom.xml", "1 link: 1 new, 0 duplicates, 0 without a topic", vec![]),
         (
             "bookmarks.html",
             "3 links: 3 new, 0 duplicates, 0 without a topic",
@@ -94,7 +94,7 @@ fn each_format_alone_gives_its_summary_and_a_dry_run_writes_nothing() {
         ),
         (
             "refs.bib",
-            "4 links: 3 new, 1 duplicates, 0 without a topic",
+            "4 links: 3 new, 1 duplicate, 0 without a topic",
             vec!["refs.bib:31:1: warning: the entry `nolink` has no url, doi or arXiv eprint; skipped"],
         ),
     ];
@@ -228,7 +228,7 @@ fn round_trip_import_then_check_and_plan_and_import_again() {
     let check = syllabus(&["check", "--topics", dir.to_str().unwrap()]);
     let c = stdout(&check);
     assert_eq!(check.status.code(), Some(0), "{c}");
-    assert!(c.contains("warning: 1 links wait in the inbox"), "{c}");
+    assert!(c.contains("warning: 1 link waits in the inbox"), "{c}");
     assert!(
         last_line(&c).starts_with("checked 3 topics, 14 links: 0 errors"),
         "{c}"
@@ -293,7 +293,7 @@ fn the_real_feed_dump_yields_24_links_and_reports_the_post_without_url() {
     let (o, e) = (stdout(&out), without_snippets(&stderr(&out)));
     assert_eq!(
         last_line(&o),
-        "24 links: 23 new, 1 duplicates, 12 without a topic"
+        "24 links: 23 new, 1 duplicate, 12 without a topic"
     );
     assert!(e.contains(
         "distribsystems-feed.txt:26:1: warning: the post `Murat Demirbas and Aleksey Charapko read and discuss the HotOS paper\"\"Real Life Is Uncertain. Consensus Should Be Too!\"` has no URL; skipped\n  help: add the link to a topic file by hand once you know its URL"
@@ -317,7 +317,7 @@ fn into_puts_every_new_link_under_one_topic() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         last_line(&stdout(&out)),
-        "5 links: 4 new, 1 duplicates, 0 without a topic"
+        "5 links: 4 new, 1 duplicate, 0 without a topic"
     );
     let testing = fs::read_to_string(dir.join("testing.toml")).unwrap();
     assert_eq!(testing.matches("[[link]]").count(), 4);

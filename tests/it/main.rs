@@ -16,6 +16,7 @@ mod practice;
 mod properties;
 mod readme;
 mod robust;
+mod robust_props;
 mod select_props;
 mod serve;
 mod shell;

@@ -143,3 +143,42 @@ fn new_from_a_file_it_cannot_read_writes_nothing() {
     assert!(!dir.path().join("course").exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn new_from_every_import_format_gives_a_course_that_checks() {
+    let formats = [
+        "list.md",
+        "bookmarks.html",
+        "feed.rss",
+        "atom.xml",
+        "refs.bib",
+        "bluesky.json",
+        "posts.json",
+        "feed.txt",
+    ];
+    for file in formats {
+        let dir = tempfile::tempdir().unwrap();
+        let input = fixture("import").join(file);
+        let out = syllabus_in(dir.path(), &["new", "c", "--from", input.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
+        let summary = stdout(&out);
+        assert!(summary.contains(" new, "), "{file}: {summary}");
+        check(&dir.path().join("c"));
+    }
+    // Several files at once, of different formats: one course.
+    let dir = tempfile::tempdir().unwrap();
+    let md = fixture("import/list.md");
+    let bib = fixture("import/refs.bib");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "c",
+            "--from",
+            md.to_str().unwrap(),
+            bib.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    check(&dir.path().join("c"));
+}

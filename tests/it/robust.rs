@@ -339,3 +339,227 @@ fn build_removes_what_dead_builds_left_and_only_that() {
     assert!(not_ours.exists(), "a folder without our marker was removed");
     assert!(alive.exists(), "a running build's folder was removed");
 }
+
+/// No ESC, BEL or C1 control reaches the terminal or the corpus.
+fn assert_no_controls(what: &str, text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{what} holds control characters {bad:?}:\n{text}"
+    );
+}
+
+#[test]
+fn hostile_imports_store_plain_text_and_print_no_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics");
+    copy_dir(&fixture("valid"), &topics);
+    let hostile = fixture("hostile");
+    let files: Vec<String> = ["feed.rss", "refs.bib", "posts.json"]
+        .iter()
+        .map(|f| hostile.join(f).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec![
+        "import",
+        "--topics",
+        "topics",
+        "--into",
+        "time",
+        "--dry-run",
+    ];
+    args.extend(files.iter().map(String::as_str));
+    let dry = syllabus_in(dir.path(), &args);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert_no_controls("import --dry-run", &stdout(&dry));
+    assert_no_controls("import --dry-run (stderr)", &stderr(&dry));
+    args.retain(|a| *a != "--dry-run");
+    let out = syllabus_in(dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stored = std::fs::read_to_string(topics.join("time.toml")).unwrap();
+    assert_no_controls("the corpus", &stored);
+    for html in [
+        "<img",
+        "<iframe",
+        "<svg",
+        "onerror",
+        "onload",
+        "javascript:",
+    ] {
+        assert!(
+            !stored.contains(html),
+            "{html} stored in the corpus:\n{stored}"
+        );
+    }
+    assert!(stored.contains("title = \"Clocks time\""), "{stored}");
+    let check = syllabus_in(dir.path(), &["check", "--topics", "topics"]);
+    assert!(check.status.success());
+    assert!(!stdout(&check).contains("raw HTML"), "{}", stdout(&check));
+}
+
+#[test]
+fn control_characters_in_the_corpus_are_printed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 1);
+    let file = topics.join("reading.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "title = \"L0\"",
+        "title = \"L0 \\u001b]52;c;aGVsbG8=\\u0007 \\u001b[2J\\u009b\"",
+    );
+    std::fs::write(&file, text).unwrap();
+    for args in [
+        vec!["plan"],
+        vec!["plan", "--format", "text"],
+        vec!["why", "l0"],
+        vec!["graph"],
+        vec!["next"],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--topics", "topics"]);
+        let out = syllabus_in(dir.path(), &args);
+        assert_no_controls(&args.join(" "), &stdout(&out));
+        assert_no_controls(&args.join(" "), &stderr(&out));
+    }
+    let plan = stdout(&syllabus_in(dir.path(), &["plan", "--topics", "topics"]));
+    assert!(plan.contains("L0 \\u{1b}"), "{plan}");
+    assert!(plan.contains("aGVsbG8=\\u{7}"), "{plan}");
+}
+
+#[test]
+fn check_warns_on_raw_html_in_corpus_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 1);
+    let file = topics.join("reading.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "minutes = 10\n",
+        "minutes = 10\nnote = \"See <img src=x onerror=alert(1)> here; 2 < 3 is fine\"\n",
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = syllabus_in(dir.path(), &["check", "--topics", "topics"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("reading.toml:12:8: warning: `note` holds raw HTML (`<img src=x onerror=alert(1)>`); pages and Markdown show it as text"),
+        "{text}"
+    );
+    let plan = stdout(&syllabus_in(dir.path(), &["plan", "--topics", "topics"]));
+    assert!(!plan.contains("<img"), "{plan}");
+}
+
+/// Runs `args`, giving up (and failing) after `secs`: an unbounded read must not hang the suite.
+fn run_bounded(dir: &Path, args: &[&str], secs: u64) -> std::process::Output {
+    let mut child = bin()
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() > secs {
+            let _ = child.kill();
+            panic!("syllabus {args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn devices_are_refused_not_read_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 1);
+    let t = topics.to_str().unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["plan", "--topics", t, "--profile", "/dev/zero"],
+            "error: cannot read the profile /dev/zero: it is not a regular file (a device or a pipe?); pass a file\n",
+        ),
+        (
+            &["plan", "--topics", t, "--progress", "/dev/zero"],
+            "error: cannot read the progress file /dev/zero: it is not a regular file (a device or a pipe?); pass a file\n  help: create it with `syllabus done LINK-ID --progress FILE`\n",
+        ),
+        (
+            &["import", "--topics", t, "--from", "markdown", "/dev/zero"],
+            "error: cannot read /dev/zero: it is not a regular file (a device or a pipe?); pass a file\n  help: pass an export file (a feed, a list, a bookmarks or BibTeX file)\n",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run_bounded(dir.path(), args, 20);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), message, "{args:?}");
+    }
+}
+
+#[test]
+fn doi_and_arxiv_forms_are_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 3);
+    let file = topics.join("reading.toml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(
+            "https://example.org/0",
+            "doi:10.1145/x\\\" <img src=x onerror=alert(1)>",
+        )
+        .replace("https://example.org/1", "arXiv:2101.00001<svg>")
+        .replace("https://example.org/2", "arXiv:2101.00001v2");
+    std::fs::write(&file, text).unwrap();
+    let out = syllabus_in(dir.path(), &["check", "--topics", "topics"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("reading.toml:7:7: error: URL `doi:10.1145/x\" <img src=x onerror=alert(1)>` is not a DOI"), "{text}");
+    assert!(
+        text.contains("reading.toml:15:7: error: URL `arXiv:2101.00001<svg>` is not an arXiv id"),
+        "{text}"
+    );
+    assert!(
+        text.contains("checked the corpus: 2 errors"),
+        "a versioned arXiv id is valid:\n{text}"
+    );
+}
+
+#[test]
+fn a_start_near_the_year_9999_says_what_is_wrong() {
+    let valid = fixture("valid");
+    let out = syllabus_in(
+        valid.parent().unwrap(),
+        &[
+            "plan",
+            "--topics",
+            "valid",
+            "--start",
+            "9999-12-27",
+            "--format",
+            "ics",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: --start 9999-12-27: the plan's 2 weeks would run past 9999-12-31, the last date syllabus writes\n  help: start on 9999-12-18 or earlier\n"
+    );
+}
+
+#[test]
+fn minutes_beyond_any_integer_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = corpus_with_links(dir.path(), 1);
+    let file = topics.join("reading.toml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("minutes = 10", "minutes = 9223372036854775808");
+    std::fs::write(&file, text).unwrap();
+    let out = syllabus_in(dir.path(), &["check", "--topics", "topics"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "error: `minutes` must be a positive number of minutes, found 9223372036854775808"
+        ),
+        "{text}"
+    );
+}
