@@ -127,7 +127,7 @@ impl Session {
 
     fn wait(&self, what: &str, script: &str) {
         assert!(
-            eventually(Duration::from_secs(10), || self.script(script) == true),
+            eventually(Duration::from_secs(30), || self.script(script) == true),
             "timed out waiting for {what}"
         );
     }
