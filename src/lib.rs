@@ -8,8 +8,10 @@
 //! `import` is the one step that writes to `topics/`; `scaffold` starts a new course (it
 //! leaves filing links to `import`). `linkcheck` asks every URL over HTTP(S) for `check --links`
 //! and keeps the results beside the corpus; the CLI's planning commands mark the links it last
-//! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed. The CLI in `main.rs` and `cli/` is a thin shell over
-//! these steps.
+//! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed.
+//! `id` holds the typed ids and URLs the reader makes once. The CLI is a separate binary target
+//! (`src/main.rs`, a few lines, calling `src/cli/`, a file per command): a thin shell over
+//! these steps that maps their errors to exit codes.
 
 pub mod corpus;
 pub mod diagnostics;

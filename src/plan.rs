@@ -62,8 +62,6 @@ pub struct PlanTopic {
     pub links: Vec<PlanLink>,
 }
 
-/// A link as planned: the corpus link, whether the reader has done it and its week.
-/// Derefs to the `Link`, so renderers read `link.title` either way.
 /// A topic named by id with its title, for topics that are not in the plan itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
@@ -71,6 +69,8 @@ pub struct TopicRef {
     pub title: String,
 }
 
+/// A link as planned: the corpus link, whether the reader has done it and its week.
+/// Derefs to the `Link`, so renderers read `link.title` either way.
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanLink {
     #[serde(flatten)]
@@ -222,9 +222,11 @@ pub fn build_for(
 ) -> (Plan, Selected) {
     let selected = select::apply(course, selection);
     let graph = Graph::new(&selected.course);
-    // The whole course's depths order topics within a stage (see build_unscheduled).
-    let full = Graph::new(course);
-    let mut plan = build_unscheduled(&selected.course, &graph, &full.depths());
+    // Order by depth in the whole course, so a prerequisite reached only through a left-out
+    // link still comes first. Without a selection the plan's graph is the whole course's.
+    let full = (!selected.report.is_empty()).then(|| Graph::new(course));
+    let depths = full.as_ref().unwrap_or(&graph).depths();
+    let mut plan = build_unscheduled(&selected.course, &graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -234,7 +236,8 @@ pub fn build_for(
         .map(String::as_str)
         .collect();
     if !known.is_empty() {
-        // Only known topics need the whole course's graph: they are not in the plan's.
+        // Known topics are not in the plan's graph, only in the whole course's.
+        let full = full.as_ref().unwrap_or(&graph);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)

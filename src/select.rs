@@ -15,7 +15,7 @@
 
 use crate::model::{Access, Course, Kind, Level, Ref};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 /// What the reader chose. Ids are checked beforehand by `options::resolve`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -367,7 +367,8 @@ fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
         .collect()
 }
 
-/// Apply a checked selection to `course`.
+/// Apply a checked selection to `course`: walk from the targets, decide what is left out and
+/// why, plan what is left with its requirements bypassing what is gone, and report the gaps.
 pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
     let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
@@ -389,13 +390,53 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         // `options::resolve` already removed repeated targets.
         selection.targets.iter().map(String::as_str).collect()
     };
-
     let pruned = walk(&needs, &roots, &is_known, whole_course);
     let full = walk(&needs, &roots, &|_| false, whole_course);
 
+    let excluded = exclusions(course, selection, &known, &pruned, &full);
+    // Ids of the course, so no id is copied to answer "is it planned?".
+    let in_plan: HashSet<&str> = needs
+        .ids
+        .iter()
+        .copied()
+        .filter(|id| !excluded.contains_key(*id))
+        .collect();
+    let sub = sub_course(course, &needs, &excluded, &in_plan);
+    let gaps = gaps(&needs, &pruned, &excluded, &in_plan);
+    let report = report(course, selection, &sub, &excluded, gaps);
+    let needed_by = pruned
+        .iter()
+        .map(|(id, ps)| (id.to_string(), ps.iter().map(|p| p.to_string()).collect()))
+        .collect();
+    Selected {
+        course: sub,
+        report,
+        excluded,
+        needed_by,
+        roots: roots.iter().map(|r| r.to_string()).collect(),
+    }
+}
+
+/// Every item of `course` the selection leaves out, with the reason.
+fn exclusions(
+    course: &Course,
+    selection: &Selection,
+    known: &BTreeSet<&str>,
+    pruned: &Reach<'_, '_>,
+    full: &Reach<'_, '_>,
+) -> BTreeMap<String, Exclusion> {
     let skip: BTreeSet<&str> = selection.skip.iter().map(String::as_str).collect();
+    // Reached only without the known topics' pruning: known, through the ones above it.
+    let unreached = |id: &str| {
+        if full.contains_key(id) {
+            Exclusion::ImpliedKnown {
+                through: known_above(full, known, id),
+            }
+        } else {
+            Exclusion::NotNeeded
+        }
+    };
     let mut excluded: BTreeMap<String, Exclusion> = BTreeMap::new();
-    let mut sub = course.clone();
     for topic in &course.topics {
         let tid = topic.id.as_str();
         let mut kept_links = 0;
@@ -406,13 +447,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
                     topic: tid.to_string(),
                 })
             } else if !pruned.contains_key(lid) {
-                Some(if full.contains_key(lid) {
-                    Exclusion::ImpliedKnown {
-                        through: known_above(&full, &known, lid),
-                    }
-                } else {
-                    Exclusion::NotNeeded
-                })
+                Some(unreached(lid))
             } else if skip.contains(lid) {
                 Some(Exclusion::Skipped { via: None })
             } else if skip.contains(tid) {
@@ -436,36 +471,27 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
             Some(Exclusion::Skipped { via: None })
         } else if pruned.contains_key(tid) || kept_links > 0 {
             None
-        } else if full.contains_key(tid) {
-            Some(Exclusion::ImpliedKnown {
-                through: known_above(&full, &known, tid),
-            })
         } else {
-            Some(Exclusion::NotNeeded)
+            Some(unreached(tid))
         };
         if let Some(why) = topic_why {
             excluded.insert(tid.to_string(), why);
         }
     }
-    sub.topics.retain(|t| !excluded.contains_key(t.id.as_str()));
-    for topic in &mut sub.topics {
-        topic
-            .links
-            .retain(|l| !excluded.contains_key(l.id.as_str()));
-    }
+    excluded
+}
 
-    // Ids of the course, so no id is copied to answer "is it planned?".
-    let in_plan: std::collections::HashSet<&str> = needs
-        .ids
-        .iter()
-        .copied()
-        .filter(|id| !excluded.contains_key(*id))
-        .collect();
-
-    // What a removed prerequisite was needed for must still come after what it needed.
+/// The course without the excluded items. What a removed prerequisite was needed for must
+/// still come after what it needed, so requirements naming one name what it needed instead.
+fn sub_course(
+    course: &Course,
+    needs: &Needs<'_>,
+    excluded: &BTreeMap<String, Exclusion>,
+    in_plan: &HashSet<&str>,
+) -> Course {
     let bypass = |refs: &[Ref]| -> Vec<Ref> {
         let mut out: Vec<Ref> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         let mut stack: Vec<(&str, &crate::model::Origin)> = refs
             .iter()
             .rev()
@@ -492,53 +518,73 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         }
         out
     };
+    let mut sub = course.clone();
+    sub.topics.retain(|t| !excluded.contains_key(t.id.as_str()));
     for topic in &mut sub.topics {
+        topic
+            .links
+            .retain(|l| !excluded.contains_key(l.id.as_str()));
         topic.requires = bypass(&topic.requires);
         for link in &mut topic.links {
             link.requires = bypass(&link.requires);
         }
     }
+    sub
+}
 
+/// Left-out items that something in the plan needs, with the planned items that need them.
+fn gaps(
+    needs: &Needs<'_>,
+    pruned: &Reach<'_, '_>,
+    excluded: &BTreeMap<String, Exclusion>,
+    in_plan: &HashSet<&str>,
+) -> BTreeMap<String, BTreeSet<String>> {
     let mut gaps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (id, parents) in pruned.iter() {
         if in_plan.contains(id) {
             continue;
         }
-        if let Some(why) = excluded.get(id) {
-            if matches!(why, Exclusion::NotNeeded) {
-                continue;
-            }
-            // Links left out with their own topic are reported as that topic, not one by one.
-            if matches!(why, Exclusion::Skipped { via: Some(_) }) {
-                continue;
-            }
-            let users: BTreeSet<String> = parents
-                .iter()
-                .filter(|p| in_plan.contains(**p) && !is_container(&needs, p, id))
-                .map(|p| p.to_string())
-                .collect();
-            // A link needing what its own topic needs says nothing new: name the topic.
-            let users: BTreeSet<String> = users
-                .iter()
-                .filter(|u| !users.contains(needs.topic_of(u)))
-                .cloned()
-                .collect();
-            if !users.is_empty() {
-                gaps.entry(id.to_string()).or_default().extend(users);
-            }
+        let Some(why) = excluded.get(id) else {
+            continue;
+        };
+        // Links left out with their own topic are reported as that topic, not one by one.
+        if matches!(
+            why,
+            Exclusion::NotNeeded | Exclusion::Skipped { via: Some(_) }
+        ) {
+            continue;
+        }
+        let users: BTreeSet<String> = parents
+            .iter()
+            .filter(|p| in_plan.contains(**p) && !is_container(needs, p, id))
+            .map(|p| p.to_string())
+            .collect();
+        // A link needing what its own topic needs says nothing new: name the topic.
+        let users: BTreeSet<String> = users
+            .iter()
+            .filter(|u| !users.contains(needs.topic_of(u)))
+            .cloned()
+            .collect();
+        if !users.is_empty() {
+            gaps.entry(id.to_string()).or_default().extend(users);
         }
     }
+    gaps
+}
 
-    // Looked up once per left-out item; a map keeps that linear in the course.
-    let link_titles: BTreeMap<&str, &str> = course
-        .links()
-        .map(|l| (l.id.as_str(), l.title.as_str()))
-        .collect();
+/// What the selection did, in the words and lists the plan shows.
+fn report(
+    course: &Course,
+    selection: &Selection,
+    sub: &Course,
+    excluded: &BTreeMap<String, Exclusion>,
+    gaps: BTreeMap<String, BTreeSet<String>>,
+) -> Report {
     let title_of = |id: &str| -> String {
         course
             .topic(id)
             .map(|t| t.title.as_str())
-            .or_else(|| link_titles.get(id).copied())
+            .or_else(|| course.link(id).map(|l| l.title.as_str()))
             .unwrap_or_default()
             .to_string()
     };
@@ -549,7 +595,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         filters: selection.filter_words(),
         ..Report::default()
     };
-    for (id, why) in &excluded {
+    for (id, why) in excluded {
         match why {
             Exclusion::ImpliedKnown { .. } if course.topic(id).is_some() => {
                 report.implied_known.push(id.clone())
@@ -579,18 +625,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         .filter(|t| t.links.is_empty())
         .map(|t| t.id.to_string())
         .collect();
-
-    let needed_by = pruned
-        .iter()
-        .map(|(id, ps)| (id.to_string(), ps.iter().map(|p| p.to_string()).collect()))
-        .collect();
-    Selected {
-        course: sub,
-        report,
-        excluded,
-        needed_by,
-        roots: roots.iter().map(|r| r.to_string()).collect(),
-    }
+    report
 }
 
 /// A topic containing its own link is not "needing" it in the sense of a gap.

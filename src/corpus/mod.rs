@@ -11,7 +11,7 @@ pub use read::suggest_id;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::Graph;
-use crate::model::{Course, Link, Origin};
+use crate::model::{Course, Link, Origin, Topic};
 use read::Reader;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -143,6 +143,8 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
+type IdSet<'a> = std::collections::BTreeSet<&'a str>;
+
 /// Cross-file rules: ids exist and are unique, stages hold, no cycles, no duplicate URLs.
 fn validate(
     course: &Course,
@@ -150,7 +152,6 @@ fn validate(
     refused_stages: &[String],
     found: &mut Vec<Diagnostic>,
 ) {
-    let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
     // Topic files that could not be read at all: their ids exist, we just do not know what they
     // hold, so naming one is not an "unknown topic" (its own error says what is wrong).
     let unread: std::collections::BTreeSet<String> = broken
@@ -158,134 +159,22 @@ fn validate(
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .filter(|stem| course.topic(stem).is_none())
         .collect();
-    let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-    let mut stage_seen: HashMap<&str, &Origin> = HashMap::new();
-    for stage in &course.stages {
-        if let Some(first) = stage_seen.insert(&stage.id, &stage.origin) {
-            found.push(
-                Diagnostic::error(
-                    Some(stage.origin.clone()),
-                    format!("stage `{}` is defined twice", stage.id),
-                )
-                .with_help(format!(
-                    "the first is at {first}; give each stage its own id"
-                )),
-            );
-        }
-    }
-
+    check_stages_unique(course, found);
     if course.topics.is_empty() && broken.is_empty() {
         found.push(
             Diagnostic::error(None, "the corpus has no topics")
                 .with_help("add a file per topic, such as topics/consensus.toml"),
         );
     }
+    check_ids_unique(course, found);
+    check_urls_unique(course, found);
 
-    // Link ids share one namespace with topic ids, since `requires` may name either.
-    let mut ids: BTreeMap<&str, (&Origin, &str)> = BTreeMap::new();
-    for topic in &course.topics {
-        ids.insert(&topic.id, (&topic.origin, "topic"));
-    }
-    for link in course.links().chain(&course.inbox) {
-        if let Some((first, what)) = ids.get(link.id.as_str()) {
-            found.push(
-                Diagnostic::error(
-                    Some(link.origin.clone()),
-                    format!(
-                        "link id `{}` is already used by a {what} at {first}",
-                        link.id
-                    ),
-                )
-                .with_help("give this link its own `id = \"...\"`"),
-            );
-        } else {
-            ids.insert(&link.id, (&link.origin, "link"));
-        }
-    }
+    let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
     // Sorted, so membership is a binary search and suggestions come in a stable order.
-    let link_ids: std::collections::BTreeSet<&str> =
-        course.links().map(|l| l.id.as_str()).collect();
-
-    // The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, the
-    // fragment and a trailing slash do not make another page, and a truncated URL is the page
-    // whose full URL it starts.
-    // Earliest wins, so the link named is the first in file order on every run.
-    let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::new();
-    for link in course.links().chain(&course.inbox) {
-        let addresses: Vec<&str> = std::iter::once(link.url.as_str())
-            .chain(link.alternates.iter().map(String::as_str))
-            .collect();
-        if let Some(first) = seen.find_or_insert_all(&addresses, || link) {
-            found.push(
-                Diagnostic::error(
-                    Some(link.origin.clone()),
-                    format!(
-                        "duplicate URL {}: `{}` already lists it at {}",
-                        link.url, first.id, first.origin
-                    ),
-                )
-                .with_help("keep one of the two links; tag it with `also` for more topics"),
-            );
-        }
-    }
-
+    let link_ids: IdSet = course.links().map(|l| l.id.as_str()).collect();
     for topic in &course.topics {
-        // A stage refused for its id was still declared.
-        let no_stages = course.stages.is_empty() && refused_stages.is_empty();
-        match (&topic.stage, no_stages) {
-            (None, false) => found.push(
-                Diagnostic::error(
-                    Some(topic.origin.clone()),
-                    format!("topic `{}` has no `stage`", topic.id),
-                )
-                .with_help(format!(
-                    "add `stage = \"...\"`, one of: {}",
-                    stage_ids.join(", ")
-                )),
-            ),
-            (Some(stage), false)
-                if !stage_ids.contains(&stage.as_str()) && !refused_stages.contains(stage) =>
-            {
-                found.push(
-                    Diagnostic::error(
-                        Some(topic.stage_origin.clone()),
-                        format!("unknown stage `{stage}`"),
-                    )
-                    .with_help(diagnostics::suggest(
-                        stage,
-                        stage_ids.iter().copied(),
-                        "stage",
-                    )),
-                );
-            }
-            (Some(_), true) => found.push(
-                Diagnostic::error(
-                    Some(topic.stage_origin.clone()),
-                    "`stage` is set but course.toml declares no [[stage]]",
-                )
-                .with_help(
-                    "declare the stages in course.toml, or remove `stage` to let the graph decide",
-                ),
-            ),
-            _ => {}
-        }
-        for r in &topic.requires {
-            if r.id == topic.id {
-                found.push(requires_itself(r, "topic"));
-            } else if course.topic(&r.id).is_none() && !unread.contains(&r.id) {
-                let help = match course.link(&r.id) {
-                    Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
-                    None => diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic"),
-                };
-                found.push(
-                    Diagnostic::error(
-                        Some(r.origin.clone()),
-                        format!("unknown topic `{}` in requires of `{}`", r.id, topic.id),
-                    )
-                    .with_help(help),
-                );
-            }
-        }
+        check_topic_stage(course, topic, refused_stages, found);
+        check_topic_requires(course, topic, &topic_ids, &unread, found);
         for link in &topic.links {
             check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
             check_optional_refs(course, link, found);
@@ -329,11 +218,154 @@ fn validate(
             .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
         );
     }
-
-    if found.iter().any(Diagnostic::is_error) {
+    if !found.iter().any(Diagnostic::is_error) {
         // Cycles and stage order are only meaningful over names that all resolve.
-        return;
+        check_graph(course, found);
     }
+}
+
+fn check_stages_unique(course: &Course, found: &mut Vec<Diagnostic>) {
+    let mut stage_seen: HashMap<&str, &Origin> = HashMap::new();
+    for stage in &course.stages {
+        if let Some(first) = stage_seen.insert(&stage.id, &stage.origin) {
+            found.push(
+                Diagnostic::error(
+                    Some(stage.origin.clone()),
+                    format!("stage `{}` is defined twice", stage.id),
+                )
+                .with_help(format!(
+                    "the first is at {first}; give each stage its own id"
+                )),
+            );
+        }
+    }
+}
+
+/// Link ids share one namespace with topic ids, since `requires` may name either.
+fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
+    let mut ids: BTreeMap<&str, (&Origin, &str)> = BTreeMap::new();
+    for topic in &course.topics {
+        ids.insert(&topic.id, (&topic.origin, "topic"));
+    }
+    for link in course.links().chain(&course.inbox) {
+        if let Some((first, what)) = ids.get(link.id.as_str()) {
+            found.push(
+                Diagnostic::error(
+                    Some(link.origin.clone()),
+                    format!(
+                        "link id `{}` is already used by a {what} at {first}",
+                        link.id
+                    ),
+                )
+                .with_help("give this link its own `id = \"...\"`"),
+            );
+        } else {
+            ids.insert(&link.id, (&link.origin, "link"));
+        }
+    }
+}
+
+/// The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, the
+/// fragment and a trailing slash do not make another page, and a truncated URL is the page
+/// whose full URL it starts. Earliest wins, so the link named is the first in file order on
+/// every run.
+fn check_urls_unique(course: &Course, found: &mut Vec<Diagnostic>) {
+    let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::new();
+    for link in course.links().chain(&course.inbox) {
+        let addresses: Vec<&str> = std::iter::once(link.url.as_str())
+            .chain(link.alternates.iter().map(String::as_str))
+            .collect();
+        if let Some(first) = seen.find_or_insert_all(&addresses, || link) {
+            found.push(
+                Diagnostic::error(
+                    Some(link.origin.clone()),
+                    format!(
+                        "duplicate URL {}: `{}` already lists it at {}",
+                        link.url, first.id, first.origin
+                    ),
+                )
+                .with_help("keep one of the two links; tag it with `also` for more topics"),
+            );
+        }
+    }
+}
+
+fn check_topic_stage(
+    course: &Course,
+    topic: &Topic,
+    refused_stages: &[String],
+    found: &mut Vec<Diagnostic>,
+) {
+    let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
+    // A stage refused for its id was still declared.
+    let no_stages = course.stages.is_empty() && refused_stages.is_empty();
+    match (&topic.stage, no_stages) {
+        (None, false) => found.push(
+            Diagnostic::error(
+                Some(topic.origin.clone()),
+                format!("topic `{}` has no `stage`", topic.id),
+            )
+            .with_help(format!(
+                "add `stage = \"...\"`, one of: {}",
+                stage_ids.join(", ")
+            )),
+        ),
+        (Some(stage), false)
+            if !stage_ids.contains(&stage.as_str()) && !refused_stages.contains(stage) =>
+        {
+            found.push(
+                Diagnostic::error(
+                    Some(topic.stage_origin.clone()),
+                    format!("unknown stage `{stage}`"),
+                )
+                .with_help(diagnostics::suggest(
+                    stage,
+                    stage_ids.iter().copied(),
+                    "stage",
+                )),
+            );
+        }
+        (Some(_), true) => found.push(
+            Diagnostic::error(
+                Some(topic.stage_origin.clone()),
+                "`stage` is set but course.toml declares no [[stage]]",
+            )
+            .with_help(
+                "declare the stages in course.toml, or remove `stage` to let the graph decide",
+            ),
+        ),
+        _ => {}
+    }
+}
+
+fn check_topic_requires(
+    course: &Course,
+    topic: &Topic,
+    topic_ids: &[&str],
+    unread: &std::collections::BTreeSet<String>,
+    found: &mut Vec<Diagnostic>,
+) {
+    for r in &topic.requires {
+        if r.id == topic.id {
+            found.push(requires_itself(r, "topic"));
+        } else if course.topic(&r.id).is_none() && !unread.contains(&r.id) {
+            let help = match course.link(&r.id) {
+                Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
+                None => diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic"),
+            };
+            found.push(
+                Diagnostic::error(
+                    Some(r.origin.clone()),
+                    format!("unknown topic `{}` in requires of `{}`", r.id, topic.id),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+/// Cycles among topics and among each topic's links, and stages in prerequisite order.
+fn check_graph(course: &Course, found: &mut Vec<Diagnostic>) {
     let graph = Graph::new(course);
     for cycle in graph.cycles() {
         found.push(cycle_error(&cycle, "topic"));

@@ -505,23 +505,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "prints the figure on the built-in course"]
-    fn shipped_course_figure() {
-        let loaded = crate::corpus::load(&crate::corpus::embedded_sources()).unwrap();
-        let mut s = Suggester::new(&loaded.course);
-        let e = s.evaluate(&loaded.course);
-        for r in &e.rows {
-            if r.outcome != Outcome::Right {
-                println!(
-                    "{:?} {} in {} -> {:?}",
-                    r.outcome, r.link, r.topic, r.suggestion.candidates
-                );
-            }
-        }
-        println!("{}", e.summary());
-    }
-
-    #[test]
     fn leave_one_out_takes_the_link_out() {
         let c = course();
         let mut s = Suggester::new(&c);

@@ -33,10 +33,11 @@ const TITLE_GAP: f64 = 14.0;
 const STAGE_GAP: f64 = 30.0;
 const MARGIN: f64 = 12.0;
 
-/// The graph's SVG and how many implied requirements it leaves out.
+/// The graph's SVG, how many implied requirements it leaves out, and its natural width in px.
 pub struct GraphSvg {
     pub svg: String,
     pub implied: usize,
+    pub width: f64,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -72,6 +73,7 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> GraphSvg {
         return GraphSvg {
             svg: String::new(),
             implied: 0,
+            width: 0.0,
         };
     }
     let reduced = reduction(&topics);
@@ -81,6 +83,7 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> GraphSvg {
     GraphSvg {
         svg: draw(&layout, &topics, &href),
         implied: reduced.implied.len(),
+        width: layout.width(),
     }
 }
 
@@ -206,6 +209,16 @@ impl Layout {
 }
 
 impl Layout {
+    fn width(&self) -> f64 {
+        let right = self
+            .layers
+            .iter()
+            .zip(&self.x)
+            .flat_map(|(layer, x)| layer.iter().zip(x).map(|(s, c)| c + s.width / 2.0))
+            .fold(NODE_W, f64::max);
+        (right + MARGIN).round()
+    }
+
     /// Move everything right as far as it takes for each stage's title, at the left margin, to
     /// end before the first edge crossing its header layer. Usually that is nothing: long edges
     /// keep to the middle, and the title to the left of them.
@@ -376,13 +389,7 @@ fn fit(layer: &[Slot], rank: &[usize], target: &[f64], floor: f64) -> Vec<f64> {
 
 /// The SVG text: stage bands, then edges, then nodes and titles on top.
 fn draw(layout: &Layout, topics: &[&PlanTopic], href: &dyn Fn(&str) -> String) -> String {
-    let right = layout
-        .layers
-        .iter()
-        .zip(&layout.x)
-        .flat_map(|(layer, x)| layer.iter().zip(x).map(|(s, c)| c + s.width / 2.0))
-        .fold(NODE_W, f64::max);
-    let width = (right + MARGIN).round();
+    let width = layout.width();
     let last = layout.layers.len() - 1;
     let height = (layout.top[last] + layout.height[last] + MARGIN + 6.0).round();
     let mut svg = String::new();

@@ -45,6 +45,10 @@ struct Entry {
 /// and laying it out would cost more than the rest of the build.
 pub const GRAPH_MAX_TOPICS: usize = 200;
 
+/// The widest graph drawn, in px: scaled into a column of about 730 px, a wider one has labels
+/// too small to read.
+const GRAPH_MAX_WIDTH: f64 = 1600.0;
+
 /// Longest `<meta name="description">`, in characters.
 const DESCRIPTION_CHARS: usize = 160;
 
@@ -270,14 +274,20 @@ fn data_files(plan: &Plan, templates: &Templates) -> Result<Vec<SiteFile>, Diagn
 /// the topic count when there are too many to draw.
 fn graph(plan: &Plan, href: impl Fn(&str) -> String) -> Value {
     let topics = plan.topics().count();
-    if topics > GRAPH_MAX_TOPICS {
-        return Value::from(BTreeMap::from([
+    let too_big = || {
+        Value::from(BTreeMap::from([
             ("svg", Value::from("")),
             ("implied", Value::from(0)),
             ("too_big", Value::from(topics)),
-        ]));
+        ]))
+    };
+    if topics > GRAPH_MAX_TOPICS {
+        return too_big();
     }
     let drawn = render::graph_svg(plan, href);
+    if drawn.width > GRAPH_MAX_WIDTH {
+        return too_big();
+    }
     Value::from(BTreeMap::from([
         ("svg", Value::from_safe_string(drawn.svg)),
         ("implied", Value::from(drawn.implied)),

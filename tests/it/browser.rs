@@ -127,7 +127,7 @@ impl Session {
 
     fn wait(&self, what: &str, script: &str) {
         assert!(
-            eventually(Duration::from_secs(10), || self.script(script) == true),
+            eventually(Duration::from_secs(30), || self.script(script) == true),
             "timed out waiting for {what}"
         );
     }
@@ -440,10 +440,18 @@ fn the_graph_fits(session: &Session, base: &str) {
 
 fn search_finds_a_reading_by_its_note(session: &Session, base: &str) {
     session.go(&format!("{base}/topic-raft.html"));
-    session.keys("/");
-    assert_eq!(
-        session.script("return document.activeElement.id;"),
-        "search"
+    // On a loaded machine a key can arrive before the page's script listens: wait for the
+    // script to show the field, then press `/` until it takes the focus.
+    session.wait(
+        "the script to show the search field",
+        "return document.readyState === 'complete' && !document.getElementById('search').closest('[hidden]');",
+    );
+    assert!(
+        eventually(Duration::from_secs(10), || {
+            session.keys("/");
+            session.script("return document.activeElement.id;") == "search"
+        }),
+        "`/` does not focus the search field"
     );
     // "P2c" is in the note of Paxos Made Simple, not in its title.
     session.keys("p2c");

@@ -437,6 +437,18 @@ fn the_contents_are_shared_and_the_search_index_is_complete() {
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<div id=\"contents\">"));
 
+    // Controls that need the script are hidden in the HTML and shown by it; the stylesheet
+    // keeps `hidden` stronger than its own `display` rules.
+    let checklist = std::fs::read_to_string(out.join("checklist.html")).unwrap();
+    assert!(checklist.contains("<form class=\"filters\" id=\"filters\" hidden>"));
+    assert!(checklist.contains("<p class=\"shown\" id=\"shown\" aria-live=\"polite\" hidden>"));
+    assert!(index.contains("<div class=\"search\" role=\"search\" hidden>"));
+    assert!(index.contains(
+        "class=\"menu-button\" aria-controls=\"sidebar\" aria-expanded=\"false\" hidden>"
+    ));
+    let css = std::fs::read_to_string(out.join("style.css")).unwrap();
+    assert!(css.contains("[hidden] { display: none !important; }"));
+
     // Each listed shard exists; a word of a note finds its reading, a word of a title its topic.
     let keys: Vec<&str> = site["search"]["keys"]
         .as_array()
