@@ -200,35 +200,12 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
 pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let origin = |key: &str| given.origins.get(key).cloned();
-    let topics: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-    let items: Vec<&str> = topics
-        .iter()
-        .copied()
-        .chain(course.links().map(|l| l.id.as_str()))
-        .collect();
-    let mut check_ids = |key: &str, ids: &[String], allowed: &[&str], what: &str| {
-        for id in ids {
-            if !allowed.contains(&id.as_str()) {
-                let mut help = suggest(id, allowed.iter().copied(), what);
-                if key == "known" && course.link(id).is_some() {
-                    help = format!("`{id}` is a link; mark it read with `syllabus done {id}`");
-                }
-                errors.push(
-                    Diagnostic::error(
-                        origin(&format!("{key}:{id}")),
-                        format!("--{key} {id}: no such {what}"),
-                    )
-                    .with_help(help),
-                );
-            }
-        }
-    };
     let targets = given.target.clone().unwrap_or_default();
     let known = given.known.clone().unwrap_or_default();
     let skip = given.skip.clone().unwrap_or_default();
-    check_ids("target", &targets, &items, "topic or link");
-    check_ids("known", &known, &topics, "topic");
-    check_ids("skip", &skip, &items, "topic or link");
+    check_ids(course, given, "target", &targets, &mut errors);
+    check_ids(course, given, "known", &known, &mut errors);
+    check_ids(course, given, "skip", &skip, &mut errors);
 
     let level = given.level.as_deref().and_then(|l| match Level::parse(l) {
         Some(level) => Some(level),
@@ -240,23 +217,7 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
             None
         }
     });
-    let mut kinds = Vec::new();
-    for word in given.kinds.iter().flatten() {
-        match Kind::parse(word) {
-            Some(k) => kinds.push(k),
-            None if word == PRACTICE => kinds.extend(Kind::PRACTICE),
-            None => errors.push(
-                Diagnostic::error(
-                    origin(&format!("kinds:{word}")),
-                    format!("--kinds {word}: no such kind"),
-                )
-                .with_help(suggest(word, kind_words(), "kind")),
-            ),
-        }
-    }
-    // `practice,exercise` names exercise twice; the filter words should say it once.
-    let mut seen = std::collections::BTreeSet::new();
-    kinds.retain(|k| seen.insert(*k));
+    let kinds = kinds(given, &mut errors);
     let start = given.start.as_deref().and_then(|s| match Date::parse(s) {
         Some(d) => Some(d),
         None => {
@@ -303,6 +264,72 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
         },
         progress: given.progress.clone(),
     })
+}
+
+/// `--{key}` ids that name nothing they may name (`known` takes topics, the others topics or
+/// links), each with a did-you-mean.
+fn check_ids(
+    course: &Course,
+    given: &Given,
+    key: &str,
+    ids: &[String],
+    errors: &mut Vec<Diagnostic>,
+) {
+    let topics_only = key == "known";
+    let what = if topics_only {
+        "topic"
+    } else {
+        "topic or link"
+    };
+    for id in ids {
+        let is_link = course.link(id).is_some();
+        if course.topic(id).is_some() || (is_link && !topics_only) {
+            continue;
+        }
+        // The candidates are listed only for a message, so only when one is needed.
+        let help = if topics_only && is_link {
+            format!("`{id}` is a link; mark it read with `syllabus done {id}`")
+        } else {
+            let topics = course.topics.iter().map(|t| t.id.as_str());
+            let links = course.links().map(|l| l.id.as_str());
+            let allowed: Vec<&str> = if topics_only {
+                topics.collect()
+            } else {
+                topics.chain(links).collect()
+            };
+            suggest(id, allowed.iter().copied(), what)
+        };
+        errors.push(
+            Diagnostic::error(
+                given.origins.get(&format!("{key}:{id}")).cloned(),
+                format!("--{key} {id}: no such {what}"),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+/// `--kinds`, each word checked, `practice` standing for every practice kind.
+fn kinds(given: &Given, errors: &mut Vec<Diagnostic>) -> Vec<Kind> {
+    let origin = |key: &str| given.origins.get(key).cloned();
+    let mut kinds = Vec::new();
+    for word in given.kinds.iter().flatten() {
+        match Kind::parse(word) {
+            Some(k) => kinds.push(k),
+            None if word == PRACTICE => kinds.extend(Kind::PRACTICE),
+            None => errors.push(
+                Diagnostic::error(
+                    origin(&format!("kinds:{word}")),
+                    format!("--kinds {word}: no such kind"),
+                )
+                .with_help(suggest(word, kind_words(), "kind")),
+            ),
+        }
+    }
+    // `practice,exercise` names exercise twice; the filter words should say it once.
+    let mut seen = std::collections::BTreeSet::new();
+    kinds.retain(|k| seen.insert(*k));
+    kinds
 }
 
 /// `--kinds practice` stands for every practice kind (exercise and project).
