@@ -222,3 +222,14 @@ pub fn eventually(timeout: Duration, mut check: impl FnMut() -> bool) -> bool {
     }
     false
 }
+
+/// Every link of a plan printed with `--format json`, in plan order.
+pub fn links(plan: &serde_json::Value) -> Vec<&serde_json::Value> {
+    plan["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["topics"].as_array().unwrap())
+        .flat_map(|t| t["links"].as_array().unwrap())
+        .collect()
+}

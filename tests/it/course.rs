@@ -12,16 +12,6 @@ fn plan() -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn links(plan: &Value) -> Vec<&Value> {
-    plan["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["topics"].as_array().unwrap())
-        .flat_map(|t| t["links"].as_array().unwrap())
-        .collect()
-}
-
 fn link<'a>(plan: &'a Value, id: &str) -> &'a Value {
     links(plan)
         .into_iter()

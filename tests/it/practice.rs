@@ -24,16 +24,6 @@ fn plan_json(extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn links(plan: &Value) -> Vec<&Value> {
-    plan["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["topics"].as_array().unwrap())
-        .flat_map(|t| t["links"].as_array().unwrap())
-        .collect()
-}
-
 fn ids(plan: &Value) -> Vec<&str> {
     links(plan)
         .iter()
