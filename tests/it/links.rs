@@ -53,10 +53,7 @@ impl Server {
 }
 
 fn answer(stream: TcpStream, seen: &Seen, port: u16) {
-    let now = seen.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-    seen.most.fetch_max(now, Ordering::SeqCst);
     let _ = respond(stream, seen, port);
-    seen.in_flight.fetch_sub(1, Ordering::SeqCst);
 }
 
 fn respond(mut stream: TcpStream, seen: &Seen, port: u16) -> std::io::Result<()> {
@@ -82,6 +79,11 @@ fn respond(mut stream: TcpStream, seen: &Seen, port: u16) -> std::io::Result<()>
             }
         }
     }
+    // A request is in flight from when it has been read until its answer is sent: counted
+    // down before the answer goes out, so a client that starts its next request on reading
+    // this one's answer is never counted twice, however late this thread runs on.
+    let now = seen.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    seen.most.fetch_max(now, Ordering::SeqCst);
     let mut words = first.split_whitespace();
     let method = words.next().unwrap_or("").to_string();
     let path = words.next().unwrap_or("").to_string();
@@ -124,6 +126,7 @@ fn respond(mut stream: TcpStream, seen: &Seen, port: u16) -> std::io::Result<()>
         }
         _ => (404, String::new()),
     };
+    seen.in_flight.fetch_sub(1, Ordering::SeqCst);
     write!(
         stream,
         "HTTP/1.1 {status} X\r\n{headers}Content-Length: 0\r\nConnection: close\r\n\r\n"
