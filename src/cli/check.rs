@@ -230,7 +230,10 @@ impl Progress {
                 bar.set_position(done as u64);
                 bar.set_message(url.to_string());
             }
-            None => eprintln!("[{done}/{total}] {}: {url}", outcome.short()),
+            None => {
+                let line = format!("[{done}/{total}] {}: {url}", outcome.short());
+                let _ = writeln!(std::io::stderr(), "{}", syllabus::output::printable(&line));
+            }
         }
     }
 

@@ -88,11 +88,17 @@ where
     // change during the build only costs one extra rebuild.
     let baseline = fingerprint(&options.watch, &options.out);
     run_build(&build, &state);
-    println!("Serving the site at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    // `println!` would panic on a closed pipe (`syllabus serve | head -1`); the server goes on.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Serving the site at http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+    );
     for path in &options.watch {
-        println!("Watching {} for changes", path.display());
+        let _ = writeln!(out, "Watching {} for changes", path.display());
     }
-    let _ = std::io::stdout().flush();
+    let _ = out.flush();
+    drop(out);
     {
         let state = Arc::clone(&state);
         std::thread::spawn(move || {
@@ -145,13 +151,20 @@ fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, state: &State) {
     let started = std::time::Instant::now();
     let message = match build() {
         Ok(()) => {
-            println!("Built the site in {} ms", started.elapsed().as_millis());
+            let _ = writeln!(
+                std::io::stdout(),
+                "Built the site in {} ms",
+                started.elapsed().as_millis()
+            );
             None
         }
         Err(diagnostics) => {
             let text: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
             let text = text.join("\n");
-            eprintln!("Rebuild failed; still serving the last good site:\n{text}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "Rebuild failed; still serving the last good site:\n{text}"
+            );
             Some(text)
         }
     };
