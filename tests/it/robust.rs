@@ -59,14 +59,7 @@ fn ten_parallel_done_runs_record_all_ten_ids() {
                 .unwrap()
         })
         .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    all_succeed(children);
     let text = std::fs::read_to_string(&progress).unwrap();
     assert!(text.starts_with("# mine\n"), "{text}");
     for i in 0..10 {
@@ -106,14 +99,7 @@ fn parallel_imports_lose_no_link() {
                 .unwrap()
         })
         .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    all_succeed(children);
     let mut all = String::new();
     for entry in std::fs::read_dir(&topics).unwrap() {
         all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
@@ -562,4 +548,16 @@ fn minutes_beyond_any_integer_say_what_is_wrong() {
         ),
         "{text}"
     );
+}
+
+/// Waits for every child and asserts each one succeeded, with its standard error if not.
+fn all_succeed(children: Vec<std::process::Child>) {
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
