@@ -40,8 +40,19 @@ impl Session {
         value["value"].clone()
     }
 
+    /// Open `url` and wait until its page has loaded and its deferred scripts have run.
+    /// WebDriver promises that much, but chromedriver on a loaded machine (CI runs this beside
+    /// every other test on two cores) was seen returning while the new page still loaded.
     pub fn go(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
+        let href = url.split('#').next().unwrap_or(url);
+        self.wait(
+            &format!("{url} to load"),
+            &format!(
+                "return document.readyState === 'complete' && (location.origin + location.pathname + location.search) === {};",
+                json!(href)
+            ),
+        );
     }
 
     pub fn script(&self, script: &str) -> Value {
@@ -126,10 +137,22 @@ impl Session {
     }
 
     fn wait(&self, what: &str, script: &str) {
-        assert!(
-            eventually(Duration::from_secs(30), || self.script(script) == true),
-            "timed out waiting for {what}"
-        );
+        if !eventually(Duration::from_secs(30), || self.script(script) == true) {
+            panic!("timed out waiting for {what}; the page: {}", self.state());
+        }
+    }
+
+    /// What a failed wait or check needs to be understood: where the page is, whether it has
+    /// loaded, its width and the classes its scripts set.
+    fn state(&self) -> Value {
+        self.script(
+            "return {href: location.href, ready: document.readyState, width: innerWidth,
+                     client: document.documentElement.clientWidth,
+                     narrow: matchMedia('(max-width: 52rem)').matches,
+                     body: document.body && document.body.className,
+                     loaded: performance.getEntriesByType('resource')
+                         .map(e => e.name.split('/').pop() + ' ' + e.responseStatus)};",
+        )
     }
 
     /// Severe browser log entries since the last call (console errors, failed loads, uncaught
@@ -502,7 +525,8 @@ fn the_phone_menu_opens_the_contents(session: &Session, base: &str) {
     assert_eq!(
         session.script(closed),
         true,
-        "the contents are hidden until asked for"
+        "the contents are hidden until asked for: {}",
+        session.state()
     );
     session.click(".menu-button");
     let open = session.script(
@@ -518,7 +542,12 @@ fn the_phone_menu_opens_the_contents(session: &Session, base: &str) {
         json!(["block", true, "topic-paxos.html", true, "true"])
     );
     session.keys("\u{E00C}");
-    assert_eq!(session.script(closed), true, "Escape closes the contents");
+    assert_eq!(
+        session.script(closed),
+        true,
+        "Escape closes the contents: {}",
+        session.state()
+    );
     session.size(1280, 1000);
 }
 
