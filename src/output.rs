@@ -461,24 +461,99 @@ impl<E> From<WriteError> for UpdateError<E> {
 /// C1, DEL), which could move the cursor, clear the screen or write the clipboard, are shown
 /// escaped (`\u{1b}`) instead of being sent.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    // A CR is kept only in a CRLF line end (iCalendar needs them); alone it rewrites a line.
-    let chars: Vec<char> = text.chars().collect();
-    let bad = |i: usize| {
-        let c = chars[i];
-        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && chars.get(i + 1) == Some(&'\n'))
-    };
-    if !(0..chars.len()).any(bad) {
-        return std::borrow::Cow::Borrowed(text);
+    // One pass over the chars with a look at the next: no copy of the text (outputs run to
+    // a hundred megabytes) unless something in it has to be escaped.
+    let mut chars = text.char_indices().peekable();
+    let mut first_bad = None;
+    while let Some((i, c)) = chars.next() {
+        if is_bad(c, chars.peek().map(|&(_, next)| next)) {
+            first_bad = Some(i);
+            break;
+        }
     }
+    let Some(start) = first_bad else {
+        return std::borrow::Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len() + 16);
-    for (i, &c) in chars.iter().enumerate() {
-        if bad(i) {
+    out.push_str(&text[..start]);
+    let mut chars = text[start..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_bad(c, chars.peek().copied()) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `printable` escapes `c` (followed by `next`): a control character other than
+/// newline and tab, and a CR only when it does not end a CRLF line (iCalendar needs those).
+fn is_bad(c: char, next: Option<char>) -> bool {
+    c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && next == Some('\n'))
+}
+
+/// A writer passing on what `printable` would make of the text written to it, so that a large
+/// output goes out as it is made. The text must be UTF-8; a character or a CR split between two
+/// writes is held until the next one (or [`PrintableWriter::finish`]).
+pub struct PrintableWriter<W: Write> {
+    inner: W,
+    /// The start of a character not complete yet, or a CR waiting to see what follows it.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> PrintableWriter<W> {
+    pub fn new(inner: W) -> Self {
+        PrintableWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Write out what is held back (a CR at the very end is escaped, as `printable` does) and
+    /// flush.
+    pub fn finish(mut self) -> io::Result<W> {
+        let rest = std::mem::take(&mut self.pending);
+        self.inner
+            .write_all(printable(&String::from_utf8_lossy(&rest)).as_bytes())?;
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+
+    /// Pass on `text`, all of whose characters are complete and which does not end in a CR.
+    fn pass(&mut self, text: &str) -> io::Result<()> {
+        self.inner.write_all(printable(text).as_bytes())
+    }
+}
+
+impl<W: Write> Write for PrintableWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut bytes = std::mem::take(&mut self.pending);
+        let joined = !bytes.is_empty();
+        let data: &[u8] = if joined {
+            bytes.extend_from_slice(buf);
+            &bytes
+        } else {
+            buf
+        };
+        // Hold back an incomplete character at the end, and a final CR (its LF may follow).
+        let mut end = match std::str::from_utf8(data) {
+            Ok(_) => data.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => return Err(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")),
+        };
+        if end > 0 && data[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let text = std::str::from_utf8(&data[..end]).expect("checked above");
+        self.pass(text)?;
+        self.pending = data[end..].to_vec();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device or a file
@@ -506,6 +581,25 @@ pub fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_escapes_controls_and_keeps_crlf_also_when_streamed() {
+        let text = "a\u{1b}[2Jb\r\nc\rd\u{85}é\t\u{7f}\r";
+        let want = "a\\u{1b}[2Jb\r\nc\\u{d}d\\u{85}é\t\\u{7f}\\u{d}";
+        assert_eq!(printable(text), want);
+        assert!(matches!(
+            printable("plain\r\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Every way of cutting the bytes into two writes gives the same bytes.
+        for cut in 0..=text.len() {
+            let mut w = PrintableWriter::new(Vec::new());
+            w.write_all(&text.as_bytes()[..cut]).unwrap();
+            w.write_all(&text.as_bytes()[cut..]).unwrap();
+            let out = w.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "cut at {cut}");
+        }
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary() {

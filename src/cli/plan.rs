@@ -39,6 +39,16 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let prepared = prepare(&args.corpus, &args.options, args.format == Format::Ics)?;
     let plan = &prepared.plan;
     let templates = args.templates.as_deref();
+    if args.format == Format::Json && args.output.is_none() {
+        // Written as it is made: the JSON of a large plan is many times the corpus.
+        let mut out = syllabus::output::PrintableWriter::new(std::io::stdout().lock());
+        // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
+        if render::write_json(plan, &mut out).is_ok() {
+            let _ = out.finish();
+        }
+        std::mem::forget(prepared);
+        return Ok(());
+    }
     let text = match args.format {
         Format::Markdown => render::markdown(plan, &Templates::load(templates)?)?,
         Format::Json => render::json(plan),

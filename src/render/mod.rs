@@ -18,6 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::plan::Plan;
 use crate::words;
+use std::io::Write as _;
 
 /// The plan as Markdown, through `plan.md.j2`.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
@@ -136,9 +137,18 @@ fn squeeze_blank_lines(text: &str) -> String {
 
 /// The plan as pretty JSON, for other tools.
 pub fn json(plan: &Plan) -> String {
-    let mut out = serde_json::to_string_pretty(plan).expect("a plan always serializes");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write_json(plan, &mut out).expect("a plan always serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// The plan as pretty JSON written to `out` as it is made: a plan of 100,000 links is a hundred
+/// megabytes of JSON, better not held in memory whole.
+pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, plan)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 pub use crate::words::hours;
