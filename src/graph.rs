@@ -5,12 +5,48 @@
 //! `requires` or implied by one of its links requiring a link or topic elsewhere: a link is
 //! read under its own topic, so that topic has to come after whatever the link needs.
 
-use crate::model::{Course, Origin, Topic};
+use crate::model::{Course, Link, Origin, Ref, Topic};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What the graph and the planner read of a course: the whole course (the course itself), or
+/// what a selection plans (`select::View`). Topics and links by their positions in the course.
+pub trait CourseView {
+    fn course(&self) -> &Course;
+    /// Whether topic `t` is in it.
+    fn has_topic(&self, t: usize) -> bool;
+    /// Whether link `l` of topic `t` is in it.
+    fn has_link(&self, t: usize, l: usize) -> bool;
+    /// The requirements of topic `t` as planned.
+    fn topic_requires(&self, t: usize) -> &[Ref];
+    /// The requirements of link `l` of topic `t` as planned.
+    fn link_requires(&self, t: usize, l: usize) -> &[Ref];
+}
+
+impl CourseView for Course {
+    fn course(&self) -> &Course {
+        self
+    }
+
+    fn has_topic(&self, _: usize) -> bool {
+        true
+    }
+
+    fn has_link(&self, _: usize, _: usize) -> bool {
+        true
+    }
+
+    fn topic_requires(&self, t: usize) -> &[Ref] {
+        &self.topics[t].requires
+    }
+
+    fn link_requires(&self, t: usize, l: usize) -> &[Ref] {
+        &self.topics[t].links[l].requires
+    }
+}
 
 /// Why one topic needs another: where it was written, and through which link if not directly.
 #[derive(Clone, Debug)]
@@ -85,12 +121,67 @@ impl Graph {
         Self::from_parts(course.topics.iter().map(|t| t.id.to_string()), edges)
     }
 
+    /// The topic graph of what `view` holds of a validated course: of the whole course, or of
+    /// what a selection plans (`new` is for a course not validated yet, whose ids may repeat).
+    pub fn of(view: &impl CourseView) -> Self {
+        let course = view.course();
+        let mut edges = Vec::new();
+        // A selection that leaves a topic out puts what it needed in its place, and that may be
+        // a link: the topic then needs that link's topic.
+        let target = |id: &str| -> String {
+            let topic = course.link(id).map_or(id, |link| link.topic.as_str());
+            topic.to_string()
+        };
+        for (t, topic) in course.topics.iter().enumerate() {
+            if !view.has_topic(t) {
+                continue;
+            }
+            for r in view.topic_requires(t) {
+                let to = target(&r.id);
+                if to != topic.id {
+                    let edge = Edge {
+                        origin: r.origin.clone(),
+                        via_link: None,
+                    };
+                    edges.push((topic.id.to_string(), to, edge));
+                }
+            }
+            for (l, link) in topic.links.iter().enumerate() {
+                if !view.has_link(t, l) {
+                    continue;
+                }
+                for r in view.link_requires(t, l) {
+                    let to = target(&r.id);
+                    if to != topic.id {
+                        let edge = Edge {
+                            origin: r.origin.clone(),
+                            via_link: Some(link.id.to_string()),
+                        };
+                        edges.push((topic.id.to_string(), to, edge));
+                    }
+                }
+            }
+        }
+        let nodes = course
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|&(t, _)| view.has_topic(t))
+            .map(|(_, topic)| topic.id.to_string());
+        Self::from_parts(nodes, edges)
+    }
+
     /// The links of one topic, with an edge for each link that needs another link of the same
     /// topic: the order to read them in.
     pub fn links_of(topic: &Topic) -> Self {
+        Self::of_links(topic.links.iter().map(|l| (l, l.requires.as_slice())))
+    }
+
+    /// [`Graph::links_of`] for links given with their requirements.
+    pub fn of_links<'a>(links: impl Iterator<Item = (&'a Link, &'a [Ref])> + Clone) -> Self {
         let mut edges = Vec::new();
-        for link in &topic.links {
-            for r in &link.requires {
+        for (link, requires) in links.clone() {
+            for r in requires {
                 edges.push((
                     link.id.to_string(),
                     r.id.clone(),
@@ -101,7 +192,7 @@ impl Graph {
                 ));
             }
         }
-        Self::from_parts(topic.links.iter().map(|l| l.id.to_string()), edges)
+        Self::from_parts(links.map(|(l, _)| l.id.to_string()), edges)
     }
 
     /// A graph over `nodes`; edges naming anything else are dropped, repeated ones kept once.

@@ -461,16 +461,18 @@ impl<E> From<WriteError> for UpdateError<E> {
 /// C1, DEL), which could move the cursor, clear the screen or write the clipboard, are shown
 /// escaped (`\u{1b}`) instead of being sent.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    // One pass over the chars with a look at the next: no copy of the text (outputs run to
-    // a hundred megabytes) unless something in it has to be escaped.
-    let mut chars = text.char_indices().peekable();
-    let mut first_bad = None;
-    while let Some((i, c)) = chars.next() {
-        if is_bad(c, chars.peek().map(|&(_, next)| next)) {
-            first_bad = Some(i);
-            break;
-        }
-    }
+    // One pass over the bytes: no copy of the text (outputs run to a hundred megabytes)
+    // unless something in it has to be escaped. Control characters are the bytes below 0x20,
+    // 0x7f, and 0xc2 0x80-0x9f in UTF-8.
+    let bytes = text.as_bytes();
+    let first_bad = (0..bytes.len()).find(|&i| {
+        let b = bytes[i];
+        ((b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2)
+            && text[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_bad(c, text[i + c.len_utf8()..].chars().next()))
+    });
     let Some(start) = first_bad else {
         return std::borrow::Cow::Borrowed(text);
     };

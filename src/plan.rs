@@ -8,7 +8,7 @@
 //! - inside a topic, links in a topological order of their `requires`, ties broken by level,
 //!   minutes, title, then id.
 
-use crate::graph::Graph;
+use crate::graph::{CourseView, Graph};
 use crate::model::{Course, Link};
 use crate::schedule::{self, Schedule, ScheduleOptions, Week};
 use crate::select::{self, Report, Selected, Selection};
@@ -136,49 +136,34 @@ pub fn build(course: &Course, graph: &Graph) -> Plan {
 
 /// `depths` orders topics within a stage. They come from the whole course's graph, so that a
 /// prerequisite reached only through a left-out link still comes first.
-fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, usize>) -> Plan {
-    let mut stages: Vec<PlanStage> = if course.stages.is_empty() {
-        let generations = depths.values().copied().max().map_or(0, |d| d + 1);
-        (1..=generations)
-            .map(|n| PlanStage {
-                id: format!("stage-{n}"),
-                title: format!("Stage {n}"),
-                guidance: String::new(),
-                minutes: 0,
-                optional_minutes: 0,
-                topics: Vec::new(),
-            })
-            .collect()
-    } else {
-        course
-            .stages
-            .iter()
-            .map(|s| PlanStage {
-                id: s.id.to_string(),
-                title: s.title.clone(),
-                guidance: s.guidance.clone(),
-                minutes: 0,
-                optional_minutes: 0,
-                topics: Vec::new(),
-            })
-            .collect()
-    };
-
-    let mut by_stage: BTreeMap<usize, Vec<(usize, &str)>> = BTreeMap::new();
-    for topic in &course.topics {
+fn build_unscheduled(
+    view: &impl CourseView,
+    graph: &Graph,
+    depths: &BTreeMap<String, usize>,
+) -> Plan {
+    let course = view.course();
+    let mut stages = plan_stages(course, depths);
+    let mut by_stage: BTreeMap<usize, Vec<(usize, &str, usize)>> = BTreeMap::new();
+    for (t, topic) in course.topics.iter().enumerate() {
+        if !view.has_topic(t) {
+            continue;
+        }
         let depth = depths.get(topic.id.as_str()).copied().unwrap_or(0);
         let stage = match &topic.stage {
             Some(s) => course.stage_index(s).unwrap_or(0),
             None => depth,
         };
-        by_stage.entry(stage).or_default().push((depth, &topic.id));
+        by_stage
+            .entry(stage)
+            .or_default()
+            .push((depth, &topic.id, t));
     }
     for (index, mut members) in by_stage {
-        members.sort();
+        members.sort_unstable();
         let stage = &mut stages[index];
-        for (depth, id) in members {
-            let topic = course.topic(id).expect("ids come from the course");
-            let links = order_links(topic);
+        for (depth, _, t) in members {
+            let topic = &course.topics[t];
+            let links = order_links(view, t);
             let (minutes, optional_minutes) = split_minutes(&links);
             stage.minutes += minutes;
             stage.optional_minutes += optional_minutes;
@@ -212,6 +197,36 @@ fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, u
     }
 }
 
+/// The stages, empty: the course's, or without them one a generation of the graph.
+fn plan_stages(course: &Course, depths: &BTreeMap<String, usize>) -> Vec<PlanStage> {
+    if course.stages.is_empty() {
+        let generations = depths.values().copied().max().map_or(0, |d| d + 1);
+        (1..=generations)
+            .map(|n| PlanStage {
+                id: format!("stage-{n}"),
+                title: format!("Stage {n}"),
+                guidance: String::new(),
+                minutes: 0,
+                optional_minutes: 0,
+                topics: Vec::new(),
+            })
+            .collect()
+    } else {
+        course
+            .stages
+            .iter()
+            .map(|s| PlanStage {
+                id: s.id.to_string(),
+                title: s.title.clone(),
+                guidance: s.guidance.clone(),
+                minutes: 0,
+                optional_minutes: 0,
+                topics: Vec::new(),
+            })
+            .collect()
+    }
+}
+
 /// The plan for the reader's options: the selection applied to `course` (ids already checked
 /// by `options::resolve`), planned, then scheduled with `done` links marked.
 pub fn build_for(
@@ -221,12 +236,13 @@ pub fn build_for(
     done: &BTreeSet<String>,
 ) -> (Plan, Selected) {
     let selected = select::apply(course, selection);
-    let graph = Graph::new(&selected.course);
+    let view = selected.view(course);
+    let graph = Graph::of(&view);
     // Order by depth in the whole course, so a prerequisite reached only through a left-out
     // link still comes first. Without a selection the plan's graph is the whole course's.
     let full = (!selected.report.is_empty()).then(|| Graph::new(course));
     let depths = full.as_ref().unwrap_or(&graph).depths();
-    let mut plan = build_unscheduled(&selected.course, &graph, &depths);
+    let mut plan = build_unscheduled(&view, &graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -313,21 +329,70 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
     plan.weeks = weeks;
 }
 
-fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {
-    let by_id: BTreeMap<&str, &Link> = topic.links.iter().map(|l| (l.id.as_str(), l)).collect();
-    Graph::links_of(topic)
-        .order_by(|id| {
-            let l = by_id[id];
-            // The optional track after the core, where prerequisites allow, so that a topic's
-            // scheduled links are not interrupted by unscheduled ones.
-            (l.optional, l.level, l.minutes, l.title.clone())
-        })
-        .iter()
-        .map(|id| PlanLink {
-            link: by_id[id.as_str()].clone(),
+/// The planned links of topic `t` in reading order: a topological order of their requirements
+/// inside the topic that, among the links ready at each step, takes the first by (optional,
+/// level, minutes, title, id). The optional track comes after the core where prerequisites
+/// allow, so that a topic's scheduled links are not interrupted by unscheduled ones.
+fn order_links(view: &impl CourseView, t: usize) -> Vec<PlanLink> {
+    let topic = &view.course().topics[t];
+    let links: Vec<(&Link, &[crate::model::Ref])> = (0..topic.links.len())
+        .filter(|&l| view.has_link(t, l))
+        .map(|l| (&topic.links[l], view.link_requires(t, l)))
+        .collect();
+    let mut at: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, (link, _)) in links.iter().enumerate() {
+        at.entry(link.id.as_str()).or_insert(i);
+    }
+    // How many links each waits for, and who waits for each; a requirement written twice is
+    // one edge.
+    let mut waiting = vec![0usize; links.len()];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); links.len()];
+    for (i, (_, requires)) in links.iter().enumerate() {
+        let mut needs: Vec<usize> = requires
+            .iter()
+            .filter_map(|r| at.get(r.id.as_str()).copied())
+            .collect();
+        needs.sort_unstable();
+        needs.dedup();
+        waiting[i] = needs.len();
+        for j in needs {
+            dependents[j].push(i);
+        }
+    }
+    let key = |i: usize| {
+        let l = links[i].0;
+        (
+            l.optional,
+            l.level,
+            l.minutes,
+            l.title.as_str(),
+            l.id.as_str(),
+            i,
+        )
+    };
+    let mut ready: BTreeSet<_> = (0..links.len())
+        .filter(|&i| waiting[i] == 0)
+        .map(key)
+        .collect();
+    let mut out = Vec::with_capacity(links.len());
+    while let Some((.., i)) = ready.pop_first() {
+        let (link, requires) = links[i];
+        let mut link = link.clone();
+        if link.requires.as_slice() != requires {
+            link.requires = requires.to_vec();
+        }
+        out.push(PlanLink {
+            link,
             done: false,
             week: None,
             until_week: None,
-        })
-        .collect()
+        });
+        for &d in &dependents[i] {
+            waiting[d] -= 1;
+            if waiting[d] == 0 {
+                ready.insert(key(d));
+            }
+        }
+    }
+    out
 }
