@@ -61,34 +61,10 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
             .unwrap_or("");
         format!("`{id}` ({title})")
     };
-    let mut lines = Vec::new();
     if let Some(why) = selected.excluded.get(id) {
-        lines.push(format!(
-            "{} is not in the plan: {}.",
-            name(id),
-            why.describe()
-        ));
-        if let Some(gap) = plan.selection.gaps.iter().find(|g| g.id == id) {
-            lines.push(format!(
-                "It is a gap: {} in the plan need{} it.",
-                gap.needed_by.join(", "),
-                if gap.needed_by.len() == 1 { "s" } else { "" }
-            ));
-        }
-        if matches!(why, Exclusion::NotNeeded) && !plan.selection.targets.is_empty() {
-            lines.push(format!(
-                "The targets are: {}.",
-                plan.selection.targets.join(", ")
-            ));
-        }
-        if let Some(topic) = course.link(id).map(|l| l.topic.as_str()) {
-            if plan.topic(topic).is_some() && !selected.excluded.contains_key(topic) {
-                lines.push(format!("Its topic `{topic}` is in the plan."));
-            }
-        }
-        return lines;
+        return why_not(course, selected, plan, id, why, &name);
     }
-
+    let mut lines = Vec::new();
     let targets = &plan.selection.targets;
     if targets.is_empty() {
         lines.push(format!("{} is in the full course.", name(id)));
@@ -131,6 +107,41 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
             "It has no readings under these options; it stays because what follows needs it."
                 .into(),
         );
+    }
+    lines
+}
+
+/// Why `id`, left out with `why`, is not in `plan`, as lines.
+fn why_not(
+    course: &Course,
+    selected: &Selected,
+    plan: &Plan,
+    id: &str,
+    why: &Exclusion,
+    name: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{} is not in the plan: {}.",
+        name(id),
+        why.describe()
+    )];
+    if let Some(gap) = plan.selection.gaps.iter().find(|g| g.id == id) {
+        lines.push(format!(
+            "It is a gap: {} in the plan need{} it.",
+            gap.needed_by.join(", "),
+            if gap.needed_by.len() == 1 { "s" } else { "" }
+        ));
+    }
+    if matches!(why, Exclusion::NotNeeded) && !plan.selection.targets.is_empty() {
+        lines.push(format!(
+            "The targets are: {}.",
+            plan.selection.targets.join(", ")
+        ));
+    }
+    if let Some(topic) = course.link(id).map(|l| l.topic.as_str()) {
+        if plan.topic(topic).is_some() && !selected.excluded.contains_key(topic) {
+            lines.push(format!("Its topic `{topic}` is in the plan."));
+        }
     }
     lines
 }

@@ -169,7 +169,11 @@ fn paper_key(host: &str, url: &Url) -> Option<String> {
 /// More keys under which the paper of `url` is known: an ACM DOI (`10.1145/359545.359563`)
 /// is also the ACM library's id (`359563`), the one older links use.
 pub fn aliases(url: &str) -> Vec<String> {
-    let k = key(url);
+    aliases_of_key(&key(url))
+}
+
+/// [`aliases`] of the URL whose key is `k`.
+fn aliases_of_key(k: &str) -> Vec<String> {
     let Some(suffix) = k.strip_prefix("doi:10.1145/") else {
         return Vec::new();
     };
@@ -195,8 +199,11 @@ pub fn doi_field_key(doi: &str) -> Option<String> {
 
 /// The key of `url` followed by its aliases.
 fn keys_of(url: &str) -> Vec<String> {
-    let mut keys = vec![key(url)];
-    keys.extend(aliases(url));
+    // The key once: making it parses the URL.
+    let k = key(url);
+    let aliases = aliases_of_key(&k);
+    let mut keys = vec![k];
+    keys.extend(aliases);
     keys
 }
 
