@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 /// Links not done whose prerequisites in the plan are all done (what is left out of the plan,
 /// known or skipped, counts as settled), in plan order. Unscheduled optional links are offered
 /// when ready but never hold a later topic back: the core does not wait for the optional track.
-pub fn next<'p>(plan: &'p Plan, _selected: &Selected) -> Vec<&'p PlanLink> {
+pub fn next<'p, 'c>(plan: &'p Plan<'c>, _selected: &Selected) -> Vec<&'p PlanLink<'c>> {
     // Plan order is a topological order, so one pass settles each topic after all it needs: a
     // topic is settled when its links are done and everything it requires is settled.
     let mut settled: BTreeMap<&str, bool> = BTreeMap::new();
@@ -36,7 +36,7 @@ pub fn next<'p>(plan: &'p Plan, _selected: &Selected) -> Vec<&'p PlanLink> {
             .map(|l| l.id.as_str())
             .collect();
         // The plan's links carry their requirements as planned.
-        let inside = Graph::of_links(topic.links.iter().map(|l| (&l.link, l.requires.as_slice())));
+        let inside = Graph::of_links(topic.links.iter().map(|l| (l.link, &*l.requires)));
         for link in &topic.links {
             let ready = !link.done
                 && inside

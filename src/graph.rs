@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the graph and the planner read of a course: the whole course (the course itself), or
 /// what a selection plans (`select::View`). Topics and links by their positions in the course.
-pub trait CourseView {
-    fn course(&self) -> &Course;
+pub trait CourseView<'a> {
+    fn course(&self) -> &'a Course;
     /// Whether topic `t` is in it.
     fn has_topic(&self, t: usize) -> bool;
     /// Whether link `l` of topic `t` is in it.
@@ -26,8 +26,8 @@ pub trait CourseView {
     fn link_requires(&self, t: usize, l: usize) -> &[Ref];
 }
 
-impl CourseView for Course {
-    fn course(&self) -> &Course {
+impl<'a> CourseView<'a> for &'a Course {
+    fn course(&self) -> &'a Course {
         self
     }
 
@@ -123,7 +123,7 @@ impl Graph {
 
     /// The topic graph of what `view` holds of a validated course: of the whole course, or of
     /// what a selection plans (`new` is for a course not validated yet, whose ids may repeat).
-    pub fn of(view: &impl CourseView) -> Self {
+    pub fn of<'a>(view: &impl CourseView<'a>) -> Self {
         let course = view.course();
         let mut edges = Vec::new();
         // A selection that leaves a topic out puts what it needed in its place, and that may be

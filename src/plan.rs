@@ -9,14 +9,15 @@
 //!   minutes, title, then id.
 
 use crate::graph::{CourseView, Graph};
-use crate::model::{Course, Link};
+use crate::model::{Course, Link, Ref};
 use crate::schedule::{self, Schedule, ScheduleOptions, Week};
 use crate::select::{self, Report, Selected, Selection};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Plan {
+pub struct Plan<'a> {
     pub title: String,
     pub description: String,
     pub author: Option<String>,
@@ -24,7 +25,7 @@ pub struct Plan {
     pub total_minutes: u32,
     /// The optional track, counted apart from the core (scheduled only with `--optional`).
     pub optional_minutes: u32,
-    pub stages: Vec<PlanStage>,
+    pub stages: Vec<PlanStage<'a>>,
     /// What the reader's selection left out (empty for the whole course).
     pub selection: Report,
     /// The schedule's figures; `weeks` holds the weeks themselves.
@@ -33,18 +34,18 @@ pub struct Plan {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct PlanStage {
+pub struct PlanStage<'a> {
     pub id: String,
     pub title: String,
     pub guidance: String,
     /// Core minutes.
     pub minutes: u32,
     pub optional_minutes: u32,
-    pub topics: Vec<PlanTopic>,
+    pub topics: Vec<PlanTopic<'a>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct PlanTopic {
+pub struct PlanTopic<'a> {
     pub id: String,
     pub title: String,
     pub summary: String,
@@ -59,7 +60,7 @@ pub struct PlanTopic {
     /// Core minutes.
     pub minutes: u32,
     pub optional_minutes: u32,
-    pub links: Vec<PlanLink>,
+    pub links: Vec<PlanLink<'a>>,
 }
 
 /// A topic named by id with its title, for topics that are not in the plan itself.
@@ -69,12 +70,15 @@ pub struct TopicRef {
     pub title: String,
 }
 
-/// A link as planned: the corpus link, whether the reader has done it and its week.
-/// Derefs to the `Link`, so renderers read `link.title` either way. Serialized as the link's
-/// fields followed by its own (see the `Serialize` impl below).
+/// A link as planned: the corpus link (borrowed), its requirements as planned, whether the
+/// reader has done it and its week. Derefs to the `Link`, so renderers read `link.title` either
+/// way. Serialized as the link's fields (with `requires` as planned) followed by its own.
 #[derive(Clone, Debug)]
-pub struct PlanLink {
-    pub link: Link,
+pub struct PlanLink<'a> {
+    pub link: &'a Link,
+    /// The link's requirements, or (under a selection that left out something it names) what
+    /// the planner put in their place.
+    pub requires: Cow<'a, [Ref]>,
     pub done: bool,
     /// The schedule's week (the first, for a link longer than a week); `None` when done, or
     /// optional and the reader did not ask for the optional track.
@@ -85,7 +89,7 @@ pub struct PlanLink {
 
 /// What `#[serde(flatten)]` of the link would give, written out: flattening serializes through
 /// a map, several times slower for a plan of 100,000 links.
-impl Serialize for PlanLink {
+impl Serialize for PlanLink<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let l = &self.link;
@@ -107,7 +111,7 @@ impl Serialize for PlanLink {
         out.serialize_field("source", &l.source)?;
         out.serialize_field("note", &l.note)?;
         out.serialize_field("also", &l.also)?;
-        out.serialize_field("requires", &l.requires)?;
+        out.serialize_field("requires", &*self.requires)?;
         out.serialize_field("access", &l.access)?;
         out.serialize_field("url_status", &l.url_status)?;
         out.serialize_field("deliverable", &l.deliverable)?;
@@ -119,23 +123,23 @@ impl Serialize for PlanLink {
     }
 }
 
-impl std::ops::Deref for PlanLink {
+impl std::ops::Deref for PlanLink<'_> {
     type Target = Link;
     fn deref(&self) -> &Link {
-        &self.link
+        self.link
     }
 }
 
-impl Plan {
-    pub fn topics(&self) -> impl Iterator<Item = &PlanTopic> {
+impl<'a> Plan<'a> {
+    pub fn topics(&self) -> impl Iterator<Item = &PlanTopic<'a>> {
         self.stages.iter().flat_map(|s| s.topics.iter())
     }
 
     pub fn links(&self) -> impl Iterator<Item = &Link> {
-        self.plan_links().map(|l| &l.link)
+        self.plan_links().map(|l| l.link)
     }
 
-    pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink> {
+    pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink<'a>> {
         self.topics().flat_map(|t| t.links.iter())
     }
 
@@ -145,16 +149,16 @@ impl Plan {
         !link.optional || self.schedule.optional
     }
 
-    pub fn topic(&self, id: &str) -> Option<&PlanTopic> {
+    pub fn topic(&self, id: &str) -> Option<&PlanTopic<'a>> {
         self.topics().find(|t| t.id == id)
     }
 
-    pub fn link(&self, id: &str) -> Option<&PlanLink> {
+    pub fn link(&self, id: &str) -> Option<&PlanLink<'a>> {
         self.plan_links().find(|l| l.id == id)
     }
 
     /// The stage holding topic or link `id`.
-    pub fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage)> {
+    pub fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage<'a>)> {
         self.stages.iter().enumerate().find(|(_, s)| {
             s.topics
                 .iter()
@@ -164,19 +168,19 @@ impl Plan {
 }
 
 /// The plan of a validated course, scheduled at the default pace with nothing done.
-pub fn build(course: &Course, graph: &Graph) -> Plan {
-    let mut plan = build_unscheduled(course, graph, &graph.depths());
+pub fn build<'a>(course: &'a Course, graph: &Graph) -> Plan<'a> {
+    let mut plan = build_unscheduled(&course, graph, &graph.depths());
     apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
 
 /// `depths` orders topics within a stage. They come from the whole course's graph, so that a
 /// prerequisite reached only through a left-out link still comes first.
-fn build_unscheduled(
-    view: &impl CourseView,
+fn build_unscheduled<'a>(
+    view: &impl CourseView<'a>,
     graph: &Graph,
     depths: &BTreeMap<String, usize>,
-) -> Plan {
+) -> Plan<'a> {
     let course = view.course();
     let mut stages = plan_stages(course, depths);
     let mut by_stage: BTreeMap<usize, Vec<(usize, &str, usize)>> = BTreeMap::new();
@@ -234,7 +238,7 @@ fn build_unscheduled(
 }
 
 /// The stages, empty: the course's, or without them one a generation of the graph.
-fn plan_stages(course: &Course, depths: &BTreeMap<String, usize>) -> Vec<PlanStage> {
+fn plan_stages<'a>(course: &Course, depths: &BTreeMap<String, usize>) -> Vec<PlanStage<'a>> {
     if course.stages.is_empty() {
         let generations = depths.values().copied().max().map_or(0, |d| d + 1);
         (1..=generations)
@@ -265,12 +269,12 @@ fn plan_stages(course: &Course, depths: &BTreeMap<String, usize>) -> Vec<PlanSta
 
 /// The plan for the reader's options: the selection applied to `course` (ids already checked
 /// by `options::resolve`), planned, then scheduled with `done` links marked.
-pub fn build_for(
-    course: &Course,
+pub fn build_for<'a>(
+    course: &'a Course,
     selection: &Selection,
     schedule: &ScheduleOptions,
     done: &BTreeSet<String>,
-) -> (Plan, Selected) {
+) -> (Plan<'a>, Selected) {
     let selected = select::apply(course, selection);
     let view = selected.view(course);
     let graph = Graph::of(&view);
@@ -312,7 +316,7 @@ pub fn build_for(
 }
 
 /// Core and optional minutes of `links`.
-fn split_minutes(links: &[PlanLink]) -> (u32, u32) {
+fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
     links.iter().fold((0, 0), |(core, optional), l| {
         if l.optional {
             (core, optional + l.minutes)
@@ -324,7 +328,7 @@ fn split_minutes(links: &[PlanLink]) -> (u32, u32) {
 
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
-fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>) {
+fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSet<String>) {
     let links = || {
         plan.stages
             .iter()
@@ -369,9 +373,9 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
 /// inside the topic that, among the links ready at each step, takes the first by (optional,
 /// level, minutes, title, id). The optional track comes after the core where prerequisites
 /// allow, so that a topic's scheduled links are not interrupted by unscheduled ones.
-fn order_links(view: &impl CourseView, t: usize) -> Vec<PlanLink> {
+fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
     let topic = &view.course().topics[t];
-    let links: Vec<(&Link, &[crate::model::Ref])> = (0..topic.links.len())
+    let links: Vec<(&'a Link, &[Ref])> = (0..topic.links.len())
         .filter(|&l| view.has_link(t, l))
         .map(|l| (&topic.links[l], view.link_requires(t, l)))
         .collect();
@@ -413,12 +417,15 @@ fn order_links(view: &impl CourseView, t: usize) -> Vec<PlanLink> {
     let mut out = Vec::with_capacity(links.len());
     while let Some((.., i)) = ready.pop_first() {
         let (link, requires) = links[i];
-        let mut link = link.clone();
-        if link.requires.as_slice() != requires {
-            link.requires = requires.to_vec();
-        }
+        // Borrowed unless a selection rewrote them.
+        let requires = if std::ptr::eq(requires, link.requires.as_slice()) {
+            Cow::Borrowed(link.requires.as_slice())
+        } else {
+            Cow::Owned(requires.to_vec())
+        };
         out.push(PlanLink {
             link,
+            requires,
             done: false,
             week: None,
             until_week: None,
@@ -458,7 +465,8 @@ mod tests {
         for alternates in [vec![], vec!["https://example.org/b".to_string()]] {
             link.alternates = alternates;
             let planned = PlanLink {
-                link: link.clone(),
+                link: &link,
+                requires: Cow::Borrowed(&link.requires),
                 done: true,
                 week: Some(3),
                 until_week: None,
@@ -472,6 +480,25 @@ mod tests {
             assert_eq!(
                 serde_json::to_string_pretty(&planned).unwrap(),
                 serde_json::to_string_pretty(&flat).unwrap()
+            );
+            // Requirements as planned take the place of the written ones.
+            let c = vec![Ref {
+                id: "c".into(),
+                ..Ref::default()
+            }];
+            let rewritten = PlanLink {
+                requires: Cow::Owned(c.clone()),
+                ..planned.clone()
+            };
+            let mut as_planned = link.clone();
+            as_planned.requires = c;
+            assert_eq!(
+                serde_json::to_string_pretty(&rewritten).unwrap(),
+                serde_json::to_string_pretty(&Flat {
+                    link: &as_planned,
+                    ..flat
+                })
+                .unwrap()
             );
         }
     }

@@ -176,7 +176,7 @@ impl Selected {
     }
 
     /// The course as this selection plans it.
-    pub fn view<'a>(&'a self, course: &'a Course) -> View<'a> {
+    pub fn view<'c, 's>(&'s self, course: &'c Course) -> View<'c, 's> {
         View {
             course,
             selected: self,
@@ -187,13 +187,13 @@ impl Selected {
 /// A course as a selection plans it: its planned topics and links, with the requirements as
 /// planned. What the graph and the planner read (see [`CourseView`]).
 #[derive(Clone, Copy)]
-pub struct View<'a> {
-    course: &'a Course,
-    selected: &'a Selected,
+pub struct View<'c, 's> {
+    course: &'c Course,
+    selected: &'s Selected,
 }
 
-impl CourseView for View<'_> {
-    fn course(&self) -> &Course {
+impl<'c> CourseView<'c> for View<'c, '_> {
+    fn course(&self) -> &'c Course {
         self.course
     }
 

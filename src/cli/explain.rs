@@ -25,10 +25,10 @@ pub struct WhyArgs {
 
 pub fn next(args: &NextArgs) -> Result<(), Failure> {
     let prepared = prepare(&args.corpus, &args.options, false)?;
-    let ready = explain::next(&prepared.plan, &prepared.selected);
+    let (plan, selected) = prepared.plan()?;
+    let ready = explain::next(&plan, &selected);
     let mut text = String::new();
     if ready.is_empty() {
-        let plan = &prepared.plan;
         text.push_str(
             if plan.plan_links().filter(|l| plan.counts(l)).all(|l| l.done) {
                 "Nothing left: everything in the plan is done.\n"
@@ -69,7 +69,8 @@ pub fn why(args: &WhyArgs) -> Result<(), Failure> {
             code: EXIT_USAGE,
         });
     }
-    let mut text = explain::why(course, &prepared.selected, &prepared.plan, id).join("\n");
+    let (plan, selected) = prepared.plan()?;
+    let mut text = explain::why(course, &selected, &plan, id).join("\n");
     text.push('\n');
     emit(&text, None)
 }

@@ -2,6 +2,7 @@
 
 use super::{emit, load, CorpusArgs, Failure};
 use clap::ValueEnum;
+use syllabus::corpus::Loaded;
 use syllabus::graph::Graph;
 use syllabus::{plan, render};
 
@@ -28,14 +29,14 @@ enum Format {
     Mermaid,
 }
 
-fn whole_plan(corpus: &CorpusArgs) -> Result<plan::Plan, Failure> {
-    let loaded = load(corpus)?;
+fn whole_plan(loaded: &Loaded) -> plan::Plan<'_> {
     let graph = Graph::new(&loaded.course);
-    Ok(plan::build(&loaded.course, &graph))
+    plan::build(&loaded.course, &graph)
 }
 
 pub fn run(args: &GraphArgs) -> Result<(), Failure> {
-    let plan = whole_plan(&args.corpus)?;
+    let loaded = load(&args.corpus)?;
+    let plan = whole_plan(&loaded);
     let text = match args.format {
         Format::Dot => render::dot(&plan),
         Format::Mermaid => render::mermaid(&plan),
@@ -44,6 +45,7 @@ pub fn run(args: &GraphArgs) -> Result<(), Failure> {
 }
 
 pub fn topics(args: &TopicsArgs) -> Result<(), Failure> {
-    let plan = whole_plan(&args.corpus)?;
+    let loaded = load(&args.corpus)?;
+    let plan = whole_plan(&loaded);
     emit(&render::topics_table(&plan), None)
 }

@@ -47,8 +47,9 @@ fn build_site(
     // Refuse a foreign --out before any work, so the message is the first thing the reader sees.
     site::check_out(&args.out)?;
     let prepared = prepare(corpus, options, false)?;
+    let (plan, _) = prepared.plan()?;
     let templates = Templates::load(args.templates.as_deref())?;
-    Ok(site::build(&prepared.plan, &templates, &args.out)?)
+    Ok(site::build(&plan, &templates, &args.out)?)
 }
 
 pub fn build(args: &BuildArgs) -> Result<(), Failure> {
