@@ -22,8 +22,38 @@ use std::io::Write as _;
 
 /// The plan as Markdown, through `plan.md.j2`.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
-    let text = templates.render("plan.md.j2", minijinja::Value::from(context(plan)))?;
+    let mut ctx = context(plan);
+    ctx.insert(
+        "when_labels",
+        minijinja::Value::from_serialize(when_labels(plan)),
+    );
+    let text = templates.render("plan.md.j2", minijinja::Value::from(ctx))?;
     Ok(squeeze_blank_lines(&text))
+}
+
+/// By link id, when the reader reads it: `Week 3`, `Weeks 2-4 · from 2026-01-05`, `Done` or
+/// `Optional track, not scheduled`. The Markdown groups a topic's links under these; made here
+/// once per link rather than twice by a template macro (a tenth of the rendering time).
+fn when_labels<'p>(plan: &'p Plan) -> std::collections::BTreeMap<&'p str, String> {
+    let from = |week: u32| {
+        let start = plan
+            .weeks
+            .get(week as usize - 1)
+            .and_then(|w| w.start.as_deref())
+            .filter(|s| !s.is_empty());
+        start.map(|s| format!(" · from {s}")).unwrap_or_default()
+    };
+    plan.plan_links()
+        .map(|l| {
+            let label = match (l.week.filter(|&w| w > 0), l.until_week.filter(|&w| w > 0)) {
+                (Some(week), Some(until)) => format!("Weeks {week}-{until}{}", from(week)),
+                (Some(week), None) => format!("Week {week}{}", from(week)),
+                _ if l.done => "Done".to_string(),
+                _ => "Optional track, not scheduled".to_string(),
+            };
+            (l.id.as_str(), label)
+        })
+        .collect()
 }
 
 /// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
@@ -176,6 +206,11 @@ pub fn markdown_inline(text: &str) -> String {
 /// bracket. Everything else is kept byte for byte, so ordinary prose reads as written.
 pub fn markdown_prose(text: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag};
+    // Raw HTML and autolinks start with `<`, links and images with `[`: prose with neither has
+    // nothing to change, and most notes are such prose (no need to parse them).
+    if !text.contains(['<', '[']) {
+        return text.to_string();
+    }
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
