@@ -432,3 +432,47 @@ impl Graph {
         out
     }
 }
+
+/// A topological order of one topic's `links` (each with its requirements; those naming no link
+/// among them are ignored, one written twice counts once) that, among the links ready at each
+/// step, takes the one with the smallest `key` (then the first). Positions in `links`; links on
+/// a cycle are left out. [`Graph::links_of`] without a graph of `String` ids.
+pub fn link_order<'a, K: Ord>(
+    links: &[(&'a Link, &[Ref])],
+    key: impl Fn(&'a Link) -> K,
+) -> Vec<usize> {
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(links.len());
+    for (i, (link, _)) in links.iter().enumerate() {
+        at.entry(link.id.as_str()).or_insert(i);
+    }
+    // How many links each waits for, and who waits for each.
+    let mut waiting = vec![0usize; links.len()];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); links.len()];
+    for (i, (_, requires)) in links.iter().enumerate() {
+        let mut needs: Vec<usize> = requires
+            .iter()
+            .filter_map(|r| at.get(r.id.as_str()).copied())
+            .collect();
+        needs.sort_unstable();
+        needs.dedup();
+        waiting[i] = needs.len();
+        for j in needs {
+            dependents[j].push(i);
+        }
+    }
+    let mut ready: BTreeSet<(K, usize)> = (0..links.len())
+        .filter(|&i| waiting[i] == 0)
+        .map(|i| (key(links[i].0), i))
+        .collect();
+    let mut out = Vec::with_capacity(links.len());
+    while let Some((_, i)) = ready.pop_first() {
+        out.push(i);
+        for &d in &dependents[i] {
+            waiting[d] -= 1;
+            if waiting[d] == 0 {
+                ready.insert((key(links[d].0), d));
+            }
+        }
+    }
+    out
+}

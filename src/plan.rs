@@ -379,43 +379,17 @@ fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
         .filter(|&l| view.has_link(t, l))
         .map(|l| (&topic.links[l], view.link_requires(t, l)))
         .collect();
-    let mut at: std::collections::HashMap<&str, usize> = Default::default();
-    for (i, (link, _)) in links.iter().enumerate() {
-        at.entry(link.id.as_str()).or_insert(i);
-    }
-    // How many links each waits for, and who waits for each; a requirement written twice is
-    // one edge.
-    let mut waiting = vec![0usize; links.len()];
-    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); links.len()];
-    for (i, (_, requires)) in links.iter().enumerate() {
-        let mut needs: Vec<usize> = requires
-            .iter()
-            .filter_map(|r| at.get(r.id.as_str()).copied())
-            .collect();
-        needs.sort_unstable();
-        needs.dedup();
-        waiting[i] = needs.len();
-        for j in needs {
-            dependents[j].push(i);
-        }
-    }
-    let key = |i: usize| {
-        let l = links[i].0;
+    let order = crate::graph::link_order(&links, |l| {
         (
             l.optional,
             l.level,
             l.minutes,
             l.title.as_str(),
             l.id.as_str(),
-            i,
         )
-    };
-    let mut ready: BTreeSet<_> = (0..links.len())
-        .filter(|&i| waiting[i] == 0)
-        .map(key)
-        .collect();
+    });
     let mut out = Vec::with_capacity(links.len());
-    while let Some((.., i)) = ready.pop_first() {
+    for i in order {
         let (link, requires) = links[i];
         // Borrowed unless a selection rewrote them.
         let requires = if std::ptr::eq(requires, link.requires.as_slice()) {
@@ -430,12 +404,6 @@ fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
             week: None,
             until_week: None,
         });
-        for &d in &dependents[i] {
-            waiting[d] -= 1;
-            if waiting[d] == 0 {
-                ready.insert(key(d));
-            }
-        }
     }
     out
 }

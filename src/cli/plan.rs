@@ -50,6 +50,17 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         std::mem::forget(prepared);
         return Ok(());
     }
+    if args.format == Format::Markdown && args.output.is_none() && templates.is_none() {
+        // Written as it is made, like the JSON. (A template of the reader's may fail half way:
+        // its text is held back until it is whole.)
+        let out = std::io::BufWriter::with_capacity(1 << 16, Quiet(std::io::stdout().lock()));
+        let mut out = syllabus::output::PrintableWriter::new(out);
+        render::write_markdown(&plan, &Templates::load(None)?, &mut out)?;
+        let _ = out.finish();
+        std::mem::forget((plan, selected));
+        std::mem::forget(prepared);
+        return Ok(());
+    }
     let text = match args.format {
         Format::Markdown => render::markdown(&plan, &Templates::load(templates)?)?,
         Format::Json => render::json(&plan),
@@ -62,4 +73,20 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     std::mem::forget((plan, selected, text));
     std::mem::forget(prepared);
     written
+}
+
+/// Standard output that ignores a reader gone away: a closed pipe (`| head`) is the reader's
+/// choice, not an error worth a message.
+struct Quiet<W>(W);
+
+impl<W: std::io::Write> std::io::Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
 }

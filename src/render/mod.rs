@@ -22,13 +22,9 @@ use std::io::Write as _;
 
 /// The plan as Markdown, through `plan.md.j2`.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
-    let mut ctx = context(plan);
-    ctx.insert(
-        "when_labels",
-        minijinja::Value::from_serialize(when_labels(plan)),
-    );
-    let text = templates.render("plan.md.j2", minijinja::Value::from(ctx))?;
-    Ok(squeeze_blank_lines(&text))
+    let mut out = Vec::new();
+    write_markdown(plan, templates, &mut out)?;
+    Ok(String::from_utf8(out).expect("templates write UTF-8"))
 }
 
 /// By link id, when the reader reads it: `Week 3`, `Weeks 2-4 · from 2026-01-05`, `Done` or
@@ -147,22 +143,82 @@ pub fn items_text(plan: &Plan) -> String {
     words::and_list(&parts)
 }
 
-/// Template loops leave runs of blank lines; Markdown gives them no meaning, so keep one.
-fn squeeze_blank_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            blank_run += 1;
-            if blank_run > 1 {
-                continue;
-            }
-        } else {
-            blank_run = 0;
-        }
-        out.push_str(line);
+/// The plan as Markdown, through `plan.md.j2`, written to `out` as it is made (the Markdown of
+/// a large plan is tens of megabytes). A template error may come after part of the text.
+pub fn write_markdown(
+    plan: &Plan,
+    templates: &Templates,
+    out: impl std::io::Write,
+) -> Result<(), Diagnostic> {
+    let mut ctx = context(plan);
+    ctx.insert(
+        "when_labels",
+        minijinja::Value::from_serialize(when_labels(plan)),
+    );
+    let mut squeeze = Squeeze {
+        inner: out,
+        line: Vec::new(),
+        blank_run: 0,
+    };
+    {
+        // The template writes in small pieces.
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut squeeze);
+        templates.render_to_write("plan.md.j2", minijinja::Value::from(ctx), &mut buffered)?;
+        buffered.flush().map_err(write_error)?;
     }
-    out
+    squeeze.finish().map_err(write_error)
+}
+
+fn write_error(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(None, format!("cannot write the plan: {e}"))
+}
+
+/// Template loops leave runs of blank lines; Markdown gives them no meaning, so a writer keeps
+/// one of each run (a line of only whitespace is blank), passing each line on when it is whole.
+struct Squeeze<W: std::io::Write> {
+    inner: W,
+    /// The line being written, not complete yet.
+    line: Vec<u8>,
+    blank_run: usize,
+}
+
+impl<W: std::io::Write> Squeeze<W> {
+    fn end_line(&mut self) -> std::io::Result<()> {
+        let blank = std::str::from_utf8(&self.line).is_ok_and(|l| l.trim().is_empty());
+        if blank {
+            self.blank_run += 1;
+        } else {
+            self.blank_run = 0;
+        }
+        if self.blank_run <= 1 {
+            self.inner.write_all(&self.line)?;
+        }
+        self.line.clear();
+        Ok(())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        if !self.line.is_empty() {
+            self.end_line()?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Squeeze<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for piece in buf.split_inclusive(|&b| b == b'\n') {
+            self.line.extend_from_slice(piece);
+            if piece.ends_with(b"\n") {
+                self.end_line()?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The plan as pretty JSON, for other tools.
@@ -326,6 +382,28 @@ mod tests {
             _ => false,
         });
         assert!(!live, "{safe}");
+    }
+
+    #[test]
+    fn squeezing_keeps_one_blank_line_of_a_run_however_the_text_is_cut() {
+        let squeeze = |pieces: &[&str]| {
+            let mut s = Squeeze {
+                inner: Vec::new(),
+                line: Vec::new(),
+                blank_run: 0,
+            };
+            for piece in pieces {
+                s.write_all(piece.as_bytes()).unwrap();
+            }
+            s.finish().unwrap();
+            String::from_utf8(s.inner).unwrap()
+        };
+        let text = "a\n\n \n\u{a0}\nb\n\n\nc \n\n";
+        for cut in (0..=text.len()).filter(|&c| text.is_char_boundary(c)) {
+            assert_eq!(squeeze(&[&text[..cut], &text[cut..]]), "a\n\nb\n\nc \n\n");
+        }
+        assert_eq!(squeeze(&["x\n\n\n  "]), "x\n\n");
+        assert_eq!(squeeze(&["x\n\n  y"]), "x\n\n  y");
     }
 
     #[test]
