@@ -4,6 +4,7 @@
 //! The same ids are what the course page's checkboxes export, so either can write the file.
 
 use crate::diagnostics::{origin_at, suggest, Diagnostic};
+use crate::error::Error;
 use crate::model::Course;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -85,8 +86,8 @@ pub fn stale_warnings(progress: &Progress, course: &Course, path: &Path) -> Vec<
 }
 
 /// The link ids `ids` stand for: a link as itself, a topic as all its links. Unknown ids are
-/// errors with a did-you-mean.
-pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Vec<Diagnostic>> {
+/// usage errors (they come from the command line) with a did-you-mean.
+pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let candidates: Vec<&str> = course
@@ -109,7 +110,7 @@ pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Vec<D
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(Error::Usage(errors))
     }
 }
 
@@ -275,6 +276,24 @@ mod tests {
         );
         let (out, _) = edit(Path::new("p.toml"), "", &["x".into()], true).unwrap();
         assert_eq!(out, "done = [\"x\"]\n");
+    }
+
+    /// Ids come from the command line, so an unknown one is a usage error (exit 2).
+    #[test]
+    fn unknown_ids_are_usage_errors() {
+        let course = crate::corpus::load(&crate::corpus::embedded_sources())
+            .unwrap()
+            .course;
+        let topic = &course.topics[0];
+        let ids = resolve_ids(&course, &[topic.id.to_string()]).unwrap();
+        assert_eq!(ids.len(), topic.links.len());
+        let err = resolve_ids(&course, &[topic.id.to_string(), "no-such-id".into()]).unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::EXIT_USAGE);
+        assert!(matches!(&err, Error::Usage(ds) if ds.len() == 1));
+        assert_eq!(
+            err.diagnostics()[0].message,
+            "`no-such-id`: no such link or topic"
+        );
     }
 
     #[test]
