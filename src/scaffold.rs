@@ -731,6 +731,30 @@ fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), Err
 mod tests {
     use super::*;
 
+    /// A folder `new` may not fill is the command line's mistake (exit 2); a failed write is not.
+    #[test]
+    fn create_says_which_kind_of_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = Options {
+            from: Vec::new(),
+            format: import::Format::Auto,
+        };
+        std::fs::write(dir.path().join("notes.txt"), "mine\n").unwrap();
+        let full = create(dir.path(), &options).unwrap_err();
+        assert!(matches!(&full, Error::Usage(_)), "{full:?}");
+        assert_eq!(full.exit_code(), crate::error::EXIT_USAGE);
+        let under_a_file = create(&dir.path().join("notes.txt/course"), &options).unwrap_err();
+        assert!(matches!(&under_a_file, Error::Io(_)), "{under_a_file:?}");
+        assert_eq!(under_a_file.exit_code(), crate::error::EXIT_INVALID);
+        let from_missing = Options {
+            from: vec![dir.path().join("none.md")],
+            ..options
+        };
+        let err = create(&dir.path().join("course"), &from_missing).unwrap_err();
+        assert!(matches!(&err, Error::Io(_)), "{err:?}");
+        assert!(!dir.path().join("course").exists());
+    }
+
     #[test]
     fn titles_come_from_the_folder_name() {
         assert_eq!(

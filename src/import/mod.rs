@@ -652,6 +652,34 @@ fn prepare(
 mod tests {
     use super::*;
 
+    /// `import` and `new` exit 2 only for what the command line can fix (`--from`).
+    #[test]
+    fn read_says_which_kind_of_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = read(&dir.path().join("none.md"), Format::Auto).unwrap_err();
+        assert!(matches!(&missing, Error::Io(_)), "{missing:?}");
+        let plain = dir.path().join("notes.txt");
+        std::fs::write(&plain, "just some words\n").unwrap();
+        let unknown = read(&plain, Format::Auto).unwrap_err();
+        assert!(matches!(&unknown, Error::Usage(_)), "{unknown:?}");
+        assert_eq!(unknown.exit_code(), crate::error::EXIT_USAGE);
+        assert!(unknown.to_string().contains("cannot tell the format of"));
+        let empty = read(&plain, Format::Markdown).unwrap_err();
+        assert!(matches!(&empty, Error::Invalid(_)), "{empty:?}");
+        assert!(
+            empty
+                .to_string()
+                .contains("no link found, read as markdown"),
+            "{empty}"
+        );
+        let binary = dir.path().join("x.png");
+        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+        assert!(matches!(
+            read(&binary, Format::Auto),
+            Err(Error::Invalid(_))
+        ));
+    }
+
     #[test]
     fn encodings() {
         let p = Path::new("f.xml");
