@@ -567,4 +567,89 @@ mod tests {
             [Kind::Exercise, Kind::Project]
         );
     }
+
+    /// Wraps the options the way every planning command does, to parse a command line.
+    #[derive(clap::Parser)]
+    struct Command {
+        #[command(flatten)]
+        given: Given,
+    }
+
+    static COURSE: std::sync::LazyLock<crate::corpus::Loaded> = std::sync::LazyLock::new(|| {
+        crate::corpus::load(&crate::corpus::embedded_sources()).unwrap()
+    });
+
+    proptest::proptest! {
+        /// One declaration serves both: any options, given as flags or written in a profile,
+        /// resolve to the same choices.
+        #[test]
+        fn flags_and_a_profile_resolve_alike(
+            ids in proptest::collection::vec((0..3usize, 0..40usize), 0..5),
+            level in proptest::option::of(0..3usize),
+            kinds in proptest::collection::vec(0..KindWord::ALL.len(), 0..4),
+            free: bool,
+            optional: bool,
+            hours in proptest::option::of((1..1680u32, proptest::bool::ANY)),
+            start in proptest::option::of((2000..2100u32, 1..13u32, 1..29u32)),
+            weeks in proptest::option::of(1..60u32),
+        ) {
+            let course = &COURSE.course;
+            let topics: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
+            let mut args = vec!["syllabus".to_string()];
+            let mut profile = String::new();
+            let mut lists: [Vec<String>; 3] = Default::default();
+            for (key, i) in ids {
+                let id = topics[i % topics.len()];
+                args.extend([format!("--{}", ["target", "known", "skip"][key]), id.to_string()]);
+                lists[key].push(format!("{id:?}"));
+            }
+            for (key, list) in ["target", "known", "skip"].iter().zip(&lists) {
+                if !list.is_empty() {
+                    profile.push_str(&format!("{key} = [{}]\n", list.join(", ")));
+                }
+            }
+            if let Some(l) = level {
+                args.extend(["--level".to_string(), Level::ALL[l].to_string()]);
+                profile.push_str(&format!("level = \"{}\"\n", Level::ALL[l]));
+            }
+            if !kinds.is_empty() {
+                let words: Vec<&str> = kinds.iter().map(|&k| KindWord::ALL[k].as_str()).collect();
+                args.extend(["--kinds".to_string(), words.join(",")]);
+                let quoted: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+                profile.push_str(&format!("kinds = [{}]\n", quoted.join(", ")));
+            }
+            if let Some((tenths, whole)) = hours {
+                // A whole number of hours is written as a TOML integer, the rest as floats.
+                let h = if whole {
+                    (tenths / 10 + 1).to_string()
+                } else {
+                    (tenths as f64 / 10.0).to_string()
+                };
+                args.extend(["--hours-per-week".to_string(), h.clone()]);
+                profile.push_str(&format!("hours_per_week = {h}\n"));
+            }
+            if let Some((y, m, d)) = start {
+                let date = format!("{y}-{m:02}-{d:02}");
+                args.extend(["--start".to_string(), date.clone()]);
+                profile.push_str(&format!("start = {date}\n"));
+            }
+            if let Some(w) = weeks {
+                args.extend(["--weeks".to_string(), w.to_string()]);
+                profile.push_str(&format!("weeks = {w}\n"));
+            }
+            for (on, name) in [(free, "free"), (optional, "optional")] {
+                if on {
+                    args.push(format!("--{name}"));
+                    profile.push_str(&format!("{name} = true\n"));
+                }
+            }
+            let cli = <Command as clap::Parser>::try_parse_from(&args).unwrap().given;
+            let file = parse_profile(Path::new("me.toml"), &profile).unwrap();
+            let from_cli = resolve(course, &cli).unwrap();
+            proptest::prop_assert_eq!(&from_cli, &resolve(course, &file).unwrap(), "{}", profile);
+            // The command line with an empty profile is the command line.
+            let merged = cli.or(parse_profile(Path::new("me.toml"), "").unwrap());
+            proptest::prop_assert_eq!(&from_cli, &resolve(course, &merged).unwrap());
+        }
+    }
 }
