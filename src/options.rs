@@ -80,7 +80,7 @@ pub struct Given {
     /// The profile the values with a span came from, for messages that point at them.
     #[arg(skip)]
     #[serde(skip)]
-    pub source: Option<Source>,
+    source: Option<Source>,
 }
 
 /// A value and, when a profile gave it, where: a byte range of the profile's text.
@@ -117,9 +117,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
 /// A profile's path and text, kept to turn a value's span into `file:line:col` when a message
 /// needs one.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Source {
-    pub path: PathBuf,
-    pub text: String,
+struct Source {
+    path: PathBuf,
+    text: String,
 }
 
 /// The merge of the command line with a profile: what the command line left unset comes from
@@ -324,12 +324,13 @@ fn weeks<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     }
 }
 
-/// serde errors carry one message: a profile value's own error puts its fix after this
-/// separator, and [`parse_profile`] makes that the help.
+/// serde errors carry one message: a profile value's own error starts with this separator and
+/// puts its fix after another, and [`parse_profile`] makes that the help. (A word in the message
+/// may hold the separator too; the fix never does.)
 const FIX: char = '\u{1f}';
 
 fn value_error<E: de::Error>(message: impl Display, fix: impl Display) -> E {
-    E::custom(format!("{message}{FIX}{fix}"))
+    E::custom(format!("{FIX}{message}{FIX}{fix}"))
 }
 
 /// Read a profile. Syntax errors, unknown keys and wrong values point at their place.
@@ -363,7 +364,8 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
 
 fn profile_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
     let origin = e.span().map(|s| origin_at(path, text, s.start));
-    match e.message().split_once(FIX) {
+    let own = e.message().strip_prefix(FIX);
+    match own.and_then(|m| m.rsplit_once(FIX)) {
         Some((message, fix)) => Diagnostic::error(origin, message).with_help(fix),
         None => Diagnostic::error(origin, format!("invalid profile: {}", e.message()))
             .with_help(format!("keys: {}", profile_keys().join(", "))),
@@ -527,6 +529,13 @@ mod tests {
         assert_eq!((o.line, o.col), (1, 19));
         assert_eq!(err.message, "--kinds practise: no such kind");
         assert_eq!(err.help.as_deref(), Some("did you mean `practice`?"));
+        // The separator of message and fix, written in a word, stays in the message.
+        let err = parse_profile(Path::new("me.toml"), "level = \"a\\u001fb\"\n").unwrap_err();
+        assert_eq!(err.message, "--level a\u{1f}b: no such level");
+        assert_eq!(
+            err.help.as_deref(),
+            Some("known levels: intro, intermediate, advanced")
+        );
     }
 
     #[test]
