@@ -33,7 +33,8 @@ pub const EXIT_USAGE: i32 = 2;
 pub enum Error {
     /// The command line asks for something that cannot be done as given (exit code 2).
     Usage(Vec<Diagnostic>),
-    /// Input that does not pass: the corpus, a file to import, a profile (exit code 1).
+    /// Input that does not pass: the corpus, a file to import, a profile (exit code 1). Empty
+    /// when the command printed the problems itself as its answer (`check`).
     Invalid(Vec<Diagnostic>),
     /// The system refused a read or a write (exit code 1; see the module comment for why).
     Io(Vec<Diagnostic>),
