@@ -1,8 +1,9 @@
 //! `syllabus graph` and `syllabus topics`: the whole course's topic graph and topic table.
 
-use super::{emit, load, CorpusArgs, Failure};
+use super::{emit, load, CorpusArgs};
 use clap::ValueEnum;
 use syllabus::corpus::Loaded;
+use syllabus::error::Error;
 use syllabus::graph::Graph;
 use syllabus::{plan, render};
 
@@ -34,7 +35,7 @@ fn whole_plan(loaded: &Loaded) -> plan::Plan<'_> {
     plan::build(&loaded.course, &graph)
 }
 
-pub fn run(args: &GraphArgs) -> Result<(), Failure> {
+pub fn run(args: &GraphArgs) -> Result<(), Error> {
     let loaded = load(&args.corpus)?;
     let plan = whole_plan(&loaded);
     let text = match args.format {
@@ -44,7 +45,7 @@ pub fn run(args: &GraphArgs) -> Result<(), Failure> {
     emit(&text, None)
 }
 
-pub fn topics(args: &TopicsArgs) -> Result<(), Failure> {
+pub fn topics(args: &TopicsArgs) -> Result<(), Error> {
     let loaded = load(&args.corpus)?;
     let plan = whole_plan(&loaded);
     emit(&render::topics_table(&plan), None)
