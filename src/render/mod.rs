@@ -155,11 +155,7 @@ pub fn write_markdown(
         "when_labels",
         minijinja::Value::from_serialize(when_labels(plan)),
     );
-    let mut squeeze = Squeeze {
-        inner: out,
-        line: Vec::new(),
-        blank_run: 0,
-    };
+    let mut squeeze = Squeeze::new(out);
     {
         // The template writes in small pieces.
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut squeeze);
@@ -174,49 +170,88 @@ fn write_error(e: std::io::Error) -> Diagnostic {
 }
 
 /// Template loops leave runs of blank lines; Markdown gives them no meaning, so a writer keeps
-/// one of each run (a line of only whitespace is blank), passing each line on when it is whole.
+/// one of each run (a line of only whitespace is blank), passing the text on in large pieces.
 struct Squeeze<W: std::io::Write> {
     inner: W,
-    /// The line being written, not complete yet.
+    /// The start of a line not complete yet.
     line: Vec<u8>,
+    /// Kept lines not passed on yet.
+    out: Vec<u8>,
     blank_run: usize,
 }
 
 impl<W: std::io::Write> Squeeze<W> {
-    fn end_line(&mut self) -> std::io::Result<()> {
-        let blank = std::str::from_utf8(&self.line).is_ok_and(|l| l.trim().is_empty());
-        if blank {
+    fn new(inner: W) -> Self {
+        Squeeze {
+            inner,
+            line: Vec::new(),
+            out: Vec::with_capacity(1 << 16),
+            blank_run: 0,
+        }
+    }
+
+    /// Keep `line` (with its newline, if any) unless it is the second blank one in a row.
+    fn line(&mut self, line: &[u8]) {
+        if is_blank(line) {
             self.blank_run += 1;
+            if self.blank_run > 1 {
+                return;
+            }
         } else {
             self.blank_run = 0;
         }
-        if self.blank_run <= 1 {
-            self.inner.write_all(&self.line)?;
-        }
-        self.line.clear();
-        Ok(())
+        self.out.extend_from_slice(line);
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
-        if !self.line.is_empty() {
-            self.end_line()?;
+        let rest = std::mem::take(&mut self.line);
+        if !rest.is_empty() {
+            self.line(&rest);
         }
+        self.inner.write_all(&self.out)?;
+        self.out.clear();
         self.inner.flush()
+    }
+}
+
+/// Whether a line holds only whitespace (as `str::trim` sees it).
+fn is_blank(line: &[u8]) -> bool {
+    let first = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
+    match first {
+        None => true,
+        Some(i) if line[i].is_ascii() => false,
+        // Whitespace beyond ASCII (a no-break space) is whitespace to `trim` too.
+        Some(i) => std::str::from_utf8(&line[i..]).is_ok_and(|l| l.trim().is_empty()),
     }
 }
 
 impl<W: std::io::Write> std::io::Write for Squeeze<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for piece in buf.split_inclusive(|&b| b == b'\n') {
-            self.line.extend_from_slice(piece);
-            if piece.ends_with(b"\n") {
-                self.end_line()?;
+        let mut rest = buf;
+        while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+            let (line, after) = rest.split_at(end + 1);
+            if self.line.is_empty() {
+                self.line(line);
+            } else {
+                let mut whole = std::mem::take(&mut self.line);
+                whole.extend_from_slice(line);
+                self.line(&whole);
             }
+            rest = after;
+        }
+        self.line.extend_from_slice(rest);
+        if self.out.len() >= 1 << 16 {
+            self.inner.write_all(&self.out)?;
+            self.out.clear();
         }
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.write_all(&self.out)?;
+        self.out.clear();
         self.inner.flush()
     }
 }
@@ -387,11 +422,7 @@ mod tests {
     #[test]
     fn squeezing_keeps_one_blank_line_of_a_run_however_the_text_is_cut() {
         let squeeze = |pieces: &[&str]| {
-            let mut s = Squeeze {
-                inner: Vec::new(),
-                line: Vec::new(),
-                blank_run: 0,
-            };
+            let mut s = Squeeze::new(Vec::new());
             for piece in pieces {
                 s.write_all(piece.as_bytes()).unwrap();
             }
@@ -404,6 +435,10 @@ mod tests {
         }
         assert_eq!(squeeze(&["x\n\n\n  "]), "x\n\n");
         assert_eq!(squeeze(&["x\n\n  y"]), "x\n\n  y");
+        assert_eq!(
+            squeeze(&["a\n\u{b}\u{3000}\n\n\u{a0}b\n"]),
+            "a\n\u{b}\u{3000}\n\u{a0}b\n"
+        );
     }
 
     #[test]
