@@ -463,16 +463,31 @@ impl<E> From<WriteError> for UpdateError<E> {
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     // One pass over the bytes: no copy of the text (outputs run to a hundred megabytes)
     // unless something in it has to be escaped. Control characters are the bytes below 0x20,
-    // 0x7f, and 0xc2 0x80-0x9f in UTF-8.
+    // 0x7f, and 0xc2 0x80-0x9f in UTF-8; a table says which bytes may start one.
+    const SUSPECT: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = b != b'\n' as usize && b != b'\t' as usize;
+            b += 1;
+        }
+        table[0x7f] = true;
+        table[0xc2] = true;
+        table
+    };
     let bytes = text.as_bytes();
-    let first_bad = (0..bytes.len()).find(|&i| {
-        let b = bytes[i];
-        ((b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2)
-            && text[i..]
-                .chars()
-                .next()
-                .is_some_and(|c| is_bad(c, text[i + c.len_utf8()..].chars().next()))
-    });
+    let mut from = 0;
+    let first_bad = loop {
+        let Some(i) = bytes[from..].iter().position(|&b| SUSPECT[b as usize]) else {
+            break None;
+        };
+        let i = from + i;
+        let c = text[i..].chars().next().expect("a character starts here");
+        if is_bad(c, text[i + c.len_utf8()..].chars().next()) {
+            break Some(i);
+        }
+        from = i + 1;
+    };
     let Some(start) = first_bad else {
         return std::borrow::Cow::Borrowed(text);
     };

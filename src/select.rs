@@ -470,9 +470,11 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         selection.targets.iter().map(String::as_str).collect()
     };
     let pruned = walk(&needs, &roots, &is_known, whole_course);
-    let full = walk(&needs, &roots, &|_| false, whole_course);
+    // Without known topics nothing is pruned: the unpruned walk is the same walk.
+    let unpruned = (!known.is_empty()).then(|| walk(&needs, &roots, &|_| false, whole_course));
+    let full = unpruned.as_ref().unwrap_or(&pruned);
 
-    let excluded = exclusions(course, selection, &known, &pruned, &full);
+    let excluded = exclusions(course, selection, &known, &pruned, full);
     let planned: Vec<bool> = needs
         .ids
         .iter()
