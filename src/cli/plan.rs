@@ -56,9 +56,9 @@ pub fn run(args: &Args) -> Result<(), Error> {
         // its text is held back until it is whole.)
         let out = std::io::BufWriter::with_capacity(1 << 16, Quiet(std::io::stdout().lock()));
         let mut out = syllabus::output::PrintableWriter::new(out);
-        render::write_markdown(&plan, &Templates::load(None)?, &mut out)?;
+        let context = render::write_markdown(&plan, &Templates::load(None)?, &mut out)?;
         let _ = out.finish();
-        std::mem::forget((plan, selected));
+        std::mem::forget((context, plan, selected));
         std::mem::forget(prepared);
         return Ok(());
     }
