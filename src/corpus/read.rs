@@ -545,13 +545,14 @@ impl<'a> Reader<'a> {
     ) -> Option<String> {
         let text = self.string(t, "deliverable");
         let kind = kind?;
-        let name = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+        // Made only for a message (most links have none).
+        let name = || id.map(|id| format!(" `{id}`")).unwrap_or_default();
         let value_span = Self::get(t, "deliverable").map(|v| v.span());
         match (kind.is_practice(), text, value_span) {
             (true, Some(text), Some(value)) if text.trim().is_empty() => {
                 self.error(
                     value,
-                    format!("the deliverable of {kind}{name} is empty"),
+                    format!("the deliverable of {kind}{} is empty", name()),
                     Some(DELIVERABLE_HELP.into()),
                 );
                 None
@@ -560,7 +561,7 @@ impl<'a> Reader<'a> {
             (true, None, None) => {
                 self.error(
                     span,
-                    format!("{kind}{name} has no `deliverable`"),
+                    format!("{kind}{} has no `deliverable`", name()),
                     Some(DELIVERABLE_HELP.into()),
                 );
                 None
@@ -570,7 +571,7 @@ impl<'a> Reader<'a> {
             (false, Some(_), Some(value)) => {
                 self.warning(
                     value,
-                    format!("`deliverable` on {kind}{name} is ignored: only exercises and projects have one"),
+                    format!("`deliverable` on {kind}{} is ignored: only exercises and projects have one", name()),
                     "set `kind = \"exercise\"` or `kind = \"project\"` if it is a task, or move the text into `note`".into(),
                 );
                 None
@@ -602,7 +603,12 @@ impl<'a> Reader<'a> {
         };
         let parsed = match value.get_ref() {
             DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+                let digits = i.as_str();
+                if digits.contains('_') {
+                    i64::from_str_radix(&digits.replace('_', ""), i.radix()).ok()
+                } else {
+                    i64::from_str_radix(digits, i.radix()).ok()
+                }
             }
             _ => None,
         };
