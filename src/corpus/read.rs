@@ -650,6 +650,10 @@ const PROSE_KEYS: &[&str] = &["title", "summary", "guidance", "description", "no
 
 /// The first HTML tag or comment in `s` (`<img src=x>`, `</b>`, `<!--`), cut to 60 characters.
 fn raw_html(s: &str) -> Option<String> {
+    // Most prose has no `<` at all, which one fast search tells.
+    if !s.contains('<') {
+        return None;
+    }
     let bytes = s.as_bytes();
     let start = (0..bytes.len()).find(|&i| {
         bytes[i] == b'<'
