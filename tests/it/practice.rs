@@ -406,14 +406,14 @@ fn the_site_marks_practice_and_the_optional_track() {
     // Unscheduled optional minutes stay out of the checklist's hours.
     assert!(checklist.contains(r#"data-optional data-optional-minutes="5">"#));
     assert!(checklist.contains(r#"id="overall" data-minutes="2220""#));
-    let print = read("print.html");
+    // The checklist is also the page to print: practice stands out there with its deliverable.
     assert!(
-        print.contains(r#"<li id="l-raft-lab" class="practice">"#),
-        "{print}"
+        checklist.contains(
+            r#"<li class="practice" data-level="advanced" data-kind="project" data-practice"#
+        ),
+        "{checklist}"
     );
-    assert!(print.contains("Deliverable"));
-    let json: Value = serde_json::from_str(&read("plan.json")).unwrap();
-    assert_eq!(json["optional_minutes"], OPTIONAL);
+    assert!(checklist.contains("<strong class=\"deliverable-label\">Deliverable</strong>"));
 }
 
 #[test]
