@@ -79,24 +79,19 @@ fn write_pages(
     heads: &[StageHead],
     site: &mut Writer,
 ) -> Result<(), Diagnostic> {
-    let order = reading_order(plan);
-    let titles = context::titles(plan);
-    // The page at `i` in reading order, with its neighbours in the pager.
-    let page = |i: usize, kind: &'static str, description: String| Page {
+    let pager = Pager {
         common,
-        page: kind,
-        description,
-        prev: i.checked_sub(1).and_then(|p| order.get(p)),
-        next: order.get(i + 1),
-        body: (),
+        order: reading_order(plan),
     };
+    let titles = context::titles(plan);
     let index = IndexBody {
         graph: graph(plan, html::topic_page),
         week_topics: context::week_topics(plan),
     };
     let mut at = 0;
-    let first = page(at, "index", context::describe(&plan.description));
-    render_to(site, templates, "index.html", &with(first, index))?;
+    let describe = context::describe;
+    let ctx = pager.page(Some(at), "index", describe(&plan.description), index);
+    render_to(site, templates, "index.html", &ctx)?;
     for (n, (stage, head)) in plan.stages.iter().zip(heads).enumerate() {
         at += 1;
         let about = if stage.guidance.is_empty() {
@@ -104,18 +99,16 @@ fn write_pages(
         } else {
             &stage.guidance
         };
-        let ctx = with(
-            page(at, "stage", context::describe(about)),
-            StageBody {
-                stage: head,
-                number: n + 1,
-            },
-        );
+        let body = StageBody {
+            stage: head,
+            number: n + 1,
+        };
+        let ctx = pager.page(Some(at), "stage", describe(about), body);
         render_to(site, templates, &html::stage_page(&stage.id), &ctx)?;
         for topic in &stage.topics {
             at += 1;
             let body = TopicBody::new(plan, &titles, stage, n + 1, topic);
-            let ctx = with(page(at, "topic", context::describe(&topic.summary)), body);
+            let ctx = pager.page(Some(at), "topic", describe(&topic.summary), body);
             render_to(site, templates, &html::topic_page(&topic.id), &ctx)?;
         }
     }
@@ -123,23 +116,34 @@ fn write_pages(
         "Reading checklist for {}: tick readings as you go, filter by level and kind, print it.",
         plan.title
     );
-    let checklist = Page {
-        prev: None,
-        next: None,
-        ..with(page(0, "checklist", description), ChecklistBody::new(plan))
-    };
-    render_to(site, templates, "checklist.html", &checklist)
+    let ctx = pager.page(None, "checklist", description, ChecklistBody::new(plan));
+    render_to(site, templates, "checklist.html", &ctx)
 }
 
-/// `page` with `body` in place of its empty one.
-fn with<'a, B: Serialize>(page: Page<'a, ()>, body: B) -> Page<'a, B> {
-    Page {
-        common: page.common,
-        page: page.page,
-        description: page.description,
-        prev: page.prev,
-        next: page.next,
-        body,
+/// Makes each page's context: the shared part, and the page's neighbours in reading order.
+struct Pager<'a> {
+    common: &'a Common,
+    order: Vec<Entry>,
+}
+
+impl Pager<'_> {
+    /// The page at `at` in reading order (`None` for one outside it, the checklist).
+    fn page<B: Serialize>(
+        &self,
+        at: Option<usize>,
+        page: &'static str,
+        description: String,
+        body: B,
+    ) -> Page<'_, B> {
+        let near = |i: Option<usize>| i.and_then(|i| self.order.get(i));
+        Page {
+            common: self.common,
+            page,
+            description,
+            prev: near(at.and_then(|i| i.checked_sub(1))),
+            next: near(at.map(|i| i + 1)),
+            body,
+        }
     }
 }
 
