@@ -1,9 +1,10 @@
 //! `syllabus import`: links from other formats into topics/ (or a dry run of it).
 
-use super::{CorpusArgs, Failure, EXIT_USAGE};
+use super::CorpusArgs;
 use std::io::Write;
 use std::path::PathBuf;
 use syllabus::diagnostics::Diagnostic;
+use syllabus::error::Error;
 use syllabus::import;
 
 #[derive(clap::Args, Debug)]
@@ -12,9 +13,8 @@ pub struct Args {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The input format [default: auto, from the extension and the content]
-    #[arg(long, value_name = "FORMAT", default_value = "auto",
-          value_parser = clap::builder::PossibleValuesParser::new(import::Format::WORDS))]
-    from: String,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = import::Format::Auto)]
+    from: import::Format,
     #[command(flatten)]
     corpus: CorpusArgs,
     /// Print what would happen (title, URL, topic, score, new or duplicate); write nothing
@@ -22,15 +22,20 @@ pub struct Args {
     dry_run: bool,
     /// How to print the links: a table (with --dry-run) or JSON (every link with its topic,
     /// top three candidates, duplicate status, kind, level and minutes)
-    #[arg(long, value_name = "FORMAT", default_value = "text",
-          value_parser = clap::builder::PossibleValuesParser::new(["text", "json"]))]
-    format: String,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = Output::Text)]
+    format: Output,
     /// Put every new link under this topic
     #[arg(long, value_name = "TOPIC")]
     into: Option<String>,
 }
 
-pub fn run(args: &Args) -> Result<(), Failure> {
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Output {
+    Text,
+    Json,
+}
+
+pub fn run(args: &Args) -> Result<(), Error> {
     let dir = args
         .corpus
         .topics
@@ -45,22 +50,21 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "note: no ./topics here, so this dry run compares with the built-in course; a real import writes into a corpus folder: run it where topics/ is, pass --topics DIR, or start one with `syllabus new DIR`"
         );
     } else if !dir.is_dir() {
-        return Err(Failure {
-            diagnostics: vec![Diagnostic::error(
+        return Err(Error::usage(
+            Diagnostic::error(
                 None,
                 format!("no corpus folder {} to import into", dir.display()),
             )
-            .with_help("run in the folder that holds topics/, or pass --topics DIR")],
-            code: EXIT_USAGE,
-        });
+            .with_help("run in the folder that holds topics/, or pass --topics DIR"),
+        ));
     }
     let options = import::Options {
-        format: import::Format::parse(&args.from).unwrap_or_default(),
+        format: args.from,
         into: args.into.clone(),
         dry_run: args.dry_run,
     };
     let mut stdout = std::io::stdout().lock();
-    let json = args.format == "json";
+    let json = args.format == Output::Json;
     let result = if builtin {
         import::dry_run_builtin(&args.files, &options)
     } else {
@@ -83,15 +87,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             let _ = writeln!(stdout, "{}", report.summary());
             Ok(())
         }
-        Err(import::ImportError::Usage(d)) => Err(Failure {
-            diagnostics: vec![d],
-            code: EXIT_USAGE,
-        }),
-        Err(import::ImportError::Invalid(found)) => {
+        Err(usage @ Error::Usage(_)) => Err(usage),
+        Err(stopped) => {
             if !json {
                 let _ = writeln!(stdout, "{}", import::Report::default().summary());
             }
-            Err(Failure::from(found))
+            Err(stopped)
         }
     }
 }

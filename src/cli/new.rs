@@ -1,10 +1,10 @@
 //! `syllabus new`: start a course of one's own, empty or from links one already has.
 
-use super::{Failure, EXIT_USAGE};
 use std::io::Write;
 use std::path::PathBuf;
+use syllabus::error::Error;
 use syllabus::import;
-use syllabus::scaffold::{self, NewError};
+use syllabus::scaffold;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -16,23 +16,16 @@ pub struct Args {
     #[arg(long = "from", value_name = "FILE", num_args = 1..)]
     from: Vec<PathBuf>,
     /// The format of the --from files [default: auto, from the extension and the content]
-    #[arg(long, value_name = "FORMAT", default_value = "auto",
-          value_parser = clap::builder::PossibleValuesParser::new(import::Format::WORDS))]
-    format: String,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = import::Format::Auto)]
+    format: import::Format,
 }
 
-pub fn run(args: &Args) -> Result<(), Failure> {
+pub fn run(args: &Args) -> Result<(), Error> {
     let options = scaffold::Options {
         from: args.from.clone(),
-        format: import::Format::parse(&args.format).unwrap_or_default(),
+        format: args.format,
     };
-    let created = scaffold::create(&args.dir, &options).map_err(|e| match e {
-        NewError::Usage(d) => Failure {
-            diagnostics: vec![d],
-            code: EXIT_USAGE,
-        },
-        NewError::Invalid(ds) => Failure::from(ds),
-    })?;
+    let created = scaffold::create(&args.dir, &options)?;
     if let Some(report) = &created.report {
         super::warn(&report.warnings);
     }

@@ -104,4 +104,54 @@ fn the_man_page_is_roff_with_every_command() {
     let plan = std::fs::read_to_string(dir.path().join("syllabus-plan.1")).unwrap();
     assert!(plan.contains("hours\\-per\\-week"), "{plan}");
     assert!(dir.path().join("syllabus.1").is_file());
+
+    // A folder that cannot be written is an I/O failure: exit 1 (not 2, the command line is
+    // fine), the error and its fix on standard error, nothing on standard output.
+    let file = dir.path().join("syllabus.1");
+    let out = syllabus(&["man", "--dir", file.join("man1").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot write the pages into {}: ",
+            file.join("man1").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("  help: check that the folder exists and is writable\n"),
+        "{err}"
+    );
+}
+
+/// The value enums (`--level`, `--kinds`, `import --from`) complete to their values: bash, asked
+/// as it would be at a prompt, answers with exactly the words the option accepts.
+#[test]
+fn bash_completes_the_values_of_an_option() {
+    let script = stdout(&syllabus(&["completions", "bash"]));
+    // The words as bash would have split the line, the cursor in the last one.
+    let complete = |words: &[&str]| {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let input = format!(
+            "{script}\nCOMP_WORDS=({})\nCOMP_CWORD={}\n_syllabus syllabus {} {}\necho \"${{COMPREPLY[*]}}\"\n",
+            quoted.join(" "),
+            words.len() - 1,
+            quoted[words.len() - 1],
+            quoted[words.len() - 2],
+        );
+        pipe("bash", &[], &input).map(|out| stdout(&out).trim().to_string())
+    };
+    let Some(levels) = complete(&["syllabus", "plan", "--level", ""]) else {
+        return; // no bash here
+    };
+    assert_eq!(levels, "intro intermediate advanced");
+    assert_eq!(
+        complete(&["syllabus", "next", "--kinds", "pr"]).unwrap(),
+        "project practice"
+    );
+    assert_eq!(
+        complete(&["syllabus", "import", "--from", "b"]).unwrap(),
+        "bluesky bookmarks bibtex"
+    );
 }
