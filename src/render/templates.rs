@@ -164,6 +164,26 @@ impl Templates {
     }
 }
 
+impl Templates {
+    /// Render `name` straight into `out`, as a site page is written: the page is never held
+    /// whole in memory. A failure to write is `out`'s to report; this reports the template's.
+    pub fn render_into(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_error(&self.overrides, e))?;
+        template
+            .render_captured_to(ctx, out)
+            .map(|_| ())
+            .map_err(|e| template_error(&self.overrides, e))
+    }
+}
+
 fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Diagnostic {
     let name = err.name().unwrap_or("template").to_string();
     let file = overrides

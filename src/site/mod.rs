@@ -155,8 +155,8 @@ fn render_to<B: Serialize>(
     ctx: &Page<B>,
 ) -> Result<(), Diagnostic> {
     let template = format!("site/{}.html.j2", ctx.page);
-    let text = templates.render(&template, Value::from_serialize(ctx))?;
-    site.add(name, text.as_bytes())
+    let ctx = Value::from_serialize(ctx);
+    site.add_with(name, |out| templates.render_into(&template, ctx, out))
 }
 
 /// The pages in reading order, as the pager names them.

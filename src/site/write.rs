@@ -5,6 +5,7 @@
 
 use super::{Summary, MARKER};
 use crate::diagnostics::Diagnostic;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The one sub-folder a site has, for the search index's shards.
@@ -74,6 +75,19 @@ impl Writer {
 
     /// Write one file of the site; `name` is a bare file name, or one in `search/`.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.add_with(name, |out| {
+            // A failed write is kept by `Counted` and reported with the file's path.
+            let _ = out.write_all(bytes);
+            Ok(())
+        })
+    }
+
+    /// Write one file of the site as `write` produces it into the file (a page, as it renders).
+    pub fn add_with(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
         check_name(name)?;
         if name.starts_with(SEARCH_DIR) && !self.search_dir {
             let dir = self.fresh.join(SEARCH_DIR);
@@ -81,10 +95,22 @@ impl Writer {
             self.search_dir = true;
         }
         let path = self.fresh.join(name);
-        std::fs::write(&path, bytes).map_err(|e| io("write", &path, e))?;
+        let file = std::fs::File::create(&path).map_err(|e| io("write", &path, e))?;
+        let mut out = Counted {
+            inner: std::io::BufWriter::new(file),
+            bytes: 0,
+            error: None,
+        };
+        let written = write(&mut out);
+        let flushed = out.flush();
+        if let Some(e) = out.error.take() {
+            return Err(io("write", &path, e));
+        }
+        written?;
+        flushed.map_err(|e| io("write", &path, e))?;
         self.summary.files += 1;
         self.summary.pages += usize::from(name.ends_with(".html"));
-        self.summary.bytes += bytes.len() as u64;
+        self.summary.bytes += out.bytes;
         Ok(())
     }
 
@@ -112,6 +138,37 @@ impl Drop for Writer {
         if !self.finished {
             let _ = std::fs::remove_dir_all(&self.fresh);
         }
+    }
+}
+
+/// A file being written: counts its bytes and keeps the first error, which the renderer writing
+/// into it would otherwise report as its own.
+struct Counted<W: Write> {
+    inner: W,
+    bytes: u64,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_some() {
+            return Err(std::io::Error::other("an earlier write failed"));
+        }
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.bytes += n as u64;
+                Ok(n)
+            }
+            Err(e) => {
+                let reported = std::io::Error::new(e.kind(), e.to_string());
+                self.error = Some(e);
+                Err(reported)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
