@@ -225,6 +225,15 @@ fn topic_pages_show_relations_readings_and_unverified_urls() {
         .collect();
     assert_eq!(boxes.len(), 8);
     assert!(boxes.contains(&"paxos-made-simple"));
+    // Each box is named by its reading's title, which is the link that opens the reading.
+    for input in checklist.select(&select("input[type=checkbox]")) {
+        let id = input.value().attr("aria-labelledby").expect("a named box");
+        let title = checklist
+            .select(&select(&format!("a[href^='https://']#{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("no link #{id} names its box"));
+        assert!(!title.text().collect::<String>().trim().is_empty(), "#{id}");
+    }
 }
 
 /// No element or attribute that could run script, whatever the corpus held.
