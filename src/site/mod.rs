@@ -9,8 +9,9 @@
 //! show up by editing templates.
 //!
 //! The build is linear in the plan and holds one page at a time: each page carries only its own
-//! content (the contents sidebar is one shared `toc.js`, the readings are listed once on their
-//! topic's page and once on the checklist), and each is written as soon as it is rendered.
+//! content (the contents sidebar is one shared `toc.js`; a reading is listed on its topic's
+//! page, on the checklist and in the search index, nowhere else), and each page is written into
+//! its file as it renders.
 
 mod context;
 pub mod search;

@@ -476,9 +476,9 @@ fn the_checklist_filters_practice_and_the_optional_track_in_a_browser() {
             // The hours count the core only: ticking an optional item leaves them alone.
             let left = "return document.querySelector('#overall .left-hours').textContent;";
             assert_eq!(session.script(left), "37");
-            session.script("document.getElementById('c-raft-name').click();");
+            session.script("document.querySelector('input[data-link=raft-name]').click();");
             assert_eq!(session.script(left), "37");
-            session.script("document.getElementById('c-raft-lab').click();");
+            session.script("document.querySelector('input[data-link=raft-lab]').click();");
             assert_eq!(session.script(left), "17");
             let errors = session.errors();
             assert!(errors.is_empty(), "checklist: console errors: {errors:?}");
