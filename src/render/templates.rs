@@ -165,13 +165,12 @@ impl Templates {
 }
 
 impl Templates {
-    /// Render `name` straight into `out`, as a site page is written: the page is never held
-    /// whole in memory. A failure to write is `out`'s to report; this reports the template's.
-    pub fn render_into(
+    /// [`Templates::render`] into `out`, as the text is made.
+    pub fn render_to_write(
         &self,
         name: &str,
         ctx: minijinja::Value,
-        out: &mut dyn std::io::Write,
+        out: impl std::io::Write,
     ) -> Result<(), Diagnostic> {
         let template = self
             .env

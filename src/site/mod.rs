@@ -157,7 +157,7 @@ fn render_to<B: Serialize>(
 ) -> Result<(), Diagnostic> {
     let template = format!("site/{}.html.j2", ctx.page);
     let ctx = Value::from_serialize(ctx);
-    site.add_with(name, |out| templates.render_into(&template, ctx, out))
+    site.add_with(name, |out| templates.render_to_write(&template, ctx, out))
 }
 
 /// The pages in reading order, as the pager names them.
