@@ -195,7 +195,7 @@ pub struct WeekTopic<'a> {
 }
 
 /// For each week, the topics its readings belong to, in order, with how many each.
-pub fn week_topics(plan: &Plan) -> Vec<Vec<WeekTopic<'_>>> {
+pub fn week_topics<'a>(plan: &'a Plan) -> Vec<Vec<WeekTopic<'a>>> {
     let topic_of: HashMap<&str, &PlanTopic> = plan
         .topics()
         .flat_map(|t| t.links.iter().map(move |l| (l.id.as_str(), t)))
@@ -275,7 +275,7 @@ struct Group<'a> {
 /// Topic id -> title, for naming what a topic requires and unlocks.
 pub type Titles<'a> = HashMap<&'a str, &'a str>;
 
-pub fn titles(plan: &Plan) -> Titles<'_> {
+pub fn titles<'a>(plan: &'a Plan) -> Titles<'a> {
     plan.topics()
         .map(|t| (t.id.as_str(), t.title.as_str()))
         .collect()
