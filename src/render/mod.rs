@@ -64,10 +64,6 @@ pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinj
         .links()
         .map(|l| (l.id.as_str(), l.title.as_str()))
         .collect();
-    let link_topics: std::collections::BTreeMap<&str, &str> = plan
-        .links()
-        .map(|l| (l.id.as_str(), l.topic.as_str()))
-        .collect();
     // Practice items are named as such wherever a template lists them by title.
     let practice_labels: std::collections::BTreeMap<&str, &str> = plan
         .links()
@@ -85,7 +81,6 @@ pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinj
         ("plan", Value::from_serialize(plan)),
         ("titles", Value::from_serialize(&titles)),
         ("link_titles", Value::from_serialize(&link_titles)),
-        ("link_topics", Value::from_serialize(&link_topics)),
         ("topic_count", Value::from(plan.topics().count())),
         ("link_count", Value::from(plan.links().count())),
         ("items_text", Value::from(items_text(plan))),
