@@ -1,57 +1,170 @@
 //! The reader's options, from the command line and a `--profile` TOML file, checked against the
 //! course and turned into a [`Selection`] and [`ScheduleOptions`].
 //!
-//! The profile's keys are the option names with `_` for `-`; options given on the command line
-//! win. Values are checked here, not in the CLI, so that a profile error can point at its
-//! `file:line:col`.
+//! Each option is declared once, as a field of [`Given`]: clap reads it from the command line
+//! (`--hours-per-week`), serde from a profile (`hours_per_week`: the field's name), and the
+//! command line wins. A value that can be wrong by itself (a level, a kind, a number of weeks) is
+//! refused as it is read, in the profile at its `file:line:col`; what depends on the course (ids)
+//! or on a range (the pace, a date) is checked by [`resolve`].
 
 use crate::diagnostics::{origin_at, suggest, Diagnostic};
 use crate::model::{Course, Kind, Level, Origin};
 use crate::schedule::{Date, ScheduleOptions, DEFAULT_HOURS_PER_WEEK};
 use crate::select::Selection;
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use clap::builder::PossibleValue;
+use clap::ValueEnum;
+use merge::Merge;
+use serde::de::{self, Deserialize, Deserializer};
+use std::fmt::Display;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use toml::Spanned;
 
-/// Option values as given, before they are checked. `None` means "not given here".
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Option values as given, before they are checked: one field per option, for the command line
+/// (clap, the doc comment is its `--help`) and the profile (serde). Empty, `None` or `false`
+/// means "not given here".
+#[derive(clap::Args, serde::Deserialize, Merge, Clone, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+#[merge(strategy = unless_given)]
 pub struct Given {
-    pub target: Option<Vec<String>>,
-    pub known: Option<Vec<String>>,
-    pub skip: Option<Vec<String>>,
-    pub level: Option<String>,
-    pub kinds: Option<Vec<String>>,
-    pub free: Option<bool>,
-    pub hours_per_week: Option<f64>,
-    pub start: Option<String>,
+    /// Plan only this topic or link and what it requires (repeatable)
+    #[arg(long = "target", value_name = "ID")]
+    #[serde(default)]
+    pub target: Vec<At<String>>,
+    /// A topic you know already: left out with what only it needs (repeatable)
+    #[arg(long = "known", value_name = "ID")]
+    #[serde(default)]
+    pub known: Vec<At<String>>,
+    /// A topic or link to leave out regardless; reported as a gap when needed (repeatable)
+    #[arg(long = "skip", value_name = "ID")]
+    #[serde(default)]
+    pub skip: Vec<At<String>>,
+    /// Keep links up to this level
+    #[arg(long, value_enum)]
+    #[serde(default, deserialize_with = "some_word")]
+    pub level: Option<Level>,
+    /// Keep links of these kinds (comma-separated); `practice` means exercise and project
+    #[arg(long, value_enum, value_delimiter = ',')]
+    #[serde(default)]
+    pub kinds: Vec<KindWord>,
+    /// Keep links with free access only
+    #[arg(long)]
+    #[serde(default)]
+    pub free: bool,
+    /// Reading hours a week [default: 5]
+    #[arg(long, value_name = "H")]
+    #[serde(default, deserialize_with = "hours")]
+    pub hours_per_week: Option<At<f64>>,
+    /// The first day of week 1
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[serde(default, deserialize_with = "date")]
+    pub start: Option<At<String>>,
+    /// The number of weeks you want to finish in
+    #[arg(long, value_name = "N")]
+    #[serde(default, deserialize_with = "weeks")]
     pub weeks: Option<u32>,
-    /// Schedule the optional track too.
-    pub optional: Option<bool>,
+    /// Schedule the optional track too (links marked `optional = true`); without it they are
+    /// listed, marked optional, outside the core hours and the weeks
+    #[arg(long)]
+    #[serde(default)]
+    pub optional: bool,
+    /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
+    /// given here win
+    #[arg(long, value_name = "FILE")]
+    #[serde(skip)]
+    pub profile: Option<PathBuf>,
+    /// The progress file (`done = [...]`) [default: ./progress.toml when it exists]
+    #[arg(long, value_name = "FILE")]
     pub progress: Option<PathBuf>,
-    /// Where a profile wrote each value (`"target:raft"`, `"level"`), for messages.
-    pub origins: BTreeMap<String, Origin>,
+    /// The profile the values with a span came from, for messages that point at them.
+    #[arg(skip)]
+    #[serde(skip)]
+    source: Option<Source>,
+}
+
+/// A value and, when a profile gave it, where: a byte range of the profile's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Option<Range<usize>>,
+}
+
+impl<T> From<T> for At<T> {
+    fn from(value: T) -> Self {
+        At { value, span: None }
+    }
+}
+
+/// How clap reads a command-line value: as `T` would be, with no place in a file.
+impl<T: FromStr> FromStr for At<T> {
+    type Err = T::Err;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<T>().map(At::from)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<T>::deserialize(d)?;
+        Ok(At {
+            span: Some(s.span()),
+            value: s.into_inner(),
+        })
+    }
+}
+
+/// A profile's path and text, kept to turn a value's span into `file:line:col` when a message
+/// needs one.
+#[derive(Clone, Debug, PartialEq)]
+struct Source {
+    path: PathBuf,
+    text: String,
+}
+
+/// The merge of the command line with a profile: what the command line left unset comes from
+/// the profile.
+fn unless_given<T: Unset>(command_line: &mut T, profile: T) {
+    if command_line.is_unset() {
+        *command_line = profile;
+    }
+}
+
+trait Unset {
+    fn is_unset(&self) -> bool;
+}
+
+impl<T> Unset for Vec<T> {
+    fn is_unset(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T> Unset for Option<T> {
+    fn is_unset(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// A flag can only be switched on: off means "not given".
+impl Unset for bool {
+    fn is_unset(&self) -> bool {
+        !self
+    }
 }
 
 impl Given {
     /// These values, falling back to `other`'s for anything not given here.
-    pub fn or(self, other: Given) -> Given {
-        let mut origins = other.origins;
-        origins.extend(self.origins);
-        Given {
-            target: self.target.or(other.target),
-            known: self.known.or(other.known),
-            skip: self.skip.or(other.skip),
-            level: self.level.or(other.level),
-            kinds: self.kinds.or(other.kinds),
-            free: self.free.or(other.free),
-            hours_per_week: self.hours_per_week.or(other.hours_per_week),
-            start: self.start.or(other.start),
-            weeks: self.weeks.or(other.weeks),
-            optional: self.optional.or(other.optional),
-            progress: self.progress.or(other.progress),
-            origins,
-        }
+    pub fn or(mut self, other: Given) -> Given {
+        self.merge(other);
+        self
+    }
+
+    /// Where a profile wrote a value with this span.
+    fn origin(&self, span: &Option<Range<usize>>) -> Option<Origin> {
+        let source = self.source.as_ref()?;
+        let span = span.as_ref()?;
+        Some(origin_at(&source.path, &source.text, span.start))
     }
 }
 
@@ -64,23 +177,163 @@ pub struct Options {
     pub progress: Option<PathBuf>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProfileFile {
-    target: Option<Vec<Spanned<String>>>,
-    known: Option<Vec<Spanned<String>>>,
-    skip: Option<Vec<Spanned<String>>>,
-    level: Option<Spanned<String>>,
-    kinds: Option<Vec<Spanned<String>>>,
-    free: Option<bool>,
-    hours_per_week: Option<Spanned<toml::Value>>,
-    start: Option<Spanned<toml::Value>>,
-    weeks: Option<Spanned<i64>>,
-    optional: Option<bool>,
-    progress: Option<String>,
+/// A word `--kinds` accepts: a kind, or `practice` for every practice kind (exercise and
+/// project).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindWord {
+    Kind(Kind),
+    Practice,
 }
 
-/// Read a profile. Syntax errors, unknown keys and wrong types point at their place.
+impl KindWord {
+    /// Every kind, then `practice`: the order `--help` lists them in.
+    const ALL: [KindWord; Kind::ALL.len() + 1] = {
+        let mut all = [KindWord::Practice; Kind::ALL.len() + 1];
+        let mut i = 0;
+        while i < Kind::ALL.len() {
+            all[i] = KindWord::Kind(Kind::ALL[i]);
+            i += 1;
+        }
+        all
+    };
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindWord::Kind(kind) => kind.as_str(),
+            KindWord::Practice => "practice",
+        }
+    }
+}
+
+impl ValueEnum for KindWord {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+impl ValueEnum for Level {
+    fn value_variants<'a>() -> &'a [Self] {
+        Level::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+/// A value enum as a profile names it: the option it belongs to and what one value is called,
+/// for the message when a word is none of its values.
+trait Word: ValueEnum {
+    const OPTION: &'static str;
+    const NOUN: &'static str;
+}
+
+impl Word for Level {
+    const OPTION: &'static str = "level";
+    const NOUN: &'static str = "level";
+}
+
+impl Word for KindWord {
+    const OPTION: &'static str = "kinds";
+    const NOUN: &'static str = "kind";
+}
+
+fn parse_word<T: Word, E: de::Error>(word: &str) -> Result<T, E> {
+    T::from_str(word, false).map_err(|_| {
+        let words: Vec<PossibleValue> = T::value_variants()
+            .iter()
+            .filter_map(T::to_possible_value)
+            .collect();
+        value_error(
+            format!("--{} {word}: no such {}", T::OPTION, T::NOUN),
+            suggest(word, words.iter().map(PossibleValue::get_name), T::NOUN),
+        )
+    })
+}
+
+/// Reads a word inside the deserializer's visit, so that a bad one in a list points at itself.
+struct WordVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: Word> de::Visitor<'_> for WordVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, word: &str) -> Result<T, E> {
+        parse_word(word)
+    }
+}
+
+impl<'de> Deserialize<'de> for KindWord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(WordVisitor(std::marker::PhantomData))
+    }
+}
+
+fn some_word<'de, D: Deserializer<'de>, T: Word>(d: D) -> Result<Option<T>, D::Error> {
+    d.deserialize_str(WordVisitor(std::marker::PhantomData))
+        .map(Some)
+}
+
+/// A whole number of hours is a number too (`hours_per_week = 4`).
+fn hours<'de, D: Deserializer<'de>>(d: D) -> Result<Option<At<f64>>, D::Error> {
+    let h = At::<toml::Value>::deserialize(d)?;
+    let value = match h.value {
+        toml::Value::Integer(i) => i as f64,
+        toml::Value::Float(f) => f,
+        _ => {
+            return Err(value_error(
+                "hours_per_week must be a number",
+                "write the hours a week as a number, such as hours_per_week = 4",
+            ))
+        }
+    };
+    Ok(Some(At {
+        value,
+        span: h.span,
+    }))
+}
+
+/// A TOML date (`start = 2025-09-01`) or a string; [`resolve`] checks that it is a date.
+fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<At<String>>, D::Error> {
+    let s = At::<toml::Value>::deserialize(d)?;
+    let value = match s.value {
+        toml::Value::String(s) => s,
+        other => other.to_string(),
+    };
+    Ok(Some(At {
+        value,
+        span: s.span,
+    }))
+}
+
+fn weeks<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let n = i64::deserialize(d)?;
+    match u32::try_from(n) {
+        Ok(n) if n > 0 => Ok(Some(n)),
+        _ => Err(value_error(
+            "weeks must be a positive whole number",
+            "give the number of weeks to finish in, such as weeks = 12",
+        )),
+    }
+}
+
+/// serde errors carry one message: a profile value's own error starts with this separator and
+/// puts its fix after another, and [`parse_profile`] makes that the help. (A word in the message
+/// may hold the separator too; the fix never does.)
+const FIX: char = '\u{1f}';
+
+fn value_error<E: de::Error>(message: impl Display, fix: impl Display) -> E {
+    E::custom(format!("{FIX}{message}{FIX}{fix}"))
+}
+
+/// Read a profile. Syntax errors, unknown keys and wrong values point at their place.
 pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
     let text = crate::output::read_limited(path, 1024 * 1024)
         .and_then(|b| {
@@ -96,192 +349,119 @@ pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
 }
 
 pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
-    let at = |offset: usize| origin_at(path, text, offset);
-    let file: ProfileFile = toml::from_str(text).map_err(|e| {
-        Diagnostic::error(
-            e.span().map(|s| at(s.start)),
-            format!("invalid profile: {}", e.message()),
-        )
-        .with_help(
-            "keys: target, known, skip, level, kinds, free, hours_per_week, start, weeks, optional, progress",
-        )
-    })?;
-    let mut origins = BTreeMap::new();
-    let mut ids = |key: &str, list: Option<Vec<Spanned<String>>>| {
-        list.map(|list| {
-            list.into_iter()
-                .map(|s| {
-                    origins.insert(format!("{key}:{}", s.get_ref()), at(s.span().start));
-                    s.into_inner()
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let target = ids("target", file.target);
-    let known = ids("known", file.known);
-    let skip = ids("skip", file.skip);
-    let kinds = ids("kinds", file.kinds);
-    let mut level = None;
-    if let Some(l) = file.level {
-        origins.insert("level".into(), at(l.span().start));
-        level = Some(l.into_inner());
-    }
-    let hours_per_week = match file.hours_per_week {
-        None => None,
-        Some(h) => {
-            let origin = at(h.span().start);
-            let value = match h.get_ref() {
-                toml::Value::Integer(i) => *i as f64,
-                toml::Value::Float(f) => *f,
-                _ => {
-                    return Err(Diagnostic::error(
-                        Some(origin),
-                        "hours_per_week must be a number",
-                    ))
-                }
-            };
-            origins.insert("hours_per_week".into(), origin);
-            Some(value)
-        }
-    };
-    let start = match file.start {
-        None => None,
-        Some(s) => {
-            origins.insert("start".into(), at(s.span().start));
-            Some(match s.into_inner() {
-                toml::Value::String(s) => s,
-                other => other.to_string(),
-            })
-        }
-    };
-    let weeks = match file.weeks {
-        None => None,
-        Some(w) => {
-            let origin = at(w.span().start);
-            let n = u32::try_from(*w.get_ref())
-                .ok()
-                .filter(|&n| n > 0)
-                .ok_or_else(|| {
-                    Diagnostic::error(
-                        Some(origin.clone()),
-                        "weeks must be a positive whole number",
-                    )
-                })?;
-            origins.insert("weeks".into(), origin);
-            Some(n)
-        }
-    };
+    let mut given: Given = toml::from_str(text).map_err(|e| profile_error(path, text, &e))?;
     // A profile kept beside its progress file names it relative to itself.
-    let progress = file.progress.map(|p| {
-        let p = PathBuf::from(p);
-        match path.parent() {
-            Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
-            _ => p,
-        }
+    given.progress = given.progress.map(|p| match path.parent() {
+        Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
+        _ => p,
     });
-    Ok(Given {
-        target,
-        known,
-        skip,
-        level,
-        kinds,
-        free: file.free,
-        hours_per_week,
-        start,
-        weeks,
-        optional: file.optional,
-        progress,
-        origins,
-    })
+    given.source = Some(Source {
+        path: path.to_owned(),
+        text: text.to_owned(),
+    });
+    Ok(given)
+}
+
+fn profile_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let origin = e.span().map(|s| origin_at(path, text, s.start));
+    let own = e.message().strip_prefix(FIX);
+    match own.and_then(|m| m.rsplit_once(FIX)) {
+        Some((message, fix)) => Diagnostic::error(origin, message).with_help(fix),
+        None => Diagnostic::error(origin, format!("invalid profile: {}", e.message()))
+            .with_help(format!("keys: {}", profile_keys().join(", "))),
+    }
+}
+
+/// The keys a profile may hold: every option but `--profile` itself, by its field name.
+fn profile_keys() -> Vec<String> {
+    use clap::Args;
+    Given::augment_args(clap::Command::new("profile"))
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .filter(|id| id != "profile")
+        .collect()
 }
 
 /// Check `given` against `course`. Every problem is a usage error (exit 2): unknown ids with a
-/// did-you-mean, bad levels, kinds, dates or paces.
+/// did-you-mean, dates or paces out of range.
 pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let origin = |key: &str| given.origins.get(key).cloned();
-    let targets = given.target.clone().unwrap_or_default();
-    let known = given.known.clone().unwrap_or_default();
-    let skip = given.skip.clone().unwrap_or_default();
-    check_ids(course, given, "target", &targets, &mut errors);
-    check_ids(course, given, "known", &known, &mut errors);
-    check_ids(course, given, "skip", &skip, &mut errors);
-
-    let level = given.level.as_deref().and_then(|l| match Level::parse(l) {
-        Some(level) => Some(level),
-        None => {
+    let targets = check_ids(course, given, "target", &given.target, &mut errors);
+    let known = check_ids(course, given, "known", &given.known, &mut errors);
+    let skip = check_ids(course, given, "skip", &given.skip, &mut errors);
+    let start = given.start.as_ref().and_then(|s| {
+        let date = Date::parse(&s.value);
+        if date.is_none() {
             errors.push(
-                Diagnostic::error(origin("level"), format!("--level {l}: no such level"))
-                    .with_help(suggest(l, Level::WORDS.iter().copied(), "level")),
+                Diagnostic::error(
+                    given.origin(&s.span),
+                    format!("--start {}: not a date", s.value),
+                )
+                .with_help("write the date as YYYY-MM-DD, such as 2025-09-01"),
             );
-            None
         }
+        date
     });
-    let kinds = kinds(given, &mut errors);
-    let start = given.start.as_deref().and_then(|s| match Date::parse(s) {
-        Some(d) => Some(d),
-        None => {
-            errors.push(
-                Diagnostic::error(origin("start"), format!("--start {s}: not a date"))
-                    .with_help("write the date as YYYY-MM-DD, such as 2025-09-01"),
-            );
-            None
-        }
-    });
-    let hours_per_week = given.hours_per_week.unwrap_or(DEFAULT_HOURS_PER_WEEK);
-    if !(hours_per_week.is_finite() && hours_per_week > 0.0 && hours_per_week <= 168.0) {
-        errors.push(
-            Diagnostic::error(
-                origin("hours_per_week"),
-                format!("--hours-per-week {hours_per_week}: not a pace"),
-            )
-            .with_help("give the hours a week you can read, more than 0 and at most 168"),
-        );
-    }
+    let hours_per_week = pace(given, &mut errors);
     if given.weeks == Some(0) {
-        errors.push(Diagnostic::error(
-            origin("weeks"),
-            "--weeks 0: give at least one week",
-        ));
+        errors.push(Diagnostic::error(None, "--weeks 0: give at least one week"));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Options {
         selection: Selection {
-            targets: dedup(targets),
-            known: dedup(known),
-            skip: dedup(skip),
-            level,
-            kinds,
-            free: given.free.unwrap_or(false),
+            targets,
+            known,
+            skip,
+            level: given.level,
+            kinds: kinds(&given.kinds),
+            free: given.free,
         },
         schedule: ScheduleOptions {
             hours_per_week,
             start,
             weeks: given.weeks,
-            optional: given.optional.unwrap_or(false),
+            optional: given.optional,
         },
         progress: given.progress.clone(),
     })
 }
 
-/// `--{key}` ids that name nothing they may name (`known` takes topics, the others topics or
-/// links), each with a did-you-mean.
+/// `--hours-per-week`, or the default, if it is a pace a week can hold.
+fn pace(given: &Given, errors: &mut Vec<Diagnostic>) -> f64 {
+    let (hours, span) = match &given.hours_per_week {
+        Some(h) => (h.value, h.span.clone()),
+        None => (DEFAULT_HOURS_PER_WEEK, None),
+    };
+    if !(hours.is_finite() && hours > 0.0 && hours <= 168.0) {
+        errors.push(
+            Diagnostic::error(
+                given.origin(&span),
+                format!("--hours-per-week {hours}: not a pace"),
+            )
+            .with_help("give the hours a week you can read, more than 0 and at most 168"),
+        );
+    }
+    hours
+}
+
+/// The `--{key}` ids, each once, after reporting those that name nothing they may name (`known`
+/// takes topics, the others topics or links), each with a did-you-mean.
 fn check_ids(
     course: &Course,
     given: &Given,
     key: &str,
-    ids: &[String],
+    ids: &[At<String>],
     errors: &mut Vec<Diagnostic>,
-) {
+) -> Vec<String> {
     let topics_only = key == "known";
     let what = if topics_only {
         "topic"
     } else {
         "topic or link"
     };
-    for id in ids {
+    for At { value: id, span } in ids {
         let is_link = course.link(id).is_some();
         if course.topic(id).is_some() || (is_link && !topics_only) {
             continue;
@@ -300,50 +480,29 @@ fn check_ids(
             suggest(id, allowed.iter().copied(), what)
         };
         errors.push(
-            Diagnostic::error(
-                given.origins.get(&format!("{key}:{id}")).cloned(),
-                format!("--{key} {id}: no such {what}"),
-            )
-            .with_help(help),
+            Diagnostic::error(given.origin(span), format!("--{key} {id}: no such {what}"))
+                .with_help(help),
         );
     }
+    let mut seen = std::collections::BTreeSet::new();
+    ids.iter()
+        .filter(|id| seen.insert(&id.value))
+        .map(|id| id.value.clone())
+        .collect()
 }
 
-/// `--kinds`, each word checked, `practice` standing for every practice kind.
-fn kinds(given: &Given, errors: &mut Vec<Diagnostic>) -> Vec<Kind> {
-    let origin = |key: &str| given.origins.get(key).cloned();
+/// The kinds `--kinds` names, each once (`practice,exercise` names exercise twice).
+fn kinds(words: &[KindWord]) -> Vec<Kind> {
     let mut kinds = Vec::new();
-    for word in given.kinds.iter().flatten() {
-        match Kind::parse(word) {
-            Some(k) => kinds.push(k),
-            None if word == PRACTICE => kinds.extend(Kind::PRACTICE),
-            None => errors.push(
-                Diagnostic::error(
-                    origin(&format!("kinds:{word}")),
-                    format!("--kinds {word}: no such kind"),
-                )
-                .with_help(suggest(word, kind_words(), "kind")),
-            ),
+    for word in words {
+        match word {
+            KindWord::Kind(kind) => kinds.push(*kind),
+            KindWord::Practice => kinds.extend(Kind::PRACTICE),
         }
     }
-    // `practice,exercise` names exercise twice; the filter words should say it once.
     let mut seen = std::collections::BTreeSet::new();
     kinds.retain(|k| seen.insert(*k));
     kinds
-}
-
-/// `--kinds practice` stands for every practice kind (exercise and project).
-pub const PRACTICE: &str = "practice";
-
-/// The words `--kinds` accepts: every kind, and `practice`.
-pub fn kind_words() -> impl Iterator<Item = &'static str> + Clone {
-    Kind::WORDS.iter().copied().chain([PRACTICE])
-}
-
-fn dedup(mut ids: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::BTreeSet::new();
-    ids.retain(|id| seen.insert(id.clone()));
-    ids
 }
 
 #[cfg(test)]
@@ -363,19 +522,143 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_word_in_a_profile_points_at_itself_with_the_fix() {
+        let err =
+            parse_profile(Path::new("me.toml"), "kinds = [\"paper\", \"practise\"]\n").unwrap_err();
+        let o = err.origin.unwrap();
+        assert_eq!((o.line, o.col), (1, 19));
+        assert_eq!(err.message, "--kinds practise: no such kind");
+        assert_eq!(err.help.as_deref(), Some("did you mean `practice`?"));
+        // The separator of message and fix, written in a word, stays in the message.
+        let err = parse_profile(Path::new("me.toml"), "level = \"a\\u001fb\"\n").unwrap_err();
+        assert_eq!(err.message, "--level a\u{1f}b: no such level");
+        assert_eq!(
+            err.help.as_deref(),
+            Some("known levels: intro, intermediate, advanced")
+        );
+    }
+
+    #[test]
     fn command_line_wins_over_the_profile() {
         let profile = parse_profile(
             Path::new("me.toml"),
-            "level = \"intro\"\nhours_per_week = 4\nknown = [\"a\"]\n",
+            "level = \"intro\"\nhours_per_week = 4\nknown = [\"a\"]\nfree = true\n",
         )
         .unwrap();
         let cli = Given {
-            level: Some("advanced".into()),
+            level: Some(Level::Advanced),
             ..Given::default()
         };
         let merged = cli.or(profile);
-        assert_eq!(merged.level.as_deref(), Some("advanced"));
-        assert_eq!(merged.hours_per_week, Some(4.0));
-        assert_eq!(merged.known, Some(vec!["a".to_string()]));
+        assert_eq!(merged.level, Some(Level::Advanced));
+        assert_eq!(merged.hours_per_week.map(|h| h.value), Some(4.0));
+        let known: Vec<&str> = merged.known.iter().map(|k| k.value.as_str()).collect();
+        assert_eq!(known, ["a"]);
+        assert!(merged.free);
+    }
+
+    #[test]
+    fn the_profile_keys_are_the_options_but_profile() {
+        assert_eq!(
+            profile_keys().join(", "),
+            "target, known, skip, level, kinds, free, hours_per_week, start, weeks, optional, progress"
+        );
+    }
+
+    #[test]
+    fn kinds_accept_every_kind_and_practice() {
+        let words: Vec<&str> = KindWord::ALL.iter().map(|w| w.as_str()).collect();
+        let mut expected: Vec<&str> = Kind::WORDS.to_vec();
+        expected.push("practice");
+        assert_eq!(words, expected);
+        assert_eq!(
+            kinds(&[KindWord::Practice, KindWord::Kind(Kind::Exercise)]),
+            [Kind::Exercise, Kind::Project]
+        );
+    }
+
+    /// Wraps the options the way every planning command does, to parse a command line.
+    #[derive(clap::Parser)]
+    struct Command {
+        #[command(flatten)]
+        given: Given,
+    }
+
+    static COURSE: std::sync::LazyLock<crate::corpus::Loaded> = std::sync::LazyLock::new(|| {
+        crate::corpus::load(&crate::corpus::embedded_sources()).unwrap()
+    });
+
+    proptest::proptest! {
+        /// One declaration serves both: any options, given as flags or written in a profile,
+        /// resolve to the same choices.
+        #[test]
+        fn flags_and_a_profile_resolve_alike(
+            ids in proptest::collection::vec((0..3usize, 0..40usize), 0..5),
+            level in proptest::option::of(0..3usize),
+            kinds in proptest::collection::vec(0..KindWord::ALL.len(), 0..4),
+            free: bool,
+            optional: bool,
+            hours in proptest::option::of((1..1680u32, proptest::bool::ANY)),
+            start in proptest::option::of((2000..2100u32, 1..13u32, 1..29u32)),
+            weeks in proptest::option::of(1..60u32),
+        ) {
+            let course = &COURSE.course;
+            let topics: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
+            let mut args = vec!["syllabus".to_string()];
+            let mut profile = String::new();
+            let mut lists: [Vec<String>; 3] = Default::default();
+            for (key, i) in ids {
+                let id = topics[i % topics.len()];
+                args.extend([format!("--{}", ["target", "known", "skip"][key]), id.to_string()]);
+                lists[key].push(format!("{id:?}"));
+            }
+            for (key, list) in ["target", "known", "skip"].iter().zip(&lists) {
+                if !list.is_empty() {
+                    profile.push_str(&format!("{key} = [{}]\n", list.join(", ")));
+                }
+            }
+            if let Some(l) = level {
+                args.extend(["--level".to_string(), Level::ALL[l].to_string()]);
+                profile.push_str(&format!("level = \"{}\"\n", Level::ALL[l]));
+            }
+            if !kinds.is_empty() {
+                let words: Vec<&str> = kinds.iter().map(|&k| KindWord::ALL[k].as_str()).collect();
+                args.extend(["--kinds".to_string(), words.join(",")]);
+                let quoted: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+                profile.push_str(&format!("kinds = [{}]\n", quoted.join(", ")));
+            }
+            if let Some((tenths, whole)) = hours {
+                // A whole number of hours is written as a TOML integer, the rest as floats.
+                let h = if whole {
+                    (tenths / 10 + 1).to_string()
+                } else {
+                    (tenths as f64 / 10.0).to_string()
+                };
+                args.extend(["--hours-per-week".to_string(), h.clone()]);
+                profile.push_str(&format!("hours_per_week = {h}\n"));
+            }
+            if let Some((y, m, d)) = start {
+                let date = format!("{y}-{m:02}-{d:02}");
+                args.extend(["--start".to_string(), date.clone()]);
+                profile.push_str(&format!("start = {date}\n"));
+            }
+            if let Some(w) = weeks {
+                args.extend(["--weeks".to_string(), w.to_string()]);
+                profile.push_str(&format!("weeks = {w}\n"));
+            }
+            for (on, name) in [(free, "free"), (optional, "optional")] {
+                if on {
+                    args.push(format!("--{name}"));
+                    profile.push_str(&format!("{name} = true\n"));
+                }
+            }
+            let cli = <Command as clap::Parser>::try_parse_from(&args).unwrap().given;
+            let file = parse_profile(Path::new("me.toml"), &profile).unwrap();
+            let from_cli = resolve(course, &cli).unwrap();
+            proptest::prop_assert_eq!(&from_cli, &resolve(course, &file).unwrap(), "{}", profile);
+            // The command line with an empty profile is the command line.
+            let merged = cli.or(parse_profile(Path::new("me.toml"), "").unwrap());
+            proptest::prop_assert_eq!(&from_cli, &resolve(course, &merged).unwrap());
+        }
     }
 }

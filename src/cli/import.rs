@@ -12,9 +12,8 @@ pub struct Args {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The input format [default: auto, from the extension and the content]
-    #[arg(long, value_name = "FORMAT", default_value = "auto",
-          value_parser = clap::builder::PossibleValuesParser::new(import::Format::WORDS))]
-    from: String,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = import::Format::Auto)]
+    from: import::Format,
     #[command(flatten)]
     corpus: CorpusArgs,
     /// Print what would happen (title, URL, topic, score, new or duplicate); write nothing
@@ -22,12 +21,17 @@ pub struct Args {
     dry_run: bool,
     /// How to print the links: a table (with --dry-run) or JSON (every link with its topic,
     /// top three candidates, duplicate status, kind, level and minutes)
-    #[arg(long, value_name = "FORMAT", default_value = "text",
-          value_parser = clap::builder::PossibleValuesParser::new(["text", "json"]))]
-    format: String,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = Output::Text)]
+    format: Output,
     /// Put every new link under this topic
     #[arg(long, value_name = "TOPIC")]
     into: Option<String>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Output {
+    Text,
+    Json,
 }
 
 pub fn run(args: &Args) -> Result<(), Failure> {
@@ -55,12 +59,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         });
     }
     let options = import::Options {
-        format: import::Format::parse(&args.from).unwrap_or_default(),
+        format: args.from,
         into: args.into.clone(),
         dry_run: args.dry_run,
     };
     let mut stdout = std::io::stdout().lock();
-    let json = args.format == "json";
+    let json = args.format == Output::Json;
     let result = if builtin {
         import::dry_run_builtin(&args.files, &options)
     } else {

@@ -13,14 +13,12 @@ mod shell;
 mod site;
 mod suggest;
 
-use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
-use syllabus::model::Level;
-use syllabus::options::{self, Given, Options};
+use syllabus::options::{self, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
 use syllabus::{linkcheck, output, progress as progress_file};
@@ -48,67 +46,8 @@ struct CorpusArgs {
 }
 
 /// The reader's choices, shared by every command that plans: what to learn, the pace, progress.
-#[derive(clap::Args, Debug, Clone, Default)]
-pub struct PlanOptions {
-    /// Plan only this topic or link and what it requires (repeatable)
-    #[arg(long = "target", value_name = "ID")]
-    target: Vec<String>,
-    /// A topic you know already: left out with what only it needs (repeatable)
-    #[arg(long = "known", value_name = "ID")]
-    known: Vec<String>,
-    /// A topic or link to leave out regardless; reported as a gap when needed (repeatable)
-    #[arg(long = "skip", value_name = "ID")]
-    skip: Vec<String>,
-    /// Keep links up to this level
-    #[arg(long, value_parser = PossibleValuesParser::new(Level::WORDS))]
-    level: Option<String>,
-    /// Keep links of these kinds (comma-separated); `practice` means exercise and project
-    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(options::kind_words()))]
-    kinds: Vec<String>,
-    /// Keep links with free access only
-    #[arg(long)]
-    free: bool,
-    /// Reading hours a week [default: 5]
-    #[arg(long, value_name = "H")]
-    hours_per_week: Option<f64>,
-    /// The first day of week 1
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    start: Option<String>,
-    /// The number of weeks you want to finish in
-    #[arg(long, value_name = "N")]
-    weeks: Option<u32>,
-    /// Schedule the optional track too (links marked `optional = true`); without it they are
-    /// listed, marked optional, outside the core hours and the weeks
-    #[arg(long)]
-    optional: bool,
-    /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
-    /// given here win
-    #[arg(long, value_name = "FILE")]
-    profile: Option<PathBuf>,
-    /// The progress file (`done = [...]`) [default: ./progress.toml when it exists]
-    #[arg(long, value_name = "FILE")]
-    progress: Option<PathBuf>,
-}
-
-impl PlanOptions {
-    fn given(&self) -> Given {
-        let list = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
-        Given {
-            target: list(&self.target),
-            known: list(&self.known),
-            skip: list(&self.skip),
-            level: self.level.clone(),
-            kinds: list(&self.kinds),
-            free: self.free.then_some(true),
-            hours_per_week: self.hours_per_week,
-            start: self.start.clone(),
-            weeks: self.weeks,
-            optional: self.optional.then_some(true),
-            progress: self.progress.clone(),
-            origins: Default::default(),
-        }
-    }
-}
+/// Each option is declared once, in `syllabus::options`, for the command line and the profile.
+pub type PlanOptions = options::Given;
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -260,7 +199,7 @@ struct Prepared {
 
 fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, Failure> {
     let loaded = load(args)?;
-    let mut given = cli.given();
+    let mut given = cli.clone();
     if let Some(path) = &cli.profile {
         given = given.or(options::load_profile(path)?);
     }

@@ -16,15 +16,14 @@ pub struct Args {
     #[arg(long = "from", value_name = "FILE", num_args = 1..)]
     from: Vec<PathBuf>,
     /// The format of the --from files [default: auto, from the extension and the content]
-    #[arg(long, value_name = "FORMAT", default_value = "auto",
-          value_parser = clap::builder::PossibleValuesParser::new(import::Format::WORDS))]
-    format: String,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = import::Format::Auto)]
+    format: import::Format,
 }
 
 pub fn run(args: &Args) -> Result<(), Failure> {
     let options = scaffold::Options {
         from: args.from.clone(),
-        format: import::Format::parse(&args.format).unwrap_or_default(),
+        format: args.format,
     };
     let created = scaffold::create(&args.dir, &options).map_err(|e| match e {
         NewError::Usage(d) => Failure {

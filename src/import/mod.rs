@@ -128,8 +128,8 @@ impl fmt::Display for ImportError {
     }
 }
 
-/// The input formats; `Auto` looks at the extension, then the content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The input formats (`--from`); `Auto` looks at the extension, then the content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     #[default]
     Auto,
@@ -151,19 +151,6 @@ impl Format {
         "bookmarks",
         "bibtex",
     ];
-
-    pub fn parse(word: &str) -> Option<Format> {
-        Some(match word {
-            "auto" => Format::Auto,
-            "feed" => Format::Feed,
-            "bluesky" => Format::Bluesky,
-            "markdown" => Format::Markdown,
-            "rss" => Format::Rss,
-            "bookmarks" => Format::Bookmarks,
-            "bibtex" => Format::Bibtex,
-            _ => return None,
-        })
-    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -704,11 +691,17 @@ mod tests {
     }
 
     #[test]
-    fn format_words_round_trip() {
-        for word in Format::WORDS {
-            assert_eq!(Format::parse(word).map(Format::as_str), Some(*word));
+    fn format_words_are_the_values_of_from() {
+        use clap::ValueEnum;
+        let values: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        assert_eq!(values, Format::WORDS);
+        for f in Format::value_variants() {
+            assert_eq!(Format::from_str(f.as_str(), false), Ok(*f));
         }
-        assert_eq!(Format::parse("csv"), None);
+        assert!(Format::from_str("csv", false).is_err());
     }
 
     #[test]

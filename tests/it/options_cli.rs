@@ -275,6 +275,66 @@ fn a_profile_gives_options_and_the_command_line_wins() {
     );
 }
 
+/// A level or kind is read as one of its values, on the command line (clap lists them) and in a
+/// profile (refused as the file is read: exit 1 at the word's place, with the fix).
+#[test]
+fn a_level_or_kind_is_one_of_its_values() {
+    let r = run(&["plan", "--level", "expert"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains(
+            "error: invalid value 'expert' for '--level <LEVEL>'\n  [possible values: intro, intermediate, advanced]"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["plan", "--kinds", "paper,practise"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("tip: a similar value exists: 'practice'"),
+        "{}",
+        r.stderr
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, "level = \"expert\"\n").unwrap();
+    let r = run_in(dir.path(), &["plan", "--profile", "me.toml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        crate::common::without_snippets(&r.stderr),
+        "me.toml:1:9: error: --level expert: no such level\n  help: known levels: intro, intermediate, advanced\n"
+    );
+    std::fs::write(&profile, "# mine\nkinds = [\"paper\", \"practise\"]\n").unwrap();
+    let r = run_in(dir.path(), &["plan", "--profile", "me.toml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        crate::common::without_snippets(&r.stderr),
+        "me.toml:2:19: error: --kinds practise: no such kind\n  help: did you mean `practice`?\n"
+    );
+    // Every accepted spelling, `practice` included, is accepted in a profile too.
+    std::fs::write(
+        &profile,
+        "kinds = [\"practice\", \"paper\"]\nlevel = \"advanced\"\n",
+    )
+    .unwrap();
+    let r = run_in(
+        dir.path(),
+        &["plan", "--profile", "me.toml", "--format", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cli = run(&[
+        "plan",
+        "--kinds",
+        "practice,paper",
+        "--level",
+        "advanced",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.stdout, cli.stdout);
+}
+
 #[test]
 fn done_undo_and_next_share_the_progress_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -105,3 +105,34 @@ fn the_man_page_is_roff_with_every_command() {
     assert!(plan.contains("hours\\-per\\-week"), "{plan}");
     assert!(dir.path().join("syllabus.1").is_file());
 }
+
+/// The value enums (`--level`, `--kinds`, `import --from`) complete to their values: bash, asked
+/// as it would be at a prompt, answers with exactly the words the option accepts.
+#[test]
+fn bash_completes_the_values_of_an_option() {
+    let script = stdout(&syllabus(&["completions", "bash"]));
+    // The words as bash would have split the line, the cursor in the last one.
+    let complete = |words: &[&str]| {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let input = format!(
+            "{script}\nCOMP_WORDS=({})\nCOMP_CWORD={}\n_syllabus syllabus {} {}\necho \"${{COMPREPLY[*]}}\"\n",
+            quoted.join(" "),
+            words.len() - 1,
+            quoted[words.len() - 1],
+            quoted[words.len() - 2],
+        );
+        pipe("bash", &[], &input).map(|out| stdout(&out).trim().to_string())
+    };
+    let Some(levels) = complete(&["syllabus", "plan", "--level", ""]) else {
+        return; // no bash here
+    };
+    assert_eq!(levels, "intro intermediate advanced");
+    assert_eq!(
+        complete(&["syllabus", "next", "--kinds", "pr"]).unwrap(),
+        "project practice"
+    );
+    assert_eq!(
+        complete(&["syllabus", "import", "--from", "b"]).unwrap(),
+        "bluesky bookmarks bibtex"
+    );
+}
