@@ -303,12 +303,6 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`. For one lookup; build a
-/// [`LineIndex`] for many.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(text).line_col(offset)
-}
-
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -327,10 +321,11 @@ mod tests {
     #[test]
     fn line_col_counts_from_one_in_characters() {
         let text = "a = 1\nbé = 2\n";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 6), (2, 1));
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_col(6), (2, 1));
         // `=` after the two-byte `é` is the fourth character.
-        assert_eq!(line_col(text, text.find("= 2").unwrap()), (2, 4));
+        assert_eq!(index.line_col(text.find("= 2").unwrap()), (2, 4));
     }
 
     #[test]

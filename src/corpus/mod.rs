@@ -7,8 +7,6 @@ mod read;
 pub mod url;
 pub mod url_key;
 
-pub use read::suggest_id;
-
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::Graph;
 use crate::model::{Course, Link, Origin, Topic};

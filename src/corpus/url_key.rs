@@ -51,7 +51,7 @@ pub fn truncated_prefix(url: &str) -> Option<&str> {
 /// served over http and https, and a fragment is a place in it.
 ///
 /// For a truncated URL the key is that of the text before `...`, without any cleanup past the
-/// cut: compare it with [`same_link`].
+/// cut: a full URL whose key starts with it names the same page.
 pub fn key(url: &str) -> String {
     let (body, truncated) = match truncated_prefix(url) {
         Some(p) => (p, true),
@@ -200,7 +200,9 @@ fn keys_of(url: &str) -> Vec<String> {
     keys
 }
 
-/// Whether `a` and `b` name the same page, either of them possibly truncated.
+/// Whether `a` and `b` name the same page, either of them possibly truncated: the rule
+/// [`UrlIndex`] follows, which the tests hold it to.
+#[cfg(test)]
 pub fn same_link(a: &str, b: &str) -> bool {
     let (ka, kb) = (key(a), key(b));
     if ka == kb {
@@ -247,7 +249,8 @@ impl<T> UrlIndex<T> {
     }
 
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
-    /// of [`same_link`], or the same paper by one of its [`aliases`].
+    /// of `same_link`, or the same paper by one of its [`aliases`].
+    #[cfg(test)]
     pub fn find(&self, url: &str) -> Option<&T> {
         let truncated = truncated_prefix(url).is_some();
         self.position(&keys_of(url), truncated)
@@ -255,20 +258,16 @@ impl<T> UrlIndex<T> {
     }
 
     /// Adds `url` even when it is already known: a known key keeps its first value.
+    #[cfg(test)]
     pub fn insert(&mut self, url: &str, value: T) {
         let truncated = truncated_prefix(url).is_some();
         self.push(keys_of(url), truncated, value);
     }
 
-    /// What [`find`](Self::find) says for `url`; when that is nothing, `url` goes in with
-    /// `make()`. The key is computed once, which is most of the cost.
-    pub fn find_or_insert_with(&mut self, url: &str, make: impl FnOnce() -> T) -> Option<&T> {
-        self.find_or_insert_all(&[url], make)
-    }
-
-    /// Like [`find_or_insert_with`](Self::find_or_insert_with) for one reading known under
-    /// several URLs (a paper's PDF and its DOI): found when any of them is known, otherwise
-    /// inserted under all of them. The first URL is the one a truncation may match.
+    /// What `find` says for a reading known under several URLs (a paper's PDF and its DOI):
+    /// found when any of them is known; when none is, it goes in under all of them with
+    /// `make()`. The keys are computed once, which is most of the cost. The first URL is the one
+    /// a truncation may match.
     pub fn find_or_insert_all(&mut self, urls: &[&str], make: impl FnOnce() -> T) -> Option<&T> {
         let first = urls.first()?;
         let truncated = truncated_prefix(first).is_some();
@@ -289,12 +288,9 @@ impl<T> UrlIndex<T> {
         }
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {
@@ -313,7 +309,7 @@ impl<T> UrlIndex<T> {
         });
     }
 
-    /// [`same_link`] on precomputed keys: an equal key first, then the earliest entry related
+    /// `same_link` on precomputed keys: an equal key first, then the earliest entry related
     /// by a truncation. A truncated URL may have been cut from any entry, so it scans them
     /// all; a full URL can only be matched by a truncated entry.
     fn position(&self, keys: &[String], truncated: bool) -> Option<usize> {
@@ -501,7 +497,7 @@ mod tests {
             }
             assert_eq!(index.find("example.com/post..."), Some(&0));
             assert_eq!(
-                index.find_or_insert_with("example.com/po...", || 9),
+                index.find_or_insert_all(&["example.com/po..."], || 9),
                 Some(&0)
             );
             assert_eq!(index.len(), 3);
@@ -511,7 +507,7 @@ mod tests {
         index.insert("https://example.com/post-a", "full");
         assert_eq!(index.find("https://example.com/post-b"), Some(&"cut"));
         assert_eq!(
-            index.find_or_insert_with("https://other.org/", || "new"),
+            index.find_or_insert_all(&["https://other.org/"], || "new"),
             None
         );
         assert_eq!(index.find("http://www.other.org"), Some(&"new"));

@@ -214,16 +214,8 @@ impl Suggester {
     }
 
     /// Every topic's score for `c`, best first; equal scores in id order (only for display:
-    /// [`Suggester::decide`] sends a tie to the inbox).
-    pub fn scores(&self, c: &Candidate) -> Vec<(String, f32)> {
-        self.scored(c)
-            .into_iter()
-            .map(|(id, s, _)| (id, s))
-            .collect()
-    }
-
-    /// [`Suggester::scores`] with, for each topic, the part that came from the title and
-    /// hints alone.
+    /// [`Suggester::decide`] sends a tie to the inbox); with, for each topic, the part that
+    /// came from the title and hints alone.
     fn scored(&self, c: &Candidate) -> Vec<(String, f32, f32)> {
         let url_words: Vec<String> = c
             .url
