@@ -288,11 +288,6 @@ impl<T> UrlIndex<T> {
         }
     }
 
-    #[cfg(test)]
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
     fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {
         let i = self.entries.len();
         for k in &keys {
@@ -500,7 +495,7 @@ mod tests {
                 index.find_or_insert_all(&["example.com/po..."], || 9),
                 Some(&0)
             );
-            assert_eq!(index.len(), 3);
+            assert_eq!(index.entries.len(), 3);
         }
         let mut index = UrlIndex::new();
         index.insert("example.com/p...", "cut");
