@@ -11,10 +11,12 @@
 //! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed.
 //! `id` holds the typed ids and URLs the reader makes once. The CLI is a separate binary target
 //! (`src/main.rs`, a few lines, calling `src/cli/`, a file per command): a thin shell over
-//! these steps that maps their errors to exit codes.
+//! these steps that maps their errors to exit codes. Every step that stops reports an
+//! [`Error`] (`error`): usage, invalid input or I/O, each with its diagnostics and exit code.
 
 pub mod corpus;
 pub mod diagnostics;
+pub mod error;
 pub mod explain;
 pub mod graph;
 pub mod id;
@@ -31,3 +33,5 @@ pub mod schedule;
 pub mod select;
 pub mod site;
 pub mod words;
+
+pub use error::Error;

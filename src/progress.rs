@@ -4,6 +4,7 @@
 //! The same ids are what the course page's checkboxes export, so either can write the file.
 
 use crate::diagnostics::{origin_at, suggest, Diagnostic};
+use crate::error::Error;
 use crate::model::Course;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -32,20 +33,18 @@ pub fn default_path(given: Option<&Path>) -> Option<PathBuf> {
 
 /// Read a progress file. A given file that does not exist is an error; the caller decides
 /// whether the default one is optional (see [`default_path`]).
-pub fn load(path: &Path) -> Result<Progress, Diagnostic> {
-    let bytes = crate::output::read_limited(path, MAX_BYTES);
-    let text = bytes
-        .and_then(|b| {
-            String::from_utf8(b).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
-        })
-        .map_err(|e| {
-            Diagnostic::error(
-                None,
-                format!("cannot read the progress file {}: {e}", path.display()),
-            )
-            .with_help("create it with `syllabus done LINK-ID --progress FILE`")
-        })?;
-    parse(path, &text)
+pub fn load(path: &Path) -> Result<Progress, Error> {
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(
+            None,
+            format!("cannot read the progress file {}: {e}", path.display()),
+        )
+        .with_help("create it with `syllabus done LINK-ID --progress FILE`")
+    };
+    let bytes = crate::output::read_limited(path, MAX_BYTES).map_err(|e| Error::io(cannot(e)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::invalid(cannot(std::io::Error::other("it is not UTF-8 text"))))?;
+    Ok(parse(path, &text)?)
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Progress, Diagnostic> {
@@ -85,8 +84,8 @@ pub fn stale_warnings(progress: &Progress, course: &Course, path: &Path) -> Vec<
 }
 
 /// The link ids `ids` stand for: a link as itself, a topic as all its links. Unknown ids are
-/// errors with a did-you-mean.
-pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Vec<Diagnostic>> {
+/// usage errors (they come from the command line) with a did-you-mean.
+pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let candidates: Vec<&str> = course
@@ -109,7 +108,7 @@ pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Vec<D
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(Error::Usage(errors))
     }
 }
 
@@ -243,12 +242,14 @@ fn relayout(array: &mut toml_edit::Array) {
 
 /// `edit` applied to the file at `path` (created when absent): locked while it is read and
 /// written, and never written over a save someone made meanwhile (see [`crate::output::update`]).
-pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Diagnostic> {
+pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Error> {
     crate::output::update(path, MAX_BYTES, |text| edit(path, text, ids, done)).map_err(
         |e| match e {
-            crate::output::UpdateError::Edit(d) => d,
-            crate::output::UpdateError::Write(e) => Diagnostic::error(None, e.to_string())
-                .with_help("nothing was recorded; check the file and run the command again"),
+            crate::output::UpdateError::Edit(d) => Error::invalid(d),
+            crate::output::UpdateError::Write(e) => Error::io(
+                Diagnostic::error(None, e.to_string())
+                    .with_help("nothing was recorded; check the file and run the command again"),
+            ),
         },
     )
 }
@@ -275,6 +276,50 @@ mod tests {
         );
         let (out, _) = edit(Path::new("p.toml"), "", &["x".into()], true).unwrap();
         assert_eq!(out, "done = [\"x\"]\n");
+    }
+
+    /// A file that cannot be read is an I/O error; one that reads but does not pass is invalid.
+    #[test]
+    fn load_and_mark_say_which_kind_of_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = load(&dir.path().join("none.toml")).unwrap_err();
+        assert!(matches!(&missing, Error::Io(_)), "{missing:?}");
+        assert!(missing
+            .to_string()
+            .contains("cannot read the progress file"));
+        let latin1 = dir.path().join("latin1.toml");
+        std::fs::write(&latin1, b"done = [\"caf\xe9\"]\n").unwrap();
+        let err = load(&latin1).unwrap_err();
+        assert!(matches!(&err, Error::Invalid(_)), "{err:?}");
+        assert!(err.to_string().contains("it is not UTF-8 text"), "{err}");
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, "done = [1]\n").unwrap();
+        assert!(matches!(load(&bad), Err(Error::Invalid(_))));
+        assert!(matches!(
+            mark(&bad, &["a".into()], true),
+            Err(Error::Invalid(_))
+        ));
+        let err = mark(dir.path(), &["a".into()], true).unwrap_err();
+        assert!(matches!(&err, Error::Io(_)), "{err:?}");
+        assert_eq!(err.exit_code(), crate::error::EXIT_INVALID);
+    }
+
+    /// Ids come from the command line, so an unknown one is a usage error (exit 2).
+    #[test]
+    fn unknown_ids_are_usage_errors() {
+        let course = crate::corpus::load(&crate::corpus::embedded_sources())
+            .unwrap()
+            .course;
+        let topic = &course.topics[0];
+        let ids = resolve_ids(&course, &[topic.id.to_string()]).unwrap();
+        assert_eq!(ids.len(), topic.links.len());
+        let err = resolve_ids(&course, &[topic.id.to_string(), "no-such-id".into()]).unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::EXIT_USAGE);
+        assert!(matches!(&err, Error::Usage(ds) if ds.len() == 1));
+        assert_eq!(
+            err.diagnostics()[0].message,
+            "`no-such-id`: no such link or topic"
+        );
     }
 
     #[test]

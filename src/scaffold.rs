@@ -13,6 +13,7 @@
 
 use crate::corpus::{self, url::slug, Source};
 use crate::diagnostics::Diagnostic;
+use crate::error::Error;
 use crate::import::{self, Candidate, Report};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -117,26 +118,10 @@ pub struct Created {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Why `new` wrote nothing.
-#[derive(Debug)]
-pub enum NewError {
-    /// The folder is not empty, or a `--from` file's format cannot be told (exit 2).
-    Usage(Diagnostic),
-    /// A `--from` file cannot be read, or writing failed (exit 1).
-    Invalid(Vec<Diagnostic>),
-}
-
-impl From<import::ImportError> for NewError {
-    fn from(e: import::ImportError) -> Self {
-        match e {
-            import::ImportError::Usage(d) => NewError::Usage(d),
-            import::ImportError::Invalid(ds) => NewError::Invalid(ds),
-        }
-    }
-}
-
 /// Creates the course in `dir`, which must not exist or be empty.
-pub fn create(dir: &Path, options: &Options) -> Result<Created, NewError> {
+/// `Err` when `new` wrote nothing: a folder it may not fill or a `--from` file whose format
+/// cannot be told is [`Error::Usage`]; an unreadable input or a failed write is not.
+pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
     refuse_non_empty(dir)?;
     let topics_dir = dir.join(TOPICS);
     let title = course_title(dir);
@@ -165,7 +150,7 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, NewError> {
             Diagnostic::error(None, "the new course would not pass `syllabus check`")
                 .with_help("nothing was written; please report this with the files you passed"),
         );
-        NewError::Invalid(found)
+        Error::Invalid(found)
     })?;
     files.insert(dir.join("README.md"), course_readme(&title));
     files.insert(dir.join(".github/workflows/pages.yml"), pages_workflow());
@@ -181,9 +166,9 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, NewError> {
     })
 }
 
-fn refuse_non_empty(dir: &Path) -> Result<(), NewError> {
+fn refuse_non_empty(dir: &Path) -> Result<(), Error> {
     let usage = |message: String, help: &str| {
-        NewError::Usage(Diagnostic::error(None, message).with_help(help))
+        Error::usage(Diagnostic::error(None, message).with_help(help))
     };
     if dir.exists() && !dir.is_dir() {
         return Err(usage(
@@ -372,7 +357,7 @@ struct Group {
 /// link counts, and the import report.
 type FromLinks = (BTreeMap<PathBuf, String>, Vec<(String, usize)>, Report);
 
-fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromLinks, NewError> {
+fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromLinks, Error> {
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for file in &options.from {
@@ -404,7 +389,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             text: text.clone(),
         })
         .collect();
-    let course = corpus::load(&sources).map_err(NewError::Invalid)?.course;
+    let course = corpus::load(&sources)?.course;
     let (mut rows, invalid) = import::decide::decide(&course, &inputs, None);
     warnings.extend(invalid);
     warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
@@ -426,8 +411,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             .with_help("replace each with the full URL and remove its url_status line"),
         );
     }
-    let rendered = import::write::render(&course, topics_dir, &sources, &rows)
-        .map_err(|e| NewError::Invalid(vec![Diagnostic::error(None, e)]))?;
+    let rendered = import::write::render(&course, topics_dir, &sources, &rows)?;
     files.extend(rendered);
     let topics = groups
         .iter()
@@ -685,10 +669,12 @@ fn by_shared_word(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
 /// Writes `files` (paths under `dir`) into a temporary folder beside `dir`, then renames it into
 /// place, so `dir` appears whole or not at all. An existing empty `dir` (`syllabus new .`)
 /// receives the few top-level entries one rename each instead.
-fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), NewError> {
+fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), Error> {
     let failed = |what: String, e: std::io::Error| {
-        NewError::Invalid(vec![Diagnostic::error(None, format!("{what}: {e}"))
-            .with_help("check that the folder is writable; nothing was left behind")])
+        Error::io(
+            Diagnostic::error(None, format!("{what}: {e}"))
+                .with_help("check that the folder is writable; nothing was left behind"),
+        )
     };
     let exists = dir.is_dir();
     let target = if exists {
@@ -744,6 +730,30 @@ fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), New
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder `new` may not fill is the command line's mistake (exit 2); a failed write is not.
+    #[test]
+    fn create_says_which_kind_of_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = Options {
+            from: Vec::new(),
+            format: import::Format::Auto,
+        };
+        std::fs::write(dir.path().join("notes.txt"), "mine\n").unwrap();
+        let full = create(dir.path(), &options).unwrap_err();
+        assert!(matches!(&full, Error::Usage(_)), "{full:?}");
+        assert_eq!(full.exit_code(), crate::error::EXIT_USAGE);
+        let under_a_file = create(&dir.path().join("notes.txt/course"), &options).unwrap_err();
+        assert!(matches!(&under_a_file, Error::Io(_)), "{under_a_file:?}");
+        assert_eq!(under_a_file.exit_code(), crate::error::EXIT_INVALID);
+        let from_missing = Options {
+            from: vec![dir.path().join("none.md")],
+            ..options
+        };
+        let err = create(&dir.path().join("course"), &from_missing).unwrap_err();
+        assert!(matches!(&err, Error::Io(_)), "{err:?}");
+        assert!(!dir.path().join("course").exists());
+    }
 
     #[test]
     fn titles_come_from_the_folder_name() {

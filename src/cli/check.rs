@@ -1,12 +1,13 @@
 //! `syllabus check`: validate the corpus and print every problem, warnings included; with
 //! `--links`, check every URL over HTTP(S) too (see `syllabus::linkcheck`).
 
-use super::{corpus_dir, CorpusArgs, EXIT_INVALID, EXIT_USAGE};
+use super::{corpus_dir, CorpusArgs};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use syllabus::corpus::{self, Source};
 use syllabus::diagnostics::Diagnostic;
+use syllabus::error::Error;
 use syllabus::linkcheck::{self, Cache, Outcome};
 use syllabus::model::Course;
 use syllabus::words::count;
@@ -45,8 +46,9 @@ struct LinkArgs {
     jobs: u16,
 }
 
-/// Returns the exit code: problems go to standard output here, since they are the answer asked for.
-pub fn run(args: &Args) -> i32 {
+/// Problems go to standard output here, since they are the answer asked for; the error returned
+/// for them carries none, so they are not printed twice.
+pub fn run(args: &Args) -> Result<(), Error> {
     let dir = corpus_dir(&args.corpus);
     let sources = match &dir {
         Some(dir) => corpus::read_dir(dir).map_err(|d| vec![d]),
@@ -64,12 +66,13 @@ pub fn run(args: &Args) -> i32 {
     let mut notes = Vec::new();
     if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
-            super::warn(&[Diagnostic::error(
-                None,
-                "--fix rewrites topic files, and the built-in course has none",
-            )
-            .with_help("pass --topics DIR, or run it where ./topics is")]);
-            return EXIT_USAGE;
+            return Err(Error::usage(
+                Diagnostic::error(
+                    None,
+                    "--fix rewrites topic files, and the built-in course has none",
+                )
+                .with_help("pass --topics DIR, or run it where ./topics is"),
+            ));
         }
         let path = args
             .links
@@ -110,9 +113,9 @@ pub fn run(args: &Args) -> i32 {
         count(warnings, "warning")
     );
     if errors > 0 {
-        EXIT_INVALID
+        Err(Error::Invalid(Vec::new()))
     } else {
-        0
+        Ok(())
     }
 }
 

@@ -1,7 +1,8 @@
 //! `syllabus next` and `syllabus why`: questions about the reader's plan.
 
-use super::{emit, prepare, CorpusArgs, Failure, PlanOptions, EXIT_USAGE};
+use super::{emit, prepare, CorpusArgs, PlanOptions};
 use syllabus::diagnostics::{suggest, Diagnostic};
+use syllabus::error::Error;
 use syllabus::explain;
 
 #[derive(clap::Args, Debug)]
@@ -23,7 +24,7 @@ pub struct WhyArgs {
     options: PlanOptions,
 }
 
-pub fn next(args: &NextArgs) -> Result<(), Failure> {
+pub fn next(args: &NextArgs) -> Result<(), Error> {
     let prepared = prepare(&args.corpus, &args.options, false)?;
     let ready = explain::next(&prepared.plan, &prepared.selected);
     let mut text = String::new();
@@ -51,7 +52,7 @@ pub fn next(args: &NextArgs) -> Result<(), Failure> {
     emit(&text, None)
 }
 
-pub fn why(args: &WhyArgs) -> Result<(), Failure> {
+pub fn why(args: &WhyArgs) -> Result<(), Error> {
     let prepared = prepare(&args.corpus, &args.options, false)?;
     let course = &prepared.loaded.course;
     let id = args.id.as_str();
@@ -64,10 +65,7 @@ pub fn why(args: &WhyArgs) -> Result<(), Failure> {
             .collect();
         let d = Diagnostic::error(None, format!("`{id}`: no such topic or link"))
             .with_help(suggest(id, items.iter().copied(), "topic or link"));
-        return Err(Failure {
-            diagnostics: vec![d],
-            code: EXIT_USAGE,
-        });
+        return Err(Error::usage(d));
     }
     let mut text = explain::why(course, &prepared.selected, &prepared.plan, id).join("\n");
     text.push('\n');

@@ -1,7 +1,8 @@
 //! `syllabus graph` and `syllabus topics`: the whole course's topic graph and topic table.
 
-use super::{emit, load, CorpusArgs, Failure};
+use super::{emit, load, CorpusArgs};
 use clap::ValueEnum;
+use syllabus::error::Error;
 use syllabus::graph::Graph;
 use syllabus::{plan, render};
 
@@ -28,13 +29,13 @@ enum Format {
     Mermaid,
 }
 
-fn whole_plan(corpus: &CorpusArgs) -> Result<plan::Plan, Failure> {
+fn whole_plan(corpus: &CorpusArgs) -> Result<plan::Plan, Error> {
     let loaded = load(corpus)?;
     let graph = Graph::new(&loaded.course);
     Ok(plan::build(&loaded.course, &graph))
 }
 
-pub fn run(args: &GraphArgs) -> Result<(), Failure> {
+pub fn run(args: &GraphArgs) -> Result<(), Error> {
     let plan = whole_plan(&args.corpus)?;
     let text = match args.format {
         Format::Dot => render::dot(&plan),
@@ -43,7 +44,7 @@ pub fn run(args: &GraphArgs) -> Result<(), Failure> {
     emit(&text, None)
 }
 
-pub fn topics(args: &TopicsArgs) -> Result<(), Failure> {
+pub fn topics(args: &TopicsArgs) -> Result<(), Error> {
     let plan = whole_plan(&args.corpus)?;
     emit(&render::topics_table(&plan), None)
 }

@@ -1,9 +1,10 @@
 //! `syllabus import`: links from other formats into topics/ (or a dry run of it).
 
-use super::{CorpusArgs, Failure, EXIT_USAGE};
+use super::CorpusArgs;
 use std::io::Write;
 use std::path::PathBuf;
 use syllabus::diagnostics::Diagnostic;
+use syllabus::error::Error;
 use syllabus::import;
 
 #[derive(clap::Args, Debug)]
@@ -34,7 +35,7 @@ enum Output {
     Json,
 }
 
-pub fn run(args: &Args) -> Result<(), Failure> {
+pub fn run(args: &Args) -> Result<(), Error> {
     let dir = args
         .corpus
         .topics
@@ -49,14 +50,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "note: no ./topics here, so this dry run compares with the built-in course; a real import writes into a corpus folder: run it where topics/ is, pass --topics DIR, or start one with `syllabus new DIR`"
         );
     } else if !dir.is_dir() {
-        return Err(Failure {
-            diagnostics: vec![Diagnostic::error(
+        return Err(Error::usage(
+            Diagnostic::error(
                 None,
                 format!("no corpus folder {} to import into", dir.display()),
             )
-            .with_help("run in the folder that holds topics/, or pass --topics DIR")],
-            code: EXIT_USAGE,
-        });
+            .with_help("run in the folder that holds topics/, or pass --topics DIR"),
+        ));
     }
     let options = import::Options {
         format: args.from,
@@ -87,15 +87,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             let _ = writeln!(stdout, "{}", report.summary());
             Ok(())
         }
-        Err(import::ImportError::Usage(d)) => Err(Failure {
-            diagnostics: vec![d],
-            code: EXIT_USAGE,
-        }),
-        Err(import::ImportError::Invalid(found)) => {
+        Err(usage @ Error::Usage(_)) => Err(usage),
+        Err(stopped) => {
             if !json {
                 let _ = writeln!(stdout, "{}", import::Report::default().summary());
             }
-            Err(Failure::from(found))
+            Err(stopped)
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Arguments (clap) to library calls and results to output and exit codes: 0 ok, 1 invalid
 //! corpus or input, 2 usage. No planning logic lives here: this file holds what every command
-//! shares (the corpus and plan options, loading, output, failures); each command has its own file.
+//! shares (the corpus and plan options, loading, output, and [`run`], the one place an
+//! [`Error`] becomes standard error and an exit code); each command has its own file.
 
 mod check;
 mod explain;
@@ -18,13 +19,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use syllabus::corpus::{self, Loaded};
 use syllabus::diagnostics::Diagnostic;
+use syllabus::error::{Error, EXIT_OK, EXIT_USAGE};
 use syllabus::options::{self, Options};
 use syllabus::schedule::Date;
 use syllabus::select::Selected;
 use syllabus::{linkcheck, output, progress as progress_file};
-
-const EXIT_INVALID: i32 = 1;
-const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -83,42 +82,22 @@ enum Command {
     Man(shell::ManArgs),
 }
 
-/// A failed command: what to print on standard error, and the exit code.
-struct Failure {
-    diagnostics: Vec<Diagnostic>,
-    code: i32,
-}
-
-impl From<Diagnostic> for Failure {
-    fn from(d: Diagnostic) -> Self {
-        Failure {
-            diagnostics: vec![d],
-            code: EXIT_INVALID,
-        }
-    }
-}
-
-impl From<Vec<Diagnostic>> for Failure {
-    fn from(diagnostics: Vec<Diagnostic>) -> Self {
-        Failure {
-            diagnostics,
-            code: EXIT_INVALID,
-        }
-    }
-}
-
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() { EXIT_USAGE } else { 0 };
+            return if err.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            };
         }
     };
     let result = match cli.command {
         Command::New(args) => new::run(&args),
         Command::Plan(args) => plan::run(&args),
-        Command::Check(args) => return check::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Topics(args) => graph::topics(&args),
         Command::Done(args) => progress::run(&args, true),
@@ -133,18 +112,18 @@ pub fn run() -> i32 {
         Command::Man(args) => shell::man(&args),
     };
     match result {
-        Ok(()) => 0,
-        Err(failure) => {
-            warn(&failure.diagnostics);
+        Ok(()) => EXIT_OK,
+        Err(error) => {
+            warn(error.diagnostics());
             let mut stderr = std::io::stderr().lock();
-            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            let errors = error.diagnostics().iter().filter(|d| d.is_error()).count();
             if errors > 1 {
                 let _ = writeln!(
                     stderr,
                     "{errors} errors; run `syllabus check` to see them with warnings"
                 );
             }
-            failure.code
+            error.exit_code()
         }
     }
 }
@@ -158,7 +137,7 @@ fn corpus_dir(args: &CorpusArgs) -> Option<PathBuf> {
 }
 
 /// The corpus, with the links the last `check --links` found dead marked so in every output.
-fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
+fn load(args: &CorpusArgs) -> Result<Loaded, Error> {
     let mut loaded = corpus::load_default(args.topics.as_deref())?;
     let cache_path = linkcheck::cache::default_path(corpus_dir(args).as_deref());
     // A broken cache must not stop a plan: it only adds the `dead` marks.
@@ -170,12 +149,12 @@ fn load(args: &CorpusArgs) -> Result<Loaded, Failure> {
 }
 
 /// Standard output, or FILE written atomically.
-fn emit(text: &str, output: Option<&Path>) -> Result<(), Failure> {
+fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
     // Corpus text may hold control characters; none reaches a terminal (or a file) raw.
     let text = &*output::printable(text);
     match output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(|e| {
-            Failure::from(
+            Error::io(
                 Diagnostic::error(None, format!("cannot write {}: {e}", path.display()))
                     .with_help("check that the folder exists and is writable"),
             )
@@ -197,29 +176,24 @@ struct Prepared {
     selected: Selected,
 }
 
-fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, Failure> {
+fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, Error> {
     let loaded = load(args)?;
     let mut given = cli.clone();
     if let Some(path) = &cli.profile {
         given = given.or(options::load_profile(path)?);
     }
-    let opts: Options =
-        options::resolve(&loaded.course, &given).map_err(|diagnostics| Failure {
-            diagnostics,
-            code: EXIT_USAGE,
-        })?;
+    let opts: Options = options::resolve(&loaded.course, &given).map_err(Error::Usage)?;
     // A calendar needs dates. Defaulting to "the coming Monday" would make the same command
     // give other bytes tomorrow, so the reader names the day.
     if ics && opts.schedule.start.is_none() {
         let monday = Date::today().next_monday();
-        return Err(Failure {
-            diagnostics: vec![Diagnostic::error(
+        return Err(Error::usage(
+            Diagnostic::error(
                 None,
                 "--format ics needs --start YYYY-MM-DD: a calendar needs dates",
             )
-            .with_help(format!("for example --start {monday} (the coming Monday)"))],
-            code: EXIT_USAGE,
-        });
+            .with_help(format!("for example --start {monday} (the coming Monday)")),
+        ));
     }
     let mut done = Default::default();
     if let Some(path) = progress_file::default_path(opts.progress.as_deref()) {
@@ -243,23 +217,22 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
 }
 
 /// Dates are written `YYYY-MM-DD`: a plan whose weeks end after 9999-12-31 cannot be dated.
-fn past_9999(start: Date, weeks: usize) -> Result<(), Failure> {
+fn past_9999(start: Date, weeks: usize) -> Result<(), Error> {
     let last = Date::parse("9999-12-31").expect("a valid date");
     let days = 7 * weeks.max(1) as i64;
     if start.add_days(days - 1).to_days() <= last.to_days() {
         return Ok(());
     }
-    Err(Failure {
-        diagnostics: vec![Diagnostic::error(
+    Err(Error::usage(
+        Diagnostic::error(
             None,
             format!(
                 "--start {start}: the plan's {} would run past 9999-12-31, the last date syllabus writes",
                 syllabus::words::count(weeks.max(1), "week")
             ),
         )
-        .with_help(format!("start on {} or earlier", last.add_days(1 - days)))],
-        code: EXIT_USAGE,
-    })
+        .with_help(format!("start on {} or earlier", last.add_days(1 - days))),
+    ))
 }
 
 /// Diagnostics on standard error, rendered as rustc does.

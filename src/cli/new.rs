@@ -1,10 +1,10 @@
 //! `syllabus new`: start a course of one's own, empty or from links one already has.
 
-use super::{Failure, EXIT_USAGE};
 use std::io::Write;
 use std::path::PathBuf;
+use syllabus::error::Error;
 use syllabus::import;
-use syllabus::scaffold::{self, NewError};
+use syllabus::scaffold;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -20,18 +20,12 @@ pub struct Args {
     format: import::Format,
 }
 
-pub fn run(args: &Args) -> Result<(), Failure> {
+pub fn run(args: &Args) -> Result<(), Error> {
     let options = scaffold::Options {
         from: args.from.clone(),
         format: args.format,
     };
-    let created = scaffold::create(&args.dir, &options).map_err(|e| match e {
-        NewError::Usage(d) => Failure {
-            diagnostics: vec![d],
-            code: EXIT_USAGE,
-        },
-        NewError::Invalid(ds) => Failure::from(ds),
-    })?;
+    let created = scaffold::create(&args.dir, &options)?;
     if let Some(report) = &created.report {
         super::warn(&report.warnings);
     }

@@ -1,8 +1,9 @@
 //! `syllabus plan`: the staged plan as Markdown, JSON, iCalendar or one HTML page.
 
-use super::{emit, prepare, CorpusArgs, Failure, PlanOptions};
+use super::{emit, prepare, CorpusArgs, PlanOptions};
 use clap::ValueEnum;
 use std::path::PathBuf;
+use syllabus::error::Error;
 use syllabus::render::{self, Templates};
 use syllabus::site;
 
@@ -35,7 +36,7 @@ enum Format {
     Html,
 }
 
-pub fn run(args: &Args) -> Result<(), Failure> {
+pub fn run(args: &Args) -> Result<(), Error> {
     let prepared = prepare(&args.corpus, &args.options, args.format == Format::Ics)?;
     let plan = &prepared.plan;
     let templates = args.templates.as_deref();

@@ -1,7 +1,8 @@
 //! `syllabus done` and `syllabus undo`: mark links in the progress file.
 
-use super::{emit, load, CorpusArgs, Failure, EXIT_USAGE};
+use super::{emit, load, CorpusArgs};
 use std::path::PathBuf;
+use syllabus::error::Error;
 use syllabus::progress;
 
 /// The links (or topics: all their links) to mark in the progress file.
@@ -17,13 +18,9 @@ pub struct Args {
     progress: PathBuf,
 }
 
-pub fn run(args: &Args, done: bool) -> Result<(), Failure> {
+pub fn run(args: &Args, done: bool) -> Result<(), Error> {
     let loaded = load(&args.corpus)?;
-    let links =
-        progress::resolve_ids(&loaded.course, &args.ids).map_err(|diagnostics| Failure {
-            diagnostics,
-            code: EXIT_USAGE,
-        })?;
+    let links = progress::resolve_ids(&loaded.course, &args.ids)?;
     let change = progress::mark(&args.progress, &links, done)?;
     let (verb, already) = if done {
         ("done", "already done")

@@ -1,12 +1,13 @@
 //! `syllabus completions SHELL` and `syllabus man`: shell completions and manual pages, both
 //! generated from the one clap definition of the commands, so they cannot drift from it.
 
-use super::{Cli, Failure};
+use super::Cli;
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::io::Write;
 use std::path::PathBuf;
 use syllabus::diagnostics::Diagnostic;
+use syllabus::error::Error;
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Install, for example:
@@ -32,17 +33,17 @@ pub struct ManArgs {
     dir: Option<PathBuf>,
 }
 
-pub fn completions(args: &CompletionsArgs) -> Result<(), Failure> {
+pub fn completions(args: &CompletionsArgs) -> Result<(), Error> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "syllabus", &mut out);
     let _ = std::io::stdout().lock().write_all(&out);
     Ok(())
 }
 
-pub fn man(args: &ManArgs) -> Result<(), Failure> {
+pub fn man(args: &ManArgs) -> Result<(), Error> {
     let command = Cli::command();
     let cannot = |what: String, e: std::io::Error| {
-        Failure::from(
+        Error::io(
             Diagnostic::error(None, format!("{what}: {e}"))
                 .with_help("check that the folder exists and is writable"),
         )

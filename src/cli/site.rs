@@ -1,7 +1,8 @@
 //! `syllabus build` and `syllabus serve`: the course site, written once or previewed live.
 
-use super::{emit, prepare, CorpusArgs, Failure, PlanOptions};
+use super::{emit, prepare, CorpusArgs, PlanOptions};
 use std::path::PathBuf;
+use syllabus::error::Error;
 use syllabus::render::Templates;
 use syllabus::site;
 
@@ -43,7 +44,7 @@ fn build_site(
     corpus: &CorpusArgs,
     options: &PlanOptions,
     args: &SiteArgs,
-) -> Result<site::Summary, Failure> {
+) -> Result<site::Summary, Error> {
     // Refuse a foreign --out before any work, so the message is the first thing the reader sees.
     site::check_out(&args.out)?;
     let prepared = prepare(corpus, options, false)?;
@@ -51,7 +52,7 @@ fn build_site(
     Ok(site::build(&prepared.plan, &templates, &args.out)?)
 }
 
-pub fn build(args: &BuildArgs) -> Result<(), Failure> {
+pub fn build(args: &BuildArgs) -> Result<(), Error> {
     let summary = build_site(&args.corpus, &args.options, &args.site)?;
     let text = format!(
         "wrote {} ({} pages, {} files, {} KiB)\n",
@@ -63,7 +64,7 @@ pub fn build(args: &BuildArgs) -> Result<(), Failure> {
     emit(&text, None)
 }
 
-pub fn serve(args: ServeArgs) -> Result<(), Failure> {
+pub fn serve(args: ServeArgs) -> Result<(), Error> {
     let ServeArgs {
         corpus,
         options,
@@ -86,7 +87,7 @@ pub fn serve(args: ServeArgs) -> Result<(), Failure> {
     site::serve::serve(server, move || {
         build_site(&corpus, &options, &site_args)
             .map(|_| ())
-            .map_err(|f| f.diagnostics)
+            .map_err(Error::into_diagnostics)
     })?;
     Ok(())
 }

@@ -1,9 +1,10 @@
 //! `syllabus suggest`: the topic suggester that `import` uses, on one title or, with
 //! `--evaluate`, measured on the corpus itself by leave-one-out.
 
-use super::{load, CorpusArgs, Failure, EXIT_USAGE};
+use super::{load, CorpusArgs};
 use std::io::Write;
 use syllabus::diagnostics::Diagnostic;
+use syllabus::error::Error;
 use syllabus::import::suggest::{Outcome, Suggester};
 use syllabus::import::Candidate;
 
@@ -26,17 +27,14 @@ pub struct Args {
     corpus: CorpusArgs,
 }
 
-pub fn run(args: &Args) -> Result<(), Failure> {
+pub fn run(args: &Args) -> Result<(), Error> {
     let loaded = load(&args.corpus)?;
     let course = &loaded.course;
     if course.topics.is_empty() {
-        return Err(Failure {
-            diagnostics: vec![
-                Diagnostic::error(None, "the corpus has no topics to suggest")
-                    .with_help("add a topic file to the corpus folder"),
-            ],
-            code: EXIT_USAGE,
-        });
+        return Err(Error::usage(
+            Diagnostic::error(None, "the corpus has no topics to suggest")
+                .with_help("add a topic file to the corpus folder"),
+        ));
     }
     let mut suggester = Suggester::new(course);
     let mut out = String::new();

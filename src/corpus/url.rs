@@ -4,14 +4,40 @@
 //! https resolver pages so that every link in the output is clickable and none can run script.
 
 use crate::id::WebUrl;
+use std::fmt;
 use url::Url;
 
+/// Why a text is not a URL the corpus may hold. Its `Display` is the end of a sentence
+/// (`URL `x` is not a DOI ...`), which the caller starts and places at the value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    NotDoi,
+    NotArxiv,
+    Unparsable(url::ParseError),
+    Scheme(String),
+    NoHost,
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlError::NotDoi => f.write_str("is not a DOI (expected doi:10.<registrant>/<suffix>, without spaces, quotes or <>)"),
+            UrlError::NotArxiv => f.write_str("is not an arXiv id (expected arXiv:2101.00001, arXiv:2101.00001v2 or arXiv:cs/0112017)"),
+            UrlError::Unparsable(e) => write!(f, "is not a valid URL ({e})"),
+            UrlError::Scheme(scheme) => write!(f, "uses the `{scheme}:` scheme, which is not allowed"),
+            UrlError::NoHost => f.write_str("has no host"),
+        }
+    }
+}
+
+impl std::error::Error for UrlError {}
+
 /// The URL to store for `raw`, or why it is refused. The only maker of a [`WebUrl`].
-pub fn check_url(raw: &str) -> Result<WebUrl, String> {
+pub fn check_url(raw: &str) -> Result<WebUrl, UrlError> {
     normal_url(raw).map(WebUrl::checked)
 }
 
-fn normal_url(raw: &str) -> Result<String, String> {
+fn normal_url(raw: &str) -> Result<String, UrlError> {
     let raw = raw.trim();
     let lower = raw.to_ascii_lowercase();
     if let Some(doi) = lower.strip_prefix("doi:").map(|_| raw[4..].trim()) {
@@ -26,32 +52,32 @@ fn normal_url(raw: &str) -> Result<String, String> {
                 )
         };
         if !doi.starts_with("10.") || !doi.contains('/') || doi.contains(unsafe_char) {
-            return Err("is not a DOI (expected doi:10.<registrant>/<suffix>, without spaces, quotes or <>)".into());
+            return Err(UrlError::NotDoi);
         }
         return checked(&format!("https://doi.org/{doi}"));
     }
     if let Some(id) = lower.strip_prefix("arxiv:").map(|_| raw[6..].trim()) {
         if !is_arxiv_id(id) {
-            return Err("is not an arXiv id (expected arXiv:2101.00001, arXiv:2101.00001v2 or arXiv:cs/0112017)".into());
+            return Err(UrlError::NotArxiv);
         }
         return checked(&format!("https://arxiv.org/abs/{id}"));
     }
-    let url = Url::parse(raw).map_err(|e| format!("is not a valid URL ({e})"))?;
+    let url = Url::parse(raw).map_err(UrlError::Unparsable)?;
     match url.scheme() {
         "http" | "https" => {}
-        other => return Err(format!("uses the `{other}:` scheme, which is not allowed")),
+        other => return Err(UrlError::Scheme(other.to_string())),
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("has no host".into());
+        return Err(UrlError::NoHost);
     }
     Ok(url.to_string())
 }
 
 /// The resolver URL made from a shorthand, parsed like any other.
-fn checked(url: &str) -> Result<String, String> {
+fn checked(url: &str) -> Result<String, UrlError> {
     Url::parse(url)
         .map(|u| u.to_string())
-        .map_err(|e| format!("is not a valid URL ({e})"))
+        .map_err(UrlError::Unparsable)
 }
 
 /// `2101.00001` (with an optional `v2`) or the old `cs/0112017` / `math.GT/0309136` form.
@@ -210,11 +236,18 @@ mod tests {
 
     #[test]
     fn only_web_urls_pass() {
-        assert!(check_url("javascript:alert(1)")
-            .unwrap_err()
-            .contains("javascript"));
-        assert!(check_url("file:///etc/passwd").is_err());
-        assert!(check_url("not a url").is_err());
+        assert_eq!(
+            check_url("javascript:alert(1)").unwrap_err(),
+            UrlError::Scheme("javascript".into())
+        );
+        assert_eq!(
+            check_url("file:///etc/passwd").unwrap_err(),
+            UrlError::Scheme("file".into())
+        );
+        assert!(matches!(
+            check_url("not a url"),
+            Err(UrlError::Unparsable(_))
+        ));
         assert_eq!(
             check_url("https://example.com/a").unwrap(),
             "https://example.com/a"
@@ -227,6 +260,30 @@ mod tests {
             check_url("arXiv:1608.06696").unwrap(),
             "https://arxiv.org/abs/1608.06696"
         );
+    }
+
+    /// The corpus and import diagnostics quote these words after "URL `...`".
+    #[test]
+    fn each_refusal_says_why_in_words() {
+        let why = |raw: &str| check_url(raw).unwrap_err().to_string();
+        assert_eq!(
+            why("doi:11.1/x"),
+            "is not a DOI (expected doi:10.<registrant>/<suffix>, without spaces, quotes or <>)"
+        );
+        assert_eq!(
+            why("arXiv:12"),
+            "is not an arXiv id (expected arXiv:2101.00001, arXiv:2101.00001v2 or arXiv:cs/0112017)"
+        );
+        assert_eq!(
+            why("not a url"),
+            "is not a valid URL (relative URL without a base)"
+        );
+        assert_eq!(
+            why("ftp://a.org/x"),
+            "uses the `ftp:` scheme, which is not allowed"
+        );
+        assert_eq!(why("http:///"), "is not a valid URL (empty host)");
+        assert_eq!(why("https://"), "is not a valid URL (empty host)");
     }
 
     #[test]

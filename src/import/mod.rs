@@ -38,9 +38,9 @@ pub mod write;
 
 use crate::corpus;
 use crate::diagnostics::Diagnostic;
+use crate::error::Error;
 use crate::model::{Course, Kind, Level, Origin, UrlStatus};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// One link read from an import file, before it is matched against the corpus.
@@ -100,32 +100,6 @@ pub(crate) fn warning(
     message: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic::warning(at(file, line, col), message)
-}
-
-/// Why an import stopped before writing anything.
-#[derive(Debug)]
-pub enum ImportError {
-    /// Bad arguments (exit code 2): unknown `--into` topic, undetectable format.
-    Usage(Diagnostic),
-    /// A file that cannot be read or parsed as a whole (exit code 1).
-    Invalid(Vec<Diagnostic>),
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Usage(d) => write!(f, "{d}"),
-            ImportError::Invalid(ps) => {
-                for (i, p) in ps.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{p}")?;
-                }
-                Ok(())
-            }
-        }
-    }
 }
 
 /// The input formats (`--from`); `Auto` looks at the extension, then the content.
@@ -267,18 +241,17 @@ const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one file. `Err` only when the file as a whole cannot be used, or holds
 /// no link at all.
-pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
+pub fn read(path: &Path, format: Format) -> Result<Parsed, Error> {
     let bytes = crate::output::read_limited(path, MAX_INPUT).map_err(|e| {
-        ImportError::Invalid(vec![Diagnostic::error(
-            None,
-            format!("cannot read {}: {e}", path.display()),
+        Error::io(
+            Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
+                .with_help("pass an export file (a feed, a list, a bookmarks or BibTeX file)"),
         )
-        .with_help("pass an export file (a feed, a list, a bookmarks or BibTeX file)")])
     })?;
-    let content = decode(path, &bytes).map_err(|d| ImportError::Invalid(vec![d]))?;
+    let content = decode(path, &bytes)?;
     let format = match format {
         Format::Auto => detect(path, &content).ok_or_else(|| {
-            ImportError::Usage(
+            Error::usage(
                 Diagnostic::error(
                     None,
                     format!("cannot tell the format of {}", path.display()),
@@ -288,7 +261,7 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
         })?,
         f => f,
     };
-    let mut parsed = parse(format, &content, path).map_err(|p| ImportError::Invalid(vec![p]))?;
+    let mut parsed = parse(format, &content, path)?;
     // The one place every format's links pass: what reaches the corpus is plain text.
     parsed.links.iter_mut().for_each(text::finalize);
     if parsed.links.is_empty() {
@@ -312,7 +285,7 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, ImportError> {
                 others.join("|")
             )),
         );
-        return Err(ImportError::Invalid(found));
+        return Err(Error::Invalid(found));
     }
     Ok(parsed)
 }
@@ -456,7 +429,7 @@ const ATTEMPTS: usize = 5;
 /// The corpus files are read once per attempt; loading, rendering and the final check all use
 /// that text. The folder is locked, so imports run one after another; a file someone saved
 /// while the import ran is never overwritten: the import is read and done again.
-pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, Error> {
     let refuse = |mut found: Vec<Diagnostic>| {
         found.push(
             Diagnostic::error(None, "the corpus has errors, so nothing was imported").with_help(
@@ -466,7 +439,7 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
                 ),
             ),
         );
-        ImportError::Invalid(found)
+        Error::Invalid(found)
     };
     let _lock = lock_folder(topics_dir)?;
     let mut changed = None;
@@ -490,26 +463,26 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
 }
 
 #[cfg(unix)]
-fn lock_folder(dir: &Path) -> Result<crate::output::Lock, ImportError> {
+fn lock_folder(dir: &Path) -> Result<crate::output::Lock, Error> {
     crate::output::lock(dir).map_err(|e| {
-        ImportError::Invalid(vec![Diagnostic::error(
+        Error::io(Diagnostic::error(
             None,
             format!("cannot lock the corpus folder {}: {e}", dir.display()),
-        )])
+        ))
     })
 }
 
 /// Folders cannot be opened as files here; the check before each rename still holds.
 #[cfg(not(unix))]
-fn lock_folder(_: &Path) -> Result<(), ImportError> {
+fn lock_folder(_: &Path) -> Result<(), Error> {
     Ok(())
 }
 
 /// A dry run against the course built into the binary, for when there is no corpus folder:
 /// what an import would find new, and where it would file it.
-pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, ImportError> {
+pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, Error> {
     let sources = corpus::embedded_sources();
-    let loaded = corpus::load(&sources).map_err(ImportError::Invalid)?;
+    let loaded = corpus::load(&sources)?;
     let options = Options {
         dry_run: true,
         ..options.clone()
@@ -532,7 +505,7 @@ fn commit(
 }
 
 /// The message for a write that failed: which file, and what state the corpus is in.
-fn write_failed(e: &crate::output::WriteError, topics_dir: &Path) -> ImportError {
+fn write_failed(e: &crate::output::WriteError, topics_dir: &Path) -> Error {
     let state = if e.nothing_changed() {
         format!("nothing in {} was changed", topics_dir.display())
     } else {
@@ -548,15 +521,12 @@ fn write_failed(e: &crate::output::WriteError, topics_dir: &Path) -> ImportError
         }
         _ => format!("{state}; fix the cause and run the import again"),
     };
-    ImportError::Invalid(vec![Diagnostic::error(None, e.to_string()).with_help(help)])
+    Error::io(Diagnostic::error(None, e.to_string()).with_help(help))
 }
 
 /// Loads the corpus as it would be after the import, without touching the files: an import
 /// that would break `check` (a clash with an id the core derives, say) stops here.
-fn verify(
-    sources: &[corpus::Source],
-    rendered: &BTreeMap<PathBuf, String>,
-) -> Result<(), ImportError> {
+fn verify(sources: &[corpus::Source], rendered: &BTreeMap<PathBuf, String>) -> Result<(), Error> {
     if rendered.is_empty() {
         return Ok(());
     }
@@ -578,7 +548,7 @@ fn verify(
             Diagnostic::error(None, "the imported links would make the corpus invalid")
                 .with_help("nothing was written; please report this with the file you imported"),
         );
-        ImportError::Invalid(found)
+        Error::Invalid(found)
     })
 }
 
@@ -591,7 +561,7 @@ pub fn import(
     topics_dir: &Path,
     files: &[PathBuf],
     options: &Options,
-) -> Result<Report, ImportError> {
+) -> Result<Report, Error> {
     let (mut report, rendered) = prepare(course, sources, topics_dir, files, options)?;
     if !options.dry_run {
         commit(sources, &rendered).map_err(|e| write_failed(&e, topics_dir))?;
@@ -607,11 +577,11 @@ fn prepare(
     topics_dir: &Path,
     files: &[PathBuf],
     options: &Options,
-) -> Result<(Report, BTreeMap<PathBuf, String>), ImportError> {
+) -> Result<(Report, BTreeMap<PathBuf, String>), Error> {
     if let Some(into) = &options.into {
         if course.topic(into).is_none() {
             let ids = course.topics.iter().map(|t| t.id.as_str());
-            return Err(ImportError::Usage(
+            return Err(Error::usage(
                 Diagnostic::error(None, format!("--into: there is no topic `{into}`"))
                     .with_help(crate::diagnostics::suggest(into, ids, "topic")),
             ));
@@ -626,12 +596,13 @@ fn prepare(
                 warnings.extend(parsed.skipped);
                 inputs.push((file.clone(), parsed.links));
             }
-            Err(ImportError::Invalid(ps)) => errors.extend(ps),
-            Err(usage) => return Err(usage),
+            Err(usage @ Error::Usage(_)) => return Err(usage),
+            // Every file's problems at once; a file that cannot be read is one more to fix.
+            Err(e) => errors.extend(e.into_diagnostics()),
         }
     }
     if !errors.is_empty() {
-        return Err(ImportError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     let (rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
     warnings.extend(invalid);
@@ -657,9 +628,8 @@ fn prepare(
         warnings,
         written: Vec::new(),
     };
-    let rendered = write::render(course, topics_dir, sources, &report.rows).map_err(|e| {
-        ImportError::Invalid(vec![Diagnostic::error(None, e)
-            .with_help("fix that file; nothing in the topics directory was changed")])
+    let rendered = write::render(course, topics_dir, sources, &report.rows).map_err(|d| {
+        Error::invalid(d.with_help("fix that file; nothing in the topics directory was changed"))
     })?;
     verify(sources, &rendered)?;
     Ok((report, rendered))
@@ -668,6 +638,34 @@ fn prepare(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `import` and `new` exit 2 only for what the command line can fix (`--from`).
+    #[test]
+    fn read_says_which_kind_of_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = read(&dir.path().join("none.md"), Format::Auto).unwrap_err();
+        assert!(matches!(&missing, Error::Io(_)), "{missing:?}");
+        let plain = dir.path().join("notes.txt");
+        std::fs::write(&plain, "just some words\n").unwrap();
+        let unknown = read(&plain, Format::Auto).unwrap_err();
+        assert!(matches!(&unknown, Error::Usage(_)), "{unknown:?}");
+        assert_eq!(unknown.exit_code(), crate::error::EXIT_USAGE);
+        assert!(unknown.to_string().contains("cannot tell the format of"));
+        let empty = read(&plain, Format::Markdown).unwrap_err();
+        assert!(matches!(&empty, Error::Invalid(_)), "{empty:?}");
+        assert!(
+            empty
+                .to_string()
+                .contains("no link found, read as markdown"),
+            "{empty}"
+        );
+        let binary = dir.path().join("x.png");
+        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+        assert!(matches!(
+            read(&binary, Format::Auto),
+            Err(Error::Invalid(_))
+        ));
+    }
 
     #[test]
     fn encodings() {

@@ -4,6 +4,7 @@
 use super::{evidence, Row};
 use crate::corpus::url::slug_from_url;
 use crate::corpus::Source;
+use crate::diagnostics::Diagnostic;
 use crate::model::{Course, UrlStatus};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -86,13 +87,14 @@ pub fn link_table(row: &Row) -> Table {
 }
 
 /// The new text of every file that gains links, keyed by path. `sources` are the files of
-/// `dir` as the corpus was loaded from them, so what is edited is what was checked.
+/// `dir` as the corpus was loaded from them, so what is edited is what was checked. A file
+/// that cannot take the links is an error without help: the caller knows what was changed.
 pub fn render(
     course: &Course,
     dir: &Path,
     sources: &[Source],
     rows: &[Row],
-) -> Result<BTreeMap<PathBuf, String>, String> {
+) -> Result<BTreeMap<PathBuf, String>, Diagnostic> {
     let mut docs: BTreeMap<PathBuf, DocumentMut> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.is_new()) {
         let path = match &row.topic {
@@ -104,15 +106,18 @@ pub fn render(
                 Some(s) => s.text.as_str(),
                 None if row.topic.is_none() => INBOX_HEADER,
                 None => {
-                    return Err(format!(
-                        "{}: cannot read: not among the corpus files",
-                        path.display()
+                    return Err(Diagnostic::error(
+                        None,
+                        format!(
+                            "{}: cannot read: not among the corpus files",
+                            path.display()
+                        ),
                     ))
                 }
             };
-            let doc: DocumentMut = text
-                .parse()
-                .map_err(|e| format!("{}: not valid TOML: {e}", path.display()))?;
+            let doc: DocumentMut = text.parse().map_err(|e| {
+                Diagnostic::error(None, format!("{}: not valid TOML: {e}", path.display()))
+            })?;
             docs.insert(path.clone(), doc);
         }
         let doc = docs.get_mut(&path).expect("inserted above");
@@ -137,9 +142,12 @@ pub fn render(
                 arr.push(table.into_inline_table());
             }
             _ => {
-                return Err(format!(
-                    "{}: `link` is not a list of tables; cannot append to it",
-                    path.display()
+                return Err(Diagnostic::error(
+                    None,
+                    format!(
+                        "{}: `link` is not a list of tables; cannot append to it",
+                        path.display()
+                    ),
                 ))
             }
         }

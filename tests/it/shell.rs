@@ -104,6 +104,25 @@ fn the_man_page_is_roff_with_every_command() {
     let plan = std::fs::read_to_string(dir.path().join("syllabus-plan.1")).unwrap();
     assert!(plan.contains("hours\\-per\\-week"), "{plan}");
     assert!(dir.path().join("syllabus.1").is_file());
+
+    // A folder that cannot be written is an I/O failure: exit 1 (not 2, the command line is
+    // fine), the error and its fix on standard error, nothing on standard output.
+    let file = dir.path().join("syllabus.1");
+    let out = syllabus(&["man", "--dir", file.join("man1").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot write the pages into {}: ",
+            file.join("man1").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("  help: check that the folder exists and is writable\n"),
+        "{err}"
+    );
 }
 
 /// The value enums (`--level`, `--kinds`, `import --from`) complete to their values: bash, asked
