@@ -72,7 +72,7 @@ enum Command {
     Import(import::Args),
     /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
     Suggest(suggest::Args),
-    /// Write the course site: HTML pages, plan.md, plan.json
+    /// Write the course site: HTML pages, their contents and search index
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
     Serve(site::ServeArgs),

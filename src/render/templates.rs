@@ -164,6 +164,25 @@ impl Templates {
     }
 }
 
+impl Templates {
+    /// [`Templates::render`] into `out`, as the text is made.
+    pub fn render_to_write(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        out: impl std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_error(&self.overrides, e))?;
+        template
+            .render_captured_to(ctx, out)
+            .map(|_| ())
+            .map_err(|e| template_error(&self.overrides, e))
+    }
+}
+
 fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Diagnostic {
     let name = err.name().unwrap_or("template").to_string();
     let file = overrides

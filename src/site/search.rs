@@ -43,18 +43,36 @@ pub fn shard_key(word: &str) -> String {
     key
 }
 
-struct Doc {
-    title: String,
-    href: String,
-    context: String,
+/// A search result as stored: a topic names its page and stage; a reading only its id and its
+/// topic, since `site.js` makes its address and context from the topic's (`chunk_rows`).
+enum Doc<'a> {
+    Topic {
+        title: &'a str,
+        href: String,
+        context: String,
+    },
+    Reading {
+        title: &'a str,
+        id: &'a str,
+        topic: (&'a str, String),
+    },
+}
+
+/// A row of a document chunk: a topic `[title, href, context]`, or a reading `[title, link id,
+/// n]`, where `n` picks the `[title, href]` of its topic from the chunk's own table.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Row<'a> {
+    Topic(&'a str, &'a str, &'a str),
+    Reading(&'a str, &'a str, usize),
 }
 
 /// Build the index for `plan`.
 pub fn build(plan: &Plan) -> Index {
-    let mut docs = Vec::new();
+    let mut docs: Vec<Doc> = Vec::new();
     // word -> doc ids, each id doubled plus one when the word is in the title.
     let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut add = |doc: Doc, title: &str, body: &[&str]| {
+    let mut add = |doc, title: &str, body: &[&str]| {
         let id = docs.len();
         for word in tokens(title) {
             postings.entry(word).or_default().push(id * 2 + 1);
@@ -68,8 +86,8 @@ pub fn build(plan: &Plan) -> Index {
         for topic in &stage.topics {
             let page = html::topic_page(&topic.id);
             add(
-                Doc {
-                    title: topic.title.clone(),
+                Doc::Topic {
+                    title: &topic.title,
                     href: page.clone(),
                     context: format!("Topic · Stage {}: {}", n + 1, stage.title),
                 },
@@ -81,10 +99,10 @@ pub fn build(plan: &Plan) -> Index {
                 body.extend(link.note.as_deref());
                 body.extend(link.deliverable.as_deref());
                 add(
-                    Doc {
-                        title: link.title.clone(),
-                        href: format!("{page}#l-{}", link.id),
-                        context: format!("Reading · {}", topic.title),
+                    Doc::Reading {
+                        title: &link.title,
+                        id: link.id.as_str(),
+                        topic: (&topic.title, page.clone()),
                     },
                     &link.title,
                     &body,
@@ -94,11 +112,12 @@ pub fn build(plan: &Plan) -> Index {
     }
     let mut files = Vec::new();
     for (k, chunk) in docs.chunks(CHUNK).enumerate() {
-        let rows: Vec<[&str; 3]> = chunk
-            .iter()
-            .map(|d| [d.title.as_str(), d.href.as_str(), d.context.as_str()])
-            .collect();
-        files.push(script(format!("search/d{k}.js"), "docs", &k, &rows));
+        files.push(script(
+            format!("search/d{k}.js"),
+            "docs",
+            &k,
+            &chunk_rows(chunk),
+        ));
     }
     let mut words: Vec<(&str, Vec<usize>)> = Vec::with_capacity(postings.len());
     for (word, ids) in &mut postings {
@@ -117,6 +136,37 @@ pub fn build(plan: &Plan) -> Index {
         keys.push(key);
     }
     Index { files, keys }
+}
+
+/// A chunk as `[topics, rows]`: the `[title, href]` of each topic its readings belong to, once,
+/// and a row per document.
+fn chunk_rows<'a>(chunk: &'a [Doc<'a>]) -> (Vec<[&'a str; 2]>, Vec<Row<'a>>) {
+    let mut topics: Vec<[&str; 2]> = Vec::new();
+    let rows = chunk
+        .iter()
+        .map(|doc| match doc {
+            Doc::Topic {
+                title,
+                href,
+                context,
+            } => Row::Topic(title, href, context),
+            Doc::Reading {
+                title,
+                id,
+                topic: (topic, href),
+            } => {
+                let n = match topics.iter().position(|t| t[1] == href) {
+                    Some(n) => n,
+                    None => {
+                        topics.push([topic, href]);
+                        topics.len() - 1
+                    }
+                };
+                Row::Reading(title, id, n)
+            }
+        })
+        .collect();
+    (topics, rows)
 }
 
 /// About the most a shard should hold, in bytes; a query for a two-letter prefix may load more.

@@ -104,6 +104,8 @@
   if (form) {
     form.hidden = false;
     form.addEventListener("change", filter);
+    var print = document.getElementById("print");
+    if (print) { print.addEventListener("click", function () { window.print(); }); }
     document.getElementById("export").addEventListener("click", function () {
       var done = boxes.filter(function (b) { return b.checked; }).map(function (b) {
         return JSON.stringify(b.getAttribute("data-link"));

@@ -25,6 +25,24 @@
     }
   }
 
+  // The controls that work only with this script are made by it (a page without JavaScript
+  // shows none of them): the menu button for the contents, and the search field.
+  var brand = document.querySelector(".site-header .brand");
+  if (brand && sidebar) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "menu-button";
+    button.setAttribute("aria-controls", "sidebar");
+    button.setAttribute("aria-expanded", "false");
+    button.innerHTML = '<span aria-hidden="true">\u2630</span> Contents';
+    brand.parentNode.insertBefore(button, brand);
+  }
+  if (brand) {
+    brand.insertAdjacentHTML("afterend", '<div class="search" role="search">' +
+      '<input type="search" id="search" placeholder="Search (press /)" aria-label="Search topics and readings" autocomplete="off" aria-controls="search-results">' +
+      '<div id="search-results" class="search-results" aria-live="polite" hidden></div></div>');
+  }
+
   // Phones: the contents open from a button instead of sitting after the whole page.
   var menu = document.querySelector(".menu-button");
   function openMenu(open) {
@@ -36,7 +54,6 @@
     }
   }
   if (menu && sidebar) {
-    menu.hidden = false;
     document.body.classList.add("has-menu");
     menu.addEventListener("click", function () {
       openMenu(!document.body.classList.contains("menu-open"));
@@ -52,7 +69,7 @@
   var shards = {}, chunks = {}, loading = {}, asked = 0;
   window.syllabusSearch = {
     terms: function (key, data) { shards[key] = data; },
-    docs: function (k, rows) { chunks[k] = rows; }
+    docs: function (k, data) { chunks[k] = data; }
   };
   function load(src) {
     if (!loading[src]) {
@@ -128,6 +145,16 @@
     panel.appendChild(list);
     panel.hidden = false;
   }
+  // Document `id` as [title, href, context]. A chunk is [topics, rows]: a reading's row is
+  // [title, link id, n], its topic's [title, href] being the chunk's topics[n].
+  function row(id) {
+    var chunk = chunks[Math.floor(id / site.search.chunk)] || [[], []];
+    var r = chunk[1][id % site.search.chunk];
+    if (!r) { return ["?", "#", ""]; }
+    if (typeof r[2] !== "number") { return r; }
+    var topic = chunk[0][r[2]] || ["?", "#"];
+    return [r[0], topic[1] + "#l-" + r[1], "Reading \u00b7 " + topic[0]];
+  }
   function run() {
     var query = ++asked, words = tokens(box.value);
     if (!words.length) { panel.hidden = true; return; }
@@ -141,15 +168,13 @@
         .then(function () {
           if (query !== asked) { return; }
           show(hits, top.map(function (h) {
-            var rows = chunks[Math.floor(h[0] / site.search.chunk)] || [];
-            return rows[h[0] % site.search.chunk] || ["?", "#", ""];
+            return row(h[0]);
           }).filter(function (r) { return r[1] !== "#"; }));
         });
     });
   }
   if (box && panel) {
     var timer = 0;
-    box.closest(".search").hidden = false;
     box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
     box.addEventListener("keydown", function (e) {
       var first = panel.querySelector("a");

@@ -96,10 +96,9 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
     build("valid", &out);
     for name in [
         "index.html",
-        "print.html",
         "checklist.html",
-        "plan.md",
-        "plan.json",
+        "toc.js",
+        "site.js",
         "style.css",
         "checklist.js",
         ".syllabus-site",
@@ -128,6 +127,15 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
             page.display()
         );
         assert_eq!(doc.select(&select("main")).count(), 1, "{}", page.display());
+        // One policy for the page rather than rel="noreferrer" on each link: the sites a
+        // reading links to are not told where the reader came from.
+        assert!(
+            doc.select(&select(r#"head meta[name=referrer][content=no-referrer]"#))
+                .next()
+                .is_some(),
+            "{}: no referrer policy",
+            page.display()
+        );
         for element in doc.select(&select("[href], [src]")) {
             let target = element
                 .value()
@@ -138,10 +146,12 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
                 continue; // the empty favicon, which keeps browsers from asking for one
             }
             if target.starts_with("http://") || target.starts_with("https://") {
+                // Without a target the page opened cannot reach back to this one (no
+                // `window.opener`), so no `rel="noopener"` is needed either.
                 assert_eq!(
-                    element.value().attr("rel"),
-                    Some("noopener noreferrer"),
-                    "{}: external link {target} without rel",
+                    element.value().attr("target"),
+                    None,
+                    "{}: external link {target} opens a new window",
                     page.display()
                 );
                 continue;
@@ -215,6 +225,15 @@ fn topic_pages_show_relations_readings_and_unverified_urls() {
         .collect();
     assert_eq!(boxes.len(), 8);
     assert!(boxes.contains(&"paxos-made-simple"));
+    // Each box is named by its reading's title, which is the link that opens the reading.
+    for input in checklist.select(&select("input[type=checkbox]")) {
+        let id = input.value().attr("aria-labelledby").expect("a named box");
+        let title = checklist
+            .select(&select(&format!("a[href^='https://']#{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("no link #{id} names its box"));
+        assert!(!title.text().collect::<String>().trim().is_empty(), "#{id}");
+    }
 }
 
 /// No element or attribute that could run script, whatever the corpus held.
@@ -269,7 +288,7 @@ fn corpus_text_is_escaped_and_prose_is_sanitized() {
     let topic = std::fs::read_to_string(out.join("topic-hostile.html")).unwrap();
     let doc = Html::parse_document(&topic);
     // The hostile title reaches the reader as text, exactly.
-    let link = doc.select(&select("li.reading a.ext")).next().unwrap();
+    let link = doc.select(&select("li.reading > a")).next().unwrap();
     assert_eq!(
         link.text().collect::<String>(),
         "<img src=x onerror=alert(1)>"
@@ -437,15 +456,18 @@ fn the_contents_are_shared_and_the_search_index_is_complete() {
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<div id=\"contents\">"));
 
-    // Controls that need the script are hidden in the HTML and shown by it; the stylesheet
-    // keeps `hidden` stronger than its own `display` rules.
+    // Controls that need the script are hidden in the HTML and shown by it, or made by it
+    // (the menu button and the search field, on every page); the stylesheet keeps `hidden`
+    // stronger than its own `display` rules.
     let checklist = std::fs::read_to_string(out.join("checklist.html")).unwrap();
     assert!(checklist.contains("<form class=\"filters\" id=\"filters\" hidden>"));
     assert!(checklist.contains("<p class=\"shown\" id=\"shown\" aria-live=\"polite\" hidden>"));
-    assert!(index.contains("<div class=\"search\" role=\"search\" hidden>"));
-    assert!(index.contains(
-        "class=\"menu-button\" aria-controls=\"sidebar\" aria-expanded=\"false\" hidden>"
-    ));
+    for page in [&index, &checklist] {
+        assert!(!page.contains("class=\"search\"") && !page.contains("menu-button"));
+    }
+    let script = std::fs::read_to_string(out.join("site.js")).unwrap();
+    assert!(script.contains("'<div class=\"search\" role=\"search\">'"));
+    assert!(script.contains("button.className = \"menu-button\";"));
     let css = std::fs::read_to_string(out.join("style.css")).unwrap();
     assert!(css.contains("[hidden] { display: none !important; }"));
 
@@ -463,5 +485,16 @@ fn the_contents_are_shared_and_the_search_index_is_complete() {
     assert!(shard.starts_with("syllabusSearch.terms(\"b\",{"), "{shard}");
     assert!(shard.contains("\"bivalence\":["), "{shard}");
     let docs = std::fs::read_to_string(out.join("search/d0.js")).unwrap();
-    assert!(docs.contains("topic-impossibility.html#l-flp"), "{docs}");
+    // A reading names its topic's row in the chunk's table, which names the page.
+    assert!(
+        docs.contains(r#"["topic-impossibility.html","#)
+            || docs.contains(r#","topic-impossibility.html"]"#),
+        "{docs}"
+    );
+    assert!(
+        docs.contains(
+            r#"["Impossibility of Distributed Consensus with One Faulty Process","flp","#
+        ),
+        "{docs}"
+    );
 }

@@ -63,11 +63,11 @@ fn build_shows_the_readers_plan() {
 
     let checklist = read(&out_dir, "checklist.html");
     assert!(
-        checklist.contains("id=\"c-flp\" data-link=\"flp\" checked>"),
+        checklist.contains("aria-labelledby=\"t-flp\" data-link=\"flp\" checked>"),
         "done links arrive ticked"
     );
     assert!(
-        checklist.contains("id=\"c-raft\" data-link=\"raft\">"),
+        checklist.contains("aria-labelledby=\"t-raft\" data-link=\"raft\">"),
         "others do not"
     );
 
