@@ -201,14 +201,14 @@ fn span_at(line: &str, col: usize) -> std::ops::Range<usize> {
 }
 
 /// Sort for stable output: by file, line, column, then message.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.origin, a.severity, &a.message).cmp(&(&b.origin, b.severity, &b.message))
     });
 }
 
 /// The closest of `candidates` to `name`, when it is close enough to be a plausible typo.
-pub fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
@@ -265,7 +265,7 @@ where
 /// Where each line of a text starts, found once: parsers that place many entries in one file
 /// look each up by binary search instead of rescanning the text from the start.
 #[derive(Clone, Debug)]
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of every line's first character; the first is 0.
     starts: Vec<usize>,
@@ -310,7 +310,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-pub fn origin_at(file: &Path, text: &str, offset: usize) -> Origin {
+pub(crate) fn origin_at(file: &Path, text: &str, offset: usize) -> Origin {
     LineIndex::new(text).origin(file, offset)
 }
 

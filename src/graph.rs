@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Why one topic needs another: where it was written, and through which link if not directly.
 #[derive(Clone, Debug)]
-pub struct Edge {
+pub(crate) struct Edge {
     pub origin: Origin,
     pub via_link: Option<String>,
 }
@@ -27,7 +27,7 @@ pub struct Graph {
 
 /// A cycle as the ids along it (first repeated at the end) and the edges that close it.
 #[derive(Clone, Debug)]
-pub struct Cycle {
+pub(crate) struct Cycle {
     pub path: Vec<String>,
     pub edges: Vec<Edge>,
 }
@@ -87,7 +87,7 @@ impl Graph {
 
     /// The links of one topic, with an edge for each link that needs another link of the same
     /// topic: the order to read them in.
-    pub fn links_of(topic: &Topic) -> Self {
+    pub(crate) fn links_of(topic: &Topic) -> Self {
         let mut edges = Vec::new();
         for link in &topic.links {
             for r in &link.requires {
@@ -105,7 +105,7 @@ impl Graph {
     }
 
     /// A graph over `nodes`; edges naming anything else are dropped, repeated ones kept once.
-    pub fn from_parts(
+    pub(crate) fn from_parts(
         nodes: impl IntoIterator<Item = String>,
         edges: impl IntoIterator<Item = (String, String, Edge)>,
     ) -> Self {
@@ -133,7 +133,7 @@ impl Graph {
 
     /// Every cycle's strongly connected component, reported once as one concrete cycle that
     /// starts at its alphabetically first topic, so the message is the same on every run.
-    pub fn cycles(&self) -> Vec<Cycle> {
+    pub(crate) fn cycles(&self) -> Vec<Cycle> {
         let mut cycles = Vec::new();
         for component in tarjan_scc(&self.graph) {
             let members: BTreeSet<NodeIndex> = component.iter().copied().collect();
@@ -201,7 +201,7 @@ impl Graph {
 
     /// The length of the longest chain of prerequisites under each topic (0 for a topic that
     /// needs nothing). Only meaningful once `cycles()` is empty.
-    pub fn depths(&self) -> BTreeMap<String, usize> {
+    pub(crate) fn depths(&self) -> BTreeMap<String, usize> {
         let mut depth: HashMap<NodeIndex, usize> = HashMap::new();
         let order = petgraph::algo::toposort(&self.graph, None).unwrap_or_default();
         // Edges point at prerequisites, so walk from the end of the order (the roots) back.
@@ -221,7 +221,7 @@ impl Graph {
     }
 
     /// `ids` and everything they transitively need.
-    pub fn closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    pub(crate) fn closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
         self.reach(ids, Direction::Outgoing)
     }
 
@@ -252,12 +252,12 @@ impl Graph {
     }
 
     /// The topics `id` needs directly, sorted.
-    pub fn requires(&self, id: &str) -> Vec<String> {
+    pub(crate) fn requires(&self, id: &str) -> Vec<String> {
         self.neighbours(id, Direction::Outgoing)
     }
 
     /// The topics `id` needs directly, with the edge that says so, sorted by id.
-    pub fn requires_with_edges(&self, id: &str) -> Vec<(String, Edge)> {
+    pub(crate) fn requires_with_edges(&self, id: &str) -> Vec<(String, Edge)> {
         let Some(&node) = self.index.get(id) else {
             return Vec::new();
         };
@@ -271,7 +271,7 @@ impl Graph {
     }
 
     /// The topics that need `id` directly, sorted.
-    pub fn unlocks(&self, id: &str) -> Vec<String> {
+    pub(crate) fn unlocks(&self, id: &str) -> Vec<String> {
         self.neighbours(id, Direction::Incoming)
     }
 
@@ -291,7 +291,7 @@ impl Graph {
 
     /// A topological order (prerequisites first) that, among the nodes ready at each step,
     /// takes the one with the smallest `key`. Nodes on a cycle are left out.
-    pub fn order_by<K: Ord>(&self, key: impl Fn(&str) -> K) -> Vec<String> {
+    pub(crate) fn order_by<K: Ord>(&self, key: impl Fn(&str) -> K) -> Vec<String> {
         let mut waiting: HashMap<NodeIndex, usize> = self
             .graph
             .node_indices()

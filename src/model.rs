@@ -187,9 +187,9 @@ word_enum!(
 
 impl Kind {
     /// The practice kinds: something the learner does (and delivers) rather than reads.
-    pub const PRACTICE: &'static [Kind] = &[Kind::Exercise, Kind::Project];
+    pub(crate) const PRACTICE: &'static [Kind] = &[Kind::Exercise, Kind::Project];
 
-    pub fn is_practice(self) -> bool {
+    pub(crate) fn is_practice(self) -> bool {
         Self::PRACTICE.contains(&self)
     }
 }
@@ -304,7 +304,7 @@ impl Course {
         }
     }
 
-    pub fn stage_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn stage_index(&self, id: &str) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)
     }
 }

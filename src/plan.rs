@@ -109,7 +109,7 @@ impl Plan {
         !link.optional || self.schedule.optional
     }
 
-    pub fn topic(&self, id: &str) -> Option<&PlanTopic> {
+    pub(crate) fn topic(&self, id: &str) -> Option<&PlanTopic> {
         self.topics().find(|t| t.id == id)
     }
 
@@ -118,7 +118,7 @@ impl Plan {
     }
 
     /// The stage holding topic or link `id`.
-    pub fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage)> {
+    pub(crate) fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage)> {
         self.stages.iter().enumerate().find(|(_, s)| {
             s.topics
                 .iter()

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{value, Array, DocumentMut};
 
 /// The corpus folder inside a new course.
-pub const TOPICS: &str = "topics";
+pub(crate) const TOPICS: &str = "topics";
 
 /// The two example stages: (id, title, guidance).
 const STAGES: [(&str, &str, &str); 2] = [

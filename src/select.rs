@@ -57,7 +57,7 @@ pub enum Exclusion {
 }
 
 impl Exclusion {
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Exclusion::Known => "known (you said you know it)".into(),
             Exclusion::ImpliedKnown { through } => {
@@ -120,7 +120,7 @@ pub struct Left {
 
 impl Report {
     /// True when the plan is the whole course, unfiltered.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.targets.is_empty()
             && self.known.is_empty()
             && self.skipped.is_empty()

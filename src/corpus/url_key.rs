@@ -21,7 +21,7 @@ fn is_tracking(name: &str) -> bool {
 
 /// `url` without its tracking parameters: what is worth storing. Everything else (fragment,
 /// trailing slash, case) is kept as written.
-pub fn clean(url: &str) -> String {
+pub(crate) fn clean(url: &str) -> String {
     let Ok(mut parsed) = Url::parse(url) else {
         return url.to_string();
     };
@@ -42,7 +42,7 @@ pub fn clean(url: &str) -> String {
 }
 
 /// The text after which a shown URL was cut.
-pub fn truncated_prefix(url: &str) -> Option<&str> {
+pub(crate) fn truncated_prefix(url: &str) -> Option<&str> {
     url.strip_suffix("...").or_else(|| url.strip_suffix('…'))
 }
 
@@ -168,7 +168,7 @@ fn paper_key(host: &str, url: &Url) -> Option<String> {
 
 /// More keys under which the paper of `url` is known: an ACM DOI (`10.1145/359545.359563`)
 /// is also the ACM library's id (`359563`), the one older links use.
-pub fn aliases(url: &str) -> Vec<String> {
+pub(crate) fn aliases(url: &str) -> Vec<String> {
     let k = key(url);
     let Some(suffix) = k.strip_prefix("doi:10.1145/") else {
         return Vec::new();
@@ -183,7 +183,7 @@ pub fn aliases(url: &str) -> Vec<String> {
 
 /// The key of a bare DOI as a BibTeX `doi` field gives it (`10.x/y`, `doi:10.x/y` or a
 /// resolver URL).
-pub fn doi_field_key(doi: &str) -> Option<String> {
+pub(crate) fn doi_field_key(doi: &str) -> Option<String> {
     let doi = doi.trim();
     let lower = doi.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
@@ -203,7 +203,7 @@ fn keys_of(url: &str) -> Vec<String> {
 /// Whether `a` and `b` name the same page, either of them possibly truncated: the rule
 /// [`UrlIndex`] follows, which the tests hold it to.
 #[cfg(test)]
-pub fn same_link(a: &str, b: &str) -> bool {
+pub(crate) fn same_link(a: &str, b: &str) -> bool {
     let (ka, kb) = (key(a), key(b));
     if ka == kb {
         return true;
@@ -218,7 +218,7 @@ pub fn same_link(a: &str, b: &str) -> bool {
 /// with the earliest inserted match, so whichever link a message names does not depend on hash
 /// order.
 #[derive(Debug)]
-pub struct UrlIndex<T> {
+pub(crate) struct UrlIndex<T> {
     /// Key -> position in `entries`; the first URL with a key keeps it.
     by_key: HashMap<String, usize>,
     entries: Vec<Entry<T>>,
