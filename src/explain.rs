@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 /// Links not done whose prerequisites in the plan are all done (what is left out of the plan,
 /// known or skipped, counts as settled), in plan order. Unscheduled optional links are offered
 /// when ready but never hold a later topic back: the core does not wait for the optional track.
-pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
+pub fn next<'p, 'c>(plan: &'p Plan<'c>, _selected: &Selected) -> Vec<&'p PlanLink<'c>> {
     // Plan order is a topological order, so one pass settles each topic after all it needs: a
     // topic is settled when its links are done and everything it requires is settled.
     let mut settled: BTreeMap<&str, bool> = BTreeMap::new();
@@ -35,11 +35,8 @@ pub fn next<'p>(plan: &'p Plan, selected: &Selected) -> Vec<&'p PlanLink> {
             .filter(|l| l.done)
             .map(|l| l.id.as_str())
             .collect();
-        let source = selected
-            .course
-            .topic(&topic.id)
-            .expect("planned topics come from the course");
-        let inside = Graph::links_of(source);
+        // The plan's links carry their requirements as planned.
+        let inside = Graph::of_links(topic.links.iter().map(|l| (l.link, &*l.requires)));
         for link in &topic.links {
             let ready = !link.done
                 && inside
@@ -64,34 +61,10 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
             .unwrap_or("");
         format!("`{id}` ({title})")
     };
-    let mut lines = Vec::new();
     if let Some(why) = selected.excluded.get(id) {
-        lines.push(format!(
-            "{} is not in the plan: {}.",
-            name(id),
-            why.describe()
-        ));
-        if let Some(gap) = plan.selection.gaps.iter().find(|g| g.id == id) {
-            lines.push(format!(
-                "It is a gap: {} in the plan need{} it.",
-                gap.needed_by.join(", "),
-                if gap.needed_by.len() == 1 { "s" } else { "" }
-            ));
-        }
-        if matches!(why, Exclusion::NotNeeded) && !plan.selection.targets.is_empty() {
-            lines.push(format!(
-                "The targets are: {}.",
-                plan.selection.targets.join(", ")
-            ));
-        }
-        if let Some(topic) = course.link(id).map(|l| l.topic.as_str()) {
-            if plan.topic(topic).is_some() && !selected.excluded.contains_key(topic) {
-                lines.push(format!("Its topic `{topic}` is in the plan."));
-            }
-        }
-        return lines;
+        return why_not(course, selected, plan, id, why, &name);
     }
-
+    let mut lines = Vec::new();
     let targets = &plan.selection.targets;
     if targets.is_empty() {
         lines.push(format!("{} is in the full course.", name(id)));
@@ -102,7 +75,7 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
             "{} is in the plan because a target needs it:",
             name(id)
         ));
-        let (shown, total) = chains(selected, id);
+        let (shown, total) = chains(course, selected, id);
         for chain in &shown {
             lines.push(format!("  {}", chain.join(" -> ")));
         }
@@ -138,6 +111,41 @@ pub fn why(course: &Course, selected: &Selected, plan: &Plan, id: &str) -> Vec<S
     lines
 }
 
+/// Why `id`, left out with `why`, is not in `plan`, as lines.
+fn why_not(
+    course: &Course,
+    selected: &Selected,
+    plan: &Plan,
+    id: &str,
+    why: &Exclusion,
+    name: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{} is not in the plan: {}.",
+        name(id),
+        why.describe()
+    )];
+    if let Some(gap) = plan.selection.gaps.iter().find(|g| g.id == id) {
+        lines.push(format!(
+            "It is a gap: {} in the plan need{} it.",
+            gap.needed_by.join(", "),
+            if gap.needed_by.len() == 1 { "s" } else { "" }
+        ));
+    }
+    if matches!(why, Exclusion::NotNeeded) && !plan.selection.targets.is_empty() {
+        lines.push(format!(
+            "The targets are: {}.",
+            plan.selection.targets.join(", ")
+        ));
+    }
+    if let Some(topic) = course.link(id).map(|l| l.topic.as_str()) {
+        if plan.topic(topic).is_some() && !selected.excluded.contains_key(topic) {
+            lines.push(format!("Its topic `{topic}` is in the plan."));
+        }
+    }
+    lines
+}
+
 /// "week 3", "weeks 2-4", "done": where a link or a topic's links fall.
 fn weeks_of(plan: &Plan, id: &str) -> String {
     let weeks: BTreeSet<u32> = match plan.link(id) {
@@ -169,15 +177,13 @@ const MAX_CHAINS: usize = 12;
 
 /// Every chain of "is needed by" from `id` up to a target, shortest first then alphabetical, at
 /// most `MAX_CHAINS` of them, with the number there are in all.
-fn chains(selected: &Selected, id: &str) -> (Vec<Vec<String>>, usize) {
+fn chains<'a>(
+    course: &'a Course,
+    selected: &'a Selected,
+    id: &'a str,
+) -> (Vec<Vec<String>>, usize) {
     let roots: BTreeSet<&str> = selected.roots.iter().map(String::as_str).collect();
-    let direct = |at: &str| -> Vec<&str> {
-        selected
-            .needed_by
-            .get(at)
-            .map(|p| p.iter().map(String::as_str).collect())
-            .unwrap_or_default()
-    };
+    let direct = |at: &str| -> Vec<&'a str> { selected.needed_by(course, at) };
     // Chains are told in topics: a link between two topics (one that needs the first and is
     // read under the second) is a detail of the step, not a step, or every reading of a topic
     // would multiply the chains.
@@ -189,7 +195,7 @@ fn chains(selected: &Selected, id: &str) -> (Vec<Vec<String>>, usize) {
             if !seen.insert(p) {
                 continue;
             }
-            if roots.contains(p) || selected.course.topic(p).is_some() {
+            if roots.contains(p) || selected.is_planned_topic(course, p) {
                 out.insert(p);
             } else {
                 stack.extend(direct(p));

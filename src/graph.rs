@@ -5,12 +5,48 @@
 //! `requires` or implied by one of its links requiring a link or topic elsewhere: a link is
 //! read under its own topic, so that topic has to come after whatever the link needs.
 
-use crate::model::{Course, Origin, Topic};
+use crate::model::{Course, Link, Origin, Ref, Topic};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What the graph and the planner read of a course: the whole course (the course itself), or
+/// what a selection plans (`select::View`). Topics and links by their positions in the course.
+pub(crate) trait CourseView<'a> {
+    fn course(&self) -> &'a Course;
+    /// Whether topic `t` is in it.
+    fn has_topic(&self, t: usize) -> bool;
+    /// Whether link `l` of topic `t` is in it.
+    fn has_link(&self, t: usize, l: usize) -> bool;
+    /// The requirements of topic `t` as planned.
+    fn topic_requires(&self, t: usize) -> &[Ref];
+    /// The requirements of link `l` of topic `t` as planned.
+    fn link_requires(&self, t: usize, l: usize) -> &[Ref];
+}
+
+impl<'a> CourseView<'a> for &'a Course {
+    fn course(&self) -> &'a Course {
+        self
+    }
+
+    fn has_topic(&self, _: usize) -> bool {
+        true
+    }
+
+    fn has_link(&self, _: usize, _: usize) -> bool {
+        true
+    }
+
+    fn topic_requires(&self, t: usize) -> &[Ref] {
+        &self.topics[t].requires
+    }
+
+    fn link_requires(&self, t: usize, l: usize) -> &[Ref] {
+        &self.topics[t].links[l].requires
+    }
+}
 
 /// Why one topic needs another: where it was written, and through which link if not directly.
 #[derive(Clone, Debug)]
@@ -85,12 +121,67 @@ impl Graph {
         Self::from_parts(course.topics.iter().map(|t| t.id.to_string()), edges)
     }
 
+    /// The topic graph of what `view` holds of a validated course: of the whole course, or of
+    /// what a selection plans (`new` is for a course not validated yet, whose ids may repeat).
+    pub(crate) fn of<'a>(view: &impl CourseView<'a>) -> Self {
+        let course = view.course();
+        let mut edges = Vec::new();
+        // A selection that leaves a topic out puts what it needed in its place, and that may be
+        // a link: the topic then needs that link's topic.
+        let target = |id: &str| -> String {
+            let topic = course.link(id).map_or(id, |link| link.topic.as_str());
+            topic.to_string()
+        };
+        for (t, topic) in course.topics.iter().enumerate() {
+            if !view.has_topic(t) {
+                continue;
+            }
+            for r in view.topic_requires(t) {
+                let to = target(&r.id);
+                if to != topic.id {
+                    let edge = Edge {
+                        origin: r.origin.clone(),
+                        via_link: None,
+                    };
+                    edges.push((topic.id.to_string(), to, edge));
+                }
+            }
+            for (l, link) in topic.links.iter().enumerate() {
+                if !view.has_link(t, l) {
+                    continue;
+                }
+                for r in view.link_requires(t, l) {
+                    let to = target(&r.id);
+                    if to != topic.id {
+                        let edge = Edge {
+                            origin: r.origin.clone(),
+                            via_link: Some(link.id.to_string()),
+                        };
+                        edges.push((topic.id.to_string(), to, edge));
+                    }
+                }
+            }
+        }
+        let nodes = course
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|&(t, _)| view.has_topic(t))
+            .map(|(_, topic)| topic.id.to_string());
+        Self::from_parts(nodes, edges)
+    }
+
     /// The links of one topic, with an edge for each link that needs another link of the same
     /// topic: the order to read them in.
     pub(crate) fn links_of(topic: &Topic) -> Self {
+        Self::of_links(topic.links.iter().map(|l| (l, l.requires.as_slice())))
+    }
+
+    /// [`Graph::links_of`] for links given with their requirements.
+    pub(crate) fn of_links<'a>(links: impl Iterator<Item = (&'a Link, &'a [Ref])> + Clone) -> Self {
         let mut edges = Vec::new();
-        for link in &topic.links {
-            for r in &link.requires {
+        for (link, requires) in links.clone() {
+            for r in requires {
                 edges.push((
                     link.id.to_string(),
                     r.id.clone(),
@@ -101,7 +192,7 @@ impl Graph {
                 ));
             }
         }
-        Self::from_parts(topic.links.iter().map(|l| l.id.to_string()), edges)
+        Self::from_parts(links.map(|(l, _)| l.id.to_string()), edges)
     }
 
     /// A graph over `nodes`; edges naming anything else are dropped, repeated ones kept once.
@@ -125,10 +216,6 @@ impl Graph {
             }
         }
         Graph { graph, index }
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
     }
 
     /// Every cycle's strongly connected component, reported once as one concrete cycle that
@@ -225,14 +312,6 @@ impl Graph {
         self.reach(ids, Direction::Outgoing)
     }
 
-    /// `ids` and everything that transitively needs them.
-    pub fn dependents_closure<'a>(
-        &self,
-        ids: impl IntoIterator<Item = &'a str>,
-    ) -> BTreeSet<String> {
-        self.reach(ids, Direction::Incoming)
-    }
-
     fn reach<'a>(
         &self,
         ids: impl IntoIterator<Item = &'a str>,
@@ -288,56 +367,48 @@ impl Graph {
         out.dedup();
         out
     }
+}
 
-    /// A topological order (prerequisites first) that, among the nodes ready at each step,
-    /// takes the one with the smallest `key`. Nodes on a cycle are left out.
-    pub(crate) fn order_by<K: Ord>(&self, key: impl Fn(&str) -> K) -> Vec<String> {
-        let mut waiting: HashMap<NodeIndex, usize> = self
-            .graph
-            .node_indices()
-            .map(|n| {
-                (
-                    n,
-                    self.graph
-                        .neighbors_directed(n, Direction::Outgoing)
-                        .count(),
-                )
-            })
+/// A topological order of one topic's `links` (each with its requirements; those naming no link
+/// among them are ignored, one written twice counts once) that, among the links ready at each
+/// step, takes the one with the smallest `key` (then the first). Positions in `links`; links on
+/// a cycle are left out. [`Graph::links_of`] without a graph of `String` ids.
+pub(crate) fn link_order<'a, K: Ord>(
+    links: &[(&'a Link, &[Ref])],
+    key: impl Fn(&'a Link) -> K,
+) -> Vec<usize> {
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(links.len());
+    for (i, (link, _)) in links.iter().enumerate() {
+        at.entry(link.id.as_str()).or_insert(i);
+    }
+    // How many links each waits for, and who waits for each.
+    let mut waiting = vec![0usize; links.len()];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); links.len()];
+    for (i, (_, requires)) in links.iter().enumerate() {
+        let mut needs: Vec<usize> = requires
+            .iter()
+            .filter_map(|r| at.get(r.id.as_str()).copied())
             .collect();
-        let mut ready: BTreeMap<(K, String), NodeIndex> = BTreeMap::new();
-        for (&n, &count) in &waiting {
-            if count == 0 {
-                ready.insert((key(&self.graph[n]), self.graph[n].clone()), n);
+        needs.sort_unstable();
+        needs.dedup();
+        waiting[i] = needs.len();
+        for j in needs {
+            dependents[j].push(i);
+        }
+    }
+    let mut ready: BTreeSet<(K, usize)> = (0..links.len())
+        .filter(|&i| waiting[i] == 0)
+        .map(|i| (key(links[i].0), i))
+        .collect();
+    let mut out = Vec::with_capacity(links.len());
+    while let Some((_, i)) = ready.pop_first() {
+        out.push(i);
+        for &d in &dependents[i] {
+            waiting[d] -= 1;
+            if waiting[d] == 0 {
+                ready.insert((key(links[d].0), d));
             }
         }
-        let mut out = Vec::new();
-        while let Some((_, node)) = ready.pop_first() {
-            out.push(self.graph[node].clone());
-            for dependent in self.graph.neighbors_directed(node, Direction::Incoming) {
-                let count = waiting.get_mut(&dependent).expect("every node is counted");
-                *count -= 1;
-                if *count == 0 {
-                    let id = self.graph[dependent].clone();
-                    ready.insert((key(&id), id), dependent);
-                }
-            }
-        }
-        out
     }
-
-    /// Every (topic, prerequisite) pair, sorted.
-    pub fn edges(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self
-            .graph
-            .edge_references()
-            .map(|e| {
-                (
-                    self.graph[e.source()].clone(),
-                    self.graph[e.target()].clone(),
-                )
-            })
-            .collect();
-        out.sort();
-        out
-    }
+    out
 }

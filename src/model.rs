@@ -44,10 +44,18 @@ pub struct Course {
     pub link_index: LinkIndex,
 }
 
-/// Link id -> (topic, link) positions. A clone starts empty, so a course copied and then
-/// edited never answers from the original's positions.
+/// Link id -> (topic, link) positions, and where each topic's links start in the numbering of
+/// [`Course::item_number`]. A clone starts empty, so a course copied and then edited never
+/// answers from the original's positions.
 #[derive(Debug, Default)]
-pub struct LinkIndex(std::sync::OnceLock<std::collections::HashMap<LinkId, (u32, u32)>>);
+pub struct LinkIndex(std::sync::OnceLock<Positions>);
+
+#[derive(Debug, Default)]
+pub(crate) struct Positions {
+    links: std::collections::HashMap<LinkId, (u32, u32)>,
+    /// By topic: how many links the topics before it hold.
+    first_link: Vec<u32>,
+}
 
 impl Clone for LinkIndex {
     fn clone(&self) -> Self {
@@ -269,10 +277,7 @@ impl Link {
 
 impl Course {
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics
-            .binary_search_by(|t| t.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.topics[i])
+        self.topic_index(id).map(|i| &self.topics[i])
     }
 
     pub fn links(&self) -> impl Iterator<Item = &Link> {
@@ -283,16 +288,7 @@ impl Course {
     /// Looked up in a map made on the first call (`corpus` makes the course whole; later steps
     /// only read it).
     pub fn link(&self, id: &str) -> Option<&Link> {
-        let index = self.link_index.0.get_or_init(|| {
-            let mut map = std::collections::HashMap::new();
-            for (t, topic) in self.topics.iter().enumerate() {
-                for (l, link) in topic.links.iter().enumerate() {
-                    map.entry(link.id.clone()).or_insert((t as u32, l as u32));
-                }
-            }
-            map
-        });
-        let &(t, l) = index.get(id)?;
+        let &(t, l) = self.positions().links.get(id)?;
         match self
             .topics
             .get(t as usize)
@@ -302,6 +298,61 @@ impl Course {
             // Edited since the map was made: stay right, if slow.
             _ => self.links().find(|l| l.id == id),
         }
+    }
+
+    fn positions(&self) -> &Positions {
+        self.link_index.0.get_or_init(|| {
+            let mut links = std::collections::HashMap::new();
+            let mut first_link = Vec::with_capacity(self.topics.len());
+            let mut count = 0u32;
+            for (t, topic) in self.topics.iter().enumerate() {
+                first_link.push(count);
+                count += topic.links.len() as u32;
+                for (l, link) in topic.links.iter().enumerate() {
+                    links.entry(link.id.clone()).or_insert((t as u32, l as u32));
+                }
+            }
+            Positions { links, first_link }
+        })
+    }
+
+    /// The position of topic `id` in `topics`.
+    pub(crate) fn topic_index(&self, id: &str) -> Option<usize> {
+        self.topics.binary_search_by(|t| t.id.as_str().cmp(id)).ok()
+    }
+
+    /// How many links the topics before topic number `t` hold.
+    pub(crate) fn first_link(&self, t: usize) -> u32 {
+        self.positions().first_link[t]
+    }
+
+    /// The number of link `l` of topic `t` (see [`Course::item_number`]).
+    pub(crate) fn link_number(&self, t: usize, l: usize) -> u32 {
+        (self.topics.len() + self.first_link(t) as usize + l) as u32
+    }
+
+    /// Topics and links numbered from 0: the topics in course order, then every link in course
+    /// order. Later steps key their tables by these numbers instead of by id. A topic and a
+    /// link with one id (only an invalid corpus has that) give the topic's.
+    pub(crate) fn item_number(&self, id: &str) -> Option<u32> {
+        if let Some(t) = self.topic_index(id) {
+            return Some(t as u32);
+        }
+        let &(t, l) = self.positions().links.get(id)?;
+        Some(self.link_number(t as usize, l as usize))
+    }
+
+    /// The id of item number `n` (see [`Course::item_number`]).
+    pub(crate) fn item_id(&self, n: u32) -> &str {
+        let n = n as usize;
+        if n < self.topics.len() {
+            return &self.topics[n].id;
+        }
+        let k = (n - self.topics.len()) as u32;
+        let first = &self.positions().first_link;
+        // The last topic whose links start at or before `k`.
+        let t = first.partition_point(|&f| f <= k) - 1;
+        &self.topics[t].links[(k - first[t]) as usize].id
     }
 
     pub(crate) fn stage_index(&self, id: &str) -> Option<usize> {

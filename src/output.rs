@@ -461,24 +461,112 @@ impl<E> From<WriteError> for UpdateError<E> {
 /// C1, DEL), which could move the cursor, clear the screen or write the clipboard, are shown
 /// escaped (`\u{1b}`) instead of being sent.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    // A CR is kept only in a CRLF line end (iCalendar needs them); alone it rewrites a line.
-    let chars: Vec<char> = text.chars().collect();
-    let bad = |i: usize| {
-        let c = chars[i];
-        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && chars.get(i + 1) == Some(&'\n'))
-    };
-    if !(0..chars.len()).any(bad) {
-        return std::borrow::Cow::Borrowed(text);
+    // One pass over the bytes: no copy of the text (outputs run to a hundred megabytes)
+    // unless something in it has to be escaped. Control characters are the bytes below 0x20,
+    // 0x7f, and 0xc2 0x80-0x9f in UTF-8. Blocks of 64 bytes are tested whole (the compiler
+    // makes that a few vector instructions), bytes one by one only in a block that may hold one.
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
+    let bytes = text.as_bytes();
+    let mut first_bad = None;
+    'blocks: for (n, block) in bytes.chunks(64).enumerate() {
+        if !block.iter().fold(false, |any, &b| any | suspect(b)) {
+            continue;
+        }
+        for (j, &b) in block.iter().enumerate() {
+            let i = n * 64 + j;
+            if !suspect(b) {
+                continue;
+            }
+            let c = text[i..].chars().next().expect("a character starts here");
+            if is_bad(c, text[i + c.len_utf8()..].chars().next()) {
+                first_bad = Some(i);
+                break 'blocks;
+            }
+        }
     }
+    let Some(start) = first_bad else {
+        return std::borrow::Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len() + 16);
-    for (i, &c) in chars.iter().enumerate() {
-        if bad(i) {
+    out.push_str(&text[..start]);
+    let mut chars = text[start..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_bad(c, chars.peek().copied()) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `printable` escapes `c` (followed by `next`): a control character other than
+/// newline and tab, and a CR only when it does not end a CRLF line (iCalendar needs those).
+fn is_bad(c: char, next: Option<char>) -> bool {
+    c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && next == Some('\n'))
+}
+
+/// A writer passing on what `printable` would make of the text written to it, so that a large
+/// output goes out as it is made. The text must be UTF-8; a character or a CR split between two
+/// writes is held until the next one (or [`PrintableWriter::finish`]).
+pub struct PrintableWriter<W: Write> {
+    inner: W,
+    /// The start of a character not complete yet, or a CR waiting to see what follows it.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> PrintableWriter<W> {
+    pub fn new(inner: W) -> Self {
+        PrintableWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Write out what is held back (a CR at the very end is escaped, as `printable` does) and
+    /// flush.
+    pub fn finish(mut self) -> io::Result<W> {
+        let rest = std::mem::take(&mut self.pending);
+        self.inner
+            .write_all(printable(&String::from_utf8_lossy(&rest)).as_bytes())?;
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+
+    /// Pass on `text`, all of whose characters are complete and which does not end in a CR.
+    fn pass(&mut self, text: &str) -> io::Result<()> {
+        self.inner.write_all(printable(text).as_bytes())
+    }
+}
+
+impl<W: Write> Write for PrintableWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut bytes = std::mem::take(&mut self.pending);
+        let joined = !bytes.is_empty();
+        let data: &[u8] = if joined {
+            bytes.extend_from_slice(buf);
+            &bytes
+        } else {
+            buf
+        };
+        // Hold back an incomplete character at the end, and a final CR (its LF may follow).
+        let mut end = match std::str::from_utf8(data) {
+            Ok(_) => data.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => return Err(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")),
+        };
+        if end > 0 && data[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let text = std::str::from_utf8(&data[..end]).expect("checked above");
+        self.pass(text)?;
+        self.pending = data[end..].to_vec();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device or a file
@@ -506,6 +594,32 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_escapes_controls_and_keeps_crlf_also_when_streamed() {
+        let text = "a\u{1b}[2Jb\r\nc\rd\u{85}é\t\u{7f}\r";
+        let want = "a\\u{1b}[2Jb\r\nc\\u{d}d\\u{85}é\t\\u{7f}\\u{d}";
+        assert_eq!(printable(text), want);
+        assert!(matches!(
+            printable("plain\r\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Wherever it falls among the blocks the scan tests whole.
+        for at in [0, 63, 64, 127, 200] {
+            let before = "é".repeat(at / 2) + &"x".repeat(at % 2);
+            let long = format!("{before}\u{9b}{}\r\n", "y".repeat(70));
+            let want = long.replace('\u{9b}', "\\u{9b}");
+            assert_eq!(printable(&long), want, "at {at}");
+        }
+        // Every way of cutting the bytes into two writes gives the same bytes.
+        for cut in 0..=text.len() {
+            let mut w = PrintableWriter::new(Vec::new());
+            w.write_all(&text.as_bytes()[..cut]).unwrap();
+            w.write_all(&text.as_bytes()[cut..]).unwrap();
+            let out = w.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "cut at {cut}");
+        }
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary() {

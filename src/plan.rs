@@ -8,15 +8,16 @@
 //! - inside a topic, links in a topological order of their `requires`, ties broken by level,
 //!   minutes, title, then id.
 
-use crate::graph::Graph;
-use crate::model::{Course, Link};
+use crate::graph::{CourseView, Graph};
+use crate::model::{Course, Link, Ref};
 use crate::schedule::{self, Schedule, ScheduleOptions, Week};
 use crate::select::{self, Report, Selected, Selection};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Plan {
+pub struct Plan<'a> {
     pub title: String,
     pub description: String,
     pub author: Option<String>,
@@ -24,7 +25,7 @@ pub struct Plan {
     pub total_minutes: u32,
     /// The optional track, counted apart from the core (scheduled only with `--optional`).
     pub optional_minutes: u32,
-    pub stages: Vec<PlanStage>,
+    pub stages: Vec<PlanStage<'a>>,
     /// What the reader's selection left out (empty for the whole course).
     pub selection: Report,
     /// The schedule's figures; `weeks` holds the weeks themselves.
@@ -33,18 +34,18 @@ pub struct Plan {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct PlanStage {
+pub struct PlanStage<'a> {
     pub id: String,
     pub title: String,
     pub guidance: String,
     /// Core minutes.
     pub minutes: u32,
     pub optional_minutes: u32,
-    pub topics: Vec<PlanTopic>,
+    pub topics: Vec<PlanTopic<'a>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct PlanTopic {
+pub struct PlanTopic<'a> {
     pub id: String,
     pub title: String,
     pub summary: String,
@@ -59,7 +60,7 @@ pub struct PlanTopic {
     /// Core minutes.
     pub minutes: u32,
     pub optional_minutes: u32,
-    pub links: Vec<PlanLink>,
+    pub links: Vec<PlanLink<'a>>,
 }
 
 /// A topic named by id with its title, for topics that are not in the plan itself.
@@ -69,12 +70,15 @@ pub struct TopicRef {
     pub title: String,
 }
 
-/// A link as planned: the corpus link, whether the reader has done it and its week.
-/// Derefs to the `Link`, so renderers read `link.title` either way.
-#[derive(Clone, Debug, Serialize)]
-pub struct PlanLink {
-    #[serde(flatten)]
-    pub link: Link,
+/// A link as planned: the corpus link (borrowed), its requirements as planned, whether the
+/// reader has done it and its week. Derefs to the `Link`, so renderers read `link.title` either
+/// way. Serialized as the link's fields (with `requires` as planned) followed by its own.
+#[derive(Clone, Debug)]
+pub struct PlanLink<'a> {
+    pub link: &'a Link,
+    /// The link's requirements, or (under a selection that left out something it names) what
+    /// the planner put in their place.
+    pub requires: Cow<'a, [Ref]>,
     pub done: bool,
     /// The schedule's week (the first, for a link longer than a week); `None` when done, or
     /// optional and the reader did not ask for the optional track.
@@ -83,23 +87,59 @@ pub struct PlanLink {
     pub until_week: Option<u32>,
 }
 
-impl std::ops::Deref for PlanLink {
-    type Target = Link;
-    fn deref(&self) -> &Link {
-        &self.link
+/// What `#[serde(flatten)]` of the link would give, written out: flattening serializes through
+/// a map, several times slower for a plan of 100,000 links.
+impl Serialize for PlanLink<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let l = &self.link;
+        let mut out = serializer.serialize_struct("PlanLink", 21)?;
+        out.serialize_field("id", &l.id)?;
+        out.serialize_field("topic", &l.topic)?;
+        out.serialize_field("url", &l.url)?;
+        if l.alternates.is_empty() {
+            out.skip_field("alternates")?;
+        } else {
+            out.serialize_field("alternates", &l.alternates)?;
+        }
+        out.serialize_field("title", &l.title)?;
+        out.serialize_field("kind", &l.kind)?;
+        out.serialize_field("level", &l.level)?;
+        out.serialize_field("minutes", &l.minutes)?;
+        out.serialize_field("authors", &l.authors)?;
+        out.serialize_field("published", &l.published)?;
+        out.serialize_field("source", &l.source)?;
+        out.serialize_field("note", &l.note)?;
+        out.serialize_field("also", &l.also)?;
+        out.serialize_field("requires", &*self.requires)?;
+        out.serialize_field("access", &l.access)?;
+        out.serialize_field("url_status", &l.url_status)?;
+        out.serialize_field("deliverable", &l.deliverable)?;
+        out.serialize_field("optional", &l.optional)?;
+        out.serialize_field("done", &self.done)?;
+        out.serialize_field("week", &self.week)?;
+        out.serialize_field("until_week", &self.until_week)?;
+        out.end()
     }
 }
 
-impl Plan {
-    pub fn topics(&self) -> impl Iterator<Item = &PlanTopic> {
+impl std::ops::Deref for PlanLink<'_> {
+    type Target = Link;
+    fn deref(&self) -> &Link {
+        self.link
+    }
+}
+
+impl<'a> Plan<'a> {
+    pub fn topics(&self) -> impl Iterator<Item = &PlanTopic<'a>> {
         self.stages.iter().flat_map(|s| s.topics.iter())
     }
 
     pub fn links(&self) -> impl Iterator<Item = &Link> {
-        self.plan_links().map(|l| &l.link)
+        self.plan_links().map(|l| l.link)
     }
 
-    pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink> {
+    pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink<'a>> {
         self.topics().flat_map(|t| t.links.iter())
     }
 
@@ -109,16 +149,16 @@ impl Plan {
         !link.optional || self.schedule.optional
     }
 
-    pub(crate) fn topic(&self, id: &str) -> Option<&PlanTopic> {
+    pub(crate) fn topic(&self, id: &str) -> Option<&PlanTopic<'a>> {
         self.topics().find(|t| t.id == id)
     }
 
-    pub fn link(&self, id: &str) -> Option<&PlanLink> {
+    pub fn link(&self, id: &str) -> Option<&PlanLink<'a>> {
         self.plan_links().find(|l| l.id == id)
     }
 
     /// The stage holding topic or link `id`.
-    pub(crate) fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage)> {
+    pub(crate) fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage<'a>)> {
         self.stages.iter().enumerate().find(|(_, s)| {
             s.topics
                 .iter()
@@ -128,57 +168,42 @@ impl Plan {
 }
 
 /// The plan of a validated course, scheduled at the default pace with nothing done.
-pub fn build(course: &Course, graph: &Graph) -> Plan {
-    let mut plan = build_unscheduled(course, graph, &graph.depths());
+pub fn build<'a>(course: &'a Course, graph: &Graph) -> Plan<'a> {
+    let mut plan = build_unscheduled(&course, graph, &graph.depths());
     apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
 
 /// `depths` orders topics within a stage. They come from the whole course's graph, so that a
 /// prerequisite reached only through a left-out link still comes first.
-fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, usize>) -> Plan {
-    let mut stages: Vec<PlanStage> = if course.stages.is_empty() {
-        let generations = depths.values().copied().max().map_or(0, |d| d + 1);
-        (1..=generations)
-            .map(|n| PlanStage {
-                id: format!("stage-{n}"),
-                title: format!("Stage {n}"),
-                guidance: String::new(),
-                minutes: 0,
-                optional_minutes: 0,
-                topics: Vec::new(),
-            })
-            .collect()
-    } else {
-        course
-            .stages
-            .iter()
-            .map(|s| PlanStage {
-                id: s.id.to_string(),
-                title: s.title.clone(),
-                guidance: s.guidance.clone(),
-                minutes: 0,
-                optional_minutes: 0,
-                topics: Vec::new(),
-            })
-            .collect()
-    };
-
-    let mut by_stage: BTreeMap<usize, Vec<(usize, &str)>> = BTreeMap::new();
-    for topic in &course.topics {
+fn build_unscheduled<'a>(
+    view: &impl CourseView<'a>,
+    graph: &Graph,
+    depths: &BTreeMap<String, usize>,
+) -> Plan<'a> {
+    let course = view.course();
+    let mut stages = plan_stages(course, depths);
+    let mut by_stage: BTreeMap<usize, Vec<(usize, &str, usize)>> = BTreeMap::new();
+    for (t, topic) in course.topics.iter().enumerate() {
+        if !view.has_topic(t) {
+            continue;
+        }
         let depth = depths.get(topic.id.as_str()).copied().unwrap_or(0);
         let stage = match &topic.stage {
             Some(s) => course.stage_index(s).unwrap_or(0),
             None => depth,
         };
-        by_stage.entry(stage).or_default().push((depth, &topic.id));
+        by_stage
+            .entry(stage)
+            .or_default()
+            .push((depth, &topic.id, t));
     }
     for (index, mut members) in by_stage {
-        members.sort();
+        members.sort_unstable();
         let stage = &mut stages[index];
-        for (depth, id) in members {
-            let topic = course.topic(id).expect("ids come from the course");
-            let links = order_links(topic);
+        for (depth, _, t) in members {
+            let topic = &course.topics[t];
+            let links = order_links(view, t);
             let (minutes, optional_minutes) = split_minutes(&links);
             stage.minutes += minutes;
             stage.optional_minutes += optional_minutes;
@@ -212,21 +237,52 @@ fn build_unscheduled(course: &Course, graph: &Graph, depths: &BTreeMap<String, u
     }
 }
 
+/// The stages, empty: the course's, or without them one a generation of the graph.
+fn plan_stages<'a>(course: &Course, depths: &BTreeMap<String, usize>) -> Vec<PlanStage<'a>> {
+    if course.stages.is_empty() {
+        let generations = depths.values().copied().max().map_or(0, |d| d + 1);
+        (1..=generations)
+            .map(|n| PlanStage {
+                id: format!("stage-{n}"),
+                title: format!("Stage {n}"),
+                guidance: String::new(),
+                minutes: 0,
+                optional_minutes: 0,
+                topics: Vec::new(),
+            })
+            .collect()
+    } else {
+        course
+            .stages
+            .iter()
+            .map(|s| PlanStage {
+                id: s.id.to_string(),
+                title: s.title.clone(),
+                guidance: s.guidance.clone(),
+                minutes: 0,
+                optional_minutes: 0,
+                topics: Vec::new(),
+            })
+            .collect()
+    }
+}
+
 /// The plan for the reader's options: the selection applied to `course` (ids already checked
 /// by `options::resolve`), planned, then scheduled with `done` links marked.
-pub fn build_for(
-    course: &Course,
+pub fn build_for<'a>(
+    course: &'a Course,
     selection: &Selection,
     schedule: &ScheduleOptions,
     done: &BTreeSet<String>,
-) -> (Plan, Selected) {
+) -> (Plan<'a>, Selected) {
     let selected = select::apply(course, selection);
-    let graph = Graph::new(&selected.course);
+    let view = selected.view(course);
+    let graph = Graph::of(&view);
     // Order by depth in the whole course, so a prerequisite reached only through a left-out
     // link still comes first. Without a selection the plan's graph is the whole course's.
     let full = (!selected.report.is_empty()).then(|| Graph::new(course));
     let depths = full.as_ref().unwrap_or(&graph).depths();
-    let mut plan = build_unscheduled(&selected.course, &graph, &depths);
+    let mut plan = build_unscheduled(&view, &graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -260,7 +316,7 @@ pub fn build_for(
 }
 
 /// Core and optional minutes of `links`.
-fn split_minutes(links: &[PlanLink]) -> (u32, u32) {
+fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
     links.iter().fold((0, 0), |(core, optional), l| {
         if l.optional {
             (core, optional + l.minutes)
@@ -272,7 +328,7 @@ fn split_minutes(links: &[PlanLink]) -> (u32, u32) {
 
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
-fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<String>) {
+fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSet<String>) {
     let links = || {
         plan.stages
             .iter()
@@ -313,21 +369,105 @@ fn apply_schedule(plan: &mut Plan, options: &ScheduleOptions, done: &BTreeSet<St
     plan.weeks = weeks;
 }
 
-fn order_links(topic: &crate::model::Topic) -> Vec<PlanLink> {
-    let by_id: BTreeMap<&str, &Link> = topic.links.iter().map(|l| (l.id.as_str(), l)).collect();
-    Graph::links_of(topic)
-        .order_by(|id| {
-            let l = by_id[id];
-            // The optional track after the core, where prerequisites allow, so that a topic's
-            // scheduled links are not interrupted by unscheduled ones.
-            (l.optional, l.level, l.minutes, l.title.clone())
-        })
-        .iter()
-        .map(|id| PlanLink {
-            link: by_id[id.as_str()].clone(),
+/// The planned links of topic `t` in reading order: a topological order of their requirements
+/// inside the topic that, among the links ready at each step, takes the first by (optional,
+/// level, minutes, title, id). The optional track comes after the core where prerequisites
+/// allow, so that a topic's scheduled links are not interrupted by unscheduled ones.
+fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
+    let topic = &view.course().topics[t];
+    let links: Vec<(&'a Link, &[Ref])> = (0..topic.links.len())
+        .filter(|&l| view.has_link(t, l))
+        .map(|l| (&topic.links[l], view.link_requires(t, l)))
+        .collect();
+    let order = crate::graph::link_order(&links, |l| {
+        (
+            l.optional,
+            l.level,
+            l.minutes,
+            l.title.as_str(),
+            l.id.as_str(),
+        )
+    });
+    let mut out = Vec::with_capacity(links.len());
+    for i in order {
+        let (link, requires) = links[i];
+        // Borrowed unless a selection rewrote them.
+        let requires = if std::ptr::eq(requires, link.requires.as_slice()) {
+            Cow::Borrowed(link.requires.as_slice())
+        } else {
+            Cow::Owned(requires.to_vec())
+        };
+        out.push(PlanLink {
+            link,
+            requires,
             done: false,
             week: None,
             until_week: None,
-        })
-        .collect()
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LinkId, Ref, TopicId};
+
+    #[test]
+    fn a_plan_link_serializes_as_its_flattened_link() {
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            #[serde(flatten)]
+            link: &'a Link,
+            done: bool,
+            week: Option<u32>,
+            until_week: Option<u32>,
+        }
+        let url = crate::corpus::url::check_url("https://example.org/a").unwrap();
+        let mut link = Link::new(LinkId::new("a").unwrap(), TopicId::new("t").unwrap(), url);
+        link.requires = vec![Ref {
+            id: "b".into(),
+            ..Ref::default()
+        }];
+        link.note = Some("why".into());
+        for alternates in [vec![], vec!["https://example.org/b".to_string()]] {
+            link.alternates = alternates;
+            let planned = PlanLink {
+                link: &link,
+                requires: Cow::Borrowed(&link.requires),
+                done: true,
+                week: Some(3),
+                until_week: None,
+            };
+            let flat = Flat {
+                link: &link,
+                done: true,
+                week: Some(3),
+                until_week: None,
+            };
+            assert_eq!(
+                serde_json::to_string_pretty(&planned).unwrap(),
+                serde_json::to_string_pretty(&flat).unwrap()
+            );
+            // Requirements as planned take the place of the written ones.
+            let c = vec![Ref {
+                id: "c".into(),
+                ..Ref::default()
+            }];
+            let rewritten = PlanLink {
+                requires: Cow::Owned(c.clone()),
+                ..planned.clone()
+            };
+            let mut as_planned = link.clone();
+            as_planned.requires = c;
+            assert_eq!(
+                serde_json::to_string_pretty(&rewritten).unwrap(),
+                serde_json::to_string_pretty(&Flat {
+                    link: &as_planned,
+                    ..flat
+                })
+                .unwrap()
+            );
+        }
+    }
 }

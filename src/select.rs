@@ -13,6 +13,7 @@
 //! something in the plan needs is reported as a gap. Without targets the whole course is the goal:
 //! every topic nothing else needs is a target, and topics are taken whole.
 
+use crate::graph::CourseView;
 use crate::model::{Access, Course, Kind, Level, Ref};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
@@ -128,17 +129,88 @@ impl Report {
     }
 }
 
-/// The sub-course to plan, what was left out, and how each item got in (for `why`).
+/// What to plan, as a view of the course (nothing of it is copied), what was left out, and how
+/// each item got in (for `why`). Items are numbered as [`Course::item_number`] numbers them.
 #[derive(Clone, Debug)]
 pub struct Selected {
-    pub course: Course,
     pub report: Report,
-    /// Every item of the original course not in `course`, with the reason.
+    /// Every item of the original course not in the plan, with the reason.
     pub excluded: BTreeMap<String, Exclusion>,
-    /// For each item the targets need (in the plan or skipped), the items that pulled it in.
-    pub needed_by: BTreeMap<String, BTreeSet<String>>,
     /// The targets walked from (the given ones, or the course's final topics).
     pub roots: Vec<String>,
+    /// By item number: whether it is planned.
+    planned: Vec<bool>,
+    /// By item number, for planned items whose requirements name left-out items (or repeat
+    /// one): the requirements as planned, each left-out item replaced by what it needed.
+    requires: HashMap<u32, Vec<Ref>>,
+    /// By item number, for each item the targets need (in the plan or skipped): the items
+    /// that pulled it in.
+    parents: Vec<Option<Vec<u32>>>,
+}
+
+impl Selected {
+    /// Whether topic `id` of `course` is planned.
+    pub(crate) fn is_planned_topic(&self, course: &Course, id: &str) -> bool {
+        course.topic_index(id).is_some_and(|t| self.planned[t])
+    }
+
+    /// The items that pulled `id` in, sorted (empty when the targets do not need it).
+    pub(crate) fn needed_by<'c>(&self, course: &'c Course, id: &str) -> Vec<&'c str> {
+        let Some(parents) = course
+            .item_number(id)
+            .and_then(|n| self.parents[n as usize].as_ref())
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<&str> = parents.iter().map(|&p| course.item_id(p)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The course as this selection plans it.
+    pub(crate) fn view<'c, 's>(&'s self, course: &'c Course) -> View<'c, 's> {
+        View {
+            course,
+            selected: self,
+        }
+    }
+}
+
+/// A course as a selection plans it: its planned topics and links, with the requirements as
+/// planned. What the graph and the planner read (see [`CourseView`]).
+#[derive(Clone, Copy)]
+pub(crate) struct View<'c, 's> {
+    course: &'c Course,
+    selected: &'s Selected,
+}
+
+impl<'c> CourseView<'c> for View<'c, '_> {
+    fn course(&self) -> &'c Course {
+        self.course
+    }
+
+    fn has_topic(&self, t: usize) -> bool {
+        self.selected.planned[t]
+    }
+
+    fn has_link(&self, t: usize, l: usize) -> bool {
+        self.selected.planned[self.course.link_number(t, l) as usize]
+    }
+
+    fn topic_requires(&self, t: usize) -> &[Ref] {
+        match self.selected.requires.get(&(t as u32)) {
+            Some(refs) => refs,
+            None => &self.course.topics[t].requires,
+        }
+    }
+
+    fn link_requires(&self, t: usize, l: usize) -> &[Ref] {
+        match self.selected.requires.get(&self.course.link_number(t, l)) {
+            Some(refs) => refs,
+            None => &self.course.topics[t].links[l].requires,
+        }
+    }
 }
 
 impl Selection {
@@ -391,29 +463,26 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         selection.targets.iter().map(String::as_str).collect()
     };
     let pruned = walk(&needs, &roots, &is_known, whole_course);
-    let full = walk(&needs, &roots, &|_| false, whole_course);
+    // Without known topics nothing is pruned: the unpruned walk is the same walk.
+    let unpruned = (!known.is_empty()).then(|| walk(&needs, &roots, &|_| false, whole_course));
+    let full = unpruned.as_ref().unwrap_or(&pruned);
 
-    let excluded = exclusions(course, selection, &known, &pruned, &full);
-    // Ids of the course, so no id is copied to answer "is it planned?".
-    let in_plan: HashSet<&str> = needs
+    let excluded = exclusions(course, selection, &known, &pruned, full);
+    let planned: Vec<bool> = needs
         .ids
         .iter()
-        .copied()
-        .filter(|id| !excluded.contains_key(*id))
+        .map(|id| excluded.is_empty() || !excluded.contains_key(*id))
         .collect();
-    let sub = sub_course(course, &needs, &excluded, &in_plan);
-    let gaps = gaps(&needs, &pruned, &excluded, &in_plan);
-    let report = report(course, selection, &sub, &excluded, gaps);
-    let needed_by = pruned
-        .iter()
-        .map(|(id, ps)| (id.to_string(), ps.iter().map(|p| p.to_string()).collect()))
-        .collect();
+    let requires = planned_requires(course, &needs, &planned);
+    let gaps = gaps(&needs, &pruned, &excluded, &planned);
+    let report = report(course, selection, &needs, &planned, &excluded, gaps);
     Selected {
-        course: sub,
         report,
         excluded,
-        needed_by,
         roots: roots.iter().map(|r| r.to_string()).collect(),
+        planned,
+        requires,
+        parents: pruned.parents,
     }
 }
 
@@ -481,14 +550,15 @@ fn exclusions(
     excluded
 }
 
-/// The course without the excluded items. What a removed prerequisite was needed for must
-/// still come after what it needed, so requirements naming one name what it needed instead.
-fn sub_course(
+/// The requirements of planned items that name a left-out item (or one item twice). What a
+/// removed prerequisite was needed for must still come after what it needed, so such a
+/// requirement names what it needed instead.
+fn planned_requires(
     course: &Course,
     needs: &Needs<'_>,
-    excluded: &BTreeMap<String, Exclusion>,
-    in_plan: &HashSet<&str>,
-) -> Course {
+    planned: &[bool],
+) -> HashMap<u32, Vec<Ref>> {
+    let in_plan = |id: &str| needs.index.get(id).is_some_and(|&i| planned[i as usize]);
     let bypass = |refs: &[Ref]| -> Vec<Ref> {
         let mut out: Vec<Ref> = Vec::new();
         let mut seen = HashSet::new();
@@ -501,7 +571,7 @@ fn sub_course(
             if !seen.insert(id) {
                 continue;
             }
-            if in_plan.contains(id) {
+            if in_plan(id) {
                 out.push(Ref {
                     id: id.to_string(),
                     origin: origin.clone(),
@@ -518,18 +588,24 @@ fn sub_course(
         }
         out
     };
-    let mut sub = course.clone();
-    sub.topics.retain(|t| !excluded.contains_key(t.id.as_str()));
-    for topic in &mut sub.topics {
-        topic
-            .links
-            .retain(|l| !excluded.contains_key(l.id.as_str()));
-        topic.requires = bypass(&topic.requires);
-        for link in &mut topic.links {
-            link.requires = bypass(&link.requires);
+    // Most requirements name planned items, once each: those stay as written.
+    let as_written = |refs: &[Ref]| {
+        refs.iter()
+            .enumerate()
+            .all(|(i, r)| in_plan(&r.id) && !refs[..i].iter().any(|before| before.id == r.id))
+    };
+    let mut out = HashMap::new();
+    let items = course
+        .topics
+        .iter()
+        .map(|t| &t.requires)
+        .chain(course.links().map(|l| &l.requires));
+    for (n, refs) in items.enumerate() {
+        if planned[n] && !as_written(refs) {
+            out.insert(n as u32, bypass(refs));
         }
     }
-    sub
+    out
 }
 
 /// Left-out items that something in the plan needs, with the planned items that need them.
@@ -537,11 +613,15 @@ fn gaps(
     needs: &Needs<'_>,
     pruned: &Reach<'_, '_>,
     excluded: &BTreeMap<String, Exclusion>,
-    in_plan: &HashSet<&str>,
+    planned: &[bool],
 ) -> BTreeMap<String, BTreeSet<String>> {
     let mut gaps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    if excluded.is_empty() {
+        return gaps;
+    }
+    let in_plan = |id: &str| needs.index.get(id).is_some_and(|&i| planned[i as usize]);
     for (id, parents) in pruned.iter() {
-        if in_plan.contains(id) {
+        if in_plan(id) {
             continue;
         }
         let Some(why) = excluded.get(id) else {
@@ -556,7 +636,7 @@ fn gaps(
         }
         let users: BTreeSet<String> = parents
             .iter()
-            .filter(|p| in_plan.contains(**p) && !is_container(needs, p, id))
+            .filter(|p| in_plan(p) && !is_container(needs, p, id))
             .map(|p| p.to_string())
             .collect();
         // A link needing what its own topic needs says nothing new: name the topic.
@@ -576,7 +656,8 @@ fn gaps(
 fn report(
     course: &Course,
     selection: &Selection,
-    sub: &Course,
+    needs: &Needs<'_>,
+    planned: &[bool],
     excluded: &BTreeMap<String, Exclusion>,
     gaps: BTreeMap<String, BTreeSet<String>>,
 ) -> Report {
@@ -619,11 +700,16 @@ fn report(
             id,
         })
         .collect();
-    report.empty_topics = sub
+    report.empty_topics = course
         .topics
         .iter()
-        .filter(|t| t.links.is_empty())
-        .map(|t| t.id.to_string())
+        .enumerate()
+        .filter(|&(t, topic)| {
+            planned[t]
+                && (0..topic.links.len())
+                    .all(|l| !planned[needs.topics + course.first_link(t) as usize + l])
+        })
+        .map(|(_, topic)| topic.id.to_string())
         .collect();
     report
 }

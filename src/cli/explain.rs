@@ -26,10 +26,10 @@ pub struct WhyArgs {
 
 pub fn next(args: &NextArgs) -> Result<(), Error> {
     let prepared = prepare(&args.corpus, &args.options, false)?;
-    let ready = explain::next(&prepared.plan, &prepared.selected);
+    let (plan, selected) = prepared.plan()?;
+    let ready = explain::next(&plan, &selected);
     let mut text = String::new();
     if ready.is_empty() {
-        let plan = &prepared.plan;
         text.push_str(
             if plan.plan_links().filter(|l| plan.counts(l)).all(|l| l.done) {
                 "Nothing left: everything in the plan is done.\n"
@@ -67,7 +67,8 @@ pub fn why(args: &WhyArgs) -> Result<(), Error> {
             .with_help(suggest(id, items.iter().copied(), "topic or link"));
         return Err(Error::usage(d));
     }
-    let mut text = explain::why(course, &prepared.selected, &prepared.plan, id).join("\n");
+    let (plan, selected) = prepared.plan()?;
+    let mut text = explain::why(course, &selected, &plan, id).join("\n");
     text.push('\n');
     emit(&text, None)
 }

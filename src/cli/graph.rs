@@ -2,6 +2,7 @@
 
 use super::{emit, load, CorpusArgs};
 use clap::ValueEnum;
+use syllabus::corpus::Loaded;
 use syllabus::error::Error;
 use syllabus::graph::Graph;
 use syllabus::{plan, render};
@@ -29,14 +30,14 @@ enum Format {
     Mermaid,
 }
 
-fn whole_plan(corpus: &CorpusArgs) -> Result<plan::Plan, Error> {
-    let loaded = load(corpus)?;
+fn whole_plan(loaded: &Loaded) -> plan::Plan<'_> {
     let graph = Graph::new(&loaded.course);
-    Ok(plan::build(&loaded.course, &graph))
+    plan::build(&loaded.course, &graph)
 }
 
 pub fn run(args: &GraphArgs) -> Result<(), Error> {
-    let plan = whole_plan(&args.corpus)?;
+    let loaded = load(&args.corpus)?;
+    let plan = whole_plan(&loaded);
     let text = match args.format {
         Format::Dot => render::dot(&plan),
         Format::Mermaid => render::mermaid(&plan),
@@ -45,6 +46,7 @@ pub fn run(args: &GraphArgs) -> Result<(), Error> {
 }
 
 pub fn topics(args: &TopicsArgs) -> Result<(), Error> {
-    let plan = whole_plan(&args.corpus)?;
+    let loaded = load(&args.corpus)?;
+    let plan = whole_plan(&loaded);
     emit(&render::topics_table(&plan), None)
 }

@@ -168,12 +168,13 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
     }
 }
 
-/// The corpus, the checked options and the reader's plan: what every planning command starts
-/// from. Warnings (stale progress ids, a `--weeks` the pace cannot meet) go to standard error.
+/// The corpus, the checked options and what the reader has done: what every planning command
+/// starts from ([`Prepared::plan`] makes the plan, which borrows the course's links). Warnings
+/// (stale progress ids, a `--weeks` the pace cannot meet) go to standard error.
 struct Prepared {
     loaded: Loaded,
-    plan: syllabus::plan::Plan,
-    selected: Selected,
+    opts: Options,
+    done: std::collections::BTreeSet<String>,
 }
 
 fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, Error> {
@@ -201,19 +202,27 @@ fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, 
         warn(&progress_file::stale_warnings(&p, &loaded.course, &path));
         done = p.done;
     }
-    let (plan, selected) =
-        syllabus::plan::build_for(&loaded.course, &opts.selection, &opts.schedule, &done);
-    if let Some(start) = opts.schedule.start {
-        past_9999(start, plan.weeks.len())?;
+    Ok(Prepared { loaded, opts, done })
+}
+
+impl Prepared {
+    /// The reader's plan and the selection it was made from.
+    fn plan(&self) -> Result<(syllabus::plan::Plan<'_>, Selected), Error> {
+        let opts = &self.opts;
+        let (plan, selected) = syllabus::plan::build_for(
+            &self.loaded.course,
+            &opts.selection,
+            &opts.schedule,
+            &self.done,
+        );
+        if let Some(start) = opts.schedule.start {
+            past_9999(start, plan.weeks.len())?;
+        }
+        if let Some(w) = plan.schedule.warning() {
+            warn(&[Diagnostic::warning(None, w)]);
+        }
+        Ok((plan, selected))
     }
-    if let Some(w) = plan.schedule.warning() {
-        warn(&[Diagnostic::warning(None, w)]);
-    }
-    Ok(Prepared {
-        loaded,
-        plan,
-        selected,
-    })
 }
 
 /// Dates are written `YYYY-MM-DD`: a plan whose weeks end after 9999-12-31 cannot be dated.

@@ -38,17 +38,56 @@ enum Format {
 
 pub fn run(args: &Args) -> Result<(), Error> {
     let prepared = prepare(&args.corpus, &args.options, args.format == Format::Ics)?;
-    let plan = &prepared.plan;
+    let (plan, selected) = prepared.plan()?;
     let templates = args.templates.as_deref();
+    if args.format == Format::Json && args.output.is_none() {
+        // Written as it is made: the JSON of a large plan is many times the corpus.
+        let mut out = syllabus::output::PrintableWriter::new(std::io::stdout().lock());
+        // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
+        if render::write_json(&plan, &mut out).is_ok() {
+            let _ = out.finish();
+        }
+        std::mem::forget((plan, selected));
+        std::mem::forget(prepared);
+        return Ok(());
+    }
+    if args.format == Format::Markdown && args.output.is_none() && templates.is_none() {
+        // Written as it is made, like the JSON. (A template of the reader's may fail half way:
+        // its text is held back until it is whole.)
+        let out = std::io::BufWriter::with_capacity(1 << 16, Quiet(std::io::stdout().lock()));
+        let mut out = syllabus::output::PrintableWriter::new(out);
+        let context = render::write_markdown(&plan, &Templates::load(None)?, &mut out)?;
+        let _ = out.finish();
+        std::mem::forget((context, plan, selected));
+        std::mem::forget(prepared);
+        return Ok(());
+    }
     let text = match args.format {
-        Format::Markdown => render::markdown(plan, &Templates::load(templates)?)?,
-        Format::Json => render::json(plan),
-        Format::Ics => render::ics(plan)?,
-        Format::Html => site::standalone(plan, &Templates::load(templates)?)?,
+        Format::Markdown => render::markdown(&plan, &Templates::load(templates)?)?,
+        Format::Json => render::json(&plan),
+        Format::Ics => render::ics(&plan)?,
+        Format::Html => site::standalone(&plan, &Templates::load(templates)?)?,
     };
     let written = emit(&text, args.output.as_deref());
     // The process ends next: freeing the course and plan one allocation at a time would only
     // cost time (a tenth of `plan` on a 10,000-link corpus).
-    std::mem::forget((prepared, text));
+    std::mem::forget((plan, selected, text));
+    std::mem::forget(prepared);
     written
+}
+
+/// Standard output that ignores a reader gone away: a closed pipe (`| head`) is the reader's
+/// choice, not an error worth a message.
+struct Quiet<W>(W);
+
+impl<W: std::io::Write> std::io::Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
 }

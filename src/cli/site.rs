@@ -34,6 +34,9 @@ struct SiteArgs {
     /// The site folder; replaced on each build, and refused if syllabus did not write it
     #[arg(long, value_name = "DIR", default_value = "site")]
     out: PathBuf,
+    /// Also write plan.md and plan.json beside the pages, linked from every page
+    #[arg(long)]
+    data: bool,
     /// Folder of templates overriding the built-in ones (site/*.html.j2, site/style.css, ...)
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -48,8 +51,10 @@ fn build_site(
     // Refuse a foreign --out before any work, so the message is the first thing the reader sees.
     site::check_out(&args.out)?;
     let prepared = prepare(corpus, options, false)?;
+    let (plan, _) = prepared.plan()?;
     let templates = Templates::load(args.templates.as_deref())?;
-    Ok(site::build(&prepared.plan, &templates, &args.out)?)
+    let extras = site::Extras { data: args.data };
+    Ok(site::build(&plan, &templates, &args.out, extras)?)
 }
 
 pub fn build(args: &BuildArgs) -> Result<(), Error> {

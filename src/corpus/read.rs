@@ -2,7 +2,7 @@
 //! first: unknown keys (with a did-you-mean), wrong types, bad enum words, missing keys.
 
 use crate::diagnostics::{self, Diagnostic, LineIndex};
-use crate::id::{IdError, LinkId, TopicId};
+use crate::id::{IdError, LinkId, TopicId, WebUrl};
 use crate::model::{Access, Course, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus};
 use std::ops::Range;
 use std::path::Path;
@@ -398,8 +398,10 @@ impl<'a> Reader<'a> {
     }
 
     fn links(&mut self, table: &Table<'_>, topic: Option<&TopicId>) -> Vec<Link> {
-        let mut out = Vec::new();
-        for value in self.tables(table, "link") {
+        let tables = self.tables(table, "link");
+        // Sized once: a link is some 400 bytes, and a course holds 100,000 of them.
+        let mut out = Vec::with_capacity(tables.len());
+        for value in tables {
             let DeValue::Table(t) = value.get_ref() else {
                 continue;
             };
@@ -426,46 +428,8 @@ impl<'a> Reader<'a> {
         }
         let minutes = self.minutes(t, span.clone());
         let access = self.word(t, "access", Access::WORDS, Access::parse);
-        let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
-        if url_status == Some(UrlStatus::Dead) {
-            let value = Self::get(t, "url_status").expect("parsed above");
-            self.error(
-                value.span(),
-                "`url_status = \"dead\"` is not written by hand".into(),
-                Some("remove it: `syllabus check --links` finds dead links and the plan shows them until a later check finds them alive".into()),
-            );
-        }
-        let url = match (&url_raw, Self::get(t, "url")) {
-            (Some(raw), Some(value)) => match check_url(raw) {
-                Ok(url) => Some(url),
-                Err(why) => {
-                    self.error(
-                        value.span(),
-                        format!("URL `{raw}` {why}"),
-                        Some("links must be http:// or https:// (or doi:10.… / arXiv:… which become https)".into()),
-                    );
-                    None
-                }
-            },
-            _ => None,
-        };
-        let id: Option<LinkId> = match (self.string(t, "id"), Self::get(t, "id")) {
-            (Some(id), Some(value)) => self.id(value.span(), &id, "link id"),
-            _ => url.as_deref().and_then(|url| {
-                let id = LinkId::new(slug_from_url(url)).ok();
-                if id.is_none() {
-                    self.error(
-                        span.clone(),
-                        format!("no link id can be made from the URL {url}"),
-                        Some(
-                            "add `id = \"...\"`: lowercase letters, digits and single dashes"
-                                .into(),
-                        ),
-                    );
-                }
-                id
-            }),
-        };
+        let url_status = self.url_status(t);
+        let (url, id) = self.url_and_id(t, span.clone(), url_raw.as_deref());
         let published = Self::get(t, "published").and_then(|v| match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             DeValue::Datetime(d) => Some(d.to_string()),
@@ -515,6 +479,61 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// `url_status`, which may not be written `dead`.
+    fn url_status(&mut self, t: &Table<'_>) -> Option<UrlStatus> {
+        let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
+        if url_status == Some(UrlStatus::Dead) {
+            let value = Self::get(t, "url_status").expect("parsed above");
+            self.error(
+                value.span(),
+                "`url_status = \"dead\"` is not written by hand".into(),
+                Some("remove it: `syllabus check --links` finds dead links and the plan shows them until a later check finds them alive".into()),
+            );
+        }
+        url_status
+    }
+
+    /// The link's URL (`url_raw`, checked) and its id: as written, or made from the URL.
+    fn url_and_id(
+        &mut self,
+        t: &Table<'_>,
+        span: Range<usize>,
+        url_raw: Option<&str>,
+    ) -> (Option<WebUrl>, Option<LinkId>) {
+        let url = match (url_raw, Self::get(t, "url")) {
+            (Some(raw), Some(value)) => match check_url(raw) {
+                Ok(url) => Some(url),
+                Err(why) => {
+                    self.error(
+                        value.span(),
+                        format!("URL `{raw}` {why}"),
+                        Some("links must be http:// or https:// (or doi:10.… / arXiv:… which become https)".into()),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        let id: Option<LinkId> = match (self.string(t, "id"), Self::get(t, "id")) {
+            (Some(id), Some(value)) => self.id(value.span(), &id, "link id"),
+            _ => url.as_deref().and_then(|url| {
+                let id = LinkId::new(slug_from_url(url)).ok();
+                if id.is_none() {
+                    self.error(
+                        span.clone(),
+                        format!("no link id can be made from the URL {url}"),
+                        Some(
+                            "add `id = \"...\"`: lowercase letters, digits and single dashes"
+                                .into(),
+                        ),
+                    );
+                }
+                id
+            }),
+        };
+        (url, id)
+    }
+
     /// A practice item must say what it produces; a reading's `deliverable` is dropped with a
     /// warning, since nothing shows a task under a reading.
     fn deliverable(
@@ -526,13 +545,14 @@ impl<'a> Reader<'a> {
     ) -> Option<String> {
         let text = self.string(t, "deliverable");
         let kind = kind?;
-        let name = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+        // Made only for a message (most links have none).
+        let name = || id.map(|id| format!(" `{id}`")).unwrap_or_default();
         let value_span = Self::get(t, "deliverable").map(|v| v.span());
         match (kind.is_practice(), text, value_span) {
             (true, Some(text), Some(value)) if text.trim().is_empty() => {
                 self.error(
                     value,
-                    format!("the deliverable of {kind}{name} is empty"),
+                    format!("the deliverable of {kind}{} is empty", name()),
                     Some(DELIVERABLE_HELP.into()),
                 );
                 None
@@ -541,7 +561,7 @@ impl<'a> Reader<'a> {
             (true, None, None) => {
                 self.error(
                     span,
-                    format!("{kind}{name} has no `deliverable`"),
+                    format!("{kind}{} has no `deliverable`", name()),
                     Some(DELIVERABLE_HELP.into()),
                 );
                 None
@@ -551,7 +571,7 @@ impl<'a> Reader<'a> {
             (false, Some(_), Some(value)) => {
                 self.warning(
                     value,
-                    format!("`deliverable` on {kind}{name} is ignored: only exercises and projects have one"),
+                    format!("`deliverable` on {kind}{} is ignored: only exercises and projects have one", name()),
                     "set `kind = \"exercise\"` or `kind = \"project\"` if it is a task, or move the text into `note`".into(),
                 );
                 None
@@ -583,7 +603,12 @@ impl<'a> Reader<'a> {
         };
         let parsed = match value.get_ref() {
             DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+                let digits = i.as_str();
+                if digits.contains('_') {
+                    i64::from_str_radix(&digits.replace('_', ""), i.radix()).ok()
+                } else {
+                    i64::from_str_radix(digits, i.radix()).ok()
+                }
             }
             _ => None,
         };
@@ -625,6 +650,10 @@ const PROSE_KEYS: &[&str] = &["title", "summary", "guidance", "description", "no
 
 /// The first HTML tag or comment in `s` (`<img src=x>`, `</b>`, `<!--`), cut to 60 characters.
 fn raw_html(s: &str) -> Option<String> {
+    // Most prose has no `<` at all, which one fast search tells.
+    if !s.contains('<') {
+        return None;
+    }
     let bytes = s.as_bytes();
     let start = (0..bytes.len()).find(|&i| {
         bytes[i] == b'<'

@@ -166,10 +166,9 @@ fn paper_key(host: &str, url: &Url) -> Option<String> {
     }
 }
 
-/// More keys under which the paper of `url` is known: an ACM DOI (`10.1145/359545.359563`)
-/// is also the ACM library's id (`359563`), the one older links use.
-pub(crate) fn aliases(url: &str) -> Vec<String> {
-    let k = key(url);
+/// More keys under which the paper of the URL whose key is `k` is known: an ACM DOI
+/// (`10.1145/359545.359563`) is also the ACM library's id (`359563`), the one older links use.
+fn aliases_of_key(k: &str) -> Vec<String> {
     let Some(suffix) = k.strip_prefix("doi:10.1145/") else {
         return Vec::new();
     };
@@ -195,8 +194,11 @@ pub(crate) fn doi_field_key(doi: &str) -> Option<String> {
 
 /// The key of `url` followed by its aliases.
 fn keys_of(url: &str) -> Vec<String> {
-    let mut keys = vec![key(url)];
-    keys.extend(aliases(url));
+    // The key once: making it parses the URL.
+    let k = key(url);
+    let aliases = aliases_of_key(&k);
+    let mut keys = vec![k];
+    keys.extend(aliases);
     keys
 }
 
@@ -249,7 +251,7 @@ impl<T> UrlIndex<T> {
     }
 
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
-    /// of `same_link`, or the same paper by one of its [`aliases`].
+    /// of `same_link`, or the same paper by one of its aliases.
     #[cfg(test)]
     pub fn find(&self, url: &str) -> Option<&T> {
         let truncated = truncated_prefix(url).is_some();
@@ -370,7 +372,7 @@ mod tests {
             assert_eq!(key(same), k, "{same}");
         }
         assert_eq!(
-            aliases("https://doi.org/10.1145/359545.359563"),
+            aliases_of_key(&key("https://doi.org/10.1145/359545.359563")),
             ["acm:359563"]
         );
         assert_eq!(

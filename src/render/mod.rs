@@ -18,11 +18,38 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::plan::Plan;
 use crate::words;
+use std::io::Write as _;
 
 /// The plan as Markdown, through `plan.md.j2`.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
-    let text = templates.render("plan.md.j2", minijinja::Value::from(context(plan)))?;
-    Ok(squeeze_blank_lines(&text))
+    let mut out = Vec::new();
+    let _ = write_markdown(plan, templates, &mut out)?;
+    Ok(String::from_utf8(out).expect("templates write UTF-8"))
+}
+
+/// By link id, when the reader reads it: `Week 3`, `Weeks 2-4 · from 2026-01-05`, `Done` or
+/// `Optional track, not scheduled`. The Markdown groups a topic's links under these; made here
+/// once per link rather than twice by a template macro (a tenth of the rendering time).
+fn when_labels<'p>(plan: &'p Plan) -> std::collections::BTreeMap<&'p str, String> {
+    let from = |week: u32| {
+        let start = plan
+            .weeks
+            .get(week as usize - 1)
+            .and_then(|w| w.start.as_deref())
+            .filter(|s| !s.is_empty());
+        start.map(|s| format!(" · from {s}")).unwrap_or_default()
+    };
+    plan.plan_links()
+        .map(|l| {
+            let label = match (l.week.filter(|&w| w > 0), l.until_week.filter(|&w| w > 0)) {
+                (Some(week), Some(until)) => format!("Weeks {week}-{until}{}", from(week)),
+                (Some(week), None) => format!("Week {week}{}", from(week)),
+                _ if l.done => "Done".to_string(),
+                _ => "Optional track, not scheduled".to_string(),
+            };
+            (l.id.as_str(), label)
+        })
+        .collect()
 }
 
 /// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
@@ -116,29 +143,141 @@ pub(crate) fn items_text(plan: &Plan) -> String {
     words::and_list(&parts)
 }
 
-/// Template loops leave runs of blank lines; Markdown gives them no meaning, so keep one.
-fn squeeze_blank_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            blank_run += 1;
-            if blank_run > 1 {
-                continue;
+/// The plan as Markdown, through `plan.md.j2`, written to `out` as it is made (the Markdown of
+/// a large plan is tens of megabytes). A template error may come after part of the text.
+pub fn write_markdown(
+    plan: &Plan,
+    templates: &Templates,
+    out: impl std::io::Write,
+) -> Result<Context, Diagnostic> {
+    let mut ctx = context(plan);
+    ctx.insert(
+        "when_labels",
+        minijinja::Value::from_serialize(when_labels(plan)),
+    );
+    let ctx = minijinja::Value::from(ctx);
+    let mut squeeze = Squeeze::new(out);
+    {
+        // The template writes in small pieces.
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut squeeze);
+        templates.render_to_write("plan.md.j2", ctx.clone(), &mut buffered)?;
+        buffered.flush().map_err(write_error)?;
+    }
+    squeeze.finish().map_err(write_error)?;
+    Ok(Context(ctx))
+}
+
+/// The context a template was rendered with, left to the caller to free: a tree of values as
+/// large as the plan, whose freeing is a tenth of `plan`. A process that ends next can
+/// `std::mem::forget` it instead.
+#[must_use]
+pub struct Context(#[allow(dead_code)] minijinja::Value);
+
+fn write_error(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(None, format!("cannot write the plan: {e}"))
+}
+
+/// Template loops leave runs of blank lines; Markdown gives them no meaning, so a writer keeps
+/// one of each run (a line of only whitespace is blank), passing the text on in large pieces.
+struct Squeeze<W: std::io::Write> {
+    inner: W,
+    /// The start of a line not complete yet.
+    line: Vec<u8>,
+    /// Kept lines not passed on yet.
+    out: Vec<u8>,
+    blank_run: usize,
+}
+
+impl<W: std::io::Write> Squeeze<W> {
+    fn new(inner: W) -> Self {
+        Squeeze {
+            inner,
+            line: Vec::new(),
+            out: Vec::with_capacity(1 << 16),
+            blank_run: 0,
+        }
+    }
+
+    /// Keep `line` (with its newline, if any) unless it is the second blank one in a row.
+    fn line(&mut self, line: &[u8]) {
+        if is_blank(line) {
+            self.blank_run += 1;
+            if self.blank_run > 1 {
+                return;
             }
         } else {
-            blank_run = 0;
+            self.blank_run = 0;
         }
-        out.push_str(line);
+        self.out.extend_from_slice(line);
     }
-    out
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        let rest = std::mem::take(&mut self.line);
+        if !rest.is_empty() {
+            self.line(&rest);
+        }
+        self.inner.write_all(&self.out)?;
+        self.out.clear();
+        self.inner.flush()
+    }
+}
+
+/// Whether a line holds only whitespace (as `str::trim` sees it).
+fn is_blank(line: &[u8]) -> bool {
+    let first = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
+    match first {
+        None => true,
+        Some(i) if line[i].is_ascii() => false,
+        // Whitespace beyond ASCII (a no-break space) is whitespace to `trim` too.
+        Some(i) => std::str::from_utf8(&line[i..]).is_ok_and(|l| l.trim().is_empty()),
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Squeeze<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+            let (line, after) = rest.split_at(end + 1);
+            if self.line.is_empty() {
+                self.line(line);
+            } else {
+                let mut whole = std::mem::take(&mut self.line);
+                whole.extend_from_slice(line);
+                self.line(&whole);
+            }
+            rest = after;
+        }
+        self.line.extend_from_slice(rest);
+        if self.out.len() >= 1 << 16 {
+            self.inner.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.write_all(&self.out)?;
+        self.out.clear();
+        self.inner.flush()
+    }
 }
 
 /// The plan as pretty JSON, for other tools.
 pub fn json(plan: &Plan) -> String {
-    let mut out = serde_json::to_string_pretty(plan).expect("a plan always serializes");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write_json(plan, &mut out).expect("a plan always serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// The plan as pretty JSON written to `out` as it is made: a plan of 100,000 links is a hundred
+/// megabytes of JSON, better not held in memory whole.
+pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, plan)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 pub(crate) use crate::words::hours;
@@ -166,6 +305,11 @@ pub(crate) fn markdown_inline(text: &str) -> String {
 /// bracket. Everything else is kept byte for byte, so ordinary prose reads as written.
 pub(crate) fn markdown_prose(text: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag};
+    // Raw HTML and autolinks start with `<`, links and images with `[`: prose with neither has
+    // nothing to change, and most notes are such prose (no need to parse them).
+    if !text.contains(['<', '[']) {
+        return text.to_string();
+    }
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
@@ -281,6 +425,28 @@ mod tests {
             _ => false,
         });
         assert!(!live, "{safe}");
+    }
+
+    #[test]
+    fn squeezing_keeps_one_blank_line_of_a_run_however_the_text_is_cut() {
+        let squeeze = |pieces: &[&str]| {
+            let mut s = Squeeze::new(Vec::new());
+            for piece in pieces {
+                s.write_all(piece.as_bytes()).unwrap();
+            }
+            s.finish().unwrap();
+            String::from_utf8(s.inner).unwrap()
+        };
+        let text = "a\n\n \n\u{a0}\nb\n\n\nc \n\n";
+        for cut in (0..=text.len()).filter(|&c| text.is_char_boundary(c)) {
+            assert_eq!(squeeze(&[&text[..cut], &text[cut..]]), "a\n\nb\n\nc \n\n");
+        }
+        assert_eq!(squeeze(&["x\n\n\n  "]), "x\n\n");
+        assert_eq!(squeeze(&["x\n\n  y"]), "x\n\n  y");
+        assert_eq!(
+            squeeze(&["a\n\u{b}\u{3000}\n\n\u{a0}b\n"]),
+            "a\n\u{b}\u{3000}\n\u{a0}b\n"
+        );
     }
 
     #[test]

@@ -31,13 +31,16 @@ pub struct Common {
     weeks: usize,
     schedule_warning: Option<String>,
     standalone: bool,
+    /// Whether `plan.md` and `plan.json` are beside the pages (`build --data`).
+    data: bool,
     /// The stylesheet, for the one-page export only.
     inline_css: Option<Value>,
 }
 
 impl Common {
-    /// For the site's pages: `plan` is the `PlanHead`.
-    pub fn site(plan: &Plan, heads: &[StageHead]) -> Self {
+    /// For the site's pages: `plan` is the `PlanHead`; `data` says whether `plan.md` and
+    /// `plan.json` are beside them.
+    pub fn site(plan: &Plan, heads: &[StageHead], data: bool) -> Self {
         let head = PlanHead {
             title: &plan.title,
             description: &plan.description,
@@ -49,7 +52,10 @@ impl Common {
             schedule: &plan.schedule,
             weeks: &plan.weeks,
         };
-        Self::new(plan, Value::from_serialize(&head), None)
+        Self {
+            data,
+            ..Self::new(plan, Value::from_serialize(&head), None)
+        }
     }
 
     /// For `plan --format html`: the whole plan, and the stylesheet inlined.
@@ -75,6 +81,7 @@ impl Common {
             weeks: plan.weeks.len(),
             schedule_warning: plan.schedule.warning(),
             standalone: inline_css.is_some(),
+            data: false,
             inline_css,
         }
     }
@@ -269,7 +276,7 @@ struct Group<'a> {
     /// The week this heading is the first of, for `#week-N` links from the overview.
     anchor: Option<u32>,
     start: usize,
-    links: Vec<&'a PlanLink>,
+    links: Vec<&'a PlanLink<'a>>,
 }
 
 /// Topic id -> title, for naming what a topic requires and unlocks.
@@ -400,7 +407,7 @@ struct CheckTopic<'a> {
 #[derive(Serialize)]
 struct Reading<'a> {
     #[serde(flatten)]
-    link: &'a PlanLink,
+    link: &'a PlanLink<'a>,
     when: String,
 }
 

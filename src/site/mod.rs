@@ -60,15 +60,45 @@ const GRAPH_MAX_WIDTH: f64 = 1600.0;
 /// Longest `<meta name="description">`, in characters.
 const DESCRIPTION_CHARS: usize = 160;
 
+/// What a build writes besides the pages.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras {
+    /// `plan.md` and `plan.json` beside the pages, linked from every page's header. Left out
+    /// unless asked: each lists every reading again, which for a large corpus is more than the
+    /// pages themselves (at 1,000 topics, 10 MB beside 13 MB).
+    pub data: bool,
+}
+
 /// Render the site and write it into `out`, replacing an earlier build there.
-pub fn build(plan: &Plan, templates: &Templates, out: &Path) -> Result<Summary, Diagnostic> {
+pub fn build(
+    plan: &Plan,
+    templates: &Templates,
+    out: &Path,
+    extras: Extras,
+) -> Result<Summary, Diagnostic> {
     check_out(out)?;
     let mut site = Writer::create(out)?;
     let heads: Vec<StageHead> = plan.stages.iter().map(StageHead::new).collect();
-    let common = Common::site(plan, &heads);
+    let common = Common::site(plan, &heads, extras.data);
     write_pages(plan, templates, &common, &heads, &mut site)?;
     write_data(plan, templates, &common, &mut site)?;
+    if extras.data {
+        write_plan_files(plan, templates, &mut site)?;
+    }
     site.finish()
+}
+
+/// `plan.md` as `syllabus plan` prints it, and `plan.json` compact: it is for programs, and
+/// half the size of `plan --format json`.
+fn write_plan_files(
+    plan: &Plan,
+    templates: &Templates,
+    site: &mut Writer,
+) -> Result<(), Diagnostic> {
+    site.add("plan.md", render::markdown(plan, templates)?.as_bytes())?;
+    let mut json = serde_json::to_vec(plan).expect("a plan always serializes");
+    json.push(b'\n');
+    site.add("plan.json", &json)
 }
 
 /// Every page, in reading order (like a book: the overview, then each stage followed by its

@@ -498,3 +498,57 @@ fn the_contents_are_shared_and_the_search_index_is_complete() {
         "{docs}"
     );
 }
+
+/// `build --data` puts the plan as Markdown and JSON beside the pages, the same plan `plan`
+/// prints, and every page links to both; without it neither file nor link is there.
+#[test]
+fn data_files_are_written_and_linked_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = fixture("valid");
+    let topics = topics.to_str().unwrap();
+    let plain = dir.path().join("plain");
+    build("valid", &plain);
+    assert!(!plain.join("plan.md").exists() && !plain.join("plan.json").exists());
+    let index = std::fs::read_to_string(plain.join("index.html")).unwrap();
+    assert!(!index.contains("plan.json"), "{index}");
+
+    let out = dir.path().join("site");
+    let built = syllabus(&[
+        "build",
+        "--data",
+        "--topics",
+        topics,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let markdown = syllabus(&["plan", "--topics", topics]);
+    assert_eq!(
+        std::fs::read(out.join("plan.md")).unwrap(),
+        markdown.stdout,
+        "plan.md is what `plan` prints"
+    );
+    let json = syllabus(&["plan", "--format", "json", "--topics", topics]);
+    let printed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let written = std::fs::read_to_string(out.join("plan.json")).unwrap();
+    assert_eq!(written.lines().count(), 1, "compact JSON, one line");
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, printed);
+    for page in html_pages(&out) {
+        let doc = Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+        let nav: Vec<String> = doc
+            .select(&select("nav[aria-label=Site] a"))
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect();
+        assert_eq!(
+            nav,
+            ["index.html", "checklist.html", "plan.md", "plan.json"],
+            "{}",
+            page.display()
+        );
+    }
+}
