@@ -201,14 +201,14 @@ fn span_at(line: &str, col: usize) -> std::ops::Range<usize> {
 }
 
 /// Sort for stable output: by file, line, column, then message.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.origin, a.severity, &a.message).cmp(&(&b.origin, b.severity, &b.message))
     });
 }
 
 /// The closest of `candidates` to `name`, when it is close enough to be a plausible typo.
-pub fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
@@ -265,7 +265,7 @@ where
 /// Where each line of a text starts, found once: parsers that place many entries in one file
 /// look each up by binary search instead of rescanning the text from the start.
 #[derive(Clone, Debug)]
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of every line's first character; the first is 0.
     starts: Vec<usize>,
@@ -303,12 +303,6 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`. For one lookup; build a
-/// [`LineIndex`] for many.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(text).line_col(offset)
-}
-
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -316,7 +310,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-pub fn origin_at(file: &Path, text: &str, offset: usize) -> Origin {
+pub(crate) fn origin_at(file: &Path, text: &str, offset: usize) -> Origin {
     LineIndex::new(text).origin(file, offset)
 }
 
@@ -327,10 +321,11 @@ mod tests {
     #[test]
     fn line_col_counts_from_one_in_characters() {
         let text = "a = 1\nbé = 2\n";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 6), (2, 1));
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_col(6), (2, 1));
         // `=` after the two-byte `é` is the fourth character.
-        assert_eq!(line_col(text, text.find("= 2").unwrap()), (2, 4));
+        assert_eq!(index.line_col(text.find("= 2").unwrap()), (2, 4));
     }
 
     #[test]

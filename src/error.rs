@@ -45,7 +45,7 @@ impl Error {
         Error::Usage(vec![d])
     }
 
-    pub fn invalid(d: Diagnostic) -> Self {
+    pub(crate) fn invalid(d: Diagnostic) -> Self {
         Error::Invalid(vec![d])
     }
 

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the graph and the planner read of a course: the whole course (the course itself), or
 /// what a selection plans (`select::View`). Topics and links by their positions in the course.
-pub trait CourseView<'a> {
+pub(crate) trait CourseView<'a> {
     fn course(&self) -> &'a Course;
     /// Whether topic `t` is in it.
     fn has_topic(&self, t: usize) -> bool;
@@ -50,7 +50,7 @@ impl<'a> CourseView<'a> for &'a Course {
 
 /// Why one topic needs another: where it was written, and through which link if not directly.
 #[derive(Clone, Debug)]
-pub struct Edge {
+pub(crate) struct Edge {
     pub origin: Origin,
     pub via_link: Option<String>,
 }
@@ -63,7 +63,7 @@ pub struct Graph {
 
 /// A cycle as the ids along it (first repeated at the end) and the edges that close it.
 #[derive(Clone, Debug)]
-pub struct Cycle {
+pub(crate) struct Cycle {
     pub path: Vec<String>,
     pub edges: Vec<Edge>,
 }
@@ -123,7 +123,7 @@ impl Graph {
 
     /// The topic graph of what `view` holds of a validated course: of the whole course, or of
     /// what a selection plans (`new` is for a course not validated yet, whose ids may repeat).
-    pub fn of<'a>(view: &impl CourseView<'a>) -> Self {
+    pub(crate) fn of<'a>(view: &impl CourseView<'a>) -> Self {
         let course = view.course();
         let mut edges = Vec::new();
         // A selection that leaves a topic out puts what it needed in its place, and that may be
@@ -173,12 +173,12 @@ impl Graph {
 
     /// The links of one topic, with an edge for each link that needs another link of the same
     /// topic: the order to read them in.
-    pub fn links_of(topic: &Topic) -> Self {
+    pub(crate) fn links_of(topic: &Topic) -> Self {
         Self::of_links(topic.links.iter().map(|l| (l, l.requires.as_slice())))
     }
 
     /// [`Graph::links_of`] for links given with their requirements.
-    pub fn of_links<'a>(links: impl Iterator<Item = (&'a Link, &'a [Ref])> + Clone) -> Self {
+    pub(crate) fn of_links<'a>(links: impl Iterator<Item = (&'a Link, &'a [Ref])> + Clone) -> Self {
         let mut edges = Vec::new();
         for (link, requires) in links.clone() {
             for r in requires {
@@ -196,7 +196,7 @@ impl Graph {
     }
 
     /// A graph over `nodes`; edges naming anything else are dropped, repeated ones kept once.
-    pub fn from_parts(
+    pub(crate) fn from_parts(
         nodes: impl IntoIterator<Item = String>,
         edges: impl IntoIterator<Item = (String, String, Edge)>,
     ) -> Self {
@@ -218,13 +218,9 @@ impl Graph {
         Graph { graph, index }
     }
 
-    pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
-    }
-
     /// Every cycle's strongly connected component, reported once as one concrete cycle that
     /// starts at its alphabetically first topic, so the message is the same on every run.
-    pub fn cycles(&self) -> Vec<Cycle> {
+    pub(crate) fn cycles(&self) -> Vec<Cycle> {
         let mut cycles = Vec::new();
         for component in tarjan_scc(&self.graph) {
             let members: BTreeSet<NodeIndex> = component.iter().copied().collect();
@@ -292,7 +288,7 @@ impl Graph {
 
     /// The length of the longest chain of prerequisites under each topic (0 for a topic that
     /// needs nothing). Only meaningful once `cycles()` is empty.
-    pub fn depths(&self) -> BTreeMap<String, usize> {
+    pub(crate) fn depths(&self) -> BTreeMap<String, usize> {
         let mut depth: HashMap<NodeIndex, usize> = HashMap::new();
         let order = petgraph::algo::toposort(&self.graph, None).unwrap_or_default();
         // Edges point at prerequisites, so walk from the end of the order (the roots) back.
@@ -312,16 +308,8 @@ impl Graph {
     }
 
     /// `ids` and everything they transitively need.
-    pub fn closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    pub(crate) fn closure<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
         self.reach(ids, Direction::Outgoing)
-    }
-
-    /// `ids` and everything that transitively needs them.
-    pub fn dependents_closure<'a>(
-        &self,
-        ids: impl IntoIterator<Item = &'a str>,
-    ) -> BTreeSet<String> {
-        self.reach(ids, Direction::Incoming)
     }
 
     fn reach<'a>(
@@ -343,12 +331,12 @@ impl Graph {
     }
 
     /// The topics `id` needs directly, sorted.
-    pub fn requires(&self, id: &str) -> Vec<String> {
+    pub(crate) fn requires(&self, id: &str) -> Vec<String> {
         self.neighbours(id, Direction::Outgoing)
     }
 
     /// The topics `id` needs directly, with the edge that says so, sorted by id.
-    pub fn requires_with_edges(&self, id: &str) -> Vec<(String, Edge)> {
+    pub(crate) fn requires_with_edges(&self, id: &str) -> Vec<(String, Edge)> {
         let Some(&node) = self.index.get(id) else {
             return Vec::new();
         };
@@ -362,7 +350,7 @@ impl Graph {
     }
 
     /// The topics that need `id` directly, sorted.
-    pub fn unlocks(&self, id: &str) -> Vec<String> {
+    pub(crate) fn unlocks(&self, id: &str) -> Vec<String> {
         self.neighbours(id, Direction::Incoming)
     }
 
@@ -379,65 +367,13 @@ impl Graph {
         out.dedup();
         out
     }
-
-    /// A topological order (prerequisites first) that, among the nodes ready at each step,
-    /// takes the one with the smallest `key`. Nodes on a cycle are left out.
-    pub fn order_by<K: Ord>(&self, key: impl Fn(&str) -> K) -> Vec<String> {
-        let mut waiting: HashMap<NodeIndex, usize> = self
-            .graph
-            .node_indices()
-            .map(|n| {
-                (
-                    n,
-                    self.graph
-                        .neighbors_directed(n, Direction::Outgoing)
-                        .count(),
-                )
-            })
-            .collect();
-        let mut ready: BTreeMap<(K, String), NodeIndex> = BTreeMap::new();
-        for (&n, &count) in &waiting {
-            if count == 0 {
-                ready.insert((key(&self.graph[n]), self.graph[n].clone()), n);
-            }
-        }
-        let mut out = Vec::new();
-        while let Some((_, node)) = ready.pop_first() {
-            out.push(self.graph[node].clone());
-            for dependent in self.graph.neighbors_directed(node, Direction::Incoming) {
-                let count = waiting.get_mut(&dependent).expect("every node is counted");
-                *count -= 1;
-                if *count == 0 {
-                    let id = self.graph[dependent].clone();
-                    ready.insert((key(&id), id), dependent);
-                }
-            }
-        }
-        out
-    }
-
-    /// Every (topic, prerequisite) pair, sorted.
-    pub fn edges(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self
-            .graph
-            .edge_references()
-            .map(|e| {
-                (
-                    self.graph[e.source()].clone(),
-                    self.graph[e.target()].clone(),
-                )
-            })
-            .collect();
-        out.sort();
-        out
-    }
 }
 
 /// A topological order of one topic's `links` (each with its requirements; those naming no link
 /// among them are ignored, one written twice counts once) that, among the links ready at each
 /// step, takes the one with the smallest `key` (then the first). Positions in `links`; links on
 /// a cycle are left out. [`Graph::links_of`] without a graph of `String` ids.
-pub fn link_order<'a, K: Ord>(
+pub(crate) fn link_order<'a, K: Ord>(
     links: &[(&'a Link, &[Ref])],
     key: impl Fn(&'a Link) -> K,
 ) -> Vec<usize> {

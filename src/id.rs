@@ -31,7 +31,7 @@ impl fmt::Display for IdError {
 impl std::error::Error for IdError {}
 
 /// Ids become file names and URL fragments, so they are kept to a safe alphabet.
-pub fn check(id: &str) -> Result<(), IdError> {
+pub(crate) fn check(id: &str) -> Result<(), IdError> {
     if id.is_empty() {
         return Err(IdError::Empty);
     }
@@ -197,7 +197,7 @@ pub enum ItemId {
 }
 
 impl ItemId {
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             ItemId::Topic(id) => id,
             ItemId::Link(id) => id,

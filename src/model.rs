@@ -51,7 +51,7 @@ pub struct Course {
 pub struct LinkIndex(std::sync::OnceLock<Positions>);
 
 #[derive(Debug, Default)]
-pub struct Positions {
+pub(crate) struct Positions {
     links: std::collections::HashMap<LinkId, (u32, u32)>,
     /// By topic: how many links the topics before it hold.
     first_link: Vec<u32>,
@@ -195,9 +195,9 @@ word_enum!(
 
 impl Kind {
     /// The practice kinds: something the learner does (and delivers) rather than reads.
-    pub const PRACTICE: &'static [Kind] = &[Kind::Exercise, Kind::Project];
+    pub(crate) const PRACTICE: &'static [Kind] = &[Kind::Exercise, Kind::Project];
 
-    pub fn is_practice(self) -> bool {
+    pub(crate) fn is_practice(self) -> bool {
         Self::PRACTICE.contains(&self)
     }
 }
@@ -317,24 +317,24 @@ impl Course {
     }
 
     /// The position of topic `id` in `topics`.
-    pub fn topic_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn topic_index(&self, id: &str) -> Option<usize> {
         self.topics.binary_search_by(|t| t.id.as_str().cmp(id)).ok()
     }
 
     /// How many links the topics before topic number `t` hold.
-    pub fn first_link(&self, t: usize) -> u32 {
+    pub(crate) fn first_link(&self, t: usize) -> u32 {
         self.positions().first_link[t]
     }
 
     /// The number of link `l` of topic `t` (see [`Course::item_number`]).
-    pub fn link_number(&self, t: usize, l: usize) -> u32 {
+    pub(crate) fn link_number(&self, t: usize, l: usize) -> u32 {
         (self.topics.len() + self.first_link(t) as usize + l) as u32
     }
 
     /// Topics and links numbered from 0: the topics in course order, then every link in course
     /// order. Later steps key their tables by these numbers instead of by id. A topic and a
     /// link with one id (only an invalid corpus has that) give the topic's.
-    pub fn item_number(&self, id: &str) -> Option<u32> {
+    pub(crate) fn item_number(&self, id: &str) -> Option<u32> {
         if let Some(t) = self.topic_index(id) {
             return Some(t as u32);
         }
@@ -343,7 +343,7 @@ impl Course {
     }
 
     /// The id of item number `n` (see [`Course::item_number`]).
-    pub fn item_id(&self, n: u32) -> &str {
+    pub(crate) fn item_id(&self, n: u32) -> &str {
         let n = n as usize;
         if n < self.topics.len() {
             return &self.topics[n].id;
@@ -355,7 +355,7 @@ impl Course {
         &self.topics[t].links[(k - first[t]) as usize].id
     }
 
-    pub fn stage_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn stage_index(&self, id: &str) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)
     }
 }

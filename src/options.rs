@@ -31,44 +31,44 @@ pub struct Given {
     /// Plan only this topic or link and what it requires (repeatable)
     #[arg(long = "target", value_name = "ID")]
     #[serde(default)]
-    pub target: Vec<At<String>>,
+    pub(crate) target: Vec<At<String>>,
     /// A topic you know already: left out with what only it needs (repeatable)
     #[arg(long = "known", value_name = "ID")]
     #[serde(default)]
-    pub known: Vec<At<String>>,
+    pub(crate) known: Vec<At<String>>,
     /// A topic or link to leave out regardless; reported as a gap when needed (repeatable)
     #[arg(long = "skip", value_name = "ID")]
     #[serde(default)]
-    pub skip: Vec<At<String>>,
+    pub(crate) skip: Vec<At<String>>,
     /// Keep links up to this level
     #[arg(long, value_enum)]
     #[serde(default, deserialize_with = "some_word")]
-    pub level: Option<Level>,
+    pub(crate) level: Option<Level>,
     /// Keep links of these kinds (comma-separated); `practice` means exercise and project
     #[arg(long, value_enum, value_delimiter = ',')]
     #[serde(default)]
-    pub kinds: Vec<KindWord>,
+    pub(crate) kinds: Vec<KindWord>,
     /// Keep links with free access only
     #[arg(long)]
     #[serde(default)]
-    pub free: bool,
+    pub(crate) free: bool,
     /// Reading hours a week [default: 5]
     #[arg(long, value_name = "H")]
     #[serde(default, deserialize_with = "hours")]
-    pub hours_per_week: Option<At<f64>>,
+    pub(crate) hours_per_week: Option<At<f64>>,
     /// The first day of week 1
     #[arg(long, value_name = "YYYY-MM-DD")]
     #[serde(default, deserialize_with = "date")]
-    pub start: Option<At<String>>,
+    pub(crate) start: Option<At<String>>,
     /// The number of weeks you want to finish in
     #[arg(long, value_name = "N")]
     #[serde(default, deserialize_with = "weeks")]
-    pub weeks: Option<u32>,
+    pub(crate) weeks: Option<u32>,
     /// Schedule the optional track too (links marked `optional = true`); without it they are
     /// listed, marked optional, outside the core hours and the weeks
     #[arg(long)]
     #[serde(default)]
-    pub optional: bool,
+    pub(crate) optional: bool,
     /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
     /// given here win
     #[arg(long, value_name = "FILE")]
@@ -76,7 +76,7 @@ pub struct Given {
     pub profile: Option<PathBuf>,
     /// The progress file (`done = [...]`) [default: ./progress.toml when it exists]
     #[arg(long, value_name = "FILE")]
-    pub progress: Option<PathBuf>,
+    pub(crate) progress: Option<PathBuf>,
     /// The profile the values with a span came from, for messages that point at them.
     #[arg(skip)]
     #[serde(skip)]
@@ -85,7 +85,7 @@ pub struct Given {
 
 /// A value and, when a profile gave it, where: a byte range of the profile's text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct At<T> {
+pub(crate) struct At<T> {
     pub value: T,
     pub span: Option<Range<usize>>,
 }
@@ -180,7 +180,7 @@ pub struct Options {
 /// A word `--kinds` accepts: a kind, or `practice` for every practice kind (exercise and
 /// project).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KindWord {
+pub(crate) enum KindWord {
     Kind(Kind),
     Practice,
 }
@@ -348,7 +348,7 @@ pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
     parse_profile(path, &text)
 }
 
-pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
+pub(crate) fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
     let mut given: Given = toml::from_str(text).map_err(|e| profile_error(path, text, &e))?;
     // A profile kept beside its progress file names it relative to itself.
     given.progress = given.progress.map(|p| match path.parent() {

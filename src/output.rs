@@ -21,7 +21,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Several files, all or none, whatever they held before (see [`replace_all`]).
-pub fn write_all_atomic<'a, P, B>(files: impl IntoIterator<Item = (P, B)>) -> io::Result<()>
+pub(crate) fn write_all_atomic<'a, P, B>(files: impl IntoIterator<Item = (P, B)>) -> io::Result<()>
 where
     P: AsRef<Path> + 'a,
     B: AsRef<[u8]> + 'a,
@@ -48,7 +48,7 @@ where
 
 /// What a file must still hold for a replacement to go ahead.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Expect {
+pub(crate) enum Expect {
     Anything,
     /// It did not exist when it was read.
     Absent,
@@ -58,7 +58,7 @@ pub enum Expect {
 
 /// One file to replace.
 #[derive(Clone, Debug)]
-pub struct Replacement {
+pub(crate) struct Replacement {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     pub expect: Expect,
@@ -67,7 +67,7 @@ pub struct Replacement {
 /// Writes `changed` all or none, each file only if it still holds the text `read` gives for it
 /// (or is still absent where `read` has none): for edits of files loaded earlier, such as the
 /// topic files an import or a link fix rewrites.
-pub fn replace_read<'a>(
+pub(crate) fn replace_read<'a>(
     read: impl Fn(&Path) -> Option<&'a str>,
     changed: &std::collections::BTreeMap<PathBuf, String>,
 ) -> Result<(), WriteError> {
@@ -87,7 +87,7 @@ pub fn replace_read<'a>(
 
 /// Why [`replace_all`] or [`update`] wrote nothing, or not everything.
 #[derive(Debug)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     /// Someone else changed `path` since it was read; nothing was written.
     Changed { path: PathBuf },
     /// Writing or renaming `path` failed. Files in `restored` had been replaced and were put
@@ -200,7 +200,7 @@ fn resolve_links(path: &Path) -> io::Result<PathBuf> {
 /// Replaces every file, all or none. Each is written to a temporary file beside it first (with
 /// the old file's mode); each `expect` is checked; then they are renamed over their targets,
 /// and when one rename fails the ones before it are put back.
-pub fn replace_all(files: &[Replacement]) -> Result<(), WriteError> {
+pub(crate) fn replace_all(files: &[Replacement]) -> Result<(), WriteError> {
     replace_all_with(files, &mut |from, to| fs::rename(from, to))
 }
 
@@ -349,13 +349,13 @@ fn beside(path: &Path, what: &str) -> io::Result<PathBuf> {
 }
 
 /// An exclusive advisory lock on a file, held until this is dropped (the file is closed).
-pub struct Lock {
+pub(crate) struct Lock {
     _file: File,
 }
 
 /// Locks `path` (a regular file, created empty when absent, or a folder). A file replaced by
 /// rename while we waited is a new file, so the lock is taken again on what the path names now.
-pub fn lock(path: &Path) -> io::Result<Lock> {
+pub(crate) fn lock(path: &Path) -> io::Result<Lock> {
     for _ in 0..100 {
         let file = match File::open(path) {
             Ok(f) => f,
@@ -395,7 +395,7 @@ fn same_file(_: &File, path: &Path) -> bool {
 /// when the file does not exist) and returns the new text. The file is locked while it is read
 /// and written, and replaced only when it still holds the bytes read; when it does not (an
 /// editor saved it meanwhile), it is read again and the edit redone.
-pub fn update<T, E>(
+pub(crate) fn update<T, E>(
     path: &Path,
     limit: u64,
     mut edit: impl FnMut(&str) -> Result<(String, T), E>,
@@ -445,7 +445,7 @@ pub fn update<T, E>(
 
 /// Why [`update`] did not write.
 #[derive(Debug)]
-pub enum UpdateError<E> {
+pub(crate) enum UpdateError<E> {
     /// The edit refused the text.
     Edit(E),
     Write(WriteError),
@@ -571,7 +571,7 @@ impl<W: Write> Write for PrintableWriter<W> {
 
 /// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device or a file
 /// larger than `limit` is an error that says so, instead of a read without end.
-pub fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
         return Err(io::Error::other(if meta.is_dir() {

@@ -149,7 +149,7 @@ impl<'a> Plan<'a> {
         !link.optional || self.schedule.optional
     }
 
-    pub fn topic(&self, id: &str) -> Option<&PlanTopic<'a>> {
+    pub(crate) fn topic(&self, id: &str) -> Option<&PlanTopic<'a>> {
         self.topics().find(|t| t.id == id)
     }
 
@@ -158,7 +158,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The stage holding topic or link `id`.
-    pub fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage<'a>)> {
+    pub(crate) fn stage_of(&self, id: &str) -> Option<(usize, &PlanStage<'a>)> {
         self.stages.iter().enumerate().find(|(_, s)| {
             s.topics
                 .iter()

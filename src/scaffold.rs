@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{value, Array, DocumentMut};
 
 /// The corpus folder inside a new course.
-pub const TOPICS: &str = "topics";
+pub(crate) const TOPICS: &str = "topics";
 
 /// The two example stages: (id, title, guidance).
 const STAGES: [(&str, &str, &str); 2] = [
@@ -114,8 +114,6 @@ pub struct Created {
     pub topics: Vec<(String, usize)>,
     /// The import of `--from` files, when there were any.
     pub report: Option<Report>,
-    /// What `check` says of the new corpus (warnings only: errors stop `new`).
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// Creates the course in `dir`, which must not exist or be empty.
@@ -145,7 +143,7 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
         })
         .collect();
     // The promise of `new` is a course `check` accepts; a proposal it refuses is our bug.
-    let loaded = corpus::load(&sources).map_err(|mut found| {
+    corpus::load(&sources).map_err(|mut found| {
         found.push(
             Diagnostic::error(None, "the new course would not pass `syllabus check`")
                 .with_help("nothing was written; please report this with the files you passed"),
@@ -162,7 +160,6 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
             .collect(),
         topics: proposed,
         report,
-        warnings: loaded.warnings,
     })
 }
 

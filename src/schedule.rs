@@ -11,7 +11,7 @@ use crate::words;
 use serde::Serialize;
 use std::fmt;
 
-pub const DEFAULT_HOURS_PER_WEEK: f64 = 5.0;
+pub(crate) const DEFAULT_HOURS_PER_WEEK: f64 = 5.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScheduleOptions {
@@ -90,7 +90,7 @@ impl Schedule {
 /// Weeks holding `minutes` in order, each up to `budget`: `(index, minutes of it)` per week. An
 /// item longer than `budget` starts a fresh week and fills whole weeks until its rest, which
 /// the next items may join.
-pub fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<(usize, u32)>> {
+pub(crate) fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<(usize, u32)>> {
     let budget = budget.max(1);
     let mut weeks: Vec<Vec<(usize, u32)>> = Vec::new();
     let mut current: Vec<(usize, u32)> = Vec::new();
@@ -115,7 +115,7 @@ pub fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<(usize, u32)>> {
 }
 
 /// One reading to schedule, in plan order.
-pub struct Item<'a> {
+pub(crate) struct Item<'a> {
     pub id: &'a str,
     pub minutes: u32,
     pub done: bool,
@@ -125,7 +125,7 @@ pub struct Item<'a> {
 ///
 /// Takes plain items rather than the plan so that the plan can use it without this module
 /// knowing the plan: data flows one way.
-pub fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week>) {
+pub(crate) fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week>) {
     let budget = (options.hours_per_week * 60.0).round().max(1.0) as u32;
     let (done, order): (Vec<&Item>, Vec<&Item>) = items.iter().partition(|i| i.done);
     let minutes: Vec<u32> = order.iter().map(|i| i.minutes).collect();
@@ -241,7 +241,7 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    pub fn from_days(days: i64) -> Date {
+    pub(crate) fn from_days(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -267,7 +267,7 @@ impl Date {
     }
 
     /// 0 for Monday .. 6 for Sunday (1970-01-01 was a Thursday).
-    pub fn weekday(self) -> u32 {
+    pub(crate) fn weekday(self) -> u32 {
         (self.to_days() + 3).rem_euclid(7) as u32
     }
 

@@ -58,7 +58,7 @@ pub enum Exclusion {
 }
 
 impl Exclusion {
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Exclusion::Known => "known (you said you know it)".into(),
             Exclusion::ImpliedKnown { through } => {
@@ -121,7 +121,7 @@ pub struct Left {
 
 impl Report {
     /// True when the plan is the whole course, unfiltered.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.targets.is_empty()
             && self.known.is_empty()
             && self.skipped.is_empty()
@@ -149,20 +149,13 @@ pub struct Selected {
 }
 
 impl Selected {
-    /// Whether topic or link `id` of `course` is planned.
-    pub fn is_planned(&self, course: &Course, id: &str) -> bool {
-        course
-            .item_number(id)
-            .is_some_and(|n| self.planned[n as usize])
-    }
-
     /// Whether topic `id` of `course` is planned.
-    pub fn is_planned_topic(&self, course: &Course, id: &str) -> bool {
+    pub(crate) fn is_planned_topic(&self, course: &Course, id: &str) -> bool {
         course.topic_index(id).is_some_and(|t| self.planned[t])
     }
 
     /// The items that pulled `id` in, sorted (empty when the targets do not need it).
-    pub fn needed_by<'c>(&self, course: &'c Course, id: &str) -> Vec<&'c str> {
+    pub(crate) fn needed_by<'c>(&self, course: &'c Course, id: &str) -> Vec<&'c str> {
         let Some(parents) = course
             .item_number(id)
             .and_then(|n| self.parents[n as usize].as_ref())
@@ -176,7 +169,7 @@ impl Selected {
     }
 
     /// The course as this selection plans it.
-    pub fn view<'c, 's>(&'s self, course: &'c Course) -> View<'c, 's> {
+    pub(crate) fn view<'c, 's>(&'s self, course: &'c Course) -> View<'c, 's> {
         View {
             course,
             selected: self,
@@ -187,7 +180,7 @@ impl Selected {
 /// A course as a selection plans it: its planned topics and links, with the requirements as
 /// planned. What the graph and the planner read (see [`CourseView`]).
 #[derive(Clone, Copy)]
-pub struct View<'c, 's> {
+pub(crate) struct View<'c, 's> {
     course: &'c Course,
     selected: &'s Selected,
 }

@@ -1,7 +1,7 @@
 //! Numbers in words, the same in every output: hours, paces and counted nouns.
 
 /// Minutes as hours with at most one decimal: `90` -> `1.5`, `120` -> `2`.
-pub fn hours(minutes: u32) -> String {
+pub(crate) fn hours(minutes: u32) -> String {
     let tenths = (minutes * 10 + 30) / 60;
     if tenths % 10 == 0 {
         format!("{}", tenths / 10)
@@ -11,7 +11,7 @@ pub fn hours(minutes: u32) -> String {
 }
 
 /// A pace such as hours a week, with one decimal only when it has one: `5.0` -> `5`.
-pub fn decimal(x: f64) -> String {
+pub(crate) fn decimal(x: f64) -> String {
     let s = format!("{x:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
@@ -22,7 +22,7 @@ pub fn count(n: usize, word: &str) -> String {
 }
 
 /// `word` as it goes with `n`: `topic` or `topics`.
-pub fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         word.to_string()
     } else {
@@ -31,7 +31,7 @@ pub fn plural(n: usize, word: &str) -> String {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-pub fn and_list(items: &[String]) -> String {
+pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

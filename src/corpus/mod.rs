@@ -7,8 +7,6 @@ mod read;
 pub mod url;
 pub mod url_key;
 
-pub use read::suggest_id;
-
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::Graph;
 use crate::model::{Course, Link, Origin, Topic};
@@ -28,7 +26,7 @@ pub struct Source {
 }
 
 /// The text `path` had when the corpus was read, if it was one of `sources`.
-pub fn source_text<'a>(sources: &'a [Source], path: &Path) -> Option<&'a str> {
+pub(crate) fn source_text<'a>(sources: &'a [Source], path: &Path) -> Option<&'a str> {
     sources
         .iter()
         .find(|s| s.path == path)
@@ -43,7 +41,7 @@ pub struct Loaded {
 }
 
 /// Where the course came from, for messages.
-pub const EMBEDDED_NAME: &str = "<built-in>/topics";
+pub(crate) const EMBEDDED_NAME: &str = "<built-in>/topics";
 
 /// The `.toml` files of `dir`, or an error naming the folder.
 pub fn read_dir(dir: &Path) -> Result<Vec<Source>, Diagnostic> {

@@ -134,7 +134,7 @@ const GENERIC: &[&str] = &[
 /// Derived only from the URL, so it stays the same across runs and machines and when other
 /// links are added, and it keeps a reader's progress file valid when titles or notes are
 /// edited.
-pub fn slug_from_url(url: &str) -> String {
+pub(crate) fn slug_from_url(url: &str) -> String {
     let Ok(parsed) = Url::parse(url) else {
         return slug(url);
     };
@@ -215,7 +215,7 @@ fn fnv1a(text: &str) -> u64 {
 }
 
 /// Lowercase ASCII letters and digits joined by single dashes.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {

@@ -21,7 +21,7 @@ fn is_tracking(name: &str) -> bool {
 
 /// `url` without its tracking parameters: what is worth storing. Everything else (fragment,
 /// trailing slash, case) is kept as written.
-pub fn clean(url: &str) -> String {
+pub(crate) fn clean(url: &str) -> String {
     let Ok(mut parsed) = Url::parse(url) else {
         return url.to_string();
     };
@@ -42,7 +42,7 @@ pub fn clean(url: &str) -> String {
 }
 
 /// The text after which a shown URL was cut.
-pub fn truncated_prefix(url: &str) -> Option<&str> {
+pub(crate) fn truncated_prefix(url: &str) -> Option<&str> {
     url.strip_suffix("...").or_else(|| url.strip_suffix('…'))
 }
 
@@ -51,7 +51,7 @@ pub fn truncated_prefix(url: &str) -> Option<&str> {
 /// served over http and https, and a fragment is a place in it.
 ///
 /// For a truncated URL the key is that of the text before `...`, without any cleanup past the
-/// cut: compare it with [`same_link`].
+/// cut: a full URL whose key starts with it names the same page.
 pub fn key(url: &str) -> String {
     let (body, truncated) = match truncated_prefix(url) {
         Some(p) => (p, true),
@@ -166,13 +166,8 @@ fn paper_key(host: &str, url: &Url) -> Option<String> {
     }
 }
 
-/// More keys under which the paper of `url` is known: an ACM DOI (`10.1145/359545.359563`)
-/// is also the ACM library's id (`359563`), the one older links use.
-pub fn aliases(url: &str) -> Vec<String> {
-    aliases_of_key(&key(url))
-}
-
-/// [`aliases`] of the URL whose key is `k`.
+/// More keys under which the paper of the URL whose key is `k` is known: an ACM DOI
+/// (`10.1145/359545.359563`) is also the ACM library's id (`359563`), the one older links use.
 fn aliases_of_key(k: &str) -> Vec<String> {
     let Some(suffix) = k.strip_prefix("doi:10.1145/") else {
         return Vec::new();
@@ -187,7 +182,7 @@ fn aliases_of_key(k: &str) -> Vec<String> {
 
 /// The key of a bare DOI as a BibTeX `doi` field gives it (`10.x/y`, `doi:10.x/y` or a
 /// resolver URL).
-pub fn doi_field_key(doi: &str) -> Option<String> {
+pub(crate) fn doi_field_key(doi: &str) -> Option<String> {
     let doi = doi.trim();
     let lower = doi.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
@@ -207,8 +202,10 @@ fn keys_of(url: &str) -> Vec<String> {
     keys
 }
 
-/// Whether `a` and `b` name the same page, either of them possibly truncated.
-pub fn same_link(a: &str, b: &str) -> bool {
+/// Whether `a` and `b` name the same page, either of them possibly truncated: the rule
+/// [`UrlIndex`] follows, which the tests hold it to.
+#[cfg(test)]
+pub(crate) fn same_link(a: &str, b: &str) -> bool {
     let (ka, kb) = (key(a), key(b));
     if ka == kb {
         return true;
@@ -223,7 +220,7 @@ pub fn same_link(a: &str, b: &str) -> bool {
 /// with the earliest inserted match, so whichever link a message names does not depend on hash
 /// order.
 #[derive(Debug)]
-pub struct UrlIndex<T> {
+pub(crate) struct UrlIndex<T> {
     /// Key -> position in `entries`; the first URL with a key keeps it.
     by_key: HashMap<String, usize>,
     entries: Vec<Entry<T>>,
@@ -254,7 +251,8 @@ impl<T> UrlIndex<T> {
     }
 
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
-    /// of [`same_link`], or the same paper by one of its [`aliases`].
+    /// of `same_link`, or the same paper by one of its aliases.
+    #[cfg(test)]
     pub fn find(&self, url: &str) -> Option<&T> {
         let truncated = truncated_prefix(url).is_some();
         self.position(&keys_of(url), truncated)
@@ -262,20 +260,16 @@ impl<T> UrlIndex<T> {
     }
 
     /// Adds `url` even when it is already known: a known key keeps its first value.
+    #[cfg(test)]
     pub fn insert(&mut self, url: &str, value: T) {
         let truncated = truncated_prefix(url).is_some();
         self.push(keys_of(url), truncated, value);
     }
 
-    /// What [`find`](Self::find) says for `url`; when that is nothing, `url` goes in with
-    /// `make()`. The key is computed once, which is most of the cost.
-    pub fn find_or_insert_with(&mut self, url: &str, make: impl FnOnce() -> T) -> Option<&T> {
-        self.find_or_insert_all(&[url], make)
-    }
-
-    /// Like [`find_or_insert_with`](Self::find_or_insert_with) for one reading known under
-    /// several URLs (a paper's PDF and its DOI): found when any of them is known, otherwise
-    /// inserted under all of them. The first URL is the one a truncation may match.
+    /// What `find` says for a reading known under several URLs (a paper's PDF and its DOI):
+    /// found when any of them is known; when none is, it goes in under all of them with
+    /// `make()`. The keys are computed once, which is most of the cost. The first URL is the one
+    /// a truncation may match.
     pub fn find_or_insert_all(&mut self, urls: &[&str], make: impl FnOnce() -> T) -> Option<&T> {
         let first = urls.first()?;
         let truncated = truncated_prefix(first).is_some();
@@ -296,14 +290,6 @@ impl<T> UrlIndex<T> {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {
         let i = self.entries.len();
         for k in &keys {
@@ -320,7 +306,7 @@ impl<T> UrlIndex<T> {
         });
     }
 
-    /// [`same_link`] on precomputed keys: an equal key first, then the earliest entry related
+    /// `same_link` on precomputed keys: an equal key first, then the earliest entry related
     /// by a truncation. A truncated URL may have been cut from any entry, so it scans them
     /// all; a full URL can only be matched by a truncated entry.
     fn position(&self, keys: &[String], truncated: bool) -> Option<usize> {
@@ -386,7 +372,7 @@ mod tests {
             assert_eq!(key(same), k, "{same}");
         }
         assert_eq!(
-            aliases("https://doi.org/10.1145/359545.359563"),
+            aliases_of_key(&key("https://doi.org/10.1145/359545.359563")),
             ["acm:359563"]
         );
         assert_eq!(
@@ -508,17 +494,17 @@ mod tests {
             }
             assert_eq!(index.find("example.com/post..."), Some(&0));
             assert_eq!(
-                index.find_or_insert_with("example.com/po...", || 9),
+                index.find_or_insert_all(&["example.com/po..."], || 9),
                 Some(&0)
             );
-            assert_eq!(index.len(), 3);
+            assert_eq!(index.entries.len(), 3);
         }
         let mut index = UrlIndex::new();
         index.insert("example.com/p...", "cut");
         index.insert("https://example.com/post-a", "full");
         assert_eq!(index.find("https://example.com/post-b"), Some(&"cut"));
         assert_eq!(
-            index.find_or_insert_with("https://other.org/", || "new"),
+            index.find_or_insert_all(&["https://other.org/"], || "new"),
             None
         );
         assert_eq!(index.find("http://www.other.org"), Some(&"new"));

@@ -27,43 +27,14 @@ fn external(embed: &Value) -> Option<(String, String, String)> {
     ))
 }
 
+/// Elements of the array at `key`, none when it is missing or not an array.
+fn array<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
 pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
-    let root: Value = serde_json::from_str(content).map_err(|e| {
-        // serde_json appends the position, which the diagnostic already leads with.
-        let what = e.to_string();
-        let what = what
-            .rsplit_once(" at line ")
-            .map_or(what.as_str(), |(w, _)| w);
-        error(
-            file,
-            e.line(),
-            e.column(),
-            format!("not valid JSON: {what}"),
-        )
-        .with_help("export the feed again, or pass --from to pick another format")
-    })?;
-    let items = match &root {
-        Value::Array(a) => a,
-        Value::Object(o) => match o.get("feed") {
-            Some(Value::Array(a)) => a,
-            _ => {
-                return Err(error(
-                    file,
-                    1,
-                    1,
-                    "a JSON object without a `feed` array: not a getAuthorFeed response",
-                )
-                .with_help("pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts"))
-            }
-        },
-        _ => {
-            return Err(
-                error(file, 1, 1, "expected a JSON object or array of posts").with_help(
-                    "pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts",
-                ),
-            )
-        }
-    };
+    let root = read_json(content, file)?;
+    let items = entries(&root, file)?;
     let mut out = Parsed::default();
     let mut loc = Locator::new(content);
     let mut without_link = Vec::new();
@@ -84,106 +55,14 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             continue;
         };
         let entry_line = loc.line(&[str_at(post, "uri").unwrap_or(""), text]);
-        // `get`, not slicing: byte 10 of arbitrary text need not be a character boundary.
-        let date = str_at(record, "createdAt")
-            .and_then(|d| d.get(..10))
-            .and_then(Date::parse)
-            .map(|d| d.to_string());
-        let mut tags: Vec<String> = record
-            .get("tags")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(String::from)
-            .collect();
-
-        let mut links: Vec<(String, String, String)> = Vec::new();
-        for embed in [post.get("embed"), record.get("embed")]
-            .into_iter()
-            .flatten()
-        {
-            links.extend(external(embed));
-        }
-        let mut title_text = text.to_string();
-        for facet in record
-            .get("facets")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            for feature in facet
-                .get("features")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let kind = str_at(feature, "$type").unwrap_or("");
-                if kind.ends_with("#tag") {
-                    tags.extend(str_at(feature, "tag").map(String::from));
-                } else if kind.ends_with("#link") {
-                    if let Some(uri) = str_at(feature, "uri") {
-                        links.push((uri.to_string(), String::new(), String::new()));
-                    }
-                    // The link as shown in the text ("example.com/a...") is no title.
-                    let idx = facet.get("index");
-                    let range = idx.and_then(|i| {
-                        let s = i.get("byteStart")?.as_u64()? as usize;
-                        let e = i.get("byteEnd")?.as_u64()? as usize;
-                        Some(s..e)
-                    });
-                    if let Some(shown) = range.and_then(|r| text.get(r)) {
-                        title_text = title_text.replace(shown, " ");
-                    }
-                }
-            }
-        }
-        let mut seen = Vec::new();
-        links.retain(|(u, ..)| {
-            let fresh = !seen.contains(u);
-            seen.push(u.clone());
-            fresh
-        });
-        if links.is_empty() {
+        let found = PostLinks::of(post, record, text);
+        if found.links.is_empty() {
             if record.get("reply").is_none() {
                 without_link.push(entry_line);
             }
             continue;
         }
-        let first_line = title_text
-            .lines()
-            .map(squash)
-            .find(|l| !l.is_empty())
-            .unwrap_or_default();
-        for (uri, card_title, description) in links {
-            let line = entry_line;
-            if !(uri.starts_with("http://") || uri.starts_with("https://")) {
-                out.skipped.push(
-                    warning(
-                        file,
-                        line,
-                        1,
-                        format!("the link `{uri}` is not an http(s) URL; skipped"),
-                    )
-                    .with_help("only web links can be imported"),
-                );
-                continue;
-            }
-            let title = non_empty(&card_title)
-                .or_else(|| non_empty(&first_line))
-                .unwrap_or_else(|| uri.clone());
-            let note = non_empty(&description)
-                .or_else(|| non_empty(text).filter(|t| *t != title && !t.is_empty()));
-            out.links.push(Candidate {
-                title,
-                url: uri,
-                note,
-                published: date.clone(),
-                hints: tags.clone(),
-                line,
-                ..Candidate::default()
-            });
-        }
+        push_candidates(&mut out, file, entry_line, record, text, found);
     }
     for line in without_link {
         out.skipped.push(
@@ -192,6 +71,157 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
         );
     }
     Ok(out)
+}
+
+fn read_json(content: &str, file: &Path) -> Result<Value, Diagnostic> {
+    serde_json::from_str(content).map_err(|e| {
+        // serde_json appends the position, which the diagnostic already leads with.
+        let what = e.to_string();
+        let what = what
+            .rsplit_once(" at line ")
+            .map_or(what.as_str(), |(w, _)| w);
+        error(
+            file,
+            e.line(),
+            e.column(),
+            format!("not valid JSON: {what}"),
+        )
+        .with_help("export the feed again, or pass --from to pick another format")
+    })
+}
+
+/// The posts of a getAuthorFeed response, or of a plain array.
+fn entries<'a>(root: &'a Value, file: &Path) -> Result<&'a Vec<Value>, Diagnostic> {
+    match root {
+        Value::Array(a) => Ok(a),
+        Value::Object(o) => match o.get("feed") {
+            Some(Value::Array(a)) => Ok(a),
+            _ => Err(error(
+                file,
+                1,
+                1,
+                "a JSON object without a `feed` array: not a getAuthorFeed response",
+            )
+            .with_help("pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts")),
+        },
+        _ => Err(
+            error(file, 1, 1, "expected a JSON object or array of posts")
+                .with_help("pass the JSON of app.bsky.feed.getAuthorFeed, or an array of posts"),
+        ),
+    }
+}
+
+/// What one post links to and is tagged with, and the text left to title it.
+struct PostLinks {
+    /// `(uri, card title, card description)`, each uri once, cards first.
+    links: Vec<(String, String, String)>,
+    tags: Vec<String>,
+    /// The post's text without the links as shown in it.
+    title_text: String,
+}
+
+impl PostLinks {
+    fn of(post: &Value, record: &Value, text: &str) -> PostLinks {
+        let mut found = PostLinks {
+            links: Vec::new(),
+            tags: array(record, "tags")
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect(),
+            title_text: text.to_string(),
+        };
+        for embed in [post.get("embed"), record.get("embed")]
+            .into_iter()
+            .flatten()
+        {
+            found.links.extend(external(embed));
+        }
+        for facet in array(record, "facets") {
+            for feature in array(facet, "features") {
+                found.add_feature(facet, feature, text);
+            }
+        }
+        let mut seen = Vec::new();
+        found.links.retain(|(u, ..)| {
+            let fresh = !seen.contains(u);
+            seen.push(u.clone());
+            fresh
+        });
+        found
+    }
+
+    /// A tag or link facet of the post's `text`.
+    fn add_feature(&mut self, facet: &Value, feature: &Value, text: &str) {
+        let kind = str_at(feature, "$type").unwrap_or("");
+        if kind.ends_with("#tag") {
+            self.tags.extend(str_at(feature, "tag").map(String::from));
+        } else if kind.ends_with("#link") {
+            if let Some(uri) = str_at(feature, "uri") {
+                self.links
+                    .push((uri.to_string(), String::new(), String::new()));
+            }
+            // The link as shown in the text ("example.com/a...") is no title.
+            let idx = facet.get("index");
+            let range = idx.and_then(|i| {
+                let s = i.get("byteStart")?.as_u64()? as usize;
+                let e = i.get("byteEnd")?.as_u64()? as usize;
+                Some(s..e)
+            });
+            if let Some(shown) = range.and_then(|r| text.get(r)) {
+                self.title_text = self.title_text.replace(shown, " ");
+            }
+        }
+    }
+}
+
+/// One candidate per web link of a post, all dated and tagged like the post.
+fn push_candidates(
+    out: &mut Parsed,
+    file: &Path,
+    line: usize,
+    record: &Value,
+    text: &str,
+    found: PostLinks,
+) {
+    // `get`, not slicing: byte 10 of arbitrary text need not be a character boundary.
+    let date = str_at(record, "createdAt")
+        .and_then(|d| d.get(..10))
+        .and_then(Date::parse)
+        .map(|d| d.to_string());
+    let first_line = found
+        .title_text
+        .lines()
+        .map(squash)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    for (uri, card_title, description) in found.links {
+        if !(uri.starts_with("http://") || uri.starts_with("https://")) {
+            out.skipped.push(
+                warning(
+                    file,
+                    line,
+                    1,
+                    format!("the link `{uri}` is not an http(s) URL; skipped"),
+                )
+                .with_help("only web links can be imported"),
+            );
+            continue;
+        }
+        let title = non_empty(&card_title)
+            .or_else(|| non_empty(&first_line))
+            .unwrap_or_else(|| uri.clone());
+        let note = non_empty(&description)
+            .or_else(|| non_empty(text).filter(|t| *t != title && !t.is_empty()));
+        out.links.push(Candidate {
+            title,
+            url: uri,
+            note,
+            published: date.clone(),
+            hints: found.tags.clone(),
+            line,
+            ..Candidate::default()
+        });
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use super::text::non_empty;
 use super::{warning, Candidate, Parsed};
 use crate::diagnostics::LineIndex;
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use std::path::Path;
 
 struct Pending {
@@ -18,103 +18,132 @@ struct Pending {
 }
 
 pub fn parse(content: &str, file: &Path) -> Parsed {
-    let mut out = Parsed::default();
-    let lines = LineIndex::new(content);
-    let mut folders: Vec<String> = Vec::new();
-    let mut folder_name: Option<String> = None;
-    let mut in_h3 = false;
-    let mut anchor: Option<Pending> = None;
-    let mut description: Option<String> = None;
+    let mut reader = Reader {
+        file,
+        lines: LineIndex::new(content),
+        out: Parsed::default(),
+        folders: Vec::new(),
+        folder_name: None,
+        in_h3: false,
+        anchor: None,
+        description: None,
+    };
     let emitter = DefaultEmitter::<usize>::new_with_span();
     for token in Tokenizer::new_with_emitter(content, emitter).flatten() {
         match token {
-            Token::StartTag(tag) => {
-                let name = tag.name.as_slice();
-                if name != b"a" && name != b"br" {
-                    finish_description(&mut description, &mut out);
-                }
-                match name {
-                    b"h3" => {
-                        in_h3 = true;
-                        folder_name = Some(String::new());
-                    }
-                    b"dl" => folders.push(folder_name.take().unwrap_or_default()),
-                    b"dd" => description = Some(String::new()),
-                    b"a" => {
-                        let attr = |k: &[u8]| {
-                            tag.attributes
-                                .get(k)
-                                .map(|v| String::from_utf8_lossy(&v.value).trim().to_string())
-                        };
-                        anchor = Some(Pending {
-                            href: attr(b"href").unwrap_or_default(),
-                            tags: attr(b"tags")
-                                .unwrap_or_default()
-                                .split(',')
-                                .filter_map(non_empty)
-                                .collect(),
-                            text: String::new(),
-                            offset: tag.span.start,
-                        });
-                    }
-                    _ => {}
-                }
+            Token::StartTag(tag) => reader.start_tag(&tag),
+            Token::EndTag(tag) => reader.end_tag(tag.name.as_slice()),
+            Token::String(s) => reader.text(&String::from_utf8_lossy(&s.value)),
+            _ => {}
+        }
+    }
+    finish_description(&mut reader.description, &mut reader.out);
+    reader.out
+}
+
+/// Where the tokenizer is in the bookmark tree, and what it has read so far.
+struct Reader<'a> {
+    file: &'a Path,
+    lines: LineIndex<'a>,
+    out: Parsed,
+    /// Names of the open `<DL>` folders, outermost first.
+    folders: Vec<String>,
+    /// The `<H3>` name read last, for the `<DL>` that follows it.
+    folder_name: Option<String>,
+    in_h3: bool,
+    anchor: Option<Pending>,
+    description: Option<String>,
+}
+
+impl Reader<'_> {
+    fn start_tag(&mut self, tag: &StartTag<usize>) {
+        let name = tag.name.as_slice();
+        if name != b"a" && name != b"br" {
+            finish_description(&mut self.description, &mut self.out);
+        }
+        match name {
+            b"h3" => {
+                self.in_h3 = true;
+                self.folder_name = Some(String::new());
             }
-            Token::EndTag(tag) => match tag.name.as_slice() {
-                b"h3" => in_h3 = false,
-                b"dl" => {
-                    finish_description(&mut description, &mut out);
-                    folders.pop();
-                }
-                b"a" => {
-                    if let Some(a) = anchor.take() {
-                        let line = lines.line(a.offset);
-                        if a.href.starts_with("http://") || a.href.starts_with("https://") {
-                            let mut hints: Vec<String> =
-                                folders.iter().filter_map(|f| non_empty(f)).collect();
-                            hints.extend(a.tags);
-                            out.links.push(Candidate {
-                                title: non_empty(&a.text).unwrap_or_else(|| a.href.clone()),
-                                url: a.href,
-                                hints,
-                                line,
-                                ..Candidate::default()
-                            });
-                        } else {
-                            out.skipped.push(
-                                warning(
-                                    file,
-                                    line,
-                                    1,
-                                    format!(
-                                        "the bookmark `{}` is not an http(s) URL; skipped",
-                                        a.href
-                                    ),
-                                )
-                                .with_help("only web pages can be imported"),
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            },
-            Token::String(s) => {
-                let s = String::from_utf8_lossy(&s.value);
-                if let Some(a) = &mut anchor {
-                    a.text.push_str(&s);
-                } else if in_h3 {
-                    if let Some(f) = &mut folder_name {
-                        f.push_str(&s);
-                    }
-                } else if let Some(d) = &mut description {
-                    d.push_str(&s);
+            b"dl" => self
+                .folders
+                .push(self.folder_name.take().unwrap_or_default()),
+            b"dd" => self.description = Some(String::new()),
+            b"a" => {
+                let attr = |k: &[u8]| {
+                    tag.attributes
+                        .get(k)
+                        .map(|v| String::from_utf8_lossy(&v.value).trim().to_string())
+                };
+                self.anchor = Some(Pending {
+                    href: attr(b"href").unwrap_or_default(),
+                    tags: attr(b"tags")
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(non_empty)
+                        .collect(),
+                    text: String::new(),
+                    offset: tag.span.start,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, name: &[u8]) {
+        match name {
+            b"h3" => self.in_h3 = false,
+            b"dl" => {
+                finish_description(&mut self.description, &mut self.out);
+                self.folders.pop();
+            }
+            b"a" => {
+                if let Some(a) = self.anchor.take() {
+                    self.bookmark(a);
                 }
             }
             _ => {}
         }
     }
-    finish_description(&mut description, &mut out);
-    out
+
+    fn text(&mut self, s: &str) {
+        if let Some(a) = &mut self.anchor {
+            a.text.push_str(s);
+        } else if self.in_h3 {
+            if let Some(f) = &mut self.folder_name {
+                f.push_str(s);
+            }
+        } else if let Some(d) = &mut self.description {
+            d.push_str(s);
+        }
+    }
+
+    /// A closed `<A>`: a candidate hinted by its folders and tags, or a warning.
+    fn bookmark(&mut self, a: Pending) {
+        let line = self.lines.line(a.offset);
+        if a.href.starts_with("http://") || a.href.starts_with("https://") {
+            let mut hints: Vec<String> = self.folders.iter().filter_map(|f| non_empty(f)).collect();
+            hints.extend(a.tags);
+            self.out.links.push(Candidate {
+                title: non_empty(&a.text).unwrap_or_else(|| a.href.clone()),
+                url: a.href,
+                hints,
+                line,
+                ..Candidate::default()
+            });
+        } else {
+            self.out.skipped.push(
+                warning(
+                    self.file,
+                    line,
+                    1,
+                    format!("the bookmark `{}` is not an http(s) URL; skipped", a.href),
+                )
+                .with_help("only web pages can be imported"),
+            );
+        }
+    }
 }
 
 /// A `<DD>` describes the bookmark just before it.

@@ -23,18 +23,18 @@
 //!   with `-2`, `-3`, ... when taken by another link or topic.
 //! - Profile pages are not readings; they are skipped with a warning.
 
-pub mod bibtex;
-pub mod bluesky;
-pub mod bookmarks;
-pub mod decide;
-pub mod evidence;
-pub mod feed;
-pub mod markdown;
-pub mod rss;
+pub(crate) mod bibtex;
+pub(crate) mod bluesky;
+pub(crate) mod bookmarks;
+pub(crate) mod decide;
+pub(crate) mod evidence;
+pub(crate) mod feed;
+pub(crate) mod markdown;
+pub(crate) mod rss;
 pub mod suggest;
 pub mod text;
 
-pub mod write;
+pub(crate) mod write;
 
 use crate::corpus;
 use crate::diagnostics::Diagnostic;
@@ -116,7 +116,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const WORDS: &'static [&'static str] = &[
+    pub(crate) const WORDS: &'static [&'static str] = &[
         "auto",
         "feed",
         "bluesky",
@@ -126,7 +126,7 @@ impl Format {
         "bibtex",
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Format::Auto => "auto",
             Format::Feed => "feed",
@@ -199,7 +199,7 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 
 /// The text of an import file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the
 /// encoding its XML declaration names. Anything else is an error naming the file.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     let fail = |what: String, help: &str| {
         Diagnostic::error(None, format!("{}: {what}", path.display())).with_help(help.to_string())
     };
@@ -314,7 +314,7 @@ pub struct Options {
 
 /// What happens to one candidate.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Row {
+pub(crate) struct Row {
     pub file: PathBuf,
     pub candidate: Candidate,
     /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
@@ -337,7 +337,7 @@ impl Row {
 /// The outcome of an import, written or not.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub rows: Vec<Row>,
+    pub(crate) rows: Vec<Row>,
     /// Skipped entries and truncated URLs: reported, not fatal.
     pub warnings: Vec<Diagnostic>,
     /// Files changed (empty on a dry run).
@@ -345,11 +345,11 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn new_count(&self) -> usize {
+    pub(crate) fn new_count(&self) -> usize {
         self.rows.iter().filter(|r| r.is_new()).count()
     }
 
-    pub fn duplicate_count(&self) -> usize {
+    pub(crate) fn duplicate_count(&self) -> usize {
         self.rows.len() - self.new_count()
     }
 
@@ -555,7 +555,7 @@ fn verify(sources: &[corpus::Source], rendered: &BTreeMap<PathBuf, String>) -> R
 /// Reads every file, matches the links against `course` (loaded from `sources`, the files of
 /// `topics_dir`), and (unless `dry_run`) writes the new ones into `topics_dir`. Nothing is
 /// written when any file fails to parse, or when the corpus with the new links would not load.
-pub fn import(
+pub(crate) fn import(
     course: &Course,
     sources: &[corpus::Source],
     topics_dir: &Path,

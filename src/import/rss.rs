@@ -6,6 +6,7 @@
 use super::text::{html_to_text, non_empty, summary, Locator};
 use super::{error, warning, Candidate, Parsed};
 use crate::diagnostics::{Diagnostic, LineIndex};
+use feed_rs::model::{Entry, Feed};
 use std::path::Path;
 
 /// The line where the XML goes wrong, for the message: `feed-rs` does not say.
@@ -24,21 +25,7 @@ fn xml_error_line(content: &str) -> (usize, String) {
 }
 
 pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
-    let feed = feed_rs::parser::parse(content.as_bytes()).map_err(|e| {
-        let (line, detail) = xml_error_line(content);
-        let detail = if detail.is_empty() {
-            e.to_string()
-        } else {
-            detail
-        };
-        error(
-            file,
-            line,
-            1,
-            format!("not a valid RSS or Atom feed: {detail}"),
-        )
-        .with_help("fix the XML there, or pass --from to pick another format")
-    })?;
+    let feed = read_feed(content, file)?;
     let mut out = Parsed::default();
     let mut loc = Locator::new(content);
     for entry in &feed.entries {
@@ -47,18 +34,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             .as_ref()
             .map(|t| html_to_text(&t.content))
             .unwrap_or_default();
-        // Atom's `<link href>` without `rel` is the alternate link; feed-rs fills that in.
-        let href = entry
-            .links
-            .iter()
-            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-            .or_else(|| entry.links.first())
-            .map(|l| l.href.clone())
-            .or_else(|| {
-                // RSS guids are permalinks by default.
-                (entry.id.starts_with("http://") || entry.id.starts_with("https://"))
-                    .then(|| entry.id.clone())
-            });
+        let href = entry_link(entry);
         let escaped = href.as_deref().map(|h| h.replace('&', "&amp;"));
         let line = loc.line(&[
             href.as_deref().unwrap_or(""),
@@ -79,40 +55,78 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             );
             continue;
         };
-        // A summary, never the post: feeds often put the whole text in `description`.
-        let note = entry
-            .summary
-            .as_ref()
-            .map(|s| s.content.clone())
-            .or_else(|| entry.content.as_ref().and_then(|c| c.body.clone()))
-            .map(|html| summary(&html))
-            .and_then(|s| non_empty(&s))
-            .filter(|s| *s != title);
-        let published = entry
-            .published
-            .or(entry.updated)
-            .map(|d| d.date_naive().to_string());
-        out.links.push(Candidate {
-            title: if title.is_empty() { url.clone() } else { title },
-            url,
-            note,
-            published,
-            authors: entry
-                .authors
-                .iter()
-                .filter_map(|a| a.name.as_deref().map(|n| n.trim().to_string()))
-                .filter(|n| !n.is_empty())
-                .collect(),
-            hints: entry
-                .categories
-                .iter()
-                .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
-                .collect(),
-            line,
-            ..Candidate::default()
-        });
+        out.links.push(candidate(entry, title, url, line));
     }
     Ok(out)
+}
+
+fn read_feed(content: &str, file: &Path) -> Result<Feed, Diagnostic> {
+    feed_rs::parser::parse(content.as_bytes()).map_err(|e| {
+        let (line, detail) = xml_error_line(content);
+        let detail = if detail.is_empty() {
+            e.to_string()
+        } else {
+            detail
+        };
+        error(
+            file,
+            line,
+            1,
+            format!("not a valid RSS or Atom feed: {detail}"),
+        )
+        .with_help("fix the XML there, or pass --from to pick another format")
+    })
+}
+
+/// The page an entry is about, of any scheme: the caller skips what is not http(s).
+fn entry_link(entry: &Entry) -> Option<String> {
+    // Atom's `<link href>` without `rel` is the alternate link; feed-rs fills that in.
+    entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or_else(|| entry.links.first())
+        .map(|l| l.href.clone())
+        .or_else(|| {
+            // RSS guids are permalinks by default.
+            (entry.id.starts_with("http://") || entry.id.starts_with("https://"))
+                .then(|| entry.id.clone())
+        })
+}
+
+fn candidate(entry: &Entry, title: String, url: String, line: usize) -> Candidate {
+    // A summary, never the post: feeds often put the whole text in `description`.
+    let note = entry
+        .summary
+        .as_ref()
+        .map(|s| s.content.clone())
+        .or_else(|| entry.content.as_ref().and_then(|c| c.body.clone()))
+        .map(|html| summary(&html))
+        .and_then(|s| non_empty(&s))
+        .filter(|s| *s != title);
+    let published = entry
+        .published
+        .or(entry.updated)
+        .map(|d| d.date_naive().to_string());
+    Candidate {
+        title: if title.is_empty() { url.clone() } else { title },
+        url,
+        note,
+        published,
+        authors: entry
+            .authors
+            .iter()
+            .filter_map(|a| a.name.as_deref().map(|n| n.trim().to_string()))
+            .filter(|n| !n.is_empty())
+            .collect(),
+        hints: entry
+            .categories
+            .iter()
+            .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
+            .collect(),
+        line,
+        ..Candidate::default()
+    }
 }
 
 #[cfg(test)]

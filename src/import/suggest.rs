@@ -18,15 +18,15 @@ use std::collections::BTreeSet;
 /// The least score that files a link, in words: about one distinctive word of the title
 /// shared with a topic (or several common ones). A word's weight grows with the number of
 /// topics, so the floor is this many times the weight of a word only one topic has.
-pub const FLOOR_WORDS: f32 = 1.5;
+pub(crate) const FLOOR_WORDS: f32 = 1.5;
 /// How far the best topic must be ahead of the second to be trusted.
-pub const MARGIN: f32 = 1.2;
+pub(crate) const MARGIN: f32 = 1.2;
 /// Weight of the hints, the note and the URL's words against the title's.
-pub const HINT_WEIGHT: f32 = 0.5;
-pub const NOTE_WEIGHT: f32 = 0.5;
-pub const URL_WEIGHT: f32 = 0.3;
+pub(crate) const HINT_WEIGHT: f32 = 0.5;
+pub(crate) const NOTE_WEIGHT: f32 = 0.5;
+pub(crate) const URL_WEIGHT: f32 = 0.3;
 /// Weight of a match with a topic's title, keywords and id, on top of the full text's.
-pub const HEAD_WEIGHT: f32 = 1.0;
+pub(crate) const HEAD_WEIGHT: f32 = 1.0;
 
 /// Words of a URL that say nothing about its subject.
 const URL_NOISE: &[&str] = &[
@@ -214,16 +214,8 @@ impl Suggester {
     }
 
     /// Every topic's score for `c`, best first; equal scores in id order (only for display:
-    /// [`Suggester::decide`] sends a tie to the inbox).
-    pub fn scores(&self, c: &Candidate) -> Vec<(String, f32)> {
-        self.scored(c)
-            .into_iter()
-            .map(|(id, s, _)| (id, s))
-            .collect()
-    }
-
-    /// [`Suggester::scores`] with, for each topic, the part that came from the title and
-    /// hints alone.
+    /// [`Suggester::decide`] sends a tie to the inbox); with, for each topic, the part that
+    /// came from the title and hints alone.
     fn scored(&self, c: &Candidate) -> Vec<(String, f32, f32)> {
         let url_words: Vec<String> = c
             .url
@@ -279,7 +271,7 @@ impl Suggester {
     }
 
     /// The decision on sorted scores, with the least score that files a link.
-    pub fn decide(scored: &[(String, f32)], floor: f32) -> Suggestion {
+    pub(crate) fn decide(scored: &[(String, f32)], floor: f32) -> Suggestion {
         let candidates: Vec<(String, f32)> = scored
             .iter()
             .filter(|(_, s)| *s > 0.0)
@@ -376,16 +368,16 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    pub fn count(&self, o: Outcome) -> usize {
+    pub(crate) fn count(&self, o: Outcome) -> usize {
         self.rows.iter().filter(|r| r.outcome == o).count()
     }
 
-    pub fn right(&self) -> usize {
+    pub(crate) fn right(&self) -> usize {
         self.count(Outcome::Right) + self.count(Outcome::RightByAlso)
     }
 
     /// `(right, wrong, inbox)` as percentages: right among the placed links, inbox among all.
-    pub fn rates(&self) -> (f64, f64) {
+    pub(crate) fn rates(&self) -> (f64, f64) {
         let placed = self.right() + self.count(Outcome::Wrong);
         let pct = |n: usize, d: usize| {
             if d == 0 {

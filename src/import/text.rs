@@ -4,12 +4,12 @@ use super::Row;
 use crate::diagnostics::LineIndex;
 
 /// Collapses runs of whitespace (newlines included) to one space and trims.
-pub fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `Some(squashed)` unless empty.
-pub fn non_empty(s: &str) -> Option<String> {
+pub(crate) fn non_empty(s: &str) -> Option<String> {
     let s = squash(s);
     (!s.is_empty()).then_some(s)
 }
@@ -93,7 +93,7 @@ fn drop_empty_brackets(s: &str) -> String {
 
 /// Text fit for a title or a note: no emoji or `:shortcodes:`, no empty brackets, single
 /// spaces, no separators (`-`, `:`, `|`, `,`) at either end.
-pub fn clean_text(s: &str) -> String {
+pub(crate) fn clean_text(s: &str) -> String {
     let s = drop_template_tags(s);
     let s: String = drop_shortcodes(&s)
         .chars()
@@ -106,7 +106,7 @@ pub fn clean_text(s: &str) -> String {
 
 /// The text of an HTML fragment: tags dropped, entities decoded, whitespace squashed.
 /// Feeds put HTML in titles and summaries, often entity-escaped twice.
-pub fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> String {
     if !html.contains('<') && !html.contains('&') {
         return squash(html);
     }
@@ -128,7 +128,7 @@ pub fn html_to_text(html: &str) -> String {
 /// entity a format already decoded is not decoded again. Control characters (ESC, BEL, C1) and
 /// bidirectional overrides are dropped: they could move the cursor or write the clipboard of a
 /// terminal that prints the text, or make it read other than it is.
-pub fn plain(s: &str) -> String {
+pub(crate) fn plain(s: &str) -> String {
     let text = if has_markup(s) {
         html_to_text(s)
     } else {
@@ -170,11 +170,11 @@ pub fn finalize(c: &mut super::Candidate) {
 }
 
 /// The most a summary keeps of a post: a note is a pointer to the text, not the text.
-pub const SUMMARY_CHARS: usize = 300;
+pub(crate) const SUMMARY_CHARS: usize = 300;
 
 /// A short summary of an HTML (or plain text) post: its first paragraph with text, tags
 /// dropped, cut at a word boundary to at most [`SUMMARY_CHARS`] characters (with `…`).
-pub fn summary(html: &str) -> String {
+pub(crate) fn summary(html: &str) -> String {
     let mut first = String::new();
     if html.contains('<') {
         for token in html5gum::Tokenizer::new(html).flatten() {
@@ -236,7 +236,7 @@ fn is_block(name: &[u8]) -> bool {
 
 /// Finds, from a moving position, the line where a string first occurs: for parsers whose
 /// library does not report positions (JSON values, feed entries).
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     text: &'a str,
     lines: LineIndex<'a>,
     pos: usize,
@@ -279,7 +279,7 @@ fn cut(s: &str, width: usize) -> String {
 }
 
 /// The `--dry-run` table: one row per link, in input order.
-pub fn table(rows: &[Row]) -> String {
+pub(crate) fn table(rows: &[Row]) -> String {
     let mut out = String::new();
     let header = ["title", "url", "topic", "score", "status"];
     let cells: Vec<[String; 5]> = rows

@@ -13,7 +13,7 @@ const VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cache {
-    pub version: u32,
+    pub(crate) version: u32,
     /// By the URL as the corpus holds it; sorted, so the file is stable.
     pub links: BTreeMap<String, Entry>,
 }
@@ -92,14 +92,14 @@ impl Cache {
 
     /// A result recent enough to reuse: found alive no longer than `max_age` ago. Failures are
     /// always asked again, since they may have passed.
-    pub fn fresh(&self, url: &str, now: u64, max_age: Duration) -> Option<&Entry> {
+    pub(crate) fn fresh(&self, url: &str, now: u64, max_age: Duration) -> Option<&Entry> {
         self.links
             .get(url)
             .filter(|e| e.outcome.is_alive() && now.saturating_sub(e.checked) < max_age.as_secs())
     }
 
     /// The file's bytes: keys sorted, one entry per URL.
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         let mut out = serde_json::to_string_pretty(self).expect("a cache always serializes");
         out.push('\n');
         out

@@ -8,8 +8,8 @@
 
 pub mod cache;
 pub mod fix;
-pub mod hosts;
-pub mod http;
+pub(crate) mod hosts;
+pub(crate) mod http;
 mod report;
 
 pub use cache::Cache;
@@ -49,7 +49,7 @@ impl Default for Options {
 }
 
 /// The User-Agent: servers see who asks and where to read about it.
-pub fn user_agent() -> String {
+pub(crate) fn user_agent() -> String {
     match option_env!("CARGO_PKG_REPOSITORY").filter(|r| !r.is_empty()) {
         Some(repo) => format!("syllabus/{} (+{repo})", env!("CARGO_PKG_VERSION")),
         None => format!(
@@ -82,13 +82,13 @@ impl Checked {
 pub type Progress<'a> = &'a (dyn Fn(usize, usize, &str, &Outcome) + Sync);
 
 /// Every link of the course, the inbox too.
-pub fn all_links(course: &Course) -> impl Iterator<Item = &Link> {
+pub(crate) fn all_links(course: &Course) -> impl Iterator<Item = &Link> {
     course.links().chain(&course.inbox)
 }
 
 /// What to ask for a link: its URL, or for a truncated one the text before the cut, to see
 /// whether that is a page by now.
-pub fn asked_url(link: &Link) -> String {
+pub(crate) fn asked_url(link: &Link) -> String {
     if link.url_status == UrlStatus::Truncated {
         let url = link.url.as_str();
         // `check_url` stores a typed `…` percent-encoded.

@@ -4,14 +4,14 @@
 //! Renderers read only the plan and the templates; they never look back at corpus files.
 
 mod graph;
-pub mod html;
+pub(crate) mod html;
 mod ics;
 mod svg;
 mod templates;
 
 pub use graph::{dot, mermaid};
 pub use ics::ics;
-pub use svg::graph_svg;
+pub(crate) use svg::graph_svg;
 pub use templates::Templates;
 
 use crate::diagnostics::Diagnostic;
@@ -54,7 +54,7 @@ fn when_labels<'p>(plan: &'p Plan) -> std::collections::BTreeMap<&'p str, String
 
 /// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
 /// counts, and the pace the schedule was cut at.
-pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinja::Value> {
+pub(crate) fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinja::Value> {
     use minijinja::Value;
     let titles: std::collections::BTreeMap<&str, &str> = plan
         .topics()
@@ -99,7 +99,7 @@ pub fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinj
 }
 
 /// `Exercise` or `Project`: how a practice item is introduced in a list of titles.
-pub fn practice_label(kind: Kind) -> &'static str {
+pub(crate) fn practice_label(kind: Kind) -> &'static str {
     match kind {
         Kind::Project => "Project",
         _ => "Exercise",
@@ -107,7 +107,7 @@ pub fn practice_label(kind: Kind) -> &'static str {
 }
 
 /// What the plan's hours are spent on: `reading`, `practice`, or `reading and practice`.
-pub fn work_text(plan: &Plan) -> &'static str {
+pub(crate) fn work_text(plan: &Plan) -> &'static str {
     let practice = plan.links().filter(|l| l.kind.is_practice()).count();
     match (practice, plan.links().count() - practice) {
         (0, _) => "reading",
@@ -118,7 +118,7 @@ pub fn work_text(plan: &Plan) -> &'static str {
 
 /// The plan's links counted in words: `8 links` for a reading list, `12 readings, 3 exercises
 /// and 1 project` once practice is in it.
-pub fn items_text(plan: &Plan) -> String {
+pub(crate) fn items_text(plan: &Plan) -> String {
     let links: Vec<&crate::model::Link> = plan.links().collect();
     let of = |kind: Kind| links.iter().filter(|l| l.kind == kind).count();
     let (exercises, projects) = (of(Kind::Exercise), of(Kind::Project));
@@ -275,11 +275,11 @@ pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> 
     out.flush()
 }
 
-pub use crate::words::hours;
+pub(crate) use crate::words::hours;
 
 /// Text made safe to stand inside Markdown link text or a table cell: nothing in it can open a
 /// link, an emphasis, a table column or raw HTML.
-pub fn markdown_inline(text: &str) -> String {
+pub(crate) fn markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -298,7 +298,7 @@ pub fn markdown_inline(text: &str) -> String {
 /// text (its `<` becomes `&lt;`), and a link or image whose target is not http(s) or mailto, and
 /// every image (it would load from a third party), loses its markup by an escaped opening
 /// bracket. Everything else is kept byte for byte, so ordinary prose reads as written.
-pub fn markdown_prose(text: &str) -> String {
+pub(crate) fn markdown_prose(text: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     // Raw HTML and autolinks start with `<`, links and images with `[`: prose with neither has
     // nothing to change, and most notes are such prose (no need to parse them).
@@ -336,7 +336,7 @@ pub fn markdown_prose(text: &str) -> String {
 }
 
 /// A URL as a Markdown link destination: characters that would end it early are encoded.
-pub fn markdown_url(url: &str) -> String {
+pub(crate) fn markdown_url(url: &str) -> String {
     url.replace(' ', "%20")
         .replace('(', "%28")
         .replace(')', "%29")

@@ -14,7 +14,7 @@
 //! its file as it renders.
 
 mod context;
-pub mod search;
+pub(crate) mod search;
 pub mod serve;
 mod write;
 
@@ -31,12 +31,12 @@ use std::path::Path;
 use write::Writer;
 
 /// The file that marks a folder as written by `syllabus build`, and so safe to replace.
-pub const MARKER: &str = ".syllabus-site";
+pub(crate) const MARKER: &str = ".syllabus-site";
 
 /// One output file other than a page (the search index's shards): a file name inside the site
 /// folder, and its bytes.
 #[derive(Clone, Debug)]
-pub struct SiteFile {
+pub(crate) struct SiteFile {
     pub name: String,
     pub bytes: Vec<u8>,
 }
@@ -51,7 +51,7 @@ pub struct Summary {
 
 /// How many topics the index graph draws at most; beyond that it is a wall nobody can read,
 /// and laying it out would cost more than the rest of the build.
-pub const GRAPH_MAX_TOPICS: usize = 200;
+pub(crate) const GRAPH_MAX_TOPICS: usize = 200;
 
 /// The widest graph drawn, in px: scaled into a column of about 730 px, a wider one has labels
 /// too small to read.

@@ -31,9 +31,9 @@ use tokio::sync::{mpsc, watch};
 /// How often the watched folders are checked for changes.
 const POLL: Duration = Duration::from_millis(400);
 /// The server-sent events stream: one `reload` event after each rebuild.
-pub const EVENTS: &str = "/__syllabus/reload";
+pub(crate) const EVENTS: &str = "/__syllabus/reload";
 /// The script that listens to [`EVENTS`]; served, and linked from HTML responses only.
-pub const SCRIPT: &str = "/__syllabus/reload.js";
+pub(crate) const SCRIPT: &str = "/__syllabus/reload.js";
 const SCRIPT_BODY: &str =
     "// Added by `syllabus serve` (not part of the built site): reload after each rebuild.\n\
 new EventSource(\"/__syllabus/reload\").addEventListener(\"reload\", () => location.reload());\n";
