@@ -95,19 +95,11 @@ fn week_description(
 
 /// `2 readings`, or `1 reading, 1 exercise` once practice is in the week.
 fn week_count(links: &[&crate::model::Link]) -> String {
-    use crate::model::Kind;
-    let of = |kind: Kind| links.iter().filter(|l| l.kind == kind).count();
-    let (exercises, projects) = (of(Kind::Exercise), of(Kind::Project));
-    let readings = links.len() - exercises - projects;
-    let parts: Vec<String> = [
-        (readings, "reading"),
-        (exercises, "exercise"),
-        (projects, "project"),
-    ]
-    .iter()
-    .filter(|(n, word)| *n > 0 || (*word == "reading" && links.is_empty()))
-    .map(|(n, word)| crate::words::count(*n, word))
-    .collect();
+    let parts: Vec<String> = super::kind_counts(links)
+        .iter()
+        .filter(|(n, word)| *n > 0 || (*word == "reading" && links.is_empty()))
+        .map(|(n, word)| crate::words::count(*n, word))
+        .collect();
     parts.join(", ")
 }
 

@@ -120,22 +120,27 @@ pub(crate) fn work_text(plan: &Plan) -> &'static str {
 /// and 1 project` once practice is in it.
 pub(crate) fn items_text(plan: &Plan) -> String {
     let links: Vec<&crate::model::Link> = plan.links().collect();
-    let of = |kind: Kind| links.iter().filter(|l| l.kind == kind).count();
-    let (exercises, projects) = (of(Kind::Exercise), of(Kind::Project));
-    if exercises + projects == 0 {
+    let counts = kind_counts(&links);
+    if counts[1].0 + counts[2].0 == 0 {
         return words::count(links.len(), "link");
     }
-    let readings = links.len() - exercises - projects;
-    let parts: Vec<String> = [
-        (readings, "reading"),
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| words::count(*n, word))
+        .collect();
+    words::and_list(&parts)
+}
+
+/// How many of `links` are readings, exercises and projects, each with its word.
+pub(crate) fn kind_counts(links: &[&crate::model::Link]) -> [(usize, &'static str); 3] {
+    let of = |kind: Kind| links.iter().filter(|l| l.kind == kind).count();
+    let (exercises, projects) = (of(Kind::Exercise), of(Kind::Project));
+    [
+        (links.len() - exercises - projects, "reading"),
         (exercises, "exercise"),
         (projects, "project"),
     ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, word)| words::count(*n, word))
-    .collect();
-    words::and_list(&parts)
 }
 
 /// The plan as Markdown, through `plan.md.j2`, written to `out` as it is made (the Markdown of
