@@ -126,6 +126,19 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
 }
 
+/// A write through the symlink `link` left it a symlink, and its target `real` with `mode`.
+fn assert_written_through(link: &Path, real: &Path, mode_kept: u32) {
+    assert!(
+        std::fs::symlink_metadata(link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "{} was replaced",
+        link.display()
+    );
+    assert_eq!(mode(real), mode_kept);
+}
+
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
@@ -181,14 +194,10 @@ fn output_through_a_symlink_updates_the_target_and_keeps_its_mode() {
         &["plan", "--topics", valid.to_str().unwrap(), "-o", "plan.md"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::symlink_metadata(&link)
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    assert_written_through(&link, &real, 0o600);
     assert!(std::fs::read_to_string(&real)
         .unwrap()
         .contains("Time and clocks"));
-    assert_eq!(mode(&real), 0o600);
 }
 
 #[test]
@@ -205,12 +214,8 @@ fn done_keeps_the_progress_files_mode_and_symlink() {
         &["done", "l1", "--topics", topics.to_str().unwrap()],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::symlink_metadata(&link)
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    assert_written_through(&link, &real, 0o600);
     assert_eq!(std::fs::read_to_string(&real).unwrap(), "done = [\"l1\"]\n");
-    assert_eq!(mode(&real), 0o600);
 }
 
 #[test]
@@ -255,14 +260,10 @@ fn import_into_a_symlinked_topic_file_updates_the_target() {
         &["import", "list.md", "--into", "time", "--topics", "topics"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::symlink_metadata(topics.join("time.toml"))
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    assert_written_through(&topics.join("time.toml"), &shared, 0o640);
     assert!(std::fs::read_to_string(&shared)
         .unwrap()
         .contains("clocks.example.org/v"));
-    assert_eq!(mode(&shared), 0o640);
 }
 
 #[test]
