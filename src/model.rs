@@ -88,9 +88,72 @@ pub struct Topic {
     pub requires: Vec<Ref>,
     pub keywords: Vec<String>,
     /// In file order.
-    pub links: Vec<Link>,
+    pub links: Links,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A topic's links: a slice (`for link in &topic.links`, `topic.links[i]`), shared so that a
+/// template can be handed a link without a copy of it (see `plan::LinkObject`). Made from a
+/// `Vec<Link>`; [`Links::make_mut`] edits them in place.
+#[derive(Clone, Debug, Default)]
+pub struct Links(std::sync::Arc<[Link]>);
+
+impl Links {
+    /// The links to edit: in place, unless something else shares them (then a copy).
+    pub fn make_mut(&mut self) -> &mut [Link] {
+        std::sync::Arc::make_mut(&mut self.0)
+    }
+
+    /// Link `index`, shared: it stays as long as the returned value does.
+    pub(crate) fn shared(&self, index: usize) -> SharedLink {
+        assert!(index < self.0.len(), "link {index} of {}", self.0.len());
+        SharedLink(self.0.clone(), index as u32)
+    }
+}
+
+/// One link of a topic's [`Links`], kept alive by the handle.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedLink(std::sync::Arc<[Link]>, u32);
+
+impl std::ops::Deref for SharedLink {
+    type Target = Link;
+    fn deref(&self) -> &Link {
+        &self.0[self.1 as usize]
+    }
+}
+
+impl std::ops::Deref for Links {
+    type Target = [Link];
+    fn deref(&self) -> &[Link] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Links {
+    type Item = &'a Link;
+    type IntoIter = std::slice::Iter<'a, Link>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<Link>> for Links {
+    fn from(links: Vec<Link>) -> Self {
+        Links(links.into())
+    }
+}
+
+impl FromIterator<Link> for Links {
+    fn from_iter<I: IntoIterator<Item = Link>>(links: I) -> Self {
+        Links(links.into_iter().collect())
+    }
+}
+
+impl Serialize for Links {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
 }
 
 /// An id that names another item as written (validation checks that it names one), with the
@@ -241,7 +304,7 @@ impl Topic {
             stage_origin: Origin::default(),
             requires: Vec::new(),
             keywords: Vec::new(),
-            links: Vec::new(),
+            links: Links::default(),
             origin: Origin::default(),
         }
     }

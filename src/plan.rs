@@ -9,7 +9,7 @@
 //!   minutes, title, then id.
 
 use crate::graph::{CourseView, Graph};
-use crate::model::{Course, Link, Ref};
+use crate::model::{Course, Link, Links, Ref};
 use crate::schedule::{self, Schedule, ScheduleOptions, Week};
 use crate::select::{self, Report, Selected, Selection};
 use serde::Serialize;
@@ -76,6 +76,9 @@ pub struct TopicRef {
 #[derive(Clone, Debug)]
 pub struct PlanLink<'a> {
     pub link: &'a Link,
+    /// Where `link` is: its topic's links and its place in them, from where a template is
+    /// handed the link without a copy (see `LinkObject`).
+    pub(crate) at: (&'a Links, u32),
     /// The link's requirements, or (under a selection that left out something it names) what
     /// the planner put in their place.
     pub requires: Cow<'a, [Ref]>,
@@ -88,38 +91,107 @@ pub struct PlanLink<'a> {
 }
 
 /// What `#[serde(flatten)]` of the link would give, written out: flattening serializes through
-/// a map, several times slower for a plan of 100,000 links.
+/// a map, several times slower for a plan of 100,000 links. The fields are listed once, in
+/// [`View::fields`], which the Markdown template's lazy links read too.
 impl Serialize for PlanLink<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let l = &self.link;
         let mut out = serializer.serialize_struct("PlanLink", 21)?;
-        out.serialize_field("id", &l.id)?;
-        out.serialize_field("topic", &l.topic)?;
-        out.serialize_field("url", &l.url)?;
-        if l.alternates.is_empty() {
-            out.skip_field("alternates")?;
-        } else {
-            out.serialize_field("alternates", &l.alternates)?;
+        for (name, field) in self.view().fields() {
+            if field.is_skipped() {
+                out.skip_field(name)?;
+            } else {
+                out.serialize_field(name, &field)?;
+            }
         }
-        out.serialize_field("title", &l.title)?;
-        out.serialize_field("kind", &l.kind)?;
-        out.serialize_field("level", &l.level)?;
-        out.serialize_field("minutes", &l.minutes)?;
-        out.serialize_field("authors", &l.authors)?;
-        out.serialize_field("published", &l.published)?;
-        out.serialize_field("source", &l.source)?;
-        out.serialize_field("note", &l.note)?;
-        out.serialize_field("also", &l.also)?;
-        out.serialize_field("requires", &*self.requires)?;
-        out.serialize_field("access", &l.access)?;
-        out.serialize_field("url_status", &l.url_status)?;
-        out.serialize_field("deliverable", &l.deliverable)?;
-        out.serialize_field("optional", &l.optional)?;
-        out.serialize_field("done", &self.done)?;
-        out.serialize_field("week", &self.week)?;
-        out.serialize_field("until_week", &self.until_week)?;
         out.end()
+    }
+}
+
+/// One field of a planned link: what its serialized form and a template's lookup both read.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Field<'a> {
+    Text(&'a str),
+    MaybeText(Option<&'a str>),
+    Texts(&'a [String]),
+    /// Like `Texts`, but left out when empty.
+    Alternates(&'a [String]),
+    Refs(&'a [Ref]),
+    Number(u32),
+    MaybeNumber(Option<u32>),
+    Flag(bool),
+}
+
+impl Field<'_> {
+    pub(crate) fn is_skipped(self) -> bool {
+        matches!(self, Field::Alternates(a) if a.is_empty())
+    }
+}
+
+impl Serialize for Field<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Field::Text(text) => text.serialize(serializer),
+            Field::MaybeText(text) => text.serialize(serializer),
+            Field::Texts(texts) | Field::Alternates(texts) => texts.serialize(serializer),
+            Field::Refs(refs) => refs.serialize(serializer),
+            Field::Number(n) => n.serialize(serializer),
+            Field::MaybeNumber(n) => n.serialize(serializer),
+            Field::Flag(b) => b.serialize(serializer),
+        }
+    }
+}
+
+impl PlanLink<'_> {
+    pub(crate) fn view(&self) -> View<'_> {
+        View {
+            link: self.link,
+            requires: &self.requires,
+            done: self.done,
+            week: self.week,
+            until_week: self.until_week,
+        }
+    }
+}
+
+/// A planned link's fields, borrowed from a `PlanLink` or from what a template holds of one.
+pub(crate) struct View<'a> {
+    pub(crate) link: &'a Link,
+    pub(crate) requires: &'a [Ref],
+    pub(crate) done: bool,
+    pub(crate) week: Option<u32>,
+    pub(crate) until_week: Option<u32>,
+}
+
+impl<'a> View<'a> {
+    /// Every field in serialized order: the link's (with `requires` as planned), then the
+    /// plan's own.
+    pub(crate) fn fields(&self) -> [(&'static str, Field<'a>); 21] {
+        use Field::*;
+        let l = self.link;
+        [
+            ("id", Text(&l.id)),
+            ("topic", Text(&l.topic)),
+            ("url", Text(&l.url)),
+            ("alternates", Alternates(&l.alternates)),
+            ("title", Text(&l.title)),
+            ("kind", Text(l.kind.as_str())),
+            ("level", Text(l.level.as_str())),
+            ("minutes", Number(l.minutes)),
+            ("authors", Texts(&l.authors)),
+            ("published", MaybeText(l.published.as_deref())),
+            ("source", MaybeText(l.source.as_deref())),
+            ("note", MaybeText(l.note.as_deref())),
+            ("also", Refs(&l.also)),
+            ("requires", Refs(self.requires)),
+            ("access", Text(l.access.as_str())),
+            ("url_status", Text(l.url_status.as_str())),
+            ("deliverable", MaybeText(l.deliverable.as_deref())),
+            ("optional", Flag(l.optional)),
+            ("done", Flag(self.done)),
+            ("week", MaybeNumber(self.week)),
+            ("until_week", MaybeNumber(self.until_week)),
+        ]
     }
 }
 
@@ -375,9 +447,12 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
 /// allow, so that a topic's scheduled links are not interrupted by unscheduled ones.
 fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
     let topic = &view.course().topics[t];
-    let links: Vec<(&'a Link, &[Ref])> = (0..topic.links.len())
+    let kept: Vec<usize> = (0..topic.links.len())
         .filter(|&l| view.has_link(t, l))
-        .map(|l| (&topic.links[l], view.link_requires(t, l)))
+        .collect();
+    let links: Vec<(&'a Link, &[Ref])> = kept
+        .iter()
+        .map(|&l| (&topic.links[l], view.link_requires(t, l)))
         .collect();
     let order = crate::graph::link_order(&links, |l| {
         (
@@ -399,6 +474,7 @@ fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
         };
         out.push(PlanLink {
             link,
+            at: (&topic.links, kept[i] as u32),
             requires,
             done: false,
             week: None,
@@ -432,8 +508,10 @@ mod tests {
         link.note = Some("why".into());
         for alternates in [vec![], vec!["https://example.org/b".to_string()]] {
             link.alternates = alternates;
+            let shared = Links::from(vec![link.clone()]);
             let planned = PlanLink {
                 link: &link,
+                at: (&shared, 0),
                 requires: Cow::Borrowed(&link.requires),
                 done: true,
                 week: Some(3),

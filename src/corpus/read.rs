@@ -383,7 +383,7 @@ impl<'a> Reader<'a> {
             stage_origin,
             requires,
             keywords,
-            links,
+            links: links.into(),
             origin: self.origin(whole),
         })
     }

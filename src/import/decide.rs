@@ -141,14 +141,14 @@ mod tests {
                 crate::corpus::url::check_url(url).unwrap(),
             )
         };
-        consensus.links.push(link(
-            "how-to-do-distributed-locking",
-            "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html",
-        ));
-        consensus.links.push(link(
-            "lamport-1978",
-            "https://doi.org/10.1145/359545.359563",
-        ));
+        consensus.links = vec![
+            link(
+                "how-to-do-distributed-locking",
+                "https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html",
+            ),
+            link("lamport-1978", "https://doi.org/10.1145/359545.359563"),
+        ]
+        .into();
         let c = Course {
             topics: vec![consensus],
             ..Course::default()

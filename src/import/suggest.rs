@@ -427,7 +427,7 @@ mod tests {
             &["paxos", "raft", "leader election"],
             "Agreeing on one value despite crashes.",
         );
-        consensus.links.push(Link {
+        consensus.links = vec![Link {
             title: "Paxos Made Simple".into(),
             note: Some("Acceptors, proposers and ballots.".into()),
             ..Link::new(
@@ -435,7 +435,8 @@ mod tests {
                 consensus.id.clone(),
                 crate::corpus::url::check_url("https://example.com/paxos").unwrap(),
             )
-        });
+        }]
+        .into();
         Course {
             topics: vec![
                 consensus,

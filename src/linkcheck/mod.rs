@@ -245,7 +245,7 @@ pub fn mark_dead(course: &mut Course, cache: &Cache) {
     let links = course
         .topics
         .iter_mut()
-        .flat_map(|t| t.links.iter_mut())
+        .flat_map(|t| t.links.make_mut().iter_mut())
         .chain(course.inbox.iter_mut());
     for link in links {
         let dead = cache

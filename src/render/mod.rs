@@ -8,6 +8,7 @@ pub(crate) mod html;
 mod ics;
 mod svg;
 mod templates;
+mod values;
 
 pub use graph::{dot, mermaid};
 pub use ics::ics;
@@ -78,7 +79,7 @@ pub(crate) fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, m
         .collect();
     let pace = crate::words::decimal(plan.schedule.hours_per_week);
     std::collections::BTreeMap::from([
-        ("plan", Value::from_serialize(plan)),
+        ("plan", values::plan(plan)),
         ("titles", Value::from_serialize(&titles)),
         ("link_titles", Value::from_serialize(&link_titles)),
         ("topic_count", Value::from(plan.topics().count())),

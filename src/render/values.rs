@@ -1,0 +1,305 @@
+//! The plan as the Markdown template's values, looking into the plan instead of copying it.
+//!
+//! `Value::from_serialize(plan)` copies every field of every link into a map of template values:
+//! some 2 KB a link, most of the memory `plan` took. Here each link is a [`LinkObject`] that
+//! answers a lookup from the corpus link when the template makes it; the rest of the plan (a
+//! few values a topic) is copied as before. A template sees exactly what the copy held: the same
+//! fields, in the same order, with the same values (the tests hold the two side by side).
+
+use crate::model::{Ref, SharedLink};
+use crate::plan::{Field, Plan, PlanLink, PlanStage, PlanTopic, View};
+use minijinja::value::{Enumerator, Object};
+use minijinja::Value;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// What `Value::from_serialize(plan)` gives, but with each link a [`LinkObject`].
+pub(crate) fn plan(plan: &Plan) -> Value {
+    // Named field by field (no `..`), so that a field added to `Plan` is a compile error here
+    // until it is added below too; the tests check the order.
+    let Plan {
+        title,
+        description,
+        author,
+        total_minutes,
+        optional_minutes,
+        stages,
+        selection,
+        schedule,
+        weeks,
+    } = plan;
+    Value::from_serialize(PlanValues {
+        title,
+        description,
+        author,
+        total_minutes,
+        optional_minutes,
+        stages: stages.iter().map(stage).collect(),
+        selection,
+        schedule,
+        weeks,
+    })
+}
+
+#[derive(Serialize)]
+struct PlanValues<'p> {
+    title: &'p String,
+    description: &'p String,
+    author: &'p Option<String>,
+    total_minutes: &'p u32,
+    optional_minutes: &'p u32,
+    stages: Vec<StageValues<'p>>,
+    selection: &'p crate::select::Report,
+    schedule: &'p crate::schedule::Schedule,
+    weeks: &'p Vec<crate::schedule::Week>,
+}
+
+#[derive(Serialize)]
+struct StageValues<'p> {
+    id: &'p String,
+    title: &'p String,
+    guidance: &'p String,
+    minutes: &'p u32,
+    optional_minutes: &'p u32,
+    topics: Vec<TopicValues<'p>>,
+}
+
+#[derive(Serialize)]
+struct TopicValues<'p> {
+    id: &'p String,
+    title: &'p String,
+    summary: &'p String,
+    stage: &'p String,
+    requires: &'p Vec<String>,
+    known_requires: &'p Vec<crate::plan::TopicRef>,
+    unlocks: &'p Vec<String>,
+    depth: &'p usize,
+    minutes: &'p u32,
+    optional_minutes: &'p u32,
+    links: LinkValues<'p>,
+}
+
+fn stage<'p>(stage: &'p PlanStage<'p>) -> StageValues<'p> {
+    let PlanStage {
+        id,
+        title,
+        guidance,
+        minutes,
+        optional_minutes,
+        topics,
+    } = stage;
+    StageValues {
+        id,
+        title,
+        guidance,
+        minutes,
+        optional_minutes,
+        topics: topics.iter().map(topic).collect(),
+    }
+}
+
+fn topic<'p>(topic: &'p PlanTopic<'p>) -> TopicValues<'p> {
+    let PlanTopic {
+        id,
+        title,
+        summary,
+        stage,
+        requires,
+        known_requires,
+        unlocks,
+        depth,
+        minutes,
+        optional_minutes,
+        links,
+    } = topic;
+    TopicValues {
+        id,
+        title,
+        summary,
+        stage,
+        requires,
+        known_requires,
+        unlocks,
+        depth,
+        minutes,
+        optional_minutes,
+        links: LinkValues(links),
+    }
+}
+
+/// A topic's links, each serialized as a [`LinkObject`] (minijinja keeps a `Value` met while
+/// serializing into one as it is).
+struct LinkValues<'p>(&'p [PlanLink<'p>]);
+
+impl Serialize for LinkValues<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for link in self.0 {
+            seq.serialize_element(&Value::from_object(LinkObject::of(link)))?;
+        }
+        seq.end()
+    }
+}
+
+/// A planned link as a template sees it: a map with the fields (order and values) its
+/// serialized form has, each looked up in the shared corpus link when the template asks.
+#[derive(Debug)]
+pub(crate) struct LinkObject {
+    link: SharedLink,
+    /// Only when the plan replaced the link's own.
+    requires: Option<Vec<Ref>>,
+    done: bool,
+    week: Option<u32>,
+    until_week: Option<u32>,
+}
+
+impl LinkObject {
+    fn of(planned: &PlanLink<'_>) -> Self {
+        let (links, index) = planned.at;
+        LinkObject {
+            link: links.shared(index as usize),
+            requires: match &planned.requires {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(requires) => Some(requires.clone()),
+            },
+            done: planned.done,
+            week: planned.week,
+            until_week: planned.until_week,
+        }
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            link: &self.link,
+            requires: self.requires.as_deref().unwrap_or(&self.link.requires),
+            done: self.done,
+            week: self.week,
+            until_week: self.until_week,
+        }
+    }
+}
+
+impl Object for LinkObject {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.get_value_by_str(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+        let view = self.view();
+        let (_, field) = view.fields().into_iter().find(|(name, _)| *name == key)?;
+        (!field.is_skipped()).then(|| value(field))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let view = self.view();
+        let names = view.fields().into_iter().filter(|(_, f)| !f.is_skipped());
+        Enumerator::Values(names.map(|(name, _)| Value::from(name)).collect())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        let view = self.view();
+        Some(
+            view.fields()
+                .iter()
+                .filter(|(_, f)| !f.is_skipped())
+                .count(),
+        )
+    }
+}
+
+/// The value `Value::from_serialize` makes of a field, made directly.
+fn value(field: Field<'_>) -> Value {
+    match field {
+        Field::Text(text) => Value::from(text),
+        Field::MaybeText(text) => text.map_or(Value::from(()), Value::from),
+        Field::Texts(texts) | Field::Alternates(texts) => {
+            Value::from_iter(texts.iter().map(|t| Value::from(t.as_str())))
+        }
+        Field::Refs(refs) => Value::from_iter(refs.iter().map(|r| Value::from(r.id.as_str()))),
+        Field::Number(n) => Value::from(n),
+        Field::MaybeNumber(n) => n.map_or(Value::from(()), Value::from),
+        Field::Flag(b) => Value::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Graph;
+    use crate::model::Course;
+    use crate::schedule::ScheduleOptions;
+    use crate::select::Selection;
+    use std::collections::BTreeSet;
+
+    /// The shipped course planned whole, and with a link skipped that another link of it
+    /// needs (so that the planner replaces that link's requirements), with one link done.
+    fn shipped_plans(course: &Course) -> Vec<Plan<'_>> {
+        let (needy, needed) = course
+            .links()
+            .find_map(|l| {
+                let r = l.requires.iter().find(|r| course.link(&r.id).is_some())?;
+                Some((l.id.to_string(), r.id.clone()))
+            })
+            .expect("a link of the shipped course needs another link");
+        let selection = Selection {
+            skip: vec![needed],
+            ..Selection::default()
+        };
+        let done = BTreeSet::from([course.links().next().unwrap().id.to_string()]);
+        let options = ScheduleOptions::default();
+        let (skipping, _) = crate::plan::build_for(course, &selection, &options, &done);
+        let replaced = skipping.link(&needy).unwrap();
+        assert!(matches!(replaced.requires, Cow::Owned(_)), "{needy}");
+        vec![crate::plan::build(course, &Graph::new(course)), skipping]
+    }
+
+    /// Every link value of a plan value, in plan order.
+    fn link_values(plan: &Value) -> Vec<Value> {
+        let mut out = Vec::new();
+        for stage in plan.get_attr("stages").unwrap().try_iter().unwrap() {
+            for topic in stage.get_attr("topics").unwrap().try_iter().unwrap() {
+                out.extend(topic.get_attr("links").unwrap().try_iter().unwrap());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn templates_see_the_plan_as_its_copy() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+        let course = crate::corpus::load_dir(&dir).unwrap().course;
+        let mut env = minijinja::Environment::new();
+        // What a reader's template may do with a link.
+        let uses = "{{ l|items|list }} {{ l|dictsort }} {{ l|length }} {{ l }} {{ l|string }} \
+            {% for k in l %}{{ k }}={{ l[k] }},{% endfor %} {{ l == c }} {{ c == l }} \
+            {{ 'alternates' in l }} {{ l.nope is defined }} {{ l[0] is defined }} \
+            {{ l is mapping }} {{ l is true }} {{ [l, c]|unique|list|length }}";
+        env.add_template("uses", uses).unwrap();
+        let uses = env.get_template("uses").unwrap();
+        for plan in shipped_plans(&course) {
+            let lazy = super::plan(&plan);
+            let copied = Value::from_serialize(&plan);
+            // The same text as the copy, and as the JSON renderer's: every field, in order.
+            let text = serde_json::to_string(&lazy).unwrap();
+            assert_eq!(text, serde_json::to_string(&copied).unwrap());
+            assert_eq!(text, serde_json::to_string(&plan).unwrap());
+            let (lazy, copied) = (link_values(&lazy), link_values(&copied));
+            assert_eq!(lazy.len(), plan.plan_links().count());
+            for ((planned, l), c) in plan.plan_links().zip(&lazy).zip(&copied) {
+                assert!(l.downcast_object_ref::<LinkObject>().is_some());
+                let names = planned.view().fields().map(|(name, _)| name);
+                for name in names.iter().chain(&["nope"]) {
+                    let at = format!("{}: {name}", planned.id);
+                    assert_eq!(l.get_attr(name).unwrap(), c.get_attr(name).unwrap(), "{at}");
+                    let key = Value::from(*name);
+                    assert_eq!(l.get_item(&key).ok(), c.get_item(&key).ok(), "{at}");
+                }
+                let seen = uses.render(minijinja::context! { l, c }).unwrap();
+                let (l, c) = (c, l);
+                assert_eq!(seen, uses.render(minijinja::context! { l, c }).unwrap());
+            }
+        }
+    }
+}
