@@ -163,35 +163,66 @@ pub(crate) struct View<'a> {
     pub(crate) until_week: Option<u32>,
 }
 
+/// The names of a planned link's fields, in serialized order: the link's (with `requires` as
+/// planned), then the plan's own. [`View::field`] gives each by its place here.
+pub(crate) const FIELD_NAMES: [&str; 21] = [
+    "id",
+    "topic",
+    "url",
+    "alternates",
+    "title",
+    "kind",
+    "level",
+    "minutes",
+    "authors",
+    "published",
+    "source",
+    "note",
+    "also",
+    "requires",
+    "access",
+    "url_status",
+    "deliverable",
+    "optional",
+    "done",
+    "week",
+    "until_week",
+];
+
 impl<'a> View<'a> {
-    /// Every field in serialized order: the link's (with `requires` as planned), then the
-    /// plan's own.
-    pub(crate) fn fields(&self) -> [(&'static str, Field<'a>); 21] {
+    /// Every field, named, in serialized order.
+    pub(crate) fn fields(&self) -> impl Iterator<Item = (&'static str, Field<'a>)> + '_ {
+        (0..FIELD_NAMES.len()).map(|i| (FIELD_NAMES[i], self.field(i)))
+    }
+
+    /// The field named `FIELD_NAMES[i]`.
+    pub(crate) fn field(&self, i: usize) -> Field<'a> {
         use Field::*;
         let l = self.link;
-        [
-            ("id", Text(&l.id)),
-            ("topic", Text(&l.topic)),
-            ("url", Text(&l.url)),
-            ("alternates", Alternates(&l.alternates)),
-            ("title", Text(&l.title)),
-            ("kind", Text(l.kind.as_str())),
-            ("level", Text(l.level.as_str())),
-            ("minutes", Number(l.minutes)),
-            ("authors", Texts(&l.authors)),
-            ("published", MaybeText(l.published.as_deref())),
-            ("source", MaybeText(l.source.as_deref())),
-            ("note", MaybeText(l.note.as_deref())),
-            ("also", Refs(&l.also)),
-            ("requires", Refs(self.requires)),
-            ("access", Text(l.access.as_str())),
-            ("url_status", Text(l.url_status.as_str())),
-            ("deliverable", MaybeText(l.deliverable.as_deref())),
-            ("optional", Flag(l.optional)),
-            ("done", Flag(self.done)),
-            ("week", MaybeNumber(self.week)),
-            ("until_week", MaybeNumber(self.until_week)),
-        ]
+        match i {
+            0 => Text(&l.id),
+            1 => Text(&l.topic),
+            2 => Text(&l.url),
+            3 => Alternates(&l.alternates),
+            4 => Text(&l.title),
+            5 => Text(l.kind.as_str()),
+            6 => Text(l.level.as_str()),
+            7 => Number(l.minutes),
+            8 => Texts(&l.authors),
+            9 => MaybeText(l.published.as_deref()),
+            10 => MaybeText(l.source.as_deref()),
+            11 => MaybeText(l.note.as_deref()),
+            12 => Refs(&l.also),
+            13 => Refs(self.requires),
+            14 => Text(l.access.as_str()),
+            15 => Text(l.url_status.as_str()),
+            16 => MaybeText(l.deliverable.as_deref()),
+            17 => Flag(l.optional),
+            18 => Flag(self.done),
+            19 => MaybeNumber(self.week),
+            20 => MaybeNumber(self.until_week),
+            _ => panic!("a planned link has {} fields", FIELD_NAMES.len()),
+        }
     }
 }
 

@@ -19,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::plan::Plan;
 use crate::words;
+use std::borrow::Cow;
 use std::io::Write as _;
 
 /// The plan as Markdown, through `plan.md.j2`.
@@ -285,31 +286,41 @@ pub(crate) use crate::words::hours;
 
 /// Text made safe to stand inside Markdown link text or a table cell: nothing in it can open a
 /// link, an emphasis, a table column or raw HTML.
-pub(crate) fn markdown_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '[' | ']' | '*' | '_' | '`' | '|' | '<' | '>' | '#' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
+pub(crate) fn markdown_inline(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| {
+        matches!(
+            c,
+            '\\' | '[' | ']' | '*' | '_' | '`' | '|' | '<' | '>' | '#' | '!'
+        )
+    };
+    let newline = |c: char| c == '\n' || c == '\r';
+    if !text.contains(|c| escaped(c) || newline(c)) {
+        return Cow::Borrowed(text);
     }
-    out
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if newline(c) {
+            out.push(' ');
+            continue;
+        }
+        if escaped(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
 
 /// Markdown prose from the corpus, made safe to copy into Markdown output: raw HTML is shown as
 /// text (its `<` becomes `&lt;`), and a link or image whose target is not http(s) or mailto, and
 /// every image (it would load from a third party), loses its markup by an escaped opening
 /// bracket. Everything else is kept byte for byte, so ordinary prose reads as written.
-pub(crate) fn markdown_prose(text: &str) -> String {
+pub(crate) fn markdown_prose(text: &str) -> Cow<'_, str> {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     // Raw HTML and autolinks start with `<`, links and images with `[`: prose with neither has
     // nothing to change, and most notes are such prose (no need to parse them).
     if !text.contains(['<', '[']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
@@ -327,6 +338,9 @@ pub(crate) fn markdown_prose(text: &str) -> String {
             _ => {}
         }
     }
+    if html.is_empty() && escape_at.is_empty() {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for (i, c) in text.char_indices() {
         if escape_at.contains(&i) {
@@ -338,16 +352,21 @@ pub(crate) fn markdown_prose(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A URL as a Markdown link destination: characters that would end it early are encoded.
-pub(crate) fn markdown_url(url: &str) -> String {
-    url.replace(' ', "%20")
+pub(crate) fn markdown_url(url: &str) -> Cow<'_, str> {
+    if !url.contains([' ', '(', ')', '<', '>']) {
+        return Cow::Borrowed(url);
+    }
+    let url = url
+        .replace(' ', "%20")
         .replace('(', "%28")
         .replace(')', "%29")
         .replace('<', "%3C")
-        .replace('>', "%3E")
+        .replace('>', "%3E");
+    Cow::Owned(url)
 }
 
 /// The topics as an aligned text table, in plan order.

@@ -2,7 +2,8 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Origin;
-use minijinja::Environment;
+use minijinja::{Environment, Value};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// Every template the renderers use, with its built-in text.
@@ -179,9 +180,9 @@ fn environment() -> Environment<'static> {
         format!("{h} {unit}")
     });
     env.add_filter("count", |n: usize, word: &str| crate::words::count(n, word));
-    env.add_filter("md", |s: &str| super::markdown_inline(s));
-    env.add_filter("mdurl", |s: &str| super::markdown_url(s));
-    env.add_filter("mdprose", |s: &str| super::markdown_prose(s));
+    env.add_filter("md", text_filter(super::markdown_inline));
+    env.add_filter("mdurl", text_filter(super::markdown_url));
+    env.add_filter("mdprose", text_filter(super::markdown_prose));
     // For the `.html.j2` templates, which minijinja auto-escapes: prose is rendered and
     // sanitized, then marked safe; URLs are limited to http(s).
     env.add_filter("markdown", |s: &str| {
@@ -191,6 +192,32 @@ fn environment() -> Environment<'static> {
     env.add_filter("topic_page", |id: &str| super::html::topic_page(id));
     env.add_filter("stage_page", |id: &str| super::html::stage_page(id));
     env
+}
+
+/// A filter from text to text, given `change`: a value it leaves as it is is handed back
+/// itself, not copied (most titles, URLs and notes have nothing to escape). Anything but text is
+/// refused as minijinja refuses it for a `&str` argument.
+fn text_filter(
+    change: fn(&str) -> Cow<'_, str>,
+) -> impl Fn(Value) -> Result<Value, minijinja::Error> + Send + Sync + 'static {
+    move |value: Value| {
+        let text = value.as_str().ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                "value is not a string",
+            )
+        })?;
+        let changed = match change(text) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(changed) => Some(changed),
+        };
+        Ok(match changed {
+            Some(changed) => Value::from(changed),
+            // Text marked safe stays unmarked, as it was when the filter made a new string.
+            None if value.is_safe() => Value::from(text.to_string()),
+            None => value,
+        })
+    }
 }
 
 fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Diagnostic {
@@ -211,4 +238,35 @@ fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Dia
         format!("template error: {}{detail}", err.kind()),
     )
     .with_help("fix the template, or remove it from --templates to use the built-in one")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_filters_change_only_what_needs_it_and_refuse_what_is_not_text() {
+        let mut env = environment();
+        let source = "{{ a|md }} {{ b|md }} {{ c|mdurl }} {{ d|mdprose }} {{ e|safe|md }}";
+        env.add_template("t.md", source).unwrap();
+        env.add_template("t.html", source).unwrap();
+        let ctx = minijinja::context! {
+            a => "plain", b => "a_b|c", c => "https://x/a (b)", d => "x <i>y</i>", e => "a&b",
+        };
+        let md = env.get_template("t.md").unwrap().render(&ctx).unwrap();
+        assert_eq!(
+            md,
+            "plain a\\_b\\|c https://x/a%20%28b%29 x &lt;i>y&lt;/i> a&b"
+        );
+        // Text marked safe comes out unmarked, so HTML escapes it as before.
+        let html = env.get_template("t.html").unwrap().render(&ctx).unwrap();
+        assert!(html.ends_with(" a&amp;b"), "{html}");
+        for filter in ["md", "mdurl", "mdprose"] {
+            let err = env
+                .render_str(&format!("{{{{ 3|{filter} }}}}"), ())
+                .unwrap_err();
+            assert_eq!(err.kind(), minijinja::ErrorKind::InvalidOperation);
+            assert_eq!(err.detail(), Some("value is not a string"));
+        }
+    }
 }
