@@ -29,31 +29,6 @@ pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic
     Ok(String::from_utf8(out).expect("templates write UTF-8"))
 }
 
-/// By link id, when the reader reads it: `Week 3`, `Weeks 2-4 · from 2026-01-05`, `Done` or
-/// `Optional track, not scheduled`. The Markdown groups a topic's links under these; made here
-/// once per link rather than twice by a template macro (a tenth of the rendering time).
-fn when_labels<'p>(plan: &'p Plan) -> std::collections::BTreeMap<&'p str, String> {
-    let from = |week: u32| {
-        let start = plan
-            .weeks
-            .get(week as usize - 1)
-            .and_then(|w| w.start.as_deref())
-            .filter(|s| !s.is_empty());
-        start.map(|s| format!(" · from {s}")).unwrap_or_default()
-    };
-    plan.plan_links()
-        .map(|l| {
-            let label = match (l.week.filter(|&w| w > 0), l.until_week.filter(|&w| w > 0)) {
-                (Some(week), Some(until)) => format!("Weeks {week}-{until}{}", from(week)),
-                (Some(week), None) => format!("Week {week}{}", from(week)),
-                _ if l.done => "Done".to_string(),
-                _ => "Optional track, not scheduled".to_string(),
-            };
-            (l.id.as_str(), label)
-        })
-        .collect()
-}
-
 /// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
 /// counts, and the pace the schedule was cut at.
 pub(crate) fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinja::Value> {
@@ -62,42 +37,27 @@ pub(crate) fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, m
         .topics()
         .map(|t| (t.id.as_str(), t.title.as_str()))
         .collect();
-    let link_titles: std::collections::BTreeMap<&str, &str> = plan
-        .links()
-        .map(|l| (l.id.as_str(), l.title.as_str()))
-        .collect();
     // Practice items are named as such wherever a template lists them by title.
-    let practice_labels: std::collections::BTreeMap<&str, &str> = plan
-        .links()
-        .filter(|l| l.kind.is_practice())
-        .map(|l| (l.id.as_str(), practice_label(l.kind)))
-        .collect();
-    let has_practice = !practice_labels.is_empty();
-    let optional_ids: std::collections::BTreeMap<&str, bool> = plan
-        .links()
-        .filter(|l| l.optional)
-        .map(|l| (l.id.as_str(), true))
-        .collect();
+    let has_practice = plan.links().any(|l| l.kind.is_practice());
     let pace = crate::words::decimal(plan.schedule.hours_per_week);
-    std::collections::BTreeMap::from([
+    let mut context = std::collections::BTreeMap::from([
         ("plan", values::plan(plan)),
         ("titles", Value::from_serialize(&titles)),
-        ("link_titles", Value::from_serialize(&link_titles)),
         ("topic_count", Value::from(plan.topics().count())),
         ("link_count", Value::from(plan.links().count())),
         ("items_text", Value::from(items_text(plan))),
         ("work_text", Value::from(work_text(plan))),
         ("has_practice", Value::from(has_practice)),
-        ("practice_labels", Value::from_serialize(&practice_labels)),
         (
             "optional_count",
             Value::from(plan.links().filter(|l| l.optional).count()),
         ),
-        ("optional_ids", Value::from_serialize(&optional_ids)),
         ("hours_per_week", Value::from(pace)),
         ("weeks", Value::from(plan.weeks.len())),
         ("schedule_warning", Value::from(plan.schedule.warning())),
-    ])
+    ]);
+    context.extend(values::link_maps(plan));
+    context
 }
 
 /// `Exercise` or `Project`: how a practice item is introduced in a list of titles.
@@ -152,12 +112,7 @@ pub fn write_markdown(
     templates: &Templates,
     out: impl std::io::Write,
 ) -> Result<Context, Diagnostic> {
-    let mut ctx = context(plan);
-    ctx.insert(
-        "when_labels",
-        minijinja::Value::from_serialize(when_labels(plan)),
-    );
-    let ctx = minijinja::Value::from(ctx);
+    let ctx = minijinja::Value::from(context(plan));
     let mut squeeze = Squeeze::new(out);
     {
         // The template writes in small pieces.

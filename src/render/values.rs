@@ -223,6 +223,157 @@ fn value(field: Field<'_>) -> Value {
     }
 }
 
+/// The lookups from link id the Markdown template is given, each a map over one shared table of
+/// the plan's links rather than a copy (four maps of 100,000 entries at 100,000 links):
+/// `link_titles` (title), `practice_labels` (`Exercise` or `Project`, practice only),
+/// `optional_ids` (`true`, optional links only) and `when_labels` (see [`when_label`]). Each
+/// holds, enumerates (by id, in order) and answers as the `BTreeMap` it replaces.
+pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 4] {
+    let links = plan
+        .plan_links()
+        .map(|l| Entry {
+            link: l.at.0.shared(l.at.1 as usize),
+            done: l.done,
+            week: l.week,
+            until_week: l.until_week,
+        })
+        .collect();
+    let starts = plan.weeks.iter().map(|w| w.start.clone()).collect();
+    let table = Arc::new(LinkTable { links, starts });
+    let map = |kind| {
+        Value::from_object(LinkMap {
+            table: table.clone(),
+            kind,
+        })
+    };
+    [
+        ("link_titles", map(MapKind::Titles)),
+        ("practice_labels", map(MapKind::PracticeLabels)),
+        ("optional_ids", map(MapKind::OptionalIds)),
+        ("when_labels", map(MapKind::WhenLabels)),
+    ]
+}
+
+/// When the reader reads a link: `Week 3`, `Weeks 2-4 · from 2026-01-05`, `Done` or
+/// `Optional track, not scheduled`. The Markdown groups a topic's links under these; made here
+/// rather than by a template macro (a tenth of the rendering time).
+fn when_label(entry: &Entry, starts: &[Option<String>]) -> String {
+    let from = |week: u32| {
+        let start = starts
+            .get(week as usize - 1)
+            .and_then(|s| s.as_deref())
+            .filter(|s| !s.is_empty());
+        start.map(|s| format!(" · from {s}")).unwrap_or_default()
+    };
+    let (week, until) = (entry.week, entry.until_week);
+    match (week.filter(|&w| w > 0), until.filter(|&w| w > 0)) {
+        (Some(week), Some(until)) => format!("Weeks {week}-{until}{}", from(week)),
+        (Some(week), None) => format!("Week {week}{}", from(week)),
+        _ if entry.done => "Done".to_string(),
+        _ => "Optional track, not scheduled".to_string(),
+    }
+}
+
+#[derive(Debug)]
+struct LinkTable {
+    /// Found by id: an entry hashes and compares as its link's id.
+    links: std::collections::HashSet<Entry>,
+    /// By week number - 1: the day it starts, when the schedule has a start.
+    starts: Vec<Option<String>>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    link: SharedLink,
+    done: bool,
+    week: Option<u32>,
+    until_week: Option<u32>,
+}
+
+impl std::borrow::Borrow<str> for Entry {
+    fn borrow(&self) -> &str {
+        &self.link.id
+    }
+}
+
+impl std::hash::Hash for Entry {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.link.id.as_str().hash(state)
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.link.id == other.link.id
+    }
+}
+
+impl Eq for Entry {}
+
+#[derive(Clone, Copy, Debug)]
+enum MapKind {
+    Titles,
+    PracticeLabels,
+    OptionalIds,
+    WhenLabels,
+}
+
+#[derive(Debug)]
+struct LinkMap {
+    table: Arc<LinkTable>,
+    kind: MapKind,
+}
+
+impl LinkMap {
+    /// What the map holds for `entry`, if it holds it at all.
+    fn value(&self, entry: &Entry) -> Option<Value> {
+        let link = &entry.link;
+        match self.kind {
+            MapKind::Titles => Some(Value::from(link.title.as_str())),
+            MapKind::PracticeLabels => link
+                .kind
+                .is_practice()
+                .then(|| Value::from(super::practice_label(link.kind))),
+            MapKind::OptionalIds => link.optional.then(|| Value::from(true)),
+            MapKind::WhenLabels => Some(Value::from(when_label(entry, &self.table.starts))),
+        }
+    }
+
+    fn holds(&self, entry: &Entry) -> bool {
+        match self.kind {
+            MapKind::PracticeLabels => entry.link.kind.is_practice(),
+            MapKind::OptionalIds => entry.link.optional,
+            MapKind::Titles | MapKind::WhenLabels => true,
+        }
+    }
+}
+
+impl Object for LinkMap {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.get_value_by_str(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+        self.value(self.table.links.get(key)?)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let mut ids: Vec<&str> = self
+            .table
+            .links
+            .iter()
+            .filter(|e| self.holds(e))
+            .map(|e| e.link.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        Enumerator::Values(ids.into_iter().map(Value::from).collect())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.table.links.iter().filter(|e| self.holds(e)).count())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,10 +398,15 @@ mod tests {
             ..Selection::default()
         };
         let done = BTreeSet::from([course.links().next().unwrap().id.to_string()]);
-        let options = ScheduleOptions::default();
+        // Started, so that weeks have dates (and labels say from when).
+        let options = ScheduleOptions {
+            start: crate::schedule::Date::parse("2026-01-05"),
+            ..ScheduleOptions::default()
+        };
         let (skipping, _) = crate::plan::build_for(course, &selection, &options, &done);
         let replaced = skipping.link(&needy).unwrap();
         assert!(matches!(replaced.requires, Cow::Owned(_)), "{needy}");
+        assert!(skipping.weeks.iter().all(|w| w.start.is_some()));
         vec![crate::plan::build(course, &Graph::new(course)), skipping]
     }
 
@@ -297,6 +453,71 @@ mod tests {
                 let seen = uses.render(minijinja::context! { l, c }).unwrap();
                 let (l, c) = (c, l);
                 assert_eq!(seen, uses.render(minijinja::context! { l, c }).unwrap());
+            }
+        }
+    }
+
+    /// The four link maps as they were made before: `BTreeMap`s copied into template values.
+    fn copied_maps(plan: &Plan) -> [(&'static str, Value); 4] {
+        use std::collections::BTreeMap;
+        let starts: Vec<Option<String>> = plan.weeks.iter().map(|w| w.start.clone()).collect();
+        let links = || plan.plan_links();
+        let titles: BTreeMap<&str, &str> = links().map(|l| (&*l.id, &*l.title)).collect();
+        let practice: BTreeMap<&str, &str> = links()
+            .filter(|l| l.kind.is_practice())
+            .map(|l| (&*l.id, super::super::practice_label(l.kind)))
+            .collect();
+        let optional: BTreeMap<&str, bool> = links()
+            .filter(|l| l.optional)
+            .map(|l| (&*l.id, true))
+            .collect();
+        let when: BTreeMap<&str, String> = links()
+            .map(|l| {
+                let (done, week, until_week) = (l.done, l.week, l.until_week);
+                let link = l.at.0.shared(l.at.1 as usize);
+                let entry = Entry {
+                    link,
+                    done,
+                    week,
+                    until_week,
+                };
+                (&*l.id, when_label(&entry, &starts))
+            })
+            .collect();
+        [
+            ("link_titles", Value::from_serialize(titles)),
+            ("practice_labels", Value::from_serialize(practice)),
+            ("optional_ids", Value::from_serialize(optional)),
+            ("when_labels", Value::from_serialize(when)),
+        ]
+    }
+
+    #[test]
+    fn link_maps_answer_as_the_copied_maps() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+        let course = crate::corpus::load_dir(&dir).unwrap().course;
+        let mut env = minijinja::Environment::new();
+        let uses = "{{ m|length }} {{ m|items|list }} {{ m|dictsort }} {{ m }} \
+            {% for k in m %}{{ k }}={{ m[k] }},{% endfor %} {{ m == c }} {{ m is true }} \
+            {{ m.nope is defined }} {{ m[0] is defined }} {% for k in ids %}{{ k in m }}{% endfor %}";
+        env.add_template("uses", uses).unwrap();
+        let uses = env.get_template("uses").unwrap();
+        for plan in shipped_plans(&course) {
+            let mut ids: Vec<&str> = plan.plan_links().map(|l| &*l.id).collect();
+            ids.extend(plan.topics().map(|t| &*t.id));
+            ids.push("nope");
+            for ((name, m), (_, c)) in link_maps(&plan).into_iter().zip(copied_maps(&plan)) {
+                assert!(m.downcast_object_ref::<LinkMap>().is_some());
+                let text = serde_json::to_string(&m).unwrap();
+                assert_eq!(text, serde_json::to_string(&c).unwrap(), "{name}");
+                for &id in &ids {
+                    let key = Value::from(id);
+                    assert_eq!(m.get_item(&key).ok(), c.get_item(&key).ok(), "{name} {id}");
+                }
+                let seen = uses.render(minijinja::context! { m, c, ids }).unwrap();
+                let (m, c) = (c, m);
+                let copied = uses.render(minijinja::context! { m, c, ids }).unwrap();
+                assert_eq!(seen, copied, "{name}");
             }
         }
     }
