@@ -6,11 +6,12 @@
 //! read under its own topic, so that topic has to come after whatever the link needs.
 
 use crate::model::{Course, Link, Origin, Ref, Topic};
+use foldhash::{HashMap, HashMapExt};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the graph and the planner read of a course: the whole course (the course itself), or
 /// what a selection plans (`select::View`). Topics and links by their positions in the course.

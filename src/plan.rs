@@ -345,7 +345,7 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
         .collect();
     let (summary, weeks) = schedule::cut(&items, options);
     // A link longer than a week is in several weeks: its first and its last.
-    let mut week_of: std::collections::HashMap<&str, (u32, u32)> = Default::default();
+    let mut week_of: foldhash::HashMap<&str, (u32, u32)> = Default::default();
     for w in &weeks {
         for id in &w.links {
             week_of

@@ -15,8 +15,9 @@
 
 use crate::graph::CourseView;
 use crate::model::{Access, Course, Kind, Level, Ref};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// What the reader chose. Ids are checked beforehand by `options::resolve`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

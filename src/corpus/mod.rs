@@ -10,8 +10,9 @@ pub mod url_key;
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::Graph;
 use crate::model::{Course, Link, Origin, Topic};
+use foldhash::{HashMap, HashMapExt};
 use read::Reader;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod embedded {
@@ -210,7 +211,7 @@ fn validate(
                 );
             }
         }
-        if topic.links.is_empty() && !broken.contains(&topic.origin.file) {
+        if topic.links.is_empty() && !broken.contains(&*topic.origin.file) {
             found.push(
                 Diagnostic::warning(
                     Some(topic.origin.clone()),
