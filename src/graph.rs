@@ -78,50 +78,13 @@ impl Cycle {
 
 impl Graph {
     /// The topic graph of `course`. Names that are not topics are left out here; `corpus`
-    /// reports them.
+    /// reports them (and builds this graph only once the ids are known to be unique).
     pub fn new(course: &Course) -> Self {
-        let link_topic: HashMap<&str, &str> = course
-            .links()
-            .map(|l| (l.id.as_str(), l.topic.as_str()))
-            .collect();
-        let mut edges = Vec::new();
-        for topic in &course.topics {
-            for r in &topic.requires {
-                // A selection that leaves a topic out puts what it needed in its place, and
-                // that may be a link: the topic then needs that link's topic.
-                let target = link_topic
-                    .get(r.id.as_str())
-                    .copied()
-                    .unwrap_or(r.id.as_str());
-                if target != topic.id {
-                    let edge = Edge {
-                        origin: r.origin.clone(),
-                        via_link: None,
-                    };
-                    edges.push((topic.id.as_str(), target, edge));
-                }
-            }
-            for link in &topic.links {
-                for r in &link.requires {
-                    let target = link_topic
-                        .get(r.id.as_str())
-                        .copied()
-                        .unwrap_or(r.id.as_str());
-                    if target != topic.id {
-                        let edge = Edge {
-                            origin: r.origin.clone(),
-                            via_link: Some(link.id.to_string()),
-                        };
-                        edges.push((topic.id.as_str(), target, edge));
-                    }
-                }
-            }
-        }
-        Self::from_parts(course.topics.iter().map(|t| t.id.to_string()), edges)
+        Self::of(&course)
     }
 
-    /// The topic graph of what `view` holds of a validated course: of the whole course, or of
-    /// what a selection plans (`new` is for a course not validated yet, whose ids may repeat).
+    /// The topic graph of what `view` holds of a course: of the whole course, or of what a
+    /// selection plans.
     pub(crate) fn of<'a>(view: &impl CourseView<'a>) -> Self {
         let course = view.course();
         let mut edges = Vec::new();

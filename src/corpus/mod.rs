@@ -97,18 +97,110 @@ pub fn embedded_sources() -> Vec<Source> {
 /// one error.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let paths = toml_files(dir).map_err(|d| vec![d])?;
-    load_each(paths.into_iter().map(read_source))
+    load_each(paths.len(), |i| read_source(paths[i].clone()))
 }
 
 /// Load and validate corpus files: `course.toml`, one `<topic-id>.toml` per topic and an
 /// optional `inbox.toml`.
 pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
-    load_each(sources.iter().map(Ok))
+    load_each(sources.len(), |i| Ok(&sources[i]))
 }
 
-/// [`load`] of files given one at a time; the first that is an error ends the load with it.
+/// What one file holds, as its reader found it.
+#[derive(Debug)]
+enum Held {
+    Course(Option<Course>),
+    Inbox(Vec<Link>),
+    Topic(Option<Topic>),
+}
+
+/// One file read: what it holds, the stage ids it refused, whether it had errors, and its
+/// diagnostics.
+#[derive(Debug)]
+struct FileRead {
+    held: Held,
+    refused: Vec<String>,
+    broken: Option<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn read_file(source: &Source) -> FileRead {
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut reader = Reader::new(&source.path, &source.text);
+    let held = match stem.as_str() {
+        "course" => Held::Course(reader.course()),
+        "inbox" => Held::Inbox(reader.inbox()),
+        _ => {
+            let id = reader.file_id(&stem);
+            Held::Topic(reader.topic(id))
+        }
+    };
+    let broken = reader
+        .diagnostics
+        .iter()
+        .any(Diagnostic::is_error)
+        .then(|| source.path.clone());
+    FileRead {
+        held,
+        refused: std::mem::take(&mut reader.refused_stages),
+        broken,
+        diagnostics: reader.diagnostics,
+    }
+}
+
+/// Below this many files, threads cost more than they save.
+const FILES_PER_THREAD: usize = 64;
+
+/// Files `0..count` (`source(i)` gives file `i`) read and parsed, in order. Files are
+/// independent, so a large corpus is read on every core, each thread taking a run of files in
+/// turn; the results are put back in file order, so the course is the same however they ran.
+/// A file that cannot be had is an error, and the first such in file order is the one given.
+fn read_files<S: std::borrow::Borrow<Source>>(
+    count: usize,
+    threads: usize,
+    source: impl Fn(usize) -> Result<S, Diagnostic> + Sync,
+) -> Result<Vec<FileRead>, Diagnostic> {
+    let read = |range: std::ops::Range<usize>| -> Result<Vec<FileRead>, Diagnostic> {
+        range
+            .map(|i| source(i).map(|s| read_file(s.borrow())))
+            .collect()
+    };
+    let threads = threads.clamp(1, count.max(1));
+    if threads == 1 {
+        return read(0..count);
+    }
+    let chunk = count.div_ceil(threads);
+    let parts: Vec<Result<Vec<FileRead>, Diagnostic>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|k| {
+                let read = &read;
+                scope.spawn(move || read(k * chunk..((k + 1) * chunk).min(count)))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(count);
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
+/// [`load`] of files `0..count`, file `i` given by `source(i)`; the first that is an error
+/// ends the load with it.
 fn load_each<S: std::borrow::Borrow<Source>>(
-    sources: impl Iterator<Item = Result<S, Diagnostic>>,
+    count: usize,
+    source: impl Fn(usize) -> Result<S, Diagnostic> + Sync,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut found = Vec::new();
     let mut course = None;
@@ -118,30 +210,18 @@ fn load_each<S: std::borrow::Borrow<Source>>(
     // is missing (a topic with no links, a corpus with no topics) stay quiet about them.
     let mut broken = std::collections::BTreeSet::new();
     let mut refused = Vec::new();
-    for source in sources {
-        let source = source.map_err(|d| vec![d])?;
-        let source: &Source = source.borrow();
-        let stem = source
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut reader = Reader::new(&source.path, &source.text);
-        match stem.as_str() {
-            "course" => course = reader.course(),
-            "inbox" => inbox = reader.inbox(),
-            _ => {
-                let id = reader.file_id(&stem);
-                if let Some(topic) = reader.topic(id) {
-                    topics.push(topic);
-                }
-            }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count / FILES_PER_THREAD);
+    for file in read_files(count, threads, source).map_err(|d| vec![d])? {
+        match file.held {
+            Held::Course(c) => course = c,
+            Held::Inbox(links) => inbox = links,
+            Held::Topic(topic) => topics.extend(topic),
         }
-        refused.extend(std::mem::take(&mut reader.refused_stages));
-        if reader.diagnostics.iter().any(Diagnostic::is_error) {
-            broken.insert(source.path.clone());
-        }
-        found.extend(reader.diagnostics);
+        refused.extend(file.refused);
+        broken.extend(file.broken);
+        found.extend(file.diagnostics);
     }
     let Some(mut course) = course else {
         found.push(
@@ -566,6 +646,64 @@ mod tests {
             "\n[[link]]\nid = \"{id}\"\nurl = \"{url}\"\ntitle = \"T\"\nkind = \"article\"\n\
              level = \"intro\"\nminutes = 10\nnote = \"N.\"\n"
         )
+    }
+
+    /// A course of 150 topic files, some with errors, as the threads would split it.
+    fn many_files() -> Vec<Source> {
+        let mut sources = vec![Source {
+            path: "t/course.toml".into(),
+            text: "title = \"C\"\ndescription = \"D.\"\n[[stage]]\nid = \"s\"\ntitle = \"S\"\nguidance = \"G.\"\n".into(),
+        }];
+        for i in 0..150 {
+            let mut text = format!("title = \"T{i}\"\nsummary = \"S.\"\nstage = \"s\"\n");
+            if i % 37 == 5 {
+                text.push_str("level = \"expert\"\n");
+            }
+            text.push_str(&link(&format!("l{i}"), &format!("https://example.com/{i}")));
+            sources.push(Source {
+                path: format!("t/t{i:03}.toml").into(),
+                text,
+            });
+        }
+        sources
+    }
+
+    #[test]
+    fn files_read_on_several_threads_are_read_as_on_one() {
+        let sources = many_files();
+        let one = read_files(sources.len(), 1, |i| Ok(&sources[i])).unwrap();
+        for threads in [2, 3, 7] {
+            let many = read_files(sources.len(), threads, |i| Ok(&sources[i])).unwrap();
+            assert_eq!(format!("{many:?}"), format!("{one:?}"), "{threads} threads");
+        }
+        let errors = one.iter().filter(|f| f.broken.is_some()).count();
+        assert_eq!(
+            errors, 4,
+            "the fixture has errors in files read by different threads"
+        );
+        let whole = load(&sources).unwrap_err();
+        assert_eq!(
+            whole.iter().filter(|d| d.is_error()).count(),
+            errors,
+            "{whole:?}"
+        );
+    }
+
+    #[test]
+    fn the_first_file_that_cannot_be_had_is_the_error_however_many_threads() {
+        let sources = many_files();
+        let source = |i: usize| match i {
+            40 | 120 => Err(Diagnostic::error(None, format!("cannot read file {i}"))),
+            _ => Ok(&sources[i]),
+        };
+        for threads in [1, 2, 3] {
+            let e = read_files(sources.len(), threads, source).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "error: cannot read file 40",
+                "{threads} threads"
+            );
+        }
     }
 
     #[test]
