@@ -64,9 +64,17 @@ pub struct LinkIndex(std::sync::OnceLock<Positions>);
 
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
-    links: foldhash::HashMap<LinkId, (u32, u32)>,
+    /// (topic, link) positions, found by the hash of a link's id and checked against the
+    /// course's own ids: a corpus of 100,000 links is not copied id by id into a map.
+    links: hashbrown::HashTable<(u32, u32)>,
     /// By topic: how many links the topics before it hold.
     first_link: Vec<u32>,
+}
+
+/// Link ids are hashed with a fixed seed: the table is the course's own, never shared.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(id)
 }
 
 impl Clone for LinkIndex {
@@ -300,28 +308,43 @@ impl Course {
     /// Looked up in a map made on the first call (`corpus` makes the course whole; later steps
     /// only read it).
     pub fn link(&self, id: &str) -> Option<&Link> {
-        let &(t, l) = self.positions().links.get(id)?;
-        match self
-            .topics
-            .get(t as usize)
-            .and_then(|t| t.links.get(l as usize))
-        {
-            Some(link) if link.id == id => Some(link),
-            // Edited since the map was made: stay right, if slow.
-            _ => self.links().find(|l| l.id == id),
-        }
+        self.link_position(id).and_then(|pos| self.link_at(pos))
+    }
+
+    /// (topic, link) of the link `id`. A course edited after its first lookup may not find
+    /// links moved or added since; a clone of it starts afresh.
+    fn link_position(&self, id: &str) -> Option<(u32, u32)> {
+        self.positions()
+            .links
+            .find(id_hash(id), |&pos| {
+                self.link_at(pos).is_some_and(|l| l.id == id)
+            })
+            .copied()
+    }
+
+    fn link_at(&self, (t, l): (u32, u32)) -> Option<&Link> {
+        self.topics.get(t as usize)?.links.get(l as usize)
     }
 
     fn positions(&self) -> &Positions {
         self.link_index.0.get_or_init(|| {
-            let mut links = foldhash::HashMap::default();
+            let mut links = hashbrown::HashTable::with_capacity(self.topics.len() * 8);
             let mut first_link = Vec::with_capacity(self.topics.len());
             let mut count = 0u32;
             for (t, topic) in self.topics.iter().enumerate() {
                 first_link.push(count);
                 count += topic.links.len() as u32;
                 for (l, link) in topic.links.iter().enumerate() {
-                    links.entry(link.id.clone()).or_insert((t as u32, l as u32));
+                    let id_at = |&(t, l): &(u32, u32)| -> &str {
+                        &self.topics[t as usize].links[l as usize].id
+                    };
+                    let hash = id_hash(&link.id);
+                    // The first link of an id keeps it, as `check` names the later ones.
+                    if let hashbrown::hash_table::Entry::Vacant(slot) =
+                        links.entry(hash, |pos| id_at(pos) == link.id, |pos| id_hash(id_at(pos)))
+                    {
+                        slot.insert((t as u32, l as u32));
+                    }
                 }
             }
             Positions { links, first_link }
@@ -350,7 +373,7 @@ impl Course {
         if let Some(t) = self.topic_index(id) {
             return Some(t as u32);
         }
-        let &(t, l) = self.positions().links.get(id)?;
+        let (t, l) = self.link_position(id)?;
         Some(self.link_number(t as usize, l as usize))
     }
 

@@ -12,7 +12,6 @@ use crate::graph::Graph;
 use crate::model::{Course, Link, Origin, Topic};
 use foldhash::{HashMap, HashMapExt};
 use read::Reader;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod embedded {
@@ -273,13 +272,11 @@ fn validate(
     check_urls_unique(course, found);
 
     let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-    // Sorted, so membership is a binary search and suggestions come in a stable order.
-    let link_ids: IdSet = course.links().map(|l| l.id.as_str()).collect();
     for topic in &course.topics {
         check_topic_stage(course, topic, refused_stages, found);
         check_topic_requires(course, topic, &topic_ids, &unread, found);
         for link in &topic.links {
-            check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
+            check_link_refs(course, link, &topic_ids, &unread, found);
             check_optional_refs(course, link, found);
             if link.note.is_none() {
                 found.push(
@@ -302,7 +299,7 @@ fn validate(
         }
     }
     for link in &course.inbox {
-        check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
+        check_link_refs(course, link, &topic_ids, &unread, found);
     }
     if !course.inbox.is_empty() {
         let origin = course.inbox[0].origin.clone();
@@ -346,7 +343,7 @@ fn check_stages_unique(course: &Course, found: &mut Vec<Diagnostic>) {
 
 /// Link ids share one namespace with topic ids, since `requires` may name either.
 fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
-    let mut ids: BTreeMap<&str, (&Origin, &str)> = BTreeMap::new();
+    let mut ids: HashMap<&str, (&Origin, &str)> = HashMap::with_capacity(course.topics.len());
     for topic in &course.topics {
         ids.insert(&topic.id, (&topic.origin, "topic"));
     }
@@ -496,7 +493,6 @@ fn check_link_refs(
     course: &Course,
     link: &Link,
     topic_ids: &[&str],
-    link_ids: &std::collections::BTreeSet<&str>,
     unread: &std::collections::BTreeSet<String>,
     found: &mut Vec<Diagnostic>,
 ) {
@@ -519,10 +515,12 @@ fn check_link_refs(
         if r.id == link.id {
             found.push(requires_itself(r, "link"));
         } else if course.topic(&r.id).is_none()
-            && !link_ids.contains(r.id.as_str())
+            && course.link(&r.id).is_none()
             && !unread.contains(&r.id)
         {
-            let all = topic_ids.iter().chain(link_ids).copied();
+            // Sorted, so suggestions come in a stable order.
+            let link_ids: IdSet = course.links().map(|l| l.id.as_str()).collect();
+            let all = topic_ids.iter().chain(&link_ids).copied();
             found.push(
                 Diagnostic::error(
                     Some(r.origin.clone()),
