@@ -269,14 +269,49 @@ fn validate(
         );
     }
     check_ids_unique(course, found);
-    check_urls_unique(course, found);
+    // The URL index and the graph are the costly checks and need nothing from the others, so
+    // they run beside them; their findings go where they would if run in turn. The graph is
+    // checked before knowing whether anything else failed, and its findings are dropped if so.
+    let graph = std::thread::scope(|scope| {
+        let urls = scope.spawn(|| {
+            let mut urls = Vec::new();
+            check_urls_unique(course, &mut urls);
+            urls
+        });
+        let graph = scope.spawn(|| {
+            let mut graph = Vec::new();
+            check_graph(course, &mut graph);
+            graph
+        });
+        let mut rest = Vec::new();
+        check_items(course, broken, refused_stages, &unread, &mut rest);
+        let urls = urls.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        found.extend(urls);
+        found.extend(rest);
+        graph
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    });
+    if !found.iter().any(Diagnostic::is_error) {
+        // Cycles and stage order are only meaningful over names that all resolve.
+        found.extend(graph);
+    }
+}
 
+/// Each topic's and link's own checks: stage, requirements, notes, links, and the inbox.
+fn check_items(
+    course: &Course,
+    broken: &std::collections::BTreeSet<PathBuf>,
+    refused_stages: &[String],
+    unread: &std::collections::BTreeSet<String>,
+    found: &mut Vec<Diagnostic>,
+) {
     let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
     for topic in &course.topics {
         check_topic_stage(course, topic, refused_stages, found);
-        check_topic_requires(course, topic, &topic_ids, &unread, found);
+        check_topic_requires(course, topic, &topic_ids, unread, found);
         for link in &topic.links {
-            check_link_refs(course, link, &topic_ids, &unread, found);
+            check_link_refs(course, link, &topic_ids, unread, found);
             check_optional_refs(course, link, found);
             if link.note.is_none() {
                 found.push(
@@ -299,7 +334,7 @@ fn validate(
         }
     }
     for link in &course.inbox {
-        check_link_refs(course, link, &topic_ids, &unread, found);
+        check_link_refs(course, link, &topic_ids, unread, found);
     }
     if !course.inbox.is_empty() {
         let origin = course.inbox[0].origin.clone();
@@ -317,10 +352,6 @@ fn validate(
             )
             .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
         );
-    }
-    if !found.iter().any(Diagnostic::is_error) {
-        // Cycles and stage order are only meaningful over names that all resolve.
-        check_graph(course, found);
     }
 }
 
