@@ -259,8 +259,10 @@ struct Needs<'a> {
     topics: usize,
     /// A link's topic; `NONE` for a topic.
     topic_of: Vec<u32>,
-    /// Prerequisites in written order, then (for a topic) its links.
-    needs: Vec<Vec<u32>>,
+    /// Item `i` needs `needs[starts[i]..starts[i + 1]]`: prerequisites in written order, then
+    /// (for a topic) its links. One flat list, not a vector per item.
+    needs: Vec<u32>,
+    starts: Vec<u32>,
     /// How many of `needs` are prerequisites.
     prerequisites: Vec<usize>,
 }
@@ -278,43 +280,48 @@ impl<'a> Needs<'a> {
                 topic_of.push(t as u32);
             }
         }
-        let index: HashMap<&'a str, u32> = ids
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, &id)| (id, i as u32))
-            .collect();
+        let mut index: HashMap<&'a str, u32> = HashMap::with_capacity(ids.len());
+        // The first item of an id keeps it (only an invalid corpus repeats one).
+        for (i, &id) in ids.iter().enumerate() {
+            index.entry(id).or_insert(i as u32);
+        }
         let resolve = |rs: &'a [Ref], out: &mut Vec<u32>| {
             out.extend(rs.iter().filter_map(|r| index.get(r.id.as_str()).copied()));
         };
-        let mut needs = Vec::with_capacity(ids.len());
+        let mut needs = Vec::with_capacity(ids.len() * 3);
+        let mut starts = Vec::with_capacity(ids.len() + 1);
         let mut prerequisites = Vec::with_capacity(ids.len());
         let mut first_link = topics as u32;
         for topic in &course.topics {
-            let mut out = Vec::new();
-            resolve(&topic.requires, &mut out);
-            prerequisites.push(out.len());
-            out.extend(first_link..first_link + topic.links.len() as u32);
+            starts.push(needs.len() as u32);
+            resolve(&topic.requires, &mut needs);
+            prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
+            needs.extend(first_link..first_link + topic.links.len() as u32);
             first_link += topic.links.len() as u32;
-            needs.push(out);
         }
         for topic in &course.topics {
             for link in &topic.links {
-                let mut out = Vec::new();
-                resolve(&link.requires, &mut out);
-                resolve(&topic.requires, &mut out);
-                prerequisites.push(out.len());
-                needs.push(out);
+                starts.push(needs.len() as u32);
+                resolve(&link.requires, &mut needs);
+                resolve(&topic.requires, &mut needs);
+                prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
             }
         }
+        starts.push(needs.len() as u32);
         Needs {
             ids,
             index,
             topics,
             topic_of,
             needs,
+            starts,
             prerequisites,
         }
+    }
+
+    /// What item `i` needs: its prerequisites, then (for a topic) its links.
+    fn of(&self, i: usize) -> &[u32] {
+        &self.needs[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     fn is_topic(&self, id: &str) -> bool {
@@ -336,7 +343,7 @@ impl<'a> Needs<'a> {
             return Vec::new();
         };
         let i = i as usize;
-        self.needs[i][..self.prerequisites[i]]
+        self.of(i)[..self.prerequisites[i]]
             .iter()
             .map(|&n| self.ids[n as usize])
             .collect()
@@ -400,7 +407,7 @@ fn walk<'n, 'a>(
         let i = id as usize;
         // For the full course a topic is read whole once anything in it is.
         let whole = (whole_topics && i >= needs.topics).then(|| needs.topic_of[i]);
-        for &n in needs.needs[i].iter().chain(whole.as_ref()) {
+        for &n in needs.of(i).iter().chain(whole.as_ref()) {
             if stop(n) {
                 continue;
             }
@@ -426,7 +433,7 @@ fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
         NONE => i,
         t => t,
     };
-    for (i, n) in needs.needs.iter().enumerate() {
+    for (i, n) in (0..needs.ids.len()).map(|i| (i, needs.of(i))) {
         let own = topic(i as u32);
         for &p in &n[..needs.prerequisites[i]] {
             if topic(p) != own {
