@@ -343,17 +343,10 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
             done: done.contains(l.id.as_str()),
         })
         .collect();
-    let (summary, weeks) = schedule::cut(&items, options);
-    // A link longer than a week is in several weeks: its first and its last.
-    let mut week_of: foldhash::HashMap<&str, (u32, u32)> = Default::default();
-    for w in &weeks {
-        for id in &w.links {
-            week_of
-                .entry(id.as_str())
-                .and_modify(|span| span.1 = w.number)
-                .or_insert((w.number, w.number));
-        }
-    }
+    let (summary, weeks, mut spans) = schedule::cut(&items, options);
+    drop(items);
+    // The links scheduled, in the order they were given: their spans come in that order.
+    spans.reverse();
     for link in plan
         .stages
         .iter_mut()
@@ -361,7 +354,11 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
         .flat_map(|t| t.links.iter_mut())
     {
         link.done = done.contains(link.id.as_str());
-        let span = week_of.get(link.id.as_str()).copied();
+        let span = if options.optional || !link.optional {
+            spans.pop().flatten()
+        } else {
+            None
+        };
         link.week = span.map(|(first, _)| first);
         link.until_week = span.and_then(|(first, last)| (last > first).then_some(last));
     }
