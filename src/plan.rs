@@ -275,14 +275,24 @@ pub fn build_for<'a>(
     schedule: &ScheduleOptions,
     done: &BTreeSet<String>,
 ) -> (Plan<'a>, Selected) {
-    let selected = select::apply(course, selection);
+    // The whole course's graph is needed either way (as the plan's, or for the depths and the
+    // known topics) and does not depend on the selection: it is made meanwhile.
+    let (selected, whole) = std::thread::scope(|scope| {
+        let whole = scope.spawn(|| Graph::new(course));
+        let selected = select::apply(course, selection);
+        let whole = whole
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (selected, whole)
+    });
     let view = selected.view(course);
-    let graph = Graph::of(&view);
+    let own = (!selected.is_whole()).then(|| Graph::of(&view));
+    let graph = own.as_ref().unwrap_or(&whole);
     // Order by depth in the whole course, so a prerequisite reached only through a left-out
     // link still comes first. Without a selection the plan's graph is the whole course's.
-    let full = (!selected.report.is_empty()).then(|| Graph::new(course));
-    let depths = full.as_ref().unwrap_or(&graph).depths();
-    let mut plan = build_unscheduled(&view, &graph, &depths);
+    let full = (!selected.report.is_empty()).then_some(&whole);
+    let depths = full.unwrap_or(graph).depths();
+    let mut plan = build_unscheduled(&view, graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -293,7 +303,7 @@ pub fn build_for<'a>(
         .collect();
     if !known.is_empty() {
         // Known topics are not in the plan's graph, only in the whole course's.
-        let full = full.as_ref().unwrap_or(&graph);
+        let full = full.unwrap_or(graph);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)

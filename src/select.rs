@@ -150,6 +150,12 @@ pub struct Selected {
 }
 
 impl Selected {
+    /// Whether the plan holds the whole course as written: nothing left out, no requirement
+    /// rewritten.
+    pub(crate) fn is_whole(&self) -> bool {
+        self.excluded.is_empty() && self.requires.is_empty()
+    }
+
     /// Whether topic `id` of `course` is planned.
     pub(crate) fn is_planned_topic(&self, course: &Course, id: &str) -> bool {
         course.topic_index(id).is_some_and(|t| self.planned[t])
