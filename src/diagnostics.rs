@@ -12,6 +12,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -294,9 +295,14 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn origin(&self, file: &Path, offset: usize) -> Origin {
+        self.origin_in(&Arc::from(file), offset)
+    }
+
+    /// [`LineIndex::origin`] in a file already shared.
+    pub fn origin_in(&self, file: &Arc<Path>, offset: usize) -> Origin {
         let (line, col) = self.line_col(offset);
         Origin {
-            file: file.to_path_buf(),
+            file: Arc::clone(file),
             line,
             col,
         }
@@ -362,7 +368,7 @@ mod tests {
         let file = dir.path().join("raft.toml");
         std::fs::write(&file, "title = \"Raft\"\nrequires = [\"concensus\"]\n").unwrap();
         let origin = Origin {
-            file: file.clone(),
+            file: file.clone().into(),
             line: 2,
             col: 13,
         };

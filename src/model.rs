@@ -7,14 +7,26 @@
 pub use crate::id::{ItemId, LinkId, StageId, TopicId, WebUrl};
 use serde::Serialize;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 /// Where a value was written: a file and a 1-based line and column.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Origin {
-    pub file: PathBuf,
+    /// Shared by every origin in the file: a corpus of 100,000 links holds half a million.
+    pub file: Arc<Path>,
     pub line: usize,
     pub col: usize,
+}
+
+impl Default for Origin {
+    fn default() -> Self {
+        Origin {
+            file: Arc::from(Path::new("")),
+            line: 0,
+            col: 0,
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -44,7 +56,7 @@ pub struct Course {
     pub link_index: LinkIndex,
 }
 
-/// Link id -> (topic, link) positions, and where each topic's links start in the numbering of
+/// Topic and link ids -> positions, and where each topic's links start in the numbering of
 /// [`Course::item_number`]. A clone starts empty, so a course copied and then edited never
 /// answers from the original's positions.
 #[derive(Debug, Default)]
@@ -52,9 +64,21 @@ pub struct LinkIndex(std::sync::OnceLock<Positions>);
 
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
-    links: std::collections::HashMap<LinkId, (u32, u32)>,
+    /// Positions of topics, `(topic, TOPIC)`, and links, `(topic, link)`, found by the hash of
+    /// an id and checked against the course's own ids: a corpus of 100,000 links is not copied
+    /// id by id into a map.
+    items: hashbrown::HashTable<(u32, u32)>,
     /// By topic: how many links the topics before it hold.
     first_link: Vec<u32>,
+}
+
+/// The link number that marks a topic's own position in [`Positions`].
+const TOPIC: u32 = u32::MAX;
+
+/// Ids are hashed with a fixed seed: the table is the course's own, never shared.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(id)
 }
 
 impl Clone for LinkIndex {
@@ -351,37 +375,71 @@ impl Course {
     /// Looked up in a map made on the first call (`corpus` makes the course whole; later steps
     /// only read it).
     pub fn link(&self, id: &str) -> Option<&Link> {
-        let &(t, l) = self.positions().links.get(id)?;
-        match self
-            .topics
-            .get(t as usize)
-            .and_then(|t| t.links.get(l as usize))
-        {
-            Some(link) if link.id == id => Some(link),
-            // Edited since the map was made: stay right, if slow.
-            _ => self.links().find(|l| l.id == id),
+        self.link_position(id).and_then(|pos| self.link_at(pos))
+    }
+
+    /// (topic, link) of the link `id`. A course edited after its first lookup may not find
+    /// topics or links moved or added since; a clone of it starts afresh.
+    fn link_position(&self, id: &str) -> Option<(u32, u32)> {
+        self.find_position(id, |l| l != TOPIC)
+    }
+
+    /// The position in `positions` of the topic (`is(TOPIC)`) or link (`is(l)`) named `id`.
+    fn find_position(&self, id: &str, is: impl Fn(u32) -> bool) -> Option<(u32, u32)> {
+        self.positions()
+            .items
+            .find(id_hash(id), |&pos| {
+                is(pos.1) && self.id_at(pos).is_some_and(|at| at == id)
+            })
+            .copied()
+    }
+
+    fn link_at(&self, (t, l): (u32, u32)) -> Option<&Link> {
+        self.topics.get(t as usize)?.links.get(l as usize)
+    }
+
+    /// The id at a position: a topic's when `l` is [`TOPIC`], else its link's.
+    fn id_at(&self, (t, l): (u32, u32)) -> Option<&str> {
+        let topic = self.topics.get(t as usize)?;
+        match l {
+            TOPIC => Some(&topic.id),
+            l => topic.links.get(l as usize).map(|link| link.id.as_str()),
         }
     }
 
     fn positions(&self) -> &Positions {
         self.link_index.0.get_or_init(|| {
-            let mut links = std::collections::HashMap::new();
+            let count = self.topics.iter().map(|t| t.links.len() + 1).sum();
+            let mut items = hashbrown::HashTable::with_capacity(count);
             let mut first_link = Vec::with_capacity(self.topics.len());
-            let mut count = 0u32;
+            let mut links = 0u32;
+            let id_at = |pos: &(u32, u32)| self.id_at(*pos).unwrap_or_default();
+            let mut add = |pos: (u32, u32), id: &str| {
+                // A topic and a link may share an id (only in an invalid corpus): each is
+                // found as what it is. The first of an id keeps it, as `check` names the later.
+                let same = |at: &(u32, u32)| (at.1 == TOPIC) == (pos.1 == TOPIC) && id_at(at) == id;
+                if let hashbrown::hash_table::Entry::Vacant(slot) =
+                    items.entry(id_hash(id), same, |at| id_hash(id_at(at)))
+                {
+                    slot.insert(pos);
+                }
+            };
             for (t, topic) in self.topics.iter().enumerate() {
-                first_link.push(count);
-                count += topic.links.len() as u32;
+                first_link.push(links);
+                links += topic.links.len() as u32;
+                add((t as u32, TOPIC), &topic.id);
                 for (l, link) in topic.links.iter().enumerate() {
-                    links.entry(link.id.clone()).or_insert((t as u32, l as u32));
+                    add((t as u32, l as u32), &link.id);
                 }
             }
-            Positions { links, first_link }
+            Positions { items, first_link }
         })
     }
 
     /// The position of topic `id` in `topics`.
     pub(crate) fn topic_index(&self, id: &str) -> Option<usize> {
-        self.topics.binary_search_by(|t| t.id.as_str().cmp(id)).ok()
+        self.find_position(id, |l| l == TOPIC)
+            .map(|(t, _)| t as usize)
     }
 
     /// How many links the topics before topic number `t` hold.
@@ -401,7 +459,7 @@ impl Course {
         if let Some(t) = self.topic_index(id) {
             return Some(t as u32);
         }
-        let &(t, l) = self.positions().links.get(id)?;
+        let (t, l) = self.link_position(id)?;
         Some(self.link_number(t as usize, l as usize))
     }
 

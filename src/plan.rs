@@ -378,14 +378,24 @@ pub fn build_for<'a>(
     schedule: &ScheduleOptions,
     done: &BTreeSet<String>,
 ) -> (Plan<'a>, Selected) {
-    let selected = select::apply(course, selection);
+    // The whole course's graph is needed either way (as the plan's, or for the depths and the
+    // known topics) and does not depend on the selection: it is made meanwhile.
+    let (selected, whole) = std::thread::scope(|scope| {
+        let whole = scope.spawn(|| Graph::new(course));
+        let selected = select::apply(course, selection);
+        let whole = whole
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (selected, whole)
+    });
     let view = selected.view(course);
-    let graph = Graph::of(&view);
+    let own = (!selected.is_whole()).then(|| Graph::of(&view));
+    let graph = own.as_ref().unwrap_or(&whole);
     // Order by depth in the whole course, so a prerequisite reached only through a left-out
     // link still comes first. Without a selection the plan's graph is the whole course's.
-    let full = (!selected.report.is_empty()).then(|| Graph::new(course));
-    let depths = full.as_ref().unwrap_or(&graph).depths();
-    let mut plan = build_unscheduled(&view, &graph, &depths);
+    let full = (!selected.report.is_empty()).then_some(&whole);
+    let depths = full.unwrap_or(graph).depths();
+    let mut plan = build_unscheduled(&view, graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
         .selection
@@ -396,7 +406,7 @@ pub fn build_for<'a>(
         .collect();
     if !known.is_empty() {
         // Known topics are not in the plan's graph, only in the whole course's.
-        let full = full.as_ref().unwrap_or(&graph);
+        let full = full.unwrap_or(graph);
         for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
             topic.known_requires = full
                 .requires(&topic.id)
@@ -446,17 +456,10 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
             done: done.contains(l.id.as_str()),
         })
         .collect();
-    let (summary, weeks) = schedule::cut(&items, options);
-    // A link longer than a week is in several weeks: its first and its last.
-    let mut week_of: std::collections::HashMap<&str, (u32, u32)> = Default::default();
-    for w in &weeks {
-        for id in &w.links {
-            week_of
-                .entry(id.as_str())
-                .and_modify(|span| span.1 = w.number)
-                .or_insert((w.number, w.number));
-        }
-    }
+    let (summary, weeks, mut spans) = schedule::cut(&items, options);
+    drop(items);
+    // The links scheduled, in the order they were given: their spans come in that order.
+    spans.reverse();
     for link in plan
         .stages
         .iter_mut()
@@ -464,7 +467,11 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
         .flat_map(|t| t.links.iter_mut())
     {
         link.done = done.contains(link.id.as_str());
-        let span = week_of.get(link.id.as_str()).copied();
+        let span = if options.optional || !link.optional {
+            spans.pop().flatten()
+        } else {
+            None
+        };
         link.week = span.map(|(first, _)| first);
         link.until_week = span.and_then(|(first, last)| (last > first).then_some(last));
     }

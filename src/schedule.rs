@@ -114,6 +114,9 @@ pub(crate) fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<(usize, u32)>> {
     weeks
 }
 
+/// The first and last week an item is read in.
+pub(crate) type Span = (u32, u32);
+
 /// One reading to schedule, in plan order.
 pub(crate) struct Item<'a> {
     pub id: &'a str,
@@ -121,13 +124,21 @@ pub(crate) struct Item<'a> {
     pub done: bool,
 }
 
-/// Cut `items` (in plan order) into weeks; done items count as done and go in no week.
+/// Cut `items` (in plan order) into weeks; done items count as done and go in no week. Also
+/// gives, by item, the first and last week it is read in (`None` for a done item), so the
+/// plan need not look its links up by id.
 ///
 /// Takes plain items rather than the plan so that the plan can use it without this module
 /// knowing the plan: data flows one way.
-pub(crate) fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, Vec<Week>) {
+pub(crate) fn cut(
+    items: &[Item<'_>],
+    options: &ScheduleOptions,
+) -> (Schedule, Vec<Week>, Vec<Option<Span>>) {
     let budget = (options.hours_per_week * 60.0).round().max(1.0) as u32;
     let (done, order): (Vec<&Item>, Vec<&Item>) = items.iter().partition(|i| i.done);
+    // Item positions of `order`.
+    let position: Vec<usize> = (0..items.len()).filter(|&k| !items[k].done).collect();
+    let mut span_of: Vec<Option<Span>> = vec![None; items.len()];
     let minutes: Vec<u32> = order.iter().map(|i| i.minutes).collect();
     let packed = pack(&minutes, budget);
     let mut spans = vec![0u32; minutes.len()];
@@ -140,7 +151,10 @@ pub(crate) fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, V
         .enumerate()
         .map(|(i, members)| {
             let mut parts = std::collections::BTreeMap::new();
+            let number = i as u32 + 1;
             for &(j, m) in members {
+                let span = &mut span_of[position[j]];
+                *span = Some(span.map_or((number, number), |(first, _)| (first, number)));
                 seen[j] += 1;
                 if spans[j] > 1 {
                     let part = Part {
@@ -152,7 +166,7 @@ pub(crate) fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, V
                 }
             }
             Week {
-                number: i as u32 + 1,
+                number,
                 start: options.start.map(|d| d.add_days(7 * i as i64).to_string()),
                 minutes: members.iter().map(|&(_, m)| m).sum(),
                 links: members
@@ -178,7 +192,7 @@ pub(crate) fn cut(items: &[Item<'_>], options: &ScheduleOptions) -> (Schedule, V
         needed_hours_per_week: needed,
         optional: options.optional,
     };
-    (schedule, weeks)
+    (schedule, weeks, span_of)
 }
 
 /// The smallest pace, in tenths of an hour, at which `minutes` fit in `weeks` weeks.
@@ -368,7 +382,7 @@ mod tests {
                 done: false,
             },
         ];
-        let (summary, weeks) = cut(&items, &ScheduleOptions::default());
+        let (summary, weeks, _) = cut(&items, &ScheduleOptions::default());
         assert_eq!(summary.remaining_minutes, 790);
         let shape: Vec<(Vec<&str>, u32)> = weeks
             .iter()

@@ -15,8 +15,9 @@
 
 use crate::graph::CourseView;
 use crate::model::{Access, Course, Kind, Level, Ref};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// What the reader chose. Ids are checked beforehand by `options::resolve`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -149,6 +150,12 @@ pub struct Selected {
 }
 
 impl Selected {
+    /// Whether the plan holds the whole course as written: nothing left out, no requirement
+    /// rewritten.
+    pub(crate) fn is_whole(&self) -> bool {
+        self.excluded.is_empty() && self.requires.is_empty()
+    }
+
     /// Whether topic `id` of `course` is planned.
     pub(crate) fn is_planned_topic(&self, course: &Course, id: &str) -> bool {
         course.topic_index(id).is_some_and(|t| self.planned[t])
@@ -254,12 +261,15 @@ impl Selection {
 /// first (in course order), then links. Made once per selection; ids only at the edges.
 struct Needs<'a> {
     ids: Vec<&'a str>,
-    index: HashMap<&'a str, u32>,
+    /// Ids to numbers: the course's own table.
+    course: &'a Course,
     topics: usize,
     /// A link's topic; `NONE` for a topic.
     topic_of: Vec<u32>,
-    /// Prerequisites in written order, then (for a topic) its links.
-    needs: Vec<Vec<u32>>,
+    /// Item `i` needs `needs[starts[i]..starts[i + 1]]`: prerequisites in written order, then
+    /// (for a topic) its links. One flat list, not a vector per item.
+    needs: Vec<u32>,
+    starts: Vec<u32>,
     /// How many of `needs` are prerequisites.
     prerequisites: Vec<usize>,
 }
@@ -277,53 +287,56 @@ impl<'a> Needs<'a> {
                 topic_of.push(t as u32);
             }
         }
-        let index: HashMap<&'a str, u32> = ids
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, &id)| (id, i as u32))
-            .collect();
         let resolve = |rs: &'a [Ref], out: &mut Vec<u32>| {
-            out.extend(rs.iter().filter_map(|r| index.get(r.id.as_str()).copied()));
+            out.extend(rs.iter().filter_map(|r| course.item_number(&r.id)));
         };
-        let mut needs = Vec::with_capacity(ids.len());
+        let mut needs = Vec::with_capacity(ids.len() * 3);
+        let mut starts = Vec::with_capacity(ids.len() + 1);
         let mut prerequisites = Vec::with_capacity(ids.len());
         let mut first_link = topics as u32;
         for topic in &course.topics {
-            let mut out = Vec::new();
-            resolve(&topic.requires, &mut out);
-            prerequisites.push(out.len());
-            out.extend(first_link..first_link + topic.links.len() as u32);
+            starts.push(needs.len() as u32);
+            resolve(&topic.requires, &mut needs);
+            prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
+            needs.extend(first_link..first_link + topic.links.len() as u32);
             first_link += topic.links.len() as u32;
-            needs.push(out);
         }
         for topic in &course.topics {
             for link in &topic.links {
-                let mut out = Vec::new();
-                resolve(&link.requires, &mut out);
-                resolve(&topic.requires, &mut out);
-                prerequisites.push(out.len());
-                needs.push(out);
+                starts.push(needs.len() as u32);
+                resolve(&link.requires, &mut needs);
+                resolve(&topic.requires, &mut needs);
+                prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
             }
         }
+        starts.push(needs.len() as u32);
         Needs {
             ids,
-            index,
+            course,
             topics,
             topic_of,
             needs,
+            starts,
             prerequisites,
         }
     }
 
+    /// The number of the item `id` (see [`Course::item_number`]).
+    fn number(&self, id: &str) -> Option<u32> {
+        self.course.item_number(id)
+    }
+
+    /// What item `i` needs: its prerequisites, then (for a topic) its links.
+    fn of(&self, i: usize) -> &[u32] {
+        &self.needs[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
     fn is_topic(&self, id: &str) -> bool {
-        self.index
-            .get(id)
-            .is_some_and(|&i| (i as usize) < self.topics)
+        self.number(id).is_some_and(|i| (i as usize) < self.topics)
     }
 
     fn topic_of(&self, id: &str) -> &'a str {
-        match self.index.get(id).map(|&i| self.topic_of[i as usize]) {
+        match self.number(id).map(|i| self.topic_of[i as usize]) {
             Some(t) if t != NONE => self.ids[t as usize],
             _ => "",
         }
@@ -331,11 +344,11 @@ impl<'a> Needs<'a> {
 
     /// The prerequisites of `id` (not its contained links), in written order.
     fn prerequisites(&self, id: &str) -> Vec<&'a str> {
-        let Some(&i) = self.index.get(id) else {
+        let Some(i) = self.number(id) else {
             return Vec::new();
         };
         let i = i as usize;
-        self.needs[i][..self.prerequisites[i]]
+        self.of(i)[..self.prerequisites[i]]
             .iter()
             .map(|&n| self.ids[n as usize])
             .collect()
@@ -349,15 +362,19 @@ struct Reach<'n, 'a> {
 }
 
 impl<'a> Reach<'_, 'a> {
+    /// Whether item number `n` was reached.
+    fn reached(&self, n: u32) -> bool {
+        self.parents[n as usize].is_some()
+    }
+
     fn contains_key(&self, id: &str) -> bool {
         self.needs
-            .index
-            .get(id)
-            .is_some_and(|&i| self.parents[i as usize].is_some())
+            .number(id)
+            .is_some_and(|i| self.parents[i as usize].is_some())
     }
 
     fn get(&self, id: &str) -> Option<Vec<&'a str>> {
-        let i = *self.needs.index.get(id)?;
+        let i = self.needs.number(id)?;
         let parents = self.parents[i as usize].as_ref()?;
         Some(
             parents
@@ -387,7 +404,7 @@ fn walk<'n, 'a>(
     let mut parents: Vec<Option<Vec<u32>>> = vec![None; needs.ids.len()];
     let mut queue: VecDeque<u32> = VecDeque::new();
     for root in roots {
-        let Some(&root) = needs.index.get(root) else {
+        let Some(root) = needs.number(root) else {
             continue;
         };
         if !stop(root) && parents[root as usize].is_none() {
@@ -399,7 +416,7 @@ fn walk<'n, 'a>(
         let i = id as usize;
         // For the full course a topic is read whole once anything in it is.
         let whole = (whole_topics && i >= needs.topics).then(|| needs.topic_of[i]);
-        for &n in needs.needs[i].iter().chain(whole.as_ref()) {
+        for &n in needs.of(i).iter().chain(whole.as_ref()) {
             if stop(n) {
                 continue;
             }
@@ -425,7 +442,7 @@ fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
         NONE => i,
         t => t,
     };
-    for (i, n) in needs.needs.iter().enumerate() {
+    for (i, n) in (0..needs.ids.len()).map(|i| (i, needs.of(i))) {
         let own = topic(i as u32);
         for &p in &n[..needs.prerequisites[i]] {
             if topic(p) != own {
@@ -446,7 +463,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
     let mut known_item = vec![false; needs.ids.len()];
     for id in &known {
-        if let Some(&i) = needs.index.get(id) {
+        if let Some(i) = needs.number(id) {
             known_item[i as usize] = true;
         }
     }
@@ -506,16 +523,16 @@ fn exclusions(
         }
     };
     let mut excluded: BTreeMap<String, Exclusion> = BTreeMap::new();
-    for topic in &course.topics {
+    for (t, topic) in course.topics.iter().enumerate() {
         let tid = topic.id.as_str();
         let mut kept_links = 0;
-        for link in &topic.links {
+        for (l, link) in topic.links.iter().enumerate() {
             let lid = link.id.as_str();
             let why = if known.contains(tid) {
                 Some(Exclusion::InKnownTopic {
                     topic: tid.to_string(),
                 })
-            } else if !pruned.contains_key(lid) {
+            } else if !pruned.reached(course.link_number(t, l)) {
                 Some(unreached(lid))
             } else if skip.contains(lid) {
                 Some(Exclusion::Skipped { via: None })
@@ -538,7 +555,7 @@ fn exclusions(
             Some(Exclusion::Known)
         } else if skip.contains(tid) {
             Some(Exclusion::Skipped { via: None })
-        } else if pruned.contains_key(tid) || kept_links > 0 {
+        } else if pruned.reached(t as u32) || kept_links > 0 {
             None
         } else {
             Some(unreached(tid))
@@ -558,7 +575,7 @@ fn planned_requires(
     needs: &Needs<'_>,
     planned: &[bool],
 ) -> HashMap<u32, Vec<Ref>> {
-    let in_plan = |id: &str| needs.index.get(id).is_some_and(|&i| planned[i as usize]);
+    let in_plan = |id: &str| needs.number(id).is_some_and(|i| planned[i as usize]);
     let bypass = |refs: &[Ref]| -> Vec<Ref> {
         let mut out: Vec<Ref> = Vec::new();
         let mut seen = HashSet::new();
@@ -619,7 +636,7 @@ fn gaps(
     if excluded.is_empty() {
         return gaps;
     }
-    let in_plan = |id: &str| needs.index.get(id).is_some_and(|&i| planned[i as usize]);
+    let in_plan = |id: &str| needs.number(id).is_some_and(|i| planned[i as usize]);
     for (id, parents) in pruned.iter() {
         if in_plan(id) {
             continue;

@@ -10,8 +10,8 @@ pub mod url_key;
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::Graph;
 use crate::model::{Course, Link, Origin, Topic};
+use foldhash::{HashMap, HashMapExt};
 use read::Reader;
-use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 mod embedded {
@@ -96,18 +96,110 @@ pub fn embedded_sources() -> Vec<Source> {
 /// one error.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let paths = toml_files(dir).map_err(|d| vec![d])?;
-    load_each(paths.into_iter().map(read_source))
+    load_each(paths.len(), |i| read_source(paths[i].clone()))
 }
 
 /// Load and validate corpus files: `course.toml`, one `<topic-id>.toml` per topic and an
 /// optional `inbox.toml`.
 pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
-    load_each(sources.iter().map(Ok))
+    load_each(sources.len(), |i| Ok(&sources[i]))
 }
 
-/// [`load`] of files given one at a time; the first that is an error ends the load with it.
+/// What one file holds, as its reader found it.
+#[derive(Debug)]
+enum Held {
+    Course(Option<Course>),
+    Inbox(Vec<Link>),
+    Topic(Option<Topic>),
+}
+
+/// One file read: what it holds, the stage ids it refused, whether it had errors, and its
+/// diagnostics.
+#[derive(Debug)]
+struct FileRead {
+    held: Held,
+    refused: Vec<String>,
+    broken: Option<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn read_file(source: &Source) -> FileRead {
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut reader = Reader::new(&source.path, &source.text);
+    let held = match stem.as_str() {
+        "course" => Held::Course(reader.course()),
+        "inbox" => Held::Inbox(reader.inbox()),
+        _ => {
+            let id = reader.file_id(&stem);
+            Held::Topic(reader.topic(id))
+        }
+    };
+    let broken = reader
+        .diagnostics
+        .iter()
+        .any(Diagnostic::is_error)
+        .then(|| source.path.clone());
+    FileRead {
+        held,
+        refused: std::mem::take(&mut reader.refused_stages),
+        broken,
+        diagnostics: reader.diagnostics,
+    }
+}
+
+/// Below this many files, threads cost more than they save.
+const FILES_PER_THREAD: usize = 64;
+
+/// Files `0..count` (`source(i)` gives file `i`) read and parsed, in order. Files are
+/// independent, so a large corpus is read on every core, each thread taking a run of files in
+/// turn; the results are put back in file order, so the course is the same however they ran.
+/// A file that cannot be had is an error, and the first such in file order is the one given.
+fn read_files<S: std::borrow::Borrow<Source>>(
+    count: usize,
+    threads: usize,
+    source: impl Fn(usize) -> Result<S, Diagnostic> + Sync,
+) -> Result<Vec<FileRead>, Diagnostic> {
+    let read = |range: std::ops::Range<usize>| -> Result<Vec<FileRead>, Diagnostic> {
+        range
+            .map(|i| source(i).map(|s| read_file(s.borrow())))
+            .collect()
+    };
+    let threads = threads.clamp(1, count.max(1));
+    if threads == 1 {
+        return read(0..count);
+    }
+    let chunk = count.div_ceil(threads);
+    let parts: Vec<Result<Vec<FileRead>, Diagnostic>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|k| {
+                let read = &read;
+                scope.spawn(move || read(k * chunk..((k + 1) * chunk).min(count)))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(count);
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
+/// [`load`] of files `0..count`, file `i` given by `source(i)`; the first that is an error
+/// ends the load with it.
 fn load_each<S: std::borrow::Borrow<Source>>(
-    sources: impl Iterator<Item = Result<S, Diagnostic>>,
+    count: usize,
+    source: impl Fn(usize) -> Result<S, Diagnostic> + Sync,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut found = Vec::new();
     let mut course = None;
@@ -117,30 +209,18 @@ fn load_each<S: std::borrow::Borrow<Source>>(
     // is missing (a topic with no links, a corpus with no topics) stay quiet about them.
     let mut broken = std::collections::BTreeSet::new();
     let mut refused = Vec::new();
-    for source in sources {
-        let source = source.map_err(|d| vec![d])?;
-        let source: &Source = source.borrow();
-        let stem = source
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut reader = Reader::new(&source.path, &source.text);
-        match stem.as_str() {
-            "course" => course = reader.course(),
-            "inbox" => inbox = reader.inbox(),
-            _ => {
-                let id = reader.file_id(&stem);
-                if let Some(topic) = reader.topic(id) {
-                    topics.push(topic);
-                }
-            }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count / FILES_PER_THREAD);
+    for file in read_files(count, threads, source).map_err(|d| vec![d])? {
+        match file.held {
+            Held::Course(c) => course = c,
+            Held::Inbox(links) => inbox = links,
+            Held::Topic(topic) => topics.extend(topic),
         }
-        refused.extend(std::mem::take(&mut reader.refused_stages));
-        if reader.diagnostics.iter().any(Diagnostic::is_error) {
-            broken.insert(source.path.clone());
-        }
-        found.extend(reader.diagnostics);
+        refused.extend(file.refused);
+        broken.extend(file.broken);
+        found.extend(file.diagnostics);
     }
     let Some(mut course) = course else {
         found.push(
@@ -189,16 +269,49 @@ fn validate(
         );
     }
     check_ids_unique(course, found);
-    check_urls_unique(course, found);
+    // The URL index and the graph are the costly checks and need nothing from the others, so
+    // they run beside them; their findings go where they would if run in turn. The graph is
+    // checked before knowing whether anything else failed, and its findings are dropped if so.
+    let graph = std::thread::scope(|scope| {
+        let urls = scope.spawn(|| {
+            let mut urls = Vec::new();
+            check_urls_unique(course, &mut urls);
+            urls
+        });
+        let graph = scope.spawn(|| {
+            let mut graph = Vec::new();
+            check_graph(course, &mut graph);
+            graph
+        });
+        let mut rest = Vec::new();
+        check_items(course, broken, refused_stages, &unread, &mut rest);
+        let urls = urls.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        found.extend(urls);
+        found.extend(rest);
+        graph
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    });
+    if !found.iter().any(Diagnostic::is_error) {
+        // Cycles and stage order are only meaningful over names that all resolve.
+        found.extend(graph);
+    }
+}
 
+/// Each topic's and link's own checks: stage, requirements, notes, links, and the inbox.
+fn check_items(
+    course: &Course,
+    broken: &std::collections::BTreeSet<PathBuf>,
+    refused_stages: &[String],
+    unread: &std::collections::BTreeSet<String>,
+    found: &mut Vec<Diagnostic>,
+) {
     let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-    // Sorted, so membership is a binary search and suggestions come in a stable order.
-    let link_ids: IdSet = course.links().map(|l| l.id.as_str()).collect();
     for topic in &course.topics {
         check_topic_stage(course, topic, refused_stages, found);
-        check_topic_requires(course, topic, &topic_ids, &unread, found);
+        check_topic_requires(course, topic, &topic_ids, unread, found);
         for link in &topic.links {
-            check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
+            check_link_refs(course, link, &topic_ids, unread, found);
             check_optional_refs(course, link, found);
             if link.note.is_none() {
                 found.push(
@@ -210,7 +323,7 @@ fn validate(
                 );
             }
         }
-        if topic.links.is_empty() && !broken.contains(&topic.origin.file) {
+        if topic.links.is_empty() && !broken.contains(&*topic.origin.file) {
             found.push(
                 Diagnostic::warning(
                     Some(topic.origin.clone()),
@@ -221,7 +334,7 @@ fn validate(
         }
     }
     for link in &course.inbox {
-        check_link_refs(course, link, &topic_ids, &link_ids, &unread, found);
+        check_link_refs(course, link, &topic_ids, unread, found);
     }
     if !course.inbox.is_empty() {
         let origin = course.inbox[0].origin.clone();
@@ -239,10 +352,6 @@ fn validate(
             )
             .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
         );
-    }
-    if !found.iter().any(Diagnostic::is_error) {
-        // Cycles and stage order are only meaningful over names that all resolve.
-        check_graph(course, found);
     }
 }
 
@@ -265,7 +374,7 @@ fn check_stages_unique(course: &Course, found: &mut Vec<Diagnostic>) {
 
 /// Link ids share one namespace with topic ids, since `requires` may name either.
 fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
-    let mut ids: BTreeMap<&str, (&Origin, &str)> = BTreeMap::new();
+    let mut ids: HashMap<&str, (&Origin, &str)> = HashMap::with_capacity(course.topics.len());
     for topic in &course.topics {
         ids.insert(&topic.id, (&topic.origin, "topic"));
     }
@@ -415,7 +524,6 @@ fn check_link_refs(
     course: &Course,
     link: &Link,
     topic_ids: &[&str],
-    link_ids: &std::collections::BTreeSet<&str>,
     unread: &std::collections::BTreeSet<String>,
     found: &mut Vec<Diagnostic>,
 ) {
@@ -438,10 +546,12 @@ fn check_link_refs(
         if r.id == link.id {
             found.push(requires_itself(r, "link"));
         } else if course.topic(&r.id).is_none()
-            && !link_ids.contains(r.id.as_str())
+            && course.link(&r.id).is_none()
             && !unread.contains(&r.id)
         {
-            let all = topic_ids.iter().chain(link_ids).copied();
+            // Sorted, so suggestions come in a stable order.
+            let link_ids: IdSet = course.links().map(|l| l.id.as_str()).collect();
+            let all = topic_ids.iter().chain(&link_ids).copied();
             found.push(
                 Diagnostic::error(
                     Some(r.origin.clone()),
@@ -565,6 +675,64 @@ mod tests {
             "\n[[link]]\nid = \"{id}\"\nurl = \"{url}\"\ntitle = \"T\"\nkind = \"article\"\n\
              level = \"intro\"\nminutes = 10\nnote = \"N.\"\n"
         )
+    }
+
+    /// A course of 150 topic files, some with errors, as the threads would split it.
+    fn many_files() -> Vec<Source> {
+        let mut sources = vec![Source {
+            path: "t/course.toml".into(),
+            text: "title = \"C\"\ndescription = \"D.\"\n[[stage]]\nid = \"s\"\ntitle = \"S\"\nguidance = \"G.\"\n".into(),
+        }];
+        for i in 0..150 {
+            let mut text = format!("title = \"T{i}\"\nsummary = \"S.\"\nstage = \"s\"\n");
+            if i % 37 == 5 {
+                text.push_str("level = \"expert\"\n");
+            }
+            text.push_str(&link(&format!("l{i}"), &format!("https://example.com/{i}")));
+            sources.push(Source {
+                path: format!("t/t{i:03}.toml").into(),
+                text,
+            });
+        }
+        sources
+    }
+
+    #[test]
+    fn files_read_on_several_threads_are_read_as_on_one() {
+        let sources = many_files();
+        let one = read_files(sources.len(), 1, |i| Ok(&sources[i])).unwrap();
+        for threads in [2, 3, 7] {
+            let many = read_files(sources.len(), threads, |i| Ok(&sources[i])).unwrap();
+            assert_eq!(format!("{many:?}"), format!("{one:?}"), "{threads} threads");
+        }
+        let errors = one.iter().filter(|f| f.broken.is_some()).count();
+        assert_eq!(
+            errors, 4,
+            "the fixture has errors in files read by different threads"
+        );
+        let whole = load(&sources).unwrap_err();
+        assert_eq!(
+            whole.iter().filter(|d| d.is_error()).count(),
+            errors,
+            "{whole:?}"
+        );
+    }
+
+    #[test]
+    fn the_first_file_that_cannot_be_had_is_the_error_however_many_threads() {
+        let sources = many_files();
+        let source = |i: usize| match i {
+            40 | 120 => Err(Diagnostic::error(None, format!("cannot read file {i}"))),
+            _ => Ok(&sources[i]),
+        };
+        for threads in [1, 2, 3] {
+            let e = read_files(sources.len(), threads, source).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "error: cannot read file 40",
+                "{threads} threads"
+            );
+        }
     }
 
     #[test]

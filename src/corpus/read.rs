@@ -6,6 +6,7 @@ use crate::id::{IdError, LinkId, TopicId, WebUrl};
 use crate::model::{Access, Course, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus};
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -38,7 +39,8 @@ pub(crate) const LINK_KEYS: &[&str] = &[
 
 /// One file being read: its name and text, for positions, and the problems found so far.
 pub(crate) struct Reader<'a> {
-    pub file: &'a Path,
+    /// Shared by the origins made here.
+    file: Arc<Path>,
     pub text: &'a str,
     /// Every link and requirement gets an origin: look them up, do not rescan the text.
     lines: LineIndex<'a>,
@@ -54,7 +56,7 @@ type Value<'i> = Spanned<DeValue<'i>>;
 impl<'a> Reader<'a> {
     pub fn new(file: &'a Path, text: &'a str) -> Self {
         Reader {
-            file,
+            file: Arc::from(file),
             text,
             lines: LineIndex::new(text),
             diagnostics: Vec::new(),
@@ -63,7 +65,7 @@ impl<'a> Reader<'a> {
     }
 
     fn origin(&self, span: Range<usize>) -> Origin {
-        self.lines.origin(self.file, span.start)
+        self.lines.origin_in(&self.file, span.start)
     }
 
     fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {

@@ -5,7 +5,7 @@
 //! preprint. Their keys are `doi:<lowercase doi>` and `arxiv:<id without version>`; an ACM DOI
 //! is also known by its ACM id (`acm:<n>`, what `dl.acm.org/citation.cfm?id=<n>` names).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use url::Url;
 
 /// Query parameters that track the reader rather than select the page.

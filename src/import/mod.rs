@@ -76,7 +76,7 @@ pub struct Parsed {
 
 fn at(file: &Path, line: usize, col: usize) -> Option<Origin> {
     Some(Origin {
-        file: file.to_path_buf(),
+        file: file.into(),
         line,
         col,
     })

@@ -18,7 +18,7 @@ const INBOX_HEADER: &str = "# Links waiting for a topic: `syllabus plan` leaves 
 fn topic_file(course: &Course, dir: &Path, sources: &[Source], topic: &str) -> PathBuf {
     course
         .topic(topic)
-        .map(|t| t.origin.file.clone())
+        .map(|t| t.origin.file.to_path_buf())
         .filter(|f| sources.iter().any(|s| s.path == *f))
         .unwrap_or_else(|| dir.join(format!("{topic}.toml")))
 }

@@ -7,7 +7,7 @@ use crate::corpus::{self, Source};
 use crate::diagnostics::Diagnostic;
 use crate::model::Link;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Value};
 
 /// The new text of every file a fix changes. Refused, with nothing changed, when a file cannot
@@ -18,9 +18,9 @@ pub fn rewrite(
 ) -> Result<BTreeMap<PathBuf, String>, Vec<Diagnostic>> {
     let mut docs: BTreeMap<PathBuf, DocumentMut> = BTreeMap::new();
     for (link, fix) in fixes {
-        let file = &link.origin.file;
+        let file: &Path = &link.origin.file;
         if !docs.contains_key(file) {
-            let source = sources.iter().find(|s| s.path == *file).ok_or_else(|| {
+            let source = sources.iter().find(|s| s.path == file).ok_or_else(|| {
                 vec![Diagnostic::error(
                     Some(link.origin.clone()),
                     format!(
@@ -35,7 +35,7 @@ pub fn rewrite(
                     format!("cannot edit {}: {e}", file.display()),
                 )]
             })?;
-            docs.insert(file.clone(), doc);
+            docs.insert(file.to_path_buf(), doc);
         }
         let doc = docs.get_mut(file).expect("inserted above");
         if !set_url(doc, link, fix) {
@@ -181,7 +181,7 @@ mod tests {
         ];
         let link = Link {
             origin: Origin {
-                file: "t/alpha.toml".into(),
+                file: Path::new("t/alpha.toml").into(),
                 line: 4,
                 col: 1,
             },

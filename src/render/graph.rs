@@ -6,7 +6,8 @@
 //! dashed, so all three show the same solid edges and nothing is lost in the text formats.
 
 use crate::plan::{Plan, PlanTopic};
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// The requirements of each topic (by index in plan order) that no longer path implies.

@@ -91,7 +91,7 @@ pub fn graph_svg(plan: &Plan, href: impl Fn(&str) -> String) -> GraphSvg {
 /// layer below its deepest prerequisite in the same stage (plan order is topological).
 fn layers(plan: &Plan, topics: &[&PlanTopic]) -> Layout {
     let mut depth = vec![0usize; topics.len()];
-    let mut at = std::collections::HashMap::new();
+    let mut at = foldhash::HashMap::default();
     let mut layers: Vec<Vec<Slot>> = Vec::new();
     let mut bands = Vec::new();
     let mut titles = Vec::new();

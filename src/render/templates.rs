@@ -228,7 +228,7 @@ fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Dia
         .map(|(_, p)| p.clone())
         .unwrap_or_else(|| PathBuf::from(format!("<built-in>/templates/{name}")));
     let origin = Origin {
-        file,
+        file: file.into(),
         line: err.line().unwrap_or(1),
         col: 1,
     };

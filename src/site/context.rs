@@ -12,9 +12,10 @@ use crate::plan::{Plan, PlanLink, PlanStage, PlanTopic, TopicRef};
 use crate::render::{self, html};
 use crate::schedule::{Schedule, Week};
 use crate::select::Report;
+use foldhash::HashMap;
 use minijinja::Value;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What the frame (`layout.html.j2`) and every page read; made once per build.
 #[derive(Serialize)]
