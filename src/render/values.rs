@@ -277,7 +277,7 @@ fn when_label(entry: &Entry, starts: &[Option<String>]) -> String {
 #[derive(Debug)]
 struct LinkTable {
     /// Found by id: an entry hashes and compares as its link's id.
-    links: std::collections::HashSet<Entry>,
+    links: foldhash::HashSet<Entry>,
     /// By week number - 1: the day it starts, when the schedule has a start.
     starts: Vec<Option<String>>,
 }
