@@ -229,15 +229,15 @@ fn value(field: Field<'_>) -> Value {
 /// `optional_ids` (`true`, optional links only) and `when_labels` (see [`when_label`]). Each
 /// holds, enumerates (by id, in order) and answers as the `BTreeMap` it replaces.
 pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 4] {
-    let links = plan
-        .plan_links()
-        .map(|l| Entry {
-            link: l.at.0.shared(l.at.1 as usize),
-            done: l.done,
-            week: l.week,
-            until_week: l.until_week,
-        })
-        .collect();
+    // Sized once: grown as it fills, the table would be rehashed a dozen times at 100k links.
+    let mut links =
+        foldhash::HashSet::with_capacity_and_hasher(plan.plan_links().count(), Default::default());
+    links.extend(plan.plan_links().map(|l| Entry {
+        link: l.at.0.shared(l.at.1 as usize),
+        done: l.done,
+        week: l.week,
+        until_week: l.until_week,
+    }));
     let starts = plan.weeks.iter().map(|w| w.start.clone()).collect();
     let table = Arc::new(LinkTable { links, starts });
     let map = |kind| {
