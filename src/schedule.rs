@@ -135,11 +135,10 @@ pub(crate) fn cut(
     options: &ScheduleOptions,
 ) -> (Schedule, Vec<Week>, Vec<Option<Span>>) {
     let budget = (options.hours_per_week * 60.0).round().max(1.0) as u32;
-    let (done, order): (Vec<&Item>, Vec<&Item>) = items.iter().partition(|i| i.done);
-    // Item positions of `order`.
-    let position: Vec<usize> = (0..items.len()).filter(|&k| !items[k].done).collect();
+    // Positions in `items`: the done, and the rest in the order they are read.
+    let (done, order): (Vec<usize>, Vec<usize>) = (0..items.len()).partition(|&k| items[k].done);
     let mut span_of: Vec<Option<Span>> = vec![None; items.len()];
-    let minutes: Vec<u32> = order.iter().map(|i| i.minutes).collect();
+    let minutes: Vec<u32> = order.iter().map(|&k| items[k].minutes).collect();
     let packed = pack(&minutes, budget);
     let mut spans = vec![0u32; minutes.len()];
     for &(j, _) in packed.iter().flatten() {
@@ -153,7 +152,7 @@ pub(crate) fn cut(
             let mut parts = std::collections::BTreeMap::new();
             let number = i as u32 + 1;
             for &(j, m) in members {
-                let span = &mut span_of[position[j]];
+                let span = &mut span_of[order[j]];
                 *span = Some(span.map_or((number, number), |(first, _)| (first, number)));
                 seen[j] += 1;
                 if spans[j] > 1 {
@@ -162,7 +161,7 @@ pub(crate) fn cut(
                         of: spans[j],
                         minutes: m,
                     };
-                    parts.insert(order[j].id.to_string(), part);
+                    parts.insert(items[order[j]].id.to_string(), part);
                 }
             }
             Week {
@@ -171,7 +170,7 @@ pub(crate) fn cut(
                 minutes: members.iter().map(|&(_, m)| m).sum(),
                 links: members
                     .iter()
-                    .map(|&(j, _)| order[j].id.to_string())
+                    .map(|&(j, _)| items[order[j]].id.to_string())
                     .collect(),
                 parts,
             }
@@ -186,7 +185,7 @@ pub(crate) fn cut(
         minutes_per_week: budget,
         start: options.start.map(|d| d.to_string()),
         done_links: done.len(),
-        done_minutes: done.iter().map(|i| i.minutes).sum(),
+        done_minutes: done.iter().map(|&k| items[k].minutes).sum(),
         remaining_minutes: minutes.iter().sum(),
         weeks_wanted: options.weeks,
         needed_hours_per_week: needed,
