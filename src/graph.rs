@@ -5,7 +5,7 @@
 //! `requires` or implied by one of its links requiring a link or topic elsewhere: a link is
 //! read under its own topic, so that topic has to come after whatever the link needs.
 
-use crate::model::{Course, Link, Origin, Ref, Topic};
+use crate::model::{Course, Link, Origin, Ref, Topic, NO_ITEM};
 use foldhash::{HashMap, HashMapExt};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -26,6 +26,9 @@ pub(crate) trait CourseView<'a> {
     fn topic_requires(&self, t: usize) -> &[Ref];
     /// The requirements of link `l` of topic `t` as planned.
     fn link_requires(&self, t: usize, l: usize) -> &[Ref];
+    /// The requirements of item number `n` (see [`Course::item_number`]) as planned, as item
+    /// numbers: one for each of its `Ref`s.
+    fn required_items(&self, n: u32) -> &[u32];
 }
 
 impl<'a> CourseView<'a> for &'a Course {
@@ -47,6 +50,10 @@ impl<'a> CourseView<'a> for &'a Course {
 
     fn link_requires(&self, t: usize, l: usize) -> &[Ref] {
         &self.topics[t].links[l].requires
+    }
+
+    fn required_items(&self, n: u32) -> &[u32] {
+        Course::required_items(self, n)
     }
 }
 
@@ -87,49 +94,66 @@ impl Graph {
     /// selection plans.
     pub(crate) fn of<'a>(view: &impl CourseView<'a>) -> Self {
         let course = view.course();
-        let mut edges = Vec::new();
-        // A selection that leaves a topic out puts what it needed in its place, and that may be
-        // a link: the topic then needs that link's topic.
-        fn target<'x>(course: &'x Course, id: &'x str) -> &'x str {
-            course.link(id).map_or(id, |link| link.topic.as_str())
+        let mut graph = DiGraph::new();
+        let mut index = HashMap::with_capacity(course.topics.len());
+        // By topic number: its node, if the view holds it.
+        let mut node: Vec<Option<NodeIndex>> = vec![None; course.topics.len()];
+        for (t, topic) in course.topics.iter().enumerate() {
+            if view.has_topic(t) {
+                let id = topic.id.to_string();
+                let n = *index
+                    .entry(id.clone())
+                    .or_insert_with(|| graph.add_node(id));
+                node[t] = Some(n);
+            }
         }
+        // By topic number: the last topic that got an edge to it, so each edge is added once
+        // (the first written), without a set of every edge.
+        let mut last_from = vec![u32::MAX; course.topics.len()];
+        let mut add =
+            |graph: &mut DiGraph<String, Edge>, t: usize, item: u32, edge: &dyn Fn() -> Edge| {
+                if item == NO_ITEM {
+                    return;
+                }
+                // A selection that leaves a topic out puts what it needed in its place, and that
+                // may be a link: the topic then needs that link's topic.
+                let to = course.item_topic(item);
+                if to == t || last_from[to] == t as u32 {
+                    return;
+                }
+                if let (Some(a), Some(b)) = (node[t], node[to]) {
+                    last_from[to] = t as u32;
+                    graph.add_edge(a, b, edge());
+                }
+            };
         for (t, topic) in course.topics.iter().enumerate() {
             if !view.has_topic(t) {
                 continue;
             }
-            for r in view.topic_requires(t) {
-                let to = target(course, &r.id);
-                if to != topic.id {
-                    let edge = Edge {
-                        origin: r.origin.clone(),
-                        via_link: None,
-                    };
-                    edges.push((topic.id.as_str(), to, edge));
-                }
+            let refs = view.topic_requires(t);
+            for (r, &item) in refs.iter().zip(view.required_items(t as u32)) {
+                let edge = || Edge {
+                    origin: r.origin.clone(),
+                    via_link: None,
+                };
+                add(&mut graph, t, item, &edge);
             }
             for (l, link) in topic.links.iter().enumerate() {
                 if !view.has_link(t, l) {
                     continue;
                 }
-                for r in view.link_requires(t, l) {
-                    let to = target(course, &r.id);
-                    if to != topic.id {
-                        let edge = Edge {
-                            origin: r.origin.clone(),
-                            via_link: Some(link.id.to_string()),
-                        };
-                        edges.push((topic.id.as_str(), to, edge));
-                    }
+                let refs = view.link_requires(t, l);
+                let items = view.required_items(course.link_number(t, l));
+                for (r, &item) in refs.iter().zip(items) {
+                    let edge = || Edge {
+                        origin: r.origin.clone(),
+                        via_link: Some(link.id.to_string()),
+                    };
+                    add(&mut graph, t, item, &edge);
                 }
             }
         }
-        let nodes = course
-            .topics
-            .iter()
-            .enumerate()
-            .filter(|&(t, _)| view.has_topic(t))
-            .map(|(_, topic)| topic.id.to_string());
-        Self::from_parts(nodes, edges)
+        Graph { graph, index }
     }
 
     /// The links of one topic, with an edge for each link that needs another link of the same

@@ -60,7 +60,23 @@ pub struct Course {
 /// [`Course::item_number`]. A clone starts empty, so a course copied and then edited never
 /// answers from the original's positions.
 #[derive(Debug, Default)]
-pub struct LinkIndex(std::sync::OnceLock<Positions>);
+pub struct LinkIndex(
+    std::sync::OnceLock<Positions>,
+    std::sync::OnceLock<Requirements>,
+);
+
+/// Every topic's and link's `requires` as item numbers (see [`Course::item_number`]), made once:
+/// selection, the graph and the planner follow requirements by number, never by hashing an id.
+/// Item `n`'s are `items[starts[n]..starts[n + 1]]`, one for each `Ref` in written order,
+/// [`NO_ITEM`] for a name that is no item (only an invalid corpus has that).
+#[derive(Debug, Default)]
+struct Requirements {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+/// The item number of a requirement that names no topic or link.
+pub(crate) const NO_ITEM: u32 = u32::MAX;
 
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
@@ -84,6 +100,25 @@ fn id_hash(id: &str) -> u64 {
 impl Clone for LinkIndex {
     fn clone(&self) -> Self {
         LinkIndex::default()
+    }
+}
+
+/// Topic and link positions found by the hash of an id: made once per course.
+impl Positions {
+    /// The position of the topic (`is(TOPIC)`) or link (`is(l)`) named `id`, whose hash is
+    /// `hash`; `id_at` gives the id at a position.
+    fn find<'c>(
+        &self,
+        hash: u64,
+        id: &str,
+        is: impl Fn(u32) -> bool,
+        id_at: impl Fn((u32, u32)) -> Option<&'c str>,
+    ) -> Option<(u32, u32)> {
+        self.items
+            .find(hash, |&pos| {
+                is(pos.1) && id_at(pos).is_some_and(|at| at == id)
+            })
+            .copied()
     }
 }
 
@@ -387,11 +422,7 @@ impl Course {
     /// The position in `positions` of the topic (`is(TOPIC)`) or link (`is(l)`) named `id`.
     fn find_position(&self, id: &str, is: impl Fn(u32) -> bool) -> Option<(u32, u32)> {
         self.positions()
-            .items
-            .find(id_hash(id), |&pos| {
-                is(pos.1) && self.id_at(pos).is_some_and(|at| at == id)
-            })
-            .copied()
+            .find(id_hash(id), id, is, |pos| self.id_at(pos))
     }
 
     fn link_at(&self, (t, l): (u32, u32)) -> Option<&Link> {
@@ -456,11 +487,54 @@ impl Course {
     /// order. Later steps key their tables by these numbers instead of by id. A topic and a
     /// link with one id (only an invalid corpus has that) give the topic's.
     pub(crate) fn item_number(&self, id: &str) -> Option<u32> {
-        if let Some(t) = self.topic_index(id) {
-            return Some(t as u32);
+        // One hash for both probes: this runs for every requirement of a large course.
+        let (positions, hash) = (self.positions(), id_hash(id));
+        let id_at = |pos| self.id_at(pos);
+        if let Some((t, _)) = positions.find(hash, id, |l| l == TOPIC, id_at) {
+            return Some(t);
         }
-        let (t, l) = self.link_position(id)?;
+        let (t, l) = positions.find(hash, id, |l| l != TOPIC, id_at)?;
         Some(self.link_number(t as usize, l as usize))
+    }
+
+    /// The `requires` of item number `n` as item numbers, one for each `Ref` in written order:
+    /// [`NO_ITEM`] for a name that is no topic or link.
+    pub(crate) fn required_items(&self, n: u32) -> &[u32] {
+        let r = self.requirements();
+        &r.items[r.starts[n as usize] as usize..r.starts[n as usize + 1] as usize]
+    }
+
+    /// The topic of item number `n`: itself for a topic, its topic for a link.
+    pub(crate) fn item_topic(&self, n: u32) -> usize {
+        let n = n as usize;
+        if n < self.topics.len() {
+            return n;
+        }
+        let k = (n - self.topics.len()) as u32;
+        // The last topic whose links start at or before `k`.
+        self.positions().first_link.partition_point(|&f| f <= k) - 1
+    }
+
+    fn requirements(&self) -> &Requirements {
+        self.link_index.1.get_or_init(|| {
+            let refs = self
+                .topics
+                .iter()
+                .map(|t| &t.requires)
+                .chain(self.links().map(|l| &l.requires));
+            let mut starts = Vec::with_capacity(self.topics.len() + 1);
+            let mut items = Vec::new();
+            for requires in refs {
+                starts.push(items.len() as u32);
+                items.extend(
+                    requires
+                        .iter()
+                        .map(|r| self.item_number(&r.id).unwrap_or(NO_ITEM)),
+                );
+            }
+            starts.push(items.len() as u32);
+            Requirements { starts, items }
+        })
     }
 
     /// The id of item number `n` (see [`Course::item_number`]).
@@ -469,14 +543,96 @@ impl Course {
         if n < self.topics.len() {
             return &self.topics[n].id;
         }
+        let t = self.item_topic(n as u32);
         let k = (n - self.topics.len()) as u32;
-        let first = &self.positions().first_link;
-        // The last topic whose links start at or before `k`.
-        let t = first.partition_point(|&f| f <= k) - 1;
-        &self.topics[t].links[(k - first[t]) as usize].id
+        &self.topics[t].links[(k - self.positions().first_link[t]) as usize].id
     }
 
     pub(crate) fn stage_index(&self, id: &str) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(ids: &[&str]) -> Vec<Ref> {
+        ids.iter()
+            .map(|id| Ref {
+                id: id.to_string(),
+                ..Ref::default()
+            })
+            .collect()
+    }
+
+    fn link(id: &str, topic: &str, requires: &[&str]) -> Link {
+        let url = crate::corpus::url::check_url(&format!("https://example.org/{id}")).unwrap();
+        let mut link = Link::new(LinkId::new(id).unwrap(), TopicId::new(topic).unwrap(), url);
+        link.requires = refs(requires);
+        link
+    }
+
+    fn topic(id: &str, requires: &[&str], links: Vec<Link>) -> Topic {
+        let mut topic = Topic::new(TopicId::new(id).unwrap());
+        topic.requires = refs(requires);
+        topic.links = Links::from(links);
+        topic
+    }
+
+    #[test]
+    fn requirements_resolve_to_the_numbers_item_number_gives() {
+        let course = Course {
+            topics: vec![
+                topic(
+                    "a",
+                    &[],
+                    vec![link("a1", "a", &[]), link("a2", "a", &["a1"])],
+                ),
+                topic("b", &["a", "nowhere"], vec![]),
+                topic(
+                    "c",
+                    &["b", "a"],
+                    vec![link("c1", "c", &["a2", "b", "a2", "gone"])],
+                ),
+            ],
+            ..Course::default()
+        };
+        // Topics 0..3, then the links in course order: a1 = 3, a2 = 4, c1 = 5.
+        let numbers: Vec<u32> = ["a", "b", "c", "a1", "a2", "c1"]
+            .iter()
+            .map(|id| course.item_number(id).unwrap())
+            .collect();
+        assert_eq!(numbers, [0, 1, 2, 3, 4, 5]);
+        assert_eq!(course.item_number("nowhere"), None);
+        assert_eq!(course.required_items(0), [] as [u32; 0]);
+        assert_eq!(course.required_items(1), [0, NO_ITEM]);
+        assert_eq!(course.required_items(2), [1, 0]);
+        assert_eq!(course.required_items(3), [] as [u32; 0]);
+        assert_eq!(course.required_items(4), [3]);
+        // Repeats stay, one number for each `Ref` as written.
+        assert_eq!(course.required_items(5), [4, 1, 4, NO_ITEM]);
+        let topics: Vec<usize> = (0..6).map(|n| course.item_topic(n)).collect();
+        assert_eq!(topics, [0, 1, 2, 0, 0, 2]);
+        let ids: Vec<&str> = (0..6).map(|n| course.item_id(n)).collect();
+        assert_eq!(ids, ["a", "b", "c", "a1", "a2", "c1"]);
+        // A clone numbers afresh: an edited copy does not answer from the original's table.
+        let mut edited = course.clone();
+        edited.topics[1].requires = refs(&["c1"]);
+        assert_eq!(edited.required_items(1), [5]);
+        assert_eq!(course.required_items(1), [0, NO_ITEM]);
+    }
+
+    #[test]
+    fn a_topic_and_a_link_with_one_id_resolve_to_the_topic() {
+        let course = Course {
+            topics: vec![
+                topic("a", &[], vec![link("b", "a", &[])]),
+                topic("b", &[], vec![link("c", "b", &["b"])]),
+            ],
+            ..Course::default()
+        };
+        assert_eq!(course.item_number("b"), Some(1));
+        assert_eq!(course.required_items(3), [1]);
     }
 }

@@ -14,7 +14,7 @@
 //! every topic nothing else needs is a target, and topics are taken whole.
 
 use crate::graph::CourseView;
-use crate::model::{Access, Course, Kind, Level, Ref};
+use crate::model::{Access, Course, Kind, Level, Ref, NO_ITEM};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -143,7 +143,7 @@ pub struct Selected {
     planned: Vec<bool>,
     /// By item number, for planned items whose requirements name left-out items (or repeat
     /// one): the requirements as planned, each left-out item replaced by what it needed.
-    requires: HashMap<u32, Vec<Ref>>,
+    requires: HashMap<u32, Rewritten>,
     /// By item number, for each item the targets need (in the plan or skipped): the items
     /// that pulled it in.
     parents: Vec<Option<Vec<u32>>>,
@@ -184,6 +184,13 @@ impl Selected {
     }
 }
 
+/// Requirements as planned: each `Ref` with its item number.
+#[derive(Clone, Debug)]
+struct Rewritten {
+    refs: Vec<Ref>,
+    items: Vec<u32>,
+}
+
 /// A course as a selection plans it: its planned topics and links, with the requirements as
 /// planned. What the graph and the planner read (see [`CourseView`]).
 #[derive(Clone, Copy)]
@@ -207,15 +214,22 @@ impl<'c> CourseView<'c> for View<'c, '_> {
 
     fn topic_requires(&self, t: usize) -> &[Ref] {
         match self.selected.requires.get(&(t as u32)) {
-            Some(refs) => refs,
+            Some(rewritten) => &rewritten.refs,
             None => &self.course.topics[t].requires,
         }
     }
 
     fn link_requires(&self, t: usize, l: usize) -> &[Ref] {
         match self.selected.requires.get(&self.course.link_number(t, l)) {
-            Some(refs) => refs,
+            Some(rewritten) => &rewritten.refs,
             None => &self.course.topics[t].links[l].requires,
+        }
+    }
+
+    fn required_items(&self, n: u32) -> &[u32] {
+        match self.selected.requires.get(&n) {
+            Some(rewritten) => &rewritten.items,
+            None => self.course.required_items(n),
         }
     }
 }
@@ -287,27 +301,26 @@ impl<'a> Needs<'a> {
                 topic_of.push(t as u32);
             }
         }
-        let resolve = |rs: &'a [Ref], out: &mut Vec<u32>| {
-            out.extend(rs.iter().filter_map(|r| course.item_number(&r.id)));
+        let resolve = |n: usize, out: &mut Vec<u32>| {
+            let items = course.required_items(n as u32);
+            out.extend(items.iter().copied().filter(|&i| i != NO_ITEM));
         };
         let mut needs = Vec::with_capacity(ids.len() * 3);
         let mut starts = Vec::with_capacity(ids.len() + 1);
         let mut prerequisites = Vec::with_capacity(ids.len());
-        let mut first_link = topics as u32;
-        for topic in &course.topics {
+        let mut first_link = topics;
+        for (t, topic) in course.topics.iter().enumerate() {
             starts.push(needs.len() as u32);
-            resolve(&topic.requires, &mut needs);
+            resolve(t, &mut needs);
             prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
-            needs.extend(first_link..first_link + topic.links.len() as u32);
-            first_link += topic.links.len() as u32;
+            needs.extend(first_link as u32..(first_link + topic.links.len()) as u32);
+            first_link += topic.links.len();
         }
-        for topic in &course.topics {
-            for link in &topic.links {
-                starts.push(needs.len() as u32);
-                resolve(&link.requires, &mut needs);
-                resolve(&topic.requires, &mut needs);
-                prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
-            }
+        for (n, t) in (topics..).zip(&topic_of[topics..]) {
+            starts.push(needs.len() as u32);
+            resolve(n, &mut needs);
+            resolve(*t as usize, &mut needs);
+            prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
         }
         starts.push(needs.len() as u32);
         Needs {
@@ -574,10 +587,12 @@ fn planned_requires(
     course: &Course,
     needs: &Needs<'_>,
     planned: &[bool],
-) -> HashMap<u32, Vec<Ref>> {
-    let in_plan = |id: &str| needs.number(id).is_some_and(|i| planned[i as usize]);
-    let bypass = |refs: &[Ref]| -> Vec<Ref> {
-        let mut out: Vec<Ref> = Vec::new();
+) -> HashMap<u32, Rewritten> {
+    let bypass = |refs: &[Ref]| -> Rewritten {
+        let mut out = Rewritten {
+            refs: Vec::new(),
+            items: Vec::new(),
+        };
         let mut seen = HashSet::new();
         let mut stack: Vec<(&str, &crate::model::Origin)> = refs
             .iter()
@@ -588,11 +603,12 @@ fn planned_requires(
             if !seen.insert(id) {
                 continue;
             }
-            if in_plan(id) {
-                out.push(Ref {
+            if let Some(n) = needs.number(id).filter(|&n| planned[n as usize]) {
+                out.refs.push(Ref {
                     id: id.to_string(),
                     origin: origin.clone(),
                 });
+                out.items.push(n);
             } else {
                 let mut through = needs.prerequisites(id);
                 if let Some(t) = course.topic(id) {
@@ -606,19 +622,20 @@ fn planned_requires(
         out
     };
     // Most requirements name planned items, once each: those stay as written.
-    let as_written = |refs: &[Ref]| {
-        refs.iter()
+    let as_written = |items: &[u32]| {
+        items
+            .iter()
             .enumerate()
-            .all(|(i, r)| in_plan(&r.id) && !refs[..i].iter().any(|before| before.id == r.id))
+            .all(|(i, &n)| n != NO_ITEM && planned[n as usize] && !items[..i].contains(&n))
     };
     let mut out = HashMap::new();
-    let items = course
+    let refs = course
         .topics
         .iter()
         .map(|t| &t.requires)
         .chain(course.links().map(|l| &l.requires));
-    for (n, refs) in items.enumerate() {
-        if planned[n] && !as_written(refs) {
+    for (n, refs) in refs.enumerate() {
+        if planned[n] && !as_written(course.required_items(n as u32)) {
             out.insert(n as u32, bypass(refs));
         }
     }
