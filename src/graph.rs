@@ -354,56 +354,66 @@ impl Graph {
     }
 }
 
-/// A topological order of one topic's `links` (each with its requirements; those naming no link
-/// among them are ignored, one written twice counts once) that, among the links ready at each
-/// step, takes the one with the smallest `key` (then the first). Positions in `links`; links on
-/// a cycle are left out. [`Graph::links_of`] without a graph of `String` ids.
-pub(crate) fn link_order<'a, K: Ord>(
-    links: &[(&'a Link, &[Ref])],
-    key: impl Fn(&'a Link) -> K,
-) -> Vec<usize> {
-    // A topic holds a handful of links and this runs once per topic: a sorted list and flat
-    // arrays, not a map and a vector per link (a twentieth of `plan` at 100k links).
-    let mut at: Vec<(&str, usize)> = links
-        .iter()
-        .enumerate()
-        .map(|(i, (link, _))| (link.id.as_str(), i))
-        .collect();
-    at.sort_unstable();
-    // The first link of an id, as the earliest one wins.
-    let position = |id: &str| {
-        let p = at.partition_point(|&(k, _)| k < id);
-        at.get(p).filter(|&&(k, _)| k == id).map(|&(_, i)| i)
-    };
-    // (needed, needing) pairs, once each; grouped by the link needed.
-    let mut needs: Vec<(usize, usize)> = Vec::new();
-    for (i, (_, requires)) in links.iter().enumerate() {
-        needs.extend(
-            requires
-                .iter()
-                .filter_map(|r| position(&r.id))
-                .map(|j| (j, i)),
-        );
+/// Which of a topic's links need which others: `(needed, needing)` pairs of positions in `kept`
+/// (the positions of the links `view` holds, ascending). Requirements naming anything else are
+/// ignored. Found by item number: a large course is not looked up id by id.
+pub(crate) fn link_needs<'a>(
+    view: &impl CourseView<'a>,
+    t: usize,
+    kept: &[usize],
+) -> Vec<(u32, u32)> {
+    let course = view.course();
+    let count = course.topics[t].links.len();
+    let base = course.link_number(t, 0);
+    let mut position = vec![u32::MAX; count];
+    for (i, &l) in kept.iter().enumerate() {
+        position[l] = i as u32;
     }
+    let mut needs = Vec::new();
+    for (i, &l) in kept.iter().enumerate() {
+        for &n in view.required_items(base + l as u32) {
+            let p = match n.checked_sub(base) {
+                Some(p) if n != NO_ITEM && (p as usize) < count => position[p as usize],
+                _ => continue,
+            };
+            if p != u32::MAX {
+                needs.push((p, i as u32));
+            }
+        }
+    }
+    needs
+}
+
+/// A topological order of `count` links, `needs` saying which need which (`(needed, needing)`
+/// pairs as [`link_needs`] gives them; one written twice counts once), that among the links
+/// ready at each step takes the one with the smallest `key` (then the first). Positions from 0
+/// to `count`; links on a cycle are left out. [`Graph::links_of`] without a graph of ids.
+pub(crate) fn link_order<K: Ord>(
+    count: usize,
+    mut needs: Vec<(u32, u32)>,
+    key: impl Fn(usize) -> K,
+) -> Vec<usize> {
+    // A topic holds a handful of links and this runs once per topic: flat arrays, not a map
+    // and a vector per link (a twentieth of `plan` at 100k links).
     needs.sort_unstable();
     needs.dedup();
     // How many links each waits for.
-    let mut waiting = vec![0usize; links.len()];
+    let mut waiting = vec![0u32; count];
     for &(_, i) in &needs {
-        waiting[i] += 1;
+        waiting[i as usize] += 1;
     }
-    let mut ready: BinaryHeap<Reverse<(K, usize)>> = (0..links.len())
+    let mut ready: BinaryHeap<Reverse<(K, usize)>> = (0..count)
         .filter(|&i| waiting[i] == 0)
-        .map(|i| Reverse((key(links[i].0), i)))
+        .map(|i| Reverse((key(i), i)))
         .collect();
-    let mut out = Vec::with_capacity(links.len());
+    let mut out = Vec::with_capacity(count);
     while let Some(Reverse((_, i))) = ready.pop() {
         out.push(i);
-        let first = needs.partition_point(|&(j, _)| j < i);
-        for &(_, d) in needs[first..].iter().take_while(|&&(j, _)| j == i) {
-            waiting[d] -= 1;
-            if waiting[d] == 0 {
-                ready.push(Reverse((key(links[d].0), d)));
+        let first = needs.partition_point(|&(j, _)| (j as usize) < i);
+        for &(_, d) in needs[first..].iter().take_while(|&&(j, _)| j as usize == i) {
+            waiting[d as usize] -= 1;
+            if waiting[d as usize] == 0 {
+                ready.push(Reverse((key(d as usize), d as usize)));
             }
         }
     }

@@ -492,7 +492,9 @@ fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
         .iter()
         .map(|&l| (&topic.links[l], view.link_requires(t, l)))
         .collect();
-    let order = crate::graph::link_order(&links, |l| {
+    let needs = crate::graph::link_needs(view, t, &kept);
+    let order = crate::graph::link_order(links.len(), needs, |i| {
+        let l = links[i].0;
         (
             l.optional,
             l.level,
