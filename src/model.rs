@@ -91,8 +91,8 @@ pub(crate) struct Positions {
 /// The link number that marks a topic's own position in [`Positions`].
 const TOPIC: u32 = u32::MAX;
 
-/// Ids are hashed with a fixed seed: the table is the course's own, never shared.
-fn id_hash(id: &str) -> u64 {
+/// Ids are hashed with a fixed seed: each table keyed by it is its owner's, never shared.
+pub(crate) fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     foldhash::fast::FixedState::default().hash_one(id)
 }

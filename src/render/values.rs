@@ -6,12 +6,13 @@
 //! few values a topic) is copied as before. A template sees exactly what the copy held: the same
 //! fields, in the same order, with the same values (the tests hold the two side by side).
 
-use crate::model::{Ref, SharedLink};
+use crate::model::{id_hash, Ref, SharedLink};
 use crate::plan::{Field, Plan, PlanLink, PlanStage, PlanTopic, View, FIELD_NAMES};
 use minijinja::value::{Enumerator, Object};
 use minijinja::Value;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// What `Value::from_serialize(plan)` gives, but with each link a [`LinkObject`].
@@ -230,22 +231,38 @@ fn value(field: Field<'_>) -> Value {
 /// holds, enumerates (by id, in order) and answers as the `BTreeMap` it replaces. Last,
 /// `week_readings` (see [`week_readings`]), made from the same table.
 pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 5] {
+    let entries: Vec<Entry> = plan
+        .plan_links()
+        .map(|l| Entry {
+            link: l.at.0.shared(l.at.1 as usize),
+            done: l.done,
+            week: l.week,
+            until_week: l.until_week,
+        })
+        .collect();
     // Sized once: grown as it fills, the table would be rehashed a dozen times at 100k links.
-    let mut links =
-        foldhash::HashSet::with_capacity_and_hasher(plan.plan_links().count(), Default::default());
-    links.extend(plan.plan_links().map(|l| Entry {
-        link: l.at.0.shared(l.at.1 as usize),
-        done: l.done,
-        week: l.week,
-        until_week: l.until_week,
-    }));
+    let mut index = hashbrown::HashTable::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let id = entry.link.id.as_str();
+        let same = |&p: &u32| entries[p as usize].link.id == id;
+        let rehash = |&p: &u32| id_hash(&entries[p as usize].link.id);
+        // The first of an id keeps it (only an invalid corpus repeats one).
+        if let hashbrown::hash_table::Entry::Vacant(slot) = index.entry(id_hash(id), same, rehash) {
+            slot.insert(i as u32);
+        }
+    }
     let starts = plan.weeks.iter().map(|w| w.start.clone()).collect();
-    let table = Arc::new(LinkTable { links, starts });
+    let table = Arc::new(LinkTable {
+        entries,
+        index,
+        starts,
+    });
     let readings = Value::from(week_readings(plan, &table));
     let map = |kind| {
         Value::from_object(LinkMap {
             table: table.clone(),
             kind,
+            cursor: AtomicU32::new(0),
         })
     };
     [
@@ -262,6 +279,7 @@ pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 5] {
 /// mark, joined by `; `. Made here once: the template spent an eighth of its time on four
 /// lookups and a filter for each of 100,000 entries.
 fn week_readings(plan: &Plan, table: &LinkTable) -> Vec<String> {
+    let cursor = AtomicU32::new(0);
     plan.weeks
         .iter()
         .map(|week| {
@@ -270,7 +288,7 @@ fn week_readings(plan: &Plan, table: &LinkTable) -> Vec<String> {
                 if i > 0 {
                     cell.push_str("; ");
                 }
-                let Some(entry) = table.links.get(id.as_str()) else {
+                let Some(entry) = table.find(id, &cursor) else {
                     continue;
                 };
                 let link = &entry.link;
@@ -314,10 +332,30 @@ fn when_label(entry: &Entry, starts: &[Option<String>]) -> String {
 
 #[derive(Debug)]
 struct LinkTable {
-    /// Found by id: an entry hashes and compares as its link's id.
-    links: foldhash::HashSet<Entry>,
+    /// The plan's links, in plan order.
+    entries: Vec<Entry>,
+    /// Positions in `entries`, found by the hash of an id.
+    index: hashbrown::HashTable<u32>,
     /// By week number - 1: the day it starts, when the schedule has a start.
     starts: Vec<Option<String>>,
+}
+
+impl LinkTable {
+    /// The entry of link `id`. Templates look links up in plan order, so the entry found last
+    /// (`cursor`) and the one after it are tried first: at 100,000 links the hash table's
+    /// slots and the ids they point at are scattered over memory, and most of a lookup was
+    /// waiting for it.
+    fn find(&self, id: &str, cursor: &AtomicU32) -> Option<&Entry> {
+        let at = cursor.load(Ordering::Relaxed) as usize;
+        let p = match (at..at + 2).find(|&p| self.entries.get(p).is_some_and(|e| e.link.id == id)) {
+            Some(p) => p as u32,
+            None => *self
+                .index
+                .find(id_hash(id), |&p| self.entries[p as usize].link.id == id)?,
+        };
+        cursor.store(p, Ordering::Relaxed);
+        Some(&self.entries[p as usize])
+    }
 }
 
 #[derive(Debug)]
@@ -327,26 +365,6 @@ struct Entry {
     week: Option<u32>,
     until_week: Option<u32>,
 }
-
-impl std::borrow::Borrow<str> for Entry {
-    fn borrow(&self) -> &str {
-        &self.link.id
-    }
-}
-
-impl std::hash::Hash for Entry {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.link.id.as_str().hash(state)
-    }
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.link.id == other.link.id
-    }
-}
-
-impl Eq for Entry {}
 
 #[derive(Clone, Copy, Debug)]
 enum MapKind {
@@ -360,6 +378,8 @@ enum MapKind {
 struct LinkMap {
     table: Arc<LinkTable>,
     kind: MapKind,
+    /// Where this map found its last link (see [`LinkTable::find`]).
+    cursor: AtomicU32,
 }
 
 impl LinkMap {
@@ -392,13 +412,13 @@ impl Object for LinkMap {
     }
 
     fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
-        self.value(self.table.links.get(key)?)
+        self.value(self.table.find(key, &self.cursor)?)
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
         let mut ids: Vec<&str> = self
             .table
-            .links
+            .entries
             .iter()
             .filter(|e| self.holds(e))
             .map(|e| e.link.id.as_str())
@@ -408,7 +428,7 @@ impl Object for LinkMap {
     }
 
     fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
-        Some(self.table.links.iter().filter(|e| self.holds(e)).count())
+        Some(self.table.entries.iter().filter(|e| self.holds(e)).count())
     }
 }
 
@@ -548,7 +568,14 @@ mod tests {
                 assert!(m.downcast_object_ref::<LinkMap>().is_some());
                 let text = serde_json::to_string(&m).unwrap();
                 assert_eq!(text, serde_json::to_string(&c).unwrap(), "{name}");
-                for &id in &ids {
+                // In plan order (the lookup's cursor finds them), backwards, skipping, and twice
+                // in a row (the hash table does).
+                let orders = ids
+                    .iter()
+                    .chain(ids.iter().rev())
+                    .chain(ids.iter().step_by(3))
+                    .flat_map(|id| [id, id]);
+                for &id in orders {
                     let key = Value::from(id);
                     assert_eq!(m.get_item(&key).ok(), c.get_item(&key).ok(), "{name} {id}");
                 }
