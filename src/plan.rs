@@ -30,7 +30,7 @@ pub struct Plan<'a> {
     pub selection: Report,
     /// The schedule's figures; `weeks` holds the weeks themselves.
     pub schedule: Schedule,
-    pub weeks: Vec<Week>,
+    pub weeks: Vec<Week<'a>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -441,7 +441,7 @@ fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
 
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
-fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSet<String>) {
+fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<String>) {
     let links = || {
         plan.stages
             .iter()
@@ -451,7 +451,7 @@ fn apply_schedule(plan: &mut Plan<'_>, options: &ScheduleOptions, done: &BTreeSe
     let items: Vec<schedule::Item> = links()
         .filter(|l| options.optional || !l.optional)
         .map(|l| schedule::Item {
-            id: &l.id,
+            id: l.link.id.as_str(),
             minutes: l.minutes,
             done: done.contains(l.id.as_str()),
         })

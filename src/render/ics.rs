@@ -28,8 +28,7 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
         })?;
         let end = start.add_days(7);
         let compact = |d: Date| d.to_string().replace('-', "");
-        let week_links: Vec<&crate::model::Link> =
-            week.links.iter().map(|id| links[id.as_str()]).collect();
+        let week_links: Vec<&crate::model::Link> = week.links.iter().map(|id| links[id]).collect();
         let description = week_description(&week_links, &week.parts);
         let summary = format!(
             "Week {}: {} h, {}",
@@ -62,7 +61,7 @@ pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
 /// which part of it falls in this week.
 fn week_description(
     links: &[&crate::model::Link],
-    parts: &std::collections::BTreeMap<String, crate::schedule::Part>,
+    parts: &std::collections::BTreeMap<&str, crate::schedule::Part>,
 ) -> String {
     let mut out = String::new();
     for l in links {

@@ -53,7 +53,7 @@ struct PlanValues<'p> {
     stages: Vec<StageValues<'p>>,
     selection: &'p crate::select::Report,
     schedule: &'p crate::schedule::Schedule,
-    weeks: &'p Vec<crate::schedule::Week>,
+    weeks: &'p Vec<crate::schedule::Week<'p>>,
 }
 
 #[derive(Serialize)]

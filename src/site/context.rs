@@ -100,7 +100,7 @@ struct PlanHead<'a> {
     stages: &'a [StageHead<'a>],
     selection: &'a Report,
     schedule: &'a Schedule,
-    weeks: &'a [Week],
+    weeks: &'a [Week<'a>],
 }
 
 /// A stage without its readings: the overview, the contents and the stage's own page.
@@ -211,7 +211,7 @@ pub fn week_topics<'a>(plan: &'a Plan) -> Vec<Vec<WeekTopic<'a>>> {
     let mut weeks = Vec::with_capacity(plan.weeks.len());
     for week in &plan.weeks {
         let mut topics: Vec<WeekTopic> = Vec::new();
-        for t in week.links.iter().filter_map(|id| topic_of.get(id.as_str())) {
+        for t in week.links.iter().filter_map(|id| topic_of.get(id)) {
             match topics.iter_mut().find(|seen| seen.id == t.id) {
                 Some(seen) => seen.count += 1,
                 None => topics.push(WeekTopic {

@@ -216,21 +216,21 @@ proptest! {
         // Weeks: within budget; a link longer than a week runs over consecutive weeks, alone
         // but for its last; done links in none; the rest once, in plan order.
         let budget = hours * 60;
-        let mut scheduled: Vec<String> = Vec::new();
-        let mut spent: BTreeMap<String, u32> = BTreeMap::new();
+        let mut scheduled: Vec<&str> = Vec::new();
+        let mut spent: BTreeMap<&str, u32> = BTreeMap::new();
         for week in &plan.weeks {
             prop_assert!(!week.links.is_empty());
             prop_assert!(week.minutes <= budget);
             for (k, id) in week.links.iter().enumerate() {
                 let link = plan.link(id).unwrap();
                 let share = week.parts.get(id).map_or(link.minutes, |p| p.minutes);
-                *spent.entry(id.clone()).or_default() += share;
+                *spent.entry(id).or_default() += share;
                 if week.parts.get(id).is_some_and(|p| p.part < p.of) {
                     prop_assert!(week.links.len() == 1 && share == budget);
                 }
                 // A link running over is listed once per week, in consecutive weeks.
                 if scheduled.last() != Some(id) || k > 0 {
-                    scheduled.push(id.clone());
+                    scheduled.push(id);
                 }
             }
         }
@@ -238,7 +238,7 @@ proptest! {
             prop_assert_eq!(*minutes, plan.link(id).unwrap().minutes, "{} is split wrong", id);
         }
         for id in &scheduled {
-            prop_assert!(!done.contains(id));
+            prop_assert!(!done.contains(*id));
         }
         let expected: Vec<String> = plan.links().filter(|l| !done.contains(l.id.as_str())).map(|l| l.id.to_string()).collect();
         prop_assert_eq!(&scheduled, &expected);
