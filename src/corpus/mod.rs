@@ -372,26 +372,34 @@ fn check_stages_unique(course: &Course, found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Link ids share one namespace with topic ids, since `requires` may name either.
+/// Link ids share one namespace with topic ids, since `requires` may name either. The course's
+/// own id table answers (it keeps the first link of an id), not a second map of every id.
 fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
-    let mut ids: HashMap<&str, (&Origin, &str)> = HashMap::with_capacity(course.topics.len());
-    for topic in &course.topics {
-        ids.insert(&topic.id, (&topic.origin, "topic"));
-    }
-    for link in course.links().chain(&course.inbox) {
-        if let Some((first, what)) = ids.get(link.id.as_str()) {
-            found.push(
-                Diagnostic::error(
-                    Some(link.origin.clone()),
-                    format!(
-                        "link id `{}` is already used by a {what} at {first}",
-                        link.id
-                    ),
-                )
-                .with_help("give this link its own `id = \"...\"`"),
-            );
-        } else {
-            ids.insert(&link.id, (&link.origin, "link"));
+    let earlier = |link: &Link| match (course.topic(&link.id), course.link(&link.id)) {
+        (Some(topic), _) => Some((&topic.origin, "topic")),
+        (None, Some(first)) if !std::ptr::eq(first, link) => Some((&first.origin, "link")),
+        _ => None,
+    };
+    let used = |link: &Link, (first, what): (&Origin, &str)| {
+        Diagnostic::error(
+            Some(link.origin.clone()),
+            format!(
+                "link id `{}` is already used by a {what} at {first}",
+                link.id
+            ),
+        )
+        .with_help("give this link its own `id = \"...\"`")
+    };
+    found.extend(course.links().filter_map(|l| Some(used(l, earlier(l)?))));
+    // Inbox links are not in the course's table: they are checked against it, then each other.
+    let mut inbox: HashMap<&str, &Origin> = HashMap::new();
+    for link in &course.inbox {
+        let first = earlier(link).or_else(|| Some((*inbox.get(link.id.as_str())?, "link")));
+        match first {
+            Some(first) => found.push(used(link, first)),
+            None => {
+                inbox.insert(&link.id, &link.origin);
+            }
         }
     }
 }
