@@ -242,6 +242,10 @@ pub fn updated_cache(course: &Course, old: &Cache, checked: &Checked) -> Cache {
 /// Mark the links the cache last found dead, so every output shows them as such. Truncated
 /// links keep their status: they are shown as truncated already.
 pub fn mark_dead(course: &mut Course, cache: &Cache) {
+    // Without a cache (links never checked) a pass over every link would find nothing.
+    if cache.links.is_empty() {
+        return;
+    }
     let links = course
         .topics
         .iter_mut()
