@@ -86,6 +86,9 @@ pub(crate) struct Positions {
     items: hashbrown::HashTable<(u32, u32)>,
     /// By topic: how many links the topics before it hold.
     first_link: Vec<u32>,
+    /// Positions of the links whose id a topic or an earlier link already has, in course order
+    /// (only an invalid corpus has any).
+    repeated: Vec<(u32, u32)>,
 }
 
 /// The link number that marks a topic's own position in [`Positions`].
@@ -445,26 +448,51 @@ impl Course {
             let mut first_link = Vec::with_capacity(self.topics.len());
             let mut links = 0u32;
             let id_at = |pos: &(u32, u32)| self.id_at(*pos).unwrap_or_default();
-            let mut add = |pos: (u32, u32), id: &str| {
-                // A topic and a link may share an id (only in an invalid corpus): each is
-                // found as what it is. The first of an id keeps it, as `check` names the later.
-                let same = |at: &(u32, u32)| (at.1 == TOPIC) == (pos.1 == TOPIC) && id_at(at) == id;
-                if let hashbrown::hash_table::Entry::Vacant(slot) =
-                    items.entry(id_hash(id), same, |at| id_hash(id_at(at)))
-                {
-                    slot.insert(pos);
-                }
-            };
+            let rehash = |at: &(u32, u32)| id_hash(id_at(at));
+            // Topics first, so that a link is checked against every topic's id.
             for (t, topic) in self.topics.iter().enumerate() {
                 first_link.push(links);
                 links += topic.links.len() as u32;
-                add((t as u32, TOPIC), &topic.id);
-                for (l, link) in topic.links.iter().enumerate() {
-                    add((t as u32, l as u32), &link.id);
+                let same = |at: &(u32, u32)| at.1 == TOPIC && id_at(at) == topic.id;
+                if let hashbrown::hash_table::Entry::Vacant(slot) =
+                    items.entry(id_hash(&topic.id), same, rehash)
+                {
+                    slot.insert((t as u32, TOPIC));
                 }
             }
-            Positions { items, first_link }
+            let mut repeated = Vec::new();
+            for (t, topic) in self.topics.iter().enumerate() {
+                for (l, link) in topic.links.iter().enumerate() {
+                    let (pos, id, hash) =
+                        ((t as u32, l as u32), link.id.as_str(), id_hash(&link.id));
+                    match items.entry(hash, |at| id_at(at) == id, rehash) {
+                        hashbrown::hash_table::Entry::Vacant(slot) => {
+                            slot.insert(pos);
+                            continue;
+                        }
+                        hashbrown::hash_table::Entry::Occupied(_) => repeated.push(pos),
+                    }
+                    // Only an invalid corpus gets here. A topic and a link may share an id:
+                    // each is found as what it is. The first link of an id keeps it.
+                    let is_link = |at: &(u32, u32)| at.1 != TOPIC && id_at(at) == id;
+                    if items.find(hash, is_link).is_none() {
+                        items.insert_unique(hash, pos, rehash);
+                    }
+                }
+            }
+            Positions {
+                items,
+                first_link,
+                repeated,
+            }
         })
+    }
+
+    /// The links whose id a topic or an earlier link already has, in course order: what
+    /// `check` reports, found while the id table is made rather than by asking it again.
+    pub(crate) fn repeated_links(&self) -> impl Iterator<Item = &Link> {
+        let positions = &self.positions().repeated;
+        positions.iter().filter_map(|&pos| self.link_at(pos))
     }
 
     /// The position of topic `id` in `topics`.
@@ -634,5 +662,39 @@ mod tests {
         };
         assert_eq!(course.item_number("b"), Some(1));
         assert_eq!(course.required_items(3), [1]);
+    }
+
+    #[test]
+    fn repeated_ids_are_noted_and_the_first_keeps_each() {
+        let mut later = link("b", "c", &[]);
+        later.title = "later".into();
+        let course = Course {
+            topics: vec![
+                // A link with a later topic's id, then with an earlier link's.
+                topic("a", &[], vec![link("c", "a", &[]), link("x", "a", &[])]),
+                topic("b", &[], vec![link("x", "b", &[])]),
+                topic(
+                    "c",
+                    &[],
+                    vec![link("b", "c", &[]), later, link("y", "c", &[])],
+                ),
+            ],
+            ..Course::default()
+        };
+        let repeated: Vec<(&str, &str)> = course
+            .repeated_links()
+            .map(|l| (l.id.as_str(), l.topic.as_str()))
+            .collect();
+        assert_eq!(repeated, [("c", "a"), ("x", "b"), ("b", "c"), ("b", "c")]);
+        assert_eq!(course.topic("c").unwrap().id, "c");
+        assert_eq!(course.link("c").unwrap().topic, "a");
+        assert_eq!(course.link("x").unwrap().topic, "a");
+        assert_eq!(
+            course.link("b").unwrap().title,
+            course.topics[2].links[0].title
+        );
+        assert_ne!(course.link("b").unwrap().title, "later");
+        assert_eq!(course.link("y").unwrap().topic, "c");
+        assert_eq!(Course::default().repeated_links().count(), 0);
     }
 }

@@ -373,7 +373,7 @@ fn check_stages_unique(course: &Course, found: &mut Vec<Diagnostic>) {
 }
 
 /// Link ids share one namespace with topic ids, since `requires` may name either. The course's
-/// own id table answers (it keeps the first link of an id), not a second map of every id.
+/// id table notes the repeated ones as it is made, so a valid course costs no second map.
 fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
     let earlier = |link: &Link| match (course.topic(&link.id), course.link(&link.id)) {
         (Some(topic), _) => Some((&topic.origin, "topic")),
@@ -390,7 +390,11 @@ fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
         )
         .with_help("give this link its own `id = \"...\"`")
     };
-    found.extend(course.links().filter_map(|l| Some(used(l, earlier(l)?))));
+    found.extend(
+        course
+            .repeated_links()
+            .filter_map(|l| Some(used(l, earlier(l)?))),
+    );
     // Inbox links are not in the course's table: they are checked against it, then each other.
     let mut inbox: HashMap<&str, &Origin> = HashMap::new();
     for link in &course.inbox {
