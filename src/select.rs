@@ -146,7 +146,62 @@ pub struct Selected {
     requires: HashMap<u32, Rewritten>,
     /// By item number, for each item the targets need (in the plan or skipped): the items
     /// that pulled it in.
-    parents: Vec<Option<Vec<u32>>>,
+    parents: Parents,
+}
+
+/// By item number: the items that pulled it in, or `None` when it was not reached. Flat lists
+/// rather than a vector per item: a walk over 100,000 links made as many allocations.
+#[derive(Clone, Debug)]
+struct Parents {
+    /// Item `n`'s parents are `list[starts[n]..starts[n + 1]]`.
+    starts: Vec<u32>,
+    list: Vec<u32>,
+    reached: Vec<bool>,
+}
+
+impl Parents {
+    /// From `(item, parent)` pairs in the order they were found: each item's parents keep that
+    /// order, with a parent repeated in a row kept once.
+    fn new(reached: Vec<bool>, pairs: &[(u32, u32)]) -> Self {
+        let mut starts = vec![0u32; reached.len() + 1];
+        for &(n, _) in pairs {
+            starts[n as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut list = vec![0u32; pairs.len()];
+        for &(n, p) in pairs {
+            list[next[n as usize] as usize] = p;
+            next[n as usize] += 1;
+        }
+        // Drop repeats in a row, moving each item's list down.
+        let (mut write, mut from) = (0usize, 0usize);
+        for n in 0..reached.len() {
+            let end = starts[n + 1] as usize;
+            starts[n] = write as u32;
+            for i in from..end {
+                if write == starts[n] as usize || list[write - 1] != list[i] {
+                    list[write] = list[i];
+                    write += 1;
+                }
+            }
+            from = end;
+        }
+        starts[reached.len()] = write as u32;
+        list.truncate(write);
+        Parents {
+            starts,
+            list,
+            reached,
+        }
+    }
+
+    fn of(&self, n: u32) -> Option<&[u32]> {
+        let n = n as usize;
+        self.reached[n].then(|| &self.list[self.starts[n] as usize..self.starts[n + 1] as usize])
+    }
 }
 
 impl Selected {
@@ -163,10 +218,7 @@ impl Selected {
 
     /// The items that pulled `id` in, sorted (empty when the targets do not need it).
     pub(crate) fn needed_by<'c>(&self, course: &'c Course, id: &str) -> Vec<&'c str> {
-        let Some(parents) = course
-            .item_number(id)
-            .and_then(|n| self.parents[n as usize].as_ref())
-        else {
+        let Some(parents) = course.item_number(id).and_then(|n| self.parents.of(n)) else {
             return Vec::new();
         };
         let mut out: Vec<&str> = parents.iter().map(|&p| course.item_id(p)).collect();
@@ -371,24 +423,24 @@ impl<'a> Needs<'a> {
 /// What a walk reached: for each item (by number), the items that pulled it in, or `None`.
 struct Reach<'n, 'a> {
     needs: &'n Needs<'a>,
-    parents: Vec<Option<Vec<u32>>>,
+    parents: Parents,
 }
 
 impl<'a> Reach<'_, 'a> {
     /// Whether item number `n` was reached.
     fn reached(&self, n: u32) -> bool {
-        self.parents[n as usize].is_some()
+        self.parents.reached[n as usize]
     }
 
     fn contains_key(&self, id: &str) -> bool {
         self.needs
             .number(id)
-            .is_some_and(|i| self.parents[i as usize].is_some())
+            .is_some_and(|i| self.parents.reached[i as usize])
     }
 
     fn get(&self, id: &str) -> Option<Vec<&'a str>> {
         let i = self.needs.number(id)?;
-        let parents = self.parents[i as usize].as_ref()?;
+        let parents = self.parents.of(i)?;
         Some(
             parents
                 .iter()
@@ -399,8 +451,8 @@ impl<'a> Reach<'_, 'a> {
 
     /// Every reached item with its parents.
     fn iter(&self) -> impl Iterator<Item = (&'a str, Vec<&'a str>)> + '_ {
-        self.parents.iter().enumerate().filter_map(|(i, ps)| {
-            let ps = ps.as_ref()?;
+        (0..self.parents.reached.len()).filter_map(|i| {
+            let ps = self.parents.of(i as u32)?;
             let ids = &self.needs.ids;
             Some((ids[i], ps.iter().map(|&p| ids[p as usize]).collect()))
         })
@@ -414,14 +466,17 @@ fn walk<'n, 'a>(
     stop: &dyn Fn(u32) -> bool,
     whole_topics: bool,
 ) -> Reach<'n, 'a> {
-    let mut parents: Vec<Option<Vec<u32>>> = vec![None; needs.ids.len()];
+    let mut reached = vec![false; needs.ids.len()];
+    // (item, parent) as found: a parent is pushed only while it is processed, so a repeat
+    // comes right after its first in the item's list.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut queue: VecDeque<u32> = VecDeque::new();
     for root in roots {
         let Some(root) = needs.number(root) else {
             continue;
         };
-        if !stop(root) && parents[root as usize].is_none() {
-            parents[root as usize] = Some(Vec::new());
+        if !stop(root) && !reached[root as usize] {
+            reached[root as usize] = true;
             queue.push_back(root);
         }
     }
@@ -433,18 +488,17 @@ fn walk<'n, 'a>(
             if stop(n) {
                 continue;
             }
-            let entry = &mut parents[n as usize];
-            if entry.is_none() {
+            if !reached[n as usize] {
+                reached[n as usize] = true;
                 queue.push_back(n);
             }
-            let ps = entry.get_or_insert_with(Vec::new);
-            // `id` is pushed only while it is processed: a repeat is always the last entry.
-            if ps.last() != Some(&id) {
-                ps.push(id);
-            }
+            pairs.push((n, id));
         }
     }
-    Reach { needs, parents }
+    Reach {
+        needs,
+        parents: Parents::new(reached, &pairs),
+    }
 }
 
 /// Topics no other topic needs, in course order: the final topics. "Needs" as the topic graph
@@ -771,4 +825,24 @@ fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<St
         }
     }
     out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_keep_their_order_and_drop_repeats_in_a_row() {
+        let reached = vec![true, false, true, true, true];
+        // Item 0 is a root; 2 is pulled in by 0 twice in a row, then by 3 and by 0 again.
+        let pairs = [(2, 0), (3, 0), (2, 0), (4, 3), (2, 3), (4, 3), (2, 0)];
+        let parents = Parents::new(reached, &pairs);
+        assert_eq!(parents.of(0), Some(&[][..]));
+        assert_eq!(parents.of(1), None);
+        assert_eq!(parents.of(2), Some(&[0, 3, 0][..]));
+        assert_eq!(parents.of(3), Some(&[0][..]));
+        assert_eq!(parents.of(4), Some(&[3][..]));
+        let none = Parents::new(vec![false; 3], &[]);
+        assert_eq!((0..3).filter_map(|n| none.of(n)).count(), 0);
+    }
 }
