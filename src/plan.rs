@@ -287,11 +287,21 @@ fn build_unscheduled<'a>(
     let course = view.course();
     let mut stages = plan_stages(course, depths);
     let mut by_stage: BTreeMap<usize, Vec<(usize, &str, usize)>> = BTreeMap::new();
+    // Topics and depths are both sorted by id: read side by side, not looked up one by one
+    // (looked up when a course's topics are out of order).
+    let mut in_order = depths.iter().peekable();
     for (t, topic) in course.topics.iter().enumerate() {
         if !view.has_topic(t) {
             continue;
         }
-        let depth = depths.get(topic.id.as_str()).copied().unwrap_or(0);
+        while in_order
+            .next_if(|(id, _)| id.as_str() < topic.id.as_str())
+            .is_some()
+        {}
+        let depth = match in_order.peek() {
+            Some(&(id, &depth)) if *id == topic.id => depth,
+            _ => depths.get(topic.id.as_str()).copied().unwrap_or(0),
+        };
         let stage = match &topic.stage {
             Some(s) => course.stage_index(s).unwrap_or(0),
             None => depth,
