@@ -413,7 +413,8 @@ fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
 /// whose full URL it starts. Earliest wins, so the link named is the first in file order on
 /// every run.
 fn check_urls_unique(course: &Course, found: &mut Vec<Diagnostic>) {
-    let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::new();
+    let count = course.links().count() + course.inbox.len();
+    let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::with_capacity(count);
     for link in course.links().chain(&course.inbox) {
         let addresses: Vec<&str> = std::iter::once(link.url.as_str())
             .chain(link.alternates.iter().map(String::as_str))

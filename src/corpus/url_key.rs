@@ -250,6 +250,16 @@ impl<T> UrlIndex<T> {
         Self::default()
     }
 
+    /// An index for about `count` URLs: grown as it fills, its map of 100,000 keys would be
+    /// rehashed a dozen times.
+    pub fn with_capacity(count: usize) -> Self {
+        UrlIndex {
+            by_key: HashMap::with_capacity(count),
+            entries: Vec::with_capacity(count),
+            truncated: Vec::new(),
+        }
+    }
+
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
     /// of `same_link`, or the same paper by one of its aliases.
     #[cfg(test)]
