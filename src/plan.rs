@@ -452,32 +452,34 @@ fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
 fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<String>) {
-    let links = || {
-        plan.stages
-            .iter()
-            .flat_map(|s| s.topics.iter())
-            .flat_map(|t| t.links.iter())
-    };
-    let items: Vec<schedule::Item> = links()
-        .filter(|l| options.optional || !l.optional)
-        .map(|l| schedule::Item {
-            id: l.link.id.as_str(),
-            minutes: l.minutes,
-            done: done.contains(l.id.as_str()),
+    // Each link's corpus entry is read once, here: at 100,000 links they are scattered over
+    // memory, and the pass below reads only the plan.
+    let mut marks: Vec<(bool, bool)> = Vec::new();
+    let items: Vec<schedule::Item> = plan
+        .plan_links()
+        .filter_map(|l| {
+            let is_done = !done.is_empty() && done.contains(l.link.id.as_str());
+            let scheduled = options.optional || !l.optional;
+            marks.push((is_done, scheduled));
+            scheduled.then(|| schedule::Item {
+                id: l.link.id.as_str(),
+                minutes: l.minutes,
+                done: is_done,
+            })
         })
         .collect();
     let (summary, weeks, mut spans) = schedule::cut(&items, options);
     drop(items);
     // The links scheduled, in the order they were given: their spans come in that order.
     spans.reverse();
-    for link in plan
+    let links = plan
         .stages
         .iter_mut()
         .flat_map(|s| s.topics.iter_mut())
-        .flat_map(|t| t.links.iter_mut())
-    {
-        link.done = done.contains(link.id.as_str());
-        let span = if options.optional || !link.optional {
+        .flat_map(|t| t.links.iter_mut());
+    for (link, (is_done, scheduled)) in links.zip(marks) {
+        link.done = is_done;
+        let span = if scheduled {
             spans.pop().flatten()
         } else {
             None
