@@ -88,6 +88,26 @@ pub struct PlanLink<'a> {
     pub week: Option<u32>,
     /// The last week of a link that runs over several weeks; `None` otherwise.
     pub until_week: Option<u32>,
+    /// What the schedule reads of the link, copied while the planner has it at hand: the
+    /// schedule's pass then reads the plan alone, not 100,000 corpus entries scattered over
+    /// memory once more.
+    pub(crate) for_schedule: (&'a str, u32, bool),
+}
+
+impl<'a> PlanLink<'a> {
+    /// Link number `index` of `links`, not done and in no week yet.
+    pub(crate) fn new(links: &'a Links, index: u32, requires: Cow<'a, [Ref]>) -> Self {
+        let link = &links[index as usize];
+        PlanLink {
+            link,
+            at: (links, index),
+            requires,
+            done: false,
+            week: None,
+            until_week: None,
+            for_schedule: (&link.id, link.minutes, link.optional),
+        }
+    }
 }
 
 /// What `#[serde(flatten)]` of the link would give, written out: flattening serializes through
@@ -452,18 +472,17 @@ fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
 fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<String>) {
-    // Each link's corpus entry is read once, here: at 100,000 links they are scattered over
-    // memory, and the pass below reads only the plan.
     let mut marks: Vec<(bool, bool)> = Vec::new();
     let items: Vec<schedule::Item> = plan
         .plan_links()
         .filter_map(|l| {
-            let is_done = !done.is_empty() && done.contains(l.link.id.as_str());
-            let scheduled = options.optional || !l.optional;
+            let (id, minutes, optional) = l.for_schedule;
+            let is_done = !done.is_empty() && done.contains(id);
+            let scheduled = options.optional || !optional;
             marks.push((is_done, scheduled));
-            scheduled.then(|| schedule::Item {
-                id: l.link.id.as_str(),
-                minutes: l.minutes,
+            scheduled.then_some(schedule::Item {
+                id,
+                minutes,
                 done: is_done,
             })
         })
@@ -524,14 +543,7 @@ fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
         } else {
             Cow::Owned(requires.to_vec())
         };
-        out.push(PlanLink {
-            link,
-            at: (&topic.links, kept[i] as u32),
-            requires,
-            done: false,
-            week: None,
-            until_week: None,
-        });
+        out.push(PlanLink::new(&topic.links, kept[i] as u32, requires));
     }
     out
 }
@@ -562,12 +574,9 @@ mod tests {
             link.alternates = alternates;
             let shared = Links::from(vec![link.clone()]);
             let planned = PlanLink {
-                link: &link,
-                at: (&shared, 0),
-                requires: Cow::Borrowed(&link.requires),
                 done: true,
                 week: Some(3),
-                until_week: None,
+                ..PlanLink::new(&shared, 0, Cow::Borrowed(&shared[0].requires))
             };
             let flat = Flat {
                 link: &link,
