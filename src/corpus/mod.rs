@@ -416,10 +416,18 @@ fn check_urls_unique(course: &Course, found: &mut Vec<Diagnostic>) {
     let count = course.links().count() + course.inbox.len();
     let mut seen: url_key::UrlIndex<&Link> = url_key::UrlIndex::with_capacity(count);
     for link in course.links().chain(&course.inbox) {
-        let addresses: Vec<&str> = std::iter::once(link.url.as_str())
-            .chain(link.alternates.iter().map(String::as_str))
-            .collect();
-        if let Some(first) = seen.find_or_insert_all(&addresses, || link) {
+        // Most links have no alternates: their one address needs no list made.
+        let url = link.url.as_str();
+        let with_alternates: Vec<&str>;
+        let addresses = if link.alternates.is_empty() {
+            std::slice::from_ref(&url)
+        } else {
+            with_alternates = std::iter::once(url)
+                .chain(link.alternates.iter().map(String::as_str))
+                .collect();
+            &with_alternates
+        };
+        if let Some(first) = seen.find_or_insert_all(addresses, || link) {
             found.push(
                 Diagnostic::error(
                     Some(link.origin.clone()),

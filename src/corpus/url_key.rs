@@ -57,10 +57,10 @@ pub fn key(url: &str) -> String {
         Some(p) => (p, true),
         None => (url, false),
     };
-    let with_scheme = if body.contains("://") {
-        body.to_string()
+    let with_scheme: std::borrow::Cow<str> = if body.contains("://") {
+        body.into()
     } else {
-        format!("https://{body}")
+        format!("https://{body}").into()
     };
     if truncated {
         // Parsing would percent-encode or complete the cut text; keep it as typed.
@@ -302,10 +302,13 @@ impl<T> UrlIndex<T> {
 
     fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {
         let i = self.entries.len();
-        for k in &keys {
-            self.by_key.entry(k.clone()).or_insert(i);
+        let mut keys = keys.into_iter();
+        // The first key is kept twice (the entry's, for truncations); the rest move in.
+        let key = keys.next().unwrap_or_default();
+        self.by_key.entry(key.clone()).or_insert(i);
+        for k in keys {
+            self.by_key.entry(k).or_insert(i);
         }
-        let key = keys.into_iter().next().unwrap_or_default();
         if truncated {
             self.truncated.push(i);
         }
