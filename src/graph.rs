@@ -12,7 +12,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+use std::collections::{BTreeSet, BinaryHeap};
 
 /// What the graph and the planner read of a course: the whole course (the course itself), or
 /// what a selection plans (`select::View`). Topics and links by their positions in the course.
@@ -68,6 +68,10 @@ pub(crate) struct Edge {
 pub struct Graph {
     graph: DiGraph<String, Edge>,
     index: HashMap<String, NodeIndex>,
+    /// For a topic graph of a course ([`Graph::of`]): by topic number, its node; by node, its
+    /// topic number. The planner asks by number. Empty for other graphs.
+    nodes: Vec<Option<NodeIndex>>,
+    topics: Vec<u32>,
 }
 
 /// A cycle as the ids along it (first repeated at the end) and the edges that close it.
@@ -98,12 +102,14 @@ impl Graph {
         let mut index = HashMap::with_capacity(course.topics.len());
         // By topic number: its node, if the view holds it.
         let mut node: Vec<Option<NodeIndex>> = vec![None; course.topics.len()];
+        let mut topics = Vec::new();
         for (t, topic) in course.topics.iter().enumerate() {
             if view.has_topic(t) {
                 let id = topic.id.to_string();
-                let n = *index
-                    .entry(id.clone())
-                    .or_insert_with(|| graph.add_node(id));
+                let n = *index.entry(id.clone()).or_insert_with(|| {
+                    topics.push(t as u32);
+                    graph.add_node(id)
+                });
                 node[t] = Some(n);
             }
         }
@@ -153,7 +159,12 @@ impl Graph {
                 }
             }
         }
-        Graph { graph, index }
+        Graph {
+            graph,
+            index,
+            nodes: node,
+            topics,
+        }
     }
 
     /// The links of one topic, with an edge for each link that needs another link of the same
@@ -200,7 +211,12 @@ impl Graph {
                 }
             }
         }
-        Graph { graph, index }
+        Graph {
+            graph,
+            index,
+            nodes: Vec::new(),
+            topics: Vec::new(),
+        }
     }
 
     /// Every cycle's strongly connected component, reported once as one concrete cycle that
@@ -271,25 +287,31 @@ impl Graph {
         })
     }
 
-    /// The length of the longest chain of prerequisites under each topic (0 for a topic that
-    /// needs nothing). Only meaningful once `cycles()` is empty.
-    pub(crate) fn depths(&self) -> BTreeMap<String, usize> {
-        let mut depth: HashMap<NodeIndex, usize> = HashMap::new();
+    /// By topic number, for a topic graph of a course: the length of the longest chain of
+    /// prerequisites under each topic (0 for a topic that needs nothing; `None` for a topic
+    /// not in the graph). Only meaningful once `cycles()` is empty.
+    pub(crate) fn topic_depths(&self) -> Vec<Option<usize>> {
+        let depth = self.node_depths();
+        self.nodes
+            .iter()
+            .map(|n| n.map(|n| depth[n.index()]))
+            .collect()
+    }
+
+    /// By node index, the longest chain of prerequisites under it.
+    fn node_depths(&self) -> Vec<usize> {
+        let mut depth = vec![0; self.graph.node_count()];
         let order = petgraph::algo::toposort(&self.graph, None).unwrap_or_default();
         // Edges point at prerequisites, so walk from the end of the order (the roots) back.
         for &node in order.iter().rev() {
-            let d = self
+            depth[node.index()] = self
                 .graph
                 .neighbors_directed(node, Direction::Outgoing)
-                .map(|n| depth.get(&n).copied().unwrap_or(0) + 1)
+                .map(|n| depth[n.index()] + 1)
                 .max()
                 .unwrap_or(0);
-            depth.insert(node, d);
         }
-        self.index
-            .iter()
-            .map(|(id, n)| (id.clone(), depth.get(n).copied().unwrap_or(0)))
-            .collect()
+        depth
     }
 
     /// `ids` and everything they transitively need.
@@ -334,9 +356,20 @@ impl Graph {
         out
     }
 
-    /// The topics that need `id` directly, sorted.
-    pub(crate) fn unlocks(&self, id: &str) -> Vec<String> {
-        self.neighbours(id, Direction::Incoming)
+    /// By topic number, for a topic graph of a course: the topics topic `t` needs directly
+    /// (`Outgoing`) or that need it (`Incoming`), as topic numbers, each once.
+    pub(crate) fn topic_neighbours(&self, t: usize, dir: Direction) -> Vec<usize> {
+        let Some(node) = self.nodes.get(t).copied().flatten() else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = self
+            .graph
+            .neighbors_directed(node, dir)
+            .map(|n| self.topics[n.index()] as usize)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     fn neighbours(&self, id: &str, dir: Direction) -> Vec<String> {

@@ -12,6 +12,7 @@ use crate::graph::{CourseView, Graph};
 use crate::model::{Course, Link, Links, Ref};
 use crate::schedule::{self, Schedule, ScheduleOptions, Week};
 use crate::select::{self, Report, Selected, Selection};
+use petgraph::Direction::{Incoming, Outgoing};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -292,7 +293,7 @@ impl<'a> Plan<'a> {
 
 /// The plan of a validated course, scheduled at the default pace with nothing done.
 pub fn build<'a>(course: &'a Course, graph: &Graph) -> Plan<'a> {
-    let mut plan = build_unscheduled(&course, graph, &graph.depths());
+    let mut plan = build_unscheduled(&course, graph, &graph.topic_depths());
     apply_schedule(&mut plan, &ScheduleOptions::default(), &Default::default());
     plan
 }
@@ -302,26 +303,16 @@ pub fn build<'a>(course: &'a Course, graph: &Graph) -> Plan<'a> {
 fn build_unscheduled<'a>(
     view: &impl CourseView<'a>,
     graph: &Graph,
-    depths: &BTreeMap<String, usize>,
+    depths: &[Option<usize>],
 ) -> Plan<'a> {
     let course = view.course();
     let mut stages = plan_stages(course, depths);
     let mut by_stage: BTreeMap<usize, Vec<(usize, &str, usize)>> = BTreeMap::new();
-    // Topics and depths are both sorted by id: read side by side, not looked up one by one
-    // (looked up when a course's topics are out of order).
-    let mut in_order = depths.iter().peekable();
     for (t, topic) in course.topics.iter().enumerate() {
         if !view.has_topic(t) {
             continue;
         }
-        while in_order
-            .next_if(|(id, _)| id.as_str() < topic.id.as_str())
-            .is_some()
-        {}
-        let depth = match in_order.peek() {
-            Some(&(id, &depth)) if *id == topic.id => depth,
-            _ => depths.get(topic.id.as_str()).copied().unwrap_or(0),
-        };
+        let depth = depths.get(t).copied().flatten().unwrap_or(0);
         let stage = match &topic.stage {
             Some(s) => course.stage_index(s).unwrap_or(0),
             None => depth,
@@ -345,9 +336,9 @@ fn build_unscheduled<'a>(
                 title: topic.title.clone(),
                 summary: topic.summary.clone(),
                 stage: stage.id.clone(),
-                requires: graph.requires(&topic.id),
+                requires: topic_ids(course, graph.topic_neighbours(t, Outgoing)),
                 known_requires: Vec::new(),
-                unlocks: graph.unlocks(&topic.id),
+                unlocks: topic_ids(course, graph.topic_neighbours(t, Incoming)),
                 depth,
                 minutes,
                 optional_minutes,
@@ -370,10 +361,17 @@ fn build_unscheduled<'a>(
     }
 }
 
+/// The ids of topic numbers `topics`, sorted.
+fn topic_ids(course: &Course, topics: Vec<usize>) -> Vec<String> {
+    let mut ids: Vec<&str> = topics.into_iter().map(|t| &*course.topics[t].id).collect();
+    ids.sort_unstable();
+    ids.into_iter().map(str::to_string).collect()
+}
+
 /// The stages, empty: the course's, or without them one a generation of the graph.
-fn plan_stages<'a>(course: &Course, depths: &BTreeMap<String, usize>) -> Vec<PlanStage<'a>> {
+fn plan_stages<'a>(course: &Course, depths: &[Option<usize>]) -> Vec<PlanStage<'a>> {
     if course.stages.is_empty() {
-        let generations = depths.values().copied().max().map_or(0, |d| d + 1);
+        let generations = depths.iter().flatten().max().map_or(0, |d| d + 1);
         (1..=generations)
             .map(|n| PlanStage {
                 id: format!("stage-{n}"),
@@ -424,7 +422,7 @@ pub fn build_for<'a>(
     // Order by depth in the whole course, so a prerequisite reached only through a left-out
     // link still comes first. Without a selection the plan's graph is the whole course's.
     let full = (!selected.report.is_empty()).then_some(&whole);
-    let depths = full.unwrap_or(graph).depths();
+    let depths = full.unwrap_or(graph).topic_depths();
     let mut plan = build_unscheduled(&view, graph, &depths);
     plan.selection = selected.report.clone();
     let known: BTreeSet<&str> = plan
