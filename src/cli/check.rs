@@ -62,6 +62,9 @@ pub fn run(args: &Args) -> Result<(), Error> {
         Ok(loaded) => (loaded.warnings, Some(loaded.course)),
         Err(diagnostics) => (diagnostics, None),
     };
+    if let Some(course) = &course {
+        diagnostics.extend(syllabus::import::same_works(course));
+    }
     let mut stdout = anstream::stdout().lock();
     let mut notes = Vec::new();
     if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {

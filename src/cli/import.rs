@@ -27,6 +27,19 @@ pub struct Args {
     /// Put every new link under this topic
     #[arg(long, value_name = "TOPIC")]
     into: Option<String>,
+    /// The address the lists are published at: their relative links (`papers/cap.pdf`) are
+    /// resolved against it
+    #[arg(long, value_name = "URL", value_parser = parse_base)]
+    base: Option<url::Url>,
+}
+
+/// `--base`: an absolute http(s) URL; a folder's address ends with `/`.
+fn parse_base(s: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(s).map_err(|e| format!("not an absolute URL ({e})"))?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err("only http:// and https:// addresses can be a base".into());
+    }
+    Ok(url)
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +75,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
         format: args.from,
         into: args.into.clone(),
         dry_run: args.dry_run,
+        base: args.base.clone(),
     };
     let mut stdout = std::io::stdout().lock();
     let json = args.format == Output::Json;

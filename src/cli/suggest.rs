@@ -23,11 +23,21 @@ pub struct Args {
     /// how often that is its own topic, another one, or the inbox
     #[arg(long, conflicts_with_all = ["title", "note", "url"])]
     evaluate: bool,
+    /// With --evaluate: import the real lists a labels file names into its course (dry) and
+    /// compare with the hand labels, half by half
+    #[arg(long, value_name = "FILE", requires = "evaluate")]
+    labels: Option<std::path::PathBuf>,
+    /// With --labels: also list each reading of this half that import got wrong
+    #[arg(long, value_name = "HALF", requires = "labels")]
+    show: Option<String>,
     #[command(flatten)]
     corpus: CorpusArgs,
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
+    if let Some(labels) = &args.labels {
+        return evaluate_labels(labels, args.show.as_deref());
+    }
     let loaded = load(&args.corpus)?;
     let course = &loaded.course;
     if course.topics.is_empty() {
@@ -94,4 +104,44 @@ fn candidates(c: &[(String, f32)]) -> String {
         .map(|(id, s)| format!("{id} {s:.1}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `--evaluate --labels FILE`: the figures of each half, and the mistakes of one if asked.
+fn evaluate_labels(labels: &std::path::Path, show: Option<&str>) -> Result<(), Error> {
+    let evaluation = syllabus::import::labels::evaluate(labels)?;
+    let mut out = String::new();
+    if let Some(half) = show {
+        for o in evaluation.outcomes.iter().filter(|o| o.label.half == half) {
+            let l = &o.label;
+            let got = match (&o.duplicate_of, &o.topic) {
+                (None, _) => "not read".to_string(),
+                (Some(Some(of)), _) => format!("same as {of}"),
+                (Some(None), Some(t)) => format!("new, filed in {t}"),
+                (Some(None), None) => "new, inbox".to_string(),
+            };
+            let want = match (l.same_as.as_str(), l.topic.as_str()) {
+                ("", "") => "new, inbox".to_string(),
+                ("", t) => format!("new, filed in {t}"),
+                (of, _) => format!("same as {of}"),
+            };
+            if got != want {
+                out.push_str(&format!(
+                    "{}  {}\n  want: {want}\n  got:  {got}  [{}]\n",
+                    l.list,
+                    l.title,
+                    o.why.join("; ")
+                ));
+            }
+        }
+    }
+    for (half, figures) in &evaluation.halves {
+        out.push_str(&format!("{half} ({} readings):\n", figures.readings));
+        for line in figures.lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(syllabus::output::printable(&out).as_bytes());
+    Ok(())
 }

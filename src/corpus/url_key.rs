@@ -193,7 +193,7 @@ pub(crate) fn doi_field_key(doi: &str) -> Option<String> {
 }
 
 /// The key of `url` followed by its aliases.
-fn keys_of(url: &str) -> Vec<String> {
+pub(crate) fn keys_of(url: &str) -> Vec<String> {
     // The key once: making it parses the URL.
     let k = key(url);
     let aliases = aliases_of_key(&k);
@@ -262,7 +262,6 @@ impl<T> UrlIndex<T> {
 
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
     /// of `same_link`, or the same paper by one of its aliases.
-    #[cfg(test)]
     pub fn find(&self, url: &str) -> Option<&T> {
         let truncated = truncated_prefix(url).is_some();
         self.position(&keys_of(url), truncated)
@@ -270,7 +269,6 @@ impl<T> UrlIndex<T> {
     }
 
     /// Adds `url` even when it is already known: a known key keeps its first value.
-    #[cfg(test)]
     pub fn insert(&mut self, url: &str, value: T) {
         let truncated = truncated_prefix(url).is_some();
         self.push(keys_of(url), truncated, value);

@@ -62,24 +62,44 @@ fn doi_url(entry: &Entry) -> Option<String> {
     })
 }
 
-/// The entry's address and its alternates.
+/// The entry's address and its alternates: every field that holds one counts (`url`, `pdf`,
+/// `howpublished`, `note`, `doi`, `eprint`), the first of them in that order is the address
+/// and the rest, each once, its alternates. A URL on a DOI resolver is written
+/// `https://doi.org/<doi>`.
 fn urls_of(entry: &Entry) -> Option<(String, Vec<String>)> {
     let raw = |k: &str| entry.get(k).map(|c| c.format_verbatim());
-    let given = raw("url")
-        .and_then(|u| url_in(&u).or_else(|| non_empty(&u)))
-        .or_else(|| raw("howpublished").and_then(|u| url_in(&u)))
-        .or_else(|| raw("note").and_then(|u| url_in(&u)));
-    let doi = doi_url(entry);
-    match (given, doi) {
-        (Some(url), Some(doi)) if url_key::key(&url) == url_key::key(&doi) => Some((doi, vec![])),
-        (Some(url), doi) if url_key::key(&url).starts_with("doi:") => {
-            let canonical = format!("https://doi.org/{}", &url_key::key(&url)[4..]);
-            Some((canonical, doi.into_iter().collect()))
+    let direct = |k: &str| raw(k).and_then(|u| url_in(&u).or_else(|| non_empty(&u)));
+    let found: Vec<String> = [
+        direct("url"),
+        direct("pdf"),
+        raw("howpublished").and_then(|u| url_in(&u)),
+        raw("note").and_then(|u| url_in(&u)),
+        doi_url(entry),
+        eprint_url(entry),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|u| u.starts_with("http://") || u.starts_with("https://") || u.contains('.'))
+    .map(|u| {
+        let k = url_key::key(&u);
+        match k.strip_prefix("doi:") {
+            Some(doi) => format!("https://doi.org/{doi}"),
+            None => u,
         }
-        (Some(url), doi) => Some((url, doi.into_iter().collect())),
-        (None, Some(doi)) => Some((doi, vec![])),
-        (None, None) => eprint_url(entry).map(|u| (u, vec![])),
+    })
+    .collect();
+    let mut keys: Vec<String> = Vec::new();
+    let mut unique = Vec::new();
+    for u in found {
+        let k = url_key::key(&u);
+        if !keys.contains(&k) {
+            keys.push(k);
+            unique.push(u);
+        }
     }
+    let mut unique = unique.into_iter();
+    let first = unique.next()?;
+    Some((first, unique.collect()))
 }
 
 /// `pages = {225--267}` or `numpages = {43}`: how many pages to read.
@@ -98,14 +118,39 @@ fn page_count(entry: &Entry) -> Option<u32> {
     }
 }
 
+/// An `eprint`: an arXiv id when `archivePrefix` (or `eprinttype`) says arXiv or, with no
+/// prefix, when it has an arXiv id's shape (`2104.05678`, `cs/0101001`); a URL as it is.
 fn eprint_url(entry: &Entry) -> Option<String> {
-    let archive = field(entry, "archiveprefix")
-        .or_else(|| field(entry, "eprinttype"))
-        .unwrap_or_default();
+    let archive = field(entry, "archiveprefix").or_else(|| field(entry, "eprinttype"));
     let eprint = field(entry, "eprint")?;
-    archive
-        .eq_ignore_ascii_case("arxiv")
-        .then(|| format!("https://arxiv.org/abs/{eprint}"))
+    let eprint = eprint.trim();
+    if eprint.starts_with("http://") || eprint.starts_with("https://") {
+        return Some(eprint.to_string());
+    }
+    let arxiv_shaped = {
+        let id = eprint.strip_prefix("arXiv:").unwrap_or(eprint);
+        let new_style = id.split_once('.').is_some_and(|(a, b)| {
+            a.len() == 4
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars()
+                    .take_while(|c| *c != 'v')
+                    .all(|c| c.is_ascii_digit())
+                && b.len() >= 4
+        });
+        let old_style = id.split_once('/').is_some_and(|(a, b)| {
+            a.chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.')
+                && b.len() >= 7
+                && b.chars().take(7).all(|c| c.is_ascii_digit())
+        });
+        new_style || old_style
+    };
+    let is_arxiv = match archive {
+        Some(a) => a.eq_ignore_ascii_case("arxiv"),
+        None => arxiv_shaped,
+    };
+    let id = eprint.strip_prefix("arXiv:").unwrap_or(eprint);
+    is_arxiv.then(|| format!("https://arxiv.org/abs/{id}"))
 }
 
 /// Parses `content`, reading each undefined abbreviation (`month = october`) as its text; the
@@ -120,6 +165,31 @@ fn parse_lenient(
         match Bibliography::parse(&text) {
             Ok(bib) => return Ok((bib, warnings)),
             Err(e) => {
+                if let biblatex::ParseErrorKind::DuplicateKey(key) = &e.kind {
+                    // Merged bibliographies repeat entries: read the second under another
+                    // key (one work twice is import's to find) rather than refuse the file.
+                    let found = text
+                        .get(e.span.start..)
+                        .and_then(|rest| rest.find(key.as_str()))
+                        .map(|at| e.span.start + at);
+                    let Some(at) = found.filter(|_| warnings.len() <= 10_000) else {
+                        return Err(syntax_error(&text, file, e));
+                    };
+                    let span = at..at + key.len();
+                    let line = LineIndex::new(&text).line(span.start);
+                    let renamed = format!("{key}-{}", warnings.len() + 2);
+                    text.replace_range(span, &renamed);
+                    warnings.push(
+                        warning(
+                            file,
+                            line,
+                            1,
+                            format!("the key `{key}` is used twice; the second entry is read as `{renamed}`"),
+                        )
+                        .with_help("give each entry its own key"),
+                    );
+                    continue;
+                }
                 let biblatex::ParseErrorKind::UnknownAbbreviation(word) = &e.kind else {
                     return Err(syntax_error(&text, file, e));
                 };
@@ -234,11 +304,11 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
                     line,
                     1,
                     format!(
-                        "the entry `{}` has no url, doi or arXiv eprint; skipped",
+                        "the entry `{}` has no url, pdf, doi, eprint or URL in howpublished; skipped",
                         entry.key
                     ),
                 )
-                .with_help("add `doi = {...}` or `url = {...}` to it"),
+                .with_help("add `url = {...}`, `doi = {...}` or `pdf = {...}` to it"),
             );
             continue;
         };

@@ -5,7 +5,7 @@
 //! page was saved, not published, so it is not kept.
 
 use super::text::non_empty;
-use super::{warning, Candidate, Parsed};
+use super::{Candidate, Parsed};
 use crate::diagnostics::LineIndex;
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use std::path::Path;
@@ -17,9 +17,21 @@ struct Pending {
     offset: usize,
 }
 
+#[cfg(test)]
 pub fn parse(content: &str, file: &Path) -> Parsed {
+    parse_based(content, file, None)
+}
+
+/// [`parse`], with relative links resolved against `base`. An ordinary web page (a course's
+/// reading list) reads the same way: its `h1`-`h4` headings are hints like folders, and the
+/// links of its navigation, header and footer are not readings.
+pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parsed {
     let mut reader = Reader {
         file,
+        base,
+        furniture: 0,
+        heading: None,
+        in_heading: false,
         lines: LineIndex::new(content),
         out: Parsed::default(),
         folders: Vec::new(),
@@ -44,6 +56,13 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
 /// Where the tokenizer is in the bookmark tree, and what it has read so far.
 struct Reader<'a> {
     file: &'a Path,
+    base: Option<&'a url::Url>,
+    /// How many `nav`, `header`, `footer` (and `aside`) elements are open: their links are
+    /// page furniture.
+    furniture: usize,
+    /// The text of the last `h1`, `h2` or `h4` heading of a page (`h3` is a bookmark folder).
+    heading: Option<String>,
+    in_heading: bool,
     lines: LineIndex<'a>,
     out: Parsed,
     /// Names of the open `<DL>` folders, outermost first.
@@ -62,6 +81,11 @@ impl Reader<'_> {
             finish_description(&mut self.description, &mut self.out);
         }
         match name {
+            b"nav" | b"header" | b"footer" | b"aside" => self.furniture += 1,
+            b"h1" | b"h2" | b"h4" => {
+                self.in_heading = true;
+                self.heading = Some(String::new());
+            }
             b"h3" => {
                 self.in_h3 = true;
                 self.folder_name = Some(String::new());
@@ -93,6 +117,10 @@ impl Reader<'_> {
 
     fn end_tag(&mut self, name: &[u8]) {
         match name {
+            b"nav" | b"header" | b"footer" | b"aside" => {
+                self.furniture = self.furniture.saturating_sub(1)
+            }
+            b"h1" | b"h2" | b"h4" => self.in_heading = false,
             b"h3" => self.in_h3 = false,
             b"dl" => {
                 finish_description(&mut self.description, &mut self.out);
@@ -110,6 +138,10 @@ impl Reader<'_> {
     fn text(&mut self, s: &str) {
         if let Some(a) = &mut self.anchor {
             a.text.push_str(s);
+        } else if self.in_heading {
+            if let Some(h) = &mut self.heading {
+                h.push_str(s);
+            }
         } else if self.in_h3 {
             if let Some(f) = &mut self.folder_name {
                 f.push_str(s);
@@ -122,26 +154,28 @@ impl Reader<'_> {
     /// A closed `<A>`: a candidate hinted by its folders and tags, or a warning.
     fn bookmark(&mut self, a: Pending) {
         let line = self.lines.line(a.offset);
-        if a.href.starts_with("http://") || a.href.starts_with("https://") {
+        if self.furniture > 0 || a.href.starts_with('#') || a.href.starts_with("mailto:") {
+            // Navigation, a page's header and footer, in-page anchors: not readings.
+            return;
+        }
+        let url = super::absolute(&a.href, self.base);
+        if url.starts_with("http://") || url.starts_with("https://") {
             let mut hints: Vec<String> = self.folders.iter().filter_map(|f| non_empty(f)).collect();
+            if let Some(h) = self.heading.as_deref().and_then(non_empty) {
+                hints.push(h);
+            }
             hints.extend(a.tags);
             self.out.links.push(Candidate {
-                title: non_empty(&a.text).unwrap_or_else(|| a.href.clone()),
-                url: a.href,
+                title: non_empty(&a.text).unwrap_or_else(|| url.clone()),
+                url,
                 hints,
                 line,
                 ..Candidate::default()
             });
         } else {
-            self.out.skipped.push(
-                warning(
-                    self.file,
-                    line,
-                    1,
-                    format!("the bookmark `{}` is not an http(s) URL; skipped", a.href),
-                )
-                .with_help("only web pages can be imported"),
-            );
+            self.out
+                .skipped
+                .push(super::not_web(self.file, line, "link", &a.href));
         }
     }
 }

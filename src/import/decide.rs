@@ -2,11 +2,13 @@
 //! of an earlier candidate, under any of its addresses), or new, with its topic and id.
 
 use super::suggest::Suggester;
+use super::work::{Identity, Works};
 use super::{evidence, warning, Candidate, Row};
 use crate::corpus::url::{check_url, slug_from_url};
 use crate::corpus::url_key as urls;
 use crate::diagnostics::Diagnostic;
 use crate::model::Course;
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -66,18 +68,42 @@ pub fn decide(
     inputs: &[(PathBuf, Vec<Candidate>)],
     into: Option<&str>,
 ) -> (Vec<Row>, Vec<Diagnostic>) {
-    let suggester = Suggester::new(course);
+    decide_with(course, &Suggester::new(course), inputs, into)
+}
+
+/// [`decide`] with a suggester of the caller's (other settings, measured by
+/// [`super::labels`]).
+pub(crate) fn decide_with(
+    course: &Course,
+    suggester: &Suggester,
+    inputs: &[(PathBuf, Vec<Candidate>)],
+    into: Option<&str>,
+) -> (Vec<Row>, Vec<Diagnostic>) {
     // The corpus first, then each new link as it is decided: a candidate is a duplicate of
-    // the earliest of them that names the same page or paper.
-    let mut known: urls::UrlIndex<String> = urls::UrlIndex::new();
+    // the earliest work it is (see [`super::work`]).
+    let mut known: Works<String> = Works::new();
+    let mut addresses_of: HashMap<String, Vec<String>> = HashMap::new();
     for l in course.links().chain(course.inbox.iter()) {
-        let addresses: Vec<&str> = std::iter::once(l.url.as_str())
+        let urls: Vec<&str> = std::iter::once(l.url.as_str())
             .chain(l.alternates.iter().map(String::as_str))
             .collect();
-        known.find_or_insert_all(&addresses, || l.id.to_string());
+        known.insert(
+            &Identity {
+                urls: urls.clone(),
+                title: &l.title,
+                authors: &l.authors,
+            },
+            l.id.to_string(),
+        );
+        addresses_of.insert(
+            l.id.to_string(),
+            urls.iter().map(|u| u.to_string()).collect(),
+        );
     }
     let mut taken = taken_ids(course);
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    // New links of this import by id: a later address of the same work joins the first.
+    let mut new_rows: HashMap<String, usize> = HashMap::new();
     let mut warnings = Vec::new();
     for (file, candidates) in inputs {
         for c in candidates {
@@ -88,6 +114,77 @@ pub fn decide(
                     continue;
                 }
             };
+            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
+                .chain(c.alternates.iter().map(String::as_str))
+                .collect();
+            let mut id = None;
+            let decision = known.find_or_insert(
+                &Identity {
+                    urls: addresses.clone(),
+                    title: &c.title,
+                    authors: &c.authors,
+                },
+                || {
+                    let fresh = fresh_id(slug_from_url(&c.url), &mut taken);
+                    id = Some(fresh.clone());
+                    fresh
+                },
+            );
+            for conflict in &decision.conflicts {
+                warnings.push(
+                    warning(
+                        file,
+                        c.line,
+                        1,
+                        format!(
+                            "`{}` {}; kept apart",
+                            c.title,
+                            conflict.message.replace("{other}", &conflict.other)
+                        ),
+                    )
+                    .with_help(format!(
+                        "if it is the same work, add its address to the `alternates` of `{}`; \
+                         if not, correct the source",
+                        conflict.other
+                    )),
+                );
+            }
+            if let Some((of, reason)) = decision.same {
+                let record = new_addresses(&addresses, addresses_of.get(&of));
+                if let Some(&row) = new_rows.get(&of) {
+                    // A second address of a link this import adds: one link, more addresses.
+                    let first = &mut rows[row].candidate;
+                    for a in &record {
+                        first.alternates.push(a.clone());
+                    }
+                    addresses_of
+                        .entry(of.clone())
+                        .or_default()
+                        .extend(record.clone());
+                } else if !record.is_empty() {
+                    addresses_of
+                        .entry(of.clone())
+                        .or_default()
+                        .extend(record.clone());
+                }
+                rows.push(Row {
+                    file: file.clone(),
+                    candidate: c,
+                    topic: None,
+                    also: Vec::new(),
+                    candidates: Vec::new(),
+                    duplicate_of: Some(of.clone()),
+                    reason: Some(reason.describe()),
+                    record: if new_rows.contains_key(&of) {
+                        Vec::new()
+                    } else {
+                        record
+                    },
+                    id: None,
+                    why: Vec::new(),
+                });
+                continue;
+            }
             let mut s = suggester.suggest(&c);
             if let Some(into) = into {
                 // The suggestion that --into overrides still says something: keep it as a tag.
@@ -98,29 +195,46 @@ pub fn decide(
                 s.also.truncate(2);
                 s.topic = Some(into.to_string());
             }
-            let mut id = None;
-            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
-                .chain(c.alternates.iter().map(String::as_str))
-                .collect();
-            let duplicate_of = known
-                .find_or_insert_all(&addresses, || {
-                    let fresh = fresh_id(slug_from_url(&c.url), &mut taken);
-                    id = Some(fresh.clone());
-                    fresh
-                })
-                .cloned();
+            if let Some(id) = &id {
+                new_rows.insert(id.clone(), rows.len());
+                addresses_of.insert(
+                    id.clone(),
+                    addresses.iter().map(|u| u.to_string()).collect(),
+                );
+            }
             rows.push(Row {
                 file: file.clone(),
                 candidate: c,
                 topic: s.topic,
                 also: s.also,
                 candidates: s.candidates,
-                duplicate_of,
+                duplicate_of: None,
+                reason: None,
+                record: Vec::new(),
                 id,
+                why: s.why,
             });
         }
     }
     (rows, warnings)
+}
+
+/// The addresses of a candidate that the work it is was not yet known by: what an import
+/// records as its alternates. Truncated addresses are never recorded.
+fn new_addresses(candidate: &[&str], known: Option<&Vec<String>>) -> Vec<String> {
+    let mut seen: Vec<String> = known.into_iter().flatten().map(|u| urls::key(u)).collect();
+    let mut out = Vec::new();
+    for url in candidate {
+        if urls::truncated_prefix(url).is_some() {
+            continue;
+        }
+        let key = urls::key(url);
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(url.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

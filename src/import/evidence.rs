@@ -156,6 +156,34 @@ pub fn kind(url: &str, title: &str) -> Kind {
     }
 }
 
+/// The kind a list says by where it puts a link or what it calls it: under a "Books" heading,
+/// "(book)" or "textbook" in the title, a `book.` site: a book, read for hours, not an
+/// article of a quarter of an hour. Likewise for courses. `None` when nothing says so.
+fn said_kind(c: &super::Candidate) -> Option<Kind> {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let title = words(&c.title);
+    let heading: Vec<String> = c.hints.iter().flat_map(|h| words(h)).collect();
+    let host = parts(&c.url).map(|(h, _, _)| h).unwrap_or_default();
+    let pdf = c.url.to_ascii_lowercase().ends_with(".pdf");
+    let any = |ws: &[String], of: &[&str]| ws.iter().any(|w| of.contains(&w.as_str()));
+    if any(&title, &["book", "textbook", "ebook"])
+        || (!pdf && any(&heading, &["books", "book", "textbooks"]))
+        || host.starts_with("book.")
+    {
+        return Some(Kind::Book);
+    }
+    if any(&title, &["course", "mooc"]) || (!pdf && any(&heading, &["courses", "moocs"])) {
+        return Some(Kind::Course);
+    }
+    None
+}
+
 /// Reading time by kind, in minutes: a paper takes an hour with notes, a book about ten hours.
 pub fn default_minutes(kind: Kind) -> u32 {
     match kind {
@@ -176,7 +204,10 @@ pub fn default_minutes(kind: Kind) -> u32 {
 
 /// Kind, level and minutes of a candidate: what its source says, else the evidence above.
 pub fn facts(c: &super::Candidate) -> (Kind, Level, u32) {
-    let kind = c.kind.unwrap_or_else(|| self::kind(&c.url, &c.title));
+    let kind = c
+        .kind
+        .or_else(|| said_kind(c))
+        .unwrap_or_else(|| self::kind(&c.url, &c.title));
     let level = c.level.unwrap_or_else(|| level(kind, &c.title));
     (
         kind,
@@ -261,6 +292,67 @@ mod tests {
         assert_eq!(
             kind("https://example.com/x", "A reading list on Raft"),
             Kind::List
+        );
+    }
+
+    #[test]
+    fn a_list_that_says_book_or_course_is_believed() {
+        let c = |title: &str, url: &str, hints: &[&str]| super::super::Candidate {
+            title: title.into(),
+            url: url.into(),
+            hints: hints.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let kind = |cand| facts(&cand).0;
+        assert_eq!(
+            kind(c(
+                "Designing Data-Intensive Applications",
+                "https://dataintensive.net/",
+                &["Books"]
+            )),
+            Kind::Book
+        );
+        assert_eq!(
+            facts(&c(
+                "Distributed systems for fun and profit",
+                "http://book.mixu.net/distsys/",
+                &[]
+            ))
+            .2,
+            600
+        );
+        assert_eq!(
+            kind(c(
+                "A free textbook on distributed systems",
+                "https://example.org/ds",
+                &[]
+            )),
+            Kind::Book
+        );
+        assert_eq!(
+            kind(c(
+                "MIT 6.824 course",
+                "https://pdos.csail.mit.edu/6.824/",
+                &[]
+            )),
+            Kind::Course
+        );
+        // A paper under a "Books" heading is still the PDF it is.
+        assert_eq!(
+            kind(c(
+                "Paxos Made Simple",
+                "https://example.org/paxos.pdf",
+                &["Books and papers"]
+            )),
+            Kind::Paper
+        );
+        assert_eq!(
+            kind(c(
+                "How to do distributed locking",
+                "https://martin.kleppmann.com/x.html",
+                &[]
+            )),
+            Kind::Article
         );
     }
 

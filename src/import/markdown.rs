@@ -152,6 +152,8 @@ struct Classified {
 
 struct Ctx<'a> {
     file: &'a Path,
+    /// Where the list is published, for its relative links.
+    base: Option<&'a url::Url>,
     lines: LineIndex<'a>,
     out: Parsed,
     /// Links in running text outside lists, left out: `(count, line of the first)`.
@@ -171,7 +173,13 @@ struct Walker<'a> {
     link: Option<RawLink>,
 }
 
+#[cfg(test)]
 pub fn parse(content: &str, file: &Path) -> Parsed {
+    parse_based(content, file, None)
+}
+
+/// [`parse`], with relative links resolved against `base`.
+pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parsed {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     let h1_count = Parser::new_ext(content, options)
         .filter(|e| {
@@ -187,6 +195,7 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
     let mut w = Walker {
         ctx: Ctx {
             file,
+            base,
             lines: LineIndex::new(content),
             out: Parsed::default(),
             prose_links: (0, 0),
@@ -655,25 +664,21 @@ fn push(
     hints: &[String],
 ) {
     let line = ctx.lines.line(l.offset);
-    if !(l.url.starts_with("http://") || l.url.starts_with("https://")) {
-        ctx.out.skipped.push(
-            warning(
-                ctx.file,
-                line,
-                1,
-                format!("the link `{}` is not an http(s) URL; skipped", l.url),
-            )
-            .with_help("only web links can be imported; write the full https:// URL"),
-        );
+    let url = super::absolute(&l.url, ctx.base);
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        ctx.out
+            .skipped
+            .push(super::not_web(ctx.file, line, "link", &l.url));
         return;
     }
     let alternates = alternates
         .into_iter()
+        .map(|u| super::absolute(&u, ctx.base))
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .collect();
     ctx.out.links.push(Candidate {
         title,
-        url: l.url.clone(),
+        url,
         alternates,
         note,
         hints: hints.to_vec(),

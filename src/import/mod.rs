@@ -27,12 +27,15 @@ pub(crate) mod bibtex;
 pub(crate) mod bluesky;
 pub(crate) mod bookmarks;
 pub(crate) mod decide;
+pub(crate) mod domain;
 pub(crate) mod evidence;
 pub(crate) mod feed;
+pub mod labels;
 pub(crate) mod markdown;
 pub(crate) mod rss;
 pub mod suggest;
 pub mod text;
+pub(crate) mod work;
 
 pub(crate) mod write;
 
@@ -80,6 +83,59 @@ fn at(file: &Path, line: usize, col: usize) -> Option<Origin> {
         line,
         col,
     })
+}
+
+/// `href` as an absolute address: resolved against `base` when it is relative (no scheme),
+/// as it is otherwise. A list published at `https://example.org/reading/` that links
+/// `papers/cap.pdf` means `https://example.org/reading/papers/cap.pdf`.
+pub(crate) fn absolute(href: &str, base: Option<&url::Url>) -> String {
+    let href = href.trim();
+    let has_scheme = href.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    match base {
+        Some(base) if !has_scheme && !href.is_empty() && !href.starts_with('#') => base
+            .join(href)
+            .map_or_else(|_| href.to_string(), |u| u.to_string()),
+        _ => href.to_string(),
+    }
+}
+
+/// Whether `href` is a relative address (a path, not a web URL or another scheme).
+pub(crate) fn is_relative(href: &str) -> bool {
+    let href = href.trim();
+    !href.is_empty()
+        && !href.starts_with('#')
+        && !href.split_once(':').is_some_and(|(s, _)| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
+}
+
+/// The warning for a link that is not a web address: a relative one can be resolved.
+pub(crate) fn not_web(file: &Path, line: usize, what: &str, href: &str) -> Diagnostic {
+    if is_relative(href) {
+        warning(
+            file,
+            line,
+            1,
+            format!("the {what} `{href}` is a relative address; skipped"),
+        )
+        .with_help(
+            "pass --base URL (the address the list is published at) to resolve relative links",
+        )
+    } else {
+        warning(
+            file,
+            line,
+            1,
+            format!("the {what} `{href}` is not an http(s) URL; skipped"),
+        )
+        .with_help("only web links can be imported; write the full https:// URL")
+    }
 }
 
 /// A file that cannot be imported at all.
@@ -242,6 +298,11 @@ const MAX_INPUT: u64 = 64 * 1024 * 1024;
 /// Reads and parses one file. `Err` only when the file as a whole cannot be used, or holds
 /// no link at all.
 pub fn read(path: &Path, format: Format) -> Result<Parsed, Error> {
+    read_based(path, format, None)
+}
+
+/// [`read`], with relative links resolved against `base`.
+pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Result<Parsed, Error> {
     let bytes = crate::output::read_limited(path, MAX_INPUT).map_err(|e| {
         Error::io(
             Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
@@ -261,7 +322,7 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, Error> {
         })?,
         f => f,
     };
-    let mut parsed = parse(format, &content, path)?;
+    let mut parsed = parse_based(format, &content, path, base)?;
     // The one place every format's links pass: what reaches the corpus is plain text.
     parsed.links.iter_mut().for_each(text::finalize);
     if parsed.links.is_empty() {
@@ -292,12 +353,23 @@ pub fn read(path: &Path, format: Format) -> Result<Parsed, Error> {
 
 /// Parses `content` (read from `path`, used in messages) as `format`.
 pub fn parse(format: Format, content: &str, path: &Path) -> Result<Parsed, Diagnostic> {
+    parse_based(format, content, path, None)
+}
+
+/// [`parse`], with relative links resolved against `base` (the formats that have them:
+/// Markdown lists and HTML pages).
+pub fn parse_based(
+    format: Format,
+    content: &str,
+    path: &Path,
+    base: Option<&url::Url>,
+) -> Result<Parsed, Diagnostic> {
     match format {
         Format::Feed => Ok(feed::parse(content, path)),
         Format::Bluesky => bluesky::parse(content, path),
-        Format::Markdown => Ok(markdown::parse(content, path)),
+        Format::Markdown => Ok(markdown::parse_based(content, path, base)),
         Format::Rss => rss::parse(content, path),
-        Format::Bookmarks => Ok(bookmarks::parse(content, path)),
+        Format::Bookmarks => Ok(bookmarks::parse_based(content, path, base)),
         Format::Bibtex => bibtex::parse(content, path),
         Format::Auto => unreachable!("resolved by read()"),
     }
@@ -309,6 +381,8 @@ pub struct Options {
     pub format: Format,
     /// Every new link goes to this topic.
     pub into: Option<String>,
+    /// Where the lists are published: their relative links are resolved against it.
+    pub base: Option<url::Url>,
     pub dry_run: bool,
 }
 
@@ -322,8 +396,14 @@ pub(crate) struct Row {
     pub also: Vec<String>,
     /// The three best topics with their scores, best first (see [`suggest`]).
     pub candidates: Vec<(String, f32)>,
-    /// Where the same link already is: `None` for a new link.
+    /// Where the same work already is: `None` for a new link.
     pub duplicate_of: Option<String>,
+    /// Why it is that work ([`work::Reason::describe`]).
+    pub reason: Option<String>,
+    /// Addresses of a duplicate that its corpus link gains as `alternates`.
+    pub record: Vec<String>,
+    /// What decided the topic, or kept the link out of every topic (see [`suggest`]).
+    pub why: Vec<String>,
     /// The id given to a new link.
     pub id: Option<String>,
 }
@@ -360,10 +440,20 @@ impl Report {
             .count()
     }
 
+    /// Duplicates that bring a corpus link an address it was not known by.
+    pub(crate) fn recorded_count(&self) -> usize {
+        self.rows.iter().filter(|r| !r.record.is_empty()).count()
+    }
+
     /// The line that always ends the output.
     pub fn summary(&self) -> String {
+        let recorded = match self.recorded_count() {
+            0 => String::new(),
+            1 => " (1 new address recorded as an alternate)".to_string(),
+            n => format!(" ({n} new addresses recorded as alternates)"),
+        };
         format!(
-            "{}: {} new, {}, {} without a topic",
+            "{}: {} new, {}{recorded}, {} without a topic",
             crate::words::count(self.rows.len(), "link"),
             self.new_count(),
             crate::words::count(self.duplicate_count(), "duplicate"),
@@ -401,6 +491,9 @@ impl Report {
                     "line": c.line,
                     "status": if r.is_new() { "new" } else { "duplicate" },
                     "duplicate_of": r.duplicate_of,
+                    "same_because": r.reason,
+                    "recorded_alternates": r.record,
+                    "why": r.why,
                     "id": r.id,
                     "topic": if r.is_new() { r.topic.clone() } else { None },
                     "also": r.also,
@@ -420,6 +513,43 @@ impl Report {
             "written": self.written,
         })
     }
+}
+
+/// Links of `course` that are one work (see [`work`]): what `syllabus check` warns about, at
+/// the later link of each pair, so a curator finds the duplicates a course already holds.
+pub fn same_works(course: &Course) -> Vec<Diagnostic> {
+    let mut works: work::Works<String> = work::Works::new();
+    let mut found = Vec::new();
+    for l in course.links().chain(course.inbox.iter()) {
+        let urls: Vec<&str> = std::iter::once(l.url.as_str())
+            .chain(l.alternates.iter().map(String::as_str))
+            .collect();
+        let identity = work::Identity {
+            urls,
+            title: &l.title,
+            authors: &l.authors,
+        };
+        let decision = works.find_or_insert(&identity, || l.id.to_string());
+        if let Some((other, reason)) = decision.same {
+            let origin = Some(l.url_origin.clone())
+                .filter(|o| o.line > 0)
+                .or_else(|| Some(l.origin.clone()));
+            found.push(
+                Diagnostic::warning(
+                    origin,
+                    format!(
+                        "links `{other}` and `{}` are one work ({})",
+                        l.id,
+                        reason.describe()
+                    ),
+                )
+                .with_help(format!(
+                    "keep one: move this address into the `alternates` of `{other}` and delete this link, or, if they are different works, give them titles that say so"
+                )),
+            );
+        }
+    }
+    found
 }
 
 /// How many times an import is redone when a topic file changed while it ran.
@@ -591,7 +721,7 @@ fn prepare(
     let mut errors = Vec::new();
     let mut inputs = Vec::new();
     for file in files {
-        match read(file, options.format) {
+        match read_based(file, options.format, options.base.as_ref()) {
             Ok(parsed) => {
                 warnings.extend(parsed.skipped);
                 inputs.push((file.clone(), parsed.links));
@@ -762,6 +892,9 @@ mod tests {
                 also: vec![],
                 candidates: vec![],
                 duplicate_of: Some("a".into()),
+                reason: None,
+                record: vec![],
+                why: vec![],
                 id: None,
             }],
             ..Report::default()

@@ -5,28 +5,53 @@
 //! counts for the topics its `also` names). A new link is the query: its title, plus its hints
 //! (headings, folders, categories), its note and the words of its URL at lower weights. The
 //! `bm25` crate scores the query against every topic (BM25 with English stemming and stop
-//! words). The best topic gets the link when its score is at least the floor ([`FLOOR_WORDS`]),
-//! at least [`MARGIN`] times the second's, and it shares a word with the link's title or hints
+//! words). The best topic gets the link when its score is at least the floor
+//! ([`Params::floor_words`]), at least [`Params::margin`] times the second's, and it shares a word with the link's title or hints
 //! (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
 //! candidates listed. A tie is never broken by name: it goes to the inbox.
 
+use super::domain::Field;
 use super::Candidate;
 use crate::model::Course;
 use bm25::{Embedder, EmbedderBuilder, Embedding, Language, Scorer};
 use std::collections::BTreeSet;
 
-/// The least score that files a link, in words: about one distinctive word of the title
-/// shared with a topic (or several common ones). A word's weight grows with the number of
-/// topics, so the floor is this many times the weight of a word only one topic has.
-pub(crate) const FLOOR_WORDS: f32 = 1.5;
-/// How far the best topic must be ahead of the second to be trusted.
-pub(crate) const MARGIN: f32 = 1.2;
-/// Weight of the hints, the note and the URL's words against the title's.
-pub(crate) const HINT_WEIGHT: f32 = 0.5;
-pub(crate) const NOTE_WEIGHT: f32 = 0.5;
-pub(crate) const URL_WEIGHT: f32 = 0.3;
-/// Weight of a match with a topic's title, keywords and id, on top of the full text's.
-pub(crate) const HEAD_WEIGHT: f32 = 1.0;
+/// The suggester's settings. The defaults were chosen on the `tune` half of the hand labels
+/// in `tests/fixtures/curation/` (`examples/tune_suggester.rs` searches them) and are
+/// reported on the `holdout` half, which they were not chosen on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// The least score that files a link, in words: about this many distinctive words shared
+    /// with a topic. A word's weight grows with the number of topics, so the floor is this
+    /// many times the weight of a word only one topic has.
+    pub floor_words: f32,
+    /// How far the best topic must be ahead of the second to be trusted.
+    pub margin: f32,
+    /// Weight of the hints (a list's section heading), the note and the URL's path against
+    /// the title's.
+    pub hint_weight: f32,
+    pub note_weight: f32,
+    pub url_weight: f32,
+    /// Weight of a match with a topic's title, keywords and id, on top of the full text's.
+    pub head_weight: f32,
+    /// How many times more often (as a natural log) the course must use a word than English
+    /// for the word to be of the course's field (see [`super::domain`]).
+    pub field_ratio: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            floor_words: 1.5,
+            margin: 1.2,
+            hint_weight: 0.5,
+            note_weight: 0.5,
+            url_weight: 0.3,
+            head_weight: 1.0,
+            field_ratio: super::domain::FIELD_RATIO,
+        }
+    }
+}
 
 /// Words of a URL that say nothing about its subject.
 const URL_NOISE: &[&str] = &[
@@ -105,6 +130,53 @@ fn without_venues(text: &str) -> String {
         .join(" ")
 }
 
+/// The words of a candidate that the suggester weighs, by where they stand.
+struct Query {
+    title: Vec<String>,
+    hints: Vec<String>,
+    note: Vec<String>,
+    url: Vec<String>,
+}
+
+impl Query {
+    /// Why `s` was decided, for the curator: the field's words it rests on, and what kept a
+    /// link out of every topic.
+    fn explain(
+        &self,
+        s: &Suggestion,
+        scored: &[(String, f32)],
+        floor: f32,
+        margin: f32,
+    ) -> Vec<String> {
+        let mut why = Vec::new();
+        for (place, words) in [
+            ("title", &self.title),
+            ("heading", &self.hints),
+            ("note", &self.note),
+            ("address", &self.url),
+        ] {
+            if !words.is_empty() {
+                why.push(format!("{place}: {}", words.join(", ")));
+            }
+        }
+        if s.topic.is_none() {
+            let best = scored.first().map_or(0.0, |b| b.1);
+            let second = scored.get(1).map_or(0.0, |b| b.1);
+            why.push(if best < floor {
+                format!("too little evidence for any topic ({best:.1} < {floor:.1})")
+            } else if best < margin * second {
+                format!(
+                    "{} and {} are too close to choose",
+                    scored[0].0, scored[1].0
+                )
+            } else {
+                "no word of the title or heading speaks for the best topic".to_string()
+            });
+        }
+        why
+    }
+}
+
 /// What the suggester says about one link.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Suggestion {
@@ -114,6 +186,8 @@ pub struct Suggestion {
     pub also: Vec<String>,
     /// The three best topics with their scores, best first.
     pub candidates: Vec<(String, f32)>,
+    /// What decided: the words shared with the chosen topic, or why none was chosen.
+    pub why: Vec<String>,
 }
 
 /// The topics of a course as BM25 documents.
@@ -125,11 +199,14 @@ pub struct Suggester {
     head_embedder: Embedder,
     head_scorer: Scorer<usize>,
     ids: Vec<String>,
-    /// The least score that files a link (see [`FLOOR_WORDS`]).
+    params: Params,
+    /// The least score that files a link (see [`Params::floor_words`]).
     floor: f32,
     /// Per topic: its own text, and `(link id, text)` of each link that speaks for it.
     heads: Vec<String>,
     links: Vec<Vec<(String, String)>>,
+    /// The words of the course's field: only they may file a link.
+    field: Field,
 }
 
 fn link_text(title: &str, note: Option<&str>) -> String {
@@ -138,6 +215,10 @@ fn link_text(title: &str, note: Option<&str>) -> String {
 
 impl Suggester {
     pub fn new(course: &Course) -> Self {
+        Self::with_params(course, Params::default())
+    }
+
+    pub fn with_params(course: &Course, params: Params) -> Self {
         let ids: Vec<String> = course.topics.iter().map(|t| t.id.to_string()).collect();
         let names: Vec<String> = course
             .topics
@@ -183,10 +264,26 @@ impl Suggester {
         for (i, text) in names.iter().enumerate() {
             head_scorer.upsert(&i, head_embedder.embed(text));
         }
+        let field = Field::learn(
+            course
+                .topics
+                .iter()
+                .flat_map(|t| {
+                    let head = [(t.title.as_str(), 3), (t.summary.as_str(), 1)];
+                    let keywords = t.keywords.iter().map(|k| (k.as_str(), 3));
+                    let links = t.links.iter().flat_map(|l| {
+                        [(l.title.as_str(), 2), (l.note.as_deref().unwrap_or(""), 1)]
+                    });
+                    head.into_iter().chain(keywords).chain(links)
+                })
+                .chain(course.inbox.iter().map(|l| (l.title.as_str(), 1))),
+            params.field_ratio,
+        );
         // BM25's idf of a word that one topic of n has.
         let n = ids.len() as f32;
-        let floor = FLOOR_WORDS * (1.0 + (n - 1.0 + 0.5) / 1.5).ln();
+        let floor = params.floor_words * (1.0 + (n - 1.0 + 0.5) / 1.5).ln();
         Suggester {
+            params,
             floor,
             embedder,
             scorer,
@@ -195,6 +292,7 @@ impl Suggester {
             ids,
             heads,
             links,
+            field,
         }
     }
 
@@ -217,18 +315,12 @@ impl Suggester {
     /// [`Suggester::decide`] sends a tie to the inbox); with, for each topic, the part that
     /// came from the title and hints alone.
     fn scored(&self, c: &Candidate) -> Vec<(String, f32, f32)> {
-        let url_words: Vec<String> = c
-            .url
-            .split(|ch: char| !ch.is_alphanumeric())
-            .map(str::to_lowercase)
-            .filter(|w| w.len() > 2 && !URL_NOISE.contains(&w.as_str()))
-            .filter(|w| !w.chars().all(|ch| ch.is_ascii_digit()))
-            .collect();
+        let q = self.query(c);
         let texts = [
-            (without_venues(&c.title), 1.0),
-            (without_venues(&c.hints.join(". ")), HINT_WEIGHT),
-            (without_venues(c.note.as_deref().unwrap_or("")), NOTE_WEIGHT),
-            (url_words.join(" "), URL_WEIGHT),
+            (q.title.join(" "), 1.0),
+            (q.hints.join(" "), self.params.hint_weight),
+            (q.note.join(" "), self.params.note_weight),
+            (q.url.join(" "), self.params.url_weight),
         ];
         let full: Vec<(Embedding, f32)> = texts.iter().map(|(t, w)| (self.embed(t), *w)).collect();
         let head: Vec<(Embedding, f32)> = texts
@@ -246,7 +338,7 @@ impl Suggester {
                     .map(|((f, w), (h, _))| {
                         let full = self.scorer.score(&i, f).unwrap_or(0.0);
                         let head = self.head_scorer.score(&i, h).unwrap_or(0.0);
-                        w * (full + HEAD_WEIGHT * head)
+                        w * (full + self.params.head_weight * head)
                     })
                     .collect();
                 (id.clone(), parts.iter().sum(), parts[0] + parts[1])
@@ -256,22 +348,65 @@ impl Suggester {
         out
     }
 
+    /// What of `c` speaks for a topic: the words of the course's field in its title, hints,
+    /// note and URL path. The words of the site's name never count: a blog's name would pull
+    /// every post of it toward the topic that holds one.
+    fn query(&self, c: &Candidate) -> Query {
+        let host: Vec<String> = url::Url::parse(&c.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .map(|h| super::domain::words(&h).collect())
+            .unwrap_or_default();
+        let field_words = |text: &str| -> Vec<String> {
+            self.field
+                .words_in(&without_venues(text))
+                .into_iter()
+                .filter(|w| !host.contains(w))
+                .collect()
+        };
+        let path = url::Url::parse(&c.url)
+            .map(|u| u.path().to_string())
+            .unwrap_or_default();
+        let path_words: Vec<&str> = path
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !URL_NOISE.contains(&w.to_ascii_lowercase().as_str()))
+            .collect();
+        let url_words = field_words(&path_words.join(" "));
+        Query {
+            title: field_words(&c.title),
+            hints: field_words(&c.hints.join(". ")),
+            note: field_words(c.note.as_deref().unwrap_or("")),
+            url: url_words,
+        }
+    }
+
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
+        let q = self.query(c);
+        if q.title.is_empty() && q.hints.is_empty() {
+            // Outside the course's field: whatever word of a topic the note or the address
+            // shares, nothing says the reading is about the topic.
+            let scored = self.scored(c);
+            let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
+            let mut s = Self::decide(&plain, f32::INFINITY, self.params.margin);
+            s.why = vec!["no word of the title or heading is of the course's field".into()];
+            return s;
+        }
         let scored = self.scored(c);
         let titled = scored.first().is_some_and(|(_, _, t)| *t > 0.0);
         let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
-        let mut s = Self::decide(&plain, self.floor);
+        let mut s = Self::decide(&plain, self.floor, self.params.margin);
         if !titled && s.topic.is_some() {
             // A blurb alone wanders: without a word of the title or a hint, no topic is sure.
             s.topic = None;
             s.also.clear();
         }
+        s.why = q.explain(&s, &plain, self.floor, self.params.margin);
         s
     }
 
     /// The decision on sorted scores, with the least score that files a link.
-    pub(crate) fn decide(scored: &[(String, f32)], floor: f32) -> Suggestion {
+    pub(crate) fn decide(scored: &[(String, f32)], floor: f32, margin: f32) -> Suggestion {
         let candidates: Vec<(String, f32)> = scored
             .iter()
             .filter(|(_, s)| *s > 0.0)
@@ -280,11 +415,12 @@ impl Suggester {
             .collect();
         let best = scored.first().map_or(0.0, |b| b.1);
         let second = scored.get(1).map_or(0.0, |b| b.1);
-        if best < floor || best < MARGIN * second {
+        if best < floor || best < margin * second {
             return Suggestion {
                 topic: None,
                 also: Vec::new(),
                 candidates,
+                why: Vec::new(),
             };
         }
         let also = scored[1..]
@@ -297,6 +433,7 @@ impl Suggester {
             topic: Some(scored[0].0.clone()),
             also,
             candidates,
+            why: Vec::new(),
         }
     }
 
@@ -486,12 +623,15 @@ mod tests {
         assert_eq!(got.topic, None);
         assert!(got.candidates.is_empty(), "{got:?}");
         let tie = [("a".to_string(), 5.0), ("b".to_string(), 5.0)];
-        assert_eq!(Suggester::decide(&tie, 3.0).topic, None);
+        assert_eq!(Suggester::decide(&tie, 3.0, 1.2).topic, None);
         let ahead = [("a".to_string(), 5.0), ("b".to_string(), 4.0)];
-        assert_eq!(Suggester::decide(&ahead, 3.0).topic.as_deref(), Some("a"));
-        assert_eq!(Suggester::decide(&ahead, 3.0).also, ["b"]);
         assert_eq!(
-            Suggester::decide(&ahead, 6.0).topic,
+            Suggester::decide(&ahead, 3.0, 1.2).topic.as_deref(),
+            Some("a")
+        );
+        assert_eq!(Suggester::decide(&ahead, 3.0, 1.2).also, ["b"]);
+        assert_eq!(
+            Suggester::decide(&ahead, 6.0, 1.2).topic,
             None,
             "below the floor"
         );

@@ -293,7 +293,8 @@ pub(crate) fn table(rows: &[Row]) -> String {
             };
             let status = match &r.duplicate_of {
                 None => "new".to_string(),
-                Some(of) => format!("duplicate of {of}"),
+                Some(of) if r.record.is_empty() => format!("duplicate of {of}"),
+                Some(of) => format!("duplicate of {of} (new address)"),
             };
             [
                 cut(&r.candidate.title, 40),

@@ -152,10 +152,67 @@ pub fn render(
             }
         }
     }
+    for row in rows.iter().filter(|r| !r.record.is_empty()) {
+        let Some(of) = row.duplicate_of.as_deref() else {
+            continue;
+        };
+        record_alternates(course, sources, &mut docs, of, &row.record)?;
+    }
     Ok(docs
         .into_iter()
         .map(|(path, doc)| (path, doc.to_string()))
         .collect())
+}
+
+/// Adds `addresses` to the `alternates` of corpus link `id`, in the file and table that
+/// declare it: a second address of a reading the course holds is never a second link.
+fn record_alternates(
+    course: &Course,
+    sources: &[Source],
+    docs: &mut BTreeMap<PathBuf, DocumentMut>,
+    id: &str,
+    addresses: &[String],
+) -> Result<(), Diagnostic> {
+    let Some(link) = course
+        .links()
+        .chain(course.inbox.iter())
+        .find(|l| l.id.as_str() == id)
+    else {
+        return Ok(());
+    };
+    let path = link.origin.file.to_path_buf();
+    if !docs.contains_key(&path) {
+        let Some(source) = sources.iter().find(|s| s.path == path) else {
+            // The built-in course: nothing on disk to edit.
+            return Ok(());
+        };
+        let doc: DocumentMut = source.text.parse().map_err(|e| {
+            Diagnostic::error(None, format!("{}: not valid TOML: {e}", path.display()))
+        })?;
+        docs.insert(path.clone(), doc);
+    }
+    let doc = docs.get_mut(&path).expect("inserted above");
+    let Some(Item::ArrayOfTables(tables)) = doc.get_mut("link") else {
+        return Ok(());
+    };
+    let declares = |t: &Table| match t.get("id").and_then(Item::as_str) {
+        Some(written) => written == id,
+        None => t.get("url").and_then(Item::as_str) == Some(link.url.as_str()),
+    };
+    let Some(table) = tables.iter_mut().find(|t| declares(t)) else {
+        return Ok(());
+    };
+    if !table.contains_key("alternates") {
+        table.insert("alternates", Item::Value(Value::Array(Array::new())));
+    }
+    if let Some(Item::Value(Value::Array(list))) = table.get_mut("alternates") {
+        for a in addresses {
+            if !list.iter().any(|v| v.as_str() == Some(a.as_str())) {
+                list.push(a.as_str());
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -189,6 +246,9 @@ mod tests {
             also: vec![],
             candidates: vec![],
             duplicate_of: None,
+            reason: None,
+            record: vec![],
+            why: vec![],
             id: Some("paxos".into()),
         };
         let rows = [
@@ -245,6 +305,9 @@ mod tests {
             also: vec![],
             candidates: vec![],
             duplicate_of: None,
+            reason: None,
+            record: vec![],
+            why: vec![],
             id: Some(t.into()),
         };
         let sources = corpus::read_dir(dir.path()).unwrap();

@@ -95,7 +95,7 @@ fn each_format_alone_gives_its_summary_and_a_dry_run_writes_nothing() {
         (
             "refs.bib",
             "4 links: 3 new, 1 duplicate, 0 without a topic",
-            vec!["refs.bib:31:1: warning: the entry `nolink` has no url, doi or arXiv eprint; skipped"],
+            vec!["refs.bib:31:1: warning: the entry `nolink` has no url, pdf, doi, eprint or URL in howpublished; skipped"],
         ),
     ];
     let (_tmp, dir) = corpus_copy();

@@ -1,0 +1,885 @@
+//! One reading once: whether a candidate is a *work* the corpus already holds, whatever the
+//! address it comes under.
+//!
+//! A work is known by its addresses ([`crate::corpus::url_key`]: the same page, or the same
+//! DOI, arXiv or ACM paper), by identifiers found inside other addresses (a DOI in a
+//! publisher's path; the file name of a paper in Google's research archive or on Lamport's
+//! pages, which are mirrored under several hosts), by the file name of a PDF, and by its
+//! title. The rules, in order:
+//!
+//! 1. **Same page**: an address with the same comparison key (truncations included).
+//! 2. **Same identifier** (DOI, arXiv id, mirror file): the same work, unless both titles are
+//!    informative and share next to nothing: then a mistake in one of the sources is more
+//!    likely than a paper under a foreign title, so it is a [`Conflict`], never a merge.
+//! 3. **Same PDF file name** at another host, when the titles agree (or one is unknown).
+//! 4. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
+//!    bracketed asides), equal main titles (before a colon) of at least three words, or
+//!    nearly the same words (a typo, a dropped subtitle word). Titles too short to tell
+//!    ("Raft", "Distributed Systems") never decide alone. When both sides have DOIs and
+//!    none is shared, or both name authors and no surname is shared, the look-alike is not
+//!    merged; contradicting DOIs are a [`Conflict`].
+//!
+//! Versions of one paper (conference and journal, preprint and final, a revision years
+//! later) are one work: years never separate them.
+
+use crate::corpus::url_key as urls;
+use std::collections::HashMap;
+
+/// Words of a title that say nothing of which work it is.
+const FILLER: &[&str] = &[
+    "the", "a", "an", "of", "and", "in", "on", "for", "to", "with",
+];
+
+/// PDF file names too common to name a work.
+const GENERIC_FILES: &[&str] = &[
+    "paper",
+    "main",
+    "final",
+    "slides",
+    "thesis",
+    "index",
+    "article",
+    "preprint",
+    "full",
+    "download",
+    "fulltext",
+    "manuscript",
+    "draft",
+    "camera-ready",
+    "abstract",
+    "talk",
+];
+
+/// Least similarity (shared words over all words) of two titles of one work: a typo, a
+/// dropped word.
+const SAME_TITLE: f32 = 0.85;
+/// Below this, two informative titles are of different works.
+const UNRELATED: f32 = 0.2;
+/// Titles a word may be in and still help find near-equal titles.
+const COMMON_WORD: usize = 200;
+/// Least similarity for a PDF file name to decide: file names collide more than DOIs.
+const FILE_AGREES: f32 = 0.3;
+
+/// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
+/// article dropped, `&` read as "and", possessive `s` dropped.
+pub(crate) fn title_words(title: &str) -> Vec<String> {
+    let folded = deunicode::deunicode(title)
+        .to_lowercase()
+        .replace('&', " and ");
+    let mut depth = 0u32;
+    let mut kept = String::with_capacity(folded.len());
+    for ch in folded.chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(ch),
+            _ => {}
+        }
+    }
+    let mut words: Vec<String> = kept
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "s")
+        .map(str::to_string)
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+    {
+        words.remove(0);
+    }
+    words
+}
+
+/// The words before the first colon or dash that separates a subtitle ("Spanner: Google's
+/// ..."), or `None` when the title has no subtitle.
+fn main_title_words(title: &str) -> Option<Vec<String>> {
+    let cut = [": ", " — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()?;
+    Some(title_words(&title[..cut]))
+}
+
+/// Whether a title says which work it is: not empty, not an address or identifier, not a
+/// year or a label such as "PDF".
+pub(crate) fn informative(title: &str) -> bool {
+    let t = title.trim().to_ascii_lowercase();
+    if t.is_empty()
+        || t.starts_with("doi:")
+        || t.starts_with("10.")
+        || t.starts_with("arxiv")
+        || t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.starts_with("www.")
+    {
+        return false;
+    }
+    let words = title_words(&t);
+    let labels = [
+        "pdf", "link", "here", "paper", "slides", "video", "talk", "html", "web", "url", "doi",
+        "abstract", "preprint", "year", "code", "blog", "post", "acm", "ieee", "usenix",
+    ];
+    words.iter().any(|w| {
+        w.len() > 2 && w.chars().any(|c| c.is_ascii_alphabetic()) && !labels.contains(&w.as_str())
+    })
+}
+
+/// Shared words over all words (filler words left out), 0 to 1.
+fn similarity(a: &[String], b: &[String]) -> f32 {
+    let set = |ws: &[String]| -> Vec<String> {
+        let mut v: Vec<String> = ws
+            .iter()
+            .filter(|w| !FILLER.contains(&w.as_str()))
+            .cloned()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (a, b) = (set(a), set(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shared as f32 / (a.len() + b.len() - shared) as f32
+}
+
+/// Whether `short` is `long` cut short or abbreviated: "Spanner" for "Spanner: Google's
+/// Globally-Distributed Database", "GFS" for "Google File System".
+fn shortened(short: &[String], long: &[String]) -> bool {
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    if long.starts_with(short) {
+        return true;
+    }
+    let initials = |filler: bool| -> String {
+        long.iter()
+            .filter(|w| filler || !FILLER.contains(&w.as_str()))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    short.len() == 1
+        && short[0].len() >= 2
+        && (short[0] == initials(false) || short[0] == initials(true))
+}
+
+/// Whether a title of these words is specific enough to name one work by itself: three
+/// words that are not filler, or two long ones ("Viewstamped Replication", not "Distributed
+/// Systems").
+fn distinctive(words: &[String]) -> bool {
+    let content: Vec<&String> = words
+        .iter()
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect();
+    content.len() >= 3
+        || (content.len() == 2 && content.iter().map(|w| w.len()).sum::<usize>() >= 20)
+}
+
+/// A one-word name a paper goes by ("MapReduce", "Chubby", "Bigtable"): the main title of a
+/// titled paper, when that word is long enough to be a name.
+fn name_of(main: &[String]) -> Option<&str> {
+    match main {
+        [one] if one.len() >= 5 && one.chars().all(|c| c.is_ascii_alphanumeric()) => Some(one),
+        _ => None,
+    }
+}
+
+/// The surname of an author as lists write names: "Lamport, Leslie", "Leslie Lamport",
+/// "L. Lamport".
+fn surname(name: &str) -> Option<String> {
+    let name = deunicode::deunicode(name).to_lowercase();
+    let last = match name.split_once(',') {
+        Some((last, _)) => last.trim().to_string(),
+        None => name.split_whitespace().last()?.to_string(),
+    };
+    let last: String = last.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    (last.len() > 1).then_some(last)
+}
+
+/// A DOI inside a publisher's path (`link.springer.com/article/10.1007/s00446-...`,
+/// `onlinelibrary.wiley.com/doi/10.1002/...`): a path segment starting `10.<digits>/`.
+fn doi_in_path(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let path = parsed.path();
+    let start = path.find("/10.")? + 1;
+    let rest = &path[start..];
+    let (registrant, suffix) = rest.split_once('/')?;
+    if registrant.len() < 7 || !registrant[3..].chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut suffix = suffix.trim_end_matches('/');
+    for tail in [
+        ".pdf",
+        "/abstract",
+        "/full",
+        "/pdf",
+        "/epdf",
+        "/fulltext.html",
+    ] {
+        suffix = suffix.strip_suffix(tail).unwrap_or(suffix);
+    }
+    (!suffix.is_empty()).then(|| format!("doi:{}/{}", registrant, suffix.to_lowercase()))
+}
+
+/// The file name of `url`'s last path segment without `.pdf`, lowercase, when it is a PDF.
+fn pdf_stem(url: &url::Url) -> Option<String> {
+    let last = url.path_segments()?.rev().find(|s| !s.is_empty())?;
+    let lower = last.to_ascii_lowercase();
+    let stem = lower.strip_suffix(".pdf")?;
+    Some(stem.to_string())
+}
+
+/// Identifiers of a paper mirrored under several hosts: Google's research archive
+/// (`research.google.com/archive/X.pdf`, `static.googleusercontent.com/media/research.google.com/en//archive/X.pdf`, ...)
+/// and Lamport's publications (`lamport.azurewebsites.net/pubs/X`,
+/// `research.microsoft.com/en-us/um/people/lamport/pubs/X`, ...).
+fn mirror_key(url: &url::Url) -> Option<String> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let path = url.path().to_ascii_lowercase();
+    let file = path.rsplit('/').find(|s| !s.is_empty())?;
+    let stem = file.split('.').next().unwrap_or(file);
+    if stem.is_empty() {
+        return None;
+    }
+    let google = [
+        "research.google.com",
+        "research.google",
+        "static.googleusercontent.com",
+        "ai.google",
+    ];
+    if google.contains(&host) && path.contains("/archive/") {
+        return Some(format!("google-archive:{stem}"));
+    }
+    let lamport_host =
+        host.starts_with("lamport.") || host == "research.microsoft.com" || host == "microsoft.com";
+    if (lamport_host && path.contains("/pubs/"))
+        && (host.starts_with("lamport.") || path.contains("/lamport/"))
+    {
+        return Some(format!("lamport:{stem}"));
+    }
+    None
+}
+
+/// What identifies one reading: what a candidate or a corpus link offers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Identity<'a> {
+    /// The addresses, main one first.
+    pub urls: Vec<&'a str>,
+    pub title: &'a str,
+    pub authors: &'a [String],
+}
+
+/// Why a candidate is a work already known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Reason {
+    SameAddress,
+    SameIdentifier(String),
+    SamePdf(String),
+    SameTitle,
+}
+
+impl Reason {
+    /// For the report and the dry-run JSON.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Reason::SameAddress => "same address".into(),
+            Reason::SameIdentifier(k) => format!("same {}", describe_key(k)),
+            Reason::SamePdf(f) => format!("same PDF `{f}.pdf` and a matching title"),
+            Reason::SameTitle => "same title".into(),
+        }
+    }
+}
+
+fn describe_key(k: &str) -> String {
+    match k.split_once(':') {
+        Some(("doi", d)) => format!("DOI {d}"),
+        Some(("arxiv", a)) => format!("arXiv {a}"),
+        Some(("acm", a)) => format!("ACM id {a}"),
+        Some(("google-archive", f)) => format!("Google research archive paper `{f}`"),
+        Some(("lamport", f)) => format!("paper `{f}` of Lamport's publications"),
+        _ => k.to_string(),
+    }
+}
+
+/// Two works that one rule says are the same and another says are not: reported, never
+/// merged.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Conflict<V> {
+    pub other: V,
+    pub message: String,
+}
+
+/// The answer for one candidate.
+#[derive(Debug)]
+pub(crate) struct Found<'w, V> {
+    /// The known work it is, and why.
+    pub same: Option<(&'w V, Reason)>,
+    /// Works it resembles by one rule and contradicts by another.
+    pub conflicts: Vec<Conflict<&'w V>>,
+}
+
+struct Work<V> {
+    value: V,
+    title: Vec<String>,
+    informative: bool,
+    dois: Vec<String>,
+    surnames: Vec<String>,
+}
+
+/// The known works, each under all it is known by. Lookups name the earliest inserted work
+/// that matches, so the answer does not depend on hash order.
+pub(crate) struct Works<V> {
+    works: Vec<Work<V>>,
+    pages: urls::UrlIndex<usize>,
+    identifiers: HashMap<String, Vec<usize>>,
+    pdfs: HashMap<String, Vec<usize>>,
+    titles: HashMap<String, Vec<usize>>,
+    /// Works by the one-word name their main title is ("MapReduce: Simplified ...").
+    names: HashMap<String, Vec<usize>>,
+    /// Works by each distinctive word of their title, for the near-equal titles.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+/// Everything looked up for one identity, computed once.
+struct Keys {
+    pages: Vec<String>,
+    identifiers: Vec<String>,
+    dois: Vec<String>,
+    pdfs: Vec<String>,
+    title: Vec<String>,
+    main: Option<Vec<String>>,
+    informative: bool,
+    surnames: Vec<String>,
+}
+
+fn keys(id: &Identity<'_>) -> Keys {
+    let mut k = Keys {
+        pages: Vec::new(),
+        identifiers: Vec::new(),
+        dois: Vec::new(),
+        pdfs: Vec::new(),
+        title: title_words(id.title),
+        main: main_title_words(id.title),
+        informative: informative(id.title),
+        surnames: id.authors.iter().filter_map(|a| surname(a)).collect(),
+    };
+    let push = |v: &mut Vec<String>, s: String| {
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    };
+    for url in &id.urls {
+        for key in urls::keys_of(url) {
+            if key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:") {
+                if key.starts_with("doi:") {
+                    push(&mut k.dois, key.clone());
+                }
+                push(&mut k.identifiers, key);
+            }
+        }
+        push(&mut k.pages, (*url).to_string());
+        if let Some(doi) = doi_in_path(url) {
+            push(&mut k.dois, doi.clone());
+            push(&mut k.identifiers, doi);
+        }
+        if let Ok(parsed) = url::Url::parse(url) {
+            if let Some(m) = mirror_key(&parsed) {
+                push(&mut k.identifiers, m);
+            }
+            if let Some(stem) = pdf_stem(&parsed) {
+                let generic = GENERIC_FILES.contains(&stem.as_str());
+                if stem.len() >= 6 && stem.chars().any(|c| c.is_ascii_alphabetic()) && !generic {
+                    push(&mut k.pdfs, stem);
+                }
+            }
+        }
+    }
+    k
+}
+
+impl<V> Default for Works<V> {
+    fn default() -> Self {
+        Works {
+            works: Vec::new(),
+            pages: urls::UrlIndex::new(),
+            identifiers: HashMap::new(),
+            pdfs: HashMap::new(),
+            titles: HashMap::new(),
+            names: HashMap::new(),
+            by_word: HashMap::new(),
+        }
+    }
+}
+
+impl<V> Works<V> {
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a work (a corpus link, or a candidate decided new).
+    pub(crate) fn insert(&mut self, id: &Identity<'_>, value: V) {
+        let k = keys(id);
+        self.insert_keys(k, value);
+    }
+
+    fn insert_keys(&mut self, k: Keys, value: V) {
+        let n = self.works.len();
+        for page in &k.pages {
+            self.pages.insert(page, n);
+        }
+        for i in &k.identifiers {
+            self.identifiers.entry(i.clone()).or_default().push(n);
+        }
+        for p in &k.pdfs {
+            self.pdfs.entry(p.clone()).or_default().push(n);
+        }
+        if k.informative && distinctive(&k.title) {
+            self.titles.entry(k.title.join(" ")).or_default().push(n);
+            for w in k.title.iter().filter(|w| !FILLER.contains(&w.as_str())) {
+                let posting = self.by_word.entry(w.clone()).or_default();
+                if posting.last() != Some(&n) {
+                    posting.push(n);
+                }
+            }
+        }
+        if let Some(main) = k.main.as_ref().filter(|_| k.informative) {
+            if distinctive(main) {
+                self.titles.entry(main.join(" ")).or_default().push(n);
+            } else if let Some(name) = name_of(main) {
+                self.names.entry(name.to_string()).or_default().push(n);
+            }
+        }
+        self.works.push(Work {
+            value,
+            title: k.title,
+            informative: k.informative,
+            dois: k.dois,
+            surnames: k.surnames,
+        });
+    }
+
+    /// Whether the titles of `k` and work `w` are of different works.
+    fn unrelated(&self, k: &Keys, w: usize) -> bool {
+        let work = &self.works[w];
+        k.informative
+            && work.informative
+            && similarity(&k.title, &work.title) < UNRELATED
+            && !shortened(&k.title, &work.title)
+            && !shortened(&work.title, &k.title)
+    }
+
+    /// Looks `id` up: the work it is (if any) and the contradictions found on the way.
+    #[cfg(test)]
+    pub(crate) fn find(&self, id: &Identity<'_>) -> Found<'_, V> {
+        self.find_keys(&keys(id))
+    }
+
+    fn find_keys(&self, k: &Keys) -> Found<'_, V> {
+        let mut conflicts = Vec::new();
+        let found = |w: usize, reason: Reason, conflicts| self.found(w, reason, conflicts);
+        // 1. The same page.
+        if let Some(&w) = k.pages.iter().find_map(|p| {
+            let key = urls::key(p);
+            let identifier =
+                key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:");
+            (!identifier).then(|| self.pages.find(p)).flatten()
+        }) {
+            return found(w, Reason::SameAddress, conflicts);
+        }
+        // 2. The same identifier, unless the titles say otherwise.
+        let mut by_identifier: Vec<(usize, &String)> = k
+            .identifiers
+            .iter()
+            .filter_map(|i| self.identifiers.get(i).map(|ws| (ws, i)))
+            .flat_map(|(ws, i)| ws.iter().map(move |w| (*w, i)))
+            .collect();
+        by_identifier.sort_by_key(|(w, _)| *w);
+        // A DOI and its ACM alias name one work: one answer for it.
+        by_identifier.dedup_by_key(|(w, _)| *w);
+        for (w, identifier) in &by_identifier {
+            if self.unrelated(k, *w) {
+                conflicts.push(Conflict {
+                    other: &self.works[*w].value,
+                    message: format!(
+                        "has the {} of `{{other}}`, but the titles share nothing",
+                        describe_key(identifier)
+                    ),
+                });
+            } else {
+                return found(*w, Reason::SameIdentifier((*identifier).clone()), conflicts);
+            }
+        }
+        // 3. The same PDF file at another host, with a title that agrees.
+        for stem in &k.pdfs {
+            for &w in self.pdfs.get(stem).into_iter().flatten() {
+                let work = &self.works[w];
+                let agree = !k.informative
+                    || !work.informative
+                    || similarity(&k.title, &work.title) >= FILE_AGREES;
+                if agree && !self.contradicts(k, w) {
+                    return found(w, Reason::SamePdf(stem.clone()), conflicts);
+                }
+            }
+        }
+        // 4. The same title.
+        if k.informative {
+            let mut hits: Vec<usize> = Vec::new();
+            if distinctive(&k.title) {
+                hits.extend(self.titles.get(&k.title.join(" ")).into_iter().flatten());
+            }
+            if let Some(main) = k.main.as_ref().filter(|m| distinctive(m)) {
+                hits.extend(self.titles.get(&main.join(" ")).into_iter().flatten());
+            }
+            hits.extend(self.near_titles(k));
+            // "MapReduce (2004)" at `.../mapreduce.pdf`: the paper's name, and an address that
+            // names it too. The name alone would take a blog post called "Dynamo" for the paper.
+            let named = name_of(&k.title).filter(|name| {
+                k.pages.iter().any(|u| {
+                    u.rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase()
+                        .contains(name)
+                })
+            });
+            if let Some(name) = named {
+                hits.extend(self.names.get(name).into_iter().flatten());
+            }
+            hits.sort_unstable();
+            hits.dedup();
+            for w in hits {
+                if self.contradicts(k, w) {
+                    if self.dois_differ(k, w) {
+                        conflicts.push(Conflict {
+                            other: &self.works[w].value,
+                            message: "has the title of `{other}`, but another DOI".into(),
+                        });
+                    }
+                    continue;
+                }
+                return found(w, Reason::SameTitle, conflicts);
+            }
+        }
+        Found {
+            same: None,
+            conflicts,
+        }
+    }
+
+    fn found<'s>(
+        &'s self,
+        w: usize,
+        reason: Reason,
+        conflicts: Vec<Conflict<&'s V>>,
+    ) -> Found<'s, V> {
+        Found {
+            same: Some((&self.works[w].value, reason)),
+            conflicts,
+        }
+    }
+
+    /// Works whose title has nearly the same words as `k`'s.
+    fn near_titles(&self, k: &Keys) -> Vec<usize> {
+        if !distinctive(&k.title) {
+            return Vec::new();
+        }
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for w in k.title.iter().filter(|w| !FILLER.contains(&w.as_str())) {
+            // A word in hundreds of titles ("distributed") says nothing of which one; the
+            // rarer words of a near-equal title find it.
+            let Some(posting) = self.by_word.get(w).filter(|p| p.len() <= COMMON_WORD) else {
+                continue;
+            };
+            for &n in posting {
+                *counts.entry(n).or_default() += 1;
+            }
+        }
+        let mut near: Vec<usize> = counts
+            .into_iter()
+            .filter(|&(n, shared)| {
+                shared >= 3 && similarity(&k.title, &self.works[n].title) >= SAME_TITLE
+            })
+            .map(|(n, _)| n)
+            .collect();
+        near.sort_unstable();
+        near
+    }
+
+    fn dois_differ(&self, k: &Keys, w: usize) -> bool {
+        let theirs = &self.works[w].dois;
+        !k.dois.is_empty() && !theirs.is_empty() && !k.dois.iter().any(|d| theirs.contains(d))
+    }
+
+    /// Whether what else is known of `k` and work `w` says they are different works:
+    /// different DOIs, or no shared author.
+    fn contradicts(&self, k: &Keys, w: usize) -> bool {
+        let theirs = &self.works[w].surnames;
+        let no_shared_author = !k.surnames.is_empty()
+            && !theirs.is_empty()
+            && !k.surnames.iter().any(|s| theirs.contains(s));
+        self.dois_differ(k, w) || no_shared_author
+    }
+
+    /// Looks `id` up and, when it is no known work, adds it with `make()`: what an import
+    /// does with each candidate in turn.
+    pub(crate) fn find_or_insert(
+        &mut self,
+        id: &Identity<'_>,
+        make: impl FnOnce() -> V,
+    ) -> Decision<V>
+    where
+        V: Clone,
+    {
+        let k = keys(id);
+        let found = self.find_keys(&k);
+        let decision = Decision {
+            same: found.same.map(|(v, r)| (v.clone(), r)),
+            conflicts: found
+                .conflicts
+                .into_iter()
+                .map(|c| Conflict {
+                    other: c.other.clone(),
+                    message: c.message,
+                })
+                .collect(),
+        };
+        if decision.same.is_none() {
+            self.insert_keys(k, make());
+        }
+        decision
+    }
+}
+
+/// What [`Works::find_or_insert`] decided, owning what it names.
+#[derive(Clone, Debug)]
+pub(crate) struct Decision<V> {
+    pub same: Option<(V, Reason)>,
+    pub conflicts: Vec<Conflict<V>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn works(known: &[(&str, &[&str], &str)]) -> Works<String> {
+        let mut w = Works::new();
+        for (id, urls, title) in known {
+            w.insert(
+                &Identity {
+                    urls: urls.to_vec(),
+                    title,
+                    authors: &[],
+                },
+                id.to_string(),
+            );
+        }
+        w
+    }
+
+    fn same(w: &Works<String>, urls: &[&str], title: &str) -> Option<String> {
+        w.find(&Identity {
+            urls: urls.to_vec(),
+            title,
+            authors: &[],
+        })
+        .same
+        .map(|(v, _)| v.clone())
+    }
+
+    #[test]
+    fn titles_normalise() {
+        assert_eq!(
+            title_words("The Google File System"),
+            title_words("Google file system.")
+        );
+        assert_eq!(
+            title_words("Time, Clocks, and the Ordering of Events (1978)"),
+            title_words("time clocks & the ordering of events")
+        );
+        assert_eq!(title_words("Café: Ünïcode"), ["cafe", "unicode"]);
+        assert!(!informative("doi:10.1145/359545.359563"));
+        assert!(!informative("PDF"));
+        assert!(!informative("2010"));
+        assert!(informative("Paxos Made Simple"));
+    }
+
+    #[test]
+    fn a_classic_at_another_address_is_the_same_work() {
+        let w = works(&[
+            (
+                "paxos-made-simple",
+                &["https://lamport.azurewebsites.net/pubs/paxos-simple.pdf"],
+                "Paxos Made Simple",
+            ),
+            (
+                "gfs",
+                &["https://static.googleusercontent.com/media/research.google.com/en//archive/gfs-sosp2003.pdf"],
+                "The Google File System",
+            ),
+            (
+                "flp",
+                &["https://groups.csail.mit.edu/tds/papers/Lynch/jacm85.pdf", "https://doi.org/10.1145/3149.214121"],
+                "Impossibility of Distributed Consensus with One Faulty Process",
+            ),
+        ]);
+        let p = Some("paxos-made-simple".to_string());
+        assert_eq!(
+            same(
+                &w,
+                &["https://research.microsoft.com/en-us/um/people/lamport/pubs/paxos-simple.pdf"],
+                "Paxos made simple"
+            ),
+            p
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.edu/readings/x.pdf"],
+                "Paxos Made Simple."
+            ),
+            p
+        );
+        assert_eq!(
+            same(&w, &["https://static.googleusercontent.com/media/research.google.com/en/us/archive/gfs-sosp2003.pdf"], "GFS"),
+            Some("gfs".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://dl.acm.org/doi/10.1145/3149.214121"],
+                "doi:10.1145/3149.214121"
+            ),
+            Some("flp".into())
+        );
+        // Look-alikes stay apart.
+        assert_eq!(
+            same(&w, &["https://example.org/live.pdf"], "Paxos Made Live"),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/pmmc.pdf"],
+                "Paxos Made Moderately Complex"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_doi_under_a_foreign_title_is_a_conflict_not_a_merge() {
+        let w = works(&[(
+            "flp",
+            &["https://doi.org/10.1145/3149.214121"],
+            "Impossibility of Distributed Consensus with One Faulty Process",
+        )]);
+        let found = w.find(&Identity {
+            urls: vec![
+                "https://example.org/crdts.pdf",
+                "https://doi.org/10.1145/3149.214121",
+            ],
+            title: "Conflict-free Replicated Data Types",
+            authors: &[],
+        });
+        assert!(found.same.is_none());
+        assert_eq!(found.conflicts.len(), 1);
+        assert!(found.conflicts[0]
+            .message
+            .contains("DOI 10.1145/3149.214121"));
+    }
+
+    #[test]
+    fn same_title_with_another_doi_or_other_authors_is_not_merged() {
+        let mut w: Works<String> = Works::new();
+        let lamport = ["Leslie Lamport".to_string()];
+        w.insert(
+            &Identity {
+                urls: vec!["https://doi.org/10.1000/aaa"],
+                title: "Distributed Snapshots of Something Big",
+                authors: &lamport,
+            },
+            "a".into(),
+        );
+        let other = w.find(&Identity {
+            urls: vec!["https://doi.org/10.1000/bbb"],
+            title: "Distributed snapshots of something big",
+            authors: &[],
+        });
+        assert!(other.same.is_none());
+        assert!(other.conflicts[0].message.contains("another DOI"));
+        let chandy = ["K. Mani Chandy".to_string()];
+        let found = w.find(&Identity {
+            urls: vec!["https://example.org/s.pdf"],
+            title: "Distributed Snapshots of Something Big",
+            authors: &chandy,
+        });
+        assert!(found.same.is_none());
+        let lamport2 = ["Lamport, L.".to_string()];
+        let found = w.find(&Identity {
+            urls: vec!["https://example.org/s.pdf"],
+            title: "Distributed Snapshots of Something Big",
+            authors: &lamport2,
+        });
+        assert_eq!(found.same.map(|(v, _)| v.clone()), Some("a".into()));
+    }
+
+    #[test]
+    fn a_paper_by_its_name_at_an_address_that_names_it() {
+        let w = works(&[(
+            "mapreduce",
+            &["https://static.googleusercontent.com/media/research.google.com/en//archive/mapreduce-osdi04.pdf"],
+            "MapReduce: Simplified Data Processing on Large Clusters",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://pdos.csail.mit.edu/6.824/papers/mapreduce.pdf"],
+                "MapReduce (2004)"
+            ),
+            Some("mapreduce".into())
+        );
+        assert_eq!(
+            same(&w, &["https://blog.example.org/2019/thoughts"], "MapReduce"),
+            None
+        );
+        let w = works(&[(
+            "dist",
+            &["https://example.org/vs"],
+            "Distributed Systems: Principles and Paradigms",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/failover"],
+                "Distributed Systems: Take Responsibility for Failover"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn short_titles_never_decide_alone() {
+        let w = works(&[("raft", &["https://raft.github.io/raft.pdf"], "Raft")]);
+        assert_eq!(same(&w, &["https://example.org/raft-talk"], "Raft"), None);
+        let w = works(&[("ds", &["https://example.org/ds"], "Distributed Systems")]);
+        assert_eq!(
+            same(&w, &["https://other.org/ds"], "Distributed Systems"),
+            None
+        );
+    }
+
+    #[test]
+    fn publisher_paths_carry_dois() {
+        assert_eq!(
+            doi_in_path("https://link.springer.com/article/10.1007/s00446-003-0091-y"),
+            Some("doi:10.1007/s00446-003-0091-y".into())
+        );
+        assert_eq!(
+            doi_in_path("https://onlinelibrary.wiley.com/doi/pdf/10.1002/spe.4380/abstract"),
+            Some("doi:10.1002/spe.4380".into())
+        );
+        assert_eq!(doi_in_path("https://example.org/v10.2/x"), None);
+    }
+}
