@@ -7,7 +7,7 @@
 //! wrong filings). `syllabus suggest --evaluate --labels FILE` then reports both halves
 //! with the defaults this search chose.
 
-use syllabus::import::labels::Labelled;
+use syllabus::import::labels::{Figures, Labelled};
 use syllabus::import::suggest::Params;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -17,18 +17,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let labelled = Labelled::load(std::path::Path::new(&path))
         .map_err(|e| e.to_string())?
         .only_half("tune");
+    let defaults = labelled.evaluate(Params::default()).halves["tune"].clone();
+    println!("defaults: {:?}", Params::default());
+    for line in defaults.lines() {
+        println!("  {line}");
+    }
     let mut results = Vec::new();
-    for floor_words in [0.5, 0.75, 1.0, 1.25, 1.5, 2.0] {
-        for margin in [1.1, 1.2, 1.35, 1.5] {
-            for hint_weight in [0.5, 1.0, 1.5] {
-                for note_weight in [0.25, 0.5] {
-                    for field_ratio in [2.5, 3.0, 3.5, 4.0, 4.5] {
+    for floor_words in [1.0, 1.5, 2.0, 2.5, 3.0] {
+        for margin in [1.2, 1.35, 1.5] {
+            for hint_weight in [0.5, 1.0] {
+                for neighbour_weight in [0.0, 0.5, 1.0, 2.0] {
+                    for field_ratio in [2.0, 2.5, 3.0, 4.0] {
                         let params = Params {
                             floor_words,
                             margin,
                             hint_weight,
-                            note_weight,
+                            note_weight: 0.25,
                             field_ratio,
+                            neighbour_weight,
                             ..Params::default()
                         };
                         let f = labelled.evaluate(params).halves["tune"].clone();
@@ -39,25 +45,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let rate = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let mut qualified: Vec<_> = results
-        .iter()
-        .filter(|(_, f)| {
-            rate(f.filed_right, f.filed) >= 0.8
-                && rate(f.new_unfitting_filed, f.new_unfitting) <= 0.25
+    let precise = |f: &Figures| rate(f.filed_right, f.filed);
+    let recall = |f: &Figures| rate(f.new_fitting_filed_right, f.new_fitting);
+    let stray = |f: &Figures| rate(f.new_unfitting_filed, f.new_unfitting);
+    let qualifies = |f: &Figures| precise(f) >= 0.8 && stray(f) <= 0.25;
+    let count = results.iter().filter(|(_, f)| qualifies(f)).count();
+    println!("{count} of {} settings qualify; the best:", results.len());
+    // Qualifying settings by recall; when none qualifies, the most precise ones that still file.
+    results.sort_by(|(_, a), (_, b)| {
+        qualifies(b).cmp(&qualifies(a)).then_with(|| {
+            if qualifies(a) {
+                recall(b).total_cmp(&recall(a))
+            } else {
+                (2.0 * precise(b) + recall(b) - stray(b))
+                    .total_cmp(&(2.0 * precise(a) + recall(a) - stray(a)))
+            }
         })
-        .collect();
-    qualified.sort_by_key(|(_, f)| {
-        (
-            std::cmp::Reverse(f.new_fitting_filed_right),
-            f.filed - f.filed_right,
-        )
     });
-    println!(
-        "{} of {} settings qualify; the best:",
-        qualified.len(),
-        results.len()
-    );
-    for (params, f) in qualified.iter().take(10) {
+    for (params, f) in results.iter().take(12) {
         println!("{params:?}");
         for line in f.lines() {
             println!("  {line}");

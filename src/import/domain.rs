@@ -16,7 +16,7 @@ const ENGLISH: &str = include_str!("english.txt");
 
 /// A word the course uses this many times more often than English (as a natural log) is
 /// the field's own.
-pub(crate) const FIELD_RATIO: f32 = 4.0;
+pub(crate) const FIELD_RATIO: f32 = 2.0;
 /// The least number of times the course must use a word for it to be the field's: one use
 /// is an accident of one note.
 const MIN_USES: u32 = 2;

@@ -381,6 +381,47 @@ fn is_label(l: &RawLink) -> bool {
         || t.starts_with("www.")
 }
 
+/// A link whose text names an address of the item wherever it stands, never a reading of
+/// its own: a year (`[2001](doi)`), a DOI or arXiv id, `pdf`, `slides` and the like.
+fn is_address(l: &RawLink) -> bool {
+    let t = squash(&l.text).to_lowercase();
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    let year = t.len() == 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"));
+    year || t.starts_with("doi")
+        || t.starts_with("10.")
+        || t.starts_with("arxiv")
+        || LABELS.contains(&t)
+}
+
+/// The title a reference gives in quotes (`Lamport, L. "The Part-Time Parliament". ACM TOCS`),
+/// and the text around it; `None` when nothing of two words or more is quoted.
+fn quoted_title(text: &str) -> Option<(String, String)> {
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’')] {
+        let Some(start) = text.find(open) else {
+            continue;
+        };
+        let after = start + open.len_utf8();
+        let Some(len) = text[after..].find(close) else {
+            continue;
+        };
+        let title = text[after..after + len]
+            .trim()
+            .trim_end_matches([',', '.'])
+            .to_string();
+        if title.split_whitespace().count() >= 2 {
+            let rest = format!(
+                "{} {}",
+                &text[..start],
+                &text[after + len + close.len_utf8()..]
+            );
+            return Some((title, clean_text(&rest)));
+        }
+    }
+    None
+}
+
 /// Text that only decorates: emoji, stars, punctuation.
 fn is_decoration(text: &str) -> bool {
     clean_text(text).chars().all(|c| !c.is_alphanumeric())
@@ -418,6 +459,7 @@ fn classify(segs: &[Seg]) -> Classified {
             Seg::Link(l)
                 if inside_brackets(&c.prose)
                     || l.bare
+                    || is_address(l)
                     || (is_label(l) && (c.leading.is_empty() || opening)) =>
             {
                 c.first_label.get_or_insert(c.prose.len());
@@ -548,6 +590,14 @@ fn readings(
     hints: &[String],
     heading: Option<&str>,
 ) {
+    let mut c = c;
+    // A reference whose one title link comes after the authors (`Lamport: “[Time,
+    // Clocks…](url),” CACM 1978. [doi:…](doi)`): that link is the reading, the rest its
+    // addresses.
+    if c.leading.is_empty() && c.mentions.len() == 1 && !c.labels.is_empty() {
+        c.leading = std::mem::take(&mut c.mentions);
+        c.prose = c.prose.replacen(&c.leading[0].text, "", 1);
+    }
     let prose_note = clean_text(&c.prose);
     let mut main_title = None;
     let mut leading = c.leading.clone();
@@ -560,7 +610,10 @@ fn readings(
         let (title, note) = if before.is_empty() {
             (after, String::new())
         } else {
-            (before, after)
+            match quoted_title(&before) {
+                Some((title, rest)) => (title, clean_text(&format!("{rest} {after}"))),
+                None => (before, after),
+            }
         };
         let (addr, alternates) = choose(c.labels.clone());
         let title = non_empty_or(title, heading, &addr.url);

@@ -37,18 +37,22 @@ pub struct Params {
     /// How many times more often (as a natural log) the course must use a word than English
     /// for the word to be of the course's field (see [`super::domain`]).
     pub field_ratio: f32,
+    /// Weight of the nearest course links' topics (their field words shared with the
+    /// reading), in units of the floor, on top of the topics' BM25 scores.
+    pub neighbour_weight: f32,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
-            floor_words: 1.5,
-            margin: 1.2,
-            hint_weight: 0.5,
-            note_weight: 0.5,
+            floor_words: 3.0,
+            margin: 1.35,
+            hint_weight: 1.0,
+            note_weight: 0.25,
             url_weight: 0.3,
             head_weight: 1.0,
             field_ratio: super::domain::FIELD_RATIO,
+            neighbour_weight: 0.0,
         }
     }
 }
@@ -207,6 +211,46 @@ pub struct Suggester {
     links: Vec<Vec<(String, String)>>,
     /// The words of the course's field: only they may file a link.
     field: Field,
+    /// Each course link as its field words, weighted and of unit length, with its topic.
+    neighbours: Vec<(usize, Vec<(String, f32)>)>,
+}
+
+/// How many of the nearest course links vote for their topics.
+const NEIGHBOURS: usize = 3;
+
+/// A text's field words, weighted by how much they are the field's, summed over `parts`
+/// (text, weight) and scaled to unit length; sorted by word.
+fn field_vector(field: &Field, parts: &[(&str, f32)]) -> Vec<(String, f32)> {
+    let mut v: std::collections::BTreeMap<String, f32> = std::collections::BTreeMap::new();
+    for (text, weight) in parts {
+        for w in super::domain::words(text) {
+            if field.owns(&w) {
+                let strength = field.weight(&w).unwrap_or(0.0);
+                *v.entry(w).or_default() += weight * strength;
+            }
+        }
+    }
+    let norm = v.values().map(|x| x * x).sum::<f32>().sqrt();
+    if norm == 0.0 {
+        return Vec::new();
+    }
+    v.into_iter().map(|(w, x)| (w, x / norm)).collect()
+}
+
+fn dot(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn link_text(title: &str, note: Option<&str>) -> String {
@@ -279,6 +323,19 @@ impl Suggester {
                 .chain(course.inbox.iter().map(|l| (l.title.as_str(), 1))),
             params.field_ratio,
         );
+        let neighbours = course
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let field = &field;
+                t.links.iter().map(move |l| {
+                    let note = l.note.as_deref().unwrap_or("");
+                    (i, field_vector(field, &[(&l.title, 1.0), (note, 0.5)]))
+                })
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
         // BM25's idf of a word that one topic of n has.
         let n = ids.len() as f32;
         let floor = params.floor_words * (1.0 + (n - 1.0 + 0.5) / 1.5).ln();
@@ -293,7 +350,42 @@ impl Suggester {
             heads,
             links,
             field,
+            neighbours,
         }
+    }
+
+    /// Per topic: the similarity of `c` to the nearest course links filed there.
+    fn neighbour_scores(&self, c: &Candidate) -> Vec<f32> {
+        let mut scores = vec![0.0; self.ids.len()];
+        if self.params.neighbour_weight == 0.0 {
+            return scores;
+        }
+        let hints = c.hints.join(". ");
+        let v = field_vector(
+            &self.field,
+            &[
+                (&without_venues(&c.title), 1.0),
+                (&without_venues(&hints), self.params.hint_weight),
+                (
+                    &without_venues(c.note.as_deref().unwrap_or("")),
+                    self.params.note_weight,
+                ),
+            ],
+        );
+        if v.is_empty() {
+            return scores;
+        }
+        let mut near: Vec<(f32, usize)> = self
+            .neighbours
+            .iter()
+            .map(|(topic, u)| (dot(&v, u), *topic))
+            .filter(|(sim, _)| *sim > 0.0)
+            .collect();
+        near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (sim, topic) in near.into_iter().take(NEIGHBOURS) {
+            scores[topic] += sim;
+        }
+        scores
     }
 
     fn compose(head: &str, links: &[(String, String)], without: Option<&str>) -> String {
@@ -327,6 +419,7 @@ impl Suggester {
             .iter()
             .map(|(t, w)| (self.head_embedder.embed(t), *w))
             .collect();
+        let near = self.neighbour_scores(c);
         let mut out: Vec<(String, f32, f32)> = self
             .ids
             .iter()
@@ -341,7 +434,12 @@ impl Suggester {
                         w * (full + self.params.head_weight * head)
                     })
                     .collect();
-                (id.clone(), parts.iter().sum(), parts[0] + parts[1])
+                let neighbours = self.params.neighbour_weight * self.floor * near[i];
+                (
+                    id.clone(),
+                    parts.iter().sum::<f32>() + neighbours,
+                    parts[0] + parts[1],
+                )
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod common;
 mod course;
+mod curation;
 mod diagnostics;
 mod import_cli;
 mod import_formats;

@@ -1,0 +1,333 @@
+//! Curation through the real binary: one reading once, filed where a careful curator would
+//! file it. Each test pins a failure seen on real lists (issue 20) with a small fixture of
+//! its own in `tests/fixtures/import/curation/`; the course is the frozen copy the hand
+//! labels name (`tests/fixtures/curation/course/`), so the answers do not move when the
+//! shipped course changes.
+
+use crate::common::{root, stderr, stdout, syllabus};
+use std::fs;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    root()
+        .join("tests/fixtures/import/curation")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn course() -> String {
+    root()
+        .join("tests/fixtures/curation/course")
+        .display()
+        .to_string()
+}
+
+/// A writable copy of the frozen course.
+fn course_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("topics");
+    fs::create_dir(&dir).unwrap();
+    for entry in fs::read_dir(course()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    (tmp, dir)
+}
+
+/// The dry-run JSON of importing `files` into the frozen course, with the warnings.
+fn dry_run(files: &[&str], extra: &[&str]) -> (Vec<serde_json::Value>, String) {
+    let course = course();
+    let mut args = vec!["import"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(&["--topics", &course, "--dry-run", "--format", "json"]);
+    args.extend_from_slice(extra);
+    let out = syllabus(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    (json["links"].as_array().unwrap().clone(), stderr(&out))
+}
+
+fn find<'a>(links: &'a [serde_json::Value], title: &str) -> &'a serde_json::Value {
+    links
+        .iter()
+        .find(|l| l["title"] == title)
+        .unwrap_or_else(|| panic!("no link titled {title:?} in {links:#?}"))
+}
+
+#[test]
+fn classics_at_other_addresses_are_the_course_links_and_look_alikes_are_not() {
+    let (links, _) = dry_run(&[&fixture("same-work.md")], &[]);
+    for (title, id) in [
+        ("Paxos Made Simple", "paxos-made-simple"),
+        ("The Byzantine Generals Problem", "byzantine-generals"),
+        ("Paxos made live", "paxos-made-live"),
+        ("The Google File System", "gfs"),
+        (
+            "The Chubby lock service for loosely-coupled distributed systems",
+            "chubby",
+        ),
+        ("Spanner", "spanner"),
+    ] {
+        let l = find(&links, title);
+        assert_eq!(l["status"], "duplicate", "{l:#}");
+        assert_eq!(l["duplicate_of"], id, "{l:#}");
+        assert!(l["same_because"].is_string(), "{l:#}");
+        assert_eq!(
+            l["recorded_alternates"].as_array().unwrap().len(),
+            1,
+            "the new address is recorded: {l:#}"
+        );
+    }
+    for look_alike in [
+        "The Part-Time Parliament",
+        "Practical Byzantine Fault Tolerance and Proactive Recovery",
+        "Paxos Made Transparent",
+    ] {
+        assert_eq!(find(&links, look_alike)["status"], "new", "{look_alike}");
+    }
+}
+
+#[test]
+fn a_second_address_becomes_an_alternate_and_a_second_import_adds_nothing() {
+    let (_tmp, dir) = course_copy();
+    let topics = dir.display().to_string();
+    let list = fixture("same-work.md");
+    let before = syllabus(&["plan", "--topics", &topics, "--format", "json"]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    let first = syllabus(&["import", &list, "--topics", &topics]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let summary = stdout(&first);
+    assert!(
+        summary.contains("6 new addresses recorded as alternates"),
+        "{summary}"
+    );
+    let paxos = fs::read_to_string(dir.join("paxos.toml")).unwrap();
+    assert!(
+        paxos.contains(
+            "alternates = [\"https://research.microsoft.com/en-us/um/people/lamport/pubs/paxos-simple.pdf\"]"
+        ),
+        "{paxos}"
+    );
+    assert_eq!(
+        paxos.matches("title = \"Paxos Made Simple\"").count(),
+        1,
+        "never a second link"
+    );
+    let check = syllabus(&["check", "--topics", &topics]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(
+        !stdout(&check).contains("are one work"),
+        "{}",
+        stdout(&check)
+    );
+    let files: Vec<(PathBuf, String)> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let text = fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let second = syllabus(&["import", &list, "--topics", &topics]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stdout(&second)
+            .trim_end()
+            .ends_with("0 new, 9 duplicates, 0 without a topic"),
+        "{}",
+        stdout(&second)
+    );
+    for (path, text) in files {
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            text,
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_reference_with_a_title_link_and_a_doi_link_is_one_reading() {
+    let (_tmp, dir) = course_copy();
+    let topics = dir.display().to_string();
+    let refs = fixture("references.md");
+    let (links, _) = dry_run(&[&refs], &[]);
+    assert_eq!(links.len(), 5, "{links:#?}");
+    assert!(
+        links
+            .iter()
+            .all(|l| !l["title"].as_str().unwrap().starts_with("doi:")),
+        "{links:#?}"
+    );
+    let clocks = find(
+        &links,
+        "Time, Clocks, and the Ordering of Events in a Distributed System",
+    );
+    assert_eq!(clocks["duplicate_of"], "lamport-time-clocks");
+    assert_eq!(
+        find(
+            &links,
+            "Impossibility of Distributed Consensus with One Faulty Process"
+        )["duplicate_of"],
+        "flp-1985"
+    );
+    assert_eq!(
+        find(&links, "Paxos Made Simple")["duplicate_of"],
+        "paxos-made-simple"
+    );
+    // The year link is an address of Birman's item, not a reading titled "year 2010".
+    assert!(links
+        .iter()
+        .all(|l| !l["title"].as_str().unwrap().contains("2010")
+            || l["url"] != "https://example.org/birman-2010.pdf"
+            || l["title"] != "year 2010"));
+    // A real import leaves the plan as long as it was: nothing is there twice.
+    let hours = |out: &std::process::Output| -> f64 {
+        let plan: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+        plan["total_minutes"].as_f64().unwrap_or_default()
+    };
+    let before = hours(&syllabus(&[
+        "plan", "--topics", &topics, "--format", "json",
+    ]));
+    let out = syllabus(&["import", &refs, "--topics", &topics]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after_plan = syllabus(&["plan", "--topics", &topics, "--format", "json"]);
+    let after = hours(&after_plan);
+    assert_eq!(before, after, "the plan grew: {}", stdout(&after_plan));
+}
+
+#[test]
+fn a_doi_under_a_foreign_title_is_a_warning_not_a_merge() {
+    let (links, warnings) = dry_run(&[&fixture("wrong-doi.bib")], &[]);
+    let crdt = find(&links, "Conflict-free Replicated Data Types");
+    assert_eq!(crdt["status"], "new", "{crdt:#}");
+    assert!(
+        warnings.contains("has the DOI 10.1145/3149.214121 of `flp-1985`, but the titles share nothing; kept apart"),
+        "{warnings}"
+    );
+    // pdf, howpublished and eprint all count; an entry with none is named.
+    assert_eq!(
+        find(
+            &links,
+            "Impossibility of distributed consensus with one faulty process"
+        )["duplicate_of"],
+        "flp-1985"
+    );
+    assert_eq!(
+        find(&links, "How to do distributed locking")["status"],
+        "duplicate"
+    );
+    assert_eq!(
+        find(&links, "Flexible Paxos: Quorum intersection revisited")["duplicate_of"],
+        "flexible-paxos"
+    );
+    assert!(
+        warnings.contains(
+            "the entry `nolink` has no url, pdf, doi, eprint or URL in howpublished; skipped"
+        ),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn blog_posts_outside_the_field_go_to_the_inbox_with_a_reason() {
+    let (links, _) = dry_run(&[&fixture("blog.xml")], &[]);
+    for title in [
+        "How Do You Spend Your Time?",
+        "Writing Is Magic",
+        "My Proposal for Arecibo: Drones",
+        "What I learnt about CPU caches this week",
+    ] {
+        let l = find(&links, title);
+        assert_eq!(l["topic"], serde_json::Value::Null, "{l:#}");
+        assert!(!l["why"].as_array().unwrap().is_empty(), "{l:#}");
+    }
+    let paxos = find(&links, "Paxos quorums and leader election, step by step");
+    assert_eq!(paxos["topic"], "paxos", "{paxos:#}");
+    let why = paxos["why"].to_string();
+    assert!(why.contains("title: paxos"), "{why}");
+    // HTML descriptions become a plain note: the first paragraph with text.
+    assert_eq!(
+        find(&links, "Writing Is Magic")["note"],
+        "Why I write design documents before I write code."
+    );
+    assert_eq!(
+        find(&links, "What I learnt about CPU caches this week")["note"],
+        "False sharing and cache lines, measured."
+    );
+}
+
+#[test]
+fn page_furniture_is_not_read_and_relative_links_take_a_base() {
+    let page = fixture("page.html");
+    let (links, warnings) = dry_run(&[&page], &[]);
+    assert!(links
+        .iter()
+        .all(|l| !l["url"].as_str().unwrap().contains("sphinx-doc.org")
+            && !l["url"].as_str().unwrap().contains("github.com/example")));
+    assert!(
+        warnings.contains("the link `papers/paxos-simple.pdf` is a relative address; skipped"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("pass --base URL"), "{warnings}");
+    let (links, warnings) = dry_run(&[&page], &["--base", "https://course.example.edu/week3/"]);
+    assert!(!warnings.contains("relative"), "{warnings}");
+    let paxos = find(&links, "Paxos Made Simple");
+    assert_eq!(
+        paxos["url"],
+        "https://course.example.edu/week3/papers/paxos-simple.pdf"
+    );
+    assert_eq!(paxos["duplicate_of"], "paxos-made-simple");
+    let bad = syllabus(&[
+        "import",
+        &page,
+        "--topics",
+        &course(),
+        "--dry-run",
+        "--base",
+        "ftp://x/",
+    ]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+}
+
+#[test]
+fn check_warns_when_two_links_are_one_work() {
+    let (_tmp, dir) = course_copy();
+    let extra = "\n[[link]]\nid = \"gfs-again\"\nurl = \"https://research.google.com/archive/gfs-sosp2003.pdf\"\ntitle = \"GFS\"\nkind = \"paper\"\nlevel = \"advanced\"\nminutes = 60\noptional = true\n";
+    let storage = dir.join("storage-systems.toml");
+    let mut text = fs::read_to_string(&storage).unwrap();
+    text.push_str(extra);
+    fs::write(&storage, text).unwrap();
+    let out = syllabus(&["check", "--topics", &dir.display().to_string()]);
+    let report = stdout(&out);
+    assert!(
+        report.contains("warning: links `gfs` and `gfs-again` are one work (same Google research archive paper `gfs-sosp2003`)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("move this address into the `alternates` of `gfs`"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_labelled_evaluation_prints_both_halves() {
+    let labels = root().join("tests/fixtures/curation/labels.toml");
+    let out = syllabus(&[
+        "suggest",
+        "--evaluate",
+        "--labels",
+        &labels.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for half in ["tune (", "holdout (", "all ("] {
+        assert!(text.contains(half), "{text}");
+    }
+    assert!(
+        text.contains("readings the course holds, recognised as that work:"),
+        "{text}"
+    );
+}
