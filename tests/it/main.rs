@@ -22,3 +22,4 @@ mod serve;
 mod shell;
 mod site;
 mod site_options;
+mod sync;
