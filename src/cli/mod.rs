@@ -73,6 +73,14 @@ enum Command {
     Import(import::Args),
     /// Import the new posts of the course's Bluesky feed (`[feed]` in course.toml) into topics/;
     /// remembers how far it read in .syllabus/sync.json
+    ///
+    /// The feed is `[feed] actor = "HANDLE"` (or `uri = "at://..."` for a feed generator or a
+    /// list, and `service = "URL"` for another AppView) in course.toml, or --actor / --feed.
+    /// Each new post's links are imported as `syllabus import` imports Bluesky JSON (the same
+    /// duplicates, topics and inbox); a course link marked url_status = "truncated" or "guessed"
+    /// gets the full URL from its post. The newest post read is kept in .syllabus/sync.json
+    /// beside the corpus folder, written with the corpus, so the next run reads only what is
+    /// new. A curator's loop: `syllabus sync && syllabus check && syllabus build`.
     Sync(sync::Args),
     /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
     Suggest(suggest::Args),

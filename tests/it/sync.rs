@@ -34,6 +34,8 @@ struct Stand {
     script: VecDeque<Answer>,
     /// Every request: its path and query, decoded.
     requests: Vec<String>,
+    /// When each request arrived.
+    starts: Vec<Instant>,
     agents: Vec<String>,
     /// Pages after the first answer this instead of a page.
     broken_later_pages: Option<String>,
@@ -137,6 +139,7 @@ fn respond(mut stream: TcpStream, stand: &Mutex<Stand>) -> std::io::Result<()> {
         let shown: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
         s.requests.push(format!("{path}?{}", shown.join("&")));
         s.agents.push(agent);
+        s.starts.push(Instant::now());
         let answer = match s.script.pop_front() {
             Some(a) => a,
             None => page(&s, path, &params),
@@ -428,6 +431,15 @@ fn a_300_post_feed_over_three_pages_then_nothing_new() {
             "/xrpc/app.bsky.feed.getAuthorFeed?actor=distribsystems.bsky.social&cursor=off-200&limit=100",
         ]
     );
+    // A few requests a second at most.
+    let starts = server.with(|s| s.starts.clone());
+    for pair in starts.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(200),
+            "{:?} between two requests",
+            pair[1] - pair[0]
+        );
+    }
     let agents = server.with(|s| s.agents.clone());
     assert!(
         agents.iter().all(|a| a.starts_with("syllabus/")),
@@ -864,5 +876,44 @@ fn killed_at_any_point_the_corpus_and_state_are_before_or_after() {
     assert!(
         befores > 0 && afters > 0,
         "{befores} before, {afters} after"
+    );
+}
+
+#[test]
+fn help_names_the_config_key_and_the_state_file_and_new_courses_can_schedule_it() {
+    let out = syllabus_in(&root(), &["sync", "--help"]);
+    let help = stdout(&out);
+    for words in [
+        "[feed] actor = \"HANDLE\"",
+        ".syllabus/sync.json",
+        "--actor <HANDLE_OR_DID>",
+        "--since <YYYY-MM-DD>",
+        "--full",
+        "--dry-run",
+        "syllabus sync && syllabus check && syllabus build",
+    ] {
+        assert!(help.contains(words), "`{words}` is not in:\n{help}");
+    }
+    let list = stdout(&syllabus_in(&root(), &["--help"]));
+    assert!(list.contains("sync"), "{list}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = syllabus_in(dir.path(), &["new", "course"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let workflow =
+        std::fs::read_to_string(dir.path().join("course/.github/workflows/pages.yml")).unwrap();
+    assert!(
+        workflow.contains("  # schedule:\n  #   - cron: \"0 6 * * 1\"\n"),
+        "{workflow}"
+    );
+    assert!(
+        workflow.contains("      #     syllabus sync\n"),
+        "{workflow}"
+    );
+    // Commented out by default: no live schedule, no live sync step.
+    assert!(!workflow.contains("\n  schedule:"), "{workflow}");
+    assert!(
+        !workflow.lines().any(|l| l.trim() == "syllabus sync"),
+        "{workflow}"
     );
 }
