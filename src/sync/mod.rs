@@ -173,7 +173,7 @@ pub fn run(options: &Options, progress: Progress) -> Result<Report, Error> {
         _ => Stop::End,
     };
     let client = xrpc::Client::new(&service, options.settings.clone());
-    let walked = walk(&client, &feed, &stop, &before, progress);
+    let walked = walk(&client, &feed, &stop, &before, MAX_PAGES, progress);
     let walked = walked.map_err(|d| Error::Io(vec![d]))?;
 
     let mut after = before.clone();
@@ -409,12 +409,14 @@ fn is_seen(entry: &Seen, stop: &Stop) -> bool {
 }
 
 /// Reads pages from the top until `stop`; then, after a normal stop, goes on from where an
-/// earlier walk to the end stopped at its page limit.
+/// earlier walk to the end stopped at its page limit. A walk that would read to the end reads
+/// at most `max_pages`.
 fn walk(
     client: &xrpc::Client,
     feed: &Feed,
     stop: &Stop,
     before: &FeedState,
+    max_pages: usize,
     progress: Progress,
 ) -> Result<Walked, Diagnostic> {
     let mut walked = Walked {
@@ -423,34 +425,51 @@ fn walk(
         pages: 0,
         resume: None,
     };
-    let limited = !matches!(stop, Stop::Seen(_));
-    let end = pages(client, feed, None, stop, limited, &mut walked, progress)?;
-    walked.resume = end;
-    if let (Stop::Seen(_), Some(cursor)) = (stop, &before.cursor) {
-        walked.resume = pages(
+    let limit = (!matches!(stop, Stop::Seen(_))).then_some(max_pages);
+    let end = pages(client, feed, None, stop, limit, &mut walked, progress)?;
+    walked.resume = match &end {
+        End::Limit(cursor) => Some(cursor.clone()),
+        End::Feed | End::Met => None,
+    };
+    // The older posts an earlier walk did not reach, unless this one read to the very end.
+    if let (End::Met, Some(cursor)) = (end, &before.cursor) {
+        let older = pages(
             client,
             feed,
             Some(cursor.clone()),
             &Stop::End,
-            true,
+            Some(max_pages),
             &mut walked,
             progress,
         )?;
+        if let End::Limit(cursor) = older {
+            walked.resume = Some(cursor);
+        }
     }
     Ok(walked)
 }
 
-/// Follows the cursor from `cursor` until `stop` or the end of the feed, or [`MAX_PAGES`]
-/// when `limited`; returns where to go on when it stopped at the limit.
+/// Why a walk stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum End {
+    /// The last page: no cursor.
+    Feed,
+    /// An entry read before (or older than `--since`).
+    Met,
+    /// The page limit ([`MAX_PAGES`]); the cursor goes on from there.
+    Limit(String),
+}
+
+/// Follows the cursor from `cursor` until `stop` or the end of the feed, or `limit` pages.
 fn pages(
     client: &xrpc::Client,
     feed: &Feed,
     mut cursor: Option<String>,
     stop: &Stop,
-    limited: bool,
+    limit: Option<usize>,
     walked: &mut Walked,
     progress: Progress,
-) -> Result<Option<String>, Diagnostic> {
+) -> Result<End, Diagnostic> {
     let mut cursors: BTreeSet<String> = cursor.iter().cloned().collect();
     let first = walked.pages;
     loop {
@@ -470,8 +489,11 @@ fn pages(
             }
         }
         progress(walked.pages, walked.entries.len());
-        let Some(next) = page.cursor.filter(|_| !met) else {
-            return Ok(None);
+        if met {
+            return Ok(End::Met);
+        }
+        let Some(next) = page.cursor else {
+            return Ok(End::Feed);
         };
         if !cursors.insert(next.clone()) {
             return Err(Diagnostic::error(
@@ -484,8 +506,8 @@ fn pages(
             )
             .with_help("run `syllabus sync` again later, or try --service URL; nothing was changed"));
         }
-        if limited && walked.pages - first >= MAX_PAGES {
-            return Ok(Some(next));
+        if limit.is_some_and(|l| walked.pages - first >= l) {
+            return Ok(End::Limit(next));
         }
         cursor = Some(next);
     }
@@ -542,5 +564,120 @@ mod tests {
             source_name(&post, &Feed::Actor("x".into())),
             PathBuf::from("x (Bluesky, 2025-02-01)")
         );
+    }
+
+    /// A feed of `n` posts, two a page, served on 127.0.0.1; the cursor is the offset.
+    fn serve(n: usize) -> String {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().map_while(Result::ok) {
+                let mut first = String::new();
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let _ = reader.read_line(&mut first);
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                }
+                let from: usize = first
+                    .split("cursor=")
+                    .nth(1)
+                    .and_then(|c| c.split(|c: char| !c.is_ascii_digit()).next())
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(0);
+                let to = (from + 2).min(n);
+                let feed: Vec<Value> = (from..to)
+                    .map(|i| {
+                        // Newest first: entry 0 is the latest.
+                        let day = 28 - i;
+                        serde_json::json!({"post": {"uri": format!("at://a/app.bsky.feed.post/{i}"),
+                            "indexedAt": format!("2025-01-{day:02}T00:00:00.000Z"),
+                            "record": {"text": "t"}}})
+                    })
+                    .collect();
+                let mut body = serde_json::json!({ "feed": feed });
+                if to < n {
+                    body["cursor"] = to.to_string().into();
+                }
+                let body = body.to_string();
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+        format!("http://127.0.0.1:{port}")
+    }
+
+    #[test]
+    fn a_long_feed_is_read_over_several_runs_from_the_cursor_kept() {
+        let service = serve(9);
+        let settings = Settings {
+            pause: std::time::Duration::ZERO,
+            ..Settings::default()
+        };
+        let client = xrpc::Client::new(&service, settings);
+        let feed = Feed::Actor("a".into());
+        let uris =
+            |w: &Walked| -> Vec<String> { w.entries.iter().map(|e| seen_of(e).uri).collect() };
+        // A first run stops at the limit, and keeps where it stopped.
+        let first = walk(
+            &client,
+            &feed,
+            &Stop::End,
+            &FeedState::default(),
+            2,
+            &|_, _| {},
+        )
+        .unwrap();
+        assert_eq!(first.pages, 2);
+        assert_eq!(uris(&first).len(), 4);
+        assert_eq!(first.resume.as_deref(), Some("4"));
+        let state = FeedState {
+            newest: first.top.clone(),
+            cursor: first.resume.clone(),
+        };
+        // The next: the top page (nothing new), then on from the cursor, two pages again.
+        let second = walk(
+            &client,
+            &feed,
+            &Stop::Seen(state.newest.clone().unwrap()),
+            &state,
+            2,
+            &|_, _| {},
+        )
+        .unwrap();
+        assert_eq!(second.pages, 3);
+        assert_eq!(
+            uris(&second),
+            [
+                "at://a/app.bsky.feed.post/4",
+                "at://a/app.bsky.feed.post/5",
+                "at://a/app.bsky.feed.post/6",
+                "at://a/app.bsky.feed.post/7"
+            ]
+        );
+        assert_eq!(second.resume.as_deref(), Some("8"));
+        // The last reaches the end: nothing is left to resume.
+        let state = FeedState {
+            cursor: second.resume.clone(),
+            ..state
+        };
+        let third = walk(
+            &client,
+            &feed,
+            &Stop::Seen(state.newest.clone().unwrap()),
+            &state,
+            2,
+            &|_, _| {},
+        )
+        .unwrap();
+        assert_eq!(uris(&third), ["at://a/app.bsky.feed.post/8"]);
+        assert_eq!(third.resume, None);
+        assert_eq!(client.requests.get(), 2 + 3 + 2);
     }
 }
