@@ -291,7 +291,13 @@ impl Client {
 
 fn network_error(e: &ureq::Error) -> String {
     match e {
-        ureq::Error::HostNotFound => "the host name does not resolve".into(),
+        ureq::Error::HostNotFound => {
+            "its host name does not resolve (is this machine offline?)".into()
+        }
+        // The resolver's failure comes as an io::Error that only its text tells apart.
+        ureq::Error::Io(io) if io.to_string().contains("failed to lookup address") => {
+            "its host name does not resolve (is this machine offline?)".into()
+        }
         ureq::Error::Timeout(_) => "no answer in time".into(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
             "connection refused".into()

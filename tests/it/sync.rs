@@ -825,6 +825,21 @@ fn no_feed_is_a_usage_error_and_offline_fails_fast() {
         )),
         "{err}"
     );
+    // A name that never resolves (`.invalid` is reserved): what an offline machine sees.
+    let start = Instant::now();
+    let out = syllabus_in(dir.path(), &["sync", "--service", "http://feed.invalid"]);
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
+    let err = assert_failed_cleanly(dir.path(), &before, &out);
+    assert!(
+        err.contains(
+            "cannot read the feed from http://feed.invalid: its host name does not resolve"
+        ),
+        "{err}"
+    );
 }
 
 /// SIGKILL at any moment of a sync leaves the corpus and the state as they were before it or
