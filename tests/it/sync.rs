@@ -860,9 +860,17 @@ fn killed_at_any_point_the_corpus_and_state_are_before_or_after() {
     assert_ne!(before, after);
     let url = server.url();
     let (mut befores, mut afters) = (0, 0);
-    // From the start to past the end of a run, so that both outcomes are seen.
-    for step in 0..=12u32 {
+    // From the start of a run on, a tenth of a run later each time, until a run has ended
+    // before its kill: both outcomes are seen, however slow the machine is today.
+    let mut ended = false;
+    let mut step = 0u32;
+    while !ended || step <= 10 {
+        assert!(
+            step < 60,
+            "no run ended within six times the first run's time"
+        );
         let at = took * step / 10;
+        step += 1;
         let dir = course_copy();
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_syllabus"))
             .args(["sync", "--service", &url])
@@ -872,6 +880,7 @@ fn killed_at_any_point_the_corpus_and_state_are_before_or_after() {
             .spawn()
             .unwrap();
         std::thread::sleep(at);
+        ended |= child.try_wait().unwrap().is_some();
         let _ = child.kill();
         let _ = child.wait();
         let now = snapshot(dir.path());
