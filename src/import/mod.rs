@@ -493,7 +493,7 @@ pub(crate) fn run_candidates(
         if options.dry_run {
             return Ok(report);
         }
-        match commit_with(&sources, &rendered, &beside) {
+        match commit(&sources, &rendered, &beside) {
             Ok(()) => {
                 report.written = rendered.into_keys().collect();
                 report.written.extend(beside.into_iter().map(|(p, ..)| p));
@@ -540,23 +540,14 @@ pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, E
     )
 }
 
-/// Writes the rendered files, each only if it still holds the text the import was made from.
+/// Writes the rendered files, each only if it still holds the text the import was made from,
+/// and the files `beside` the corpus (each only if it still holds the text given), all in one
+/// all-or-nothing write: the one place an import writes.
 fn commit(
-    sources: &[corpus::Source],
-    rendered: &BTreeMap<PathBuf, String>,
-) -> Result<(), crate::output::WriteError> {
-    crate::output::replace_read(|path| corpus::source_text(sources, path), rendered)
-}
-
-/// [`commit`] with the files beside the corpus, all in one all-or-nothing write.
-fn commit_with(
     sources: &[corpus::Source],
     rendered: &BTreeMap<PathBuf, String>,
     beside: &[(PathBuf, Option<String>, String)],
 ) -> Result<(), crate::output::WriteError> {
-    if beside.is_empty() {
-        return commit(sources, rendered);
-    }
     let mut all = rendered.clone();
     all.extend(beside.iter().map(|(p, _, text)| (p.clone(), text.clone())));
     crate::output::replace_read(
@@ -632,7 +623,7 @@ pub(crate) fn import(
 ) -> Result<Report, Error> {
     let (mut report, rendered) = prepare(course, sources, topics_dir, files, options)?;
     if !options.dry_run {
-        commit(sources, &rendered).map_err(|e| write_failed(&e, topics_dir))?;
+        commit(sources, &rendered, &[]).map_err(|e| write_failed(&e, topics_dir))?;
         report.written = rendered.into_keys().collect();
     }
     Ok(report)
