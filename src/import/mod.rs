@@ -542,25 +542,30 @@ pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, E
 
 /// Writes the rendered files, each only if it still holds the text the import was made from,
 /// and the files `beside` the corpus (each only if it still holds the text given), all in one
-/// all-or-nothing write: the one place an import writes.
+/// all-or-nothing write: the one place an import writes. The files beside go last: a state
+/// that says what was imported (sync's) must never be in place before the corpus it describes.
 fn commit(
     sources: &[corpus::Source],
     rendered: &BTreeMap<PathBuf, String>,
     beside: &[(PathBuf, Option<String>, String)],
 ) -> Result<(), crate::output::WriteError> {
-    let mut all = rendered.clone();
-    all.extend(beside.iter().map(|(p, _, text)| (p.clone(), text.clone())));
-    crate::output::replace_read(
-        |path| {
-            corpus::source_text(sources, path).or_else(|| {
-                beside
-                    .iter()
-                    .find(|(p, ..)| p == path)
-                    .and_then(|(_, was, _)| was.as_deref())
-            })
-        },
-        &all,
-    )
+    use crate::output::{Expect, Replacement};
+    let expect = |text: Option<&str>| match text {
+        Some(t) => Expect::Bytes(t.as_bytes().to_vec()),
+        None => Expect::Absent,
+    };
+    let corpus_files = rendered.iter().map(|(path, text)| Replacement {
+        path: path.clone(),
+        bytes: text.clone().into_bytes(),
+        expect: expect(corpus::source_text(sources, path)),
+    });
+    let others = beside.iter().map(|(path, was, text)| Replacement {
+        path: path.clone(),
+        bytes: text.clone().into_bytes(),
+        expect: expect(was.as_deref()),
+    });
+    let files: Vec<Replacement> = corpus_files.chain(others).collect();
+    crate::output::replace_all(&files)
 }
 
 /// The message for a write that failed: which file, and what state the corpus is in.
