@@ -941,3 +941,35 @@ fn help_names_the_config_key_and_the_state_file_and_new_courses_can_schedule_it(
         "{workflow}"
     );
 }
+
+#[test]
+fn a_feed_config_that_names_no_feed_is_an_error() {
+    for (config, message) in [
+        (
+            "\n[feed]\nactor = \"not a handle\"\n",
+            "course.toml: [feed]: `not a handle` is not a handle (name.bsky.social), a DID (did:plc:…) or an at:// URI",
+        ),
+        (
+            "\n[feed]\nactor = \"a.bsky.social\"\nuri = \"at://did:plc:x/app.bsky.graph.list/1\"\n",
+            "course.toml: [feed] names both `actor` and `uri`",
+        ),
+        (
+            "\n[feed]\nuri = \"at://did:plc:x/app.bsky.feed.post/1\"\n",
+            "names neither a feed generator (at://…/app.bsky.feed.generator/…) nor a list",
+        ),
+    ] {
+        let dir = small_course(config);
+        let before = snapshot(dir.path());
+        let out = syllabus_in(dir.path(), &["sync", "--service", "http://127.0.0.1:9"]);
+        let err = assert_failed_cleanly(dir.path(), &before, &out);
+        assert!(err.contains(message), "{err}");
+    }
+    let dir = small_course(FEED_CONFIG);
+    let out = syllabus_in(dir.path(), &["sync", "--actor", "@"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--actor: `@` is not a handle"),
+        "{}",
+        stderr(&out)
+    );
+}
