@@ -32,6 +32,7 @@ pub mod scaffold;
 pub mod schedule;
 pub mod select;
 pub mod site;
+pub mod sync;
 pub mod words;
 
 pub use error::Error;

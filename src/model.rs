@@ -49,11 +49,25 @@ pub struct Course {
     pub topics: Vec<Topic>,
     /// Links waiting in `topics/inbox.toml` for a topic; never planned.
     pub inbox: Vec<Link>,
+    /// `[feed]`: where `syllabus sync` reads new links from. Not part of any output.
+    #[serde(skip)]
+    pub feed: Option<FeedConfig>,
     /// Where each link is, made on the first `link()` lookup (public only so that a course can
     /// be written as a literal with `..Course::default()`).
     #[serde(skip)]
     #[doc(hidden)]
     pub link_index: LinkIndex,
+}
+
+/// `[feed]` in `course.toml`: the Bluesky feed the course grows from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedConfig {
+    /// A handle or DID whose posts (`app.bsky.feed.getAuthorFeed`) are read.
+    pub actor: Option<String>,
+    /// Or an `at://` URI of a feed generator (`getFeed`) or a list (`getListFeed`).
+    pub uri: Option<String>,
+    /// The AppView's base URL, when not the public one.
+    pub service: Option<String>,
 }
 
 /// Topic and link ids -> positions, and where each topic's links start in the numbering of

@@ -264,6 +264,7 @@ links, one file per topic, and `topics/course.toml` the stages.\n\n\
 syllabus check            # validate topics/: every problem with its file:line:col and the fix\n\
 syllabus plan             # the staged plan, as Markdown\n\
 syllabus import FILE      # add links from a feed, a Markdown list, bookmarks, RSS or BibTeX\n\
+syllabus sync             # add the new posts of the Bluesky feed named by [feed] in course.toml\n\
 syllabus serve            # preview the course site on http://127.0.0.1:3000/\n\
 syllabus build            # write the course site into site/\n\
 ```\n\n\
@@ -300,9 +301,15 @@ on:
   push:
     branches: [main]
   workflow_dispatch:
+  # To import the new posts of the course's Bluesky feed (`[feed] actor` in topics/course.toml)
+  # every Monday and publish them, uncomment these two lines, the sync step below, and
+  # `contents: write` under permissions (the step commits topics/ and .syllabus/sync.json).
+  # schedule:
+  #   - cron: \"0 6 * * 1\"
 
 permissions:
   contents: read
+  # contents: write
   pages: write
   id-token: write
 
@@ -318,6 +325,14 @@ jobs:
       - uses: dtolnay/rust-toolchain@stable
       - name: Install syllabus
         run: {}
+      # - name: Import new posts from the feed
+      #   if: github.event_name == 'schedule'
+      #   run: |
+      #     syllabus sync
+      #     git config user.name \"syllabus sync\"
+      #     git config user.email \"syllabus-sync@users.noreply.github.com\"
+      #     git add topics .syllabus/sync.json
+      #     git diff --cached --quiet || (git commit -m \"sync: new posts from the feed\" && git push)
       - name: Check the corpus
         run: syllabus check
       - name: Build the site

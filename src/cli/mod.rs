@@ -13,6 +13,7 @@ mod progress;
 mod shell;
 mod site;
 mod suggest;
+mod sync;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -70,6 +71,17 @@ enum Command {
     Why(explain::WhyArgs),
     /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
     Import(import::Args),
+    /// Import the new posts of the course's Bluesky feed (`[feed]` in course.toml) into topics/;
+    /// remembers how far it read in .syllabus/sync.json
+    ///
+    /// The feed is `[feed] actor = "HANDLE"` (or `uri = "at://..."` for a feed generator or a
+    /// list, and `service = "URL"` for another AppView) in course.toml, or --actor / --feed.
+    /// Each new post's links are imported as `syllabus import` imports Bluesky JSON (the same
+    /// duplicates, topics and inbox); a course link marked url_status = "truncated" or "guessed"
+    /// gets the full URL from its post. The newest post read is kept in .syllabus/sync.json
+    /// beside the corpus folder, written with the corpus, so the next run reads only what is
+    /// new. A curator's loop: `syllabus sync && syllabus check && syllabus build`.
+    Sync(sync::Args),
     /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
     Suggest(suggest::Args),
     /// Write the course site: HTML pages, their contents and search index
@@ -105,6 +117,7 @@ pub fn run() -> i32 {
         Command::Next(args) => explain::next(&args),
         Command::Why(args) => explain::why(&args),
         Command::Import(args) => import::run(&args),
+        Command::Sync(args) => sync::run(&args),
         Command::Suggest(args) => suggest::run(&args),
         Command::Build(args) => site::build(&args),
         Command::Serve(args) => site::serve(args),

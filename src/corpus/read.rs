@@ -3,7 +3,9 @@
 
 use crate::diagnostics::{self, Diagnostic, LineIndex};
 use crate::id::{IdError, LinkId, TopicId, WebUrl};
-use crate::model::{Access, Course, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus};
+use crate::model::{
+    Access, Course, FeedConfig, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus,
+};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -12,7 +14,8 @@ use toml::Spanned;
 
 use super::url::{check_url, slug_from_url};
 
-pub(crate) const COURSE_KEYS: &[&str] = &["title", "description", "author", "stage"];
+pub(crate) const COURSE_KEYS: &[&str] = &["title", "description", "author", "stage", "feed"];
+pub(crate) const FEED_KEYS: &[&str] = &["actor", "uri", "service"];
 pub(crate) const STAGE_KEYS: &[&str] = &["id", "title", "guidance"];
 pub(crate) const TOPIC_KEYS: &[&str] =
     &["title", "summary", "stage", "requires", "keywords", "link"];
@@ -285,6 +288,7 @@ impl<'a> Reader<'a> {
         let title = self.required_string(table, span.clone(), "title", "the course");
         let description = self.required_string(table, span, "description", "the course");
         let author = self.string(table, "author");
+        let feed = self.feed(table);
         let mut stages = Vec::new();
         for value in self.tables(table, "stage") {
             let DeValue::Table(t) = value.get_ref() else {
@@ -314,9 +318,29 @@ impl<'a> Reader<'a> {
             description: description.unwrap_or_default(),
             author,
             stages,
+            feed,
             topics: Vec::new(),
             inbox: Vec::new(),
             ..Course::default()
+        })
+    }
+
+    /// `[feed]`: what `syllabus sync` reads.
+    fn feed(&mut self, table: &Table<'_>) -> Option<FeedConfig> {
+        let value = Self::get(table, "feed")?;
+        let DeValue::Table(t) = value.get_ref() else {
+            self.wrong_type(
+                value,
+                "feed",
+                "a table (`[feed]` with `actor = \"HANDLE\"`)",
+            );
+            return None;
+        };
+        self.check_keys(t, FEED_KEYS, "[feed]");
+        Some(FeedConfig {
+            actor: self.string(t, "actor"),
+            uri: self.string(t, "uri"),
+            service: self.string(t, "service"),
         })
     }
 

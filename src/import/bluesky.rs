@@ -39,8 +39,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
     let mut loc = Locator::new(content);
     let mut without_link = Vec::new();
     for (n, item) in items.iter().enumerate() {
-        let post = item.get("post").unwrap_or(item);
-        let record = post.get("record").unwrap_or(post);
+        let (post, record) = post_and_record(item);
         let Some(text) = str_at(record, "text") else {
             let line = loc.line(&[str_at(post, "uri").unwrap_or("\u{0}")]);
             out.skipped.push(
@@ -55,14 +54,9 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             continue;
         };
         let entry_line = loc.line(&[str_at(post, "uri").unwrap_or(""), text]);
-        let found = PostLinks::of(post, record, text);
-        if found.links.is_empty() {
-            if record.get("reply").is_none() {
-                without_link.push(entry_line);
-            }
-            continue;
+        if read_entry(item, file, entry_line, &mut out) == Entry::WithoutLink {
+            without_link.push(entry_line);
         }
-        push_candidates(&mut out, file, entry_line, record, text, found);
     }
     for line in without_link {
         out.skipped.push(
@@ -71,6 +65,43 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
         );
     }
     Ok(out)
+}
+
+/// The post view and its record: a `feedViewPost` holds both, a plain record is both.
+fn post_and_record(item: &Value) -> (&Value, &Value) {
+    let post = item.get("post").unwrap_or(item);
+    (post, post.get("record").unwrap_or(post))
+}
+
+/// What one feed entry held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// No `text`: not a post at all.
+    NotAPost,
+    /// A post with no web link that is not a reply (replies are conversation, not reading).
+    WithoutLink,
+    /// A reply without a link.
+    Reply,
+    /// A post with links: its candidates (and skipped links) were added.
+    Links,
+}
+
+/// Adds the candidates of one entry (a `feedViewPost`, a post view or a post record) to `out`,
+/// each placed at `file`:`line`; `sync` reads its pages entry by entry through this.
+pub(crate) fn read_entry(item: &Value, file: &Path, line: usize, out: &mut Parsed) -> Entry {
+    let (post, record) = post_and_record(item);
+    let Some(text) = str_at(record, "text") else {
+        return Entry::NotAPost;
+    };
+    let found = PostLinks::of(post, record, text);
+    if found.links.is_empty() {
+        return match record.get("reply") {
+            Some(_) => Entry::Reply,
+            None => Entry::WithoutLink,
+        };
+    }
+    push_candidates(out, file, line, record, text, found);
+    Entry::Links
 }
 
 fn read_json(content: &str, file: &Path) -> Result<Value, Diagnostic> {

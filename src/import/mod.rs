@@ -560,6 +560,41 @@ const ATTEMPTS: usize = 5;
 /// that text. The folder is locked, so imports run one after another; a file someone saved
 /// while the import ran is never overwritten: the import is read and done again.
 pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Report, Error> {
+    let (inputs, warnings) = read_all(files, options)?;
+    run_candidates(topics_dir, &inputs, warnings, options, &mut |_, _, _| {
+        Ok(Extra::default())
+    })
+}
+
+/// What a source that is not a file (`sync`, which reads the feed's API) adds to an import:
+/// edits of corpus links made in the same write, and files beside the corpus written with it.
+#[derive(Debug, Default)]
+pub(crate) struct Extra {
+    /// New text of corpus files, made from the sources given; new links are appended to it.
+    pub corpus: BTreeMap<PathBuf, String>,
+    /// Files outside the corpus (a state file), written all-or-nothing with it: the path, the
+    /// text it must still hold (`None`: absent), the new text.
+    pub beside: Vec<(PathBuf, Option<String>, String)>,
+    /// Reported with the import's own warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// How a caller of [`run_candidates`] takes part: it sees the corpus and the decided rows
+/// before anything is rendered, may change the rows (a link it heals is no new link), and
+/// returns its own edits. Called once per attempt, so it starts afresh each time.
+pub(crate) type Adjust<'a> =
+    dyn FnMut(&Course, &[corpus::Source], &mut Vec<Row>) -> Result<Extra, Error> + 'a;
+
+/// [`run`] for candidates already read, one list per source (the path names it in messages and
+/// in each new link's `source`), with `adjust`'s edits in the same locked, checked,
+/// all-or-nothing write. `warnings` (from reading the sources) are kept in the report.
+pub(crate) fn run_candidates(
+    topics_dir: &Path,
+    inputs: &[(PathBuf, Vec<Candidate>)],
+    warnings: Vec<Diagnostic>,
+    options: &Options,
+    adjust: &mut Adjust,
+) -> Result<Report, Error> {
     let refuse = |mut found: Vec<Diagnostic>| {
         found.push(
             Diagnostic::error(None, "the corpus has errors, so nothing was imported").with_help(
@@ -576,13 +611,22 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
     for _ in 0..ATTEMPTS {
         let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
         let loaded = corpus::load(&sources).map_err(refuse)?;
-        let (mut report, rendered) = prepare(&loaded.course, &sources, topics_dir, files, options)?;
+        let (mut report, rendered, beside) = prepare_inputs(
+            &loaded.course,
+            &sources,
+            topics_dir,
+            inputs.to_vec(),
+            warnings.clone(),
+            options,
+            adjust,
+        )?;
         if options.dry_run {
             return Ok(report);
         }
-        match commit(&sources, &rendered) {
+        match commit(&sources, &rendered, &beside) {
             Ok(()) => {
                 report.written = rendered.into_keys().collect();
+                report.written.extend(beside.into_iter().map(|(p, ..)| p));
                 return Ok(report);
             }
             Err(e @ crate::output::WriteError::Changed { .. }) => changed = Some(e),
@@ -626,12 +670,32 @@ pub fn dry_run_builtin(files: &[PathBuf], options: &Options) -> Result<Report, E
     )
 }
 
-/// Writes the rendered files, each only if it still holds the text the import was made from.
+/// Writes the rendered files, each only if it still holds the text the import was made from,
+/// and the files `beside` the corpus (each only if it still holds the text given), all in one
+/// all-or-nothing write: the one place an import writes. The files beside go last: a state
+/// that says what was imported (sync's) must never be in place before the corpus it describes.
 fn commit(
     sources: &[corpus::Source],
     rendered: &BTreeMap<PathBuf, String>,
+    beside: &[(PathBuf, Option<String>, String)],
 ) -> Result<(), crate::output::WriteError> {
-    crate::output::replace_read(|path| corpus::source_text(sources, path), rendered)
+    use crate::output::{Expect, Replacement};
+    let expect = |text: Option<&str>| match text {
+        Some(t) => Expect::Bytes(t.as_bytes().to_vec()),
+        None => Expect::Absent,
+    };
+    let corpus_files = rendered.iter().map(|(path, text)| Replacement {
+        path: path.clone(),
+        bytes: text.clone().into_bytes(),
+        expect: expect(corpus::source_text(sources, path)),
+    });
+    let others = beside.iter().map(|(path, was, text)| Replacement {
+        path: path.clone(),
+        bytes: text.clone().into_bytes(),
+        expect: expect(was.as_deref()),
+    });
+    let files: Vec<Replacement> = corpus_files.chain(others).collect();
+    crate::output::replace_all(&files)
 }
 
 /// The message for a write that failed: which file, and what state the corpus is in.
@@ -694,7 +758,7 @@ pub(crate) fn import(
 ) -> Result<Report, Error> {
     let (mut report, rendered) = prepare(course, sources, topics_dir, files, options)?;
     if !options.dry_run {
-        commit(sources, &rendered).map_err(|e| write_failed(&e, topics_dir))?;
+        commit(sources, &rendered, &[]).map_err(|e| write_failed(&e, topics_dir))?;
         report.written = rendered.into_keys().collect();
     }
     Ok(report)
@@ -708,15 +772,24 @@ fn prepare(
     files: &[PathBuf],
     options: &Options,
 ) -> Result<(Report, BTreeMap<PathBuf, String>), Error> {
-    if let Some(into) = &options.into {
-        if course.topic(into).is_none() {
-            let ids = course.topics.iter().map(|t| t.id.as_str());
-            return Err(Error::usage(
-                Diagnostic::error(None, format!("--into: there is no topic `{into}`"))
-                    .with_help(crate::diagnostics::suggest(into, ids, "topic")),
-            ));
-        }
-    }
+    let (inputs, warnings) = read_all(files, options)?;
+    let (report, rendered, _) = prepare_inputs(
+        course,
+        sources,
+        topics_dir,
+        inputs,
+        warnings,
+        options,
+        &mut |_, _, _| Ok(Extra::default()),
+    )?;
+    Ok((report, rendered))
+}
+
+/// Candidates by the source they were read from.
+pub(crate) type Inputs = Vec<(PathBuf, Vec<Candidate>)>;
+
+/// The links of every file, and the entries skipped; every file's problems at once.
+fn read_all(files: &[PathBuf], options: &Options) -> Result<(Inputs, Vec<Diagnostic>), Error> {
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     let mut inputs = Vec::new();
@@ -734,8 +807,40 @@ fn prepare(
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let (rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
+    Ok((inputs, warnings))
+}
+
+/// The new text of every corpus file (the caller's edits with the new links appended), and the
+/// files beside the corpus the caller writes with them.
+type Prepared = (
+    Report,
+    BTreeMap<PathBuf, String>,
+    Vec<(PathBuf, Option<String>, String)>,
+);
+
+/// Decides, lets `adjust` take part, renders and checks: everything but the write.
+fn prepare_inputs(
+    course: &Course,
+    sources: &[corpus::Source],
+    topics_dir: &Path,
+    inputs: Inputs,
+    mut warnings: Vec<Diagnostic>,
+    options: &Options,
+    adjust: &mut Adjust,
+) -> Result<Prepared, Error> {
+    if let Some(into) = &options.into {
+        if course.topic(into).is_none() {
+            let ids = course.topics.iter().map(|t| t.id.as_str());
+            return Err(Error::usage(
+                Diagnostic::error(None, format!("--into: there is no topic `{into}`"))
+                    .with_help(crate::diagnostics::suggest(into, ids, "topic")),
+            ));
+        }
+    }
+    let (mut rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
     warnings.extend(invalid);
+    let mut extra = adjust(course, sources, &mut rows)?;
+    warnings.append(&mut extra.warnings);
     for row in rows.iter().filter(|r| r.is_new()) {
         if row.candidate.url_status == UrlStatus::Truncated {
             warnings.push(
@@ -758,11 +863,25 @@ fn prepare(
         warnings,
         written: Vec::new(),
     };
-    let rendered = write::render(course, topics_dir, sources, &report.rows).map_err(|d| {
+    // The caller's edits first; the new links are appended to the edited text.
+    let edited: Vec<corpus::Source> = sources
+        .iter()
+        .map(|s| corpus::Source {
+            path: s.path.clone(),
+            text: extra
+                .corpus
+                .get(&s.path)
+                .cloned()
+                .unwrap_or_else(|| s.text.clone()),
+        })
+        .collect();
+    let mut rendered = extra.corpus;
+    let appended = write::render(course, topics_dir, &edited, &report.rows).map_err(|d| {
         Error::invalid(d.with_help("fix that file; nothing in the topics directory was changed"))
     })?;
+    rendered.extend(appended);
     verify(sources, &rendered)?;
-    Ok((report, rendered))
+    Ok((report, rendered, extra.beside))
 }
 
 #[cfg(test)]

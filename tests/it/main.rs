@@ -23,3 +23,4 @@ mod serve;
 mod shell;
 mod site;
 mod site_options;
+mod sync;
