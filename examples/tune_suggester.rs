@@ -23,11 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {line}");
     }
     let mut results = Vec::new();
-    for floor_words in [1.0, 1.5, 2.0, 2.5, 3.0] {
-        for margin in [1.2, 1.35, 1.5] {
-            for hint_weight in [0.5, 1.0] {
-                for neighbour_weight in [0.0, 0.5, 1.0, 2.0] {
-                    for field_ratio in [2.0, 2.5, 3.0, 4.0] {
+    for floor_words in [2.0, 2.5, 3.0, 3.5, 4.0] {
+        for margin in [1.2, 1.35] {
+            for hint_weight in [1.0, 1.5, 2.0] {
+                for neighbour_weight in [0.0, 1.0] {
+                    for field_ratio in [1.0, 1.5, 2.0] {
                         let params = Params {
                             floor_words,
                             margin,

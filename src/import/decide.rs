@@ -83,6 +83,9 @@ pub(crate) fn decide_with(
     // the earliest work it is (see [`super::work`]).
     let mut known: Works<String> = Works::new();
     let mut addresses_of: HashMap<String, Vec<String>> = HashMap::new();
+    // Links whose address is a guess or cut short: a new address of theirs is a repair for
+    // `check --links --fix` or `sync` to make, not an alternate to record.
+    let mut unsure: std::collections::HashSet<String> = std::collections::HashSet::new();
     for l in course.links().chain(course.inbox.iter()) {
         let urls: Vec<&str> = std::iter::once(l.url.as_str())
             .chain(l.alternates.iter().map(String::as_str))
@@ -95,6 +98,9 @@ pub(crate) fn decide_with(
             },
             l.id.to_string(),
         );
+        if l.url_status != crate::model::UrlStatus::Confirmed {
+            unsure.insert(l.id.to_string());
+        }
         addresses_of.insert(
             l.id.to_string(),
             urls.iter().map(|u| u.to_string()).collect(),
@@ -114,14 +120,15 @@ pub(crate) fn decide_with(
                     continue;
                 }
             };
-            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
-                .chain(c.alternates.iter().map(String::as_str))
+            let owned: Vec<String> = std::iter::once(c.url.clone())
+                .chain(c.alternates.iter().cloned())
                 .collect();
+            let addresses: Vec<&str> = owned.iter().map(String::as_str).collect();
             let mut id = None;
             let decision = known.find_or_insert(
                 &Identity {
                     urls: addresses.clone(),
-                    title: &c.title,
+                    title: c.own_title.as_deref().unwrap_or(&c.title),
                     authors: &c.authors,
                 },
                 || {
@@ -149,8 +156,15 @@ pub(crate) fn decide_with(
                     )),
                 );
             }
+            let own = |u: &&str| !decision.foreign.contains(&urls::key(u));
             if let Some((of, reason)) = decision.same {
-                let record = new_addresses(&addresses, addresses_of.get(&of));
+                let addresses: Vec<&str> = addresses.iter().copied().filter(own).collect();
+                // An address another work is known by is that work's, not this one's.
+                let record: Vec<String> = new_addresses(&addresses, addresses_of.get(&of))
+                    .into_iter()
+                    .filter(|u| !known.knows_address(u) && !unsure.contains(&of))
+                    .collect();
+                known.add_addresses(&of, &record);
                 if let Some(&row) = new_rows.get(&of) {
                     // A second address of a link this import adds: one link, more addresses.
                     let first = &mut rows[row].candidate;
@@ -185,6 +199,32 @@ pub(crate) fn decide_with(
                 });
                 continue;
             }
+            let mut c = c;
+            if !decision.foreign.is_empty() {
+                // Another work's identifier is no address of this one.
+                let mut kept = addresses.iter().copied().filter(own).map(String::from);
+                let Some(url) = kept.next() else {
+                    warnings.push(
+                        warning(
+                            file,
+                            c.line,
+                            1,
+                            format!(
+                                "`{}` has no address of its own (only another work's); skipped",
+                                c.title
+                            ),
+                        )
+                        .with_help("give it its own URL or DOI in the source"),
+                    );
+                    continue;
+                };
+                let rest: Vec<String> = kept.collect();
+                c.url = url;
+                c.alternates = rest;
+            }
+            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
+                .chain(c.alternates.iter().map(String::as_str))
+                .collect();
             let mut s = suggester.suggest(&c);
             if let Some(into) = into {
                 // The suggestion that --into overrides still says something: keep it as a tag.

@@ -386,13 +386,30 @@ fn is_label(l: &RawLink) -> bool {
 fn is_address(l: &RawLink) -> bool {
     let t = squash(&l.text).to_lowercase();
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = t.strip_prefix("year ").unwrap_or(t);
     let year = t.len() == 4
         && t.chars().all(|c| c.is_ascii_digit())
         && (t.starts_with("19") || t.starts_with("20"));
-    year || t.starts_with("doi")
+    // Never "blog post" or "video": those are readings of their own in running text.
+    let addresses = [
+        "pdf",
+        "html",
+        "doi",
+        "acm",
+        "acmdl",
+        "acm dl",
+        "ieee",
+        "ieeexplore",
+        "slides",
+        "preprint",
+        "extended version",
+        "full version",
+        "tech report",
+    ];
+    year || t.starts_with("doi:")
         || t.starts_with("10.")
         || t.starts_with("arxiv")
-        || LABELS.contains(&t)
+        || addresses.contains(&t)
 }
 
 /// The title a reference gives in quotes (`Lamport, L. "The Part-Time Parliament". ACM TOCS`),
@@ -594,7 +611,14 @@ fn readings(
     // A reference whose one title link comes after the authors (`Lamport: “[Time,
     // Clocks…](url),” CACM 1978. [doi:…](doi)`): that link is the reading, the rest its
     // addresses.
-    if c.leading.is_empty() && c.mentions.len() == 1 && !c.labels.is_empty() {
+    let titled = |l: &RawLink| {
+        clean_text(&l.text).split_whitespace().count() >= 3 && !super::evidence::is_profile(&l.url)
+    };
+    if c.leading.is_empty()
+        && c.mentions.len() == 1
+        && !c.labels.is_empty()
+        && titled(&c.mentions[0])
+    {
         c.leading = std::mem::take(&mut c.mentions);
         c.prose = c.prose.replacen(&c.leading[0].text, "", 1);
     }
@@ -646,6 +670,9 @@ fn readings(
             mention_title(&m.text, main_title.as_deref())
         };
         let note = (prose_note != title).then(|| prose_note.clone());
+        let own = clean_text(&m.text);
+        let borrowed = title != own;
+        let before = ctx.out.links.len();
         push(
             ctx,
             m,
@@ -654,10 +681,16 @@ fn readings(
             Vec::new(),
             hints,
         );
+        if borrowed && ctx.out.links.len() > before {
+            ctx.out.links[before].own_title = Some(own);
+        }
     }
     for ch in children {
         for m in &ch.mentions {
             let title = mention_title(&m.text, main_title.as_deref());
+            let own = clean_text(&m.text);
+            let borrowed = title != own;
+            let before = ctx.out.links.len();
             push(
                 ctx,
                 m,
@@ -666,6 +699,9 @@ fn readings(
                 Vec::new(),
                 hints,
             );
+            if borrowed && ctx.out.links.len() > before {
+                ctx.out.links[before].own_title = Some(own);
+            }
         }
     }
 }

@@ -68,6 +68,9 @@ pub struct Candidate {
     pub minutes: Option<u32>,
     /// 1-based line where the entry starts in its file.
     pub line: usize,
+    /// The link's own text when `title` borrows another reading's title for context
+    /// (`Raft paper: etcd`): what says which work it is.
+    pub own_title: Option<String>,
 }
 
 /// What a format parser returns: the links, and the entries it had to skip.

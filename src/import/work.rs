@@ -318,6 +318,9 @@ pub(crate) struct Found<'w, V> {
     pub same: Option<(&'w V, Reason)>,
     /// Works it resembles by one rule and contradicts by another.
     pub conflicts: Vec<Conflict<&'w V>>,
+    /// Its identifiers that belong to another work (a DOI copied from the wrong entry):
+    /// never recorded as its addresses.
+    pub foreign: Vec<String>,
 }
 
 struct Work<V> {
@@ -478,7 +481,10 @@ impl<V> Works<V> {
 
     fn find_keys(&self, k: &Keys) -> Found<'_, V> {
         let mut conflicts = Vec::new();
-        let found = |w: usize, reason: Reason, conflicts| self.found(w, reason, conflicts);
+        let mut foreign: Vec<String> = Vec::new();
+        let found = |w: usize, reason: Reason, conflicts, foreign| {
+            self.found(w, reason, conflicts, foreign)
+        };
         // 1. The same page.
         if let Some(&w) = k.pages.iter().find_map(|p| {
             let key = urls::key(p);
@@ -486,7 +492,7 @@ impl<V> Works<V> {
                 key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:");
             (!identifier).then(|| self.pages.find(p)).flatten()
         }) {
-            return found(w, Reason::SameAddress, conflicts);
+            return found(w, Reason::SameAddress, conflicts, foreign);
         }
         // 2. The same identifier, unless the titles say otherwise.
         let mut by_identifier: Vec<(usize, &String)> = k
@@ -500,6 +506,7 @@ impl<V> Works<V> {
         by_identifier.dedup_by_key(|(w, _)| *w);
         for (w, identifier) in &by_identifier {
             if self.unrelated(k, *w) {
+                foreign.push((*identifier).clone());
                 conflicts.push(Conflict {
                     other: &self.works[*w].value,
                     message: format!(
@@ -508,7 +515,12 @@ impl<V> Works<V> {
                     ),
                 });
             } else {
-                return found(*w, Reason::SameIdentifier((*identifier).clone()), conflicts);
+                return found(
+                    *w,
+                    Reason::SameIdentifier((*identifier).clone()),
+                    conflicts,
+                    foreign,
+                );
             }
         }
         // 3. The same PDF file at another host, with a title that agrees.
@@ -519,7 +531,7 @@ impl<V> Works<V> {
                     || !work.informative
                     || similarity(&k.title, &work.title) >= FILE_AGREES;
                 if agree && !self.contradicts(k, w) {
-                    return found(w, Reason::SamePdf(stem.clone()), conflicts);
+                    return found(w, Reason::SamePdf(stem.clone()), conflicts, foreign);
                 }
             }
         }
@@ -559,12 +571,13 @@ impl<V> Works<V> {
                     }
                     continue;
                 }
-                return found(w, Reason::SameTitle, conflicts);
+                return found(w, Reason::SameTitle, conflicts, foreign);
             }
         }
         Found {
             same: None,
             conflicts,
+            foreign,
         }
     }
 
@@ -573,10 +586,12 @@ impl<V> Works<V> {
         w: usize,
         reason: Reason,
         conflicts: Vec<Conflict<&'s V>>,
+        foreign: Vec<String>,
     ) -> Found<'s, V> {
         Found {
             same: Some((&self.works[w].value, reason)),
             conflicts,
+            foreign,
         }
     }
 
@@ -622,6 +637,46 @@ impl<V> Works<V> {
         self.dois_differ(k, w) || no_shared_author
     }
 
+    /// Whether any work is known by `url` (its page, or the paper it names).
+    pub(crate) fn knows_address(&self, url: &str) -> bool {
+        let key = urls::key(url);
+        let identifier =
+            key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:");
+        if identifier {
+            urls::keys_of(url)
+                .iter()
+                .any(|k| self.identifiers.contains_key(k))
+        } else {
+            self.pages.find(url).is_some()
+        }
+    }
+
+    /// Adds `urls` to what the work `value` is known by: an address just recorded as one of
+    /// its alternates names it from now on.
+    pub(crate) fn add_addresses(&mut self, value: &V, urls: &[String])
+    where
+        V: PartialEq,
+    {
+        let Some(n) = self.works.iter().position(|w| w.value == *value) else {
+            return;
+        };
+        for url in urls {
+            let k = keys(&Identity {
+                urls: vec![url.as_str()],
+                ..Identity::default()
+            });
+            for page in &k.pages {
+                self.pages.insert(page, n);
+            }
+            for i in k.identifiers {
+                self.identifiers.entry(i).or_default().push(n);
+            }
+            for d in k.dois {
+                self.works[n].dois.push(d);
+            }
+        }
+    }
+
     /// Looks `id` up and, when it is no known work, adds it with `make()`: what an import
     /// does with each candidate in turn.
     pub(crate) fn find_or_insert(
@@ -635,6 +690,7 @@ impl<V> Works<V> {
         let k = keys(id);
         let found = self.find_keys(&k);
         let decision = Decision {
+            foreign: found.foreign,
             same: found.same.map(|(v, r)| (v.clone(), r)),
             conflicts: found
                 .conflicts
@@ -657,6 +713,8 @@ impl<V> Works<V> {
 pub(crate) struct Decision<V> {
     pub same: Option<(V, Reason)>,
     pub conflicts: Vec<Conflict<V>>,
+    /// See [`Found::foreign`].
+    pub foreign: Vec<String>,
 }
 
 #[cfg(test)]
