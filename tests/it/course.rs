@@ -550,7 +550,7 @@ fn the_optional_track_stays_out_of_the_core_hours() {
 fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
     let plan = plan();
     // Item by item: about half practice (the builds as 6.5840 budgets them), every paper with
-    // its summary. Three months at a full-time pace, as Murat estimates a first pass.
+    // its summary: about three months at a steady half-time pace, as Murat estimates a first pass.
     let hours = plan["total_minutes"].as_u64().unwrap() as f64 / 60.0;
     assert!(
         (200.0..=240.0).contains(&hours),
