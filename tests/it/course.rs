@@ -269,7 +269,18 @@ fn stages_follow_murats_order() {
         .flat_map(|s| s["topics"].as_array().unwrap())
         .map(|t| t["id"].as_str().unwrap())
         .collect();
-    assert_eq!(topics, ["overview", "logical-time"]);
+    // The vector clock exercise is written in PlusCal, so clocks need the modelling stage (and
+    // what it builds on), still nothing from consensus.
+    assert_eq!(
+        topics,
+        [
+            "overview",
+            "concurrency-basics",
+            "safety-and-liveness",
+            "tla-plus",
+            "logical-time"
+        ]
+    );
     // Inside topics: the builds come in order, each after what it builds on.
     let order: Vec<&str> = links(&plan)
         .iter()
@@ -428,18 +439,20 @@ fn the_practice_spine_has_deliverables_and_honest_hours() {
             "gossip-glomers-counter",
             "jepsen-postgresql-g2",
             "fencing-token-scenario",
+            "mapreduce-lab",
+            "kv-deterministic-simulation",
         ])
     );
-    // Half the course is practice, budgeted as 6.5840's students experience it (the Raft lab
-    // alone is about 35 hours).
+    // More than half the course is practice, budgeted as 6.5840's students experience it (the
+    // Raft lab alone is 35 to 60 hours, counted at the middle).
     let hours = core
         .iter()
         .map(|l| l["minutes"].as_u64().unwrap())
         .sum::<u64>() as f64
         / 60.0;
     assert!(
-        (95.0..=120.0).contains(&hours),
-        "the core practice holds {hours:.1} h, outside 95-120 h"
+        (135.0..=160.0).contains(&hours),
+        "the core practice holds {hours:.1} h, outside 135-160 h"
     );
     assert_eq!(link(&plan, "raft-lab")["kind"], "project");
     assert!(link(&plan, "raft-lab")["minutes"].as_u64().unwrap() >= 30 * 60);
@@ -465,6 +478,9 @@ fn the_practice_spine_has_deliverables_and_honest_hours() {
         ("jepsen-postgresql-g2", "adya-isolation"),
         ("kvsrv-lab", "go-tour"),
         ("kvraft-lab", "raft-lab"),
+        ("mapreduce-lab", "mapreduce"),
+        ("kv-deterministic-simulation", "kvsrv-lab"),
+        ("kv-deterministic-simulation", "foundationdb"),
     ] {
         assert!(at[after] <= at[item], "{item} comes before {after}");
     }
@@ -497,6 +513,19 @@ fn the_missing_classics_are_in_the_core() {
         "kreps-the-log",
         "metastable-failures",
         "herlihy-wing-linearizability",
+        "chain-replication",
+        "lampson-highly-available-consensus",
+        // Kleppmann's Cambridge lectures as the spine, from lecture 1 to Spanner.
+        "cambridge-lecture-intro",
+        "cambridge-lecture-models",
+        "cambridge-lecture-physical-time",
+        "cambridge-lecture-logical-time",
+        "cambridge-lecture-smr-consensus",
+        "cambridge-lecture-raft",
+        "cambridge-lecture-2pc",
+        "cambridge-lecture-linearizability",
+        "cambridge-lecture-eventual-consistency",
+        "cambridge-lecture-spanner",
     ] {
         assert!(!is_optional(link(&plan, id)), "{id} is core");
     }
@@ -526,6 +555,12 @@ fn the_optional_track_stays_out_of_the_core_hours() {
         "learn-about-dst",
         "testing-distributed-systems-list",
         "ddia",
+        "aurora-dsql-story",
+        "dbos-durable-queues",
+        "restate-durable-execution-engine",
+        "lucene-fray-concurrency-bugs",
+        "erlang-behaviours",
+        "shardkv-lab",
     ] {
         assert!(
             is_optional(link(&plan, id)),
@@ -549,12 +584,13 @@ fn the_optional_track_stays_out_of_the_core_hours() {
 #[test]
 fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
     let plan = plan();
-    // Item by item: about half practice (the builds as 6.5840 budgets them), every paper with
-    // its summary: about three months at a steady half-time pace, as Murat estimates a first pass.
+    // Item by item: more than half practice (the builds as 6.5840 budgets them), every paper
+    // with its summary: about three months at a steady half-time pace, as Murat estimates a
+    // first pass, and the description says so.
     let hours = plan["total_minutes"].as_u64().unwrap() as f64 / 60.0;
     assert!(
-        (200.0..=240.0).contains(&hours),
-        "core {hours:.1} h is outside 200-240 h"
+        (255.0..=290.0).contains(&hours),
+        "core {hours:.1} h is outside 255-290 h"
     );
     // A build stage may be long; its reading may not pile up.
     for stage in plan["stages"].as_array().unwrap() {
@@ -568,7 +604,9 @@ fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
             .sum();
         let h = reading as f64 / 60.0;
         assert!(
-            h <= 20.0,
+            // Sivilotti's notes count as reading, though two thirds of their time is pencil
+            // exercises; that is what takes the reasoning stage past twenty.
+            h <= 22.0,
             "stage {} holds {h:.1} h of reading: a dumping ground",
             stage["id"]
         );
