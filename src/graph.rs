@@ -2,8 +2,9 @@
 //! prerequisite depth and transitive closures.
 //!
 //! Topics are the nodes. An edge runs from a topic to a topic it needs, either written in its
-//! `requires` or implied by one of its links requiring a link or topic elsewhere: a link is
-//! read under its own topic, so that topic has to come after whatever the link needs.
+//! `requires` or implied by one of its core links requiring a link or topic elsewhere: a link is
+//! read under its own topic, so that topic has to come after whatever the link needs. An
+//! optional link adds no edge: the core never waits for what the optional track builds on.
 
 use crate::model::{Course, Link, Origin, Ref, Topic, NO_ITEM};
 use foldhash::{HashMap, HashMapExt};
@@ -145,7 +146,10 @@ impl Graph {
                 add(&mut graph, t, item, &edge);
             }
             for (l, link) in topic.links.iter().enumerate() {
-                if !view.has_link(t, l) {
+                // An optional link's requirements order the optional track only: they must
+                // never make its topic need another one, or the core would wait for (and a
+                // plan for one topic pull in) whatever the optional track builds on.
+                if !view.has_link(t, l) || link.optional {
                     continue;
                 }
                 let refs = view.link_requires(t, l);

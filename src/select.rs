@@ -6,6 +6,11 @@
 //! - a link: the items in its `requires`, and the topics its own topic requires (a link is read
 //!   under its topic, after that topic's prerequisites).
 //!
+//! An optional link's own `requires` are followed only when that link is wanted by name (a
+//! target, or required by another optional link), never when it comes in with its topic:
+//! otherwise reading a topic would pull in, and come to need, whatever its optional track
+//! builds on.
+//!
 //! The plan holds what the targets need, found by walking that relation from the targets without
 //! entering known topics: whatever is reachable only through a known topic is known too (the way
 //! Metacademy prunes "implicitly learned" concepts). Skipped items and filtered links are removed
@@ -338,6 +343,10 @@ struct Needs<'a> {
     starts: Vec<u32>,
     /// How many of `needs` are prerequisites.
     prerequisites: Vec<usize>,
+    /// An optional link's own requirements, followed only when it is wanted by name (see the
+    /// module documentation): item `i`'s are `soft[soft_starts[i]..soft_starts[i + 1]]`.
+    soft: Vec<u32>,
+    soft_starts: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -360,6 +369,8 @@ impl<'a> Needs<'a> {
         let mut needs = Vec::with_capacity(ids.len() * 3);
         let mut starts = Vec::with_capacity(ids.len() + 1);
         let mut prerequisites = Vec::with_capacity(ids.len());
+        let mut soft = Vec::new();
+        let mut soft_starts = vec![0u32; topics + 1];
         let mut first_link = topics;
         for (t, topic) in course.topics.iter().enumerate() {
             starts.push(needs.len() as u32);
@@ -368,9 +379,19 @@ impl<'a> Needs<'a> {
             needs.extend(first_link as u32..(first_link + topic.links.len()) as u32);
             first_link += topic.links.len();
         }
-        for (n, t) in (topics..).zip(&topic_of[topics..]) {
+        let optional = course
+            .topics
+            .iter()
+            .flat_map(|t| &t.links)
+            .map(|l| l.optional);
+        for ((n, t), optional) in (topics..).zip(&topic_of[topics..]).zip(optional) {
             starts.push(needs.len() as u32);
-            resolve(n, &mut needs);
+            if optional {
+                resolve(n, &mut soft);
+            } else {
+                resolve(n, &mut needs);
+            }
+            soft_starts.push(soft.len() as u32);
             resolve(*t as usize, &mut needs);
             prerequisites.push(needs.len() - *starts.last().unwrap() as usize);
         }
@@ -383,7 +404,14 @@ impl<'a> Needs<'a> {
             needs,
             starts,
             prerequisites,
+            soft,
+            soft_starts,
         }
+    }
+
+    /// An optional link's own requirements (empty for anything else).
+    fn soft_of(&self, i: usize) -> &[u32] {
+        &self.soft[self.soft_starts[i] as usize..self.soft_starts[i + 1] as usize]
     }
 
     /// The number of the item `id` (see [`Course::item_number`]).
@@ -407,7 +435,8 @@ impl<'a> Needs<'a> {
         }
     }
 
-    /// The prerequisites of `id` (not its contained links), in written order.
+    /// The prerequisites of `id` (not its contained links, nor an optional link's own
+    /// requirements), in written order.
     fn prerequisites(&self, id: &str) -> Vec<&'a str> {
         let Some(i) = self.number(id) else {
             return Vec::new();
@@ -466,31 +495,54 @@ fn walk<'n, 'a>(
     stop: &dyn Fn(u32) -> bool,
     whole_topics: bool,
 ) -> Reach<'n, 'a> {
-    let mut reached = vec![false; needs.ids.len()];
+    let count = needs.ids.len();
+    let mut reached = vec![false; count];
+    // Whether an item was wanted by name (a root, or required), so that an optional link's own
+    // requirements are followed; and whether it was processed, so that one wanted by name only
+    // after it came in with its topic has its requirements followed then.
+    let mut named = vec![false; count];
+    let mut processed = vec![false; count];
     // (item, parent) as found: a parent is pushed only while it is processed, so a repeat
     // comes right after its first in the item's list.
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut queue: VecDeque<u32> = VecDeque::new();
+    // (item, whether only its soft requirements are left to follow).
+    let mut queue: VecDeque<(u32, bool)> = VecDeque::new();
     for root in roots {
         let Some(root) = needs.number(root) else {
             continue;
         };
         if !stop(root) && !reached[root as usize] {
             reached[root as usize] = true;
-            queue.push_back(root);
+            named[root as usize] = true;
+            queue.push_back((root, false));
         }
     }
-    while let Some(id) = queue.pop_front() {
+    while let Some((id, soft_only)) = queue.pop_front() {
         let i = id as usize;
+        processed[i] = true;
         // For the full course a topic is read whole once anything in it is.
         let whole = (whole_topics && i >= needs.topics).then(|| needs.topic_of[i]);
-        for &n in needs.of(i).iter().chain(whole.as_ref()) {
+        let own: &[u32] = if soft_only { &[] } else { needs.of(i) };
+        let soft = if named[i] { needs.soft_of(i) } else { &[] };
+        let prerequisites = if soft_only { 0 } else { needs.prerequisites[i] };
+        let edges = own.iter().zip(0..).map(|(&n, k)| (n, k < prerequisites));
+        let edges = edges
+            .chain(whole.filter(|_| !soft_only).map(|t| (t, false)))
+            .chain(soft.iter().map(|&n| (n, true)));
+        for (n, by_name) in edges {
             if stop(n) {
                 continue;
             }
-            if !reached[n as usize] {
-                reached[n as usize] = true;
-                queue.push_back(n);
+            let j = n as usize;
+            if by_name && !named[j] {
+                named[j] = true;
+                if processed[j] && !needs.soft_of(j).is_empty() {
+                    queue.push_back((n, true));
+                }
+            }
+            if !reached[j] {
+                reached[j] = true;
+                queue.push_back((n, false));
             }
             pairs.push((n, id));
         }
@@ -665,10 +717,16 @@ fn planned_requires(
                 out.items.push(n);
             } else {
                 let mut through = needs.prerequisites(id);
+                // What a removed topic's core links needed; its optional track needs nothing
+                // of the plan (see the module documentation).
                 if let Some(t) = course.topic(id) {
-                    for l in &t.links {
+                    for l in t.links.iter().filter(|l| !l.optional) {
                         through.extend(l.requires.iter().map(|r| r.id.as_str()));
                     }
+                }
+                // Only an optional link can require an optional one: pass on what it needed.
+                if let Some(l) = course.link(id).filter(|l| l.optional) {
+                    through.extend(l.requires.iter().map(|r| r.id.as_str()));
                 }
                 stack.extend(through.into_iter().rev().map(|n| (n, origin)));
             }

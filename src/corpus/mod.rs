@@ -672,6 +672,36 @@ fn check_stage_order(course: &Course, graph: &Graph, found: &mut Vec<Diagnostic>
             }
         }
     }
+    // An optional link adds no edge to the graph (the core never waits for it), so its
+    // requirements are checked here: the plan must still read them first.
+    for link in course.links().filter(|l| l.optional) {
+        let Some(mine) = stage_of(&link.topic) else {
+            continue;
+        };
+        for r in &link.requires {
+            let topic = course
+                .link(&r.id)
+                .map_or(r.id.as_str(), |l| l.topic.as_str());
+            let Some(theirs) = stage_of(topic) else {
+                continue;
+            };
+            if theirs > mine {
+                found.push(
+                    Diagnostic::error(
+                        Some(r.origin.clone()),
+                        format!(
+                            "optional link `{}` (stage `{}`) requires `{}`, which comes later (stage `{}`)",
+                            link.id, course.stages[mine].id, r.id, course.stages[theirs].id
+                        ),
+                    )
+                    .with_help(format!(
+                        "move `{}` to a topic of stage `{}` or later, or drop the requirement",
+                        link.id, course.stages[theirs].id
+                    )),
+                );
+            }
+        }
+    }
 }
 
 /// Which corpus to use: `--topics DIR` when given, else `./topics` when it exists, else the

@@ -12,6 +12,7 @@ mod import_formats;
 mod import_real;
 mod links;
 mod new;
+mod optional_edges;
 mod options_cli;
 mod practice;
 mod properties;
