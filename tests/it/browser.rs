@@ -360,6 +360,7 @@ fn run(session: &Session, base: &str, out: &Path) {
         graph_labels_are_readable(session, base, width);
         week_links_land_on_their_week(session, base, width);
         progress_shows_where_readings_are_listed(session, base, width);
+        optional_readings_have_contrast(session, base, width);
     }
     session.size(1280, 1000);
     screenshots(session, base);
@@ -607,6 +608,36 @@ fn week_links_land_on_their_week(session: &Session, base: &str, width: u32) {
         ));
         assert_eq!(found, json!([true, true]), "{width}px: {link}");
     }
+}
+
+/// WCAG contrast of every text node's colour against the page's background, for the optional
+/// track's readings (once drawn faded, at 4.37:1): at least 4.5:1, and nothing faded.
+fn optional_readings_have_contrast(session: &Session, base: &str, width: u32) {
+    session.go(&format!("{base}/topic-paxos.html"));
+    let worst = session.script(
+        "const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+         const lum = c => { const v = rgb(c).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+                            return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+         const bg = lum(getComputedStyle(document.body).backgroundColor);
+         const items = [...document.querySelectorAll('li.optional')];
+         let worst = 99, faded = 0;
+         for (const li of items) {
+           for (let e = li; e; e = e.parentElement) { if (parseFloat(getComputedStyle(e).opacity) < 1) { faded++; } }
+           for (const el of li.querySelectorAll('*')) {
+             if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) { continue; }
+             const l = lum(getComputedStyle(el).color), [a, b] = [Math.max(l, bg), Math.min(l, bg)];
+             worst = Math.min(worst, (a + 0.05) / (b + 0.05));
+           }
+         }
+         return [items.length, worst, faded];",
+    );
+    println!("optional readings at {width}px: {worst}");
+    assert!(
+        worst[0].as_u64().unwrap() >= 1,
+        "no optional reading on the page"
+    );
+    assert!(worst[1].as_f64().unwrap() >= 4.5, "{width}px: {worst}");
+    assert_eq!(worst[2], 0, "{width}px: faded: {worst}");
 }
 
 fn progress_shows_where_readings_are_listed(session: &Session, base: &str, width: u32) {
