@@ -363,6 +363,7 @@ fn run(session: &Session, base: &str, out: &Path) {
         optional_readings_have_contrast(session, base, width);
     }
     session.size(1280, 1000);
+    the_contents_are_near_for_a_keyboard(session, base);
     screenshots(session, base);
     an_edit_reloads_the_open_page(session, base, out);
     let errors = session.errors();
@@ -638,6 +639,27 @@ fn optional_readings_have_contrast(session: &Session, base: &str, width: u32) {
     );
     assert!(worst[1].as_f64().unwrap() >= 4.5, "{width}px: {worst}");
     assert_eq!(worst[2], 0, "{width}px: faded: {worst}");
+}
+
+/// A keyboard reaches the contents in a few tabs, not after the whole page: the second skip
+/// link, then the first contents link.
+fn the_contents_are_near_for_a_keyboard(session: &Session, base: &str) {
+    session.size(1280, 900);
+    session.go(&format!("{base}/checklist.html"));
+    session.script("document.activeElement.blur();");
+    session.keys("\u{E004}\u{E004}");
+    assert_eq!(
+        session.script("return document.activeElement.getAttribute('href');"),
+        "#sidebar"
+    );
+    session.keys("\u{E007}\u{E004}");
+    let at = session.script(
+        "return !!document.activeElement.closest('#sidebar') && document.activeElement.tagName;",
+    );
+    assert_eq!(
+        at, "A",
+        "three keys from the top to the first contents link"
+    );
 }
 
 fn progress_shows_where_readings_are_listed(session: &Session, base: &str, width: u32) {
