@@ -471,9 +471,28 @@ fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
 fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<String>) {
     let mut marks: Vec<(bool, bool)> = Vec::new();
+    // Topics by number in plan order, and what each needs: the schedule fills a week from later
+    // topics only when they do not need what is still unread. A link's requirements in other
+    // topics are among its topic's (the graph adds those its links imply); inside a topic plan
+    // order is kept.
+    let number: std::collections::HashMap<&str, u32> = plan
+        .topics()
+        .enumerate()
+        .map(|(n, t)| (t.id.as_str(), n as u32))
+        .collect();
+    let needs: Vec<Vec<u32>> = plan
+        .topics()
+        .map(|t| {
+            let ids = t.requires.iter();
+            ids.filter_map(|id| number.get(id.as_str()).copied())
+                .collect()
+        })
+        .collect();
     let items: Vec<schedule::Item> = plan
-        .plan_links()
-        .filter_map(|l| {
+        .topics()
+        .enumerate()
+        .flat_map(|(n, t)| t.links.iter().map(move |l| (n as u32, l)))
+        .filter_map(|(topic, l)| {
             let (id, minutes, optional) = l.for_schedule;
             let is_done = !done.is_empty() && done.contains(id);
             let scheduled = options.optional || !optional;
@@ -482,10 +501,11 @@ fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTr
                 id,
                 minutes,
                 done: is_done,
+                topic,
             })
         })
         .collect();
-    let (summary, weeks, mut spans) = schedule::cut(&items, options);
+    let (summary, weeks, mut spans) = schedule::cut(&items, &needs, options);
     drop(items);
     // The links scheduled, in the order they were given: their spans come in that order.
     spans.reverse();

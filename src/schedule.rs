@@ -1,11 +1,12 @@
-//! The weekly schedule: the plan's links, in plan order, cut into weeks under an hours budget.
+//! The weekly schedule: the plan's links cut into weeks under an hours budget.
 //!
-//! Plan order already puts every prerequisite first, so filling weeks front to back never places
-//! a link before what it needs. A link that fits in a week is never split; one longer than a week
-//! (a book, a project built over several sittings) starts a week of its own and runs over as many
-//! full weeks as it takes, and what follows may share its last week. Links marked done (progress) are left out and the remaining time
-//! recomputed. Dates are plain civil (proleptic Gregorian) dates; weeks run seven days from
-//! `start`.
+//! Weeks are filled, not just cut in plan order: when the next reading does not fit in what is
+//! left of a week, a later one that does not wait for anything unread takes the room (see
+//! [`fill`]), so prerequisite order holds and weeks are full. A link that fits in a week is
+//! never split; one longer than a week (a book, a project built over several sittings) runs over
+//! as many weeks as it takes, sharing its first and last. A week left short says why (see
+//! [`Short`]). Links marked done (progress) are left out and the remaining time recomputed.
+//! Dates are plain civil (proleptic Gregorian) dates; weeks run seven days from `start`.
 
 use crate::words;
 use serde::Serialize;
@@ -63,6 +64,10 @@ pub struct Week<'a> {
     pub links: Vec<&'a str>,
     /// The links of this week that run over several weeks, with which part falls here.
     pub parts: std::collections::BTreeMap<&'a str, Part>,
+    /// Why the week holds less than [`SHORT_PERCENT`] of the weekly hours, when it is not the
+    /// last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<Short<'a>>,
 }
 
 /// The share of a long link that falls in one week.
@@ -88,31 +93,214 @@ impl Schedule {
     }
 }
 
-/// Weeks holding `minutes` in order, each up to `budget`: `(index, minutes of it)` per week. An
-/// item longer than `budget` starts a fresh week and fills whole weeks until its rest, which
-/// the next items may join.
-pub(crate) fn pack(minutes: &[u32], budget: u32) -> Vec<Vec<(usize, u32)>> {
+/// Below this share of the week (in percent), a week that is not the last says why it is short.
+pub const SHORT_PERCENT: u32 = 85;
+
+/// Why a week other than the last holds less than [`SHORT_PERCENT`] of the weekly hours: the
+/// reading that comes next is longer than the time left, and so is every other reading ready
+/// then (the rest wait for something not read yet).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Short<'a> {
+    /// The reading that comes next: it starts the following week.
+    pub next: &'a str,
+    pub next_minutes: u32,
+    /// Minutes of the week left unfilled.
+    pub left: u32,
+}
+
+/// One week as [`fill`] makes it: `(item, minutes of it)` in reading order, and when the week
+/// is short, the item that comes next and the minutes left.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Filled {
+    pub members: Vec<(usize, u32)>,
+    pub short: Option<(usize, u32)>,
+}
+
+/// Weeks of up to `budget` minutes filled from `minutes`, the items in plan order, item `i`
+/// being of topic `topic[i]`, and topic `t` needing every item of the topics `needs[t]` (and,
+/// through them, of what those need) first.
+///
+/// Each week takes, again and again, the first item in plan order that is ready and fits in
+/// what is left of it. An item is ready when every earlier item of its topic is placed and
+/// every topic its topic needs is finished, so a week a long reading would leave half empty is
+/// filled from later topics that do not wait for it, and prerequisite order is never broken (an
+/// item may follow what it needs in the same week). Inside a topic the plan's order is kept.
+/// An item longer than the week is split: it may take what is left of a week (a tenth of the
+/// week at least, so that no part is a few minutes) and runs on at the start of the next weeks
+/// until done.
+///
+/// Plan order is a topological order of these needs, so some item is always ready while any
+/// is left, and every week takes at least one.
+pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u32) -> Vec<Filled> {
+    const NONE: usize = usize::MAX;
     let budget = budget.max(1);
-    let mut weeks: Vec<Vec<(usize, u32)>> = Vec::new();
-    let mut current: Vec<(usize, u32)> = Vec::new();
-    let mut used = 0;
-    for (i, &m) in minutes.iter().enumerate() {
-        if !current.is_empty() && used + m > budget {
-            weeks.push(std::mem::take(&mut current));
-            used = 0;
+    let n = minutes.len();
+    let topics = needs.len();
+    // Each topic's items as a chain, in plan order: `head` is the first not yet placed.
+    let (mut head, mut tail, mut pending) =
+        (vec![NONE; topics], vec![NONE; topics], vec![0u32; topics]);
+    let mut next_in_topic = vec![NONE; n];
+    for (i, &t) in topic.iter().enumerate() {
+        let t = t as usize;
+        if tail[t] == NONE {
+            head[t] = i;
+        } else {
+            next_in_topic[tail[t]] = i;
         }
-        let mut left = m;
-        while left > budget {
-            weeks.push(vec![(i, budget)]);
-            left -= budget;
-        }
-        current.push((i, left));
-        used += left;
+        tail[t] = i;
+        pending[t] += 1;
     }
-    if !current.is_empty() {
-        weeks.push(current);
+    // `waiting[t]`: the topics `t` needs that are not finished. A topic is finished when its
+    // items are placed and what it needs is finished: a topic with nothing left to read (all
+    // done, or optional) does not let what needs it jump ahead of what it needs in turn.
+    let mut unlocks: Vec<Vec<usize>> = vec![Vec::new(); topics];
+    let mut waiting = vec![0u32; topics];
+    for (t, needed) in needs.iter().enumerate() {
+        let mut needed: Vec<usize> = needed
+            .iter()
+            .map(|&u| u as usize)
+            .filter(|&u| u != t)
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        waiting[t] = needed.len() as u32;
+        for u in needed {
+            unlocks[u].push(t);
+        }
+    }
+    // What decides whether a ready item fits: its minutes, or for an item longer than the week
+    // (which is split) the least part worth starting.
+    let least_part = (budget / 10).max(1);
+    let key = |i: usize| {
+        if minutes[i] > budget {
+            least_part
+        } else {
+            minutes[i]
+        }
+    };
+    let mut ready = MinTree::new(n);
+    let mut finished_now: Vec<usize> = Vec::new();
+    for t in 0..topics {
+        if waiting[t] == 0 {
+            if pending[t] == 0 {
+                finished_now.push(t);
+            } else {
+                ready.set(head[t], key(head[t]));
+            }
+        }
+    }
+    // Mark finished topics and open what waited only for them.
+    let finish = |stack: &mut Vec<usize>,
+                  waiting: &mut Vec<u32>,
+                  ready: &mut MinTree,
+                  pending: &Vec<u32>,
+                  head: &Vec<usize>| {
+        while let Some(t) = stack.pop() {
+            for &d in &unlocks[t] {
+                waiting[d] -= 1;
+                if waiting[d] == 0 {
+                    if pending[d] == 0 {
+                        stack.push(d);
+                    } else {
+                        ready.set(head[d], key(head[d]));
+                    }
+                }
+            }
+        }
+    };
+    finish(&mut finished_now, &mut waiting, &mut ready, &pending, &head);
+    let mut weeks: Vec<Filled> = Vec::new();
+    let mut left_to_place = n;
+    // A long item under way: its number and the minutes still to read.
+    let mut carry: Option<(usize, u32)> = None;
+    while left_to_place > 0 {
+        let mut week = Filled::default();
+        let mut room = budget;
+        loop {
+            let (i, rest) = match carry.take() {
+                Some(c) => c,
+                None => match ready.first_at_most(room) {
+                    Some(i) => {
+                        ready.set(i, u32::MAX);
+                        (i, minutes[i])
+                    }
+                    None => break,
+                },
+            };
+            let part = rest.min(room);
+            week.members.push((i, part));
+            room -= part;
+            if part < rest {
+                carry = Some((i, rest - part));
+                break;
+            }
+            // Placed: the next item of its topic may be ready, and its topic finished.
+            left_to_place -= 1;
+            let t = topic[i] as usize;
+            pending[t] -= 1;
+            head[t] = next_in_topic[i];
+            if waiting[t] == 0 {
+                if head[t] != NONE {
+                    ready.set(head[t], key(head[t]));
+                } else {
+                    finished_now.push(t);
+                    finish(&mut finished_now, &mut waiting, &mut ready, &pending, &head);
+                }
+            }
+        }
+        if week.members.is_empty() {
+            // Only a cycle in `needs` could leave nothing ready; the corpus rules them out.
+            debug_assert!(false, "nothing ready with {left_to_place} items left");
+            break;
+        }
+        if left_to_place > 0 && carry.is_none() && room * 100 > budget * (100 - SHORT_PERCENT) {
+            week.short = ready.first_at_most(u32::MAX - 1).map(|i| (i, room));
+        }
+        weeks.push(week);
     }
     weeks
+}
+
+/// The least of a key per position, to find the first position whose key is at most a bound in
+/// O(log n): the first ready item that fits in what is left of a week. Positions not ready hold
+/// `u32::MAX`.
+struct MinTree {
+    size: usize,
+    keys: Vec<u32>,
+}
+
+impl MinTree {
+    fn new(n: usize) -> Self {
+        let size = n.next_power_of_two().max(1);
+        MinTree {
+            size,
+            keys: vec![u32::MAX; 2 * size],
+        }
+    }
+
+    fn set(&mut self, i: usize, key: u32) {
+        let mut p = i + self.size;
+        self.keys[p] = key;
+        while p > 1 {
+            p /= 2;
+            self.keys[p] = self.keys[2 * p].min(self.keys[2 * p + 1]);
+        }
+    }
+
+    fn first_at_most(&self, bound: u32) -> Option<usize> {
+        if self.keys[1] > bound {
+            return None;
+        }
+        let mut p = 1;
+        while p < self.size {
+            p = if self.keys[2 * p] <= bound {
+                2 * p
+            } else {
+                2 * p + 1
+            };
+        }
+        Some(p - self.size)
+    }
 }
 
 /// The first and last week an item is read in.
@@ -123,16 +311,20 @@ pub(crate) struct Item<'a> {
     pub id: &'a str,
     pub minutes: u32,
     pub done: bool,
+    /// Its topic, by number in the `needs` given to [`cut`]. A topic's items come together.
+    pub topic: u32,
 }
 
-/// Cut `items` (in plan order) into weeks; done items count as done and go in no week. Also
-/// gives, by item, the first and last week it is read in (`None` for a done item), so the
-/// plan need not look its links up by id.
+/// Cut `items` (in plan order) into weeks; done items count as done and go in no week. `needs`
+/// gives, by topic number, the topics each needs first (see [`fill`]). Also gives, by item, the
+/// first and last week it is read in (`None` for a done item), so the plan need not look its
+/// links up by id.
 ///
 /// Takes plain items rather than the plan so that the plan can use it without this module
 /// knowing the plan: data flows one way.
 pub(crate) fn cut<'a>(
     items: &[Item<'a>],
+    needs: &[Vec<u32>],
     options: &ScheduleOptions,
 ) -> (Schedule, Vec<Week<'a>>, Vec<Option<Span>>) {
     let budget = (options.hours_per_week * 60.0).round().max(1.0) as u32;
@@ -140,16 +332,18 @@ pub(crate) fn cut<'a>(
     let (done, order): (Vec<usize>, Vec<usize>) = (0..items.len()).partition(|&k| items[k].done);
     let mut span_of: Vec<Option<Span>> = vec![None; items.len()];
     let minutes: Vec<u32> = order.iter().map(|&k| items[k].minutes).collect();
-    let packed = pack(&minutes, budget);
+    let topic: Vec<u32> = order.iter().map(|&k| items[k].topic).collect();
+    let filled = fill(&minutes, &topic, needs, budget);
     let mut spans = vec![0u32; minutes.len()];
-    for &(j, _) in packed.iter().flatten() {
+    for &(j, _) in filled.iter().flat_map(|w| &w.members) {
         spans[j] += 1;
     }
     let mut seen = vec![0u32; minutes.len()];
-    let weeks: Vec<Week> = packed
+    let weeks: Vec<Week> = filled
         .iter()
         .enumerate()
-        .map(|(i, members)| {
+        .map(|(i, week)| {
+            let members = &week.members;
             let mut parts = std::collections::BTreeMap::new();
             let number = i as u32 + 1;
             for &(j, m) in members {
@@ -171,13 +365,18 @@ pub(crate) fn cut<'a>(
                 minutes: members.iter().map(|&(_, m)| m).sum(),
                 links: members.iter().map(|&(j, _)| items[order[j]].id).collect(),
                 parts,
+                short: week.short.map(|(j, left)| Short {
+                    next: items[order[j]].id,
+                    next_minutes: minutes[j],
+                    left,
+                }),
             }
         })
         .collect();
     let needed = options
         .weeks
         .filter(|&n| weeks.len() as u32 > n)
-        .map(|n| needed_hours(&minutes, n.max(1)));
+        .map(|n| needed_hours(&minutes, &topic, needs, n.max(1)));
     let schedule = Schedule {
         hours_per_week: options.hours_per_week,
         minutes_per_week: budget,
@@ -193,8 +392,8 @@ pub(crate) fn cut<'a>(
 }
 
 /// The smallest pace, in tenths of an hour, at which `minutes` fit in `weeks` weeks.
-fn needed_hours(minutes: &[u32], weeks: u32) -> f64 {
-    let fits = |tenths: u32| pack(minutes, tenths * 6).len() as u32 <= weeks;
+fn needed_hours(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], weeks: u32) -> f64 {
+    let fits = |tenths: u32| fill(minutes, topic, needs, tenths * 6).len() as u32 <= weeks;
     let total: u32 = minutes.iter().sum();
     let (mut lo, mut hi) = (total.div_ceil(6 * weeks).max(1), total.div_ceil(6).max(1));
     // At `hi` everything fits in one week, so the search always ends on a pace that fits.
@@ -332,68 +531,109 @@ mod tests {
         );
     }
 
+    /// `(item, minutes)` by week, for items all of one topic or each of its own.
+    fn shape(weeks: &[Filled]) -> Vec<Vec<(usize, u32)>> {
+        weeks.iter().map(|w| w.members.clone()).collect()
+    }
+
     #[test]
-    fn packing_splits_only_what_is_longer_than_a_week() {
+    fn filling_splits_only_what_is_longer_than_a_week() {
+        // One topic: plan order is kept, so a week is left short where the next item does not
+        // fit, and says so.
+        let one = [0; 6];
+        let weeks = fill(&[60, 60, 200, 30, 400, 10], &one, &[vec![]], 300);
         assert_eq!(
-            pack(&[60, 60, 200, 30, 400, 10], 300),
+            shape(&weeks),
             vec![
                 vec![(0, 60), (1, 60)],
-                vec![(2, 200), (3, 30)],
+                vec![(2, 200), (3, 30), (4, 70)],
                 vec![(4, 300)],
-                vec![(4, 100), (5, 10)],
+                vec![(4, 30), (5, 10)],
             ]
         );
+        assert_eq!(weeks[0].short, Some((2, 180)));
+        assert!(weeks[1..].iter().all(|w| w.short.is_none()));
         // A twenty-hour project at five hours a week takes four whole weeks.
         assert_eq!(
-            pack(&[30, 1200, 60], 300),
+            shape(&fill(&[30, 1200, 60], &[0; 3], &[vec![]], 300)),
             vec![
-                vec![(0, 30)],
+                vec![(0, 30), (1, 270)],
                 vec![(1, 300)],
                 vec![(1, 300)],
                 vec![(1, 300)],
-                vec![(1, 300)],
-                vec![(2, 60)],
+                vec![(1, 30), (2, 60)],
             ]
         );
-        assert_eq!(needed_hours(&[120, 120, 120], 1), 6.0);
-        assert_eq!(needed_hours(&[120, 120, 120], 2), 4.0);
-        assert_eq!(needed_hours(&[1200], 2), 10.0);
+        // A long item does not start in the last few minutes of a week.
+        assert_eq!(
+            shape(&fill(&[290, 600], &[0; 2], &[vec![]], 300)),
+            vec![vec![(0, 290)], vec![(1, 300)], vec![(1, 300)]]
+        );
+        assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 1), 6.0);
+        assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 2), 4.0);
+        assert_eq!(needed_hours(&[1200], &[0], &[vec![]], 2), 10.0);
+    }
+
+    #[test]
+    fn later_topics_that_need_nothing_unread_fill_a_week() {
+        // Topic 0: 200 then 200 minutes; topic 1 needs topic 0; topic 2 needs nothing.
+        let minutes = [200, 200, 90, 100, 100];
+        let topic = [0, 0, 1, 2, 2];
+        let needs = [vec![], vec![0], vec![]];
+        let weeks = fill(&minutes, &topic, &needs, 300);
+        // Week 1 takes topic 2's first item (topic 1 waits for topic 0); topic 1 follows topic
+        // 0's last item in the same week.
+        assert_eq!(
+            shape(&weeks),
+            vec![
+                vec![(0, 200), (3, 100)],
+                vec![(1, 200), (2, 90)],
+                vec![(4, 100)]
+            ]
+        );
+        assert!(weeks.iter().all(|w| w.short.is_none()));
+        // A topic with nothing left to read does not open what needs it before what it needs:
+        // topic 1 (empty) needs topic 0, topic 2 needs topic 1.
+        let weeks = fill(&[250, 100], &[0, 2], &[vec![], vec![0], vec![1]], 300);
+        assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 100)]]);
+    }
+
+    #[test]
+    fn the_min_tree_finds_the_first_key_under_a_bound() {
+        let mut tree = MinTree::new(5);
+        assert_eq!(tree.first_at_most(u32::MAX - 1), None);
+        tree.set(3, 50);
+        tree.set(1, 80);
+        assert_eq!(tree.first_at_most(60), Some(3));
+        assert_eq!(tree.first_at_most(80), Some(1));
+        tree.set(1, u32::MAX);
+        assert_eq!(tree.first_at_most(49), None);
+        assert_eq!(tree.first_at_most(50), Some(3));
     }
 
     #[test]
     fn a_long_link_names_its_parts() {
-        let items = [
-            Item {
-                id: "a",
-                minutes: 30,
-                done: false,
-            },
-            Item {
-                id: "lab",
-                minutes: 700,
-                done: false,
-            },
-            Item {
-                id: "b",
-                minutes: 60,
-                done: false,
-            },
-        ];
-        let (summary, weeks, _) = cut(&items, &ScheduleOptions::default());
+        let item = |id, minutes| Item {
+            id,
+            minutes,
+            done: false,
+            topic: 0,
+        };
+        let items = [item("a", 30), item("lab", 700), item("b", 60)];
+        let (summary, weeks, _) = cut(&items, &[vec![]], &ScheduleOptions::default());
         assert_eq!(summary.remaining_minutes, 790);
         let shape: Vec<(Vec<&str>, u32)> =
             weeks.iter().map(|w| (w.links.clone(), w.minutes)).collect();
         assert_eq!(
             shape,
             [
-                (vec!["a"], 30),
+                (vec!["a", "lab"], 300),
                 (vec!["lab"], 300),
-                (vec!["lab"], 300),
-                (vec!["lab", "b"], 160)
+                (vec!["lab", "b"], 190)
             ]
         );
-        let third = weeks[3].parts["lab"];
-        assert_eq!((third.part, third.of, third.minutes), (3, 3, 100));
-        assert!(weeks[0].parts.is_empty() && !weeks[3].parts.contains_key("b"));
+        let third = weeks[2].parts["lab"];
+        assert_eq!((third.part, third.of, third.minutes), (3, 3, 130));
+        assert!(!weeks[0].parts.contains_key("a") && !weeks[2].parts.contains_key("b"));
     }
 }

@@ -20,6 +20,10 @@ pub struct GraphArgs {
 pub struct TopicsArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
+    /// List each topic's links under it: id, minutes and title (the ids `done`, `why` and
+    /// `requires` take)
+    #[arg(long)]
+    links: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,5 +52,10 @@ pub fn run(args: &GraphArgs) -> Result<(), Error> {
 pub fn topics(args: &TopicsArgs) -> Result<(), Error> {
     let loaded = load(&args.corpus)?;
     let plan = whole_plan(&loaded);
-    emit(&render::topics_table(&plan), None)
+    let text = if args.links {
+        render::topics_links(&plan)
+    } else {
+        render::topics_table(&plan)
+    };
+    emit(&text, None)
 }

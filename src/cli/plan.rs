@@ -19,9 +19,30 @@ pub struct Args {
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// How the Markdown is laid out: week by week (then topic by topic), or the schedule as a
+    /// table then topic by topic
+    #[arg(long, value_enum, default_value_t = Layout::Weeks)]
+    layout: Layout,
     /// Folder of templates overriding the built-in ones (plan.md.j2, ...)
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Each week's links, minutes and deliverables, then the topic-by-topic reference
+    Weeks,
+    /// The schedule as one table, then topic by topic
+    Topics,
+}
+
+impl From<Layout> for render::Layout {
+    fn from(layout: Layout) -> Self {
+        match layout {
+            Layout::Weeks => render::Layout::Weeks,
+            Layout::Topics => render::Layout::Topics,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,14 +77,17 @@ pub fn run(args: &Args) -> Result<(), Error> {
         // its text is held back until it is whole.)
         let out = std::io::BufWriter::with_capacity(1 << 16, Quiet(std::io::stdout().lock()));
         let mut out = syllabus::output::PrintableWriter::new(out);
-        let context = render::write_markdown(&plan, &Templates::load(None)?, &mut out)?;
+        let context =
+            render::write_markdown(&plan, &Templates::load(None)?, args.layout.into(), &mut out)?;
         let _ = out.finish();
         std::mem::forget((context, plan, selected));
         std::mem::forget(prepared);
         return Ok(());
     }
     let text = match args.format {
-        Format::Markdown => render::markdown(&plan, &Templates::load(templates)?)?,
+        Format::Markdown => {
+            render::markdown_in(&plan, &Templates::load(templates)?, args.layout.into())?
+        }
         Format::Json => render::json(&plan),
         Format::Ics => render::ics(&plan)?,
         Format::Html => site::standalone(&plan, &Templates::load(templates)?)?,

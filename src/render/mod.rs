@@ -22,10 +22,39 @@ use crate::words;
 use std::borrow::Cow;
 use std::io::Write as _;
 
-/// The plan as Markdown, through `plan.md.j2`.
+/// How the Markdown plan is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Week by week, each week's links with their addresses, minutes and deliverables, then
+    /// the topic-by-topic reference: what a learner follows.
+    #[default]
+    Weeks,
+    /// The schedule as one table, then topic by topic.
+    Topics,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Weeks => "weeks",
+            Layout::Topics => "topics",
+        }
+    }
+}
+
+/// The plan as Markdown, through `plan.md.j2`, week by week.
 pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, Diagnostic> {
+    markdown_in(plan, templates, Layout::Weeks)
+}
+
+/// The plan as Markdown, through `plan.md.j2`, in `layout`.
+pub fn markdown_in(
+    plan: &Plan,
+    templates: &Templates,
+    layout: Layout,
+) -> Result<String, Diagnostic> {
     let mut out = Vec::new();
-    let _ = write_markdown(plan, templates, &mut out)?;
+    let _ = write_markdown(plan, templates, layout, &mut out)?;
     Ok(String::from_utf8(out).expect("templates write UTF-8"))
 }
 
@@ -110,9 +139,12 @@ pub(crate) fn kind_counts(links: &[&crate::model::Link]) -> [(usize, &'static st
 pub fn write_markdown(
     plan: &Plan,
     templates: &Templates,
+    layout: Layout,
     out: impl std::io::Write,
 ) -> Result<Context, Diagnostic> {
-    let ctx = minijinja::Value::from(context(plan));
+    let mut values = context(plan);
+    values.insert("layout", minijinja::Value::from(layout.as_str()));
+    let ctx = minijinja::Value::from(values);
     let mut squeeze = Squeeze::new(out);
     {
         // The template writes in small pieces.
@@ -370,6 +402,36 @@ pub fn topics_table(plan: &Plan) -> String {
         }
         out.push_str(line.trim_end());
         out.push('\n');
+    }
+    out
+}
+
+/// The topics in plan order, each with its links under it: the id a learner gives `done`,
+/// `why` or `requires`, the minutes, and the title, aligned. Titles are corpus text: control
+/// characters are left to the printer's filter like every other output.
+pub fn topics_links(plan: &Plan) -> String {
+    let width = plan
+        .links()
+        .map(|l| l.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let minutes = plan
+        .links()
+        .map(|l| l.minutes.to_string().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for topic in plan.topics() {
+        out.push_str(&format!("{}  {}\n", topic.id, topic.title));
+        for link in &topic.links {
+            let optional = if link.optional { " (optional)" } else { "" };
+            out.push_str(&format!(
+                "  {:<width$}  {:>minutes$} min  {}{optional}\n",
+                link.id.as_str(),
+                link.minutes,
+                link.title,
+            ));
+        }
     }
     out
 }

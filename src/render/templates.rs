@@ -34,6 +34,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/site/checklist.html.j2"),
     ),
     (
+        "site/graph.html.j2",
+        include_str!("../../templates/site/graph.html.j2"),
+    ),
+    (
         "site/macros.html.j2",
         include_str!("../../templates/site/macros.html.j2"),
     ),

@@ -229,8 +229,9 @@ fn value(field: Field<'_>) -> Value {
 /// `link_titles` (title), `practice_labels` (`Exercise` or `Project`, practice only),
 /// `optional_ids` (`true`, optional links only) and `when_labels` (see [`when_label`]). Each
 /// holds, enumerates (by id, in order) and answers as the `BTreeMap` it replaces. Last,
-/// `week_readings` (see [`week_readings`]), made from the same table.
-pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 5] {
+/// `week_readings` (see [`week_readings`]), made from the same table, and `week_items` and
+/// `week_optional` (see [`week_items`]).
+pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 7] {
     let entries: Vec<Entry> = plan
         .plan_links()
         .map(|l| Entry {
@@ -258,6 +259,7 @@ pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 5] {
         starts,
     });
     let readings = Value::from(week_readings(plan, &table));
+    let (items, optional) = week_items(plan, &table);
     let map = |kind| {
         Value::from_object(LinkMap {
             table: table.clone(),
@@ -271,7 +273,71 @@ pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 5] {
         ("optional_ids", map(MapKind::OptionalIds)),
         ("when_labels", map(MapKind::WhenLabels)),
         ("week_readings", readings),
+        ("week_items", Value::from(items)),
+        ("week_optional", Value::from(optional)),
     ]
+}
+
+/// One entry of a week's list: the link (as a [`LinkObject`]: its fields are looked up when the
+/// template asks) and, for a link running over several weeks, the part that falls in this one.
+#[derive(Serialize)]
+struct WeekItem {
+    link: Value,
+    part: Option<crate::schedule::Part>,
+}
+
+/// By week, what the Markdown's week-by-week plan lists: `week_items`, the week's links in
+/// reading order, and `week_optional`, the optional links not scheduled whose topic the week
+/// starts (read them alongside, if there is time).
+fn week_items(plan: &Plan, table: &LinkTable) -> (Vec<Value>, Vec<Value>) {
+    let cursor = AtomicU32::new(0);
+    let object = |entry: &Entry| {
+        Value::from_object(LinkObject {
+            link: entry.link.clone(),
+            requires: None,
+            done: entry.done,
+            week: entry.week,
+            until_week: entry.until_week,
+        })
+    };
+    let items = plan
+        .weeks
+        .iter()
+        .map(|week| {
+            let items: Vec<Value> = week
+                .links
+                .iter()
+                .filter_map(|id| {
+                    let entry = table.find(id, &cursor)?;
+                    Some(Value::from_serialize(WeekItem {
+                        link: object(entry),
+                        part: week.parts.get(id).copied(),
+                    }))
+                })
+                .collect();
+            Value::from(items)
+        })
+        .collect();
+    let mut optional: Vec<Vec<Value>> = vec![Vec::new(); plan.weeks.len()];
+    for topic in plan.topics() {
+        let last = topic
+            .links
+            .iter()
+            .filter_map(|l| l.until_week.or(l.week))
+            .max();
+        let Some(last) = last else {
+            continue;
+        };
+        let Some(list) = optional.get_mut(last as usize - 1) else {
+            continue;
+        };
+        for link in &topic.links {
+            if link.optional && link.week.is_none() && !link.done {
+                list.push(Value::from_object(LinkObject::of(link)));
+            }
+        }
+    }
+    (items, optional.into_iter().map(Value::from).collect())
 }
 
 /// By week, the readings its row of the schedule table lists: each title (a practice item

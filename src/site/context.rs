@@ -184,12 +184,22 @@ pub struct Graph {
     pub svg: Value,
     pub implied: usize,
     pub too_big: usize,
+    /// The drawing's own width in px: the graph page shows it at that size (labels at their
+    /// full 13 px) and scrolls.
+    pub width: f64,
+}
+
+/// The graph's own page.
+#[derive(Serialize)]
+pub struct GraphBody {
+    pub graph: Graph,
 }
 
 /// The overview.
 #[derive(Serialize)]
 pub struct IndexBody<'a> {
-    pub graph: Graph,
+    /// Whether the plan has a graph page to link to (too many topics draw none).
+    pub has_graph: bool,
     /// For each week, the topics its readings belong to.
     pub week_topics: Vec<Vec<WeekTopic<'a>>>,
 }
@@ -274,8 +284,9 @@ struct TopicLabel<'a> {
 struct Group<'a> {
     /// Empty when the plan has no schedule (then there is one group).
     label: String,
-    /// The week this heading is the first of, for `#week-N` links from the overview.
-    anchor: Option<u32>,
+    /// The weeks whose readings start under this heading and no earlier one, for the
+    /// overview's `#week-N` links: a reading running over weeks 16-19 answers for all four.
+    anchors: Vec<u32>,
     start: usize,
     links: Vec<&'a PlanLink<'a>>,
 }
@@ -334,6 +345,7 @@ fn groups<'a>(plan: &Plan, links: &'a [PlanLink]) -> Vec<Group<'a>> {
     let scheduled = !plan.weeks.is_empty();
     let mut groups: Vec<Group> = Vec::new();
     let mut last: Option<(&PlanLink, String)> = None;
+    let mut anchored = std::collections::BTreeSet::new();
     for (i, link) in links.iter().enumerate() {
         let label = if scheduled {
             when(plan, link)
@@ -345,14 +357,19 @@ fn groups<'a>(plan: &Plan, links: &'a [PlanLink]) -> Vec<Group<'a>> {
             .is_some_and(|(_, l)| !scheduled || *l == label);
         match groups.last_mut() {
             Some(group) if same => group.links.push(link),
-            _ => {
-                let new_week = last.as_ref().is_none_or(|(prev, _)| prev.week != link.week);
-                groups.push(Group {
-                    label: label.clone(),
-                    anchor: link.week.filter(|_| new_week),
-                    start: i + 1,
-                    links: vec![link],
-                });
+            _ => groups.push(Group {
+                label: label.clone(),
+                anchors: Vec::new(),
+                start: i + 1,
+                links: vec![link],
+            }),
+        }
+        // Every week this link is read in gets its anchor at the first heading that has it.
+        if let (Some(first), Some(group)) = (link.week, groups.last_mut()) {
+            for week in first..=link.until_week.unwrap_or(first) {
+                if anchored.insert(week) {
+                    group.anchors.push(week);
+                }
             }
         }
         last = Some((link, label));

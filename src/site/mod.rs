@@ -22,8 +22,8 @@ use crate::diagnostics::Diagnostic;
 use crate::plan::Plan;
 use crate::render::{self, html, Templates};
 use context::{
-    ChecklistBody, Common, Entry, Graph, IndexBody, Page, StageBody, StageHead, StandaloneBody,
-    TopicBody,
+    ChecklistBody, Common, Entry, Graph, GraphBody, IndexBody, Page, StageBody, StageHead,
+    StandaloneBody, TopicBody,
 };
 use minijinja::Value;
 use serde::Serialize;
@@ -115,8 +115,11 @@ fn write_pages(
         order: reading_order(plan),
     };
     let titles = context::titles(plan);
+    // The graph has a page of its own, drawn at its full size: scaled into the overview's
+    // column its labels were a third of that on a phone.
+    let drawn = graph(plan, html::topic_page);
     let index = IndexBody {
-        graph: graph(plan, html::topic_page),
+        has_graph: drawn.too_big == 0 && drawn.width > 0.0,
         week_topics: context::week_topics(plan),
     };
     let mut at = 0;
@@ -148,7 +151,13 @@ fn write_pages(
         plan.title
     );
     let ctx = pager.page(None, "checklist", description, ChecklistBody::new(plan));
-    render_to(site, templates, "checklist.html", &ctx)
+    render_to(site, templates, "checklist.html", &ctx)?;
+    let description = format!(
+        "Which topics of {} need which: the prerequisite graph.",
+        plan.title
+    );
+    let ctx = pager.page(None, "graph", description, GraphBody { graph: drawn });
+    render_to(site, templates, "graph.html", &ctx)
 }
 
 /// Makes each page's context: the shared part, and the page's neighbours in reading order.
@@ -225,6 +234,7 @@ fn write_data(
     let shared = serde_json::json!({
         "toc": contents,
         "search": { "chunk": search::CHUNK, "keys": index.keys },
+        "weeks": plan.weeks.len(),
     });
     site.add(
         "toc.js",
@@ -250,6 +260,7 @@ fn graph(plan: &Plan, href: impl Fn(&str) -> String) -> Graph {
         svg: Value::from(""),
         implied: 0,
         too_big: topics,
+        width: 0.0,
     };
     if topics > GRAPH_MAX_TOPICS {
         return too_big();
@@ -262,6 +273,7 @@ fn graph(plan: &Plan, href: impl Fn(&str) -> String) -> Graph {
         svg: Value::from_safe_string(drawn.svg),
         implied: drawn.implied,
         too_big: 0,
+        width: drawn.width,
     }
 }
 

@@ -29,6 +29,40 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// The abbreviations a reader may type for a name in `title`: the initials of each run of two
+/// to four words without a small word ("and", "of"...), a number word as its digit
+/// ("Two-phase commit" gives `2pc`, "Byzantine fault tolerance" `bft`).
+pub fn abbreviations(title: &str) -> Vec<String> {
+    const SMALL: [&str; 12] = [
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to",
+    ];
+    const NUMBERS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let initial = |w: &str| match NUMBERS.iter().position(|n| *n == w) {
+        Some(digit) => char::from(b'0' + digit as u8),
+        None => w.chars().next().unwrap_or('x'),
+    };
+    let mut out = Vec::new();
+    for len in 2..=4 {
+        for run in words.windows(len) {
+            if run.iter().any(|w| SMALL.contains(&w.as_str())) {
+                continue;
+            }
+            let abbreviation: String = run.iter().map(|w| initial(w)).collect();
+            if !out.contains(&abbreviation) {
+                out.push(abbreviation);
+            }
+        }
+    }
+    out
+}
+
 /// A word as a shard key: ASCII letters and digits as they are and any other character as `x`
 /// and its hex code (`site.js` computes the same). Two words sharing a key only share a file.
 pub fn shard_key(word: &str) -> String {
@@ -76,6 +110,11 @@ pub fn build(plan: &Plan) -> Index {
         let id = docs.len();
         for word in tokens(title) {
             postings.entry(word).or_default().push(id * 2 + 1);
+        }
+        // Abbreviations of the title's names count as body words: a title that spells one out
+        // ranks above one that only abbreviates to the same letters.
+        for word in abbreviations(title) {
+            postings.entry(word).or_default().push(id * 2);
         }
         for word in body.iter().flat_map(|t| tokens(t)) {
             postings.entry(word).or_default().push(id * 2);
@@ -246,6 +285,18 @@ mod tests {
         assert_eq!(shard_key("pa"), "pa");
         assert_eq!(shard_key("ét"), "xe9t");
         assert_eq!(delta(&[3, 5, 9]), [3, 2, 4]);
+    }
+
+    #[test]
+    fn names_give_their_abbreviations() {
+        assert!(abbreviations("Two-phase commit and beyond").contains(&"2pc".to_string()));
+        assert!(abbreviations("Byzantine fault tolerance").contains(&"bft".to_string()));
+        assert!(
+            abbreviations("Consensus and state machine replication").contains(&"smr".to_string())
+        );
+        // A run never holds a small word.
+        assert!(!abbreviations("Consensus and state").contains(&"cas".to_string()));
+        assert!(abbreviations("Raft").is_empty());
     }
 }
 

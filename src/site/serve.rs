@@ -158,7 +158,8 @@ fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, state: &State) {
             );
             None
         }
-        Err(diagnostics) => {
+        Err(mut diagnostics) => {
+            root_first(&mut diagnostics);
             let text: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
             let text = text.join("\n");
             let _ = writeln!(
@@ -173,6 +174,18 @@ fn run_build<F: Fn() -> Result<(), Vec<Diagnostic>>>(build: &F, state: &State) {
         *slot = message;
     }
     state.builds.send_modify(|n| *n += 1);
+}
+
+/// Put what an edit broke before what breaks because of it: an error naming something unknown
+/// (a topic, link or stage) is most often the knock-on of a file that no longer reads, so it
+/// goes after the rest. Stable, so each group keeps the corpus's order.
+fn root_first(diagnostics: &mut [Diagnostic]) {
+    let knock_on = |d: &Diagnostic| {
+        ["unknown topic", "unknown link", "unknown stage"]
+            .iter()
+            .any(|p| d.message.starts_with(p))
+    };
+    diagnostics.sort_by_key(|d| (!d.is_error(), knock_on(d)));
 }
 
 /// What the watched files hold now, leaving out the site folder (and the folders a build
@@ -422,7 +435,7 @@ fn content_type(path: &Path) -> &'static str {
 /// The page with the build errors shown in a banner at the top of its body.
 fn with_banner(page: &[u8], error: &str) -> Vec<u8> {
     let banner = format!(
-        "<div role=\"alert\" id=\"syllabus-build-error\" style=\"background:#7a1010;color:#fff;padding:1em;font:14px/1.4 monospace;white-space:pre-wrap\"><strong>The last rebuild failed; this is the previous site.</strong>\n{}</div>",
+        "<div role=\"alert\" id=\"syllabus-build-error\" style=\"position:sticky;top:0;z-index:1000;max-height:40vh;overflow:auto;background:#7a1010;color:#fff;padding:1em;font:14px/1.4 monospace;white-space:pre-wrap\"><strong>The last rebuild failed; this is the previous site.</strong>\n{}</div>",
         escape(error)
     );
     let text = String::from_utf8_lossy(page);
@@ -449,6 +462,30 @@ mod tests {
         assert_eq!(resolve(root, "/%2e%2e/etc/passwd"), None);
         assert_eq!(resolve(root, "/a.html?x=1"), Some(root.join("a.html")));
         assert_eq!(resolve(root, "/"), Some(root.join("index.html")));
+    }
+
+    #[test]
+    fn the_root_error_comes_before_its_knock_ons() {
+        let at = |file: &str, message: &str| {
+            let mut d = Diagnostic::error(None, message);
+            d.help = Some(file.to_string());
+            d
+        };
+        let mut found = vec![
+            at("a.toml", "unknown topic `b` in requires of `a`"),
+            at("b.toml", "expected `=`, found newline"),
+            Diagnostic::warning(None, "a topic with no links"),
+        ];
+        root_first(&mut found);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected `=`, found newline",
+                "unknown topic `b` in requires of `a`",
+                "a topic with no links"
+            ]
+        );
     }
 
     #[test]

@@ -101,9 +101,34 @@
     });
     update();
   }
+  // The filters are kept (per browser, like the ticks) and put back on the next visit.
+  var FILTERS = "syllabus:filters";
+  function saveFilters() {
+    if (!storage) { return; }
+    var chosen = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name) { chosen[el.name] = el.value; }
+    });
+    storage.setItem(FILTERS, JSON.stringify(chosen));
+  }
+  function restoreFilters() {
+    var chosen = null;
+    try { chosen = storage ? JSON.parse(storage.getItem(FILTERS) || "null") : null; } catch (e) { chosen = null; }
+    if (!chosen) { return false; }
+    var any = false;
+    Object.keys(chosen).forEach(function (name) {
+      var el = form.elements[name];
+      // Only a value the select still offers: the plan may have changed since.
+      if (el && el.querySelector && Array.prototype.some.call(el.options || [], function (o) { return o.value === chosen[name]; })) {
+        el.value = chosen[name];
+        any = any || chosen[name] !== "";
+      }
+    });
+    return any;
+  }
   if (form) {
-    form.hidden = false;
-    form.addEventListener("change", filter);
+    form.addEventListener("change", function () { filter(); saveFilters(); });
+    if (restoreFilters()) { filter(); }
     var print = document.getElementById("print");
     if (print) { print.addEventListener("click", function () { window.print(); }); }
     document.getElementById("export").addEventListener("click", function () {
@@ -122,6 +147,5 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     });
   }
-  document.querySelectorAll(".progress, #shown").forEach(function (p) { p.hidden = false; });
   update();
 })();

@@ -25,32 +25,23 @@
     }
   }
 
-  // The controls that work only with this script are made by it (a page without JavaScript
-  // shows none of them): the menu button for the contents, and the search field.
-  var brand = document.querySelector(".site-header .brand");
-  if (brand && sidebar) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "menu-button";
-    button.setAttribute("aria-controls", "sidebar");
-    button.setAttribute("aria-expanded", "false");
-    button.innerHTML = '<span aria-hidden="true">\u2630</span> Contents';
-    brand.parentNode.insertBefore(button, brand);
-  }
-  if (brand) {
-    brand.insertAdjacentHTML("afterend", '<div class="search" role="search">' +
-      '<input type="search" id="search" placeholder="Search (press /)" aria-label="Search topics and readings" autocomplete="off" aria-controls="search-results">' +
-      '<div id="search-results" class="search-results" aria-live="polite" hidden></div></div>');
-  }
-
-  // Phones: the contents open from a button instead of sitting after the whole page.
+  // The controls that work only with this script (the menu button, its close button and the
+  // search field) are in the page already, shown by the stylesheet where scripting is on, so
+  // that the page does not move when this runs.
   var menu = document.querySelector(".menu-button");
+  var close = sidebar && sidebar.querySelector(".menu-close");
+  var backdrop = document.querySelector(".menu-backdrop");
+  // Phones: the contents open from a button instead of sitting after the whole page; the
+  // close button, a tap outside the panel or Escape close them.
   function openMenu(open) {
     document.body.classList.toggle("menu-open", open);
     menu.setAttribute("aria-expanded", String(open));
     if (open && sidebar) {
       var mark = sidebar.querySelector("[aria-current]");
       sidebar.scrollTop = mark ? mark.offsetTop - sidebar.clientHeight / 3 : 0;
+      if (close) { close.focus(); }
+    } else if (!open) {
+      menu.focus();
     }
   }
   if (menu && sidebar) {
@@ -60,6 +51,38 @@
     });
     sidebar.addEventListener("click", function (e) {
       if (e.target.closest("a")) { openMenu(false); }
+    });
+    if (close) { close.addEventListener("click", function () { openMenu(false); }); }
+    if (backdrop) { backdrop.addEventListener("click", function () { openMenu(false); }); }
+  }
+
+  // Progress wherever a reading is listed: the same ticks as the checklist (localStorage,
+  // under the link id), so a reading ticked on its topic page is ticked there too.
+  var PREFIX = "syllabus:done:", storage = null;
+  try { storage = window.localStorage; storage.getItem(PREFIX); } catch (e) { storage = null; }
+  document.querySelectorAll("input.tick[data-link]").forEach(function (box) {
+    var key = PREFIX + box.getAttribute("data-link"), item = box.closest("li");
+    var stored = storage ? storage.getItem(key) : null;
+    if (stored !== null) { box.checked = stored === "1"; }
+    if (item) { item.classList.toggle("done", box.checked); }
+    box.addEventListener("change", function () {
+      if (storage) { storage.setItem(key, box.checked ? "1" : "0"); }
+      if (item) { item.classList.toggle("done", box.checked); }
+    });
+  });
+
+  // The graph's page: zoom in steps from the drawing's own size (never below it, where its
+  // labels would shrink under 13 px); scrolling pans.
+  var scroller = document.querySelector(".graph-scroll");
+  if (scroller) {
+    var natural = parseFloat(getComputedStyle(scroller).getPropertyValue("--graph-width")) || 0;
+    var zoom = 1;
+    document.querySelectorAll("[data-zoom]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var step = +b.getAttribute("data-zoom");
+        zoom = step === 0 ? 1 : Math.min(3, Math.max(1, zoom * (step > 0 ? 1.25 : 0.8)));
+        scroller.style.setProperty("--graph-width", natural * zoom + "px");
+      });
     });
   }
 
@@ -157,6 +180,12 @@
   }
   function run() {
     var query = ++asked, words = tokens(box.value);
+    // "week 3" (or "w3") goes to that week of the schedule on the overview.
+    var week = /^\s*w(?:eek)?\s*(\d+)\s*$/i.exec(box.value), n = week ? +week[1] : 0;
+    if (n >= 1 && n <= (site.weeks || 0)) {
+      show([1], [["Week " + n, "index.html#week-" + n, "Schedule \u00b7 what to read that week"]]);
+      return;
+    }
     if (!words.length) { panel.hidden = true; return; }
     var lists = words.map(shardsFor);
     if (lists.some(function (l) { return l.length === 0; })) { show([], []); return; }

@@ -19,6 +19,7 @@ mod properties;
 mod readme;
 mod robust;
 mod robust_props;
+mod schedule_props;
 mod select_props;
 mod serve;
 mod shell;

@@ -131,23 +131,26 @@ fn too_few_weeks_says_the_pace_needed_and_still_prints() {
     let r = run(&["plan", "--weeks", "1"]);
     assert_eq!(r.code, 0);
     assert!(r.stderr.contains("1 week at 5 hours a week cannot hold the remaining 7.9 hours; it would take 8 hours a week"), "{}", r.stderr);
-    assert!(r.stdout.contains("## Schedule"));
+    assert!(r.stdout.contains("## Week by week"));
 }
 
 #[test]
 fn a_link_longer_than_a_week_runs_over_whole_weeks() {
-    let r = run(&["plan", "--hours-per-week", "1"]);
-    // 90 minutes at an hour a week: a full week, then half of one.
+    let r = run(&["plan", "--hours-per-week", "1", "--layout", "topics"]);
+    // 90 minutes at an hour a week: it takes what is left of one week and the start of the next.
     for row in [
-        "| 7 | 1 | Paxos Made Simple (part 1 of 2) |",
-        "| 8 | 0.5 | Paxos Made Simple (part 2 of 2) |",
-        "| 9 | 1 | In Search of an Understandable Consensus Algorithm (part 1 of 2) |",
+        "| 5 | 1 | Impossibility of Distributed Consensus with One Faulty Process (part 3 of 3); Understanding Paxos the intuitive way; Paxos Made Simple (part 1 of 2) |",
+        "| 6 | 1 | Paxos Made Simple (part 2 of 2); In Search of an Understandable Consensus Algorithm (part 1 of 3) |",
     ] {
         assert!(r.stdout.contains(row), "no `{row}` in\n{}", r.stdout);
     }
     assert!(r
         .stdout
-        .contains("*Weeks 7-8*\n\n- [ ] [Paxos Made Simple]"));
+        .contains("*Weeks 5-6*\n\n- [ ] [Paxos Made Simple]"));
+    // Week by week, each part says how much of it falls in that week.
+    let r = run(&["plan", "--hours-per-week", "1"]);
+    assert!(r.stdout.contains("- [ ] [Paxos Made Simple](https://lamport.azurewebsites.net/pubs/paxos-simple.pdf) — Consensus · paper · 37 min (part 1 of 2, 90 min in all) · `paxos-made-simple`"), "{}", r.stdout);
+    assert!(r.stdout.contains("### Week 6 · 1 hour\n\n- [ ] [Paxos Made Simple](https://lamport.azurewebsites.net/pubs/paxos-simple.pdf) — Consensus · paper · 53 min (part 2 of 2, 90 min in all)"), "{}", r.stdout);
 }
 
 #[test]

@@ -174,14 +174,33 @@ fn the_markdown_plan_shows_practice_and_the_optional_track() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let md = stdout(&out);
     assert_expected(&root().join("tests/snapshots/practice.md"), &md);
-    assert!(md.contains("**37 hours** of reading and practice in 2 stages and 2 topics (3 readings, 3 exercises and 1 project), plus 2.1 hours on the optional track (2 links): 9 weeks at 5 hours a week for the core"), "{md}");
+    assert!(md.contains("**37 hours** of reading and practice in 2 stages and 2 topics (3 readings, 3 exercises and 1 project), plus 2.1 hours on the optional track (2 links): 8 weeks at 5 hours a week for the core"), "{md}");
     assert!(md.contains("| # | Stage | Topics | Core hours | Optional hours |"));
     assert!(md.contains("| | **Total** | **2** | **37** | **2.1** |"));
     assert!(md.contains("- [ ] **Project:** [MIT 6.5840 Lab 3: Raft]"));
     assert!(md.contains("  **Deliverable:**\n  A Raft in Go that passes"));
     assert!(md.contains("*Optional track, not scheduled*"));
-    assert!(md.contains("| 6 | 5 | *Project:* MIT 6.5840 Lab 3: Raft (part 1 of 4) |"));
-    assert!(md.contains("*Weeks 6-9*\n\n- [ ] **Project:**"));
+    // Week by week: a part says how much of the project falls in it; its deliverable is given
+    // with its first part; the optional exercise comes once what it builds on is scheduled.
+    assert!(md.contains("### Week 4 · 5 hours\n\n- [ ] **Exercise:** [Gossip Glomers](https://fly.io/dist-sys/) — Raft · 180 min (part 2 of 2, 360 min in all) · `gossip-glomers`\n- [ ] **Project:** [MIT 6.5840 Lab 3: Raft](https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html) — Raft · 120 min (part 1 of 5, 1200 min in all) · `raft-lab`\n\n  **Deliverable:**\n  A Raft in Go"), "{md}");
+    assert_eq!(
+        md.matches("  A Raft in Go").count(),
+        2,
+        "once by week, once by topic"
+    );
+    assert!(md.contains("*Optional, alongside:* [Add a crashing coordinator to your 2PC model](https://lamport.azurewebsites.net/video/videos.html) (120 min, `model-2pc-crash`)."));
+    assert!(md.contains("*A short week: next comes In Search of an Understandable Consensus Algorithm (2 hours), longer than the 1 hour left, and nothing else can be read before it.*"));
+    assert!(md.contains("*Weeks 4-8*\n\n- [ ] **Project:**"));
+    let topics = syllabus(&[
+        "plan",
+        "--topics",
+        "tests/fixtures/practice",
+        "--layout",
+        "topics",
+    ]);
+    let topics = stdout(&topics);
+    assert!(topics.contains("| 4 | 5 | *Exercise:* Gossip Glomers (part 2 of 2); *Project:* MIT 6.5840 Lab 3: Raft (part 1 of 5) |"), "{topics}");
+    assert!(!topics.contains("## Week by week") && topics.contains("\n## Stage 1: Modelling\n"));
     assert!(md.contains("— thread · intro · 5 min · *optional*"));
     let optional = syllabus(&["plan", "--topics", "tests/fixtures/practice", "--optional"]);
     assert_expected(
@@ -343,12 +362,17 @@ fn the_calendar_names_practice_and_its_deliverable() {
         ics.contains("SUMMARY:Week 2: 4 h\\, 1 exercise\r\n"),
         "{ics}"
     );
-    // A twenty-hour project at five hours a week: four weeks, each saying which part it holds.
-    for week in 6..=9 {
+    // A twenty-hour project at five hours a week: it starts where an exercise ends, takes three
+    // whole weeks and ends in a fifth, each saying which part it holds.
+    assert!(
+        ics.contains("SUMMARY:Week 4: 5 h\\, 1 exercise\\, 1 project\r\n"),
+        "{ics}"
+    );
+    for week in 5..=7 {
         let summary = format!("SUMMARY:Week {week}: 5 h\\, 1 project\r\n");
         assert!(ics.contains(&summary), "{ics}");
     }
-    assert!(ics.contains("DESCRIPTION:- Project: MIT 6.5840 Lab 3: Raft (part 2 of 4: 300 of its 1200 min)\\n  https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html\\n  Deliverable: A Raft in Go"), "{ics}");
+    assert!(ics.contains("DESCRIPTION:- Project: MIT 6.5840 Lab 3: Raft (part 2 of 5: 300 of its 1200 min)\\n  https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html\\n  Deliverable: A Raft in Go"), "{ics}");
     assert!(!ics.contains("raft-name") && !ics.contains("Where the name Raft"));
     let with = syllabus(&[
         "plan",

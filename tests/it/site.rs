@@ -111,14 +111,56 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
         assert!(out.join(name).is_file(), "missing {name}");
     }
 
-    let mut checked = 0;
-    for page in html_pages(&out) {
+    let checked = crawl(&out);
+    assert!(checked > 50, "only {checked} internal links checked");
+    // A reading running over several weeks answers every week's link from the overview (the
+    // practice fixture's project runs over five), and so does the shipped course.
+    for corpus in [fixture("practice"), crate::common::root().join("topics")] {
+        let out = dir.path().join("site2");
+        let built = syllabus(&[
+            "build",
+            "--topics",
+            corpus.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            built.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(index.contains("#week-"), "the overview links to weeks");
+        if corpus.ends_with("practice") {
+            // Week 2 holds 4 of 5 hours: its row says why.
+            assert!(index.contains("(a short week: what comes next, 2 h, is longer than the 1 h left, and nothing else can be read before it)"), "{index}");
+        }
+        crawl(&out);
+    }
+}
+
+/// Check every link inside the site at `out`: its file exists and so does its fragment, in that
+/// file or in this one. Returns how many links were checked.
+fn crawl(out: &Path) -> usize {
+    let mut ids_of: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for page in html_pages(out) {
         let text = std::fs::read_to_string(&page).unwrap();
         let doc = Html::parse_document(&text);
-        let ids: Vec<&str> = doc
+        let ids = doc
             .select(&select("[id]"))
             .filter_map(|e| e.value().attr("id"))
+            .map(str::to_string)
             .collect();
+        let name = page.file_name().unwrap().to_string_lossy().to_string();
+        ids_of.insert(name, ids);
+    }
+    let mut checked = 0;
+    for page in html_pages(out) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let doc = Html::parse_document(&text);
+        let name = page.file_name().unwrap().to_string_lossy().to_string();
+        let ids: Vec<&str> = ids_of[&name].iter().map(String::as_str).collect();
         assert!(
             doc.select(&select("html[lang] head title"))
                 .next()
@@ -174,17 +216,25 @@ fn the_site_has_every_page_and_no_broken_internal_link() {
                     page.display()
                 );
             }
-            if file.is_empty() && !fragment.is_empty() {
+            if !fragment.is_empty() {
+                let there = if file.is_empty() {
+                    ids.clone()
+                } else {
+                    ids_of
+                        .get(file)
+                        .map(|v| v.iter().map(String::as_str).collect())
+                        .unwrap_or_default()
+                };
                 assert!(
-                    ids.contains(&fragment),
-                    "{}: no #{fragment}",
+                    there.contains(&fragment),
+                    "{}: {target}: no id {fragment} there",
                     page.display()
                 );
             }
             checked += 1;
         }
     }
-    assert!(checked > 50, "only {checked} internal links checked");
+    checked
 }
 
 #[test]
@@ -456,20 +506,27 @@ fn the_contents_are_shared_and_the_search_index_is_complete() {
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<div id=\"contents\">"));
 
-    // Controls that need the script are hidden in the HTML and shown by it, or made by it
-    // (the menu button and the search field, on every page); the stylesheet keeps `hidden`
-    // stronger than its own `display` rules.
+    // Controls that need the script are in the HTML from the start, so nothing moves when it
+    // runs, and the stylesheet shows them only where scripting is on (`.js-only`); text for
+    // readers without it is `.nojs-only`.
     let checklist = std::fs::read_to_string(out.join("checklist.html")).unwrap();
-    assert!(checklist.contains("<form class=\"filters\" id=\"filters\" hidden>"));
-    assert!(checklist.contains("<p class=\"shown\" id=\"shown\" aria-live=\"polite\" hidden>"));
+    assert!(checklist.contains("<form class=\"filters js-only\" id=\"filters\">"));
+    assert!(checklist.contains("<p class=\"shown js-only\" id=\"shown\" aria-live=\"polite\">"));
+    assert!(checklist
+        .contains("<p class=\"hint nojs-only\">With JavaScript off, the boxes are not kept"));
     for page in [&index, &checklist] {
-        assert!(!page.contains("class=\"search\"") && !page.contains("menu-button"));
+        assert!(page.contains("<div class=\"search js-only\" role=\"search\">"));
+        assert!(page.contains("<button type=\"button\" class=\"menu-button js-only\""));
+        assert!(page.contains("<button type=\"button\" class=\"menu-close js-only\""));
     }
     let script = std::fs::read_to_string(out.join("site.js")).unwrap();
-    assert!(script.contains("'<div class=\"search\" role=\"search\">'"));
-    assert!(script.contains("button.className = \"menu-button\";"));
+    assert!(
+        !script.contains("createElement(\"button\")"),
+        "the script makes no controls"
+    );
     let css = std::fs::read_to_string(out.join("style.css")).unwrap();
     assert!(css.contains("[hidden] { display: none !important; }"));
+    assert!(css.contains("@media (scripting: none) { .js-only { display: none !important; } }"));
 
     // Each listed shard exists; a word of a note finds its reading, a word of a title its topic.
     let keys: Vec<&str> = site["search"]["keys"]
@@ -546,7 +603,13 @@ fn data_files_are_written_and_linked_only_when_asked() {
             .collect();
         assert_eq!(
             nav,
-            ["index.html", "checklist.html", "plan.md", "plan.json"],
+            [
+                "index.html",
+                "checklist.html",
+                "graph.html",
+                "plan.md",
+                "plan.json"
+            ],
             "{}",
             page.display()
         );
