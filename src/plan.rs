@@ -467,6 +467,51 @@ fn split_minutes(links: &[PlanLink<'_>]) -> (u32, u32) {
     })
 }
 
+/// When the optional track is scheduled, its links must still follow what they need in other
+/// topics, which the graph leaves out of the topics' requirements (an optional link adds no
+/// core edge). Each such need becomes a need of the link's topic for the schedule alone, unless
+/// it would close a circle of needs (then the plan's order stands).
+fn optional_needs(
+    plan: &Plan<'_>,
+    number: &std::collections::HashMap<&str, u32>,
+    needs: &mut [Vec<u32>],
+) {
+    let topic_of: std::collections::HashMap<&str, u32> = plan
+        .topics()
+        .enumerate()
+        .flat_map(|(n, t)| t.links.iter().map(move |l| (l.link.id.as_str(), n as u32)))
+        .collect();
+    let reaches = |needs: &[Vec<u32>], from: u32, to: u32| {
+        let mut seen = vec![false; needs.len()];
+        let mut stack = vec![from];
+        while let Some(t) = stack.pop() {
+            if t == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[t as usize], true) {
+                stack.extend(needs[t as usize].iter().copied());
+            }
+        }
+        false
+    };
+    for (n, t) in plan.topics().enumerate() {
+        let n = n as u32;
+        for l in t.links.iter().filter(|l| l.link.optional) {
+            for r in l.requires.iter() {
+                let Some(&u) = topic_of
+                    .get(r.id.as_str())
+                    .or_else(|| number.get(r.id.as_str()))
+                else {
+                    continue;
+                };
+                if u != n && !needs[n as usize].contains(&u) && !reaches(needs, u, n) {
+                    needs[n as usize].push(u);
+                }
+            }
+        }
+    }
+}
+
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
 fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<String>) {
@@ -480,7 +525,7 @@ fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTr
         .enumerate()
         .map(|(n, t)| (t.id.as_str(), n as u32))
         .collect();
-    let needs: Vec<Vec<u32>> = plan
+    let mut needs: Vec<Vec<u32>> = plan
         .topics()
         .map(|t| {
             let ids = t.requires.iter();
@@ -488,6 +533,9 @@ fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTr
                 .collect()
         })
         .collect();
+    if options.optional {
+        optional_needs(plan, &number, &mut needs);
+    }
     let items: Vec<schedule::Item> = plan
         .topics()
         .enumerate()

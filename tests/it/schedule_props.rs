@@ -104,12 +104,16 @@ fn course(spec: &Spec) -> Course {
     }
 }
 
-/// By topic, every topic it needs, directly or not: written, or implied by a link requiring a
-/// link or topic elsewhere.
+/// By topic, every topic it needs, directly or not: written, or implied by a core link requiring
+/// a link or topic elsewhere (an optional link orders only itself: it adds no topic need).
 fn needs_of(course: &Course) -> BTreeMap<String, BTreeSet<String>> {
     let direct = |id: &str| -> BTreeSet<String> {
         let topic = course.topic(id).unwrap();
-        let links = topic.links.iter().flat_map(|l| &l.requires);
+        let links = topic
+            .links
+            .iter()
+            .filter(|l| !l.optional)
+            .flat_map(|l| &l.requires);
         topic
             .requires
             .iter()
