@@ -274,20 +274,20 @@ pub(crate) struct Identity<'a> {
 /// Why a candidate is a work already known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Reason {
-    SameAddress,
-    SameIdentifier(String),
-    SamePdf(String),
-    SameTitle,
+    Address,
+    Identifier(String),
+    Pdf(String),
+    Title,
 }
 
 impl Reason {
     /// For the report and the dry-run JSON.
     pub(crate) fn describe(&self) -> String {
         match self {
-            Reason::SameAddress => "same address".into(),
-            Reason::SameIdentifier(k) => format!("same {}", describe_key(k)),
-            Reason::SamePdf(f) => format!("same PDF `{f}.pdf` and a matching title"),
-            Reason::SameTitle => "same title".into(),
+            Reason::Address => "same address".into(),
+            Reason::Identifier(k) => format!("same {}", describe_key(k)),
+            Reason::Pdf(f) => format!("same PDF `{f}.pdf` and a matching title"),
+            Reason::Title => "same title".into(),
         }
     }
 }
@@ -492,7 +492,7 @@ impl<V> Works<V> {
                 key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:");
             (!identifier).then(|| self.pages.find(p)).flatten()
         }) {
-            return found(w, Reason::SameAddress, conflicts, foreign);
+            return found(w, Reason::Address, conflicts, foreign);
         }
         // 2. The same identifier, unless the titles say otherwise.
         let mut by_identifier: Vec<(usize, &String)> = k
@@ -517,7 +517,7 @@ impl<V> Works<V> {
             } else {
                 return found(
                     *w,
-                    Reason::SameIdentifier((*identifier).clone()),
+                    Reason::Identifier((*identifier).clone()),
                     conflicts,
                     foreign,
                 );
@@ -531,7 +531,7 @@ impl<V> Works<V> {
                     || !work.informative
                     || similarity(&k.title, &work.title) >= FILE_AGREES;
                 if agree && !self.contradicts(k, w) {
-                    return found(w, Reason::SamePdf(stem.clone()), conflicts, foreign);
+                    return found(w, Reason::Pdf(stem.clone()), conflicts, foreign);
                 }
             }
         }
@@ -571,7 +571,7 @@ impl<V> Works<V> {
                     }
                     continue;
                 }
-                return found(w, Reason::SameTitle, conflicts, foreign);
+                return found(w, Reason::Title, conflicts, foreign);
             }
         }
         Found {
