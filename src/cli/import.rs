@@ -74,7 +74,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
         Ok(report) => {
             super::warn(&report.warnings);
             if json {
-                let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
+                let text = syllabus::output::json_pretty(&report.json());
                 let _ = writeln!(stdout, "{}", syllabus::output::printable(&text));
                 return Ok(());
             }
@@ -87,12 +87,8 @@ pub fn run(args: &Args) -> Result<(), Error> {
             let _ = writeln!(stdout, "{}", report.summary());
             Ok(())
         }
-        Err(usage @ Error::Usage(_)) => Err(usage),
-        Err(stopped) => {
-            if !json {
-                let _ = writeln!(stdout, "{}", import::Report::default().summary());
-            }
-            Err(stopped)
-        }
+        // A failed import says why on standard error and nothing on standard output: a
+        // summary of "0 links" would read as if the file held none.
+        Err(stopped) => Err(stopped),
     }
 }

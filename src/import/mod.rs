@@ -441,12 +441,13 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
         );
         Error::Invalid(found)
     };
-    let _lock = lock_folder(topics_dir)?;
+    let lock = crate::output::lock_corpus(topics_dir)?;
     let mut changed = None;
     for _ in 0..ATTEMPTS {
         let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
         let loaded = corpus::load(&sources).map_err(refuse)?;
         let (mut report, rendered) = prepare(&loaded.course, &sources, topics_dir, files, options)?;
+        report.warnings.splice(0..0, lock.notes.iter().cloned());
         if options.dry_run {
             return Ok(report);
         }
@@ -460,22 +461,6 @@ pub fn run(topics_dir: &Path, files: &[PathBuf], options: &Options) -> Result<Re
         }
     }
     Err(write_failed(&changed.expect("set by the loop"), topics_dir))
-}
-
-#[cfg(unix)]
-fn lock_folder(dir: &Path) -> Result<crate::output::Lock, Error> {
-    crate::output::lock(dir).map_err(|e| {
-        Error::io(Diagnostic::error(
-            None,
-            format!("cannot lock the corpus folder {}: {e}", dir.display()),
-        ))
-    })
-}
-
-/// Folders cannot be opened as files here; the check before each rename still holds.
-#[cfg(not(unix))]
-fn lock_folder(_: &Path) -> Result<(), Error> {
-    Ok(())
 }
 
 /// A dry run against the course built into the binary, for when there is no corpus folder:

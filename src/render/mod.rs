@@ -232,7 +232,7 @@ pub fn json(plan: &Plan) -> String {
 /// megabytes of JSON, better not held in memory whole.
 pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, plan)?;
+    crate::output::write_json_pretty(&mut out, plan)?;
     out.write_all(b"\n")?;
     out.flush()
 }

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod course;
 mod diagnostics;
+mod hostile;
 mod import_cli;
 mod import_formats;
 mod import_real;
