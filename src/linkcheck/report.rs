@@ -180,7 +180,7 @@ fn about(link: &Link, outcome: &Outcome, timeout_ms: u64) -> Option<Diagnostic> 
             ),
         )
         .with_help(format!(
-            "a public page that sends readers into their own network is broken or hostile; check it by hand, and {}",
+            "a page that sends readers further into their own network than its own address is broken or hostile; check it by hand, and {}",
             archive(url)
         )),
     };

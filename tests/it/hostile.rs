@@ -464,3 +464,90 @@ fn serve_starts_with_a_fifo_and_a_device_link_in_topics() {
     assert_eq!(status, 200);
     assert!(body.contains("Time and clocks"), "{body}");
 }
+
+/// A server on 127.0.0.1 with one broken answer per path; returns its port.
+fn broken_server() -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().map_while(Result::ok) {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut first = String::new();
+                let _ = reader.read_line(&mut first);
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                }
+                let path = first.split_whitespace().nth(1).unwrap_or("").to_string();
+                let mut stream = stream;
+                let answer: Vec<u8> = match path.as_str() {
+                    // 10.255.255.1 is never contacted: the test would hang on it if it were.
+                    "/private" => b"HTTP/1.1 301 Moved\r\nLocation: http://10.255.255.1/secret\r\nContent-Length: 0\r\n\r\n".to_vec(),
+                    "/bighead" => format!(
+                        "HTTP/1.1 200 OK\r\nX-Big: {}\r\nContent-Length: 0\r\n\r\n",
+                        "a".repeat(70 * 1024)
+                    )
+                    .into_bytes(),
+                    "/control" => b"HTTP/1.1 301 Moved\r\nLocation: /x\x01\x1b[2J\r\nContent-Length: 0\r\n\r\n".to_vec(),
+                    "/ssh" => b"SSH-2.0-OpenSSH_9.6\r\n".to_vec(),
+                    _ => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_vec(),
+                };
+                let _ = stream.write_all(&answer);
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn the_link_checker_says_what_a_broken_answer_was_and_refuses_internal_redirects() {
+    let port = broken_server();
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics");
+    std::fs::create_dir_all(&topics).unwrap();
+    std::fs::write(
+        topics.join("course.toml"),
+        "title = \"L\"\ndescription = \"D\"\n",
+    )
+    .unwrap();
+    let mut text = String::from("title = \"Web\"\nsummary = \"S\"\n");
+    for id in ["private", "bighead", "control", "ssh"] {
+        text.push_str(&format!(
+            "\n[[link]]\nid = \"{id}\"\nurl = \"http://127.0.0.1:{port}/{id}\"\ntitle = \"{id} page\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\n"
+        ));
+    }
+    std::fs::write(topics.join("web.toml"), &text).unwrap();
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "check",
+            "--links",
+            "--fix",
+            "--topics",
+            "topics",
+            "--timeout",
+            "3s",
+            "--host-pause",
+            "0ms",
+        ],
+    );
+    let report = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    for expected in [
+        "link `private` (private page) redirects to an address on a private network or this machine (http://10.255.255.1/secret); not followed",
+        "link `bighead` (bighead page) is dead: the server answered, but sent a response head larger than",
+        "link `control` (control page) is dead: the server answered, but sent",
+        "link `ssh` (ssh page) is dead: the server answered, but sent something that is not HTTP/1.1",
+    ] {
+        assert!(report.contains(expected), "{expected}\n{report}");
+    }
+    assert!(!report.contains("cannot connect"), "{report}");
+    assert_eq!(
+        std::fs::read_to_string(topics.join("web.toml")).unwrap(),
+        text
+    );
+}
