@@ -199,7 +199,7 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 
 /// The text of an import file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the
 /// encoding its XML declaration names. Anything else is an error naming the file.
-pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     let fail = |what: String, help: &str| {
         Diagnostic::error(None, format!("{}: {what}", path.display())).with_help(help.to_string())
     };
