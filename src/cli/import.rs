@@ -74,8 +74,13 @@ pub fn run(args: &Args) -> Result<(), Error> {
         Ok(report) => {
             super::warn(&report.warnings);
             if json {
-                let text = syllabus::output::json_pretty(&report.json());
-                let _ = writeln!(stdout, "{}", syllabus::output::printable(&text));
+                // Written as it is made; a closed pipe (`| head`) is the reader's choice.
+                let mut out =
+                    syllabus::output::PrintableWriter::new(std::io::BufWriter::new(&mut stdout));
+                if report.write_json(&mut out).is_ok() && out.write_all(b"\n").is_ok() {
+                    let _ = out.finish();
+                }
+                std::mem::forget(report);
                 return Ok(());
             }
             if args.dry_run {

@@ -376,50 +376,74 @@ impl Report {
         text::table(&self.rows)
     }
 
-    /// `--format json`: every link with what was decided for it, and the counts.
-    pub fn json(&self) -> serde_json::Value {
-        let links: Vec<serde_json::Value> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let c = &r.candidate;
-                let (kind, level, minutes) = evidence::facts(c);
-                let candidates: Vec<serde_json::Value> = r
-                    .candidates
-                    .iter()
-                    .map(|(topic, score)| {
-                        // Two decimals, as f64: an f32 prints as 10.100000381469727.
-                        let score = (f64::from(*score) * 100.0).round() / 100.0;
-                        serde_json::json!({"topic": topic, "score": score})
-                    })
-                    .collect();
-                serde_json::json!({
-                    "title": c.title,
-                    "url": c.url,
-                    "alternates": c.alternates,
-                    "file": r.file,
-                    "line": c.line,
-                    "status": if r.is_new() { "new" } else { "duplicate" },
-                    "duplicate_of": r.duplicate_of,
-                    "id": r.id,
-                    "topic": if r.is_new() { r.topic.clone() } else { None },
-                    "also": r.also,
-                    "candidates": candidates,
-                    "kind": kind.as_str(),
-                    "level": level.as_str(),
-                    "minutes": minutes,
-                    "note": c.note,
-                })
-            })
-            .collect();
-        serde_json::json!({
-            "links": links,
-            "new": self.new_count(),
-            "duplicates": self.duplicate_count(),
-            "without_topic": self.without_topic_count(),
-            "written": self.written,
-        })
+    /// `--format json`: every link with what was decided for it, and the counts, written to
+    /// `out` as it is made: one link's JSON at a time, never the whole document as values
+    /// (for 200,000 links those took a gigabyte).
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        /// The links, serialized one by one.
+        struct Links<'a>(&'a [Row]);
+        impl serde::Serialize for Links<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for row in self.0 {
+                    seq.serialize_element(&link_json(row))?;
+                }
+                seq.end()
+            }
+        }
+        /// The document, its keys in the order serde_json's maps sort them.
+        #[derive(serde::Serialize)]
+        struct Whole<'a> {
+            duplicates: usize,
+            links: Links<'a>,
+            new: usize,
+            without_topic: usize,
+            written: &'a [PathBuf],
+        }
+        crate::output::write_json_pretty(
+            out,
+            &Whole {
+                duplicates: self.duplicate_count(),
+                links: Links(&self.rows),
+                new: self.new_count(),
+                without_topic: self.without_topic_count(),
+                written: &self.written,
+            },
+        )
     }
+}
+
+/// One link of `--format json`: the candidate and what was decided for it.
+fn link_json(r: &Row) -> serde_json::Value {
+    let c = &r.candidate;
+    let (kind, level, minutes) = evidence::facts(c);
+    let candidates: Vec<serde_json::Value> = r
+        .candidates
+        .iter()
+        .map(|(topic, score)| {
+            // Two decimals, as f64: an f32 prints as 10.100000381469727.
+            let score = (f64::from(*score) * 100.0).round() / 100.0;
+            serde_json::json!({"topic": topic, "score": score})
+        })
+        .collect();
+    serde_json::json!({
+        "title": c.title,
+        "url": c.url,
+        "alternates": c.alternates,
+        "file": r.file,
+        "line": c.line,
+        "status": if r.is_new() { "new" } else { "duplicate" },
+        "duplicate_of": r.duplicate_of,
+        "id": r.id,
+        "topic": if r.is_new() { r.topic.clone() } else { None },
+        "also": r.also,
+        "candidates": candidates,
+        "kind": kind.as_str(),
+        "level": level.as_str(),
+        "minutes": minutes,
+        "note": c.note,
+    })
 }
 
 /// How many times an import is redone when a topic file changed while it ran.
