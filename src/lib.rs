@@ -21,6 +21,7 @@ pub mod explain;
 pub mod graph;
 pub mod id;
 pub mod import;
+pub(crate) mod journal;
 pub mod linkcheck;
 pub mod model;
 pub mod options;

@@ -406,6 +406,14 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
     if given.weeks == Some(0) {
         errors.push(Diagnostic::error(None, "--weeks 0: give at least one week"));
     }
+    if let Some(weeks) = given.weeks.filter(|w| *w > MAX_WEEKS_WANTED) {
+        errors.push(
+            Diagnostic::error(None, format!("--weeks {weeks}: more weeks than a plan has"))
+                .with_help(format!(
+                    "give at most {MAX_WEEKS_WANTED} weeks (about 190 years)"
+                )),
+        );
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -428,19 +436,28 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
     })
 }
 
+/// The slowest pace planned: a quarter of an hour a week. Slower ones only make weeks without
+/// end (a pace of 1e-7 hours is 800,000 weeks for a small course).
+pub const MIN_HOURS_PER_WEEK: f64 = 0.25;
+
+/// The most weeks `--weeks` may ask for; the planner's own bound on weeks is the same.
+pub const MAX_WEEKS_WANTED: u32 = 10_000;
+
 /// `--hours-per-week`, or the default, if it is a pace a week can hold.
 fn pace(given: &Given, errors: &mut Vec<Diagnostic>) -> f64 {
     let (hours, span) = match &given.hours_per_week {
         Some(h) => (h.value, h.span.clone()),
         None => (DEFAULT_HOURS_PER_WEEK, None),
     };
-    if !(hours.is_finite() && hours > 0.0 && hours <= 168.0) {
+    if !(hours.is_finite() && (MIN_HOURS_PER_WEEK..=168.0).contains(&hours)) {
         errors.push(
             Diagnostic::error(
                 given.origin(&span),
                 format!("--hours-per-week {hours}: not a pace"),
             )
-            .with_help("give the hours a week you can read, more than 0 and at most 168"),
+            .with_help(format!(
+                "give the hours a week you can read, from {MIN_HOURS_PER_WEEK} (a quarter of an hour) to 168 (every hour of the week)"
+            )),
         );
     }
     hours

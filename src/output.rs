@@ -5,7 +5,8 @@
 //!
 //! Edits of files people also edit (the progress file, topic files) go through [`update`]:
 //! read under an advisory lock, edit, check the file still holds the bytes read, rename. Several
-//! files change all or none ([`replace_all`]): a failed rename puts back the ones already renamed.
+//! files change all or none ([`replace_all`]): a failed rename puts back the ones already renamed,
+//! and a process killed during the renames is completed by the next run ([`crate::journal`]).
 //! Reads of user-named files are bounded ([`read_limited`]): `/dev/zero` is refused, not read.
 
 use std::fmt;
@@ -265,9 +266,31 @@ fn stage_and_rename<'a>(
             s.backup = Some(backup);
         }
     }
+    // The commit point: once the journal is on disk, a process killed during the renames is
+    // completed by the next one to open the folder (see `crate::journal`).
+    let journal = if several {
+        let entries: Vec<crate::journal::Entry> = staged
+            .iter()
+            .map(|s| crate::journal::Entry {
+                tmp: s.tmp.clone(),
+                target: s.target.clone(),
+                backup: s.backup.clone(),
+            })
+            .collect();
+        let dir = crate::journal::folder_of(&files[0].path);
+        Some(crate::journal::begin(&dir, &entries).map_err(|e| WriteError::io(&dir, e))?)
+    } else {
+        None
+    };
     for i in 0..staged.len() {
+        if several {
+            crate::journal::pause_for_tests();
+        }
         if let Err(error) = rename(&staged[i].tmp, &staged[i].target) {
             let (restored, not_restored) = roll_back(&staged[..i], rename);
+            if let Some(journal) = journal {
+                journal.done();
+            }
             return Err(WriteError::Io {
                 path: staged[i].file.path.clone(),
                 error,
@@ -275,6 +298,9 @@ fn stage_and_rename<'a>(
                 not_restored,
             });
         }
+    }
+    if let Some(journal) = journal {
+        journal.done();
     }
     Ok(())
 }
@@ -377,6 +403,108 @@ pub(crate) fn lock(path: &Path) -> io::Result<Lock> {
     )))
 }
 
+/// The lock of a corpus folder, which every command that writes into it takes (import,
+/// `check --links --fix`, `new --from` into an existing folder, the feed's sync): an advisory
+/// lock on the folder itself. Taking it also completes a write into the folder that a killed
+/// process left half done ([`crate::journal`]); `notes` says what was done.
+pub struct CorpusLock {
+    _lock: Option<Lock>,
+    pub notes: Vec<crate::diagnostics::Diagnostic>,
+}
+
+pub fn lock_corpus(dir: &Path) -> Result<CorpusLock, crate::error::Error> {
+    let lock = lock_folder(dir).map_err(|e| {
+        crate::error::Error::io(crate::diagnostics::Diagnostic::error(
+            None,
+            format!("cannot lock the corpus folder {}: {e}", dir.display()),
+        ))
+    })?;
+    let notes = recovery_notes(dir, crate::journal::recover(dir));
+    Ok(CorpusLock { _lock: lock, notes })
+}
+
+#[cfg(unix)]
+fn lock_folder(dir: &Path) -> io::Result<Option<Lock>> {
+    lock(dir).map(Some)
+}
+
+/// Folders cannot be opened as files here; the check before each rename still holds.
+#[cfg(not(unix))]
+fn lock_folder(_: &Path) -> io::Result<Option<Lock>> {
+    Ok(None)
+}
+
+/// For readers: completes an interrupted write into `dir` when no writer holds the folder
+/// (one that does completes it itself), so that what is read is all old or all new.
+pub(crate) fn recover_if_free(dir: &Path) -> Vec<crate::diagnostics::Diagnostic> {
+    if !crate::journal::anything_to_recover(dir) {
+        return Vec::new();
+    }
+    #[cfg(unix)]
+    {
+        let Ok(file) = File::open(dir) else {
+            return Vec::new();
+        };
+        if fs4::FileExt::try_lock(&file).is_err() {
+            return Vec::new();
+        }
+        recovery_notes(dir, crate::journal::recover(dir))
+    }
+    #[cfg(not(unix))]
+    Vec::new()
+}
+
+fn recovery_notes(
+    dir: &Path,
+    recovered: io::Result<crate::journal::Recovered>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::Diagnostic;
+    let names = |paths: &[PathBuf]| {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match recovered {
+        Err(e) => vec![Diagnostic::warning(
+            None,
+            format!(
+                "{}: a write into it was interrupted and cannot be completed: {e}",
+                dir.display()
+            ),
+        )
+        .with_help("check the files named there, then run the command again")],
+        Ok(r) => {
+            let mut notes = Vec::new();
+            if !r.completed.is_empty() {
+                notes.push(Diagnostic::warning(
+                    None,
+                    format!(
+                        "a write into {} was interrupted; it is completed now: {}",
+                        dir.display(),
+                        names(&r.completed)
+                    ),
+                ));
+            }
+            if !r.kept.is_empty() {
+                notes.push(
+                    Diagnostic::warning(
+                        None,
+                        format!(
+                            "a write into {} was interrupted, and these files changed since; kept as they are: {}",
+                            dir.display(),
+                            names(&r.kept)
+                        ),
+                    )
+                    .with_help("run the interrupted command again to redo its changes to them"),
+                );
+            }
+            notes
+        }
+    }
+}
+
 #[cfg(unix)]
 fn same_file(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -465,7 +593,10 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     // unless something in it has to be escaped. Control characters are the bytes below 0x20,
     // 0x7f, and 0xc2 0x80-0x9f in UTF-8. Blocks of 64 bytes are tested whole (the compiler
     // makes that a few vector instructions), bytes one by one only in a block that may hold one.
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
+    // Bidirectional controls start with 0xd8 (U+061C) or 0xe2 (U+200E-U+2069).
+    let suspect = |b: u8| {
+        (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2
+    };
     let bytes = text.as_bytes();
     let mut first_bad = None;
     'blocks: for (n, block) in bytes.chunks(64).enumerate() {
@@ -501,9 +632,93 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether `printable` escapes `c` (followed by `next`): a control character other than
-/// newline and tab, and a CR only when it does not end a CRLF line (iCalendar needs those).
+/// newline and tab, and a CR only when it does not end a CRLF line (iCalendar needs those);
+/// and the bidirectional controls, which make a terminal show text in another order than it
+/// is (U+202E turns `exe.txt` around).
 fn is_bad(c: char, next: Option<char>) -> bool {
-    c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && next == Some('\n'))
+    (c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && next == Some('\n')))
+        || is_bidi_control(c)
+}
+
+/// The Unicode bidirectional formatting characters: marks, embeddings, overrides, isolates.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character written into JSON is escaped (`\u0085`) rather than written as itself:
+/// what [`printable`] would otherwise change in the JSON on its way to a terminal (making it
+/// invalid), and the line separators JavaScript once refused in strings.
+fn json_escapes(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// A pretty JSON formatter that writes every character [`json_escapes`] names as a `\uXXXX`
+/// escape: the JSON stays valid, and nothing in it is a raw control on a terminal.
+struct SafeJson<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for SafeJson<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if json_escapes(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `value` as pretty JSON (serde_json's layout) written to `out`, with the characters that
+/// would not survive a terminal escaped the JSON way (see [`json_escapes`]).
+pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
+    out: impl Write,
+    value: &T,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(
+        out,
+        SafeJson(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// [`write_json_pretty`] into a string.
+pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    write_json_pretty(&mut out, value).expect("a value that serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// A writer passing on what `printable` would make of the text written to it, so that a large

@@ -152,7 +152,14 @@ pub fn edit(
                 change.changed.push(id.clone());
             }
             (false, Some(i)) => {
+                // Every copy: a file edited by hand may list an id twice, and `undo` must leave
+                // it not done (found by the progress_edit fuzz target).
                 remove_keeping_comments(array, i);
+                loop {
+                    let again = array.iter().position(|v| v.as_str() == Some(id.as_str()));
+                    let Some(i) = again else { break };
+                    remove_keeping_comments(array, i);
+                }
                 change.changed.push(id.clone());
             }
             _ => change.unchanged.push(id.clone()),
@@ -279,6 +286,16 @@ mod tests {
     }
 
     /// A file that cannot be read is an I/O error; one that reads but does not pass is invalid.
+    #[test]
+    fn undo_removes_an_id_listed_twice() {
+        // The progress_edit fuzz target's find: a hand-edited file with the id twice.
+        let text = "# mine\ndone = [\n  \"a\", # first\n  'x',\n\n \"x\",]\n";
+        let path = Path::new("p.toml");
+        let (out, _) = edit(path, text, &["x".to_string()], false).unwrap();
+        assert!(!parse(path, &out).unwrap().done.contains("x"), "{out}");
+        assert!(out.contains("# first"), "{out}");
+    }
+
     #[test]
     fn load_and_mark_say_which_kind_of_failure() {
         let dir = tempfile::tempdir().unwrap();

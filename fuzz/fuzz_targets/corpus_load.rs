@@ -1,11 +1,19 @@
 //! The corpus loader on arbitrary text: a topic file (split from the input at the first NUL
 //! into course.toml and a topic) must load or give diagnostics, never panic; a corpus that
-//! loads must plan, and render to Markdown and JSON.
+//! loads must plan, and render to JSON (parsed back), iCalendar and the Markdown prose filters
+//! (Markdown for plan.md, sanitized HTML for the site). Seeds: `fuzz/seed.sh`; dictionary:
+//! fuzz/dict/corpus_load.dict.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use syllabus::corpus::{self, Source};
+
+thread_local! {
+    /// Loaded once: parsing the built-in templates on every input would be most of the work.
+    static TEMPLATES: syllabus::render::Templates =
+        syllabus::render::Templates::load(None).expect("the built-in templates load");
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -26,13 +34,37 @@ fuzz_target!(|data: &[u8]| {
         },
     ];
     if let Ok(loaded) = corpus::load(&sources) {
-        let options = syllabus::schedule::ScheduleOptions::default();
+        let options = syllabus::schedule::ScheduleOptions {
+            start: syllabus::schedule::Date::parse("2025-09-01"),
+            ..Default::default()
+        };
         let (plan, _) = syllabus::plan::build_for(
             &loaded.course,
             &Default::default(),
             &options,
             &Default::default(),
         );
-        let _ = syllabus::render::json(&plan);
+        let json = syllabus::render::json(&plan);
+        serde_json::from_str::<serde_json::Value>(&json).expect("the plan's JSON parses");
+        assert_eq!(syllabus::output::printable(&json), json.as_str());
+        let ics = syllabus::render::ics(&plan).expect("a plan with a start has a calendar");
+        assert!(ics.split("\r\n").all(|l| l.len() <= 75), "an unfolded line");
+        TEMPLATES.with(|templates| {
+            let md = syllabus::render::markdown(&plan, templates).expect("the plan renders");
+            // Corpus text may say `<img>` (escaped, or in code): only live HTML is wrong.
+            let live = pulldown_cmark_events_with_img(&md);
+            assert!(!live, "live HTML in plan.md");
+            syllabus::site::standalone(&plan, templates).expect("the page renders");
+        });
     }
 });
+
+/// Whether Markdown holds an image or raw HTML with an `<img` tag, as a viewer would see it.
+fn pulldown_cmark_events_with_img(md: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(md).any(|e| match e {
+        Event::Html(h) | Event::InlineHtml(h) => h.to_ascii_lowercase().contains("<img"),
+        Event::Start(Tag::Image { .. }) => true,
+        _ => false,
+    })
+}

@@ -5,7 +5,7 @@ use super::{corpus_dir, CorpusArgs};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use syllabus::corpus::{self, Source};
+use syllabus::corpus;
 use syllabus::diagnostics::Diagnostic;
 use syllabus::error::Error;
 use syllabus::linkcheck::{self, Cache, Outcome};
@@ -50,9 +50,12 @@ struct LinkArgs {
 /// for them carries none, so they are not printed twice.
 pub fn run(args: &Args) -> Result<(), Error> {
     let dir = corpus_dir(&args.corpus);
-    let sources = match &dir {
-        Some(dir) => corpus::read_dir(dir).map_err(|d| vec![d]),
-        None => Ok(corpus::embedded_sources()),
+    let (sources, notes) = match &dir {
+        Some(dir) => match corpus::read_dir_noting(dir) {
+            Ok((sources, notes)) => (Ok(sources), notes),
+            Err(d) => (Err(vec![d]), Vec::new()),
+        },
+        None => (Ok(corpus::embedded_sources()), Vec::new()),
     };
     let loaded = sources
         .as_ref()
@@ -65,9 +68,10 @@ pub fn run(args: &Args) -> Result<(), Error> {
     if let Some(course) = &course {
         diagnostics.extend(syllabus::import::same_works(course));
     }
+    diagnostics.splice(0..0, notes);
     let mut stdout = anstream::stdout().lock();
     let mut notes = Vec::new();
-    if let (Some(course), Ok(sources), true) = (&course, &sources, args.links.links) {
+    if let (Some(course), Ok(_), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
             return Err(Error::usage(
                 Diagnostic::error(
@@ -82,7 +86,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
             .cache
             .clone()
             .unwrap_or_else(|| linkcheck::cache::default_path(dir.as_deref()));
-        match check_links(course, sources, &path, &args.links) {
+        match check_links(course, dir.as_deref(), &path, &args.links) {
             Ok((found, summary)) => {
                 diagnostics.extend(found);
                 notes = summary;
@@ -129,7 +133,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
 /// diagnostics and the lines that say what was done.
 fn check_links(
     course: &Course,
-    sources: &[Source],
+    dir: Option<&Path>,
     cache_path: &Path,
     args: &LinkArgs,
 ) -> Result<(Vec<Diagnostic>, Vec<String>), Vec<Diagnostic>> {
@@ -157,10 +161,13 @@ fn check_links(
         cache_path.display()
     )];
     let mut found = found;
-    if args.fix && checked.offline.is_none() {
+    if let (true, None, Some(dir)) = (args.fix, &checked.offline, dir) {
         // A refused fix is reported with what the check found, and the results are kept.
-        match fix(&links, &checked, sources, &mut cache) {
-            Ok(note) => notes.push(note),
+        match fix(&links, &checked, dir, &mut cache) {
+            Ok((note, recovered)) => {
+                found.extend(recovered);
+                notes.push(note);
+            }
             Err(refused) => found.extend(refused),
         }
     }
@@ -170,14 +177,14 @@ fn check_links(
     Ok((found, notes))
 }
 
-/// Rewrite what the check confirmed, all files or none; the new URLs go into the cache as
-/// alive, since they just answered.
+/// Rewrite what the check confirmed, all files or none, under the corpus lock; the new URLs go
+/// into the cache as alive, since they just answered.
 fn fix(
     links: &[&syllabus::model::Link],
     checked: &linkcheck::Checked,
-    sources: &[Source],
+    dir: &Path,
     cache: &mut Cache,
-) -> Result<String, Vec<Diagnostic>> {
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let fixes: Vec<_> = links
         .iter()
         .filter_map(|l| {
@@ -186,10 +193,9 @@ fn fix(
         })
         .collect();
     if fixes.is_empty() {
-        return Ok("--fix: nothing to rewrite".into());
+        return Ok(("--fix: nothing to rewrite".into(), Vec::new()));
     }
-    let changed = linkcheck::fix::rewrite(sources, &fixes)?;
-    linkcheck::fix::commit(sources, &changed).map_err(|d| vec![d])?;
+    let (changed, recovered) = linkcheck::fix::apply(dir, &fixes)?;
     for (_, f) in &fixes {
         let alive = Outcome::Alive {
             status: 200,
@@ -204,13 +210,14 @@ fn fix(
             },
         );
     }
-    let files: Vec<String> = changed.keys().map(|p| p.display().to_string()).collect();
-    Ok(format!(
+    let files: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+    let note = format!(
         "--fix: rewrote {} in {}: {}",
         count(fixes.len(), "URL"),
         count(files.len(), "file"),
         files.join(", ")
-    ))
+    );
+    Ok((note, recovered))
 }
 
 /// A bar on a terminal; a plain line per URL otherwise, for logs.

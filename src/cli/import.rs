@@ -88,8 +88,13 @@ pub fn run(args: &Args) -> Result<(), Error> {
         Ok(report) => {
             super::warn(&report.warnings);
             if json {
-                let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
-                let _ = writeln!(stdout, "{}", syllabus::output::printable(&text));
+                // Written as it is made; a closed pipe (`| head`) is the reader's choice.
+                let mut out =
+                    syllabus::output::PrintableWriter::new(std::io::BufWriter::new(&mut stdout));
+                if report.write_json(&mut out).is_ok() && out.write_all(b"\n").is_ok() {
+                    let _ = out.finish();
+                }
+                std::mem::forget(report);
                 return Ok(());
             }
             if args.dry_run {
@@ -101,12 +106,8 @@ pub fn run(args: &Args) -> Result<(), Error> {
             let _ = writeln!(stdout, "{}", report.summary());
             Ok(())
         }
-        Err(usage @ Error::Usage(_)) => Err(usage),
-        Err(stopped) => {
-            if !json {
-                let _ = writeln!(stdout, "{}", import::Report::default().summary());
-            }
-            Err(stopped)
-        }
+        // A failed import says why on standard error and nothing on standard output: a
+        // summary of "0 links" would read as if the file held none.
+        Err(stopped) => Err(stopped),
     }
 }

@@ -152,6 +152,7 @@ fn corpus_dir(args: &CorpusArgs) -> Option<PathBuf> {
 /// The corpus, with the links the last `check --links` found dead marked so in every output.
 fn load(args: &CorpusArgs) -> Result<Loaded, Error> {
     let mut loaded = corpus::load_default(args.topics.as_deref())?;
+    warn(&std::mem::take(&mut loaded.folder));
     let cache_path = linkcheck::cache::default_path(corpus_dir(args).as_deref());
     // A broken cache must not stop a plan: it only adds the `dead` marks.
     match linkcheck::Cache::load(&cache_path) {
@@ -222,6 +223,7 @@ impl Prepared {
     /// The reader's plan and the selection it was made from.
     fn plan(&self) -> Result<(syllabus::plan::Plan<'_>, Selected), Error> {
         let opts = &self.opts;
+        self.weeks_bounded()?;
         let (plan, selected) = syllabus::plan::build_for(
             &self.loaded.course,
             &opts.selection,
@@ -235,6 +237,65 @@ impl Prepared {
             warn(&[Diagnostic::warning(None, w)]);
         }
         Ok((plan, selected))
+    }
+}
+
+/// The most weeks a schedule may have (about 190 years): each week is memory, a calendar event
+/// and a page section, and a pace of minutes a week would otherwise ask for millions of them.
+const MAX_WEEKS: u64 = syllabus::options::MAX_WEEKS_WANTED as u64;
+
+impl Prepared {
+    /// Refuses a pace at which the plan would need more than [`MAX_WEEKS`] weeks, before the
+    /// weeks are made. The whole course is the first bound (each link takes at most its minutes
+    /// over the budget, rounded up, in new weeks); only when that is over, the plan is made at
+    /// the fastest pace to count what the selection really schedules.
+    fn weeks_bounded(&self) -> Result<(), Error> {
+        let schedule = &self.opts.schedule;
+        let budget = ((schedule.hours_per_week * 60.0).round() as u64).max(1);
+        let weeks_of = |minutes: u32| u64::from(minutes).div_ceil(budget);
+        let whole: u64 = self
+            .loaded
+            .course
+            .links()
+            .map(|l| weeks_of(l.minutes))
+            .sum();
+        if whole <= MAX_WEEKS {
+            return Ok(());
+        }
+        let fastest = syllabus::schedule::ScheduleOptions {
+            hours_per_week: 168.0,
+            ..schedule.clone()
+        };
+        let (probe, _) = syllabus::plan::build_for(
+            &self.loaded.course,
+            &self.opts.selection,
+            &fastest,
+            &self.done,
+        );
+        let scheduled = probe
+            .plan_links()
+            .filter(|l| !l.done && (schedule.optional || !l.link.optional));
+        let (weeks, minutes) = scheduled.fold((0u64, 0u64), |(w, m), l| {
+            (w + weeks_of(l.link.minutes), m + u64::from(l.link.minutes))
+        });
+        if weeks <= MAX_WEEKS {
+            return Ok(());
+        }
+        let needed = (minutes as f64 / 60.0 / MAX_WEEKS as f64).max(0.25);
+        Err(Error::usage(
+            Diagnostic::error(
+                None,
+                format!(
+                    "--hours-per-week {}: the plan's {} hours would take more than {MAX_WEEKS} weeks at that pace",
+                    schedule.hours_per_week,
+                    minutes / 60
+                ),
+            )
+            .with_help(format!(
+                "give at least --hours-per-week {}, or plan less with --target",
+                (needed * 4.0).ceil() / 4.0
+            )),
+        ))
     }
 }
 

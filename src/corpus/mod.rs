@@ -38,6 +38,9 @@ pub(crate) fn source_text<'a>(sources: &'a [Source], path: &Path) -> Option<&'a 
 pub struct Loaded {
     pub course: Course,
     pub warnings: Vec<Diagnostic>,
+    /// Warnings about the folder rather than its files ([`load_dir`] only): `.toml` entries
+    /// skipped, an interrupted write completed. Every command shows them.
+    pub folder: Vec<Diagnostic>,
 }
 
 /// Where the course came from, for messages.
@@ -45,11 +48,27 @@ pub(crate) const EMBEDDED_NAME: &str = "<built-in>/topics";
 
 /// The `.toml` files of `dir`, or an error naming the folder.
 pub fn read_dir(dir: &Path) -> Result<Vec<Source>, Diagnostic> {
-    toml_files(dir)?.into_iter().map(read_source).collect()
+    read_dir_noting(dir).map(|(sources, _)| sources)
 }
 
-/// The paths of the `.toml` files of `dir`, sorted.
-fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// [`read_dir`], with the warnings about the folder: `.toml` entries skipped (a FIFO, a
+/// device, a dangling link) and an interrupted write completed (see `crate::journal`).
+pub fn read_dir_noting(dir: &Path) -> Result<(Vec<Source>, Vec<Diagnostic>), Diagnostic> {
+    let (paths, notes) = toml_files(dir)?;
+    let sources = paths
+        .into_iter()
+        .map(read_source)
+        .collect::<Result<_, _>>()?;
+    Ok((sources, notes))
+}
+
+/// The largest corpus file read: a topic of 100,000 links is about 20 MB.
+pub(crate) const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+/// The paths of the regular `.toml` files of `dir`, sorted, and warnings for the `.toml`
+/// entries that are something else. A `course.toml` that is not a file is the error.
+fn toml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> {
+    let mut notes = crate::output::recover_if_free(dir);
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Diagnostic::error(
             None,
@@ -62,21 +81,48 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         let path = entry
             .map_err(|e| Diagnostic::error(None, format!("cannot list {}: {e}", dir.display())))?
             .path();
-        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-            paths.push(path);
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
         }
+        let what = match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => {
+                paths.push(path);
+                continue;
+            }
+            Ok(m) if m.is_dir() => "a folder",
+            Ok(_) => "not a regular file (a device, a pipe or a socket)",
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => "a symbolic link to nothing",
+            Err(_) => "not readable",
+        };
+        if path.file_name().is_some_and(|n| n == "course.toml") {
+            return Err(Diagnostic::error(
+                None,
+                format!("cannot read {}: it is {what}", path.display()),
+            )
+            .with_help("course.toml must be a regular file with the course's title, description and stages"));
+        }
+        notes.push(
+            Diagnostic::warning(None, format!("{}: it is {what}; skipped", path.display()))
+                .with_help(
+                    "corpus files are regular files; move it out of the folder if it is not one",
+                ),
+        );
     }
     paths.sort();
-    Ok(paths)
+    notes.sort_by(|a, b| a.message.cmp(&b.message));
+    Ok((paths, notes))
 }
 
 fn read_source(path: PathBuf) -> Result<Source, Diagnostic> {
-    match std::fs::read_to_string(&path) {
+    let cannot =
+        |e: std::io::Error| Diagnostic::error(None, format!("cannot read {}: {e}", path.display()));
+    let bytes = crate::output::read_limited(&path, MAX_FILE).map_err(cannot)?;
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Source { path, text }),
-        Err(e) => Err(Diagnostic::error(
-            None,
-            format!("cannot read {}: {e}", path.display()),
-        )),
+        Err(_) => Err(cannot(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))),
     }
 }
 
@@ -95,8 +141,17 @@ pub fn embedded_sources() -> Vec<Source> {
 /// read (the files of a large corpus are tens of megabytes); one that cannot be read is the
 /// one error.
 pub fn load_dir(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let paths = toml_files(dir).map_err(|d| vec![d])?;
-    load_each(paths.len(), |i| read_source(paths[i].clone()))
+    let (paths, notes) = toml_files(dir).map_err(|d| vec![d])?;
+    match load_each(paths.len(), |i| read_source(paths[i].clone())) {
+        Ok(mut loaded) => {
+            loaded.folder = notes;
+            Ok(loaded)
+        }
+        Err(mut found) => {
+            found.splice(0..0, notes);
+            Err(found)
+        }
+    }
 }
 
 /// Load and validate corpus files: `course.toml`, one `<topic-id>.toml` per topic and an
@@ -242,6 +297,7 @@ fn load_each<S: std::borrow::Borrow<Source>>(
     Ok(Loaded {
         course,
         warnings: found,
+        folder: Vec::new(),
     })
 }
 

@@ -258,7 +258,7 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 
 /// The text of an import file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the
 /// encoding its XML declaration names. Anything else is an error naming the file.
-pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     let fail = |what: String, help: &str| {
         Diagnostic::error(None, format!("{}: {what}", path.display())).with_help(help.to_string())
     };
@@ -295,6 +295,18 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     Ok(text.into_owned())
 }
 
+/// [`decode`] taking the bytes: plain UTF-8, the common case, becomes the text without a copy
+/// (a list of 200,000 links is 30 MB).
+fn decode_owned(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let plain = encoding_rs::Encoding::for_bom(&bytes).is_none()
+        && declared_encoding(&bytes).is_none()
+        && !bytes[..bytes.len().min(8192)].contains(&0);
+    if plain {
+        return String::from_utf8(bytes).or_else(|e| decode(path, e.as_bytes()));
+    }
+    decode(path, &bytes)
+}
+
 /// The largest import file read: exports of years of bookmarks or posts are a few MB.
 const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
@@ -312,7 +324,7 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
                 .with_help("pass an export file (a feed, a list, a bookmarks or BibTeX file)"),
         )
     })?;
-    let content = decode(path, &bytes)?;
+    let content = decode_owned(path, bytes)?;
     let format = match format {
         Format::Auto => detect(path, &content).ok_or_else(|| {
             Error::usage(
@@ -469,53 +481,89 @@ impl Report {
         text::table(&self.rows)
     }
 
-    /// `--format json`: every link with what was decided for it, and the counts.
-    pub fn json(&self) -> serde_json::Value {
-        let links: Vec<serde_json::Value> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let c = &r.candidate;
-                let (kind, level, minutes) = evidence::facts(c);
-                let candidates: Vec<serde_json::Value> = r
-                    .candidates
-                    .iter()
-                    .map(|(topic, score)| {
-                        // Two decimals, as f64: an f32 prints as 10.100000381469727.
-                        let score = (f64::from(*score) * 100.0).round() / 100.0;
-                        serde_json::json!({"topic": topic, "score": score})
-                    })
-                    .collect();
-                serde_json::json!({
-                    "title": c.title,
-                    "url": c.url,
-                    "alternates": c.alternates,
-                    "file": r.file,
-                    "line": c.line,
-                    "status": if r.is_new() { "new" } else { "duplicate" },
-                    "duplicate_of": r.duplicate_of,
-                    "same_because": r.reason,
-                    "recorded_alternates": r.record,
-                    "why": r.why,
-                    "id": r.id,
-                    "topic": if r.is_new() { r.topic.clone() } else { None },
-                    "also": r.also,
-                    "candidates": candidates,
-                    "kind": kind.as_str(),
-                    "level": level.as_str(),
-                    "minutes": minutes,
-                    "note": c.note,
-                })
-            })
-            .collect();
-        serde_json::json!({
-            "links": links,
-            "new": self.new_count(),
-            "duplicates": self.duplicate_count(),
-            "without_topic": self.without_topic_count(),
-            "written": self.written,
-        })
+    /// `--format json`: every link with what was decided for it, and the counts, written to
+    /// `out` as it is made: one link's JSON at a time, never the whole document as values
+    /// (for 200,000 links those took a gigabyte).
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        /// The links, serialized one by one.
+        struct Links<'a>(&'a [Row]);
+        impl serde::Serialize for Links<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for row in self.0 {
+                    seq.serialize_element(&link_json(row))?;
+                }
+                seq.end()
+            }
+        }
+        /// The document, its keys in the order serde_json's maps sort them.
+        #[derive(serde::Serialize)]
+        struct Whole<'a> {
+            duplicates: usize,
+            links: Links<'a>,
+            new: usize,
+            without_topic: usize,
+            written: &'a [PathBuf],
+        }
+        crate::output::write_json_pretty(
+            out,
+            &Whole {
+                duplicates: self.duplicate_count(),
+                links: Links(&self.rows),
+                new: self.new_count(),
+                without_topic: self.without_topic_count(),
+                written: &self.written,
+            },
+        )
     }
+}
+
+impl Report {
+    /// The `--format json` document as a value, for a caller that adds keys of its own (sync's
+    /// few dozen posts; an import streams it with [`Report::write_json`]).
+    pub fn json(&self) -> serde_json::Value {
+        let mut buf = Vec::new();
+        match self.write_json(&mut buf) {
+            Ok(()) => serde_json::from_slice(&buf).unwrap_or_default(),
+            Err(_) => serde_json::Value::Null,
+        }
+    }
+}
+
+/// One link of `--format json`: the candidate and what was decided for it.
+fn link_json(r: &Row) -> serde_json::Value {
+    let c = &r.candidate;
+    let (kind, level, minutes) = evidence::facts(c);
+    let candidates: Vec<serde_json::Value> = r
+        .candidates
+        .iter()
+        .map(|(topic, score)| {
+            // Two decimals, as f64: an f32 prints as 10.100000381469727.
+            let score = (f64::from(*score) * 100.0).round() / 100.0;
+            serde_json::json!({"topic": topic, "score": score})
+        })
+        .collect();
+    serde_json::json!({
+        "title": c.title,
+        "url": c.url,
+        "alternates": c.alternates,
+        "file": r.file,
+        "line": c.line,
+        "status": if r.is_new() { "new" } else { "duplicate" },
+        "duplicate_of": r.duplicate_of,
+        "same_because": r.reason,
+        "recorded_alternates": r.record,
+        "why": r.why,
+        "id": r.id,
+        "topic": if r.is_new() { r.topic.clone() } else { None },
+        "also": r.also,
+        "candidates": candidates,
+        "kind": kind.as_str(),
+        "level": level.as_str(),
+        "minutes": minutes,
+        "note": c.note,
+    })
 }
 
 /// Links of `course` that are one work (see [`work`]): what `syllabus check` warns about, at
@@ -609,7 +657,7 @@ pub(crate) fn run_candidates(
         );
         Error::Invalid(found)
     };
-    let _lock = lock_folder(topics_dir)?;
+    let lock = crate::output::lock_corpus(topics_dir)?;
     let mut changed = None;
     for _ in 0..ATTEMPTS {
         let sources = corpus::read_dir(topics_dir).map_err(|d| refuse(vec![d]))?;
@@ -623,6 +671,7 @@ pub(crate) fn run_candidates(
             options,
             adjust,
         )?;
+        report.warnings.splice(0..0, lock.notes.iter().cloned());
         if options.dry_run {
             return Ok(report);
         }
@@ -637,22 +686,6 @@ pub(crate) fn run_candidates(
         }
     }
     Err(write_failed(&changed.expect("set by the loop"), topics_dir))
-}
-
-#[cfg(unix)]
-fn lock_folder(dir: &Path) -> Result<crate::output::Lock, Error> {
-    crate::output::lock(dir).map_err(|e| {
-        Error::io(Diagnostic::error(
-            None,
-            format!("cannot lock the corpus folder {}: {e}", dir.display()),
-        ))
-    })
-}
-
-/// Folders cannot be opened as files here; the check before each rename still holds.
-#[cfg(not(unix))]
-fn lock_folder(_: &Path) -> Result<(), Error> {
-    Ok(())
 }
 
 /// A dry run against the course built into the binary, for when there is no corpus folder:
@@ -866,6 +899,12 @@ fn prepare_inputs(
         warnings,
         written: Vec::new(),
     };
+    if options.dry_run {
+        // Nothing is written, so the new files are not made nor loaded again to be checked:
+        // for a list of 200,000 links that check alone took a gigabyte. A file the links
+        // could not go into already failed to load above.
+        return Ok((report, BTreeMap::new(), extra.beside));
+    }
     // The caller's edits first; the new links are appended to the edited text.
     let edited: Vec<corpus::Source> = sources
         .iter()

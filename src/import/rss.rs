@@ -61,6 +61,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
 }
 
 fn read_feed(content: &str, file: &Path) -> Result<Feed, Diagnostic> {
+    let content = &*without_declarations(content);
     feed_rs::parser::parse(content.as_bytes()).map_err(|e| {
         let (line, detail) = xml_error_line(content);
         let detail = if detail.is_empty() {
@@ -76,6 +77,62 @@ fn read_feed(content: &str, file: &Path) -> Result<Feed, Diagnostic> {
         )
         .with_help("fix the XML there, or pass --from to pick another format")
     })
+}
+
+/// `content` with every XML declaration (`<?xml version="1.0" encoding="UTF-16"?>`) blanked
+/// out, byte for byte, so positions and line numbers stay. The text is UTF-8 already
+/// ([`super::decode`] followed the declaration), but feed-rs hands a declared encoding to
+/// quick-xml, which decodes the UTF-8 a second time as that encoding, or panics when the
+/// declaration is not at the start. The declarations are found by quick-xml itself, so one
+/// quoted in a CDATA section or a comment stays.
+fn without_declarations(content: &str) -> std::borrow::Cow<'_, str> {
+    if !content.contains("<?xml") {
+        return std::borrow::Cow::Borrowed(content);
+    }
+    let mut ranges = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(content);
+    loop {
+        let start = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Decl(_)) => {
+                ranges.push(start..reader.buffer_position() as usize);
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(_) => {
+                // Past an XML error quick-xml does not go on; feed-rs may, so what follows is
+                // blanked wherever it looks like a declaration.
+                let bytes = content.as_bytes();
+                let find = |from: usize, what: &[u8]| {
+                    bytes
+                        .get(from..)
+                        .and_then(|rest| rest.windows(what.len()).position(|w| w == what))
+                        .map(|i| from + i)
+                };
+                let mut at = start;
+                while let Some(begin) = find(at, b"<?xml") {
+                    let end = find(begin, b"?>").map_or(bytes.len(), |j| j + 2);
+                    ranges.push(begin..end);
+                    at = end;
+                }
+                break;
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return std::borrow::Cow::Borrowed(content);
+    }
+    let mut out = content.as_bytes().to_vec();
+    for range in ranges {
+        for b in &mut out[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Only whole declarations were blanked (ASCII from `<?` to `?>`, or to the end), but what
+    // they held may be any UTF-8: blanking every byte of it leaves spaces, still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("blanked UTF-8 is UTF-8"))
 }
 
 /// The page an entry is about, of any scheme: the caller skips what is not http(s).

@@ -156,14 +156,17 @@ fn has_markup(s: &str) -> bool {
         })
 }
 
-/// A candidate's text made [`plain`]: title, note, authors and hints. An empty note is none.
+/// A candidate's text made [`plain`]: title, note, authors and hints. An empty note is none;
+/// a note is at most [`SUMMARY_CHARS`] long, whatever the format (a note points to the text,
+/// and a corpus of 100 KB notes is slow to render).
 pub fn finalize(c: &mut super::Candidate) {
     c.title = squash(&plain(&c.title));
     c.note = c
         .note
         .as_deref()
         .map(plain)
-        .filter(|n| !n.trim().is_empty());
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| cut_words(&n, SUMMARY_CHARS));
     for a in c.authors.iter_mut().chain(c.hints.iter_mut()) {
         *a = squash(&plain(a));
     }

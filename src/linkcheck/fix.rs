@@ -55,6 +55,20 @@ pub fn rewrite(
     Ok(changed)
 }
 
+/// Applies `fixes` to the corpus in `dir` as it is now, under the corpus lock that every
+/// writer takes (an import landing during a long check is read, not overwritten), all files or
+/// none. Returns the files rewritten, and notes from taking the lock.
+pub fn apply(
+    dir: &Path,
+    fixes: &[(&Link, Fix)],
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let lock = crate::output::lock_corpus(dir).map_err(|e| e.into_diagnostics())?;
+    let sources = corpus::read_dir(dir).map_err(|d| vec![d])?;
+    let changed = rewrite(&sources, fixes)?;
+    commit(&sources, &changed).map_err(|d| vec![d])?;
+    Ok((changed.into_keys().collect(), lock.notes))
+}
+
 /// Write the rewritten files, all or none, each only if it still holds the text the fixes were
 /// made from (someone may have edited it during the check).
 pub fn commit(sources: &[Source], changed: &BTreeMap<PathBuf, String>) -> Result<(), Diagnostic> {

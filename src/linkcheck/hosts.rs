@@ -26,7 +26,8 @@ pub struct Hosts {
     lookup_timeout: Duration,
     state: Mutex<HashMap<String, HostState>>,
     changed: Condvar,
-    names: Mutex<HashMap<String, Result<(), LookupError>>>,
+    /// Each name looked up, with its addresses.
+    names: Mutex<HashMap<String, Result<Vec<std::net::IpAddr>, LookupError>>>,
 }
 
 /// A slot for one request to a host; the slot is given back when this is dropped.
@@ -103,6 +104,15 @@ impl Hosts {
         if bare.parse::<std::net::IpAddr>().is_ok() {
             return Ok(());
         }
+        self.resolve(host, port).map(|_| ())
+    }
+
+    /// The addresses `host` resolves to (none when it does not), looked up once.
+    pub fn addresses(&self, host: &str, port: u16) -> Vec<std::net::IpAddr> {
+        self.resolve(host, port).unwrap_or_default()
+    }
+
+    fn resolve(&self, host: &str, port: u16) -> Result<Vec<std::net::IpAddr>, LookupError> {
         if let Some(known) = self.names.lock().expect("names lock").get(host) {
             return known.clone();
         }
@@ -110,11 +120,13 @@ impl Hosts {
         let name = format!("{host}:{port}");
         // getaddrinfo cannot be interrupted: a thread lets a hung resolver time out.
         std::thread::spawn(move || {
-            let found = name.to_socket_addrs().map(|mut a| a.next().is_some());
+            let found = name
+                .to_socket_addrs()
+                .map(|a| a.map(|a| a.ip()).collect::<Vec<_>>());
             let _ = tx.send(found);
         });
         let result = match rx.recv_timeout(self.lookup_timeout) {
-            Ok(Ok(true)) => Ok(()),
+            Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
             Ok(_) => Err(LookupError::NotFound),
             Err(_) => Err(LookupError::TimedOut),
         };
@@ -123,6 +135,15 @@ impl Hosts {
             .expect("names lock")
             .insert(host.to_string(), result.clone());
         result
+    }
+
+    /// Tests: `host` resolves to `addresses`, without asking the system.
+    #[cfg(test)]
+    pub(crate) fn pretend(&self, host: &str, addresses: Vec<std::net::IpAddr>) {
+        self.names
+            .lock()
+            .expect("names lock")
+            .insert(host.to_string(), Ok(addresses));
     }
 
     /// The names that did not resolve (sorted), and how many did.

@@ -50,6 +50,16 @@ pub enum Outcome {
     Connect {
         detail: String,
     },
+    /// The server answered, but not with an HTTP answer this client can read: a head over the
+    /// size limit, control characters in a header, another protocol.
+    BadAnswer {
+        detail: String,
+    },
+    /// A redirect to a loopback, private or link-local address from a URL that was not one:
+    /// not followed (it would make the checker ask the reader's own network), never written.
+    InternalRedirect {
+        to: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +79,8 @@ impl Outcome {
             | Outcome::TooManyRedirects
             | Outcome::Dns { .. }
             | Outcome::Tls { .. }
-            | Outcome::Connect { .. } => true,
+            | Outcome::Connect { .. }
+            | Outcome::BadAnswer { .. } => true,
             _ => false,
         }
     }
@@ -90,6 +101,8 @@ impl Outcome {
             Outcome::Tls { .. } => "TLS error".into(),
             Outcome::Timeout { .. } => "timeout".into(),
             Outcome::Connect { .. } => "connection failed".into(),
+            Outcome::BadAnswer { .. } => "not an HTTP answer".into(),
+            Outcome::InternalRedirect { .. } => "redirect to an internal address".into(),
         }
     }
 }
@@ -203,6 +216,11 @@ impl<'h> Client<'h> {
             let Some(next) = next.filter(|n| matches!(n.scheme(), "http" | "https")) else {
                 return Outcome::Status { status, at };
             };
+            if !redirect_allowed(&visited[0], &next, self.hosts) {
+                return Outcome::InternalRedirect {
+                    to: next.to_string(),
+                };
+            }
             // A DOI resolver sends the reader on to the publisher: the DOI is registered, and
             // publishers often refuse robots, so what they answer says nothing about the DOI.
             if is_doi_resolver(&url) && next.host_str() != url.host_str() {
@@ -320,11 +338,104 @@ impl<'h> Client<'h> {
             ureq::Error::Io(e) if e.kind() == ErrorKind::ConnectionRefused => Outcome::Connect {
                 detail: "connection refused".into(),
             },
+            // It connected and answered: say what was wrong with the answer.
+            ureq::Error::LargeResponseHeader(_, limit) => Outcome::BadAnswer {
+                detail: format!(
+                    "sent a response head larger than {} KB",
+                    limit.div_ceil(1024)
+                ),
+            },
+            ureq::Error::Protocol(e) => Outcome::BadAnswer {
+                detail: format!("sent something that is not HTTP/1.1: {e}"),
+            },
+            ureq::Error::Http(e) => Outcome::BadAnswer {
+                detail: format!("sent a malformed header: {e}"),
+            },
             other => Outcome::Connect {
                 detail: other.to_string(),
             },
         }
     }
+}
+
+/// Where an address is, for the redirect policy: the wider the reach, the smaller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Reach {
+    Public,
+    /// RFC 1918 and unique-local ranges, link-local (cloud metadata at 169.254.169.254),
+    /// carrier-grade NAT, the unspecified address.
+    Private,
+    Loopback,
+}
+
+pub(crate) fn reach_of_ip(ip: std::net::IpAddr) -> Reach {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            if v4.is_loopback() {
+                Reach::Loopback
+            } else if v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || (a == 100 && (64..128).contains(&b))
+            {
+                Reach::Private
+            } else {
+                Reach::Public
+            }
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return reach_of_ip(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            if v6.is_loopback() {
+                Reach::Loopback
+            } else if v6.is_unspecified()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+            {
+                Reach::Private
+            } else {
+                Reach::Public
+            }
+        }
+    }
+}
+
+/// The reach of a URL's host: an address as written, `localhost`, or (for other names) what
+/// the name resolves to, the most internal of its addresses.
+pub(crate) fn reach_of(url: &Url, hosts: &Hosts) -> Reach {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => reach_of_ip(ip.into()),
+        Some(url::Host::Ipv6(ip)) => reach_of_ip(ip.into()),
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            if name == "localhost" || name.ends_with(".localhost") {
+                return Reach::Loopback;
+            }
+            let port = url.port_or_known_default().unwrap_or(80);
+            hosts
+                .addresses(&name, port)
+                .into_iter()
+                .map(reach_of_ip)
+                .max()
+                .unwrap_or(Reach::Public)
+        }
+        None => Reach::Public,
+    }
+}
+
+/// Whether a redirect from the chain that started at `start` may go on to `next`: never further
+/// in than the URL the corpus holds (a public page sending the checker to 127.0.0.1 or
+/// 192.168.0.1 is refused before connecting; a page on the reader's own machine may redirect
+/// within it).
+fn redirect_allowed(start: &str, next: &Url, hosts: &Hosts) -> bool {
+    let from = Url::parse(start).map_or(Reach::Public, |u| reach_of(&u, hosts));
+    let to = reach_of(next, hosts);
+    to == Reach::Public || to == from
 }
 
 /// `Retry-After` as seconds or as an HTTP date.
@@ -349,6 +460,49 @@ fn is_doi_resolver(url: &Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redirects_never_go_further_in_than_the_url_they_start_from() {
+        let hosts = Hosts::new(2, Duration::ZERO, Duration::from_secs(1));
+        // A public name, and one whose owner points it at the checker's own machine.
+        hosts.pretend("public.example", vec!["93.184.216.34".parse().unwrap()]);
+        hosts.pretend("rebind.example", vec!["127.0.0.1".parse().unwrap()]);
+        hosts.pretend("intranet.example", vec!["10.1.2.3".parse().unwrap()]);
+        let allowed =
+            |from: &str, to: &str| redirect_allowed(from, &Url::parse(to).unwrap(), &hosts);
+        let public = "https://public.example/a";
+        for internal in [
+            "http://127.0.0.1:8080/secret",
+            "http://[::1]/x",
+            "http://localhost/x",
+            "http://app.localhost/x",
+            "http://10.0.0.1/x",
+            "http://172.16.5.4/x",
+            "http://192.168.1.1/admin",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://100.64.0.1/x",
+            "http://0.0.0.0/x",
+            "http://[fd00::1]/x",
+            "http://[fe80::1]/x",
+            "http://[::ffff:127.0.0.1]/x",
+            "http://rebind.example/x",
+            "http://intranet.example/x",
+        ] {
+            assert!(
+                !allowed(public, internal),
+                "{internal} followed from a public page"
+            );
+        }
+        assert!(allowed(public, "https://public.example/b"));
+        assert!(allowed(public, "https://8.8.8.8/b"));
+        // A local URL may redirect within its own reach, and out to the web.
+        assert!(allowed("http://127.0.0.1:9/a", "http://127.0.0.1:9/b"));
+        assert!(allowed("http://127.0.0.1:9/a", "http://localhost:9/b"));
+        assert!(allowed("http://127.0.0.1:9/a", "https://public.example/"));
+        assert!(allowed("http://10.0.0.1/a", "http://192.168.0.1/b"));
+        // But not from this machine into the network around it.
+        assert!(!allowed("http://127.0.0.1:9/a", "http://10.0.0.1/b"));
+    }
 
     #[test]
     fn retry_after_reads_seconds_and_dates() {

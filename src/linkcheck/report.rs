@@ -164,6 +164,25 @@ fn about(link: &Link, outcome: &Outcome, timeout_ms: u64) -> Option<Diagnostic> 
             format!("{who} is dead: cannot connect ({})", shown(detail)),
         )
         .with_help(archive(url)),
+        Outcome::BadAnswer { detail } => Diagnostic::error(
+            origin,
+            format!(
+                "{who} is dead: the server answered, but {}",
+                shown(detail)
+            ),
+        )
+        .with_help(format!("browsers cannot read that answer either; {}", archive(url))),
+        Outcome::InternalRedirect { to } => Diagnostic::error(
+            origin,
+            format!(
+                "{who} redirects to an address on a private network or this machine ({}); not followed",
+                shown(to)
+            ),
+        )
+        .with_help(format!(
+            "a page that sends readers further into their own network than its own address is broken or hostile; check it by hand, and {}",
+            archive(url)
+        )),
     };
     Some(d)
 }

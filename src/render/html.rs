@@ -15,8 +15,63 @@ pub fn markdown(text: &str) -> String {
     options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
     let parser = pulldown_cmark::Parser::new_ext(text, options);
     let mut raw = String::with_capacity(text.len() * 2);
-    pulldown_cmark::html::push_html(&mut raw, parser);
+    pulldown_cmark::html::push_html(&mut raw, Shallow::new(parser));
     sanitizer().clean(&raw).to_string()
+}
+
+/// The deepest nesting of elements prose keeps: lists in lists, quotes in quotes, emphasis in
+/// emphasis. The HTML sanitizer's parser looks through every open element for each new one, so
+/// a note of 64 KB of nested list markers (`- - - - ...`) took seconds to minutes to clean;
+/// no prose worth reading nests this deep.
+pub(crate) const MAX_DEPTH: usize = 16;
+
+/// Markdown events with every element deeper than [`MAX_DEPTH`] unwrapped: its start and end
+/// are dropped and its content joins the element around it. Linear in the events.
+struct Shallow<'a, I> {
+    events: I,
+    /// For each open element: whether its start was passed on (its end must be too).
+    open: Vec<bool>,
+    kept: usize,
+    _text: std::marker::PhantomData<&'a ()>,
+}
+
+impl<'a, I: Iterator<Item = pulldown_cmark::Event<'a>>> Shallow<'a, I> {
+    fn new(events: I) -> Self {
+        Shallow {
+            events,
+            open: Vec::new(),
+            kept: 0,
+            _text: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = pulldown_cmark::Event<'a>>> Iterator for Shallow<'a, I> {
+    type Item = pulldown_cmark::Event<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use pulldown_cmark::Event;
+        loop {
+            let event = self.events.next()?;
+            match &event {
+                Event::Start(_) => {
+                    let keep = self.kept < MAX_DEPTH;
+                    self.open.push(keep);
+                    if keep {
+                        self.kept += 1;
+                        return Some(event);
+                    }
+                }
+                Event::End(_) => {
+                    if self.open.pop().unwrap_or(true) {
+                        self.kept = self.kept.saturating_sub(1);
+                        return Some(event);
+                    }
+                }
+                _ => return Some(event),
+            }
+        }
+    }
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -114,6 +169,23 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(html.contains("<strong>b</strong>"), "{html}");
+    }
+
+    #[test]
+    fn deep_nesting_is_unwrapped_below_the_limit_and_the_text_kept() {
+        let deep = format!("{}word", "- ".repeat(200));
+        let html = markdown(&deep);
+        assert_eq!(html.matches("<ul>").count(), MAX_DEPTH / 2, "{html}");
+        assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count());
+        assert!(html.contains("word"), "{html}");
+        let quotes = format!("{}q", "> ".repeat(100));
+        let html = markdown(&quotes);
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH, "{html}");
+        assert!(html.contains('q'));
+        // Ordinary nesting is untouched.
+        let html = markdown("- a\n  - b\n    > **c**");
+        assert_eq!(html.matches("<ul>").count(), 2, "{html}");
+        assert!(html.contains("<strong>c</strong>"), "{html}");
     }
 
     #[test]

@@ -102,7 +102,9 @@ fn week_count(links: &[&crate::model::Link]) -> String {
     parts.join(", ")
 }
 
-/// TEXT values: backslash, `;` and `,` escaped, newlines as `\n` (RFC 5545 3.3.11).
+/// TEXT values: backslash, `;` and `,` escaped, newlines as `\n` (RFC 5545 3.3.11). TEXT has
+/// no escape for the other control characters (3.3.11 leaves CONTROL out of TSAFE-CHAR), so
+/// they are dropped, as are the bidirectional controls a terminal or calendar would obey.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -111,7 +113,8 @@ pub fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(c),
+            c if c.is_control() || crate::output::is_bidi_control(c) => {}
             _ => out.push(c),
         }
     }

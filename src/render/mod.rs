@@ -264,7 +264,7 @@ pub fn json(plan: &Plan) -> String {
 /// megabytes of JSON, better not held in memory whole.
 pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, plan)?;
+    crate::output::write_json_pretty(&mut out, plan)?;
     out.write_all(b"\n")?;
     out.flush()
 }
@@ -299,9 +299,10 @@ pub(crate) fn markdown_inline(text: &str) -> Cow<'_, str> {
 }
 
 /// Markdown prose from the corpus, made safe to copy into Markdown output: raw HTML is shown as
-/// text (its `<` becomes `&lt;`), and a link or image whose target is not http(s) or mailto, and
-/// every image (it would load from a third party), loses its markup by an escaped opening
-/// bracket. Everything else is kept byte for byte, so ordinary prose reads as written.
+/// text (its `<` becomes `&lt;`), a link whose target is not http(s) or mailto loses its markup
+/// by an escaped opening bracket, and every image is left out, as the site leaves it out (a
+/// viewer would load it from a third party). Everything else is kept byte for byte, so ordinary
+/// prose reads as written.
 pub(crate) fn markdown_prose(text: &str) -> Cow<'_, str> {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     // Raw HTML and autolinks start with `<`, links and images with `[`: prose with neither has
@@ -315,25 +316,44 @@ pub(crate) fn markdown_prose(text: &str) -> Cow<'_, str> {
     // Byte offsets: `<` to rewrite, and where a backslash goes.
     let mut html = Vec::new();
     let mut escape_at = Vec::new();
+    let mut images: Vec<std::ops::Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) => html.push(range),
             Event::Start(Tag::Link { dest_url, .. }) if !html::is_web_or_mail(&dest_url) => {
                 escape_at.push(range.start)
             }
-            Event::Start(Tag::Image { .. }) => escape_at.push(range.start),
+            Event::Start(Tag::Image { .. }) => images.push(range),
             _ => {}
         }
     }
-    if html.is_empty() && escape_at.is_empty() {
+    if html.is_empty() && escape_at.is_empty() && images.is_empty() {
         return Cow::Borrowed(text);
+    }
+    // What to do at each byte, marked once: looking each byte up in the lists would be
+    // quadratic in a note made of thousands of tags.
+    const SKIP: u8 = 1;
+    const ESCAPE: u8 = 2;
+    const HTML: u8 = 4;
+    let mut marks = vec![0u8; text.len()];
+    for r in images {
+        marks[r].iter_mut().for_each(|m| *m |= SKIP);
+    }
+    for r in html {
+        marks[r].iter_mut().for_each(|m| *m |= HTML);
+    }
+    for i in escape_at {
+        marks[i] |= ESCAPE;
     }
     let mut out = String::with_capacity(text.len() + 16);
     for (i, c) in text.char_indices() {
-        if escape_at.contains(&i) {
+        if marks[i] & SKIP != 0 {
+            continue;
+        }
+        if marks[i] & ESCAPE != 0 {
             out.push('\\');
         }
-        if c == '<' && html.iter().any(|r| r.contains(&i)) {
+        if c == '<' && marks[i] & HTML != 0 {
             out.push_str("&lt;");
         } else {
             out.push(c);
@@ -497,9 +517,10 @@ mod tests {
         let safe = markdown_prose(hostile);
         assert_eq!(
             safe,
-            "Hi &lt;script>alert(1)&lt;/script> \\[x](javascript:alert(2)) \\<javascript:alert(3)> \\![i](https://t.example/p.png)\n\n&lt;div onclick=\"x\">\nblock\n&lt;/div>\n"
+            "Hi &lt;script>alert(1)&lt;/script> \\[x](javascript:alert(2)) \\<javascript:alert(3)> \n\n&lt;div onclick=\"x\">\nblock\n&lt;/div>\n"
         );
-        // Rendered again, no HTML, image or non-web link is left; the image is a plain link.
+        // Rendered again, no HTML, image or non-web link is left; the image is gone, as on the
+        // site, not turned into a link a viewer might follow.
         let live = pulldown_cmark::Parser::new(&safe).any(|e| match e {
             pulldown_cmark::Event::Html(_)
             | pulldown_cmark::Event::InlineHtml(_)
@@ -510,6 +531,11 @@ mod tests {
             _ => false,
         });
         assert!(!live, "{safe}");
+        assert!(!safe.contains("t.example"), "{safe}");
+        let badges = "[![b](https://t.example/b.svg)](https://x.org) ![r][r] and text\n\n[r]: https://t.example/r.png\n";
+        let safe = markdown_prose(badges);
+        assert!(!safe.contains("b.svg") && !safe.contains("![r]"), "{safe}");
+        assert!(safe.contains("and text"), "{safe}");
     }
 
     #[test]

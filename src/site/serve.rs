@@ -7,8 +7,9 @@
 //! port) are answered, so a DNS-rebinding page cannot read the site.
 //!
 //! Watching is polling over the given folders (the output folder left out): a corpus is a few
-//! hundred small files, a walk costs well under a millisecond, and polling needs no platform
-//! watcher. A failed rebuild keeps the last good site on disk and shows the errors on top of
+//! hundred small files, a walk of their stamps costs well under a millisecond, and polling needs
+//! no platform watcher (nor its limits on watches, nor its gaps on network file systems). A
+//! file is read only when its stamp changed, and only regular files are looked at. A failed rebuild keeps the last good site on disk and shows the errors on top of
 //! every page until a rebuild succeeds; the server never stops because of one. After every
 //! rebuild, pages opened from the server reload: each HTML response gets a small script (never
 //! written to the built site) listening on server-sent events at [`EVENTS`].
@@ -86,7 +87,7 @@ where
     // The baseline is taken before the first build, not in the watcher thread: an edit made
     // as soon as the site is up would otherwise become the baseline and never be built. A
     // change during the build only costs one extra rebuild.
-    let baseline = fingerprint(&options.watch, &options.out);
+    let baseline = fingerprint(&options.watch, &options.out, &Fingerprint::new());
     run_build(&build, &state);
     // `println!` would panic on a closed pipe (`syllabus serve | head -1`); the server goes on.
     let mut out = std::io::stdout().lock();
@@ -105,9 +106,10 @@ where
             let mut seen = baseline;
             loop {
                 std::thread::sleep(POLL);
-                let now = fingerprint(&options.watch, &state.out);
-                if now != seen {
-                    seen = now;
+                let now = fingerprint(&options.watch, &state.out, &seen);
+                let rebuild = now != seen;
+                seen = now;
+                if rebuild {
                     run_build(&build, &state);
                 }
             }
@@ -188,10 +190,29 @@ fn root_first(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (!d.is_error(), knock_on(d)));
 }
 
+/// One watched file as last seen: its stamp (size, modification time, inode) and a hash of
+/// its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    stamp: (u64, Option<SystemTime>, u64),
+    hash: u64,
+}
+
+/// The watched files as last seen, by path.
+type Fingerprint = std::collections::BTreeMap<PathBuf, Seen>;
+
+/// Files larger than this are watched by their stamp only, never read: no corpus file or
+/// template is this large (the corpus refuses files over 64 MB).
+const MAX_HASHED: u64 = 64 * 1024 * 1024;
+
 /// What the watched files hold now, leaving out the site folder (and the folders a build
-/// writes beside it), which the build itself changes. Content is hashed, not only stamped: an
-/// edit that keeps the size and lands within the timestamp granularity would otherwise go unseen.
-fn fingerprint(paths: &[PathBuf], out: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+/// writes beside it), which the build itself changes. Only regular files count: a FIFO, a
+/// device or a symbolic link to one is skipped (reading it could block or never end), and a
+/// symbolic link to a folder is not followed (it could loop). A file is read only when its stamp
+/// changed since `before`, or changed so recently that an edit within the timestamp's
+/// granularity could hide behind it; otherwise its last hash is kept, so an idle server costs a
+/// `stat` per file.
+fn fingerprint(paths: &[PathBuf], out: &Path, before: &Fingerprint) -> Fingerprint {
     let out_name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -212,28 +233,56 @@ fn fingerprint(paths: &[PathBuf], out: &Path) -> Vec<(PathBuf, Option<SystemTime
         });
         build_temp || std::fs::canonicalize(path).ok() == out_abs
     };
-    let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = paths.to_vec();
-    while let Some(path) = stack.pop() {
+    let recent = SystemTime::now() - Duration::from_secs(3);
+    let mut now = Fingerprint::new();
+    let mut stack: Vec<(PathBuf, bool)> = paths.iter().map(|p| (p.clone(), true)).collect();
+    while let Some((path, given)) = stack.pop() {
+        let Ok(link) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
         };
         if meta.is_dir() {
-            if is_output(&path) {
+            // A folder the user named is followed, a symbolic link to one found inside is not.
+            if is_output(&path) || (link.file_type().is_symlink() && !given) {
                 continue;
             }
             if let Ok(entries) = std::fs::read_dir(&path) {
-                stack.extend(entries.flatten().map(|e| e.path()));
+                stack.extend(entries.flatten().map(|e| (e.path(), false)));
             }
-        } else {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            std::fs::read(&path).ok().hash(&mut hasher);
-            out.push((path, meta.modified().ok(), hasher.finish()));
+            continue;
         }
+        if !meta.is_file() {
+            continue;
+        }
+        let stamp = (meta.len(), meta.modified().ok(), inode(&meta));
+        let settled = stamp.1.is_some_and(|m| m < recent);
+        let hash = match before.get(&path) {
+            Some(seen) if seen.stamp == stamp && settled => seen.hash,
+            _ if meta.len() > MAX_HASHED => 0,
+            _ => {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                crate::output::read_limited(&path, MAX_HASHED)
+                    .ok()
+                    .hash(&mut hasher);
+                hasher.finish()
+            }
+        };
+        now.insert(path, Seen { stamp, hash });
     }
-    out.sort();
-    out
+    now
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
 }
 
 fn handle(state: &State, request: &Request<Incoming>) -> Response<Body> {

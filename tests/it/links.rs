@@ -564,3 +564,55 @@ fn the_readme_excerpt_is_real_output() {
         );
     }
 }
+
+#[test]
+fn fix_waits_for_the_corpus_lock_and_keeps_what_a_writer_added_meanwhile() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), server.port);
+    let topics = dir.path().join("topics");
+    let file = topics.join("web.toml");
+    // Another writer (an import, say) holds the corpus lock.
+    let folder = std::fs::File::open(&topics).unwrap();
+    fs4::FileExt::lock(&folder).unwrap();
+    let mut args = vec!["check", "--links", "--topics", "topics", "--fix"];
+    args.extend_from_slice(FAST);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(&args)
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The check runs (every URL is asked), then the fix waits for the lock.
+    let base = format!("http://127.0.0.1:{}", server.port);
+    assert!(crate::common::eventually(Duration::from_secs(60), || {
+        server
+            .seen
+            .requests
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|r| r.ends_with(" /new"))
+    }));
+    std::thread::sleep(Duration::from_millis(1500));
+    let before = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        before.contains(&format!("{base}/old\"")),
+        "fixed without the lock"
+    );
+    // What the other writer adds while it holds the lock.
+    let added = link("added", "https://added.example.org/", "");
+    std::fs::write(&file, format!("{before}{added}")).unwrap();
+    fs4::FileExt::unlock(&folder).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("--fix: rewrote 2 URLs in 1 file: topics/web.toml"),
+        "{text}\n{}",
+        stderr(&out)
+    );
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert!(after.contains("https://added.example.org/"), "{after}");
+    assert!(after.contains(&format!("{base}/new\"")), "{after}");
+}

@@ -146,6 +146,95 @@ proptest! {
     }
 }
 
+/// Any text at all in a title or a note, the controls and bidi overrides most of all.
+fn any_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        text(),
+        "[\\x00-\\x{9f}]{0,6}",
+        Just("\u{85}\u{7f}\u{9f}\u{2028}\u{202e}\u{2066}\u{feff}".to_string()),
+        Just("é".repeat(40)),
+        Just(";,\\\r\n".to_string()),
+        any::<String>(),
+    ];
+    proptest::collection::vec(piece, 0..4).prop_map(|v| v.concat())
+}
+
+/// A TOML basic string holding `text` exactly.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Whatever the titles and notes hold, every output format parses as what it claims to be,
+    /// also after the escaping a terminal gets (`printable`): JSON with serde_json, iCalendar
+    /// with the `ical` crate and lines of at most 75 octets, and nothing holds a raw control.
+    #[test]
+    fn every_output_format_parses_whatever_the_titles_hold(
+        titles in proptest::collection::vec((any_text(), any_text()), 1..4),
+    ) {
+        let mut topic = String::from("title = \"T\"\nsummary = \"S\"\nstage = \"one\"\n");
+        for (i, (title, note)) in titles.iter().enumerate() {
+            let title = if title.trim().is_empty() { "x" } else { title };
+            topic.push_str(&format!(
+                "\n[[link]]\nid = \"l{i}\"\nurl = \"https://example.org/{i}\"\ntitle = {}\nnote = {}\nkind = \"article\"\nlevel = \"intro\"\nminutes = 30\n",
+                toml_string(title),
+                toml_string(note)
+            ));
+        }
+        let sources = vec![
+            Source { path: PathBuf::from("t/course.toml"), text: COURSE.into() },
+            Source { path: PathBuf::from("t/alpha.toml"), text: topic.clone() },
+        ];
+        let Ok(loaded) = corpus::load(&sources) else {
+            // A title the corpus refuses (one that is only invisible characters, say) is the
+            // check's business, not the writers'.
+            return Ok(());
+        };
+        let schedule = syllabus::schedule::ScheduleOptions {
+            start: syllabus::schedule::Date::parse("2025-09-01"),
+            ..Default::default()
+        };
+        let (plan, _) = syllabus::plan::build_for(
+            &loaded.course,
+            &Default::default(),
+            &schedule,
+            &Default::default(),
+        );
+        let templates = Templates::load(None).unwrap();
+        let json = render::json(&plan);
+        let ics = render::ics(&plan).unwrap();
+        let md = render::markdown(&plan, &templates).unwrap();
+        let html = syllabus::site::standalone(&plan, &templates).unwrap();
+        for (name, text) in [("json", &json), ("ics", &ics)] {
+            // What a terminal gets is what a file gets: nothing there needed escaping, so the
+            // escaping cannot have broken the format.
+            let shown = syllabus::output::printable(text);
+            prop_assert_eq!(&*shown, text.as_str(), "{} changed on its way to a terminal", name);
+        }
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let first = value["stages"][0]["topics"][0]["links"][0]["title"].as_str();
+        prop_assert!(first.is_some(), "{}", json);
+        for line in ics.split("\r\n") {
+            prop_assert!(line.len() <= 75, "{} octets: {:?}", line.len(), line);
+            prop_assert!(!line.contains(|c: char| c.is_control() && c != '\t'), "{:?}", line);
+        }
+        let parsed = ical::IcalParser::new(ics.as_bytes()).next();
+        prop_assert!(matches!(parsed, Some(Ok(_))), "{:?}\n{}", parsed, ics);
+        // Markdown and HTML are text for people: controls and bidi overrides in them are shown
+        // escaped on the way out.
+        for text in [&md, &html] {
+            let shown = syllabus::output::printable(text);
+            let raw = |c: char| {
+                (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            };
+            prop_assert!(!shown.contains(raw), "{}", shown);
+        }
+    }
+}
+
 fn snapshot(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
