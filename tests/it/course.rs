@@ -440,8 +440,8 @@ fn the_practice_spine_has_deliverables_and_honest_hours() {
             "gossip-glomers-counter",
             "jepsen-postgresql-g2",
             "fencing-token-scenario",
-            "mapreduce-lab",
             "kv-deterministic-simulation",
+            "invariant-and-variant-exercise",
         ])
     );
     // More than half the course is practice, budgeted as 6.5840's students experience it (the
@@ -543,6 +543,8 @@ fn the_optional_track_stays_out_of_the_core_hours() {
     for id in [
         "viewstamped-replication-1988",
         "dijkstra-self-stabilization",
+        "mapreduce-lab",
+        "mixu-distsys",
         "wikimedia-crawlers",
         "observability-pipelines",
         "verifythis-memcached",
