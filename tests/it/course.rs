@@ -147,6 +147,19 @@ fn unverified_urls_are_marked_and_never_silently_invented() {
             "verifythis-memcached",
             "https://verifythis.github.io/ltc/03memcached/",
         ),
+        // Free copies first, the DOI among the alternates.
+        (
+            "keshav-how-to-read-a-paper",
+            "http://blizzard.cs.uwaterloo.ca/keshav/home/Papers/data/07/paper-reading.pdf",
+        ),
+        (
+            "tail-at-scale",
+            "https://www.barroso.org/publications/TheTailAtScale.pdf",
+        ),
+        (
+            "crash-only-software",
+            "https://www.usenix.org/legacy/events/hotos03/tech/full_papers/candea/candea_html/index.html",
+        ),
     ] {
         assert_eq!(link(&plan, id)["url"], url, "{id}");
     }
