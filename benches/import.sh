@@ -18,8 +18,8 @@ mkdir -p "$work"
 for tool in hyperfine /usr/bin/time python3; do
     command -v "$tool" >/dev/null || { echo "import.sh needs $tool (apt-get install -y hyperfine time)" >&2; exit 2; }
 done
-cargo build --release --quiet --bin syllabus
-bin=$PWD/target/release/syllabus
+CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target} cargo build --release --quiet --bin syllabus
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/syllabus
 python3 - "$n" "$work/list.md" <<'PY'
 import random, sys
 n, out = int(sys.argv[1]), sys.argv[2]
