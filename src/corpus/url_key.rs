@@ -269,6 +269,7 @@ impl<T> UrlIndex<T> {
     }
 
     /// Adds `url` even when it is already known: a known key keeps its first value.
+    #[cfg(test)]
     pub fn insert(&mut self, url: &str, value: T) {
         let truncated = truncated_prefix(url).is_some();
         self.push(keys_of(url), truncated, value);
@@ -296,6 +297,18 @@ impl<T> UrlIndex<T> {
                 None
             }
         }
+    }
+
+    /// [`UrlIndex::find`] on keys already made with [`keys_of`] (`truncated`: whether the URL
+    /// they are of was cut short): for a caller that needs the keys for more than this look-up.
+    pub(crate) fn find_keys(&self, keys: &[String], truncated: bool) -> Option<&T> {
+        self.position(keys, truncated)
+            .map(|i| &self.entries[i].value)
+    }
+
+    /// [`UrlIndex::insert`] on keys already made with [`keys_of`].
+    pub(crate) fn insert_keys(&mut self, keys: Vec<String>, truncated: bool, value: T) {
+        self.push(keys, truncated, value);
     }
 
     fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {

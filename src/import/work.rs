@@ -23,7 +23,8 @@
 //! later) are one work: years never separate them.
 
 use crate::corpus::url_key as urls;
-use std::collections::HashMap;
+// A fixed-seed fast hash: these maps are the work index's own, keyed by our strings.
+use foldhash::{HashMap, HashMapExt};
 
 /// Words of a title that say nothing of which work it is.
 const FILLER: &[&str] = &[
@@ -102,7 +103,13 @@ fn main_title_words(title: &str) -> Option<Vec<String>> {
 
 /// Whether a title says which work it is: not empty, not an address or identifier, not a
 /// year or a label such as "PDF".
+#[cfg(test)]
 pub(crate) fn informative(title: &str) -> bool {
+    informative_words(title, &title_words(title))
+}
+
+/// [`informative`] for a title whose words ([`title_words`]) are already made.
+fn informative_words(title: &str, words: &[String]) -> bool {
     let t = title.trim().to_ascii_lowercase();
     if t.is_empty()
         || t.starts_with("doi:")
@@ -114,7 +121,6 @@ pub(crate) fn informative(title: &str) -> bool {
     {
         return false;
     }
-    let words = title_words(&t);
     let labels = [
         "pdf", "link", "here", "paper", "slides", "video", "talk", "html", "web", "url", "doi",
         "abstract", "preprint", "year", "code", "blog", "post", "acm", "ieee", "usenix",
@@ -197,10 +203,14 @@ fn surname(name: &str) -> Option<String> {
     (last.len() > 1).then_some(last)
 }
 
+/// Whether a comparison key names a paper (a DOI, arXiv or ACM id) rather than a page.
+fn is_paper_key(key: &str) -> bool {
+    key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:")
+}
+
 /// A DOI inside a publisher's path (`link.springer.com/article/10.1007/s00446-...`,
 /// `onlinelibrary.wiley.com/doi/10.1002/...`): a path segment starting `10.<digits>/`.
-fn doi_in_path(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
+fn doi_in_path(parsed: &url::Url) -> Option<String> {
     let path = parsed.path();
     let start = path.find("/10.")? + 1;
     let rest = &path[start..];
@@ -345,9 +355,18 @@ pub(crate) struct Works<V> {
     by_word: HashMap<String, Vec<usize>>,
 }
 
+/// One address as the page index knows it: its keys ([`urls::keys_of`]) and whether it was
+/// cut short; `paper` when its key names a paper (a DOI, arXiv or ACM id), not a page.
+struct Page {
+    url: String,
+    keys: Vec<String>,
+    truncated: bool,
+    paper: bool,
+}
+
 /// Everything looked up for one identity, computed once.
 struct Keys {
-    pages: Vec<String>,
+    pages: Vec<Page>,
     identifiers: Vec<String>,
     dois: Vec<String>,
     pdfs: Vec<String>,
@@ -365,7 +384,7 @@ fn keys(id: &Identity<'_>) -> Keys {
         pdfs: Vec::new(),
         title: title_words(id.title),
         main: main_title_words(id.title),
-        informative: informative(id.title),
+        informative: false,
         surnames: id.authors.iter().filter_map(|a| surname(a)).collect(),
     };
     let push = |v: &mut Vec<String>, s: String| {
@@ -373,21 +392,33 @@ fn keys(id: &Identity<'_>) -> Keys {
             v.push(s);
         }
     };
+    let words = &k.title;
+    k.informative = informative_words(id.title, words);
     for url in &id.urls {
-        for key in urls::keys_of(url) {
-            if key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:") {
+        let page_keys = urls::keys_of(url);
+        let paper = page_keys.first().is_some_and(|key| is_paper_key(key));
+        for key in &page_keys {
+            if is_paper_key(key) {
                 if key.starts_with("doi:") {
                     push(&mut k.dois, key.clone());
                 }
-                push(&mut k.identifiers, key);
+                push(&mut k.identifiers, key.clone());
             }
         }
-        push(&mut k.pages, (*url).to_string());
-        if let Some(doi) = doi_in_path(url) {
-            push(&mut k.dois, doi.clone());
-            push(&mut k.identifiers, doi);
+        if !k.pages.iter().any(|p| p.url == *url) {
+            k.pages.push(Page {
+                url: (*url).to_string(),
+                keys: page_keys,
+                truncated: urls::truncated_prefix(url).is_some(),
+                paper,
+            });
         }
+        // One parse for what the path and host say.
         if let Ok(parsed) = url::Url::parse(url) {
+            if let Some(doi) = doi_in_path(&parsed) {
+                push(&mut k.dois, doi.clone());
+                push(&mut k.identifiers, doi);
+            }
             if let Some(m) = mirror_key(&parsed) {
                 push(&mut k.identifiers, m);
             }
@@ -430,7 +461,7 @@ impl<V> Works<V> {
     fn insert_keys(&mut self, k: Keys, value: V) {
         let n = self.works.len();
         for page in &k.pages {
-            self.pages.insert(page, n);
+            self.pages.insert_keys(page.keys.clone(), page.truncated, n);
         }
         for i in &k.identifiers {
             self.identifiers.entry(i.clone()).or_default().push(n);
@@ -486,12 +517,12 @@ impl<V> Works<V> {
             self.found(w, reason, conflicts, foreign)
         };
         // 1. The same page.
-        if let Some(&w) = k.pages.iter().find_map(|p| {
-            let key = urls::key(p);
-            let identifier =
-                key.starts_with("doi:") || key.starts_with("arxiv:") || key.starts_with("acm:");
-            (!identifier).then(|| self.pages.find(p)).flatten()
-        }) {
+        if let Some(&w) = k
+            .pages
+            .iter()
+            .filter(|p| !p.paper)
+            .find_map(|p| self.pages.find_keys(&p.keys, p.truncated))
+        {
             return found(w, Reason::Address, conflicts, foreign);
         }
         // 2. The same identifier, unless the titles say otherwise.
@@ -549,7 +580,8 @@ impl<V> Works<V> {
             // names it too. The name alone would take a blog post called "Dynamo" for the paper.
             let named = name_of(&k.title).filter(|name| {
                 k.pages.iter().any(|u| {
-                    u.rsplit('/')
+                    u.url
+                        .rsplit('/')
                         .next()
                         .unwrap_or("")
                         .to_ascii_lowercase()
@@ -665,8 +697,8 @@ impl<V> Works<V> {
                 urls: vec![url.as_str()],
                 ..Identity::default()
             });
-            for page in &k.pages {
-                self.pages.insert(page, n);
+            for page in k.pages {
+                self.pages.insert_keys(page.keys, page.truncated, n);
             }
             for i in k.identifiers {
                 self.identifiers.entry(i).or_default().push(n);
@@ -931,13 +963,24 @@ mod tests {
     #[test]
     fn publisher_paths_carry_dois() {
         assert_eq!(
-            doi_in_path("https://link.springer.com/article/10.1007/s00446-003-0091-y"),
+            doi_in_path(
+                &url::Url::parse("https://link.springer.com/article/10.1007/s00446-003-0091-y")
+                    .unwrap()
+            ),
             Some("doi:10.1007/s00446-003-0091-y".into())
         );
         assert_eq!(
-            doi_in_path("https://onlinelibrary.wiley.com/doi/pdf/10.1002/spe.4380/abstract"),
+            doi_in_path(
+                &url::Url::parse(
+                    "https://onlinelibrary.wiley.com/doi/pdf/10.1002/spe.4380/abstract"
+                )
+                .unwrap()
+            ),
             Some("doi:10.1002/spe.4380".into())
         );
-        assert_eq!(doi_in_path("https://example.org/v10.2/x"), None);
+        assert_eq!(
+            doi_in_path(&url::Url::parse("https://example.org/v10.2/x").unwrap()),
+            None
+        );
     }
 }
