@@ -64,9 +64,17 @@ const FILE_AGREES: f32 = 0.3;
 /// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
 /// article dropped, `&` read as "and", possessive `s` dropped.
 pub(crate) fn title_words(title: &str) -> Vec<String> {
-    let folded = deunicode::deunicode(title)
-        .to_lowercase()
-        .replace('&', " and ");
+    // Most titles are ASCII already: folding them would only copy them.
+    let folded = if title.is_ascii() {
+        title.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(title).to_lowercase()
+    };
+    let folded = if folded.contains('&') {
+        folded.replace('&', " and ")
+    } else {
+        folded
+    };
     let mut depth = 0u32;
     let mut kept = String::with_capacity(folded.len());
     for ch in folded.chars() {
@@ -366,6 +374,8 @@ struct Page {
 
 /// Everything looked up for one identity, computed once.
 struct Keys {
+    /// The title's words joined by spaces: its key in the title index.
+    joined: String,
     pages: Vec<Page>,
     identifiers: Vec<String>,
     dois: Vec<String>,
@@ -378,6 +388,7 @@ struct Keys {
 
 fn keys(id: &Identity<'_>) -> Keys {
     let mut k = Keys {
+        joined: String::new(),
         pages: Vec::new(),
         identifiers: Vec::new(),
         dois: Vec::new(),
@@ -394,6 +405,7 @@ fn keys(id: &Identity<'_>) -> Keys {
     };
     let words = &k.title;
     k.informative = informative_words(id.title, words);
+    k.joined = k.title.join(" ");
     for url in &id.urls {
         let page_keys = urls::keys_of(url);
         let paper = page_keys.first().is_some_and(|key| is_paper_key(key));
@@ -470,11 +482,15 @@ impl<V> Works<V> {
             self.pdfs.entry(p.clone()).or_default().push(n);
         }
         if k.informative && distinctive(&k.title) {
-            self.titles.entry(k.title.join(" ")).or_default().push(n);
+            self.titles.entry(k.joined.clone()).or_default().push(n);
             for w in k.title.iter().filter(|w| !FILLER.contains(&w.as_str())) {
-                let posting = self.by_word.entry(w.clone()).or_default();
-                if posting.last() != Some(&n) {
-                    posting.push(n);
+                // Look up before inserting: a known word needs no copy of its text.
+                match self.by_word.get_mut(w.as_str()) {
+                    Some(posting) if posting.last() == Some(&n) => {}
+                    Some(posting) => posting.push(n),
+                    None => {
+                        self.by_word.insert(w.clone(), vec![n]);
+                    }
                 }
             }
         }
@@ -570,7 +586,7 @@ impl<V> Works<V> {
         if k.informative {
             let mut hits: Vec<usize> = Vec::new();
             if distinctive(&k.title) {
-                hits.extend(self.titles.get(&k.title.join(" ")).into_iter().flatten());
+                hits.extend(self.titles.get(&k.joined).into_iter().flatten());
             }
             if let Some(main) = k.main.as_ref().filter(|m| distinctive(m)) {
                 hits.extend(self.titles.get(&main.join(" ")).into_iter().flatten());
