@@ -151,7 +151,11 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
         Error::Invalid(found)
     })?;
     files.insert(dir.join("README.md"), course_readme(&title));
-    files.insert(dir.join(".github/workflows/pages.yml"), pages_workflow());
+    files.insert(dir.join(".gitignore"), GITIGNORE.into());
+    files.insert(
+        dir.join(".github/workflows/pages.yml"),
+        pages_workflow(published_repository(), env!("CARGO_PKG_VERSION")),
+    );
     write_folder(dir, &files)?;
     Ok(Created {
         files: files
@@ -249,12 +253,46 @@ authors = ["S. Keshav"]
 note = "The three-pass method: skim for the map, read for the argument, re-derive for the details."
 "#;
 
+/// What a course's repository leaves out: what the tools rebuild or what is the reader's own.
+/// `.syllabus/sync.json` (the feed's reading position) is not here: it is committed with the
+/// corpus, so that the next `sync`, on any machine or in the workflow, reads only what is new.
+pub(crate) const GITIGNORE: &str = "\
+# The site `syllabus build` and `syllabus serve` write; the Pages workflow rebuilds it on each push.
+/site/
+# The link checker's cache (`syllabus check --links`).
+/.syllabus/links.json
+# Your reading progress (`syllabus done`): yours, not the course's.
+/progress.toml
+";
+
+/// The public repository this `syllabus` was built from (`repository` in its Cargo.toml), which
+/// courses install it from; `None` when there is none or it is a placeholder, so that no
+/// generated file, link or User-Agent names an address that leads nowhere.
+pub fn published_repository() -> Option<&'static str> {
+    real_repository(env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// `repo` when it is an https address on a real host: not empty and not on a name reserved for
+/// examples (`example.invalid` and the like, RFC 2606), which is how a placeholder is written.
+fn real_repository(repo: &str) -> Option<&str> {
+    let url = url::Url::parse(repo).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    let reserved = host.ends_with(".invalid")
+        || host.ends_with(".example")
+        || host.ends_with(".test")
+        || host.ends_with(".localhost")
+        || ["example.com", "example.org", "example.net"]
+            .iter()
+            .any(|e| host == *e || host.ends_with(&format!(".{e}")));
+    (url.scheme() == "https" && !reserved).then_some(repo)
+}
+
 fn course_readme(title: &str) -> String {
     let title = title.replace(['<', '>', '[', ']', '`', '*', '_', '#'], "");
     // Linked only where it is published: a crates.io link before then could name another crate.
-    let tool = match env!("CARGO_PKG_REPOSITORY") {
-        "" => "`syllabus`".to_string(),
-        repo => format!("[syllabus]({repo})"),
+    let tool = match published_repository() {
+        None => "`syllabus`".to_string(),
+        Some(repo) => format!("[syllabus]({repo})"),
     };
     format!(
         "# {title}\n\n\
@@ -271,27 +309,34 @@ syllabus build            # write the course site into site/\n\
 Links `import` could not place wait in `topics/inbox.toml`; move each into a topic file.\n\n\
 ## Publishing\n\n\
 `.github/workflows/pages.yml` builds the site on every push to `main` and publishes it on\n\
-GitHub Pages: in the repository's settings, under Pages, set the source to \"GitHub Actions\".\n"
+GitHub Pages: in the repository's settings, under Pages, set the source to \"GitHub Actions\".\n\
+It installs the `syllabus` this course was made with (version {version}); to move to a newer\n\
+one, change the version in its install step and cache key.\n",
+        version = env!("CARGO_PKG_VERSION"),
     )
 }
 
-/// How the workflow gets `syllabus`: from the repository it is published in, once `Cargo.toml`
-/// names one, else from crates.io at this version.
-fn install_command() -> String {
-    let repo = env!("CARGO_PKG_REPOSITORY");
-    let version = env!("CARGO_PKG_VERSION");
-    if repo.is_empty() {
-        format!(
-            "cargo install --locked syllabus --version {version}\n        \
-             # Not on crates.io yet? Install from its repository instead:\n        \
-             # run: cargo install --locked --git <repository URL> syllabus"
-        )
-    } else {
-        format!("cargo install --locked --git {repo} --tag v{version} syllabus")
+/// The workflow's install step (from `run:` on), at the version that made the course: built
+/// from the tag `v{version}` of the repository this binary came from, once per version (the
+/// cache step before it keeps the binary). Without a published repository there is nowhere to
+/// install from, and the step stops the workflow saying what to write instead, rather than
+/// failing in `cargo install` on a crate or address that does not exist.
+fn install_step(repo: Option<&str>, version: &str) -> String {
+    match repo {
+        Some(repo) => {
+            format!("run: cargo install --locked --git {repo} --tag v{version} syllabus")
+        }
+        None => format!(
+            "# The syllabus that wrote this file names no public repository to install it from.\n        \
+             # Replace these lines with `cargo install --locked --git <its repository> --tag v{version} syllabus`.\n        \
+             run: |\n          \
+             echo \"::error::pages.yml: say where to install syllabus {version} from (the Install syllabus step)\"\n          \
+             exit 1"
+        ),
     }
 }
 
-fn pages_workflow() -> String {
+fn pages_workflow(repo: Option<&str>, version: &str) -> String {
     format!(
         "# Publish the course site on GitHub Pages on every push to main.
 # In the repository settings, under Pages, set \"Source\" to \"GitHub Actions\".
@@ -322,9 +367,17 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      # syllabus {version} is built on the first run (some minutes), then comes from the cache.
+      - uses: actions/cache@v4
+        id: syllabus
+        with:
+          path: ~/.cargo/bin/syllabus
+          key: syllabus-{version}-${{{{ runner.os }}}}
       - uses: dtolnay/rust-toolchain@stable
+        if: steps.syllabus.outputs.cache-hit != 'true'
       - name: Install syllabus
-        run: {}
+        if: steps.syllabus.outputs.cache-hit != 'true'
+        {install}
       # - name: Import new posts from the feed
       #   if: github.event_name == 'schedule'
       #   run: |
@@ -352,7 +405,7 @@ jobs:
       - id: deployment
         uses: actions/deploy-pages@v4
 ",
-        install_command()
+        install = install_step(repo, version)
     )
 }
 
@@ -742,6 +795,49 @@ fn write_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_placeholder_repository_is_no_repository() {
+        for placeholder in [
+            "",
+            "https://syllabus.example.invalid/syllabus",
+            "https://example.com/owner/syllabus",
+            "https://git.example.org/syllabus",
+            "http://github.com/someone/syllabus",
+            "<repository URL>",
+        ] {
+            assert_eq!(real_repository(placeholder), None, "{placeholder}");
+        }
+        let real = "https://github.com/someone/syllabus";
+        assert_eq!(real_repository(real), Some(real));
+    }
+
+    /// The workflow installs the version that wrote it, from the tag of that version, or says
+    /// it cannot; it never names a crate or an address that is not there.
+    #[test]
+    fn the_workflow_installs_this_version_from_the_repository_or_stops() {
+        let real = pages_workflow(Some("https://github.com/someone/syllabus"), "1.2.3");
+        assert!(
+            real.contains(
+                "        run: cargo install --locked --git https://github.com/someone/syllabus --tag v1.2.3 syllabus\n"
+            ),
+            "{real}"
+        );
+        assert!(
+            real.contains("key: syllabus-1.2.3-${{ runner.os }}"),
+            "{real}"
+        );
+        let none = pages_workflow(None, "1.2.3");
+        assert!(!none.contains("run: cargo install"), "{none}");
+        assert!(none.contains("--tag v1.2.3 syllabus`."), "{none}");
+        assert!(none.contains("\n          exit 1\n"), "{none}");
+        // The binary under test: its own Cargo.toml decides, and nothing else comes through.
+        let made = pages_workflow(published_repository(), env!("CARGO_PKG_VERSION"));
+        let placeholder = env!("CARGO_PKG_REPOSITORY");
+        if published_repository().is_none() && !placeholder.is_empty() {
+            assert!(!made.contains(placeholder), "{made}");
+        }
+    }
 
     /// A folder `new` may not fill is the command line's mistake (exit 2); a failed write is not.
     #[test]

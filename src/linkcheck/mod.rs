@@ -50,7 +50,7 @@ impl Default for Options {
 
 /// The User-Agent: servers see who asks and where to read about it.
 pub(crate) fn user_agent() -> String {
-    match option_env!("CARGO_PKG_REPOSITORY").filter(|r| !r.is_empty()) {
+    match crate::scaffold::published_repository() {
         Some(repo) => format!("syllabus/{} (+{repo})", env!("CARGO_PKG_VERSION")),
         None => format!(
             "syllabus/{} (course link checker)",

@@ -108,9 +108,12 @@ pub(crate) fn work_text(plan: &Plan) -> &'static str {
 }
 
 /// The plan's links counted in words: `8 links` for a reading list, `12 readings, 3 exercises
-/// and 1 project` once practice is in it.
+/// and 1 project` once practice is in it. Only the core is counted when the optional track has
+/// hours of its own: the summary gives those apart ("plus 2 hours on the optional track (2
+/// links)"), and the two counts add up to the plan's links.
 pub(crate) fn items_text(plan: &Plan) -> String {
-    let links: Vec<&crate::model::Link> = plan.links().collect();
+    let apart = plan.optional_minutes > 0;
+    let links: Vec<&crate::model::Link> = plan.links().filter(|l| !(apart && l.optional)).collect();
     let counts = kind_counts(&links);
     if counts[1].0 + counts[2].0 == 0 {
         return words::count(links.len(), "link");

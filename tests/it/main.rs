@@ -17,6 +17,7 @@ mod optional_edges;
 mod options_cli;
 mod practice;
 mod properties;
+mod publish;
 mod readme;
 mod robust;
 mod robust_props;

@@ -174,7 +174,7 @@ fn the_markdown_plan_shows_practice_and_the_optional_track() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let md = stdout(&out);
     assert_expected(&root().join("tests/snapshots/practice.md"), &md);
-    assert!(md.contains("**37 hours** of reading and practice in 2 stages and 2 topics (3 readings, 3 exercises and 1 project), plus 2.1 hours on the optional track (2 links): 8 weeks at 5 hours a week for the core"), "{md}");
+    assert!(md.contains("**37 hours** of reading and practice in 2 stages and 2 topics (2 readings, 2 exercises and 1 project), plus 2.1 hours on the optional track (2 links): 8 weeks at 5 hours a week for the core"), "{md}");
     assert!(md.contains("| # | Stage | Topics | Core hours | Optional hours |"));
     assert!(md.contains("| | **Total** | **2** | **37** | **2.1** |"));
     assert!(md.contains("- [ ] **Project:** [MIT 6.5840 Lab 3: Raft]"));
