@@ -7,6 +7,7 @@ mod check;
 mod explain;
 mod graph;
 mod import;
+mod man;
 mod new;
 mod plan;
 mod progress;

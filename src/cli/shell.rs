@@ -27,8 +27,8 @@ pub struct CompletionsArgs {
 `syllabus man --dir ~/.local/share/man/man1`."
 )]
 pub struct ManArgs {
-    /// Write a page per command (syllabus.1, syllabus-plan.1, ...) into DIR instead of printing
-    /// the main page
+    /// Write a page per command (syllabus.1, syllabus-plan.1, ...) into DIR, created if need be,
+    /// instead of printing the main page
     #[arg(long, value_name = "DIR")]
     dir: Option<PathBuf>,
 }
@@ -45,12 +45,12 @@ pub fn man(args: &ManArgs) -> Result<(), Error> {
     let cannot = |what: String, e: std::io::Error| {
         Error::io(
             Diagnostic::error(None, format!("{what}: {e}"))
-                .with_help("check that the folder exists and is writable"),
+                .with_help("check that the folder can be created and written"),
         )
     };
     match &args.dir {
         Some(dir) => {
-            clap_mangen::generate_to(command, dir)
+            super::man::write_pages(command, dir)
                 .map_err(|e| cannot(format!("cannot write the pages into {}", dir.display()), e))?;
             let _ = writeln!(
                 std::io::stdout(),
@@ -59,11 +59,9 @@ pub fn man(args: &ManArgs) -> Result<(), Error> {
             );
         }
         None => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(command)
-                .render(&mut out)
+            let page = super::man::main_page(&command, &[])
                 .map_err(|e| cannot("cannot render the manual page".into(), e))?;
-            let _ = std::io::stdout().lock().write_all(&out);
+            let _ = std::io::stdout().lock().write_all(&page);
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ mod import_cli;
 mod import_formats;
 mod import_real;
 mod links;
+mod man;
 mod new;
 mod optional_edges;
 mod options_cli;
