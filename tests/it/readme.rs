@@ -9,6 +9,7 @@
 //! Blocks that are not to be run (install commands) are ```sh.
 
 use crate::common::root;
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
@@ -157,4 +158,261 @@ fn an_elision_matches_any_lines_and_nothing_else_does() {
     assert!(matches(&e(&["a", "..."]), &["a", "b"]));
     assert!(!matches(&e(&["a", "...", "d"]), &["a", "b", "c"]));
     assert!(!matches(&e(&["a", "b"]), &["a", "b", "c"]));
+}
+
+/// `n` as the README writes a count in prose: a numeral, or a word up to ninety-nine.
+fn number(word: &str) -> Option<usize> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let word = word.to_lowercase();
+    if let Ok(n) = word.replace(',', "").parse() {
+        return Some(n);
+    }
+    if let Some(n) = UNITS.iter().position(|u| *u == word) {
+        return Some(n);
+    }
+    let (tens, unit) = word.split_once('-').unwrap_or((&word, ""));
+    let t = TENS.iter().position(|t| *t == tens)?;
+    let u = match unit {
+        "" => 0,
+        u => UNITS[1..10].iter().position(|x| *x == u)? + 1,
+    };
+    Some(20 + 10 * t + u)
+}
+
+/// The number just before `after` in the README (which must hold `after` exactly once).
+fn figure(readme: &str, after: &str) -> usize {
+    let found: Vec<usize> = readme.match_indices(after).map(|(i, _)| i).collect();
+    assert_eq!(found.len(), 1, "README.md: `{after}` {} times", found.len());
+    let word = readme[..found[0]].split_whitespace().last().unwrap_or("");
+    let word = word.trim_start_matches(['(', '`', '*']);
+    number(word).unwrap_or_else(|| panic!("README.md: `{word}` before `{after}` is no number"))
+}
+
+/// The shipped course's links, from the plan's JSON (run from the root, so `./topics`).
+fn course_links() -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(["plan", "--format", "json"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut links = Vec::new();
+    for stage in plan["stages"].as_array().unwrap() {
+        for topic in stage["topics"].as_array().unwrap() {
+            links.extend(topic["links"].as_array().unwrap().iter().cloned());
+        }
+    }
+    links
+}
+
+#[test]
+fn every_figure_about_the_course_and_the_build_is_the_tools() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let links = course_links();
+    let core: Vec<&serde_json::Value> = links.iter().filter(|l| l["optional"] == false).collect();
+    let practice: Vec<&&serde_json::Value> = core
+        .iter()
+        .filter(|l| l["kind"] == "exercise" || l["kind"] == "project")
+        .collect();
+    assert_eq!(
+        figure(
+            &readme,
+            " core exercises and projects, each with a deliverable"
+        ),
+        practice.len()
+    );
+    let minutes = |ls: &mut dyn Iterator<Item = &serde_json::Value>| -> u64 {
+        ls.map(|l| l["minutes"].as_u64().unwrap()).sum()
+    };
+    let practice_minutes = minutes(&mut practice.iter().map(|l| **l));
+    assert!(readme.contains("Practice is more than half of it."));
+    assert!(2 * practice_minutes > minutes(&mut core.iter().copied()));
+    let truncated = links.iter().filter(|l| l["url_status"] == "truncated");
+    assert_eq!(
+        figure(&readme, " feed URL stays truncated"),
+        truncated.count()
+    );
+
+    // The offline `check --links` of the shipped course: its hosts, URLs, topics and links.
+    let urls: BTreeSet<&str> = links.iter().map(|l| l["url"].as_str().unwrap()).collect();
+    let hosts: BTreeSet<String> = urls
+        .iter()
+        .map(|u| {
+            url::Url::parse(u)
+                .unwrap()
+                .host_str()
+                .unwrap()
+                .to_lowercase()
+        })
+        .collect();
+    let first: Vec<&str> = hosts.iter().take(5).map(String::as_str).collect();
+    let line = format!(
+        "error: no link could be checked: none of the {} host names resolved ({} and {} more)",
+        hosts.len(),
+        first.join(", "),
+        hosts.len() - 5
+    );
+    assert!(readme.contains(&line), "README.md lacks: {line}");
+    let line = format!("links: {0} URLs, {0} asked now, 0 fresh", urls.len());
+    assert!(readme.contains(&line), "README.md lacks: {line}");
+    let checked = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .arg("check")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&checked.stdout);
+    let counts = summary
+        .trim()
+        .strip_suffix(": 0 errors, 0 warnings")
+        .unwrap_or_else(|| panic!("the course does not check: {summary}"));
+    assert!(
+        readme.contains(&format!("{counts}: 1 error, 0 warnings\n```")),
+        "README.md lacks `{counts}` offline"
+    );
+    assert!(
+        counts.ends_with(&format!(" {} links", links.len())),
+        "{counts}"
+    );
+
+    // Install: the version to install, and the crates the first build compiles.
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(readme.contains(&format!("--tag v{version} syllabus`")));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let tree = Command::new(cargo)
+        .args([
+            "tree",
+            "--edges",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--offline",
+            "--quiet",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        tree.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tree.stderr)
+    );
+    let crates: BTreeSet<String> = String::from_utf8_lossy(&tree.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            l.trim_end_matches(" (*)")
+                .trim_end_matches(" (proc-macro)")
+                .to_string()
+        })
+        .collect();
+    let about = figure(&readme, " crates and takes about 10 minutes on 2 cores");
+    assert!(
+        about % 10 == 0 && about.abs_diff(crates.len()) * 10 <= crates.len(),
+        "README.md says about {about} crates; the build compiles {}",
+        crates.len()
+    );
+}
+
+/// The plan's summary counts its links once: the core by kind, then the optional track, and
+/// the two add up to the links `check` counts (not the core and optional twice over).
+#[test]
+fn the_plans_counts_add_up_to_the_course() {
+    let links = course_links();
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .arg("plan")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let plan = String::from_utf8_lossy(&out.stdout);
+    let summary = plan
+        .lines()
+        .find(|l| l.contains(" hours** of "))
+        .expect("the summary line");
+    let (core, rest) = summary
+        .split_once(" topics (")
+        .unwrap()
+        .1
+        .split_once(')')
+        .unwrap();
+    let count = |text: &str| -> usize {
+        text.split([',', ' '])
+            .filter_map(|w| w.parse::<usize>().ok())
+            .sum()
+    };
+    let optional = rest
+        .split_once("on the optional track (")
+        .map(|(_, o)| count(o.split_once(')').unwrap().0))
+        .unwrap_or(0);
+    assert_eq!(count(core) + optional, links.len(), "{summary}");
+    assert_eq!(
+        optional,
+        links.iter().filter(|l| l["optional"] == true).count()
+    );
+}
+
+/// The install commands (```sh blocks of Install) work where none of their folders exists yet:
+/// run with an empty home, each `mkdir -p` and `syllabus` line leaves what it promises.
+#[test]
+fn the_install_commands_work_in_an_empty_home() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let install = readme
+        .split_once("\n## Install\n")
+        .unwrap()
+        .1
+        .split_once("\n## ")
+        .unwrap()
+        .0;
+    let home = tempfile::tempdir().unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_syllabus")).parent().unwrap();
+    let mut ran = 0;
+    for line in install.lines() {
+        let runnable = (line.starts_with("syllabus ") || line.starts_with("mkdir -p "))
+            && !line.contains("| man ");
+        if !runnable {
+            continue;
+        }
+        let out = Command::new("bash")
+            .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", line])
+            .env("HOME", home.path())
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .current_dir(home.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "README.md: `{line}` fails in an empty home: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran >= 3, "{install}");
+    let share = home.path().join(".local/share");
+    assert!(share.join("bash-completion/completions/syllabus").is_file());
+    assert!(share.join("man/man1/syllabus.1").is_file());
+    assert!(share.join("man/man1/syllabus-plan.1").is_file());
 }
