@@ -317,7 +317,10 @@ fn stages_follow_murats_order() {
     }
     // ...and early: at the default pace the first build is finished within two months.
     let first = link(&plan, "kvsrv-lab");
-    let done_by = first["until_week"].as_u64().or(first["week"].as_u64()).unwrap();
+    let done_by = first["until_week"]
+        .as_u64()
+        .or(first["week"].as_u64())
+        .unwrap();
     assert!(done_by <= 8, "the first build ends in week {done_by}");
     // A plan for CAP needs the definition of linearizability, not the Go builds.
     let cap = plan_of(&["--target", "cap-and-tradeoffs"]);
