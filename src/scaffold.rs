@@ -827,6 +827,25 @@ mod tests {
             real.contains("key: syllabus-1.2.3-${{ runner.os }}"),
             "{real}"
         );
+        // Both forms are YAML whose install step is what the text says.
+        for (text, run) in [
+            (
+                &real,
+                "cargo install --locked --git https://github.com/someone/syllabus --tag v1.2.3 syllabus",
+            ),
+            (
+                &pages_workflow(None, "1.2.3"),
+                "echo \"::error::pages.yml: say where to install syllabus 1.2.3 from (the Install syllabus step)\"\nexit 1\n",
+            ),
+        ] {
+            let doc = &yaml_rust2::YamlLoader::load_from_str(text).unwrap()[0];
+            let steps = doc["jobs"]["build"]["steps"].as_vec().unwrap();
+            let install = steps
+                .iter()
+                .find(|s| s["name"].as_str() == Some("Install syllabus"))
+                .unwrap();
+            assert_eq!(install["run"].as_str(), Some(run));
+        }
         let none = pages_workflow(None, "1.2.3");
         assert!(!none.contains("run: cargo install"), "{none}");
         assert!(none.contains("--tag v1.2.3 syllabus`."), "{none}");
