@@ -423,7 +423,8 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             .with_help("replace each with the full URL and remove its url_status line"),
         );
     }
-    let rendered = import::write::render(&course, topics_dir, &sources, &rows)?;
+    let rendered =
+        import::write::render(&course, topics_dir, &sources, &rows).map_err(Error::invalid)?;
     files.extend(rendered);
     let topics = groups
         .iter()

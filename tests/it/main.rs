@@ -15,6 +15,7 @@ mod links;
 mod new;
 mod optional_edges;
 mod options_cli;
+mod output;
 mod practice;
 mod properties;
 mod readme;
