@@ -237,7 +237,7 @@ fn relayout(array: &mut toml_edit::Array) {
 }
 
 /// `edit` applied to the file at `path` (created when absent): locked while it is read and
-/// written, and never written over a save someone made meanwhile (see [`crate::output::update`]).
+/// written, and never written over a save someone made meanwhile (see `crate::output::update`).
 pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Error> {
     crate::output::update(path, MAX_BYTES, |text| edit(path, text, ids, done)).map_err(
         |e| match e {

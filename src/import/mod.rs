@@ -2,9 +2,9 @@
 //! Markdown lists, RSS/Atom, browser bookmarks, BibTeX) into `[[link]]` tables in `topics/`.
 //!
 //! This module owns everything between a foreign file and the corpus files: [`decode`] turns
-//! bytes into text, one submodule per format produces [`Candidate`]s, [`decide`] matches them
+//! bytes into text, one submodule per format produces [`Candidate`]s, `decide` matches them
 //! against the corpus ([`crate::corpus::url_key`] says which it already holds), [`suggest`]
-//! picks a topic, [`evidence`] fills kind, level and minutes, and [`mod@write`] appends the new
+//! picks a topic, `evidence` fills kind, level and minutes, and `write` appends the new
 //! links with `toml_edit`. It is the only code that writes under `topics/`, and it reads the
 //! corpus only through [`crate::model::Course`].
 //!
@@ -18,8 +18,8 @@
 //! - **Topic**: BM25 over what the corpus says of each topic ([`suggest`]); filed only when
 //!   clearly ahead, otherwise the inbox with the closest three named in a comment.
 //! - **`--into TOPIC`** puts every new link there; the topic it would have had becomes `also`.
-//! - **Defaults** when the source does not say: [`evidence`] (URL and title evidence).
-//! - **Ids** come from the URL by the corpus's own rule ([`crate::corpus::url::slug_from_url`]),
+//! - **Defaults** when the source does not say: `evidence` (URL and title evidence).
+//! - **Ids** come from the URL by the corpus's own rule (`crate::corpus::url::slug_from_url`),
 //!   with `-2`, `-3`, ... when taken by another link or topic.
 //! - Profile pages are not readings; they are skipped with a warning.
 
@@ -646,7 +646,7 @@ fn link_json(r: &Row) -> serde_json::Value {
     })
 }
 
-/// Links of `course` that are one work (see [`work`]): what `syllabus check` warns about, at
+/// Links of `course` that are one work (see `work`): what `syllabus check` warns about, at
 /// the later link of each pair, so a curator finds the duplicates a course already holds.
 pub fn same_works(course: &Course) -> Vec<Diagnostic> {
     let mut works: work::Works<String> = work::Works::new();
