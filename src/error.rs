@@ -33,22 +33,24 @@ pub const EXIT_USAGE: i32 = 2;
 pub enum Error {
     /// The command line asks for something that cannot be done as given (exit code 2).
     Usage(Vec<Diagnostic>),
-    /// Input that does not pass: the corpus, a file to import, a profile (exit code 1). Empty
-    /// when the command printed the problems itself as its answer (`check`).
+    /// Input that does not pass: the corpus, a file to import, a profile (exit code 1).
     Invalid(Vec<Diagnostic>),
     /// The system refused a read or a write (exit code 1; see the module comment for why).
     Io(Vec<Diagnostic>),
 }
 
 impl Error {
+    /// A usage error, with one diagnostic.
     pub fn usage(d: Diagnostic) -> Self {
         Error::Usage(vec![d])
     }
 
-    pub(crate) fn invalid(d: Diagnostic) -> Self {
+    /// Invalid input, with one diagnostic.
+    pub fn invalid(d: Diagnostic) -> Self {
         Error::Invalid(vec![d])
     }
 
+    /// An I/O failure, with one diagnostic.
     pub fn io(d: Diagnostic) -> Self {
         Error::Io(vec![d])
     }
@@ -61,12 +63,14 @@ impl Error {
         }
     }
 
+    /// The diagnostics to show, errors and the warnings riding along.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Usage(ds) | Error::Invalid(ds) | Error::Io(ds) => ds,
         }
     }
 
+    /// The diagnostics, taken out of the error.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         match self {
             Error::Usage(ds) | Error::Invalid(ds) | Error::Io(ds) => ds,
@@ -74,12 +78,8 @@ impl Error {
     }
 }
 
-/// A step that reports one [`Diagnostic`] reports a problem with its input.
-impl From<Diagnostic> for Error {
-    fn from(d: Diagnostic) -> Self {
-        Error::invalid(d)
-    }
-}
+// No `From<Diagnostic>`: a single diagnostic may be a failed read or write as well as bad
+// input, so each step says which (`Error::io`, `Error::invalid`) where it stops.
 
 /// As `corpus::load` returns them: every problem the input has.
 impl From<Vec<Diagnostic>> for Error {
@@ -127,10 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn a_diagnostic_or_a_list_is_invalid_input() {
-        let one: Error = d("a").into();
-        assert_eq!(one, Error::Invalid(vec![d("a")]));
-        assert_eq!(one.exit_code(), 1);
+    fn a_list_of_problems_is_invalid_input() {
         let many: Error = vec![d("a"), Diagnostic::warning(None, "b")].into();
         assert!(matches!(&many, Error::Invalid(ds) if ds.len() == 2));
         assert_eq!(many.diagnostics()[1].message, "b");

@@ -146,7 +146,7 @@ macro_rules! id_type {
         text_type!($(#[$m])* $name);
 
         impl $name {
-            /// The id, if `text` follows the rule every id follows (see [`check`]).
+            /// The id, if `text` follows the rule every id follows (see `check`).
             pub fn new(text: impl Into<String>) -> Result<Self, IdError> {
                 let text = text.into();
                 check(&text)?;

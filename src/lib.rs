@@ -1,5 +1,18 @@
 //! syllabus: turn a corpus of links into a staged study plan and publish it.
 //!
+//! Start from the front, [`Syllabus`]: [`CourseSource::find`] picks the course (a folder, else
+//! the built-in one), [`Syllabus::load`] loads it, [`Syllabus::choose`] checks the reader's
+//! options, [`Syllabus::plan`] plans, and a renderer (`render`, `site`) writes the result:
+//!
+//! ```
+//! # use std::path::Path;
+//! let syllabus = syllabus::Syllabus::load(&syllabus::CourseSource::find(None, Path::new("none")))?;
+//! let choices = syllabus.choose(&Default::default(), None)?;
+//! let planned = syllabus.plan(&choices)?;
+//! println!("{}", syllabus::render::json(&planned.plan));
+//! # Ok::<(), syllabus::Error>(())
+//! ```
+//!
 //! The pipeline runs one way: `corpus` (load and validate `topics/`) -> `graph` (prerequisites)
 //! -> `select` (the reader's targets, known topics, filters; `options` reads them) -> `plan`
 //! (the staged order) -> `schedule` (weeks under an hours budget, `progress` applied) ->
@@ -16,10 +29,13 @@
 
 pub mod corpus;
 pub mod diagnostics;
+#[warn(missing_docs)]
 pub mod error;
 pub mod explain;
+#[warn(missing_docs)]
+mod front;
 pub mod graph;
-pub mod id;
+pub(crate) mod id;
 pub mod import;
 pub(crate) mod journal;
 pub mod linkcheck;
@@ -35,5 +51,7 @@ pub mod select;
 pub mod site;
 pub mod sync;
 pub mod words;
+
+pub use front::{Choices, CourseSource, Planned, Syllabus, MAX_WEEKS};
 
 pub use error::Error;

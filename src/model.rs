@@ -71,7 +71,7 @@ pub struct FeedConfig {
 }
 
 /// Topic and link ids -> positions, and where each topic's links start in the numbering of
-/// [`Course::item_number`]. A clone starts empty, so a course copied and then edited never
+/// `Course::item_number`. A clone starts empty, so a course copied and then edited never
 /// answers from the original's positions.
 #[derive(Debug, Default)]
 pub struct LinkIndex(

@@ -1,9 +1,9 @@
 //! The reader's options, from the command line and a `--profile` TOML file, checked against the
 //! course and turned into a [`Selection`] and [`ScheduleOptions`].
 //!
-//! Each option is declared once, as a field of [`Given`]: clap reads it from the command line
-//! (`--hours-per-week`), serde from a profile (`hours_per_week`: the field's name), and the
-//! command line wins. A value that can be wrong by itself (a level, a kind, a number of weeks) is
+//! Each option is a field of [`Given`]: serde reads it from a profile (`hours_per_week`: the
+//! field's name), the CLI fills it from the command line (`--hours-per-week`; its clap
+//! arguments live in `src/cli/`, ripgrep's low and high arguments), and the command line wins. A value that can be wrong by itself (a level, a kind, a number of weeks) is
 //! refused as it is read, in the profile at its `file:line:col`; what depends on the course (ids)
 //! or on a range (the pace, a date) is checked by [`resolve`].
 
@@ -11,96 +11,72 @@ use crate::diagnostics::{origin_at, suggest, Diagnostic};
 use crate::model::{Course, Kind, Level, Origin};
 use crate::schedule::{Date, ScheduleOptions, DEFAULT_HOURS_PER_WEEK};
 use crate::select::Selection;
-use clap::builder::PossibleValue;
-use clap::ValueEnum;
 use merge::Merge;
 use serde::de::{self, Deserialize, Deserializer};
 use std::fmt::Display;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use toml::Spanned;
 
 /// Option values as given, before they are checked: one field per option, for the command line
-/// (clap, the doc comment is its `--help`) and the profile (serde). Empty, `None` or `false`
-/// means "not given here".
-#[derive(clap::Args, serde::Deserialize, Merge, Clone, Debug, Default, PartialEq)]
+/// and the profile (serde). Empty, `None` or `false` means "not given here".
+#[derive(serde::Deserialize, Merge, Clone, Debug, Default, PartialEq)]
 #[serde(deny_unknown_fields)]
 #[merge(strategy = unless_given)]
 pub struct Given {
     /// Plan only this topic or link and what it requires (repeatable)
-    #[arg(long = "target", value_name = "ID")]
     #[serde(default)]
-    pub(crate) target: Vec<At<String>>,
+    pub target: Vec<At<String>>,
     /// A topic you know already: left out with what only it needs (repeatable)
-    #[arg(long = "known", value_name = "ID")]
     #[serde(default)]
-    pub(crate) known: Vec<At<String>>,
+    pub known: Vec<At<String>>,
     /// A topic or link to leave out regardless; reported as a gap when needed (repeatable)
-    #[arg(long = "skip", value_name = "ID")]
     #[serde(default)]
-    pub(crate) skip: Vec<At<String>>,
+    pub skip: Vec<At<String>>,
     /// Keep links up to this level
-    #[arg(long, value_enum)]
     #[serde(default, deserialize_with = "some_word")]
-    pub(crate) level: Option<Level>,
+    pub level: Option<Level>,
     /// Keep links of these kinds (comma-separated); `practice` means exercise and project
-    #[arg(long, value_enum, value_delimiter = ',')]
     #[serde(default)]
-    pub(crate) kinds: Vec<KindWord>,
+    pub kinds: Vec<KindWord>,
     /// Keep links with free access only
-    #[arg(long)]
     #[serde(default)]
-    pub(crate) free: bool,
-    /// Reading hours a week [default: 5]
-    #[arg(long, value_name = "H")]
+    pub free: bool,
+    /// Hours a week for reading and practice (default 5)
     #[serde(default, deserialize_with = "hours")]
-    pub(crate) hours_per_week: Option<At<f64>>,
+    pub hours_per_week: Option<At<f64>>,
     /// The first day of week 1
-    #[arg(long, value_name = "YYYY-MM-DD")]
     #[serde(default, deserialize_with = "date")]
-    pub(crate) start: Option<At<String>>,
+    pub start: Option<At<String>>,
     /// The number of weeks you want to finish in
-    #[arg(long, value_name = "N")]
     #[serde(default, deserialize_with = "weeks")]
-    pub(crate) weeks: Option<u32>,
+    pub weeks: Option<u32>,
     /// Schedule the optional track too (links marked `optional = true`); without it they are
     /// listed, marked optional, outside the core hours and the weeks
-    #[arg(long)]
     #[serde(default)]
-    pub(crate) optional: bool,
-    /// Read these options from a TOML file (keys: target, known, ..., hours_per_week); options
-    /// given here win
-    #[arg(long, value_name = "FILE")]
+    pub optional: bool,
+    /// A TOML file to read the options not given here from (see [`load_profile`])
     #[serde(skip)]
     pub profile: Option<PathBuf>,
-    /// The progress file (`done = [...]`) [default: ./progress.toml when it exists]
-    #[arg(long, value_name = "FILE")]
-    pub(crate) progress: Option<PathBuf>,
+    /// The progress file (`done = [...]`); the CLI defaults to ./progress.toml when it exists
+    pub progress: Option<PathBuf>,
     /// The profile the values with a span came from, for messages that point at them.
-    #[arg(skip)]
     #[serde(skip)]
     source: Option<Source>,
 }
 
 /// A value and, when a profile gave it, where: a byte range of the profile's text.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct At<T> {
+pub struct At<T> {
+    /// The value.
     pub value: T,
+    /// Where the profile wrote it; `None` on the command line.
     pub span: Option<Range<usize>>,
 }
 
 impl<T> From<T> for At<T> {
     fn from(value: T) -> Self {
         At { value, span: None }
-    }
-}
-
-/// How clap reads a command-line value: as `T` would be, with no place in a file.
-impl<T: FromStr> FromStr for At<T> {
-    type Err = T::Err;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse::<T>().map(At::from)
     }
 }
 
@@ -180,8 +156,10 @@ pub struct Options {
 /// A word `--kinds` accepts: a kind, or `practice` for every practice kind (exercise and
 /// project).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum KindWord {
+pub enum KindWord {
+    /// One kind.
     Kind(Kind),
+    /// Every practice kind: exercise and project.
     Practice,
 }
 
@@ -196,8 +174,33 @@ impl KindWord {
         }
         all
     };
+}
 
-    pub fn as_str(self) -> &'static str {
+/// An enum whose values are words (`--level intro`, `level = "intro"`, `--input-format
+/// markdown`): the one way the library turns its enums into words and back, which the CLI's
+/// value parsers and the profile reader both use.
+pub trait Word: Copy + Send + Sync + 'static {
+    /// The option it is a value of, as a profile names it (`level`), for messages.
+    const OPTION: &'static str;
+    /// What one value is called (`level`), for messages.
+    const NOUN: &'static str;
+    /// Every value, in the order help lists them.
+    fn all() -> &'static [Self];
+    /// The word for this value.
+    fn word(self) -> &'static str;
+    /// The value a word names.
+    fn from_word(word: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.word() == word)
+    }
+}
+
+impl Word for KindWord {
+    const OPTION: &'static str = "kinds";
+    const NOUN: &'static str = "kind";
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+    fn word(self) -> &'static str {
         match self {
             KindWord::Kind(kind) => kind.as_str(),
             KindWord::Practice => "practice",
@@ -205,52 +208,22 @@ impl KindWord {
     }
 }
 
-impl ValueEnum for KindWord {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Self::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.as_str()))
-    }
-}
-
-impl ValueEnum for Level {
-    fn value_variants<'a>() -> &'a [Self] {
-        Level::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.as_str()))
-    }
-}
-
-/// A value enum as a profile names it: the option it belongs to and what one value is called,
-/// for the message when a word is none of its values.
-trait Word: ValueEnum {
-    const OPTION: &'static str;
-    const NOUN: &'static str;
-}
-
 impl Word for Level {
     const OPTION: &'static str = "level";
     const NOUN: &'static str = "level";
-}
-
-impl Word for KindWord {
-    const OPTION: &'static str = "kinds";
-    const NOUN: &'static str = "kind";
+    fn all() -> &'static [Self] {
+        Level::ALL
+    }
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 fn parse_word<T: Word, E: de::Error>(word: &str) -> Result<T, E> {
-    T::from_str(word, false).map_err(|_| {
-        let words: Vec<PossibleValue> = T::value_variants()
-            .iter()
-            .filter_map(T::to_possible_value)
-            .collect();
+    T::from_word(word).ok_or_else(|| {
         value_error(
             format!("--{} {word}: no such {}", T::OPTION, T::NOUN),
-            suggest(word, words.iter().map(PossibleValue::get_name), T::NOUN),
+            suggest(word, T::all().iter().map(|w| w.word()), T::NOUN),
         )
     })
 }
@@ -333,22 +306,25 @@ fn value_error<E: de::Error>(message: impl Display, fix: impl Display) -> E {
     E::custom(format!("{FIX}{message}{FIX}{fix}"))
 }
 
-/// Read a profile. Syntax errors, unknown keys and wrong values point at their place.
-pub fn load_profile(path: &Path) -> Result<Given, Diagnostic> {
-    let text = crate::output::read_limited(path, 1024 * 1024)
-        .and_then(|b| {
-            String::from_utf8(b).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
-        })
-        .map_err(|e| {
-            Diagnostic::error(
-                None,
-                format!("cannot read the profile {}: {e}", path.display()),
-            )
-        })?;
-    parse_profile(path, &text)
+/// Read a profile. Syntax errors, unknown keys and wrong values point at their place (invalid
+/// input); a file that cannot be read is an I/O error.
+pub fn load_profile(path: &Path) -> Result<Given, crate::Error> {
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(
+            None,
+            format!("cannot read the profile {}: {e}", path.display()),
+        )
+    };
+    let bytes =
+        crate::output::read_limited(path, 1024 * 1024).map_err(|e| crate::Error::io(cannot(e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        crate::Error::invalid(cannot(std::io::Error::other("it is not UTF-8 text")))
+    })?;
+    parse_profile(path, &text).map_err(crate::Error::invalid)
 }
 
-pub(crate) fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
+/// Read a profile's text; `path` names it in messages and places a relative `progress`.
+pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
     let mut given: Given = toml::from_str(text).map_err(|e| profile_error(path, text, &e))?;
     // A profile kept beside its progress file names it relative to itself.
     given.progress = given.progress.map(|p| match path.parent() {
@@ -372,14 +348,34 @@ fn profile_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
     }
 }
 
-/// The keys a profile may hold: every option but `--profile` itself, by its field name.
-fn profile_keys() -> Vec<String> {
-    use clap::Args;
-    Given::augment_args(clap::Command::new("profile"))
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .filter(|id| id != "profile")
-        .collect()
+/// The keys a profile may hold: every field of [`Given`] serde reads (all but `profile`
+/// itself), as serde's derive lists them, so the list cannot drift from the struct.
+pub fn profile_keys() -> &'static [&'static str] {
+    /// A deserializer that only notes the fields a struct asks for.
+    struct Fields(&'static [&'static str]);
+    impl<'de> Deserializer<'de> for &mut Fields {
+        type Error = de::value::Error;
+        fn deserialize_any<V: de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only a struct's fields are read"))
+        }
+        fn deserialize_struct<V: de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = fields;
+            Err(de::Error::custom("noted"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut fields = Fields(&[]);
+    let _ = Given::deserialize(&mut fields);
+    fields.0
 }
 
 /// Check `given` against `course`. Every problem is a usage error (exit 2): unknown ids with a
@@ -584,7 +580,7 @@ mod tests {
 
     #[test]
     fn kinds_accept_every_kind_and_practice() {
-        let words: Vec<&str> = KindWord::ALL.iter().map(|w| w.as_str()).collect();
+        let words: Vec<&str> = KindWord::ALL.iter().map(|w| w.word()).collect();
         let mut expected: Vec<&str> = Kind::WORDS.to_vec();
         expected.push("practice");
         assert_eq!(words, expected);
@@ -592,90 +588,5 @@ mod tests {
             kinds(&[KindWord::Practice, KindWord::Kind(Kind::Exercise)]),
             [Kind::Exercise, Kind::Project]
         );
-    }
-
-    /// Wraps the options the way every planning command does, to parse a command line.
-    #[derive(clap::Parser)]
-    struct Command {
-        #[command(flatten)]
-        given: Given,
-    }
-
-    static COURSE: std::sync::LazyLock<crate::corpus::Loaded> = std::sync::LazyLock::new(|| {
-        crate::corpus::load(&crate::corpus::embedded_sources()).unwrap()
-    });
-
-    proptest::proptest! {
-        /// One declaration serves both: any options, given as flags or written in a profile,
-        /// resolve to the same choices.
-        #[test]
-        fn flags_and_a_profile_resolve_alike(
-            ids in proptest::collection::vec((0..3usize, 0..40usize), 0..5),
-            level in proptest::option::of(0..3usize),
-            kinds in proptest::collection::vec(0..KindWord::ALL.len(), 0..4),
-            free: bool,
-            optional: bool,
-            hours in proptest::option::of((1..1680u32, proptest::bool::ANY)),
-            start in proptest::option::of((2000..2100u32, 1..13u32, 1..29u32)),
-            weeks in proptest::option::of(1..60u32),
-        ) {
-            let course = &COURSE.course;
-            let topics: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
-            let mut args = vec!["syllabus".to_string()];
-            let mut profile = String::new();
-            let mut lists: [Vec<String>; 3] = Default::default();
-            for (key, i) in ids {
-                let id = topics[i % topics.len()];
-                args.extend([format!("--{}", ["target", "known", "skip"][key]), id.to_string()]);
-                lists[key].push(format!("{id:?}"));
-            }
-            for (key, list) in ["target", "known", "skip"].iter().zip(&lists) {
-                if !list.is_empty() {
-                    profile.push_str(&format!("{key} = [{}]\n", list.join(", ")));
-                }
-            }
-            if let Some(l) = level {
-                args.extend(["--level".to_string(), Level::ALL[l].to_string()]);
-                profile.push_str(&format!("level = \"{}\"\n", Level::ALL[l]));
-            }
-            if !kinds.is_empty() {
-                let words: Vec<&str> = kinds.iter().map(|&k| KindWord::ALL[k].as_str()).collect();
-                args.extend(["--kinds".to_string(), words.join(",")]);
-                let quoted: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
-                profile.push_str(&format!("kinds = [{}]\n", quoted.join(", ")));
-            }
-            if let Some((tenths, whole)) = hours {
-                // A whole number of hours is written as a TOML integer, the rest as floats.
-                let h = if whole {
-                    (tenths / 10 + 1).to_string()
-                } else {
-                    (tenths as f64 / 10.0).to_string()
-                };
-                args.extend(["--hours-per-week".to_string(), h.clone()]);
-                profile.push_str(&format!("hours_per_week = {h}\n"));
-            }
-            if let Some((y, m, d)) = start {
-                let date = format!("{y}-{m:02}-{d:02}");
-                args.extend(["--start".to_string(), date.clone()]);
-                profile.push_str(&format!("start = {date}\n"));
-            }
-            if let Some(w) = weeks {
-                args.extend(["--weeks".to_string(), w.to_string()]);
-                profile.push_str(&format!("weeks = {w}\n"));
-            }
-            for (on, name) in [(free, "free"), (optional, "optional")] {
-                if on {
-                    args.push(format!("--{name}"));
-                    profile.push_str(&format!("{name} = true\n"));
-                }
-            }
-            let cli = <Command as clap::Parser>::try_parse_from(&args).unwrap().given;
-            let file = parse_profile(Path::new("me.toml"), &profile).unwrap();
-            let from_cli = resolve(course, &cli).unwrap();
-            proptest::prop_assert_eq!(&from_cli, &resolve(course, &file).unwrap(), "{}", profile);
-            // The command line with an empty profile is the command line.
-            let merged = cli.or(parse_profile(Path::new("me.toml"), "").unwrap());
-            proptest::prop_assert_eq!(&from_cli, &resolve(course, &merged).unwrap());
-        }
     }
 }

@@ -3,11 +3,11 @@
 //! mode is kept, a symlink's target is updated (not the link), and what is not a regular file
 //! (a FIFO, `/dev/stdout`) is written through instead of being replaced.
 //!
-//! Edits of files people also edit (the progress file, topic files) go through [`update`]:
+//! Edits of files people also edit (the progress file, topic files) go through `update`:
 //! read under an advisory lock, edit, check the file still holds the bytes read, rename. Several
-//! files change all or none ([`replace_all`]): a failed rename puts back the ones already renamed,
-//! and a process killed during the renames is completed by the next run ([`crate::journal`]).
-//! Reads of user-named files are bounded ([`read_limited`]): `/dev/zero` is refused, not read.
+//! files change all or none (`replace_all`): a failed rename puts back the ones already renamed,
+//! and a process killed during the renames is completed by the next run (`crate::journal`).
+//! Reads of user-named files are bounded (`read_limited`): `/dev/zero` is refused, not read.
 
 use std::fmt;
 use std::fs::{self, File};
@@ -406,7 +406,7 @@ pub(crate) fn lock(path: &Path) -> io::Result<Lock> {
 /// The lock of a corpus folder, which every command that writes into it takes (import,
 /// `check --links --fix`, `new --from` into an existing folder, the feed's sync): an advisory
 /// lock on the folder itself. Taking it also completes a write into the folder that a killed
-/// process left half done ([`crate::journal`]); `notes` says what was done.
+/// process left half done (`crate::journal`); `notes` says what was done.
 pub struct CorpusLock {
     _lock: Option<Lock>,
     pub notes: Vec<crate::diagnostics::Diagnostic>,
@@ -702,7 +702,7 @@ impl serde_json::ser::Formatter for SafeJson<'_> {
 }
 
 /// `value` as pretty JSON (serde_json's layout) written to `out`, with the characters that
-/// would not survive a terminal escaped the JSON way (see [`json_escapes`]).
+/// would not survive a terminal escaped the JSON way (see `json_escapes`).
 pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
     out: impl Write,
     value: &T,

@@ -113,7 +113,7 @@ impl<'a> PlanLink<'a> {
 
 /// What `#[serde(flatten)]` of the link would give, written out: flattening serializes through
 /// a map, several times slower for a plan of 100,000 links. The fields are listed once, in
-/// [`View::fields`], which the Markdown template's lazy links read too.
+/// `View::fields`, which the Markdown template's lazy links read too.
 impl Serialize for PlanLink<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

@@ -7,9 +7,9 @@ use crate::diagnostics::{origin_at, suggest, Diagnostic};
 use crate::error::Error;
 use crate::model::Course;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// The file used when `--progress` is not given, if it exists in the working directory.
+/// The file the CLI uses when `--progress` is not given (if it exists, for planning).
 pub const DEFAULT_FILE: &str = "progress.toml";
 
 /// The largest progress file read: ids of a few hundred thousand links.
@@ -20,19 +20,8 @@ pub struct Progress {
     pub done: BTreeSet<String>,
 }
 
-/// `--progress FILE`, else `progress.toml` when it exists here.
-pub fn default_path(given: Option<&Path>) -> Option<PathBuf> {
-    match given {
-        Some(p) => Some(p.to_path_buf()),
-        None => {
-            let p = PathBuf::from(DEFAULT_FILE);
-            p.is_file().then_some(p)
-        }
-    }
-}
-
 /// Read a progress file. A given file that does not exist is an error; the caller decides
-/// whether the default one is optional (see [`default_path`]).
+/// whether the default one is optional (see [`crate::Syllabus::choose`]).
 pub fn load(path: &Path) -> Result<Progress, Error> {
     let cannot = |e: std::io::Error| {
         Diagnostic::error(
@@ -44,7 +33,7 @@ pub fn load(path: &Path) -> Result<Progress, Error> {
     let bytes = crate::output::read_limited(path, MAX_BYTES).map_err(|e| Error::io(cannot(e)))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::invalid(cannot(std::io::Error::other("it is not UTF-8 text"))))?;
-    Ok(parse(path, &text)?)
+    parse(path, &text).map_err(Error::invalid)
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Progress, Diagnostic> {
@@ -248,7 +237,7 @@ fn relayout(array: &mut toml_edit::Array) {
 }
 
 /// `edit` applied to the file at `path` (created when absent): locked while it is read and
-/// written, and never written over a save someone made meanwhile (see [`crate::output::update`]).
+/// written, and never written over a save someone made meanwhile (see `crate::output::update`).
 pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Error> {
     crate::output::update(path, MAX_BYTES, |text| edit(path, text, ids, done)).map_err(
         |e| match e {

@@ -389,7 +389,7 @@ jobs:
       - name: Check the corpus
         run: syllabus check
       - name: Build the site
-        run: syllabus build --out site
+        run: syllabus build --output site
       - uses: actions/configure-pages@v5
       - uses: actions/upload-pages-artifact@v3
         with:
@@ -476,7 +476,8 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             .with_help("replace each with the full URL and remove its url_status line"),
         );
     }
-    let rendered = import::write::render(&course, topics_dir, &sources, &rows)?;
+    let rendered =
+        import::write::render(&course, topics_dir, &sources, &rows).map_err(Error::invalid)?;
     files.extend(rendered);
     let topics = groups
         .iter()

@@ -2,7 +2,7 @@
 //!
 //! Weeks are filled, not just cut in plan order: when the next reading does not fit in what is
 //! left of a week, a later one that does not wait for anything unread takes the room (see
-//! [`fill`]), so prerequisite order holds and weeks are full. A link that fits in a week is
+//! `fill`), so prerequisite order holds and weeks are full. A link that fits in a week is
 //! never split; one longer than a week (a book, a project built over several sittings) runs over
 //! as many weeks as it takes, sharing its first and last. A week left short says why (see
 //! [`Short`]). Links marked done (progress) are left out and the remaining time recomputed.

@@ -136,7 +136,7 @@ impl Report {
 }
 
 /// What to plan, as a view of the course (nothing of it is copied), what was left out, and how
-/// each item got in (for `why`). Items are numbered as [`Course::item_number`] numbers them.
+/// each item got in (for `why`). Items are numbered as `Course::item_number` numbers them.
 #[derive(Clone, Debug)]
 pub struct Selected {
     pub report: Report,

@@ -1,15 +1,14 @@
 //! `syllabus check`: validate the corpus and print every problem, warnings included; with
 //! `--links`, check every URL over HTTP(S) too (see `syllabus::linkcheck`).
 
-use super::{corpus_dir, CorpusArgs};
+use super::{written, CorpusArgs, EXIT_PROBLEMS};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 use syllabus::corpus;
 use syllabus::diagnostics::Diagnostic;
-use syllabus::error::Error;
-use syllabus::linkcheck::{self, Cache, Outcome};
-use syllabus::model::Course;
+use syllabus::error::{Error, EXIT_OK};
+use syllabus::linkcheck::{self, Outcome};
 use syllabus::words::count;
 
 #[derive(clap::Args, Debug)]
@@ -26,7 +25,9 @@ struct LinkArgs {
     /// Check every URL over HTTP(S): dead links are errors, moved ones and timeouts warnings
     #[arg(long)]
     links: bool,
-    /// Rewrite permanent redirects and http->https upgrades in the topic files
+    /// Rewrite what the check confirmed in the topic files: permanent redirects, http->https
+    /// upgrades, and truncated URLs (url_status = "truncated"), set to the address their text
+    /// before the cut answered at, the mark removed
     #[arg(long, requires = "links")]
     fix: bool,
     /// Reuse cached successes younger than this (7d, 12h, 30m, 0s)
@@ -46,16 +47,14 @@ struct LinkArgs {
     jobs: u16,
 }
 
-/// Problems go to standard output here, since they are the answer asked for; the error returned
-/// for them carries none, so they are not printed twice.
-pub fn run(args: &Args) -> Result<(), Error> {
-    let dir = corpus_dir(&args.corpus);
-    let (sources, notes) = match &dir {
-        Some(dir) => match corpus::read_dir_noting(dir) {
-            Ok((sources, notes)) => (Ok(sources), notes),
-            Err(d) => (Err(vec![d]), Vec::new()),
-        },
-        None => (Ok(corpus::embedded_sources()), Vec::new()),
+/// Problems go to standard output here, since they are the answer asked for; the exit code
+/// says whether there were errors among them.
+pub fn run(args: &Args) -> Result<i32, Error> {
+    let source = args.corpus.source();
+    let dir = source.folder();
+    let (sources, notes) = match source.read() {
+        Ok((sources, notes)) => (Ok(sources), notes),
+        Err(e) => (Err(e.into_diagnostics()), Vec::new()),
     };
     let loaded = sources
         .as_ref()
@@ -69,7 +68,6 @@ pub fn run(args: &Args) -> Result<(), Error> {
         diagnostics.extend(syllabus::import::same_works(course));
     }
     diagnostics.splice(0..0, notes);
-    let mut stdout = anstream::stdout().lock();
     let mut notes = Vec::new();
     if let (Some(course), Ok(_), true) = (&course, &sources, args.links.links) {
         if args.links.fix && dir.is_none() {
@@ -85,8 +83,25 @@ pub fn run(args: &Args) -> Result<(), Error> {
             .links
             .cache
             .clone()
-            .unwrap_or_else(|| linkcheck::cache::default_path(dir.as_deref()));
-        match check_links(course, dir.as_deref(), &path, &args.links) {
+            .unwrap_or_else(|| source.link_cache());
+        let options = linkcheck::Options {
+            timeout: args.links.timeout,
+            max_age: args.links.max_age,
+            host_pause: args.links.host_pause,
+            jobs: usize::from(args.links.jobs),
+            ..linkcheck::Options::default()
+        };
+        let fix = if args.links.fix { dir } else { None };
+        let bar = Progress::new();
+        let ran = linkcheck::run(
+            course,
+            &path,
+            &options,
+            fix,
+            &|done, total, url, outcome| bar.tick(done, total, url, outcome),
+        );
+        bar.finish();
+        match ran {
             Ok((found, summary)) => {
                 diagnostics.extend(found);
                 notes = summary;
@@ -99,10 +114,6 @@ pub fn run(args: &Args) -> Result<(), Error> {
             "links: not checked, since the corpus does not load; fix the errors above first".into(),
         );
     }
-    super::print_diagnostics(&mut stdout, &diagnostics);
-    for note in &notes {
-        let _ = writeln!(stdout, "{note}");
-    }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let what = match &course {
@@ -113,111 +124,27 @@ pub fn run(args: &Args) -> Result<(), Error> {
         ),
         None => "the corpus".to_string(),
     };
-    let _ = writeln!(
-        stdout,
-        "checked {what}: {}, {}",
-        count(errors, "error"),
-        count(warnings, "warning")
-    );
+    // Coloured as on standard error: `anstream` keeps the colours only on a terminal.
+    let mut out = anstream::stdout().lock();
+    let mut report = || -> std::io::Result<()> {
+        super::print_diagnostics(&mut out, &diagnostics)?;
+        for note in &notes {
+            writeln!(out, "{note}")?;
+        }
+        writeln!(
+            out,
+            "checked {what}: {}, {}",
+            count(errors, "error"),
+            count(warnings, "warning")
+        )?;
+        out.flush()
+    };
+    let written = written(report());
     // The process ends next: freeing the course and the files one allocation at a time would
     // only cost time (a twentieth of `check`).
     std::mem::forget((course, sources, diagnostics));
-    if errors > 0 {
-        Err(Error::Invalid(Vec::new()))
-    } else {
-        Ok(())
-    }
-}
-
-/// Ask every URL (or take it from the cache), save the cache, apply `--fix`. Returns the link
-/// diagnostics and the lines that say what was done.
-fn check_links(
-    course: &Course,
-    dir: Option<&Path>,
-    cache_path: &Path,
-    args: &LinkArgs,
-) -> Result<(Vec<Diagnostic>, Vec<String>), Vec<Diagnostic>> {
-    let old = Cache::load(cache_path).map_err(|d| vec![d])?;
-    let options = linkcheck::Options {
-        timeout: args.timeout,
-        max_age: args.max_age,
-        host_pause: args.host_pause,
-        jobs: usize::from(args.jobs),
-        ..linkcheck::Options::default()
-    };
-    let bar = Progress::new();
-    let checked = linkcheck::check(course, &old, &options, &|done, total, url, outcome| {
-        bar.tick(done, total, url, outcome)
-    });
-    bar.finish();
-    let links = linkcheck::links_of(course);
-    let found = linkcheck::diagnostics(&links, &checked, args.timeout.as_millis() as u64);
-    let mut cache = linkcheck::updated_cache(course, &old, &checked);
-    let mut notes = vec![format!(
-        "links: {}, {} asked now, {} fresh in the cache ({})",
-        count(checked.outcomes.len(), "URL"),
-        checked.asked(),
-        checked.cached.len(),
-        cache_path.display()
-    )];
-    let mut found = found;
-    if let (true, None, Some(dir)) = (args.fix, &checked.offline, dir) {
-        // A refused fix is reported with what the check found, and the results are kept.
-        match fix(&links, &checked, dir, &mut cache) {
-            Ok((note, recovered)) => {
-                found.extend(recovered);
-                notes.push(note);
-            }
-            Err(refused) => found.extend(refused),
-        }
-    }
-    if let Err(d) = cache.save(cache_path) {
-        found.push(d);
-    }
-    Ok((found, notes))
-}
-
-/// Rewrite what the check confirmed, all files or none, under the corpus lock; the new URLs go
-/// into the cache as alive, since they just answered.
-fn fix(
-    links: &[&syllabus::model::Link],
-    checked: &linkcheck::Checked,
-    dir: &Path,
-    cache: &mut Cache,
-) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let fixes: Vec<_> = links
-        .iter()
-        .filter_map(|l| {
-            let outcome = checked.outcomes.get(l.url.as_str())?;
-            linkcheck::fix_for(l, outcome).map(|f| (*l, f))
-        })
-        .collect();
-    if fixes.is_empty() {
-        return Ok(("--fix: nothing to rewrite".into(), Vec::new()));
-    }
-    let (changed, recovered) = linkcheck::fix::apply(dir, &fixes)?;
-    for (_, f) in &fixes {
-        let alive = Outcome::Alive {
-            status: 200,
-            moved: None,
-            https: None,
-        };
-        cache.links.insert(
-            f.to.clone(),
-            linkcheck::cache::Entry {
-                checked: linkcheck::cache::now(),
-                outcome: alive,
-            },
-        );
-    }
-    let files: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-    let note = format!(
-        "--fix: rewrote {} in {}: {}",
-        count(fixes.len(), "URL"),
-        count(files.len(), "file"),
-        files.join(", ")
-    );
-    Ok((note, recovered))
+    written?;
+    Ok(if errors > 0 { EXIT_PROBLEMS } else { EXIT_OK })
 }
 
 /// A bar on a terminal; a plain line per URL otherwise, for logs.

@@ -1,6 +1,6 @@
 //! `syllabus next` and `syllabus why`: questions about the reader's plan.
 
-use super::{emit, prepare, CorpusArgs, PlanOptions};
+use super::{emit, prepare, CorpusArgs, PlanArgs};
 use syllabus::diagnostics::{suggest, Diagnostic};
 use syllabus::error::Error;
 use syllabus::explain;
@@ -10,7 +10,7 @@ pub struct NextArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
     #[command(flatten)]
-    options: PlanOptions,
+    options: PlanArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -18,16 +18,18 @@ pub struct WhyArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
     /// A topic or link id
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCompleter::new(super::complete::ids))]
     id: String,
     #[command(flatten)]
-    options: PlanOptions,
+    options: PlanArgs,
 }
 
 pub fn next(args: &NextArgs) -> Result<(), Error> {
-    let prepared = prepare(&args.corpus, &args.options, false)?;
-    let (plan, selected) = prepared.plan()?;
-    let ready = explain::next(&plan, &selected);
+    let (syllabus, choices) = prepare(&args.corpus, &args.options)?;
+    let planned = syllabus.plan(&choices)?;
+    super::warn(&planned.warnings);
+    let (plan, selected) = (&planned.plan, &planned.selected);
+    let ready = explain::next(plan, selected);
     let mut text = String::new();
     if ready.is_empty() {
         text.push_str(
@@ -53,8 +55,8 @@ pub fn next(args: &NextArgs) -> Result<(), Error> {
 }
 
 pub fn why(args: &WhyArgs) -> Result<(), Error> {
-    let prepared = prepare(&args.corpus, &args.options, false)?;
-    let course = &prepared.loaded.course;
+    let (syllabus, choices) = prepare(&args.corpus, &args.options)?;
+    let course = &syllabus.course;
     let id = args.id.as_str();
     if course.topic(id).is_none() && course.link(id).is_none() {
         let items: Vec<&str> = course
@@ -67,8 +69,9 @@ pub fn why(args: &WhyArgs) -> Result<(), Error> {
             .with_help(suggest(id, items.iter().copied(), "topic or link"));
         return Err(Error::usage(d));
     }
-    let (plan, selected) = prepared.plan()?;
-    let mut text = explain::why(course, &selected, &plan, id).join("\n");
+    let planned = syllabus.plan(&choices)?;
+    super::warn(&planned.warnings);
+    let mut text = explain::why(course, &planned.selected, &planned.plan, id).join("\n");
     text.push('\n');
     emit(&text, None)
 }

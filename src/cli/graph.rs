@@ -2,10 +2,8 @@
 
 use super::{emit, load, CorpusArgs};
 use clap::ValueEnum;
-use syllabus::corpus::Loaded;
 use syllabus::error::Error;
-use syllabus::graph::Graph;
-use syllabus::{plan, render};
+use syllabus::render;
 
 #[derive(clap::Args, Debug)]
 pub struct GraphArgs {
@@ -34,14 +32,9 @@ enum Format {
     Mermaid,
 }
 
-fn whole_plan(loaded: &Loaded) -> plan::Plan<'_> {
-    let graph = Graph::new(&loaded.course);
-    plan::build(&loaded.course, &graph)
-}
-
 pub fn run(args: &GraphArgs) -> Result<(), Error> {
-    let loaded = load(&args.corpus)?;
-    let plan = whole_plan(&loaded);
+    let syllabus = load(&args.corpus)?;
+    let plan = syllabus.whole_plan();
     let text = match args.format {
         Format::Dot => render::dot(&plan),
         Format::Mermaid => render::mermaid(&plan),
@@ -50,8 +43,8 @@ pub fn run(args: &GraphArgs) -> Result<(), Error> {
 }
 
 pub fn topics(args: &TopicsArgs) -> Result<(), Error> {
-    let loaded = load(&args.corpus)?;
-    let plan = whole_plan(&loaded);
+    let syllabus = load(&args.corpus)?;
+    let plan = syllabus.whole_plan();
     let text = if args.links {
         render::topics_links(&plan)
     } else {

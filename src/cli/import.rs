@@ -1,20 +1,21 @@
 //! `syllabus import`: links from other formats into topics/ (or a dry run of it).
 
-use super::CorpusArgs;
+use super::args::words;
+use super::{stdout, CorpusArgs};
 use std::io::Write;
 use std::path::PathBuf;
-use syllabus::diagnostics::Diagnostic;
 use syllabus::error::Error;
 use syllabus::import;
+use syllabus::output::{printable, PrintableWriter};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The files of links to import (each file's format is found by --from)
+    /// The files of links to import (each file's format is found by --input-format)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// The input format [default: auto, from the extension and the content]
-    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = import::Format::Auto)]
-    from: import::Format,
+    /// The format of the files; auto finds it from the extension, then the content
+    #[arg(long, value_name = "FORMAT", alias = "from", value_parser = words::<import::Format>(), default_value = "auto")]
+    input_format: import::Format,
     #[command(flatten)]
     corpus: CorpusArgs,
     /// Print what would happen (title, URL, topic, score, new or duplicate); write nothing
@@ -49,65 +50,47 @@ enum Output {
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
-    let dir = args
-        .corpus
-        .topics
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("topics"));
-    let builtin = args.corpus.topics.is_none() && !dir.is_dir();
+    let source = args.corpus.source();
+    let builtin = source.folder().is_none();
     if builtin && args.dry_run {
         // Like every other command: no ./topics means the built-in course.
-        let mut stderr = std::io::stderr().lock();
         let _ = writeln!(
-            stderr,
+            std::io::stderr().lock(),
             "note: no ./topics here, so this dry run compares with the built-in course; a real import writes into a corpus folder: run it where topics/ is, pass --topics DIR, or start one with `syllabus new DIR`"
         );
-    } else if !dir.is_dir() {
-        return Err(Error::usage(
-            Diagnostic::error(
-                None,
-                format!("no corpus folder {} to import into", dir.display()),
-            )
-            .with_help("run in the folder that holds topics/, or pass --topics DIR"),
-        ));
     }
     let options = import::Options {
-        format: args.from,
+        format: args.input_format,
         into: args.into.clone(),
         dry_run: args.dry_run,
         base: args.base.clone(),
     };
-    let mut stdout = std::io::stdout().lock();
-    let json = args.format == Output::Json;
-    let result = if builtin {
-        import::dry_run_builtin(&args.files, &options)
+    // A failed import says why on standard error and nothing on standard output: a summary
+    // of "0 links" would read as if the file held none.
+    let report = if builtin && args.dry_run {
+        import::dry_run_builtin(&args.files, &options)?
     } else {
-        import::run(&dir, &args.files, &options)
+        import::run(source.folder_to_write("import")?, &args.files, &options)?
     };
-    match result {
-        Ok(report) => {
-            super::warn(&report.warnings);
-            if json {
-                // Written as it is made; a closed pipe (`| head`) is the reader's choice.
-                let mut out =
-                    syllabus::output::PrintableWriter::new(std::io::BufWriter::new(&mut stdout));
-                if report.write_json(&mut out).is_ok() && out.write_all(b"\n").is_ok() {
-                    let _ = out.finish();
-                }
-                std::mem::forget(report);
-                return Ok(());
-            }
-            if args.dry_run {
-                let _ = write!(stdout, "{}", syllabus::output::printable(&report.table()));
-            }
-            for path in &report.written {
-                let _ = writeln!(stdout, "wrote {}", path.display());
-            }
-            let _ = writeln!(stdout, "{}", report.summary());
-            Ok(())
-        }
-        // A failed import says why on standard error and nothing on standard output: a
-        // summary of "0 links" would read as if the file held none.
-        Err(stopped) => Err(stopped),
+    super::warn(&report.warnings);
+    if args.format == Output::Json {
+        // Written as it is made.
+        let written = stdout(|out| {
+            let mut out = PrintableWriter::new(std::io::BufWriter::new(out));
+            report.write_json(&mut out)?;
+            out.write_all(b"\n")?;
+            out.finish().map(drop)
+        });
+        std::mem::forget(report);
+        return written;
     }
+    stdout(|out| {
+        if args.dry_run {
+            write!(out, "{}", printable(&report.table()))?;
+        }
+        for path in &report.written {
+            writeln!(out, "wrote {}", path.display())?;
+        }
+        writeln!(out, "{}", report.summary())
+    })
 }

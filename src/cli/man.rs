@@ -70,7 +70,7 @@ const FILES: [(&str, &str); 7] = [
     ),
     (
         "site/",
-        "The course site written by build and served by serve (--out DIR names another); marked \
+        "The course site written by build and served by serve (--output DIR names another); marked \
          by a .syllabus-site file, without which a folder is never replaced.",
     ),
     (

@@ -3,7 +3,9 @@
 //! shares (the corpus and plan options, loading, output, and [`run`], the one place an
 //! [`Error`] becomes standard error and an exit code); each command has its own file.
 
+mod args;
 mod check;
+mod complete;
 mod explain;
 mod graph;
 mod import;
@@ -16,16 +18,14 @@ mod site;
 mod suggest;
 mod sync;
 
+pub use args::{CorpusArgs, PlanArgs};
 use clap::{Parser, Subcommand};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use syllabus::corpus::{self, Loaded};
+use std::path::Path;
 use syllabus::diagnostics::Diagnostic;
-use syllabus::error::{Error, EXIT_OK, EXIT_USAGE};
-use syllabus::options::{self, Options};
-use syllabus::schedule::Date;
-use syllabus::select::Selected;
-use syllabus::{linkcheck, output, progress as progress_file};
+use syllabus::error::{Error, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use syllabus::output;
+use syllabus::{Choices, Syllabus};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -38,17 +38,6 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
 }
-
-#[derive(clap::Args, Debug, Clone)]
-struct CorpusArgs {
-    /// The corpus folder (course.toml and one file per topic) [default: ./topics, else built-in]
-    #[arg(long, value_name = "DIR", global = true)]
-    topics: Option<PathBuf>,
-}
-
-/// The reader's choices, shared by every command that plans: what to learn, the pace, progress.
-/// Each option is declared once, in `syllabus::options`, for the command line and the profile.
-pub type PlanOptions = options::Given;
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -89,13 +78,14 @@ enum Command {
     Build(site::BuildArgs),
     /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
     Serve(site::ServeArgs),
-    /// Print a shell completion script (bash, zsh, fish, powershell)
+    /// Print a shell completion script (bash, elvish, fish, powershell, zsh)
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), or write one per command into a folder
     Man(shell::ManArgs),
 }
 
 pub fn run() -> i32 {
+    complete::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -108,9 +98,30 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        other => run_command(other).map(|()| EXIT_OK),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            warn(error.diagnostics());
+            let errors = error.diagnostics().iter().filter(|d| d.is_error()).count();
+            if errors > 1 {
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "{errors} errors; run `syllabus check` to see them with warnings"
+                );
+            }
+            error.exit_code()
+        }
+    }
+}
+
+fn run_command(command: Command) -> Result<(), Error> {
+    match command {
         Command::New(args) => new::run(&args),
         Command::Plan(args) => plan::run(&args),
-        Command::Check(args) => check::run(&args),
+        Command::Check(_) => unreachable!("check answers with its own exit code"),
         Command::Graph(args) => graph::run(&args),
         Command::Topics(args) => graph::topics(&args),
         Command::Done(args) => progress::run(&args, true),
@@ -124,43 +135,24 @@ pub fn run() -> i32 {
         Command::Serve(args) => site::serve(args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
-    };
-    match result {
-        Ok(()) => EXIT_OK,
-        Err(error) => {
-            warn(error.diagnostics());
-            let mut stderr = std::io::stderr().lock();
-            let errors = error.diagnostics().iter().filter(|d| d.is_error()).count();
-            if errors > 1 {
-                let _ = writeln!(
-                    stderr,
-                    "{errors} errors; run `syllabus check` to see them with warnings"
-                );
-            }
-            error.exit_code()
-        }
     }
 }
 
-/// The corpus folder: `--topics DIR`, else `./topics` when it exists; `None` for the built-in
-/// course.
-fn corpus_dir(args: &CorpusArgs) -> Option<PathBuf> {
-    args.topics
-        .clone()
-        .or_else(|| Some(PathBuf::from("topics")).filter(|p| p.is_dir()))
+/// The course, its folder's notes shown on standard error.
+fn load(args: &CorpusArgs) -> Result<Syllabus, Error> {
+    let syllabus = Syllabus::load(&args.source())?;
+    warn(&syllabus.notes);
+    Ok(syllabus)
 }
 
-/// The corpus, with the links the last `check --links` found dead marked so in every output.
-fn load(args: &CorpusArgs) -> Result<Loaded, Error> {
-    let mut loaded = corpus::load_default(args.topics.as_deref())?;
-    warn(&std::mem::take(&mut loaded.folder));
-    let cache_path = linkcheck::cache::default_path(corpus_dir(args).as_deref());
-    // A broken cache must not stop a plan: it only adds the `dead` marks.
-    match linkcheck::Cache::load(&cache_path) {
-        Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
-        Err(d) => warn(&[Diagnostic::warning(None, d.message).maybe_help(d.help)]),
-    }
-    Ok(loaded)
+/// The course and the reader's checked choices: what every planning command starts from.
+/// Warnings (stale progress ids) go to standard error.
+fn prepare(args: &CorpusArgs, plan: &PlanArgs) -> Result<(Syllabus, Choices), Error> {
+    let syllabus = load(args)?;
+    let default_progress = Path::new(syllabus::progress::DEFAULT_FILE);
+    let choices = syllabus.choose(&plan.given(), Some(default_progress))?;
+    warn(&choices.warnings);
+    Ok((syllabus, choices))
 }
 
 /// Standard output, or FILE written atomically.
@@ -174,163 +166,48 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
                     .with_help("check that the folder exists and is writable"),
             )
         }),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
-            Ok(())
-        }
+        None => stdout(|out| out.write_all(text.as_bytes())),
     }
 }
 
-/// The corpus, the checked options and what the reader has done: what every planning command
-/// starts from ([`Prepared::plan`] makes the plan, which borrows the course's links). Warnings
-/// (stale progress ids, a `--weeks` the pace cannot meet) go to standard error.
-struct Prepared {
-    loaded: Loaded,
-    opts: Options,
-    done: std::collections::BTreeSet<String>,
+/// Writes to standard output with `write`, then flushes. A write that fails is an error (exit
+/// 1, "cannot write to standard output": a full disk, a closed file); a reader gone away (`|
+/// head`) ends the command quietly with exit 0, as ripgrep does: the reader chose to stop.
+fn stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    written(write(&mut out).and_then(|()| out.flush()))
 }
 
-fn prepare(args: &CorpusArgs, cli: &PlanOptions, ics: bool) -> Result<Prepared, Error> {
-    let loaded = load(args)?;
-    let mut given = cli.clone();
-    if let Some(path) = &cli.profile {
-        given = given.or(options::load_profile(path)?);
-    }
-    let opts: Options = options::resolve(&loaded.course, &given).map_err(Error::Usage)?;
-    // A calendar needs dates. Defaulting to "the coming Monday" would make the same command
-    // give other bytes tomorrow, so the reader names the day.
-    if ics && opts.schedule.start.is_none() {
-        let monday = Date::today().next_monday();
-        return Err(Error::usage(
-            Diagnostic::error(
-                None,
-                "--format ics needs --start YYYY-MM-DD: a calendar needs dates",
-            )
-            .with_help(format!("for example --start {monday} (the coming Monday)")),
-        ));
-    }
-    let mut done = Default::default();
-    if let Some(path) = progress_file::default_path(opts.progress.as_deref()) {
-        let p = progress_file::load(&path)?;
-        warn(&progress_file::stale_warnings(&p, &loaded.course, &path));
-        done = p.done;
-    }
-    Ok(Prepared { loaded, opts, done })
-}
-
-impl Prepared {
-    /// The reader's plan and the selection it was made from.
-    fn plan(&self) -> Result<(syllabus::plan::Plan<'_>, Selected), Error> {
-        let opts = &self.opts;
-        self.weeks_bounded()?;
-        let (plan, selected) = syllabus::plan::build_for(
-            &self.loaded.course,
-            &opts.selection,
-            &opts.schedule,
-            &self.done,
-        );
-        if let Some(start) = opts.schedule.start {
-            past_9999(start, plan.weeks.len())?;
-        }
-        if let Some(w) = plan.schedule.warning() {
-            warn(&[Diagnostic::warning(None, w)]);
-        }
-        Ok((plan, selected))
-    }
-}
-
-/// The most weeks a schedule may have (about 190 years): each week is memory, a calendar event
-/// and a page section, and a pace of minutes a week would otherwise ask for millions of them.
-const MAX_WEEKS: u64 = syllabus::options::MAX_WEEKS_WANTED as u64;
-
-impl Prepared {
-    /// Refuses a pace at which the plan would need more than [`MAX_WEEKS`] weeks, before the
-    /// weeks are made. The whole course is the first bound (each link takes at most its minutes
-    /// over the budget, rounded up, in new weeks); only when that is over, the plan is made at
-    /// the fastest pace to count what the selection really schedules.
-    fn weeks_bounded(&self) -> Result<(), Error> {
-        let schedule = &self.opts.schedule;
-        let budget = ((schedule.hours_per_week * 60.0).round() as u64).max(1);
-        let weeks_of = |minutes: u32| u64::from(minutes).div_ceil(budget);
-        let whole: u64 = self
-            .loaded
-            .course
-            .links()
-            .map(|l| weeks_of(l.minutes))
-            .sum();
-        if whole <= MAX_WEEKS {
-            return Ok(());
-        }
-        let fastest = syllabus::schedule::ScheduleOptions {
-            hours_per_week: 168.0,
-            ..schedule.clone()
-        };
-        let (probe, _) = syllabus::plan::build_for(
-            &self.loaded.course,
-            &self.opts.selection,
-            &fastest,
-            &self.done,
-        );
-        let scheduled = probe
-            .plan_links()
-            .filter(|l| !l.done && (schedule.optional || !l.link.optional));
-        let (weeks, minutes) = scheduled.fold((0u64, 0u64), |(w, m), l| {
-            (w + weeks_of(l.link.minutes), m + u64::from(l.link.minutes))
-        });
-        if weeks <= MAX_WEEKS {
-            return Ok(());
-        }
-        let needed = (minutes as f64 / 60.0 / MAX_WEEKS as f64).max(0.25);
-        Err(Error::usage(
-            Diagnostic::error(
-                None,
-                format!(
-                    "--hours-per-week {}: the plan's {} hours would take more than {MAX_WEEKS} weeks at that pace",
-                    schedule.hours_per_week,
-                    minutes / 60
-                ),
-            )
-            .with_help(format!(
-                "give at least --hours-per-week {}, or plan less with --target",
-                (needed * 4.0).ceil() / 4.0
-            )),
-        ))
-    }
-}
-
-/// Dates are written `YYYY-MM-DD`: a plan whose weeks end after 9999-12-31 cannot be dated.
-fn past_9999(start: Date, weeks: usize) -> Result<(), Error> {
-    let last = Date::parse("9999-12-31").expect("a valid date");
-    let days = 7 * weeks.max(1) as i64;
-    if start.add_days(days - 1).to_days() <= last.to_days() {
-        return Ok(());
-    }
-    Err(Error::usage(
-        Diagnostic::error(
-            None,
-            format!(
-                "--start {start}: the plan's {} would run past 9999-12-31, the last date syllabus writes",
-                syllabus::words::count(weeks.max(1), "week")
+/// An output write's result as the command's: see [`stdout`].
+fn written(result: std::io::Result<()>) -> Result<(), Error> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(EXIT_OK),
+        Err(e) => Err(Error::io(
+            Diagnostic::error(None, format!("cannot write to standard output: {e}")).with_help(
+                "check the disk or the file standard output goes to; nothing more was written",
             ),
-        )
-        .with_help(format!("start on {} or earlier", last.add_days(1 - days))),
-    ))
+        )),
+    }
 }
 
 /// Diagnostics on standard error, rendered as rustc does.
 fn warn(diagnostics: &[Diagnostic]) {
-    print_diagnostics(&mut anstream::stderr().lock(), diagnostics);
+    // Standard error is where a failure would be reported: if it cannot be written, nothing can.
+    let _ = print_diagnostics(&mut anstream::stderr().lock(), diagnostics);
 }
 
 /// Each diagnostic with its source line and caret, coloured; `anstream` keeps the colours only
 /// on a terminal and without `NO_COLOR` (`CLICOLOR_FORCE` forces them).
-fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) {
+fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
     for d in diagnostics {
-        let _ = writeln!(out, "{}", d.render(true));
+        writeln!(out, "{}", d.render(true))?;
     }
+    Ok(())
 }
+
+/// The exit code of a command that printed its problems as its answer (`check`).
+const EXIT_PROBLEMS: i32 = EXIT_INVALID;
 
 #[cfg(test)]
 mod tests {

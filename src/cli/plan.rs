@@ -1,38 +1,44 @@
 //! `syllabus plan`: the staged plan as Markdown, JSON, iCalendar or one HTML page.
 
-use super::{emit, prepare, CorpusArgs, PlanOptions};
+use super::{emit, prepare, stdout, CorpusArgs, PlanArgs};
 use clap::ValueEnum;
 use std::path::PathBuf;
+use syllabus::diagnostics::Diagnostic;
 use syllabus::error::Error;
+use syllabus::output::PrintableWriter;
 use syllabus::render::{self, Templates};
+use syllabus::schedule::Date;
 use syllabus::site;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
     corpus: CorpusArgs,
-    #[command(flatten)]
-    options: PlanOptions,
-    /// The output format
+    /// The output format: markdown (the checklist of templates/plan.md.j2), json (every
+    /// stage, topic and link, for other tools), ics (one event a week; needs --start) or html
+    /// (one standalone page, CSS inlined)
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     format: Format,
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// How the Markdown is laid out: week by week (then topic by topic), or the schedule as a
-    /// table then topic by topic
+    /// How the Markdown is laid out: weeks (each week's links, minutes and deliverables, then
+    /// topic by topic) or topics (the schedule as one table, then topic by topic)
     #[arg(long, value_enum, default_value_t = Layout::Weeks)]
     layout: Layout,
     /// Folder of templates overriding the built-in ones (plan.md.j2, ...)
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    // Last: the heading it opens ("Plan options") holds every argument after it.
+    #[command(flatten)]
+    options: PlanArgs,
 }
 
+// The values have no doc comments of their own: those would give `plan --help` the long
+// layout, and the shared plan options must read alike in every planning command.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Layout {
-    /// Each week's links, minutes and deliverables, then the topic-by-topic reference
     Weeks,
-    /// The schedule as one table, then topic by topic
     Topics,
 }
 
@@ -47,71 +53,121 @@ impl From<Layout> for render::Layout {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
-    /// The checklist from templates/plan.md.j2
     Markdown,
-    /// Every stage, topic and link, for other tools
     Json,
-    /// One event a week (needs --start)
     Ics,
-    /// One standalone HTML page, CSS inlined
     Html,
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
-    let prepared = prepare(&args.corpus, &args.options, args.format == Format::Ics)?;
-    let (plan, selected) = prepared.plan()?;
-    let templates = args.templates.as_deref();
-    if args.format == Format::Json && args.output.is_none() {
-        // Written as it is made: the JSON of a large plan is many times the corpus.
-        let mut out = syllabus::output::PrintableWriter::new(std::io::stdout().lock());
-        // A closed pipe (`| head`) is the reader's choice, not an error worth a message.
-        if render::write_json(&plan, &mut out).is_ok() {
-            let _ = out.finish();
-        }
-        std::mem::forget((plan, selected));
-        std::mem::forget(prepared);
-        return Ok(());
+    let (syllabus, choices) = prepare(&args.corpus, &args.options)?;
+    if args.format == Format::Ics && choices.options.schedule.start.is_none() {
+        // A calendar needs dates. Defaulting to "the coming Monday" would make the same command
+        // give other bytes tomorrow, so the reader names the day.
+        let monday = Date::today().next_monday();
+        return Err(Error::usage(
+            Diagnostic::error(
+                None,
+                "--format ics needs --start YYYY-MM-DD: a calendar needs dates",
+            )
+            .with_help(format!("for example --start {monday} (the coming Monday)")),
+        ));
     }
-    if args.format == Format::Markdown && args.output.is_none() && templates.is_none() {
+    let planned = syllabus.plan(&choices)?;
+    super::warn(&planned.warnings);
+    let plan = &planned.plan;
+    let templates = args.templates.as_deref();
+    let streamed = match (args.format, &args.output, templates) {
+        // Written as it is made: the JSON of a large plan is many times the corpus.
+        (Format::Json, None, _) => Some(stdout(|out| {
+            let mut out = PrintableWriter::new(out);
+            render::write_json(plan, &mut out)?;
+            out.finish().map(drop)
+        })),
         // Written as it is made, like the JSON. (A template of the reader's may fail half way:
         // its text is held back until it is whole.)
-        let out = std::io::BufWriter::with_capacity(1 << 16, Quiet(std::io::stdout().lock()));
-        let mut out = syllabus::output::PrintableWriter::new(out);
-        let context =
-            render::write_markdown(&plan, &Templates::load(None)?, args.layout.into(), &mut out)?;
-        let _ = out.finish();
-        std::mem::forget((context, plan, selected));
-        std::mem::forget(prepared);
-        return Ok(());
-    }
-    let text = match args.format {
-        Format::Markdown => {
-            render::markdown_in(&plan, &Templates::load(templates)?, args.layout.into())?
+        (Format::Markdown, None, None) => {
+            let templates = Templates::load(None)?;
+            let mut failed = None;
+            let done = stdout(|out| {
+                let mut out = Noting::new(out);
+                let rendered = {
+                    let out = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+                    let mut out = PrintableWriter::new(out);
+                    render::write_markdown(plan, &templates, args.layout.into(), &mut out)
+                        .map(std::mem::forget)
+                        .and_then(|()| out.finish().map(drop).map_err(|_| failed_write()))
+                };
+                // The renderer turns a failed write into its own message: the writer knows
+                // whether that is what happened.
+                out.take_error()?;
+                failed = rendered.err();
+                Ok(())
+            });
+            Some(done.and(failed.map_or(Ok(()), |d| Err(Error::invalid(d)))))
         }
-        Format::Json => render::json(&plan),
-        Format::Ics => render::ics(&plan)?,
-        Format::Html => site::standalone(&plan, &Templates::load(templates)?)?,
+        _ => None,
     };
-    let written = emit(&text, args.output.as_deref());
+    let written = match streamed {
+        Some(done) => done,
+        None => {
+            let text = match args.format {
+                Format::Markdown => {
+                    render::markdown_in(plan, &Templates::load(templates)?, args.layout.into())
+                        .map_err(Error::invalid)?
+                }
+                Format::Json => render::json(plan),
+                Format::Ics => render::ics(plan).map_err(Error::invalid)?,
+                Format::Html => {
+                    site::standalone(plan, &Templates::load(templates)?).map_err(Error::invalid)?
+                }
+            };
+            let written = emit(&text, args.output.as_deref());
+            std::mem::forget(text);
+            written
+        }
+    };
     // The process ends next: freeing the course and plan one allocation at a time would only
     // cost time (a tenth of `plan` on a 10,000-link corpus).
-    std::mem::forget((plan, selected, text));
-    std::mem::forget(prepared);
+    std::mem::forget(planned);
+    std::mem::forget(syllabus);
     written
 }
 
-/// Standard output that ignores a reader gone away: a closed pipe (`| head`) is the reader's
-/// choice, not an error worth a message.
-struct Quiet<W>(W);
+/// Stands for a write error the [`Noting`] writer holds.
+fn failed_write() -> Diagnostic {
+    Diagnostic::error(None, "cannot write the plan")
+}
 
-impl<W: std::io::Write> std::io::Write for Quiet<W> {
+/// A writer that keeps the first error its inner writer gave, so that an error a renderer made
+/// of it can be told from a template's own.
+struct Noting<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W> Noting<W> {
+    fn new(inner: W) -> Self {
+        Noting { inner, error: None }
+    }
+
+    fn take_error(&mut self) -> std::io::Result<()> {
+        self.error.take().map_or(Ok(()), Err)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Noting<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let _ = self.0.write_all(buf);
-        Ok(buf.len())
+        self.inner.write(buf).inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        let _ = self.0.flush();
-        Ok(())
+        self.inner.flush().inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
     }
 }

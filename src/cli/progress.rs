@@ -11,7 +11,7 @@ pub struct Args {
     #[command(flatten)]
     corpus: CorpusArgs,
     /// Link ids, or topic ids meaning every link of the topic
-    #[arg(required = true, value_name = "ID")]
+    #[arg(required = true, value_name = "ID", add = clap_complete::engine::ArgValueCompleter::new(super::complete::ids))]
     ids: Vec<String>,
     /// The progress file, created when absent
     #[arg(long, value_name = "FILE", default_value = progress::DEFAULT_FILE)]
@@ -19,8 +19,8 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, done: bool) -> Result<(), Error> {
-    let loaded = load(&args.corpus)?;
-    let links = progress::resolve_ids(&loaded.course, &args.ids)?;
+    let syllabus = load(&args.corpus)?;
+    let links = progress::resolve_ids(&syllabus.course, &args.ids)?;
     let change = progress::mark(&args.progress, &links, done)?;
     let (verb, already) = if done {
         ("done", "already done")

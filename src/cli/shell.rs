@@ -1,10 +1,9 @@
 //! `syllabus completions SHELL` and `syllabus man`: shell completions and manual pages, both
 //! generated from the one clap definition of the commands, so they cannot drift from it.
 
-use super::Cli;
+use super::{stdout, Cli};
 use clap::CommandFactory;
 use clap_complete::Shell;
-use std::io::Write;
 use std::path::PathBuf;
 use syllabus::diagnostics::Diagnostic;
 use syllabus::error::Error;
@@ -14,7 +13,8 @@ use syllabus::error::Error;
   bash: syllabus completions bash > ~/.local/share/bash-completion/completions/syllabus
   zsh:  syllabus completions zsh > ~/.zfunc/_syllabus   (with fpath+=~/.zfunc before compinit)
   fish: syllabus completions fish > ~/.config/fish/completions/syllabus.fish
-  powershell: syllabus completions powershell >> $PROFILE")]
+  powershell: syllabus completions powershell >> $PROFILE
+  elvish: syllabus completions elvish > ~/.config/elvish/lib/syllabus.elv   (use syllabus in rc.elv)")]
 pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
@@ -34,10 +34,15 @@ pub struct ManArgs {
 }
 
 pub fn completions(args: &CompletionsArgs) -> Result<(), Error> {
-    let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "syllabus", &mut out);
-    let _ = std::io::stdout().lock().write_all(&out);
-    Ok(())
+    // The script asks `syllabus` itself at each Tab (see `complete.rs`), so it completes ids
+    // from the corpus as well as the commands and options.
+    let out = super::complete::registration(&args.shell.to_string()).map_err(|e| {
+        Error::io(Diagnostic::error(
+            None,
+            format!("cannot write the completion script: {e}"),
+        ))
+    })?;
+    stdout(|w| w.write_all(&out))
 }
 
 pub fn man(args: &ManArgs) -> Result<(), Error> {
@@ -52,16 +57,12 @@ pub fn man(args: &ManArgs) -> Result<(), Error> {
         Some(dir) => {
             super::man::write_pages(command, dir)
                 .map_err(|e| cannot(format!("cannot write the pages into {}", dir.display()), e))?;
-            let _ = writeln!(
-                std::io::stdout(),
-                "wrote the manual pages into {}",
-                dir.display()
-            );
+            stdout(|w| writeln!(w, "wrote the manual pages into {}", dir.display()))?;
         }
         None => {
             let page = super::man::main_page(&command, &[])
                 .map_err(|e| cannot("cannot render the manual page".into(), e))?;
-            let _ = std::io::stdout().lock().write_all(&page);
+            stdout(|w| w.write_all(&page))?;
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! `syllabus build` and `syllabus serve`: the course site, written once or previewed live.
 
-use super::{emit, prepare, CorpusArgs, PlanOptions};
+use super::{emit, prepare, CorpusArgs, PlanArgs};
 use std::path::PathBuf;
 use syllabus::error::Error;
 use syllabus::render::Templates;
@@ -11,9 +11,9 @@ pub struct BuildArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
     #[command(flatten)]
-    options: PlanOptions,
-    #[command(flatten)]
     site: SiteArgs,
+    #[command(flatten)]
+    options: PlanArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -21,19 +21,19 @@ pub struct ServeArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
     #[command(flatten)]
-    options: PlanOptions,
-    #[command(flatten)]
     site: SiteArgs,
     /// The port to listen on (0 picks a free one)
     #[arg(long, default_value_t = 3000)]
     port: u16,
+    #[command(flatten)]
+    options: PlanArgs,
 }
 
 #[derive(clap::Args, Debug, Clone)]
 struct SiteArgs {
     /// The site folder; replaced on each build, and refused if syllabus did not write it
-    #[arg(long, value_name = "DIR", default_value = "site")]
-    out: PathBuf,
+    #[arg(long, short, value_name = "DIR", default_value = "site", alias = "out")]
+    output: PathBuf,
     /// Also write plan.md and plan.json beside the pages, linked from every page
     #[arg(long)]
     data: bool,
@@ -45,23 +45,26 @@ struct SiteArgs {
 /// Load, plan and write the site; shared by `build` and every rebuild of `serve`.
 fn build_site(
     corpus: &CorpusArgs,
-    options: &PlanOptions,
+    options: &PlanArgs,
     args: &SiteArgs,
 ) -> Result<site::Summary, Error> {
-    // Refuse a foreign --out before any work, so the message is the first thing the reader sees.
-    site::check_out(&args.out)?;
-    let prepared = prepare(corpus, options, false)?;
-    let (plan, _) = prepared.plan()?;
+    // Refuse a foreign --output before any work, so the message is the first thing the reader
+    // sees.
+    site::check_out(&args.output).map_err(Error::invalid)?;
+    let (syllabus, choices) = prepare(corpus, options)?;
+    let planned = syllabus.plan(&choices)?;
+    super::warn(&planned.warnings);
     let templates = Templates::load(args.templates.as_deref())?;
     let extras = site::Extras { data: args.data };
-    Ok(site::build(&plan, &templates, &args.out, extras)?)
+    // Writing the site is what can fail here, once the templates loaded.
+    site::build(&planned.plan, &templates, &args.output, extras).map_err(Error::io)
 }
 
 pub fn build(args: &BuildArgs) -> Result<(), Error> {
     let summary = build_site(&args.corpus, &args.options, &args.site)?;
     let text = format!(
         "wrote {} ({} pages, {} files, {} KiB)\n",
-        args.site.out.display(),
+        args.site.output.display(),
         summary.pages,
         summary.files,
         summary.bytes.div_ceil(1024)
@@ -76,23 +79,20 @@ pub fn serve(args: ServeArgs) -> Result<(), Error> {
         site: site_args,
         port,
     } = args;
-    let topics = corpus
-        .topics
-        .clone()
-        .or_else(|| Some(PathBuf::from("topics")).filter(|p| p.is_dir()));
-    let mut watch: Vec<PathBuf> = topics.into_iter().collect();
+    let source = corpus.source();
+    let mut watch: Vec<PathBuf> = source.folder().map(PathBuf::from).into_iter().collect();
     watch.extend(site_args.templates.clone());
-    // A foreign --out is a mistake to report now, not on every rebuild.
-    site::check_out(&site_args.out)?;
+    // A foreign --output is a mistake to report now, not on every rebuild.
+    site::check_out(&site_args.output).map_err(Error::invalid)?;
     let server = site::serve::Options {
         port,
-        out: site_args.out.clone(),
+        out: site_args.output.clone(),
         watch,
     };
     site::serve::serve(server, move || {
         build_site(&corpus, &options, &site_args)
             .map(|_| ())
             .map_err(Error::into_diagnostics)
-    })?;
-    Ok(())
+    })
+    .map_err(Error::io)
 }

@@ -1,8 +1,7 @@
 //! `syllabus suggest`: the topic suggester that `import` uses, on one title or, with
 //! `--evaluate`, measured on the corpus itself by leave-one-out.
 
-use super::{load, CorpusArgs};
-use std::io::Write;
+use super::{emit, load, CorpusArgs};
 use syllabus::diagnostics::Diagnostic;
 use syllabus::error::Error;
 use syllabus::import::suggest::{Outcome, Suggester};
@@ -38,8 +37,8 @@ pub fn run(args: &Args) -> Result<(), Error> {
     if let Some(labels) = &args.labels {
         return evaluate_labels(labels, args.show.as_deref());
     }
-    let loaded = load(&args.corpus)?;
-    let course = &loaded.course;
+    let syllabus = load(&args.corpus)?;
+    let course = &syllabus.course;
     if course.topics.is_empty() {
         return Err(Error::usage(
             Diagnostic::error(None, "the corpus has no topics to suggest")
@@ -90,10 +89,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
         }
         out.push_str(&format!("closest: {}\n", candidates(&s.candidates)));
     }
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(syllabus::output::printable(&out).as_bytes());
-    Ok(())
+    emit(&out, None)
 }
 
 fn candidates(c: &[(String, f32)]) -> String {
@@ -140,8 +136,5 @@ fn evaluate_labels(labels: &std::path::Path, show: Option<&str>) -> Result<(), E
             out.push_str(&format!("  {line}\n"));
         }
     }
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(syllabus::output::printable(&out).as_bytes());
-    Ok(())
+    emit(&out, None)
 }

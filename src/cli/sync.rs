@@ -1,9 +1,8 @@
 //! `syllabus sync`: new posts of the course's Bluesky feed into topics/ (see `syllabus::sync`).
 
-use super::CorpusArgs;
+use super::{stdout, CorpusArgs};
 use std::cell::RefCell;
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::IsTerminal;
 use syllabus::diagnostics::Diagnostic;
 use syllabus::error::Error;
 use syllabus::schedule::Date;
@@ -52,20 +51,8 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
-    let dir = args
-        .corpus
-        .topics
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("topics"));
-    if !dir.is_dir() {
-        return Err(Error::usage(
-            Diagnostic::error(
-                None,
-                format!("no corpus folder {} to sync into", dir.display()),
-            )
-            .with_help("run in the folder that holds topics/, or pass --topics DIR"),
-        ));
-    }
+    let source = args.corpus.source();
+    let dir = source.folder_to_write("sync")?.to_path_buf();
     let feed = match (&args.actor, &args.feed) {
         (Some(name), _) | (None, Some(name)) => {
             let flag = if args.actor.is_some() {
@@ -95,24 +82,23 @@ pub fn run(args: &Args) -> Result<(), Error> {
     bar.finish();
     let report = result?;
     super::warn(&report.import.warnings);
-    let mut stdout = std::io::stdout().lock();
-    if args.format == Output::Json {
-        let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
-        let _ = writeln!(stdout, "{}", syllabus::output::printable(&text));
-        return Ok(());
-    }
-    if args.dry_run && report.links() > 0 {
-        let _ = write!(
-            stdout,
-            "{}",
-            syllabus::output::printable(&report.import.table())
-        );
-    }
-    for path in &report.import.written {
-        let _ = writeln!(stdout, "wrote {}", path.display());
-    }
-    let _ = writeln!(stdout, "{}", syllabus::output::printable(&report.summary()));
-    Ok(())
+    stdout(|out| {
+        if args.format == Output::Json {
+            let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
+            return writeln!(out, "{}", syllabus::output::printable(&text));
+        }
+        if args.dry_run && report.links() > 0 {
+            write!(
+                out,
+                "{}",
+                syllabus::output::printable(&report.import.table())
+            )?;
+        }
+        for path in &report.import.written {
+            writeln!(out, "wrote {}", path.display())?;
+        }
+        writeln!(out, "{}", syllabus::output::printable(&report.summary()))
+    })
 }
 
 /// A spinner on a terminal once a second page is read; nothing otherwise.

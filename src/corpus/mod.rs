@@ -760,16 +760,6 @@ fn check_stage_order(course: &Course, graph: &Graph, found: &mut Vec<Diagnostic>
     }
 }
 
-/// Which corpus to use: `--topics DIR` when given, else `./topics` when it exists, else the
-/// corpus built into the binary.
-pub fn load_default(explicit: Option<&Path>) -> Result<Loaded, Vec<Diagnostic>> {
-    match explicit {
-        Some(dir) => load_dir(dir),
-        None if Path::new("topics").is_dir() => load_dir(Path::new("topics")),
-        None => load(&embedded_sources()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

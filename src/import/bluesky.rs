@@ -117,7 +117,7 @@ fn read_json(content: &str, file: &Path) -> Result<Value, Diagnostic> {
             e.column(),
             format!("not valid JSON: {what}"),
         )
-        .with_help("export the feed again, or pass --from to pick another format")
+        .with_help("export the feed again, or pass --input-format to pick another format")
     })
 }
 

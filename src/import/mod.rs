@@ -2,9 +2,9 @@
 //! Markdown lists, RSS/Atom, browser bookmarks, BibTeX) into `[[link]]` tables in `topics/`.
 //!
 //! This module owns everything between a foreign file and the corpus files: [`decode`] turns
-//! bytes into text, one submodule per format produces [`Candidate`]s, [`decide`] matches them
+//! bytes into text, one submodule per format produces [`Candidate`]s, `decide` matches them
 //! against the corpus ([`crate::corpus::url_key`] says which it already holds), [`suggest`]
-//! picks a topic, [`evidence`] fills kind, level and minutes, and [`mod@write`] appends the new
+//! picks a topic, `evidence` fills kind, level and minutes, and `write` appends the new
 //! links with `toml_edit`. It is the only code that writes under `topics/`, and it reads the
 //! corpus only through [`crate::model::Course`].
 //!
@@ -18,8 +18,8 @@
 //! - **Topic**: BM25 over what the corpus says of each topic ([`suggest`]); filed only when
 //!   clearly ahead, otherwise the inbox with the closest three named in a comment.
 //! - **`--into TOPIC`** puts every new link there; the topic it would have had becomes `also`.
-//! - **Defaults** when the source does not say: [`evidence`] (URL and title evidence).
-//! - **Ids** come from the URL by the corpus's own rule ([`crate::corpus::url::slug_from_url`]),
+//! - **Defaults** when the source does not say: `evidence` (URL and title evidence).
+//! - **Ids** come from the URL by the corpus's own rule (`crate::corpus::url::slug_from_url`),
 //!   with `-2`, `-3`, ... when taken by another link or topic.
 //! - Profile pages are not readings; they are skipped with a warning.
 
@@ -161,40 +161,140 @@ pub(crate) fn warning(
     Diagnostic::warning(at(file, line, col), message)
 }
 
-/// The input formats (`--from`); `Auto` looks at the extension, then the content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+/// The input formats (`--input-format`); `Auto` looks at the extension, then the content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
+    /// Found from the extension, then the content.
     #[default]
     Auto,
+    /// A feed dump: dated posts with their links.
     Feed,
+    /// Bluesky JSON.
     Bluesky,
+    /// A Markdown list of links.
     Markdown,
+    /// RSS or Atom.
     Rss,
+    /// A browser's bookmarks HTML.
     Bookmarks,
+    /// BibTeX.
     Bibtex,
 }
 
+/// One input format: its word, the extensions that name it, the signs its content shows, and
+/// its parser. Adding a format is its file (a `parse`) and a row of [`FORMATS`] (and its
+/// [`Format`] value); the words, `--help`, detection and messages follow from the table.
+struct Reader {
+    format: Format,
+    word: &'static str,
+    extensions: &'static [&'static str],
+    /// When the content is tried: the more specific signs first (a JSON bracket before a date
+    /// on a line of its own, which a Markdown list may hold too).
+    sniff_rank: u8,
+    sniff: fn(&Head) -> bool,
+    parse: fn(&str, &Path, Option<&url::Url>) -> Result<Parsed, Diagnostic>,
+}
+
+/// What detection looks at: the text without its byte-order mark and leading blanks, its first
+/// 512 characters in lower case, and the whole text.
+struct Head<'a> {
+    head: &'a str,
+    lower: String,
+    content: &'a str,
+}
+
+/// The formats, in the order `--help` and messages list them.
+const FORMATS: &[Reader] = &[
+    Reader {
+        format: Format::Feed,
+        word: "feed",
+        extensions: &[],
+        sniff_rank: 4,
+        sniff: |h| {
+            h.content
+                .lines()
+                .any(|l| feed::parse_date(l.trim()).is_some())
+        },
+        parse: |text, path, _| Ok(feed::parse(text, path)),
+    },
+    Reader {
+        format: Format::Bluesky,
+        word: "bluesky",
+        extensions: &["json"],
+        sniff_rank: 0,
+        sniff: |h| h.head.starts_with('{') || h.head.starts_with('['),
+        parse: |text, path, _| bluesky::parse(text, path),
+    },
+    Reader {
+        format: Format::Markdown,
+        word: "markdown",
+        extensions: &["md", "markdown"],
+        sniff_rank: 5,
+        sniff: |h| {
+            h.content.lines().any(|l| {
+                let t = l.trim_start();
+                (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ "))
+                    && t.contains("](")
+            })
+        },
+        parse: |text, path, base| Ok(markdown::parse_based(text, path, base)),
+    },
+    Reader {
+        format: Format::Rss,
+        word: "rss",
+        extensions: &["rss", "atom", "xml"],
+        sniff_rank: 2,
+        sniff: |h| {
+            h.lower.starts_with("<?xml") || h.lower.contains("<rss") || h.lower.contains("<feed")
+        },
+        parse: |text, path, _| rss::parse(text, path),
+    },
+    Reader {
+        format: Format::Bookmarks,
+        word: "bookmarks",
+        extensions: &["html", "htm"],
+        sniff_rank: 1,
+        sniff: |h| h.lower.contains("netscape-bookmark") || h.lower.contains("<dt><a"),
+        parse: |text, path, base| Ok(bookmarks::parse_based(text, path, base)),
+    },
+    Reader {
+        format: Format::Bibtex,
+        word: "bibtex",
+        extensions: &["bib", "bibtex"],
+        sniff_rank: 3,
+        sniff: |h| h.head.starts_with('@') && h.head.contains('{'),
+        parse: |text, path, _| bibtex::parse(text, path),
+    },
+];
+
 impl Format {
-    pub(crate) const WORDS: &'static [&'static str] = &[
-        "auto",
-        "feed",
-        "bluesky",
-        "markdown",
-        "rss",
-        "bookmarks",
-        "bibtex",
-    ];
+    fn reader(self) -> Option<&'static Reader> {
+        FORMATS.iter().find(|r| r.format == self)
+    }
+
+    /// The formats' words, `auto` first.
+    pub(crate) fn words() -> impl Iterator<Item = &'static str> {
+        std::iter::once("auto").chain(FORMATS.iter().map(|r| r.word))
+    }
 
     pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Format::Auto => "auto",
-            Format::Feed => "feed",
-            Format::Bluesky => "bluesky",
-            Format::Markdown => "markdown",
-            Format::Rss => "rss",
-            Format::Bookmarks => "bookmarks",
-            Format::Bibtex => "bibtex",
-        }
+        self.reader().map_or("auto", |r| r.word)
+    }
+}
+
+impl crate::options::Word for Format {
+    const OPTION: &'static str = "input-format";
+    const NOUN: &'static str = "format";
+    fn all() -> &'static [Self] {
+        static ALL: std::sync::LazyLock<Vec<Format>> = std::sync::LazyLock::new(|| {
+            std::iter::once(Format::Auto)
+                .chain(FORMATS.iter().map(|r| r.format))
+                .collect()
+        });
+        &ALL
+    }
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
 
@@ -205,43 +305,28 @@ pub fn detect(path: &Path, content: &str) -> Option<Format> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if let Some(r) = FORMATS
+        .iter()
+        .find(|r| r.extensions.contains(&ext.as_str()))
+    {
+        return Some(r.format);
+    }
     let head = content.trim_start_matches('\u{feff}').trim_start();
-    let by_content = || {
-        let lower: String = head
+    let sign = Head {
+        head,
+        lower: head
             .chars()
             .take(512)
             .collect::<String>()
-            .to_ascii_lowercase();
-        if head.starts_with('{') || head.starts_with('[') {
-            Some(Format::Bluesky)
-        } else if lower.contains("netscape-bookmark") || lower.contains("<dt><a") {
-            Some(Format::Bookmarks)
-        } else if lower.starts_with("<?xml") || lower.contains("<rss") || lower.contains("<feed") {
-            Some(Format::Rss)
-        } else if head.starts_with('@') && head.contains('{') {
-            Some(Format::Bibtex)
-        } else if content
-            .lines()
-            .any(|l| feed::parse_date(l.trim()).is_some())
-        {
-            Some(Format::Feed)
-        } else if content.lines().any(|l| {
-            let t = l.trim_start();
-            (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ")) && t.contains("](")
-        }) {
-            Some(Format::Markdown)
-        } else {
-            None
-        }
+            .to_ascii_lowercase(),
+        content,
     };
-    match ext.as_str() {
-        "bib" | "bibtex" => Some(Format::Bibtex),
-        "md" | "markdown" => Some(Format::Markdown),
-        "json" => Some(Format::Bluesky),
-        "rss" | "atom" | "xml" => Some(Format::Rss),
-        "html" | "htm" => Some(Format::Bookmarks),
-        _ => by_content(),
-    }
+    let mut by_rank: Vec<&Reader> = FORMATS.iter().collect();
+    by_rank.sort_by_key(|r| r.sniff_rank);
+    by_rank
+        .into_iter()
+        .find(|r| (r.sniff)(&sign))
+        .map(|r| r.format)
 }
 
 /// The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
@@ -324,7 +409,7 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
                 .with_help("pass an export file (a feed, a list, a bookmarks or BibTeX file)"),
         )
     })?;
-    let content = decode_owned(path, bytes)?;
+    let content = decode_owned(path, bytes).map_err(Error::invalid)?;
     let format = match format {
         Format::Auto => detect(path, &content).ok_or_else(|| {
             Error::usage(
@@ -332,18 +417,20 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
                     None,
                     format!("cannot tell the format of {}", path.display()),
                 )
-                .with_help(format!("pass --from {}", Format::WORDS[1..].join("|"))),
+                .with_help(format!(
+                    "pass --input-format {}",
+                    Format::words().skip(1).collect::<Vec<_>>().join("|")
+                )),
             )
         })?,
         f => f,
     };
-    let mut parsed = parse_based(format, &content, path, base)?;
+    let mut parsed = parse_based(format, &content, path, base).map_err(Error::invalid)?;
     // The one place every format's links pass: what reaches the corpus is plain text.
     parsed.links.iter_mut().for_each(text::finalize);
     if parsed.links.is_empty() {
-        let others: Vec<&str> = Format::WORDS[1..]
-            .iter()
-            .copied()
+        let others: Vec<&str> = Format::words()
+            .skip(1)
             .filter(|w| *w != format.as_str())
             .collect();
         let mut found = parsed.skipped;
@@ -357,7 +444,7 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
                 ),
             )
             .with_help(format!(
-                "if it is another format, name it with --from {}",
+                "if it is another format, name it with --input-format {}",
                 others.join("|")
             )),
         );
@@ -379,15 +466,8 @@ pub fn parse_based(
     path: &Path,
     base: Option<&url::Url>,
 ) -> Result<Parsed, Diagnostic> {
-    match format {
-        Format::Feed => Ok(feed::parse(content, path)),
-        Format::Bluesky => bluesky::parse(content, path),
-        Format::Markdown => Ok(markdown::parse_based(content, path, base)),
-        Format::Rss => rss::parse(content, path),
-        Format::Bookmarks => Ok(bookmarks::parse_based(content, path, base)),
-        Format::Bibtex => bibtex::parse(content, path),
-        Format::Auto => unreachable!("resolved by read()"),
-    }
+    let reader = format.reader().expect("`auto` is resolved by read()");
+    (reader.parse)(content, path, base)
 }
 
 /// What the caller asked for.
@@ -566,7 +646,7 @@ fn link_json(r: &Row) -> serde_json::Value {
     })
 }
 
-/// Links of `course` that are one work (see [`work`]): what `syllabus check` warns about, at
+/// Links of `course` that are one work (see `work`): what `syllabus check` warns about, at
 /// the later link of each pair, so a curator finds the duplicates a course already holds.
 pub fn same_works(course: &Course) -> Vec<Diagnostic> {
     let mut works: work::Works<String> = work::Works::new();
@@ -980,17 +1060,25 @@ mod tests {
     }
 
     #[test]
-    fn format_words_are_the_values_of_from() {
-        use clap::ValueEnum;
-        let values: Vec<String> = Format::value_variants()
-            .iter()
-            .map(|f| f.to_possible_value().unwrap().get_name().to_string())
-            .collect();
-        assert_eq!(values, Format::WORDS);
-        for f in Format::value_variants() {
-            assert_eq!(Format::from_str(f.as_str(), false), Ok(*f));
+    fn format_words_are_the_values_of_input_format() {
+        use crate::options::Word;
+        let values: Vec<&str> = Format::all().iter().map(|f| f.word()).collect();
+        assert_eq!(
+            values,
+            [
+                "auto",
+                "feed",
+                "bluesky",
+                "markdown",
+                "rss",
+                "bookmarks",
+                "bibtex"
+            ]
+        );
+        for f in Format::all() {
+            assert_eq!(Format::from_word(f.as_str()), Some(*f));
         }
-        assert!(Format::from_str("csv", false).is_err());
+        assert!(Format::from_word("csv").is_none());
     }
 
     #[test]

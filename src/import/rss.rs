@@ -75,7 +75,7 @@ fn read_feed(content: &str, file: &Path) -> Result<Feed, Diagnostic> {
             1,
             format!("not a valid RSS or Atom feed: {detail}"),
         )
-        .with_help("fix the XML there, or pass --from to pick another format")
+        .with_help("fix the XML there, or pass --input-format to pick another format")
     })
 }
 

@@ -35,7 +35,7 @@ pub struct Params {
     /// Weight of a match with a topic's title, keywords and id, on top of the full text's.
     pub head_weight: f32,
     /// How many times more often (as a natural log) the course must use a word than English
-    /// for the word to be of the course's field (see [`super::domain`]).
+    /// for the word to be of the course's field (see `super::domain`).
     pub field_ratio: f32,
     /// Weight of the nearest course links' topics (their field words shared with the
     /// reading), in units of the floor, on top of the topics' BM25 scores.

@@ -156,8 +156,8 @@ fn has_markup(s: &str) -> bool {
         })
 }
 
-/// A candidate's text made [`plain`]: title, note, authors and hints. An empty note is none;
-/// a note is at most [`SUMMARY_CHARS`] long, whatever the format (a note points to the text,
+/// A candidate's text made `plain`: title, note, authors and hints. An empty note is none;
+/// a note is at most `SUMMARY_CHARS` long, whatever the format (a note points to the text,
 /// and a corpus of 100 KB notes is slow to render).
 pub fn finalize(c: &mut super::Candidate) {
     c.title = squash(&plain(&c.title));

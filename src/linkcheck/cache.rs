@@ -35,14 +35,20 @@ pub struct Entry {
     pub outcome: Outcome,
 }
 
-/// `.syllabus/links.json` in the folder holding the corpus folder (the current folder for the
-/// built-in course).
-pub fn default_path(topics_dir: Option<&Path>) -> PathBuf {
-    let base = topics_dir
-        .and_then(Path::parent)
+/// `.syllabus/links.json` in `state_dir`, the folder holding the corpus folder (see
+/// [`crate::CourseSource::state_dir`]).
+pub fn default_path(state_dir: &Path) -> PathBuf {
+    state_dir.join(".syllabus").join("links.json")
+}
+
+/// The folder holding the corpus folder `topics_dir`, where the course's state lives; `.` (as
+/// messages show it) when `topics_dir` is a bare name, relative to the caller's folder.
+pub(crate) fn beside(topics_dir: &Path) -> PathBuf {
+    topics_dir
+        .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    base.join(".syllabus").join("links.json")
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
 }
 
 impl Cache {
@@ -133,14 +139,13 @@ mod tests {
     #[test]
     fn the_cache_lives_beside_the_corpus_folder() {
         assert_eq!(
-            default_path(Some(Path::new("course/topics"))),
+            default_path(&beside(Path::new("course/topics"))),
             Path::new("course/.syllabus/links.json")
         );
         assert_eq!(
-            default_path(Some(Path::new("topics"))),
+            default_path(&beside(Path::new("topics"))),
             Path::new("./.syllabus/links.json")
         );
-        assert_eq!(default_path(None), Path::new("./.syllabus/links.json"));
     }
 
     #[test]

@@ -17,9 +17,11 @@ pub use http::{Moved, Outcome};
 pub use report::{diagnostics, fix_for, links_of, Fix};
 
 use crate::corpus::url_key::truncated_prefix;
+use crate::diagnostics::Diagnostic;
 use crate::model::{Course, Link, UrlStatus};
 use hosts::Hosts;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -260,6 +262,89 @@ pub fn mark_dead(course: &mut Course, cache: &Cache) {
             link.url_status = UrlStatus::Dead;
         }
     }
+}
+
+/// `check --links`: ask every URL of `course` (or take it from the cache at `cache_path`), save
+/// the cache, and with `fix` (the corpus folder) rewrite what the check confirmed there.
+/// Returns the link diagnostics and the lines that say what was done; `Err` when the cache
+/// cannot be read.
+pub fn run(
+    course: &Course,
+    cache_path: &Path,
+    options: &Options,
+    fix: Option<&Path>,
+    progress: Progress,
+) -> Result<(Vec<Diagnostic>, Vec<String>), Vec<Diagnostic>> {
+    let old = Cache::load(cache_path).map_err(|d| vec![d])?;
+    let checked = check(course, &old, options, progress);
+    let links = links_of(course);
+    let found = diagnostics(&links, &checked, options.timeout.as_millis() as u64);
+    let mut cache = updated_cache(course, &old, &checked);
+    let mut notes = vec![format!(
+        "links: {}, {} asked now, {} fresh in the cache ({})",
+        crate::words::count(checked.outcomes.len(), "URL"),
+        checked.asked(),
+        checked.cached.len(),
+        cache_path.display()
+    )];
+    let mut found = found;
+    if let (None, Some(dir)) = (&checked.offline, fix) {
+        // A refused fix is reported with what the check found, and the results are kept.
+        match rewrite(&links, &checked, dir, &mut cache) {
+            Ok((note, recovered)) => {
+                found.extend(recovered);
+                notes.push(note);
+            }
+            Err(refused) => found.extend(refused),
+        }
+    }
+    if let Err(d) = cache.save(cache_path) {
+        found.push(d);
+    }
+    Ok((found, notes))
+}
+
+/// Rewrite what the check confirmed, all files or none, under the corpus lock; the new URLs go
+/// into the cache as alive, since they just answered.
+fn rewrite(
+    links: &[&Link],
+    checked: &Checked,
+    dir: &Path,
+    cache: &mut Cache,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let fixes: Vec<_> = links
+        .iter()
+        .filter_map(|l| {
+            let outcome = checked.outcomes.get(l.url.as_str())?;
+            fix_for(l, outcome).map(|f| (*l, f))
+        })
+        .collect();
+    if fixes.is_empty() {
+        return Ok(("--fix: nothing to rewrite".into(), Vec::new()));
+    }
+    let (changed, recovered) = fix::apply(dir, &fixes)?;
+    for (_, f) in &fixes {
+        let alive = Outcome::Alive {
+            status: 200,
+            moved: None,
+            https: None,
+        };
+        cache.links.insert(
+            f.to.clone(),
+            cache::Entry {
+                checked: cache::now(),
+                outcome: alive,
+            },
+        );
+    }
+    let files: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+    let note = format!(
+        "--fix: rewrote {} in {}: {}",
+        crate::words::count(fixes.len(), "URL"),
+        crate::words::count(files.len(), "file"),
+        files.join(", ")
+    );
+    Ok((note, recovered))
 }
 
 #[cfg(test)]

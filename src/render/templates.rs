@@ -69,26 +69,34 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The built-in templates, with any file of the same name in `dir` taking its place.
-    pub fn load(dir: Option<&Path>) -> Result<Self, Diagnostic> {
+    /// The built-in templates, with any file of the same name in `dir` taking its place. A
+    /// missing folder is a usage error, a file that cannot be read an I/O error, a template
+    /// that does not parse invalid input.
+    pub fn load(dir: Option<&Path>) -> Result<Self, crate::Error> {
+        let cannot = |path: &Path, e: std::io::Error| {
+            crate::Error::io(Diagnostic::error(
+                None,
+                format!("cannot read {}: {e}", path.display()),
+            ))
+        };
         let mut env = environment();
         let mut overrides = Vec::new();
         if let Some(dir) = dir {
             if !dir.is_dir() {
-                return Err(Diagnostic::error(
-                    None,
-                    format!("--templates {}: no such folder", dir.display()),
-                )
-                .with_help("pass a folder holding templates to override, such as plan.md.j2"));
+                return Err(crate::Error::usage(
+                    Diagnostic::error(
+                        None,
+                        format!("--templates {}: no such folder", dir.display()),
+                    )
+                    .with_help("pass a folder holding templates to override, such as plan.md.j2"),
+                ));
             }
         }
         for (name, text) in BUILT_IN {
             let custom = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let (source, origin_path) = match &custom {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path).map_err(|e| {
-                        Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
-                    })?;
+                    let text = std::fs::read_to_string(path).map_err(|e| cannot(path, e))?;
                     (text, Some(path.clone()))
                 }
                 None => (text.to_string(), None),
@@ -97,15 +105,13 @@ impl Templates {
                 overrides.push((name.to_string(), path));
             }
             env.add_template_owned(name.to_string(), source)
-                .map_err(|e| template_error(&overrides, e))?;
+                .map_err(|e| crate::Error::invalid(template_error(&overrides, e)))?;
         }
         let mut assets = Vec::new();
         for (name, text) in ASSETS {
             let custom = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let text = match custom {
-                Some(path) => std::fs::read_to_string(&path).map_err(|e| {
-                    Diagnostic::error(None, format!("cannot read {}: {e}", path.display()))
-                })?,
+                Some(path) => std::fs::read_to_string(&path).map_err(|e| cannot(&path, e))?,
                 None => text.to_string(),
             };
             assets.push((name.to_string(), text));

@@ -301,7 +301,7 @@ pub fn check_out(out: &Path) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(
             None,
             format!(
-                "--out {}: give a folder name for the site, not `.` or `/`",
+                "--output {}: give a folder name for the site, not `.` or `/`",
                 out.display()
             ),
         ));
@@ -317,6 +317,6 @@ pub fn check_out(out: &Path) -> Result<(), Diagnostic> {
                 out.display()
             ),
         )
-        .with_help("choose another --out folder, or move that one away; syllabus left it untouched")),
+        .with_help("choose another --output folder, or move that one away; syllabus left it untouched")),
     }
 }

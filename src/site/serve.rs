@@ -3,7 +3,7 @@
 //!
 //! HTTP is hyper on a single-threaded tokio runtime: each connection is its own task, so a client
 //! that stalls holds up nobody else; request heads are bounded and time out, and bodies are never
-//! read. Only requests naming this server in `Host` (127.0.0.1, localhost or [::1], with the
+//! read. Only requests naming this server in `Host` (127.0.0.1, localhost or `[::1]`, with the
 //! port) are answered, so a DNS-rebinding page cannot read the site.
 //!
 //! Watching is polling over the given folders (the output folder left out): a corpus is a few
@@ -12,7 +12,7 @@
 //! file is read only when its stamp changed, and only regular files are looked at. A failed rebuild keeps the last good site on disk and shows the errors on top of
 //! every page until a rebuild succeeds; the server never stops because of one. After every
 //! rebuild, pages opened from the server reload: each HTML response gets a small script (never
-//! written to the built site) listening on server-sent events at [`EVENTS`].
+//! written to the built site) listening on server-sent events at `EVENTS`.
 
 use crate::diagnostics::Diagnostic;
 use crate::render::html::escape;

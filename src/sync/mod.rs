@@ -3,10 +3,10 @@
 //! This module owns reading the feed's API and remembering how far it was read: [`xrpc`] asks
 //! an AppView for pages of `getAuthorFeed` (or `getFeed` / `getListFeed`), politely; the walk
 //! here follows the cursor until it meets posts it has seen; [`state`] keeps the newest post
-//! seen in `.syllabus/sync.json`; [`heal`] gives truncated and guessed course URLs the full URL
+//! seen in `.syllabus/sync.json`; `heal` gives truncated and guessed course URLs the full URL
 //! from their post. What the posts link to is read by the Bluesky reader of `import`
-//! ([`crate::import::bluesky`]) and decided and written by `import` itself
-//! ([`crate::import::run_candidates`]): the same duplicates, topics, inbox and all-or-nothing
+//! (`crate::import::bluesky`) and decided and written by `import` itself
+//! (`crate::import::run_candidates`): the same duplicates, topics, inbox and all-or-nothing
 //! locked write, with the healed URLs and the new state in that same write. A run that fails
 //! records nothing and changes nothing.
 

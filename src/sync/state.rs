@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 /// The state file beside the corpus folder: `DIR/../.syllabus/sync.json`, next to the link
 /// check's cache.
 pub fn default_path(topics_dir: &Path) -> PathBuf {
-    let path = crate::linkcheck::cache::default_path(Some(topics_dir)).with_file_name("sync.json");
+    let path = crate::linkcheck::cache::default_path(&crate::linkcheck::cache::beside(topics_dir))
+        .with_file_name("sync.json");
     // `topics` has the parent `.`: say `.syllabus/sync.json`, as people write it.
     match path.strip_prefix(".") {
         Ok(rest) => rest.to_path_buf(),

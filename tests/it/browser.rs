@@ -2,8 +2,8 @@
 //! the site served by `syllabus serve` on 127.0.0.1.
 //!
 //! Without Chromium and chromedriver on PATH at build time the test is ignored, and the summary
-//! says so with the reason (see `build.rs`); under CI (`CI=true`) it always runs, so a missing
-//! browser fails it and CI cannot go green without running it.
+//! says so with the reason (see `build.rs`); under CI (`CI=true`) `ci_runs_the_browser_tests`
+//! fails when they were left out, so CI cannot go green without running them.
 
 use crate::common::{eventually, free_port, http, serve, Guard};
 use serde_json::{json, Value};
@@ -174,6 +174,16 @@ impl Session {
             .filter(|e| e["level"] == "SEVERE")
             .map(|e| e["message"].as_str().unwrap_or("").to_string())
             .collect()
+    }
+}
+
+/// CI decides at run time, not in `build.rs`: a build script that reran whenever `CI` changed
+/// recompiled the crate on every switch between a shell and a CI step.
+#[test]
+fn ci_runs_the_browser_tests() {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    if ci && !cfg!(has_chromium) {
+        panic!("CI=true but the browser tests were compiled out: install chromium and chromium-driver, then `touch build.rs`");
     }
 }
 

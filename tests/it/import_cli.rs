@@ -355,11 +355,11 @@ fn a_malformed_file_names_its_line_and_nothing_is_written() {
         ),
         (
             "bad/broken.json",
-            "broken.json:3:38: error: not valid JSON: trailing comma\n  help: export the feed again, or pass --from to pick another format\n",
+            "broken.json:3:38: error: not valid JSON: trailing comma\n  help: export the feed again, or pass --input-format to pick another format\n",
         ),
         (
             "bad/broken.xml",
-            "broken.xml:5:1: error: not a valid RSS or Atom feed: ill-formed document: expected `</item>`, but `</channel>` was found\n  help: fix the XML there, or pass --from to pick another format\n",
+            "broken.xml:5:1: error: not a valid RSS or Atom feed: ill-formed document: expected `</item>`, but `</channel>` was found\n  help: fix the XML there, or pass --input-format to pick another format\n",
         ),
     ];
     let (_tmp, dir) = corpus_copy();
@@ -394,8 +394,9 @@ fn a_file_of_unknown_format_asks_for_from() {
         dir.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out)
-        .ends_with("notes.dat\n  help: pass --from feed|bluesky|markdown|rss|bookmarks|bibtex\n"));
+    assert!(stderr(&out).ends_with(
+        "notes.dat\n  help: pass --input-format feed|bluesky|markdown|rss|bookmarks|bibtex\n"
+    ));
     let out = syllabus(&[
         "import",
         odd.to_str().unwrap(),
@@ -408,7 +409,7 @@ fn a_file_of_unknown_format_asks_for_from() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
     assert!(stderr(&out).ends_with(
-        "notes.dat: no link found, read as markdown\n  help: if it is another format, name it with --from feed|bluesky|rss|bookmarks|bibtex\n"
+        "notes.dat: no link found, read as markdown\n  help: if it is another format, name it with --input-format feed|bluesky|rss|bookmarks|bibtex\n"
     ), "{}", stderr(&out));
 }
 

@@ -16,6 +16,7 @@ mod man;
 mod new;
 mod optional_edges;
 mod options_cli;
+mod output;
 mod practice;
 mod properties;
 mod publish;

@@ -1,0 +1,313 @@
+//! The library front: find the course, load it, apply the reader's options, plan. Every
+//! command of the `syllabus` binary starts here, as an mdBook command starts from
+//! `MDBook::load(dir)?.build()`; what follows the plan is a renderer (`render`, `site`).
+//!
+//! ```
+//! use std::path::Path;
+//! use syllabus::{CourseSource, Syllabus};
+//! use syllabus::options::Given;
+//!
+//! // No `--topics` and no `./topics` folder here: the course built into the binary.
+//! let source = CourseSource::find(None, Path::new("no such folder"));
+//! let syllabus = Syllabus::load(&source)?;
+//! let choices = syllabus.choose(&Given::default(), None)?;
+//! let planned = syllabus.plan(&choices)?;
+//! let templates = syllabus::render::Templates::load(None)?;
+//! let markdown = syllabus::render::markdown(&planned.plan, &templates)
+//!     .map_err(syllabus::Error::invalid)?;
+//! assert!(markdown.starts_with("# "));
+//! # Ok::<(), syllabus::Error>(())
+//! ```
+//!
+//! The front reads no path of its own: the corpus folder, the progress file and the folder the
+//! course's state lives in (`.syllabus/`) are given by the caller, so the rule "`./topics`, else
+//! the built-in course" is written once, in [`CourseSource::find`], with the folder passed in.
+
+use crate::corpus::{self, Source};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::linkcheck;
+use crate::model::Course;
+use crate::options::{self, Given, Options};
+use crate::plan::{self, Plan};
+use crate::schedule::{Date, ScheduleOptions};
+use crate::select::Selected;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Where a course comes from: a corpus folder, or the course built into the binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseSource {
+    /// The folder given, or the default one looked for (named in messages when it is missing).
+    folder: PathBuf,
+    /// No folder was given and the default one is not there: the built-in course.
+    builtin: bool,
+}
+
+impl CourseSource {
+    /// `explicit` (`--topics DIR`) when given; else `default` (`./topics`) when it is a folder;
+    /// else the built-in course. The one place this rule is written: every command uses it.
+    pub fn find(explicit: Option<&Path>, default: &Path) -> CourseSource {
+        match explicit {
+            Some(dir) => CourseSource {
+                folder: dir.to_path_buf(),
+                builtin: false,
+            },
+            None => CourseSource {
+                folder: default.to_path_buf(),
+                builtin: !default.is_dir(),
+            },
+        }
+    }
+
+    /// The corpus folder; `None` for the built-in course.
+    pub fn folder(&self) -> Option<&Path> {
+        (!self.builtin).then_some(self.folder.as_path())
+    }
+
+    /// The folder a command that writes into the corpus (`import`, `sync`) writes into, or a
+    /// usage error saying there is none (`verb`: what the command does, "import", "sync").
+    pub fn folder_to_write(&self, verb: &str) -> Result<&Path, Error> {
+        match self.folder() {
+            Some(dir) if dir.is_dir() => Ok(dir),
+            _ => Err(Error::usage(
+                Diagnostic::error(
+                    None,
+                    format!("no corpus folder {} to {verb} into", self.folder.display()),
+                )
+                .with_help("run in the folder that holds topics/, or pass --topics DIR"),
+            )),
+        }
+    }
+
+    /// The folder the course's state (`.syllabus/`: the link cache, the sync state) lives in:
+    /// the one holding the corpus folder (for the built-in course, the one `./topics` would be
+    /// in).
+    pub fn state_dir(&self) -> PathBuf {
+        linkcheck::cache::beside(&self.folder)
+    }
+
+    /// The link cache `check --links` writes and planning commands read.
+    pub fn link_cache(&self) -> PathBuf {
+        linkcheck::cache::default_path(&self.state_dir())
+    }
+
+    /// The corpus files, unchecked, and the warnings about the folder (entries skipped, an
+    /// interrupted write completed). For `check`, which reports on files that do not load.
+    pub fn read(&self) -> Result<(Vec<Source>, Vec<Diagnostic>), Error> {
+        match self.folder() {
+            Some(dir) => corpus::read_dir_noting(dir).map_err(Error::io),
+            None => Ok((corpus::embedded_sources(), Vec::new())),
+        }
+    }
+}
+
+/// A loaded course: what every command works on.
+#[derive(Clone, Debug)]
+pub struct Syllabus {
+    /// The course, with the links the last `check --links` found dead marked so.
+    pub course: Course,
+    /// Where it came from.
+    pub source: CourseSource,
+    /// What every command shows on standard error: warnings about the folder (a `.toml` entry
+    /// skipped, an interrupted write completed) and about a link cache that cannot be read.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// What the reader chose, checked against the course, and what they have done.
+#[derive(Clone, Debug, Default)]
+pub struct Choices {
+    /// The options, checked.
+    pub options: Options,
+    /// The links the progress file marks done.
+    pub done: BTreeSet<String>,
+    /// Progress ids that name no link (a link renamed since).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The reader's plan and how the selection was made.
+#[derive(Clone, Debug)]
+pub struct Planned<'a> {
+    /// The staged plan, scheduled into weeks.
+    pub plan: Plan<'a>,
+    /// What the selection kept and left out, and why.
+    pub selected: Selected,
+    /// A schedule that cannot meet `--weeks`.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Syllabus {
+    /// Load and validate the course of `source`; the link cache, when there is one, marks
+    /// the links it found dead (a cache that cannot be read only adds a note).
+    pub fn load(source: &CourseSource) -> Result<Syllabus, Error> {
+        let mut loaded = match source.folder() {
+            Some(dir) => corpus::load_dir(dir)?,
+            None => corpus::load(&corpus::embedded_sources())?,
+        };
+        let mut notes = std::mem::take(&mut loaded.folder);
+        match linkcheck::Cache::load(&source.link_cache()) {
+            Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
+            Err(d) => notes.push(Diagnostic::warning(None, d.message).maybe_help(d.help)),
+        }
+        Ok(Syllabus {
+            course: loaded.course,
+            source: source.clone(),
+            notes,
+        })
+    }
+
+    /// The reader's options checked against the course (a `--profile` read under them), and
+    /// the progress file: `given.progress`, else `default_progress` when that file exists.
+    pub fn choose(&self, given: &Given, default_progress: Option<&Path>) -> Result<Choices, Error> {
+        let mut given = given.clone();
+        if let Some(path) = &given.profile {
+            let profile = options::load_profile(path)?;
+            given = given.or(profile);
+        }
+        let options = options::resolve(&self.course, &given).map_err(Error::Usage)?;
+        let path = options.progress.clone().or_else(|| {
+            default_progress
+                .filter(|p| p.is_file())
+                .map(Path::to_path_buf)
+        });
+        let mut choices = Choices {
+            options,
+            ..Choices::default()
+        };
+        if let Some(path) = path {
+            let progress = crate::progress::load(&path)?;
+            choices.warnings = crate::progress::stale_warnings(&progress, &self.course, &path);
+            choices.done = progress.done;
+        }
+        Ok(choices)
+    }
+
+    /// The reader's plan. Refuses a pace that would need more than [`MAX_WEEKS`] weeks and a
+    /// schedule that would run past 9999-12-31.
+    pub fn plan(&self, choices: &Choices) -> Result<Planned<'_>, Error> {
+        let opts = &choices.options;
+        self.weeks_bounded(choices)?;
+        let (plan, selected) =
+            plan::build_for(&self.course, &opts.selection, &opts.schedule, &choices.done);
+        if let Some(start) = opts.schedule.start {
+            past_9999(start, plan.weeks.len())?;
+        }
+        let warnings = plan
+            .schedule
+            .warning()
+            .map(|w| Diagnostic::warning(None, w))
+            .into_iter()
+            .collect();
+        Ok(Planned {
+            plan,
+            selected,
+            warnings,
+        })
+    }
+
+    /// The whole course as one plan, without a reader's choices (`graph`, `topics`).
+    pub fn whole_plan(&self) -> Plan<'_> {
+        let graph = crate::graph::Graph::new(&self.course);
+        plan::build(&self.course, &graph)
+    }
+
+    /// Refuses a pace at which the plan would need more than [`MAX_WEEKS`] weeks, before the
+    /// weeks are made. The whole course is the first bound (each link takes at most its minutes
+    /// over the budget, rounded up, in new weeks); only when that is over, the plan is made at
+    /// the fastest pace to count what the selection really schedules.
+    fn weeks_bounded(&self, choices: &Choices) -> Result<(), Error> {
+        let schedule = &choices.options.schedule;
+        let budget = ((schedule.hours_per_week * 60.0).round() as u64).max(1);
+        let weeks_of = |minutes: u32| u64::from(minutes).div_ceil(budget);
+        let whole: u64 = self.course.links().map(|l| weeks_of(l.minutes)).sum();
+        if whole <= MAX_WEEKS {
+            return Ok(());
+        }
+        let fastest = ScheduleOptions {
+            hours_per_week: 168.0,
+            ..schedule.clone()
+        };
+        let (probe, _) = plan::build_for(
+            &self.course,
+            &choices.options.selection,
+            &fastest,
+            &choices.done,
+        );
+        let scheduled = probe
+            .plan_links()
+            .filter(|l| !l.done && (schedule.optional || !l.link.optional));
+        let (weeks, minutes) = scheduled.fold((0u64, 0u64), |(w, m), l| {
+            (w + weeks_of(l.link.minutes), m + u64::from(l.link.minutes))
+        });
+        if weeks <= MAX_WEEKS {
+            return Ok(());
+        }
+        let needed = (minutes as f64 / 60.0 / MAX_WEEKS as f64).max(0.25);
+        Err(Error::usage(
+            Diagnostic::error(
+                None,
+                format!(
+                    "--hours-per-week {}: the plan's {} hours would take more than {MAX_WEEKS} weeks at that pace",
+                    schedule.hours_per_week,
+                    minutes / 60
+                ),
+            )
+            .with_help(format!(
+                "give at least --hours-per-week {}, or plan less with --target",
+                (needed * 4.0).ceil() / 4.0
+            )),
+        ))
+    }
+}
+
+/// The most weeks a schedule may have (about 190 years): each week is memory, a calendar event
+/// and a page section, and a pace of minutes a week would otherwise ask for millions of them.
+pub const MAX_WEEKS: u64 = options::MAX_WEEKS_WANTED as u64;
+
+/// Dates are written `YYYY-MM-DD`: a plan whose weeks end after 9999-12-31 cannot be dated.
+fn past_9999(start: Date, weeks: usize) -> Result<(), Error> {
+    let last = Date::parse("9999-12-31").expect("a valid date");
+    let days = 7 * weeks.max(1) as i64;
+    if start.add_days(days - 1).to_days() <= last.to_days() {
+        return Ok(());
+    }
+    Err(Error::usage(
+        Diagnostic::error(
+            None,
+            format!(
+                "--start {start}: the plan's {} would run past 9999-12-31, the last date syllabus writes",
+                crate::words::count(weeks.max(1), "week")
+            ),
+        )
+        .with_help(format!("start on {} or earlier", last.add_days(1 - days))),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_given_folder_wins_then_the_default_then_the_built_in_course() {
+        let dir = tempfile::tempdir().unwrap();
+        let topics = dir.path().join("topics");
+        let absent = CourseSource::find(None, &topics);
+        assert_eq!(absent.folder(), None);
+        assert!(absent.folder_to_write("import").is_err());
+        std::fs::create_dir(&topics).unwrap();
+        let found = CourseSource::find(None, &topics);
+        assert_eq!(found.folder(), Some(topics.as_path()));
+        assert_eq!(found.link_cache(), dir.path().join(".syllabus/links.json"));
+        let given = CourseSource::find(Some(Path::new("elsewhere/t")), &topics);
+        assert_eq!(given.folder(), Some(Path::new("elsewhere/t")));
+        assert_eq!(
+            given.link_cache(),
+            Path::new("elsewhere/.syllabus/links.json")
+        );
+        let err = given.folder_to_write("sync").unwrap_err();
+        assert_eq!(
+            err.diagnostics()[0].message,
+            "no corpus folder elsewhere/t to sync into"
+        );
+    }
+}
