@@ -35,7 +35,7 @@ fn new_writes_a_course_that_checks_and_plans() {
     assert!(stdout(&plan).contains("How to Read a Paper"));
     let workflow = std::fs::read_to_string(course.join(".github/workflows/pages.yml")).unwrap();
     assert!(
-        workflow.contains("run: syllabus build --out site"),
+        workflow.contains("run: syllabus build --output site"),
         "{workflow}"
     );
     assert!(workflow.contains("actions/deploy-pages"), "{workflow}");
