@@ -333,6 +333,24 @@ fn stages_follow_murats_order() {
         .collect();
     assert!(cap_topics.contains(&"linearizability"));
     assert!(!cap_topics.contains(&"first-service"), "{cap_topics:?}");
+    // The builds that build on the first service say so, and `why` shows the chain.
+    for (target, chain) in [
+        ("raft", "first-service -> raft (target)"),
+        (
+            "simulation-testing",
+            "first-service -> simulation-testing (target)",
+        ),
+    ] {
+        let why = stdout(&syllabus(&[
+            "why",
+            "first-service",
+            "--topics",
+            "topics",
+            "--target",
+            target,
+        ]));
+        assert!(why.contains(chain), "{why}");
+    }
     let simple = link(&plan, "paxos-made-simple")["requires"]
         .as_array()
         .unwrap();
