@@ -144,7 +144,7 @@ mod tests {
             kinds in proptest::collection::vec(0..KindWord::all().len(), 0..4),
             free: bool,
             optional: bool,
-            hours in proptest::option::of((1..1680u32, proptest::bool::ANY)),
+            hours in proptest::option::of((3..1680u32, proptest::bool::ANY)),
             start in proptest::option::of((2000..2100u32, 1..13u32, 1..29u32)),
             weeks in proptest::option::of(1..60u32),
         ) {
