@@ -16,6 +16,7 @@
 
 pub mod corpus;
 pub mod diagnostics;
+pub mod draft;
 pub mod error;
 pub mod explain;
 pub mod graph;

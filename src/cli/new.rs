@@ -18,18 +18,48 @@ pub struct Args {
     /// The format of the --from files [default: auto, from the extension and the content]
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = import::Format::Auto)]
     format: import::Format,
+    /// Learn prerequisites from this course (a course folder or its topics/ folder)
+    /// [default: the built-in course, when the list is about its field]
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "from",
+        conflicts_with = "no_like"
+    )]
+    like: Option<PathBuf>,
+    /// Learn prerequisites from no course, not even the built-in one
+    #[arg(long, requires = "from")]
+    no_like: bool,
+    /// Print the proposed topics, prerequisites and stages; write nothing
+    #[arg(long, requires = "from")]
+    dry_run: bool,
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
     let options = scaffold::Options {
         from: args.from.clone(),
         format: args.format,
+        like: args.like.clone(),
+        no_like: args.no_like,
+        dry_run: args.dry_run,
     };
     let created = scaffold::create(&args.dir, &options)?;
     if let Some(report) = &created.report {
         super::warn(&report.warnings);
     }
     let mut stdout = std::io::stdout().lock();
+    if args.dry_run {
+        if let Some(draft) = &created.draft {
+            let mut out = syllabus::output::PrintableWriter::new(&mut stdout);
+            let _ = write!(
+                out,
+                "{}",
+                syllabus::draft::render::dry_run(draft, &created.topics)
+            );
+        }
+        let _ = writeln!(stdout, "dry run: nothing written");
+        return Ok(());
+    }
     let dir = args.dir.display();
     for file in &created.files {
         let _ = writeln!(stdout, "wrote {dir}/{}", file.display());
