@@ -2,7 +2,7 @@
 //!
 //! Each reading is a TF-IDF vector of its title (counted twice), note and authors; two
 //! readings are as close as the cosine of their vectors. Average-linkage agglomerative
-//! clustering merges the closest pair until about `n / 8` clusters are left (4 to 15), no
+//! clustering merges the closest pair until about `n / 6` clusters are left (4 to 15), no
 //! cluster growing past 30% of the readings, and none joining two groups that share nothing.
 //! The largest clusters become topics; a reading of a smaller one joins the topic it is
 //! closest to, or waits in the inbox when it shares too little with any. Plain TF-IDF and
@@ -176,7 +176,7 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
         return (Vec::new(), Vec::new());
     }
     let vs = vectors(readings);
-    let target = (n / 8).clamp(MIN_TOPICS, MAX_TOPICS);
+    let target = (n / 6).clamp(MIN_TOPICS, MAX_TOPICS);
     let cap = if n < TINY {
         n
     } else {

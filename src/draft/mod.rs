@@ -469,9 +469,24 @@ pub(crate) fn name_group(
     forms: &BTreeMap<String, String>,
     taken: &HashSet<String>,
 ) -> Option<(String, Vec<String>, Vec<String>)> {
+    // Words most of the group shares first; failing that, the most distinctive words of any
+    // of its readings (a group held together by its notes or authors).
+    let shared = if members.len() >= 3 { 2 } else { 1 };
+    name_with(members, all, df, field, forms, taken, shared)
+        .or_else(|| name_with(members, all, df, field, forms, taken, 1))
+}
+
+fn name_with(
+    members: &[&Reading],
+    all: &[Reading],
+    df: &BTreeMap<String, usize>,
+    field: &domain::Field,
+    forms: &BTreeMap<String, String>,
+    taken: &HashSet<String>,
+    need: usize,
+) -> Option<(String, Vec<String>, Vec<String>)> {
     let n = all.len().max(1) as f32;
     let size = members.len();
-    let need = if size >= 3 { 2 } else { 1 };
     // How specific a word is to the list's field: English words ("available", "data") weigh
     // little, the field's own ("paxos", "histogram") a lot.
     let specific = |w: &str| {
