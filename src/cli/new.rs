@@ -11,8 +11,9 @@ pub struct Args {
     /// The folder to create (it must not exist, or be empty)
     #[arg(value_name = "DIR")]
     dir: PathBuf,
-    /// Start from these files of links: topics are proposed from their headings (or folders,
-    /// categories, shared title words), links filed under them, the rest put in the inbox
+    /// Start from these files of links: the course is drafted from them (topics from their
+    /// sections, or clusters of their text; prerequisites with reasons; stages), links filed
+    /// under the topics, the rest put in the inbox
     #[arg(long = "from", value_name = "FILE", num_args = 1..)]
     from: Vec<PathBuf>,
     /// The format of the --from files [default: auto, from the extension and the content]

@@ -527,6 +527,9 @@ fn name_with(
         let mut ws: Vec<(String, f32)> = counts
             .iter()
             .filter(|(w, cf)| **cf >= need && w.len() >= 3 && !domain::common_english(w))
+            // A word one reading uses once says nothing of a group: the list must use it
+            // more often than English does.
+            .filter(|(w, _)| field.weight(w).is_some_and(|x| x >= 1.5))
             .map(|(w, cf)| (w.to_string(), score(w, *cf)))
             .collect();
         ws.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -745,7 +748,8 @@ mod tests {
             &surface_forms(&readings),
             &HashSet::new(),
         );
-        // "available" and "data" are everyday English: nothing to name the group by.
+        // "available" and "data" are everyday English, the other words each said once:
+        // nothing to name the group by.
         assert!(named.is_none(), "{named:?}");
     }
 }
