@@ -29,6 +29,7 @@
 
 pub mod corpus;
 pub mod diagnostics;
+pub mod draft;
 #[warn(missing_docs)]
 pub mod error;
 pub mod explain;

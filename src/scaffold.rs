@@ -11,13 +11,13 @@
 //! temporary folder beside `DIR`, checked, and renamed into place, so a failed `new` leaves
 //! nothing behind.
 
-use crate::corpus::{self, url::slug, Source};
+use crate::corpus::{self, Source};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use crate::import::{self, Candidate, Report};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use toml_edit::{value, Array, DocumentMut};
+use toml_edit::{value, DocumentMut};
 
 /// The corpus folder inside a new course.
 pub(crate) const TOPICS: &str = "topics";
@@ -36,73 +36,18 @@ const STAGES: [(&str, &str, &str); 2] = [
     ),
 ];
 
-/// Most groups a feed without headings is cut into; the rest of its links wait in the inbox.
-const MAX_WORD_GROUPS: usize = 8;
-
-/// Words too common in titles to name a topic.
-const STOP_WORDS: &[&str] = &[
-    "about",
-    "after",
-    "again",
-    "also",
-    "and",
-    "are",
-    "based",
-    "beyond",
-    "building",
-    "can",
-    "does",
-    "for",
-    "from",
-    "guide",
-    "have",
-    "how",
-    "into",
-    "introduction",
-    "its",
-    "just",
-    "make",
-    "more",
-    "notes",
-    "part",
-    "post",
-    "read",
-    "should",
-    "some",
-    "system",
-    "systems",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "this",
-    "through",
-    "understanding",
-    "using",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "why",
-    "will",
-    "with",
-    "without",
-    "would",
-    "you",
-    "your",
-    "years",
-];
-
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Files of links to start from (any import format).
     pub from: Vec<PathBuf>,
     pub format: import::Format,
+    /// A course to learn prerequisites from (`--like DIR`); without it, the built-in course
+    /// when the list is about its field.
+    pub like: Option<PathBuf>,
+    /// Learn from no course, not even the built-in one.
+    pub no_like: bool,
+    /// Draft and check the course, write nothing: [`Created::draft`] says what it would be.
+    pub dry_run: bool,
 }
 
 /// What `new` made.
@@ -114,26 +59,35 @@ pub struct Created {
     pub topics: Vec<(String, usize)>,
     /// The import of `--from` files, when there were any.
     pub report: Option<Report>,
+    /// The draft made from the `--from` files, when there were any.
+    pub draft: Option<crate::draft::Draft>,
 }
 
 /// Creates the course in `dir`, which must not exist or be empty.
 /// `Err` when `new` wrote nothing: a folder it may not fill or a `--from` file whose format
 /// cannot be told is [`Error::Usage`]; an unreadable input or a failed write is not.
 pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
-    refuse_non_empty(dir)?;
+    if !options.dry_run {
+        refuse_non_empty(dir)?;
+    }
     let topics_dir = dir.join(TOPICS);
     let title = course_title(dir);
     let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut proposed = Vec::new();
     let mut report = None;
+    let mut drafted = None;
     if options.from.is_empty() {
-        files.insert(topics_dir.join("course.toml"), course_toml(&title, true));
+        files.insert(
+            topics_dir.join("course.toml"),
+            course_toml(&title, true, &example_stages()),
+        );
         files.insert(topics_dir.join("how-to-read.toml"), EXAMPLE_TOPIC.into());
     } else {
-        let (corpus, topics, rep) = from_links(&topics_dir, &title, options)?;
+        let (corpus, topics, rep, d) = from_links(&topics_dir, &title, options)?;
         files.extend(corpus);
         proposed = topics;
         report = Some(rep);
+        drafted = Some(d);
     }
     let sources: Vec<Source> = files
         .iter()
@@ -150,13 +104,19 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
         );
         Error::Invalid(found)
     })?;
-    files.insert(dir.join("README.md"), course_readme(&title));
+    let mut readme = course_readme(&title);
+    if let Some(d) = &drafted {
+        readme.push_str(&crate::draft::render::readme(d));
+    }
+    files.insert(dir.join("README.md"), readme);
     files.insert(dir.join(".gitignore"), GITIGNORE.into());
     files.insert(
         dir.join(".github/workflows/pages.yml"),
         pages_workflow(published_repository(), env!("CARGO_PKG_VERSION")),
     );
-    write_folder(dir, &files)?;
+    if !options.dry_run {
+        write_folder(dir, &files)?;
+    }
     Ok(Created {
         files: files
             .keys()
@@ -164,6 +124,7 @@ pub fn create(dir: &Path, options: &Options) -> Result<Created, Error> {
             .collect(),
         topics: proposed,
         report,
+        draft: drafted,
     })
 }
 
@@ -211,7 +172,15 @@ fn course_title(dir: &Path) -> String {
     }
 }
 
-fn course_toml(title: &str, example: bool) -> String {
+/// The example stages, as [`course_toml`] takes them.
+fn example_stages() -> Vec<(String, String, String)> {
+    STAGES
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
+
+fn course_toml(title: &str, example: bool, stages: &[(String, String, String)]) -> String {
     let mut doc = DocumentMut::new();
     doc["title"] = value(title);
     doc["description"] = value(if example {
@@ -224,11 +193,11 @@ fn course_toml(title: &str, example: bool) -> String {
          # Each topic is a file beside this one, named <topic-id>.toml; `syllabus check` validates them.\n",
     );
     text.push_str(&doc.to_string());
-    for (id, stage_title, guidance) in STAGES {
+    for (id, stage_title, guidance) in stages {
         let mut stage = DocumentMut::new();
-        stage["id"] = value(id);
-        stage["title"] = value(stage_title);
-        stage["guidance"] = value(guidance);
+        stage["id"] = value(id.as_str());
+        stage["title"] = value(stage_title.as_str());
+        stage["guidance"] = value(guidance.as_str());
         text.push_str(&format!("\n[[stage]]\n{stage}"));
     }
     text
@@ -409,18 +378,14 @@ jobs:
     )
 }
 
-/// A topic proposed from the input: its id, title, where it came from, and its links.
-struct Group {
-    id: String,
-    title: String,
-    origin: String,
-    /// (file index, candidate index)
-    members: Vec<(usize, usize)>,
-}
-
 /// The corpus files of a course started from `options.from`, the topics proposed with their
-/// link counts, and the import report.
-type FromLinks = (BTreeMap<PathBuf, String>, Vec<(String, usize)>, Report);
+/// link counts, the import report and the draft.
+type FromLinks = (
+    BTreeMap<PathBuf, String>,
+    Vec<(String, usize)>,
+    Report,
+    crate::draft::Draft,
+);
 
 fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromLinks, Error> {
     let mut inputs = Vec::new();
@@ -430,21 +395,32 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         warnings.extend(parsed.skipped);
         inputs.push((file.clone(), parsed.links));
     }
-    let groups = propose(&inputs);
+    let like = like_course(options, &inputs)?;
+    let draft = crate::draft::draft(&inputs, like.as_ref());
     let mut files = BTreeMap::new();
-    files.insert(topics_dir.join("course.toml"), course_toml(title, false));
-    // Input order is often reading order: the first half of the topics go to the first stage.
-    if groups.is_empty() {
+    if draft.topics.is_empty() {
         // Nothing to group by (a short feed, say): a course needs a topic, so the example one
         // shows the format, and every link waits in the inbox.
-        files.insert(topics_dir.join("how-to-read.toml"), EXAMPLE_TOPIC.into());
-    }
-    let half = groups.len().div_ceil(2);
-    for (i, g) in groups.iter().enumerate() {
-        let stage = STAGES[usize::from(i >= half)].0;
         files.insert(
-            topics_dir.join(format!("{}.toml", g.id)),
-            topic_toml(g, stage),
+            topics_dir.join("course.toml"),
+            course_toml(title, false, &example_stages()),
+        );
+        files.insert(topics_dir.join("how-to-read.toml"), EXAMPLE_TOPIC.into());
+    } else {
+        let stages: Vec<(String, String, String)> = draft
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), s.title.clone(), s.outcome.clone()))
+            .collect();
+        files.insert(
+            topics_dir.join("course.toml"),
+            course_toml(title, false, &stages),
+        );
+    }
+    for t in &draft.topics {
+        files.insert(
+            topics_dir.join(format!("{}.toml", t.id)),
+            crate::draft::render::topic_toml(&draft, t),
         );
     }
     let sources: Vec<Source> = files
@@ -458,7 +434,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let (mut rows, invalid) = import::decide::decide(&course, &inputs, None);
     warnings.extend(invalid);
     warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
-    let counts = place(&mut rows, &inputs, &groups);
+    let counts = place(&mut rows, &inputs, &draft);
     let truncated = rows
         .iter()
         .filter(|r| r.is_new() && r.candidate.url_status == crate::model::UrlStatus::Truncated)
@@ -479,32 +455,63 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let rendered =
         import::write::render(&course, topics_dir, &sources, &rows).map_err(Error::invalid)?;
     files.extend(rendered);
-    let topics = groups
+    let topics = draft
+        .topics
         .iter()
-        .map(|g| (g.id.clone(), counts.get(&g.id).copied().unwrap_or(0)))
+        .map(|t| (t.id.clone(), counts.get(&t.id).copied().unwrap_or(0)))
         .collect();
     let report = Report {
         rows,
         warnings,
         written: Vec::new(),
     };
-    Ok((files, topics, report))
+    Ok((files, topics, report, draft))
 }
 
-/// Files each row under its group's topic and counts the new links each topic gets. The group
-/// decides: the suggester would file a link under a parent heading's topic as readily as under
-/// its own.
-fn place(
-    rows: &mut [import::Row],
+/// The course the draft learns prerequisites from: `--like DIR`, else the built-in course
+/// when the list is about its field, else none.
+fn like_course(
+    options: &Options,
     inputs: &[(PathBuf, Vec<Candidate>)],
-    groups: &[Group],
+) -> Result<Option<crate::model::Course>, Error> {
+    if options.no_like {
+        return Ok(None);
+    }
+    if let Some(dir) = &options.like {
+        let topics = if dir.join(TOPICS).is_dir() {
+            dir.join(TOPICS)
+        } else {
+            dir.clone()
+        };
+        return corpus::load_dir(&topics)
+            .map(|l| Some(l.course))
+            .map_err(Error::Invalid);
+    }
+    let builtin = corpus::load(&corpus::embedded_sources())
+        .map(|l| l.course)
+        .map_err(Error::Invalid)?;
+    Ok(crate::draft::same_field(&builtin, inputs).then_some(builtin))
+}
+
+/// Files each row under its draft topic, in the draft's reading order, and counts the new
+/// links each topic gets. The draft decides: the suggester would file a link under a parent
+/// heading's topic as readily as under its own.
+fn place(
+    rows: &mut Vec<import::Row>,
+    inputs: &[(PathBuf, Vec<Candidate>)],
+    draft: &crate::draft::Draft,
 ) -> BTreeMap<String, usize> {
-    let place: BTreeMap<(usize, usize), &str> = groups
-        .iter()
-        .flat_map(|g| g.members.iter().map(move |m| (*m, g.id.as_str())))
-        .collect();
+    // Where each reading goes, and its rank in the order the files are written in.
+    let mut place: BTreeMap<(usize, usize), (&str, usize)> = BTreeMap::new();
+    for t in &draft.topics {
+        for m in &t.members {
+            let rank = place.len();
+            place.insert(*m, (t.id.as_str(), rank));
+        }
+    }
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut seen: BTreeMap<(PathBuf, usize, String), usize> = BTreeMap::new();
+    let mut ranks = Vec::with_capacity(rows.len());
     for row in rows.iter_mut() {
         let file = inputs.iter().position(|(f, _)| *f == row.file).unwrap_or(0);
         // decide() keeps candidates in input order and drops only invalid URLs: find this
@@ -524,212 +531,18 @@ fn place(
             .nth(*nth);
         *nth += 1;
         row.also.clear();
-        row.topic = index
-            .and_then(|i| place.get(&(file, i)))
-            .map(|id| id.to_string());
+        let placed = index.and_then(|i| place.get(&(file, i)));
+        row.topic = placed.map(|(id, _)| id.to_string());
+        ranks.push(placed.map_or(usize::MAX, |(_, r)| *r));
         if let (Some(t), true) = (&row.topic, row.is_new()) {
             *counts.entry(t.clone()).or_default() += 1;
         }
     }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| ranks[i]);
+    let mut taken: Vec<Option<import::Row>> = rows.drain(..).map(Some).collect();
+    rows.extend(order.into_iter().filter_map(|i| taken[i].take()));
     counts
-}
-
-fn topic_toml(g: &Group, stage: &str) -> String {
-    let mut doc = DocumentMut::new();
-    doc["title"] = value(g.title.as_str());
-    doc["summary"] = value(format!(
-        "Proposed from {}. Say in one paragraph what this topic covers.",
-        g.origin
-    ));
-    doc["stage"] = value(stage);
-    doc["requires"] = value(Array::new());
-    let mut keywords = Array::new();
-    keywords.push(g.title.to_lowercase());
-    doc["keywords"] = value(keywords);
-    format!(
-        "# Proposed by `syllabus new --from`: rename, merge or split topics as you see fit,\n\
-         # and list in `requires` the topics to read first.\n{doc}"
-    )
-}
-
-/// Groups of the input to make topics of: the nearest heading, folder or category of each link
-/// when the input has them; otherwise the words its titles share.
-fn propose(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
-    let has_hints = inputs
-        .iter()
-        .flat_map(|(_, cs)| cs)
-        .any(|c| !c.hints.is_empty());
-    let mut groups = if has_hints {
-        by_hint(inputs)
-    } else {
-        by_shared_word(inputs)
-    };
-    let mut taken: HashSet<String> = ["course", "inbox"].iter().map(|s| s.to_string()).collect();
-    for g in groups.iter_mut() {
-        let base = match slug(&g.title) {
-            s if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_lowercase()) => {
-                format!("topic-{s}").trim_end_matches('-').to_string()
-            }
-            s => s,
-        };
-        let base: String = base
-            .chars()
-            .take(48)
-            .collect::<String>()
-            .trim_end_matches('-')
-            .to_string();
-        let mut id = base.clone();
-        let mut n = 2;
-        while !taken.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        g.id = id;
-    }
-    groups
-}
-
-/// The hint that names a link's group: the nearest heading (folder, category) that it shares
-/// with other links but not with all of them, since a heading over everything is the document's
-/// title and one over a single link is often the text of an enclosing list item.
-fn group_hint<'a>(
-    c: &'a Candidate,
-    shared_by: &BTreeMap<String, usize>,
-    total: usize,
-) -> Option<&'a str> {
-    let hints: Vec<&str> = c
-        .hints
-        .iter()
-        .map(|h| h.trim())
-        .filter(|h| !h.is_empty())
-        .collect();
-    let count = |h: &str| shared_by.get(&h.to_lowercase()).copied().unwrap_or(0);
-    hints
-        .iter()
-        .rev()
-        .find(|h| (2..total).contains(&count(h)))
-        .or(hints.last())
-        .copied()
-}
-
-fn by_hint(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
-    let mut shared_by: BTreeMap<String, usize> = BTreeMap::new();
-    let mut total = 0;
-    for c in inputs
-        .iter()
-        .flat_map(|(_, cs)| cs)
-        .filter(|c| !c.hints.is_empty())
-    {
-        total += 1;
-        let mut distinct: Vec<String> = c.hints.iter().map(|h| h.trim().to_lowercase()).collect();
-        distinct.sort();
-        distinct.dedup();
-        for h in distinct {
-            *shared_by.entry(h).or_default() += 1;
-        }
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    for (f, (file, candidates)) in inputs.iter().enumerate() {
-        for (i, c) in candidates.iter().enumerate() {
-            let Some(hint) = group_hint(c, &shared_by, total) else {
-                continue;
-            };
-            let title: String = hint
-                .chars()
-                .take(80)
-                .collect::<String>()
-                .trim_end_matches(['.', ':', ',', ';', ' '])
-                .to_string();
-            match groups
-                .iter_mut()
-                .find(|g| g.title.eq_ignore_ascii_case(&title))
-            {
-                Some(g) => g.members.push((f, i)),
-                None => groups.push(Group {
-                    id: String::new(),
-                    origin: format!("the links under \"{title}\" in {}", file_name(file)),
-                    title,
-                    members: vec![(f, i)],
-                }),
-            }
-        }
-    }
-    groups
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
-/// Title words worth naming a topic after: lowercase, four letters or more, not stop words.
-fn title_words(title: &str) -> Vec<String> {
-    let mut words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && w.chars().any(|c| c.is_alphabetic()))
-        .map(|w| w.to_lowercase())
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .collect();
-    words.sort();
-    words.dedup();
-    words
-}
-
-/// A feed has no headings: take the title word most links share, make it a topic of them, and
-/// repeat on the rest. A word in more than a quarter of all titles (half, in a short feed) names
-/// the whole feed, not a topic: "distributed" in a feed on distributed systems.
-fn by_shared_word(inputs: &[(PathBuf, Vec<Candidate>)]) -> Vec<Group> {
-    let all: Vec<((usize, usize), Vec<String>)> = inputs
-        .iter()
-        .enumerate()
-        .flat_map(|(f, (_, cs))| {
-            cs.iter()
-                .enumerate()
-                .map(move |(i, c)| ((f, i), title_words(&c.title)))
-        })
-        .collect();
-    let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, words) in &all {
-        for w in words {
-            *frequency.entry(w.as_str()).or_default() += 1;
-        }
-    }
-    let too_common = |w: &str| match all.len() {
-        n if n >= 8 => frequency[w] * 4 > n,
-        n if n >= 4 => frequency[w] * 2 > n,
-        _ => false,
-    };
-    let mut left: Vec<&((usize, usize), Vec<String>)> = all.iter().collect();
-    let mut groups = Vec::new();
-    while groups.len() < MAX_WORD_GROUPS {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, words) in &left {
-            for w in words.iter().filter(|w| !too_common(w)) {
-                *counts.entry(w.as_str()).or_default() += 1;
-            }
-        }
-        // Most links first; ties go to the alphabetically first word so the result is stable.
-        let Some((word, n)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
-            break;
-        };
-        if *n < 2 {
-            break;
-        }
-        let word = word.to_string();
-        let (members, rest): (Vec<_>, Vec<_>) =
-            left.into_iter().partition(|(_, ws)| ws.contains(&word));
-        left = rest;
-        let mut title = word.clone();
-        title.replace_range(..1, &title[..1].to_uppercase());
-        groups.push(Group {
-            id: String::new(),
-            origin: format!("the links whose titles mention \"{word}\""),
-            title,
-            members: members.iter().map(|(m, _)| *m).collect(),
-        });
-    }
-    groups
 }
 
 /// Writes `files` (paths under `dir`) into a temporary folder beside `dir`, then renames it into
@@ -863,10 +676,7 @@ mod tests {
     #[test]
     fn create_says_which_kind_of_failure() {
         let dir = tempfile::tempdir().unwrap();
-        let options = Options {
-            from: Vec::new(),
-            format: import::Format::Auto,
-        };
+        let options = Options::default();
         std::fs::write(dir.path().join("notes.txt"), "mine\n").unwrap();
         let full = create(dir.path(), &options).unwrap_err();
         assert!(matches!(&full, Error::Usage(_)), "{full:?}");
@@ -890,28 +700,5 @@ mod tests {
             "My distsys course"
         );
         assert_eq!(course_title(Path::new("")), "My course");
-    }
-
-    #[test]
-    fn shared_title_words_make_groups_and_common_words_do_not() {
-        let c = |t: &str| Candidate {
-            title: t.into(),
-            ..Candidate::default()
-        };
-        let inputs = vec![(
-            PathBuf::from("feed.txt"),
-            vec![
-                c("Distributed locking done right"),
-                c("Distributed locking with leases"),
-                c("Distributed consensus explained"),
-                c("Consensus in practice"),
-                c("Distributed tracing"),
-            ],
-        )];
-        let groups = propose(&inputs);
-        let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
-        assert_eq!(titles, ["Consensus", "Locking"]);
-        assert_eq!(groups[0].id, "consensus");
-        assert_eq!(groups[0].members, [(0, 2), (0, 3)]);
     }
 }

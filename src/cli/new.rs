@@ -2,6 +2,7 @@
 
 use super::args::words;
 use super::stdout;
+use std::io::Write;
 use std::path::PathBuf;
 use syllabus::error::Error;
 use syllabus::import;
@@ -12,23 +13,52 @@ pub struct Args {
     /// The folder to create (it must not exist, or be empty)
     #[arg(value_name = "DIR")]
     dir: PathBuf,
-    /// Start from these files of links: topics are proposed from their headings (or folders,
-    /// categories, shared title words), links filed under them, the rest put in the inbox
+    /// Start from these files of links: the course is drafted from them (topics from their
+    /// sections, or clusters of their text; prerequisites with reasons; stages), links filed
+    /// under the topics, the rest put in the inbox
     #[arg(long = "from", value_name = "FILE", num_args = 1..)]
     from: Vec<PathBuf>,
     /// The format of the --from files; auto finds it from the extension, then the content
     #[arg(long, value_name = "FORMAT", alias = "format", value_parser = words::<import::Format>(), default_value = "auto")]
     input_format: import::Format,
+    /// Learn prerequisites from this course (a course folder or its topics/ folder)
+    /// [default: the built-in course, when the list is about its field]
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "from",
+        conflicts_with = "no_like"
+    )]
+    like: Option<PathBuf>,
+    /// Learn prerequisites from no course, not even the built-in one
+    #[arg(long, requires = "from")]
+    no_like: bool,
+    /// Print the proposed topics, prerequisites and stages; write nothing
+    #[arg(long, requires = "from")]
+    dry_run: bool,
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
     let options = scaffold::Options {
         from: args.from.clone(),
         format: args.input_format,
+        like: args.like.clone(),
+        no_like: args.no_like,
+        dry_run: args.dry_run,
     };
     let created = scaffold::create(&args.dir, &options)?;
     if let Some(report) = &created.report {
         super::warn(&report.warnings);
+    }
+    if args.dry_run {
+        if let Some(draft) = &created.draft {
+            let text = syllabus::draft::render::dry_run(draft, &created.topics);
+            stdout(|w| {
+                let mut out = syllabus::output::PrintableWriter::new(w);
+                write!(out, "{text}")
+            })?;
+        }
+        return stdout(|w| writeln!(w, "dry run: nothing written"));
     }
     let dir = args.dir.display();
     let waiting = created

@@ -31,6 +31,8 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         base,
         furniture: 0,
         heading: None,
+        headings: Vec::new(),
+        heading_level: None,
         in_heading: false,
         lines: LineIndex::new(content),
         out: Parsed::default(),
@@ -62,6 +64,11 @@ struct Reader<'a> {
     furniture: usize,
     /// The text of the last `h1`, `h2` or `h4` heading of a page (`h3` is a bookmark folder).
     heading: Option<String>,
+    /// The page's headings above the current point (level, text), outermost first; an `h3`
+    /// that opens no `<DL>` folder is a heading too.
+    headings: Vec<(u8, String)>,
+    /// The `h1`-`h4` being read: its level.
+    heading_level: Option<u8>,
     in_heading: bool,
     lines: LineIndex<'a>,
     out: Parsed,
@@ -85,14 +92,21 @@ impl Reader<'_> {
             b"h1" | b"h2" | b"h4" => {
                 self.in_heading = true;
                 self.heading = Some(String::new());
+                self.heading_level = Some(name[1] - b'0');
             }
             b"h3" => {
                 self.in_h3 = true;
                 self.folder_name = Some(String::new());
+                self.heading_level = Some(3);
             }
-            b"dl" => self
-                .folders
-                .push(self.folder_name.take().unwrap_or_default()),
+            b"dl" => {
+                if self.folder_name.is_some() {
+                    // The `h3` named a folder, not a section of the page.
+                    self.headings.retain(|(l, _)| *l != 3);
+                }
+                self.folders
+                    .push(self.folder_name.take().unwrap_or_default())
+            }
             b"dd" => self.description = Some(String::new()),
             b"a" => {
                 let attr = |k: &[u8]| {
@@ -120,8 +134,16 @@ impl Reader<'_> {
             b"nav" | b"header" | b"footer" | b"aside" => {
                 self.furniture = self.furniture.saturating_sub(1)
             }
-            b"h1" | b"h2" | b"h4" => self.in_heading = false,
-            b"h3" => self.in_h3 = false,
+            b"h1" | b"h2" | b"h4" => {
+                self.in_heading = false;
+                let text = self.heading.clone().unwrap_or_default();
+                self.end_heading(text);
+            }
+            b"h3" => {
+                self.in_h3 = false;
+                let text = self.folder_name.clone().unwrap_or_default();
+                self.end_heading(text);
+            }
             b"dl" => {
                 finish_description(&mut self.description, &mut self.out);
                 self.folders.pop();
@@ -151,6 +173,16 @@ impl Reader<'_> {
         }
     }
 
+    /// A heading closed: the sections below its level end, and it opens its own.
+    fn end_heading(&mut self, text: String) {
+        if let Some(level) = self.heading_level.take() {
+            self.headings.retain(|(l, _)| *l < level);
+            if let Some(h) = non_empty(&text) {
+                self.headings.push((level, h));
+            }
+        }
+    }
+
     /// A closed `<A>`: a candidate hinted by its folders and tags, or a warning.
     fn bookmark(&mut self, a: Pending) {
         let line = self.lines.line(a.offset);
@@ -165,10 +197,14 @@ impl Reader<'_> {
                 hints.push(h);
             }
             hints.extend(a.tags);
+            let mut section: Vec<String> =
+                self.folders.iter().filter_map(|f| non_empty(f)).collect();
+            section.extend(self.headings.iter().map(|(_, h)| h.clone()));
             self.out.links.push(Candidate {
                 title: non_empty(&a.text).unwrap_or_else(|| url.clone()),
                 url,
                 hints,
+                section,
                 line,
                 ..Candidate::default()
             });

@@ -114,6 +114,19 @@ impl Field {
     }
 }
 
+/// Whether `word` (already [`normal`]) is among the commonest English words (more often than
+/// about three times in ten thousand): "time", "data", "available". Such a word names no
+/// topic on its own.
+pub(crate) fn common_english(word: &str) -> bool {
+    let e = english();
+    e.ln_count
+        .get(word)
+        .is_some_and(|ln| ln - e.ln_total > COMMON_LN_SHARE)
+}
+
+/// ln(3e-4): the share of English text above which a word is common.
+const COMMON_LN_SHARE: f32 = -8.11;
+
 struct English {
     ln_count: HashMap<String, f32>,
     ln_total: f32,

@@ -158,6 +158,9 @@ struct Ctx<'a> {
     out: Parsed,
     /// Links in running text outside lists, left out: `(count, line of the first)`.
     prose_links: (usize, usize),
+    /// The headings above the current block (level, text), outermost first, and a schedule
+    /// row's topic cell: [`Candidate::section`].
+    section: Vec<(u8, String)>,
 }
 
 /// The state of one pass over a document's events.
@@ -171,7 +174,17 @@ struct Walker<'a> {
     current_heading: Option<String>,
     blocks: Vec<Block>,
     link: Option<RawLink>,
+    /// A table: the header cells, the current row's cells (text outside links, and whether
+    /// the cell holds a link), and the cell being read.
+    table_head: Vec<String>,
+    row_cells: Vec<(String, bool)>,
+    cell: Option<(String, bool)>,
 }
+
+/// Header names of a schedule's column that names each row's topic ("| Date | Topic | Reading |").
+const TOPIC_COLUMNS: &[&str] = &[
+    "topic", "topics", "subject", "theme", "lecture", "session", "unit", "module",
+];
 
 #[cfg(test)]
 pub fn parse(content: &str, file: &Path) -> Parsed {
@@ -199,6 +212,7 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             lines: LineIndex::new(content),
             out: Parsed::default(),
             prose_links: (0, 0),
+            section: Vec::new(),
         },
         h1_count,
         seen_heading: false,
@@ -206,6 +220,9 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         current_heading: None,
         blocks: Vec::new(),
         link: None,
+        table_head: Vec::new(),
+        row_cells: Vec::new(),
+        cell: None,
     };
     for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
         match event {
@@ -237,6 +254,8 @@ impl Walker<'_> {
                 self.heading = Some((title, String::new()));
             }
             Tag::Item | Tag::TableRow => self.blocks.push(Block::default()),
+            Tag::Table(_) => self.table_head.clear(),
+            Tag::TableCell => self.cell = Some((String::new(), false)),
             Tag::Paragraph if self.blocks.is_empty() => self.blocks.push(Block {
                 paragraph: true,
                 ..Block::default()
@@ -246,6 +265,9 @@ impl Walker<'_> {
                 link_type,
                 ..
             } => {
+                if let Some(cell) = &mut self.cell {
+                    cell.1 = true;
+                }
                 self.link = Some(RawLink {
                     url: dest_url.to_string(),
                     text: String::new(),
@@ -266,17 +288,51 @@ impl Walker<'_> {
     fn end(&mut self, tag: TagEnd) {
         let heading = self.current_heading.clone();
         match tag {
-            TagEnd::Heading(_) => {
+            TagEnd::Heading(level) => {
                 if let Some((title, text)) = self.heading.take() {
                     self.current_heading = (!title)
                         .then(|| clean_text(&text))
                         .filter(|h| !h.is_empty());
+                    let level = heading_level(level);
+                    self.ctx.section.retain(|(l, _)| *l < level);
+                    if let Some(h) = &self.current_heading {
+                        self.ctx.section.push((level, h.clone()));
+                    }
                 }
             }
-            TagEnd::Item | TagEnd::TableRow => {
+            TagEnd::Item => {
                 if let Some(block) = self.blocks.pop() {
                     end_item(&mut self.ctx, block, &mut self.blocks, heading.as_deref());
                 }
+            }
+            TagEnd::TableRow => {
+                // A schedule's row sits in the section its topic column names, when that cell
+                // is a name and not itself a reading.
+                let cells = std::mem::take(&mut self.row_cells);
+                let topic = self
+                    .table_head
+                    .iter()
+                    .position(|h| TOPIC_COLUMNS.contains(&h.to_lowercase().as_str()))
+                    .and_then(|i| cells.get(i))
+                    .filter(|(_, has_link)| !has_link)
+                    .map(|(text, _)| topic_cell(text))
+                    .filter(|t| !t.is_empty());
+                if let Some(t) = &topic {
+                    self.ctx.section.push((u8::MAX, t.clone()));
+                }
+                if let Some(block) = self.blocks.pop() {
+                    end_item(&mut self.ctx, block, &mut self.blocks, heading.as_deref());
+                }
+                if topic.is_some() {
+                    self.ctx.section.pop();
+                }
+            }
+            TagEnd::TableHead => {
+                self.table_head = self
+                    .row_cells
+                    .drain(..)
+                    .map(|(t, _)| clean_text(&t))
+                    .collect();
             }
             TagEnd::Paragraph if self.blocks.last().is_some_and(|b| b.paragraph) => {
                 if let Some(block) = self.blocks.pop() {
@@ -284,6 +340,9 @@ impl Walker<'_> {
                 }
             }
             TagEnd::TableCell => {
+                if let Some(cell) = self.cell.take() {
+                    self.row_cells.push(cell);
+                }
                 if let Some(b) = self.blocks.last_mut() {
                     b.push_text(" · ");
                 }
@@ -299,6 +358,9 @@ impl Walker<'_> {
 
     /// Text (or a line break, `at == usize::MAX`) for the link, heading or block being read.
     fn text(&mut self, t: &str, at: usize) {
+        if let (Some(cell), None) = (&mut self.cell, &self.link) {
+            cell.0.push_str(t);
+        }
         if let Some(l) = &mut self.link {
             l.text.push_str(t);
         } else if let Some((_, text)) = &mut self.heading {
@@ -771,9 +833,32 @@ fn push(
         alternates,
         note,
         hints: hints.to_vec(),
+        section: ctx.section.iter().map(|(_, s)| s.clone()).collect(),
         line,
         ..Candidate::default()
     });
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// A schedule's topic cell as a section name: "Replicated data types **(draft due today)**"
+/// is "Replicated data types"; "Lecture: vector clocks" is "vector clocks".
+fn topic_cell(text: &str) -> String {
+    let t = clean_text(text);
+    let t = t.split(" (").next().unwrap_or("").trim();
+    let t = t.split_once(": ").map_or(t, |(_, rest)| rest).trim();
+    t.trim_end_matches(['.', ':', ',', ';', '*'])
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -63,6 +63,9 @@ pub struct Candidate {
     pub authors: Vec<String>,
     /// Headings, folders, categories: words that place the link, weighted like the title.
     pub hints: Vec<String>,
+    /// The sections the link sits in, outermost first: a page's headings (not its title), a
+    /// bookmark's folders, a schedule's topic column. What `new --from` makes topics of.
+    pub section: Vec<String>,
     pub kind: Option<Kind>,
     pub level: Option<Level>,
     pub minutes: Option<u32>,

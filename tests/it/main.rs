@@ -7,6 +7,7 @@ mod common;
 mod course;
 mod curation;
 mod diagnostics;
+mod draft;
 mod hostile;
 mod import_cli;
 mod import_formats;

@@ -1,0 +1,274 @@
+//! Topics for a list without sections: its readings clustered by their text.
+//!
+//! Each reading is a TF-IDF vector of its title (counted twice), note and authors; two
+//! readings are as close as the cosine of their vectors. Average-linkage agglomerative
+//! clustering merges the closest pair until about `n / 6` clusters are left (4 to 15), no
+//! cluster growing past 30% of the readings, and none joining two groups that share nothing.
+//! The largest clusters become topics; a reading of a smaller one joins the topic it is
+//! closest to, or waits in the inbox when it shares too little with any. Plain TF-IDF and
+//! cosine suffice for titles: a crate for text clustering would bring embeddings or models
+//! this needs none of.
+
+use super::{
+    document_frequency, field_of, name_group, plain, summarise, surface_forms, Key, Reading, Topic,
+};
+use std::collections::{BTreeMap, HashSet};
+
+/// Fewest and most topics a list without sections is cut into.
+pub(crate) const MIN_TOPICS: usize = 4;
+pub(crate) const MAX_TOPICS: usize = 15;
+/// Largest share of the readings one topic may hold (unless the list is tiny).
+pub(crate) const MAX_SHARE: f32 = 0.3;
+/// Below this many readings a list is tiny: no share limit.
+const TINY: usize = 10;
+/// Two groups closer than this are not merged: they share next to nothing.
+const MIN_LINK: f32 = 0.04;
+/// A reading left over joins a topic only when at least this close to its centroid.
+const MIN_JOIN: f32 = 0.08;
+/// Most readings clustered pairwise; the rest join the nearest cluster.
+const MAX_PAIRWISE: usize = 600;
+
+type Vector = Vec<(u32, f32)>;
+
+fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+fn normalise(v: &mut Vector) {
+    let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|(_, x)| *x /= norm);
+    }
+}
+
+/// TF-IDF vectors of the readings, over words used by at least two readings and by at most
+/// half of them.
+fn vectors(readings: &[Reading]) -> Vec<Vector> {
+    let mut docs: Vec<Vec<String>> = Vec::with_capacity(readings.len());
+    for r in readings {
+        let mut words = r.title_words.clone();
+        words.extend(r.title_words.iter().cloned());
+        words.extend(r.words.iter().skip(r.title_words.len()).cloned());
+        for a in &r.c.authors {
+            if let Some(last) = a.split([' ', ',']).rfind(|p| p.len() > 1) {
+                words.push(format!("@{}", last.to_lowercase()));
+            }
+        }
+        docs.push(words);
+    }
+    let n = docs.len();
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in &docs {
+        let mut seen: Vec<&str> = d.iter().map(|w| w.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let index: BTreeMap<&str, u32> = df
+        .iter()
+        .filter(|(_, c)| **c >= 2 && (**c * 2 <= n || n < 6))
+        .enumerate()
+        .map(|(i, (w, _))| (*w, i as u32))
+        .collect();
+    let mut idf = vec![0f32; index.len()];
+    for (w, i) in &index {
+        idf[*i as usize] = (n as f32 / df[w] as f32).ln() + 0.1;
+    }
+    docs.iter()
+        .map(|d| {
+            let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
+            for w in d {
+                if let Some(i) = index.get(w.as_str()) {
+                    *tf.entry(*i).or_default() += 1.0;
+                }
+            }
+            let mut v: Vector = tf
+                .into_iter()
+                .map(|(i, f)| (i, (1.0 + f.ln()) * idf[i as usize]))
+                .collect();
+            normalise(&mut v);
+            v
+        })
+        .collect()
+}
+
+fn centroid(members: &[usize], vs: &[Vector]) -> Vector {
+    let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
+    for m in members {
+        for (i, x) in &vs[*m] {
+            *sum.entry(*i).or_default() += x;
+        }
+    }
+    let mut v: Vector = sum.into_iter().collect();
+    normalise(&mut v);
+    v
+}
+
+/// Average-linkage agglomerative clustering of `items` (indices into `vs`): merges the
+/// closest pair until `target` clusters are left, no pair is close enough, or every merge
+/// would exceed `cap` readings.
+fn agglomerate(items: &[usize], vs: &[Vector], target: usize, cap: usize) -> Vec<Vec<usize>> {
+    let n = items.len();
+    let mut sim = vec![0f32; n * n];
+    for a in 0..n {
+        for b in (a + 1)..n {
+            let s = cosine(&vs[items[a]], &vs[items[b]]);
+            sim[a * n + b] = s;
+            sim[b * n + a] = s;
+        }
+    }
+    let mut clusters: Vec<Option<Vec<usize>>> = items.iter().map(|i| Some(vec![*i])).collect();
+    let mut alive = n;
+    while alive > target {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for a in 0..n {
+            let Some(ca) = &clusters[a] else { continue };
+            for b in (a + 1)..n {
+                let Some(cb) = &clusters[b] else { continue };
+                if ca.len() + cb.len() > cap {
+                    continue;
+                }
+                let s = sim[a * n + b];
+                if s >= MIN_LINK && best.is_none_or(|(_, _, x)| s > x) {
+                    best = Some((a, b, s));
+                }
+            }
+        }
+        let Some((a, b, _)) = best else { break };
+        let cb = clusters[b].take().expect("alive");
+        let (la, lb) = (
+            clusters[a].as_ref().expect("alive").len() as f32,
+            cb.len() as f32,
+        );
+        // Lance-Williams update for average linkage.
+        for k in 0..n {
+            if k == a || clusters[k].is_none() {
+                continue;
+            }
+            let s = (la * sim[k * n + a] + lb * sim[k * n + b]) / (la + lb);
+            sim[k * n + a] = s;
+            sim[a * n + k] = s;
+        }
+        clusters[a].as_mut().expect("alive").extend(cb);
+        alive -= 1;
+    }
+    clusters.into_iter().flatten().collect()
+}
+
+/// Topics by text, and the readings that fit none.
+pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) {
+    let n = readings.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let vs = vectors(readings);
+    let target = (n / 6).clamp(MIN_TOPICS, MAX_TOPICS);
+    let cap = if n < TINY {
+        n
+    } else {
+        ((n as f32 * MAX_SHARE).floor() as usize).max(2)
+    };
+    // A long feed: cluster an even sample pairwise, then the rest joins the nearest cluster.
+    let step = n.div_ceil(MAX_PAIRWISE).max(1);
+    let sample: Vec<usize> = (0..n).step_by(step).collect();
+    let mut clusters = agglomerate(&sample, &vs, target, cap.div_ceil(step).max(2));
+    clusters.sort_by_key(|c| (std::cmp::Reverse(c.len()), c.iter().min().copied()));
+    let least = if n >= 30 { 3 } else { 2 };
+    let mut kept: Vec<Vec<usize>> = clusters
+        .iter()
+        .filter(|c| c.len() >= least)
+        .take(MAX_TOPICS)
+        .cloned()
+        .collect();
+    // A list too scattered to give MIN_TOPICS clusters of `least`: pairs will do.
+    if kept.len() < MIN_TOPICS && least > 2 {
+        kept = clusters
+            .iter()
+            .filter(|c| c.len() >= 2)
+            .take(MAX_TOPICS)
+            .cloned()
+            .collect();
+    }
+    let placed: HashSet<usize> = kept.iter().flatten().copied().collect();
+    let centroids: Vec<Vector> = kept.iter().map(|c| centroid(c, &vs)).collect();
+    let mut inbox = Vec::new();
+    let mut joins: Vec<Vec<usize>> = vec![Vec::new(); kept.len()];
+    for i in (0..n).filter(|i| !placed.contains(i)) {
+        let best = centroids
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, cosine(&vs[i], c)))
+            .filter(|(k, _)| kept[*k].len() + joins[*k].len() < cap)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        match best {
+            Some((k, s)) if s >= MIN_JOIN => joins[k].push(i),
+            _ => inbox.push((
+                readings[i].key,
+                "shares too few words with any proposed topic".to_string(),
+            )),
+        }
+    }
+    for (c, j) in kept.iter_mut().zip(joins) {
+        c.extend(j);
+        c.sort_unstable();
+    }
+    // Topics in the order of their first reading: the list's order is a reading order.
+    kept.sort_by_key(|c| c[0]);
+    let df = document_frequency(readings);
+    let field = field_of(readings);
+    let forms = surface_forms(readings);
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut topics = Vec::new();
+    for c in kept {
+        let rs: Vec<&Reading> = c.iter().map(|i| &readings[*i]).collect();
+        let Some((title, terms, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken)
+        else {
+            for r in rs {
+                inbox.push((r.key, "its cluster has no words to name it by".into()));
+            }
+            continue;
+        };
+        taken.insert(title.to_lowercase());
+        let intro = rs.iter().filter(|r| r.intro).count() * 2 > rs.len();
+        topics.push(Topic {
+            id: String::new(),
+            summary: format!(
+                "{} Drafted from the words these readings share: say in a sentence what the topic covers.",
+                summarise(&rs, &keywords)
+            ),
+            origin: format!(
+                "a cluster of {} sharing the words {}",
+                crate::words::count(rs.len(), "reading"),
+                keywords
+                    .iter()
+                    .take(3)
+                    .map(|k| format!("\"{}\"", plain(k)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            title,
+            keywords,
+            members: rs.iter().map(|r| r.key).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro,
+            terms,
+        });
+    }
+    (topics, inbox)
+}

@@ -1,0 +1,755 @@
+//! Drafting a course from a raw list of readings: the topics a curator would keep, the
+//! prerequisites between them with the reason for each, and the stages they fall into.
+//!
+//! `syllabus new DIR --from FILE` calls [`draft`] with what the import parsers read; the
+//! scaffold writes the result. The steps, one submodule each:
+//! - [`sections`]: where the list has sections (headings, folders, a schedule's topic column),
+//!   topics follow them; generic sections become a "further reading" topic, navigation and
+//!   link collections the inbox;
+//! - [`cluster`]: where it has none, TF-IDF vectors of each reading's text, cosine similarity
+//!   and average-linkage clustering into 4-15 topics, each named from its distinctive words;
+//! - [`prereqs`]: prerequisites from a like course, key terms, introductory readings and the
+//!   list's order, each with its reason, never a cycle;
+//! - [`stages`]: stages from prerequisite depth, each with a one-line outcome.
+//!
+//! Nothing here knows the shipped course: it comes in only as `like`, when the caller passes
+//! it.
+
+pub(crate) mod cluster;
+pub(crate) mod prereqs;
+pub mod render;
+pub(crate) mod sections;
+pub(crate) mod stages;
+
+use crate::import::domain;
+use crate::import::Candidate;
+use crate::model::{Course, Level};
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+/// Where one reading is: (file index, candidate index) in the inputs.
+pub type Key = (usize, usize);
+
+/// How the topics were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Sections,
+    Clusters,
+}
+
+/// A proposed prerequisite: the topic (index into [`Draft::topics`]) and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prereq {
+    pub topic: usize,
+    pub why: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Topic {
+    /// A file stem, unique among the draft's topics.
+    pub id: String,
+    pub title: String,
+    /// Plain text (no Markdown from the list).
+    pub summary: String,
+    /// Where it came from: "the section \"Paxos\"", "a cluster of 12 readings".
+    pub origin: String,
+    pub keywords: Vec<String>,
+    /// The topic's readings, in reading order (introductory first, then by year).
+    pub members: Vec<Key>,
+    pub requires: Vec<Prereq>,
+    /// Index into [`Draft::stages`].
+    pub stage: usize,
+    /// The generic sections' readings ("Miscellaneous", "Further reading").
+    pub further: bool,
+    /// Most of its readings are surveys, introductions or overviews.
+    pub intro: bool,
+    /// Its distinctive words ([`domain::normal`] form): what readings of other topics name.
+    pub terms: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub id: String,
+    pub title: String,
+    pub outcome: String,
+}
+
+/// The draft of a course.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub method: Method,
+    pub topics: Vec<Topic>,
+    pub stages: Vec<Stage>,
+    /// Readings no topic holds, each with why.
+    pub inbox: Vec<(Key, String)>,
+    /// The title of the course the prerequisites learned from, when there was one.
+    pub like: Option<String>,
+}
+
+/// One reading as the drafting sees it.
+pub(crate) struct Reading<'a> {
+    pub key: Key,
+    pub c: &'a Candidate,
+    /// Position in the inputs, all files in order.
+    pub order: usize,
+    /// Its words ([`domain::normal`] form), title words first.
+    pub words: Vec<String>,
+    pub title_words: Vec<String>,
+    pub year: Option<u32>,
+    pub intro: bool,
+}
+
+/// Words that say nothing of a topic, in [`domain::normal`] form.
+const STOP: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "also",
+    "and",
+    "are",
+    "based",
+    "been",
+    "being",
+    "between",
+    "both",
+    "but",
+    "can",
+    "could",
+    "doe",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "how",
+    "into",
+    "its",
+    "just",
+    "make",
+    "more",
+    "most",
+    "new",
+    "not",
+    "one",
+    "other",
+    "our",
+    "out",
+    "over",
+    "part",
+    "should",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "two",
+    "use",
+    "used",
+    "using",
+    "very",
+    "via",
+    "was",
+    "way",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
+    "all",
+    "any",
+    "also",
+    "only",
+    "own",
+    "same",
+    "see",
+    "under",
+    "upon",
+    "well",
+    "http",
+    "https",
+    "www",
+    "com",
+    "org",
+    "pdf",
+    "html",
+    "paper",
+    "proceeding",
+    "conference",
+    "international",
+    "symposium",
+    "journal",
+    "acm",
+    "ieee",
+    "vol",
+    "volume",
+    "page",
+    "pp",
+    "technical",
+    "report",
+    "university",
+    "press",
+    "edition",
+    "chapter",
+    "introduction",
+    "toward",
+    "towards",
+    "approach",
+    "case",
+    "study",
+    "note",
+    "notes",
+    "part",
+    "read",
+    "reading",
+    "post",
+    "blog",
+    "talk",
+    "slide",
+    "video",
+    "link",
+    "here",
+    "first",
+    "second",
+    "third",
+    "lecture",
+    "week",
+    "class",
+    "discussion",
+    "response",
+    "due",
+    "today",
+    "made",
+    "system",
+    "project",
+    "make",
+    "making",
+    "thing",
+    "thank",
+    "thanks",
+    "click",
+    "external",
+];
+
+/// Title words that mark an introductory reading: a survey, an overview, a primer.
+const INTRO: &[&str] = &[
+    "survey",
+    "introduction",
+    "introductory",
+    "overview",
+    "primer",
+    "tutorial",
+    "basics",
+    "fundamentals",
+    "beginner",
+    "textbook",
+    "principles",
+    "foundations",
+    "gentle",
+    "explained",
+    "crash course",
+    "what is",
+    "a note on",
+    "review of",
+];
+
+/// The words of `text` worth comparing, in [`domain::normal`] form.
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    domain::words(text)
+        .filter(|w| !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Whether a reading's title (and level, when the list says) marks it as introductory.
+pub(crate) fn is_intro(c: &Candidate) -> bool {
+    if c.level == Some(Level::Intro) {
+        return true;
+    }
+    let title = format!(" {} ", c.title.to_lowercase());
+    INTRO.iter().any(|w| {
+        title.contains(&format!(" {w} "))
+            || title.contains(&format!(" {w}:"))
+            || title.contains(&format!(" {w},"))
+            || title.contains(&format!(" {w}s "))
+    })
+}
+
+fn year(c: &Candidate) -> Option<u32> {
+    if let Some(y) = c
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..4)?.parse().ok())
+    {
+        return Some(y);
+    }
+    // Lists write the year in the title or note: "(CACM 1978)", "2014, [Orca...]".
+    let text = format!("{} {}", c.title, c.note.as_deref().unwrap_or(""));
+    text.split(|ch: char| !ch.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u32>().ok())
+        .find(|y| (1940..=2100).contains(y))
+}
+
+/// Text from the list as it may appear in a summary or a README: no Markdown or HTML markup,
+/// no control characters.
+pub(crate) fn plain(text: &str) -> String {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .filter(|c| {
+            !matches!(
+                c,
+                '<' | '>' | '[' | ']' | '`' | '*' | '_' | '#' | '|' | '\\'
+            )
+        })
+        .collect();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Drafts a course from `inputs` (each file's candidates, as the import parsers read them).
+/// `like` is a course whose topics and prerequisites the draft may learn from.
+pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Draft {
+    let mut readings = Vec::new();
+    // A reading listed twice (a course under each of its lectures' sections) belongs where
+    // it first appears.
+    let mut seen = HashSet::new();
+    for (f, (_, candidates)) in inputs.iter().enumerate() {
+        for (i, c) in candidates.iter().enumerate() {
+            if !seen.insert(crate::corpus::url_key::key(&c.url)) {
+                continue;
+            }
+            let title_words = terms(&c.title);
+            let mut words = title_words.clone();
+            if let Some(note) = &c.note {
+                words.extend(terms(note).into_iter().take(60));
+            }
+            readings.push(Reading {
+                key: (f, i),
+                c,
+                order: readings.len(),
+                words,
+                title_words,
+                year: year(c),
+                intro: is_intro(c),
+            });
+        }
+    }
+    let (method, mut topics, mut inbox) = match sections::by_section(&readings) {
+        Some((topics, inbox)) => (Method::Sections, topics, inbox),
+        None => {
+            let (topics, inbox) = cluster::by_text(&readings);
+            (Method::Clusters, topics, inbox)
+        }
+    };
+    let order: BTreeMap<Key, usize> = readings.iter().map(|r| (r.key, r.order)).collect();
+    inbox.sort_by_key(|(k, _)| order.get(k).copied().unwrap_or(usize::MAX));
+    assign_ids(&mut topics);
+    for t in topics.iter_mut() {
+        reading_order(t, &readings);
+    }
+    prereqs::infer(&mut topics, &readings, like);
+    let stages = stages::assign(&mut topics);
+    Draft {
+        method,
+        topics,
+        stages,
+        inbox,
+        like: like.map(|c| c.title.clone()),
+    }
+}
+
+/// Introductory readings first, then the oldest, then the list's order.
+fn reading_order(t: &mut Topic, readings: &[Reading]) {
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    t.members.sort_by_key(|k| {
+        let r = by_key[k];
+        (!r.intro, r.year.unwrap_or(u32::MAX), r.order)
+    });
+}
+
+fn assign_ids(topics: &mut [Topic]) {
+    let mut taken: HashSet<String> = ["course", "inbox"].iter().map(|s| s.to_string()).collect();
+    for t in topics.iter_mut() {
+        let base = match crate::corpus::url::slug(&t.title) {
+            s if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                format!("topic-{s}").trim_end_matches('-').to_string()
+            }
+            s => s,
+        };
+        let base: String = base
+            .chars()
+            .take(48)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string();
+        let mut id = base.clone();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        t.id = id;
+    }
+}
+
+/// A reading's words counted once each.
+pub(crate) fn distinct(words: &[String]) -> Vec<&str> {
+    let mut seen: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
+/// The surface form a list uses most for each [`domain::normal`] word ("paxos" for "paxo").
+pub(crate) fn surface_forms(readings: &[Reading]) -> BTreeMap<String, String> {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for r in readings {
+        let text = format!("{} {}", r.c.title, r.c.note.as_deref().unwrap_or(""));
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(key) = domain::normal(raw) {
+                // An acronym keeps its capitals ("CRDT", "SQL"); other words are lowercase.
+                let raw = deunicode::deunicode(raw);
+                let acronym = raw.len() >= 2
+                    && raw
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
+                let shown = if acronym { raw } else { raw.to_lowercase() };
+                *counts.entry(key).or_default().entry(shown).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(k, forms)| {
+            forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(f, _)| (k, f))
+        })
+        .collect()
+}
+
+/// The list's words weighted by how much more the list uses them than English does.
+pub(crate) fn field_of(readings: &[Reading]) -> domain::Field {
+    let texts: Vec<String> = readings
+        .iter()
+        .map(|r| format!("{} {}", r.c.title, r.c.note.as_deref().unwrap_or("")))
+        .collect();
+    domain::Field::learn(texts.iter().map(|t| (t.as_str(), 1)), domain::FIELD_RATIO)
+}
+
+/// Names a group of readings from its distinctive words: a phrase its titles share ("query
+/// optimization"), else its two most distinctive words ("histograms and cardinality"); never
+/// one word alone. Returns (title, key terms, keywords shown).
+pub(crate) fn name_group(
+    members: &[&Reading],
+    all: &[Reading],
+    df: &BTreeMap<String, usize>,
+    field: &domain::Field,
+    forms: &BTreeMap<String, String>,
+    taken: &HashSet<String>,
+) -> Option<(String, Vec<String>, Vec<String>)> {
+    // Words most of the group shares first; failing that, the most distinctive words of any
+    // of its readings (a group held together by its notes or authors).
+    let shared = if members.len() >= 3 { 2 } else { 1 };
+    name_with(members, all, df, field, forms, taken, shared)
+        .or_else(|| name_with(members, all, df, field, forms, taken, 1))
+}
+
+fn name_with(
+    members: &[&Reading],
+    all: &[Reading],
+    df: &BTreeMap<String, usize>,
+    field: &domain::Field,
+    forms: &BTreeMap<String, String>,
+    taken: &HashSet<String>,
+    need: usize,
+) -> Option<(String, Vec<String>, Vec<String>)> {
+    let n = all.len().max(1) as f32;
+    let size = members.len();
+    // How specific a word is to the list's field: English words ("available", "data") weigh
+    // little, the field's own ("paxos", "histogram") a lot.
+    let specific = |w: &str| {
+        field
+            .weight(w)
+            .map_or(0.03, |x| ((x - 1.5) / 3.0).clamp(0.03, 1.0))
+    };
+    // Titles name a topic better than notes do; notes only when titles share too little.
+    let mut unigram: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut from_notes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut bigram: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in members {
+        for w in distinct(&r.title_words) {
+            *unigram.entry(w).or_default() += 1;
+        }
+        for w in distinct(&r.words) {
+            *from_notes.entry(w).or_default() += 1;
+        }
+        let mut pairs: Vec<(String, String)> = r
+            .title_words
+            .windows(2)
+            .filter(|p| p[0] != p[1])
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        for p in pairs {
+            *bigram.entry(p).or_default() += 1;
+        }
+    }
+    let score = |w: &str, cf: usize| {
+        let idf = (n / df.get(w).copied().unwrap_or(1).max(1) as f32)
+            .ln()
+            .max(0.05);
+        (cf as f32 / size as f32) * idf * specific(w)
+    };
+    let pick = |counts: &BTreeMap<&'_ str, usize>| {
+        let mut ws: Vec<(String, f32)> = counts
+            .iter()
+            .filter(|(w, cf)| **cf >= need && w.len() >= 3 && !domain::common_english(w))
+            // A word one reading uses once says nothing of a group: the list must use it
+            // more often than English does.
+            .filter(|(w, _)| field.weight(w).is_some_and(|x| x >= 1.5))
+            .map(|(w, cf)| (w.to_string(), score(w, *cf)))
+            .collect();
+        ws.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ws
+    };
+    let mut words = pick(&unigram);
+    if words.len() < 2 {
+        words = pick(&from_notes);
+    }
+    let words: Vec<(&str, f32)> = words.iter().map(|(w, x)| (w.as_str(), *x)).collect();
+    let show = |w: &str| forms.get(w).cloned().unwrap_or_else(|| w.to_string());
+    // A phrase most of the titles share names the group best ("failure detector").
+    let enough = 2.max((size as f32 * 0.3).ceil() as usize).min(size.max(1));
+    let best_phrase = bigram
+        .iter()
+        .filter(|((a, b), cf)| {
+            **cf >= enough && !domain::common_english(a) && !domain::common_english(b)
+        })
+        .map(|((a, b), cf)| ((a, b), *cf as f32 * (score(a, *cf) + score(b, *cf))))
+        .filter(|((a, b), _)| !taken.contains(&format!("{} {}", show(a), show(b))))
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+    let title = match best_phrase {
+        Some(((a, b), _)) => format!("{} {}", show(a), show(b)),
+        None => {
+            let picked: Vec<&str> = words.iter().take(2).map(|w| w.0).collect();
+            if picked.len() < 2 {
+                return None;
+            }
+            format!("{} and {}", show(picked[0]), show(picked[1]))
+        }
+    };
+    let terms: Vec<String> = words.iter().take(4).map(|w| w.0.to_string()).collect();
+    let keywords: Vec<String> = words.iter().take(4).map(|w| show(w.0)).collect();
+    Some((capitalise(&title), terms, keywords))
+}
+
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.chars().next() {
+        out.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    out
+}
+
+/// How many readings use each word.
+pub(crate) fn document_frequency(readings: &[Reading]) -> BTreeMap<String, usize> {
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for r in readings {
+        for w in distinct(&r.words) {
+            *df.entry(w.to_string()).or_default() += 1;
+        }
+    }
+    df
+}
+
+/// A one-line summary of a group of readings, from its words and years.
+pub(crate) fn summarise(members: &[&Reading], keywords: &[String]) -> String {
+    let mut years: Vec<u32> = members.iter().filter_map(|r| r.year).collect();
+    years.sort_unstable();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!(", from {a} to {b}"),
+        (Some(a), _) => format!(", from {a}"),
+        _ => String::new(),
+    };
+    let about = match keywords {
+        [] => String::new(),
+        [a] => format!(" on {a}"),
+        [rest @ .., last] => format!(" on {} and {last}", rest.join(", ")),
+    };
+    let examples: Vec<String> = members
+        .iter()
+        .take(2)
+        .map(|r| format!("\"{}\"", plain(&short(&r.c.title, 70))))
+        .collect();
+    format!(
+        "{}{about}{span}, such as {}.",
+        crate::words::count(members.len(), "reading"),
+        examples.join(" and ")
+    )
+}
+
+/// `text` cut at a word boundary to about `max` characters.
+pub(crate) fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}...", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Whether the list is about `course`'s field: at least 40% of its readings' titles use a
+/// word the course uses far more often than English does.
+pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool {
+    let field = domain::Field::learn(
+        course.topics.iter().flat_map(|t| {
+            let head = [(t.title.as_str(), 3), (t.summary.as_str(), 1)];
+            let keywords = t.keywords.iter().map(|k| (k.as_str(), 3));
+            let links = t
+                .links
+                .iter()
+                .flat_map(|l| [(l.title.as_str(), 2), (l.note.as_deref().unwrap_or(""), 1)]);
+            head.into_iter().chain(keywords).chain(links)
+        }),
+        domain::FIELD_RATIO,
+    );
+    let all: Vec<&Candidate> = inputs.iter().flat_map(|(_, cs)| cs).collect();
+    if all.is_empty() {
+        return false;
+    }
+    let inside = all
+        .iter()
+        .filter(|c| !field.words_in(&c.title).is_empty())
+        .count();
+    inside * 5 >= all.len() * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The share of a sectioned list's readings that land in the topic of their section: a
+    /// topic named by one of the sections the reading sits in (its own, or the parent a
+    /// small subsection joins), the further reading topic for a generic section, or the
+    /// inbox for navigation and lists of lists.
+    fn in_their_section(file: &str) -> (usize, usize) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let parsed = crate::import::read(&path, crate::import::Format::Auto).unwrap();
+        let inputs = vec![(path, parsed.links)];
+        let d = draft(&inputs, None);
+        assert_eq!(d.method, Method::Sections, "{file}");
+        let topic_of: BTreeMap<Key, &Topic> = d
+            .topics
+            .iter()
+            .flat_map(|t| t.members.iter().map(move |m| (*m, t)))
+            .collect();
+        let (mut sectioned, mut right) = (0, 0);
+        for (i, c) in inputs[0].1.iter().enumerate() {
+            if c.section.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = c
+                .section
+                .iter()
+                .map(|s| plain(&sections::strip_numbering(s.trim_end_matches([':', '.']))))
+                .collect();
+            let roles: Vec<sections::Role> = c.section.iter().map(|s| sections::role(s)).collect();
+            sectioned += 1;
+            let ok = match topic_of.get(&(0, i)) {
+                Some(t) if t.further => roles.contains(&sections::Role::Further),
+                Some(t) => names
+                    .iter()
+                    .any(|n| t.title == *n || t.title.starts_with(n.as_str())),
+                // The inbox: a section that is no topic, or a duplicate filed where it
+                // first appeared.
+                None => {
+                    roles.contains(&sections::Role::Away)
+                        || d.inbox.iter().all(|(k, _)| *k != (0, i))
+                }
+            };
+            right += usize::from(ok);
+        }
+        (right, sectioned)
+    }
+
+    #[test]
+    fn sectioned_lists_file_nine_readings_in_ten_under_their_own_section() {
+        for file in [
+            "tests/fixtures/new/awesome-distributed-systems.md",
+            "tests/fixtures/import/real/testing-distributed-systems.md",
+            "tests/fixtures/import/real/distributed-consensus-reading-list.md",
+            "tests/fixtures/curation/lists/papers-we-love-distsys.md",
+            "tests/fixtures/curation/lists/horusiath-awesome-reads.md",
+            "tests/fixtures/curation/lists/backendology-reading-list.md",
+            "tests/fixtures/curation/lists/lkuper-cmps290s-readings.md",
+            "tests/fixtures/draft/calendar.html",
+        ] {
+            let (right, of) = in_their_section(file);
+            eprintln!("{file}: {right} of {of} in the topic of their section");
+            assert!(of > 0, "{file}");
+            assert!(right * 10 >= of * 9, "{file}: {right} of {of}");
+        }
+    }
+
+    #[test]
+    fn groups_are_never_named_by_one_common_word() {
+        let c = |t: &str| Candidate {
+            title: t.into(),
+            ..Candidate::default()
+        };
+        let cs = [
+            c("Highly available data stores"),
+            c("Available data and available services"),
+            c("Data available everywhere"),
+        ];
+        let readings: Vec<Reading> = cs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Reading {
+                key: (0, i),
+                c,
+                order: i,
+                words: terms(&c.title),
+                title_words: terms(&c.title),
+                year: None,
+                intro: false,
+            })
+            .collect();
+        let members: Vec<&Reading> = readings.iter().collect();
+        let named = name_group(
+            &members,
+            &readings,
+            &document_frequency(&readings),
+            &field_of(&readings),
+            &surface_forms(&readings),
+            &HashSet::new(),
+        );
+        // "available" and "data" are everyday English, the other words each said once:
+        // nothing to name the group by.
+        assert!(named.is_none(), "{named:?}");
+    }
+}

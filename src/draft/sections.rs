@@ -1,0 +1,465 @@
+//! Topics from the list's own sections: its headings, a bookmark file's folders, a schedule's
+//! topic column ([`Candidate::section`](crate::import::Candidate::section)).
+//!
+//! A section heading over every reading is the document's title, not a topic. A section named
+//! only by the form of its readings ("Courses", "Books", "Papers") belongs to the section above
+//! it. Generic sections ("Miscellaneous", "Other", "Further reading") become one "Further
+//! reading" topic; navigation, licences and lists of other lists go to the inbox.
+
+use super::{document_frequency, field_of, name_group, summarise, surface_forms, Key, Reading};
+use super::{plain, Topic};
+use std::collections::{BTreeMap, HashSet};
+
+/// What a section is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A topic of the course.
+    Topic,
+    /// Named by the form of its readings only ("Books", "Talks"): the section above decides.
+    Form,
+    /// Generic: "Miscellaneous", "Further reading".
+    Further,
+    /// Not readings of the course: navigation, licence, other reading lists.
+    Away,
+}
+
+const FORM_WORDS: &[&str] = &[
+    "course",
+    "courses",
+    "book",
+    "books",
+    "talk",
+    "talks",
+    "blog",
+    "blogs",
+    "paper",
+    "papers",
+    "video",
+    "videos",
+    "podcast",
+    "podcasts",
+    "article",
+    "articles",
+    "tutorial",
+    "tutorials",
+    "lecture",
+    "lectures",
+    "slide",
+    "slides",
+    "thesis",
+    "theses",
+    "post",
+    "posts",
+    "and",
+    "online",
+    "recommended",
+    "reading",
+    "readings",
+    "resources",
+    "material",
+    "materials",
+    "the",
+    "other",
+    "classic",
+    "key",
+    "must",
+    "read",
+    "required",
+    "selected",
+    "some",
+    "free",
+    "more",
+    "&",
+    "of",
+    "schedule",
+    "calendar",
+    "syllabus",
+    "current",
+    "list",
+    "weekly",
+    "tentative",
+    "assigned",
+];
+
+const FURTHER: &[&str] = &[
+    "misc",
+    "miscellaneous",
+    "miscellanea",
+    "other",
+    "others",
+    "other topics",
+    "other resources",
+    "other readings",
+    "other papers",
+    "further reading",
+    "further readings",
+    "more",
+    "more reading",
+    "more readings",
+    "additional reading",
+    "additional readings",
+    "additional resources",
+    "extra reading",
+    "extras",
+    "optional reading",
+    "optional readings",
+    "supplementary reading",
+    "supplemental reading",
+    "references",
+    "bibliography",
+    "see also",
+    "everything else",
+    "related",
+    "related work",
+    "uncategorized",
+    "uncategorised",
+    "unsorted",
+    "various",
+    "bonus",
+    "links",
+    "useful links",
+    "resources",
+];
+
+/// The role of a section named `name`.
+pub(crate) fn role(name: &str) -> Role {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+    let lists = words.iter().any(|w| *w == "list" || *w == "lists");
+    if has("licen")
+        || has("contribut")
+        || has("acknowledg")
+        || has("sponsor")
+        || has("credit")
+        || joined == "contents"
+        || joined == "table of contents"
+        || joined == "toc"
+        || joined == "about"
+        || joined == "navigation"
+        || joined == "menu"
+        || joined == "footer"
+        || joined == "code of conduct"
+        || (lists
+            && (has("read")
+                || has("awesome")
+                || has("other")
+                || has("external")
+                || has("meta")
+                || has("related")))
+    {
+        return Role::Away;
+    }
+    if FURTHER.contains(&joined.as_str())
+        || [
+            "further ",
+            "misc ",
+            "more ",
+            "additional ",
+            "external ",
+            "optional ",
+        ]
+        .iter()
+        .any(|p| joined.starts_with(p))
+    {
+        return Role::Further;
+    }
+    if !words.is_empty() && words.iter().all(|w| FORM_WORDS.contains(w)) {
+        return Role::Form;
+    }
+    Role::Topic
+}
+
+/// A calendar's section name without its numbering: "Week 3: Paxos" is "Paxos"; "Week 3"
+/// alone is empty (its readings name it).
+pub(crate) fn strip_numbering(name: &str) -> String {
+    let t = name.trim();
+    let lower = t.to_lowercase();
+    for p in [
+        "week", "lecture", "class", "day", "session", "module", "unit", "part", "chapter",
+        "lesson", "topic",
+    ] {
+        if lower.starts_with(p) {
+            let Some(rest) = t.get(p.len()..) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 0 {
+                return rest[digits..]
+                    .trim_start_matches([':', '.', '-', ' ', ')', '\u{2013}', '\u{2014}'])
+                    .trim()
+                    .to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// Where a reading goes by its section path.
+enum Place {
+    Topic(String),
+    Further,
+    Away(String),
+    None,
+}
+
+fn place(path: &[String]) -> Place {
+    if path.is_empty() {
+        return Place::None;
+    }
+    for s in path {
+        match role(s) {
+            Role::Away => return Place::Away(s.clone()),
+            Role::Further => return Place::Further,
+            _ => {}
+        }
+    }
+    // The innermost section that names a subject; when all name only forms ("Recommended
+    // Courses, Books and Talks" > "Books"), the outermost.
+    let named = path
+        .iter()
+        .rev()
+        .find(|s| role(s) == Role::Topic)
+        .unwrap_or(&path[0]);
+    Place::Topic(named.clone())
+}
+
+/// Topics from sections, or `None` when the list has too few to follow.
+/// Topics, and the readings for the inbox with why.
+type Drafted = (Vec<Topic>, Vec<(Key, String)>);
+
+pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
+    if readings.is_empty() {
+        return None;
+    }
+    // A section over every reading is the document's title.
+    let n = readings.len();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in readings {
+        let mut seen: Vec<&str> = r.c.section.iter().map(|s| s.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            *count.entry(s).or_default() += 1;
+        }
+    }
+    let paths: Vec<Vec<String>> = readings
+        .iter()
+        .map(|r| {
+            r.c.section
+                .iter()
+                .filter(|s| n < 3 || count[s.as_str()] < n)
+                .map(|s| s.trim().trim_end_matches([':', '.']).trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect();
+    let with_section = paths.iter().filter(|p| !p.is_empty()).count();
+    let distinct: HashSet<&Vec<String>> = paths.iter().filter(|p| !p.is_empty()).collect();
+    if with_section * 2 < n || distinct.len() < 2 {
+        return None;
+    }
+    // A subsection of fewer than three readings joins its parent section, when that names a
+    // subject: "Bloom Filter" with one paper is part of "Query Execution".
+    let paths: Vec<Vec<String>> = paths
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            while p.len() >= 2
+                && role(&p[p.len() - 2]) == Role::Topic
+                && paths
+                    .iter()
+                    .filter(|q| q.len() >= p.len() && q[..p.len()] == p[..])
+                    .count()
+                    < 3
+            {
+                p.pop();
+            }
+            p
+        })
+        .collect();
+    // Under a schedule's heading but in no row's topic: a holiday, an exam, a course overview.
+    let parents: HashSet<&[String]> = paths
+        .iter()
+        .flat_map(|p| (1..p.len()).map(move |k| &p[..k]))
+        .collect();
+    let mut topics: Vec<(String, String, Vec<usize>)> = Vec::new(); // (key, shown, readings)
+    let mut further: Vec<usize> = Vec::new();
+    let mut inbox = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        if parents.contains(path.as_slice()) && path.iter().all(|s| role(s) == Role::Form) {
+            inbox.push((
+                readings[i].key,
+                format!(
+                    "directly under \"{}\", outside its sections",
+                    plain(&path[path.len() - 1])
+                ),
+            ));
+            continue;
+        }
+        match place(path) {
+            Place::Topic(name) => {
+                let shown = strip_numbering(&name);
+                let key = shown.to_lowercase();
+                match topics.iter_mut().find(|t| t.0 == key && !key.is_empty()) {
+                    Some(t) => t.2.push(i),
+                    None if key.is_empty() => {
+                        // "Week 3" alone: its own topic, named from its readings below.
+                        match topics.iter_mut().find(|t| t.1 == name && t.0.is_empty()) {
+                            Some(t) => t.2.push(i),
+                            None => topics.push((String::new(), name.clone(), vec![i])),
+                        }
+                    }
+                    None => topics.push((key, shown, vec![i])),
+                }
+            }
+            Place::Further => further.push(i),
+            Place::Away(s) => inbox.push((
+                readings[i].key,
+                format!(
+                    "under \"{}\", which is not a topic of the course",
+                    plain(&s)
+                ),
+            )),
+            Place::None => inbox.push((readings[i].key, "under no section of the list".into())),
+        }
+    }
+    let df = document_frequency(readings);
+    let field = field_of(readings);
+    let forms = surface_forms(readings);
+    let mut taken: HashSet<String> = topics.iter().map(|t| t.0.clone()).collect();
+    let mut out = Vec::new();
+    for (key, shown, members) in topics {
+        let rs: Vec<&Reading> = members.iter().map(|i| &readings[*i]).collect();
+        let named = name_group(&rs, readings, &df, &field, &forms, &taken);
+        let (terms, keywords) = match &named {
+            Some((_, t, k)) => (t.clone(), k.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        let title = if key.is_empty() {
+            match &named {
+                Some((t, _, _)) => format!("{}: {}", plain(&shown), t),
+                None => plain(&shown),
+            }
+        } else {
+            plain(&shown)
+        };
+        taken.insert(title.to_lowercase());
+        // The section's own words are its key terms first: a "Paxos" section is about Paxos.
+        let mut all_terms = super::terms(&title);
+        all_terms.extend(terms);
+        all_terms.dedup();
+        let mut kw = vec![title.to_lowercase()];
+        kw.extend(
+            keywords
+                .into_iter()
+                .filter(|k| !title.to_lowercase().contains(k)),
+        );
+        kw.truncate(4);
+        let intro_share = rs.iter().filter(|r| r.intro).count() * 2 >= rs.len().max(1);
+        // "Books", "Courses": a list's textbooks and courses are where a reader starts.
+        let teaching = role(&title) == Role::Form
+            && ["book", "course", "textbook", "tutorial", "lecture"]
+                .iter()
+                .any(|w| title.to_lowercase().contains(w));
+        let intro = intro_share || is_intro_section(&title) || teaching;
+        out.push(Topic {
+            id: String::new(),
+            summary: format!(
+                "{} Drafted from the section \"{}\" of the list.",
+                summarise(&rs, &kw[1..]),
+                plain(&shown)
+            ),
+            origin: format!("the section \"{}\"", plain(&shown)),
+            title,
+            keywords: kw,
+            members: rs.iter().map(|r| r.key).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro,
+            terms: all_terms,
+        });
+    }
+    if !further.is_empty() {
+        let rs: Vec<&Reading> = further.iter().map(|i| &readings[*i]).collect();
+        out.push(Topic {
+            id: String::new(),
+            title: "Further reading".into(),
+            summary: format!(
+                "{} Gathered from the list's generic sections (miscellaneous, further reading): optional, or to be filed under the topics above.",
+                summarise(&rs, &[])
+            ),
+            origin: "the list's generic sections".into(),
+            keywords: vec!["further reading".into()],
+            members: rs.iter().map(|r| r.key).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: true,
+            intro: false,
+            terms: Vec::new(),
+        });
+    }
+    Some((out, inbox))
+}
+
+/// A section whose name says it comes first: "Introduction", "Basics", "Getting started".
+pub(crate) fn is_intro_section(title: &str) -> bool {
+    let t = title.to_lowercase();
+    [
+        "intro",
+        "basic",
+        "fundamental",
+        "foundation",
+        "getting started",
+        "overview",
+        "background",
+        "primer",
+        "start here",
+        "recommended",
+        "beginner",
+        "first steps",
+        "preliminaries",
+        "course overview",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_of_section_names() {
+        assert_eq!(role("Miscellaneous"), Role::Further);
+        assert_eq!(role("Other"), Role::Further);
+        assert_eq!(role("Further reading"), Role::Further);
+        assert_eq!(role("External reading lists"), Role::Away);
+        assert_eq!(role("Other awesome lists"), Role::Away);
+        assert_eq!(role("License"), Role::Away);
+        assert_eq!(role("Table of Contents"), Role::Away);
+        assert_eq!(role("Books"), Role::Form);
+        assert_eq!(role("Recommended Courses, Books and Talks"), Role::Form);
+        assert_eq!(role("Paxos"), Role::Topic);
+        assert_eq!(role("Time"), Role::Topic);
+        assert_eq!(role("Query Optimizer"), Role::Topic);
+    }
+
+    #[test]
+    fn calendar_numbering_is_not_a_name() {
+        assert_eq!(strip_numbering("Week 3: Paxos"), "Paxos");
+        assert_eq!(
+            strip_numbering("Lecture 12 - Distributed data"),
+            "Distributed data"
+        );
+        assert_eq!(strip_numbering("Week 3"), "");
+        assert_eq!(strip_numbering("Weekly digest"), "Weekly digest");
+        assert_eq!(strip_numbering("Time"), "Time");
+    }
+}
