@@ -4,7 +4,7 @@
 //! later step. It does no I/O and knows nothing about TOML; positions are kept only so that later
 //! steps can point back at the line a problem comes from.
 
-pub use crate::id::{ItemId, LinkId, StageId, TopicId, WebUrl};
+pub use crate::id::{LinkId, StageId, TopicId, WebUrl};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
