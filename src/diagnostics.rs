@@ -29,6 +29,25 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can say.
     pub help: Option<String>,
+    /// What the snippet under the message marks.
+    #[serde(skip)]
+    pub mark: Mark,
+    /// The line at `origin` as the text was when read (see [`attach_lines`]): shown under the
+    /// message, so that printing never reads the file again.
+    #[serde(skip)]
+    pub line: Option<String>,
+}
+
+/// What the source snippet under a diagnostic marks at its origin.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mark {
+    /// The token at the column: a value, a key, a `[[link]]` header.
+    #[default]
+    Token,
+    /// The whole line: a problem of the table or file that starts there (a key it lacks).
+    Line,
+    /// No snippet: the problem is not in the text (a file's name).
+    None,
 }
 
 impl Diagnostic {
@@ -38,6 +57,8 @@ impl Diagnostic {
             origin,
             message: message.into(),
             help: None,
+            mark: Mark::Token,
+            line: None,
         }
     }
 
@@ -47,11 +68,19 @@ impl Diagnostic {
             origin,
             message: message.into(),
             help: None,
+            mark: Mark::Token,
+            line: None,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same, with its snippet marking `mark`.
+    pub fn marking(mut self, mark: Mark) -> Self {
+        self.mark = mark;
         self
     }
 
@@ -112,7 +141,8 @@ impl Diagnostic {
         let line = self
             .origin
             .as_ref()
-            .and_then(|o| source_line(o).map(|l| (o, l)));
+            .filter(|_| self.mark != Mark::None)
+            .and_then(|o| self.source_line(o).map(|l| (o, l)));
         let help = self
             .help
             .as_deref()
@@ -124,8 +154,10 @@ impl Diagnostic {
             return out;
         }
         let (origin, text) = line.expect("checked above");
-        let span = if origin.col == 1 && origin.file.extension().is_none_or(|e| e != "toml") {
-            // Import formats place an entry by its line only: underline the line.
+        let whole_line = origin.col == 1 && origin.file.extension().is_none_or(|e| e != "toml");
+        let span = if whole_line || self.mark == Mark::Line {
+            // Import formats place an entry by its line only, and a table's missing key is
+            // the table's: underline the line.
             let start = text.len() - text.trim_start().len();
             start..text.trim_end().len()
         } else {
@@ -163,17 +195,43 @@ fn one_column(text: &str) -> String {
         .collect()
 }
 
-/// Line `origin.line` of `origin.file`, made printable.
-/// `1:1` is where problems of a whole file are placed (a missing key, a file name that is not
-/// an id): underlining the first word there would point at the wrong thing, so no snippet.
-fn source_line(origin: &Origin) -> Option<String> {
-    if origin.line == 0 || (origin.line, origin.col) == (1, 1) {
-        return None;
+impl Diagnostic {
+    /// The line at `origin`, made printable: the one attached when the text was read, else
+    /// (for problems found by steps that do not keep their input) read from the file now.
+    fn source_line(&self, origin: &Origin) -> Option<String> {
+        if origin.line == 0 {
+            return None;
+        }
+        let read;
+        let line = match &self.line {
+            Some(line) => line.as_str(),
+            None => {
+                read = std::fs::read_to_string(&origin.file).ok()?;
+                read.lines().nth(origin.line - 1)?
+            }
+        };
+        let line = one_column(line).replace('\t', " ");
+        (!line.trim().is_empty()).then_some(line)
     }
-    let text = std::fs::read_to_string(&origin.file).ok()?;
-    let line = text.lines().nth(origin.line - 1)?;
-    let line = one_column(line).replace('\t', " ");
-    (!line.trim().is_empty()).then_some(line)
+}
+
+/// Attach to each of `found` its source line, from `text_of(file)` (the text the problem was
+/// found in). Each file's lines are indexed once, however many problems it has.
+pub(crate) fn attach_lines<'a>(
+    found: &mut [Diagnostic],
+    text_of: impl Fn(&Path) -> Option<&'a str>,
+) {
+    let mut indexes: std::collections::HashMap<Arc<Path>, Option<LineIndex<'a>>> =
+        std::collections::HashMap::new();
+    for d in found.iter_mut().filter(|d| d.line.is_none()) {
+        let Some(origin) = &d.origin else { continue };
+        let index = indexes
+            .entry(origin.file.clone())
+            .or_insert_with(|| text_of(&origin.file).map(LineIndex::new));
+        if let Some(index) = index {
+            d.line = index.line_text(origin.line).map(str::to_string);
+        }
+    }
 }
 
 /// The bytes of `line` to underline from column `col` (1-based, in characters): a quoted string
@@ -278,6 +336,17 @@ impl<'a> LineIndex<'a> {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { text, starts }
+    }
+
+    /// Line `line` (1-based), without its line break.
+    pub fn line_text(&self, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(self.text.len(), |&e| e);
+        let text = &self.text[start..end];
+        Some(
+            text.strip_suffix('\n')
+                .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t)),
+        )
     }
 
     /// 1-based line of byte `offset`.

@@ -83,8 +83,12 @@ pub(crate) struct Cycle {
 }
 
 impl Cycle {
+    /// The cycle drawn as `why` and `graph` draw prerequisites: `a -> b` when `a` is a
+    /// prerequisite of `b`, that is, against the direction `path` follows (`b` requires `a`).
     pub fn display_path(&self) -> String {
-        self.path.join(" -> ")
+        let mut ids: Vec<&str> = self.path.iter().map(String::as_str).collect();
+        ids.reverse();
+        ids.join(" -> ")
     }
 }
 

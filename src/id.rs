@@ -2,8 +2,7 @@
 //! steps never check (or mix up) them again.
 //!
 //! `TopicId`, `LinkId` and `StageId` are made only by [`TopicId::new`] (and its siblings), which
-//! holds the rule ids follow; `ItemId` is "a topic or a link" (the two share one namespace);
-//! `WebUrl` is made only by `corpus::url::check_url`. Each derefs to `str` and serializes as a
+//! holds the rule ids follow (and [`slug`] the text an id is made from); `WebUrl` is made only by `corpus::url::check_url`. Each derefs to `str` and serializes as a
 //! plain string, so templates and outputs see exactly the text they saw before.
 
 use serde::Serialize;
@@ -45,6 +44,22 @@ pub(crate) fn check(id: &str) -> Result<(), IdError> {
         return Err(IdError::Dashes);
     }
     Ok(())
+}
+
+/// Lowercase ASCII letters and digits joined by single dashes: the id a text suggests.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 macro_rules! text_type {
@@ -185,36 +200,6 @@ impl WebUrl {
     /// Only `check_url` knows whether a text is a URL we accept.
     pub(crate) fn checked(url: String) -> Self {
         WebUrl(url)
-    }
-}
-
-/// A topic or a link: what `--target`, `--skip` and a link's `requires` may name.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(untagged)]
-pub enum ItemId {
-    Topic(TopicId),
-    Link(LinkId),
-}
-
-impl ItemId {
-    pub(crate) fn as_str(&self) -> &str {
-        match self {
-            ItemId::Topic(id) => id,
-            ItemId::Link(id) => id,
-        }
-    }
-}
-
-impl std::ops::Deref for ItemId {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for ItemId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

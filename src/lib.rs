@@ -48,6 +48,7 @@ pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod schedule;
+pub(crate) mod schema;
 pub mod select;
 pub mod site;
 pub mod sync;

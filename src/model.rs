@@ -4,7 +4,7 @@
 //! later step. It does no I/O and knows nothing about TOML; positions are kept only so that later
 //! steps can point back at the line a problem comes from.
 
-pub use crate::id::{ItemId, LinkId, StageId, TopicId, WebUrl};
+pub use crate::id::{LinkId, StageId, TopicId, WebUrl};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -242,45 +242,56 @@ pub struct Ref {
     pub origin: Origin,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Link {
-    /// Unique across the corpus (links and topics share one namespace).
-    pub id: LinkId,
-    /// The id of the topic whose file lists this link.
-    pub topic: TopicId,
-    pub url: WebUrl,
-    /// Other addresses of the same reading (the publisher's page beside a free PDF): never
-    /// shown as the link, but a duplicate of any of them is a duplicate of this link.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub alternates: Vec<String>,
-    pub title: String,
-    pub kind: Kind,
-    pub level: Level,
-    pub minutes: u32,
-    pub authors: Vec<String>,
-    /// As written (`2025-05-01` or `2025`).
-    pub published: Option<String>,
-    pub source: Option<String>,
-    /// Markdown: why to read it.
-    pub note: Option<String>,
-    /// More topic ids it is tagged with.
-    pub also: Vec<Ref>,
-    /// Link or topic ids to read first.
-    pub requires: Vec<Ref>,
-    pub access: Access,
-    pub url_status: UrlStatus,
-    /// Markdown: what a practice item (exercise, project) produces and how the learner knows it
-    /// is done. Always set for practice, never for readings (`corpus` checks both).
-    pub deliverable: Option<String>,
-    /// On the optional track: planned and shown, but outside the core hours and, unless the
-    /// reader asks, the schedule.
-    pub optional: bool,
-    #[serde(skip)]
-    pub origin: Origin,
-    /// Where the `url` value is written: link checks point at it.
-    #[serde(skip)]
-    pub url_origin: Origin,
+crate::schema::link_schema! {
+    /// A reading or a practice item. Its fields are declared here once: the corpus reader's
+    /// keys, `Link::new` and what plans and templates show are made from this list.
+    pub struct Link {
+        /// Unique across the corpus (links and topics share one namespace).
+        key id: LinkId = id,
+        /// The id of the topic whose file lists this link.
+        file topic: TopicId = topic,
+        key url: WebUrl = url,
+        /// Other addresses of the same reading (the publisher's page beside a free PDF): never
+        /// shown as the link, but a duplicate of any of them is a duplicate of this link.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        sparse alternates: Vec<String> = Vec::new(),
+        key title: String = String::new(),
+        key kind: Kind = Kind::default(),
+        key level: Level = Level::default(),
+        key minutes: u32 = 0,
+        key authors: Vec<String> = Vec::new(),
+        /// As written (`2025-05-01` or `2025`).
+        key published: Option<String> = None,
+        key source: Option<String> = None,
+        /// Markdown: why to read it.
+        key note: Option<String> = None,
+        /// More topic ids it is tagged with.
+        key also: Vec<Ref> = Vec::new(),
+        /// Link or topic ids to read first.
+        key requires: Vec<Ref> = Vec::new(),
+        key access: Access = Access::default(),
+        key url_status: UrlStatus = UrlStatus::default(),
+        /// Markdown: what a practice item (exercise, project) produces and how the learner knows
+        /// it is done. Always set for practice, never for readings (`corpus` checks both).
+        key deliverable: Option<String> = None,
+        /// On the optional track: planned and shown, but outside the core hours and, unless the
+        /// reader asks, the schedule.
+        key optional: bool = false,
+    }
+    hidden {
+        origin: Origin = Origin::default(),
+        /// Where the `url` value is written: link checks point at it.
+        url_origin: Origin = Origin::default(),
+        /// Where the `id` value is written; the `url`'s when the id is made from it.
+        id_origin: Origin = Origin::default(),
+    }
+    /// A link with every other field at its default (empty, the first word, 0 minutes).
+    fn new(id: LinkId, topic: TopicId, url: WebUrl);
 }
+
+/// The keys a `[[link]]` may hold, in schema order.
+pub(crate) const LINK_KEYS: [&str; crate::schema::key_count(Link::SCHEMA)] =
+    crate::schema::keys(Link::SCHEMA);
 
 macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident { $first:ident => $first_word:literal $(, $variant:ident => $word:literal)* $(,)? }) => {
@@ -381,34 +392,6 @@ impl Topic {
             requires: Vec::new(),
             keywords: Vec::new(),
             links: Links::default(),
-            origin: Origin::default(),
-        }
-    }
-}
-
-impl Link {
-    /// A link with every other field at its default (empty, the first word, 0 minutes).
-    pub fn new(id: LinkId, topic: TopicId, url: WebUrl) -> Link {
-        Link {
-            id,
-            topic,
-            url,
-            title: String::new(),
-            kind: Kind::default(),
-            level: Level::default(),
-            minutes: 0,
-            authors: Vec::new(),
-            published: None,
-            source: None,
-            note: None,
-            also: Vec::new(),
-            requires: Vec::new(),
-            access: Access::default(),
-            url_status: UrlStatus::default(),
-            deliverable: None,
-            optional: false,
-            alternates: Vec::new(),
-            url_origin: Origin::default(),
             origin: Origin::default(),
         }
     }

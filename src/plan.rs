@@ -117,7 +117,7 @@ impl<'a> PlanLink<'a> {
 impl Serialize for PlanLink<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("PlanLink", 21)?;
+        let mut out = serializer.serialize_struct("PlanLink", FIELD_NAMES.len())?;
         for (name, field) in self.view().fields() {
             if field.is_skipped() {
                 out.skip_field(name)?;
@@ -129,39 +129,7 @@ impl Serialize for PlanLink<'_> {
     }
 }
 
-/// One field of a planned link: what its serialized form and a template's lookup both read.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Field<'a> {
-    Text(&'a str),
-    MaybeText(Option<&'a str>),
-    Texts(&'a [String]),
-    /// Like `Texts`, but left out when empty.
-    Alternates(&'a [String]),
-    Refs(&'a [Ref]),
-    Number(u32),
-    MaybeNumber(Option<u32>),
-    Flag(bool),
-}
-
-impl Field<'_> {
-    pub(crate) fn is_skipped(self) -> bool {
-        matches!(self, Field::Alternates(a) if a.is_empty())
-    }
-}
-
-impl Serialize for Field<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            Field::Text(text) => text.serialize(serializer),
-            Field::MaybeText(text) => text.serialize(serializer),
-            Field::Texts(texts) | Field::Alternates(texts) => texts.serialize(serializer),
-            Field::Refs(refs) => refs.serialize(serializer),
-            Field::Number(n) => n.serialize(serializer),
-            Field::MaybeNumber(n) => n.serialize(serializer),
-            Field::Flag(b) => b.serialize(serializer),
-        }
-    }
-}
+pub(crate) use crate::schema::Field;
 
 impl PlanLink<'_> {
     pub(crate) fn view(&self) -> View<'_> {
@@ -184,31 +152,13 @@ pub(crate) struct View<'a> {
     pub(crate) until_week: Option<u32>,
 }
 
-/// The names of a planned link's fields, in serialized order: the link's (with `requires` as
-/// planned), then the plan's own. [`View::field`] gives each by its place here.
-pub(crate) const FIELD_NAMES: [&str; 21] = [
-    "id",
-    "topic",
-    "url",
-    "alternates",
-    "title",
-    "kind",
-    "level",
-    "minutes",
-    "authors",
-    "published",
-    "source",
-    "note",
-    "also",
-    "requires",
-    "access",
-    "url_status",
-    "deliverable",
-    "optional",
-    "done",
-    "week",
-    "until_week",
-];
+/// The names of a planned link's fields, in serialized order: the link's (see `Link`'s schema),
+/// then the plan's own. [`View::field`] gives each by its place here.
+pub(crate) const FIELD_NAMES: [&str; Link::SCHEMA.len() + 3] =
+    crate::schema::names(Link::SCHEMA, &["done", "week", "until_week"]);
+
+/// The place of `requires` among the fields: the plan's take the place of the link's.
+const REQUIRES: usize = crate::schema::position(&FIELD_NAMES, "requires");
 
 impl<'a> View<'a> {
     /// Every field, named, in serialized order.
@@ -218,30 +168,13 @@ impl<'a> View<'a> {
 
     /// The field named `FIELD_NAMES[i]`.
     pub(crate) fn field(&self, i: usize) -> Field<'a> {
-        use Field::*;
-        let l = self.link;
+        let shown = Link::SCHEMA.len();
         match i {
-            0 => Text(&l.id),
-            1 => Text(&l.topic),
-            2 => Text(&l.url),
-            3 => Alternates(&l.alternates),
-            4 => Text(&l.title),
-            5 => Text(l.kind.as_str()),
-            6 => Text(l.level.as_str()),
-            7 => Number(l.minutes),
-            8 => Texts(&l.authors),
-            9 => MaybeText(l.published.as_deref()),
-            10 => MaybeText(l.source.as_deref()),
-            11 => MaybeText(l.note.as_deref()),
-            12 => Refs(&l.also),
-            13 => Refs(self.requires),
-            14 => Text(l.access.as_str()),
-            15 => Text(l.url_status.as_str()),
-            16 => MaybeText(l.deliverable.as_deref()),
-            17 => Flag(l.optional),
-            18 => Flag(self.done),
-            19 => MaybeNumber(self.week),
-            20 => MaybeNumber(self.until_week),
+            REQUIRES => Field::Refs(self.requires),
+            i if i < shown => self.link.field(i),
+            i if i == shown => Field::Flag(self.done),
+            i if i == shown + 1 => Field::MaybeNumber(self.week),
+            i if i == shown + 2 => Field::MaybeNumber(self.until_week),
             _ => panic!("a planned link has {} fields", FIELD_NAMES.len()),
         }
     }

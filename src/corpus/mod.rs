@@ -168,12 +168,20 @@ enum Held {
     Topic(Option<Topic>),
 }
 
+/// Stage and link ids written but refused for their own errors: still declared, so naming one
+/// elsewhere is not also an "unknown" stage, link or topic.
+#[derive(Debug, Default)]
+struct Refused {
+    stages: Vec<String>,
+    links: std::collections::BTreeSet<String>,
+}
+
 /// One file read: what it holds, the stage ids it refused, whether it had errors, and its
 /// diagnostics.
 #[derive(Debug)]
 struct FileRead {
     held: Held,
-    refused: Vec<String>,
+    refused: Refused,
     broken: Option<PathBuf>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -200,7 +208,12 @@ fn read_file(source: &Source) -> FileRead {
         .then(|| source.path.clone());
     FileRead {
         held,
-        refused: std::mem::take(&mut reader.refused_stages),
+        refused: Refused {
+            stages: std::mem::take(&mut reader.refused_stages),
+            links: std::mem::take(&mut reader.refused_links)
+                .into_iter()
+                .collect(),
+        },
         broken,
         diagnostics: reader.diagnostics,
     }
@@ -213,14 +226,14 @@ const FILES_PER_THREAD: usize = 64;
 /// independent, so a large corpus is read on every core, each thread taking a run of files in
 /// turn; the results are put back in file order, so the course is the same however they ran.
 /// A file that cannot be had is an error, and the first such in file order is the one given.
-fn read_files<S: std::borrow::Borrow<Source>>(
+fn read_files<S: std::borrow::Borrow<Source> + Send>(
     count: usize,
     threads: usize,
     source: impl Fn(usize) -> Result<S, Diagnostic> + Sync,
-) -> Result<Vec<FileRead>, Diagnostic> {
-    let read = |range: std::ops::Range<usize>| -> Result<Vec<FileRead>, Diagnostic> {
+) -> Result<Vec<(FileRead, S)>, Diagnostic> {
+    let read = |range: std::ops::Range<usize>| -> Result<Vec<(FileRead, S)>, Diagnostic> {
         range
-            .map(|i| source(i).map(|s| read_file(s.borrow())))
+            .map(|i| source(i).map(|s| (read_file(s.borrow()), s)))
             .collect()
     };
     let threads = threads.clamp(1, count.max(1));
@@ -228,7 +241,7 @@ fn read_files<S: std::borrow::Borrow<Source>>(
         return read(0..count);
     }
     let chunk = count.div_ceil(threads);
-    let parts: Vec<Result<Vec<FileRead>, Diagnostic>> = std::thread::scope(|scope| {
+    let parts: Vec<Result<Vec<(FileRead, S)>, Diagnostic>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|k| {
                 let read = &read;
@@ -252,7 +265,7 @@ fn read_files<S: std::borrow::Borrow<Source>>(
 
 /// [`load`] of files `0..count`, file `i` given by `source(i)`; the first that is an error
 /// ends the load with it.
-fn load_each<S: std::borrow::Borrow<Source>>(
+fn load_each<S: std::borrow::Borrow<Source> + Send>(
     count: usize,
     source: impl Fn(usize) -> Result<S, Diagnostic> + Sync,
 ) -> Result<Loaded, Vec<Diagnostic>> {
@@ -263,17 +276,21 @@ fn load_each<S: std::borrow::Borrow<Source>>(
     // Files with read errors: what they would have held is unknown, so checks that count what
     // is missing (a topic with no links, a corpus with no topics) stay quiet about them.
     let mut broken = std::collections::BTreeSet::new();
-    let mut refused = Vec::new();
+    let mut refused = Refused::default();
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(count / FILES_PER_THREAD);
-    for file in read_files(count, threads, source).map_err(|d| vec![d])? {
+    // The texts stay until every problem found has its line: messages never read a file again.
+    let mut texts = Vec::with_capacity(count);
+    for (file, text) in read_files(count, threads, source).map_err(|d| vec![d])? {
+        texts.push(text);
         match file.held {
             Held::Course(c) => course = c,
             Held::Inbox(links) => inbox = links,
             Held::Topic(topic) => topics.extend(topic),
         }
-        refused.extend(file.refused);
+        refused.stages.extend(file.refused.stages);
+        refused.links.extend(file.refused.links);
         broken.extend(file.broken);
         found.extend(file.diagnostics);
     }
@@ -284,6 +301,7 @@ fn load_each<S: std::borrow::Borrow<Source>>(
             ),
         );
         diagnostics::sort(&mut found);
+        attach_lines(&mut found, &texts);
         return Err(found);
     };
     topics.sort_by(|a, b| a.id.cmp(&b.id));
@@ -291,6 +309,7 @@ fn load_each<S: std::borrow::Borrow<Source>>(
     course.inbox = inbox;
     validate(&course, &broken, &refused, &mut found);
     diagnostics::sort(&mut found);
+    attach_lines(&mut found, &texts);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
     }
@@ -301,13 +320,25 @@ fn load_each<S: std::borrow::Borrow<Source>>(
     })
 }
 
+/// Each problem's source line, from the texts as they were read.
+fn attach_lines<S: std::borrow::Borrow<Source>>(found: &mut [Diagnostic], texts: &[S]) {
+    if found.is_empty() {
+        return;
+    }
+    let by_path: HashMap<&Path, &str> = texts
+        .iter()
+        .map(|s| (s.borrow().path.as_path(), s.borrow().text.as_str()))
+        .collect();
+    diagnostics::attach_lines(found, |path| by_path.get(path).copied());
+}
+
 type IdSet<'a> = std::collections::BTreeSet<&'a str>;
 
 /// Cross-file rules: ids exist and are unique, stages hold, no cycles, no duplicate URLs.
 fn validate(
     course: &Course,
     broken: &std::collections::BTreeSet<PathBuf>,
-    refused_stages: &[String],
+    refused: &Refused,
     found: &mut Vec<Diagnostic>,
 ) {
     // Topic files that could not be read at all: their ids exist, we just do not know what they
@@ -340,7 +371,7 @@ fn validate(
             graph
         });
         let mut rest = Vec::new();
-        check_items(course, broken, refused_stages, &unread, &mut rest);
+        check_items(course, broken, refused, &unread, &mut rest);
         let urls = urls.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         found.extend(urls);
         found.extend(rest);
@@ -358,16 +389,24 @@ fn validate(
 fn check_items(
     course: &Course,
     broken: &std::collections::BTreeSet<PathBuf>,
-    refused_stages: &[String],
+    refused: &Refused,
     unread: &std::collections::BTreeSet<String>,
     found: &mut Vec<Diagnostic>,
 ) {
     let topic_ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
+    // Ids that more than one item has: `requires = ["x"]` in a link `x` may mean the other.
+    let repeated: IdSet = course.repeated_links().map(|l| l.id.as_str()).collect();
+    let names = Names {
+        topic_ids: &topic_ids,
+        unread,
+        refused: &refused.links,
+        repeated: &repeated,
+    };
     for topic in &course.topics {
-        check_topic_stage(course, topic, refused_stages, found);
-        check_topic_requires(course, topic, &topic_ids, unread, found);
+        check_topic_stage(course, topic, &refused.stages, found);
+        check_topic_requires(course, topic, &names, found);
         for link in &topic.links {
-            check_link_refs(course, link, &topic_ids, unread, found);
+            check_link_refs(course, link, &names, found);
             check_optional_refs(course, link, found);
             if link.note.is_none() {
                 found.push(
@@ -385,12 +424,13 @@ fn check_items(
                     Some(topic.origin.clone()),
                     format!("topic `{}` has no links", topic.id),
                 )
-                .with_help("add at least one [[link]] to read for it"),
+                .with_help("add at least one [[link]] to read for it")
+                .marking(diagnostics::Mark::Line),
             );
         }
     }
     for link in &course.inbox {
-        check_link_refs(course, link, &topic_ids, unread, found);
+        check_link_refs(course, link, &names, found);
     }
     if !course.inbox.is_empty() {
         let origin = course.inbox[0].origin.clone();
@@ -406,7 +446,8 @@ fn check_items(
                     n => format!("{n} links wait in the inbox"),
                 },
             )
-            .with_help("move each [[link]] from inbox.toml into the topic file it belongs to"),
+            .with_help("move each [[link]] from inbox.toml into the topic file it belongs to")
+            .marking(diagnostics::Mark::Line),
         );
     }
 }
@@ -438,7 +479,7 @@ fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
     };
     let used = |link: &Link, (first, what): (&Origin, &str)| {
         Diagnostic::error(
-            Some(link.origin.clone()),
+            Some(link.id_origin.clone()),
             format!(
                 "link id `{}` is already used by a {what} at {first}",
                 link.id
@@ -486,7 +527,7 @@ fn check_urls_unique(course: &Course, found: &mut Vec<Diagnostic>) {
         if let Some(first) = seen.find_or_insert_all(addresses, || link) {
             found.push(
                 Diagnostic::error(
-                    Some(link.origin.clone()),
+                    Some(link.url_origin.clone()),
                     format!(
                         "duplicate URL {}: `{}` already lists it at {}",
                         link.url, first.id, first.origin
@@ -516,7 +557,8 @@ fn check_topic_stage(
             .with_help(format!(
                 "add `stage = \"...\"`, one of: {}",
                 stage_ids.join(", ")
-            )),
+            ))
+            .marking(diagnostics::Mark::Line),
         ),
         (Some(stage), false)
             if !stage_ids.contains(&stage.as_str()) && !refused_stages.contains(stage) =>
@@ -546,20 +588,42 @@ fn check_topic_stage(
     }
 }
 
+/// What a name in `requires` or `also` may be besides a topic or link of the course.
+struct Names<'a> {
+    topic_ids: &'a [&'a str],
+    /// Topic files that could not be read.
+    unread: &'a std::collections::BTreeSet<String>,
+    /// Links refused for their own errors.
+    refused: &'a std::collections::BTreeSet<String>,
+    /// Ids more than one item has.
+    repeated: &'a IdSet<'a>,
+}
+
+impl Names<'_> {
+    /// Whether `id` names something written in the corpus, read or not.
+    fn declared(&self, course: &Course, id: &str) -> bool {
+        course.topic(id).is_some()
+            || course.link(id).is_some()
+            || self.unread.contains(id)
+            || self.refused.contains(id)
+    }
+}
+
 fn check_topic_requires(
     course: &Course,
     topic: &Topic,
-    topic_ids: &[&str],
-    unread: &std::collections::BTreeSet<String>,
+    names: &Names,
     found: &mut Vec<Diagnostic>,
 ) {
     for r in &topic.requires {
         if r.id == topic.id {
             found.push(requires_itself(r, "topic"));
-        } else if course.topic(&r.id).is_none() && !unread.contains(&r.id) {
-            let help = match course.link(&r.id) {
-                Some(_) => format!("`{}` is a link; a topic's `requires` names topics", r.id),
-                None => diagnostics::suggest(&r.id, topic_ids.iter().copied(), "topic"),
+        } else if course.topic(&r.id).is_none() && !names.unread.contains(&r.id) {
+            let help = if course.link(&r.id).is_some() || names.refused.contains(&r.id) {
+                format!("`{}` is a link; a topic's `requires` names topics", r.id)
+            } else {
+                let others = names.topic_ids.iter().filter(|id| **id != topic.id);
+                diagnostics::suggest(&r.id, others.copied(), "topic")
             };
             found.push(
                 Diagnostic::error(
@@ -594,38 +658,37 @@ fn check_graph(course: &Course, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_link_refs(
-    course: &Course,
-    link: &Link,
-    topic_ids: &[&str],
-    unread: &std::collections::BTreeSet<String>,
-    found: &mut Vec<Diagnostic>,
-) {
+fn check_link_refs(course: &Course, link: &Link, names: &Names, found: &mut Vec<Diagnostic>) {
     for r in &link.also {
-        if course.topic(&r.id).is_none() && !unread.contains(&r.id) {
+        if course.topic(&r.id).is_none() && !names.unread.contains(&r.id) {
+            let help = if course.link(&r.id).is_some() || names.refused.contains(&r.id) {
+                format!("`{}` is a link; `also` names topics", r.id)
+            } else {
+                diagnostics::suggest(&r.id, names.topic_ids.iter().copied(), "topic")
+            };
             found.push(
                 Diagnostic::error(
                     Some(r.origin.clone()),
                     format!("unknown topic `{}` in also of link `{}`", r.id, link.id),
                 )
-                .with_help(diagnostics::suggest(
-                    &r.id,
-                    topic_ids.iter().copied(),
-                    "topic",
-                )),
+                .with_help(help),
             );
         }
     }
     for r in &link.requires {
         if r.id == link.id {
-            found.push(requires_itself(r, "link"));
-        } else if course.topic(&r.id).is_none()
-            && course.link(&r.id).is_none()
-            && !unread.contains(&r.id)
-        {
-            // Sorted, so suggestions come in a stable order.
-            let link_ids: IdSet = course.links().map(|l| l.id.as_str()).collect();
-            let all = topic_ids.iter().chain(&link_ids).copied();
+            // With its id repeated, the link may mean the other item: the repeat is the error.
+            if !names.repeated.contains(r.id.as_str()) {
+                found.push(requires_itself(r, "link"));
+            }
+        } else if !names.declared(course, &r.id) {
+            // Sorted, so suggestions come in a stable order; never the link itself.
+            let link_ids: IdSet = course
+                .links()
+                .map(|l| l.id.as_str())
+                .filter(|id| *id != link.id)
+                .collect();
+            let all = names.topic_ids.iter().chain(&link_ids).copied();
             found.push(
                 Diagnostic::error(
                     Some(r.origin.clone()),
@@ -671,14 +734,16 @@ fn requires_itself(r: &crate::model::Ref, what: &str) -> Diagnostic {
 }
 
 fn cycle_error(cycle: &crate::graph::Cycle, what: &str) -> Diagnostic {
-    let mut help = String::from("each step of the cycle is written at:");
+    let mut help = String::from(
+        "`p -> q` reads \"p is a prerequisite of q\" (as in `why` and `graph`); each requirement of the cycle is written at:",
+    );
     for (pair, edge) in cycle.path.windows(2).zip(&cycle.edges) {
         let via = match &edge.via_link {
             Some(link) => format!(" (through link `{link}`)"),
             None => String::new(),
         };
         help.push_str(&format!(
-            "\n    {} -> {}{via} at {}",
+            "\n    `{}` requires `{}`{via} at {}",
             pair[0], pair[1], edge.origin
         ));
     }
@@ -799,7 +864,7 @@ mod tests {
             let many = read_files(sources.len(), threads, |i| Ok(&sources[i])).unwrap();
             assert_eq!(format!("{many:?}"), format!("{one:?}"), "{threads} threads");
         }
-        let errors = one.iter().filter(|f| f.broken.is_some()).count();
+        let errors = one.iter().filter(|(f, _)| f.broken.is_some()).count();
         assert_eq!(
             errors, 4,
             "the fixture has errors in files read by different threads"
@@ -906,6 +971,22 @@ mod id_tests {
         assert_eq!(
             errors,
             ["stage id `Basics` may only hold lowercase letters a-z, digits and `-`"]
+        );
+    }
+
+    #[test]
+    fn problems_show_the_line_as_it_was_read_not_as_the_disk_has_it() {
+        // No such files exist: the line shown comes from the text in memory.
+        let found = load(&sources(
+            "title = \"C\"\ndescription = \"D.\"\n",
+            "title = \"Clocks\"\nsummary = \"S.\"\nrequires = [\"nowhere\"]\n",
+        ))
+        .unwrap_err();
+        let error = found.iter().find(|d| d.is_error()).unwrap();
+        let shown = error.render(false);
+        assert!(
+            shown.contains("3 | requires = [\"nowhere\"]\n  |             ^^^^^^^^^"),
+            "{shown}"
         );
     }
 

@@ -1,7 +1,7 @@
 //! Turning one TOML file into model values, collecting every problem instead of stopping at the
 //! first: unknown keys (with a did-you-mean), wrong types, bad enum words, missing keys.
 
-use crate::diagnostics::{self, Diagnostic, LineIndex};
+use crate::diagnostics::{self, Diagnostic, LineIndex, Mark};
 use crate::id::{IdError, LinkId, TopicId, WebUrl};
 use crate::model::{
     Access, Course, FeedConfig, Kind, Level, Link, Origin, Ref, Stage, Topic, UrlStatus,
@@ -20,25 +20,7 @@ pub(crate) const STAGE_KEYS: &[&str] = &["id", "title", "guidance"];
 pub(crate) const TOPIC_KEYS: &[&str] =
     &["title", "summary", "stage", "requires", "keywords", "link"];
 pub(crate) const INBOX_KEYS: &[&str] = &["link"];
-pub(crate) const LINK_KEYS: &[&str] = &[
-    "id",
-    "url",
-    "alternates",
-    "title",
-    "kind",
-    "level",
-    "minutes",
-    "authors",
-    "published",
-    "source",
-    "note",
-    "also",
-    "requires",
-    "access",
-    "url_status",
-    "deliverable",
-    "optional",
-];
+pub(crate) use crate::model::LINK_KEYS;
 
 /// One file being read: its name and text, for positions, and the problems found so far.
 pub(crate) struct Reader<'a> {
@@ -51,10 +33,29 @@ pub(crate) struct Reader<'a> {
     /// Stage ids written but refused: their own error says why, so naming one elsewhere is not
     /// also an "unknown stage".
     pub refused_stages: Vec<String>,
+    /// The same for links: ids of links refused for their errors.
+    pub refused_links: Vec<String>,
 }
 
 type Table<'i> = DeTable<'i>;
 type Value<'i> = Spanned<DeValue<'i>>;
+
+/// The most keys a table's schema declares.
+const MAX_KEYS: usize = 24;
+
+/// A table's values by the keys of its schema (see [`Reader::fields`]).
+struct Fields<'t, 'i> {
+    keys: &'static [&'static str],
+    values: [Option<&'t Value<'i>>; MAX_KEYS],
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    /// The value of `key`, which the schema must declare.
+    fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+        let i = self.keys.iter().position(|k| *k == key);
+        self.values[i.unwrap_or_else(|| panic!("`{key}` is not a key of {:?}", self.keys))]
+    }
+}
 
 impl<'a> Reader<'a> {
     pub fn new(file: &'a Path, text: &'a str) -> Self {
@@ -64,6 +65,7 @@ impl<'a> Reader<'a> {
             lines: LineIndex::new(text),
             diagnostics: Vec::new(),
             refused_stages: Vec::new(),
+            refused_links: Vec::new(),
         }
     }
 
@@ -102,46 +104,65 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn check_keys(&mut self, table: &Table<'_>, allowed: &[&str], what: &str) {
-        for key in table.keys() {
+    /// The values of `table` by the keys `keys` declares, found in one pass that reports every
+    /// other key as unknown, with the nearest known one.
+    fn fields<'t, 'i>(
+        &mut self,
+        table: &'t Table<'i>,
+        keys: &'static [&'static str],
+        what: &str,
+    ) -> Fields<'t, 'i> {
+        let mut fields = Fields {
+            keys,
+            values: [None; MAX_KEYS],
+        };
+        for (key, value) in table.iter() {
             let name: &str = key.get_ref();
-            if !allowed.contains(&name) {
-                let help = diagnostics::suggest(name, allowed.iter().copied(), "key");
-                self.error(
-                    key.span(),
-                    format!("unknown key `{name}` in {what}"),
-                    Some(help),
-                );
+            match keys.iter().position(|k| *k == name) {
+                Some(i) => fields.values[i] = Some(value),
+                None => {
+                    let help = diagnostics::suggest(name, keys.iter().copied(), "key");
+                    self.error(
+                        key.span(),
+                        format!("unknown key `{name}` in {what}"),
+                        Some(help),
+                    );
+                }
             }
         }
-    }
-
-    fn get<'t, 'i>(table: &'t Table<'i>, key: &str) -> Option<&'t Value<'i>> {
-        table
-            .iter()
-            .find(|(k, _)| k.get_ref() == key)
-            .map(|(_, v)| v)
+        fields
     }
 
     fn missing(&mut self, span: Range<usize>, key: &str, what: &str, example: &str) {
-        self.error(
-            span,
-            format!("{what} has no `{key}`"),
-            Some(format!("add `{key} = {example}`")),
-        );
+        self.missing_with(span, key, what, format!("add `{key} = {example}`"));
     }
 
-    fn wrong_type(&mut self, value: &Value<'_>, key: &str, expected: &str) {
+    /// `what` has no `key`: at `span`, a table's header, or the file's first line when the
+    /// file is the table.
+    fn missing_with(&mut self, span: Range<usize>, key: &str, what: &str, help: String) {
+        let mark = if span == self.start() {
+            Mark::Line
+        } else {
+            Mark::Token
+        };
+        let d = Diagnostic::error(Some(self.origin(span)), format!("{what} has no `{key}`"))
+            .with_help(help)
+            .marking(mark);
+        self.diagnostics.push(d);
+    }
+
+    /// `key` holds a value of the wrong type; `example` shows the right one.
+    fn wrong_type(&mut self, value: &Value<'_>, key: &str, expected: &str, example: &str) {
         let found = value.get_ref().type_str();
         self.error(
             value.span(),
             format!("`{key}` must be {expected}, found {found}"),
-            None,
+            Some(format!("write it as `{key} = {example}`")),
         );
     }
 
-    fn string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
-        let value = Self::get(table, key)?;
+    fn string(&mut self, f: &Fields<'_, '_>, key: &str) -> Option<String> {
+        let value = f.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => {
                 if PROSE_KEYS.contains(&key) {
@@ -156,7 +177,7 @@ impl<'a> Reader<'a> {
                 Some(s.to_string())
             }
             _ => {
-                self.wrong_type(value, key, "a string");
+                self.wrong_type(value, key, "a string", "\"...\"");
                 None
             }
         }
@@ -164,25 +185,25 @@ impl<'a> Reader<'a> {
 
     fn required_string(
         &mut self,
-        table: &Table<'_>,
+        f: &Fields<'_, '_>,
         span: Range<usize>,
         key: &str,
         what: &str,
     ) -> Option<String> {
-        if Self::get(table, key).is_none() {
+        if f.get(key).is_none() {
             self.missing(span, key, what, "\"...\"");
             return None;
         }
-        let s = self.string(table, key)?;
+        let s = self.string(f, key)?;
         if s.trim().is_empty() {
-            let value = Self::get(table, key).expect("checked above");
+            let value = f.get(key).expect("checked above");
             self.error(value.span(), format!("`{key}` is empty"), None);
         }
         Some(s)
     }
 
-    fn boolean(&mut self, table: &Table<'_>, key: &str) -> Option<bool> {
-        let value = Self::get(table, key)?;
+    fn boolean(&mut self, f: &Fields<'_, '_>, key: &str) -> Option<bool> {
+        let value = f.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             other => {
@@ -199,26 +220,26 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string_list(&mut self, table: &Table<'_>, key: &str) -> Vec<Spanned<String>> {
-        let Some(value) = Self::get(table, key) else {
+    fn string_list(&mut self, f: &Fields<'_, '_>, key: &str) -> Vec<Spanned<String>> {
+        let Some(value) = f.get(key) else {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(value, key, "an array of strings");
+            self.wrong_type(value, key, "an array of strings", "[\"...\", \"...\"]");
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
-                _ => self.wrong_type(item, key, "an array of strings"),
+                _ => self.wrong_type(item, key, "an array of strings", "[\"...\", \"...\"]"),
             }
         }
         out
     }
 
-    fn refs(&mut self, table: &Table<'_>, key: &str) -> Vec<Ref> {
-        self.string_list(table, key)
+    fn refs(&mut self, f: &Fields<'_, '_>, key: &str) -> Vec<Ref> {
+        self.string_list(f, key)
             .into_iter()
             .map(|s| Ref {
                 origin: self.origin(s.span()),
@@ -229,14 +250,20 @@ impl<'a> Reader<'a> {
 
     fn word<T: Copy>(
         &mut self,
-        table: &Table<'_>,
+        f: &Fields<'_, '_>,
         key: &str,
         words: &[&str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<T> {
-        let value = Self::get(table, key)?;
+        let value = f.get(key)?;
         let DeValue::String(s) = value.get_ref() else {
-            self.wrong_type(value, key, &format!("one of {}", words.join(", ")));
+            let example = format!("\"{}\"", words[0]);
+            self.wrong_type(
+                value,
+                key,
+                &format!("one of {}", words.join(", ")),
+                &example,
+            );
             return None;
         };
         match parse(s) {
@@ -258,8 +285,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn tables<'t, 'i>(&mut self, table: &'t Table<'i>, key: &str) -> Vec<&'t Value<'i>> {
-        let Some(value) = Self::get(table, key) else {
+    fn tables<'t, 'i>(&mut self, f: &Fields<'t, 'i>, key: &str) -> Vec<&'t Value<'i>> {
+        let Some(value) = f.get(key) else {
             return Vec::new();
         };
         match value.get_ref() {
@@ -268,13 +295,23 @@ impl<'a> Reader<'a> {
                 .filter(|item| {
                     let ok = item.get_ref().is_table();
                     if !ok {
-                        self.wrong_type(item, key, "a table (write it as `[[link]]`)");
+                        let e = format!("a table (write it as `[[{key}]]`)");
+                        self.error(
+                            item.span(),
+                            format!("`{key}` must be {e}, found {}", item.get_ref().type_str()),
+                            Some(format!("write each one under its own `[[{key}]]` header")),
+                        );
                     }
                     ok
                 })
                 .collect(),
             _ => {
-                self.wrong_type(value, key, &format!("an array of tables (`[[{key}]]`)"));
+                let found = value.get_ref().type_str();
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be an array of tables (`[[{key}]]`), found {found}"),
+                    Some(format!("write each one under its own `[[{key}]]` header")),
+                );
                 Vec::new()
             }
         }
@@ -282,24 +319,23 @@ impl<'a> Reader<'a> {
 
     pub fn course(&mut self) -> Option<Course> {
         let root = self.parse()?;
-        let span = 0..0;
-        let table = root.get_ref();
-        self.check_keys(table, COURSE_KEYS, "course.toml");
-        let title = self.required_string(table, span.clone(), "title", "the course");
-        let description = self.required_string(table, span, "description", "the course");
-        let author = self.string(table, "author");
-        let feed = self.feed(table);
+        let f = self.fields(root.get_ref(), COURSE_KEYS, "course.toml");
+        let start = self.start();
+        let title = self.required_string(&f, start.clone(), "title", "the course");
+        let description = self.required_string(&f, start, "description", "the course");
+        let author = self.string(&f, "author");
+        let feed = self.feed(&f);
         let mut stages = Vec::new();
-        for value in self.tables(table, "stage") {
+        for value in self.tables(&f, "stage") {
             let DeValue::Table(t) = value.get_ref() else {
                 continue;
             };
-            self.check_keys(t, STAGE_KEYS, "a [[stage]]");
+            let t = self.fields(t, STAGE_KEYS, "a [[stage]]");
             let span = value.span();
-            let id = self.required_string(t, span.clone(), "id", "this [[stage]]");
-            let title = self.required_string(t, span.clone(), "title", "this [[stage]]");
-            let guidance = self.required_string(t, span.clone(), "guidance", "this [[stage]]");
-            let (Some(id_value), Some(id)) = (Self::get(t, "id"), id) else {
+            let id = self.required_string(&t, span.clone(), "id", "this [[stage]]");
+            let title = self.required_string(&t, span.clone(), "title", "this [[stage]]");
+            let guidance = self.required_string(&t, span.clone(), "guidance", "this [[stage]]");
+            let (Some(id_value), Some(id)) = (t.get("id"), id) else {
                 continue;
             };
             let Some(id) = self.id(id_value.span(), &id, "stage id") else {
@@ -325,22 +361,38 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Where the file's first line of TOML starts (past blank lines and comments; the file's
+    /// start when it has none): what a problem of the whole file (a key it lacks) points at.
+    fn start(&self) -> Range<usize> {
+        let mut at = 0;
+        for line in self.text.split_inclusive('\n') {
+            let text = line.trim_start();
+            if !text.is_empty() && !text.starts_with('#') {
+                at += line.len() - text.len();
+                return at..at;
+            }
+            at += line.len();
+        }
+        0..0
+    }
+
     /// `[feed]`: what `syllabus sync` reads.
-    fn feed(&mut self, table: &Table<'_>) -> Option<FeedConfig> {
-        let value = Self::get(table, "feed")?;
+    fn feed(&mut self, f: &Fields<'_, '_>) -> Option<FeedConfig> {
+        let value = f.get("feed")?;
         let DeValue::Table(t) = value.get_ref() else {
-            self.wrong_type(
-                value,
-                "feed",
-                "a table (`[feed]` with `actor = \"HANDLE\"`)",
+            let found = value.get_ref().type_str();
+            self.error(
+                value.span(),
+                format!("`feed` must be a table, found {found}"),
+                Some("write it as a `[feed]` table with `actor = \"HANDLE\"`".into()),
             );
             return None;
         };
-        self.check_keys(t, FEED_KEYS, "[feed]");
+        let t = self.fields(t, FEED_KEYS, "[feed]");
         Some(FeedConfig {
-            actor: self.string(t, "actor"),
-            uri: self.string(t, "uri"),
-            service: self.string(t, "service"),
+            actor: self.string(&t, "actor"),
+            uri: self.string(&t, "uri"),
+            service: self.string(&t, "service"),
         })
     }
 
@@ -373,11 +425,14 @@ impl<'a> Reader<'a> {
                     "rename the file to {}.toml: topic ids are lowercase letters, digits and `-`",
                     suggest_id(stem)
                 );
-                self.error(
-                    0..0,
+                // The file's name is wrong, not a line of it.
+                let d = Diagnostic::error(
+                    Some(self.origin(0..0)),
                     format!("topic id (the file name) `{stem}` {why}"),
-                    Some(help),
-                );
+                )
+                .with_help(help)
+                .marking(Mark::None);
+                self.diagnostics.push(d);
                 None
             }
         }
@@ -387,20 +442,19 @@ impl<'a> Reader<'a> {
     /// the file name is no id.
     pub fn topic(&mut self, id: Option<TopicId>) -> Option<Topic> {
         let root = self.parse()?;
-        let table = root.get_ref();
-        let whole = 0..0;
-        self.check_keys(table, TOPIC_KEYS, "a topic file");
-        let title = self.required_string(table, whole.clone(), "title", "the topic");
-        let summary = self.required_string(table, whole.clone(), "summary", "the topic");
-        let stage = self.string(table, "stage");
-        let stage_origin = self.origin(Self::get(table, "stage").map_or(0..0, |v| v.span()));
-        let requires = self.refs(table, "requires");
+        let f = self.fields(root.get_ref(), TOPIC_KEYS, "a topic file");
+        let start = self.start();
+        let title = self.required_string(&f, start.clone(), "title", "the topic");
+        let summary = self.required_string(&f, start.clone(), "summary", "the topic");
+        let stage = self.string(&f, "stage");
+        let stage_origin = self.origin(f.get("stage").map_or(start.clone(), |v| v.span()));
+        let requires = self.refs(&f, "requires");
         let keywords = self
-            .string_list(table, "keywords")
+            .string_list(&f, "keywords")
             .into_iter()
             .map(Spanned::into_inner)
             .collect();
-        let links = self.links(table, id.as_ref());
+        let links = self.links(&f, id.as_ref());
         Some(Topic {
             id: id?,
             title: title.unwrap_or_default(),
@@ -410,7 +464,7 @@ impl<'a> Reader<'a> {
             requires,
             keywords,
             links: links.into(),
-            origin: self.origin(whole),
+            origin: self.origin(start),
         })
     }
 
@@ -418,78 +472,102 @@ impl<'a> Reader<'a> {
         let Some(root) = self.parse() else {
             return Vec::new();
         };
-        self.check_keys(root.get_ref(), INBOX_KEYS, "inbox.toml");
+        let f = self.fields(root.get_ref(), INBOX_KEYS, "inbox.toml");
         let inbox = TopicId::new("inbox").expect("`inbox` is an id");
-        self.links(root.get_ref(), Some(&inbox))
+        self.links(&f, Some(&inbox))
     }
 
-    fn links(&mut self, table: &Table<'_>, topic: Option<&TopicId>) -> Vec<Link> {
-        let tables = self.tables(table, "link");
+    fn links(&mut self, f: &Fields<'_, '_>, topic: Option<&TopicId>) -> Vec<Link> {
+        let tables = self.tables(f, "link");
         // Sized once: a link is some 400 bytes, and a course holds 100,000 of them.
         let mut out = Vec::with_capacity(tables.len());
         for value in tables {
             let DeValue::Table(t) = value.get_ref() else {
                 continue;
             };
-            if let Some(link) = self.link(t, value.span(), topic) {
-                out.push(link);
+            let t = self.fields(t, &LINK_KEYS, "a [[link]]");
+            match self.link(&t, value.span(), topic) {
+                Ok(link) => out.push(link),
+                // Still declared: naming it elsewhere is no "unknown link" (its own errors say
+                // what is wrong with it).
+                Err(Some(id)) => self.refused_links.push(id),
+                Err(None) => {}
             }
         }
         out
     }
 
-    fn link(&mut self, t: &Table<'_>, span: Range<usize>, topic: Option<&TopicId>) -> Option<Link> {
+    /// The link these fields make, or its id as written (if any) when it has errors.
+    fn link(
+        &mut self,
+        f: &Fields<'_, '_>,
+        span: Range<usize>,
+        topic: Option<&TopicId>,
+    ) -> Result<Link, Option<String>> {
         let what = "this [[link]]";
-        self.check_keys(t, LINK_KEYS, "a [[link]]");
         let before = self.errors();
-        let url_raw = self.required_string(t, span.clone(), "url", what);
-        let title = self.required_string(t, span.clone(), "title", what);
-        let kind = self.word(t, "kind", Kind::WORDS, Kind::parse);
-        if Self::get(t, "kind").is_none() {
-            self.missing(span.clone(), "kind", what, "\"article\"");
+        let url_raw = self.required_string(f, span.clone(), "url", what);
+        let title = self.required_string(f, span.clone(), "title", what);
+        let kind = self.word(f, "kind", Kind::WORDS, Kind::parse);
+        if f.get("kind").is_none() {
+            let help = format!("add `kind = \"...\"`, one of {}", Kind::WORDS.join(", "));
+            self.missing_with(span.clone(), "kind", what, help);
         }
-        let level = self.word(t, "level", Level::WORDS, Level::parse);
-        if Self::get(t, "level").is_none() {
-            self.missing(span.clone(), "level", what, "\"intro\"");
+        let level = self.word(f, "level", Level::WORDS, Level::parse);
+        if f.get("level").is_none() {
+            let help = format!("add `level = \"...\"`, one of {}", Level::WORDS.join(", "));
+            self.missing_with(span.clone(), "level", what, help);
         }
-        let minutes = self.minutes(t, span.clone());
-        let access = self.word(t, "access", Access::WORDS, Access::parse);
-        let url_status = self.url_status(t);
-        let (url, id) = self.url_and_id(t, span.clone(), url_raw.as_deref());
-        let published = Self::get(t, "published").and_then(|v| match v.get_ref() {
+        let minutes = self.minutes(f, span.clone());
+        let access = self.word(f, "access", Access::WORDS, Access::parse);
+        let url_status = self.url_status(f);
+        let (url, id) = self.url_and_id(f, span.clone(), url_raw.as_deref());
+        let published = f.get("published").and_then(|v| match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             DeValue::Datetime(d) => Some(d.to_string()),
             _ => {
-                self.wrong_type(v, "published", "a date such as 2025-05-01 or \"2025\"");
+                self.wrong_type(
+                    v,
+                    "published",
+                    "a date such as 2025-05-01 or \"2025\"",
+                    "2025-05-01",
+                );
                 None
             }
         });
-        let alternates = self.alternates(t);
+        let alternates = self.alternates(f);
         let authors = self
-            .string_list(t, "authors")
+            .string_list(f, "authors")
             .into_iter()
             .map(Spanned::into_inner)
             .collect();
-        let source = self.string(t, "source");
-        let note = self.string(t, "note").filter(|n| !n.trim().is_empty());
-        let also = self.refs(t, "also");
-        let requires = self.refs(t, "requires");
-        let deliverable = self.deliverable(t, span.clone(), kind, id.as_deref());
-        let optional = self.boolean(t, "optional").unwrap_or(false);
+        let source = self.string(f, "source");
+        let note = self.string(f, "note").filter(|n| !n.trim().is_empty());
+        let also = self.refs(f, "also");
+        let requires = self.refs(f, "requires");
+        let deliverable = self.deliverable(f, span.clone(), kind, id.as_deref());
+        let optional = self.boolean(f, "optional").unwrap_or(false);
+        let declared = || match (&id, f.get("id").map(|v| v.get_ref())) {
+            (Some(id), _) => Some(id.to_string()),
+            (None, Some(DeValue::String(written))) => Some(written.to_string()),
+            _ => None,
+        };
         if self.errors() > before {
             // The errors above already explain this link; a half-read link would only cause
             // confusing follow-up errors later.
-            return None;
+            return Err(declared());
         }
-        Some(Link {
-            id: id?,
-            topic: topic?.clone(),
-            url: url?,
+        let (Some(id), Some(topic), Some(url), Some(title), Some(kind), Some(level), Some(minutes)) =
+            (id.clone(), topic, url, title, kind, level, minutes)
+        else {
+            return Err(declared());
+        };
+        Ok(Link {
             alternates,
-            title: title?,
-            kind: kind?,
-            level: level?,
-            minutes: minutes?,
+            title,
+            kind,
+            level,
+            minutes,
             authors,
             published,
             source,
@@ -501,15 +579,17 @@ impl<'a> Reader<'a> {
             deliverable,
             optional,
             origin: self.origin(span),
-            url_origin: self.origin(Self::get(t, "url").map_or(0..0, |v| v.span())),
+            url_origin: self.origin(f.get("url").map_or(0..0, |v| v.span())),
+            id_origin: self.origin(f.get("id").or(f.get("url")).map_or(0..0, |v| v.span())),
+            ..Link::new(id, topic.clone(), url)
         })
     }
 
     /// `url_status`, which may not be written `dead`.
-    fn url_status(&mut self, t: &Table<'_>) -> Option<UrlStatus> {
-        let url_status = self.word(t, "url_status", UrlStatus::WORDS, UrlStatus::parse);
+    fn url_status(&mut self, f: &Fields<'_, '_>) -> Option<UrlStatus> {
+        let url_status = self.word(f, "url_status", UrlStatus::WORDS, UrlStatus::parse);
         if url_status == Some(UrlStatus::Dead) {
-            let value = Self::get(t, "url_status").expect("parsed above");
+            let value = f.get("url_status").expect("parsed above");
             self.error(
                 value.span(),
                 "`url_status = \"dead\"` is not written by hand".into(),
@@ -522,11 +602,11 @@ impl<'a> Reader<'a> {
     /// The link's URL (`url_raw`, checked) and its id: as written, or made from the URL.
     fn url_and_id(
         &mut self,
-        t: &Table<'_>,
+        f: &Fields<'_, '_>,
         span: Range<usize>,
         url_raw: Option<&str>,
     ) -> (Option<WebUrl>, Option<LinkId>) {
-        let url = match (url_raw, Self::get(t, "url")) {
+        let url = match (url_raw, f.get("url")) {
             (Some(raw), Some(value)) => match check_url(raw) {
                 Ok(url) => Some(url),
                 Err(why) => {
@@ -540,7 +620,7 @@ impl<'a> Reader<'a> {
             },
             _ => None,
         };
-        let id: Option<LinkId> = match (self.string(t, "id"), Self::get(t, "id")) {
+        let id: Option<LinkId> = match (self.string(f, "id"), f.get("id")) {
             (Some(id), Some(value)) => self.id(value.span(), &id, "link id"),
             _ => url.as_deref().and_then(|url| {
                 let id = LinkId::new(slug_from_url(url)).ok();
@@ -564,16 +644,16 @@ impl<'a> Reader<'a> {
     /// warning, since nothing shows a task under a reading.
     fn deliverable(
         &mut self,
-        t: &Table<'_>,
+        f: &Fields<'_, '_>,
         span: Range<usize>,
         kind: Option<Kind>,
         id: Option<&str>,
     ) -> Option<String> {
-        let text = self.string(t, "deliverable");
+        let text = self.string(f, "deliverable");
         let kind = kind?;
         // Made only for a message (most links have none).
         let name = || id.map(|id| format!(" `{id}`")).unwrap_or_default();
-        let value_span = Self::get(t, "deliverable").map(|v| v.span());
+        let value_span = f.get("deliverable").map(|v| v.span());
         match (kind.is_practice(), text, value_span) {
             (true, Some(text), Some(value)) if text.trim().is_empty() => {
                 self.error(
@@ -607,9 +687,9 @@ impl<'a> Reader<'a> {
     }
 
     /// `alternates`: more addresses of the reading, each held to the rule of `url`.
-    fn alternates(&mut self, t: &Table<'_>) -> Vec<String> {
+    fn alternates(&mut self, f: &Fields<'_, '_>) -> Vec<String> {
         let mut out = Vec::new();
-        for raw in self.string_list(t, "alternates") {
+        for raw in self.string_list(f, "alternates") {
             match check_url(raw.get_ref()) {
                 Ok(url) => out.push(url.to_string()),
                 Err(why) => self.error(
@@ -622,8 +702,8 @@ impl<'a> Reader<'a> {
         out
     }
 
-    fn minutes(&mut self, t: &Table<'_>, span: Range<usize>) -> Option<u32> {
-        let Some(value) = Self::get(t, "minutes") else {
+    fn minutes(&mut self, f: &Fields<'_, '_>, span: Range<usize>) -> Option<u32> {
+        let Some(value) = f.get("minutes") else {
             self.missing(span, "minutes", "this [[link]]", "30");
             return None;
         };
@@ -661,7 +741,14 @@ impl<'a> Reader<'a> {
                             "give the honest reading or watching time, e.g. `minutes = 45`".into(),
                         ),
                     ),
-                    _ => self.wrong_type(value, "minutes", "a whole number of minutes"),
+                    _ => {
+                        let found = value.get_ref().type_str();
+                        self.error(
+                            value.span(),
+                            format!("`minutes` must be a whole number of minutes, found {found}"),
+                            Some("write the number without quotes, e.g. `minutes = 45`".into()),
+                        )
+                    }
                 }
                 None
             }
@@ -699,5 +786,67 @@ pub fn suggest_id(id: &str) -> String {
         "my-topic".into()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value for each key of a `[[link]]`, as a corpus writes it.
+    fn written(key: &str) -> &'static str {
+        match key {
+            "id" => "\"every-key\"",
+            "url" => "\"https://example.org/every-key\"",
+            "alternates" => "[\"https://mirror.example.org/every-key\"]",
+            "title" => "\"Every key\"",
+            "kind" => "\"exercise\"",
+            "level" => "\"advanced\"",
+            "minutes" => "42",
+            "authors" => "[\"A. Author\"]",
+            "published" => "2025-05-01",
+            "source" => "\"A list\"",
+            "note" => "\"Why.\"",
+            "also" => "[\"other\"]",
+            "requires" => "[\"first\"]",
+            "access" => "\"paywall\"",
+            "url_status" => "\"guessed\"",
+            "deliverable" => "\"A thing.\"",
+            "optional" => "true",
+            other => panic!("the schema has a key `{other}` this test does not write"),
+        }
+    }
+
+    #[test]
+    fn every_key_the_schema_declares_is_read_into_its_field() {
+        let mut text = String::from("title = \"T\"\nsummary = \"S.\"\n[[link]]\n");
+        for key in LINK_KEYS {
+            text.push_str(&format!("{key} = {}\n", written(key)));
+        }
+        let path = Path::new("t/topic.toml");
+        let mut reader = Reader::new(path, &text);
+        let topic = reader.topic(TopicId::new("topic").ok()).unwrap();
+        assert!(reader.diagnostics.is_empty(), "{:?}", reader.diagnostics);
+        let link = serde_json::to_value(&topic.links[0]).unwrap();
+        for key in LINK_KEYS {
+            let value: toml::Value = toml::from_str(&format!("v = {}", written(key))).unwrap();
+            let expected = match &value["v"] {
+                toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+                v => serde_json::to_value(v).unwrap(),
+            };
+            assert_eq!(link[key], expected, "`{key}` is not read into its field");
+        }
+    }
+
+    #[test]
+    fn a_key_outside_the_schema_is_unknown_with_the_nearest_known_one() {
+        let text = "title = \"T\"\nsummary = \"S.\"\n[[link]]\nid = \"x\"\nurl = \"https://example.org/x\"\ntitle = \"X\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nrequirez = [\"y\"]\n";
+        let mut reader = Reader::new(Path::new("t/topic.toml"), text);
+        reader.topic(TopicId::new("topic").ok());
+        let messages: Vec<String> = reader.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["t/topic.toml:10:1: error: unknown key `requirez` in a [[link]]\n  help: did you mean `requires`?"]
+        );
     }
 }

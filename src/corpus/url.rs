@@ -214,21 +214,7 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// Lowercase ASCII letters and digits joined by single dashes.
-pub(crate) fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
+pub(crate) use crate::id::slug;
 
 #[cfg(test)]
 mod tests {

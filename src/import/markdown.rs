@@ -236,7 +236,10 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
     let mut out = w.ctx.out;
     if w.ctx.prose_links.0 > 0 {
         let (n, line) = w.ctx.prose_links;
-        let msg = format!("{n} link(s) in running text outside lists were left out (mentions in prose, not list entries)");
+        let msg = match n {
+            1 => "1 link in running text outside lists was left out (a mention in prose, not a list entry)".to_string(),
+            n => format!("{n} links in running text outside lists were left out (mentions in prose, not list entries)"),
+        };
         out.skipped.push(
             warning(file, line, 1, msg)
                 .with_help("put a link in a list item (`- [title](url)`) to import it"),
@@ -893,9 +896,9 @@ mod tests {
         assert!(p.skipped[0]
             .to_string()
             .starts_with("a.md:17:1: warning: the link `docs/local.md`"));
-        assert!(p.skipped[1].to_string().starts_with(
-            "a.md:13:1: warning: 1 link(s) in running text outside lists were left out"
-        ));
+        assert!(p.skipped[1]
+            .to_string()
+            .starts_with("a.md:13:1: warning: 1 link in running text outside lists was left out"));
     }
 
     #[test]

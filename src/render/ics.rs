@@ -138,7 +138,7 @@ pub fn fold(line: &str, out: &mut String) {
 }
 
 fn slug(text: &str) -> String {
-    let slug = crate::corpus::url::slug(text);
+    let slug = crate::id::slug(text);
     if slug.is_empty() {
         "course".into()
     } else {

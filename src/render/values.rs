@@ -214,13 +214,12 @@ fn value(field: Field<'_>) -> Value {
     match field {
         Field::Text(text) => Value::from(text),
         Field::MaybeText(text) => text.map_or(Value::from(()), Value::from),
-        Field::Texts(texts) | Field::Alternates(texts) => {
-            Value::from_iter(texts.iter().map(|t| Value::from(t.as_str())))
-        }
+        Field::Texts(texts) => Value::from_iter(texts.iter().map(|t| Value::from(t.as_str()))),
         Field::Refs(refs) => Value::from_iter(refs.iter().map(|r| Value::from(r.id.as_str()))),
         Field::Number(n) => Value::from(n),
         Field::MaybeNumber(n) => n.map_or(Value::from(()), Value::from),
         Field::Flag(b) => Value::from(b),
+        Field::Absent => Value::UNDEFINED,
     }
 }
 

@@ -50,7 +50,7 @@ fn bad_input_messages_name_the_place_and_the_fix() {
         ]))
     };
     let cycle = check("cycle");
-    assert!(cycle.contains("topic prerequisite cycle: a -> b -> c -> a"));
+    assert!(cycle.contains("topic prerequisite cycle: a -> c -> b -> a"));
     for file in ["a.toml:4:13", "b.toml:4:13", "c.toml:4:13"] {
         assert!(cycle.contains(file), "the cycle message lacks {file}");
     }
@@ -63,7 +63,7 @@ fn bad_input_messages_name_the_place_and_the_fix() {
     assert!(check("stage-order").contains(
         "topic `raft` (stage `basics`) requires `paxos`, which comes later (stage `advanced`)"
     ));
-    assert!(check("duplicate-url").contains("order.toml:5:1: error: duplicate URL"));
+    assert!(check("duplicate-url").contains("order.toml:7:7: error: duplicate URL"));
     assert!(check("duplicate-url").contains("clocks.toml:5:1"));
     assert!(check("bad-enum").contains("did you mean `paper`?"));
     assert!(check("uppercase-id").contains("rename the file to vector-clocks.toml"));
@@ -75,6 +75,42 @@ fn bad_input_messages_name_the_place_and_the_fix() {
     let unreadable = check("unreadable-prerequisite");
     assert!(unreadable.contains("clocks.toml:3:9: error: invalid TOML"));
     assert!(!unreadable.contains("unknown topic"), "{unreadable}");
+    // A link refused for its own mistake is still declared: what names it is not told it is
+    // unknown, nor pointed at itself or at a list of ids holding the one it asked for.
+    let rejected = check("rejected-links");
+    for id in [
+        "raft-paper",
+        "raft-talk",
+        "raft-site",
+        "raft-book",
+        "raft-notes",
+    ] {
+        assert!(
+            !rejected.contains(&format!("unknown link or topic `{id}`")),
+            "{rejected}"
+        );
+    }
+    assert!(
+        !rejected.contains("did you mean `read-quorums`"),
+        "{rejected}"
+    );
+    assert!(!rejected.contains("known ids"), "{rejected}");
+    assert!(rejected.contains(
+        "add `kind = \"...\"`, one of article, paper, talk, video, book, course, thread, list, tool, exercise, project"
+    ));
+    assert!(rejected.contains("help: write the number without quotes, e.g. `minutes = 45`"));
+    // A repeated id is the one error, not also a link requiring itself.
+    let repeated = check("duplicate-requires");
+    assert!(repeated.contains("raft.toml:8:6: error: link id `raft-paper` is already used"));
+    assert!(!repeated.contains("requires itself"), "{repeated}");
+    // What a file or a table lacks is shown at its first line, with that line.
+    let missing = check("missing-fields");
+    assert!(missing.contains(
+        "clocks.toml:2:1: error: the topic has no `title`\n  |\n2 | stage = \"basics\"\n"
+    ));
+    assert!(missing.contains(
+        "course.toml:3:1: error: this [[stage]] has no `guidance`\n  |\n3 | [[stage]]\n"
+    ));
     let many = check("many-errors");
     assert!(
         many.contains("checked the corpus: 4 errors"),

@@ -166,7 +166,7 @@ fn a_cycle_is_reported_with_its_whole_path() {
     assert_eq!(errors.len(), 1);
     assert_eq!(
         errors[0].message,
-        "topic prerequisite cycle: x -> y -> z -> x"
+        "topic prerequisite cycle: x -> z -> y -> x"
     );
     assert_eq!(
         errors[0].origin.as_ref().unwrap().to_string(),
