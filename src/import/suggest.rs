@@ -3,9 +3,10 @@
 //! Each topic is one document: its title and keywords (twice: they are chosen words), its id,
 //! its summary, and the titles and notes of the links filed under it (a link's title also
 //! counts for the topics its `also` names). A new link is the query: its title, plus its hints
-//! (headings, folders, categories), its note and the words of its URL at lower weights. The
-//! `bm25` crate scores the query against every topic (BM25 with English stemming and stop
-//! words). The best topic gets the link when its score is at least the floor
+//! (headings, folders, categories), its note and the words of its URL at lower weights. BM25
+//! scores the query against every topic (the `bm25` crate's English stemming and stop words,
+//! its k1 and b), from postings made once per course ([`Index`]), so a reading costs a few
+//! look-ups per word of its own however large the course or the import. The best topic gets the link when its score is at least the floor
 //! ([`Params::floor_words`]), at least [`Params::margin`] times the second's, and it shares a word with the link's title or hints
 //! (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
 //! candidates listed. A tie is never broken by name: it goes to the inbox.
@@ -311,6 +312,9 @@ impl Index {
     }
 }
 
+/// How many topics a suggestion looks at: the best, and two behind it.
+const TOP: usize = 3;
+
 /// How many of the nearest course links vote for their topics.
 const NEIGHBOURS: usize = 3;
 
@@ -485,9 +489,9 @@ impl Suggester {
         text
     }
 
-    /// Every topic's score for `c` (whose query is `q`), best first; equal scores in id order
-    /// (only for display: [`Suggester::decide`] sends a tie to the inbox); with, for each
-    /// topic, the part that came from the title and hints alone.
+    /// The three best topics' scores for `c` (whose query is `q`), best first; equal scores in
+    /// id order (only for display: [`Suggester::decide`] sends a tie to the inbox); with, for
+    /// each, the part that came from the title and hints alone.
     fn scored(&self, c: &Candidate, q: &Query) -> Vec<(String, f32, f32)> {
         let n = self.ids.len();
         let weights = [
@@ -499,7 +503,10 @@ impl Suggester {
         // Per place, per topic: its score against the full text and against the heads.
         let mut parts = [0f32; 4].map(|_| vec![0f32; n]);
         let (mut full, mut head) = (vec![0f32; n], vec![0f32; n]);
-        for (p, words) in [&q.title, &q.hints, &q.note, &q.url].into_iter().enumerate() {
+        for (p, words) in [&q.title, &q.hints, &q.note, &q.url]
+            .into_iter()
+            .enumerate()
+        {
             if words.is_empty() {
                 continue;
             }
@@ -513,18 +520,27 @@ impl Suggester {
             }
         }
         let near = self.neighbour_scores(c);
-        let mut out: Vec<(String, f32, f32)> = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let neighbours = self.params.neighbour_weight * self.floor * near[i];
-                let sum: f32 = parts.iter().map(|p| p[i]).sum();
-                (id.clone(), sum + neighbours, parts[0][i] + parts[1][i])
-            })
-            .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        out
+        let total = |i: usize| {
+            let neighbours = self.params.neighbour_weight * self.floor * near[i];
+            parts.iter().map(|p| p[i]).sum::<f32>() + neighbours
+        };
+        // The best three in one pass: all that deciding and explaining look at (a topic
+        // behind the third can be neither chosen nor `also`), without sorting every topic.
+        let mut top: Vec<(usize, f32)> = Vec::with_capacity(TOP + 1);
+        for i in 0..n {
+            let s = total(i);
+            let at = top
+                .iter()
+                .position(|&(j, t)| s > t || (s == t && self.ids[i] < self.ids[j]))
+                .unwrap_or(top.len());
+            if at < TOP {
+                top.insert(at, (i, s));
+                top.truncate(TOP);
+            }
+        }
+        top.into_iter()
+            .map(|(i, s)| (self.ids[i].clone(), s, parts[0][i] + parts[1][i]))
+            .collect()
     }
 
     /// What of `c` speaks for a topic: the words of the course's field in its title, hints,
@@ -825,6 +841,44 @@ mod tests {
             None,
             "below the floor"
         );
+    }
+
+    /// The precomputed postings score as the `bm25` crate's embedder and scorer do.
+    #[test]
+    fn postings_score_as_the_bm25_crate_does() {
+        use bm25::{EmbedderBuilder, Scorer};
+        let texts: Vec<String> = [
+            "Paxos made simple. Paxos, quorums and ballots; the acceptors of Paxos.",
+            "Raft: leader election and log replication, an understandable consensus.",
+            "Clocks, leases and the ordering of events; logical clocks.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let tokenizer = DefaultTokenizer::new(Language::English);
+        let index = Index::new(&tokenizer, &texts);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let embedder = EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
+        let mut scorer = Scorer::<usize>::new();
+        for (i, t) in texts.iter().enumerate() {
+            scorer.upsert(&i, embedder.embed(t));
+        }
+        for query in [
+            "paxos quorum",
+            "leader clocks clocks",
+            "lease",
+            "nothing here",
+        ] {
+            let mut ours = vec![0f32; texts.len()];
+            index.score(&tokenizer.tokenize(query), &mut ours);
+            let embedded = embedder.embed(query);
+            let theirs: Vec<f32> = (0..texts.len())
+                .map(|i| scorer.score(&i, &embedded).unwrap())
+                .collect();
+            assert_eq!(ours, theirs, "{query}");
+            if query == "paxos quorum" {
+                assert!(ours[0] > 0.0 && ours[1] == 0.0, "{ours:?}");
+            }
+        }
     }
 
     #[test]
