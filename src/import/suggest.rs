@@ -515,8 +515,8 @@ impl Suggester {
             head.fill(0.0);
             self.full.score(&tokens, &mut full);
             self.head.score(&tokens, &mut head);
-            for i in 0..n {
-                parts[p][i] = weights[p] * (full[i] + self.params.head_weight * head[i]);
+            for ((out, f), h) in parts[p].iter_mut().zip(&full).zip(&head) {
+                *out = weights[p] * (f + self.params.head_weight * h);
             }
         }
         let near = self.neighbour_scores(c);
@@ -846,7 +846,7 @@ mod tests {
     /// The precomputed postings score as the `bm25` crate's embedder and scorer do.
     #[test]
     fn postings_score_as_the_bm25_crate_does() {
-        use bm25::{EmbedderBuilder, Scorer};
+        use bm25::{Embedder, EmbedderBuilder, Scorer};
         let texts: Vec<String> = [
             "Paxos made simple. Paxos, quorums and ballots; the acceptors of Paxos.",
             "Raft: leader election and log replication, an understandable consensus.",
@@ -857,7 +857,8 @@ mod tests {
         let tokenizer = DefaultTokenizer::new(Language::English);
         let index = Index::new(&tokenizer, &texts);
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let embedder = EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
+        let embedder: Embedder =
+            EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
         let mut scorer = Scorer::<usize>::new();
         for (i, t) in texts.iter().enumerate() {
             scorer.upsert(&i, embedder.embed(t));
