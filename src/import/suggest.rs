@@ -3,9 +3,10 @@
 //! Each topic is one document: its title and keywords (twice: they are chosen words), its id,
 //! its summary, and the titles and notes of the links filed under it (a link's title also
 //! counts for the topics its `also` names). A new link is the query: its title, plus its hints
-//! (headings, folders, categories), its note and the words of its URL at lower weights. The
-//! `bm25` crate scores the query against every topic (BM25 with English stemming and stop
-//! words). The best topic gets the link when its score is at least the floor
+//! (headings, folders, categories), its note and the words of its URL at lower weights. BM25
+//! scores the query against every topic (the `bm25` crate's English stemming and stop words,
+//! its k1 and b), from postings made once per course ([`Index`]), so a reading costs a few
+//! look-ups per word of its own however large the course or the import. The best topic gets the link when its score is at least the floor
 //! ([`Params::floor_words`]), at least [`Params::margin`] times the second's, and it shares a word with the link's title or hints
 //! (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
 //! candidates listed. A tie is never broken by name: it goes to the inbox.
@@ -13,8 +14,8 @@
 use super::domain::Field;
 use super::Candidate;
 use crate::model::Course;
-use bm25::{Embedder, EmbedderBuilder, Embedding, Language, Scorer};
-use std::collections::BTreeSet;
+use bm25::{DefaultTokenizer, Language, Tokenizer};
+use std::collections::{BTreeSet, HashMap};
 
 /// The suggester's settings. The defaults were chosen on the `tune` half of the hand labels
 /// in `tests/fixtures/curation/` (`examples/tune_suggester.rs` searches them) and are
@@ -196,12 +197,12 @@ pub struct Suggestion {
 
 /// The topics of a course as BM25 documents.
 pub struct Suggester {
-    embedder: Embedder,
-    scorer: Scorer<usize>,
+    /// BM25's tokens: English stemming and stop words.
+    tokenizer: DefaultTokenizer,
+    full: Index,
     /// The same topics described by their title, keywords and id alone: short documents
     /// whose every word was chosen, so a match there counts on top of the full text's.
-    head_embedder: Embedder,
-    head_scorer: Scorer<usize>,
+    head: Index,
     ids: Vec<String>,
     params: Params,
     /// The least score that files a link (see [`Params::floor_words`]).
@@ -214,6 +215,105 @@ pub struct Suggester {
     /// Each course link as its field words, weighted and of unit length, with its topic.
     neighbours: Vec<(usize, Vec<(String, f32)>)>,
 }
+
+/// BM25 over the topics (k1 = 1.2, b = 0.75, as the `bm25` crate scores), precomputed: every
+/// token's score in each topic that has it, so a reading costs one look-up per token of its
+/// own, however large the course.
+struct Index {
+    /// Per topic: how many times it has each token, and how many tokens it has.
+    counts: Vec<HashMap<String, u32>>,
+    lens: Vec<u32>,
+    /// The mean length of the topics when the index was made (kept when a topic changes,
+    /// as a fitted embedder keeps it).
+    avgdl: f32,
+    /// Per token: `(topic, idf * saturated frequency)` for each topic that has it.
+    postings: HashMap<String, Vec<(usize, f32)>>,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+impl Index {
+    fn new(tokenizer: &DefaultTokenizer, texts: &[String]) -> Index {
+        let mut index = Index {
+            counts: Vec::new(),
+            lens: Vec::new(),
+            avgdl: 0.0,
+            postings: HashMap::new(),
+        };
+        for text in texts {
+            let (counts, len) = Self::count(tokenizer, text);
+            index.counts.push(counts);
+            index.lens.push(len);
+        }
+        let total: u64 = index.lens.iter().map(|&l| u64::from(l)).sum();
+        index.avgdl = if texts.is_empty() {
+            256.0
+        } else {
+            (total as f64 / texts.len() as f64) as f32
+        };
+        index.post();
+        index
+    }
+
+    fn count(tokenizer: &DefaultTokenizer, text: &str) -> (HashMap<String, u32>, u32) {
+        let tokens = tokenizer.tokenize(text);
+        let len = tokens.len() as u32;
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for t in tokens {
+            *counts.entry(t).or_default() += 1;
+        }
+        (counts, len)
+    }
+
+    /// Topic `i` described by `text` from now on (leave-one-out).
+    fn replace(&mut self, tokenizer: &DefaultTokenizer, i: usize, text: &str) {
+        let (counts, len) = Self::count(tokenizer, text);
+        self.counts[i] = counts;
+        self.lens[i] = len;
+        self.post();
+    }
+
+    /// The postings from the counts.
+    fn post(&mut self) {
+        let n = self.counts.len() as f32;
+        let mut docs: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, counts) in self.counts.iter().enumerate() {
+            for token in counts.keys() {
+                docs.entry(token.as_str()).or_default().push(i);
+            }
+        }
+        let mut postings = HashMap::with_capacity(docs.len());
+        for (token, topics) in docs {
+            let df = topics.len() as f32;
+            let idf = (1f32 + (n - df + 0.5) / (df + 0.5)).ln();
+            let list = topics
+                .into_iter()
+                .map(|i| {
+                    let tf = self.counts[i][token] as f32;
+                    let norm = 1.0 - B + B * (self.lens[i] as f32 / self.avgdl);
+                    (i, idf * (tf * (K1 + 1.0) / (tf + K1 * norm)))
+                })
+                .collect();
+            postings.insert(token.to_string(), list);
+        }
+        self.postings = postings;
+    }
+
+    /// Adds each topic's BM25 score for `tokens` (each occurrence counts) to `scores`.
+    fn score(&self, tokens: &[String], scores: &mut [f32]) {
+        for t in tokens {
+            if let Some(list) = self.postings.get(t) {
+                for &(i, s) in list {
+                    scores[i] += s;
+                }
+            }
+        }
+    }
+}
+
+/// How many topics a suggestion looks at: the best, and two behind it.
+const TOP: usize = 3;
 
 /// How many of the nearest course links vote for their topics.
 const NEIGHBOURS: usize = 3;
@@ -296,18 +396,9 @@ impl Suggester {
         let texts: Vec<String> = (0..ids.len())
             .map(|i| Self::compose(&heads[i], &links[i], None))
             .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let embedder = EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
-        let mut scorer = Scorer::new();
-        for (i, text) in texts.iter().enumerate() {
-            scorer.upsert(&i, embedder.embed(text));
-        }
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let head_embedder = EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
-        let mut head_scorer = Scorer::new();
-        for (i, text) in names.iter().enumerate() {
-            head_scorer.upsert(&i, head_embedder.embed(text));
-        }
+        let tokenizer = DefaultTokenizer::new(Language::English);
+        let full = Index::new(&tokenizer, &texts);
+        let head = Index::new(&tokenizer, &names);
         let field = Field::learn(
             course
                 .topics
@@ -342,10 +433,9 @@ impl Suggester {
         Suggester {
             params,
             floor,
-            embedder,
-            scorer,
-            head_embedder,
-            head_scorer,
+            tokenizer,
+            full,
+            head,
             ids,
             heads,
             links,
@@ -399,61 +489,69 @@ impl Suggester {
         text
     }
 
-    fn embed(&self, text: &str) -> Embedding {
-        self.embedder.embed(text)
-    }
-
-    /// Every topic's score for `c`, best first; equal scores in id order (only for display:
-    /// [`Suggester::decide`] sends a tie to the inbox); with, for each topic, the part that
-    /// came from the title and hints alone.
-    fn scored(&self, c: &Candidate) -> Vec<(String, f32, f32)> {
-        let q = self.query(c);
-        let texts = [
-            (q.title.join(" "), 1.0),
-            (q.hints.join(" "), self.params.hint_weight),
-            (q.note.join(" "), self.params.note_weight),
-            (q.url.join(" "), self.params.url_weight),
+    /// The three best topics' scores for `c` (whose query is `q`), best first; equal scores in
+    /// id order (only for display: [`Suggester::decide`] sends a tie to the inbox); with, for
+    /// each, the part that came from the title and hints alone.
+    fn scored(&self, c: &Candidate, q: &Query) -> Vec<(String, f32, f32)> {
+        let n = self.ids.len();
+        let weights = [
+            1.0,
+            self.params.hint_weight,
+            self.params.note_weight,
+            self.params.url_weight,
         ];
-        let full: Vec<(Embedding, f32)> = texts.iter().map(|(t, w)| (self.embed(t), *w)).collect();
-        let head: Vec<(Embedding, f32)> = texts
-            .iter()
-            .map(|(t, w)| (self.head_embedder.embed(t), *w))
-            .collect();
-        let near = self.neighbour_scores(c);
-        let mut out: Vec<(String, f32, f32)> = self
-            .ids
-            .iter()
+        // Per place, per topic: its score against the full text and against the heads.
+        let mut parts = [0f32; 4].map(|_| vec![0f32; n]);
+        let (mut full, mut head) = (vec![0f32; n], vec![0f32; n]);
+        for (p, words) in [&q.title, &q.hints, &q.note, &q.url]
+            .into_iter()
             .enumerate()
-            .map(|(i, id)| {
-                let parts: Vec<f32> = full
-                    .iter()
-                    .zip(&head)
-                    .map(|((f, w), (h, _))| {
-                        let full = self.scorer.score(&i, f).unwrap_or(0.0);
-                        let head = self.head_scorer.score(&i, h).unwrap_or(0.0);
-                        w * (full + self.params.head_weight * head)
-                    })
-                    .collect();
-                let neighbours = self.params.neighbour_weight * self.floor * near[i];
-                (
-                    id.clone(),
-                    parts.iter().sum::<f32>() + neighbours,
-                    parts[0] + parts[1],
-                )
-            })
-            .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        out
+        {
+            if words.is_empty() {
+                continue;
+            }
+            let tokens = self.tokenizer.tokenize(&words.join(" "));
+            full.fill(0.0);
+            head.fill(0.0);
+            self.full.score(&tokens, &mut full);
+            self.head.score(&tokens, &mut head);
+            for ((out, f), h) in parts[p].iter_mut().zip(&full).zip(&head) {
+                *out = weights[p] * (f + self.params.head_weight * h);
+            }
+        }
+        let near = self.neighbour_scores(c);
+        let total = |i: usize| {
+            let neighbours = self.params.neighbour_weight * self.floor * near[i];
+            parts.iter().map(|p| p[i]).sum::<f32>() + neighbours
+        };
+        // The best three in one pass: all that deciding and explaining look at (a topic
+        // behind the third can be neither chosen nor `also`), without sorting every topic.
+        let mut top: Vec<(usize, f32)> = Vec::with_capacity(TOP + 1);
+        for i in 0..n {
+            let s = total(i);
+            let at = top
+                .iter()
+                .position(|&(j, t)| s > t || (s == t && self.ids[i] < self.ids[j]))
+                .unwrap_or(top.len());
+            if at < TOP {
+                top.insert(at, (i, s));
+                top.truncate(TOP);
+            }
+        }
+        top.into_iter()
+            .map(|(i, s)| (self.ids[i].clone(), s, parts[0][i] + parts[1][i]))
+            .collect()
     }
 
     /// What of `c` speaks for a topic: the words of the course's field in its title, hints,
     /// note and URL path. The words of the site's name never count: a blog's name would pull
     /// every post of it toward the topic that holds one.
     fn query(&self, c: &Candidate) -> Query {
-        let host: Vec<String> = url::Url::parse(&c.url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .map(|h| super::domain::words(&h).collect())
+        let parsed = url::Url::parse(&c.url).ok();
+        let host: Vec<String> = parsed
+            .as_ref()
+            .and_then(|u| u.host_str())
+            .map(|h| super::domain::words(h).collect())
             .unwrap_or_default();
         let field_words = |text: &str| -> Vec<String> {
             self.field
@@ -462,9 +560,7 @@ impl Suggester {
                 .filter(|w| !host.contains(w))
                 .collect()
         };
-        let path = url::Url::parse(&c.url)
-            .map(|u| u.path().to_string())
-            .unwrap_or_default();
+        let path = parsed.as_ref().map_or("", |u| u.path());
         let path_words: Vec<&str> = path
             .split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !URL_NOISE.contains(&w.to_ascii_lowercase().as_str()))
@@ -484,13 +580,13 @@ impl Suggester {
         if q.title.is_empty() && q.hints.is_empty() {
             // Outside the course's field: whatever word of a topic the note or the address
             // shares, nothing says the reading is about the topic.
-            let scored = self.scored(c);
+            let scored = self.scored(c, &q);
             let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
             let mut s = Self::decide(&plain, f32::INFINITY, self.params.margin);
             s.why = vec!["no word of the title or heading is of the course's field".into()];
             return s;
         }
-        let scored = self.scored(c);
+        let scored = self.scored(c, &q);
         let titled = scored.first().is_some_and(|(_, _, t)| *t > 0.0);
         let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
         let mut s = Self::decide(&plain, self.floor, self.params.margin);
@@ -546,7 +642,7 @@ impl Suggester {
                     .collect();
                 for &i in &touched {
                     let text = Self::compose(&self.heads[i], &self.links[i], Some(&link.id));
-                    self.scorer.upsert(&i, self.embed(&text));
+                    self.full.replace(&self.tokenizer, i, &text);
                 }
                 let candidate = Candidate {
                     title: link.title.clone(),
@@ -557,7 +653,7 @@ impl Suggester {
                 let suggestion = self.suggest(&candidate);
                 for &i in &touched {
                     let text = Self::compose(&self.heads[i], &self.links[i], None);
-                    self.scorer.upsert(&i, self.embed(&text));
+                    self.full.replace(&self.tokenizer, i, &text);
                 }
                 let tagged: BTreeSet<String> = link.also.iter().map(|r| r.id.clone()).collect();
                 let outcome = match &suggestion.topic {
@@ -745,6 +841,45 @@ mod tests {
             None,
             "below the floor"
         );
+    }
+
+    /// The precomputed postings score as the `bm25` crate's embedder and scorer do.
+    #[test]
+    fn postings_score_as_the_bm25_crate_does() {
+        use bm25::{Embedder, EmbedderBuilder, Scorer};
+        let texts: Vec<String> = [
+            "Paxos made simple. Paxos, quorums and ballots; the acceptors of Paxos.",
+            "Raft: leader election and log replication, an understandable consensus.",
+            "Clocks, leases and the ordering of events; logical clocks.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let tokenizer = DefaultTokenizer::new(Language::English);
+        let index = Index::new(&tokenizer, &texts);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let embedder: Embedder =
+            EmbedderBuilder::with_fit_to_corpus(Language::English, &refs).build();
+        let mut scorer = Scorer::<usize>::new();
+        for (i, t) in texts.iter().enumerate() {
+            scorer.upsert(&i, embedder.embed(t));
+        }
+        for query in [
+            "paxos quorum",
+            "leader clocks clocks",
+            "lease",
+            "nothing here",
+        ] {
+            let mut ours = vec![0f32; texts.len()];
+            index.score(&tokenizer.tokenize(query), &mut ours);
+            let embedded = embedder.embed(query);
+            let theirs: Vec<f32> = (0..texts.len())
+                .map(|i| scorer.score(&i, &embedded).unwrap())
+                .collect();
+            assert_eq!(ours, theirs, "{query}");
+            if query == "paxos quorum" {
+                assert!(ours[0] > 0.0 && ours[1] == 0.0, "{ours:?}");
+            }
+        }
     }
 
     #[test]
