@@ -24,7 +24,7 @@
 #
 # Environment: RUNS (default 5), AUDIT_DIR (default target/audit), CHROME_PATH (default: the
 # first of chromium, chromium-browser, google-chrome on PATH), FORMS (default
-# "mobile calibrated desktop").
+# "mobile calibrated desktop"), SYLLABUS (a syllabus binary to use instead of building one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -59,8 +59,12 @@ fi
 export NODE_PATH=$node_dir/node_modules
 lighthouse=$node_dir/node_modules/.bin/lighthouse
 
-cargo build --release --quiet
-bin=${CARGO_TARGET_DIR:-$root/target}/release/syllabus
+if [ -n "${SYLLABUS:-}" ]; then
+    bin=$SYLLABUS
+else
+    cargo build --release --quiet
+    bin=${CARGO_TARGET_DIR:-$root/target}/release/syllabus
+fi
 site=$work/site
 rm -rf "$site"
 "$bin" build --topics topics --out "$site" >/dev/null
