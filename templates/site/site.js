@@ -20,8 +20,14 @@
     sidebar.querySelectorAll("a").forEach(function (a) {
       if (a.getAttribute("href") === here) { a.setAttribute("aria-current", "page"); current = a; }
     });
-    if (current) {
-      sidebar.scrollTop = current.offsetTop - sidebar.clientHeight / 3;
+    // Only where the contents are beside the page (on a phone they are hidden until the menu
+    // opens, which scrolls them then): reading a position lays the whole page out, and doing
+    // that here would make this script's task a long one on a slow phone. In the next frame
+    // the layout is the one the first paint needs anyway.
+    if (current && !matchMedia("(max-width: 52rem)").matches) {
+      requestAnimationFrame(function () {
+        sidebar.scrollTop = current.offsetTop - sidebar.clientHeight / 3;
+      });
     }
   }
 

@@ -371,6 +371,8 @@ fn run(session: &Session, base: &str, out: &Path) {
         week_links_land_on_their_week(session, base, width);
         progress_shows_where_readings_are_listed(session, base, width);
         optional_readings_have_contrast(session, base, width);
+        axe_finds_no_violations(session, base, width);
+        without_javascript_the_text_is_true(session, base, width);
     }
     session.size(1280, 1000);
     the_contents_are_near_for_a_keyboard(session, base);
@@ -651,6 +653,138 @@ fn optional_readings_have_contrast(session: &Session, base: &str, width: u32) {
     );
     assert!(worst[1].as_f64().unwrap() >= 4.5, "{width}px: {worst}");
     assert_eq!(worst[2], 0, "{width}px: faded: {worst}");
+}
+
+/// axe-core (vendored in tests/fixtures/axe, MPL-2.0: no network in CI) finds no violation,
+/// contrast and target size (WCAG 2.5.8, off in axe by default) included, on every page type,
+/// in light and dark, with the phone's menu open too. A page with a known fault proves it looks.
+fn axe_finds_no_violations(session: &Session, base: &str, width: u32) {
+    let axe = std::fs::read_to_string(crate::common::root().join("tests/fixtures/axe/axe.min.js"))
+        .expect("the vendored axe-core");
+    // axe walks every element: the checklist's 1,300 take seconds on a loaded machine.
+    session.call("POST", "/timeouts", Some(json!({ "script": 120_000 })));
+    let audit = |what: &str| -> Value {
+        session.script(&axe);
+        let found = session.script_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {rules: {'target-size': {enabled: true}}}).then(
+               r => done(r.violations.map(v => [v.id, v.impact, v.nodes.length,
+                 v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary)])),
+               e => done([['axe failed', String(e)]]));",
+        );
+        println!(
+            "axe {what} at {width}px: {} violations",
+            found.as_array().map_or(0, Vec::len)
+        );
+        found
+    };
+    let dark = |on: bool| {
+        let features = if on {
+            json!([{ "name": "prefers-color-scheme", "value": "dark" }])
+        } else {
+            json!([])
+        };
+        session.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(
+                json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "features": features } }),
+            ),
+        );
+    };
+    let pages = [
+        "index.html",
+        "stage-consensus.html",
+        "topic-paxos.html",
+        "checklist.html",
+        "graph.html",
+    ];
+    for scheme in ["light", "dark"] {
+        dark(scheme == "dark");
+        for page in pages {
+            session.go(&format!("{base}/{page}"));
+            let found = audit(&format!("{page} ({scheme})"));
+            assert_eq!(found, json!([]), "axe: {page} at {width}px, {scheme}");
+        }
+        if width < 500 {
+            session.go(&format!("{base}/topic-paxos.html"));
+            session.click(".menu-button");
+            let found = audit(&format!("the open menu ({scheme})"));
+            assert_eq!(
+                found,
+                json!([]),
+                "axe: the open menu at {width}px, {scheme}"
+            );
+        }
+    }
+    dark(false);
+    // The check does catch a fault: an image without a text alternative.
+    session.go(&format!("{base}/index.html"));
+    session.script(
+        "const i = document.createElement('img'); i.src = 'data:,'; i.width = 40; i.height = 40; document.querySelector('main').prepend(i);",
+    );
+    let found = audit("a page with a fault");
+    assert!(
+        found
+            .as_array()
+            .is_some_and(|v| v.iter().any(|v| v[0] == "image-alt")),
+        "{width}px: axe missed an image without alt: {found}"
+    );
+}
+
+/// With scripting off, a page says only what is true: nothing visible promises kept ticks, an
+/// export, a search or a menu that is not there; the checklist says the boxes are not kept, and
+/// the contents are one link away.
+fn without_javascript_the_text_is_true(session: &Session, base: &str, width: u32) {
+    let scripting = |off: bool| {
+        session.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": "Emulation.setScriptExecutionDisabled", "params": { "value": off } })),
+        );
+    };
+    scripting(true);
+    for page in ["checklist.html", "topic-paxos.html", "index.html"] {
+        session.go(&format!("{base}/{page}"));
+        let seen = session.script(
+            "const shown = e => e.getClientRects().length > 0;
+             const toc = document.querySelector('#sidebar .toc-fallback a');
+             return [matchMedia('(scripting: none)').matches, document.body.innerText,
+                     [...document.querySelectorAll('.menu-button, .menu-close, #search, #export, #filters, .progress')]
+                         .filter(shown).map(e => e.id || e.className),
+                     !!toc && shown(toc) && toc.getAttribute('href')];",
+        );
+        assert_eq!(seen[0], true, "{page} at {width}px: scripting is still on");
+        let text = seen[1].as_str().unwrap();
+        for promise in ["Export my progress", "kept in this browser"] {
+            assert!(
+                !text.contains(promise),
+                "{page} at {width}px without JavaScript shows {promise:?}"
+            );
+        }
+        assert_eq!(
+            seen[2],
+            json!([]),
+            "{page} at {width}px: controls that need the script show"
+        );
+        assert_eq!(
+            seen[3], "index.html#contents",
+            "{page} at {width}px: the contents"
+        );
+        if page == "checklist.html" {
+            assert!(
+                text.contains("With JavaScript off, the boxes are not kept"),
+                "{width}px: the checklist does not say its boxes are not kept"
+            );
+        }
+    }
+    scripting(false);
+    session.go(&format!("{base}/checklist.html"));
+    assert_eq!(
+        session.script("return matchMedia('(scripting: enabled)').matches && !!document.querySelector('#sidebar > ol');"),
+        true,
+        "scripting is back on"
+    );
 }
 
 /// A keyboard reaches the contents in a few tabs, not after the whole page: the second skip
