@@ -246,19 +246,20 @@ const MAX_WEEKS: u64 = syllabus::options::MAX_WEEKS_WANTED as u64;
 
 impl Prepared {
     /// Refuses a pace at which the plan would need more than [`MAX_WEEKS`] weeks, before the
-    /// weeks are made. The whole course is the first bound (each link takes at most its minutes
-    /// over the budget, rounded up, in new weeks); only when that is over, the plan is made at
-    /// the fastest pace to count what the selection really schedules.
+    /// weeks are made. The whole course's minutes over the budget are the first bound; only
+    /// when that is over, the plan is made at the fastest pace to count what the selection
+    /// really schedules. (Counting a week for each link would refuse every course of more than
+    /// 10,000 links at any pace.)
     fn weeks_bounded(&self) -> Result<(), Error> {
         let schedule = &self.opts.schedule;
         let budget = ((schedule.hours_per_week * 60.0).round() as u64).max(1);
-        let weeks_of = |minutes: u32| u64::from(minutes).div_ceil(budget);
         let whole: u64 = self
             .loaded
             .course
             .links()
-            .map(|l| weeks_of(l.minutes))
-            .sum();
+            .map(|l| u64::from(l.minutes))
+            .sum::<u64>()
+            .div_ceil(budget);
         if whole <= MAX_WEEKS {
             return Ok(());
         }
@@ -275,10 +276,8 @@ impl Prepared {
         let scheduled = probe
             .plan_links()
             .filter(|l| !l.done && (schedule.optional || !l.link.optional));
-        let (weeks, minutes) = scheduled.fold((0u64, 0u64), |(w, m), l| {
-            (w + weeks_of(l.link.minutes), m + u64::from(l.link.minutes))
-        });
-        if weeks <= MAX_WEEKS {
+        let minutes: u64 = scheduled.map(|l| u64::from(l.link.minutes)).sum();
+        if minutes.div_ceil(budget) <= MAX_WEEKS {
             return Ok(());
         }
         let needed = (minutes as f64 / 60.0 / MAX_WEEKS as f64).max(0.25);
