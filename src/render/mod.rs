@@ -19,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::plan::Plan;
 use crate::words;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write as _;
 
@@ -58,35 +59,71 @@ pub fn markdown_in(
     Ok(String::from_utf8(out).expect("templates write UTF-8"))
 }
 
-/// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
-/// counts, and the pace the schedule was cut at.
-pub(crate) fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinja::Value> {
-    use minijinja::Value;
-    let titles: std::collections::BTreeMap<&str, &str> = plan
-        .topics()
-        .map(|t| (t.id.as_str(), t.title.as_str()))
-        .collect();
-    // Practice items are named as such wherever a template lists them by title.
-    let has_practice = plan.links().any(|l| l.kind.is_practice());
-    let pace = crate::words::decimal(plan.schedule.hours_per_week);
-    let mut context = std::collections::BTreeMap::from([
-        ("plan", values::plan(plan)),
-        ("titles", Value::from_serialize(&titles)),
-        ("topic_count", Value::from(plan.topics().count())),
-        ("link_count", Value::from(plan.links().count())),
-        ("items_text", Value::from(items_text(plan))),
-        ("work_text", Value::from(work_text(plan))),
-        ("has_practice", Value::from(has_practice)),
-        (
-            "optional_count",
-            Value::from(plan.links().filter(|l| l.optional).count()),
-        ),
-        ("hours_per_week", Value::from(pace)),
-        ("weeks", Value::from(plan.weeks.len())),
-        ("schedule_warning", Value::from(plan.schedule.warning())),
-    ]);
-    context.extend(values::link_maps(plan));
-    context
+/// The plan's figures every plan template shows, the Markdown's and the site's alike (each
+/// context flattens them in, so a template reads `topic_count`, `items_text`, ...).
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Figures {
+    pub topic_count: usize,
+    pub link_count: usize,
+    /// `8 links`, or `12 readings, 3 exercises and 1 project` ([`items_text`]).
+    pub items_text: String,
+    /// `reading`, `practice` or `reading and practice` ([`work_text`]).
+    pub work_text: &'static str,
+    /// Practice items are named as such wherever a template lists them by title.
+    pub has_practice: bool,
+    pub optional_count: usize,
+    /// The pace the schedule was cut at, as a decimal (`7.5`).
+    pub hours_per_week: String,
+    pub weeks: usize,
+    pub schedule_warning: Option<String>,
+}
+
+impl Figures {
+    pub(crate) fn of(plan: &Plan) -> Self {
+        let links = || plan.links();
+        Figures {
+            topic_count: plan.topics().count(),
+            link_count: links().count(),
+            items_text: items_text(plan),
+            work_text: work_text(plan),
+            has_practice: links().any(|l| l.kind.is_practice()),
+            optional_count: links().filter(|l| l.optional).count(),
+            hours_per_week: crate::words::decimal(plan.schedule.hours_per_week),
+            weeks: plan.weeks.len(),
+            schedule_warning: plan.schedule.warning(),
+        }
+    }
+}
+
+/// What `plan.md.j2` is given: the plan, lookups from ids to titles and labels, the figures,
+/// and the layout.
+#[derive(Serialize)]
+pub(crate) struct MarkdownContext<'p> {
+    /// The plan, its links looked up as the template asks (see `values`).
+    plan: minijinja::Value,
+    /// Topic titles by id.
+    titles: std::collections::BTreeMap<&'p str, &'p str>,
+    #[serde(flatten)]
+    figures: Figures,
+    /// `weeks` or `topics` ([`Layout::as_str`]).
+    layout: &'static str,
+    #[serde(flatten)]
+    links: values::LinkMaps,
+}
+
+impl<'p> MarkdownContext<'p> {
+    pub(crate) fn new(plan: &'p Plan, layout: Layout) -> Self {
+        MarkdownContext {
+            plan: values::plan(plan),
+            titles: plan
+                .topics()
+                .map(|t| (t.id.as_str(), t.title.as_str()))
+                .collect(),
+            figures: Figures::of(plan),
+            layout: layout.as_str(),
+            links: values::link_maps(plan),
+        }
+    }
 }
 
 /// `Exercise` or `Project`: how a practice item is introduced in a list of titles.
@@ -142,9 +179,7 @@ pub fn write_markdown(
     layout: Layout,
     out: impl std::io::Write,
 ) -> Result<Context, Diagnostic> {
-    let mut values = context(plan);
-    values.insert("layout", minijinja::Value::from(layout.as_str()));
-    let ctx = minijinja::Value::from(values);
+    let ctx = minijinja::Value::from_serialize(MarkdownContext::new(plan, layout));
     let mut squeeze = Squeeze::new(out);
     {
         // The template writes in small pieces.
@@ -489,10 +524,10 @@ mod tests {
             );
             let mut env = minijinja::Environment::new();
             env.add_filter("md", |s: &str| markdown_inline(s).into_owned());
-            let old = env
-                .render_str(OLD_ROW, minijinja::Value::from(context(&plan)))
-                .unwrap();
-            let rows = &context(&plan)["week_readings"];
+            let context =
+                minijinja::Value::from_serialize(MarkdownContext::new(&plan, Layout::Weeks));
+            let old = env.render_str(OLD_ROW, context.clone()).unwrap();
+            let rows = context.get_attr("week_readings").unwrap();
             let new: String = rows
                 .try_iter()
                 .unwrap()

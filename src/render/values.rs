@@ -231,7 +231,7 @@ fn value(field: Field<'_>) -> Value {
 /// holds, enumerates (by id, in order) and answers as the `BTreeMap` it replaces. Last,
 /// `week_readings` (see [`week_readings`]), made from the same table, and `week_items` and
 /// `week_optional` (see [`week_items`]).
-pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 7] {
+pub(crate) fn link_maps(plan: &Plan) -> LinkMaps {
     let entries: Vec<Entry> = plan
         .plan_links()
         .map(|l| Entry {
@@ -267,15 +267,27 @@ pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 7] {
             cursor: AtomicU32::new(0),
         })
     };
-    [
-        ("link_titles", map(MapKind::Titles)),
-        ("practice_labels", map(MapKind::PracticeLabels)),
-        ("optional_ids", map(MapKind::OptionalIds)),
-        ("when_labels", map(MapKind::WhenLabels)),
-        ("week_readings", readings),
-        ("week_items", Value::from(items)),
-        ("week_optional", Value::from(optional)),
-    ]
+    LinkMaps {
+        link_titles: map(MapKind::Titles),
+        practice_labels: map(MapKind::PracticeLabels),
+        optional_ids: map(MapKind::OptionalIds),
+        when_labels: map(MapKind::WhenLabels),
+        week_readings: readings,
+        week_items: Value::from(items),
+        week_optional: Value::from(optional),
+    }
+}
+
+/// The lookups and lists of [`link_maps`], by the names the Markdown template reads.
+#[derive(Serialize)]
+pub(crate) struct LinkMaps {
+    link_titles: Value,
+    practice_labels: Value,
+    optional_ids: Value,
+    when_labels: Value,
+    week_readings: Value,
+    week_items: Value,
+    week_optional: Value,
 }
 
 /// One entry of a week's list: the link (as a [`LinkObject`]: its fields are looked up when the
@@ -630,7 +642,14 @@ mod tests {
             let mut ids: Vec<&str> = plan.plan_links().map(|l| &*l.id).collect();
             ids.extend(plan.topics().map(|t| &*t.id));
             ids.push("nope");
-            for ((name, m), (_, c)) in link_maps(&plan).into_iter().zip(copied_maps(&plan)) {
+            let maps = link_maps(&plan);
+            let lazy = [
+                maps.link_titles,
+                maps.practice_labels,
+                maps.optional_ids,
+                maps.when_labels,
+            ];
+            for (m, (name, c)) in lazy.into_iter().zip(copied_maps(&plan)) {
                 assert!(m.downcast_object_ref::<LinkMap>().is_some());
                 let text = serde_json::to_string(&m).unwrap();
                 assert_eq!(text, serde_json::to_string(&c).unwrap(), "{name}");
