@@ -302,7 +302,10 @@ impl Prepared {
 fn past_9999(start: Date, weeks: usize) -> Result<(), Error> {
     let last = Date::parse("9999-12-31").expect("a valid date");
     let days = 7 * weeks.max(1) as i64;
-    if start.add_days(days - 1).to_days() <= last.to_days() {
+    if start
+        .checked_add_days(days - 1)
+        .is_some_and(|end| end <= last)
+    {
         return Ok(());
     }
     Err(Error::usage(
