@@ -94,7 +94,6 @@ pub fn run(args: &Args) -> Result<(), Error> {
                 if report.write_json(&mut out).is_ok() && out.write_all(b"\n").is_ok() {
                     let _ = out.finish();
                 }
-                std::mem::forget(report);
                 return Ok(());
             }
             if args.dry_run {

@@ -59,7 +59,7 @@ enum Format {
 
 pub fn run(args: &Args) -> Result<(), Error> {
     let prepared = prepare(&args.corpus, &args.options, args.format == Format::Ics)?;
-    let (plan, selected) = prepared.plan()?;
+    let (plan, _) = prepared.plan()?;
     let templates = args.templates.as_deref();
     if args.format == Format::Json && args.output.is_none() {
         // Written as it is made: the JSON of a large plan is many times the corpus.
@@ -68,8 +68,6 @@ pub fn run(args: &Args) -> Result<(), Error> {
         if render::write_json(&plan, &mut out).is_ok() {
             let _ = out.finish();
         }
-        std::mem::forget((plan, selected));
-        std::mem::forget(prepared);
         return Ok(());
     }
     if args.format == Format::Markdown && args.output.is_none() && templates.is_none() {
@@ -77,11 +75,8 @@ pub fn run(args: &Args) -> Result<(), Error> {
         // its text is held back until it is whole.)
         let out = std::io::BufWriter::with_capacity(1 << 16, Quiet(std::io::stdout().lock()));
         let mut out = syllabus::output::PrintableWriter::new(out);
-        let context =
-            render::write_markdown(&plan, &Templates::load(None)?, args.layout.into(), &mut out)?;
+        render::write_markdown(&plan, &Templates::load(None)?, args.layout.into(), &mut out)?;
         let _ = out.finish();
-        std::mem::forget((context, plan, selected));
-        std::mem::forget(prepared);
         return Ok(());
     }
     let text = match args.format {
@@ -92,12 +87,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
         Format::Ics => render::ics(&plan)?,
         Format::Html => site::standalone(&plan, &Templates::load(templates)?)?,
     };
-    let written = emit(&text, args.output.as_deref());
-    // The process ends next: freeing the course and plan one allocation at a time would only
-    // cost time (a tenth of `plan` on a 10,000-link corpus).
-    std::mem::forget((plan, selected, text));
-    std::mem::forget(prepared);
-    written
+    emit(&text, args.output.as_deref())
 }
 
 /// Standard output that ignores a reader gone away: a closed pipe (`| head`) is the reader's
