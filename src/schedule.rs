@@ -445,11 +445,14 @@ impl Date {
         self.0.checked_add(span).ok().map(Date)
     }
 
-    /// The date `days` after this one. Schedules are checked to end by 9999-12-31 before
-    /// their weeks are dated (see [`Date::checked_add_days`]).
+    /// The date `days` after this one, held to the years -9999 to 9999 (a plan past them is
+    /// refused with [`Date::checked_add_days`] before its weeks are dated).
     pub fn add_days(self, days: i64) -> Date {
-        self.checked_add_days(days)
-            .expect("a schedule's dates are checked to fall before year 10000")
+        self.checked_add_days(days).unwrap_or(if days < 0 {
+            Date(jiff::civil::Date::MIN)
+        } else {
+            Date(jiff::civil::Date::MAX)
+        })
     }
 
     /// Today in UTC, from the system clock.

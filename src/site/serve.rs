@@ -6,11 +6,11 @@
 //! read. Only requests naming this server in `Host` (127.0.0.1, localhost or [::1], with the
 //! port) are answered, so a DNS-rebinding page cannot read the site.
 //!
-//! Watching is the platform's file events (`notify`), debounced, over the given folders; events
-//! inside the output folder (and the folders a build writes beside it) are left out, since
-//! the build itself makes them. A failed rebuild keeps the last good site on disk and shows
-//! the errors on top of every page until a rebuild succeeds; the server never stops because
-//! of one. After every
+//! Watching is polling over the given folders (the output folder left out): a corpus is a few
+//! hundred small files, a walk of their stamps costs well under a millisecond, and polling needs
+//! no platform watcher (nor its limits on watches, nor its gaps on network file systems). A
+//! file is read only when its stamp changed, and only regular files are looked at. A failed rebuild keeps the last good site on disk and shows the errors on top of
+//! every page until a rebuild succeeds; the server never stops because of one. After every
 //! rebuild, pages opened from the server reload: each HTML response gets a small script (never
 //! written to the built site) listening on server-sent events at [`EVENTS`].
 
@@ -26,11 +26,11 @@ use std::path::{Component, Path, PathBuf};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 use tokio::sync::{mpsc, watch};
 
-/// Events closer together than this are one change (an editor's save is several).
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// How often the watched folders are checked for changes.
+const POLL: Duration = Duration::from_millis(400);
 /// The server-sent events stream: one `reload` event after each rebuild.
 pub(crate) const EVENTS: &str = "/__syllabus/reload";
 /// The script that listens to [`EVENTS`]; served, and linked from HTML responses only.
@@ -84,8 +84,10 @@ where
         errors: Mutex::new(None),
         builds: watch::channel(0).0,
     });
-    // Watching starts before the first build: an edit made while it runs is built next.
-    let changes = watch(&options.watch, &options.out)?;
+    // The baseline is taken before the first build, not in the watcher thread: an edit made
+    // as soon as the site is up would otherwise become the baseline and never be built. A
+    // change during the build only costs one extra rebuild.
+    let baseline = fingerprint(&options.watch, &options.out, &Fingerprint::new());
     run_build(&build, &state);
     // `println!` would panic on a closed pipe (`syllabus serve | head -1`); the server goes on.
     let mut out = std::io::stdout().lock();
@@ -101,10 +103,15 @@ where
     {
         let state = Arc::clone(&state);
         std::thread::spawn(move || {
-            while changes.recv().is_ok() {
-                // Changes made during a build are built once more, together.
-                while changes.try_recv().is_ok() {}
-                run_build(&build, &state);
+            let mut seen = baseline;
+            loop {
+                std::thread::sleep(POLL);
+                let now = fingerprint(&options.watch, &state.out, &seen);
+                let rebuild = now != seen;
+                seen = now;
+                if rebuild {
+                    run_build(&build, &state);
+                }
             }
         });
     }
@@ -183,94 +190,99 @@ fn root_first(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (!d.is_error(), knock_on(d)));
 }
 
-/// Watches `paths` and sends `()` for each debounced change outside the site folder `out`.
-/// The returned receiver keeps the watcher alive.
-fn watch(paths: &[PathBuf], out: &Path) -> Result<Changes, Diagnostic> {
-    use notify_debouncer_mini::notify::RecursiveMode;
-    let (tx, rx) = std::sync::mpsc::channel();
-    let output = Output::of(out);
-    let mut debouncer = notify_debouncer_mini::new_debouncer(
-        DEBOUNCE,
-        move |events: notify_debouncer_mini::DebounceEventResult| {
-            // A watcher error (say, a queue overflow) may hide a change: build to be sure.
-            let relevant = match events {
-                Ok(events) => events.iter().any(|e| !output.contains(&e.path)),
-                Err(_) => true,
-            };
-            if relevant {
-                let _ = tx.send(());
+/// One watched file as last seen: its stamp (size, modification time, inode) and a hash of
+/// its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    stamp: (u64, Option<SystemTime>, u64),
+    hash: u64,
+}
+
+/// The watched files as last seen, by path.
+type Fingerprint = std::collections::BTreeMap<PathBuf, Seen>;
+
+/// Files larger than this are watched by their stamp only, never read: no corpus file or
+/// template is this large (the corpus refuses files over 64 MB).
+const MAX_HASHED: u64 = 64 * 1024 * 1024;
+
+/// What the watched files hold now, leaving out the site folder (and the folders a build
+/// writes beside it), which the build itself changes. Only regular files count: a FIFO, a
+/// device or a symbolic link to one is skipped (reading it could block or never end), and a
+/// symbolic link to a folder is not followed (it could loop). A file is read only when its stamp
+/// changed since `before`, or changed so recently that an edit within the timestamp's
+/// granularity could hide behind it; otherwise its last hash is kept, so an idle server costs a
+/// `stat` per file.
+fn fingerprint(paths: &[PathBuf], out: &Path, before: &Fingerprint) -> Fingerprint {
+    let out_name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let out_abs = out.parent().and_then(|p| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        std::fs::canonicalize(p).ok().map(|p| p.join(&out_name))
+    });
+    let is_output = |path: &Path| {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let build_temp = name.as_deref().is_some_and(|n| {
+            n.starts_with(&format!(".{out_name}.new-"))
+                || n.starts_with(&format!(".{out_name}.old-"))
+        });
+        build_temp || std::fs::canonicalize(path).ok() == out_abs
+    };
+    let recent = SystemTime::now() - Duration::from_secs(3);
+    let mut now = Fingerprint::new();
+    let mut stack: Vec<(PathBuf, bool)> = paths.iter().map(|p| (p.clone(), true)).collect();
+    while let Some((path, given)) = stack.pop() {
+        let Ok(link) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            // A folder the user named is followed, a symbolic link to one found inside is not.
+            if is_output(&path) || (link.file_type().is_symlink() && !given) {
+                continue;
             }
-        },
-    )
-    .map_err(|e| Diagnostic::error(None, format!("cannot watch for changes: {e}")))?;
-    for path in paths {
-        // Event paths start with the path watched: canonical, so that the site folder is
-        // recognised in them.
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if let Err(e) = debouncer.watcher().watch(&path, RecursiveMode::Recursive) {
-            let _ = writeln!(
-                std::io::stderr(),
-                "warning: cannot watch {}: {e}",
-                path.display()
-            );
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.flatten().map(|e| (e.path(), false)));
+            }
+            continue;
         }
+        if !meta.is_file() {
+            continue;
+        }
+        let stamp = (meta.len(), meta.modified().ok(), inode(&meta));
+        let settled = stamp.1.is_some_and(|m| m < recent);
+        let hash = match before.get(&path) {
+            Some(seen) if seen.stamp == stamp && settled => seen.hash,
+            _ if meta.len() > MAX_HASHED => 0,
+            _ => {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                crate::output::read_limited(&path, MAX_HASHED)
+                    .ok()
+                    .hash(&mut hasher);
+                hasher.finish()
+            }
+        };
+        now.insert(path, Seen { stamp, hash });
     }
-    Ok(Changes {
-        rx,
-        _watcher: debouncer,
-    })
+    now
 }
 
-/// Debounced changes of the watched files.
-struct Changes {
-    rx: std::sync::mpsc::Receiver<()>,
-    _watcher: notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
 }
 
-impl Changes {
-    fn recv(&self) -> Result<(), std::sync::mpsc::RecvError> {
-        self.rx.recv()
-    }
-
-    fn try_recv(&self) -> Result<(), std::sync::mpsc::TryRecvError> {
-        self.rx.try_recv()
-    }
-}
-
-/// What a build writes: the site folder, and the folders beside it it is made in and moved
-/// out of (`.site.new-*`, `.site.old-*`).
-struct Output {
-    /// The site folder's absolute path, its parent canonical (the folder may not exist yet).
-    abs: Option<PathBuf>,
-    name: String,
-}
-
-impl Output {
-    fn of(out: &Path) -> Self {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let abs = out.parent().and_then(|p| {
-            let p = if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            };
-            std::fs::canonicalize(p).ok().map(|p| p.join(&name))
-        });
-        Output { abs, name }
-    }
-
-    /// Whether `path` (absolute) is the site folder, inside it, or a build's folder beside it.
-    fn contains(&self, path: &Path) -> bool {
-        let temporary = path.components().any(|c| {
-            let c = c.as_os_str().to_string_lossy();
-            c.starts_with(&format!(".{}.new-", self.name))
-                || c.starts_with(&format!(".{}.old-", self.name))
-        });
-        temporary || self.abs.as_ref().is_some_and(|abs| path.starts_with(abs))
-    }
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
 }
 
 fn handle(state: &State, request: &Request<Incoming>) -> Response<Body> {
@@ -507,20 +519,6 @@ mod tests {
                 "a topic with no links"
             ]
         );
-    }
-
-    #[test]
-    fn the_site_folder_and_the_build_folders_beside_it_are_output() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = std::fs::canonicalize(dir.path()).unwrap();
-        let output = Output::of(&root.join("site"));
-        assert!(output.contains(&root.join("site")));
-        assert!(output.contains(&root.join("site/topic-a.html")));
-        assert!(output.contains(&root.join(".site.new-12/index.html")));
-        assert!(output.contains(&root.join(".site.old-12")));
-        assert!(!output.contains(&root.join("a.toml")));
-        assert!(!output.contains(&root.join("sites.toml")));
-        assert!(!output.contains(&root.join("site-notes/a.toml")));
     }
 
     #[test]
