@@ -13,7 +13,8 @@
 #
 # Environment: RUNS (default 5), TIMEOUT seconds for one command (default 300; a command that
 # takes longer is reported as such and not repeated), BENCH_DIR (default target/scale),
-# BRACES (default "10000 100000").
+# BRACES (default "10000 100000"), BIN (a syllabus binary to time instead of the one built here,
+# to time an earlier build in the same run of the machine).
 # Needs hyperfine, GNU time (/usr/bin/time) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +30,12 @@ for tool in hyperfine /usr/bin/time python3; do
     command -v "$tool" >/dev/null || { echo "scale.sh needs $tool (apt-get install -y hyperfine time)" >&2; exit 2; }
 done
 
-cargo build --release --quiet --bin syllabus --example gen_corpus --example toml_floor
-bin=$PWD/target/release/syllabus
-floor=$PWD/target/release/examples/toml_floor
-gen=$PWD/target/release/examples/gen_corpus
+# With BIN, the examples of an earlier build are used as they are.
+[ -n "${BIN:-}" ] || cargo build --release --quiet --bin syllabus --example gen_corpus --example toml_floor
+out=${CARGO_TARGET_DIR:-$PWD/target}/release
+bin=${BIN:-$out/syllabus}
+floor=$out/examples/toml_floor
+gen=$out/examples/gen_corpus
 
 # One run of a command under /usr/bin/time: "seconds peak_kb exit_code" into $work/$2.mem.
 measure() {
@@ -51,13 +54,16 @@ for n in "${sizes[@]}"; do
     fi
     du -sb "$dir/topics" | cut -f1 >"$work/c$n.bytes"
     echo "== $n topics: $(ls "$dir/topics" | wc -l) files, $(($(cat "$work/c$n.bytes") / 1000000)) MB" >&2
+    # Plans of more than 10,000 weeks are refused: at 100k links the default 5 hours a week
+    # is not enough.
+    pace="--hours-per-week 20"
     names=(floor check plan plan-json build)
     cmds=(
         "$floor $dir/topics"
         "$bin check --topics $dir/topics"
-        "$bin plan --topics $dir/topics"
-        "$bin plan --format json --topics $dir/topics"
-        "$bin build --topics $dir/topics --out $dir/site"
+        "$bin plan --topics $dir/topics $pace"
+        "$bin plan --format json --topics $dir/topics $pace"
+        "$bin build --topics $dir/topics --out $dir/site $pace"
     )
     hf=()
     for i in "${!names[@]}"; do
@@ -91,29 +97,35 @@ def read(p, default=None):
         return open(os.path.join(work, p)).read().split()
     except OSError:
         return default
-print(f"{'corpus':<24} {'command':<10} {'median s':>9} {'x floor':>8} {'peak MB':>8}  note")
+# CPU seconds (user + system, mean) beside the wall-clock median: on a busy machine the wall
+# clock says more about the neighbours than about the command.
+print(f"{'corpus':<24} {'command':<10} {'median s':>9} {'x floor':>8} {'cpu s':>7} {'x floor':>8} {'peak MB':>8}  note")
 medians = {}
 for n in sizes:
     runs = {r["command"]: r for r in json.load(open(os.path.join(work, f"c{n}.json")))["results"]}
     mb = int(read(f"c{n}.bytes")[0]) / 1e6
     label = f"{n} topics/{int(n) * 10} links"
     fl = runs.get("floor", {}).get("median")
+    cpu = lambda r: r["user"] + r["system"]
+    fl_cpu = cpu(runs["floor"]) if "floor" in runs else None
     for name in ["floor", "check", "plan", "plan-json", "build"]:
         secs, peak, code = read(f"c{n}-{name}.mem", ["?", "0", "?"])
         r = runs.get(name)
         note = ""
         if r is None:
-            med, ratio = "-", "-"
+            med, ratio, cs, cratio = "-", "-", "-", "-"
             note = f"did not finish (exit {code}, {secs} s)"
         else:
             medians[(n, name)] = r["median"]
             med = f"{r['median']:.3f}"
             ratio = f"{r['median'] / fl:.1f}x" if fl else "-"
+            cs = f"{cpu(r):.2f}"
+            cratio = f"{cpu(r) / fl_cpu:.1f}x" if fl_cpu else "-"
         if name == "floor":
             note = f"{mb:.1f} MB of TOML"
         if name == "build" and r is not None:
             note = f"site {int(read(f'c{n}.site', ['0'])[0]) / 1e6:.1f} MB"
-        print(f"{label:<24} {name:<10} {med:>9} {ratio:>8} {int(peak) / 1000:>8.0f}  {note}")
+        print(f"{label:<24} {name:<10} {med:>9} {ratio:>8} {cs:>7} {cratio:>8} {int(peak) / 1000:>8.0f}  {note}")
 print()
 for a, b in zip(sizes, sizes[1:]):
     parts = []

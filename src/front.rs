@@ -212,14 +212,19 @@ impl Syllabus {
     }
 
     /// Refuses a pace at which the plan would need more than [`MAX_WEEKS`] weeks, before the
-    /// weeks are made. The whole course is the first bound (each link takes at most its minutes
-    /// over the budget, rounded up, in new weeks); only when that is over, the plan is made at
-    /// the fastest pace to count what the selection really schedules.
+    /// weeks are made. The whole course's minutes over the budget are the first bound; only
+    /// when that is over, the plan is made at the fastest pace to count what the selection
+    /// really schedules. (Counting a week for each link would refuse every course of more than
+    /// 10,000 links at any pace.)
     fn weeks_bounded(&self, choices: &Choices) -> Result<(), Error> {
         let schedule = &choices.options.schedule;
         let budget = ((schedule.hours_per_week * 60.0).round() as u64).max(1);
-        let weeks_of = |minutes: u32| u64::from(minutes).div_ceil(budget);
-        let whole: u64 = self.course.links().map(|l| weeks_of(l.minutes)).sum();
+        let whole: u64 = self
+            .course
+            .links()
+            .map(|l| u64::from(l.minutes))
+            .sum::<u64>()
+            .div_ceil(budget);
         if whole <= MAX_WEEKS {
             return Ok(());
         }
@@ -236,10 +241,8 @@ impl Syllabus {
         let scheduled = probe
             .plan_links()
             .filter(|l| !l.done && (schedule.optional || !l.link.optional));
-        let (weeks, minutes) = scheduled.fold((0u64, 0u64), |(w, m), l| {
-            (w + weeks_of(l.link.minutes), m + u64::from(l.link.minutes))
-        });
-        if weeks <= MAX_WEEKS {
+        let minutes: u64 = scheduled.map(|l| u64::from(l.link.minutes)).sum();
+        if minutes.div_ceil(budget) <= MAX_WEEKS {
             return Ok(());
         }
         let needed = (minutes as f64 / 60.0 / MAX_WEEKS as f64).max(0.25);
@@ -268,7 +271,10 @@ pub const MAX_WEEKS: u64 = options::MAX_WEEKS_WANTED as u64;
 fn past_9999(start: Date, weeks: usize) -> Result<(), Error> {
     let last = Date::parse("9999-12-31").expect("a valid date");
     let days = 7 * weeks.max(1) as i64;
-    if start.add_days(days - 1).to_days() <= last.to_days() {
+    if start
+        .checked_add_days(days - 1)
+        .is_some_and(|end| end <= last)
+    {
         return Ok(());
     }
     Err(Error::usage(

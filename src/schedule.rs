@@ -408,13 +408,13 @@ fn needed_hours(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], weeks: u32) 
     f64::from(lo) / 10.0
 }
 
-/// A calendar date (proleptic Gregorian), enough for weekly schedules.
+/// A calendar date (proleptic Gregorian, years -9999 to 9999), enough for weekly schedules:
+/// `jiff`'s civil date, written and read as `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
+pub struct Date(jiff::civil::Date);
+
+/// 1970-01-01, from which [`Date::to_days`] counts.
+const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
 
 impl Date {
     /// `YYYY-MM-DD`, checked (month lengths and leap years included).
@@ -428,57 +428,42 @@ impl Date {
         if !(all_digits(y) && all_digits(m) && all_digits(d)) {
             return None;
         }
-        let date = Date {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-            day: d.parse().ok()?,
-        };
-        (date.month >= 1
-            && date.month <= 12
-            && date.day >= 1
-            && date.day <= days_in_month(date.year, date.month))
-        .then_some(date)
+        jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            .ok()
+            .map(Date)
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    /// Days since 1970-01-01.
     pub fn to_days(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        i64::from((self.0 - EPOCH).get_days())
     }
 
-    pub(crate) fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+    /// The date `days` after this one (before, when negative); `None` past the years -9999
+    /// to 9999.
+    pub fn checked_add_days(self, days: i64) -> Option<Date> {
+        let span = jiff::Span::new().try_days(days).ok()?;
+        self.0.checked_add(span).ok().map(Date)
     }
 
+    /// The date `days` after this one, held to the years -9999 to 9999 (a plan past them is
+    /// refused with [`Date::checked_add_days`] before its weeks are dated).
     pub fn add_days(self, days: i64) -> Date {
-        Date::from_days(self.to_days() + days)
+        self.checked_add_days(days).unwrap_or(if days < 0 {
+            Date(jiff::civil::Date::MIN)
+        } else {
+            Date(jiff::civil::Date::MAX)
+        })
     }
 
     /// Today in UTC, from the system clock.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days((secs / 86_400) as i64)
+        let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
+        Date(now.date())
     }
 
-    /// 0 for Monday .. 6 for Sunday (1970-01-01 was a Thursday).
+    /// 0 for Monday .. 6 for Sunday.
     pub(crate) fn weekday(self) -> u32 {
-        (self.to_days() + 3).rem_euclid(7) as u32
+        self.0.weekday().to_monday_zero_offset() as u32
     }
 
     /// This date if it is a Monday, else the next Monday.
@@ -487,18 +472,10 @@ impl Date {
     }
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let d = self.0;
+        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 }
 
@@ -518,11 +495,10 @@ mod tests {
         assert_eq!(Date::parse("1970-01-01").unwrap().to_days(), 0);
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2025-1-5").is_none());
-        for days in -800_000..800_000i64 {
-            if days % 997 == 0 {
-                assert_eq!(Date::from_days(days).to_days(), days);
-            }
-        }
+        let epoch = Date::parse("1970-01-01").unwrap();
+        assert_eq!(epoch.add_days(-1).to_string(), "1969-12-31");
+        assert_eq!(epoch.add_days(20_000).to_days(), 20_000);
+        assert_eq!(Date::parse("9999-12-31").unwrap().checked_add_days(1), None);
         // 2025-01-06 was a Monday.
         assert_eq!(Date::parse("2025-01-06").unwrap().weekday(), 0);
         assert_eq!(

@@ -75,14 +75,12 @@ pub fn run(args: &Args) -> Result<(), Error> {
     super::warn(&report.warnings);
     if args.format == Output::Json {
         // Written as it is made.
-        let written = stdout(|out| {
+        return stdout(|out| {
             let mut out = PrintableWriter::new(std::io::BufWriter::new(out));
             report.write_json(&mut out)?;
             out.write_all(b"\n")?;
             out.finish().map(drop)
         });
-        std::mem::forget(report);
-        return written;
     }
     stdout(|out| {
         if args.dry_run {

@@ -53,6 +53,12 @@ pub(crate) fn truncated_prefix(url: &str) -> Option<&str> {
 /// For a truncated URL the key is that of the text before `...`, without any cleanup past the
 /// cut: a full URL whose key starts with it names the same page.
 pub fn key(url: &str) -> String {
+    key_and_parsed(url).0
+}
+
+/// [`key`], and the parse of `url` it was made from, when it was made from one (not for a
+/// truncated URL, nor one without a scheme).
+fn key_and_parsed(url: &str) -> (String, Option<Url>) {
     let (body, truncated) = match truncated_prefix(url) {
         Some(p) => (p, true),
         None => (url, false),
@@ -68,18 +74,26 @@ pub fn key(url: &str) -> String {
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         let host = host.to_ascii_lowercase();
         let host = host.strip_prefix("www.").unwrap_or(&host);
-        return if path.is_empty() {
+        let key = if path.is_empty() {
             host.to_string()
         } else {
             format!("{host}/{path}")
         };
+        return (key, None);
     }
     let Ok(parsed) = Url::parse(&with_scheme) else {
-        return body.trim().to_ascii_lowercase();
+        return (body.trim().to_ascii_lowercase(), None);
     };
+    let of_url = matches!(with_scheme, std::borrow::Cow::Borrowed(_));
+    let key = parsed_key(&parsed);
+    (key, of_url.then_some(parsed))
+}
+
+/// The key of a URL that parsed (see [`key`]).
+fn parsed_key(parsed: &Url) -> String {
     let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
-    if let Some(paper) = paper_key(host, &parsed) {
+    if let Some(paper) = paper_key(host, parsed) {
         return paper;
     }
     let mut out = host.to_string();
@@ -127,9 +141,9 @@ fn arxiv_key(id: &str) -> String {
 }
 
 fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map_or_else(|| s.to_string(), |(_, v)| v.into_owned())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// The key of a paper's URL on a DOI resolver, the ACM library or arXiv; `None` for any
@@ -194,12 +208,18 @@ pub(crate) fn doi_field_key(doi: &str) -> Option<String> {
 
 /// The key of `url` followed by its aliases.
 pub(crate) fn keys_of(url: &str) -> Vec<String> {
+    keys_and_parsed(url).0
+}
+
+/// [`keys_of`], and the parse of `url` they were made from when there was one (see
+/// [`key`]): for a caller that reads more of the address, so that it is parsed once.
+pub(crate) fn keys_and_parsed(url: &str) -> (Vec<String>, Option<Url>) {
     // The key once: making it parses the URL.
-    let k = key(url);
+    let (k, parsed) = key_and_parsed(url);
     let aliases = aliases_of_key(&k);
     let mut keys = vec![k];
     keys.extend(aliases);
-    keys
+    (keys, parsed)
 }
 
 /// Whether `a` and `b` name the same page, either of them possibly truncated: the rule

@@ -652,9 +652,11 @@ fn link_json(r: &Row) -> serde_json::Value {
 /// Links of `course` that are one work (see `work`): what `syllabus check` warns about, at
 /// the later link of each pair, so a curator finds the duplicates a course already holds.
 pub fn same_works(course: &Course) -> Vec<Diagnostic> {
-    let mut works: work::Works<String> = work::Works::new();
+    // Works are known by their link's number in `links`: no copy of each id.
+    let links: Vec<&crate::model::Link> = course.links().chain(course.inbox.iter()).collect();
+    let mut works: work::Works<usize> = work::Works::new();
     let mut found = Vec::new();
-    for l in course.links().chain(course.inbox.iter()) {
+    for (n, l) in links.iter().enumerate() {
         let urls: Vec<&str> = std::iter::once(l.url.as_str())
             .chain(l.alternates.iter().map(String::as_str))
             .collect();
@@ -663,8 +665,9 @@ pub fn same_works(course: &Course) -> Vec<Diagnostic> {
             title: &l.title,
             authors: &l.authors,
         };
-        let decision = works.find_or_insert(&identity, || l.id.to_string());
+        let decision = works.find_or_insert(&identity, || n);
         if let Some((other, reason)) = decision.same {
+            let other = &links[other].id;
             let origin = Some(l.url_origin.clone())
                 .filter(|o| o.line > 0)
                 .or_else(|| Some(l.origin.clone()));

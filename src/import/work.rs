@@ -26,10 +26,14 @@ use crate::corpus::url_key as urls;
 // A fixed-seed fast hash: these maps are the work index's own, keyed by our strings.
 use foldhash::{HashMap, HashMapExt};
 
-/// Words of a title that say nothing of which work it is.
-const FILLER: &[&str] = &[
-    "the", "a", "an", "of", "and", "in", "on", "for", "to", "with",
-];
+/// Whether `word` says nothing of which work a title is: asked several times of every word
+/// of every title, so a `match` rather than a scan of a list.
+fn is_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "of" | "and" | "in" | "on" | "for" | "to" | "with"
+    )
+}
 
 /// PDF file names too common to name a work.
 const GENERIC_FILES: &[&str] = &[
@@ -65,43 +69,53 @@ const FILE_AGREES: f32 = 0.3;
 /// article dropped, `&` read as "and", possessive `s` dropped.
 pub(crate) fn title_words(title: &str) -> Vec<String> {
     // Most titles are ASCII already: folding them would only copy them.
-    let folded = if title.is_ascii() {
-        title.to_ascii_lowercase()
+    let folded: std::borrow::Cow<str> = if title.is_ascii() {
+        title.into()
     } else {
-        deunicode::deunicode(title).to_lowercase()
+        deunicode::deunicode(title).to_lowercase().into()
     };
-    let folded = if folded.contains('&') {
-        folded.replace('&', " and ")
-    } else {
-        folded
-    };
+    // One pass over the characters: lowercase, bracketed asides left out (a bracket does not
+    // end a word: "a(b)c" is "ac"), `&` a word "and" of its own, any other character that is
+    // not a letter or digit a separator.
     let mut depth = 0u32;
-    let mut kept = String::with_capacity(folded.len());
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let end = |word: &mut String, words: &mut Vec<String>| {
+        if !word.is_empty() && word != "s" {
+            words.push(std::mem::take(word));
+        } else {
+            word.clear();
+        }
+    };
     for ch in folded.chars() {
         match ch {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(ch),
-            _ => {}
+            _ if depth > 0 => {}
+            '&' => {
+                end(&mut word, &mut words);
+                words.push("and".to_string());
+            }
+            c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
+            _ => end(&mut word, &mut words),
         }
     }
-    let mut words: Vec<String> = kept
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty() && *w != "s")
-        .map(str::to_string)
-        .collect();
-    while words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
-    {
-        words.remove(0);
-    }
+    end(&mut word, &mut words);
+    let articles = words
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
+        .count();
+    words.drain(..articles);
     words
 }
 
 /// The words before the first colon or dash that separates a subtitle ("Spanner: Google's
 /// ..."), or `None` when the title has no subtitle.
 fn main_title_words(title: &str) -> Option<Vec<String>> {
+    // Most titles have no separator at all: five searches would only say so.
+    if !title.contains([':', '-', '—', '–']) {
+        return None;
+    }
     let cut = [": ", " — ", " – ", " -- ", " - "]
         .iter()
         .filter_map(|sep| title.find(sep))
@@ -118,14 +132,14 @@ pub(crate) fn informative(title: &str) -> bool {
 
 /// [`informative`] for a title whose words ([`title_words`]) are already made.
 fn informative_words(title: &str, words: &[String]) -> bool {
-    let t = title.trim().to_ascii_lowercase();
+    let t = title.trim().as_bytes();
+    let starts = |prefix: &str| {
+        t.len() >= prefix.len() && t[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
     if t.is_empty()
-        || t.starts_with("doi:")
-        || t.starts_with("10.")
-        || t.starts_with("arxiv")
-        || t.starts_with("http://")
-        || t.starts_with("https://")
-        || t.starts_with("www.")
+        || ["doi:", "10.", "arxiv", "http://", "https://", "www."]
+            .iter()
+            .any(|p| starts(p))
     {
         return false;
     }
@@ -141,11 +155,7 @@ fn informative_words(title: &str, words: &[String]) -> bool {
 /// Shared words over all words (filler words left out), 0 to 1.
 fn similarity(a: &[String], b: &[String]) -> f32 {
     let set = |ws: &[String]| -> Vec<String> {
-        let mut v: Vec<String> = ws
-            .iter()
-            .filter(|w| !FILLER.contains(&w.as_str()))
-            .cloned()
-            .collect();
+        let mut v: Vec<String> = ws.iter().filter(|w| !is_filler(w)).cloned().collect();
         v.sort();
         v.dedup();
         v
@@ -169,7 +179,7 @@ fn shortened(short: &[String], long: &[String]) -> bool {
     }
     let initials = |filler: bool| -> String {
         long.iter()
-            .filter(|w| filler || !FILLER.contains(&w.as_str()))
+            .filter(|w| filler || !is_filler(w))
             .filter_map(|w| w.chars().next())
             .collect()
     };
@@ -182,10 +192,7 @@ fn shortened(short: &[String], long: &[String]) -> bool {
 /// words that are not filler, or two long ones ("Viewstamped Replication", not "Distributed
 /// Systems").
 fn distinctive(words: &[String]) -> bool {
-    let content: Vec<&String> = words
-        .iter()
-        .filter(|w| !FILLER.contains(&w.as_str()))
-        .collect();
+    let content: Vec<&String> = words.iter().filter(|w| !is_filler(w)).collect();
     content.len() >= 3
         || (content.len() == 2 && content.iter().map(|w| w.len()).sum::<usize>() >= 20)
 }
@@ -202,12 +209,20 @@ fn name_of(main: &[String]) -> Option<&str> {
 /// The surname of an author as lists write names: "Lamport, Leslie", "Leslie Lamport",
 /// "L. Lamport".
 fn surname(name: &str) -> Option<String> {
-    let name = deunicode::deunicode(name).to_lowercase();
-    let last = match name.split_once(',') {
-        Some((last, _)) => last.trim().to_string(),
-        None => name.split_whitespace().last()?.to_string(),
+    let name: std::borrow::Cow<str> = if name.is_ascii() {
+        name.into()
+    } else {
+        deunicode::deunicode(name).to_lowercase().into()
     };
-    let last: String = last.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let last = match name.split_once(',') {
+        Some((last, _)) => last.trim(),
+        None => name.split_whitespace().last()?,
+    };
+    let last: String = last
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     (last.len() > 1).then_some(last)
 }
 
@@ -407,7 +422,7 @@ fn keys(id: &Identity<'_>) -> Keys {
     k.informative = informative_words(id.title, words);
     k.joined = k.title.join(" ");
     for url in &id.urls {
-        let page_keys = urls::keys_of(url);
+        let (page_keys, parsed) = urls::keys_and_parsed(url);
         let paper = page_keys.first().is_some_and(|key| is_paper_key(key));
         for key in &page_keys {
             if is_paper_key(key) {
@@ -425,8 +440,9 @@ fn keys(id: &Identity<'_>) -> Keys {
                 paper,
             });
         }
-        // One parse for what the path and host say.
-        if let Ok(parsed) = url::Url::parse(url) {
+        // What the path and host say, from the parse the keys were made with when there was
+        // one.
+        if let Some(parsed) = parsed.or_else(|| url::Url::parse(url).ok()) {
             if let Some(doi) = doi_in_path(&parsed) {
                 push(&mut k.dois, doi.clone());
                 push(&mut k.identifiers, doi);
@@ -472,18 +488,18 @@ impl<V> Works<V> {
 
     fn insert_keys(&mut self, k: Keys, value: V) {
         let n = self.works.len();
-        for page in &k.pages {
-            self.pages.insert_keys(page.keys.clone(), page.truncated, n);
+        for page in k.pages {
+            self.pages.insert_keys(page.keys, page.truncated, n);
         }
-        for i in &k.identifiers {
-            self.identifiers.entry(i.clone()).or_default().push(n);
+        for i in k.identifiers {
+            self.identifiers.entry(i).or_default().push(n);
         }
-        for p in &k.pdfs {
-            self.pdfs.entry(p.clone()).or_default().push(n);
+        for p in k.pdfs {
+            self.pdfs.entry(p).or_default().push(n);
         }
         if k.informative && distinctive(&k.title) {
-            self.titles.entry(k.joined.clone()).or_default().push(n);
-            for w in k.title.iter().filter(|w| !FILLER.contains(&w.as_str())) {
+            self.titles.entry(k.joined).or_default().push(n);
+            for w in k.title.iter().filter(|w| !is_filler(w)) {
                 // Look up before inserting: a known word needs no copy of its text.
                 match self.by_word.get_mut(w.as_str()) {
                     Some(posting) if posting.last() == Some(&n) => {}
@@ -649,7 +665,7 @@ impl<V> Works<V> {
             return Vec::new();
         }
         let mut counts: HashMap<usize, usize> = HashMap::new();
-        for w in k.title.iter().filter(|w| !FILLER.contains(&w.as_str())) {
+        for w in k.title.iter().filter(|w| !is_filler(w)) {
             // A word in hundreds of titles ("distributed") says nothing of which one; the
             // rarer words of a near-equal title find it.
             let Some(posting) = self.by_word.get(w).filter(|p| p.len() <= COMMON_WORD) else {

@@ -19,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::plan::Plan;
 use crate::words;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write as _;
 
@@ -54,39 +55,75 @@ pub fn markdown_in(
     layout: Layout,
 ) -> Result<String, Diagnostic> {
     let mut out = Vec::new();
-    let _ = write_markdown(plan, templates, layout, &mut out)?;
+    write_markdown(plan, templates, layout, &mut out)?;
     Ok(String::from_utf8(out).expect("templates write UTF-8"))
 }
 
-/// What every plan template (Markdown and HTML) is given: the plan, lookups from ids to titles,
-/// counts, and the pace the schedule was cut at.
-pub(crate) fn context(plan: &Plan) -> std::collections::BTreeMap<&'static str, minijinja::Value> {
-    use minijinja::Value;
-    let titles: std::collections::BTreeMap<&str, &str> = plan
-        .topics()
-        .map(|t| (t.id.as_str(), t.title.as_str()))
-        .collect();
-    // Practice items are named as such wherever a template lists them by title.
-    let has_practice = plan.links().any(|l| l.kind.is_practice());
-    let pace = crate::words::decimal(plan.schedule.hours_per_week);
-    let mut context = std::collections::BTreeMap::from([
-        ("plan", values::plan(plan)),
-        ("titles", Value::from_serialize(&titles)),
-        ("topic_count", Value::from(plan.topics().count())),
-        ("link_count", Value::from(plan.links().count())),
-        ("items_text", Value::from(items_text(plan))),
-        ("work_text", Value::from(work_text(plan))),
-        ("has_practice", Value::from(has_practice)),
-        (
-            "optional_count",
-            Value::from(plan.links().filter(|l| l.optional).count()),
-        ),
-        ("hours_per_week", Value::from(pace)),
-        ("weeks", Value::from(plan.weeks.len())),
-        ("schedule_warning", Value::from(plan.schedule.warning())),
-    ]);
-    context.extend(values::link_maps(plan));
-    context
+/// The plan's figures every plan template shows, the Markdown's and the site's alike (each
+/// context flattens them in, so a template reads `topic_count`, `items_text`, ...).
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Figures {
+    pub topic_count: usize,
+    pub link_count: usize,
+    /// `8 links`, or `12 readings, 3 exercises and 1 project` ([`items_text`]).
+    pub items_text: String,
+    /// `reading`, `practice` or `reading and practice` ([`work_text`]).
+    pub work_text: &'static str,
+    /// Practice items are named as such wherever a template lists them by title.
+    pub has_practice: bool,
+    pub optional_count: usize,
+    /// The pace the schedule was cut at, as a decimal (`7.5`).
+    pub hours_per_week: String,
+    pub weeks: usize,
+    pub schedule_warning: Option<String>,
+}
+
+impl Figures {
+    pub(crate) fn of(plan: &Plan) -> Self {
+        let links = || plan.links();
+        Figures {
+            topic_count: plan.topics().count(),
+            link_count: links().count(),
+            items_text: items_text(plan),
+            work_text: work_text(plan),
+            has_practice: links().any(|l| l.kind.is_practice()),
+            optional_count: links().filter(|l| l.optional).count(),
+            hours_per_week: crate::words::decimal(plan.schedule.hours_per_week),
+            weeks: plan.weeks.len(),
+            schedule_warning: plan.schedule.warning(),
+        }
+    }
+}
+
+/// What `plan.md.j2` is given: the plan, lookups from ids to titles and labels, the figures,
+/// and the layout.
+#[derive(Serialize)]
+pub(crate) struct MarkdownContext<'p> {
+    /// The plan, its links looked up as the template asks (see `values`).
+    plan: minijinja::Value,
+    /// Topic titles by id.
+    titles: std::collections::BTreeMap<&'p str, &'p str>,
+    #[serde(flatten)]
+    figures: Figures,
+    /// `weeks` or `topics` ([`Layout::as_str`]).
+    layout: &'static str,
+    #[serde(flatten)]
+    links: values::LinkMaps,
+}
+
+impl<'p> MarkdownContext<'p> {
+    pub(crate) fn new(plan: &'p Plan, layout: Layout) -> Self {
+        MarkdownContext {
+            plan: values::plan(plan),
+            titles: plan
+                .topics()
+                .map(|t| (t.id.as_str(), t.title.as_str()))
+                .collect(),
+            figures: Figures::of(plan),
+            layout: layout.as_str(),
+            links: values::link_maps(plan),
+        }
+    }
 }
 
 /// `Exercise` or `Project`: how a practice item is introduced in a list of titles.
@@ -144,26 +181,18 @@ pub fn write_markdown(
     templates: &Templates,
     layout: Layout,
     out: impl std::io::Write,
-) -> Result<Context, Diagnostic> {
-    let mut values = context(plan);
-    values.insert("layout", minijinja::Value::from(layout.as_str()));
-    let ctx = minijinja::Value::from(values);
+) -> Result<(), Diagnostic> {
+    let ctx = minijinja::Value::from_serialize(MarkdownContext::new(plan, layout));
     let mut squeeze = Squeeze::new(out);
     {
         // The template writes in small pieces.
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut squeeze);
-        templates.render_to_write("plan.md.j2", ctx.clone(), &mut buffered)?;
+        templates.render_to_write("plan.md.j2", ctx, &mut buffered)?;
         buffered.flush().map_err(write_error)?;
     }
     squeeze.finish().map_err(write_error)?;
-    Ok(Context(ctx))
+    Ok(())
 }
-
-/// The context a template was rendered with, left to the caller to free: a tree of values as
-/// large as the plan, whose freeing is a tenth of `plan`. A process that ends next can
-/// `std::mem::forget` it instead.
-#[must_use]
-pub struct Context(#[allow(dead_code)] minijinja::Value);
 
 fn write_error(e: std::io::Error) -> Diagnostic {
     Diagnostic::error(None, format!("cannot write the plan: {e}"))
@@ -463,11 +492,8 @@ pub fn topics_links(plan: &Plan) -> String {
 mod tests {
     use super::*;
 
-    /// The schedule row as `plan.md.j2` wrote it before the row was made in Rust.
-    const OLD_ROW: &str = "{% for week in plan.weeks %}{% for id in week.links %}{% if id in practice_labels %}*{{ practice_labels[id] }}:* {% endif %}{{ link_titles[id] | md }}{% if id in week.parts %} (part {{ week.parts[id].part }} of {{ week.parts[id].of }}){% endif %}{% if id in optional_ids %} *(optional)*{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}\n{% endfor %}";
-
     #[test]
-    fn week_readings_are_the_rows_the_template_made() {
+    fn week_readings_list_each_week_s_links_marked() {
         let mut sources = crate::corpus::embedded_sources();
         // A title that needs escaping, on a practice item, so every branch of the row shows.
         let gossip = sources
@@ -490,18 +516,25 @@ mod tests {
                 &schedule,
                 &Default::default(),
             );
-            let mut env = minijinja::Environment::new();
-            env.add_filter("md", |s: &str| markdown_inline(s).into_owned());
-            let old = env
-                .render_str(OLD_ROW, minijinja::Value::from(context(&plan)))
-                .unwrap();
-            let rows = &context(&plan)["week_readings"];
-            let new: String = rows
+            let context =
+                minijinja::Value::from_serialize(MarkdownContext::new(&plan, Layout::Weeks));
+            let rows: Vec<String> = context
+                .get_attr("week_readings")
+                .unwrap()
                 .try_iter()
                 .unwrap()
-                .map(|row| format!("{row}\n"))
+                .map(|row| row.to_string())
                 .collect();
-            assert_eq!(new, old, "{hours} hours a week, optional {optional}");
+            // One row a week, one entry a link of the week, each with its title.
+            assert_eq!(rows.len(), plan.weeks.len());
+            for (row, week) in rows.iter().zip(&plan.weeks) {
+                assert_eq!(row.split("; ").count(), week.links.len(), "{row}");
+                for id in &week.links {
+                    let title = markdown_inline(&plan.link(id).unwrap().title).into_owned();
+                    assert!(row.contains(&title), "{row}: {title}");
+                }
+            }
+            let new = rows.join("\n");
             assert!(new.contains("a\\_b\\|c"), "{new}");
             assert!(new.contains("(part 1 of"), "{hours}: {new}");
             assert!(new.contains("*Project:* "), "{new}");

@@ -6,13 +6,12 @@
 //! few values a topic) is copied as before. A template sees exactly what the copy held: the same
 //! fields, in the same order, with the same values (the tests hold the two side by side).
 
-use crate::model::{id_hash, Ref, SharedLink};
+use crate::model::{Ref, SharedLink};
 use crate::plan::{Field, Plan, PlanLink, PlanStage, PlanTopic, View, FIELD_NAMES};
 use minijinja::value::{Enumerator, Object};
 use minijinja::Value;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// What `Value::from_serialize(plan)` gives, but with each link a [`LinkObject`].
@@ -230,7 +229,7 @@ fn value(field: Field<'_>) -> Value {
 /// holds, enumerates (by id, in order) and answers as the `BTreeMap` it replaces. Last,
 /// `week_readings` (see [`week_readings`]), made from the same table, and `week_items` and
 /// `week_optional` (see [`week_items`]).
-pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 7] {
+pub(crate) fn link_maps(plan: &Plan) -> LinkMaps {
     let entries: Vec<Entry> = plan
         .plan_links()
         .map(|l| Entry {
@@ -240,16 +239,11 @@ pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 7] {
             until_week: l.until_week,
         })
         .collect();
-    // Sized once: grown as it fills, the table would be rehashed a dozen times at 100k links.
-    let mut index = hashbrown::HashTable::with_capacity(entries.len());
+    let mut index = foldhash::HashMap::default();
+    index.reserve(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        let id = entry.link.id.as_str();
-        let same = |&p: &u32| entries[p as usize].link.id == id;
-        let rehash = |&p: &u32| id_hash(&entries[p as usize].link.id);
         // The first of an id keeps it (only an invalid corpus repeats one).
-        if let hashbrown::hash_table::Entry::Vacant(slot) = index.entry(id_hash(id), same, rehash) {
-            slot.insert(i as u32);
-        }
+        index.entry(entry.link.id.to_string()).or_insert(i as u32);
     }
     let starts = plan.weeks.iter().map(|w| w.start.clone()).collect();
     let table = Arc::new(LinkTable {
@@ -263,18 +257,29 @@ pub(crate) fn link_maps(plan: &Plan) -> [(&'static str, Value); 7] {
         Value::from_object(LinkMap {
             table: table.clone(),
             kind,
-            cursor: AtomicU32::new(0),
         })
     };
-    [
-        ("link_titles", map(MapKind::Titles)),
-        ("practice_labels", map(MapKind::PracticeLabels)),
-        ("optional_ids", map(MapKind::OptionalIds)),
-        ("when_labels", map(MapKind::WhenLabels)),
-        ("week_readings", readings),
-        ("week_items", Value::from(items)),
-        ("week_optional", Value::from(optional)),
-    ]
+    LinkMaps {
+        link_titles: map(MapKind::Titles),
+        practice_labels: map(MapKind::PracticeLabels),
+        optional_ids: map(MapKind::OptionalIds),
+        when_labels: map(MapKind::WhenLabels),
+        week_readings: readings,
+        week_items: Value::from(items),
+        week_optional: Value::from(optional),
+    }
+}
+
+/// The lookups and lists of [`link_maps`], by the names the Markdown template reads.
+#[derive(Serialize)]
+pub(crate) struct LinkMaps {
+    link_titles: Value,
+    practice_labels: Value,
+    optional_ids: Value,
+    when_labels: Value,
+    week_readings: Value,
+    week_items: Value,
+    week_optional: Value,
 }
 
 /// One entry of a week's list: the link (as a [`LinkObject`]: its fields are looked up when the
@@ -289,7 +294,6 @@ struct WeekItem {
 /// reading order, and `week_optional`, the optional links not scheduled whose topic the week
 /// starts (read them alongside, if there is time).
 fn week_items(plan: &Plan, table: &LinkTable) -> (Vec<Value>, Vec<Value>) {
-    let cursor = AtomicU32::new(0);
     let object = |entry: &Entry| {
         Value::from_object(LinkObject {
             link: entry.link.clone(),
@@ -307,7 +311,7 @@ fn week_items(plan: &Plan, table: &LinkTable) -> (Vec<Value>, Vec<Value>) {
                 .links
                 .iter()
                 .filter_map(|id| {
-                    let entry = table.find(id, &cursor)?;
+                    let entry = table.find(id)?;
                     Some(Value::from_serialize(WeekItem {
                         link: object(entry),
                         part: week.parts.get(id).copied(),
@@ -344,7 +348,6 @@ fn week_items(plan: &Plan, table: &LinkTable) -> (Vec<Value>, Vec<Value>) {
 /// mark, joined by `; `. Made here once: the template spent an eighth of its time on four
 /// lookups and a filter for each of 100,000 entries.
 fn week_readings(plan: &Plan, table: &LinkTable) -> Vec<String> {
-    let cursor = AtomicU32::new(0);
     plan.weeks
         .iter()
         .map(|week| {
@@ -353,7 +356,7 @@ fn week_readings(plan: &Plan, table: &LinkTable) -> Vec<String> {
                 if i > 0 {
                     cell.push_str("; ");
                 }
-                let Some(entry) = table.find(id, &cursor) else {
+                let Some(entry) = table.find(id) else {
                     continue;
                 };
                 let link = &entry.link;
@@ -399,26 +402,16 @@ fn when_label(entry: &Entry, starts: &[Option<String>]) -> String {
 struct LinkTable {
     /// The plan's links, in plan order.
     entries: Vec<Entry>,
-    /// Positions in `entries`, found by the hash of an id.
-    index: hashbrown::HashTable<u32>,
+    /// Positions in `entries` by link id.
+    index: foldhash::HashMap<String, u32>,
     /// By week number - 1: the day it starts, when the schedule has a start.
     starts: Vec<Option<String>>,
 }
 
 impl LinkTable {
-    /// The entry of link `id`. Templates look links up in plan order, so the entry found last
-    /// (`cursor`) and the one after it are tried first: at 100,000 links the hash table's
-    /// slots and the ids they point at are scattered over memory, and most of a lookup was
-    /// waiting for it.
-    fn find(&self, id: &str, cursor: &AtomicU32) -> Option<&Entry> {
-        let at = cursor.load(Ordering::Relaxed) as usize;
-        let p = match (at..at + 2).find(|&p| self.entries.get(p).is_some_and(|e| e.link.id == id)) {
-            Some(p) => p as u32,
-            None => *self
-                .index
-                .find(id_hash(id), |&p| self.entries[p as usize].link.id == id)?,
-        };
-        cursor.store(p, Ordering::Relaxed);
+    /// The entry of link `id`.
+    fn find(&self, id: &str) -> Option<&Entry> {
+        let &p = self.index.get(id)?;
         Some(&self.entries[p as usize])
     }
 }
@@ -443,8 +436,6 @@ enum MapKind {
 struct LinkMap {
     table: Arc<LinkTable>,
     kind: MapKind,
-    /// Where this map found its last link (see [`LinkTable::find`]).
-    cursor: AtomicU32,
 }
 
 impl LinkMap {
@@ -477,7 +468,7 @@ impl Object for LinkMap {
     }
 
     fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
-        self.value(self.table.find(key, &self.cursor)?)
+        self.value(self.table.find(key)?)
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -504,6 +495,7 @@ mod tests {
     use crate::model::Course;
     use crate::schedule::ScheduleOptions;
     use crate::select::Selection;
+    use minijinja::context;
     use std::collections::BTreeSet;
 
     /// The shipped course planned whole, and with a link skipped that another link of it
@@ -544,111 +536,97 @@ mod tests {
         out
     }
 
+    /// Renders `template` with `context`.
+    fn render(template: &str, context: Value) -> String {
+        let mut env = minijinja::Environment::new();
+        env.add_template("t", template).unwrap();
+        env.get_template("t").unwrap().render(context).unwrap()
+    }
+
     #[test]
-    fn templates_see_the_plan_as_its_copy() {
+    fn a_template_sees_each_planned_link_with_the_fields_of_the_json() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
         let course = crate::corpus::load_dir(&dir).unwrap().course;
-        let mut env = minijinja::Environment::new();
-        // What a reader's template may do with a link.
-        let uses = "{{ l|items|list }} {{ l|dictsort }} {{ l|length }} {{ l }} {{ l|string }} \
-            {% for k in l %}{{ k }}={{ l[k] }},{% endfor %} {{ l == c }} {{ c == l }} \
-            {{ 'alternates' in l }} {{ l.nope is defined }} {{ l[0] is defined }} \
-            {{ l is mapping }} {{ l is true }} {{ [l, c]|unique|list|length }}";
-        env.add_template("uses", uses).unwrap();
-        let uses = env.get_template("uses").unwrap();
         for plan in shipped_plans(&course) {
-            let lazy = super::plan(&plan);
-            let copied = Value::from_serialize(&plan);
-            // The same text as the copy, and as the JSON renderer's: every field, in order.
-            let text = serde_json::to_string(&lazy).unwrap();
-            assert_eq!(text, serde_json::to_string(&copied).unwrap());
-            assert_eq!(text, serde_json::to_string(&plan).unwrap());
-            let (lazy, copied) = (link_values(&lazy), link_values(&copied));
-            assert_eq!(lazy.len(), plan.plan_links().count());
-            for ((planned, l), c) in plan.plan_links().zip(&lazy).zip(&copied) {
-                assert!(l.downcast_object_ref::<LinkObject>().is_some());
-                for name in FIELD_NAMES.iter().chain(&["nope"]) {
-                    let at = format!("{}: {name}", planned.id);
-                    assert_eq!(l.get_attr(name).unwrap(), c.get_attr(name).unwrap(), "{at}");
-                    let key = Value::from(*name);
-                    assert_eq!(l.get_item(&key).ok(), c.get_item(&key).ok(), "{at}");
+            let values = super::plan(&plan);
+            let json: serde_json::Value = serde_json::to_value(&plan).unwrap();
+            let links = link_values(&values);
+            assert_eq!(links.len(), plan.plan_links().count());
+            let json_links = json["stages"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|s| s["topics"].as_array().unwrap())
+                .flat_map(|t| t["links"].as_array().unwrap());
+            for (l, j) in links.into_iter().zip(json_links) {
+                let j = j.as_object().unwrap();
+                // The keys in order, each value as the JSON has it, nothing else.
+                // (The order is the JSON's own: see the plan's serialization test.)
+                let keys = render("{% for k in l %}{{ k }} {% endfor %}", context! { l });
+                let mut keys: Vec<&str> = keys.split_whitespace().collect();
+                keys.sort_unstable();
+                let want: Vec<&str> = j.keys().map(String::as_str).collect();
+                assert_eq!(keys, want);
+                for (k, v) in j {
+                    let seen = l.get_item(&Value::from(k.as_str())).unwrap();
+                    let seen = serde_json::to_value(&seen).unwrap();
+                    assert_eq!(&seen, v, "{} {k}", j["id"]);
                 }
-                let seen = uses.render(minijinja::context! { l, c }).unwrap();
-                let (l, c) = (c, l);
-                assert_eq!(seen, uses.render(minijinja::context! { l, c }).unwrap());
+                assert_eq!(render("{{ l.nope is defined }}", context! { l }), "False");
             }
         }
     }
 
-    /// The four link maps as they were made before: `BTreeMap`s copied into template values.
-    fn copied_maps(plan: &Plan) -> [(&'static str, Value); 4] {
-        use std::collections::BTreeMap;
-        let starts: Vec<Option<String>> = plan.weeks.iter().map(|w| w.start.clone()).collect();
-        let links = || plan.plan_links();
-        let titles: BTreeMap<&str, &str> = links().map(|l| (&*l.id, &*l.title)).collect();
-        let practice: BTreeMap<&str, &str> = links()
-            .filter(|l| l.kind.is_practice())
-            .map(|l| (&*l.id, super::super::practice_label(l.kind)))
-            .collect();
-        let optional: BTreeMap<&str, bool> = links()
-            .filter(|l| l.optional)
-            .map(|l| (&*l.id, true))
-            .collect();
-        let when: BTreeMap<&str, String> = links()
-            .map(|l| {
-                let (done, week, until_week) = (l.done, l.week, l.until_week);
-                let link = l.at.0.shared(l.at.1 as usize);
-                let entry = Entry {
-                    link,
-                    done,
-                    week,
-                    until_week,
-                };
-                (&*l.id, when_label(&entry, &starts))
-            })
-            .collect();
-        [
-            ("link_titles", Value::from_serialize(titles)),
-            ("practice_labels", Value::from_serialize(practice)),
-            ("optional_ids", Value::from_serialize(optional)),
-            ("when_labels", Value::from_serialize(when)),
-        ]
-    }
-
     #[test]
-    fn link_maps_answer_as_the_copied_maps() {
+    fn link_maps_answer_by_link_id() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
         let course = crate::corpus::load_dir(&dir).unwrap().course;
-        let mut env = minijinja::Environment::new();
-        let uses = "{{ m|length }} {{ m|items|list }} {{ m|dictsort }} {{ m }} \
-            {% for k in m %}{{ k }}={{ m[k] }},{% endfor %} {{ m == c }} {{ m is true }} \
-            {{ m.nope is defined }} {{ m[0] is defined }} {% for k in ids %}{{ k in m }}{% endfor %}";
-        env.add_template("uses", uses).unwrap();
-        let uses = env.get_template("uses").unwrap();
         for plan in shipped_plans(&course) {
-            let mut ids: Vec<&str> = plan.plan_links().map(|l| &*l.id).collect();
-            ids.extend(plan.topics().map(|t| &*t.id));
-            ids.push("nope");
-            for ((name, m), (_, c)) in link_maps(&plan).into_iter().zip(copied_maps(&plan)) {
-                assert!(m.downcast_object_ref::<LinkMap>().is_some());
-                let text = serde_json::to_string(&m).unwrap();
-                assert_eq!(text, serde_json::to_string(&c).unwrap(), "{name}");
-                // In plan order (the lookup's cursor finds them), backwards, skipping, and twice
-                // in a row (the hash table does).
-                let orders = ids
-                    .iter()
-                    .chain(ids.iter().rev())
-                    .chain(ids.iter().step_by(3))
-                    .flat_map(|id| [id, id]);
-                for &id in orders {
-                    let key = Value::from(id);
-                    assert_eq!(m.get_item(&key).ok(), c.get_item(&key).ok(), "{name} {id}");
-                }
-                let seen = uses.render(minijinja::context! { m, c, ids }).unwrap();
-                let (m, c) = (c, m);
-                let copied = uses.render(minijinja::context! { m, c, ids }).unwrap();
-                assert_eq!(seen, copied, "{name}");
+            let maps = link_maps(&plan);
+            let starts: Vec<Option<String>> = plan.weeks.iter().map(|w| w.start.clone()).collect();
+            for l in plan.plan_links() {
+                let id = Value::from(l.id.as_str());
+                let get = |m: &Value| m.get_item(&id).ok().filter(|v| !v.is_undefined());
+                assert_eq!(get(&maps.link_titles), Some(Value::from(l.title.as_str())));
+                let label = match l.kind {
+                    crate::model::Kind::Exercise => Some(Value::from("Exercise")),
+                    crate::model::Kind::Project => Some(Value::from("Project")),
+                    _ => None,
+                };
+                assert_eq!(get(&maps.practice_labels), label, "{}", l.id);
+                assert_eq!(
+                    get(&maps.optional_ids),
+                    l.optional.then(|| Value::from(true))
+                );
+                let when = get(&maps.when_labels).unwrap().to_string();
+                let from = |w: u32| {
+                    let start = starts[w as usize - 1].as_deref();
+                    start.map(|s| format!(" · from {s}")).unwrap_or_default()
+                };
+                let want = match (l.week, l.until_week) {
+                    (Some(w), Some(u)) => format!("Weeks {w}-{u}{}", from(w)),
+                    (Some(w), None) => format!("Week {w}{}", from(w)),
+                    _ if l.done => "Done".to_string(),
+                    _ => "Optional track, not scheduled".to_string(),
+                };
+                assert_eq!(when, want);
             }
+            // A topic's id is no link's; maps enumerate their ids in order.
+            let topic = Value::from(plan.topics().next().unwrap().id.as_str());
+            assert!(maps.link_titles.get_item(&topic).unwrap().is_undefined());
+            let ids = render(
+                "{% for k in m %}{{ k }} {% endfor %}",
+                context! { m => maps.link_titles },
+            );
+            let mut want: Vec<&str> = plan.plan_links().map(|l| l.id.as_str()).collect();
+            want.sort_unstable();
+            assert_eq!(
+                ids,
+                want.iter().map(|id| format!("{id} ")).collect::<String>()
+            );
+            let practice = render("{{ m | length }}", context! { m => maps.practice_labels });
+            let count = plan.plan_links().filter(|l| l.kind.is_practice()).count();
+            assert_eq!(practice, count.to_string());
         }
     }
 }

@@ -22,15 +22,8 @@ use std::collections::BTreeMap;
 pub struct Common {
     /// The site: the plan without its readings (`PlanHead`); the one-page export: all of it.
     plan: Value,
-    topic_count: usize,
-    link_count: usize,
-    items_text: String,
-    work_text: &'static str,
-    has_practice: bool,
-    optional_count: usize,
-    hours_per_week: String,
-    weeks: usize,
-    schedule_warning: Option<String>,
+    #[serde(flatten)]
+    figures: render::Figures,
     standalone: bool,
     /// Whether `plan.md` and `plan.json` are beside the pages (`build --data`).
     data: bool,
@@ -69,18 +62,9 @@ impl Common {
     }
 
     fn new(plan: &Plan, value: Value, inline_css: Option<Value>) -> Self {
-        let links = || plan.links();
         Common {
             plan: value,
-            topic_count: plan.topics().count(),
-            link_count: links().count(),
-            items_text: render::items_text(plan),
-            work_text: render::work_text(plan),
-            has_practice: links().any(|l| l.kind.is_practice()),
-            optional_count: links().filter(|l| l.optional).count(),
-            hours_per_week: crate::words::decimal(plan.schedule.hours_per_week),
-            weeks: plan.weeks.len(),
-            schedule_warning: plan.schedule.warning(),
+            figures: render::Figures::of(plan),
             standalone: inline_css.is_some(),
             data: false,
             inline_css,

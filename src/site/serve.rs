@@ -409,7 +409,7 @@ fn respond(root: &Path, url: &str, error: Option<&str>) -> Response<Body> {
             if html {
                 bytes = with_reload(&bytes);
             }
-            full(StatusCode::OK, content_type, bytes)
+            full(StatusCode::OK, &content_type, bytes)
         }
         Err(_) => match error {
             // No site yet (the first build failed): the errors are the page.
@@ -436,7 +436,10 @@ fn with_reload(page: &[u8]) -> Vec<u8> {
 /// The file a request path names inside `root`, or `None` when it would leave `root`.
 fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path)?;
+    // A path that is not UTF-8 once decoded names no file of the site.
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
     let mut file = root.to_path_buf();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
         match component {
@@ -451,33 +454,14 @@ fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     Some(file)
 }
 
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("md") => "text/markdown; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        _ => "application/octet-stream",
+/// The type a file is served as, by its extension; text as UTF-8, which is what the build
+/// writes.
+fn content_type(path: &Path) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    if mime.type_() == mime_guess::mime::TEXT {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
     }
 }
 
@@ -543,6 +527,18 @@ mod tests {
         let page = String::from_utf8(page).unwrap();
         assert!(page.contains("<body class=x><div role=\"alert\""));
         assert!(page.contains("bad &lt;b&gt;"));
+    }
+
+    #[test]
+    fn files_are_served_as_their_type_and_text_as_utf8() {
+        let of = |name: &str| content_type(Path::new(name));
+        assert_eq!(of("index.html"), "text/html; charset=utf-8");
+        assert_eq!(of("style.css"), "text/css; charset=utf-8");
+        assert_eq!(of("search.js"), "text/javascript; charset=utf-8");
+        assert_eq!(of("plan.md"), "text/markdown; charset=utf-8");
+        assert_eq!(of("plan.json"), "application/json");
+        assert_eq!(of("graph.svg"), "image/svg+xml");
+        assert_eq!(of("no-extension"), "application/octet-stream");
     }
 
     #[test]
