@@ -622,7 +622,8 @@ pub(crate) fn short(text: &str, max: usize) -> String {
 }
 
 /// Whether the list is about `course`'s field: at least 40% of its readings' titles use a
-/// word the course uses far more often than English does.
+/// word the course uses far more often than English does. A list that passes may still
+/// borrow nothing: `prereqs` also wants most draft topics to match a course topic.
 pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool {
     let field = domain::Field::learn(
         course.topics.iter().flat_map(|t| {
