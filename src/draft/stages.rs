@@ -146,7 +146,13 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
     let mut names: Vec<Vec<String>> = vec![Vec::new(); count];
     let (mut s, mut filled) = (0, 0);
     for (p, members) in &groups {
-        if filled >= target && s + 1 < count {
+        // Few groups: one stage each. Many: fill stages of about `target` topics.
+        let full = if groups.len() <= MAX_STAGES {
+            filled > 0
+        } else {
+            filled >= target
+        };
+        if full && s + 1 < count {
             s += 1;
             filled = 0;
         }
