@@ -367,7 +367,13 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         reading_order(t, &readings);
     }
     prereqs::infer(&mut topics, &readings, like);
-    let stages = stages::assign(&mut topics);
+    let mut stages = stages::assign(&mut topics);
+    if method == Method::Sections {
+        let parents = parent_sections(&topics, &readings);
+        if let Some(by_parent) = stages::by_parents(&mut topics, &parents) {
+            stages = by_parent;
+        }
+    }
     Draft {
         method,
         topics,
@@ -375,6 +381,47 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         inbox,
         like: like.map(|c| c.title.clone()),
     }
+}
+
+/// Each topic's group in the list's own hierarchy: the title of the parent heading its
+/// section sits under, or its own title when other topics sit under it ("Query Optimizer"
+/// over "Planner Models" and "Join Order"). None for a topic at the top of the list.
+fn parent_sections(topics: &[Topic], readings: &[Reading]) -> Vec<Option<String>> {
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let norm =
+        |s: &str| plain(&sections::strip_numbering(s.trim_end_matches([':', '.']))).to_lowercase();
+    let parent: Vec<Option<String>> = topics
+        .iter()
+        .map(|t| {
+            let own = norm(&t.title);
+            t.members.iter().find_map(|k| {
+                let path = &by_key.get(k)?.c.section;
+                let j = path.iter().position(|s| norm(s) == own)?;
+                (j >= 1).then(|| plain(&sections::strip_numbering(&path[j - 1])))
+            })
+        })
+        .collect();
+    let titles: Vec<String> = topics.iter().map(|t| norm(&t.title)).collect();
+    let has_children = |i: usize| {
+        parent
+            .iter()
+            .any(|p| p.as_deref().is_some_and(|p| p.to_lowercase() == titles[i]))
+    };
+    // A parent that is no topic and holds most topics is the document's own title.
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for p in parent.iter().flatten() {
+        *count.entry(p.to_lowercase()).or_default() += 1;
+    }
+    (0..topics.len())
+        .map(|i| {
+            if has_children(i) {
+                return Some(topics[i].title.clone());
+            }
+            let p = parent[i].clone()?;
+            let is_topic = titles.contains(&p.to_lowercase());
+            (is_topic || count[&p.to_lowercase()] * 2 < topics.len()).then_some(p)
+        })
+        .collect()
 }
 
 /// Introductory readings first, then the oldest, then the list's order.
@@ -622,7 +669,8 @@ pub(crate) fn short(text: &str, max: usize) -> String {
 }
 
 /// Whether the list is about `course`'s field: at least 40% of its readings' titles use a
-/// word the course uses far more often than English does.
+/// word the course uses far more often than English does. A list that passes may still
+/// borrow nothing: `prereqs` also wants most draft topics to match a course topic.
 pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool {
     let field = domain::Field::learn(
         course.topics.iter().flat_map(|t| {

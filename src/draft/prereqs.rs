@@ -3,11 +3,16 @@
 //! Evidence, strongest first:
 //! 1. a like course: when two draft topics match two of its topics, the draft inherits the
 //!    order the course puts them in;
-//! 2. key terms: readings of one topic that name another topic's distinctive words ("Raft"
-//!    readings that mention Paxos) and are newer than it;
-//! 3. introductory readings: a topic of surveys and overviews comes before the others;
-//! 4. the list's order, as a weak hint, for a topic that has no other evidence but shares
-//!    words with a topic before it.
+//! 2. key terms: readings of one topic that name another topic's *name* ("Raft" readings
+//!    that mention Paxos) and are newer than it. Only a name counts: a word of the topic's
+//!    title that general English does not use (Paxos, ZooKeeper, LSM), never an ordinary
+//!    word two titles happen to share ("leader", "buffer", "room");
+//! 3. introductory readings: a topic of surveys and overviews comes before the first other
+//!    topic of the list (one edge, not one to every topic);
+//! 4. a series: part 1 of a multi-part series comes before part 2 when they sit in two topics.
+//!
+//! Shared words and the list's order alone are no evidence: reviewers deleted every edge
+//! they produced. A topic with no evidence gets no prerequisite.
 //!
 //! Edges are taken strongest first, at most [`MAX_REQUIRES`] a topic, never one that closes
 //! a cycle or repeats what the others already imply.
@@ -43,11 +48,8 @@ pub(crate) fn infer(topics: &mut [Topic], readings: &[Reading], like: Option<&Co
     let field = super::field_of(readings);
     edges.extend(from_terms(topics, &members, &first, &field));
     edges.extend(from_intro(topics, &first));
-    let mut chosen = choose(topics.len(), edges, &first);
-    // A topic still without evidence: the list's order, when it shares words with an earlier one.
-    let weak = from_order(&field, topics, &members, &first, &chosen);
-    let more = choose_into(&mut chosen, weak, &first);
-    let _ = more;
+    edges.extend(from_series(topics, &members));
+    let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
         topics[to].requires = reqs
             .into_iter()
@@ -151,6 +153,14 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         matched.push(best.filter(|(_, s)| *s >= 0.25));
     }
+    // A list that only overlaps the course (a databases list with a few replication
+    // sections) is another field: its order is not the course's. Borrow only when 40% of
+    // the draft's topics (and at least three: two matches make one guess) have a match.
+    let own = topics.iter().filter(|t| !t.further).count();
+    let hits = matched.iter().flatten().count();
+    if hits < 3 || hits * 5 < own * 2 {
+        return Vec::new();
+    }
     let index: BTreeMap<&str, usize> = course
         .topics
         .iter()
@@ -217,7 +227,6 @@ fn from_terms(
     first: &[usize],
     field: &crate::import::domain::Field,
 ) -> Vec<Edge> {
-    let t_count = topics.len();
     let title_words: Vec<BTreeMap<&str, usize>> = members
         .iter()
         .map(|ms| {
@@ -239,7 +248,7 @@ fn from_terms(
             *tdf.entry(w).or_default() += 1;
         }
     }
-    let rare = (t_count / 8).max(2);
+    let rare = (topics.len() / 8).max(2);
     let mut in_titles: BTreeMap<&str, usize> = BTreeMap::new();
     for ws in &own_title {
         for w in ws.iter().collect::<BTreeSet<_>>() {
@@ -260,24 +269,13 @@ fn from_terms(
         if ta.further || ta.intro {
             continue;
         }
-        let mut keys: Vec<(String, bool)> = own_title[a]
+        let keys: Vec<(String, bool)> = own_title[a]
             .iter()
             .filter(|w| in_titles[w.as_str()] == 1 && !form(w))
-            .filter(|w| !crate::import::domain::common_english(w))
+            .filter(|w| is_name(w) && specific(w))
             .filter(|w| tdf.get(w.as_str()).copied().unwrap_or(0) <= rare)
             .map(|w| (w.clone(), true))
             .collect();
-        let mut shared: Vec<(&str, f32)> = title_words[a]
-            .iter()
-            .filter(|(w, c)| **c >= 2 && specific(w) && !form(w) && tdf[*w] <= rare)
-            .map(|(w, c)| (*w, *c as f32 * (t_count as f32 / tdf[*w] as f32).ln()))
-            .collect();
-        shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
-        for (w, _) in shared.into_iter().take(2) {
-            if !keys.iter().any(|(k, _)| k == w) {
-                keys.push((w.to_string(), false));
-            }
-        }
         let year_a = median_year(&members[a]);
         for (b, tb) in topics.iter().enumerate() {
             if a == b || tb.further {
@@ -342,8 +340,11 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     else {
         return Vec::new();
     };
+    // One edge, to the first other topic: a reference shelf before every topic is a star a
+    // curator deletes, and what builds on the first topic inherits the shelf through it.
     (0..topics.len())
         .filter(|&b| b != a && !topics[b].further && !topics[b].intro)
+        .min_by_key(|&b| first[b])
         .map(|b| Edge {
             from: a,
             to: b,
@@ -353,76 +354,82 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
                 quoted(&topics[a])
             ),
         })
+        .into_iter()
         .collect()
 }
 
-/// A topic with no prerequisite yet: the earlier topic it shares most words with.
-fn from_order(
-    field: &crate::import::domain::Field,
-    topics: &[Topic],
-    members: &[Vec<&Reading>],
-    first: &[usize],
-    chosen: &[Vec<(usize, String)>],
-) -> Vec<Edge> {
-    let bags: Vec<BTreeMap<String, f32>> = members
-        .iter()
-        .map(|ms| {
-            let mut b: BTreeMap<String, f32> = BTreeMap::new();
-            for r in ms {
-                for w in super::distinct(&r.title_words) {
-                    *b.entry(w.to_string()).or_default() += 1.0;
-                }
+/// A topic's name, as evidence between topics: a word general English does not use at all
+/// ("paxos", "zookeeper", "lsm"), of at least three letters and not a number. Ordinary words
+/// ("leader", "fault", "buffer", "engineering") name many things and made false edges.
+fn is_name(word: &str) -> bool {
+    word.chars().count() >= 3
+        && word.chars().any(|c| c.is_alphabetic())
+        && !crate::import::domain::in_english(word)
+}
+
+/// A multi-part series split over two topics: the topic holding an earlier part comes first.
+fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
+    let mut parts: BTreeMap<String, Vec<(u32, usize, String)>> = BTreeMap::new();
+    for (t, ms) in members.iter().enumerate() {
+        if topics[t].further {
+            continue;
+        }
+        for r in ms {
+            if let Some((stem, n)) = series_part(&r.c.title) {
+                parts
+                    .entry(stem)
+                    .or_default()
+                    .push((n, t, r.c.title.clone()));
             }
-            b
-        })
-        .collect();
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in &bags {
-        for w in b.keys() {
-            *df.entry(w.as_str()).or_default() += 1;
         }
     }
-    let n = bags.len().max(1) as f32;
-    let idf = |w: &str| (n / df.get(w).copied().unwrap_or(1).max(1) as f32).ln();
     let mut edges = Vec::new();
-    for b in 0..topics.len() {
-        if topics[b].further || !chosen[b].is_empty() {
-            continue;
+    for ps in parts.values_mut() {
+        ps.sort();
+        for w in ps.windows(2) {
+            let ((na, a, ta), (nb, b, tb)) = (&w[0], &w[1]);
+            if a != b && na < nb {
+                edges.push(Edge {
+                    from: *a,
+                    to: *b,
+                    score: 2.0,
+                    why: format!(
+                        "part {na} of a series (\"{}\") is in {}, part {nb} (\"{}\") here",
+                        plain(&super::short(ta, 50)),
+                        quoted(&topics[*a]),
+                        plain(&super::short(tb, 50)),
+                    ),
+                });
+            }
         }
-        let best = (0..topics.len())
-            .filter(|&a| a != b && !topics[a].further && first[a] < first[b])
-            .map(|a| (a, bag_cosine(&bags[a], &bags[b], &idf)))
-            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
-        let Some((a, s)) = best else { continue };
-        if s < 0.08 {
-            continue;
-        }
-        let mut shared: Vec<(&String, f32)> = bags[a]
-            .keys()
-            .filter(|w| bags[b].contains_key(*w) && field.weight(w).is_some_and(|x| x >= 1.0))
-            .map(|w| (w, idf(w)))
-            .collect();
-        shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
-        if shared.is_empty() {
-            continue;
-        }
-        let words: Vec<String> = shared
-            .iter()
-            .take(2)
-            .map(|(w, _)| format!("\"{}\"", plain(&surface(w, &members[a]))))
-            .collect();
-        edges.push(Edge {
-            from: a,
-            to: b,
-            score: 0.5,
-            why: format!(
-                "comes after {} in the list and shares its words {} (weak evidence: the list's order)",
-                quoted(&topics[a]),
-                words.join(" and ")
-            ),
-        });
     }
     edges
+}
+
+/// "Writing a SQL database from scratch in Go: 2. binary expressions" -> ("writing a sql
+/// database from scratch in go", 2); "Raft, Part 3" -> ("raft", 3).
+fn series_part(title: &str) -> Option<(String, u32)> {
+    let lower = title.to_lowercase();
+    let (stem, rest) = if let Some(i) = lower.find("part ") {
+        (&lower[..i], &lower[i + 5..])
+    } else if let Some(i) = lower.rfind(": ") {
+        (&lower[..i], &lower[i + 2..])
+    } else {
+        return None;
+    };
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let after = rest[digits.len()..].chars().next();
+    if digits.is_empty() || !matches!(after, None | Some('.' | ':' | ')' | ' ' | ',')) {
+        return None;
+    }
+    let stem = stem
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .to_string();
+    if stem.split_whitespace().count() < 1 {
+        return None;
+    }
+    Some((stem, digits.parse().ok()?))
 }
 
 fn choose(n: usize, edges: Vec<Edge>, first: &[usize]) -> Vec<Vec<(usize, String)>> {

@@ -117,3 +117,99 @@ fn outcome(names: &[String], stage: usize, count: usize) -> String {
         format!("You can explain {list}, using what the earlier stages gave you.")
     }
 }
+
+/// Stages that follow the list's own parent sections, in the list's order: consecutive
+/// groups (a parent heading with its subsections, or a lone top-level section) fill at most
+/// [`MAX_STAGES`] stages of about equal size, a group never split; a topic never comes
+/// before its prerequisites. None when the list has no hierarchy (fewer than two parents
+/// holding two topics each).
+pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Option<Vec<Stage>> {
+    let main: Vec<usize> = (0..topics.len()).filter(|&t| !topics[t].further).collect();
+    // Groups in list order (topics come in the list's order).
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for &t in &main {
+        match (&parents[t], groups.last_mut()) {
+            (Some(p), Some((Some(q), members))) if p == q => members.push(t),
+            (p, _) => groups.push((p.clone(), vec![t])),
+        }
+    }
+    let nested = groups
+        .iter()
+        .filter(|(p, m)| p.is_some() && m.len() >= 2)
+        .count();
+    if nested < 2 {
+        return None;
+    }
+    let count = MAX_STAGES.min(groups.len());
+    let target = main.len().div_ceil(count);
+    let mut stage_of = vec![0usize; topics.len()];
+    let mut names: Vec<Vec<String>> = vec![Vec::new(); count];
+    let (mut s, mut filled) = (0, 0);
+    for (p, members) in &groups {
+        // Few groups: one stage each. Many: fill stages of about `target` topics.
+        let full = if groups.len() <= MAX_STAGES {
+            filled > 0
+        } else {
+            filled >= target
+        };
+        if full && s + 1 < count {
+            s += 1;
+            filled = 0;
+        }
+        for &t in members {
+            stage_of[t] = s;
+        }
+        filled += members.len();
+        let name = p
+            .clone()
+            .unwrap_or_else(|| plain(&topics[members[0]].title));
+        if !names[s].contains(&name) {
+            names[s].push(name);
+        }
+    }
+    // Prerequisites first: a topic moves to its latest prerequisite's stage when that is later.
+    for _ in 0..topics.len() {
+        let mut changed = false;
+        for &t in &main {
+            let need = topics[t]
+                .requires
+                .iter()
+                .map(|p| stage_of[p.topic])
+                .max()
+                .unwrap_or(0);
+            if need > stage_of[t] {
+                stage_of[t] = need;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let used = main.iter().map(|&t| stage_of[t]).max().unwrap_or(0) + 1;
+    for t in 0..topics.len() {
+        topics[t].stage = if topics[t].further {
+            used - 1
+        } else {
+            stage_of[t]
+        };
+    }
+    Some(
+        (0..used)
+            .map(|s| {
+                let names: Vec<String> = names[s].iter().map(|n| plain(n)).collect();
+                let title = match names.as_slice() {
+                    [] => format!("Part {}", s + 1),
+                    [a] => a.clone(),
+                    [a, b] => format!("{a} and {b}"),
+                    [a, b, ..] => format!("{a}, {b} and more"),
+                };
+                Stage {
+                    id: format!("part-{}", s + 1),
+                    title: format!("Part {}: {title}", s + 1),
+                    outcome: outcome(&names, s, used),
+                }
+            })
+            .collect(),
+    )
+}

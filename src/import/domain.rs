@@ -124,6 +124,13 @@ pub(crate) fn common_english(word: &str) -> bool {
         .is_some_and(|ln| ln - e.ln_total > COMMON_LN_SHARE)
 }
 
+/// Whether general English uses `word` at all (it is among the 40,000 most frequent words).
+pub(crate) fn in_english(word: &str) -> bool {
+    // Words come singular from `normal`, which cuts the "s" of "paxos" too.
+    let e = &english().ln_count;
+    e.contains_key(word) || e.contains_key(&format!("{word}s"))
+}
+
 /// ln(3e-4): the share of English text above which a word is common.
 const COMMON_LN_SHARE: f32 = -8.11;
 

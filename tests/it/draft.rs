@@ -224,3 +224,51 @@ fn a_like_course_lends_its_prerequisites() {
     let all: String = topics(&course).into_iter().map(|(_, t)| t).collect();
     assert!(all.contains("# why: the course \""), "{all}");
 }
+
+/// Shared title words are no evidence: "leader" in a serialization title, "Protocol Buffers"
+/// beside buffer management, "fault" and "disk" across sections give no prerequisite, nor does
+/// the list's order; the introductory section comes before the first other topic only (one
+/// edge, not a star to every topic).
+#[test]
+fn shared_words_and_list_order_give_no_prerequisites() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/shared-words.md", &["--no-like"]);
+    let mut edges = Vec::new();
+    for (id, text) in topics(&course) {
+        for line in text.lines() {
+            if let Some(why) = line.trim_start().strip_prefix("# why: ") {
+                edges.push(format!("{id}: {why}"));
+            }
+        }
+    }
+    assert_eq!(edges.len(), 1, "{edges:#?}");
+    assert!(edges[0].starts_with("leader-election: "), "{edges:#?}");
+    assert!(edges[0].contains("introductory readings"), "{edges:#?}");
+}
+
+/// A list with parent headings ("Query optimizer" over "Planner models" and "Join order")
+/// is staged by its parent sections in the list's order, not all in Foundations.
+#[test]
+fn parent_sections_become_stages_in_list_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/parents.md", &["--no-like"]);
+    let stage_of = |id: &str| {
+        let text = std::fs::read_to_string(course.join(format!("topics/{id}.toml"))).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("stage = "))
+            .unwrap_or_else(|| panic!("{id}: no stage\n{text}"))
+            .trim_matches('"')
+            .to_string()
+    };
+    for id in ["query-optimizer", "planner-models", "join-order"] {
+        assert_eq!(stage_of(id), "part-1", "{id}");
+    }
+    for id in ["b-trees", "lsm-trees"] {
+        assert_eq!(stage_of(id), "part-2", "{id}");
+    }
+    for id in ["isolation-levels", "concurrency-control"] {
+        assert_eq!(stage_of(id), "part-3", "{id}");
+    }
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("Part 1: Query optimizer"), "{readme}");
+}
