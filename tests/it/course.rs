@@ -762,3 +762,39 @@ fn no_prose_figure_disagrees_with_the_plan() {
     assert!(!expected.is_empty(), "the plan prints a stage table");
     assert_eq!(table(course), expected, "README stage table = plan");
 }
+
+/// The course argues "foundations first, only then broaden out", so its schedule keeps stage
+/// order: a reading of a later stage comes before the last of an earlier one only to fill a
+/// short week, whole; no later-stage project starts there and runs on for weeks (the review
+/// found the stage-9 simulation exercise over weeks 46-49, before CRDTs and Dynamo).
+#[test]
+fn the_schedule_keeps_stage_order() {
+    let plan = plan();
+    let at = stage_of(&plan);
+    let weeks = plan["weeks"].as_array().unwrap();
+    // By link: its stage, its first and last week.
+    let mut span: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for (w, week) in weeks.iter().enumerate() {
+        for id in week["links"].as_array().unwrap() {
+            let id = id.as_str().unwrap();
+            span.entry(id)
+                .and_modify(|s| s.2 = w)
+                .or_insert((at[id], w, w));
+        }
+    }
+    let last_of_stage = |s: usize| span.values().filter(|v| v.0 == s).map(|v| v.2).max();
+    for (id, &(stage, first, last)) in &span {
+        let earlier_ends = (0..stage).filter_map(last_of_stage).max();
+        if earlier_ends.is_some_and(|end| first <= end) {
+            assert_eq!(
+                first,
+                last,
+                "{id} (stage {}) runs over weeks {}-{} ahead of earlier stages' work (ending week {})",
+                stage + 1,
+                first + 1,
+                last + 1,
+                earlier_ends.unwrap() + 1
+            );
+        }
+    }
+}
