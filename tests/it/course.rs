@@ -504,8 +504,8 @@ fn the_practice_spine_has_deliverables_and_honest_hours() {
         .sum::<u64>() as f64
         / 60.0;
     assert!(
-        (135.0..=160.0).contains(&hours),
-        "the core practice holds {hours:.1} h, outside 135-160 h"
+        (125.0..=160.0).contains(&hours),
+        "the core practice holds {hours:.1} h, outside 125-160 h"
     );
     assert_eq!(link(&plan, "raft-lab")["kind"], "project");
     let raft = link(&plan, "raft-lab")["minutes"].as_u64().unwrap();
@@ -570,8 +570,8 @@ fn the_missing_classics_are_in_the_core() {
         "kreps-the-log",
         "metastable-failures",
         "herlihy-wing-linearizability",
-        "chain-replication",
-        "lampson-highly-available-consensus",
+        // Chain replication and Lampson's consensus paper went to the optional track when the
+        // review trimmed the core toward ~220 h: depth that no later item needs.
         // Kleppmann's Cambridge lectures as the spine, from lecture 1 to Spanner.
         "cambridge-lecture-intro",
         "cambridge-lecture-models",
@@ -647,9 +647,10 @@ fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
     // with its summary: about three months at a steady half-time pace, as Murat estimates a
     // first pass, and the description says so.
     let hours = plan["total_minutes"].as_u64().unwrap() as f64 / 60.0;
+    // The review of the course's scope asked for about 220 h: a lean core, the depth optional.
     assert!(
-        (255.0..=290.0).contains(&hours),
-        "core {hours:.1} h is outside 255-290 h"
+        (215.0..=250.0).contains(&hours),
+        "core {hours:.1} h is outside 215-250 h"
     );
     // A build stage may be long; its reading may not pile up.
     for stage in plan["stages"].as_array().unwrap() {
