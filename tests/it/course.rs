@@ -775,28 +775,29 @@ fn the_schedule_keeps_stage_order() {
     let plan = plan();
     let at = stage_of(&plan);
     let weeks = plan["weeks"].as_array().unwrap();
-    // By link: its stage, its first and last week.
-    let mut span: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    // By link: its stage, and its first and last place (week, position in the week).
+    type Place = (usize, usize);
+    let mut span: HashMap<&str, (usize, Place, Place)> = HashMap::new();
     for (w, week) in weeks.iter().enumerate() {
-        for id in week["links"].as_array().unwrap() {
+        for (k, id) in week["links"].as_array().unwrap().iter().enumerate() {
             let id = id.as_str().unwrap();
             span.entry(id)
-                .and_modify(|s| s.2 = w)
-                .or_insert((at[id], w, w));
+                .and_modify(|s| s.2 = (w, k))
+                .or_insert((at[id], (w, k), (w, k)));
         }
     }
     let last_of_stage = |s: usize| span.values().filter(|v| v.0 == s).map(|v| v.2).max();
     for (id, &(stage, first, last)) in &span {
         let earlier_ends = (0..stage).filter_map(last_of_stage).max();
-        if earlier_ends.is_some_and(|end| first <= end) {
+        if earlier_ends.is_some_and(|end| first < end) {
             assert_eq!(
-                first,
-                last,
+                first.0,
+                last.0,
                 "{id} (stage {}) runs over weeks {}-{} ahead of earlier stages' work (ending week {})",
                 stage + 1,
-                first + 1,
-                last + 1,
-                earlier_ends.unwrap() + 1
+                first.0 + 1,
+                last.0 + 1,
+                earlier_ends.unwrap().0 + 1
             );
         }
     }
