@@ -127,7 +127,10 @@ pub(crate) struct Filled {
 /// item may follow what it needs in the same week). Inside a topic the plan's order is kept.
 /// An item longer than the week is split: it may take what is left of a week (a tenth of the
 /// week at least, so that no part is a few minutes) and runs on at the start of the next weeks
-/// until done.
+/// until done. It starts only in its turn (no ready item before it in plan order):
+/// filling a short week with a later topic's long item would push the earlier topics behind
+/// weeks of it, breaking the course's stage order. A short week is filled from later topics
+/// only with items that fit in it whole.
 ///
 /// Plan order is a topological order of these needs, so some item is always ready while any
 /// is left, and every week takes at least one.
@@ -168,12 +171,14 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
             unlocks[u].push(t);
         }
     }
-    // What decides whether a ready item fits: its minutes, or for an item longer than the week
-    // (which is split) the least part worth starting.
+    // What decides whether a ready item fits: its minutes. An item longer than the week (which
+    // is split) is never found by fit: it starts only when it is the first item not yet started
+    // in plan order (see the loop), so that it cannot run on for weeks ahead of earlier work
+    // (a stage-9 project started in a short week of stage 7). Its key only marks it ready.
     let least_part = (budget / 10).max(1);
     let key = |i: usize| {
         if minutes[i] > budget {
-            least_part
+            u32::MAX - 1
         } else {
             minutes[i]
         }
@@ -219,13 +224,21 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
         loop {
             let (i, rest) = match carry.take() {
                 Some(c) => c,
-                None => match ready.first_at_most(room) {
-                    Some(i) => {
-                        ready.set(i, u32::MAX);
-                        (i, minutes[i])
+                None => {
+                    // A long item starts only in its turn (no ready item before it in plan
+                    // order), with a part worth starting; anything else is taken out of turn
+                    // only if it fits whole.
+                    let turn = ready
+                        .first_at_most(u32::MAX - 1)
+                        .filter(|&f| minutes[f] > budget && room >= least_part);
+                    match turn.or_else(|| ready.first_at_most(room)) {
+                        Some(i) => {
+                            ready.set(i, u32::MAX);
+                            (i, minutes[i])
+                        }
+                        None => break,
                     }
-                    None => break,
-                },
+                }
             };
             let part = rest.min(room);
             week.members.push((i, part));

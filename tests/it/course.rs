@@ -484,6 +484,8 @@ fn the_practice_spine_has_deliverables_and_honest_hours() {
             "model-paxos-pluscal",
             "flexible-paxos-exercise",
             "bft-quorum-counting",
+            // The Go ramp the Raft lab requires (the review: its hours were hidden).
+            "go-threads-rpc-practice",
             "raft-lab",
             "kvraft-lab",
             "vector-clocks-pluscal",
@@ -504,8 +506,8 @@ fn the_practice_spine_has_deliverables_and_honest_hours() {
         .sum::<u64>() as f64
         / 60.0;
     assert!(
-        (135.0..=160.0).contains(&hours),
-        "the core practice holds {hours:.1} h, outside 135-160 h"
+        (125.0..=160.0).contains(&hours),
+        "the core practice holds {hours:.1} h, outside 125-160 h"
     );
     assert_eq!(link(&plan, "raft-lab")["kind"], "project");
     let raft = link(&plan, "raft-lab")["minutes"].as_u64().unwrap();
@@ -570,8 +572,8 @@ fn the_missing_classics_are_in_the_core() {
         "kreps-the-log",
         "metastable-failures",
         "herlihy-wing-linearizability",
-        "chain-replication",
-        "lampson-highly-available-consensus",
+        // Chain replication and Lampson's consensus paper went to the optional track when the
+        // review trimmed the core toward ~220 h: depth that no later item needs.
         // Kleppmann's Cambridge lectures as the spine, from lecture 1 to Spanner.
         "cambridge-lecture-intro",
         "cambridge-lecture-models",
@@ -647,9 +649,10 @@ fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
     // with its summary: about three months at a steady half-time pace, as Murat estimates a
     // first pass, and the description says so.
     let hours = plan["total_minutes"].as_u64().unwrap() as f64 / 60.0;
+    // The review of the course's scope asked for about 220 h: a lean core, the depth optional.
     assert!(
-        (255.0..=290.0).contains(&hours),
-        "core {hours:.1} h is outside 255-290 h"
+        (215.0..=250.0).contains(&hours),
+        "core {hours:.1} h is outside 215-250 h"
     );
     // A build stage may be long; its reading may not pile up.
     for stage in plan["stages"].as_array().unwrap() {
@@ -761,4 +764,41 @@ fn no_prose_figure_disagrees_with_the_plan() {
     let expected = table(&md);
     assert!(!expected.is_empty(), "the plan prints a stage table");
     assert_eq!(table(course), expected, "README stage table = plan");
+}
+
+/// The course argues "foundations first, only then broaden out", so its schedule keeps stage
+/// order: a reading of a later stage comes before the last of an earlier one only to fill a
+/// short week, whole; no later-stage project starts there and runs on for weeks (the review
+/// found the stage-9 simulation exercise over weeks 46-49, before CRDTs and Dynamo).
+#[test]
+fn the_schedule_keeps_stage_order() {
+    let plan = plan();
+    let at = stage_of(&plan);
+    let weeks = plan["weeks"].as_array().unwrap();
+    // By link: its stage, and its first and last place (week, position in the week).
+    type Place = (usize, usize);
+    let mut span: HashMap<&str, (usize, Place, Place)> = HashMap::new();
+    for (w, week) in weeks.iter().enumerate() {
+        for (k, id) in week["links"].as_array().unwrap().iter().enumerate() {
+            let id = id.as_str().unwrap();
+            span.entry(id)
+                .and_modify(|s| s.2 = (w, k))
+                .or_insert((at[id], (w, k), (w, k)));
+        }
+    }
+    let last_of_stage = |s: usize| span.values().filter(|v| v.0 == s).map(|v| v.2).max();
+    for (id, &(stage, first, last)) in &span {
+        let earlier_ends = (0..stage).filter_map(last_of_stage).max();
+        if earlier_ends.is_some_and(|end| first < end) {
+            assert_eq!(
+                first.0,
+                last.0,
+                "{id} (stage {}) runs over weeks {}-{} ahead of earlier stages' work (ending week {})",
+                stage + 1,
+                first.0 + 1,
+                last.0 + 1,
+                earlier_ends.unwrap().0 + 1
+            );
+        }
+    }
 }

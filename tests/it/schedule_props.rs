@@ -221,6 +221,33 @@ fn check(
         }
     }
 
+    // Plan order holds for long links: a link split over weeks starts only once every link
+    // before it in plan order has started, so a short week is never filled by starting a
+    // later stage's long link that then runs on for weeks ahead of earlier work. Out of turn,
+    // a link is read whole in one week. (With the optional track scheduled, an optional link
+    // may wait for a later topic, so plan order is then not one every link can keep.)
+    let order: Vec<&str> = plan
+        .links()
+        .map(|l| l.id.as_str())
+        .filter(|id| places.contains_key(id))
+        .collect();
+    for (k, id) in order.iter().enumerate().filter(|_| !optional) {
+        let (start, end) = places[id];
+        if start.0 == end.0 {
+            continue;
+        }
+        for earlier in &order[..k] {
+            prop_assert!(
+                places[earlier].0 < start,
+                "{} runs over weeks {}-{} but starts before {}, which comes earlier in plan order",
+                id,
+                start.0 + 1,
+                end.0 + 1,
+                earlier
+            );
+        }
+    }
+
     // Prerequisite order: every scheduled link of a topic needed (directly or not) ends
     // before any link of the topic that needs it starts; a link's own requirements in its
     // topic end before it starts.
