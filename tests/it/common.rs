@@ -233,3 +233,46 @@ pub fn links(plan: &serde_json::Value) -> Vec<&serde_json::Value> {
         .flat_map(|t| t["links"].as_array().unwrap())
         .collect()
 }
+
+/// `n` as prose writes a count: a numeral, or a word up to ninety-nine.
+pub fn number(word: &str) -> Option<usize> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let word = word.to_lowercase();
+    if let Ok(n) = word.replace(',', "").parse() {
+        return Some(n);
+    }
+    if let Some(n) = UNITS.iter().position(|u| *u == word) {
+        return Some(n);
+    }
+    let (tens, unit) = word.split_once('-').unwrap_or((&word, ""));
+    let t = TENS.iter().position(|t| *t == tens)?;
+    let u = match unit {
+        "" => 0,
+        u => UNITS[1..10].iter().position(|x| *x == u)? + 1,
+    };
+    Some(20 + 10 * t + u)
+}

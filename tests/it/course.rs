@@ -686,34 +686,6 @@ fn core_hours_are_honest_and_no_stage_is_a_dumping_ground() {
     }
 }
 
-/// Words that make a number in front of "hours" or "weeks".
-const NUMBERS: [&str; 24] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "half",
-];
-
 /// "N hours" or "N weeks" in prose, with N in digits or words.
 fn figures(text: &str) -> Vec<String> {
     let words: Vec<String> = text
@@ -725,7 +697,9 @@ fn figures(text: &str) -> Vec<String> {
         .windows(2)
         .filter(|w| matches!(w[1].as_str(), "hour" | "hours" | "week" | "weeks"))
         .filter(|w| {
-            w[0].chars().all(|c| c.is_ascii_digit() || c == '.') || NUMBERS.contains(&w[0].as_str())
+            w[0].chars().all(|c| c.is_ascii_digit() || c == '.')
+                || w[0] == "half"
+                || crate::common::number(&w[0]).is_some()
         })
         .map(|w| w.join(" "))
         .collect()

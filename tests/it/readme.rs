@@ -8,7 +8,7 @@
 //! `tests/fixtures/`, so commands that write (`done`, `build`, `new`) touch nothing here.
 //! Blocks that are not to be run (install commands) are ```sh.
 
-use crate::common::root;
+use crate::common::{number, root};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -158,49 +158,6 @@ fn an_elision_matches_any_lines_and_nothing_else_does() {
     assert!(matches(&e(&["a", "..."]), &["a", "b"]));
     assert!(!matches(&e(&["a", "...", "d"]), &["a", "b", "c"]));
     assert!(!matches(&e(&["a", "b"]), &["a", "b", "c"]));
-}
-
-/// `n` as the README writes a count in prose: a numeral, or a word up to ninety-nine.
-fn number(word: &str) -> Option<usize> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let word = word.to_lowercase();
-    if let Ok(n) = word.replace(',', "").parse() {
-        return Some(n);
-    }
-    if let Some(n) = UNITS.iter().position(|u| *u == word) {
-        return Some(n);
-    }
-    let (tens, unit) = word.split_once('-').unwrap_or((&word, ""));
-    let t = TENS.iter().position(|t| *t == tens)?;
-    let u = match unit {
-        "" => 0,
-        u => UNITS[1..10].iter().position(|x| *x == u)? + 1,
-    };
-    Some(20 + 10 * t + u)
 }
 
 /// The number just before `after` in the README (which must hold `after` exactly once).
