@@ -426,9 +426,6 @@ fn needed_hours(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], weeks: u32) 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(jiff::civil::Date);
 
-/// 1970-01-01, from which [`Date::to_days`] counts.
-const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
-
 impl Date {
     /// `YYYY-MM-DD`, checked (month lengths and leap years included).
     pub fn parse(text: &str) -> Option<Date> {
@@ -444,11 +441,6 @@ impl Date {
         jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
             .ok()
             .map(Date)
-    }
-
-    /// Days since 1970-01-01.
-    pub fn to_days(self) -> i64 {
-        i64::from((self.0 - EPOCH).get_days())
     }
 
     /// The date `days` after this one (before, when negative); `None` past the years -9999
@@ -505,12 +497,11 @@ mod tests {
             Date::parse("2025-12-29").unwrap().add_days(7).to_string(),
             "2026-01-05"
         );
-        assert_eq!(Date::parse("1970-01-01").unwrap().to_days(), 0);
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2025-1-5").is_none());
         let epoch = Date::parse("1970-01-01").unwrap();
         assert_eq!(epoch.add_days(-1).to_string(), "1969-12-31");
-        assert_eq!(epoch.add_days(20_000).to_days(), 20_000);
+        assert_eq!(epoch.add_days(20_000).to_string(), "2024-10-04");
         assert_eq!(Date::parse("9999-12-31").unwrap().checked_add_days(1), None);
         // 2025-01-06 was a Monday.
         assert_eq!(Date::parse("2025-01-06").unwrap().weekday(), 0);
