@@ -131,7 +131,25 @@ pub(crate) fn role(name: &str) -> Role {
     let joined = words.join(" ");
     let has = |w: &str| words.iter().any(|x| x.starts_with(w));
     let lists = words.iter().any(|w| *w == "list" || *w == "lists");
-    if has("licen")
+    // A calendar's rows that are no subject: an exam, a holiday, a celebration.
+    let event = words.iter().any(|w| {
+        [
+            "exam",
+            "exams",
+            "midterm",
+            "midterms",
+            "holiday",
+            "holidays",
+            "celebration",
+            "thanksgiving",
+            "recess",
+            "canceled",
+            "cancelled",
+        ]
+        .contains(w)
+    }) || joined.contains("no class");
+    if event
+        || has("licen")
         || has("contribut")
         || has("acknowledg")
         || has("sponsor")
