@@ -366,8 +366,7 @@ pub(crate) fn not_a_reading(c: &Candidate) -> Option<&'static str> {
         .collect();
     // A site's root is as often a blog or a course ("High Scalability") as a person's page:
     // only a path that says person counts.
-    let homepage = (!path.is_empty()
-        && path.len() <= 3
+    let homepage = path.len() <= 3
         && path.iter().any(|s| {
             s.starts_with('~')
                 || [
@@ -375,7 +374,7 @@ pub(crate) fn not_a_reading(c: &Candidate) -> Option<&'static str> {
                     "authors", "staff", "faculty", "homepage", "home",
                 ]
                 .contains(&s.as_str())
-        }));
+        });
     (introduced || homepage)
         .then_some("a person's homepage (a speaker or an author), not a reading")
 }
