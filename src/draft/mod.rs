@@ -287,6 +287,19 @@ pub(crate) fn terms(text: &str) -> Vec<String> {
 /// How the note of a work the list gives no address for begins.
 pub const NO_ADDRESS: &str = "No address in the list";
 
+/// A reading's note as the list wrote it: without the marker the drafting puts on a work
+/// without an address (its words are the drafting's, not the list's).
+pub(crate) fn list_note(c: &Candidate) -> Option<&str> {
+    let n = c.note.as_deref()?;
+    match n.strip_prefix(NO_ADDRESS) {
+        Some(rest) => rest
+            .split_once("own address.")
+            .map(|(_, after)| after.trim())
+            .filter(|a| !a.is_empty()),
+        None => Some(n),
+    }
+}
+
 /// A work the list names without an address (a BibTeX entry with no url, doi or pdf), kept
 /// as a reading whose URL is a search for its title, marked `guessed`: the curator replaces
 /// it with the work's own address. None when it has no title to search for.
@@ -402,7 +415,7 @@ fn year(c: &Candidate) -> Option<u32> {
         return Some(y);
     }
     // Lists write the year in the title or note: "(CACM 1978)", "2014, [Orca...]".
-    let text = format!("{} {}", c.title, c.note.as_deref().unwrap_or(""));
+    let text = format!("{} {}", c.title, list_note(c).unwrap_or(""));
     text.split(|ch: char| !ch.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<u32>().ok())
@@ -445,7 +458,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
             }
             let title_words = terms(&c.title);
             let mut words = title_words.clone();
-            if let Some(note) = &c.note {
+            if let Some(note) = list_note(c) {
                 words.extend(terms(note).into_iter().take(60));
             }
             readings.push(Reading {
@@ -473,15 +486,22 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     for t in topics.iter_mut() {
         reading_order(t, &readings);
     }
-    prereqs::infer(&mut topics, &readings, like);
+    let parents = match method {
+        Method::Sections => parent_sections(&topics, &readings),
+        Method::Clusters => vec![None; topics.len()],
+    };
     let order = author_order(&topics, &readings, method);
+    let mut rank = vec![usize::MAX; topics.len()];
+    for (i, &t) in order.iter().enumerate() {
+        rank[t] = i;
+    }
+    prereqs::infer(&mut topics, &readings, like, &parents, &rank);
     let mut stages = stages::assign(&mut topics, &order);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
         Method::Clusters => "the age of their readings (the topic with the oldest median year first, introductory topics before all), a topic moved later only when a prerequisite demands it",
     };
     if method == Method::Sections {
-        let parents = parent_sections(&topics, &readings);
         if let Some(by_parent) = stages::by_parents(&mut topics, &parents) {
             stages = by_parent;
             staged_by = "the list's parent sections in the list's order, a topic moved later only when a prerequisite demands it";
@@ -628,7 +648,7 @@ pub(crate) fn distinct(words: &[String]) -> Vec<&str> {
 pub(crate) fn surface_forms(readings: &[Reading]) -> BTreeMap<String, String> {
     let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for r in readings {
-        let text = format!("{} {}", r.c.title, r.c.note.as_deref().unwrap_or(""));
+        let text = format!("{} {}", r.c.title, list_note(r.c).unwrap_or(""));
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
             if let Some(key) = domain::normal(raw) {
                 // An acronym keeps its capitals ("CRDT", "SQL"); other words are lowercase.
@@ -658,7 +678,7 @@ pub(crate) fn surface_forms(readings: &[Reading]) -> BTreeMap<String, String> {
 pub(crate) fn field_of(readings: &[Reading]) -> domain::Field {
     let texts: Vec<String> = readings
         .iter()
-        .map(|r| format!("{} {}", r.c.title, r.c.note.as_deref().unwrap_or("")))
+        .map(|r| format!("{} {}", r.c.title, list_note(r.c).unwrap_or("")))
         .collect();
     domain::Field::learn(texts.iter().map(|t| (t.as_str(), 1)), domain::FIELD_RATIO)
 }

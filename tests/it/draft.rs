@@ -402,3 +402,48 @@ fn a_feeds_posts_are_not_books() {
     assert!(!all.contains("kind = \"book\""), "{all}");
     assert_eq!(all.matches("kind = \"article\"").count(), 3, "{all}");
 }
+
+/// The prerequisites of `id` as (topic, why) pairs.
+fn requires(course: &Path, id: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(course.join(format!("topics/{id}.toml"))).unwrap();
+    let mut out = Vec::new();
+    let mut why = String::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(w) = line.strip_prefix("# why: ") {
+            why = w.to_string();
+        } else if !why.is_empty() && line.starts_with('"') {
+            out.push((
+                line.trim_matches([',', '"']).to_string(),
+                std::mem::take(&mut why),
+            ));
+        }
+    }
+    out
+}
+
+/// A topic whose readings name another's subject, in the author's order, requires it with
+/// that reason (the third review: "concurrency control <- isolation levels" was missing): one
+/// naming reading is enough between two subsections of one parent. An ordinary word named
+/// against the author's order ("disk" in a log-structured storage title, before "Disk
+/// drives") is no prerequisite, and neither is "distributed" in a calendar's "Time" week
+/// before its "Distributed data" week.
+#[test]
+fn readings_naming_an_earlier_topics_subject_give_a_prerequisite() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/subjects.md", &["--no-like"]);
+    let cc = requires(&course, "concurrency-control");
+    assert_eq!(cc.len(), 1, "{cc:?}");
+    assert_eq!(cc[0].0, "isolation-levels");
+    assert!(cc[0].1.contains("name \"isolation\""), "{cc:?}");
+    assert!(
+        cc[0].1.contains("Serializable snapshot isolation"),
+        "{cc:?}"
+    );
+    assert!(requires(&course, "log-structured-storage").is_empty());
+    assert!(requires(&course, "disk-drives").is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/calendar.html", &["--no-like"]);
+    assert!(requires(&course, "time").is_empty());
+    let raft: Vec<String> = requires(&course, "raft").into_iter().map(|r| r.0).collect();
+    assert_eq!(raft, ["consensus", "paxos"]);
+}
