@@ -447,3 +447,25 @@ fn readings_naming_an_earlier_topics_subject_give_a_prerequisite() {
     let raft: Vec<String> = requires(&course, "raft").into_iter().map(|r| r.0).collect();
     assert_eq!(raft, ["consensus", "paxos"]);
 }
+
+/// A cluster held together by words most of its titles do not use (city names in the notes of
+/// a travel post, a Kubernetes post and a books post) has no theme: it is further reading,
+/// not a topic named "NYC and seoul" (the third review: 10 of 14 clusters of a blog feed).
+#[test]
+fn a_cluster_without_a_theme_is_further_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/scattered.md", &["--no-like"]);
+    let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            "consensus-and-paxos",
+            "further-reading",
+            "garbage-collection",
+            "parser-combinators"
+        ]
+    );
+    let further = std::fs::read_to_string(course.join("topics/further-reading.toml")).unwrap();
+    assert!(further.contains("Kubernetes on a laptop"), "{further}");
+    assert!(further.contains("no theme"), "{further}");
+}
