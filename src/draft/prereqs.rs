@@ -421,7 +421,10 @@ fn from_subjects(
             // The author's order as the hint, the naming as the reason: an ordinary word
             // ("distributed") named against the author's order is a shared word, not a
             // dependency.
-            if a == b || topics[b].further || rank[a] > rank[b] {
+            // A parent section's topic never requires one of its subsections.
+            let parent_of =
+                |p: usize, c: usize| parents[c].as_deref() == Some(&topics[p].title) && p != c;
+            if a == b || topics[b].further || rank[a] > rank[b] || parent_of(b, a) {
                 continue;
             }
             let named = naming(a, b);
@@ -433,7 +436,10 @@ fn from_subjects(
             if share(back.len(), members[a].len()) >= share(named.len(), members[b].len()) {
                 continue;
             }
-            let siblings = parents[a].is_some() && parents[a] == parents[b] && first[a] < first[b];
+            let siblings = parents[a].is_some()
+                && parents[a] == parents[b]
+                && first[a] < first[b]
+                && !parent_of(a, b);
             if named.len() < 2 && !siblings {
                 continue;
             }
@@ -476,7 +482,7 @@ fn surface(word: &str, ms: &[&Reading]) -> String {
     word.to_string()
 }
 
-/// The first topic of introductory readings comes before the others.
+/// The first topic of introductory readings comes before the next topic of the list.
 fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     let Some(a) = (0..topics.len())
         .filter(|&i| topics[i].intro && !topics[i].further)
@@ -487,7 +493,9 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     // One edge, to the first other topic: a reference shelf before every topic is a star a
     // curator deletes, and what builds on the first topic inherits the shelf through it.
     (0..topics.len())
-        .filter(|&b| b != a && !topics[b].further && !topics[b].intro)
+        // After it in the list: surveys the author put last are no groundwork to send the
+        // list's first topic after.
+        .filter(|&b| b != a && !topics[b].further && !topics[b].intro && first[b] > first[a])
         .min_by_key(|&b| first[b])
         .map(|b| Edge {
             from: a,

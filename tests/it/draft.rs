@@ -469,3 +469,30 @@ fn a_cluster_without_a_theme_is_further_reading() {
     assert!(further.contains("Kubernetes on a laptop"), "{further}");
     assert!(further.contains("no theme"), "{further}");
 }
+
+/// Headings that spell out their path ("Compilers -- Register Allocation -- Linear Scan") name
+/// their topic by the last part, an "... -- Others" section is further reading, and its
+/// surveys are no groundwork to send the list's first topic after.
+#[test]
+fn headings_that_spell_their_path_are_named_by_their_last_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/paths.md", &["--no-like"]);
+    let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            "compilers",
+            "further-reading",
+            "graph-coloring",
+            "linear-scan",
+            "virtual-machines"
+        ]
+    );
+    assert_eq!(stage_of(&course, "compilers"), "part-1");
+    assert!(requires(&course, "compilers").is_empty());
+    let further = std::fs::read_to_string(course.join("topics/further-reading.toml")).unwrap();
+    assert!(
+        further.contains("A survey on register allocation"),
+        "{further}"
+    );
+}
