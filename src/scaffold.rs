@@ -391,9 +391,23 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for file in &options.from {
-        let parsed = import::read(file, options.format)?;
+        let mut parsed = import::read(file, options.format)?;
+        // A work named without an address is kept, marked, rather than dropped: `import`
+        // skips it, but a draft that silently loses half a bibliography misleads its curator.
+        let unaddressed: Vec<Candidate> = std::mem::take(&mut parsed.unaddressed)
+            .into_iter()
+            .filter_map(|(key, c)| crate::draft::unaddressed(&key, c))
+            .collect();
+        let kept: Vec<usize> = unaddressed.iter().map(|c| c.line).collect();
+        parsed.skipped.retain(|d| {
+            !d.message.contains("has no url, pdf, doi")
+                || d.origin.as_ref().is_none_or(|o| !kept.contains(&o.line))
+        });
         warnings.extend(parsed.skipped);
-        inputs.push((file.clone(), parsed.links));
+        let mut links = parsed.links;
+        links.extend(unaddressed);
+        links.sort_by_key(|c| c.line);
+        inputs.push((file.clone(), links));
     }
     let like = like_course(options, &inputs)?;
     let draft = crate::draft::draft(&inputs, like.as_ref());

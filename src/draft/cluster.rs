@@ -233,6 +233,7 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
     let forms = surface_forms(readings);
     let mut taken: HashSet<String> = HashSet::new();
     let mut topics = Vec::new();
+    let mut scattered: Vec<Key> = Vec::new();
     for c in kept {
         let rs: Vec<&Reading> = c.iter().map(|i| &readings[*i]).collect();
         let Some((title, terms, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken)
@@ -242,6 +243,18 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
             }
             continue;
         };
+        // A name most of the cluster's titles do not use is a coincidence of a few words
+        // ("NYC and seoul" over city essays and a Kubernetes post): no theme, so its readings
+        // are further reading, not a topic.
+        let name_words = super::terms(&title);
+        let covered = rs
+            .iter()
+            .filter(|r| r.title_words.iter().any(|w| name_words.contains(w)))
+            .count();
+        if covered * 2 < rs.len() {
+            scattered.extend(rs.iter().map(|r| r.key));
+            continue;
+        }
         taken.insert(title.to_lowercase());
         let intro = rs.iter().filter(|r| r.intro).count() * 2 > rs.len();
         topics.push(Topic {
@@ -268,6 +281,27 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
             further: false,
             intro,
             terms,
+        });
+    }
+    if !scattered.is_empty() {
+        let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+        scattered.sort_by_key(|k| by_key[k].order);
+        let rs: Vec<&Reading> = scattered.iter().map(|k| by_key[k]).collect();
+        topics.push(Topic {
+            id: String::new(),
+            title: "Further reading".into(),
+            summary: format!(
+                "{} Clustered together by a few shared words, with no theme most of their titles name: optional, or to be filed under the topics above.",
+                summarise(&rs, &[])
+            ),
+            origin: "clusters with no theme their titles share".into(),
+            keywords: vec!["further reading".into()],
+            members: scattered,
+            requires: Vec::new(),
+            stage: 0,
+            further: true,
+            intro: false,
+            terms: Vec::new(),
         });
     }
     (topics, inbox)

@@ -84,6 +84,11 @@ pub struct Draft {
     pub inbox: Vec<(Key, String)>,
     /// The title of the course the prerequisites learned from, when there was one.
     pub like: Option<String>,
+    /// What the stages follow, for the README.
+    pub staged_by: &'static str,
+    /// The works the list gives no address for, kept with a search URL marked `guessed`:
+    /// "`key` Title".
+    pub unaddressed: Vec<String>,
 }
 
 /// One reading as the drafting sees it.
@@ -279,6 +284,114 @@ pub(crate) fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How the note of a work the list gives no address for begins.
+pub const NO_ADDRESS: &str = "No address in the list";
+
+/// A reading's note as the list wrote it: without the marker the drafting puts on a work
+/// without an address (its words are the drafting's, not the list's).
+pub(crate) fn list_note(c: &Candidate) -> Option<&str> {
+    let n = c.note.as_deref()?;
+    match n.strip_prefix(NO_ADDRESS) {
+        Some(rest) => rest
+            .split_once("own address.")
+            .map(|(_, after)| after.trim())
+            .filter(|a| !a.is_empty()),
+        None => Some(n),
+    }
+}
+
+/// A work the list names without an address (a BibTeX entry with no url, doi or pdf), kept
+/// as a reading whose URL is a search for its title, marked `guessed`: the curator replaces
+/// it with the work's own address. None when it has no title to search for.
+pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
+    if c.title.trim().is_empty() || c.title == key {
+        return None;
+    }
+    let query = format!("\"{}\"", c.title);
+    let url =
+        url::Url::parse_with_params("https://scholar.google.com/scholar", [("q", &query)]).ok()?;
+    c.url = url.to_string();
+    c.url_status = crate::model::UrlStatus::Guessed;
+    let own = format!(
+        "{NO_ADDRESS} (entry `{key}`): the URL is a search for its title; replace it with the work's own address."
+    );
+    c.note = Some(match c.note.take() {
+        Some(n) => format!("{own} {n}"),
+        None => own,
+    });
+    Some(c)
+}
+
+/// Why a link is no reading, when it is not: a credit ("thanks to [Andy Pavlo](...)"), a guest
+/// speaker's or author's homepage beside the reading it credits. Such links name a person,
+/// and a curator would not assign them.
+pub(crate) fn not_a_reading(c: &Candidate) -> Option<&'static str> {
+    let own = c.own_title.as_deref().unwrap_or(&c.title).trim();
+    if own.is_empty() {
+        return None;
+    }
+    let note = c.note.as_deref().unwrap_or("").to_lowercase();
+    let own_lower = own.to_lowercase();
+    let credited = [
+        "thanks to ",
+        "thank you to ",
+        "courtesy of ",
+        "credit to ",
+        "credits: ",
+    ]
+    .iter()
+    .any(|p| note.contains(&format!("{p}{own_lower}")));
+    if credited {
+        return Some("a credit link (the person thanked), not a reading");
+    }
+    // A person's name: two to four capitalised words, no digits or punctuation of a title.
+    let words: Vec<&str> = own.split_whitespace().collect();
+    let name_like = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|ch| ch.is_uppercase())
+                && w.chars()
+                    .all(|ch| ch.is_alphabetic() || ch == '.' || ch == '-')
+        });
+    if !name_like {
+        return None;
+    }
+    let introduced = [
+        "speaker: ",
+        "speaker ",
+        "speakers: ",
+        "guest: ",
+        "presenter: ",
+    ]
+    .iter()
+    .any(|p| note.contains(&format!("{p}{own_lower}")));
+    let path: Vec<String> = c
+        .url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_lowercase())
+        .collect();
+    // A site's root is as often a blog or a course ("High Scalability") as a person's page:
+    // only a path that says person counts.
+    let homepage = path.len() <= 3
+        && path.iter().any(|s| {
+            s.starts_with('~')
+                || [
+                    "people", "person", "profile", "profiles", "users", "user", "author",
+                    "authors", "staff", "faculty", "homepage", "home",
+                ]
+                .contains(&s.as_str())
+        });
+    (introduced || homepage)
+        .then_some("a person's homepage (a speaker or an author), not a reading")
+}
+
 /// Whether a reading's title (and level, when the list says) marks it as introductory.
 pub(crate) fn is_intro(c: &Candidate) -> bool {
     if c.level == Some(Level::Intro) {
@@ -302,7 +415,7 @@ fn year(c: &Candidate) -> Option<u32> {
         return Some(y);
     }
     // Lists write the year in the title or note: "(CACM 1978)", "2014, [Orca...]".
-    let text = format!("{} {}", c.title, c.note.as_deref().unwrap_or(""));
+    let text = format!("{} {}", c.title, list_note(c).unwrap_or(""));
     text.split(|ch: char| !ch.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<u32>().ok())
@@ -332,14 +445,20 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     // A reading listed twice (a course under each of its lectures' sections) belongs where
     // it first appears.
     let mut seen = HashSet::new();
+    // Credit and homepage links: a person, not a reading.
+    let mut away = Vec::new();
     for (f, (_, candidates)) in inputs.iter().enumerate() {
         for (i, c) in candidates.iter().enumerate() {
             if !seen.insert(crate::corpus::url_key::key(&c.url)) {
                 continue;
             }
+            if let Some(why) = not_a_reading(c) {
+                away.push(((f, i), why.to_string()));
+                continue;
+            }
             let title_words = terms(&c.title);
             let mut words = title_words.clone();
-            if let Some(note) = &c.note {
+            if let Some(note) = list_note(c) {
                 words.extend(terms(note).into_iter().take(60));
             }
             readings.push(Reading {
@@ -362,16 +481,30 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     };
     let order: BTreeMap<Key, usize> = readings.iter().map(|r| (r.key, r.order)).collect();
     inbox.sort_by_key(|(k, _)| order.get(k).copied().unwrap_or(usize::MAX));
+    inbox.extend(away);
     assign_ids(&mut topics);
     for t in topics.iter_mut() {
         reading_order(t, &readings);
     }
-    prereqs::infer(&mut topics, &readings, like);
-    let mut stages = stages::assign(&mut topics);
+    let parents = match method {
+        Method::Sections => parent_sections(&topics, &readings),
+        Method::Clusters => vec![None; topics.len()],
+    };
+    let order = author_order(&topics, &readings, method);
+    let mut rank = vec![usize::MAX; topics.len()];
+    for (i, &t) in order.iter().enumerate() {
+        rank[t] = i;
+    }
+    prereqs::infer(&mut topics, &readings, like, &parents, &rank);
+    let mut stages = stages::assign(&mut topics, &order);
+    let mut staged_by = match method {
+        Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
+        Method::Clusters => "the age of their readings (the topic with the oldest median year first, introductory topics before all), a topic moved later only when a prerequisite demands it",
+    };
     if method == Method::Sections {
-        let parents = parent_sections(&topics, &readings);
         if let Some(by_parent) = stages::by_parents(&mut topics, &parents) {
             stages = by_parent;
+            staged_by = "the list's parent sections in the list's order, a topic moved later only when a prerequisite demands it";
         }
     }
     Draft {
@@ -380,7 +513,52 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         stages,
         inbox,
         like: like.map(|c| c.title.clone()),
+        staged_by,
+        unaddressed: inputs
+            .iter()
+            .flat_map(|(_, cs)| cs)
+            .filter_map(|c| {
+                let note = c.note.as_deref()?.strip_prefix(NO_ADDRESS)?;
+                let key = note.split('`').nth(1)?;
+                // A BibTeX key is letters, digits and `_:-.`; anything else is dropped.
+                let key: String = key
+                    .chars()
+                    .filter(|ch| ch.is_alphanumeric() || "_:-./".contains(*ch))
+                    .collect();
+                Some(format!("`{key}` {}", plain(&c.title)))
+            })
+            .collect(),
     }
+}
+
+/// The topics (but the further reading one) in the author's order: a list's sections as they
+/// come; clusters, which have no author's order (a feed is newest first, a bibliography
+/// alphabetical), introductory topics first, then by the median year of their readings.
+fn author_order(topics: &[Topic], readings: &[Reading], method: Method) -> Vec<usize> {
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut order: Vec<usize> = (0..topics.len()).filter(|&t| !topics[t].further).collect();
+    let first = |t: usize| {
+        topics[t]
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k).map(|r| r.order))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let median = |t: usize| {
+        let mut ys: Vec<u32> = topics[t]
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k)?.year)
+            .collect();
+        ys.sort_unstable();
+        ys.get(ys.len() / 2).copied().unwrap_or(u32::MAX)
+    };
+    match method {
+        Method::Sections => order.sort_by_key(|&t| first(t)),
+        Method::Clusters => order.sort_by_key(|&t| (!topics[t].intro, median(t), first(t))),
+    }
+    order
 }
 
 /// Each topic's group in the list's own hierarchy: the title of the parent heading its
@@ -470,7 +648,7 @@ pub(crate) fn distinct(words: &[String]) -> Vec<&str> {
 pub(crate) fn surface_forms(readings: &[Reading]) -> BTreeMap<String, String> {
     let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for r in readings {
-        let text = format!("{} {}", r.c.title, r.c.note.as_deref().unwrap_or(""));
+        let text = format!("{} {}", r.c.title, list_note(r.c).unwrap_or(""));
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
             if let Some(key) = domain::normal(raw) {
                 // An acronym keeps its capitals ("CRDT", "SQL"); other words are lowercase.
@@ -500,7 +678,7 @@ pub(crate) fn surface_forms(readings: &[Reading]) -> BTreeMap<String, String> {
 pub(crate) fn field_of(readings: &[Reading]) -> domain::Field {
     let texts: Vec<String> = readings
         .iter()
-        .map(|r| format!("{} {}", r.c.title, r.c.note.as_deref().unwrap_or("")))
+        .map(|r| format!("{} {}", r.c.title, list_note(r.c).unwrap_or("")))
         .collect();
     domain::Field::learn(texts.iter().map(|t| (t.as_str(), 1)), domain::FIELD_RATIO)
 }

@@ -31,7 +31,13 @@ struct Edge {
     why: String,
 }
 
-pub(crate) fn infer(topics: &mut [Topic], readings: &[Reading], like: Option<&Course>) {
+pub(crate) fn infer(
+    topics: &mut [Topic],
+    readings: &[Reading],
+    like: Option<&Course>,
+    parents: &[Option<String>],
+    rank: &[usize],
+) {
     let by_key: BTreeMap<super::Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let members: Vec<Vec<&Reading>> = topics
         .iter()
@@ -47,6 +53,9 @@ pub(crate) fn infer(topics: &mut [Topic], readings: &[Reading], like: Option<&Co
     }
     let field = super::field_of(readings);
     edges.extend(from_terms(topics, &members, &first, &field));
+    edges.extend(from_subjects(
+        topics, &members, &first, &field, parents, rank,
+    ));
     edges.extend(from_intro(topics, &first));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
@@ -320,6 +329,147 @@ fn from_terms(
     edges
 }
 
+/// Readings of one topic naming the subject of another: a word of that topic's title the list
+/// uses far more than English does ("isolation", "consensus"), named by two or more of the
+/// readings (or by one, when both topics sit under one parent section), when the named topic
+/// comes first in the author's order (the order as the hint, the reading's text as the
+/// reason) and more than that topic's readings name this one. An
+/// occurrence inside a compound the naming topic owns ("Protocol Buffers" beside "Buffer
+/// management") is no naming.
+fn from_subjects(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    first: &[usize],
+    field: &crate::import::domain::Field,
+    parents: &[Option<String>],
+    rank: &[usize],
+) -> Vec<Edge> {
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let mut in_titles: BTreeMap<&str, usize> = BTreeMap::new();
+    for ws in &own_title {
+        for w in ws.iter().collect::<BTreeSet<_>>() {
+            *in_titles.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
+    // A topic's subject words: its title's words the list uses at least twice as often as
+    // English does, that no other topic's title uses.
+    let subjects: Vec<Vec<&str>> = (0..topics.len())
+        .map(|a| {
+            if topics[a].further {
+                return Vec::new();
+            }
+            own_title[a]
+                .iter()
+                .map(|w| w.as_str())
+                .filter(|w| in_titles[w] == 1 && !form(w) && w.len() >= 3)
+                .filter(|w| field.weight(w).is_some_and(|x| x >= 2.0))
+                // "data", "program": everyday words name no one topic.
+                .filter(|w| !crate::import::domain::common_english(w))
+                .collect()
+        })
+        .collect();
+    let bigrams = |r: &Reading| -> Vec<(String, String)> {
+        r.title_words
+            .windows(2)
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect()
+    };
+    // The readings of `b` naming a subject word of `a`, outside `b`'s own compounds.
+    let naming = |a: usize, b: usize| -> Vec<(&Reading, &str)> {
+        let mut out = Vec::new();
+        for &w in &subjects[a] {
+            let pairs_with = |ms: &[&Reading]| -> BTreeMap<(String, String), usize> {
+                let mut m = BTreeMap::new();
+                for r in ms {
+                    for p in bigrams(r) {
+                        if p.0 == w || p.1 == w {
+                            *m.entry(p).or_default() += 1;
+                        }
+                    }
+                }
+                m
+            };
+            let in_b = pairs_with(&members[b]);
+            let in_a = pairs_with(&members[a]);
+            let owned = |p: &(String, String)| {
+                in_b.get(p).copied().unwrap_or(0) >= 2 && !in_a.contains_key(p)
+            };
+            for r in &members[b] {
+                if !r.words.iter().any(|x| x == w) {
+                    continue;
+                }
+                let pairs = bigrams(r);
+                let around: Vec<&(String, String)> =
+                    pairs.iter().filter(|p| p.0 == w || p.1 == w).collect();
+                if around.iter().any(|p| owned(p)) {
+                    continue;
+                }
+                if !out.iter().any(|(x, _): &(&Reading, &str)| x.key == r.key) {
+                    out.push((*r, w));
+                }
+            }
+        }
+        out
+    };
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        if subjects[a].is_empty() || topics[a].intro {
+            continue;
+        }
+        for b in 0..topics.len() {
+            // The author's order as the hint, the naming as the reason: an ordinary word
+            // ("distributed") named against the author's order is a shared word, not a
+            // dependency.
+            // A parent section's topic never requires one of its subsections.
+            let parent_of =
+                |p: usize, c: usize| parents[c].as_deref() == Some(&topics[p].title) && p != c;
+            if a == b || topics[b].further || rank[a] > rank[b] || parent_of(b, a) {
+                continue;
+            }
+            let named = naming(a, b);
+            if named.is_empty() {
+                continue;
+            }
+            let back = naming(b, a);
+            let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+            if share(back.len(), members[a].len()) >= share(named.len(), members[b].len()) {
+                continue;
+            }
+            let siblings = parents[a].is_some()
+                && parents[a] == parents[b]
+                && first[a] < first[b]
+                && !parent_of(a, b);
+            if named.len() < 2 && !siblings {
+                continue;
+            }
+            let (r, w) = named[0];
+            let under = if siblings && named.len() < 2 {
+                format!(
+                    ", and it comes after {} under \"{}\" in the list",
+                    quoted(&topics[a]),
+                    plain(parents[a].as_deref().unwrap_or(""))
+                )
+            } else {
+                String::new()
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.5 + 0.1 * (named.len().min(5) as f32),
+                why: format!(
+                    "{} of its readings name \"{}\", the subject of {} (e.g. \"{}\"){under}",
+                    named.len(),
+                    plain(&surface(w, &members[a])),
+                    quoted(&topics[a]),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
 /// How a topic's readings write a normalised word.
 fn surface(word: &str, ms: &[&Reading]) -> String {
     for r in ms {
@@ -332,7 +482,7 @@ fn surface(word: &str, ms: &[&Reading]) -> String {
     word.to_string()
 }
 
-/// The first topic of introductory readings comes before the others.
+/// The first topic of introductory readings comes before the next topic of the list.
 fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     let Some(a) = (0..topics.len())
         .filter(|&i| topics[i].intro && !topics[i].further)
@@ -343,7 +493,9 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     // One edge, to the first other topic: a reference shelf before every topic is a star a
     // curator deletes, and what builds on the first topic inherits the shelf through it.
     (0..topics.len())
-        .filter(|&b| b != a && !topics[b].further && !topics[b].intro)
+        // After it in the list: surveys the author put last are no groundwork to send the
+        // list's first topic after.
+        .filter(|&b| b != a && !topics[b].further && !topics[b].intro && first[b] > first[a])
         .min_by_key(|&b| first[b])
         .map(|b| Edge {
             from: a,

@@ -88,7 +88,11 @@ pub fn readme(draft: &Draft) -> String {
     if !any {
         out.push_str("- None inferred.\n");
     }
-    out.push_str("\n### Stages\n\n");
+    let _ = writeln!(
+        out,
+        "\n### Stages\n\nThe stages follow {}.\n",
+        draft.staged_by
+    );
     for (i, s) in draft.stages.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -105,6 +109,18 @@ pub fn readme(draft: &Draft) -> String {
         crate::words::count(draft.inbox.len(), "reading"),
         reasons(draft)
     );
+    if !draft.unaddressed.is_empty() {
+        let _ = writeln!(
+            out,
+            "### No address\n\n{} the list names without an address (no url, doi or pdf) {} kept as readings whose URL is a search for the title, marked `url_status = \"guessed\"`: replace each with the work's own address.\n",
+            crate::words::count(draft.unaddressed.len(), "work"),
+            if draft.unaddressed.len() == 1 { "is" } else { "are" }
+        );
+        for u in &draft.unaddressed {
+            let _ = writeln!(out, "- {u}");
+        }
+        out.push('\n');
+    }
     out.push_str(
         "### How to review\n\n\
          1. Read each topic's title and summary in `topics/`: rename, merge or split topics.\n\

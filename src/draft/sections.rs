@@ -123,7 +123,8 @@ const FURTHER: &[&str] = &[
 
 /// The role of a section named `name`.
 pub(crate) fn role(name: &str) -> Role {
-    let lower = name.to_lowercase();
+    // "Compilers -- Register Allocation -- Others" is an "Others" section.
+    let lower = strip_numbering(name).to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '&')
         .filter(|w| !w.is_empty())
@@ -131,7 +132,25 @@ pub(crate) fn role(name: &str) -> Role {
     let joined = words.join(" ");
     let has = |w: &str| words.iter().any(|x| x.starts_with(w));
     let lists = words.iter().any(|w| *w == "list" || *w == "lists");
-    if has("licen")
+    // A calendar's rows that are no subject: an exam, a holiday, a celebration.
+    let event = words.iter().any(|w| {
+        [
+            "exam",
+            "exams",
+            "midterm",
+            "midterms",
+            "holiday",
+            "holidays",
+            "celebration",
+            "thanksgiving",
+            "recess",
+            "canceled",
+            "cancelled",
+        ]
+        .contains(w)
+    }) || joined.contains("no class");
+    if event
+        || has("licen")
         || has("contribut")
         || has("acknowledg")
         || has("sponsor")
@@ -177,7 +196,14 @@ pub(crate) fn role(name: &str) -> Role {
 /// A calendar's section name without its numbering: "Week 3: Paxos" is "Paxos"; "Week 3"
 /// alone is empty (its readings name it).
 pub(crate) fn strip_numbering(name: &str) -> String {
-    let t = name.trim();
+    // A heading that spells out its path ("Compilers -- Register Allocation -- Linear Scan")
+    // is named by its last part; the parents are headings of their own.
+    let t = [" -- ", " — ", " > ", " » "]
+        .iter()
+        .filter_map(|sep| name.rsplit_once(sep).map(|(_, last)| last))
+        .min_by_key(|last| last.len())
+        .unwrap_or(name)
+        .trim();
     let lower = t.to_lowercase();
     for p in [
         "week", "lecture", "class", "day", "session", "module", "unit", "part", "chapter",
@@ -461,5 +487,9 @@ mod tests {
         assert_eq!(strip_numbering("Week 3"), "");
         assert_eq!(strip_numbering("Weekly digest"), "Weekly digest");
         assert_eq!(strip_numbering("Time"), "Time");
+        assert_eq!(
+            strip_numbering("Compilers -- Register Allocation -- Linear Scan"),
+            "Linear Scan"
+        );
     }
 }

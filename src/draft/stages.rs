@@ -1,29 +1,85 @@
-//! Stages from prerequisite depth: a topic no other requires first is in the first stage, a
-//! topic whose prerequisites are all there in the second, and so on; the list's order breaks
-//! ties. Deep graphs are folded into at most [`MAX_STAGES`] stages; a flat one (no
-//! prerequisites) is cut in two by the list's order, its first half first. The further
-//! reading topic goes last.
+//! Stages in the author's order: a list's sections as they come (a calendar's or a
+//! syllabus's order is its author's teaching order), or for clustered readings the topics
+//! with the oldest readings first. The topics are cut into consecutive stages of about equal
+//! size; a topic moves later only when one of its prerequisites sits in a later stage, so
+//! depth never puts a topic without prerequisites first just because nothing points at it.
+//! The further reading topic goes last.
 
 use super::{plain, Stage, Topic};
 
 pub(crate) const MAX_STAGES: usize = 4;
 
-/// Sets each topic's stage and returns the stages in order.
-pub(crate) fn assign(topics: &mut [Topic]) -> Vec<Stage> {
-    let n = topics.len();
-    let mut depth = vec![0usize; n];
-    // Longest path from a root; prerequisites never form a cycle, so n rounds settle it.
-    for _ in 0..n {
+/// Sets each topic's stage from `order` (every topic but the further reading one, in the
+/// author's order) and returns the stages in order.
+pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
+    let n = order.len();
+    let count = if n <= 2 {
+        1
+    } else {
+        n.div_ceil(2).min(MAX_STAGES)
+    };
+    let mut stage_of = vec![0usize; topics.len()];
+    for (i, &t) in order.iter().enumerate() {
+        stage_of[t] = i * count / n.max(1);
+    }
+    push_after_prerequisites(topics, order, &mut stage_of);
+    // Stages a move emptied are dropped; the others keep their order.
+    let mut used: Vec<usize> = order.iter().map(|&t| stage_of[t]).collect();
+    used.sort_unstable();
+    used.dedup();
+    if used.is_empty() {
+        used.push(0);
+    }
+    for &t in order {
+        stage_of[t] = used.iter().position(|&s| s == stage_of[t]).unwrap_or(0);
+    }
+    let count = used.len();
+    for t in 0..topics.len() {
+        topics[t].stage = if topics[t].further {
+            count - 1
+        } else {
+            stage_of[t]
+        };
+    }
+    (0..count)
+        .map(|s| {
+            let names: Vec<String> = order
+                .iter()
+                .filter(|&&t| topics[t].stage == s)
+                .map(|&t| plain(&topics[t].title))
+                .collect();
+            let title = match names.as_slice() {
+                [] => format!("Part {}", s + 1),
+                [a] => a.clone(),
+                [a, b] => format!("{a} and {b}"),
+                [a, b, ..] => format!("{a}, {b} and more"),
+            };
+            Stage {
+                id: format!("part-{}", s + 1),
+                title: if names.is_empty() {
+                    title
+                } else {
+                    format!("Part {}: {title}", s + 1)
+                },
+                outcome: outcome(&names, s, count),
+            }
+        })
+        .collect()
+}
+
+/// A topic moves to its latest prerequisite's stage when that is later than its own.
+fn push_after_prerequisites(topics: &[Topic], main: &[usize], stage_of: &mut [usize]) {
+    for _ in 0..topics.len() {
         let mut changed = false;
-        for t in 0..n {
-            let d = topics[t]
+        for &t in main {
+            let need = topics[t]
                 .requires
                 .iter()
-                .map(|p| depth[p.topic] + 1)
+                .map(|p| stage_of[p.topic])
                 .max()
                 .unwrap_or(0);
-            if d > depth[t] {
-                depth[t] = d;
+            if need > stage_of[t] {
+                stage_of[t] = need;
                 changed = true;
             }
         }
@@ -31,72 +87,6 @@ pub(crate) fn assign(topics: &mut [Topic]) -> Vec<Stage> {
             break;
         }
     }
-    let main: Vec<usize> = (0..n).filter(|&t| !topics[t].further).collect();
-    let max_depth = main.iter().map(|&t| depth[t]).max().unwrap_or(0);
-    let mut level: Vec<usize> = depth
-        .iter()
-        .map(|&d| {
-            if max_depth + 1 > MAX_STAGES {
-                d * MAX_STAGES / (max_depth + 1)
-            } else {
-                d
-            }
-        })
-        .collect();
-    let mut count = main.iter().map(|&t| level[t]).max().map_or(1, |m| m + 1);
-    if count == 1 && main.len() >= 6 {
-        // No prerequisites to go by: the list's order, first half first.
-        let half = main.len().div_ceil(2);
-        for (i, &t) in main.iter().enumerate() {
-            level[t] = usize::from(i >= half);
-        }
-        count = 2;
-    }
-    for t in 0..n {
-        topics[t].stage = if topics[t].further {
-            count - 1
-        } else {
-            level[t]
-        };
-    }
-    let labels: &[(&str, &str)] = match count {
-        1 => &[("course", "The course")],
-        2 => &[
-            ("foundations", "Foundations"),
-            ("building-on", "Building on them"),
-        ],
-        3 => &[
-            ("foundations", "Foundations"),
-            ("core", "The core"),
-            ("advanced", "Advanced"),
-        ],
-        _ => &[
-            ("foundations", "Foundations"),
-            ("core", "The core"),
-            ("building-on", "Building on the core"),
-            ("advanced", "Advanced"),
-        ],
-    };
-    (0..count)
-        .map(|s| {
-            let names: Vec<String> = main
-                .iter()
-                .filter(|&&t| topics[t].stage == s)
-                .map(|&t| plain(&topics[t].title))
-                .collect();
-            let (id, label) = labels[s.min(labels.len() - 1)];
-            Stage {
-                id: id.to_string(),
-                title: match names.as_slice() {
-                    [] => label.to_string(),
-                    [a] => format!("{label}: {a}"),
-                    [a, b] => format!("{label}: {a} and {b}"),
-                    [a, b, ..] => format!("{label}: {a}, {b} and more"),
-                },
-                outcome: outcome(&names, s, count),
-            }
-        })
-        .collect()
 }
 
 fn outcome(names: &[String], stage: usize, count: usize) -> String {
@@ -167,25 +157,7 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
             names[s].push(name);
         }
     }
-    // Prerequisites first: a topic moves to its latest prerequisite's stage when that is later.
-    for _ in 0..topics.len() {
-        let mut changed = false;
-        for &t in &main {
-            let need = topics[t]
-                .requires
-                .iter()
-                .map(|p| stage_of[p.topic])
-                .max()
-                .unwrap_or(0);
-            if need > stage_of[t] {
-                stage_of[t] = need;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+    push_after_prerequisites(topics, &main, &mut stage_of);
     let used = main.iter().map(|&t| stage_of[t]).max().unwrap_or(0) + 1;
     for t in 0..topics.len() {
         topics[t].stage = if topics[t].further {

@@ -297,7 +297,8 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
     entries.sort_by_key(|(at, _)| *at);
     for (at, entry) in entries {
         let line = lines.line(at);
-        let Some((url, alternates)) = urls_of(entry) else {
+        let addressed = urls_of(entry);
+        if addressed.is_none() {
             out.skipped.push(
                 warning(
                     file,
@@ -310,8 +311,8 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
                 )
                 .with_help("add `url = {...}`, `doi = {...}` or `pdf = {...}` to it"),
             );
-            continue;
-        };
+        }
+        let (url, alternates) = addressed.unwrap_or_default();
         let authors = entry
             .author()
             .map(|people| {
@@ -333,7 +334,7 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             EntryType::Misc | EntryType::Online | EntryType::Unpublished => None,
             _ => Some(Kind::Paper),
         };
-        out.links.push(Candidate {
+        let c = Candidate {
             title: field(entry, "title").unwrap_or_else(|| entry.key.clone()),
             url,
             alternates,
@@ -347,7 +348,12 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             kind,
             line,
             ..Candidate::default()
-        });
+        };
+        if c.url.is_empty() {
+            out.unaddressed.push((entry.key.clone(), c));
+        } else {
+            out.links.push(c);
+        }
     }
     Ok(out)
 }

@@ -81,6 +81,10 @@ pub struct Candidate {
 pub struct Parsed {
     pub links: Vec<Candidate>,
     pub skipped: Vec<Diagnostic>,
+    /// Works the list names without any address (a BibTeX entry with no url, doi or pdf):
+    /// `import` skips them with a warning in `skipped`; `new --from` keeps them, marked.
+    /// Each with its key in the list; their `url` is empty.
+    pub unaddressed: Vec<(String, Candidate)>,
 }
 
 fn at(file: &Path, line: usize, col: usize) -> Option<Origin> {
@@ -431,6 +435,10 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
     let mut parsed = parse_based(format, &content, path, base).map_err(Error::invalid)?;
     // The one place every format's links pass: what reaches the corpus is plain text.
     parsed.links.iter_mut().for_each(text::finalize);
+    parsed
+        .unaddressed
+        .iter_mut()
+        .for_each(|(_, c)| text::finalize(c));
     if parsed.links.is_empty() {
         let others: Vec<&str> = Format::words()
             .skip(1)

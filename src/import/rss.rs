@@ -165,8 +165,12 @@ fn candidate(entry: &Entry, title: String, url: String, line: usize) -> Candidat
         .published
         .or(entry.updated)
         .map(|d| d.date_naive().to_string());
+    // A feed's items are posts: their kind comes from where they point (a PDF, a video), never
+    // from a title word ("Book Review: ...", "The year in books" are posts, not books).
+    let kind = Some(super::evidence::kind(&url, &title));
     Candidate {
         title: if title.is_empty() { url.clone() } else { title },
+        kind,
         url,
         note,
         published,
