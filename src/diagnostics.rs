@@ -16,23 +16,29 @@ use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How bad a [`Diagnostic`] is.
 pub enum Severity {
+    /// The input cannot be used: the command stops (exit 1, or 2 for usage).
     Error,
+    /// Worth fixing, but the command goes on.
     Warning,
 }
 
+/// One problem, at the place it applies, with the fix when there is one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// `None` for problems that belong to no single place (an empty corpus folder, say).
     pub origin: Option<Origin>,
+    /// What is wrong, in one line.
     pub message: String,
     /// How to fix it, when we can say.
     pub help: Option<String>,
     /// What the snippet under the message marks.
     #[serde(skip)]
     pub mark: Mark,
-    /// The line at `origin` as the text was when read (see [`attach_lines`]): shown under the
+    /// The line at `origin` as the text was when read (see `attach_lines`): shown under the
     /// message, so that printing never reads the file again.
     #[serde(skip)]
     pub line: Option<String>,
@@ -51,7 +57,8 @@ pub enum Mark {
 }
 
 impl Diagnostic {
-    pub fn error(origin: Option<Origin>, message: impl Into<String>) -> Self {
+    /// An error at `origin`.
+    pub(crate) fn error(origin: Option<Origin>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             origin,
@@ -62,7 +69,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(origin: Option<Origin>, message: impl Into<String>) -> Self {
+    /// A warning at `origin`.
+    pub(crate) fn warning(origin: Option<Origin>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             origin,
@@ -73,22 +81,25 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    /// The same, with how to fix it.
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// The same, with its snippet marking `mark`.
-    pub fn marking(mut self, mark: Mark) -> Self {
+    pub(crate) fn marking(mut self, mark: Mark) -> Self {
         self.mark = mark;
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+    /// The same, with `help` when there is one.
+    pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
     }
 
+    /// Whether it stops the command.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -288,7 +299,7 @@ where
 
 /// `did you mean `x`?`, or a list of what is allowed when nothing is close. `what` names one
 /// candidate: `topic`, `link`, `topic or link`, `key`, ...
-pub fn suggest<'a, I>(name: &str, candidates: I, what: &str) -> String
+pub(crate) fn suggest<'a, I>(name: &str, candidates: I, what: &str) -> String
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {

@@ -35,13 +35,23 @@ use crate::select::Selected;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Where a course comes from: a corpus folder, or the course built into the binary.
+/// Where a course comes from: a corpus folder, the course built into the binary, or files
+/// held in memory ([`Syllabus::from_sources`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CourseSource {
     /// The folder given, or the default one looked for (named in messages when it is missing).
     folder: PathBuf,
-    /// No folder was given and the default one is not there: the built-in course.
-    builtin: bool,
+    place: Place,
+}
+
+/// Which of the three a [`CourseSource`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    Folder,
+    /// No folder was given and the default one is not there.
+    BuiltIn,
+    /// Files a caller read or made itself: there is no folder to read again or write into.
+    Memory,
 }
 
 impl CourseSource {
@@ -51,18 +61,22 @@ impl CourseSource {
         match explicit {
             Some(dir) => CourseSource {
                 folder: dir.to_path_buf(),
-                builtin: false,
+                place: Place::Folder,
             },
             None => CourseSource {
                 folder: default.to_path_buf(),
-                builtin: !default.is_dir(),
+                place: if default.is_dir() {
+                    Place::Folder
+                } else {
+                    Place::BuiltIn
+                },
             },
         }
     }
 
-    /// The corpus folder; `None` for the built-in course.
+    /// The corpus folder; `None` for the built-in course and a course held in memory.
     pub fn folder(&self) -> Option<&Path> {
-        (!self.builtin).then_some(self.folder.as_path())
+        (self.place == Place::Folder).then_some(self.folder.as_path())
     }
 
     /// The folder a command that writes into the corpus (`import`, `sync`) writes into, or a
@@ -95,9 +109,13 @@ impl CourseSource {
     /// The corpus files, unchecked, and the warnings about the folder (entries skipped, an
     /// interrupted write completed). For `check`, which reports on files that do not load.
     pub fn read(&self) -> Result<(Vec<Source>, Vec<Diagnostic>), Error> {
-        match self.folder() {
-            Some(dir) => corpus::read_dir_noting(dir).map_err(Error::io),
-            None => Ok((corpus::embedded_sources(), Vec::new())),
+        match self.place {
+            Place::Folder => corpus::read_dir_noting(&self.folder).map_err(Error::io),
+            Place::BuiltIn => Ok((corpus::embedded_sources(), Vec::new())),
+            Place::Memory => Err(Error::usage(Diagnostic::error(
+                None,
+                "a course held in memory has no files to read again",
+            ))),
         }
     }
 }
@@ -153,6 +171,45 @@ impl Syllabus {
             course: loaded.course,
             source: source.clone(),
             notes,
+        })
+    }
+
+    /// A course from corpus files held in memory (a test's, a fuzzer's, a benchmark's): no
+    /// folder, so no link cache is read and nothing can be written into it.
+    ///
+    /// ```
+    /// use syllabus::{Source, Syllabus};
+    /// let file = |path: &str, text: &str| Source { path: path.into(), text: text.into() };
+    /// let sources = [
+    ///     file("course.toml", "title = \"Tiny\"\ndescription = \"One topic.\"\n"),
+    ///     file("raft.toml", r#"
+    ///         title = "Raft"
+    ///         summary = "Consensus you can follow."
+    ///         [[link]]
+    ///         id = "raft-paper"
+    ///         url = "https://raft.github.io/raft.pdf"
+    ///         title = "In Search of an Understandable Consensus Algorithm"
+    ///         kind = "paper"
+    ///         level = "intro"
+    ///         minutes = 90
+    ///         note = "The paper."
+    ///     "#),
+    /// ];
+    /// let syllabus = Syllabus::from_sources(&sources)?;
+    /// assert_eq!(syllabus.source.folder(), None);
+    /// let plan = syllabus.whole_plan();
+    /// assert_eq!(plan.links().map(|l| l.minutes).sum::<u32>(), 90);
+    /// # Ok::<(), syllabus::Error>(())
+    /// ```
+    pub fn from_sources(sources: &[Source]) -> Result<Syllabus, Error> {
+        let loaded = corpus::load(sources)?;
+        Ok(Syllabus {
+            course: loaded.course,
+            source: CourseSource {
+                folder: PathBuf::from("topics"),
+                place: Place::Memory,
+            },
+            notes: loaded.folder,
         })
     }
 

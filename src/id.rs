@@ -12,8 +12,11 @@ use std::fmt;
 /// Why a text is not an id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdError {
+    /// It is empty.
     Empty,
+    /// It holds a character other than `a-z`, `0-9` and `-`.
     Alphabet,
+    /// It starts or ends with `-`, or holds `--`.
     Dashes,
 }
 
@@ -70,6 +73,7 @@ macro_rules! text_type {
         pub struct $name(String);
 
         impl $name {
+            /// The text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -200,6 +204,14 @@ impl WebUrl {
     /// Only `check_url` knows whether a text is a URL we accept.
     pub(crate) fn checked(url: String) -> Self {
         WebUrl(url)
+    }
+}
+
+impl std::str::FromStr for WebUrl {
+    type Err = crate::corpus::url::UrlError;
+    /// The URL in its normal form, if it is one a link may have (`corpus::url::check_url`).
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        crate::corpus::url::check_url(raw)
     }
 }
 

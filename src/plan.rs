@@ -8,48 +8,71 @@
 //! - inside a topic, links in a topological order of their `requires`, ties broken by level,
 //!   minutes, title, then id.
 
+pub use crate::schedule::{Date, Part, Schedule, ScheduleOptions, Short, Week, SHORT_PERCENT};
+pub use crate::select::{Exclusion, Gap, Left, Report, Selected, Selection};
+
 use crate::graph::{CourseView, Graph};
 use crate::model::{Course, Link, Links, Ref};
-use crate::schedule::{self, Schedule, ScheduleOptions, Week};
-use crate::select::{self, Report, Selected, Selection};
+use crate::schedule;
+use crate::select;
 use petgraph::Direction::{Incoming, Outgoing};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The reader's plan: the course's stages, each with its topics in reading order, each with its
+/// links; and the weeks they are scheduled into. What every renderer reads; its JSON is
+/// `plan --format json`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan<'a> {
+    /// The course's title.
     pub title: String,
+    /// The course's description (Markdown).
     pub description: String,
+    /// The course's author, when it names one.
     pub author: Option<String>,
     /// The core: every link not on the optional track, read or practised.
     pub total_minutes: u32,
     /// The optional track, counted apart from the core (scheduled only with `--optional`).
     pub optional_minutes: u32,
+    /// The stages, in course order.
     pub stages: Vec<PlanStage<'a>>,
     /// What the reader's selection left out (empty for the whole course).
     pub selection: Report,
     /// The schedule's figures; `weeks` holds the weeks themselves.
     pub schedule: Schedule,
+    /// The weeks, from week 1.
     pub weeks: Vec<Week<'a>>,
 }
 
+/// A stage of the plan: a course stage (or, in a course without stages, a generation of the
+/// topic graph) with the topics planned in it.
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanStage<'a> {
+    /// The stage's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Its guidance (Markdown).
     pub guidance: String,
     /// Core minutes.
     pub minutes: u32,
+    /// Minutes of the optional track.
     pub optional_minutes: u32,
+    /// Its topics, in reading order.
     pub topics: Vec<PlanTopic<'a>>,
 }
 
+/// A topic of the plan with its links in reading order.
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanTopic<'a> {
+    /// The topic's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Its summary (Markdown).
     pub summary: String,
+    /// The id of the stage it is planned in.
     pub stage: String,
     /// Topics it needs directly (written or implied by its links), sorted.
     pub requires: Vec<String>,
@@ -57,17 +80,22 @@ pub struct PlanTopic<'a> {
     pub known_requires: Vec<TopicRef>,
     /// Topics that need it directly, sorted.
     pub unlocks: Vec<String>,
+    /// The longest chain of prerequisites under it (0: it needs none).
     pub depth: usize,
     /// Core minutes.
     pub minutes: u32,
+    /// Minutes of the optional track.
     pub optional_minutes: u32,
+    /// Its links, in reading order.
     pub links: Vec<PlanLink<'a>>,
 }
 
 /// A topic named by id with its title, for topics that are not in the plan itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
+    /// The topic's id.
     pub id: String,
+    /// Its title.
     pub title: String,
 }
 
@@ -76,6 +104,7 @@ pub struct TopicRef {
 /// way. Serialized as the link's fields (with `requires` as planned) followed by its own.
 #[derive(Clone, Debug)]
 pub struct PlanLink<'a> {
+    /// The link, as the course has it.
     pub link: &'a Link,
     /// Where `link` is: its topic's links and its place in them, from where a template is
     /// handed the link without a copy (see `LinkObject`).
@@ -83,6 +112,7 @@ pub struct PlanLink<'a> {
     /// The link's requirements, or (under a selection that left out something it names) what
     /// the planner put in their place.
     pub requires: Cow<'a, [Ref]>,
+    /// The progress file marks it done.
     pub done: bool,
     /// The schedule's week (the first, for a link longer than a week); `None` when done, or
     /// optional and the reader did not ask for the optional track.
@@ -188,14 +218,17 @@ impl std::ops::Deref for PlanLink<'_> {
 }
 
 impl<'a> Plan<'a> {
+    /// Every topic, in reading order.
     pub fn topics(&self) -> impl Iterator<Item = &PlanTopic<'a>> {
         self.stages.iter().flat_map(|s| s.topics.iter())
     }
 
+    /// Every link, in reading order.
     pub fn links(&self) -> impl Iterator<Item = &Link> {
         self.plan_links().map(|l| l.link)
     }
 
+    /// Every link as planned, in reading order.
     pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink<'a>> {
         self.topics().flat_map(|t| t.links.iter())
     }
@@ -210,6 +243,7 @@ impl<'a> Plan<'a> {
         self.topics().find(|t| t.id == id)
     }
 
+    /// The planned link `id`.
     pub fn link(&self, id: &str) -> Option<&PlanLink<'a>> {
         self.plan_links().find(|l| l.id == id)
     }

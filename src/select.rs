@@ -48,17 +48,37 @@ pub enum Exclusion {
     /// Named with `--known`.
     Known,
     /// Needed only through known topics; `through` are the known topics it sits under.
-    ImpliedKnown { through: Vec<String> },
+    ImpliedKnown {
+        /// The known topics.
+        through: Vec<String>,
+    },
     /// A link of a known topic.
-    InKnownTopic { topic: String },
+    InKnownTopic {
+        /// The known topic.
+        topic: String,
+    },
     /// Named with `--skip`, or a link of a skipped topic.
-    Skipped { via: Option<String> },
+    Skipped {
+        /// The skipped topic, for a link of one.
+        via: Option<String>,
+    },
     /// A link above `--level`.
-    AboveLevel { level: Level, cap: Level },
+    AboveLevel {
+        /// The link's level.
+        level: Level,
+        /// `--level`.
+        cap: Level,
+    },
     /// A link whose kind `--kinds` leaves out.
-    Kind { kind: Kind },
+    Kind {
+        /// The link's kind.
+        kind: Kind,
+    },
     /// A link without free access under `--free`.
-    NotFree { access: Access },
+    NotFree {
+        /// The link's access.
+        access: Access,
+    },
     /// No target needs it.
     NotNeeded,
 }
@@ -89,8 +109,11 @@ impl Exclusion {
 /// A left-out item that something in the plan needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Gap {
+    /// The item's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Why it was left out.
     #[serde(flatten)]
     pub why: Exclusion,
     /// Items in the plan that need it directly (or through other left-out items).
@@ -108,6 +131,7 @@ pub struct Report {
     pub implied_known: Vec<String>,
     /// Items given with `--skip`.
     pub skipped: Vec<String>,
+    /// Left-out items that planned ones need.
     pub gaps: Vec<Gap>,
     /// The link filters in words (`level up to intermediate`, ...).
     pub filters: Vec<String>,
@@ -117,10 +141,14 @@ pub struct Report {
     pub empty_topics: Vec<String>,
 }
 
+/// A link the filters left out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Left {
+    /// The link's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Which filter.
     #[serde(flatten)]
     pub why: Exclusion,
 }
@@ -139,6 +167,7 @@ impl Report {
 /// each item got in (for `why`). Items are numbered as `Course::item_number` numbers them.
 #[derive(Clone, Debug)]
 pub struct Selected {
+    /// What the selection did.
     pub report: Report,
     /// Every item of the original course not in the plan, with the reason.
     pub excluded: BTreeMap<String, Exclusion>,
@@ -884,6 +913,10 @@ fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<St
     }
     out.into_iter().collect()
 }
+
+#[cfg(test)]
+#[path = "select_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,12 @@
-//! `syllabus sync`: new posts of the course's Bluesky feed into topics/ (see `syllabus::sync`).
+//! `syllabus sync`: new posts of the course's Bluesky feed into topics/ (see `crate::sync`).
 
 use super::{stdout, CorpusArgs};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::schedule::Date;
+use crate::sync;
 use std::cell::RefCell;
 use std::io::IsTerminal;
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::Error;
-use syllabus::schedule::Date;
-use syllabus::sync;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -85,19 +85,15 @@ pub fn run(args: &Args) -> Result<(), Error> {
     stdout(|out| {
         if args.format == Output::Json {
             let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
-            return writeln!(out, "{}", syllabus::output::printable(&text));
+            return writeln!(out, "{}", crate::output::printable(&text));
         }
         if args.dry_run && report.links() > 0 {
-            write!(
-                out,
-                "{}",
-                syllabus::output::printable(&report.import.table())
-            )?;
+            write!(out, "{}", crate::output::printable(&report.import.table()))?;
         }
         for path in &report.import.written {
             writeln!(out, "wrote {}", path.display())?;
         }
-        writeln!(out, "{}", syllabus::output::printable(&report.summary()))
+        writeln!(out, "{}", crate::output::printable(&report.summary()))
     })
 }
 

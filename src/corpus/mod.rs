@@ -21,7 +21,9 @@ mod embedded {
 /// One corpus file: its name as shown in messages, and its text.
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// Its name: `course.toml`, `inbox.toml`, or `<topic-id>.toml` (in a folder or not).
     pub path: PathBuf,
+    /// Its TOML.
     pub text: String,
 }
 

@@ -32,9 +32,13 @@ pub(crate) mod evidence;
 pub(crate) mod feed;
 pub mod labels;
 pub(crate) mod markdown;
+#[cfg(test)]
+mod real_files;
 pub(crate) mod rss;
 pub mod suggest;
 pub mod text;
+#[cfg(test)]
+mod tune;
 pub(crate) mod work;
 
 pub(crate) mod write;
@@ -456,13 +460,8 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
     Ok(parsed)
 }
 
-/// Parses `content` (read from `path`, used in messages) as `format`.
-pub fn parse(format: Format, content: &str, path: &Path) -> Result<Parsed, Diagnostic> {
-    parse_based(format, content, path, None)
-}
-
-/// [`parse`], with relative links resolved against `base` (the formats that have them:
-/// Markdown lists and HTML pages).
+/// Parses `content` (read from `path`, used in messages) as `format`, with relative links
+/// resolved against `base` (the formats that have them: Markdown lists and HTML pages).
 pub fn parse_based(
     format: Format,
     content: &str,

@@ -18,7 +18,7 @@ use bm25::{DefaultTokenizer, Language, Tokenizer};
 use std::collections::{BTreeSet, HashMap};
 
 /// The suggester's settings. The defaults were chosen on the `tune` half of the hand labels
-/// in `tests/fixtures/curation/` (`examples/tune_suggester.rs` searches them) and are
+/// in `tests/fixtures/curation/` (`import/tune.rs` searches them) and are
 /// reported on the `holdout` half, which they were not chosen on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {

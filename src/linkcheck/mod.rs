@@ -13,7 +13,7 @@ pub(crate) mod http;
 mod report;
 
 pub use cache::Cache;
-pub use http::{Moved, Outcome};
+pub use http::Outcome;
 pub use report::{diagnostics, fix_for, links_of, Fix};
 
 use crate::corpus::url_key::truncated_prefix;

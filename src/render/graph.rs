@@ -62,6 +62,7 @@ fn implied_edges(plan: &Plan) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// The topic graph as Graphviz DOT, topics clustered by stage (`graph --format dot`).
 pub fn dot(plan: &Plan) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = String::new();
@@ -103,6 +104,7 @@ pub fn dot(plan: &Plan) -> String {
     out
 }
 
+/// The topic graph as a Mermaid flowchart (`graph --format mermaid`).
 pub fn mermaid(plan: &Plan) -> String {
     // Mermaid ids cannot hold every character an id can (`-` runs read as arrows), and labels
     // must not hold a bare quote.

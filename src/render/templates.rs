@@ -60,6 +60,8 @@ const ASSETS: &[(&str, &str)] = &[
     ("site/site.js", include_str!("../../templates/site/site.js")),
 ];
 
+/// The templates renderers fill: the built-in ones, each overridable by a file of the same
+/// name in a folder (`--templates DIR`).
 pub struct Templates {
     env: Environment<'static>,
     /// Where each overridden template came from, for error messages.
@@ -124,7 +126,7 @@ impl Templates {
     }
 
     /// The text of a static asset such as `site/style.css`.
-    pub fn asset(&self, name: &str) -> &str {
+    pub(crate) fn asset(&self, name: &str) -> &str {
         self.assets
             .iter()
             .find(|(n, _)| n == name)
@@ -132,7 +134,7 @@ impl Templates {
             .unwrap_or_else(|| panic!("{name} is not a built-in asset"))
     }
 
-    pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
         let template = self
             .env
             .get_template(name)
@@ -145,7 +147,7 @@ impl Templates {
 
 impl Templates {
     /// [`Templates::render`] into `out`, as the text is made.
-    pub fn render_to_write(
+    pub(crate) fn render_to_write(
         &self,
         name: &str,
         ctx: minijinja::Value,

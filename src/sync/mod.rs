@@ -25,7 +25,7 @@ use crate::schedule::Date;
 use serde_json::Value;
 use state::{FeedState, Seen};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 /// Pages read in one walk to the end of a feed (a first sync, `--full`): 10,000 posts. A
@@ -530,11 +530,6 @@ fn source_name(item: &Value, feed: &Feed) -> PathBuf {
         Some(day) => format!("{who} (Bluesky, {day})"),
         None => format!("{who} (Bluesky)"),
     })
-}
-
-/// The state file of the corpus in `topics_dir`.
-pub fn default_state(topics_dir: &Path) -> PathBuf {
-    state::default_path(topics_dir)
 }
 
 #[cfg(test)]

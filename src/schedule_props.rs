@@ -3,13 +3,13 @@
 //! written or implied, through topics left with nothing to read too); a week left short says
 //! why, truly; and where every reading is small beside the week, weeks are full.
 
+use crate::corpus::url::check_url;
+use crate::model::{Course, Kind, Link, Ref, Topic};
+use crate::plan::{build_for, Plan};
+use crate::schedule::{ScheduleOptions, SHORT_PERCENT};
+use crate::select::Selection;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use syllabus::corpus::url::check_url;
-use syllabus::model::{Course, Kind, Link, Ref, Topic};
-use syllabus::plan::{build_for, Plan};
-use syllabus::schedule::{ScheduleOptions, SHORT_PERCENT};
-use syllabus::select::Selection;
 
 /// A link: minutes, optional, and what it requires as (topic, link or `None` for the topic).
 type LinkSpec = (u32, bool, Vec<(usize, Option<usize>)>);

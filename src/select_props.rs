@@ -1,13 +1,13 @@
 //! Property tests for the reader's options on random prerequisite DAGs: selection, schedule,
 //! progress and the iCalendar output.
 
+use crate::corpus::url::check_url;
+use crate::model::{Course, Kind, Level, Link, Ref, Topic};
+use crate::plan::{build_for, Plan};
+use crate::schedule::{Date, ScheduleOptions};
+use crate::select::Selection;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use syllabus::corpus::url::check_url;
-use syllabus::model::{Course, Kind, Level, Link, Ref, Topic};
-use syllabus::plan::{build_for, Plan};
-use syllabus::schedule::{Date, ScheduleOptions};
-use syllabus::select::Selection;
 
 /// Topic `t{i}` may require any `t{j}` with `j < i`; link `l{i}-{k}` may require an earlier link.
 /// A link: minutes, level, and (topic, link) indices it requires.
@@ -248,7 +248,7 @@ proptest! {
         prop_assert_eq!(&scheduled, &expected);
 
         // The calendar parses back with one event per week.
-        let text = syllabus::render::ics(&plan).unwrap();
+        let text = crate::render::ics(&plan).unwrap();
         for line in text.split("\r\n") {
             prop_assert!(line.len() <= 75);
         }
