@@ -99,6 +99,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same, with the line at its origin taken from `text`, the text it was found in.
+    pub(crate) fn with_line_from(mut self, text: &str) -> Self {
+        attach_lines(std::slice::from_mut(&mut self), |_| Some(text));
+        self
+    }
+
     /// Whether it stops the command.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -126,8 +132,9 @@ impl Diagnostic {
     /// The report as rustc prints it: the `file:line:col: error: message` line first (editors
     /// jump to it), then the source line with a caret under the place, then the help. With
     /// `styled`, ANSI colours; the CLI writes through `anstream`, which drops them when the
-    /// output is not a terminal or `NO_COLOR` is set. The source line is read from the file
-    /// now; when it cannot be (the built-in corpus, a file since deleted) the snippet is left out.
+    /// output is not a terminal or `NO_COLOR` is set. The source line is the one attached when
+    /// the text was read (`attach_lines`); nothing is read again, so an edited file cannot
+    /// show the wrong line. Without one, the snippet is left out.
     pub fn render(&self, styled: bool) -> String {
         let (word, level, colour) = match self.severity {
             Severity::Error => ("error", Level::ERROR, AnsiColor::BrightRed),
@@ -207,21 +214,12 @@ fn one_column(text: &str) -> String {
 }
 
 impl Diagnostic {
-    /// The line at `origin`, made printable: the one attached when the text was read, else
-    /// (for problems found by steps that do not keep their input) read from the file now.
+    /// The line at `origin`, made printable: the one attached when the text was read.
     fn source_line(&self, origin: &Origin) -> Option<String> {
         if origin.line == 0 {
             return None;
         }
-        let read;
-        let line = match &self.line {
-            Some(line) => line.as_str(),
-            None => {
-                read = std::fs::read_to_string(&origin.file).ok()?;
-                read.lines().nth(origin.line - 1)?
-            }
-        };
-        let line = one_column(line).replace('\t', " ");
+        let line = one_column(self.line.as_deref()?).replace('\t', " ");
         (!line.trim().is_empty()).then_some(line)
     }
 }
@@ -446,14 +444,15 @@ mod tests {
     fn render_shows_the_line_and_a_caret_plain_and_styled() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("raft.toml");
-        std::fs::write(&file, "title = \"Raft\"\nrequires = [\"concensus\"]\n").unwrap();
+        let text = "title = \"Raft\"\nrequires = [\"concensus\"]\n";
         let origin = Origin {
             file: file.clone().into(),
             line: 2,
             col: 13,
         };
-        let d = Diagnostic::error(Some(origin), "unknown topic `concensus`\u{1b}[2J")
+        let bare = Diagnostic::error(Some(origin), "unknown topic `concensus`\u{1b}[2J")
             .with_help("did you mean `consensus`?");
+        let d = bare.clone().with_line_from(text);
         let plain = d.render(false);
         let header = format!(
             "{}:2:13: error: unknown topic `concensus`\\u{{1b}}[2J",
@@ -466,9 +465,12 @@ mod tests {
         let styled = d.render(true);
         assert!(styled.contains("\u{1b}["), "{styled:?}");
         assert_eq!(anstream::adapter::strip_str(&styled).to_string(), plain);
-        std::fs::remove_file(&file).unwrap();
+        // The line shown is the one read with the problem: the file, even there and edited
+        // since, is not read again; a problem without its line shows none.
+        std::fs::write(&file, "title = \"Raft\"\nrequires = []\n").unwrap();
+        assert_eq!(d.render(false), plain);
         assert_eq!(
-            d.render(false),
+            bare.render(false),
             format!("{header}\n  help: did you mean `consensus`?")
         );
     }

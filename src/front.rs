@@ -27,7 +27,7 @@ use crate::corpus::{self, Source};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use crate::linkcheck;
-use crate::model::Course;
+use crate::model::{Course, LinkId};
 use crate::options::{self, Given, Options};
 use crate::plan::{self, Plan};
 use crate::schedule::{Date, ScheduleOptions};
@@ -123,8 +123,11 @@ impl CourseSource {
 /// A loaded course: what every command works on.
 #[derive(Clone, Debug)]
 pub struct Syllabus {
-    /// The course, with the links the last `check --links` found dead marked so.
+    /// The course, as its files say.
     pub course: Course,
+    /// The links the last `check --links` found dead (the link cache beside the corpus): a
+    /// layer over the course, which [`Syllabus::plan`] lays on the plan (`PlanLink::dead`).
+    pub dead_links: BTreeSet<LinkId>,
     /// Where it came from.
     pub source: CourseSource,
     /// What every command shows on standard error: warnings about the folder (a `.toml` entry
@@ -138,7 +141,7 @@ pub struct Choices {
     /// The options, checked.
     pub options: Options,
     /// The links the progress file marks done.
-    pub done: BTreeSet<String>,
+    pub done: BTreeSet<LinkId>,
     /// Progress ids that name no link (a link renamed since).
     pub warnings: Vec<Diagnostic>,
 }
@@ -163,12 +166,16 @@ impl Syllabus {
             None => corpus::load(&corpus::embedded_sources())?,
         };
         let mut notes = std::mem::take(&mut loaded.folder);
-        match linkcheck::Cache::load(&source.link_cache()) {
-            Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
-            Err(d) => notes.push(Diagnostic::warning(None, d.message).maybe_help(d.help)),
-        }
+        let dead_links = match linkcheck::Cache::load(&source.link_cache()) {
+            Ok(cache) => linkcheck::dead_links(&loaded.course, &cache),
+            Err(d) => {
+                notes.push(Diagnostic::warning(None, d.message).maybe_help(d.help));
+                BTreeSet::new()
+            }
+        };
         Ok(Syllabus {
             course: loaded.course,
+            dead_links,
             source: source.clone(),
             notes,
         })
@@ -205,6 +212,7 @@ impl Syllabus {
         let loaded = corpus::load(sources)?;
         Ok(Syllabus {
             course: loaded.course,
+            dead_links: BTreeSet::new(),
             source: CourseSource {
                 folder: PathBuf::from("topics"),
                 place: Place::Memory,
@@ -244,8 +252,15 @@ impl Syllabus {
     pub fn plan(&self, choices: &Choices) -> Result<Planned<'_>, Error> {
         let opts = &choices.options;
         self.weeks_bounded(choices)?;
-        let (plan, selected) =
+        let (mut plan, selected) =
             plan::build_for(&self.course, &opts.selection, &opts.schedule, &choices.done);
+        if !self.dead_links.is_empty() {
+            for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
+                for link in &mut topic.links {
+                    link.dead = self.dead_links.contains(&link.link.id);
+                }
+            }
+        }
         if let Some(start) = opts.schedule.start {
             past_9999(start, plan.weeks.len())?;
         }

@@ -194,6 +194,44 @@ id_type!(
     /// A stage of `course.toml`.
     StageId
 );
+id_type!(
+    /// A link or a topic: what `requires`, `--target` and `--skip` name (links and topics
+    /// share one namespace).
+    ItemId
+);
+
+impl ItemId {
+    /// The text of an id that was one already (a topic's or a link's, a `Ref`'s), seen as
+    /// text on the way.
+    pub(crate) fn from_checked(text: &str) -> ItemId {
+        debug_assert!(check(text).is_ok(), "{text:?} is no id");
+        ItemId(text.to_string())
+    }
+}
+
+impl From<TopicId> for ItemId {
+    fn from(id: TopicId) -> ItemId {
+        ItemId(id.0)
+    }
+}
+
+impl From<LinkId> for ItemId {
+    fn from(id: LinkId) -> ItemId {
+        ItemId(id.0)
+    }
+}
+
+impl From<&TopicId> for ItemId {
+    fn from(id: &TopicId) -> ItemId {
+        ItemId(id.0.clone())
+    }
+}
+
+impl From<&LinkId> for ItemId {
+    fn from(id: &LinkId) -> ItemId {
+        ItemId(id.0.clone())
+    }
+}
 
 text_type!(
     /// An `http` or `https` URL that passed `corpus::url::check_url`, in its normal form.

@@ -28,7 +28,7 @@
 //! `import` is the one step that writes to `topics/`; `scaffold` starts a new course (it
 //! leaves filing links to `import`). `linkcheck` asks every URL over HTTP(S) for `check --links`
 //! and keeps the results beside the corpus; the CLI's planning commands mark the links it last
-//! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed.
+//! found dead (`linkcheck::dead_links`, a layer the plan lays over the course), and its `--fix` rewrites only a `url` it confirmed.
 //! `id` holds the typed ids and URLs the reader makes once. The CLI (`cli/`, a file per
 //! command; `src/main.rs` only calls [`run`]) is a thin shell over these steps that maps their
 //! errors to exit codes. Every step that stops reports an [`Error`]: usage, invalid input or

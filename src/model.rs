@@ -5,7 +5,7 @@
 //! steps can point back at the line a problem comes from.
 
 pub use crate::corpus::url::UrlError;
-pub use crate::id::{IdError, LinkId, StageId, TopicId, WebUrl};
+pub use crate::id::{IdError, ItemId, LinkId, StageId, TopicId, WebUrl};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -166,11 +166,15 @@ pub struct Topic {
     pub title: String,
     /// Markdown.
     pub summary: String,
-    /// A stage id as written; `None` only when the course declares no stages.
-    pub stage: Option<String>,
+    /// Its stage; `None` only when the course declares no stages.
+    pub stage: Option<StageId>,
     /// Where `stage` is written.
     #[serde(skip)]
     pub stage_origin: Origin,
+    /// `stage` as written when it is no id (so `stage` is `None`): validation says it names no
+    /// stage, unless `course.toml` declares it and was told already that it is no id.
+    #[serde(skip)]
+    pub(crate) stage_not_id: Option<String>,
     /// Topic ids, as written.
     pub requires: Vec<Ref>,
     /// Words that say what it is about (import files new links by them).
@@ -184,16 +188,12 @@ pub struct Topic {
 
 /// A topic's links: a slice (`for link in &topic.links`, `topic.links[i]`), shared so that a
 /// template can be handed a link without a copy of it (see `plan::LinkObject`). Made from a
-/// `Vec<Link>`; `Links::make_mut` edits them in place.
+/// `Vec<Link>`, and only read afterwards (what a later step knows of a link, such as the link
+/// cache's `dead`, is a layer over it).
 #[derive(Clone, Debug, Default)]
 pub struct Links(std::sync::Arc<[Link]>);
 
 impl Links {
-    /// The links to edit: in place, unless something else shares them (then a copy).
-    pub(crate) fn make_mut(&mut self) -> &mut [Link] {
-        std::sync::Arc::make_mut(&mut self.0)
-    }
-
     /// Link `index`, shared: it stays as long as the returned value does.
     pub(crate) fn shared(&self, index: usize) -> SharedLink {
         assert!(index < self.0.len(), "link {index} of {}", self.0.len());
@@ -245,16 +245,28 @@ impl Serialize for Links {
     }
 }
 
-/// An id that names another item as written (validation checks that it names one), with the
-/// place it was written (for errors about that edge).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// An id that names another item as written, with the place it was written (for errors about
+/// that edge). The id has the shape of one; `corpus` checks that it names an item, and one of
+/// the kind its key wants (a topic in a topic's `requires` and in `also`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Ref {
     /// The id named.
-    pub id: String,
+    pub id: ItemId,
     /// Where it is written.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+impl Ref {
+    /// A reference written nowhere (the tests').
+    #[cfg(test)]
+    pub(crate) fn new(id: ItemId) -> Self {
+        Ref {
+            id,
+            origin: Origin::default(),
+        }
+    }
 }
 
 crate::schema::link_schema! {
@@ -400,13 +412,13 @@ word_enum!(
 );
 
 word_enum!(
-    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader. `dead` is
-    /// never written in the corpus: `linkcheck` sets it from the last `check --links`.
+    /// Whether the URL was checked, as the corpus says. Anything but `confirmed` is shown to
+    /// the reader. What the last `check --links` found is another layer, the link cache's: a
+    /// planned link it found dead shows `dead` (`PlanLink::dead`), and the course keeps this.
     UrlStatus {
         Confirmed => "confirmed",
         Guessed => "guessed",
         Truncated => "truncated",
-        Dead => "dead",
     }
 );
 
@@ -420,6 +432,7 @@ impl Topic {
             summary: String::new(),
             stage: None,
             stage_origin: Origin::default(),
+            stage_not_id: None,
             requires: Vec::new(),
             keywords: Vec::new(),
             links: Links::default(),
@@ -616,12 +629,7 @@ mod tests {
     use super::*;
 
     fn refs(ids: &[&str]) -> Vec<Ref> {
-        ids.iter()
-            .map(|id| Ref {
-                id: id.to_string(),
-                ..Ref::default()
-            })
-            .collect()
+        ids.iter().map(|id| Ref::new(id.parse().unwrap())).collect()
     }
 
     fn link(id: &str, topic: &str, requires: &[&str]) -> Link {

@@ -343,11 +343,12 @@ pub(crate) fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic
 fn profile_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
     let origin = e.span().map(|s| origin_at(path, text, s.start));
     let own = e.message().strip_prefix(FIX);
-    match own.and_then(|m| m.rsplit_once(FIX)) {
+    let found = match own.and_then(|m| m.rsplit_once(FIX)) {
         Some((message, fix)) => Diagnostic::error(origin, message).with_help(fix),
         None => Diagnostic::error(origin, format!("invalid profile: {}", e.message()))
             .with_help(format!("keys: {}", profile_keys().join(", "))),
-    }
+    };
+    found.with_line_from(text)
 }
 
 /// The keys a profile may hold: every field of [`Given`] serde reads (all but `profile`
@@ -413,6 +414,10 @@ pub(crate) fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Dia
         );
     }
     if !errors.is_empty() {
+        // The profile's problems show their line from the text read, not the file again.
+        if let Some(source) = &given.source {
+            crate::diagnostics::attach_lines(&mut errors, |_| Some(source.text.as_str()));
+        }
         return Err(errors);
     }
     Ok(Options {
@@ -463,13 +468,13 @@ fn pace(given: &Given, errors: &mut Vec<Diagnostic>) -> f64 {
 
 /// The `--{key}` ids, each once, after reporting those that name nothing they may name (`known`
 /// takes topics, the others topics or links), each with a did-you-mean.
-fn check_ids(
+fn check_ids<Id: std::str::FromStr>(
     course: &Course,
     given: &Given,
     key: &str,
     ids: &[At<String>],
     errors: &mut Vec<Diagnostic>,
-) -> Vec<String> {
+) -> Vec<Id> {
     let topics_only = key == "known";
     let what = if topics_only {
         "topic"
@@ -499,10 +504,11 @@ fn check_ids(
                 .with_help(help),
         );
     }
+    // Each names an item of the course (or is an error above), so each is an id.
     let mut seen = std::collections::BTreeSet::new();
     ids.iter()
         .filter(|id| seen.insert(&id.value))
-        .map(|id| id.value.clone())
+        .filter_map(|id| id.value.parse().ok())
         .collect()
 }
 

@@ -19,7 +19,7 @@
 //! every topic nothing else needs is a target, and topics are taken whole.
 
 use crate::graph::CourseView;
-use crate::model::{Access, Course, Kind, Level, Ref, NO_ITEM};
+use crate::model::{Access, Course, ItemId, Kind, Level, Ref, TopicId, NO_ITEM};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -28,11 +28,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Topic or link ids.
-    pub targets: Vec<String>,
+    pub targets: Vec<ItemId>,
     /// Topic ids.
-    pub known: Vec<String>,
+    pub known: Vec<TopicId>,
     /// Topic or link ids.
-    pub skip: Vec<String>,
+    pub skip: Vec<ItemId>,
     /// Keep links up to this level.
     pub level: Option<Level>,
     /// Keep links of these kinds; empty keeps all.
@@ -124,13 +124,13 @@ pub struct Gap {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// The targets as given; empty for the full course.
-    pub targets: Vec<String>,
+    pub targets: Vec<ItemId>,
     /// Topics given as known.
-    pub known: Vec<String>,
+    pub known: Vec<TopicId>,
     /// Topics left out because they are needed only through known topics.
     pub implied_known: Vec<String>,
     /// Items given with `--skip`.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<ItemId>,
     /// Left-out items that planned ones need.
     pub gaps: Vec<Gap>,
     /// The link filters in words (`level up to intermediate`, ...).
@@ -608,7 +608,7 @@ fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
 /// why, plan what is left with its requirements bypassing what is gone, and report the gaps.
 pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
-    let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
+    let known: BTreeSet<&str> = selection.known.iter().map(TopicId::as_str).collect();
     let mut known_item = vec![false; needs.ids.len()];
     for id in &known {
         if let Some(i) = needs.number(id) {
@@ -625,7 +625,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         final_topics(&needs)
     } else {
         // `options::resolve` already removed repeated targets.
-        selection.targets.iter().map(String::as_str).collect()
+        selection.targets.iter().map(ItemId::as_str).collect()
     };
     let pruned = walk(&needs, &roots, &is_known, whole_course);
     // Without known topics nothing is pruned: the unpruned walk is the same walk.
@@ -659,7 +659,7 @@ fn exclusions(
     pruned: &Reach<'_, '_>,
     full: &Reach<'_, '_>,
 ) -> BTreeMap<String, Exclusion> {
-    let skip: BTreeSet<&str> = selection.skip.iter().map(String::as_str).collect();
+    let skip: BTreeSet<&str> = selection.skip.iter().map(ItemId::as_str).collect();
     // Reached only without the known topics' pruning: known, through the ones above it.
     let unreached = |id: &str| {
         if full.contains_key(id) {
@@ -740,7 +740,7 @@ fn planned_requires(
             }
             if let Some(n) = needs.number(id).filter(|&n| planned[n as usize]) {
                 out.refs.push(Ref {
-                    id: id.to_string(),
+                    id: ItemId::from_checked(id),
                     origin: origin.clone(),
                 });
                 out.items.push(n);

@@ -114,6 +114,11 @@ pub fn run(args: &Args) -> Result<i32, Error> {
             "links: not checked, since the corpus does not load; fix the errors above first".into(),
         );
     }
+    // Link and same-work problems get their lines from the files read above, as the corpus's
+    // have: printing reads nothing again.
+    if let Ok(sources) = &sources {
+        crate::diagnostics::attach_lines(&mut diagnostics, |p| corpus::source_text(sources, p));
+    }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let what = match &course {

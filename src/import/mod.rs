@@ -469,7 +469,15 @@ pub fn parse_based(
     base: Option<&url::Url>,
 ) -> Result<Parsed, Diagnostic> {
     let reader = format.reader().expect("`auto` is resolved by read()");
-    (reader.parse)(content, path, base)
+    // Each problem keeps its line from the text in memory: printing reads nothing again.
+    let text_of = |file: &Path| (file == path).then_some(content);
+    match (reader.parse)(content, path, base) {
+        Ok(mut parsed) => {
+            crate::diagnostics::attach_lines(&mut parsed.skipped, text_of);
+            Ok(parsed)
+        }
+        Err(found) => Err(found.with_line_from(content)),
+    }
 }
 
 /// What the caller asked for.

@@ -387,7 +387,7 @@ impl Suggester {
             for l in &t.links {
                 links[i].push((l.id.to_string(), link_text(&l.title, l.note.as_deref())));
                 for also in &l.also {
-                    if let Ok(j) = ids.binary_search(&also.id) {
+                    if let Ok(j) = ids.binary_search_by(|id| id.as_str().cmp(&also.id)) {
                         links[j].push((l.id.to_string(), l.title.clone()));
                     }
                 }
@@ -655,7 +655,7 @@ impl Suggester {
                     let text = Self::compose(&self.heads[i], &self.links[i], None);
                     self.full.replace(&self.tokenizer, i, &text);
                 }
-                let tagged: BTreeSet<String> = link.also.iter().map(|r| r.id.clone()).collect();
+                let tagged: BTreeSet<String> = link.also.iter().map(|r| r.id.to_string()).collect();
                 let outcome = match &suggestion.topic {
                     None => Outcome::Inbox,
                     Some(t) if *t == self.ids[ti] => Outcome::Right,

@@ -1,6 +1,6 @@
 //! Searches the topic suggester's settings on the `tune` half of the hand labels, never
 //! looking at the `holdout` half: `cargo test --release --lib tune_suggester -- --ignored
-//! --nocapture` (`LABELS=FILE` for other labels). A test rather than an example: it drives
+//! --nocapture`. A test rather than an example: it drives
 //! the suggester's settings, which are not part of the library's public surface.
 //!
 //! A setting qualifies when, on the tune half, suggestions are right at least 80% of the
@@ -15,14 +15,11 @@ use super::suggest::Params;
 #[test]
 #[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
 fn tune_suggester() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::var("LABELS").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/curation/labels.toml"
-        )
-        .into()
-    });
-    let labelled = Labelled::load(std::path::Path::new(&path))
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/curation/labels.toml"
+    );
+    let labelled = Labelled::load(std::path::Path::new(path))
         .map_err(|e| e.to_string())?
         .only_half("tune");
     let defaults = labelled.evaluate(Params::default()).halves["tune"].clone();

@@ -5,6 +5,7 @@
 //! picture and most of its clutter. The SVG leaves such edges out; DOT and Mermaid keep them,
 //! dashed, so all three show the same solid edges and nothing is lost in the text formats.
 
+use crate::model::TopicId;
 use crate::plan::{Plan, PlanTopic};
 use foldhash::HashMap;
 use std::collections::BTreeSet;
@@ -53,7 +54,7 @@ pub fn reduction(topics: &[&PlanTopic]) -> Reduction {
 }
 
 /// The implied requirements as (required, requiring) ids.
-fn implied_edges(plan: &Plan) -> BTreeSet<(String, String)> {
+fn implied_edges(plan: &Plan) -> BTreeSet<(TopicId, TopicId)> {
     let topics: Vec<&PlanTopic> = plan.topics().collect();
     reduction(&topics)
         .implied

@@ -422,8 +422,8 @@ pub fn topics_table(plan: &Plan) -> String {
     ]];
     for topic in plan.topics() {
         rows.push([
-            topic.id.clone(),
-            topic.stage.clone(),
+            topic.id.to_string(),
+            topic.stage.to_string(),
             if topic.requires.is_empty() {
                 "-".into()
             } else {

@@ -64,8 +64,9 @@ const ASSETS: &[(&str, &str)] = &[
 /// name in a folder (`--templates DIR`).
 pub struct Templates {
     env: Environment<'static>,
-    /// Where each overridden template came from, for error messages.
-    overrides: Vec<(String, PathBuf)>,
+    /// Each overridden template: its name, the file it came from and the text read (for
+    /// error messages, which show its line without reading the file again).
+    overrides: Vec<(String, PathBuf, String)>,
     /// Asset name -> its text, built-in or overridden.
     assets: Vec<(String, String)>,
 }
@@ -104,7 +105,7 @@ impl Templates {
                 None => (text.to_string(), None),
             };
             if let Some(path) = origin_path {
-                overrides.push((name.to_string(), path));
+                overrides.push((name.to_string(), path, source.clone()));
             }
             env.add_template_owned(name.to_string(), source)
                 .map_err(|e| crate::Error::invalid(template_error(&overrides, e)))?;
@@ -232,12 +233,11 @@ fn text_filter(
     }
 }
 
-fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Diagnostic {
+fn template_error(overrides: &[(String, PathBuf, String)], err: minijinja::Error) -> Diagnostic {
     let name = err.name().unwrap_or("template").to_string();
-    let file = overrides
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, p)| p.clone())
+    let custom = overrides.iter().find(|(n, _, _)| *n == name);
+    let file = custom
+        .map(|(_, p, _)| p.clone())
         .unwrap_or_else(|| PathBuf::from(format!("<built-in>/templates/{name}")));
     let origin = Origin {
         file: file.into(),
@@ -245,11 +245,16 @@ fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Dia
         col: 1,
     };
     let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
-    Diagnostic::error(
+    let mut found = Diagnostic::error(
         Some(origin),
         format!("template error: {}{detail}", err.kind()),
     )
-    .with_help("fix the template, or remove it from --templates to use the built-in one")
+    .with_help("fix the template, or remove it from --templates to use the built-in one");
+    // The reader's template, as it was read (a built-in one is shown by name only).
+    if let Some((_, _, text)) = custom {
+        found = found.with_line_from(text);
+    }
+    found
 }
 
 #[cfg(test)]
