@@ -8,10 +8,10 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
-use syllabus::corpus::{self, Source};
-use syllabus::graph::Graph;
 use syllabus::render::{self, Templates};
+use syllabus::{CourseSource, Source, Syllabus};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -45,15 +45,17 @@ fn synthetic(topics: usize) -> Vec<Source> {
 }
 
 fn pipeline(sources: &[Source], templates: &Templates) -> usize {
-    let loaded = corpus::load(sources).expect("the corpus is valid");
-    let graph = Graph::new(&loaded.course);
-    let plan = syllabus::plan::build(&loaded.course, &graph);
+    let loaded = Syllabus::from_sources(sources).expect("the corpus is valid");
+    let plan = loaded.whole_plan();
     render::markdown(&plan, templates).unwrap().len()
 }
 
 fn main() {
     let templates = Templates::load(None).unwrap();
-    let built_in = corpus::embedded_sources();
+    // No folder by that name: the course built into the binary.
+    let (built_in, _) = CourseSource::find(None, Path::new("no such folder"))
+        .read()
+        .unwrap();
     bench("built-in course: load..markdown", 50, || {
         pipeline(&built_in, &templates)
     });

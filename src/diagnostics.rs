@@ -16,23 +16,29 @@ use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How bad a [`Diagnostic`] is.
 pub enum Severity {
+    /// The input cannot be used: the command stops (exit 1, or 2 for usage).
     Error,
+    /// Worth fixing, but the command goes on.
     Warning,
 }
 
+/// One problem, at the place it applies, with the fix when there is one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// `None` for problems that belong to no single place (an empty corpus folder, say).
     pub origin: Option<Origin>,
+    /// What is wrong, in one line.
     pub message: String,
     /// How to fix it, when we can say.
     pub help: Option<String>,
     /// What the snippet under the message marks.
     #[serde(skip)]
     pub mark: Mark,
-    /// The line at `origin` as the text was when read (see [`attach_lines`]): shown under the
+    /// The line at `origin` as the text was when read (see `attach_lines`): shown under the
     /// message, so that printing never reads the file again.
     #[serde(skip)]
     pub line: Option<String>,
@@ -51,7 +57,8 @@ pub enum Mark {
 }
 
 impl Diagnostic {
-    pub fn error(origin: Option<Origin>, message: impl Into<String>) -> Self {
+    /// An error at `origin`.
+    pub(crate) fn error(origin: Option<Origin>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             origin,
@@ -62,7 +69,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(origin: Option<Origin>, message: impl Into<String>) -> Self {
+    /// A warning at `origin`.
+    pub(crate) fn warning(origin: Option<Origin>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             origin,
@@ -73,22 +81,31 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    /// The same, with how to fix it.
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// The same, with its snippet marking `mark`.
-    pub fn marking(mut self, mark: Mark) -> Self {
+    pub(crate) fn marking(mut self, mark: Mark) -> Self {
         self.mark = mark;
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+    /// The same, with `help` when there is one.
+    pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
     }
 
+    /// The same, with the line at its origin taken from `text`, the text it was found in.
+    pub(crate) fn with_line_from(mut self, text: &str) -> Self {
+        attach_lines(std::slice::from_mut(&mut self), |_| Some(text));
+        self
+    }
+
+    /// Whether it stops the command.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -115,8 +132,9 @@ impl Diagnostic {
     /// The report as rustc prints it: the `file:line:col: error: message` line first (editors
     /// jump to it), then the source line with a caret under the place, then the help. With
     /// `styled`, ANSI colours; the CLI writes through `anstream`, which drops them when the
-    /// output is not a terminal or `NO_COLOR` is set. The source line is read from the file
-    /// now; when it cannot be (the built-in corpus, a file since deleted) the snippet is left out.
+    /// output is not a terminal or `NO_COLOR` is set. The source line is the one attached when
+    /// the text was read (`attach_lines`); nothing is read again, so an edited file cannot
+    /// show the wrong line. Without one, the snippet is left out.
     pub fn render(&self, styled: bool) -> String {
         let (word, level, colour) = match self.severity {
             Severity::Error => ("error", Level::ERROR, AnsiColor::BrightRed),
@@ -196,21 +214,12 @@ fn one_column(text: &str) -> String {
 }
 
 impl Diagnostic {
-    /// The line at `origin`, made printable: the one attached when the text was read, else
-    /// (for problems found by steps that do not keep their input) read from the file now.
+    /// The line at `origin`, made printable: the one attached when the text was read.
     fn source_line(&self, origin: &Origin) -> Option<String> {
         if origin.line == 0 {
             return None;
         }
-        let read;
-        let line = match &self.line {
-            Some(line) => line.as_str(),
-            None => {
-                read = std::fs::read_to_string(&origin.file).ok()?;
-                read.lines().nth(origin.line - 1)?
-            }
-        };
-        let line = one_column(line).replace('\t', " ");
+        let line = one_column(self.line.as_deref()?).replace('\t', " ");
         (!line.trim().is_empty()).then_some(line)
     }
 }
@@ -288,7 +297,7 @@ where
 
 /// `did you mean `x`?`, or a list of what is allowed when nothing is close. `what` names one
 /// candidate: `topic`, `link`, `topic or link`, `key`, ...
-pub fn suggest<'a, I>(name: &str, candidates: I, what: &str) -> String
+pub(crate) fn suggest<'a, I>(name: &str, candidates: I, what: &str) -> String
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
@@ -435,14 +444,15 @@ mod tests {
     fn render_shows_the_line_and_a_caret_plain_and_styled() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("raft.toml");
-        std::fs::write(&file, "title = \"Raft\"\nrequires = [\"concensus\"]\n").unwrap();
+        let text = "title = \"Raft\"\nrequires = [\"concensus\"]\n";
         let origin = Origin {
             file: file.clone().into(),
             line: 2,
             col: 13,
         };
-        let d = Diagnostic::error(Some(origin), "unknown topic `concensus`\u{1b}[2J")
+        let bare = Diagnostic::error(Some(origin), "unknown topic `concensus`\u{1b}[2J")
             .with_help("did you mean `consensus`?");
+        let d = bare.clone().with_line_from(text);
         let plain = d.render(false);
         let header = format!(
             "{}:2:13: error: unknown topic `concensus`\\u{{1b}}[2J",
@@ -455,9 +465,12 @@ mod tests {
         let styled = d.render(true);
         assert!(styled.contains("\u{1b}["), "{styled:?}");
         assert_eq!(anstream::adapter::strip_str(&styled).to_string(), plain);
-        std::fs::remove_file(&file).unwrap();
+        // The line shown is the one read with the problem: the file, even there and edited
+        // since, is not read again; a problem without its line shows none.
+        std::fs::write(&file, "title = \"Raft\"\nrequires = []\n").unwrap();
+        assert_eq!(d.render(false), plain);
         assert_eq!(
-            d.render(false),
+            bare.render(false),
             format!("{header}\n  help: did you mean `consensus`?")
         );
     }

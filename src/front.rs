@@ -27,7 +27,7 @@ use crate::corpus::{self, Source};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use crate::linkcheck;
-use crate::model::Course;
+use crate::model::{Course, LinkId};
 use crate::options::{self, Given, Options};
 use crate::plan::{self, Plan};
 use crate::schedule::{Date, ScheduleOptions};
@@ -35,13 +35,23 @@ use crate::select::Selected;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Where a course comes from: a corpus folder, or the course built into the binary.
+/// Where a course comes from: a corpus folder, the course built into the binary, or files
+/// held in memory ([`Syllabus::from_sources`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CourseSource {
     /// The folder given, or the default one looked for (named in messages when it is missing).
     folder: PathBuf,
-    /// No folder was given and the default one is not there: the built-in course.
-    builtin: bool,
+    place: Place,
+}
+
+/// Which of the three a [`CourseSource`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    Folder,
+    /// No folder was given and the default one is not there.
+    BuiltIn,
+    /// Files a caller read or made itself: there is no folder to read again or write into.
+    Memory,
 }
 
 impl CourseSource {
@@ -51,18 +61,22 @@ impl CourseSource {
         match explicit {
             Some(dir) => CourseSource {
                 folder: dir.to_path_buf(),
-                builtin: false,
+                place: Place::Folder,
             },
             None => CourseSource {
                 folder: default.to_path_buf(),
-                builtin: !default.is_dir(),
+                place: if default.is_dir() {
+                    Place::Folder
+                } else {
+                    Place::BuiltIn
+                },
             },
         }
     }
 
-    /// The corpus folder; `None` for the built-in course.
+    /// The corpus folder; `None` for the built-in course and a course held in memory.
     pub fn folder(&self) -> Option<&Path> {
-        (!self.builtin).then_some(self.folder.as_path())
+        (self.place == Place::Folder).then_some(self.folder.as_path())
     }
 
     /// The folder a command that writes into the corpus (`import`, `sync`) writes into, or a
@@ -95,9 +109,13 @@ impl CourseSource {
     /// The corpus files, unchecked, and the warnings about the folder (entries skipped, an
     /// interrupted write completed). For `check`, which reports on files that do not load.
     pub fn read(&self) -> Result<(Vec<Source>, Vec<Diagnostic>), Error> {
-        match self.folder() {
-            Some(dir) => corpus::read_dir_noting(dir).map_err(Error::io),
-            None => Ok((corpus::embedded_sources(), Vec::new())),
+        match self.place {
+            Place::Folder => corpus::read_dir_noting(&self.folder).map_err(Error::io),
+            Place::BuiltIn => Ok((corpus::embedded_sources(), Vec::new())),
+            Place::Memory => Err(Error::usage(Diagnostic::error(
+                None,
+                "a course held in memory has no files to read again",
+            ))),
         }
     }
 }
@@ -105,8 +123,11 @@ impl CourseSource {
 /// A loaded course: what every command works on.
 #[derive(Clone, Debug)]
 pub struct Syllabus {
-    /// The course, with the links the last `check --links` found dead marked so.
+    /// The course, as its files say.
     pub course: Course,
+    /// The links the last `check --links` found dead (the link cache beside the corpus): a
+    /// layer over the course, which [`Syllabus::plan`] lays on the plan (`PlanLink::dead`).
+    pub dead_links: BTreeSet<LinkId>,
     /// Where it came from.
     pub source: CourseSource,
     /// What every command shows on standard error: warnings about the folder (a `.toml` entry
@@ -120,7 +141,7 @@ pub struct Choices {
     /// The options, checked.
     pub options: Options,
     /// The links the progress file marks done.
-    pub done: BTreeSet<String>,
+    pub done: BTreeSet<LinkId>,
     /// Progress ids that name no link (a link renamed since).
     pub warnings: Vec<Diagnostic>,
 }
@@ -145,14 +166,58 @@ impl Syllabus {
             None => corpus::load(&corpus::embedded_sources())?,
         };
         let mut notes = std::mem::take(&mut loaded.folder);
-        match linkcheck::Cache::load(&source.link_cache()) {
-            Ok(cache) => linkcheck::mark_dead(&mut loaded.course, &cache),
-            Err(d) => notes.push(Diagnostic::warning(None, d.message).maybe_help(d.help)),
-        }
+        let dead_links = match linkcheck::Cache::load(&source.link_cache()) {
+            Ok(cache) => linkcheck::dead_links(&loaded.course, &cache),
+            Err(d) => {
+                notes.push(Diagnostic::warning(None, d.message).maybe_help(d.help));
+                BTreeSet::new()
+            }
+        };
         Ok(Syllabus {
             course: loaded.course,
+            dead_links,
             source: source.clone(),
             notes,
+        })
+    }
+
+    /// A course from corpus files held in memory (a test's, a fuzzer's, a benchmark's): no
+    /// folder, so no link cache is read and nothing can be written into it.
+    ///
+    /// ```
+    /// use syllabus::{Source, Syllabus};
+    /// let file = |path: &str, text: &str| Source { path: path.into(), text: text.into() };
+    /// let sources = [
+    ///     file("course.toml", "title = \"Tiny\"\ndescription = \"One topic.\"\n"),
+    ///     file("raft.toml", r#"
+    ///         title = "Raft"
+    ///         summary = "Consensus you can follow."
+    ///         [[link]]
+    ///         id = "raft-paper"
+    ///         url = "https://raft.github.io/raft.pdf"
+    ///         title = "In Search of an Understandable Consensus Algorithm"
+    ///         kind = "paper"
+    ///         level = "intro"
+    ///         minutes = 90
+    ///         note = "The paper."
+    ///     "#),
+    /// ];
+    /// let syllabus = Syllabus::from_sources(&sources)?;
+    /// assert_eq!(syllabus.source.folder(), None);
+    /// let plan = syllabus.whole_plan();
+    /// assert_eq!(plan.links().map(|l| l.minutes).sum::<u32>(), 90);
+    /// # Ok::<(), syllabus::Error>(())
+    /// ```
+    pub fn from_sources(sources: &[Source]) -> Result<Syllabus, Error> {
+        let loaded = corpus::load(sources)?;
+        Ok(Syllabus {
+            course: loaded.course,
+            dead_links: BTreeSet::new(),
+            source: CourseSource {
+                folder: PathBuf::from("topics"),
+                place: Place::Memory,
+            },
+            notes: loaded.folder,
         })
     }
 
@@ -187,8 +252,15 @@ impl Syllabus {
     pub fn plan(&self, choices: &Choices) -> Result<Planned<'_>, Error> {
         let opts = &choices.options;
         self.weeks_bounded(choices)?;
-        let (plan, selected) =
+        let (mut plan, selected) =
             plan::build_for(&self.course, &opts.selection, &opts.schedule, &choices.done);
+        if !self.dead_links.is_empty() {
+            for topic in plan.stages.iter_mut().flat_map(|s| s.topics.iter_mut()) {
+                for link in &mut topic.links {
+                    link.dead = self.dead_links.contains(&link.link.id);
+                }
+            }
+        }
         if let Some(start) = opts.schedule.start {
             past_9999(start, plan.weeks.len())?;
         }

@@ -12,8 +12,11 @@ use std::fmt;
 /// Why a text is not an id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdError {
+    /// It is empty.
     Empty,
+    /// It holds a character other than `a-z`, `0-9` and `-`.
     Alphabet,
+    /// It starts or ends with `-`, or holds `--`.
     Dashes,
 }
 
@@ -70,6 +73,7 @@ macro_rules! text_type {
         pub struct $name(String);
 
         impl $name {
+            /// The text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -190,6 +194,44 @@ id_type!(
     /// A stage of `course.toml`.
     StageId
 );
+id_type!(
+    /// A link or a topic: what `requires`, `--target` and `--skip` name (links and topics
+    /// share one namespace).
+    ItemId
+);
+
+impl ItemId {
+    /// The text of an id that was one already (a topic's or a link's, a `Ref`'s), seen as
+    /// text on the way.
+    pub(crate) fn from_checked(text: &str) -> ItemId {
+        debug_assert!(check(text).is_ok(), "{text:?} is no id");
+        ItemId(text.to_string())
+    }
+}
+
+impl From<TopicId> for ItemId {
+    fn from(id: TopicId) -> ItemId {
+        ItemId(id.0)
+    }
+}
+
+impl From<LinkId> for ItemId {
+    fn from(id: LinkId) -> ItemId {
+        ItemId(id.0)
+    }
+}
+
+impl From<&TopicId> for ItemId {
+    fn from(id: &TopicId) -> ItemId {
+        ItemId(id.0.clone())
+    }
+}
+
+impl From<&LinkId> for ItemId {
+    fn from(id: &LinkId) -> ItemId {
+        ItemId(id.0.clone())
+    }
+}
 
 text_type!(
     /// An `http` or `https` URL that passed `corpus::url::check_url`, in its normal form.
@@ -200,6 +242,14 @@ impl WebUrl {
     /// Only `check_url` knows whether a text is a URL we accept.
     pub(crate) fn checked(url: String) -> Self {
         WebUrl(url)
+    }
+}
+
+impl std::str::FromStr for WebUrl {
+    type Err = crate::corpus::url::UrlError;
+    /// The URL in its normal form, if it is one a link may have (`corpus::url::check_url`).
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        crate::corpus::url::check_url(raw)
     }
 }
 

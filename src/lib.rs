@@ -2,7 +2,7 @@
 //!
 //! Start from the front, [`Syllabus`]: [`CourseSource::find`] picks the course (a folder, else
 //! the built-in one), [`Syllabus::load`] loads it, [`Syllabus::choose`] checks the reader's
-//! options, [`Syllabus::plan`] plans, and a renderer (`render`, `site`) writes the result:
+//! options, [`Syllabus::plan`] plans, and a renderer ([`render`]) writes the result:
 //!
 //! ```
 //! # use std::path::Path;
@@ -13,6 +13,13 @@
 //! # Ok::<(), syllabus::Error>(())
 //! ```
 //!
+//! The public surface is that driver and what it hands out: the course ([`model`]), the
+//! reader's options ([`options`]), the plan ([`plan`], with its selection and weeks), the
+//! renderers ([`render`]) and the diagnostics ([`diagnostics`], inside an [`Error`]). The
+//! `syllabus` command is [`run`]: its arguments (clap) and printing live in this crate, as
+//! `just` keeps its CLI in its library behind `just::run`, so every other step stays
+//! `pub(crate)` and can change without breaking a user of the library.
+//!
 //! The pipeline runs one way: `corpus` (load and validate `topics/`) -> `graph` (prerequisites)
 //! -> `select` (the reader's targets, known topics, filters; `options` reads them) -> `plan`
 //! (the staged order) -> `schedule` (weeks under an hours budget, `progress` applied) ->
@@ -21,39 +28,49 @@
 //! `import` is the one step that writes to `topics/`; `scaffold` starts a new course (it
 //! leaves filing links to `import`). `linkcheck` asks every URL over HTTP(S) for `check --links`
 //! and keeps the results beside the corpus; the CLI's planning commands mark the links it last
-//! found dead (`linkcheck::mark_dead`), and its `--fix` rewrites only a `url` it confirmed.
-//! `id` holds the typed ids and URLs the reader makes once. The CLI is a separate binary target
-//! (`src/main.rs`, a few lines, calling `src/cli/`, a file per command): a thin shell over
-//! these steps that maps their errors to exit codes. Every step that stops reports an
-//! [`Error`] (`error`): usage, invalid input or I/O, each with its diagnostics and exit code.
+//! found dead (`linkcheck::dead_links`, a layer the plan lays over the course), and its `--fix` rewrites only a `url` it confirmed.
+//! `id` holds the typed ids and URLs the reader makes once. The CLI (`cli/`, a file per
+//! command; `src/main.rs` only calls [`run`]) is a thin shell over these steps that maps their
+//! errors to exit codes. Every step that stops reports an [`Error`]: usage, invalid input or
+//! I/O, each with its diagnostics and exit code.
+#![warn(missing_docs)]
 
-pub mod corpus;
+mod cli;
+mod corpus;
 pub mod diagnostics;
-pub mod draft;
-#[warn(missing_docs)]
-pub mod error;
-pub mod explain;
-#[warn(missing_docs)]
+mod draft;
+mod error;
+mod explain;
 mod front;
-pub mod graph;
-pub(crate) mod id;
-pub mod import;
-pub(crate) mod journal;
-pub mod linkcheck;
+mod graph;
+mod id;
+mod import;
+mod journal;
+mod linkcheck;
 pub mod model;
 pub mod options;
-pub mod output;
+mod output;
 pub mod plan;
-pub mod progress;
+mod progress;
 pub mod render;
-pub mod scaffold;
-pub mod schedule;
-pub(crate) mod schema;
-pub mod select;
-pub mod site;
-pub mod sync;
-pub mod words;
+mod scaffold;
+mod schedule;
+mod schema;
+mod select;
+mod site;
+mod sync;
+mod words;
 
+pub use cli::run;
+pub use corpus::Source;
+pub use error::Error;
 pub use front::{Choices, CourseSource, Planned, Syllabus, MAX_WEEKS};
 
-pub use error::Error;
+/// What the fuzz targets (`fuzz/`, built by `cargo fuzz` with `--cfg fuzzing`) drive besides
+/// the public surface: the import readers and the progress file editor, which are not part of
+/// the library's surface.
+#[cfg(fuzzing)]
+pub mod fuzzing {
+    pub use crate::import::{decode, parse_based, text::finalize, Format};
+    pub use crate::progress::{edit, parse as parse_progress};
+}

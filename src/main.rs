@@ -1,7 +1,6 @@
-//! The `syllabus` command: parses arguments, calls the library, prints, and picks the exit code.
-
-mod cli;
+//! The `syllabus` command: the library's [`syllabus::run`] parses arguments, runs the command,
+//! prints, and picks the exit code.
 
 fn main() {
-    std::process::exit(cli::run());
+    std::process::exit(syllabus::run());
 }

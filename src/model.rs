@@ -4,7 +4,8 @@
 //! later step. It does no I/O and knows nothing about TOML; positions are kept only so that later
 //! steps can point back at the line a problem comes from.
 
-pub use crate::id::{LinkId, StageId, TopicId, WebUrl};
+pub use crate::corpus::url::UrlError;
+pub use crate::id::{IdError, ItemId, LinkId, StageId, TopicId, WebUrl};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -15,7 +16,9 @@ use std::sync::Arc;
 pub struct Origin {
     /// Shared by every origin in the file: a corpus of 100,000 links holds half a million.
     pub file: Arc<Path>,
+    /// 1-based; 0 when the value was not written in a file (a default).
     pub line: usize,
+    /// 1-based, in characters.
     pub col: usize,
 }
 
@@ -38,9 +41,11 @@ impl fmt::Display for Origin {
 /// The whole validated course: what `corpus::load` returns.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Course {
+    /// `title` of `course.toml`.
     pub title: String,
     /// Markdown.
     pub description: String,
+    /// Who wrote the course, when `course.toml` says.
     pub author: Option<String>,
     /// In `course.toml` order. Empty when the course declares none; the planner then derives
     /// stages from the graph's generations.
@@ -52,11 +57,10 @@ pub struct Course {
     /// `[feed]`: where `syllabus sync` reads new links from. Not part of any output.
     #[serde(skip)]
     pub feed: Option<FeedConfig>,
-    /// Where each link is, made on the first `link()` lookup (public only so that a course can
-    /// be written as a literal with `..Course::default()`).
+    /// Where each link is, made on the first `link()` lookup. Not public: a course comes from
+    /// the corpus (`Syllabus::load`), whole, and is only read afterwards.
     #[serde(skip)]
-    #[doc(hidden)]
-    pub link_index: LinkIndex,
+    pub(crate) link_index: LinkIndex,
 }
 
 /// `[feed]` in `course.toml`: the Bluesky feed the course grows from.
@@ -74,7 +78,7 @@ pub struct FeedConfig {
 /// `Course::item_number`. A clone starts empty, so a course copied and then edited never
 /// answers from the original's positions.
 #[derive(Debug, Default)]
-pub struct LinkIndex(
+pub(crate) struct LinkIndex(
     std::sync::OnceLock<Positions>,
     std::sync::OnceLock<Requirements>,
 );
@@ -139,48 +143,57 @@ impl Positions {
     }
 }
 
+/// A `[[stage]]` of `course.toml`: a step of the course, topics grouped under it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Stage {
+    /// Its id, which topics name in `stage`.
     pub id: StageId,
+    /// Its title.
     pub title: String,
     /// Markdown.
     pub guidance: String,
+    /// Where its `[[stage]]` table starts.
     #[serde(skip)]
     pub origin: Origin,
 }
 
+/// A topic: one file of the corpus, its links in it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Topic {
     /// The file stem.
     pub id: TopicId,
+    /// Its title.
     pub title: String,
     /// Markdown.
     pub summary: String,
-    /// A stage id as written; `None` only when the course declares no stages.
-    pub stage: Option<String>,
+    /// Its stage; `None` only when the course declares no stages.
+    pub stage: Option<StageId>,
+    /// Where `stage` is written.
     #[serde(skip)]
     pub stage_origin: Origin,
+    /// `stage` as written when it is no id (so `stage` is `None`): validation says it names no
+    /// stage, unless `course.toml` declares it and was told already that it is no id.
+    #[serde(skip)]
+    pub(crate) stage_not_id: Option<String>,
     /// Topic ids, as written.
     pub requires: Vec<Ref>,
+    /// Words that say what it is about (import files new links by them).
     pub keywords: Vec<String>,
     /// In file order.
     pub links: Links,
+    /// The start of its file.
     #[serde(skip)]
     pub origin: Origin,
 }
 
 /// A topic's links: a slice (`for link in &topic.links`, `topic.links[i]`), shared so that a
 /// template can be handed a link without a copy of it (see `plan::LinkObject`). Made from a
-/// `Vec<Link>`; [`Links::make_mut`] edits them in place.
+/// `Vec<Link>`, and only read afterwards (what a later step knows of a link, such as the link
+/// cache's `dead`, is a layer over it).
 #[derive(Clone, Debug, Default)]
 pub struct Links(std::sync::Arc<[Link]>);
 
 impl Links {
-    /// The links to edit: in place, unless something else shares them (then a copy).
-    pub fn make_mut(&mut self) -> &mut [Link] {
-        std::sync::Arc::make_mut(&mut self.0)
-    }
-
     /// Link `index`, shared: it stays as long as the returned value does.
     pub(crate) fn shared(&self, index: usize) -> SharedLink {
         assert!(index < self.0.len(), "link {index} of {}", self.0.len());
@@ -232,14 +245,28 @@ impl Serialize for Links {
     }
 }
 
-/// An id that names another item as written (validation checks that it names one), with the
-/// place it was written (for errors about that edge).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// An id that names another item as written, with the place it was written (for errors about
+/// that edge). The id has the shape of one; `corpus` checks that it names an item, and one of
+/// the kind its key wants (a topic in a topic's `requires` and in `also`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Ref {
-    pub id: String,
+    /// The id named.
+    pub id: ItemId,
+    /// Where it is written.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+impl Ref {
+    /// A reference written nowhere (the tests').
+    #[cfg(test)]
+    pub(crate) fn new(id: ItemId) -> Self {
+        Ref {
+            id,
+            origin: Origin::default(),
+        }
+    }
 }
 
 crate::schema::link_schema! {
@@ -250,18 +277,25 @@ crate::schema::link_schema! {
         key id: LinkId = id,
         /// The id of the topic whose file lists this link.
         file topic: TopicId = topic,
+        /// Where it is (`http` or `https`, in its normal form).
         key url: WebUrl = url,
         /// Other addresses of the same reading (the publisher's page beside a free PDF): never
         /// shown as the link, but a duplicate of any of them is a duplicate of this link.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         sparse alternates: Vec<String> = Vec::new(),
+        /// Its title.
         key title: String = String::new(),
+        /// What it points at.
         key kind: Kind = Kind::default(),
+        /// How much it assumes.
         key level: Level = Level::default(),
+        /// How long it takes, in minutes.
         key minutes: u32 = 0,
+        /// Who wrote it.
         key authors: Vec<String> = Vec::new(),
         /// As written (`2025-05-01` or `2025`).
         key published: Option<String> = None,
+        /// Where it appeared (a journal, a conference, a site).
         key source: Option<String> = None,
         /// Markdown: why to read it.
         key note: Option<String> = None,
@@ -269,7 +303,9 @@ crate::schema::link_schema! {
         key also: Vec<Ref> = Vec::new(),
         /// Link or topic ids to read first.
         key requires: Vec<Ref> = Vec::new(),
+        /// What reading it costs.
         key access: Access = Access::default(),
+        /// Whether the URL was checked.
         key url_status: UrlStatus = UrlStatus::default(),
         /// Markdown: what a practice item (exercise, project) produces and how the learner knows
         /// it is done. Always set for practice, never for readings (`corpus` checks both).
@@ -279,6 +315,7 @@ crate::schema::link_schema! {
         key optional: bool = false,
     }
     hidden {
+        /// Where its `[[link]]` table starts.
         origin: Origin = Origin::default(),
         /// Where the `url` value is written: link checks point at it.
         url_origin: Origin = Origin::default(),
@@ -299,20 +336,24 @@ macro_rules! word_enum {
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(rename_all = "lowercase")]
         pub enum $name {
-            /// The default.
+            #[doc = concat!("`", $first_word, "` (the default)")]
             #[default]
             $first,
-            $($variant),*
+            $(#[doc = concat!("`", $word, "`")] $variant),*
         }
 
         impl $name {
+            /// Every value, in order.
             pub const ALL: &'static [$name] = &[$name::$first $(, $name::$variant)*];
+            /// Their words, as the corpus writes them, in the same order.
             pub const WORDS: &'static [&'static str] = &[$first_word $(, $word)*];
 
+            /// The word for it.
             pub fn as_str(self) -> &'static str {
                 match self { $name::$first => $first_word, $($name::$variant => $word),* }
             }
 
+            /// The value `word` names, if any.
             pub fn parse(word: &str) -> Option<Self> {
                 match word { $first_word => Some($name::$first), $($word => Some($name::$variant),)* _ => None }
             }
@@ -362,6 +403,7 @@ word_enum!(
 );
 
 word_enum!(
+    /// What reading a link costs.
     Access {
         Free => "free",
         Paywall => "paywall",
@@ -370,25 +412,27 @@ word_enum!(
 );
 
 word_enum!(
-    /// Whether the URL was checked. Anything but `confirmed` is shown to the reader. `dead` is
-    /// never written in the corpus: `linkcheck` sets it from the last `check --links`.
+    /// Whether the URL was checked, as the corpus says. Anything but `confirmed` is shown to
+    /// the reader. What the last `check --links` found is another layer, the link cache's: a
+    /// planned link it found dead shows `dead` (`PlanLink::dead`), and the course keeps this.
     UrlStatus {
         Confirmed => "confirmed",
         Guessed => "guessed",
         Truncated => "truncated",
-        Dead => "dead",
     }
 );
 
 impl Topic {
-    /// A topic with nothing in it yet.
-    pub fn new(id: TopicId) -> Topic {
+    /// A topic with nothing in it yet (the property tests build courses of them).
+    #[cfg(test)]
+    pub(crate) fn new(id: TopicId) -> Topic {
         Topic {
             id,
             title: String::new(),
             summary: String::new(),
             stage: None,
             stage_origin: Origin::default(),
+            stage_not_id: None,
             requires: Vec::new(),
             keywords: Vec::new(),
             links: Links::default(),
@@ -398,10 +442,12 @@ impl Topic {
 }
 
 impl Course {
+    /// The topic `id`.
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topic_index(id).map(|i| &self.topics[i])
     }
 
+    /// Every link of every topic, in course order (the inbox's are not in it).
     pub fn links(&self) -> impl Iterator<Item = &Link> {
         self.topics.iter().flat_map(|t| t.links.iter())
     }
@@ -583,12 +629,7 @@ mod tests {
     use super::*;
 
     fn refs(ids: &[&str]) -> Vec<Ref> {
-        ids.iter()
-            .map(|id| Ref {
-                id: id.to_string(),
-                ..Ref::default()
-            })
-            .collect()
+        ids.iter().map(|id| Ref::new(id.parse().unwrap())).collect()
     }
 
     fn link(id: &str, topic: &str, requires: &[&str]) -> Link {

@@ -5,7 +5,7 @@
 //! field's name), the CLI fills it from the command line (`--hours-per-week`; its clap
 //! arguments live in `src/cli/`, ripgrep's low and high arguments), and the command line wins. A value that can be wrong by itself (a level, a kind, a number of weeks) is
 //! refused as it is read, in the profile at its `file:line:col`; what depends on the course (ids)
-//! or on a range (the pace, a date) is checked by [`resolve`].
+//! or on a range (the pace, a date) is checked by `resolve`.
 
 use crate::diagnostics::{origin_at, suggest, Diagnostic};
 use crate::model::{Course, Kind, Level, Origin};
@@ -55,7 +55,7 @@ pub struct Given {
     /// listed, marked optional, outside the core hours and the weeks
     #[serde(default)]
     pub optional: bool,
-    /// A TOML file to read the options not given here from (see [`load_profile`])
+    /// A TOML file to read the options not given here from (see `load_profile`)
     #[serde(skip)]
     pub profile: Option<PathBuf>,
     /// The progress file (`done = [...]`); the CLI defaults to ./progress.toml when it exists
@@ -147,7 +147,9 @@ impl Given {
 /// Everything the reader chose, checked.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
+    /// What to plan.
     pub selection: Selection,
+    /// How to schedule it.
     pub schedule: ScheduleOptions,
     /// `--progress`, as given (the CLI falls back to `progress.toml`).
     pub progress: Option<PathBuf>,
@@ -308,7 +310,7 @@ fn value_error<E: de::Error>(message: impl Display, fix: impl Display) -> E {
 
 /// Read a profile. Syntax errors, unknown keys and wrong values point at their place (invalid
 /// input); a file that cannot be read is an I/O error.
-pub fn load_profile(path: &Path) -> Result<Given, crate::Error> {
+pub(crate) fn load_profile(path: &Path) -> Result<Given, crate::Error> {
     let cannot = |e: std::io::Error| {
         Diagnostic::error(
             None,
@@ -324,7 +326,7 @@ pub fn load_profile(path: &Path) -> Result<Given, crate::Error> {
 }
 
 /// Read a profile's text; `path` names it in messages and places a relative `progress`.
-pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
+pub(crate) fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
     let mut given: Given = toml::from_str(text).map_err(|e| profile_error(path, text, &e))?;
     // A profile kept beside its progress file names it relative to itself.
     given.progress = given.progress.map(|p| match path.parent() {
@@ -341,16 +343,17 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Given, Diagnostic> {
 fn profile_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
     let origin = e.span().map(|s| origin_at(path, text, s.start));
     let own = e.message().strip_prefix(FIX);
-    match own.and_then(|m| m.rsplit_once(FIX)) {
+    let found = match own.and_then(|m| m.rsplit_once(FIX)) {
         Some((message, fix)) => Diagnostic::error(origin, message).with_help(fix),
         None => Diagnostic::error(origin, format!("invalid profile: {}", e.message()))
             .with_help(format!("keys: {}", profile_keys().join(", "))),
-    }
+    };
+    found.with_line_from(text)
 }
 
 /// The keys a profile may hold: every field of [`Given`] serde reads (all but `profile`
 /// itself), as serde's derive lists them, so the list cannot drift from the struct.
-pub fn profile_keys() -> &'static [&'static str] {
+pub(crate) fn profile_keys() -> &'static [&'static str] {
     /// A deserializer that only notes the fields a struct asks for.
     struct Fields(&'static [&'static str]);
     impl<'de> Deserializer<'de> for &mut Fields {
@@ -380,7 +383,7 @@ pub fn profile_keys() -> &'static [&'static str] {
 
 /// Check `given` against `course`. Every problem is a usage error (exit 2): unknown ids with a
 /// did-you-mean, dates or paces out of range.
-pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic>> {
+pub(crate) fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let targets = check_ids(course, given, "target", &given.target, &mut errors);
     let known = check_ids(course, given, "known", &given.known, &mut errors);
@@ -411,6 +414,10 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
         );
     }
     if !errors.is_empty() {
+        // The profile's problems show their line from the text read, not the file again.
+        if let Some(source) = &given.source {
+            crate::diagnostics::attach_lines(&mut errors, |_| Some(source.text.as_str()));
+        }
         return Err(errors);
     }
     Ok(Options {
@@ -434,10 +441,10 @@ pub fn resolve(course: &Course, given: &Given) -> Result<Options, Vec<Diagnostic
 
 /// The slowest pace planned: a quarter of an hour a week. Slower ones only make weeks without
 /// end (a pace of 1e-7 hours is 800,000 weeks for a small course).
-pub const MIN_HOURS_PER_WEEK: f64 = 0.25;
+pub(crate) const MIN_HOURS_PER_WEEK: f64 = 0.25;
 
 /// The most weeks `--weeks` may ask for; the planner's own bound on weeks is the same.
-pub const MAX_WEEKS_WANTED: u32 = 10_000;
+pub(crate) const MAX_WEEKS_WANTED: u32 = 10_000;
 
 /// `--hours-per-week`, or the default, if it is a pace a week can hold.
 fn pace(given: &Given, errors: &mut Vec<Diagnostic>) -> f64 {
@@ -461,13 +468,13 @@ fn pace(given: &Given, errors: &mut Vec<Diagnostic>) -> f64 {
 
 /// The `--{key}` ids, each once, after reporting those that name nothing they may name (`known`
 /// takes topics, the others topics or links), each with a did-you-mean.
-fn check_ids(
+fn check_ids<Id: std::str::FromStr>(
     course: &Course,
     given: &Given,
     key: &str,
     ids: &[At<String>],
     errors: &mut Vec<Diagnostic>,
-) -> Vec<String> {
+) -> Vec<Id> {
     let topics_only = key == "known";
     let what = if topics_only {
         "topic"
@@ -497,10 +504,11 @@ fn check_ids(
                 .with_help(help),
         );
     }
+    // Each names an item of the course (or is an error above), so each is an id.
     let mut seen = std::collections::BTreeSet::new();
     ids.iter()
         .filter(|id| seen.insert(&id.value))
-        .map(|id| id.value.clone())
+        .filter_map(|id| id.value.parse().ok())
         .collect()
 }
 

@@ -714,13 +714,6 @@ pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
     value.serialize(&mut ser).map_err(io::Error::from)
 }
 
-/// [`write_json_pretty`] into a string.
-pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    let mut out = Vec::new();
-    write_json_pretty(&mut out, value).expect("a value that serializes");
-    String::from_utf8(out).expect("JSON is UTF-8")
-}
-
 /// A writer passing on what `printable` would make of the text written to it, so that a large
 /// output goes out as it is made. The text must be UTF-8; a character or a CR split between two
 /// writes is held until the next one (or [`PrintableWriter::finish`]).

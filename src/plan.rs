@@ -8,66 +8,94 @@
 //! - inside a topic, links in a topological order of their `requires`, ties broken by level,
 //!   minutes, title, then id.
 
+pub use crate::schedule::{Date, Part, Schedule, ScheduleOptions, Short, Week, SHORT_PERCENT};
+pub use crate::select::{Exclusion, Gap, Left, Report, Selected, Selection};
+
 use crate::graph::{CourseView, Graph};
-use crate::model::{Course, Link, Links, Ref};
-use crate::schedule::{self, Schedule, ScheduleOptions, Week};
-use crate::select::{self, Report, Selected, Selection};
+use crate::model::{Course, Link, LinkId, Links, Ref, StageId, TopicId};
+use crate::schedule;
+use crate::select;
 use petgraph::Direction::{Incoming, Outgoing};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The reader's plan: the course's stages, each with its topics in reading order, each with its
+/// links; and the weeks they are scheduled into. What every renderer reads; its JSON is
+/// `plan --format json`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan<'a> {
+    /// The course's title.
     pub title: String,
+    /// The course's description (Markdown).
     pub description: String,
+    /// The course's author, when it names one.
     pub author: Option<String>,
     /// The core: every link not on the optional track, read or practised.
     pub total_minutes: u32,
     /// The optional track, counted apart from the core (scheduled only with `--optional`).
     pub optional_minutes: u32,
+    /// The stages, in course order.
     pub stages: Vec<PlanStage<'a>>,
     /// What the reader's selection left out (empty for the whole course).
     pub selection: Report,
     /// The schedule's figures; `weeks` holds the weeks themselves.
     pub schedule: Schedule,
+    /// The weeks, from week 1.
     pub weeks: Vec<Week<'a>>,
 }
 
+/// A stage of the plan: a course stage (or, in a course without stages, a generation of the
+/// topic graph) with the topics planned in it.
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanStage<'a> {
-    pub id: String,
+    /// The stage's id.
+    pub id: StageId,
+    /// Its title.
     pub title: String,
+    /// Its guidance (Markdown).
     pub guidance: String,
     /// Core minutes.
     pub minutes: u32,
+    /// Minutes of the optional track.
     pub optional_minutes: u32,
+    /// Its topics, in reading order.
     pub topics: Vec<PlanTopic<'a>>,
 }
 
+/// A topic of the plan with its links in reading order.
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanTopic<'a> {
-    pub id: String,
+    /// The topic's id.
+    pub id: TopicId,
+    /// Its title.
     pub title: String,
+    /// Its summary (Markdown).
     pub summary: String,
-    pub stage: String,
+    /// The id of the stage it is planned in.
+    pub stage: StageId,
     /// Topics it needs directly (written or implied by its links), sorted.
-    pub requires: Vec<String>,
+    pub requires: Vec<TopicId>,
     /// Direct prerequisites left out because the reader knows them (given, or implied).
     pub known_requires: Vec<TopicRef>,
     /// Topics that need it directly, sorted.
-    pub unlocks: Vec<String>,
+    pub unlocks: Vec<TopicId>,
+    /// The longest chain of prerequisites under it (0: it needs none).
     pub depth: usize,
     /// Core minutes.
     pub minutes: u32,
+    /// Minutes of the optional track.
     pub optional_minutes: u32,
+    /// Its links, in reading order.
     pub links: Vec<PlanLink<'a>>,
 }
 
 /// A topic named by id with its title, for topics that are not in the plan itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
-    pub id: String,
+    /// The topic's id.
+    pub id: TopicId,
+    /// Its title.
     pub title: String,
 }
 
@@ -76,6 +104,7 @@ pub struct TopicRef {
 /// way. Serialized as the link's fields (with `requires` as planned) followed by its own.
 #[derive(Clone, Debug)]
 pub struct PlanLink<'a> {
+    /// The link, as the course has it.
     pub link: &'a Link,
     /// Where `link` is: its topic's links and its place in them, from where a template is
     /// handed the link without a copy (see `LinkObject`).
@@ -83,12 +112,16 @@ pub struct PlanLink<'a> {
     /// The link's requirements, or (under a selection that left out something it names) what
     /// the planner put in their place.
     pub requires: Cow<'a, [Ref]>,
+    /// The progress file marks it done.
     pub done: bool,
     /// The schedule's week (the first, for a link longer than a week); `None` when done, or
     /// optional and the reader did not ask for the optional track.
     pub week: Option<u32>,
     /// The last week of a link that runs over several weeks; `None` otherwise.
     pub until_week: Option<u32>,
+    /// The last `check --links` found it dead (the link cache's layer over the course, set by
+    /// `Syllabus::plan`): shown as `url_status = "dead"`. The course keeps the status written.
+    pub dead: bool,
     /// What the schedule reads of the link, copied while the planner has it at hand: the
     /// schedule's pass then reads the plan alone, not 100,000 corpus entries scattered over
     /// memory once more.
@@ -106,6 +139,7 @@ impl<'a> PlanLink<'a> {
             done: false,
             week: None,
             until_week: None,
+            dead: false,
             for_schedule: (&link.id, link.minutes, link.optional),
         }
     }
@@ -139,6 +173,7 @@ impl PlanLink<'_> {
             done: self.done,
             week: self.week,
             until_week: self.until_week,
+            dead: self.dead,
         }
     }
 }
@@ -150,6 +185,7 @@ pub(crate) struct View<'a> {
     pub(crate) done: bool,
     pub(crate) week: Option<u32>,
     pub(crate) until_week: Option<u32>,
+    pub(crate) dead: bool,
 }
 
 /// The names of a planned link's fields, in serialized order: the link's (see `Link`'s schema),
@@ -159,6 +195,13 @@ pub(crate) const FIELD_NAMES: [&str; Link::SCHEMA.len() + 3] =
 
 /// The place of `requires` among the fields: the plan's take the place of the link's.
 const REQUIRES: usize = crate::schema::position(&FIELD_NAMES, "requires");
+
+/// What `url_status` shows for a link the last `check --links` found dead. Not a word of the
+/// corpus (`UrlStatus`): the link cache knows it, and the plan lays it over the course.
+pub(crate) const DEAD: &str = "dead";
+
+/// The place of `url_status`: the link cache's word (`dead`) over the corpus's.
+const URL_STATUS: usize = crate::schema::position(&FIELD_NAMES, "url_status");
 
 impl<'a> View<'a> {
     /// Every field, named, in serialized order.
@@ -171,6 +214,7 @@ impl<'a> View<'a> {
         let shown = Link::SCHEMA.len();
         match i {
             REQUIRES => Field::Refs(self.requires),
+            URL_STATUS if self.dead => Field::Text(DEAD),
             i if i < shown => self.link.field(i),
             i if i == shown => Field::Flag(self.done),
             i if i == shown + 1 => Field::MaybeNumber(self.week),
@@ -188,14 +232,17 @@ impl std::ops::Deref for PlanLink<'_> {
 }
 
 impl<'a> Plan<'a> {
+    /// Every topic, in reading order.
     pub fn topics(&self) -> impl Iterator<Item = &PlanTopic<'a>> {
         self.stages.iter().flat_map(|s| s.topics.iter())
     }
 
+    /// Every link, in reading order.
     pub fn links(&self) -> impl Iterator<Item = &Link> {
         self.plan_links().map(|l| l.link)
     }
 
+    /// Every link as planned, in reading order.
     pub fn plan_links(&self) -> impl Iterator<Item = &PlanLink<'a>> {
         self.topics().flat_map(|t| t.links.iter())
     }
@@ -210,6 +257,7 @@ impl<'a> Plan<'a> {
         self.topics().find(|t| t.id == id)
     }
 
+    /// The planned link `id`.
     pub fn link(&self, id: &str) -> Option<&PlanLink<'a>> {
         self.plan_links().find(|l| l.id == id)
     }
@@ -265,7 +313,7 @@ fn build_unscheduled<'a>(
             stage.minutes += minutes;
             stage.optional_minutes += optional_minutes;
             stage.topics.push(PlanTopic {
-                id: topic.id.to_string(),
+                id: topic.id.clone(),
                 title: topic.title.clone(),
                 summary: topic.summary.clone(),
                 stage: stage.id.clone(),
@@ -295,10 +343,10 @@ fn build_unscheduled<'a>(
 }
 
 /// The ids of topic numbers `topics`, sorted.
-fn topic_ids(course: &Course, topics: Vec<usize>) -> Vec<String> {
-    let mut ids: Vec<&str> = topics.into_iter().map(|t| &*course.topics[t].id).collect();
+fn topic_ids(course: &Course, topics: Vec<usize>) -> Vec<TopicId> {
+    let mut ids: Vec<&TopicId> = topics.into_iter().map(|t| &course.topics[t].id).collect();
     ids.sort_unstable();
-    ids.into_iter().map(str::to_string).collect()
+    ids.into_iter().cloned().collect()
 }
 
 /// The stages, empty: the course's, or without them one a generation of the graph.
@@ -307,7 +355,7 @@ fn plan_stages<'a>(course: &Course, depths: &[Option<usize>]) -> Vec<PlanStage<'
         let generations = depths.iter().flatten().max().map_or(0, |d| d + 1);
         (1..=generations)
             .map(|n| PlanStage {
-                id: format!("stage-{n}"),
+                id: StageId::new(format!("stage-{n}")).expect("`stage-N` is an id"),
                 title: format!("Stage {n}"),
                 guidance: String::new(),
                 minutes: 0,
@@ -320,7 +368,7 @@ fn plan_stages<'a>(course: &Course, depths: &[Option<usize>]) -> Vec<PlanStage<'
             .stages
             .iter()
             .map(|s| PlanStage {
-                id: s.id.to_string(),
+                id: s.id.clone(),
                 title: s.title.clone(),
                 guidance: s.guidance.clone(),
                 minutes: 0,
@@ -337,7 +385,7 @@ pub fn build_for<'a>(
     course: &'a Course,
     selection: &Selection,
     schedule: &ScheduleOptions,
-    done: &BTreeSet<String>,
+    done: &BTreeSet<LinkId>,
 ) -> (Plan<'a>, Selected) {
     // The whole course's graph is needed either way (as the plan's, or for the depths and the
     // known topics) and does not depend on the selection: it is made meanwhile.
@@ -362,8 +410,8 @@ pub fn build_for<'a>(
         .selection
         .known
         .iter()
-        .chain(&plan.selection.implied_known)
-        .map(String::as_str)
+        .map(TopicId::as_str)
+        .chain(plan.selection.implied_known.iter().map(String::as_str))
         .collect();
     if !known.is_empty() {
         // Known topics are not in the plan's graph, only in the whole course's.
@@ -375,7 +423,7 @@ pub fn build_for<'a>(
                 .filter(|id| known.contains(id.as_str()))
                 .filter_map(|id| course.topic(&id))
                 .map(|t| TopicRef {
-                    id: t.id.to_string(),
+                    id: t.id.clone(),
                     title: t.title.clone(),
                 })
                 .collect();
@@ -447,7 +495,7 @@ fn optional_needs(
 
 /// Mark `done` links and cut the rest into weeks. Optional links stay out of the weeks (and the
 /// done and remaining figures, which describe the schedule) unless `options.optional`.
-fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<String>) {
+fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTreeSet<LinkId>) {
     let mut marks: Vec<(bool, bool)> = Vec::new();
     // Topics by number in plan order, and what each needs: the schedule fills a week from later
     // topics only when they do not need what is still unread. A link's requirements in other
@@ -556,10 +604,7 @@ mod tests {
     fn a_plan_link_serializes_as_its_link_then_the_plan_s_fields() {
         let url = crate::corpus::url::check_url("https://example.org/a").unwrap();
         let mut link = Link::new(LinkId::new("a").unwrap(), TopicId::new("t").unwrap(), url);
-        link.requires = vec![Ref {
-            id: "b".into(),
-            ..Ref::default()
-        }];
+        link.requires = vec![Ref::new("b".parse().unwrap())];
         link.note = Some("why".into());
         let shared = Links::from(vec![link.clone()]);
         let planned = PlanLink {
@@ -574,10 +619,7 @@ mod tests {
         // Alternates show when there are some; requirements as planned replace the written ones.
         link.alternates = vec!["https://example.org/b".to_string()];
         let shared = Links::from(vec![link]);
-        let c = vec![Ref {
-            id: "c".into(),
-            ..Ref::default()
-        }];
+        let c = vec![Ref::new("c".parse().unwrap())];
         let rewritten = PlanLink::new(&shared, 0, Cow::Owned(c));
         let json = serde_json::to_string(&rewritten).unwrap();
         assert!(

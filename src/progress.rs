@@ -5,7 +5,7 @@
 
 use crate::diagnostics::{origin_at, suggest, Diagnostic};
 use crate::error::Error;
-use crate::model::Course;
+use crate::model::{Course, LinkId};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -17,7 +17,10 @@ const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    pub done: BTreeSet<String>,
+    /// The links marked done.
+    pub done: BTreeSet<LinkId>,
+    /// What the file lists that cannot be a link's id at all (a hand edit): only warned about.
+    pub not_ids: BTreeSet<String>,
 }
 
 /// Read a progress file. A given file that does not exist is an error; the caller decides
@@ -46,19 +49,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Progress, Diagnostic> {
         let origin = e.span().map(|s| origin_at(path, text, s.start));
         Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
             .with_help("the file holds `done = [\"link-id\", ...]`")
+            .with_line_from(text)
     })?;
+    let (ids, not_ids): (Vec<_>, Vec<_>) = file
+        .done
+        .into_iter()
+        .map(|text| LinkId::new(text.clone()).map_err(|_| text))
+        .partition(Result::is_ok);
     Ok(Progress {
-        done: file.done.into_iter().collect(),
+        done: ids.into_iter().flatten().collect(),
+        not_ids: not_ids.into_iter().filter_map(Result::err).collect(),
     })
 }
 
 /// Ids in `progress` that name no link of `course` (a link renamed or removed since).
 pub fn stale_warnings(progress: &Progress, course: &Course, path: &Path) -> Vec<Diagnostic> {
     let links: Vec<&str> = course.links().map(|l| l.id.as_str()).collect();
-    progress
-        .done
-        .iter()
-        .filter(|id| !links.contains(&id.as_str()))
+    let listed: BTreeSet<&str> = (progress.done.iter().map(LinkId::as_str))
+        .chain(progress.not_ids.iter().map(String::as_str))
+        .collect();
+    listed
+        .into_iter()
+        .filter(|id| !links.contains(id))
         .map(|id| {
             Diagnostic::warning(
                 None,
@@ -121,6 +133,7 @@ pub fn edit(
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         let origin = e.span().map(|s| origin_at(path, text, s.start));
         Diagnostic::error(origin, format!("invalid progress file: {}", e.message()))
+            .with_line_from(text)
     })?;
     if !doc.contains_key("done") {
         doc["done"] = toml_edit::value(toml_edit::Array::new());

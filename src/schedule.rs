@@ -14,9 +14,12 @@ use std::fmt;
 
 pub(crate) const DEFAULT_HOURS_PER_WEEK: f64 = 5.0;
 
+/// How the reader wants the plan scheduled: the pace, the first day, the weeks wanted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScheduleOptions {
+    /// Hours a week for reading and practice (`--hours-per-week`, default 5).
     pub hours_per_week: f64,
+    /// The first day of week 1 (`--start`): the weeks get dates.
     pub start: Option<Date>,
     /// The number of weeks the reader wants to finish in.
     pub weeks: Option<u32>,
@@ -38,12 +41,17 @@ impl Default for ScheduleOptions {
 /// The schedule's figures, carried in the plan beside its `weeks`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Schedule {
+    /// The pace.
     pub hours_per_week: f64,
+    /// The pace in minutes, rounded: what a week holds.
     pub minutes_per_week: u32,
     /// `YYYY-MM-DD`, when given.
     pub start: Option<String>,
+    /// Links the progress file marks done.
     pub done_links: usize,
+    /// Their minutes.
     pub done_minutes: u32,
+    /// Minutes scheduled: what is left to read.
     pub remaining_minutes: u32,
     /// `--weeks`, when given.
     pub weeks_wanted: Option<u32>,
@@ -53,11 +61,14 @@ pub struct Schedule {
     pub optional: bool,
 }
 
+/// A week of the schedule: the links read in it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Week<'a> {
+    /// 1-based.
     pub number: u32,
     /// `YYYY-MM-DD` of its first day, when the schedule has a start.
     pub start: Option<String>,
+    /// Minutes scheduled in it.
     pub minutes: u32,
     /// Link ids in plan order; a link longer than a week is listed in every week it runs over.
     /// Borrowed from the course: a plan of 100,000 links does not copy each id.
@@ -75,7 +86,9 @@ pub struct Week<'a> {
 pub struct Part {
     /// 1-based.
     pub part: u32,
+    /// How many weeks the link runs over.
     pub of: u32,
+    /// Its minutes in this week.
     pub minutes: u32,
 }
 
@@ -103,6 +116,7 @@ pub const SHORT_PERCENT: u32 = 85;
 pub struct Short<'a> {
     /// The reading that comes next: it starts the following week.
     pub next: &'a str,
+    /// Its minutes.
     pub next_minutes: u32,
     /// Minutes of the week left unfilled.
     pub left: u32,
@@ -483,6 +497,10 @@ impl fmt::Display for Date {
         write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 }
+
+#[cfg(test)]
+#[path = "schedule_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,7 @@
 //! every topic nothing else needs is a target, and topics are taken whole.
 
 use crate::graph::CourseView;
-use crate::model::{Access, Course, Kind, Level, Ref, NO_ITEM};
+use crate::model::{Access, Course, ItemId, Kind, Level, Ref, TopicId, NO_ITEM};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -28,11 +28,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Topic or link ids.
-    pub targets: Vec<String>,
+    pub targets: Vec<ItemId>,
     /// Topic ids.
-    pub known: Vec<String>,
+    pub known: Vec<TopicId>,
     /// Topic or link ids.
-    pub skip: Vec<String>,
+    pub skip: Vec<ItemId>,
     /// Keep links up to this level.
     pub level: Option<Level>,
     /// Keep links of these kinds; empty keeps all.
@@ -48,17 +48,37 @@ pub enum Exclusion {
     /// Named with `--known`.
     Known,
     /// Needed only through known topics; `through` are the known topics it sits under.
-    ImpliedKnown { through: Vec<String> },
+    ImpliedKnown {
+        /// The known topics.
+        through: Vec<String>,
+    },
     /// A link of a known topic.
-    InKnownTopic { topic: String },
+    InKnownTopic {
+        /// The known topic.
+        topic: String,
+    },
     /// Named with `--skip`, or a link of a skipped topic.
-    Skipped { via: Option<String> },
+    Skipped {
+        /// The skipped topic, for a link of one.
+        via: Option<String>,
+    },
     /// A link above `--level`.
-    AboveLevel { level: Level, cap: Level },
+    AboveLevel {
+        /// The link's level.
+        level: Level,
+        /// `--level`.
+        cap: Level,
+    },
     /// A link whose kind `--kinds` leaves out.
-    Kind { kind: Kind },
+    Kind {
+        /// The link's kind.
+        kind: Kind,
+    },
     /// A link without free access under `--free`.
-    NotFree { access: Access },
+    NotFree {
+        /// The link's access.
+        access: Access,
+    },
     /// No target needs it.
     NotNeeded,
 }
@@ -89,8 +109,11 @@ impl Exclusion {
 /// A left-out item that something in the plan needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Gap {
+    /// The item's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Why it was left out.
     #[serde(flatten)]
     pub why: Exclusion,
     /// Items in the plan that need it directly (or through other left-out items).
@@ -101,13 +124,14 @@ pub struct Gap {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// The targets as given; empty for the full course.
-    pub targets: Vec<String>,
+    pub targets: Vec<ItemId>,
     /// Topics given as known.
-    pub known: Vec<String>,
+    pub known: Vec<TopicId>,
     /// Topics left out because they are needed only through known topics.
     pub implied_known: Vec<String>,
     /// Items given with `--skip`.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<ItemId>,
+    /// Left-out items that planned ones need.
     pub gaps: Vec<Gap>,
     /// The link filters in words (`level up to intermediate`, ...).
     pub filters: Vec<String>,
@@ -117,10 +141,14 @@ pub struct Report {
     pub empty_topics: Vec<String>,
 }
 
+/// A link the filters left out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Left {
+    /// The link's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Which filter.
     #[serde(flatten)]
     pub why: Exclusion,
 }
@@ -139,6 +167,7 @@ impl Report {
 /// each item got in (for `why`). Items are numbered as `Course::item_number` numbers them.
 #[derive(Clone, Debug)]
 pub struct Selected {
+    /// What the selection did.
     pub report: Report,
     /// Every item of the original course not in the plan, with the reason.
     pub excluded: BTreeMap<String, Exclusion>,
@@ -579,7 +608,7 @@ fn final_topics<'a>(needs: &Needs<'a>) -> Vec<&'a str> {
 /// why, plan what is left with its requirements bypassing what is gone, and report the gaps.
 pub fn apply(course: &Course, selection: &Selection) -> Selected {
     let needs = Needs::new(course);
-    let known: BTreeSet<&str> = selection.known.iter().map(String::as_str).collect();
+    let known: BTreeSet<&str> = selection.known.iter().map(TopicId::as_str).collect();
     let mut known_item = vec![false; needs.ids.len()];
     for id in &known {
         if let Some(i) = needs.number(id) {
@@ -596,7 +625,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
         final_topics(&needs)
     } else {
         // `options::resolve` already removed repeated targets.
-        selection.targets.iter().map(String::as_str).collect()
+        selection.targets.iter().map(ItemId::as_str).collect()
     };
     let pruned = walk(&needs, &roots, &is_known, whole_course);
     // Without known topics nothing is pruned: the unpruned walk is the same walk.
@@ -630,7 +659,7 @@ fn exclusions(
     pruned: &Reach<'_, '_>,
     full: &Reach<'_, '_>,
 ) -> BTreeMap<String, Exclusion> {
-    let skip: BTreeSet<&str> = selection.skip.iter().map(String::as_str).collect();
+    let skip: BTreeSet<&str> = selection.skip.iter().map(ItemId::as_str).collect();
     // Reached only without the known topics' pruning: known, through the ones above it.
     let unreached = |id: &str| {
         if full.contains_key(id) {
@@ -711,7 +740,7 @@ fn planned_requires(
             }
             if let Some(n) = needs.number(id).filter(|&n| planned[n as usize]) {
                 out.refs.push(Ref {
-                    id: id.to_string(),
+                    id: ItemId::from_checked(id),
                     origin: origin.clone(),
                 });
                 out.items.push(n);
@@ -884,6 +913,10 @@ fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<St
     }
     out.into_iter().collect()
 }
+
+#[cfg(test)]
+#[path = "select_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {

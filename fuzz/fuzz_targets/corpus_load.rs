@@ -7,7 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
-use syllabus::corpus::{self, Source};
+use syllabus::{Source, Syllabus};
 
 thread_local! {
     /// Loaded once: parsing the built-in templates on every input would be most of the work.
@@ -33,9 +33,9 @@ fuzz_target!(|data: &[u8]| {
             text: topic.to_string(),
         },
     ];
-    if let Ok(loaded) = corpus::load(&sources) {
-        let options = syllabus::schedule::ScheduleOptions {
-            start: syllabus::schedule::Date::parse("2025-09-01"),
+    if let Ok(loaded) = Syllabus::from_sources(&sources) {
+        let options = syllabus::plan::ScheduleOptions {
+            start: syllabus::plan::Date::parse("2025-09-01"),
             ..Default::default()
         };
         let (plan, _) = syllabus::plan::build_for(
@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
         );
         let json = syllabus::render::json(&plan);
         serde_json::from_str::<serde_json::Value>(&json).expect("the plan's JSON parses");
-        assert_eq!(syllabus::output::printable(&json), json.as_str());
+        assert_eq!(syllabus::render::printable(&json), json.as_str());
         let ics = syllabus::render::ics(&plan).expect("a plan with a start has a calendar");
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "an unfolded line");
         TEMPLATES.with(|templates| {
@@ -54,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
             // Corpus text may say `<img>` (escaped, or in code): only live HTML is wrong.
             let live = pulldown_cmark_events_with_img(&md);
             assert!(!live, "live HTML in plan.md");
-            syllabus::site::standalone(&plan, templates).expect("the page renders");
+            syllabus::render::standalone(&plan, templates).expect("the page renders");
         });
     }
 });

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
-use syllabus::import::{self, Format};
+use syllabus::fuzzing::{self as import, Format};
 
 const FORMATS: [Format; 6] = [
     Format::Feed,
@@ -28,9 +28,9 @@ fuzz_target!(|data: &[u8]| {
     let decoded = import::decode(path, rest).ok();
     let lossy = String::from_utf8_lossy(rest).into_owned();
     for text in decoded.iter().chain(std::iter::once(&lossy)) {
-        if let Ok(mut parsed) = import::parse(format, text, path) {
+        if let Ok(mut parsed) = import::parse_based(format, text, path, None) {
             for c in &mut parsed.links {
-                import::text::finalize(c);
+                import::finalize(c);
                 assert!(
                     !c.title.chars().any(|ch| ch.is_control()),
                     "control character in {:?}",

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
-use syllabus::progress;
+use syllabus::fuzzing as progress;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let ids = vec!["fuzz-id".to_string()];
     for done in [true, false] {
         if let Ok((out, _)) = progress::edit(path, text, &ids, done) {
-            let read = progress::parse(path, &out).expect("an edited file parses");
+            let read = progress::parse_progress(path, &out).expect("an edited file parses");
             assert_eq!(read.done.contains("fuzz-id"), done);
         }
     }

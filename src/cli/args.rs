@@ -1,13 +1,13 @@
 //! The arguments several commands share, parsed by clap into the library's plain option structs
-//! (ripgrep's low and high arguments: clap here, `syllabus::options::Given` in the library).
+//! (ripgrep's low and high arguments: clap here, `crate::options::Given` in the library).
 
 use super::complete;
+use crate::model::Level;
+use crate::options::{At, Given, KindWord, Word};
+use crate::CourseSource;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap_complete::engine::ArgValueCompleter;
 use std::path::{Path, PathBuf};
-use syllabus::model::Level;
-use syllabus::options::{At, Given, KindWord, Word};
-use syllabus::CourseSource;
 
 /// The corpus folder every command reads.
 #[derive(clap::Args, Debug, Clone)]
@@ -105,9 +105,9 @@ impl PlanArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::{parse_profile, resolve};
     use clap::Parser;
     use std::path::Path;
-    use syllabus::options::{parse_profile, resolve};
 
     /// Wraps the options the way every planning command does, to parse a command line.
     #[derive(clap::Parser)]
@@ -120,8 +120,8 @@ mod tests {
         Command::parse_from(args).plan.given()
     }
 
-    static COURSE: std::sync::LazyLock<syllabus::corpus::Loaded> = std::sync::LazyLock::new(|| {
-        syllabus::corpus::load(&syllabus::corpus::embedded_sources()).unwrap()
+    static COURSE: std::sync::LazyLock<crate::corpus::Loaded> = std::sync::LazyLock::new(|| {
+        crate::corpus::load(&crate::corpus::embedded_sources()).unwrap()
     });
 
     #[test]

@@ -1,15 +1,15 @@
 //! `syllabus check`: validate the corpus and print every problem, warnings included; with
-//! `--links`, check every URL over HTTP(S) too (see `syllabus::linkcheck`).
+//! `--links`, check every URL over HTTP(S) too (see `crate::linkcheck`).
 
 use super::{written, CorpusArgs, EXIT_PROBLEMS};
+use crate::corpus;
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, EXIT_OK};
+use crate::linkcheck::{self, Outcome};
+use crate::words::count;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
-use syllabus::corpus;
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::{Error, EXIT_OK};
-use syllabus::linkcheck::{self, Outcome};
-use syllabus::words::count;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -65,7 +65,7 @@ pub fn run(args: &Args) -> Result<i32, Error> {
         Err(diagnostics) => (diagnostics, None),
     };
     if let Some(course) = &course {
-        diagnostics.extend(syllabus::import::same_works(course));
+        diagnostics.extend(crate::import::same_works(course));
     }
     diagnostics.splice(0..0, notes);
     let mut notes = Vec::new();
@@ -113,6 +113,11 @@ pub fn run(args: &Args) -> Result<i32, Error> {
         notes.push(
             "links: not checked, since the corpus does not load; fix the errors above first".into(),
         );
+    }
+    // Link and same-work problems get their lines from the files read above, as the corpus's
+    // have: printing reads nothing again.
+    if let Ok(sources) = &sources {
+        crate::diagnostics::attach_lines(&mut diagnostics, |p| corpus::source_text(sources, p));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -171,7 +176,7 @@ impl Progress {
             }
             None => {
                 let line = format!("[{done}/{total}] {}: {url}", outcome.short());
-                let _ = writeln!(std::io::stderr(), "{}", syllabus::output::printable(&line));
+                let _ = writeln!(std::io::stderr(), "{}", crate::output::printable(&line));
             }
         }
     }

@@ -5,12 +5,12 @@
 
 use super::args::DEFAULT_TOPICS;
 use super::Cli;
+use crate::{CourseSource, Syllabus};
 use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{CompleteEnv, Shells};
 use std::ffi::OsStr;
 use std::path::Path;
-use syllabus::{CourseSource, Syllabus};
 
 /// The variable the scripts set to ask for candidates; namespaced, as `COMPLETE` alone may
 /// mean something else to another program in the same shell.
@@ -68,7 +68,7 @@ fn candidates(current: &OsStr, links: bool) -> Vec<CompletionCandidate> {
         .filter(|(id, _)| id.starts_with(current))
         .map(|(id, title)| {
             // A title is corpus text: printed into a terminal, it is made plain first.
-            let help = syllabus::output::printable(title).into_owned();
+            let help = crate::output::printable(title).into_owned();
             CompletionCandidate::new(id).help(Some(help.into()))
         })
         .collect()

@@ -1,9 +1,9 @@
 //! `syllabus next` and `syllabus why`: questions about the reader's plan.
 
 use super::{emit, prepare, CorpusArgs, PlanArgs};
-use syllabus::diagnostics::{suggest, Diagnostic};
-use syllabus::error::Error;
-use syllabus::explain;
+use crate::diagnostics::{suggest, Diagnostic};
+use crate::error::Error;
+use crate::explain;
 
 #[derive(clap::Args, Debug)]
 pub struct NextArgs {

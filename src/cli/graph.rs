@@ -1,9 +1,9 @@
 //! `syllabus graph` and `syllabus topics`: the whole course's topic graph and topic table.
 
 use super::{emit, load, CorpusArgs};
+use crate::error::Error;
+use crate::render;
 use clap::ValueEnum;
-use syllabus::error::Error;
-use syllabus::render;
 
 #[derive(clap::Args, Debug)]
 pub struct GraphArgs {

@@ -2,11 +2,11 @@
 
 use super::args::words;
 use super::{stdout, CorpusArgs};
+use crate::error::Error;
+use crate::import;
+use crate::output::{printable, PrintableWriter};
 use std::io::Write;
 use std::path::PathBuf;
-use syllabus::error::Error;
-use syllabus::import;
-use syllabus::output::{printable, PrintableWriter};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

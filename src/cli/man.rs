@@ -294,12 +294,12 @@ pub(super) fn write_pages(cmd: Command, dir: &Path) -> io::Result<Vec<PathBuf>> 
             .unwrap_or_else(|| sub.get_name())
             .to_string();
         let path = dir.join(format!("{name}.1"));
-        syllabus::output::write_atomic(&path, &command_page(sub)?)?;
+        crate::output::write_atomic(&path, &command_page(sub)?)?;
         pages.push(name);
         written.push(path);
     }
     let path = dir.join("syllabus.1");
-    syllabus::output::write_atomic(&path, &main_page(&cmd, &pages)?)?;
+    crate::output::write_atomic(&path, &main_page(&cmd, &pages)?)?;
     written.insert(0, path);
     Ok(written)
 }

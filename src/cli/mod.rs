@@ -18,14 +18,14 @@ mod site;
 mod suggest;
 mod sync;
 
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::output;
+use crate::{Choices, Syllabus};
 pub use args::{CorpusArgs, PlanArgs};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::Path;
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::{Error, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-use syllabus::output;
-use syllabus::{Choices, Syllabus};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -84,6 +84,8 @@ enum Command {
     Man(shell::ManArgs),
 }
 
+/// The `syllabus` command: reads the arguments of the process, runs the command, prints its
+/// output and problems, and returns the exit code (0 ok, 1 invalid input, 2 usage).
 pub fn run() -> i32 {
     complete::answer_if_asked();
     let cli = match Cli::try_parse() {
@@ -149,7 +151,7 @@ fn load(args: &CorpusArgs) -> Result<Syllabus, Error> {
 /// Warnings (stale progress ids) go to standard error.
 fn prepare(args: &CorpusArgs, plan: &PlanArgs) -> Result<(Syllabus, Choices), Error> {
     let syllabus = load(args)?;
-    let default_progress = Path::new(syllabus::progress::DEFAULT_FILE);
+    let default_progress = Path::new(crate::progress::DEFAULT_FILE);
     let choices = syllabus.choose(&plan.given(), Some(default_progress))?;
     warn(&choices.warnings);
     Ok((syllabus, choices))

@@ -2,11 +2,11 @@
 
 use super::args::words;
 use super::stdout;
+use crate::error::Error;
+use crate::import;
+use crate::scaffold;
 use std::io::Write;
 use std::path::PathBuf;
-use syllabus::error::Error;
-use syllabus::import;
-use syllabus::scaffold;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -52,9 +52,9 @@ pub fn run(args: &Args) -> Result<(), Error> {
     }
     if args.dry_run {
         if let Some(draft) = &created.draft {
-            let text = syllabus::draft::render::dry_run(draft, &created.topics);
+            let text = crate::draft::render::dry_run(draft, &created.topics);
             stdout(|w| {
-                let mut out = syllabus::output::PrintableWriter::new(w);
+                let mut out = crate::output::PrintableWriter::new(w);
                 write!(out, "{text}")
             })?;
         }
@@ -71,11 +71,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
         }
         if let Some(report) = &created.report {
             for (id, links) in &created.topics {
-                writeln!(
-                    out,
-                    "topic {id}: {}",
-                    syllabus::words::count(*links, "link")
-                )?;
+                writeln!(out, "topic {id}: {}", crate::words::count(*links, "link"))?;
             }
             writeln!(out, "{}", report.summary())?;
         }

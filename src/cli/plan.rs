@@ -1,14 +1,14 @@
 //! `syllabus plan`: the staged plan as Markdown, JSON, iCalendar or one HTML page.
 
 use super::{emit, prepare, stdout, CorpusArgs, PlanArgs};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::output::PrintableWriter;
+use crate::render::{self, Templates};
+use crate::schedule::Date;
+use crate::site;
 use clap::ValueEnum;
 use std::path::PathBuf;
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::Error;
-use syllabus::output::PrintableWriter;
-use syllabus::render::{self, Templates};
-use syllabus::schedule::Date;
-use syllabus::site;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

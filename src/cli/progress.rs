@@ -1,9 +1,9 @@
 //! `syllabus done` and `syllabus undo`: mark links in the progress file.
 
 use super::{emit, load, CorpusArgs};
+use crate::error::Error;
+use crate::progress;
 use std::path::PathBuf;
-use syllabus::error::Error;
-use syllabus::progress;
 
 /// The links (or topics: all their links) to mark in the progress file.
 #[derive(clap::Args, Debug)]

@@ -2,11 +2,11 @@
 //! generated from the one clap definition of the commands, so they cannot drift from it.
 
 use super::{stdout, Cli};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::path::PathBuf;
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::Error;
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Install, for example:

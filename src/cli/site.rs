@@ -1,10 +1,10 @@
 //! `syllabus build` and `syllabus serve`: the course site, written once or previewed live.
 
 use super::{emit, prepare, CorpusArgs, PlanArgs};
+use crate::error::Error;
+use crate::render::Templates;
+use crate::site;
 use std::path::PathBuf;
-use syllabus::error::Error;
-use syllabus::render::Templates;
-use syllabus::site;
 
 #[derive(clap::Args, Debug)]
 pub struct BuildArgs {

@@ -2,10 +2,10 @@
 //! `--evaluate`, measured on the corpus itself by leave-one-out.
 
 use super::{emit, load, CorpusArgs};
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::Error;
-use syllabus::import::suggest::{Outcome, Suggester};
-use syllabus::import::Candidate;
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::import::suggest::{Outcome, Suggester};
+use crate::import::Candidate;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -104,7 +104,7 @@ fn candidates(c: &[(String, f32)]) -> String {
 
 /// `--evaluate --labels FILE`: the figures of each half, and the mistakes of one if asked.
 fn evaluate_labels(labels: &std::path::Path, show: Option<&str>) -> Result<(), Error> {
-    let evaluation = syllabus::import::labels::evaluate(labels)?;
+    let evaluation = crate::import::labels::evaluate(labels)?;
     let mut out = String::new();
     if let Some(half) = show {
         for o in evaluation.outcomes.iter().filter(|o| o.label.half == half) {

@@ -1,12 +1,9 @@
-//! `syllabus sync`: new posts of the course's Bluesky feed into topics/ (see `syllabus::sync`).
+//! `syllabus sync`: new posts of the course's Bluesky feed into topics/ (see `crate::sync`).
 
 use super::{stdout, CorpusArgs};
-use std::cell::RefCell;
-use std::io::IsTerminal;
-use syllabus::diagnostics::Diagnostic;
-use syllabus::error::Error;
-use syllabus::schedule::Date;
-use syllabus::sync;
+use crate::error::Error;
+use crate::schedule::Date;
+use crate::sync;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -51,84 +48,19 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
-    let source = args.corpus.source();
-    let dir = source.folder_to_write("sync")?.to_path_buf();
-    let feed = match (&args.actor, &args.feed) {
-        (Some(name), _) | (None, Some(name)) => {
-            let flag = if args.actor.is_some() {
-                "--actor"
-            } else {
-                "--feed"
-            };
-            Some(sync::Feed::parse(name).map_err(|why| {
-                Error::usage(Diagnostic::error(None, format!("{flag}: {why}")).with_help(
-                    "--actor takes a handle or DID; --feed an at:// URI of a feed or list",
-                ))
-            })?)
-        }
-        (None, None) => None,
-    };
     let options = sync::Options {
-        topics_dir: dir,
-        feed,
+        topics_dir: args.corpus.source().folder_to_write("sync")?.to_path_buf(),
+        feed: sync::feed_from_flags(args.actor.as_deref(), args.feed.as_deref())?,
         service: args.service.clone(),
         since: args.since,
         full: args.full,
         dry_run: args.dry_run,
         ..sync::Options::default()
     };
-    let bar = Bar::default();
-    let result = sync::run(&options, &|pages, posts| bar.tick(pages, posts));
-    bar.finish();
+    let spinner = sync::Spinner::default();
+    let result = sync::run(&options, &|pages, posts| spinner.tick(pages, posts));
+    spinner.finish();
     let report = result?;
     super::warn(&report.import.warnings);
-    stdout(|out| {
-        if args.format == Output::Json {
-            let text = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
-            return writeln!(out, "{}", syllabus::output::printable(&text));
-        }
-        if args.dry_run && report.links() > 0 {
-            write!(
-                out,
-                "{}",
-                syllabus::output::printable(&report.import.table())
-            )?;
-        }
-        for path in &report.import.written {
-            writeln!(out, "wrote {}", path.display())?;
-        }
-        writeln!(out, "{}", syllabus::output::printable(&report.summary()))
-    })
-}
-
-/// A spinner on a terminal once a second page is read; nothing otherwise.
-#[derive(Default)]
-struct Bar {
-    bar: RefCell<Option<indicatif::ProgressBar>>,
-}
-
-impl Bar {
-    fn tick(&self, pages: usize, posts: usize) {
-        if pages < 2 || !std::io::stderr().is_terminal() {
-            return;
-        }
-        let mut slot = self.bar.borrow_mut();
-        let bar = slot.get_or_insert_with(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} reading the feed: {msg}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        });
-        bar.set_message(format!("page {pages}, {posts} new posts"));
-        bar.tick();
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = self.bar.borrow().as_ref() {
-            bar.finish_and_clear();
-        }
-    }
+    stdout(|out| report.write(out, args.format == Output::Json))
 }

@@ -21,7 +21,9 @@ mod embedded {
 /// One corpus file: its name as shown in messages, and its text.
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// Its name: `course.toml`, `inbox.toml`, or `<topic-id>.toml` (in a folder or not).
     pub path: PathBuf,
+    /// Its TOML.
     pub text: String,
 }
 
@@ -548,7 +550,12 @@ fn check_topic_stage(
     let stage_ids: Vec<&str> = course.stages.iter().map(|s| s.id.as_str()).collect();
     // A stage refused for its id was still declared.
     let no_stages = course.stages.is_empty() && refused_stages.is_empty();
-    match (&topic.stage, no_stages) {
+    let stage = topic
+        .stage
+        .as_ref()
+        .map(|s| s.as_str())
+        .or(topic.stage_not_id.as_deref());
+    match (stage, no_stages) {
         (None, false) => found.push(
             Diagnostic::error(
                 Some(topic.origin.clone()),
@@ -561,7 +568,7 @@ fn check_topic_stage(
             .marking(diagnostics::Mark::Line),
         ),
         (Some(stage), false)
-            if !stage_ids.contains(&stage.as_str()) && !refused_stages.contains(stage) =>
+            if !stage_ids.contains(&stage) && !refused_stages.iter().any(|s| s == stage) =>
         {
             found.push(
                 Diagnostic::error(
@@ -616,10 +623,10 @@ fn check_topic_requires(
     found: &mut Vec<Diagnostic>,
 ) {
     for r in &topic.requires {
-        if r.id == topic.id {
+        if r.id.as_str() == topic.id.as_str() {
             found.push(requires_itself(r, "topic"));
-        } else if course.topic(&r.id).is_none() && !names.unread.contains(&r.id) {
-            let help = if course.link(&r.id).is_some() || names.refused.contains(&r.id) {
+        } else if course.topic(&r.id).is_none() && !names.unread.contains(r.id.as_str()) {
+            let help = if course.link(&r.id).is_some() || names.refused.contains(r.id.as_str()) {
                 format!("`{}` is a link; a topic's `requires` names topics", r.id)
             } else {
                 let others = names.topic_ids.iter().filter(|id| **id != topic.id);
@@ -660,8 +667,8 @@ fn check_graph(course: &Course, found: &mut Vec<Diagnostic>) {
 
 fn check_link_refs(course: &Course, link: &Link, names: &Names, found: &mut Vec<Diagnostic>) {
     for r in &link.also {
-        if course.topic(&r.id).is_none() && !names.unread.contains(&r.id) {
-            let help = if course.link(&r.id).is_some() || names.refused.contains(&r.id) {
+        if course.topic(&r.id).is_none() && !names.unread.contains(r.id.as_str()) {
+            let help = if course.link(&r.id).is_some() || names.refused.contains(r.id.as_str()) {
                 format!("`{}` is a link; `also` names topics", r.id)
             } else {
                 diagnostics::suggest(&r.id, names.topic_ids.iter().copied(), "topic")
@@ -676,7 +683,7 @@ fn check_link_refs(course: &Course, link: &Link, names: &Names, found: &mut Vec<
         }
     }
     for r in &link.requires {
-        if r.id == link.id {
+        if r.id.as_str() == link.id.as_str() {
             // With its id repeated, the link may mean the other item: the repeat is the error.
             if !names.repeated.contains(r.id.as_str()) {
                 found.push(requires_itself(r, "link"));

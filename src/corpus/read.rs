@@ -238,14 +238,19 @@ impl<'a> Reader<'a> {
         out
     }
 
-    fn refs(&mut self, f: &Fields<'_, '_>, key: &str) -> Vec<Ref> {
-        self.string_list(f, key)
-            .into_iter()
-            .map(|s| Ref {
-                origin: self.origin(s.span()),
-                id: s.into_inner(),
-            })
-            .collect()
+    /// The ids of `key`, each with its place; one that is no id at all is reported here (it
+    /// can name nothing) and left out.
+    fn refs(&mut self, f: &Fields<'_, '_>, key: &str, what: &str) -> Vec<Ref> {
+        let mut out = Vec::new();
+        for s in self.string_list(f, key) {
+            if let Some(id) = self.id(s.span(), s.get_ref(), what) {
+                out.push(Ref {
+                    origin: self.origin(s.span()),
+                    id,
+                });
+            }
+        }
+        out
     }
 
     fn word<T: Copy>(
@@ -446,9 +451,11 @@ impl<'a> Reader<'a> {
         let start = self.start();
         let title = self.required_string(&f, start.clone(), "title", "the topic");
         let summary = self.required_string(&f, start.clone(), "summary", "the topic");
-        let stage = self.string(&f, "stage");
+        let stage_text = self.string(&f, "stage");
+        let stage = stage_text.as_deref().and_then(|s| s.parse().ok());
+        let stage_not_id = stage_text.filter(|_| stage.is_none());
         let stage_origin = self.origin(f.get("stage").map_or(start.clone(), |v| v.span()));
-        let requires = self.refs(&f, "requires");
+        let requires = self.refs(&f, "requires", "required topic");
         let keywords = self
             .string_list(&f, "keywords")
             .into_iter()
@@ -461,6 +468,7 @@ impl<'a> Reader<'a> {
             summary: summary.unwrap_or_default(),
             stage,
             stage_origin,
+            stage_not_id,
             requires,
             keywords,
             links: links.into(),
@@ -543,8 +551,8 @@ impl<'a> Reader<'a> {
             .collect();
         let source = self.string(f, "source");
         let note = self.string(f, "note").filter(|n| !n.trim().is_empty());
-        let also = self.refs(f, "also");
-        let requires = self.refs(f, "requires");
+        let also = self.refs(f, "also", "topic");
+        let requires = self.refs(f, "requires", "required link or topic");
         let deliverable = self.deliverable(f, span.clone(), kind, id.as_deref());
         let optional = self.boolean(f, "optional").unwrap_or(false);
         let declared = || match (&id, f.get("id").map(|v| v.get_ref())) {
@@ -585,18 +593,9 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// `url_status`, which may not be written `dead`.
+    /// `url_status`. (`dead` is no word of it: the link cache says which links are dead.)
     fn url_status(&mut self, f: &Fields<'_, '_>) -> Option<UrlStatus> {
-        let url_status = self.word(f, "url_status", UrlStatus::WORDS, UrlStatus::parse);
-        if url_status == Some(UrlStatus::Dead) {
-            let value = f.get("url_status").expect("parsed above");
-            self.error(
-                value.span(),
-                "`url_status = \"dead\"` is not written by hand".into(),
-                Some("remove it: `syllabus check --links` finds dead links and the plan shows them until a later check finds them alive".into()),
-            );
-        }
-        url_status
+        self.word(f, "url_status", UrlStatus::WORDS, UrlStatus::parse)
     }
 
     /// The link's URL (`url_raw`, checked) and its id: as written, or made from the URL.

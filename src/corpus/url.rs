@@ -11,10 +11,15 @@ use url::Url;
 /// (`URL `x` is not a DOI ...`), which the caller starts and places at the value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlError {
+    /// `doi:` followed by what is not a DOI.
     NotDoi,
+    /// `arXiv:` followed by what is not an arXiv id.
     NotArxiv,
+    /// Not a URL at all.
     Unparsable(url::ParseError),
+    /// A scheme other than `http` and `https` (`javascript:`, `file:`).
     Scheme(String),
+    /// A URL without a host.
     NoHost,
 }
 

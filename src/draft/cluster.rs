@@ -236,8 +236,7 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
     let mut scattered: Vec<Key> = Vec::new();
     for c in kept {
         let rs: Vec<&Reading> = c.iter().map(|i| &readings[*i]).collect();
-        let Some((title, terms, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken)
-        else {
+        let Some((title, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken) else {
             for r in rs {
                 inbox.push((r.key, "its cluster has no words to name it by".into()));
             }
@@ -280,7 +279,6 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
             stage: 0,
             further: false,
             intro,
-            terms,
         });
     }
     if !scattered.is_empty() {

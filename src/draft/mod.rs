@@ -63,8 +63,6 @@ pub struct Topic {
     pub further: bool,
     /// Most of its readings are surveys, introductions or overviews.
     pub intro: bool,
-    /// Its distinctive words ([`domain::normal`] form): what readings of other topics name.
-    pub terms: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -685,7 +683,7 @@ pub(crate) fn field_of(readings: &[Reading]) -> domain::Field {
 
 /// Names a group of readings from its distinctive words: a phrase its titles share ("query
 /// optimization"), else its two most distinctive words ("histograms and cardinality"); never
-/// one word alone. Returns (title, key terms, keywords shown).
+/// one word alone. Returns (title, keywords shown).
 pub(crate) fn name_group(
     members: &[&Reading],
     all: &[Reading],
@@ -693,7 +691,7 @@ pub(crate) fn name_group(
     field: &domain::Field,
     forms: &BTreeMap<String, String>,
     taken: &HashSet<String>,
-) -> Option<(String, Vec<String>, Vec<String>)> {
+) -> Option<(String, Vec<String>)> {
     // Words most of the group shares first; failing that, the most distinctive words of any
     // of its readings (a group held together by its notes or authors).
     let shared = if members.len() >= 3 { 2 } else { 1 };
@@ -709,7 +707,7 @@ fn name_with(
     forms: &BTreeMap<String, String>,
     taken: &HashSet<String>,
     need: usize,
-) -> Option<(String, Vec<String>, Vec<String>)> {
+) -> Option<(String, Vec<String>)> {
     let n = all.len().max(1) as f32;
     let size = members.len();
     // How specific a word is to the list's field: English words ("available", "data") weigh
@@ -786,9 +784,8 @@ fn name_with(
             format!("{} and {}", show(picked[0]), show(picked[1]))
         }
     };
-    let terms: Vec<String> = words.iter().take(4).map(|w| w.0.to_string()).collect();
     let keywords: Vec<String> = words.iter().take(4).map(|w| show(w.0)).collect();
-    Some((capitalise(&title), terms, keywords))
+    Some((capitalise(&title), keywords))
 }
 
 pub(crate) fn capitalise(s: &str) -> String {

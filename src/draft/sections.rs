@@ -363,23 +363,19 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
     for (key, shown, members) in topics {
         let rs: Vec<&Reading> = members.iter().map(|i| &readings[*i]).collect();
         let named = name_group(&rs, readings, &df, &field, &forms, &taken);
-        let (terms, keywords) = match &named {
-            Some((_, t, k)) => (t.clone(), k.clone()),
-            None => (Vec::new(), Vec::new()),
+        let keywords = match &named {
+            Some((_, k)) => k.clone(),
+            None => Vec::new(),
         };
         let title = if key.is_empty() {
             match &named {
-                Some((t, _, _)) => format!("{}: {}", plain(&shown), t),
+                Some((t, _)) => format!("{}: {}", plain(&shown), t),
                 None => plain(&shown),
             }
         } else {
             plain(&shown)
         };
         taken.insert(title.to_lowercase());
-        // The section's own words are its key terms first: a "Paxos" section is about Paxos.
-        let mut all_terms = super::terms(&title);
-        all_terms.extend(terms);
-        all_terms.dedup();
         let mut kw = vec![title.to_lowercase()];
         kw.extend(
             keywords
@@ -409,7 +405,6 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
             stage: 0,
             further: false,
             intro,
-            terms: all_terms,
         });
     }
     if !further.is_empty() {
@@ -428,7 +423,6 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
             stage: 0,
             further: true,
             intro: false,
-            terms: Vec::new(),
         });
     }
     Some((out, inbox))

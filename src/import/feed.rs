@@ -8,7 +8,6 @@
 use super::text::non_empty;
 use super::{warning, Candidate, Parsed};
 use crate::model::UrlStatus;
-use crate::schedule::Date;
 use std::path::Path;
 
 /// English month names, January first.
@@ -36,13 +35,13 @@ pub fn parse_date(line: &str) -> Option<String> {
         .position(|m| m.eq_ignore_ascii_case(month) || m[..3].eq_ignore_ascii_case(month))?
         + 1;
     let (day, year) = rest.split_once(',')?;
-    let day: u32 = day.trim().parse().ok()?;
-    let year: u32 = year.trim().parse().ok()?;
+    let day: i8 = day.trim().parse().ok()?;
+    let year: i16 = year.trim().parse().ok()?;
     if !(1900..=2999).contains(&year) {
         return None;
     }
-    // `Date::parse` knows month lengths and leap years: `February 31` is not a date line.
-    let date = Date::parse(&format!("{year:04}-{month:02}-{day:02}"))?;
+    // jiff knows month lengths and leap years: `February 31` is not a date line.
+    let date = jiff::civil::Date::new(year, month as i8, day).ok()?;
     if let Some(time) = line.split(" at ").nth(1) {
         let ok = time
             .trim()

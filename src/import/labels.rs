@@ -32,7 +32,8 @@ struct File {
     readings: Vec<Label>,
 }
 
-/// One reading as a curator labelled it.
+/// One reading as a curator labelled it. (A label's `why`, the curator's reason, is for
+/// people: serde passes over it.)
 #[derive(Clone, Debug, Deserialize)]
 pub struct Label {
     pub list: String,
@@ -46,8 +47,6 @@ pub struct Label {
     #[serde(default)]
     pub same_as: String,
     pub half: String,
-    #[serde(default)]
-    pub why: String,
 }
 
 /// What import did with one labelled reading.
@@ -235,7 +234,8 @@ impl Labelled {
         })
     }
 
-    /// Only the labels (and lists) of `half`: what tuning may look at.
+    /// Only the labels (and lists) of `half`: what tuning may look at (`import/tune.rs`).
+    #[cfg(test)]
     pub fn only_half(mut self, half: &str) -> Labelled {
         self.labels.retain(|l| l.half == half);
         let kept: Vec<String> = self.labels.iter().map(|l| l.list.clone()).collect();

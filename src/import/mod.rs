@@ -32,9 +32,13 @@ pub(crate) mod evidence;
 pub(crate) mod feed;
 pub mod labels;
 pub(crate) mod markdown;
+#[cfg(test)]
+mod real_files;
 pub(crate) mod rss;
 pub mod suggest;
 pub mod text;
+#[cfg(test)]
+mod tune;
 pub(crate) mod work;
 
 pub(crate) mod write;
@@ -464,13 +468,8 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
     Ok(parsed)
 }
 
-/// Parses `content` (read from `path`, used in messages) as `format`.
-pub fn parse(format: Format, content: &str, path: &Path) -> Result<Parsed, Diagnostic> {
-    parse_based(format, content, path, None)
-}
-
-/// [`parse`], with relative links resolved against `base` (the formats that have them:
-/// Markdown lists and HTML pages).
+/// Parses `content` (read from `path`, used in messages) as `format`, with relative links
+/// resolved against `base` (the formats that have them: Markdown lists and HTML pages).
 pub fn parse_based(
     format: Format,
     content: &str,
@@ -478,7 +477,15 @@ pub fn parse_based(
     base: Option<&url::Url>,
 ) -> Result<Parsed, Diagnostic> {
     let reader = format.reader().expect("`auto` is resolved by read()");
-    (reader.parse)(content, path, base)
+    // Each problem keeps its line from the text in memory: printing reads nothing again.
+    let text_of = |file: &Path| (file == path).then_some(content);
+    match (reader.parse)(content, path, base) {
+        Ok(mut parsed) => {
+            crate::diagnostics::attach_lines(&mut parsed.skipped, text_of);
+            Ok(parsed)
+        }
+        Err(found) => Err(found.with_line_from(content)),
+    }
 }
 
 /// What the caller asked for.

@@ -18,7 +18,7 @@ use bm25::{DefaultTokenizer, Language, Tokenizer};
 use std::collections::{BTreeSet, HashMap};
 
 /// The suggester's settings. The defaults were chosen on the `tune` half of the hand labels
-/// in `tests/fixtures/curation/` (`examples/tune_suggester.rs` searches them) and are
+/// in `tests/fixtures/curation/` (`import/tune.rs` searches them) and are
 /// reported on the `holdout` half, which they were not chosen on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
@@ -387,7 +387,7 @@ impl Suggester {
             for l in &t.links {
                 links[i].push((l.id.to_string(), link_text(&l.title, l.note.as_deref())));
                 for also in &l.also {
-                    if let Ok(j) = ids.binary_search(&also.id) {
+                    if let Ok(j) = ids.binary_search_by(|id| id.as_str().cmp(&also.id)) {
                         links[j].push((l.id.to_string(), l.title.clone()));
                     }
                 }
@@ -655,7 +655,7 @@ impl Suggester {
                     let text = Self::compose(&self.heads[i], &self.links[i], None);
                     self.full.replace(&self.tokenizer, i, &text);
                 }
-                let tagged: BTreeSet<String> = link.also.iter().map(|r| r.id.clone()).collect();
+                let tagged: BTreeSet<String> = link.also.iter().map(|r| r.id.to_string()).collect();
                 let outcome = match &suggestion.topic {
                     None => Outcome::Inbox,
                     Some(t) if *t == self.ids[ti] => Outcome::Right,

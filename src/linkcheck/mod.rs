@@ -3,8 +3,10 @@
 //! diagnostics with the fix, keeps results in a cache, and rewrites the URLs it could confirm.
 //!
 //! It reads the validated `Course`; it writes only the cache and, through `fix`, the `url`
-//! values of topic files. Planning commands read the cache through [`mark_dead`], so a link
-//! found dead shows as `dead` in every output until a later check finds it alive.
+//! values of topic files. Planning commands read the cache through [`dead_links`], a layer
+//! over the course that the plan shows (`PlanLink::dead`), so a link found dead shows as
+//! `dead` in every output until a later check finds it alive; the course itself keeps what
+//! its files say.
 
 pub mod cache;
 pub mod fix;
@@ -13,12 +15,12 @@ pub(crate) mod http;
 mod report;
 
 pub use cache::Cache;
-pub use http::{Moved, Outcome};
+pub use http::Outcome;
 pub use report::{diagnostics, fix_for, links_of, Fix};
 
 use crate::corpus::url_key::truncated_prefix;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Course, Link, UrlStatus};
+use crate::model::{Course, Link, LinkId, UrlStatus};
 use hosts::Hosts;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::Path;
@@ -241,27 +243,25 @@ pub fn updated_cache(course: &Course, old: &Cache, checked: &Checked) -> Cache {
     cache
 }
 
-/// Mark the links the cache last found dead, so every output shows them as such. Truncated
-/// links keep their status: they are shown as truncated already.
-pub fn mark_dead(course: &mut Course, cache: &Cache) {
+/// The links of `course` the cache last found dead: a layer over the course (which keeps
+/// what its files say) that the plan shows. Truncated links are left out: they are shown as
+/// truncated already.
+pub fn dead_links(course: &Course, cache: &Cache) -> BTreeSet<LinkId> {
     // Without a cache (links never checked) a pass over every link would find nothing.
     if cache.links.is_empty() {
-        return;
+        return BTreeSet::new();
     }
-    let links = course
-        .topics
-        .iter_mut()
-        .flat_map(|t| t.links.make_mut().iter_mut())
-        .chain(course.inbox.iter_mut());
-    for link in links {
-        let dead = cache
-            .links
-            .get(link.url.as_str())
-            .is_some_and(|e| e.outcome.is_dead());
-        if dead && link.url_status != UrlStatus::Truncated {
-            link.url_status = UrlStatus::Dead;
-        }
-    }
+    course
+        .links()
+        .filter(|link| link.url_status != UrlStatus::Truncated)
+        .filter(|link| {
+            cache
+                .links
+                .get(link.url.as_str())
+                .is_some_and(|e| e.outcome.is_dead())
+        })
+        .map(|link| link.id.clone())
+        .collect()
 }
 
 /// `check --links`: ask every URL of `course` (or take it from the cache at `cache_path`), save

@@ -5,6 +5,7 @@
 //! picture and most of its clutter. The SVG leaves such edges out; DOT and Mermaid keep them,
 //! dashed, so all three show the same solid edges and nothing is lost in the text formats.
 
+use crate::model::TopicId;
 use crate::plan::{Plan, PlanTopic};
 use foldhash::HashMap;
 use std::collections::BTreeSet;
@@ -53,7 +54,7 @@ pub fn reduction(topics: &[&PlanTopic]) -> Reduction {
 }
 
 /// The implied requirements as (required, requiring) ids.
-fn implied_edges(plan: &Plan) -> BTreeSet<(String, String)> {
+fn implied_edges(plan: &Plan) -> BTreeSet<(TopicId, TopicId)> {
     let topics: Vec<&PlanTopic> = plan.topics().collect();
     reduction(&topics)
         .implied
@@ -62,6 +63,7 @@ fn implied_edges(plan: &Plan) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// The topic graph as Graphviz DOT, topics clustered by stage (`graph --format dot`).
 pub fn dot(plan: &Plan) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut out = String::new();
@@ -103,6 +105,7 @@ pub fn dot(plan: &Plan) -> String {
     out
 }
 
+/// The topic graph as a Mermaid flowchart (`graph --format mermaid`).
 pub fn mermaid(plan: &Plan) -> String {
     // Mermaid ids cannot hold every character an id can (`-` runs read as arrows), and labels
     // must not hold a bare quote.

@@ -9,6 +9,8 @@ use crate::diagnostics::Diagnostic;
 use crate::plan::Plan;
 use crate::schedule::Date;
 
+/// The schedule as an iCalendar file, an event per week (`plan --format ics`); an error when
+/// the plan has no start date (`--start`).
 pub fn ics(plan: &Plan) -> Result<String, Diagnostic> {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),

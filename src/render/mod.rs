@@ -10,6 +10,8 @@ mod svg;
 mod templates;
 mod values;
 
+pub use crate::output::printable;
+pub use crate::site::standalone;
 pub use graph::{dot, mermaid};
 pub use ics::ics;
 pub(crate) use svg::graph_svg;
@@ -35,6 +37,7 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// Its word (`--layout`).
     pub fn as_str(self) -> &'static str {
         match self {
             Layout::Weeks => "weeks",
@@ -419,8 +422,8 @@ pub fn topics_table(plan: &Plan) -> String {
     ]];
     for topic in plan.topics() {
         rows.push([
-            topic.id.clone(),
-            topic.stage.clone(),
+            topic.id.to_string(),
+            topic.stage.to_string(),
             if topic.requires.is_empty() {
                 "-".into()
             } else {

@@ -60,10 +60,13 @@ const ASSETS: &[(&str, &str)] = &[
     ("site/site.js", include_str!("../../templates/site/site.js")),
 ];
 
+/// The templates renderers fill: the built-in ones, each overridable by a file of the same
+/// name in a folder (`--templates DIR`).
 pub struct Templates {
     env: Environment<'static>,
-    /// Where each overridden template came from, for error messages.
-    overrides: Vec<(String, PathBuf)>,
+    /// Each overridden template: its name, the file it came from and the text read (for
+    /// error messages, which show its line without reading the file again).
+    overrides: Vec<(String, PathBuf, String)>,
     /// Asset name -> its text, built-in or overridden.
     assets: Vec<(String, String)>,
 }
@@ -102,7 +105,7 @@ impl Templates {
                 None => (text.to_string(), None),
             };
             if let Some(path) = origin_path {
-                overrides.push((name.to_string(), path));
+                overrides.push((name.to_string(), path, source.clone()));
             }
             env.add_template_owned(name.to_string(), source)
                 .map_err(|e| crate::Error::invalid(template_error(&overrides, e)))?;
@@ -124,7 +127,7 @@ impl Templates {
     }
 
     /// The text of a static asset such as `site/style.css`.
-    pub fn asset(&self, name: &str) -> &str {
+    pub(crate) fn asset(&self, name: &str) -> &str {
         self.assets
             .iter()
             .find(|(n, _)| n == name)
@@ -132,7 +135,7 @@ impl Templates {
             .unwrap_or_else(|| panic!("{name} is not a built-in asset"))
     }
 
-    pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
         let template = self
             .env
             .get_template(name)
@@ -145,7 +148,7 @@ impl Templates {
 
 impl Templates {
     /// [`Templates::render`] into `out`, as the text is made.
-    pub fn render_to_write(
+    pub(crate) fn render_to_write(
         &self,
         name: &str,
         ctx: minijinja::Value,
@@ -230,12 +233,11 @@ fn text_filter(
     }
 }
 
-fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Diagnostic {
+fn template_error(overrides: &[(String, PathBuf, String)], err: minijinja::Error) -> Diagnostic {
     let name = err.name().unwrap_or("template").to_string();
-    let file = overrides
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, p)| p.clone())
+    let custom = overrides.iter().find(|(n, _, _)| *n == name);
+    let file = custom
+        .map(|(_, p, _)| p.clone())
         .unwrap_or_else(|| PathBuf::from(format!("<built-in>/templates/{name}")));
     let origin = Origin {
         file: file.into(),
@@ -243,11 +245,16 @@ fn template_error(overrides: &[(String, PathBuf)], err: minijinja::Error) -> Dia
         col: 1,
     };
     let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
-    Diagnostic::error(
+    let mut found = Diagnostic::error(
         Some(origin),
         format!("template error: {}{detail}", err.kind()),
     )
-    .with_help("fix the template, or remove it from --templates to use the built-in one")
+    .with_help("fix the template, or remove it from --templates to use the built-in one");
+    // The reader's template, as it was read (a built-in one is shown by name only).
+    if let Some((_, _, text)) = custom {
+        found = found.with_line_from(text);
+    }
+    found
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ struct PlanValues<'p> {
 
 #[derive(Serialize)]
 struct StageValues<'p> {
-    id: &'p String,
+    id: &'p crate::model::StageId,
     title: &'p String,
     guidance: &'p String,
     minutes: &'p u32,
@@ -67,13 +67,13 @@ struct StageValues<'p> {
 
 #[derive(Serialize)]
 struct TopicValues<'p> {
-    id: &'p String,
+    id: &'p crate::model::TopicId,
     title: &'p String,
     summary: &'p String,
-    stage: &'p String,
-    requires: &'p Vec<String>,
+    stage: &'p crate::model::StageId,
+    requires: &'p Vec<crate::model::TopicId>,
     known_requires: &'p Vec<crate::plan::TopicRef>,
-    unlocks: &'p Vec<String>,
+    unlocks: &'p Vec<crate::model::TopicId>,
     depth: &'p usize,
     minutes: &'p u32,
     optional_minutes: &'p u32,
@@ -153,6 +153,7 @@ pub(crate) struct LinkObject {
     done: bool,
     week: Option<u32>,
     until_week: Option<u32>,
+    dead: bool,
 }
 
 impl LinkObject {
@@ -167,6 +168,7 @@ impl LinkObject {
             done: planned.done,
             week: planned.week,
             until_week: planned.until_week,
+            dead: planned.dead,
         }
     }
 
@@ -177,6 +179,7 @@ impl LinkObject {
             done: self.done,
             week: self.week,
             until_week: self.until_week,
+            dead: self.dead,
         }
     }
 }
@@ -237,6 +240,7 @@ pub(crate) fn link_maps(plan: &Plan) -> LinkMaps {
             done: l.done,
             week: l.week,
             until_week: l.until_week,
+            dead: l.dead,
         })
         .collect();
     let mut index = foldhash::HashMap::default();
@@ -301,6 +305,7 @@ fn week_items(plan: &Plan, table: &LinkTable) -> (Vec<Value>, Vec<Value>) {
             done: entry.done,
             week: entry.week,
             until_week: entry.until_week,
+            dead: entry.dead,
         })
     };
     let items = plan
@@ -422,6 +427,7 @@ struct Entry {
     done: bool,
     week: Option<u32>,
     until_week: Option<u32>,
+    dead: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -512,7 +518,7 @@ mod tests {
             skip: vec![needed],
             ..Selection::default()
         };
-        let done = BTreeSet::from([course.links().next().unwrap().id.to_string()]);
+        let done = BTreeSet::from([course.links().next().unwrap().id.clone()]);
         // Started, so that weeks have dates (and labels say from when).
         let options = ScheduleOptions {
             start: crate::schedule::Date::parse("2026-01-05"),

@@ -292,7 +292,7 @@ impl<'a> TopicBody<'a> {
         number: usize,
         topic: &'a PlanTopic,
     ) -> Self {
-        let label = |ids: &'a [String]| -> Vec<TopicLabel<'a>> {
+        let label = |ids: &'a [crate::model::TopicId]| -> Vec<TopicLabel<'a>> {
             ids.iter()
                 .map(|id| TopicLabel {
                     id,

@@ -8,13 +8,15 @@
 //! (`crate::import::bluesky`) and decided and written by `import` itself
 //! (`crate::import::run_candidates`): the same duplicates, topics, inbox and all-or-nothing
 //! locked write, with the healed URLs and the new state in that same write. A run that fails
-//! records nothing and changes nothing.
+//! records nothing and changes nothing. [`terminal`] shows the command's progress and report.
 
 pub(crate) mod heal;
 pub mod state;
+mod terminal;
 pub mod xrpc;
 
 pub use heal::Healed;
+pub(crate) use terminal::{feed_from_flags, Spinner};
 pub use xrpc::{Feed, Settings, PUBLIC_APPVIEW};
 
 use crate::corpus;
@@ -25,7 +27,7 @@ use crate::schedule::Date;
 use serde_json::Value;
 use state::{FeedState, Seen};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 /// Pages read in one walk to the end of a feed (a first sync, `--full`): 10,000 posts. A
@@ -530,11 +532,6 @@ fn source_name(item: &Value, feed: &Feed) -> PathBuf {
         Some(day) => format!("{who} (Bluesky, {day})"),
         None => format!("{who} (Bluesky)"),
     })
-}
-
-/// The state file of the corpus in `topics_dir`.
-pub fn default_state(topics_dir: &Path) -> PathBuf {
-    state::default_path(topics_dir)
 }
 
 #[cfg(test)]

@@ -3,9 +3,7 @@
 
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashMap};
-use syllabus::corpus::{self, Source};
-use syllabus::graph::Graph;
-use syllabus::{plan, render};
+use syllabus::{render, Source, Syllabus};
 
 /// A random corpus as TOML files: topic `i` may require topics `j < i` (so it is a DAG), links
 /// may require earlier links of their own topic or of a required topic. Ids are shuffled names
@@ -108,10 +106,9 @@ proptest! {
 
     #[test]
     fn plans_respect_every_prerequisite(spec in spec()) {
-        let loaded = corpus::load(&sources(&spec)).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        let loaded = Syllabus::from_sources(&sources(&spec)).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
         let course = &loaded.course;
-        let graph = Graph::new(course);
-        let plan = plan::build(course, &graph);
+        let plan = loaded.whole_plan();
 
         let order: Vec<&str> = plan.topics().map(|t| t.id.as_str()).collect();
         let unique: BTreeSet<&str> = order.iter().copied().collect();
@@ -141,8 +138,8 @@ proptest! {
         // Deterministic: loading again, from files in another order, gives the same bytes.
         let mut reversed = sources(&spec);
         reversed.reverse();
-        let again = corpus::load(&reversed).unwrap();
-        let plan2 = plan::build(&again.course, &Graph::new(&again.course));
+        let again = Syllabus::from_sources(&reversed).unwrap();
+        let plan2 = again.whole_plan();
         prop_assert_eq!(render::json(&plan), render::json(&plan2));
     }
 }
@@ -161,8 +158,10 @@ fn a_cycle_is_reported_with_its_whole_path() {
         path: "course.toml".into(),
         text: "title = \"c\"\ndescription = \"d\"\n".into(),
     };
-    let errors =
-        corpus::load(&[course, topic("x", "y"), topic("y", "z"), topic("z", "x")]).unwrap_err();
+    let error =
+        Syllabus::from_sources(&[course, topic("x", "y"), topic("y", "z"), topic("z", "x")])
+            .unwrap_err();
+    let errors = error.diagnostics();
     assert_eq!(errors.len(), 1);
     assert_eq!(
         errors[0].message,

@@ -5,9 +5,8 @@
 
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use syllabus::corpus::{self, Source};
-use syllabus::import;
 use syllabus::render::{self, Templates};
+use syllabus::{CourseSource, Source, Syllabus};
 
 /// Text a hostile or careless author might write: markup, entities, quotes, controls.
 fn text() -> impl Strategy<Value = String> {
@@ -92,8 +91,8 @@ proptest! {
             Source { path: PathBuf::from("t/alpha.toml"), text: a },
             Source { path: PathBuf::from("t/beta.toml"), text: b },
         ];
-        match corpus::load(&sources) {
-            Err(found) => prop_assert!(found.iter().any(|d| d.is_error())),
+        match Syllabus::from_sources(&sources) {
+            Err(found) => prop_assert!(found.diagnostics().iter().any(|d| d.is_error())),
             Ok(loaded) => {
                 let (plan, _) = syllabus::plan::build_for(
                     &loaded.course,
@@ -131,17 +130,21 @@ proptest! {
         let input = dir.path().join("list.md");
         std::fs::write(&input, &list).unwrap();
         let before = snapshot(&topics);
-        let options = import::Options::default();
-        match import::run(&topics, &[input], &options) {
-            Err(_) => prop_assert_eq!(snapshot(&topics), before),
-            Ok(_) => {
-                let loaded = corpus::load_dir(&topics);
+        let out = crate::common::syllabus_in(
+            dir.path(),
+            &["import", "--topics", "topics", input.to_str().unwrap()],
+        );
+        match out.status.code() {
+            Some(0) => {
+                let loaded = Syllabus::load(&CourseSource::find(Some(&topics), &topics));
                 prop_assert!(loaded.is_ok(), "{:?}\n{}", loaded.err(), list);
                 for (_, text) in snapshot(&topics) {
                     prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{}", text);
                     prop_assert!(!text.contains("<img") && !text.contains("onerror"), "{}", text);
                 }
             }
+            Some(1 | 2) => prop_assert_eq!(snapshot(&topics), before),
+            other => prop_assert!(false, "import ended with {:?}: {}", other, crate::common::stderr(&out)),
         }
     }
 }
@@ -187,13 +190,13 @@ proptest! {
             Source { path: PathBuf::from("t/course.toml"), text: COURSE.into() },
             Source { path: PathBuf::from("t/alpha.toml"), text: topic.clone() },
         ];
-        let Ok(loaded) = corpus::load(&sources) else {
+        let Ok(loaded) = Syllabus::from_sources(&sources) else {
             // A title the corpus refuses (one that is only invisible characters, say) is the
             // check's business, not the writers'.
             return Ok(());
         };
-        let schedule = syllabus::schedule::ScheduleOptions {
-            start: syllabus::schedule::Date::parse("2025-09-01"),
+        let schedule = syllabus::plan::ScheduleOptions {
+            start: syllabus::plan::Date::parse("2025-09-01"),
             ..Default::default()
         };
         let (plan, _) = syllabus::plan::build_for(
@@ -206,11 +209,11 @@ proptest! {
         let json = render::json(&plan);
         let ics = render::ics(&plan).unwrap();
         let md = render::markdown(&plan, &templates).unwrap();
-        let html = syllabus::site::standalone(&plan, &templates).unwrap();
+        let html = syllabus::render::standalone(&plan, &templates).unwrap();
         for (name, text) in [("json", &json), ("ics", &ics)] {
             // What a terminal gets is what a file gets: nothing there needed escaping, so the
             // escaping cannot have broken the format.
-            let shown = syllabus::output::printable(text);
+            let shown = syllabus::render::printable(text);
             prop_assert_eq!(&*shown, text.as_str(), "{} changed on its way to a terminal", name);
         }
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -225,7 +228,7 @@ proptest! {
         // Markdown and HTML are text for people: controls and bidi overrides in them are shown
         // escaped on the way out.
         for text in [&md, &html] {
-            let shown = syllabus::output::printable(text);
+            let shown = syllabus::render::printable(text);
             let raw = |c: char| {
                 (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
                     || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

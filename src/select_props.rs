@@ -1,13 +1,13 @@
 //! Property tests for the reader's options on random prerequisite DAGs: selection, schedule,
 //! progress and the iCalendar output.
 
+use crate::corpus::url::check_url;
+use crate::model::{Course, ItemId, Kind, Level, Link, LinkId, Ref, Topic, TopicId};
+use crate::plan::{build_for, Plan};
+use crate::schedule::{Date, ScheduleOptions};
+use crate::select::Selection;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use syllabus::corpus::url::check_url;
-use syllabus::model::{Course, Kind, Level, Link, Ref, Topic};
-use syllabus::plan::{build_for, Plan};
-use syllabus::schedule::{Date, ScheduleOptions};
-use syllabus::select::Selection;
 
 /// Topic `t{i}` may require any `t{j}` with `j < i`; link `l{i}-{k}` may require an earlier link.
 /// A link: minutes, level, and (topic, link) indices it requires.
@@ -64,7 +64,7 @@ fn course(spec: &Spec) -> Course {
                     .iter()
                     .filter(|(t, l)| (*t < i && *l < spec.links[*t].len()) || (*t == i && *l < k))
                     .map(|(t, l)| Ref {
-                        id: format!("l{t}-{l}"),
+                        id: format!("l{t}-{l}").parse().unwrap(),
                         origin: Default::default(),
                     })
                     .collect(),
@@ -80,7 +80,7 @@ fn course(spec: &Spec) -> Course {
             requires: spec.topic_requires[i]
                 .iter()
                 .map(|j| Ref {
-                    id: format!("t{j}"),
+                    id: format!("t{j}").parse().unwrap(),
                     origin: Default::default(),
                 })
                 .collect(),
@@ -99,14 +99,14 @@ fn course(spec: &Spec) -> Course {
 /// Direct prerequisites of an item, as the selection defines them.
 fn prerequisites(course: &Course, id: &str) -> Vec<String> {
     if let Some(t) = course.topic(id) {
-        return t.requires.iter().map(|r| r.id.clone()).collect();
+        return t.requires.iter().map(|r| r.id.to_string()).collect();
     }
     let link = course.link(id).unwrap();
     let topic = course.topic(&link.topic).unwrap();
     link.requires
         .iter()
         .chain(topic.requires.iter())
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 
@@ -137,7 +137,7 @@ fn positions(plan: &Plan) -> BTreeMap<String, usize> {
     pos
 }
 
-fn pick(ids: &[String], mask: u64) -> Vec<String> {
+fn pick<Id: Clone>(ids: &[Id], mask: u64) -> Vec<Id> {
     ids.iter()
         .enumerate()
         .filter(|(i, _)| mask >> (i % 64) & 1 == 1)
@@ -158,15 +158,15 @@ proptest! {
         hours in 1u32..8,
     ) {
         let course = course(&spec);
-        let topic_ids: Vec<String> = course.topics.iter().map(|t| t.id.to_string()).collect();
-        let items: Vec<String> = topic_ids.iter().cloned().chain(course.links().map(|l| l.id.to_string())).collect();
+        let topic_ids: Vec<TopicId> = course.topics.iter().map(|t| t.id.clone()).collect();
+        let items: Vec<ItemId> = topic_ids.iter().map(ItemId::from).chain(course.links().map(|l| ItemId::from(&l.id))).collect();
         let selection = Selection {
             targets: pick(&items, target_mask & 0x5555),
             known: pick(&topic_ids, known_mask & 0x1249),
             skip: pick(&items, skip_mask & 0x0421),
             ..Selection::default()
         };
-        let done: BTreeSet<String> = pick(&course.links().map(|l| l.id.to_string()).collect::<Vec<_>>(), done_mask)
+        let done: BTreeSet<LinkId> = pick(&course.links().map(|l| l.id.clone()).collect::<Vec<_>>(), done_mask)
             .into_iter()
             .collect();
         let options = ScheduleOptions {
@@ -179,7 +179,8 @@ proptest! {
 
         // Every item is a target or a transitive prerequisite of one.
         if !selection.targets.is_empty() {
-            let allowed = needed(&course, &selection.targets);
+            let targets: Vec<String> = selection.targets.iter().map(ItemId::to_string).collect();
+            let allowed = needed(&course, &targets);
             for t in plan.topics() {
                 prop_assert!(allowed.contains(t.id.as_str()) || t.links.iter().any(|l| allowed.contains(l.id.as_str())), "{} not needed", t.id);
             }
@@ -190,11 +191,11 @@ proptest! {
         // No known topic, nor a link of one; no skipped item.
         for t in plan.topics() {
             prop_assert!(!selection.known.contains(&t.id));
-            prop_assert!(!selection.skip.contains(&t.id));
+            prop_assert!(!selection.skip.iter().any(|s| s.as_str() == t.id.as_str()));
         }
         for l in plan.links() {
-            prop_assert!(!selection.known.contains(&l.topic.to_string()));
-            prop_assert!(!selection.skip.contains(&l.id.to_string()));
+            prop_assert!(!selection.known.contains(&l.topic));
+            prop_assert!(!selection.skip.iter().any(|s| s.as_str() == l.id.as_str()));
         }
         // Every prerequisite in the plan, even through left-out items, comes first.
         let pos = positions(&plan);
@@ -248,7 +249,7 @@ proptest! {
         prop_assert_eq!(&scheduled, &expected);
 
         // The calendar parses back with one event per week.
-        let text = syllabus::render::ics(&plan).unwrap();
+        let text = crate::render::ics(&plan).unwrap();
         for line in text.split("\r\n") {
             prop_assert!(line.len() <= 75);
         }

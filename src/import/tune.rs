@@ -1,5 +1,7 @@
 //! Searches the topic suggester's settings on the `tune` half of the hand labels, never
-//! looking at the `holdout` half: `cargo run --release --example tune_suggester`.
+//! looking at the `holdout` half: `cargo test --release --lib tune_suggester -- --ignored
+//! --nocapture`. A test rather than an example: it drives
+//! the suggester's settings, which are not part of the library's public surface.
 //!
 //! A setting qualifies when, on the tune half, suggestions are right at least 80% of the
 //! time when made and at most 25% of the readings that fit no topic are filed; among those,
@@ -7,14 +9,17 @@
 //! wrong filings). `syllabus suggest --evaluate --labels FILE` then reports both halves
 //! with the defaults this search chose.
 
-use syllabus::import::labels::{Figures, Labelled};
-use syllabus::import::suggest::Params;
+use super::labels::{Figures, Labelled};
+use super::suggest::Params;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "tests/fixtures/curation/labels.toml".into());
-    let labelled = Labelled::load(std::path::Path::new(&path))
+#[test]
+#[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
+fn tune_suggester() -> Result<(), Box<dyn std::error::Error>> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/curation/labels.toml"
+    );
+    let labelled = Labelled::load(std::path::Path::new(path))
         .map_err(|e| e.to_string())?
         .only_half("tune");
     let defaults = labelled.evaluate(Params::default()).halves["tune"].clone();

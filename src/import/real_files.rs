@@ -1,8 +1,8 @@
-//! The import parsers on real files, through the library (the CLI runs are in `import_cli.rs`).
+//! The import parsers on real files (the CLI runs are in `tests/it/import_cli.rs`).
 
+use super::{detect, read, Format};
+use crate::model::UrlStatus;
 use std::path::Path;
-use syllabus::import::{detect, read, Format};
-use syllabus::model::UrlStatus;
 
 const FEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -3,13 +3,13 @@
 //! written or implied, through topics left with nothing to read too); a week left short says
 //! why, truly; and where every reading is small beside the week, weeks are full.
 
+use crate::corpus::url::check_url;
+use crate::model::{Course, Kind, Link, LinkId, Ref, Topic};
+use crate::plan::{build_for, Plan};
+use crate::schedule::{ScheduleOptions, SHORT_PERCENT};
+use crate::select::Selection;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use syllabus::corpus::url::check_url;
-use syllabus::model::{Course, Kind, Link, Ref, Topic};
-use syllabus::plan::{build_for, Plan};
-use syllabus::schedule::{ScheduleOptions, SHORT_PERCENT};
-use syllabus::select::Selection;
 
 /// A link: minutes, optional, and what it requires as (topic, link or `None` for the topic).
 type LinkSpec = (u32, bool, Vec<(usize, Option<usize>)>);
@@ -50,7 +50,7 @@ fn spec(max_minutes: u32) -> impl Strategy<Value = Spec> {
 fn course(spec: &Spec) -> Course {
     let n = spec.topic_requires.len();
     let reference = |id: String| Ref {
-        id,
+        id: id.parse().unwrap(),
         origin: Default::default(),
     };
     let topics = (0..n).map(|i| {
@@ -120,7 +120,7 @@ fn needs_of(course: &Course) -> BTreeMap<String, BTreeSet<String>> {
             .chain(links)
             .map(|r| match course.link(&r.id) {
                 Some(l) => l.topic.to_string(),
-                None => r.id.clone(),
+                None => r.id.to_string(),
             })
             .filter(|t| t != id)
             .collect()
@@ -162,8 +162,8 @@ fn check(
     optional: bool,
 ) -> Result<Plan<'static>, TestCaseError> {
     let course: &'static Course = Box::leak(Box::new(course(spec)));
-    let all: Vec<String> = course.links().map(|l| l.id.to_string()).collect();
-    let done: BTreeSet<String> = all
+    let all: Vec<LinkId> = course.links().map(|l| l.id.clone()).collect();
+    let done: BTreeSet<LinkId> = all
         .iter()
         .enumerate()
         .filter(|(i, _)| done_mask >> (i % 64) & 1 == 1)
