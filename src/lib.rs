@@ -27,6 +27,7 @@
 //! these steps that maps their errors to exit codes. Every step that stops reports an
 //! [`Error`] (`error`): usage, invalid input or I/O, each with its diagnostics and exit code.
 
+pub mod check;
 pub mod corpus;
 pub mod diagnostics;
 pub mod draft;
@@ -54,6 +55,6 @@ pub mod site;
 pub mod sync;
 pub mod words;
 
-pub use front::{Choices, CourseSource, Planned, Syllabus, MAX_WEEKS};
+pub use front::{Choices, CourseSource, Format, Planned, Syllabus, MAX_WEEKS};
 
 pub use error::Error;

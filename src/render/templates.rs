@@ -123,6 +123,11 @@ impl Templates {
         })
     }
 
+    /// Whether the template `name` is the reader's own rather than the built-in one.
+    pub fn overrides(&self, name: &str) -> bool {
+        self.overrides.iter().any(|(n, _)| n == name)
+    }
+
     /// The text of a static asset such as `site/style.css`.
     pub fn asset(&self, name: &str) -> &str {
         self.assets
