@@ -14,7 +14,9 @@
 # Environment: RUNS (default 5), TIMEOUT seconds for one command (default 300; a command that
 # takes longer is reported as such and not repeated), BENCH_DIR (default target/scale),
 # BRACES (default "10000 100000"), BIN (a syllabus binary to time instead of the one built here,
-# to time an earlier build in the same run of the machine).
+# to time an earlier build in the same run of the machine), BASE (another syllabus binary, an
+# earlier build: then, per size, only `check`, `plan` and `plan --format json` of BASE and of
+# the binary timed are run, in turns, $RUNS rounds, and compared; benches/support/compare.py).
 # Needs hyperfine, GNU time (/usr/bin/time) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +56,10 @@ for n in "${sizes[@]}"; do
     fi
     du -sb "$dir/topics" | cut -f1 >"$work/c$n.bytes"
     echo "== $n topics: $(ls "$dir/topics" | wc -l) files, $(($(cat "$work/c$n.bytes") / 1000000)) MB" >&2
+    if [ -n "${BASE:-}" ]; then
+        python3 benches/support/compare.py "$RUNS" "$floor" "$BASE" "$bin" "$dir/topics"
+        continue
+    fi
     # Plans of more than 10,000 weeks are refused: at 100k links the default 5 hours a week
     # is not enough.
     pace="--hours-per-week 20"
@@ -80,6 +86,8 @@ for n in "${sizes[@]}"; do
     du -sb "$dir/site" 2>/dev/null | cut -f1 >"$work/c$n.site" || echo 0 >"$work/c$n.site"
     hyperfine -N --style none --runs "$RUNS" --warmup 1 --export-json "$work/c$n.json" "${hf[@]}" >/dev/null
 done
+
+[ -z "${BASE:-}" ] || exit 0
 
 # A BibTeX title of nested braces: how import scales with the depth of its input.
 bibdir=$work/bib

@@ -29,10 +29,13 @@ use crate::error::Error;
 use crate::linkcheck;
 use crate::model::{Course, LinkId};
 use crate::options::{self, Given, Options};
+use crate::output::PrintableWriter;
 use crate::plan::{self, Plan};
+use crate::render::{self, Layout, Templates};
 use crate::schedule::{Date, ScheduleOptions};
 use crate::select::Selected;
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Where a course comes from: a corpus folder, the course built into the binary, or files
@@ -332,6 +335,144 @@ impl Syllabus {
                 (needed * 4.0).ceil() / 4.0
             )),
         ))
+    }
+}
+
+/// What a plan is written as (`plan --format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Through `plan.md.j2`: a checklist, week by week or topic by topic.
+    #[default]
+    Markdown,
+    /// Every stage, topic and link, for other tools.
+    Json,
+    /// iCalendar, one event a week; needs a start date.
+    Ics,
+    /// One standalone HTML page, its CSS inlined.
+    Html,
+}
+
+impl Choices {
+    /// Refuses choices a format cannot be written under: a calendar needs a start date.
+    pub fn allow(&self, format: Format) -> Result<(), Error> {
+        if format != Format::Ics || self.options.schedule.start.is_some() {
+            return Ok(());
+        }
+        // Defaulting to "the coming Monday" would make the same command give other bytes
+        // tomorrow, so the reader names the day.
+        let monday = Date::today().next_monday();
+        Err(Error::usage(
+            Diagnostic::error(
+                None,
+                "--format ics needs --start YYYY-MM-DD: a calendar needs dates",
+            )
+            .with_help(format!("for example --start {monday} (the coming Monday)")),
+        ))
+    }
+}
+
+impl Planned<'_> {
+    /// The plan in `format` (Markdown in `layout`), written to `out` made printable: no control
+    /// character of the corpus reaches a terminal or a file raw. The Markdown and JSON of a
+    /// large plan are tens of megabytes, so they are written as they are made; through a
+    /// reader's own `plan.md.j2`, which may fail half way, the text is held back until whole.
+    ///
+    /// The templates are the built-in ones, each overridden by a file of the same name in
+    /// `templates` when given (`--templates DIR`); JSON and iCalendar use none. Templates that
+    /// cannot be loaded, or fail, are the `Err`; the write's own result is the `Ok`, so that the
+    /// caller says what a failed write means (a reader gone away from a pipe is no error).
+    pub fn write(
+        &self,
+        format: Format,
+        templates: Option<&Path>,
+        layout: Layout,
+        out: impl Write,
+    ) -> Result<std::io::Result<()>, Error> {
+        let plan = &self.plan;
+        let whole = match format {
+            Format::Json => return Ok(printable(out, |out| render::write_json(plan, out))),
+            Format::Ics => render::ics(plan),
+            Format::Markdown => {
+                let templates = Templates::load(templates)?;
+                if !templates.overrides("plan.md.j2") {
+                    return write_markdown(plan, &templates, layout, out);
+                }
+                render::markdown_in(plan, &templates, layout)
+            }
+            Format::Html => crate::site::standalone(plan, &Templates::load(templates)?),
+        };
+        let text = whole.map_err(Error::invalid)?;
+        Ok(printable(out, |out| out.write_all(text.as_bytes())))
+    }
+}
+
+/// `write` through a [`PrintableWriter`] into `out`, flushed.
+fn printable<W: Write>(
+    out: W,
+    write: impl FnOnce(&mut PrintableWriter<W>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = PrintableWriter::new(out);
+    write(&mut out)?;
+    out.finish().map(drop)
+}
+
+/// The Markdown of the built-in template, streamed. The renderer turns a failed write into a
+/// message of its own: a [`Noting`] writer tells that apart from a template's error.
+fn write_markdown(
+    plan: &Plan,
+    templates: &Templates,
+    layout: Layout,
+    out: impl Write,
+) -> Result<std::io::Result<()>, Error> {
+    let mut out = Noting::new(out);
+    let rendered = {
+        let out = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+        let mut out = PrintableWriter::new(out);
+        render::write_markdown(plan, templates, layout, &mut out)
+            .and_then(|()| out.finish().map(drop).map_err(|_| cannot_write()))
+    };
+    match (out.take_error(), rendered) {
+        (Err(e), _) => Ok(Err(e)),
+        (Ok(()), Err(d)) => Err(Error::invalid(d)),
+        (Ok(()), Ok(())) => Ok(Ok(())),
+    }
+}
+
+/// Stands for a write error the [`Noting`] writer holds.
+fn cannot_write() -> Diagnostic {
+    Diagnostic::error(None, "cannot write the plan")
+}
+
+/// A writer that keeps the first error its inner writer gave, so that an error a renderer made
+/// of it can be told from a template's own.
+struct Noting<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W> Noting<W> {
+    fn new(inner: W) -> Self {
+        Noting { inner, error: None }
+    }
+
+    fn take_error(&mut self) -> std::io::Result<()> {
+        self.error.take().map_or(Ok(()), Err)
+    }
+}
+
+impl<W: Write> Write for Noting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
     }
 }
 

@@ -35,6 +35,7 @@
 //! I/O, each with its diagnostics and exit code.
 #![warn(missing_docs)]
 
+mod check;
 mod cli;
 mod corpus;
 pub mod diagnostics;
@@ -64,7 +65,7 @@ mod words;
 pub use cli::run;
 pub use corpus::Source;
 pub use error::Error;
-pub use front::{Choices, CourseSource, Planned, Syllabus, MAX_WEEKS};
+pub use front::{Choices, CourseSource, Format, Planned, Syllabus, MAX_WEEKS};
 
 /// What the fuzz targets (`fuzz/`, built by `cargo fuzz` with `--cfg fuzzing`) drive besides
 /// the public surface: the import readers and the progress file editor, which are not part of

@@ -788,7 +788,10 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
             "it is not a regular file (a device or a pipe?); pass a file".to_string()
         }));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: read through `take`, `read_to_end` does not know the
+    // size and grows the buffer by doubling, which for the 10,000 files of a large corpus was
+    // a copy of each and nearly twice its bytes held.
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
     File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(io::Error::other(format!(

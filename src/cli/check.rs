@@ -1,12 +1,10 @@
 //! `syllabus check`: validate the corpus and print every problem, warnings included; with
 //! `--links`, check every URL over HTTP(S) too (see `crate::linkcheck`).
 
-use super::{written, CorpusArgs, EXIT_PROBLEMS};
-use crate::corpus;
-use crate::diagnostics::Diagnostic;
+use super::{written, CorpusArgs, Kept, EXIT_PROBLEMS};
+use crate::check::{self, Checked};
 use crate::error::{Error, EXIT_OK};
 use crate::linkcheck::{self, Outcome};
-use crate::words::count;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -49,103 +47,38 @@ struct LinkArgs {
 
 /// Problems go to standard output here, since they are the answer asked for; the exit code
 /// says whether there were errors among them.
-pub fn run(args: &Args) -> Result<i32, Error> {
+pub fn run(args: &Args, kept: &mut Kept) -> Result<i32, Error> {
     let source = args.corpus.source();
-    let dir = source.folder();
-    let (sources, notes) = match source.read() {
-        Ok((sources, notes)) => (Ok(sources), notes),
-        Err(e) => (Err(e.into_diagnostics()), Vec::new()),
+    let links = &args.links;
+    let fix = if links.fix {
+        Some(check::fixable(&source)?)
+    } else {
+        None
     };
-    let loaded = sources
-        .as_ref()
-        .map_err(Clone::clone)
-        .and_then(|s| corpus::load(s));
-    let (mut diagnostics, course) = match loaded {
-        Ok(loaded) => (loaded.warnings, Some(loaded.course)),
-        Err(diagnostics) => (diagnostics, None),
-    };
-    if let Some(course) = &course {
-        diagnostics.extend(crate::import::same_works(course));
-    }
-    diagnostics.splice(0..0, notes);
-    let mut notes = Vec::new();
-    if let (Some(course), Ok(_), true) = (&course, &sources, args.links.links) {
-        if args.links.fix && dir.is_none() {
-            return Err(Error::usage(
-                Diagnostic::error(
-                    None,
-                    "--fix rewrites topic files, and the built-in course has none",
-                )
-                .with_help("pass --topics DIR, or run it where ./topics is"),
-            ));
-        }
-        let path = args
-            .links
-            .cache
-            .clone()
-            .unwrap_or_else(|| source.link_cache());
+    let mut checked = Checked::new(&source);
+    if links.links {
+        let cache = links.cache.clone().unwrap_or_else(|| source.link_cache());
         let options = linkcheck::Options {
-            timeout: args.links.timeout,
-            max_age: args.links.max_age,
-            host_pause: args.links.host_pause,
-            jobs: usize::from(args.links.jobs),
+            timeout: links.timeout,
+            max_age: links.max_age,
+            host_pause: links.host_pause,
+            jobs: usize::from(links.jobs),
             ..linkcheck::Options::default()
         };
-        let fix = if args.links.fix { dir } else { None };
         let bar = Progress::new();
-        let ran = linkcheck::run(
-            course,
-            &path,
-            &options,
-            fix,
-            &|done, total, url, outcome| bar.tick(done, total, url, outcome),
-        );
+        let tick = |done, total, url: &str, outcome: &_| bar.tick(done, total, url, outcome);
+        checked.links(&cache, &options, fix, &tick);
         bar.finish();
-        match ran {
-            Ok((found, summary)) => {
-                diagnostics.extend(found);
-                notes = summary;
-            }
-            Err(failure) => diagnostics.extend(failure),
-        }
     }
-    if args.links.links && course.is_none() {
-        notes.push(
-            "links: not checked, since the corpus does not load; fix the errors above first".into(),
-        );
-    }
-    // Link and same-work problems get their lines from the files read above, as the corpus's
-    // have: printing reads nothing again.
-    if let Ok(sources) = &sources {
-        crate::diagnostics::attach_lines(&mut diagnostics, |p| corpus::source_text(sources, p));
-    }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let what = match &course {
-        Some(c) => format!(
-            "{}, {}",
-            count(c.topics.len(), "topic"),
-            count(c.links().count(), "link")
-        ),
-        None => "the corpus".to_string(),
-    };
     // Coloured as on standard error: `anstream` keeps the colours only on a terminal.
-    let mut out = anstream::stdout().lock();
-    let mut report = || -> std::io::Result<()> {
-        super::print_diagnostics(&mut out, &diagnostics)?;
-        for note in &notes {
-            writeln!(out, "{note}")?;
-        }
-        writeln!(
-            out,
-            "checked {what}: {}, {}",
-            count(errors, "error"),
-            count(warnings, "warning")
-        )?;
-        out.flush()
+    written(checked.write_report(&mut anstream::stdout().lock()))?;
+    let code = if checked.errors() > 0 {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
     };
-    written(report())?;
-    Ok(if errors > 0 { EXIT_PROBLEMS } else { EXIT_OK })
+    kept.keep(checked);
+    Ok(code)
 }
 
 /// A bar on a terminal; a plain line per URL otherwise, for logs.
@@ -175,8 +108,8 @@ impl Progress {
                 bar.set_message(url.to_string());
             }
             None => {
-                let line = format!("[{done}/{total}] {}: {url}", outcome.short());
-                let _ = writeln!(std::io::stderr(), "{}", crate::output::printable(&line));
+                let line = check::progress_line(done, total, url, outcome);
+                let _ = writeln!(std::io::stderr(), "{line}");
             }
         }
     }

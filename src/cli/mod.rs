@@ -84,9 +84,32 @@ enum Command {
     Man(shell::ManArgs),
 }
 
+/// What a command made that is large and wanted until the process ends (the course, its
+/// sources): [`run`] returns without freeing it.
+#[derive(Default)]
+pub(crate) struct Kept(Vec<Box<dyn std::any::Any>>);
+
+impl Kept {
+    /// Keep `value` until the process ends.
+    fn keep(&mut self, value: impl std::any::Any) {
+        self.0.push(Box::new(value));
+    }
+}
+
 /// The `syllabus` command: reads the arguments of the process, runs the command, prints its
-/// output and problems, and returns the exit code (0 ok, 1 invalid input, 2 usage).
+/// output and problems, and returns the exit code (0 ok, 1 invalid input, 2 usage). Meant to be
+/// called once, by a process that exits with that code: what `plan` and `check` loaded (the
+/// course, its sources) is deliberately not freed, since a course of 100,000 links is millions
+/// of small allocations and freeing them one at a time just before exit was a twentieth of
+/// those commands.
 pub fn run() -> i32 {
+    let mut kept = Kept::default();
+    let code = run_kept(&mut kept);
+    std::mem::forget(kept);
+    code
+}
+
+fn run_kept(kept: &mut Kept) -> i32 {
     complete::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -100,7 +123,8 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check::run(&args),
+        Command::Check(args) => check::run(&args, kept),
+        Command::Plan(args) => plan::run(&args, kept).map(|()| EXIT_OK),
         other => run_command(other).map(|()| EXIT_OK),
     };
     match result {
@@ -122,8 +146,7 @@ pub fn run() -> i32 {
 fn run_command(command: Command) -> Result<(), Error> {
     match command {
         Command::New(args) => new::run(&args),
-        Command::Plan(args) => plan::run(&args),
-        Command::Check(_) => unreachable!("check answers with its own exit code"),
+        Command::Plan(_) | Command::Check(_) => unreachable!("run() runs plan and check"),
         Command::Graph(args) => graph::run(&args),
         Command::Topics(args) => graph::topics(&args),
         Command::Done(args) => progress::run(&args, true),
@@ -162,14 +185,19 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
     // Corpus text may hold control characters; none reaches a terminal (or a file) raw.
     let text = &*output::printable(text);
     match output {
-        Some(path) => output::write_atomic(path, text.as_bytes()).map_err(|e| {
-            Error::io(
-                Diagnostic::error(None, format!("cannot write {}: {e}", path.display()))
-                    .with_help("check that the folder exists and is writable"),
-            )
-        }),
+        Some(path) => save(path, text.as_bytes()),
         None => stdout(|out| out.write_all(text.as_bytes())),
     }
+}
+
+/// FILE (`--output`) written atomically.
+fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    output::write_atomic(path, bytes).map_err(|e| {
+        Error::io(
+            Diagnostic::error(None, format!("cannot write {}: {e}", path.display()))
+                .with_help("check that the folder exists and is writable"),
+        )
+    })
 }
 
 /// Writes to standard output with `write`, then flushes. A write that fails is an error (exit

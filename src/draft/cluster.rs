@@ -299,7 +299,6 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
             stage: 0,
             further: true,
             intro: false,
-            terms: Vec::new(),
         });
     }
     (topics, inbox)

@@ -126,6 +126,11 @@ impl Templates {
         })
     }
 
+    /// Whether the template `name` is the reader's own rather than the built-in one.
+    pub fn overrides(&self, name: &str) -> bool {
+        self.overrides.iter().any(|(n, _, _)| n == name)
+    }
+
     /// The text of a static asset such as `site/style.css`.
     pub(crate) fn asset(&self, name: &str) -> &str {
         self.assets
