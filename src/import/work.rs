@@ -354,6 +354,8 @@ pub(crate) struct Found<'w, V> {
     /// Its identifiers that belong to another work (a DOI copied from the wrong entry):
     /// never recorded as its addresses.
     pub foreign: Vec<String>,
+    /// The number of the work it is, for [`Works::add_addresses_at`].
+    pub at: Option<usize>,
 }
 
 struct Work<V> {
@@ -642,6 +644,7 @@ impl<V> Works<V> {
             same: None,
             conflicts,
             foreign,
+            at: None,
         }
     }
 
@@ -656,6 +659,7 @@ impl<V> Works<V> {
             same: Some((&self.works[w].value, reason)),
             conflicts,
             foreign,
+            at: Some(w),
         }
     }
 
@@ -715,15 +719,9 @@ impl<V> Works<V> {
         }
     }
 
-    /// Adds `urls` to what the work `value` is known by: an address just recorded as one of
-    /// its alternates names it from now on.
-    pub(crate) fn add_addresses(&mut self, value: &V, urls: &[String])
-    where
-        V: PartialEq,
-    {
-        let Some(n) = self.works.iter().position(|w| w.value == *value) else {
-            return;
-        };
+    /// Adds `urls` to what the work numbered `n` ([`Decision::at`]) is known by: an address
+    /// just recorded as one of its alternates names it from now on.
+    pub(crate) fn add_addresses_at(&mut self, n: usize, urls: &[String]) {
         for url in urls {
             let k = keys(&Identity {
                 urls: vec![url.as_str()],
@@ -754,6 +752,7 @@ impl<V> Works<V> {
         let k = keys(id);
         let found = self.find_keys(&k);
         let decision = Decision {
+            at: found.at,
             foreign: found.foreign,
             same: found.same.map(|(v, r)| (v.clone(), r)),
             conflicts: found
@@ -779,6 +778,8 @@ pub(crate) struct Decision<V> {
     pub conflicts: Vec<Conflict<V>>,
     /// See [`Found::foreign`].
     pub foreign: Vec<String>,
+    /// See [`Found::at`].
+    pub at: Option<usize>,
 }
 
 #[cfg(test)]
