@@ -84,7 +84,8 @@ pub(crate) fn decide_owned(
 
 /// The candidates of one file in order, each taken out as it is decided, and the list's
 /// memory given back as it empties (the rows they move into grow meanwhile): the list of
-/// 200,000 links is 50 MB by itself.
+/// 200,000 links is 50 MB by itself. The sections a link sits in are dropped: only
+/// `new --from` reads them, from the parse.
 struct Draining(Vec<Candidate>);
 
 impl Draining {
@@ -99,7 +100,8 @@ impl Iterator for Draining {
     type Item = Candidate;
 
     fn next(&mut self) -> Option<Candidate> {
-        let c = self.0.pop()?;
+        let mut c = self.0.pop()?;
+        c.section = Vec::new();
         if self.0.capacity() > 4096 && self.0.len() < self.0.capacity() / 4 * 3 {
             self.0.shrink_to_fit();
         }
@@ -166,6 +168,8 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
     let mut recorded_new: HashMap<usize, Vec<String>> = HashMap::new();
     let mut taken = taken_ids(course);
     let mut rows: Vec<Row> = Vec::with_capacity(count);
+    // The topics' ids the rows name, each once.
+    let mut topic_ids: HashMap<String, std::sync::Arc<str>> = HashMap::new();
     let mut warnings = Vec::new();
     let mut placed: Vec<Placed> = Vec::new();
     let id_of = |rows: &[Row], placed: &[Placed], k: Known| -> String {
@@ -350,12 +354,22 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
             if id.is_some() {
                 placed.push(Placed::Row(rows.len()));
             }
+            let candidates = s
+                .candidates
+                .into_iter()
+                .map(|(topic, score)| {
+                    let shared = topic_ids
+                        .entry(topic)
+                        .or_insert_with_key(|t| t.as_str().into());
+                    (std::sync::Arc::clone(shared), score)
+                })
+                .collect();
             rows.push(Row {
                 file: file.clone(),
                 candidate: c,
                 topic: s.topic,
                 also: s.also,
-                candidates: s.candidates,
+                candidates,
                 duplicate_of: None,
                 reason: None,
                 record: Vec::new(),

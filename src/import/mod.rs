@@ -492,8 +492,9 @@ pub(crate) struct Row {
     /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
     pub topic: Option<String>,
     pub also: Vec<String>,
-    /// The three best topics with their scores, best first (see [`suggest`]).
-    pub candidates: Vec<(String, f32)>,
+    /// The three best topics with their scores, best first (see [`suggest`]). A topic's id is
+    /// one string shared by every row that names it (200,000 rows name three each).
+    pub candidates: Vec<(std::sync::Arc<str>, f32)>,
     /// Where the same work already is: `None` for a new link.
     pub duplicate_of: Option<String>,
     /// Why it is that work ([`work::Reason::describe`]).
@@ -657,7 +658,7 @@ fn link_json(r: &Row) -> LinkJson<'_> {
             .iter()
             .map(|(topic, score)| CandidateJson {
                 score: Some((f64::from(*score) * 100.0).round() / 100.0).filter(|s| s.is_finite()),
-                topic,
+                topic: &**topic,
             })
             .collect(),
         duplicate_of: r.duplicate_of.as_deref(),
