@@ -658,7 +658,7 @@ fn link_json(r: &Row) -> LinkJson<'_> {
             .iter()
             .map(|(topic, score)| CandidateJson {
                 score: Some((f64::from(*score) * 100.0).round() / 100.0).filter(|s| s.is_finite()),
-                topic: &**topic,
+                topic,
             })
             .collect(),
         duplicate_of: r.duplicate_of.as_deref(),
