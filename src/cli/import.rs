@@ -74,12 +74,16 @@ pub fn run(args: &Args) -> Result<(), Error> {
     };
     super::warn(&report.warnings);
     if args.format == Output::Json {
-        // Written as it is made.
+        // Written as it is made. The buffer comes before the escaping: the serializer writes
+        // a token at a time, and `PrintableWriter` is cheap only on large blocks.
         return stdout(|out| {
-            let mut out = PrintableWriter::new(std::io::BufWriter::new(out));
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, PrintableWriter::new(out));
             report.write_json(&mut out)?;
             out.write_all(b"\n")?;
-            out.finish().map(drop)
+            out.into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .finish()
+                .map(drop)
         });
     }
     stdout(|out| {

@@ -6,6 +6,7 @@
 //! is also known by its ACM id (`acm:<n>`, what `dl.acm.org/citation.cfm?id=<n>` names).
 
 use foldhash::{HashMap, HashMapExt};
+use std::sync::Arc;
 use url::Url;
 
 /// Query parameters that track the reader rather than select the page.
@@ -241,8 +242,9 @@ pub(crate) fn same_link(a: &str, b: &str) -> bool {
 /// order.
 #[derive(Debug)]
 pub(crate) struct UrlIndex<T> {
-    /// Key -> position in `entries`; the first URL with a key keeps it.
-    by_key: HashMap<String, usize>,
+    /// Key -> position in `entries`; the first URL with a key keeps it. The entry's own key
+    /// is the same text, shared rather than copied.
+    by_key: HashMap<Arc<str>, usize>,
     entries: Vec<Entry<T>>,
     /// Positions of the truncated entries: the only ones a full URL can match by prefix.
     truncated: Vec<usize>,
@@ -250,7 +252,7 @@ pub(crate) struct UrlIndex<T> {
 
 #[derive(Debug)]
 struct Entry<T> {
-    key: String,
+    key: Arc<str>,
     truncated: bool,
     value: T,
 }
@@ -335,10 +337,10 @@ impl<T> UrlIndex<T> {
         let i = self.entries.len();
         let mut keys = keys.into_iter();
         // The first key is kept twice (the entry's, for truncations); the rest move in.
-        let key = keys.next().unwrap_or_default();
-        self.by_key.entry(key.clone()).or_insert(i);
+        let key: Arc<str> = keys.next().unwrap_or_default().into();
+        self.by_key.entry(Arc::clone(&key)).or_insert(i);
         for k in keys {
-            self.by_key.entry(k).or_insert(i);
+            self.by_key.entry(k.into()).or_insert(i);
         }
         if truncated {
             self.truncated.push(i);
@@ -354,11 +356,15 @@ impl<T> UrlIndex<T> {
     /// by a truncation. A truncated URL may have been cut from any entry, so it scans them
     /// all; a full URL can only be matched by a truncated entry.
     fn position(&self, keys: &[String], truncated: bool) -> Option<usize> {
-        if let Some(i) = keys.iter().filter_map(|k| self.by_key.get(k)).min() {
+        if let Some(i) = keys
+            .iter()
+            .filter_map(|k| self.by_key.get(k.as_str()))
+            .min()
+        {
             return Some(*i);
         }
         let key = keys.first().map_or("", String::as_str);
-        let cut_from = |e: &Entry<T>| e.truncated && !e.key.is_empty() && key.starts_with(&e.key);
+        let cut_from = |e: &Entry<T>| e.truncated && !e.key.is_empty() && key.starts_with(&*e.key);
         if truncated && !key.is_empty() {
             return self
                 .entries

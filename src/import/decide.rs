@@ -8,8 +8,7 @@ use crate::corpus::url::{check_url, slug_from_url};
 use crate::corpus::url_key as urls;
 use crate::diagnostics::Diagnostic;
 use crate::model::Course;
-use std::collections::HashMap;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// Ids already used by the corpus: links, inbox links and topics share one namespace.
@@ -34,8 +33,9 @@ fn fresh_id(base: String, taken: &mut HashSet<String>) -> String {
     fresh
 }
 
-/// The candidate with a checked, cleaned URL (and alternates), or why it is skipped.
-fn checked(file: &std::path::Path, c: &Candidate) -> Result<Candidate, Diagnostic> {
+/// The candidate with a checked, cleaned URL (and alternates), or why it is skipped. It is
+/// taken and given back, so that its text is not copied.
+fn checked(file: &std::path::Path, mut c: Candidate) -> Result<Candidate, Diagnostic> {
     let url = check_url(&c.url).map_err(|why| {
         warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))
             .with_help("only http:// and https:// links can be imported")
@@ -49,17 +49,14 @@ fn checked(file: &std::path::Path, c: &Candidate) -> Result<Candidate, Diagnosti
         )
         .with_help("link to something the person wrote instead"));
     }
-    let alternates = c
+    c.alternates = c
         .alternates
         .iter()
         .filter_map(|a| check_url(a).ok())
         .map(|a| urls::clean(&a))
         .collect();
-    Ok(Candidate {
-        url: urls::clean(&url),
-        alternates,
-        ..c.clone()
-    })
+    c.url = urls::clean(&url);
+    Ok(c)
 }
 
 /// Decides every candidate of `inputs` against `course`; `into` overrides the topic.
@@ -71,6 +68,47 @@ pub fn decide(
     decide_with(course, &Suggester::new(course), inputs, into)
 }
 
+/// [`decide`] taking the candidates: each moves into its row instead of being copied (an
+/// import of 200,000 links holds them all until it is reported).
+pub(crate) fn decide_owned(
+    course: &Course,
+    inputs: super::Inputs,
+    into: Option<&str>,
+) -> (Vec<Row>, Vec<Diagnostic>) {
+    let count = inputs.iter().map(|(_, cs)| cs.len()).sum();
+    let inputs = inputs
+        .into_iter()
+        .map(|(file, candidates)| (file, Draining::new(candidates)));
+    decide_all(course, &Suggester::new(course), inputs, count, into)
+}
+
+/// The candidates of one file in order, each taken out as it is decided, and the list's
+/// memory given back as it empties (the rows they move into grow meanwhile): the list of
+/// 200,000 links is 50 MB by itself. The sections a link sits in are dropped: only
+/// `new --from` reads them, from the parse.
+struct Draining(Vec<Candidate>);
+
+impl Draining {
+    fn new(mut candidates: Vec<Candidate>) -> Self {
+        // Taken from the end, which a shrink gives back in place.
+        candidates.reverse();
+        Draining(candidates)
+    }
+}
+
+impl Iterator for Draining {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        let mut c = self.0.pop()?;
+        c.section = Vec::new();
+        if self.0.capacity() > 4096 && self.0.len() < self.0.capacity() / 4 * 3 {
+            self.0.shrink_to_fit();
+        }
+        Some(c)
+    }
+}
+
 /// [`decide`] with a suggester of the caller's (other settings, measured by
 /// [`super::labels`]).
 pub(crate) fn decide_with(
@@ -79,52 +117,84 @@ pub(crate) fn decide_with(
     inputs: &[(PathBuf, Vec<Candidate>)],
     into: Option<&str>,
 ) -> (Vec<Row>, Vec<Diagnostic>) {
+    let count = inputs.iter().map(|(_, cs)| cs.len()).sum();
+    let owned = inputs.iter().map(|(f, cs)| (f.clone(), cs.iter().cloned()));
+    decide_all(course, suggester, owned, count, into)
+}
+
+/// What the work index knows a work by: a link of the corpus (its number among
+/// `course.links()` and the inbox) or a new link of this import (its number among them). Its
+/// id is looked up there, so the index holds no copy of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Known {
+    Corpus(usize),
+    New(usize),
+}
+
+/// Where a new link of this import went: its row, or (when it turned out to have no address
+/// of its own and was skipped) only its id, which later candidates may still be duplicates of.
+enum Placed {
+    Row(usize),
+    Skipped(String),
+}
+
+/// The decisions, one candidate at a time; `count` candidates in all (to size the rows).
+fn decide_all<C: IntoIterator<Item = Candidate>>(
+    course: &Course,
+    suggester: &Suggester,
+    inputs: impl IntoIterator<Item = (PathBuf, C)>,
+    count: usize,
+    into: Option<&str>,
+) -> (Vec<Row>, Vec<Diagnostic>) {
     // The corpus first, then each new link as it is decided: a candidate is a duplicate of
     // the earliest work it is (see [`super::work`]).
-    let mut known: Works<String> = Works::new();
-    let mut addresses_of: HashMap<String, Vec<String>> = HashMap::new();
-    // Links whose address is a guess or cut short: a new address of theirs is a repair for
-    // `check --links --fix` or `sync` to make, not an alternate to record.
-    let mut unsure: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for l in course.links().chain(course.inbox.iter()) {
+    let corpus: Vec<&crate::model::Link> = course.links().chain(course.inbox.iter()).collect();
+    let mut known: Works<Known> = Works::new();
+    for (n, l) in corpus.iter().enumerate() {
         let urls: Vec<&str> = std::iter::once(l.url.as_str())
             .chain(l.alternates.iter().map(String::as_str))
             .collect();
         known.insert(
             &Identity {
-                urls: urls.clone(),
+                urls,
                 title: &l.title,
                 authors: &l.authors,
             },
-            l.id.to_string(),
-        );
-        if l.url_status != crate::model::UrlStatus::Confirmed {
-            unsure.insert(l.id.to_string());
-        }
-        addresses_of.insert(
-            l.id.to_string(),
-            urls.iter().map(|u| u.to_string()).collect(),
+            Known::Corpus(n),
         );
     }
+    // Addresses an import recorded for corpus links (a new link's are its row's alternates).
+    let mut recorded: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut recorded_new: HashMap<usize, Vec<String>> = HashMap::new();
     let mut taken = taken_ids(course);
-    let mut rows: Vec<Row> = Vec::new();
-    // New links of this import by id: a later address of the same work joins the first.
-    let mut new_rows: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<Row> = Vec::with_capacity(count);
+    // The topics' ids the rows name, each once.
+    let mut topic_ids: HashMap<String, std::sync::Arc<str>> = HashMap::new();
     let mut warnings = Vec::new();
+    let mut placed: Vec<Placed> = Vec::new();
+    let id_of = |rows: &[Row], placed: &[Placed], k: Known| -> String {
+        match k {
+            Known::Corpus(n) => corpus[n].id.to_string(),
+            Known::New(n) => match &placed[n] {
+                Placed::Row(r) => rows[*r].id.clone().unwrap_or_default(),
+                Placed::Skipped(id) => id.clone(),
+            },
+        }
+    };
     for (file, candidates) in inputs {
         for c in candidates {
-            let c = match checked(file, c) {
+            let c = match checked(&file, c) {
                 Ok(c) => c,
                 Err(w) => {
                     warnings.push(w);
                     continue;
                 }
             };
-            let owned: Vec<String> = std::iter::once(c.url.clone())
-                .chain(c.alternates.iter().cloned())
+            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
+                .chain(c.alternates.iter().map(String::as_str))
                 .collect();
-            let addresses: Vec<&str> = owned.iter().map(String::as_str).collect();
             let mut id = None;
+            let new = placed.len();
             let decision = known.find_or_insert(
                 &Identity {
                     urls: addresses.clone(),
@@ -132,81 +202,130 @@ pub(crate) fn decide_with(
                     authors: &c.authors,
                 },
                 || {
-                    let fresh = fresh_id(slug_from_url(&c.url), &mut taken);
-                    id = Some(fresh.clone());
-                    fresh
+                    id = Some(fresh_id(slug_from_url(&c.url), &mut taken));
+                    Known::New(new)
                 },
             );
             for conflict in &decision.conflicts {
+                let other = id_of(&rows, &placed, conflict.other);
                 warnings.push(
                     warning(
-                        file,
+                        &file,
                         c.line,
                         1,
                         format!(
                             "`{}` {}; kept apart",
                             c.title,
-                            conflict.message.replace("{other}", &conflict.other)
+                            conflict.message.replace("{other}", &other)
                         ),
                     )
                     .with_help(format!(
-                        "if it is the same work, add its address to the `alternates` of `{}`; \
+                        "if it is the same work, add its address to the `alternates` of `{other}`; \
                          if not, correct the source",
-                        conflict.other
                     )),
                 );
             }
             let own = |u: &&str| !decision.foreign.contains(&urls::key(u));
             if let Some((of, reason)) = decision.same {
                 let addresses: Vec<&str> = addresses.iter().copied().filter(own).collect();
-                // An address another work is known by is that work's, not this one's.
-                let record: Vec<String> = new_addresses(&addresses, addresses_of.get(&of))
-                    .into_iter()
-                    .filter(|u| !known.knows_address(u) && !unsure.contains(&of))
-                    .collect();
-                known.add_addresses(&of, &record);
-                if let Some(&row) = new_rows.get(&of) {
-                    // A second address of a link this import adds: one link, more addresses.
-                    let first = &mut rows[row].candidate;
-                    for a in &record {
-                        first.alternates.push(a.clone());
-                    }
-                    addresses_of
-                        .entry(of.clone())
-                        .or_default()
-                        .extend(record.clone());
-                } else if !record.is_empty() {
-                    addresses_of
-                        .entry(of.clone())
-                        .or_default()
-                        .extend(record.clone());
+                // What the work is known by so far: its addresses, and those recorded.
+                let (main, alternates, more): (&str, &[String], &[String]) = match of {
+                    Known::Corpus(n) => (
+                        &corpus[n].url,
+                        &corpus[n].alternates,
+                        recorded.get(&n).map_or(&[], Vec::as_slice),
+                    ),
+                    Known::New(n) => match placed[n] {
+                        Placed::Row(r) => (
+                            rows[r].candidate.url.as_str(),
+                            rows[r].candidate.alternates.as_slice(),
+                            &[],
+                        ),
+                        Placed::Skipped(_) => {
+                            ("", &[], recorded_new.get(&n).map_or(&[], Vec::as_slice))
+                        }
+                    },
+                };
+                let unsure = matches!(of, Known::Corpus(n)
+                    if corpus[n].url_status != crate::model::UrlStatus::Confirmed);
+                // Links whose address is a guess or cut short: a new address of theirs is a
+                // repair for `check --links --fix` or `sync` to make, not an alternate to
+                // record. An address another work is known by is that work's, not this one's.
+                let record: Vec<String> = new_addresses(
+                    &addresses,
+                    std::iter::once(main)
+                        .filter(|u| !u.is_empty())
+                        .chain(alternates.iter().map(String::as_str))
+                        .chain(more.iter().map(String::as_str)),
+                )
+                .into_iter()
+                .filter(|u| !known.knows_address(u) && !unsure)
+                .collect();
+                if let Some(at) = decision.at {
+                    known.add_addresses_at(at, &record);
                 }
+                let duplicate_of = Some(id_of(&rows, &placed, of));
+                let record = match of {
+                    // A second address of a link this import adds: one link, more addresses.
+                    Known::New(n) if matches!(placed[n], Placed::Row(_)) => {
+                        let Placed::Row(r) = placed[n] else {
+                            unreachable!("matched above")
+                        };
+                        rows[r].candidate.alternates.extend(record);
+                        Vec::new()
+                    }
+                    Known::New(n) => {
+                        if !record.is_empty() {
+                            recorded_new
+                                .entry(n)
+                                .or_default()
+                                .extend(record.iter().cloned());
+                        }
+                        record
+                    }
+                    Known::Corpus(n) => {
+                        if !record.is_empty() {
+                            recorded
+                                .entry(n)
+                                .or_default()
+                                .extend(record.iter().cloned());
+                        }
+                        record
+                    }
+                };
                 rows.push(Row {
                     file: file.clone(),
                     candidate: c,
                     topic: None,
                     also: Vec::new(),
                     candidates: Vec::new(),
-                    duplicate_of: Some(of.clone()),
+                    duplicate_of,
                     reason: Some(reason.describe()),
-                    record: if new_rows.contains_key(&of) {
-                        Vec::new()
-                    } else {
-                        record
-                    },
+                    record,
                     id: None,
                     why: Vec::new(),
                 });
                 continue;
             }
+            // Another work's identifier is no address of this one.
+            let kept: Option<Vec<String>> = (!decision.foreign.is_empty()).then(|| {
+                addresses
+                    .iter()
+                    .copied()
+                    .filter(own)
+                    .map(String::from)
+                    .collect()
+            });
             let mut c = c;
-            if !decision.foreign.is_empty() {
-                // Another work's identifier is no address of this one.
-                let mut kept = addresses.iter().copied().filter(own).map(String::from);
+            if let Some(kept) = kept {
+                let mut kept = kept.into_iter();
                 let Some(url) = kept.next() else {
+                    if let Some(id) = id {
+                        placed.push(Placed::Skipped(id));
+                    }
                     warnings.push(
                         warning(
-                            file,
+                            &file,
                             c.line,
                             1,
                             format!(
@@ -222,9 +341,6 @@ pub(crate) fn decide_with(
                 c.url = url;
                 c.alternates = rest;
             }
-            let addresses: Vec<&str> = std::iter::once(c.url.as_str())
-                .chain(c.alternates.iter().map(String::as_str))
-                .collect();
             let mut s = suggester.suggest(&c);
             if let Some(into) = into {
                 // The suggestion that --into overrides still says something: keep it as a tag.
@@ -235,19 +351,25 @@ pub(crate) fn decide_with(
                 s.also.truncate(2);
                 s.topic = Some(into.to_string());
             }
-            if let Some(id) = &id {
-                new_rows.insert(id.clone(), rows.len());
-                addresses_of.insert(
-                    id.clone(),
-                    addresses.iter().map(|u| u.to_string()).collect(),
-                );
+            if id.is_some() {
+                placed.push(Placed::Row(rows.len()));
             }
+            let candidates = s
+                .candidates
+                .into_iter()
+                .map(|(topic, score)| {
+                    let shared = topic_ids
+                        .entry(topic)
+                        .or_insert_with_key(|t| t.as_str().into());
+                    (std::sync::Arc::clone(shared), score)
+                })
+                .collect();
             rows.push(Row {
                 file: file.clone(),
                 candidate: c,
                 topic: s.topic,
                 also: s.also,
-                candidates: s.candidates,
+                candidates,
                 duplicate_of: None,
                 reason: None,
                 record: Vec::new(),
@@ -261,8 +383,8 @@ pub(crate) fn decide_with(
 
 /// The addresses of a candidate that the work it is was not yet known by: what an import
 /// records as its alternates. Truncated addresses are never recorded.
-fn new_addresses(candidate: &[&str], known: Option<&Vec<String>>) -> Vec<String> {
-    let mut seen: Vec<String> = known.into_iter().flatten().map(|u| urls::key(u)).collect();
+fn new_addresses<'a>(candidate: &[&str], known: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: Vec<String> = known.map(urls::key).collect();
     let mut out = Vec::new();
     for url in candidate {
         if urls::truncated_prefix(url).is_some() {

@@ -507,8 +507,9 @@ pub(crate) struct Row {
     /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
     pub topic: Option<String>,
     pub also: Vec<String>,
-    /// The three best topics with their scores, best first (see [`suggest`]).
-    pub candidates: Vec<(String, f32)>,
+    /// The three best topics with their scores, best first (see [`suggest`]). A topic's id is
+    /// one string shared by every row that names it (200,000 rows name three each).
+    pub candidates: Vec<(std::sync::Arc<str>, f32)>,
     /// Where the same work already is: `None` for a new link.
     pub duplicate_of: Option<String>,
     /// Why it is that work ([`work::Reason::describe`]).
@@ -629,39 +630,68 @@ impl Report {
     }
 }
 
-/// One link of `--format json`: the candidate and what was decided for it.
-fn link_json(r: &Row) -> serde_json::Value {
+/// One link of `--format json`: the candidate and what was decided for it, borrowed from the
+/// row (no copy of its text), its keys in the order serde_json's maps sort them.
+#[derive(serde::Serialize)]
+struct LinkJson<'a> {
+    also: &'a [String],
+    alternates: &'a [String],
+    candidates: Vec<CandidateJson<'a>>,
+    duplicate_of: Option<&'a str>,
+    file: std::borrow::Cow<'a, str>,
+    id: Option<&'a str>,
+    kind: &'static str,
+    level: &'static str,
+    line: usize,
+    minutes: u32,
+    note: Option<&'a str>,
+    recorded_alternates: &'a [String],
+    same_because: Option<&'a str>,
+    status: &'static str,
+    title: &'a str,
+    topic: Option<&'a str>,
+    url: &'a str,
+    why: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct CandidateJson<'a> {
+    /// Two decimals, as f64: an f32 prints as 10.100000381469727. `None` (null) for a score
+    /// that is not a number, as a JSON value made of it says.
+    score: Option<f64>,
+    topic: &'a str,
+}
+
+fn link_json(r: &Row) -> LinkJson<'_> {
     let c = &r.candidate;
     let (kind, level, minutes) = evidence::facts(c);
-    let candidates: Vec<serde_json::Value> = r
-        .candidates
-        .iter()
-        .map(|(topic, score)| {
-            // Two decimals, as f64: an f32 prints as 10.100000381469727.
-            let score = (f64::from(*score) * 100.0).round() / 100.0;
-            serde_json::json!({"topic": topic, "score": score})
-        })
-        .collect();
-    serde_json::json!({
-        "title": c.title,
-        "url": c.url,
-        "alternates": c.alternates,
-        "file": r.file,
-        "line": c.line,
-        "status": if r.is_new() { "new" } else { "duplicate" },
-        "duplicate_of": r.duplicate_of,
-        "same_because": r.reason,
-        "recorded_alternates": r.record,
-        "why": r.why,
-        "id": r.id,
-        "topic": if r.is_new() { r.topic.clone() } else { None },
-        "also": r.also,
-        "candidates": candidates,
-        "kind": kind.as_str(),
-        "level": level.as_str(),
-        "minutes": minutes,
-        "note": c.note,
-    })
+    LinkJson {
+        also: &r.also,
+        alternates: &c.alternates,
+        candidates: r
+            .candidates
+            .iter()
+            .map(|(topic, score)| CandidateJson {
+                score: Some((f64::from(*score) * 100.0).round() / 100.0).filter(|s| s.is_finite()),
+                topic,
+            })
+            .collect(),
+        duplicate_of: r.duplicate_of.as_deref(),
+        file: r.file.to_string_lossy(),
+        id: r.id.as_deref(),
+        kind: kind.as_str(),
+        level: level.as_str(),
+        line: c.line,
+        minutes,
+        note: c.note.as_deref(),
+        recorded_alternates: &r.record,
+        same_because: r.reason.as_deref(),
+        status: if r.is_new() { "new" } else { "duplicate" },
+        title: &c.title,
+        topic: if r.is_new() { r.topic.as_deref() } else { None },
+        url: &c.url,
+        why: &r.why,
+    }
 }
 
 /// Links of `course` that are one work (see `work`): what `syllabus check` warns about, at
@@ -974,7 +1004,7 @@ fn prepare_inputs(
             ));
         }
     }
-    let (mut rows, invalid) = decide::decide(course, &inputs, options.into.as_deref());
+    let (mut rows, invalid) = decide::decide_owned(course, inputs, options.into.as_deref());
     warnings.extend(invalid);
     let mut extra = adjust(course, sources, &mut rows)?;
     warnings.append(&mut extra.warnings);

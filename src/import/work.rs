@@ -153,13 +153,17 @@ fn informative_words(title: &str, words: &[String]) -> bool {
 }
 
 /// Shared words over all words (filler words left out), 0 to 1.
-fn similarity(a: &[String], b: &[String]) -> f32 {
-    let set = |ws: &[String]| -> Vec<String> {
-        let mut v: Vec<String> = ws.iter().filter(|w| !is_filler(w)).cloned().collect();
-        v.sort();
+fn similarity<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f32 {
+    fn set<W: AsRef<str>>(ws: &[W]) -> Vec<&str> {
+        let mut v: Vec<&str> = ws
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|w| !is_filler(w))
+            .collect();
+        v.sort_unstable();
         v.dedup();
         v
-    };
+    }
     let (a, b) = (set(a), set(b));
     if a.is_empty() || b.is_empty() {
         return 0.0;
@@ -170,22 +174,26 @@ fn similarity(a: &[String], b: &[String]) -> f32 {
 
 /// Whether `short` is `long` cut short or abbreviated: "Spanner" for "Spanner: Google's
 /// Globally-Distributed Database", "GFS" for "Google File System".
-fn shortened(short: &[String], long: &[String]) -> bool {
+fn shortened<A: AsRef<str>, B: AsRef<str>>(short: &[A], long: &[B]) -> bool {
     if short.is_empty() || short.len() >= long.len() {
         return false;
     }
-    if long.starts_with(short) {
+    if short
+        .iter()
+        .zip(long)
+        .all(|(s, l)| s.as_ref() == l.as_ref())
+    {
         return true;
     }
     let initials = |filler: bool| -> String {
         long.iter()
+            .map(AsRef::as_ref)
             .filter(|w| filler || !is_filler(w))
             .filter_map(|w| w.chars().next())
             .collect()
     };
-    short.len() == 1
-        && short[0].len() >= 2
-        && (short[0] == initials(false) || short[0] == initials(true))
+    let short = short[0].as_ref();
+    short.len() >= 2 && (short == initials(false) || short == initials(true))
 }
 
 /// Whether a title of these words is specific enough to name one work by itself: three
@@ -354,11 +362,58 @@ pub(crate) struct Found<'w, V> {
     /// Its identifiers that belong to another work (a DOI copied from the wrong entry):
     /// never recorded as its addresses.
     pub foreign: Vec<String>,
+    /// The number of the work it is, for [`Works::add_addresses_at`].
+    pub at: Option<usize>,
+}
+
+/// The works under one key of an index, in the order they were inserted: nearly always one,
+/// which needs no allocation of its own (200,000 imported links make a million keys).
+#[derive(Clone, Debug, Default)]
+enum Ids {
+    #[default]
+    None,
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Ids {
+    fn push(&mut self, n: usize) {
+        let n = u32::try_from(n).expect("fewer than 4 billion works");
+        match self {
+            Ids::None => *self = Ids::One(n),
+            Ids::One(first) => *self = Ids::Many(vec![*first, n]),
+            Ids::Many(all) => all.push(n),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Ids::None => 0,
+            Ids::One(_) => 1,
+            Ids::Many(all) => all.len(),
+        }
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.iter().last()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let (one, many): (Option<u32>, &[u32]) = match self {
+            Ids::None => (None, &[]),
+            Ids::One(n) => (Some(*n), &[]),
+            Ids::Many(all) => (None, all),
+        };
+        one.into_iter()
+            .chain(many.iter().copied())
+            .map(|n| n as usize)
+    }
 }
 
 struct Work<V> {
     value: V,
-    title: Vec<String>,
+    /// The title's words ([`title_words`]) joined by spaces: one allocation, not one a word.
+    title: Box<str>,
     informative: bool,
     dois: Vec<String>,
     surnames: Vec<String>,
@@ -369,13 +424,13 @@ struct Work<V> {
 pub(crate) struct Works<V> {
     works: Vec<Work<V>>,
     pages: urls::UrlIndex<usize>,
-    identifiers: HashMap<String, Vec<usize>>,
-    pdfs: HashMap<String, Vec<usize>>,
-    titles: HashMap<String, Vec<usize>>,
+    identifiers: HashMap<String, Ids>,
+    pdfs: HashMap<String, Ids>,
+    titles: HashMap<Box<str>, Ids>,
     /// Works by the one-word name their main title is ("MapReduce: Simplified ...").
-    names: HashMap<String, Vec<usize>>,
+    names: HashMap<String, Ids>,
     /// Works by each distinctive word of their title, for the near-equal titles.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: HashMap<Box<str>, Ids>,
 }
 
 /// One address as the page index knows it: its keys ([`urls::keys_of`]) and whether it was
@@ -498,42 +553,59 @@ impl<V> Works<V> {
             self.pdfs.entry(p).or_default().push(n);
         }
         if k.informative && distinctive(&k.title) {
-            self.titles.entry(k.joined).or_default().push(n);
+            self.titles
+                .entry(k.joined.as_str().into())
+                .or_default()
+                .push(n);
             for w in k.title.iter().filter(|w| !is_filler(w)) {
                 // Look up before inserting: a known word needs no copy of its text.
                 match self.by_word.get_mut(w.as_str()) {
-                    Some(posting) if posting.last() == Some(&n) => {}
+                    Some(posting) if posting.last() == Some(n) => {}
                     Some(posting) => posting.push(n),
                     None => {
-                        self.by_word.insert(w.clone(), vec![n]);
+                        self.by_word.insert(w.as_str().into(), Ids::One(n as u32));
                     }
                 }
             }
         }
         if let Some(main) = k.main.as_ref().filter(|_| k.informative) {
             if distinctive(main) {
-                self.titles.entry(main.join(" ")).or_default().push(n);
+                self.titles
+                    .entry(main.join(" ").into())
+                    .or_default()
+                    .push(n);
             } else if let Some(name) = name_of(main) {
                 self.names.entry(name.to_string()).or_default().push(n);
             }
         }
         self.works.push(Work {
             value,
-            title: k.title,
+            title: k.joined.into(),
             informative: k.informative,
             dois: k.dois,
             surnames: k.surnames,
         });
     }
 
+    /// The title words of work `w`.
+    fn title(&self, w: usize) -> Vec<&str> {
+        let joined = &self.works[w].title;
+        if joined.is_empty() {
+            return Vec::new();
+        }
+        joined.split(' ').collect()
+    }
+
     /// Whether the titles of `k` and work `w` are of different works.
     fn unrelated(&self, k: &Keys, w: usize) -> bool {
         let work = &self.works[w];
-        k.informative
-            && work.informative
-            && similarity(&k.title, &work.title) < UNRELATED
-            && !shortened(&k.title, &work.title)
-            && !shortened(&work.title, &k.title)
+        if !(k.informative && work.informative) {
+            return false;
+        }
+        let title = self.title(w);
+        similarity(&k.title, &title) < UNRELATED
+            && !shortened(&k.title, &title)
+            && !shortened(&title, &k.title)
     }
 
     /// Looks `id` up: the work it is (if any) and the contradictions found on the way.
@@ -562,7 +634,7 @@ impl<V> Works<V> {
             .identifiers
             .iter()
             .filter_map(|i| self.identifiers.get(i).map(|ws| (ws, i)))
-            .flat_map(|(ws, i)| ws.iter().map(move |w| (*w, i)))
+            .flat_map(|(ws, i)| ws.iter().map(move |w| (w, i)))
             .collect();
         by_identifier.sort_by_key(|(w, _)| *w);
         // A DOI and its ACM alias name one work: one answer for it.
@@ -588,11 +660,11 @@ impl<V> Works<V> {
         }
         // 3. The same PDF file at another host, with a title that agrees.
         for stem in &k.pdfs {
-            for &w in self.pdfs.get(stem).into_iter().flatten() {
+            for w in self.pdfs.get(stem).into_iter().flat_map(Ids::iter) {
                 let work = &self.works[w];
                 let agree = !k.informative
                     || !work.informative
-                    || similarity(&k.title, &work.title) >= FILE_AGREES;
+                    || similarity(&k.title, &self.title(w)) >= FILE_AGREES;
                 if agree && !self.contradicts(k, w) {
                     return found(w, Reason::Pdf(stem.clone()), conflicts, foreign);
                 }
@@ -602,10 +674,20 @@ impl<V> Works<V> {
         if k.informative {
             let mut hits: Vec<usize> = Vec::new();
             if distinctive(&k.title) {
-                hits.extend(self.titles.get(&k.joined).into_iter().flatten());
+                hits.extend(
+                    self.titles
+                        .get(k.joined.as_str())
+                        .into_iter()
+                        .flat_map(Ids::iter),
+                );
             }
             if let Some(main) = k.main.as_ref().filter(|m| distinctive(m)) {
-                hits.extend(self.titles.get(&main.join(" ")).into_iter().flatten());
+                hits.extend(
+                    self.titles
+                        .get(main.join(" ").as_str())
+                        .into_iter()
+                        .flat_map(Ids::iter),
+                );
             }
             hits.extend(self.near_titles(k));
             // "MapReduce (2004)" at `.../mapreduce.pdf`: the paper's name, and an address that
@@ -621,7 +703,7 @@ impl<V> Works<V> {
                 })
             });
             if let Some(name) = named {
-                hits.extend(self.names.get(name).into_iter().flatten());
+                hits.extend(self.names.get(name).into_iter().flat_map(Ids::iter));
             }
             hits.sort_unstable();
             hits.dedup();
@@ -642,6 +724,7 @@ impl<V> Works<V> {
             same: None,
             conflicts,
             foreign,
+            at: None,
         }
     }
 
@@ -656,6 +739,7 @@ impl<V> Works<V> {
             same: Some((&self.works[w].value, reason)),
             conflicts,
             foreign,
+            at: Some(w),
         }
     }
 
@@ -668,17 +752,21 @@ impl<V> Works<V> {
         for w in k.title.iter().filter(|w| !is_filler(w)) {
             // A word in hundreds of titles ("distributed") says nothing of which one; the
             // rarer words of a near-equal title find it.
-            let Some(posting) = self.by_word.get(w).filter(|p| p.len() <= COMMON_WORD) else {
+            let Some(posting) = self
+                .by_word
+                .get(w.as_str())
+                .filter(|p| p.len() <= COMMON_WORD)
+            else {
                 continue;
             };
-            for &n in posting {
+            for n in posting.iter() {
                 *counts.entry(n).or_default() += 1;
             }
         }
         let mut near: Vec<usize> = counts
             .into_iter()
             .filter(|&(n, shared)| {
-                shared >= 3 && similarity(&k.title, &self.works[n].title) >= SAME_TITLE
+                shared >= 3 && similarity(&k.title, &self.title(n)) >= SAME_TITLE
             })
             .map(|(n, _)| n)
             .collect();
@@ -715,15 +803,9 @@ impl<V> Works<V> {
         }
     }
 
-    /// Adds `urls` to what the work `value` is known by: an address just recorded as one of
-    /// its alternates names it from now on.
-    pub(crate) fn add_addresses(&mut self, value: &V, urls: &[String])
-    where
-        V: PartialEq,
-    {
-        let Some(n) = self.works.iter().position(|w| w.value == *value) else {
-            return;
-        };
+    /// Adds `urls` to what the work numbered `n` ([`Decision::at`]) is known by: an address
+    /// just recorded as one of its alternates names it from now on.
+    pub(crate) fn add_addresses_at(&mut self, n: usize, urls: &[String]) {
         for url in urls {
             let k = keys(&Identity {
                 urls: vec![url.as_str()],
@@ -754,6 +836,7 @@ impl<V> Works<V> {
         let k = keys(id);
         let found = self.find_keys(&k);
         let decision = Decision {
+            at: found.at,
             foreign: found.foreign,
             same: found.same.map(|(v, r)| (v.clone(), r)),
             conflicts: found
@@ -779,6 +862,8 @@ pub(crate) struct Decision<V> {
     pub conflicts: Vec<Conflict<V>>,
     /// See [`Found::foreign`].
     pub foreign: Vec<String>,
+    /// See [`Found::at`].
+    pub at: Option<usize>,
 }
 
 #[cfg(test)]

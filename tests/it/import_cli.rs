@@ -434,3 +434,44 @@ fn the_readme_shows_real_import_output() {
         "README's import excerpt is stale:\n{shown}"
     );
 }
+
+/// The dry-run JSON of a large list is written as it is made, and stays one valid document:
+/// every link in order, whatever the name of the file (a name that is not UTF-8 used to end
+/// the run with a panic, exit 101, while the links were being written).
+#[cfg(unix)]
+#[test]
+fn a_large_dry_run_is_one_valid_json_document_whatever_the_file_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"list-\xff.md");
+    let count = 3000;
+    let mut list = String::from("# A long list\n\n");
+    for i in 0..count {
+        list.push_str(&format!(
+            "- [Quorum leases in practice, part {i}](https://host{}.example.org/leases-{i}) - notes on leases, part {i}.\n",
+            i % 97
+        ));
+    }
+    fs::write(tmp.path().join(name), &list).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .arg("import")
+        .arg(name)
+        .args(["--dry-run", "--format", "json"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let links = json["links"].as_array().unwrap();
+    assert_eq!(links.len(), count);
+    for (i, link) in links.iter().enumerate() {
+        assert_eq!(
+            link["title"].as_str(),
+            Some(format!("Quorum leases in practice, part {i}").as_str())
+        );
+        assert_eq!(link["file"].as_str(), Some("list-\u{fffd}.md"));
+        assert_eq!(link["line"].as_u64(), Some(i as u64 + 3));
+    }
+    assert_eq!(json["new"].as_u64(), Some(count as u64));
+    assert_eq!(json["duplicates"].as_u64(), Some(0));
+}
