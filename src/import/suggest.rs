@@ -1208,6 +1208,32 @@ mod tests {
     }
 
     #[test]
+    fn names_are_matched_whole_unstemmed_and_the_longest_wins() {
+        let c = course();
+        let s = toy(&c);
+        let find = |text: &str| -> Vec<String> {
+            s.names
+                .find(&name_tokens(text))
+                .iter()
+                .map(|f| s.names.phrases[f.name].text.clone())
+                .collect()
+        };
+        // Keywords and ids are names; plural and case do not matter.
+        assert_eq!(
+            find("Deterministic Simulations of a model checker"),
+            ["deterministic simulation", "model checker"]
+        );
+        assert_eq!(find("Paxos, again"), ["paxos"]);
+        // A compound ending in a one-word name holds it ("CASPaxos").
+        assert_eq!(find("CASPaxos"), ["paxos"]);
+        // No stemming: "live" is not "liveness", "clocking" not "clock".
+        assert!(find("Clocking in").is_empty());
+        // A heading that is only a name is marked whole.
+        let found = s.names.find(&name_tokens("Leader election"));
+        assert!(found.len() == 1 && found[0].whole);
+    }
+
+    #[test]
     fn leave_one_out_takes_the_link_out() {
         let c = course();
         let mut s = toy(&c);
