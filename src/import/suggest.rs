@@ -6,9 +6,19 @@
 //! (headings, folders, categories), its note and the words of its URL at lower weights. BM25
 //! scores the query against every topic (the `bm25` crate's English stemming and stop words,
 //! its k1 and b), from postings made once per course ([`Index`]), so a reading costs a few
-//! look-ups per word of its own however large the course or the import. The best topic gets the link when its score is at least the floor
-//! ([`Params::floor_words`]), at least [`Params::margin`] times the second's, and it shares a word with the link's title or hints
-//! (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
+//! look-ups per word of its own however large the course or the import.
+//!
+//! On top of the words, the topics' names ([`Names`]: each keyword and id as a phrase) are
+//! strong evidence: "replicated data types" or "CRDTs" in a title, or a list's section
+//! heading "Gossip" or "Paxos", speaks for the topic that bears the name, at about one
+//! floor's worth, so one distinctive name files a reading. A heading counts only for a reading
+//! whose own title or note is of the course's field (an essay on careers under "Time and
+//! clocks" stays out), and never against the topics the title itself names.
+//!
+//! The best topic gets the link when its score is at least the floor ([`Params::floor_words`]),
+//! at least [`Params::margin`] times the second's ([`Params::named_margin`] when the reading
+//! names the best topic and not the second), and it shares a word with the link's title or
+//! hints (a blurb alone wanders); otherwise the link goes to the inbox, with its top three
 //! candidates listed. A tie is never broken by name: it goes to the inbox.
 
 use super::domain::Field;
@@ -41,6 +51,16 @@ pub struct Params {
     /// Weight of the nearest course links' topics (their field words shared with the
     /// reading), in units of the floor, on top of the topics' BM25 scores.
     pub neighbour_weight: f32,
+    /// Weight, in units of the floor, of a topic's name (a keyword or its id) found whole in
+    /// the title: a curator's chosen words, so one distinctive name is enough evidence.
+    pub title_name_weight: f32,
+    /// The same for a name found in the list's section heading (see [`Names`]): strong
+    /// context, counted only when the reading's own words are of the course's field.
+    pub heading_name_weight: f32,
+    /// The field weight (see `super::domain`) below which a one-word name names nothing.
+    pub single_name_low: f32,
+    /// The margin when the best topic is named by the reading and the second is not.
+    pub named_margin: f32,
 }
 
 impl Default for Params {
@@ -54,6 +74,10 @@ impl Default for Params {
             head_weight: 1.0,
             field_ratio: super::domain::FIELD_RATIO,
             neighbour_weight: 0.0,
+            title_name_weight: 1.5,
+            heading_name_weight: 1.0,
+            single_name_low: SINGLE_NAME_LOW,
+            named_margin: 1.2,
         }
     }
 }
@@ -141,6 +165,11 @@ struct Query {
     hints: Vec<String>,
     note: Vec<String>,
     url: Vec<String>,
+    /// The topics' names found whole in the title, and in the section heading (these only
+    /// when the reading's own title or note has a word of the field: a heading places a
+    /// reading of the field, it does not make an essay on careers one).
+    title_names: Vec<Found>,
+    heading_names: Vec<Found>,
 }
 
 impl Query {
@@ -214,6 +243,8 @@ pub struct Suggester {
     field: Field,
     /// Each course link as its field words, weighted and of unit length, with its topic.
     neighbours: Vec<(usize, Vec<(String, f32)>)>,
+    /// The topics' names (keywords and ids) as phrases.
+    names: Names,
 }
 
 /// BM25 over the topics (k1 = 1.2, b = 0.75, as the `bm25` crate scores), precomputed: every
@@ -309,6 +340,228 @@ impl Index {
                 }
             }
         }
+    }
+}
+
+/// The names of the topics: each keyword and each id (`state-machine-replication`) as a
+/// phrase of stemmed tokens (stop words out), with the topics that bear it and how telling it
+/// is. A keyword is a curator's choice of words: "replicated data types" in a title says more
+/// than the same three words scattered, and "data" or "types" alone say nothing. A one-word
+/// name counts only when the word is the course field's own (see `super::domain`): "scale"
+/// and "load" name a topic but are everybody's words.
+struct Names {
+    phrases: Vec<Name>,
+    /// First token -> the phrases that start with it.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+struct Name {
+    /// As the curator wrote it (the first spelling met), for `why`.
+    text: String,
+    tokens: Vec<String>,
+    topics: Vec<usize>,
+    /// Per topic of `topics`: how much the name speaks for it, 1 for the one whose text
+    /// uses it most.
+    shares: Vec<f32>,
+    /// Most topics' texts use it: the field's own name, which places nothing.
+    common: bool,
+    /// In (0, 1]: 1 for a phrase that only one topic's text uses; less the more topics'
+    /// texts use it (BM25's idf, scaled), so "distributed systems" tells little.
+    weight: f32,
+}
+
+/// A name found in a text: which, and where (token span).
+#[derive(Clone, Copy)]
+struct Found {
+    name: usize,
+    start: usize,
+    len: usize,
+    /// The name is the whole text ("Gossip" as a heading): then it is chosen words however
+    /// plain, and counts fully.
+    whole: bool,
+}
+
+/// The words names are matched on: lowercase, plural `s` off (see `super::domain::normal`),
+/// a few joining words out, and no stemming: a stemmer makes "Paxos Made Live" say
+/// "liveness" and "operation-based" say "operations".
+fn name_tokens(text: &str) -> Vec<String> {
+    super::domain::words(text)
+        .filter(|w| !NAME_GLUE.contains(&w.as_str()))
+        .collect()
+}
+
+/// Words that join a name's words without being part of what it names.
+const NAME_GLUE: &[&str] = &["and", "the", "for", "with", "from"];
+
+/// A one-word name's field weight (see `super::domain`) below which it names nothing, and
+/// above which by this much it names its topic fully.
+const SINGLE_NAME_LOW: f32 = 5.0;
+const SINGLE_NAME_SPAN: f32 = 3.0;
+
+/// A name points fully at its topics when this share of the course's uses of it is
+/// theirs (see [`Names::new`]).
+const CONCENTRATED: f32 = 2.0;
+
+/// The longest phrase a name can have, in tokens (longer ones are cut off from matching).
+const NAME_TOKENS: usize = 5;
+
+impl Names {
+    fn new(course: &Course, field: &Field, full_texts: &[String], single_low: f32) -> Names {
+        let mut phrases: Vec<Name> = Vec::new();
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        for (i, t) in course.topics.iter().enumerate() {
+            let id = t.id.replace('-', " ");
+            for text in t.keywords.iter().map(String::as_str).chain([id.as_str()]) {
+                let tokens = name_tokens(text);
+                if tokens.is_empty() || tokens.len() > NAME_TOKENS {
+                    continue;
+                }
+                // A name must hold a word of the field; one plain word names nothing.
+                let owned = super::domain::words(text).filter(|w| field.owns(w)).count();
+                if owned == 0 {
+                    continue;
+                }
+                let at = *index.entry(tokens.clone()).or_insert_with(|| {
+                    phrases.push(Name {
+                        text: text.to_string(),
+                        tokens,
+                        topics: Vec::new(),
+                        shares: Vec::new(),
+                        common: false,
+                        weight: 1.0,
+                    });
+                    phrases.len() - 1
+                });
+                if !phrases[at].topics.contains(&i) {
+                    phrases[at].topics.push(i);
+                }
+            }
+        }
+        // How many topics' texts use each phrase (its tokens in a row).
+        let grams: Vec<HashMap<String, u32>> = full_texts
+            .iter()
+            .map(|text| {
+                let tokens = name_tokens(text);
+                let mut counts: HashMap<String, u32> = HashMap::new();
+                for n in 1..=NAME_TOKENS {
+                    for w in tokens.windows(n) {
+                        *counts.entry(w.join(" ")).or_default() += 1;
+                    }
+                }
+                counts
+            })
+            .collect();
+        let n = full_texts.len().max(1);
+        for p in &mut phrases {
+            let key = p.tokens.join(" ");
+            let df = grams.iter().filter(|g| g.contains_key(&key)).count();
+            // A phrase most topics use is the field's own name ("distributed systems"):
+            // it says the reading is of the field, not where in it.
+            p.common = 3 * df >= n;
+            let common = if p.common { 0.0 } else { 1.0 };
+            // A name two topics bear speaks most for the one whose text uses it most
+            // ("crdt": replicated data types, then programming models).
+            let uses: Vec<f32> = p
+                .topics
+                .iter()
+                .map(|&t| 1.0 + grams[t].get(&key).copied().unwrap_or(0) as f32)
+                .collect();
+            let most = uses.iter().copied().fold(1f32, f32::max);
+            p.shares = uses.iter().map(|u| u / most).collect();
+            // How much of the course's use of the name falls in the topics that bear it:
+            // "state machine" is a TLA+ keyword, but the course says it mostly about
+            // replication, so it points at TLA+ only weakly.
+            let all: f32 = grams
+                .iter()
+                .map(|g| g.get(&key).copied().unwrap_or(0) as f32)
+                .sum();
+            let concentration = (uses.iter().sum::<f32>() / (all + uses.len() as f32)).min(1.0);
+            let pointed = (CONCENTRATED * concentration).min(1.0);
+            // One word names a topic only as much as it is the field's own: "paxos" fully,
+            // "gossip" or "lease" a little, "scale" not at all.
+            let single = if p.tokens.len() == 1 {
+                let strength = super::domain::words(&p.text)
+                    .filter_map(|w| field.weight(&w))
+                    .fold(0f32, f32::max);
+                ((strength - single_low) / SINGLE_NAME_SPAN).clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+            p.weight = common * single * pointed;
+        }
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, p) in phrases.iter().enumerate() {
+            by_first.entry(p.tokens[0].clone()).or_default().push(at);
+        }
+        Names { phrases, by_first }
+    }
+
+    /// The names in `tokens`; a name inside a longer one found at the same place does not
+    /// count ("distributed systems" inside "testing distributed systems"). A compound such
+    /// as "CASPaxos" or "MultiPaxos" holds the name it ends with.
+    fn find(&self, tokens: &[String]) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        for start in 0..tokens.len() {
+            if let Some(list) = self.by_first.get(&tokens[start]) {
+                for &name in list {
+                    let p = &self.phrases[name].tokens;
+                    if tokens[start..].starts_with(p) {
+                        found.push(Found {
+                            name,
+                            start,
+                            len: p.len(),
+                            whole: p.len() == tokens.len(),
+                        });
+                    }
+                }
+            } else {
+                for (name, p) in self.phrases.iter().enumerate() {
+                    let t = &tokens[start];
+                    if p.tokens.len() == 1
+                        && p.tokens[0].len() >= 4
+                        && t.len() > p.tokens[0].len()
+                        && t.ends_with(&p.tokens[0])
+                    {
+                        found.push(Found {
+                            name,
+                            start,
+                            len: 1,
+                            whole: false,
+                        });
+                    }
+                }
+            }
+        }
+        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.len)).collect();
+        found.retain(|f| {
+            !spans
+                .iter()
+                .any(|&(s, l)| l > f.len && s <= f.start && f.start + f.len <= s + l)
+        });
+        found
+    }
+
+    /// Adds `weight` times each found name's weight to the topics that bear it.
+    fn score(&self, found: &[Found], weight: f32, scores: &mut [f32]) {
+        for f in found {
+            let p = &self.phrases[f.name];
+            let strength = if f.whole && !p.common { 1.0 } else { p.weight };
+            for (&t, share) in p.topics.iter().zip(&p.shares) {
+                scores[t] += weight * strength * share;
+            }
+        }
+    }
+
+    /// The found names that speak for topic `t`, as written in the course.
+    fn of_topic(&self, found: &[Found], t: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in found {
+            let p = &self.phrases[f.name];
+            if p.topics.contains(&t) && !out.contains(&p.text) {
+                out.push(p.text.clone());
+            }
+        }
+        out
     }
 }
 
@@ -430,7 +683,9 @@ impl Suggester {
         // BM25's idf of a word that one topic of n has.
         let n = ids.len() as f32;
         let floor = params.floor_words * (1.0 + (n - 1.0 + 0.5) / 1.5).ln();
+        let names = Names::new(course, &field, &texts, params.single_name_low);
         Suggester {
+            names,
             params,
             floor,
             tokenizer,
@@ -492,7 +747,7 @@ impl Suggester {
     /// The three best topics' scores for `c` (whose query is `q`), best first; equal scores in
     /// id order (only for display: [`Suggester::decide`] sends a tie to the inbox); with, for
     /// each, the part that came from the title and hints alone.
-    fn scored(&self, c: &Candidate, q: &Query) -> Vec<(String, f32, f32)> {
+    fn scored(&self, c: &Candidate, q: &Query) -> Vec<(String, f32, f32, f32)> {
         let n = self.ids.len();
         let weights = [
             1.0,
@@ -520,9 +775,22 @@ impl Suggester {
             }
         }
         let near = self.neighbour_scores(c);
+        // The topics' names, in units of the floor: one distinctive name files a reading.
+        let mut named = vec![0f32; n];
+        let unit = self.floor;
+        self.names.score(
+            &q.title_names,
+            unit * self.params.title_name_weight,
+            &mut named,
+        );
+        self.names.score(
+            &q.heading_names,
+            unit * self.params.heading_name_weight,
+            &mut named,
+        );
         let total = |i: usize| {
             let neighbours = self.params.neighbour_weight * self.floor * near[i];
-            parts.iter().map(|p| p[i]).sum::<f32>() + neighbours
+            parts.iter().map(|p| p[i]).sum::<f32>() + neighbours + named[i]
         };
         // The best three in one pass: all that deciding and explaining look at (a topic
         // behind the third can be neither chosen nor `also`), without sorting every topic.
@@ -539,7 +807,10 @@ impl Suggester {
             }
         }
         top.into_iter()
-            .map(|(i, s)| (self.ids[i].clone(), s, parts[0][i] + parts[1][i]))
+            .map(|(i, s)| {
+                let titled = parts[0][i] + parts[1][i] + named[i];
+                (self.ids[i].clone(), s, titled, named[i])
+            })
             .collect()
     }
 
@@ -566,11 +837,42 @@ impl Suggester {
             .filter(|w| !URL_NOISE.contains(&w.to_ascii_lowercase().as_str()))
             .collect();
         let url_words = field_words(&path_words.join(" "));
+        let title = field_words(&c.title);
+        let note = field_words(c.note.as_deref().unwrap_or(""));
+        let mut title_names = self.names.find(&name_tokens(&without_venues(&c.title)));
+        // A title that is only a name ("Metadata") is a vague link text, not a choice.
+        for f in &mut title_names {
+            f.whole = false;
+        }
+        let mut heading_names: Vec<Found> = if title.is_empty() && note.is_empty() {
+            Vec::new()
+        } else {
+            c.hints
+                .iter()
+                .flat_map(|h| self.names.find(&name_tokens(&without_venues(h))))
+                .collect()
+        };
+        if !title_names.is_empty() {
+            // The title's own names come first: a broad heading ("Consensus and fault
+            // tolerance") may back them, never outvote them.
+            let named: Vec<usize> = title_names
+                .iter()
+                .flat_map(|f| self.names.phrases[f.name].topics.iter().copied())
+                .collect();
+            heading_names.retain(|f| {
+                self.names.phrases[f.name]
+                    .topics
+                    .iter()
+                    .any(|t| named.contains(t))
+            });
+        }
         Query {
-            title: field_words(&c.title),
+            title,
             hints: field_words(&c.hints.join(". ")),
-            note: field_words(c.note.as_deref().unwrap_or("")),
+            note,
             url: url_words,
+            title_names,
+            heading_names,
         }
     }
 
@@ -581,21 +883,44 @@ impl Suggester {
             // Outside the course's field: whatever word of a topic the note or the address
             // shares, nothing says the reading is about the topic.
             let scored = self.scored(c, &q);
-            let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
+            let plain: Vec<(String, f32)> =
+                scored.into_iter().map(|(id, s, _, _)| (id, s)).collect();
             let mut s = Self::decide(&plain, f32::INFINITY, self.params.margin);
             s.why = vec!["no word of the title or heading is of the course's field".into()];
             return s;
         }
         let scored = self.scored(c, &q);
-        let titled = scored.first().is_some_and(|(_, _, t)| *t > 0.0);
-        let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _)| (id, s)).collect();
-        let mut s = Self::decide(&plain, self.floor, self.params.margin);
+        let titled = scored.first().is_some_and(|(_, _, t, _)| *t > 0.0);
+        // A topic named by the reading (a keyword or its id in the title or heading) against
+        // one that is not: the name is the curator's evidence, so being ahead is enough.
+        let named = |at: usize| scored.get(at).map_or(0.0, |(_, _, _, n)| *n);
+        let margin = if named(0) >= 0.5 * self.floor && named(1) == 0.0 {
+            self.params.named_margin
+        } else {
+            self.params.margin
+        };
+        let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _, _)| (id, s)).collect();
+        let mut s = Self::decide(&plain, self.floor, margin);
         if !titled && s.topic.is_some() {
             // A blurb alone wanders: without a word of the title or a hint, no topic is sure.
             s.topic = None;
             s.also.clear();
         }
-        s.why = q.explain(&s, &plain, self.floor, self.params.margin);
+        s.why = q.explain(&s, &plain, self.floor, margin);
+        if let Some(t) = s
+            .topic
+            .as_ref()
+            .and_then(|t| self.ids.iter().position(|i| i == t))
+        {
+            // The topic's own names that the reading carries: usually what decided.
+            for (place, found) in [("title", &q.title_names), ("heading", &q.heading_names)] {
+                let names = self.names.of_topic(found, t);
+                if !names.is_empty() {
+                    s.why
+                        .push(format!("{place} names the topic: {}", names.join(", ")));
+                }
+            }
+        }
         s
     }
 
@@ -880,6 +1205,32 @@ mod tests {
                 assert!(ours[0] > 0.0 && ours[1] == 0.0, "{ours:?}");
             }
         }
+    }
+
+    #[test]
+    fn names_are_matched_whole_unstemmed_and_the_longest_wins() {
+        let c = course();
+        let s = toy(&c);
+        let find = |text: &str| -> Vec<String> {
+            s.names
+                .find(&name_tokens(text))
+                .iter()
+                .map(|f| s.names.phrases[f.name].text.clone())
+                .collect()
+        };
+        // Keywords and ids are names; plural and case do not matter.
+        assert_eq!(
+            find("Deterministic Simulations of a model checker"),
+            ["deterministic simulation", "model checker"]
+        );
+        assert_eq!(find("Paxos, again"), ["paxos"]);
+        // A compound ending in a one-word name holds it ("CASPaxos").
+        assert_eq!(find("CASPaxos"), ["paxos"]);
+        // No stemming: "live" is not "liveness", "clocking" not "clock".
+        assert!(find("Clocking in").is_empty());
+        // A heading that is only a name is marked whole.
+        let found = s.names.find(&name_tokens("Leader election"));
+        assert!(found.len() == 1 && found[0].whole);
     }
 
     #[test]

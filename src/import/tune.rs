@@ -8,38 +8,53 @@
 //! the one that files the most fitting readings where they belong wins (ties: the fewest
 //! wrong filings). `syllabus suggest --evaluate --labels FILE` then reports both halves
 //! with the defaults this search chose.
+//!
+//! `show_tune_mistakes` (`cargo test --lib show_tune_mistakes -- --ignored --nocapture`)
+//! prints instead each reading of the tune half that import gets wrong with the defaults,
+//! with what decided it: what to read before changing the suggester (the command's own
+//! `--show` also prints the holdout's figures, which tuning must not look at).
 
 use super::labels::{Figures, Labelled};
 use super::suggest::Params;
 
-#[test]
-#[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
-fn tune_suggester() -> Result<(), Box<dyn std::error::Error>> {
+fn labels() -> Result<Labelled, Box<dyn std::error::Error>> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/curation/labels.toml"
     );
-    let labelled = Labelled::load(std::path::Path::new(path))
+    Ok(Labelled::load(std::path::Path::new(path))
         .map_err(|e| e.to_string())?
-        .only_half("tune");
+        .only_half("tune"))
+}
+
+#[test]
+#[ignore = "run by hand: see the module's comment"]
+fn show_tune_mistakes() -> Result<(), Box<dyn std::error::Error>> {
+    show_mistakes(&labels()?);
+    Ok(())
+}
+
+#[test]
+#[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
+fn tune_suggester() -> Result<(), Box<dyn std::error::Error>> {
+    let labelled = labels()?;
     let defaults = labelled.evaluate(Params::default()).halves["tune"].clone();
     println!("defaults: {:?}", Params::default());
     for line in defaults.lines() {
         println!("  {line}");
     }
     let mut results = Vec::new();
-    for floor_words in [2.0, 2.5, 3.0, 3.5, 4.0] {
-        for margin in [1.2, 1.35] {
-            for hint_weight in [1.0, 1.5, 2.0] {
-                for neighbour_weight in [0.0, 1.0] {
-                    for field_ratio in [1.0, 1.5, 2.0] {
+    for floor_words in [2.5, 3.0, 3.5] {
+        for margin in [1.2, 1.35, 1.5] {
+            for title_name_weight in [1.0, 1.5] {
+                for heading_name_weight in [0.5, 1.0] {
+                    for named_margin in [1.0, 1.2] {
                         let params = Params {
                             floor_words,
                             margin,
-                            hint_weight,
-                            note_weight: 0.25,
-                            field_ratio,
-                            neighbour_weight,
+                            title_name_weight,
+                            heading_name_weight,
+                            named_margin,
                             ..Params::default()
                         };
                         let f = labelled.evaluate(params).halves["tune"].clone();
@@ -74,4 +89,34 @@ fn tune_suggester() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// Each tune reading import gets wrong with the default settings, and the tune figures.
+fn show_mistakes(labelled: &Labelled) {
+    let e = labelled.evaluate(Params::default());
+    for o in &e.outcomes {
+        let l = &o.label;
+        let got = match (&o.duplicate_of, &o.topic) {
+            (None, _) => "not read".to_string(),
+            (Some(Some(of)), _) => format!("same as {of}"),
+            (Some(None), Some(t)) => format!("new, filed in {t}"),
+            (Some(None), None) => "new, inbox".to_string(),
+        };
+        let want = match (l.same_as.as_str(), l.topic.as_str()) {
+            ("", "") => "new, inbox".to_string(),
+            ("", t) => format!("new, filed in {t}"),
+            (of, _) => format!("same as {of}"),
+        };
+        if got != want {
+            println!(
+                "{}  {}\n  want: {want}\n  got:  {got}  [{}]",
+                l.list,
+                l.title,
+                o.why.join("; ")
+            );
+        }
+    }
+    for line in e.halves["tune"].lines() {
+        println!("  {line}");
+    }
 }

@@ -342,3 +342,33 @@ fn the_labelled_evaluation_prints_both_halves() {
         "{text}"
     );
 }
+
+#[test]
+fn a_section_heading_that_names_a_topic_places_the_readings_under_it() {
+    let (links, _) = dry_run(&[&fixture("sectioned.md")], &[]);
+    // Under "Gossip" a reading of the field whose title alone says too little is filed by
+    // the heading, and says so; the same reading under "Things I liked" waits in the inbox.
+    let under = find(&links, "Epidemic dissemination in large clusters");
+    assert_eq!(under["topic"], "broadcast-and-registers", "{under:#}");
+    let why = under["why"].to_string();
+    assert!(why.contains("heading names the topic: gossip"), "{why}");
+    let elsewhere = find(&links, "Epidemic dissemination in larger clusters");
+    assert_eq!(elsewhere["topic"], serde_json::Value::Null, "{elsewhere:#}");
+    // An essay outside the field stays out, whatever heading it sits under.
+    for essay in ["Writing Is Magic", "How Do You Spend Your Time?"] {
+        let l = find(&links, essay);
+        assert_eq!(l["topic"], serde_json::Value::Null, "{l:#}");
+    }
+    // The heading backs the title's own names, never outvotes them.
+    let raft = find(&links, "Raft log compaction, explained");
+    assert_eq!(raft["topic"], "raft", "{raft:#}");
+    // A name in the title ("CRDTs") files a reading with no heading at all.
+    let crdts = find(&links, "Efficient Synchronization of State-based CRDTs");
+    assert_eq!(crdts["topic"], "replicated-data-types", "{crdts:#}");
+    assert!(
+        crdts["why"]
+            .to_string()
+            .contains("title names the topic: crdt"),
+        "{crdts:#}"
+    );
+}
