@@ -2,9 +2,10 @@
 //!
 //! Weeks are filled, not just cut in plan order: when the next reading does not fit in what is
 //! left of a week, a later one that does not wait for anything unread takes the room (see
-//! `fill`), so prerequisite order holds and weeks are full. A link that fits in a week is
-//! never split; one longer than a week (a book, a project built over several sittings) runs over
-//! as many weeks as it takes, sharing its first and last. A week left short says why (see
+//! `fill`), so prerequisite order holds and weeks are full. A link longer than a week (a book, a
+//! project built over several sittings) runs over as many weeks as it takes, sharing its first
+//! and last; one of an hour or more that comes next but does not fit in what is left of a week
+//! starts there and ends in the next ([`SPLIT_FROM`]). A week left short says why (see
 //! [`Short`]). Links marked done (progress) are left out and the remaining time recomputed.
 //! Dates are plain civil (proleptic Gregorian) dates; weeks run seven days from `start`.
 
@@ -110,8 +111,9 @@ impl Schedule {
 pub const SHORT_PERCENT: u32 = 85;
 
 /// Why a week other than the last holds less than [`SHORT_PERCENT`] of the weekly hours: the
-/// reading that comes next is longer than the time left, and so is every other reading ready
-/// then (the rest wait for something not read yet).
+/// reading that comes next is longer than the time left and not worth splitting (under
+/// [`SPLIT_FROM`] minutes, or a part would be under a tenth of the week), and every other reading
+/// ready then is longer than the time left too (the rest wait for something not read yet).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Short<'a> {
     /// The reading that comes next: it starts the following week.
@@ -121,6 +123,11 @@ pub struct Short<'a> {
     /// Minutes of the week left unfilled.
     pub left: u32,
 }
+
+/// A reading of at least this many minutes that fits in a week, but not in what is left of one,
+/// is read over two weeks when it comes next: an hour is more than one sitting, so a learner
+/// would start it rather than leave the week unused. A shorter one waits for the next week.
+pub const SPLIT_FROM: u32 = 60;
 
 /// One week as [`fill`] makes it: `(item, minutes of it)` in reading order, and when the week
 /// is short, the item that comes next and the minutes left.
@@ -134,17 +141,19 @@ pub(crate) struct Filled {
 /// being of topic `topic[i]`, and topic `t` needing every item of the topics `needs[t]` (and,
 /// through them, of what those need) first.
 ///
-/// Each week takes, again and again, the first item in plan order that is ready and fits in
-/// what is left of it. An item is ready when every earlier item of its topic is placed and
-/// every topic its topic needs is finished, so a week a long reading would leave half empty is
-/// filled from later topics that do not wait for it, and prerequisite order is never broken (an
-/// item may follow what it needs in the same week). Inside a topic the plan's order is kept.
-/// An item longer than the week is split: it may take what is left of a week (a tenth of the
-/// week at least, so that no part is a few minutes) and runs on at the start of the next weeks
-/// until done. It starts only in its turn (no ready item before it in plan order):
-/// filling a short week with a later topic's long item would push the earlier topics behind
-/// weeks of it, breaking the course's stage order. A short week is filled from later topics
-/// only with items that fit in it whole.
+/// Each week takes, again and again, the first ready item in plan order (its turn) if it fits
+/// in what is left of the week. An item is ready when every earlier item of its topic is placed
+/// and every topic its topic needs is finished. When the item in turn does not fit, it is split
+/// if a learner would split it: longer than the week, it takes what is left (a tenth of the week
+/// at least, so that no part is a few minutes) and runs on at the start of the next weeks until
+/// done; of [`SPLIT_FROM`] minutes or more, it takes what is left and ends in the next week,
+/// neither part under a tenth of the week. Otherwise a later ready item that fits whole takes
+/// the room, so a week a long reading would leave half empty is filled from later topics that do
+/// not wait for it, and prerequisite order is never broken (an item may follow what it needs in
+/// the same week). Inside a topic the plan's order is kept. Only the item in turn is split:
+/// starting a later topic's long item in a short week would push the earlier topics behind it
+/// (for weeks, when it is a project), breaking the course's stage order; so a short week is
+/// filled from later topics only with items that fit in it whole.
 ///
 /// Plan order is a topological order of these needs, so some item is always ready while any
 /// is left, and every week takes at least one.
@@ -236,25 +245,38 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
         let mut week = Filled::default();
         let mut room = budget;
         loop {
-            let (i, rest) = match carry.take() {
-                Some(c) => c,
+            let (i, rest, part) = match carry.take() {
+                Some((i, rest)) => (i, rest, rest.min(room)),
                 None => {
-                    // A long item starts only in its turn (no ready item before it in plan
-                    // order), with a part worth starting; anything else is taken out of turn
-                    // only if it fits whole.
-                    let turn = ready
-                        .first_at_most(u32::MAX - 1)
-                        .filter(|&f| minutes[f] > budget && room >= least_part);
-                    match turn.or_else(|| ready.first_at_most(room)) {
-                        Some(i) => {
+                    // The next item in plan order, whole if it fits, or split when it is worth
+                    // splitting; else a later ready item taken out of turn, only whole.
+                    let turn = ready.first_at_most(u32::MAX - 1);
+                    let pick = turn.and_then(|f| {
+                        let m = minutes[f];
+                        let part = if m <= room {
+                            m
+                        } else if m > budget {
+                            // Longer than a week: it takes what is left, if worth starting.
+                            room
+                        } else if m >= SPLIT_FROM {
+                            // Fits in a week but not in what is left: read over two weeks,
+                            // neither part under a tenth of the week (its tail may leave a
+                            // few minutes of this week unused, under a tenth too).
+                            room.min(m.saturating_sub(least_part))
+                        } else {
+                            0
+                        };
+                        (part >= least_part || part == m).then_some((f, part))
+                    });
+                    match pick.or_else(|| ready.first_at_most(room).map(|i| (i, minutes[i]))) {
+                        Some((i, part)) => {
                             ready.set(i, u32::MAX);
-                            (i, minutes[i])
+                            (i, minutes[i], part)
                         }
                         None => break,
                     }
                 }
             };
-            let part = rest.min(room);
             week.members.push((i, part));
             room -= part;
             if part < rest {
@@ -535,22 +557,34 @@ mod tests {
     }
 
     #[test]
-    fn filling_splits_only_what_is_longer_than_a_week() {
-        // One topic: plan order is kept, so a week is left short where the next item does not
-        // fit, and says so.
+    fn filling_splits_what_a_learner_would_split() {
+        // One topic, plan order kept: a reading of an hour or more that does not fit in what is
+        // left starts there and ends the next week; one longer than the week runs over weeks.
         let one = [0; 6];
         let weeks = fill(&[60, 60, 200, 30, 400, 10], &one, &[vec![]], 300);
         assert_eq!(
             shape(&weeks),
             vec![
-                vec![(0, 60), (1, 60)],
-                vec![(2, 200), (3, 30), (4, 70)],
-                vec![(4, 300)],
-                vec![(4, 30), (5, 10)],
+                vec![(0, 60), (1, 60), (2, 170)],
+                vec![(2, 30), (3, 30), (4, 240)],
+                vec![(4, 160), (5, 10)],
             ]
         );
-        assert_eq!(weeks[0].short, Some((2, 180)));
-        assert!(weeks[1..].iter().all(|w| w.short.is_none()));
+        assert!(weeks.iter().all(|w| w.short.is_none()));
+        // Neither part is under a tenth of the week: an 80-minute reading with 60 minutes left
+        // takes 50 of them, leaving 30 for the next week.
+        assert_eq!(
+            shape(&fill(&[240, 80], &[0; 2], &[vec![]], 300)),
+            vec![vec![(0, 240), (1, 50)], vec![(1, 30)]]
+        );
+        // Under an hour, a reading is one sitting: it waits, and the week says why.
+        let weeks = fill(&[245, 58], &[0; 2], &[vec![]], 300);
+        assert_eq!(shape(&weeks), vec![vec![(0, 245)], vec![(1, 58)]]);
+        assert_eq!(weeks[0].short, Some((1, 55)));
+        // So does one whose parts would be under a tenth of the week (an hour, at ten hours).
+        let weeks = fill(&[490, 115], &[0; 2], &[vec![]], 600);
+        assert_eq!(shape(&weeks), vec![vec![(0, 490)], vec![(1, 115)]]);
+        assert_eq!(weeks[0].short, Some((1, 110)));
         // A twenty-hour project at five hours a week takes four whole weeks.
         assert_eq!(
             shape(&fill(&[30, 1200, 60], &[0; 3], &[vec![]], 300)),
@@ -562,38 +596,45 @@ mod tests {
                 vec![(1, 30), (2, 60)],
             ]
         );
-        // A long item does not start in the last few minutes of a week.
+        // Nothing starts in the last few minutes of a week.
         assert_eq!(
             shape(&fill(&[290, 600], &[0; 2], &[vec![]], 300)),
             vec![vec![(0, 290)], vec![(1, 300)], vec![(1, 300)]]
         );
+        assert_eq!(
+            shape(&fill(&[280, 100], &[0; 2], &[vec![]], 300)),
+            vec![vec![(0, 280)], vec![(1, 100)]]
+        );
         assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 1), 6.0);
-        assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 2), 4.0);
+        // Two weeks of three hours: the second reading is read over both.
+        assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 2), 3.0);
         assert_eq!(needed_hours(&[1200], &[0], &[vec![]], 2), 10.0);
     }
 
     #[test]
     fn later_topics_that_need_nothing_unread_fill_a_week() {
-        // Topic 0: 200 then 200 minutes; topic 1 needs topic 0; topic 2 needs nothing.
-        let minutes = [200, 200, 90, 100, 100];
+        // Topic 0: 250 then 55 minutes; topic 1 needs topic 0; topic 2 needs nothing.
+        let minutes = [250, 55, 90, 40, 100];
         let topic = [0, 0, 1, 2, 2];
         let needs = [vec![], vec![0], vec![]];
         let weeks = fill(&minutes, &topic, &needs, 300);
-        // Week 1 takes topic 2's first item (topic 1 waits for topic 0); topic 1 follows topic
-        // 0's last item in the same week.
+        // Week 1 cannot hold topic 0's second item (under an hour: not split), so it takes
+        // topic 2's first (topic 1 waits for topic 0); topic 1 follows topic 0's last item in
+        // the same week, before topic 2's second in plan order.
         assert_eq!(
             shape(&weeks),
-            vec![
-                vec![(0, 200), (3, 100)],
-                vec![(1, 200), (2, 90)],
-                vec![(4, 100)]
-            ]
+            vec![vec![(0, 250), (3, 40)], vec![(1, 55), (2, 90), (4, 100)]]
         );
         assert!(weeks.iter().all(|w| w.short.is_none()));
+        // Only the item in turn is split: topic 2's 100 minutes do not start in week 1, where
+        // topic 0's 55 do not fit.
+        let weeks = fill(&[250, 55, 100], &[0, 0, 1], &[vec![], vec![]], 300);
+        assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 55), (2, 100)]]);
+        assert_eq!(weeks[0].short, Some((1, 50)));
         // A topic with nothing left to read does not open what needs it before what it needs:
         // topic 1 (empty) needs topic 0, topic 2 needs topic 1.
-        let weeks = fill(&[250, 100], &[0, 2], &[vec![], vec![0], vec![1]], 300);
-        assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 100)]]);
+        let weeks = fill(&[250, 55, 40], &[0, 0, 2], &[vec![], vec![0], vec![1]], 300);
+        assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 55), (2, 40)]]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::corpus::url::check_url;
 use crate::model::{Course, Kind, Link, LinkId, Ref, Topic};
 use crate::plan::{build_for, Plan};
-use crate::schedule::{ScheduleOptions, SHORT_PERCENT};
+use crate::schedule::{ScheduleOptions, SHORT_PERCENT, SPLIT_FROM};
 use crate::select::Selection;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -208,15 +208,28 @@ fn check(
             link.id
         );
     }
-    // A link longer than a week runs over consecutive weeks: last in its first, alone in the
-    // middle ones, first in its last; only such links are split.
+    // A link split over weeks runs over consecutive weeks: last in its first, alone in the
+    // middle ones, first in its last. Only a link longer than a week, or one of an hour or more
+    // that did not fit in what was left of its first week, is split; one that fits in a week
+    // runs over two, neither part under a tenth of the week, and leaves less than a tenth of its
+    // first week unused.
+    let least_part = (budget / 10).max(1);
     for (&id, &(first, last)) in &places {
         if first.0 != last.0 {
-            prop_assert!(plan.link(id).unwrap().minutes > budget, "{} split", id);
+            let minutes = plan.link(id).unwrap().minutes;
+            let parts = (plan.weeks[first.0].parts[id], plan.weeks[last.0].parts[id]);
             prop_assert_eq!(first.1, plan.weeks[first.0].links.len() - 1);
             prop_assert_eq!(last.1, 0);
             for w in first.0 + 1..last.0 {
                 prop_assert!(plan.weeks[w].links == [id] && plan.weeks[w].minutes == budget);
+            }
+            if minutes <= budget {
+                prop_assert!(minutes >= SPLIT_FROM, "{} split", id);
+                prop_assert_eq!(last.0, first.0 + 1, "{} over more than two weeks", id);
+                prop_assert!(parts.0.minutes >= least_part && parts.1.minutes >= least_part);
+                prop_assert!(budget - plan.weeks[first.0].minutes < least_part);
+            } else {
+                prop_assert!(parts.0.minutes >= least_part);
             }
         }
     }
@@ -297,6 +310,18 @@ fn check(
         if let Some(why) = week.short {
             prop_assert_eq!(why.left, budget - week.minutes);
             prop_assert!(why.next_minutes > why.left);
+            // Nor was it worth splitting: under an hour, or a part would be under a tenth of
+            // the week.
+            prop_assert!(
+                why.next_minutes < SPLIT_FROM
+                    || why.left < least_part
+                    || why.next_minutes < 2 * least_part,
+                "week {}: {} min left, and {} ({} min) not split",
+                week.number,
+                why.left,
+                why.next,
+                why.next_minutes
+            );
             prop_assert_eq!(plan.weeks[w + 1].links[0], why.next);
         }
     }

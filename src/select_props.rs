@@ -214,9 +214,10 @@ proptest! {
                 }
             }
         }
-        // Weeks: within budget; a link longer than a week runs over consecutive weeks, last in
-        // its first week and alone in the middle ones; done links in none; the rest once
-        // (their order is the fill's: see schedule_props).
+        // Weeks: within budget; a link split over weeks runs over consecutive weeks, last in
+        // its first week and alone in the middle ones, a week it leaves early being at most a
+        // tenth short (only one that fits in a week leaves it early); done links in none; the
+        // rest once (their order is the fill's: see schedule_props).
         let budget = hours * 60;
         let mut scheduled: Vec<&str> = Vec::new();
         let mut spent: BTreeMap<&str, u32> = BTreeMap::new();
@@ -228,7 +229,11 @@ proptest! {
                 let share = week.parts.get(id).map_or(link.minutes, |p| p.minutes);
                 *spent.entry(id).or_default() += share;
                 if week.parts.get(id).is_some_and(|p| p.part < p.of) {
-                    prop_assert!(k + 1 == week.links.len() && week.minutes == budget);
+                    prop_assert!(k + 1 == week.links.len());
+                    prop_assert!(
+                        week.minutes == budget
+                            || (link.minutes <= budget && budget - week.minutes < (budget / 10).max(1))
+                    );
                 }
                 // A link running over is listed once per week, in consecutive weeks.
                 if scheduled.last() != Some(id) || k > 0 {

@@ -791,3 +791,39 @@ fn the_schedule_keeps_stage_order() {
         }
     }
 }
+
+/// Issue 24: the weeks are full. At the default pace and a slower and a faster one, the weeks
+/// but the last hold at least 95% of the budget on average, and one under 85% says why.
+#[test]
+fn the_schedule_fills_its_weeks() {
+    for hours in ["3", "5", "10"] {
+        let out = syllabus(&[
+            "plan",
+            "--topics",
+            "topics",
+            "--format",
+            "json",
+            "--hours-per-week",
+            hours,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let budget = plan["schedule"]["minutes_per_week"].as_u64().unwrap();
+        let weeks = plan["weeks"].as_array().unwrap();
+        let (_, full) = weeks.split_last().expect("the course has weeks");
+        let minutes: u64 = full.iter().map(|w| w["minutes"].as_u64().unwrap()).sum();
+        let percent = minutes as f64 * 100.0 / (budget * full.len() as u64) as f64;
+        assert!(
+            percent >= 95.0,
+            "at {hours} h a week the weeks but the last hold {percent:.1}% of the budget"
+        );
+        for week in full {
+            let held = week["minutes"].as_u64().unwrap();
+            assert!(
+                held * 100 >= budget * 85 || week.get("short").is_some(),
+                "week {} holds {held} of {budget} minutes and does not say why",
+                week["number"]
+            );
+        }
+    }
+}

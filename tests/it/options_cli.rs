@@ -154,6 +154,27 @@ fn a_link_longer_than_a_week_runs_over_whole_weeks() {
 }
 
 #[test]
+fn a_short_week_says_why() {
+    // Half an hour a week: the 30-minute reading that comes next does not fit in the 15
+    // minutes left, and under an hour it is not split (one sitting).
+    let r = run(&["plan", "--hours-per-week", "0.5"]);
+    assert!(
+        r.stdout.contains("### Week 1 · 0.3 hours\n\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("*A short week: next comes There is No Now (0.5 hours), longer than the 0.3 hours left, and nothing else can be read before it.*"), "{}", r.stdout);
+    let r = run(&["plan", "--hours-per-week", "0.5", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let short = &v["weeks"][0]["short"];
+    assert_eq!(short["next"], "there-is-no-now");
+    assert_eq!(
+        (short["next_minutes"].as_u64(), short["left"].as_u64()),
+        (Some(30), Some(15))
+    );
+}
+
+#[test]
 fn ics_is_crlf_folded_and_parses() {
     let r = run(&[
         "plan",
@@ -171,7 +192,7 @@ fn ics_is_crlf_folded_and_parses() {
         .all(|l| l.len() <= 75 && !l.contains('\n')));
     let mut parser = ical::IcalParser::new(std::io::BufReader::new(r.stdout.as_bytes()));
     let calendar = parser.next().unwrap().unwrap();
-    assert_eq!(calendar.events.len(), 6);
+    assert_eq!(calendar.events.len(), 5);
     snapshot("plan.ics", &r.stdout);
 
     // Without a start date the output would depend on the day it is run: refuse, and say how.

@@ -182,14 +182,17 @@ fn the_markdown_plan_shows_practice_and_the_optional_track() {
     assert!(md.contains("*Optional track, not scheduled*"));
     // Week by week: a part says how much of the project falls in it; its deliverable is given
     // with its first part; the optional exercise comes once what it builds on is scheduled.
-    assert!(md.contains("### Week 4 · 5 hours\n\n- [ ] **Exercise:** [Gossip Glomers](https://fly.io/dist-sys/) — Raft · 180 min (part 2 of 2, 360 min in all) · `gossip-glomers`\n- [ ] **Project:** [MIT 6.5840 Lab 3: Raft](https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html) — Raft · 120 min (part 1 of 5, 1200 min in all) · `raft-lab`\n\n  **Deliverable:**\n  A Raft in Go"), "{md}");
+    assert!(md.contains("### Week 4 · 5 hours\n\n- [ ] **Exercise:** [Gossip Glomers](https://fly.io/dist-sys/) — Raft · 120 min (part 2 of 2, 360 min in all) · `gossip-glomers`\n- [ ] **Project:** [MIT 6.5840 Lab 3: Raft](https://pdos.csail.mit.edu/6.824/labs/lab-raft1.html) — Raft · 180 min (part 1 of 5, 1200 min in all) · `raft-lab`\n\n  **Deliverable:**\n  A Raft in Go"), "{md}");
     assert_eq!(
         md.matches("  A Raft in Go").count(),
         2,
         "once by week, once by topic"
     );
     assert!(md.contains("*Optional, alongside:* [Add a crashing coordinator to your 2PC model](https://lamport.azurewebsites.net/video/videos.html) (120 min, `model-2pc-crash`)."));
-    assert!(md.contains("*A short week: next comes In Search of an Understandable Consensus Algorithm (2 hours), longer than the 1 hour left, and nothing else can be read before it.*"));
+    // The paper comes next with an hour of week 2 left: it starts there and ends in week 3
+    // (its note on a short week is tested on a reading under an hour, in options_cli).
+    assert!(md.contains("— Raft · paper · 60 min (part 1 of 2, 120 min in all) · `raft-paper`\n\n*Optional, alongside:*"), "{md}");
+    assert!(!md.contains("*A short week"), "{md}");
     assert!(md.contains("*Weeks 4-8*\n\n- [ ] **Project:**"));
     let topics = syllabus(&[
         "plan",
@@ -359,7 +362,7 @@ fn the_calendar_names_practice_and_its_deliverable() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let ics = stdout(&out).replace("\r\n ", "");
     assert!(
-        ics.contains("SUMMARY:Week 2: 4 h\\, 1 exercise\r\n"),
+        ics.contains("SUMMARY:Week 2: 5 h\\, 1 reading\\, 1 exercise\r\n"),
         "{ics}"
     );
     // A twenty-hour project at five hours a week: it starts where an exercise ends, takes three
