@@ -637,6 +637,9 @@ fn the_optional_track_stays_out_of_the_core_hours() {
         "gossip-glomers-efficient-broadcast",
         "abd-sharing-memory-robustly",
         "kv-deterministic-simulation",
+        // The second review's trim and additions: depth for a second pass.
+        "lampson-hints",
+        "cops",
     ] {
         assert!(
             is_optional(link(&plan, id)),
@@ -826,4 +829,50 @@ fn the_schedule_fills_its_weeks() {
             );
         }
     }
+}
+
+/// The second review's blocking points: the lecture spine defines total order broadcast (4.2)
+/// before it uses it (5.3, 6.1), and the Porcupine deliverable fits Porcupine's etcd logs, which
+/// are single-register read/write/cas histories.
+#[test]
+fn the_lecture_spine_is_in_order_and_the_porcupine_task_fits_its_data() {
+    let plan = plan();
+    let smr = link(&plan, "cambridge-lecture-smr-consensus");
+    let note = smr["note"].as_str().unwrap();
+    let (l42, l53) = (
+        note.find("watch?v=A8oamrHf_cQ").expect("4.2 is linked"),
+        note.find("watch?v=mlWOQuO55PE").expect("5.3 is linked"),
+    );
+    assert!(l42 < l53, "4.2 comes before 5.3");
+    let notes = link(&plan, "kleppmann-cambridge-notes")["note"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        notes.contains("a reread"),
+        "the notes item calls 4.2 a reread"
+    );
+    let at = stage_of(&plan);
+    assert!(at["cambridge-lecture-smr-consensus"] < at["kleppmann-cambridge-notes"]);
+
+    let porcupine = link(&plan, "porcupine-linearizability")["deliverable"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needed in [
+        "compare-and-set",
+        "single register",
+        "parseJepsenLog",
+        "`:info`",
+    ] {
+        assert!(porcupine.contains(needed), "the deliverable lacks {needed}");
+    }
+    assert!(
+        !porcupine.contains("append"),
+        "an append model cannot check the etcd logs"
+    );
 }
