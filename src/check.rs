@@ -57,10 +57,14 @@ impl Checked {
     /// corpus's have: printing reads nothing again, so a file edited meanwhile cannot put
     /// another line under a problem.
     fn attach_lines(&mut self) {
-        let sources = &self.sources;
-        crate::diagnostics::attach_lines(&mut self.diagnostics, |p| {
-            corpus::source_text(sources, p)
-        });
+        // A map, not a scan of the sources per problem: 7,000 warnings over 10,000 files
+        // were most of `check` at 100,000 links.
+        let by_path: std::collections::HashMap<&Path, &str> = self
+            .sources
+            .iter()
+            .map(|s| (s.path.as_path(), s.text.as_str()))
+            .collect();
+        crate::diagnostics::attach_lines(&mut self.diagnostics, |p| by_path.get(p).copied());
     }
 
     /// Asks every URL of the course over HTTP(S) (see [`linkcheck::run`]): dead links are
