@@ -496,3 +496,36 @@ fn headings_that_spell_their_path_are_named_by_their_last_part() {
         "{further}"
     );
 }
+
+/// A schedule table whose units are bold rows (`|   | **Stream Processing** |`): each unit is
+/// a topic holding the rows below it, the heading over the whole schedule is no "not a
+/// topic" section, and the course's logistics (its staff table) are in the inbox, never a
+/// topic. Presentation rows with a date are no units.
+#[test]
+fn bold_unit_rows_of_a_schedule_are_topics_and_logistics_the_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/unit-rows.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["graph-processing", "storage-systems", "stream-processing"],
+        "{topics:?}"
+    );
+    for (id, text) in &topics {
+        let n = if id == "graph-processing" { 2 } else { 3 };
+        assert_eq!(links(text), n, "{id}: {text}");
+    }
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("lovelace.example.org"), "{inbox}");
+    assert!(!inbox.contains("gfs.pdf"), "{inbox}");
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("1 under \"Administrivia\", which is not a topic of the course"),
+        "{readme}"
+    );
+    assert!(
+        !readme.contains("Schedule and Reading List\", which is not"),
+        "{readme}"
+    );
+}
