@@ -82,7 +82,8 @@ pub struct Draft {
     pub stages: Vec<Stage>,
     /// Readings no topic holds, each with why.
     pub inbox: Vec<(Key, String)>,
-    /// The title of the course the prerequisites learned from, when there was one.
+    /// The title of the course the prerequisites learned from, when it lent its order (the
+    /// list is in its field).
     pub like: Option<String>,
     /// What the stages follow, for the README.
     pub staged_by: &'static str,
@@ -495,7 +496,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     for (i, &t) in order.iter().enumerate() {
         rank[t] = i;
     }
-    prereqs::infer(&mut topics, &readings, like, &parents, &rank);
+    let borrowed = prereqs::infer(&mut topics, &readings, like, &parents, &rank);
     let mut stages = stages::assign(&mut topics, &order);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
@@ -512,7 +513,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         topics,
         stages,
         inbox,
-        like: like.map(|c| c.title.clone()),
+        like: like.filter(|_| borrowed).map(|c| c.title.clone()),
         staged_by,
         unaddressed: inputs
             .iter()

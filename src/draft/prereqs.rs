@@ -24,6 +24,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Most prerequisites proposed for one topic.
 pub(crate) const MAX_REQUIRES: usize = 3;
 
+/// How alike a draft topic and a like course's topic must be (title words, weighted by how
+/// rare they are in the course, plus the share of shared links) for the course's order to
+/// count between them.
+const STRONG_MATCH: f32 = 0.45;
+
 struct Edge {
     from: usize,
     to: usize,
@@ -31,13 +36,14 @@ struct Edge {
     why: String,
 }
 
+/// Returns whether the like course lent its order (the list is in its field).
 pub(crate) fn infer(
     topics: &mut [Topic],
     readings: &[Reading],
     like: Option<&Course>,
     parents: &[Option<String>],
     rank: &[usize],
-) {
+) -> bool {
     let by_key: BTreeMap<super::Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let members: Vec<Vec<&Reading>> = topics
         .iter()
@@ -48,13 +54,15 @@ pub(crate) fn infer(
         .map(|m| m.iter().map(|r| r.order).min().unwrap_or(usize::MAX))
         .collect();
     let mut edges = Vec::new();
-    if let Some(course) = like {
-        edges.extend(from_course(topics, &members, course));
+    let mut borrowed = false;
+    if let Some(found) = like.and_then(|course| from_course(topics, &members, course)) {
+        borrowed = true;
+        edges.extend(found);
     }
     let field = super::field_of(readings);
-    edges.extend(from_terms(topics, &members, &first, &field));
+    edges.extend(from_terms(topics, &members, &first, &field, readings));
     edges.extend(from_subjects(
-        topics, &members, &first, &field, parents, rank,
+        topics, &members, &first, &field, parents, rank, readings,
     ));
     edges.extend(from_intro(topics, &first));
     edges.extend(from_series(topics, &members));
@@ -66,6 +74,7 @@ pub(crate) fn infer(
             .collect();
         topics[to].requires.sort_by_key(|p| first[p.topic]);
     }
+    borrowed
 }
 
 fn quoted(t: &Topic) -> String {
@@ -108,7 +117,7 @@ fn bag_cosine(
 
 /// Draft topics matched to the like course's topics; the course's order between two matched
 /// topics becomes a prerequisite.
-fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> Vec<Edge> {
+fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> Option<Vec<Edge>> {
     let course_bags: Vec<BTreeMap<String, f32>> = course
         .topics
         .iter()
@@ -160,15 +169,18 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
                 (i, bag_cosine(&b, cb, &idf) + same)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        matched.push(best.filter(|(_, s)| *s >= 0.25));
+        // Only a strong match lends an order: a weak one ("Linearizability" beside two RAMCloud
+        // papers, one CRDT report among Emerald papers) made most of the wrong edges.
+        matched.push(best.filter(|(_, s)| *s >= STRONG_MATCH));
     }
     // A list that only overlaps the course (a databases list with a few replication
-    // sections) is another field: its order is not the course's. Borrow only when 40% of
-    // the draft's topics (and at least three: two matches make one guess) have a match.
+    // sections, an OS list with a file-system section) is another field: its order is not the
+    // course's. Borrow only when half the draft's topics (and at least three: two matches
+    // make one guess) match a course topic strongly.
     let own = topics.iter().filter(|t| !t.further).count();
     let hits = matched.iter().flatten().count();
-    if hits < 3 || hits * 5 < own * 2 {
-        return Vec::new();
+    if hits < 3 || hits * 2 < own {
+        return None;
     }
     let index: BTreeMap<&str, usize> = course
         .topics
@@ -224,7 +236,7 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             }
         }
     }
-    edges
+    Some(edges)
 }
 
 /// Readings of one topic naming another topic's key terms, and newer than it. A key term is
@@ -235,6 +247,7 @@ fn from_terms(
     members: &[Vec<&Reading>],
     first: &[usize],
     field: &crate::import::domain::Field,
+    readings: &[Reading],
 ) -> Vec<Edge> {
     let title_words: Vec<BTreeMap<&str, usize>> = members
         .iter()
@@ -302,7 +315,10 @@ fn from_terms(
                         _ => first[a] < first[b],
                     })
                     .collect();
-                if naming.is_empty() || (!in_title && naming.len() < 2) {
+                if naming.is_empty()
+                    || (!in_title && naming.len() < 2)
+                    || !distinctive(w, naming.len(), &members[a], &members[b], readings)
+                {
                     continue;
                 }
                 let r = naming[0];
@@ -331,7 +347,7 @@ fn from_terms(
 
 /// Readings of one topic naming the subject of another: a word of that topic's title the list
 /// uses far more than English does ("isolation", "consensus"), named by two or more of the
-/// readings (or by one, when both topics sit under one parent section), when the named topic
+/// readings and by a share of them ([`distinctive`]), when the named topic
 /// comes first in the author's order (the order as the hint, the reading's text as the
 /// reason) and more than that topic's readings name this one. An
 /// occurrence inside a compound the naming topic owns ("Protocol Buffers" beside "Buffer
@@ -343,6 +359,7 @@ fn from_subjects(
     field: &crate::import::domain::Field,
     parents: &[Option<String>],
     rank: &[usize],
+    readings: &[Reading],
 ) -> Vec<Edge> {
     let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
     let mut in_titles: BTreeMap<&str, usize> = BTreeMap::new();
@@ -436,29 +453,28 @@ fn from_subjects(
             if share(back.len(), members[a].len()) >= share(named.len(), members[b].len()) {
                 continue;
             }
-            let siblings = parents[a].is_some()
-                && parents[a] == parents[b]
-                && first[a] < first[b]
-                && !parent_of(a, b);
-            if named.len() < 2 && !siblings {
+            // The word most of the naming readings name, and only those readings.
+            let mut by_word: BTreeMap<&str, usize> = BTreeMap::new();
+            for (_, w) in &named {
+                *by_word.entry(w).or_default() += 1;
+            }
+            let Some((&w, &n)) = by_word
+                .iter()
+                .max_by_key(|(w, n)| (**n, std::cmp::Reverse(**w)))
+            else {
+                continue;
+            };
+            if !distinctive(w, n, &members[a], &members[b], readings) {
                 continue;
             }
+            let named: Vec<(&Reading, &str)> = named.into_iter().filter(|(_, x)| *x == w).collect();
             let (r, w) = named[0];
-            let under = if siblings && named.len() < 2 {
-                format!(
-                    ", and it comes after {} under \"{}\" in the list",
-                    quoted(&topics[a]),
-                    plain(parents[a].as_deref().unwrap_or(""))
-                )
-            } else {
-                String::new()
-            };
             edges.push(Edge {
                 from: a,
                 to: b,
                 score: 0.5 + 0.1 * (named.len().min(5) as f32),
                 why: format!(
-                    "{} of its readings name \"{}\", the subject of {} (e.g. \"{}\"){under}",
+                    "{} of its readings name \"{}\", the subject of {} (e.g. \"{}\")",
                     named.len(),
                     plain(&surface(w, &members[a])),
                     quoted(&topics[a]),
@@ -468,6 +484,32 @@ fn from_subjects(
         }
     }
     edges
+}
+
+/// Whether `w`, named by `named` of `b`'s readings, is evidence that `b` builds on `a`: the
+/// word is distinctive of `a` (at least half of its readings use it, and the rest of the list
+/// outside `a` and `b` hardly does) and a share of `b` names it (a third of `b`, and two
+/// readings unless `b` holds only two), though no more of `b` than of `a`. One paper on HTAP scheduling does not put
+/// all of "Scheduling" after "HTAP", nor does "programming" used all over a list.
+fn distinctive(
+    w: &str,
+    named: usize,
+    ma: &[&Reading],
+    mb: &[&Reading],
+    readings: &[Reading],
+) -> bool {
+    let uses = |r: &Reading| r.words.iter().any(|x| x == w);
+    let in_a = ma.iter().filter(|r| uses(r)).count();
+    let in_b = mb.iter().filter(|r| uses(r)).count();
+    let all = readings.iter().filter(|r| uses(r)).count();
+    let rest = all.saturating_sub(in_a + in_b);
+    let others = readings.len().saturating_sub(ma.len() + mb.len());
+    let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+    in_a * 2 >= ma.len()
+        && rest <= (others / 10).max(1)
+        && (named >= 2 || mb.len() <= 2)
+        && named * 3 >= mb.len()
+        && share(named, mb.len()) <= share(in_a, ma.len())
 }
 
 /// How a topic's readings write a normalised word.

@@ -86,7 +86,12 @@ pub fn readme(draft: &Draft) -> String {
         }
     }
     if !any {
-        out.push_str("- None inferred.\n");
+        out.push_str(
+            "- None: no pair of topics had evidence strong enough (readings of one topic naming \
+             a subject distinctive of another, an earlier part of a series, an introductory \
+             topic, or a like course in the same field whose topics match these strongly). \
+             Add `requires` by hand where one topic builds on another.\n",
+        );
     }
     let _ = writeln!(
         out,
