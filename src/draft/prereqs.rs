@@ -62,7 +62,7 @@ pub(crate) fn infer(
     let field = super::field_of(readings);
     edges.extend(from_terms(topics, &members, &first, &field, readings));
     edges.extend(from_subjects(
-        topics, &members, &first, &field, parents, rank, readings,
+        topics, &members, &field, parents, rank, readings,
     ));
     edges.extend(from_intro(topics, &first));
     edges.extend(from_series(topics, &members));
@@ -355,7 +355,6 @@ fn from_terms(
 fn from_subjects(
     topics: &[Topic],
     members: &[Vec<&Reading>],
-    first: &[usize],
     field: &crate::import::domain::Field,
     parents: &[Option<String>],
     rank: &[usize],
