@@ -64,6 +64,7 @@ pub(crate) fn infer(
     edges.extend(from_subjects(
         topics, &members, &field, parents, rank, readings,
     ));
+    edges.extend(from_phrase(topics, &members, parents, rank));
     edges.extend(from_intro(topics, &first));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
@@ -487,7 +488,7 @@ fn from_subjects(
 
 /// Whether `w`, named by `named` of `b`'s readings, is evidence that `b` builds on `a`: the
 /// word is distinctive of `a` (at least half of its readings use it, and the rest of the list
-/// outside `a` and `b` hardly does) and a share of `b` names it (a third of `b`, and two
+/// outside `a` and `b` at a quarter of that rate at most) and a share of `b` names it (a third of `b`, and two
 /// readings unless `b` holds only two), though no more of `b` than of `a`. One paper on HTAP scheduling does not put
 /// all of "Scheduling" after "HTAP", nor does "programming" used all over a list.
 fn distinctive(
@@ -504,8 +505,11 @@ fn distinctive(
     let rest = all.saturating_sub(in_a + in_b);
     let others = readings.len().saturating_sub(ma.len() + mb.len());
     let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+    // The rest of the list may use the word, at a quarter of the rate `a` does at most: a
+    // course on consistency names "consistency" here and there, but "Consistency models"
+    // is where all its readings do.
     in_a * 2 >= ma.len()
-        && rest <= (others / 10).max(1)
+        && (rest <= 1 || share(rest, others) * 4.0 <= share(in_a, ma.len()))
         && (named >= 2 || mb.len() <= 2)
         && named * 3 >= mb.len()
         && share(named, mb.len()) <= share(in_a, ma.len())
@@ -523,10 +527,85 @@ fn surface(word: &str, ms: &[&Reading]) -> String {
     word.to_string()
 }
 
-/// The first topic of introductory readings comes before the next topic of the list.
+/// A reading of a later topic that names an earlier topic by its whole name of two words or
+/// more ("Linear Scan Register Allocation on SSA Form" under "SSA-based register allocation",
+/// after "Linear Scan"): it builds on that topic. A name of one word is no evidence (one
+/// MINIX retrospective naming microkernels does not put Unix after them), nor is a name the
+/// naming topic's own title holds, nor one most of the named topic's own titles do not say.
+fn from_phrase(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    parents: &[Option<String>],
+    rank: &[usize],
+) -> Vec<Edge> {
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
+    let parent_of = |p: usize, c: usize| parents[c].as_deref() == Some(&topics[p].title) && p != c;
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        let name = &own_title[a];
+        if topics[a].further || topics[a].intro || name.len() < 2 || name.iter().any(|w| form(w)) {
+            continue;
+        }
+        // The name must be what the topic's readings are about: half of their titles say it
+        // ("Programming languages" over "Programming in Erlang" and "Programming with
+        // futures" is a heading, not a name its readings share).
+        let says = |r: &Reading| {
+            r.title_words
+                .windows(name.len())
+                .any(|w| w == name.as_slice())
+        };
+        if members[a].iter().filter(|r| says(r)).count() * 2 < members[a].len() {
+            continue;
+        }
+        for b in 0..topics.len() {
+            if a == b
+                || topics[b].further
+                || rank[a] > rank[b]
+                || parent_of(a, b)
+                || own_title[b]
+                    .windows(name.len())
+                    .any(|w| w == name.as_slice())
+            {
+                continue;
+            }
+            let newest_a = members[a].iter().filter_map(|r| r.year).max();
+            let naming: Vec<&&Reading> = members[b]
+                .iter()
+                .filter(|r| says(r))
+                // A parent section's overview naming a subsection introduces it; a reading
+                // newer than all of the subsection's builds on it.
+                .filter(|r| {
+                    !parent_of(b, a) || matches!((r.year, newest_a), (Some(y), Some(n)) if y > n)
+                })
+                .collect();
+            let Some(r) = naming.first() else {
+                continue;
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.9 + 0.1 * (naming.len().min(5) as f32),
+                why: format!(
+                    "{} of its readings {} {} in the title (e.g. \"{}\"), and the list puts it first",
+                    naming.len(),
+                    if naming.len() == 1 { "names" } else { "name" },
+                    quoted(&topics[a]),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// The first topic of introductory readings comes before the next topic of the list. A shelf
+/// of books, courses and talks is where a reader may start, not what the first topic needs
+/// (a reviewer deleted "SQL requires Recommended Courses, Books and Talks").
 fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     let Some(a) = (0..topics.len())
         .filter(|&i| topics[i].intro && !topics[i].further)
+        .filter(|&i| !shelf(&topics[i].title))
         .min_by_key(|&i| first[i])
     else {
         return Vec::new();
@@ -549,6 +628,16 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
         })
         .into_iter()
         .collect()
+}
+
+/// A section named after forms of reading only ("Recommended Courses, Books and Talks").
+fn shelf(title: &str) -> bool {
+    let words = super::terms(title);
+    !words.is_empty()
+        && words.iter().all(|w| {
+            super::sections::role(w) == super::sections::Role::Form
+                || ["recommended", "talk", "resource", "further", "more"].contains(&w.as_str())
+        })
 }
 
 /// A topic's name, as evidence between topics: a word general English does not use at all

@@ -564,4 +564,60 @@ fn generic_words_and_one_paper_give_no_prerequisite() {
         !readme.contains("prerequisites also learned from"),
         "{readme}"
     );
+    let list = fixture("draft/generic-words.md");
+    let out = syllabus_in(
+        dir.path(),
+        &["new", "dry", "--from", list.to_str().unwrap(), "--dry-run"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out)
+            .contains("\nprerequisites: none: no pair of topics had evidence strong enough"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// The evidence a curator keeps: readings naming an earlier topic's subject even when the rest
+/// of the list uses the word now and then ("consistency" in a replication section), and a
+/// reading naming an earlier topic by its whole name ("Linear scan register allocation on SSA
+/// form" after "Linear scan"). A shelf of books and talks is where a reader may start, not a
+/// prerequisite of the next topic (the fourth review deleted "SQL requires Recommended
+/// Courses, Books and Talks").
+#[test]
+fn subjects_and_whole_names_give_prerequisites_and_a_shelf_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/evidence.md", &["--no-like"]);
+    let mut edges = Vec::new();
+    for (id, _) in topics(&course) {
+        for (to, why) in requires(&course, &id) {
+            edges.push((id.clone(), to, why));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = edges
+        .iter()
+        .map(|(a, b, _)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("mixing-strong-and-weak-guarantees", "consistency-models"),
+            ("register-allocation-on-ssa-form", "linear-scan"),
+            ("replication", "consistency-models"),
+        ],
+        "{edges:?}"
+    );
+    assert!(
+        edges[0]
+            .2
+            .contains("3 of its readings name \"consistency\""),
+        "{edges:?}"
+    );
+    assert!(
+        edges[1].2.contains("names \"Linear scan\" in the title")
+            && edges[1]
+                .2
+                .contains("Linear scan register allocation on SSA form"),
+        "{edges:?}"
+    );
 }
