@@ -460,11 +460,13 @@ fn a_cluster_without_a_theme_is_further_reading() {
     let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
     assert_eq!(
         ids,
+        // "Paxos", not "Consensus and paxos": one word of the field names the cluster, and a
+        // pair of words is no name a curator keeps (the fourth review).
         [
-            "consensus-and-paxos",
             "further-reading",
             "garbage-collection",
-            "parser-combinators"
+            "parser-combinators",
+            "paxos"
         ]
     );
     let further = std::fs::read_to_string(course.join("topics/further-reading.toml")).unwrap();
@@ -620,4 +622,29 @@ fn subjects_and_whole_names_give_prerequisites_and_a_shelf_none() {
                 .contains("Linear scan register allocation on SSA form"),
         "{edges:?}"
     );
+}
+
+/// A cluster is named by a phrase of its titles ("Distributed key-value", as written) or by
+/// one word most of its titles use ("JSON"), never by the way titles are written ("Writing
+/// simple", from "Writing a simple JSON parser") nor by a pair of words; a cluster with
+/// neither is further reading (the fourth review: "Writing simple", "Paxos and throughput").
+#[test]
+fn clusters_are_named_by_a_phrase_or_one_word_of_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/names.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["distributed-key-value", "further-reading", "json", "lua"]
+    );
+    let text = |id: &str| topics.iter().find(|t| t.0 == id).unwrap().1.clone();
+    assert!(text("distributed-key-value").contains("title = \"Distributed key-value\""));
+    assert!(text("json").contains("title = \"JSON\""));
+    assert!(text("json").contains("Writing a simple JSON parser"));
+    assert!(text("further-reading").contains("A week in Seoul"));
+    for (id, t) in &topics {
+        let title = t.lines().find(|l| l.starts_with("title = ")).unwrap();
+        assert!(!title.contains(" and "), "{id}: {title}");
+    }
 }
