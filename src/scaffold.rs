@@ -48,6 +48,8 @@ pub struct Options {
     pub no_like: bool,
     /// Draft and check the course, write nothing: [`Created::draft`] says what it would be.
     pub dry_run: bool,
+    /// The address the lists are published at, for their relative links (`import --base`).
+    pub base: Option<url::Url>,
 }
 
 /// What `new` made.
@@ -391,7 +393,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for file in &options.from {
-        let mut parsed = import::read(file, options.format)?;
+        let mut parsed = import::read_based(file, options.format, options.base.as_ref())?;
         // A work named without an address is kept, marked, rather than dropped: `import`
         // skips it, but a draft that silently loses half a bibliography misleads its curator.
         let unaddressed: Vec<Candidate> = std::mem::take(&mut parsed.unaddressed)
@@ -409,6 +411,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         links.sort_by_key(|c| c.line);
         inputs.push((file.clone(), links));
     }
+    warnings.extend(crate::draft::shared_addresses(&mut inputs));
     let like = like_course(options, &inputs)?;
     let draft = crate::draft::draft(&inputs, like.as_ref());
     let mut files = BTreeMap::new();

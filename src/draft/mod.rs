@@ -323,6 +323,62 @@ pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
     Some(c)
 }
 
+/// Readings the list gives one address but different titles of three words or more that
+/// share at most a third of their words ("A Fast File System for Unix" and "The Rio File
+/// Cache: Surviving Operating System Crashes" under one DOI): two works, one of them with the
+/// other's address. The later one is kept as a work without an address of its own (its URL a
+/// search for its title, marked `guessed`), not merged into the first nor dropped, and the
+/// clash is reported at its line.
+pub fn shared_addresses(
+    inputs: &mut [(PathBuf, Vec<Candidate>)],
+) -> Vec<crate::diagnostics::Diagnostic> {
+    let mut first: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (file, cs) in inputs.iter_mut() {
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        for c in cs.iter_mut() {
+            if c.url_status != crate::model::UrlStatus::Confirmed || not_a_reading(c).is_some() {
+                continue;
+            }
+            let words: Vec<String> = distinct(&terms(&c.title))
+                .into_iter()
+                .map(String::from)
+                .collect();
+            let Some((title, seen)) = first.get(&c.url) else {
+                first.insert(c.url.clone(), (c.title.clone(), words));
+                continue;
+            };
+            let shared = words.iter().filter(|w| seen.contains(w)).count();
+            let union = words.len() + seen.len() - shared;
+            if words.len() < 3 || seen.len() < 3 || shared * 3 > union {
+                continue;
+            }
+            let title = title.clone();
+            let key = format!("{name}:{}", c.line);
+            let url = c.url.clone();
+            if let Some(kept) = unaddressed(&key, c.clone()) {
+                *c = kept;
+                out.push(
+                    crate::import::warning(
+                        file,
+                        c.line,
+                        1,
+                        format!(
+                            "`{}` has the address of `{title}` ({url}), another work; kept with a search for its title as its URL (url_status = \"guessed\")",
+                            c.title
+                        ),
+                    )
+                    .with_help("give it its own URL or DOI in the list, or delete the wrong one"),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// Why a link is no reading, when it is not: a credit ("thanks to [Andy Pavlo](...)"), a guest
 /// speaker's or author's homepage beside the reading it credits. Such links name a person,
 /// and a curator would not assign them.

@@ -112,7 +112,7 @@ pub fn readme(draft: &Draft) -> String {
     if !draft.unaddressed.is_empty() {
         let _ = writeln!(
             out,
-            "### No address\n\n{} the list names without an address (no url, doi or pdf) {} kept as readings whose URL is a search for the title, marked `url_status = \"guessed\"`: replace each with the work's own address.\n",
+            "### No address\n\n{} the list names without an address of its own (no url, doi or pdf, or only another work's) {} kept as readings whose URL is a search for the title, marked `url_status = \"guessed\"`: replace each with the work's own address.\n",
             crate::words::count(draft.unaddressed.len(), "work"),
             if draft.unaddressed.len() == 1 { "is" } else { "are" }
         );

@@ -200,6 +200,8 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
 
 /// [`parse`], with relative links resolved against `base`.
 pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parsed {
+    let spaced = space_numbered_items(content);
+    let content = spaced.as_str();
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     let h1_count = Parser::new_ext(content, options)
         .filter(|e| {
@@ -254,6 +256,29 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             warning(file, line, 1, msg)
                 .with_help("put a link in a list item (`- [title](url)`) to import it"),
         );
+    }
+    out
+}
+
+/// `1.[Title](url)`: a numbered item its author wrote without the space Markdown needs after
+/// the number. Read as a paragraph, its links were left out as running text (a whole section
+/// of a paper list lost), so the space is put in. Only lines whose number opens a link (or an
+/// emphasised one, `1.[*Title*]`) change, and each stays on its line.
+fn space_numbered_items(content: &str) -> String {
+    let mut out = String::with_capacity(content.len() + 16);
+    for line in content.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let digits = body.chars().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &body[digits..];
+        if (1..=3).contains(&digits) && (rest.starts_with(".[") || rest.starts_with(")[")) {
+            out.push_str(indent);
+            out.push_str(&body[..=digits]);
+            out.push(' ');
+            out.push_str(&rest[1..]);
+        } else {
+            out.push_str(line);
+        }
     }
     out
 }

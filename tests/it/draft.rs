@@ -648,3 +648,62 @@ fn clusters_are_named_by_a_phrase_or_one_word_of_their_titles() {
         assert!(!title.contains(" and "), "{id}: {title}");
     }
 }
+
+/// Nothing of the list is lost silently (the fourth review): numbered items written without
+/// the space after the number (`1.[*Title*](url)`) are a section's readings, not running
+/// text; two different titles under one DOI are two readings, the later kept with a search
+/// for its title as its URL and the clash reported at its line; and the hint for a relative
+/// link names `--base`, which `new` takes as `import` does.
+#[test]
+fn tight_numbered_items_shared_dois_and_relative_links_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = fixture("draft/losses.md");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "plain",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("running text"), "{err}");
+    assert!(
+        err.contains("losses.md:14:1: warning: `The Rio File Cache: Surviving Operating System Crashes (1996).` has the address of `A Fast File System for Unix (1984).`"),
+        "{err}"
+    );
+    assert!(err.contains("pass --base URL"), "{err}");
+    let course = draft(
+        dir.path(),
+        "draft/losses.md",
+        &["--no-like", "--base", "https://example.org/list/"],
+    );
+    let topics = topics(&course);
+    let text = |id: &str| topics.iter().find(|t| t.0 == id).unwrap().1.clone();
+    let vm = text("virtual-machines");
+    assert_eq!(links(&vm), 3, "{vm}");
+    assert!(
+        vm.contains("title = \"The Java HotSpot Server Compiler\""),
+        "{vm}"
+    );
+    let fs = text("file-systems");
+    assert_eq!(links(&fs), 4, "{fs}");
+    assert!(
+        fs.contains("url = \"https://doi.org/10.1145/989.990\""),
+        "{fs}"
+    );
+    assert!(
+        fs.contains("url = \"https://example.org/list/papers/soft-updates.pdf\""),
+        "{fs}"
+    );
+    let rio = &fs[fs.find("The Rio File Cache").expect("Rio is kept")..];
+    assert!(rio.contains("url_status = \"guessed\""), "{fs}");
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("- `losses.md:14` The Rio File Cache"),
+        "{readme}"
+    );
+}
