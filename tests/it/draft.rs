@@ -707,3 +707,39 @@ fn tight_numbered_items_shared_dois_and_relative_links_are_kept() {
         "{readme}"
     );
 }
+
+/// `plan` keeps a topic's readings in the draft's order (introductory first, then by year),
+/// not by title (the fourth review: HYDRA (1974) before THE (1967), "Ad Hoc Synchronization"
+/// (2010) before Monitors (1974)): a reading `plan` would move ahead requires the one before
+/// it, with a comment saying this is the reading order, not a dependency.
+#[test]
+fn plan_keeps_the_drafts_reading_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/reading-order.md", &["--no-like"]);
+    let plan = stdout(&syllabus_in(&course, &["plan"]));
+    let at = |title: &str| {
+        plan.find(title)
+            .unwrap_or_else(|| panic!("{title}: {plan}"))
+    };
+    assert!(at("THE multiprogramming") < at("The nucleus"), "{plan}");
+    assert!(at("The nucleus") < at("HYDRA"), "{plan}");
+    assert!(
+        at("Monitors: an operating") < at("monitors in Mesa"),
+        "{plan}"
+    );
+    assert!(
+        at("monitors in Mesa") < at("Ad hoc synchronization"),
+        "{plan}"
+    );
+    let sync = std::fs::read_to_string(course.join("topics/synchronization.toml")).unwrap();
+    let links: Vec<&str> = sync.split("[[link]]").skip(1).collect();
+    assert!(links[2].contains("Ad hoc synchronization"), "{sync}");
+    assert!(
+        links[2].contains("# Reading order, not a dependency")
+            && links[2].contains("requires = [\"example-mesa\"]"),
+        "{sync}"
+    );
+    // The first reading needs no line: nothing is before it.
+    assert!(links[0].contains("Monitors: an operating"), "{sync}");
+    assert!(!links[0].contains("requires"), "{sync}");
+}
