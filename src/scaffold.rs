@@ -547,7 +547,7 @@ fn keep_reading_order(text: &str) -> String {
         t.insert("requires", value(array));
         if let Some(mut k) = t.key_mut("requires") {
             k.leaf_decor_mut().set_prefix(
-                "# Reading order, not a dependency: the draft reads this after the link before it (introductory first, then by year); delete the line to let `plan` order them.\n",
+                "# Reading order only (introductory first, then by year), not a dependency\n",
             );
         }
     }

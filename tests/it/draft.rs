@@ -735,7 +735,8 @@ fn plan_keeps_the_drafts_reading_order() {
     let links: Vec<&str> = sync.split("[[link]]").skip(1).collect();
     assert!(links[2].contains("Ad hoc synchronization"), "{sync}");
     assert!(
-        links[2].contains("# Reading order, not a dependency")
+        links[2]
+            .contains("# Reading order only (introductory first, then by year), not a dependency")
             && links[2].contains("requires = [\"example-mesa\"]"),
         "{sync}"
     );
