@@ -389,3 +389,54 @@ fn by_word(
     }
     (topics, left)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Candidate;
+
+    /// Readings of themeless clusters that a word of the field gathers become its topic
+    /// (three Zig posts among "from scratch" posts); a word the rest of the list uses as much
+    /// ("scratch", a title's form) gathers nothing, and the others stay left over.
+    #[test]
+    fn a_word_of_the_field_gathers_leftover_readings() {
+        let titles = [
+            "Writing a web server from scratch",
+            "Errors and Zig",
+            "A minimal RocksDB example with Zig",
+            "Writing an emulator from scratch",
+            "Metaprogramming in Zig",
+            "Writing a shell from scratch",
+            "Parsing JSON by hand",
+            "Validating JSON documents",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let readings: Vec<Reading> = cs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Reading {
+                key: (0, i),
+                c,
+                order: i,
+                words: super::super::terms(&c.title),
+                title_words: super::super::terms(&c.title),
+                year: None,
+                intro: false,
+            })
+            .collect();
+        let left: Vec<Key> = (0..6).map(|i| (0, i)).collect();
+        let (topics, rest) = by_word(&readings, left, &field_of(&readings), 8, &HashSet::new(), 0);
+        let named: Vec<(&str, &[Key])> = topics
+            .iter()
+            .map(|t| (t.title.as_str(), t.members.as_slice()))
+            .collect();
+        assert_eq!(named, [("Zig", &[(0, 1), (0, 2), (0, 4)][..])]);
+        assert_eq!(rest, [(0, 0), (0, 3), (0, 5)]);
+    }
+}

@@ -740,9 +740,11 @@ pub(crate) fn field_of(readings: &[Reading]) -> domain::Field {
     domain::Field::learn(texts.iter().map(|t| (t.as_str(), 1)), domain::FIELD_RATIO)
 }
 
-/// Names a group of readings from its distinctive words: a phrase its titles share ("query
-/// optimization"), else its two most distinctive words ("histograms and cardinality"); never
-/// one word alone. Returns (title, key terms, keywords shown).
+/// Names a group of readings: a phrase its titles share, as they write it ("query
+/// optimization", "distributed key-value"), else one word a share of its titles use and the
+/// rest of the list mostly does not ("Raft", "JSON"); never a pair of words, never an everyday
+/// English word. None when nothing names it (no theme). Returns (title, key terms, keywords
+/// shown).
 pub(crate) fn name_group(
     members: &[&Reading],
     all: &[Reading],
