@@ -48,6 +48,8 @@ pub struct Options {
     pub no_like: bool,
     /// Draft and check the course, write nothing: [`Created::draft`] says what it would be.
     pub dry_run: bool,
+    /// The address the lists are published at, for their relative links (`import --base`).
+    pub base: Option<url::Url>,
 }
 
 /// What `new` made.
@@ -391,7 +393,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for file in &options.from {
-        let mut parsed = import::read(file, options.format)?;
+        let mut parsed = import::read_based(file, options.format, options.base.as_ref())?;
         // A work named without an address is kept, marked, rather than dropped: `import`
         // skips it, but a draft that silently loses half a bibliography misleads its curator.
         let unaddressed: Vec<Candidate> = std::mem::take(&mut parsed.unaddressed)
@@ -409,6 +411,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         links.sort_by_key(|c| c.line);
         inputs.push((file.clone(), links));
     }
+    warnings.extend(crate::draft::shared_addresses(&mut inputs));
     let like = like_course(options, &inputs)?;
     let draft = crate::draft::draft(&inputs, like.as_ref());
     let mut files = BTreeMap::new();
@@ -468,7 +471,14 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     }
     let rendered =
         import::write::render(&course, topics_dir, &sources, &rows).map_err(Error::invalid)?;
-    files.extend(rendered);
+    files.extend(rendered.into_iter().map(|(path, text)| {
+        // The inbox is no topic of the plan: its order is nobody's.
+        if path.file_stem().is_some_and(|s| s == "inbox") {
+            return (path, text);
+        }
+        let kept = keep_reading_order(&text);
+        (path, kept)
+    }));
     let topics = draft
         .topics
         .iter()
@@ -480,6 +490,68 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         written: Vec::new(),
     };
     Ok((files, topics, report, draft))
+}
+
+/// The draft writes a topic's readings in its reading order (introductory first, then by
+/// year, else the author's order), but `plan` orders the readings of a topic by level,
+/// minutes and title where nothing requires one before another: Monitors (1974) after "Ad
+/// Hoc Synchronization" (2010). So a reading that `plan` would move ahead of one written
+/// before it requires the reading just before it, with a comment saying it is the reading
+/// order and no more. Only those: a reading `plan` already puts in its place gets no line.
+fn keep_reading_order(text: &str) -> String {
+    let Ok(mut doc) = text.parse::<DocumentMut>() else {
+        return text.to_string();
+    };
+    let Some(links) = doc.get_mut("link").and_then(|l| l.as_array_of_tables_mut()) else {
+        return text.to_string();
+    };
+    // `plan`'s order among links that do not require one another.
+    type Key = (bool, crate::model::Level, i64, String, String);
+    let key = |t: &toml_edit::Table| -> Option<Key> {
+        let url = corpus::url::check_url(t.get("url")?.as_str()?).ok()?;
+        let id = match t.get("id").and_then(|i| i.as_str()) {
+            Some(id) => id.to_string(),
+            None => corpus::url::slug_from_url(&url),
+        };
+        Some((
+            t.get("optional").and_then(|o| o.as_bool()).unwrap_or(false),
+            crate::model::Level::parse(t.get("level")?.as_str()?)?,
+            t.get("minutes")?.as_integer()?,
+            t.get("title")?.as_str()?.to_string(),
+            id,
+        ))
+    };
+    let keys: Vec<Option<Key>> = links.iter().map(key).collect();
+    let mut highest: Option<&Key> = None;
+    let mut after: Vec<Option<String>> = vec![None; keys.len()];
+    for (i, k) in keys.iter().enumerate() {
+        let Some(k) = k else {
+            // A link this cannot read: the order around it is left to `plan`.
+            highest = None;
+            continue;
+        };
+        if let (Some(h), Some(Some(prev))) = (highest, i.checked_sub(1).map(|p| &keys[p])) {
+            if k < h {
+                after[i] = Some(prev.4.clone());
+            }
+        }
+        highest = Some(highest.map_or(k, |h| h.max(k)));
+    }
+    for (t, prev) in links.iter_mut().zip(after) {
+        let Some(prev) = prev else { continue };
+        if t.contains_key("requires") {
+            continue;
+        }
+        let mut array = toml_edit::Array::new();
+        array.push(prev);
+        t.insert("requires", value(array));
+        if let Some(mut k) = t.key_mut("requires") {
+            k.leaf_decor_mut().set_prefix(
+                "# Reading order only (introductory first, then by year), not a dependency\n",
+            );
+        }
+    }
+    doc.to_string()
 }
 
 /// The course the draft learns prerequisites from: `--like DIR`, else the built-in course

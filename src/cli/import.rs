@@ -35,7 +35,7 @@ pub struct Args {
 }
 
 /// `--base`: an absolute http(s) URL; a folder's address ends with `/`.
-fn parse_base(s: &str) -> Result<url::Url, String> {
+pub(super) fn parse_base(s: &str) -> Result<url::Url, String> {
     let url = url::Url::parse(s).map_err(|e| format!("not an absolute URL ({e})"))?;
     if url.scheme() != "http" && url.scheme() != "https" {
         return Err("only http:// and https:// addresses can be a base".into());

@@ -36,6 +36,10 @@ pub struct Args {
     /// Print the proposed topics, prerequisites and stages; write nothing
     #[arg(long, requires = "from")]
     dry_run: bool,
+    /// The address the lists are published at: their relative links (`papers/cap.pdf`) are
+    /// resolved against it
+    #[arg(long, value_name = "URL", value_parser = super::import::parse_base, requires = "from")]
+    base: Option<url::Url>,
 }
 
 pub fn run(args: &Args) -> Result<(), Error> {
@@ -45,6 +49,7 @@ pub fn run(args: &Args) -> Result<(), Error> {
         like: args.like.clone(),
         no_like: args.no_like,
         dry_run: args.dry_run,
+        base: args.base.clone(),
     };
     let created = scaffold::create(&args.dir, &options)?;
     if let Some(report) = &created.report {

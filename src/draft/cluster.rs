@@ -236,21 +236,19 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
     let mut scattered: Vec<Key> = Vec::new();
     for c in kept {
         let rs: Vec<&Reading> = c.iter().map(|i| &readings[*i]).collect();
-        let Some((title, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken) else {
-            for r in rs {
-                inbox.push((r.key, "its cluster has no words to name it by".into()));
-            }
-            continue;
-        };
-        // A name most of the cluster's titles do not use is a coincidence of a few words
+        // A cluster no phrase or word of its titles names is a coincidence of a few words
         // ("NYC and seoul" over city essays and a Kubernetes post): no theme, so its readings
         // are further reading, not a topic.
+        let Some((title, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken) else {
+            scattered.extend(rs.iter().map(|r| r.key));
+            continue;
+        };
         let name_words = super::terms(&title);
         let covered = rs
             .iter()
             .filter(|r| r.title_words.iter().any(|w| name_words.contains(w)))
             .count();
-        if covered * 2 < rs.len() {
+        if covered * 3 < rs.len() {
             scattered.extend(rs.iter().map(|r| r.key));
             continue;
         }
@@ -281,6 +279,10 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
             intro,
         });
     }
+    // Readings of themeless clusters that a word of the field gathers ("Lisp", "SQLite" over
+    // a blog's posts that clustered by "from scratch") are a topic of that word.
+    let (more, mut scattered) = by_word(readings, scattered, &field, cap, &taken, topics.len());
+    topics.extend(more);
     if !scattered.is_empty() {
         let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
         scattered.sort_by_key(|k| by_key[k].order);
@@ -302,4 +304,135 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
         });
     }
     (topics, inbox)
+}
+
+/// How much more often than English (a natural log: about 90 times) a list must use a word
+/// for it to gather a topic of leftovers: "Zig", "SQLite", "JavaScript", not "running" or
+/// "database".
+const BY_WORD_WEIGHT: f32 = 4.5;
+
+/// Topics from the readings of themeless clusters: the word of the field most of them name
+/// (three readings at least, two in three of the list's titles using it among them) gathers
+/// those that name it, then the next word, until no word does or the draft has
+/// [`MAX_TOPICS`]. Returns the topics and the readings left over.
+fn by_word(
+    readings: &[Reading],
+    mut left: Vec<Key>,
+    field: &crate::import::domain::Field,
+    cap: usize,
+    taken: &HashSet<String>,
+    have: usize,
+) -> (Vec<Topic>, Vec<Key>) {
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in readings {
+        for w in super::distinct(&r.title_words) {
+            *listed.entry(w).or_default() += 1;
+        }
+    }
+    let mut taken = taken.clone();
+    let mut topics = Vec::new();
+    while have + topics.len() < MAX_TOPICS {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for k in &left {
+            for w in super::distinct(&by_key[k].title_words) {
+                *count.entry(w).or_default() += 1;
+            }
+        }
+        let best = count
+            .iter()
+            .filter(|(w, n)| {
+                **n >= 3
+                    && **n <= cap
+                    && w.len() >= 3
+                    && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
+                    && !crate::import::domain::common_english(w)
+                    && !super::TITLE_FORM.contains(w)
+                    && listed[**w] * 2 <= **n * 3
+            })
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+        let Some((&w, _)) = best else { break };
+        let (mine, rest): (Vec<Key>, Vec<Key>) = left
+            .iter()
+            .partition(|k| by_key[*k].title_words.iter().any(|x| x == w));
+        let rs: Vec<&Reading> = mine.iter().map(|k| by_key[k]).collect();
+        let title = super::capitalise(&super::word_as_written(&rs, w).unwrap_or(w.to_string()));
+        left = rest;
+        if !taken.insert(title.to_lowercase()) {
+            left.extend(mine);
+            break;
+        }
+        let keywords = vec![title.to_lowercase()];
+        topics.push(Topic {
+            id: String::new(),
+            summary: format!(
+                "{} Drafted from the word their titles share: say in a sentence what the topic covers.",
+                summarise(&rs, &keywords)
+            ),
+            origin: format!(
+                "{} whose titles name \"{}\"",
+                crate::words::count(rs.len(), "reading"),
+                plain(&title)
+            ),
+            title,
+            keywords,
+            members: mine,
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
+        });
+    }
+    (topics, left)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Candidate;
+
+    /// Readings of themeless clusters that a word of the field gathers become its topic
+    /// (three Zig posts among "from scratch" posts); a word the rest of the list uses as much
+    /// ("scratch", a title's form) gathers nothing, and the others stay left over.
+    #[test]
+    fn a_word_of_the_field_gathers_leftover_readings() {
+        let titles = [
+            "Writing a web server from scratch",
+            "Errors and Zig",
+            "A minimal RocksDB example with Zig",
+            "Writing an emulator from scratch",
+            "Metaprogramming in Zig",
+            "Writing a shell from scratch",
+            "Parsing JSON by hand",
+            "Validating JSON documents",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let readings: Vec<Reading> = cs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Reading {
+                key: (0, i),
+                c,
+                order: i,
+                words: super::super::terms(&c.title),
+                title_words: super::super::terms(&c.title),
+                year: None,
+                intro: false,
+            })
+            .collect();
+        let left: Vec<Key> = (0..6).map(|i| (0, i)).collect();
+        let (topics, rest) = by_word(&readings, left, &field_of(&readings), 8, &HashSet::new(), 0);
+        let named: Vec<(&str, &[Key])> = topics
+            .iter()
+            .map(|t| (t.title.as_str(), t.members.as_slice()))
+            .collect();
+        assert_eq!(named, [("Zig", &[(0, 1), (0, 2), (0, 4)][..])]);
+        assert_eq!(rest, [(0, 0), (0, 3), (0, 5)]);
+    }
 }

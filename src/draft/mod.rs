@@ -80,7 +80,8 @@ pub struct Draft {
     pub stages: Vec<Stage>,
     /// Readings no topic holds, each with why.
     pub inbox: Vec<(Key, String)>,
-    /// The title of the course the prerequisites learned from, when there was one.
+    /// The title of the course the prerequisites learned from, when it lent its order (the
+    /// list is in its field).
     pub like: Option<String>,
     /// What the stages follow, for the README.
     pub staged_by: &'static str,
@@ -320,6 +321,62 @@ pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
     Some(c)
 }
 
+/// Readings the list gives one address but different titles of three words or more that
+/// share at most a third of their words ("A Fast File System for Unix" and "The Rio File
+/// Cache: Surviving Operating System Crashes" under one DOI): two works, one of them with the
+/// other's address. The later one is kept as a work without an address of its own (its URL a
+/// search for its title, marked `guessed`), not merged into the first nor dropped, and the
+/// clash is reported at its line.
+pub fn shared_addresses(
+    inputs: &mut [(PathBuf, Vec<Candidate>)],
+) -> Vec<crate::diagnostics::Diagnostic> {
+    let mut first: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (file, cs) in inputs.iter_mut() {
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        for c in cs.iter_mut() {
+            if c.url_status != crate::model::UrlStatus::Confirmed || not_a_reading(c).is_some() {
+                continue;
+            }
+            let words: Vec<String> = distinct(&terms(&c.title))
+                .into_iter()
+                .map(String::from)
+                .collect();
+            let Some((title, seen)) = first.get(&c.url) else {
+                first.insert(c.url.clone(), (c.title.clone(), words));
+                continue;
+            };
+            let shared = words.iter().filter(|w| seen.contains(w)).count();
+            let union = words.len() + seen.len() - shared;
+            if words.len() < 3 || seen.len() < 3 || shared * 3 > union {
+                continue;
+            }
+            let title = title.clone();
+            let key = format!("{name}:{}", c.line);
+            let url = c.url.clone();
+            if let Some(kept) = unaddressed(&key, c.clone()) {
+                *c = kept;
+                out.push(
+                    crate::import::warning(
+                        file,
+                        c.line,
+                        1,
+                        format!(
+                            "`{}` has the address of `{title}` ({url}), another work; kept with a search for its title as its URL (url_status = \"guessed\")",
+                            c.title
+                        ),
+                    )
+                    .with_help("give it its own URL or DOI in the list, or delete the wrong one"),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// Why a link is no reading, when it is not: a credit ("thanks to [Andy Pavlo](...)"), a guest
 /// speaker's or author's homepage beside the reading it credits. Such links name a person,
 /// and a curator would not assign them.
@@ -493,7 +550,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     for (i, &t) in order.iter().enumerate() {
         rank[t] = i;
     }
-    prereqs::infer(&mut topics, &readings, like, &parents, &rank);
+    let borrowed = prereqs::infer(&mut topics, &readings, like, &parents, &rank);
     let mut stages = stages::assign(&mut topics, &order);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
@@ -510,7 +567,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         topics,
         stages,
         inbox,
-        like: like.map(|c| c.title.clone()),
+        like: like.filter(|_| borrowed).map(|c| c.title.clone()),
         staged_by,
         unaddressed: inputs
             .iter()
@@ -681,9 +738,10 @@ pub(crate) fn field_of(readings: &[Reading]) -> domain::Field {
     domain::Field::learn(texts.iter().map(|t| (t.as_str(), 1)), domain::FIELD_RATIO)
 }
 
-/// Names a group of readings from its distinctive words: a phrase its titles share ("query
-/// optimization"), else its two most distinctive words ("histograms and cardinality"); never
-/// one word alone. Returns (title, keywords shown).
+/// Names a group of readings: a phrase its titles share, as they write it ("query
+/// optimization", "distributed key-value"), else one word a share of its titles use and the
+/// rest of the list mostly does not ("Raft", "JSON"); never a pair of words, never an everyday
+/// English word. None when nothing names it (no theme). Returns (title, keywords shown).
 pub(crate) fn name_group(
     members: &[&Reading],
     all: &[Reading],
@@ -759,33 +817,187 @@ fn name_with(
         ws
     };
     let mut words = pick(&unigram);
+    let mut counts = &unigram;
     if words.len() < 2 {
         words = pick(&from_notes);
+        counts = &from_notes;
     }
-    let words: Vec<(&str, f32)> = words.iter().map(|(w, x)| (w.as_str(), *x)).collect();
+    let words: Vec<(&str, f32)> = words
+        .iter()
+        .filter(|(w, _)| !TITLE_FORM.contains(&w.as_str()))
+        .map(|(w, x)| (w.as_str(), *x))
+        .collect();
     let show = |w: &str| forms.get(w).cloned().unwrap_or_else(|| w.to_string());
-    // A phrase most of the titles share names the group best ("failure detector").
-    let enough = 2.max((size as f32 * 0.3).ceil() as usize).min(size.max(1));
+    let plain_word = |w: &str| !domain::common_english(w) && !TITLE_FORM.contains(&w);
+    // A phrase most of the titles share names the group best ("failure detector"); a
+    // title's way of saying things ("writing a simple", "from scratch") is no phrase.
+    let enough = 2.max((size as f32 * 0.25).ceil() as usize).min(size.max(1));
     let best_phrase = bigram
         .iter()
-        .filter(|((a, b), cf)| {
-            **cf >= enough && !domain::common_english(a) && !domain::common_english(b)
+        .filter(|((a, b), cf)| **cf >= enough && plain_word(a) && plain_word(b))
+        .filter_map(|((a, b), cf)| {
+            let shown = phrase_as_written(members, a, b)?;
+            let score = *cf as f32 * (score(a, *cf) + score(b, *cf));
+            Some((shown, *cf, score))
         })
-        .map(|((a, b), cf)| ((a, b), *cf as f32 * (score(a, *cf) + score(b, *cf))))
-        .filter(|((a, b), _)| !taken.contains(&format!("{} {}", show(a), show(b))))
-        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
-    let title = match best_phrase {
-        Some(((a, b), _)) => format!("{} {}", show(a), show(b)),
-        None => {
-            let picked: Vec<&str> = words.iter().take(2).map(|w| w.0).collect();
-            if picked.len() < 2 {
-                return None;
-            }
-            format!("{} and {}", show(picked[0]), show(picked[1]))
+        .filter(|(shown, _, _)| !taken.contains(&shown.to_lowercase()))
+        .max_by(|x, y| x.2.total_cmp(&y.2).then(y.0.cmp(&x.0)));
+    // The best single word: one the group's titles use (two in five, or one in three for a
+    // name of the field: "Raft", "Erlang") and the rest of the list mostly does
+    // not (two in three of the list's titles using it are here). "JSON" names seven JSON
+    // posts of eleven; "Distributed", used all over a distributed-programming list, names
+    // no group of it.
+    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in all {
+        for w in distinct(&r.title_words) {
+            *listed.entry(w).or_default() += 1;
         }
+    }
+    let top = words
+        .iter()
+        .map(|(w, _)| (*w, counts.get(w).copied().unwrap_or(0)))
+        .filter(|(w, cf)| {
+            // A name the list uses hundreds of times more often than English ("Raft",
+            // "Erlang", "Paxos"); an ordinary word must be used by more of the titles.
+            let weight = field.weight(w).unwrap_or(0.0);
+            let name = weight >= NAME_WEIGHT;
+            let least = if name { 2.min(size) } else { 3 };
+            weight >= 2.0
+                && *cf >= need.max(least)
+                && if name {
+                    cf * 3 >= size
+                } else {
+                    cf * 5 >= size * 2
+                }
+                && listed.get(w).copied().unwrap_or(*cf) * 2 <= cf * 3
+                && !taken.contains(&show(w).to_lowercase())
+        })
+        .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)));
+    let title = match (best_phrase, top) {
+        // A phrase half as many titles say as the best word says more than the word
+        // ("Distributed key-value", "Remote procedure call" over "linguistic").
+        (Some((shown, cf, _)), top) if top.is_none_or(|(_, c)| cf * 2 >= c) => shown,
+        // One word names the group; a pair of words ("Paxos and throughput") names nothing
+        // a curator keeps, and a group with neither has no theme.
+        (_, Some((w, _))) => word_as_written(members, w).unwrap_or_else(|| show(w)),
+        _ => return None,
     };
     let keywords: Vec<String> = words.iter().take(4).map(|w| show(w.0)).collect();
     Some((capitalise(&title), keywords))
+}
+
+/// How much more often than English (as a natural log: about 400 times) a list uses a word
+/// for the word to be a name of its field ("raft" in a Raft bibliography, "erlang").
+pub(crate) const NAME_WEIGHT: f32 = 6.0;
+
+/// A word as a member's title writes it ("FreeBSD", "Raft"), when one does.
+pub(crate) fn word_as_written(members: &[&Reading], w: &str) -> Option<String> {
+    members.iter().find_map(|r| {
+        r.c.title
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|t| domain::normal(t).as_deref() == Some(w))
+            .map(str::to_string)
+    })
+}
+
+/// Words of the way titles are written, not of what they are about: "Writing a simple JSON
+/// parser", "A lisp compiler from scratch".
+pub(crate) const TITLE_FORM: &[&str] = &[
+    "writing",
+    "write",
+    "implementing",
+    "implement",
+    "building",
+    "build",
+    "simple",
+    "minimal",
+    "scratch",
+    "basic",
+    "basics",
+    "exploring",
+    "lesson",
+    "learned",
+    "practical",
+    "quick",
+    "intro",
+    "starting",
+    "walking",
+    "using",
+];
+
+/// The phrase `a b` as a member's title writes it, with what stands between ("key-value",
+/// "Log-structured"), when one writes it within three words.
+fn phrase_as_written(members: &[&Reading], a: &str, b: &str) -> Option<String> {
+    for r in members {
+        let title = &r.c.title;
+        // Runs of letters and digits, with where they start (separators may be wide: "–").
+        let mut tokens: Vec<(usize, &str)> = Vec::new();
+        let mut start = None;
+        for (i, c) in title.char_indices().chain([(title.len(), ' ')]) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    tokens.push((s, &title[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        for (i, (start, t)) in tokens.iter().enumerate() {
+            if domain::normal(t).as_deref() != Some(a) {
+                continue;
+            }
+            for (end, u) in tokens.iter().skip(i + 1).take(3) {
+                if domain::normal(u).as_deref() == Some(b) {
+                    let mut stop = end + u.len();
+                    // "key-value": a word joined by a hyphen is part of the phrase.
+                    if let Some((next, w)) = tokens.iter().find(|(at, _)| *at > *end) {
+                        if title.get(stop..*next) == Some("-") {
+                            stop = next + w.len();
+                        }
+                    }
+                    // "remote procedure calls": a third word every title with the phrase
+                    // goes on with belongs to it.
+                    if let Some(third) = third_word(members, a, b) {
+                        if let Some((next, w)) = tokens.iter().find(|(at, _)| *at >= stop) {
+                            if domain::normal(w).as_deref() == Some(third.as_str())
+                                && title.get(stop..*next).is_some_and(|g| g == " " || g == "-")
+                            {
+                                stop = next + w.len();
+                            }
+                        }
+                    }
+                    let span = title.get(*start..stop)?;
+                    // "Spanner: Google's ..." is two phrases, not one.
+                    if span.contains([':', ';', ',', '.', '(', ')', '?', '!']) {
+                        continue;
+                    }
+                    return Some(span.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The word every member title with the phrase `a b` goes on with, if there is one.
+fn third_word(members: &[&Reading], a: &str, b: &str) -> Option<String> {
+    let mut next: Option<String> = None;
+    let mut seen = 0;
+    for r in members {
+        let ws = &r.title_words;
+        for i in 0..ws.len().saturating_sub(1) {
+            if ws[i] == a && ws[i + 1] == b {
+                let w = ws.get(i + 2)?;
+                match &next {
+                    Some(n) if n != w => return None,
+                    _ => next = Some(w.clone()),
+                }
+                seen += 1;
+            }
+        }
+    }
+    next.filter(|_| seen >= 2)
 }
 
 pub(crate) fn capitalise(s: &str) -> String {
@@ -881,7 +1093,7 @@ mod tests {
     /// inbox for navigation and lists of lists.
     fn in_their_section(file: &str) -> (usize, usize) {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-        let parsed = crate::import::read(&path, crate::import::Format::Auto).unwrap();
+        let parsed = crate::import::read_based(&path, crate::import::Format::Auto, None).unwrap();
         let inputs = vec![(path, parsed.links)];
         let d = draft(&inputs, None);
         assert_eq!(d.method, Method::Sections, "{file}");

@@ -24,6 +24,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Most prerequisites proposed for one topic.
 pub(crate) const MAX_REQUIRES: usize = 3;
 
+/// How alike a draft topic and a like course's topic must be (title words, weighted by how
+/// rare they are in the course, plus the share of shared links) for the course's order to
+/// count between them.
+const STRONG_MATCH: f32 = 0.45;
+
 struct Edge {
     from: usize,
     to: usize,
@@ -31,13 +36,14 @@ struct Edge {
     why: String,
 }
 
+/// Returns whether the like course lent its order (the list is in its field).
 pub(crate) fn infer(
     topics: &mut [Topic],
     readings: &[Reading],
     like: Option<&Course>,
     parents: &[Option<String>],
     rank: &[usize],
-) {
+) -> bool {
     let by_key: BTreeMap<super::Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let members: Vec<Vec<&Reading>> = topics
         .iter()
@@ -48,14 +54,17 @@ pub(crate) fn infer(
         .map(|m| m.iter().map(|r| r.order).min().unwrap_or(usize::MAX))
         .collect();
     let mut edges = Vec::new();
-    if let Some(course) = like {
-        edges.extend(from_course(topics, &members, course));
+    let mut borrowed = false;
+    if let Some(found) = like.and_then(|course| from_course(topics, &members, course)) {
+        borrowed = true;
+        edges.extend(found);
     }
     let field = super::field_of(readings);
-    edges.extend(from_terms(topics, &members, &first, &field));
+    edges.extend(from_terms(topics, &members, &first, &field, readings));
     edges.extend(from_subjects(
-        topics, &members, &first, &field, parents, rank,
+        topics, &members, &field, parents, rank, readings,
     ));
+    edges.extend(from_phrase(topics, &members, parents, rank));
     edges.extend(from_intro(topics, &first));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
@@ -66,6 +75,7 @@ pub(crate) fn infer(
             .collect();
         topics[to].requires.sort_by_key(|p| first[p.topic]);
     }
+    borrowed
 }
 
 fn quoted(t: &Topic) -> String {
@@ -108,7 +118,7 @@ fn bag_cosine(
 
 /// Draft topics matched to the like course's topics; the course's order between two matched
 /// topics becomes a prerequisite.
-fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> Vec<Edge> {
+fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> Option<Vec<Edge>> {
     let course_bags: Vec<BTreeMap<String, f32>> = course
         .topics
         .iter()
@@ -160,15 +170,18 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
                 (i, bag_cosine(&b, cb, &idf) + same)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        matched.push(best.filter(|(_, s)| *s >= 0.25));
+        // Only a strong match lends an order: a weak one ("Linearizability" beside two RAMCloud
+        // papers, one CRDT report among Emerald papers) made most of the wrong edges.
+        matched.push(best.filter(|(_, s)| *s >= STRONG_MATCH));
     }
     // A list that only overlaps the course (a databases list with a few replication
-    // sections) is another field: its order is not the course's. Borrow only when 40% of
-    // the draft's topics (and at least three: two matches make one guess) have a match.
+    // sections, an OS list with a file-system section) is another field: its order is not the
+    // course's. Borrow only when half the draft's topics (and at least three: two matches
+    // make one guess) match a course topic strongly.
     let own = topics.iter().filter(|t| !t.further).count();
     let hits = matched.iter().flatten().count();
-    if hits < 3 || hits * 5 < own * 2 {
-        return Vec::new();
+    if hits < 3 || hits * 2 < own {
+        return None;
     }
     let index: BTreeMap<&str, usize> = course
         .topics
@@ -224,7 +237,7 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             }
         }
     }
-    edges
+    Some(edges)
 }
 
 /// Readings of one topic naming another topic's key terms, and newer than it. A key term is
@@ -235,6 +248,7 @@ fn from_terms(
     members: &[Vec<&Reading>],
     first: &[usize],
     field: &crate::import::domain::Field,
+    readings: &[Reading],
 ) -> Vec<Edge> {
     let title_words: Vec<BTreeMap<&str, usize>> = members
         .iter()
@@ -302,7 +316,10 @@ fn from_terms(
                         _ => first[a] < first[b],
                     })
                     .collect();
-                if naming.is_empty() || (!in_title && naming.len() < 2) {
+                if naming.is_empty()
+                    || (!in_title && naming.len() < 2)
+                    || !distinctive(w, naming.len(), &members[a], &members[b], readings)
+                {
                     continue;
                 }
                 let r = naming[0];
@@ -331,7 +348,7 @@ fn from_terms(
 
 /// Readings of one topic naming the subject of another: a word of that topic's title the list
 /// uses far more than English does ("isolation", "consensus"), named by two or more of the
-/// readings (or by one, when both topics sit under one parent section), when the named topic
+/// readings and by a share of them ([`distinctive`]), when the named topic
 /// comes first in the author's order (the order as the hint, the reading's text as the
 /// reason) and more than that topic's readings name this one. An
 /// occurrence inside a compound the naming topic owns ("Protocol Buffers" beside "Buffer
@@ -339,10 +356,10 @@ fn from_terms(
 fn from_subjects(
     topics: &[Topic],
     members: &[Vec<&Reading>],
-    first: &[usize],
     field: &crate::import::domain::Field,
     parents: &[Option<String>],
     rank: &[usize],
+    readings: &[Reading],
 ) -> Vec<Edge> {
     let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
     let mut in_titles: BTreeMap<&str, usize> = BTreeMap::new();
@@ -436,29 +453,28 @@ fn from_subjects(
             if share(back.len(), members[a].len()) >= share(named.len(), members[b].len()) {
                 continue;
             }
-            let siblings = parents[a].is_some()
-                && parents[a] == parents[b]
-                && first[a] < first[b]
-                && !parent_of(a, b);
-            if named.len() < 2 && !siblings {
+            // The word most of the naming readings name, and only those readings.
+            let mut by_word: BTreeMap<&str, usize> = BTreeMap::new();
+            for (_, w) in &named {
+                *by_word.entry(w).or_default() += 1;
+            }
+            let Some((&w, &n)) = by_word
+                .iter()
+                .max_by_key(|(w, n)| (**n, std::cmp::Reverse(**w)))
+            else {
+                continue;
+            };
+            if !distinctive(w, n, &members[a], &members[b], readings) {
                 continue;
             }
+            let named: Vec<(&Reading, &str)> = named.into_iter().filter(|(_, x)| *x == w).collect();
             let (r, w) = named[0];
-            let under = if siblings && named.len() < 2 {
-                format!(
-                    ", and it comes after {} under \"{}\" in the list",
-                    quoted(&topics[a]),
-                    plain(parents[a].as_deref().unwrap_or(""))
-                )
-            } else {
-                String::new()
-            };
             edges.push(Edge {
                 from: a,
                 to: b,
                 score: 0.5 + 0.1 * (named.len().min(5) as f32),
                 why: format!(
-                    "{} of its readings name \"{}\", the subject of {} (e.g. \"{}\"){under}",
+                    "{} of its readings name \"{}\", the subject of {} (e.g. \"{}\")",
                     named.len(),
                     plain(&surface(w, &members[a])),
                     quoted(&topics[a]),
@@ -468,6 +484,35 @@ fn from_subjects(
         }
     }
     edges
+}
+
+/// Whether `w`, named by `named` of `b`'s readings, is evidence that `b` builds on `a`: the
+/// word is distinctive of `a` (at least half of its readings use it, and the rest of the list
+/// outside `a` and `b` at a quarter of that rate at most) and a share of `b` names it (a third of `b`, and two
+/// readings unless `b` holds only two), though no more of `b` than of `a`. One paper on HTAP scheduling does not put
+/// all of "Scheduling" after "HTAP", nor does "programming" used all over a list.
+fn distinctive(
+    w: &str,
+    named: usize,
+    ma: &[&Reading],
+    mb: &[&Reading],
+    readings: &[Reading],
+) -> bool {
+    let uses = |r: &Reading| r.words.iter().any(|x| x == w);
+    let in_a = ma.iter().filter(|r| uses(r)).count();
+    let in_b = mb.iter().filter(|r| uses(r)).count();
+    let all = readings.iter().filter(|r| uses(r)).count();
+    let rest = all.saturating_sub(in_a + in_b);
+    let others = readings.len().saturating_sub(ma.len() + mb.len());
+    let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+    // The rest of the list may use the word, at a quarter of the rate `a` does at most: a
+    // course on consistency names "consistency" here and there, but "Consistency models"
+    // is where all its readings do.
+    in_a * 2 >= ma.len()
+        && (rest <= 1 || share(rest, others) * 4.0 <= share(in_a, ma.len()))
+        && (named >= 2 || mb.len() <= 2)
+        && named * 3 >= mb.len()
+        && share(named, mb.len()) <= share(in_a, ma.len())
 }
 
 /// How a topic's readings write a normalised word.
@@ -482,10 +527,85 @@ fn surface(word: &str, ms: &[&Reading]) -> String {
     word.to_string()
 }
 
-/// The first topic of introductory readings comes before the next topic of the list.
+/// A reading of a later topic that names an earlier topic by its whole name of two words or
+/// more ("Linear Scan Register Allocation on SSA Form" under "SSA-based register allocation",
+/// after "Linear Scan"): it builds on that topic. A name of one word is no evidence (one
+/// MINIX retrospective naming microkernels does not put Unix after them), nor is a name the
+/// naming topic's own title holds, nor one most of the named topic's own titles do not say.
+fn from_phrase(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    parents: &[Option<String>],
+    rank: &[usize],
+) -> Vec<Edge> {
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
+    let parent_of = |p: usize, c: usize| parents[c].as_deref() == Some(&topics[p].title) && p != c;
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        let name = &own_title[a];
+        if topics[a].further || topics[a].intro || name.len() < 2 || name.iter().any(|w| form(w)) {
+            continue;
+        }
+        // The name must be what the topic's readings are about: half of their titles say it
+        // ("Programming languages" over "Programming in Erlang" and "Programming with
+        // futures" is a heading, not a name its readings share).
+        let says = |r: &Reading| {
+            r.title_words
+                .windows(name.len())
+                .any(|w| w == name.as_slice())
+        };
+        if members[a].iter().filter(|r| says(r)).count() * 2 < members[a].len() {
+            continue;
+        }
+        for b in 0..topics.len() {
+            if a == b
+                || topics[b].further
+                || rank[a] > rank[b]
+                || parent_of(a, b)
+                || own_title[b]
+                    .windows(name.len())
+                    .any(|w| w == name.as_slice())
+            {
+                continue;
+            }
+            let newest_a = members[a].iter().filter_map(|r| r.year).max();
+            let naming: Vec<&&Reading> = members[b]
+                .iter()
+                .filter(|r| says(r))
+                // A parent section's overview naming a subsection introduces it; a reading
+                // newer than all of the subsection's builds on it.
+                .filter(|r| {
+                    !parent_of(b, a) || matches!((r.year, newest_a), (Some(y), Some(n)) if y > n)
+                })
+                .collect();
+            let Some(r) = naming.first() else {
+                continue;
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.9 + 0.1 * (naming.len().min(5) as f32),
+                why: format!(
+                    "{} of its readings {} {} in the title (e.g. \"{}\"), and the list puts it first",
+                    naming.len(),
+                    if naming.len() == 1 { "names" } else { "name" },
+                    quoted(&topics[a]),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// The first topic of introductory readings comes before the next topic of the list. A shelf
+/// of books, courses and talks is where a reader may start, not what the first topic needs
+/// (a reviewer deleted "SQL requires Recommended Courses, Books and Talks").
 fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
     let Some(a) = (0..topics.len())
         .filter(|&i| topics[i].intro && !topics[i].further)
+        .filter(|&i| !shelf(&topics[i].title))
         .min_by_key(|&i| first[i])
     else {
         return Vec::new();
@@ -508,6 +628,16 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
         })
         .into_iter()
         .collect()
+}
+
+/// A section named after forms of reading only ("Recommended Courses, Books and Talks").
+fn shelf(title: &str) -> bool {
+    let words = super::terms(title);
+    !words.is_empty()
+        && words.iter().all(|w| {
+            super::sections::role(w) == super::sections::Role::Form
+                || ["recommended", "talk", "resource", "further", "more"].contains(&w.as_str())
+        })
 }
 
 /// A topic's name, as evidence between topics: a word general English does not use at all

@@ -86,7 +86,7 @@ pub fn readme(draft: &Draft) -> String {
         }
     }
     if !any {
-        out.push_str("- None inferred.\n");
+        let _ = writeln!(out, "- None: {NO_PREREQUISITES}");
     }
     let _ = writeln!(
         out,
@@ -112,7 +112,7 @@ pub fn readme(draft: &Draft) -> String {
     if !draft.unaddressed.is_empty() {
         let _ = writeln!(
             out,
-            "### No address\n\n{} the list names without an address (no url, doi or pdf) {} kept as readings whose URL is a search for the title, marked `url_status = \"guessed\"`: replace each with the work's own address.\n",
+            "### No address\n\n{} the list names without an address of its own (no url, doi or pdf, or only another work's) {} kept as readings whose URL is a search for the title, marked `url_status = \"guessed\"`: replace each with the work's own address.\n",
             crate::words::count(draft.unaddressed.len(), "work"),
             if draft.unaddressed.len() == 1 { "is" } else { "are" }
         );
@@ -151,6 +151,12 @@ fn reasons(draft: &Draft) -> String {
     format!(": {}", parts.join("; "))
 }
 
+/// Why a draft has no prerequisite, for the README and the dry run.
+const NO_PREREQUISITES: &str = "no pair of topics had evidence strong enough (readings of one \
+     topic naming a subject distinctive of another, or naming it by its whole name; an earlier \
+     part of a series; an introductory topic; or a like course in the same field whose topics \
+     match these strongly). Add `requires` by hand where one topic builds on another.";
+
 /// What `new --from FILE --dry-run` prints: the proposed topics, prerequisites and stages.
 pub fn dry_run(draft: &Draft, links: &[(String, usize)]) -> String {
     let mut out = format!(
@@ -182,6 +188,9 @@ pub fn dry_run(draft: &Draft, links: &[(String, usize)]) -> String {
                 );
             }
         }
+    }
+    if draft.topics.iter().all(|t| t.requires.is_empty()) {
+        let _ = writeln!(out, "\nprerequisites: none: {NO_PREREQUISITES}");
     }
     let _ = writeln!(
         out,

@@ -132,6 +132,26 @@ pub(crate) fn role(name: &str) -> Role {
     let joined = words.join(" ");
     let has = |w: &str| words.iter().any(|x| x.starts_with(w));
     let lists = words.iter().any(|w| *w == "list" || *w == "lists");
+    // "Tentative Schedule and Reading List" is the course's own schedule, not other lists.
+    let schedule = words
+        .iter()
+        .any(|w| ["schedule", "syllabus", "calendar", "weekly"].contains(w));
+    // A course page's logistics: its staff, policies and office hours are no reading.
+    let logistics = words.iter().any(|w| {
+        [
+            "administrivia",
+            "logistics",
+            "policies",
+            "policy",
+            "grading",
+            "staff",
+            "instructor",
+            "instructors",
+            "faculty",
+            "announcements",
+        ]
+        .contains(w)
+    }) || joined.contains("office hours");
     // A calendar's rows that are no subject: an exam, a holiday, a celebration.
     let event = words.iter().any(|w| {
         [
@@ -150,6 +170,7 @@ pub(crate) fn role(name: &str) -> Role {
         .contains(w)
     }) || joined.contains("no class");
     if event
+        || logistics
         || has("licen")
         || has("contribut")
         || has("acknowledg")
@@ -164,6 +185,7 @@ pub(crate) fn role(name: &str) -> Role {
         || joined == "footer"
         || joined == "code of conduct"
         || (lists
+            && !schedule
             && (has("read")
                 || has("awesome")
                 || has("other")
@@ -467,6 +489,9 @@ mod tests {
         assert_eq!(role("Books"), Role::Form);
         assert_eq!(role("Recommended Courses, Books and Talks"), Role::Form);
         assert_eq!(role("Paxos"), Role::Topic);
+        assert_eq!(role("Tentative Schedule and Reading List"), Role::Form);
+        assert_eq!(role("Administrivia"), Role::Away);
+        assert_eq!(role("Course Logistics"), Role::Away);
         assert_eq!(role("Time"), Role::Topic);
         assert_eq!(role("Query Optimizer"), Role::Topic);
     }

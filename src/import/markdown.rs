@@ -179,6 +179,13 @@ struct Walker<'a> {
     table_head: Vec<String>,
     row_cells: Vec<(String, bool)>,
     cell: Option<(String, bool)>,
+    /// How deep in `**bold**` the text being read is, and whether the current row has text
+    /// outside bold: a row whose every filled cell is bold and holds no link names a unit.
+    strong: usize,
+    row_plain: bool,
+    /// The unit a schedule table's bold row ("|   | **Systems for AI** |") opened: the rows
+    /// below sit in it until the next unit row or the table's end.
+    table_unit: Option<String>,
 }
 
 /// Header names of a schedule's column that names each row's topic ("| Date | Topic | Reading |").
@@ -193,6 +200,8 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
 
 /// [`parse`], with relative links resolved against `base`.
 pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parsed {
+    let spaced = space_numbered_items(content);
+    let content = spaced.as_str();
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     let h1_count = Parser::new_ext(content, options)
         .filter(|e| {
@@ -223,6 +232,9 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         table_head: Vec::new(),
         row_cells: Vec::new(),
         cell: None,
+        strong: 0,
+        row_plain: false,
+        table_unit: None,
     };
     for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
         match event {
@@ -248,6 +260,29 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
     out
 }
 
+/// `1.[Title](url)`: a numbered item its author wrote without the space Markdown needs after
+/// the number. Read as a paragraph, its links were left out as running text (a whole section
+/// of a paper list lost), so the space is put in. Only lines whose number opens a link (or an
+/// emphasised one, `1.[*Title*]`) change, and each stays on its line.
+fn space_numbered_items(content: &str) -> String {
+    let mut out = String::with_capacity(content.len() + 16);
+    for line in content.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let digits = body.chars().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &body[digits..];
+        if (1..=3).contains(&digits) && (rest.starts_with(".[") || rest.starts_with(")[")) {
+            out.push_str(indent);
+            out.push_str(&body[..=digits]);
+            out.push(' ');
+            out.push_str(&rest[1..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 impl Walker<'_> {
     fn start(&mut self, tag: Tag<'_>, at: usize) {
         match tag {
@@ -256,8 +291,16 @@ impl Walker<'_> {
                 self.seen_heading = true;
                 self.heading = Some((title, String::new()));
             }
-            Tag::Item | Tag::TableRow => self.blocks.push(Block::default()),
-            Tag::Table(_) => self.table_head.clear(),
+            Tag::Item => self.blocks.push(Block::default()),
+            Tag::TableRow => {
+                self.row_plain = false;
+                self.blocks.push(Block::default());
+            }
+            Tag::Strong => self.strong += 1,
+            Tag::Table(_) => {
+                self.table_head.clear();
+                self.table_unit = None;
+            }
             Tag::TableCell => self.cell = Some((String::new(), false)),
             Tag::Paragraph if self.blocks.is_empty() => self.blocks.push(Block {
                 paragraph: true,
@@ -312,6 +355,24 @@ impl Walker<'_> {
                 // A schedule's row sits in the section its topic column names, when that cell
                 // is a name and not itself a reading.
                 let cells = std::mem::take(&mut self.row_cells);
+                // "|        | **Background**": no link, every filled cell bold.
+                let unit = !self.row_plain
+                    && cells.iter().all(|(_, link)| !link)
+                    && cells.iter().any(|(t, _)| !t.trim().is_empty());
+                if unit {
+                    let name = cells
+                        .iter()
+                        .map(|(t, _)| clean_text(t))
+                        .find(|t| !t.is_empty())
+                        .map(|t| topic_cell(&t))
+                        .filter(|t| !t.is_empty());
+                    self.table_unit = name;
+                    self.blocks.pop();
+                    return;
+                }
+                if let Some(u) = &self.table_unit {
+                    self.ctx.section.push((u8::MAX - 1, u.clone()));
+                }
                 let topic = self
                     .table_head
                     .iter()
@@ -329,7 +390,12 @@ impl Walker<'_> {
                 if topic.is_some() {
                     self.ctx.section.pop();
                 }
+                if self.table_unit.is_some() {
+                    self.ctx.section.pop();
+                }
             }
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Table => self.table_unit = None,
             TagEnd::TableHead => {
                 self.table_head = self
                     .row_cells
@@ -363,6 +429,9 @@ impl Walker<'_> {
     fn text(&mut self, t: &str, at: usize) {
         if let (Some(cell), None) = (&mut self.cell, &self.link) {
             cell.0.push_str(t);
+            if self.strong == 0 && !t.trim().is_empty() {
+                self.row_plain = true;
+            }
         }
         if let Some(l) = &mut self.link {
             l.text.push_str(t);

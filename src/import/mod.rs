@@ -406,13 +406,14 @@ fn decode_owned(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 /// The largest import file read: exports of years of bookmarks or posts are a few MB.
 const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
-/// Reads and parses one file. `Err` only when the file as a whole cannot be used, or holds
-/// no link at all.
-pub fn read(path: &Path, format: Format) -> Result<Parsed, Error> {
+/// Reads and parses one file (tests: the commands give a base or `None` themselves).
+#[cfg(test)]
+pub(crate) fn read(path: &Path, format: Format) -> Result<Parsed, Error> {
     read_based(path, format, None)
 }
 
-/// [`read`], with relative links resolved against `base`.
+/// Reads and parses one file, relative links resolved against `base`. `Err` only when the
+/// file as a whole cannot be used, or holds no link at all.
 pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Result<Parsed, Error> {
     let bytes = crate::output::read_limited(path, MAX_INPUT).map_err(|e| {
         Error::io(

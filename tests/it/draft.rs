@@ -165,7 +165,9 @@ fn prerequisites_have_reasons_and_the_readme_lists_what_was_inferred() {
             }
         }
     }
-    assert!(reasons >= 3, "{reasons} prerequisites");
+    // Two: Paxos after Consensus and Raft after Paxos, both from the like course's order
+    // between strongly matched topics (Raft after Consensus is implied, so not repeated).
+    assert!(reasons >= 2, "{reasons} prerequisites");
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
     for part in [
         "## How this draft was made",
@@ -422,8 +424,8 @@ fn requires(course: &Path, id: &str) -> Vec<(String, String)> {
 }
 
 /// A topic whose readings name another's subject, in the author's order, requires it with
-/// that reason (the third review: "concurrency control <- isolation levels" was missing): one
-/// naming reading is enough between two subsections of one parent. An ordinary word named
+/// that reason (the third review: "concurrency control <- isolation levels" was missing): two
+/// naming readings, a share of the topic. An ordinary word named
 /// against the author's order ("disk" in a log-structured storage title, before "Disk
 /// drives") is no prerequisite, and neither is "distributed" in a calendar's "Time" week
 /// before its "Distributed data" week.
@@ -458,11 +460,13 @@ fn a_cluster_without_a_theme_is_further_reading() {
     let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
     assert_eq!(
         ids,
+        // "Paxos", not "Consensus and paxos": one word of the field names the cluster, and a
+        // pair of words is no name a curator keeps (the fourth review).
         [
-            "consensus-and-paxos",
             "further-reading",
             "garbage-collection",
-            "parser-combinators"
+            "parser-combinators",
+            "paxos"
         ]
     );
     let further = std::fs::read_to_string(course.join("topics/further-reading.toml")).unwrap();
@@ -495,4 +499,248 @@ fn headings_that_spell_their_path_are_named_by_their_last_part() {
         further.contains("A survey on register allocation"),
         "{further}"
     );
+}
+
+/// A schedule table whose units are bold rows (`|   | **Stream Processing** |`): each unit is
+/// a topic holding the rows below it, the heading over the whole schedule is no "not a
+/// topic" section, and the course's logistics (its staff table) are in the inbox, never a
+/// topic. Presentation rows with a date are no units.
+#[test]
+fn bold_unit_rows_of_a_schedule_are_topics_and_logistics_the_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/unit-rows.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["graph-processing", "storage-systems", "stream-processing"],
+        "{topics:?}"
+    );
+    for (id, text) in &topics {
+        let n = if id == "graph-processing" { 2 } else { 3 };
+        assert_eq!(links(text), n, "{id}: {text}");
+    }
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("lovelace.example.org"), "{inbox}");
+    assert!(!inbox.contains("gfs.pdf"), "{inbox}");
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("1 under \"Administrivia\", which is not a topic of the course"),
+        "{readme}"
+    );
+    assert!(
+        !readme.contains("Schedule and Reading List\", which is not"),
+        "{readme}"
+    );
+}
+
+/// A word names another topic's subject only when it is distinctive of that topic and a share
+/// of the naming topic uses it: one paper on HTAP scheduling does not put "Scheduling" after
+/// "HTAP", one MINIX retrospective naming microkernels does not put Unix after them, and
+/// "programming", used all over the list, is nobody's subject. With no justified edge the
+/// README says so, and a like course in another field lends no order and is not claimed.
+#[test]
+fn generic_words_and_one_paper_give_no_prerequisite() {
+    let dir = tempfile::tempdir().unwrap();
+    let like = fixture("import/real/course");
+    let course = draft(
+        dir.path(),
+        "draft/generic-words.md",
+        &["--like", like.to_str().unwrap()],
+    );
+    let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids.len(), 6, "{ids:?}");
+    for id in &ids {
+        assert!(
+            requires(&course, id).is_empty(),
+            "{id}: {:?}",
+            requires(&course, id)
+        );
+    }
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("- None: no pair of topics had evidence strong enough"),
+        "{readme}"
+    );
+    assert!(
+        !readme.contains("prerequisites also learned from"),
+        "{readme}"
+    );
+    let list = fixture("draft/generic-words.md");
+    let out = syllabus_in(
+        dir.path(),
+        &["new", "dry", "--from", list.to_str().unwrap(), "--dry-run"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out)
+            .contains("\nprerequisites: none: no pair of topics had evidence strong enough"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// The evidence a curator keeps: readings naming an earlier topic's subject even when the rest
+/// of the list uses the word now and then ("consistency" in a replication section), and a
+/// reading naming an earlier topic by its whole name ("Linear scan register allocation on SSA
+/// form" after "Linear scan"). A shelf of books and talks is where a reader may start, not a
+/// prerequisite of the next topic (the fourth review deleted "SQL requires Recommended
+/// Courses, Books and Talks").
+#[test]
+fn subjects_and_whole_names_give_prerequisites_and_a_shelf_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/evidence.md", &["--no-like"]);
+    let mut edges = Vec::new();
+    for (id, _) in topics(&course) {
+        for (to, why) in requires(&course, &id) {
+            edges.push((id.clone(), to, why));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = edges
+        .iter()
+        .map(|(a, b, _)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("mixing-strong-and-weak-guarantees", "consistency-models"),
+            ("register-allocation-on-ssa-form", "linear-scan"),
+            ("replication", "consistency-models"),
+        ],
+        "{edges:?}"
+    );
+    assert!(
+        edges[0]
+            .2
+            .contains("3 of its readings name \"consistency\""),
+        "{edges:?}"
+    );
+    assert!(
+        edges[1].2.contains("names \"Linear scan\" in the title")
+            && edges[1]
+                .2
+                .contains("Linear scan register allocation on SSA form"),
+        "{edges:?}"
+    );
+}
+
+/// A cluster is named by a phrase of its titles ("Distributed key-value", as written) or by
+/// one word most of its titles use ("JSON"), never by the way titles are written ("Writing
+/// simple", from "Writing a simple JSON parser") nor by a pair of words; a cluster with
+/// neither is further reading (the fourth review: "Writing simple", "Paxos and throughput").
+#[test]
+fn clusters_are_named_by_a_phrase_or_one_word_of_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/names.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["distributed-key-value", "further-reading", "json", "lua"]
+    );
+    let text = |id: &str| topics.iter().find(|t| t.0 == id).unwrap().1.clone();
+    assert!(text("distributed-key-value").contains("title = \"Distributed key-value\""));
+    assert!(text("json").contains("title = \"JSON\""));
+    assert!(text("json").contains("Writing a simple JSON parser"));
+    assert!(text("further-reading").contains("A week in Seoul"));
+    for (id, t) in &topics {
+        let title = t.lines().find(|l| l.starts_with("title = ")).unwrap();
+        assert!(!title.contains(" and "), "{id}: {title}");
+    }
+}
+
+/// Nothing of the list is lost silently (the fourth review): numbered items written without
+/// the space after the number (`1.[*Title*](url)`) are a section's readings, not running
+/// text; two different titles under one DOI are two readings, the later kept with a search
+/// for its title as its URL and the clash reported at its line; and the hint for a relative
+/// link names `--base`, which `new` takes as `import` does.
+#[test]
+fn tight_numbered_items_shared_dois_and_relative_links_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = fixture("draft/losses.md");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "plain",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("running text"), "{err}");
+    assert!(
+        err.contains("losses.md:14:1: warning: `The Rio File Cache: Surviving Operating System Crashes (1996).` has the address of `A Fast File System for Unix (1984).`"),
+        "{err}"
+    );
+    assert!(err.contains("pass --base URL"), "{err}");
+    let course = draft(
+        dir.path(),
+        "draft/losses.md",
+        &["--no-like", "--base", "https://example.org/list/"],
+    );
+    let topics = topics(&course);
+    let text = |id: &str| topics.iter().find(|t| t.0 == id).unwrap().1.clone();
+    let vm = text("virtual-machines");
+    assert_eq!(links(&vm), 3, "{vm}");
+    assert!(
+        vm.contains("title = \"The Java HotSpot Server Compiler\""),
+        "{vm}"
+    );
+    let fs = text("file-systems");
+    assert_eq!(links(&fs), 4, "{fs}");
+    assert!(
+        fs.contains("url = \"https://doi.org/10.1145/989.990\""),
+        "{fs}"
+    );
+    assert!(
+        fs.contains("url = \"https://example.org/list/papers/soft-updates.pdf\""),
+        "{fs}"
+    );
+    let rio = &fs[fs.find("The Rio File Cache").expect("Rio is kept")..];
+    assert!(rio.contains("url_status = \"guessed\""), "{fs}");
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("- `losses.md:14` The Rio File Cache"),
+        "{readme}"
+    );
+}
+
+/// `plan` keeps a topic's readings in the draft's order (introductory first, then by year),
+/// not by title (the fourth review: HYDRA (1974) before THE (1967), "Ad Hoc Synchronization"
+/// (2010) before Monitors (1974)): a reading `plan` would move ahead requires the one before
+/// it, with a comment saying this is the reading order, not a dependency.
+#[test]
+fn plan_keeps_the_drafts_reading_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/reading-order.md", &["--no-like"]);
+    let plan = stdout(&syllabus_in(&course, &["plan"]));
+    let at = |title: &str| {
+        plan.find(title)
+            .unwrap_or_else(|| panic!("{title}: {plan}"))
+    };
+    assert!(at("THE multiprogramming") < at("The nucleus"), "{plan}");
+    assert!(at("The nucleus") < at("HYDRA"), "{plan}");
+    assert!(
+        at("Monitors: an operating") < at("monitors in Mesa"),
+        "{plan}"
+    );
+    assert!(
+        at("monitors in Mesa") < at("Ad hoc synchronization"),
+        "{plan}"
+    );
+    let sync = std::fs::read_to_string(course.join("topics/synchronization.toml")).unwrap();
+    let links: Vec<&str> = sync.split("[[link]]").skip(1).collect();
+    assert!(links[2].contains("Ad hoc synchronization"), "{sync}");
+    assert!(
+        links[2]
+            .contains("# Reading order only (introductory first, then by year), not a dependency")
+            && links[2].contains("requires = [\"example-mesa\"]"),
+        "{sync}"
+    );
+    // The first reading needs no line: nothing is before it.
+    assert!(links[0].contains("Monitors: an operating"), "{sync}");
+    assert!(!links[0].contains("requires"), "{sync}");
 }
