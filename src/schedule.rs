@@ -260,10 +260,11 @@ pub(crate) fn fill(
                     // The next item in plan order, whole if it fits, or split when it is worth
                     // splitting; else a later ready item taken out of turn, only whole.
                     let mut turn = ready.tree.first_at_most(u32::MAX - 1);
-                    if turn.is_none() && ready.open_next() {
+                    while turn.is_none() && ready.open_next() {
                         // Nothing of the open stages can be read before a later stage's topic
                         // (only an optional reading scheduled with `--optional` can need one):
-                        // the next stage opens rather than the schedule stopping.
+                        // the next stages open, until one has something ready, rather than the
+                        // schedule stopping.
                         turn = ready.tree.first_at_most(u32::MAX - 1);
                     }
                     let pick = turn.and_then(|f| {
