@@ -517,6 +517,10 @@ fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTr
     if options.optional {
         optional_needs(plan, &number, &mut needs);
     }
+    // Each topic's stage, by number in course order: the schedule keeps stage order.
+    let stage_of: Vec<u32> = (plan.stages.iter().enumerate())
+        .flat_map(|(s, stage)| stage.topics.iter().map(move |_| s as u32))
+        .collect();
     let items: Vec<schedule::Item> = plan
         .topics()
         .enumerate()
@@ -531,6 +535,8 @@ fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTr
                 minutes,
                 done: is_done,
                 topic,
+                stage: stage_of[topic as usize],
+                optional,
             })
         })
         .collect();

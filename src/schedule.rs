@@ -1,8 +1,8 @@
 //! The weekly schedule: the plan's links cut into weeks under an hours budget.
 //!
 //! Weeks are filled, not just cut in plan order: when the next reading does not fit in what is
-//! left of a week, a later one that does not wait for anything unread takes the room (see
-//! `fill`), so prerequisite order holds and weeks are full. A link longer than a week (a book, a
+//! left of a week, a later one of the same stage that does not wait for anything unread takes
+//! the room (see `fill`), so prerequisite and stage order hold and weeks are full. A link longer than a week (a book, a
 //! project built over several sittings) runs over as many weeks as it takes, sharing its first
 //! and last; one of an hour or more that comes next but does not fit in what is left of a week
 //! starts there and ends in the next ([`SPLIT_FROM`]). A week left short says why (see
@@ -113,7 +113,8 @@ pub const SHORT_PERCENT: u32 = 85;
 /// Why a week other than the last holds less than [`SHORT_PERCENT`] of the weekly hours: the
 /// reading that comes next is longer than the time left and not worth splitting (under
 /// [`SPLIT_FROM`] minutes, or a part would be under a tenth of the week), and every other reading
-/// ready then is longer than the time left too (the rest wait for something not read yet).
+/// ready then is longer than the time left too (the rest wait for something not read yet, or
+/// for their stage: see [`Stages`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Short<'a> {
     /// The reading that comes next: it starts the following week.
@@ -142,8 +143,9 @@ pub(crate) struct Filled {
 /// through them, of what those need) first.
 ///
 /// Each week takes, again and again, the first ready item in plan order (its turn) if it fits
-/// in what is left of the week. An item is ready when every earlier item of its topic is placed
-/// and every topic its topic needs is finished. When the item in turn does not fit, it is split
+/// in what is left of the week. An item is ready when every earlier item of its topic is placed,
+/// every topic its topic needs is finished, and its stage is open (every core item of the
+/// earlier stages is placed: see [`Stages`]). When the item in turn does not fit, it is split
 /// if a learner would split it: longer than the week, it takes what is left (a tenth of the week
 /// at least, so that no part is a few minutes) and runs on at the start of the next weeks until
 /// done; of [`SPLIT_FROM`] minutes or more, it takes what is left and ends in the next week,
@@ -155,9 +157,16 @@ pub(crate) struct Filled {
 /// (for weeks, when it is a project), breaking the course's stage order; so a short week is
 /// filled from later topics only with items that fit in it whole.
 ///
-/// Plan order is a topological order of these needs, so some item is always ready while any
-/// is left, and every week takes at least one.
-pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u32) -> Vec<Filled> {
+/// Plan order is a topological order of these needs and stages follow what they need, so some
+/// item is always ready while any is left (should an optional reading's need point to a later
+/// stage, that stage opens early), and every week takes at least one.
+pub(crate) fn fill(
+    minutes: &[u32],
+    topic: &[u32],
+    needs: &[Vec<u32>],
+    stages: &Stages<'_>,
+    budget: u32,
+) -> Vec<Filled> {
     const NONE: usize = usize::MAX;
     let budget = budget.max(1);
     let n = minutes.len();
@@ -206,21 +215,21 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
             minutes[i]
         }
     };
-    let mut ready = MinTree::new(n);
+    let mut ready = Gate::new(n, stages, &key);
     let mut finished_now: Vec<usize> = Vec::new();
     for t in 0..topics {
         if waiting[t] == 0 {
             if pending[t] == 0 {
                 finished_now.push(t);
             } else {
-                ready.set(head[t], key(head[t]));
+                ready.offer(head[t]);
             }
         }
     }
     // Mark finished topics and open what waited only for them.
     let finish = |stack: &mut Vec<usize>,
                   waiting: &mut Vec<u32>,
-                  ready: &mut MinTree,
+                  ready: &mut Gate<'_, _>,
                   pending: &Vec<u32>,
                   head: &Vec<usize>| {
         while let Some(t) = stack.pop() {
@@ -230,7 +239,7 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
                     if pending[d] == 0 {
                         stack.push(d);
                     } else {
-                        ready.set(head[d], key(head[d]));
+                        ready.offer(head[d]);
                     }
                 }
             }
@@ -250,7 +259,14 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
                 None => {
                     // The next item in plan order, whole if it fits, or split when it is worth
                     // splitting; else a later ready item taken out of turn, only whole.
-                    let turn = ready.first_at_most(u32::MAX - 1);
+                    let mut turn = ready.tree.first_at_most(u32::MAX - 1);
+                    while turn.is_none() && ready.open_next() {
+                        // Nothing of the open stages can be read before a later stage's topic
+                        // (only an optional reading scheduled with `--optional` can need one):
+                        // the next stages open, until one has something ready, rather than the
+                        // schedule stopping.
+                        turn = ready.tree.first_at_most(u32::MAX - 1);
+                    }
                     let pick = turn.and_then(|f| {
                         let m = minutes[f];
                         let part = if m <= room {
@@ -268,9 +284,10 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
                         };
                         (part >= least_part || part == m).then_some((f, part))
                     });
-                    match pick.or_else(|| ready.first_at_most(room).map(|i| (i, minutes[i]))) {
+                    let out_of_turn = || ready.tree.first_at_most(room).map(|i| (i, minutes[i]));
+                    match pick.or_else(out_of_turn) {
                         Some((i, part)) => {
-                            ready.set(i, u32::MAX);
+                            ready.tree.set(i, u32::MAX);
                             (i, minutes[i], part)
                         }
                         None => break,
@@ -285,12 +302,13 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
             }
             // Placed: the next item of its topic may be ready, and its topic finished.
             left_to_place -= 1;
+            ready.placed(i);
             let t = topic[i] as usize;
             pending[t] -= 1;
             head[t] = next_in_topic[i];
             if waiting[t] == 0 {
                 if head[t] != NONE {
-                    ready.set(head[t], key(head[t]));
+                    ready.offer(head[t]);
                 } else {
                     finished_now.push(t);
                     finish(&mut finished_now, &mut waiting, &mut ready, &pending, &head);
@@ -303,11 +321,110 @@ pub(crate) fn fill(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u
             break;
         }
         if left_to_place > 0 && carry.is_none() && room * 100 > budget * (100 - SHORT_PERCENT) {
-            week.short = ready.first_at_most(u32::MAX - 1).map(|i| (i, room));
+            week.short = ready.tree.first_at_most(u32::MAX - 1).map(|i| (i, room));
         }
         weeks.push(week);
     }
     weeks
+}
+
+/// By item, in plan order, the course stage it belongs to and whether it is core; the schedule
+/// keeps stage order: an item of stage `k + 1` is read only after every core item of the stages
+/// up to `k` (an optional one, scheduled with `--optional`, may trail into the next stage).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Stages<'a> {
+    pub stage: &'a [u32],
+    pub core: &'a [bool],
+}
+
+impl Stages<'_> {
+    /// All items core, of one stage: prerequisites alone order them.
+    #[cfg(test)]
+    pub(crate) fn one(n: usize) -> (Vec<u32>, Vec<bool>) {
+        (vec![0; n], vec![true; n])
+    }
+}
+
+/// The items ready to read: those whose topic may start (see [`fill`]), held back until their
+/// stage opens. Stage `k + 1` opens when every core item of the stages open before it is placed,
+/// so a short week at the end of a stage is not filled from the next one: a learner following
+/// a staged course reads its stages in order (the reviews found a last-stage reading on leases
+/// weeks before the earlier stages ended).
+struct Gate<'a, K: Fn(usize) -> u32> {
+    tree: MinTree,
+    stages: &'a Stages<'a>,
+    key: &'a K,
+    /// The last open stage.
+    open: usize,
+    /// Core items of the open stages not yet placed.
+    open_core_left: u32,
+    /// By stage, its core items not yet placed.
+    core_left: Vec<u32>,
+    /// By stage not open yet, the items offered: ready once it opens.
+    parked: Vec<Vec<usize>>,
+}
+
+impl<'a, K: Fn(usize) -> u32> Gate<'a, K> {
+    fn new(n: usize, stages: &'a Stages<'a>, key: &'a K) -> Self {
+        let count = stages
+            .stage
+            .iter()
+            .map(|&s| s as usize + 1)
+            .max()
+            .unwrap_or(1);
+        let mut core_left = vec![0u32; count];
+        for (&s, &core) in stages.stage.iter().zip(stages.core) {
+            core_left[s as usize] += u32::from(core);
+        }
+        let mut gate = Gate {
+            tree: MinTree::new(n),
+            stages,
+            key,
+            open: 0,
+            open_core_left: core_left[0],
+            core_left,
+            parked: vec![Vec::new(); count],
+        };
+        gate.open_finished();
+        gate
+    }
+
+    /// Item `i` may be read as far as its topic goes: ready now if its stage is open.
+    fn offer(&mut self, i: usize) {
+        let s = self.stages.stage[i] as usize;
+        if s <= self.open {
+            self.tree.set(i, (self.key)(i));
+        } else {
+            self.parked[s].push(i);
+        }
+    }
+
+    /// Item `i` is placed whole: its stage may be finished, opening the next.
+    fn placed(&mut self, i: usize) {
+        if self.stages.core[i] {
+            self.core_left[self.stages.stage[i] as usize] -= 1;
+            self.open_core_left -= 1;
+            self.open_finished();
+        }
+    }
+
+    /// Open the stages after the open ones while the open ones have no core item left.
+    fn open_finished(&mut self) {
+        while self.open_core_left == 0 && self.open_next() {}
+    }
+
+    /// Open the next stage, if any: its parked items become ready.
+    fn open_next(&mut self) -> bool {
+        if self.open + 1 >= self.parked.len() {
+            return false;
+        }
+        self.open += 1;
+        self.open_core_left += self.core_left[self.open];
+        for i in std::mem::take(&mut self.parked[self.open]) {
+            self.tree.set(i, (self.key)(i));
+        }
+        true
+    }
 }
 
 /// The least of a key per position, to find the first position whose key is at most a bound in
@@ -362,6 +479,10 @@ pub(crate) struct Item<'a> {
     pub done: bool,
     /// Its topic, by number in the `needs` given to [`cut`]. A topic's items come together.
     pub topic: u32,
+    /// Its stage, by number in course order (see [`Stages`]).
+    pub stage: u32,
+    /// On the optional track (scheduled with `--optional`): the next stage does not wait for it.
+    pub optional: bool,
 }
 
 /// Cut `items` (in plan order) into weeks; done items count as done and go in no week. `needs`
@@ -382,7 +503,13 @@ pub(crate) fn cut<'a>(
     let mut span_of: Vec<Option<Span>> = vec![None; items.len()];
     let minutes: Vec<u32> = order.iter().map(|&k| items[k].minutes).collect();
     let topic: Vec<u32> = order.iter().map(|&k| items[k].topic).collect();
-    let filled = fill(&minutes, &topic, needs, budget);
+    let stage: Vec<u32> = order.iter().map(|&k| items[k].stage).collect();
+    let core: Vec<bool> = order.iter().map(|&k| !items[k].optional).collect();
+    let stages = Stages {
+        stage: &stage,
+        core: &core,
+    };
+    let filled = fill(&minutes, &topic, needs, &stages, budget);
     let mut spans = vec![0u32; minutes.len()];
     for &(j, _) in filled.iter().flat_map(|w| &w.members) {
         spans[j] += 1;
@@ -425,7 +552,7 @@ pub(crate) fn cut<'a>(
     let needed = options
         .weeks
         .filter(|&n| weeks.len() as u32 > n)
-        .map(|n| needed_hours(&minutes, &topic, needs, n.max(1)));
+        .map(|n| needed_hours(&minutes, &topic, needs, &stages, n.max(1)));
     let schedule = Schedule {
         hours_per_week: options.hours_per_week,
         minutes_per_week: budget,
@@ -441,8 +568,14 @@ pub(crate) fn cut<'a>(
 }
 
 /// The smallest pace, in tenths of an hour, at which `minutes` fit in `weeks` weeks.
-fn needed_hours(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], weeks: u32) -> f64 {
-    let fits = |tenths: u32| fill(minutes, topic, needs, tenths * 6).len() as u32 <= weeks;
+fn needed_hours(
+    minutes: &[u32],
+    topic: &[u32],
+    needs: &[Vec<u32>],
+    stages: &Stages<'_>,
+    weeks: u32,
+) -> f64 {
+    let fits = |tenths: u32| fill(minutes, topic, needs, stages, tenths * 6).len() as u32 <= weeks;
     let total: u32 = minutes.iter().sum();
     let (mut lo, mut hi) = (total.div_ceil(6 * weeks).max(1), total.div_ceil(6).max(1));
     // At `hi` everything fits in one week, so the search always ends on a pace that fits.
@@ -551,6 +684,25 @@ mod tests {
         );
     }
 
+    /// [`fill`] with every item core and of one stage.
+    fn fill1(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], budget: u32) -> Vec<Filled> {
+        let (stage, core) = Stages::one(minutes.len());
+        let stages = Stages {
+            stage: &stage,
+            core: &core,
+        };
+        fill(minutes, topic, needs, &stages, budget)
+    }
+
+    fn needed1(minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], weeks: u32) -> f64 {
+        let (stage, core) = Stages::one(minutes.len());
+        let stages = Stages {
+            stage: &stage,
+            core: &core,
+        };
+        needed_hours(minutes, topic, needs, &stages, weeks)
+    }
+
     /// `(item, minutes)` by week, for items all of one topic or each of its own.
     fn shape(weeks: &[Filled]) -> Vec<Vec<(usize, u32)>> {
         weeks.iter().map(|w| w.members.clone()).collect()
@@ -561,7 +713,7 @@ mod tests {
         // One topic, plan order kept: a reading of an hour or more that does not fit in what is
         // left starts there and ends the next week; one longer than the week runs over weeks.
         let one = [0; 6];
-        let weeks = fill(&[60, 60, 200, 30, 400, 10], &one, &[vec![]], 300);
+        let weeks = fill1(&[60, 60, 200, 30, 400, 10], &one, &[vec![]], 300);
         assert_eq!(
             shape(&weeks),
             vec![
@@ -574,20 +726,20 @@ mod tests {
         // Neither part is under a tenth of the week: an 80-minute reading with 60 minutes left
         // takes 50 of them, leaving 30 for the next week.
         assert_eq!(
-            shape(&fill(&[240, 80], &[0; 2], &[vec![]], 300)),
+            shape(&fill1(&[240, 80], &[0; 2], &[vec![]], 300)),
             vec![vec![(0, 240), (1, 50)], vec![(1, 30)]]
         );
         // Under an hour, a reading is one sitting: it waits, and the week says why.
-        let weeks = fill(&[245, 58], &[0; 2], &[vec![]], 300);
+        let weeks = fill1(&[245, 58], &[0; 2], &[vec![]], 300);
         assert_eq!(shape(&weeks), vec![vec![(0, 245)], vec![(1, 58)]]);
         assert_eq!(weeks[0].short, Some((1, 55)));
         // So does one whose parts would be under a tenth of the week (an hour, at ten hours).
-        let weeks = fill(&[490, 115], &[0; 2], &[vec![]], 600);
+        let weeks = fill1(&[490, 115], &[0; 2], &[vec![]], 600);
         assert_eq!(shape(&weeks), vec![vec![(0, 490)], vec![(1, 115)]]);
         assert_eq!(weeks[0].short, Some((1, 110)));
         // A twenty-hour project at five hours a week takes four whole weeks.
         assert_eq!(
-            shape(&fill(&[30, 1200, 60], &[0; 3], &[vec![]], 300)),
+            shape(&fill1(&[30, 1200, 60], &[0; 3], &[vec![]], 300)),
             vec![
                 vec![(0, 30), (1, 270)],
                 vec![(1, 300)],
@@ -598,17 +750,17 @@ mod tests {
         );
         // Nothing starts in the last few minutes of a week.
         assert_eq!(
-            shape(&fill(&[290, 600], &[0; 2], &[vec![]], 300)),
+            shape(&fill1(&[290, 600], &[0; 2], &[vec![]], 300)),
             vec![vec![(0, 290)], vec![(1, 300)], vec![(1, 300)]]
         );
         assert_eq!(
-            shape(&fill(&[280, 100], &[0; 2], &[vec![]], 300)),
+            shape(&fill1(&[280, 100], &[0; 2], &[vec![]], 300)),
             vec![vec![(0, 280)], vec![(1, 100)]]
         );
-        assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 1), 6.0);
+        assert_eq!(needed1(&[120, 120, 120], &[0; 3], &[vec![]], 1), 6.0);
         // Two weeks of three hours: the second reading is read over both.
-        assert_eq!(needed_hours(&[120, 120, 120], &[0; 3], &[vec![]], 2), 3.0);
-        assert_eq!(needed_hours(&[1200], &[0], &[vec![]], 2), 10.0);
+        assert_eq!(needed1(&[120, 120, 120], &[0; 3], &[vec![]], 2), 3.0);
+        assert_eq!(needed1(&[1200], &[0], &[vec![]], 2), 10.0);
     }
 
     #[test]
@@ -617,7 +769,7 @@ mod tests {
         let minutes = [250, 55, 90, 40, 100];
         let topic = [0, 0, 1, 2, 2];
         let needs = [vec![], vec![0], vec![]];
-        let weeks = fill(&minutes, &topic, &needs, 300);
+        let weeks = fill1(&minutes, &topic, &needs, 300);
         // Week 1 cannot hold topic 0's second item (under an hour: not split), so it takes
         // topic 2's first (topic 1 waits for topic 0); topic 1 follows topic 0's last item in
         // the same week, before topic 2's second in plan order.
@@ -628,13 +780,47 @@ mod tests {
         assert!(weeks.iter().all(|w| w.short.is_none()));
         // Only the item in turn is split: topic 2's 100 minutes do not start in week 1, where
         // topic 0's 55 do not fit.
-        let weeks = fill(&[250, 55, 100], &[0, 0, 1], &[vec![], vec![]], 300);
+        let weeks = fill1(&[250, 55, 100], &[0, 0, 1], &[vec![], vec![]], 300);
         assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 55), (2, 100)]]);
         assert_eq!(weeks[0].short, Some((1, 50)));
         // A topic with nothing left to read does not open what needs it before what it needs:
         // topic 1 (empty) needs topic 0, topic 2 needs topic 1.
-        let weeks = fill(&[250, 55, 40], &[0, 0, 2], &[vec![], vec![0], vec![1]], 300);
+        let weeks = fill1(&[250, 55, 40], &[0, 0, 2], &[vec![], vec![0], vec![1]], 300);
         assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 55), (2, 40)]]);
+    }
+
+    #[test]
+    fn a_later_stage_waits_for_the_earlier_stages_core() {
+        let staged = |minutes: &[u32], topic: &[u32], needs: &[Vec<u32>], stage: &[u32], core| {
+            let stages = Stages { stage, core };
+            shape(&fill(minutes, topic, needs, &stages, 300))
+        };
+        // Topic 1 needs nothing, but it is of stage 1: it does not fill the short week of
+        // stage 0, which says why.
+        let stages = Stages {
+            stage: &[0, 0, 1],
+            core: &[true; 3],
+        };
+        let weeks = fill(&[250, 55, 40], &[0, 0, 1], &[vec![], vec![]], &stages, 300);
+        assert_eq!(shape(&weeks), vec![vec![(0, 250)], vec![(1, 55), (2, 40)]]);
+        assert_eq!(weeks[0].short, Some((1, 50)));
+        // An optional reading (scheduled with `--optional`) does not hold the next stage back.
+        assert_eq!(
+            staged(
+                &[250, 55, 40],
+                &[0, 0, 1],
+                &[vec![], vec![]],
+                &[0, 0, 1],
+                &[true, false, true]
+            ),
+            vec![vec![(0, 250), (2, 40)], vec![(1, 55)]]
+        );
+        // A topic that needs one of a later stage (an optional reading's requirement, under
+        // `--optional`) would wait for ever: the later stage opens instead.
+        assert_eq!(
+            staged(&[30, 30], &[0, 1], &[vec![1], vec![]], &[0, 1], &[true; 2]),
+            vec![vec![(1, 30), (0, 30)]]
+        );
     }
 
     #[test]
@@ -657,6 +843,8 @@ mod tests {
             minutes,
             done: false,
             topic: 0,
+            stage: 0,
+            optional: false,
         };
         let items = [item("a", 30), item("lab", 700), item("b", 60)];
         let (summary, weeks, _) = cut(&items, &[vec![]], &ScheduleOptions::default());

@@ -1,10 +1,11 @@
-//! Property tests of the schedule on random prerequisite DAGs: weeks are filled from later
-//! topics, but no reading is ever scheduled before what it needs (its topic's prerequisites,
-//! written or implied, through topics left with nothing to read too); a week left short says
-//! why, truly; and where every reading is small beside the week, weeks are full.
+//! Property tests of the schedule on random prerequisite DAGs, with random stages or none:
+//! weeks are filled from later topics of the same stage, but no reading is ever scheduled before
+//! what it needs (its topic's prerequisites, written or implied, through topics left with
+//! nothing to read too), nor before the last core reading of an earlier stage; a week left short
+//! says why, truly; and where every reading is small beside the week, weeks are full.
 
 use crate::corpus::url::check_url;
-use crate::model::{Course, Kind, Link, LinkId, Ref, Topic};
+use crate::model::{Course, Kind, Link, LinkId, Ref, Stage, Topic};
 use crate::plan::{build_for, Plan};
 use crate::schedule::{ScheduleOptions, SHORT_PERCENT, SPLIT_FROM};
 use crate::select::Selection;
@@ -18,6 +19,10 @@ type LinkSpec = (u32, bool, Vec<(usize, Option<usize>)>);
 struct Spec {
     topic_requires: Vec<Vec<usize>>,
     links: Vec<Vec<LinkSpec>>,
+    /// The course's stages, as the topics that start each stage after the first (topics only
+    /// require earlier ones, so a topic never sits in an earlier stage than what it needs);
+    /// `None`: no stages (the plan's stages are then the graph's generations).
+    stage_starts: Option<Vec<usize>>,
 }
 
 fn spec(max_minutes: u32) -> impl Strategy<Value = Spec> {
@@ -40,9 +45,14 @@ fn spec(max_minutes: u32) -> impl Strategy<Value = Spec> {
                 )
             })
             .collect::<Vec<_>>();
-        (requires, links).prop_map(|(topic_requires, links)| Spec {
+        let starts = proptest::option::of(proptest::sample::subsequence(
+            (1..n).collect::<Vec<_>>(),
+            0..=(n - 1).min(3),
+        ));
+        (requires, links, starts).prop_map(|(topic_requires, links, stage_starts)| Spec {
             topic_requires,
             links,
+            stage_starts,
         })
     })
 }
@@ -85,8 +95,13 @@ fn course(spec: &Spec) -> Course {
                     )
                 }
             });
+        let stage = spec
+            .stage_starts
+            .as_ref()
+            .map(|starts| format!("s{}", starts.iter().filter(|&&s| s <= i).count()));
         Topic {
             title: format!("Topic {i}"),
+            stage: stage.map(|s| s.parse().unwrap()),
             requires: spec.topic_requires[i]
                 .iter()
                 .map(|j| reference(format!("t{j}")))
@@ -97,9 +112,18 @@ fn course(spec: &Spec) -> Course {
     });
     let mut topics: Vec<Topic> = topics.collect();
     topics.sort_by(|a, b| a.id.cmp(&b.id));
+    let stages = spec.stage_starts.as_ref().map_or(0, |s| s.len() + 1);
     Course {
         title: "Random".into(),
         topics,
+        stages: (0..stages)
+            .map(|k| Stage {
+                id: format!("s{k}").parse().unwrap(),
+                title: format!("Stage {k}"),
+                guidance: String::new(),
+                origin: Default::default(),
+            })
+            .collect(),
         ..Course::default()
     }
 }
@@ -285,6 +309,54 @@ fn check(
                     "{} is read before {}, which it needs",
                     link.id,
                     b
+                );
+            }
+        }
+    }
+
+    // Stage order: a link of a stage starts after the last core link of every earlier stage
+    // ends (the optional track, scheduled with `--optional`, may trail into the next stage).
+    // Unless an optional link scheduled with `--optional` needs a later stage: its whole topic
+    // then waits for that stage (see `plan::optional_needs`), which opens early.
+    let stage_of: BTreeMap<&str, usize> = (plan.stages.iter().enumerate())
+        .flat_map(|(s, stage)| stage.topics.iter().map(move |t| (t.id.as_str(), s)))
+        .collect();
+    let needs_later_stage = plan.stages.iter().enumerate().any(|(s, stage)| {
+        let links = stage.topics.iter().flat_map(|t| &t.links);
+        links
+            .filter(|l| l.optional)
+            .flat_map(|l| l.requires.iter())
+            .any(|r| {
+                let topic = course
+                    .link(&r.id)
+                    .map_or(r.id.as_str(), |l| l.topic.as_str());
+                stage_of.get(topic).is_some_and(|&theirs| theirs > s)
+            })
+    });
+    let mut last_core: BTreeMap<usize, Place> = BTreeMap::new();
+    for (s, stage) in plan.stages.iter().enumerate() {
+        let core = stage.topics.iter().flat_map(|t| &t.links);
+        for link in core.filter(|l| !l.optional) {
+            if let Some(&(_, end)) = places.get(link.id.as_str()) {
+                let last = last_core.entry(s).or_insert(end);
+                *last = (*last).max(end);
+            }
+        }
+    }
+    for (s, stage) in (plan.stages.iter().enumerate()).filter(|_| !(optional && needs_later_stage))
+    {
+        let Some(earlier) = last_core.range(..s).map(|(_, &p)| p).max() else {
+            continue;
+        };
+        for link in stage.topics.iter().flat_map(|t| &t.links) {
+            if let Some(&(start, _)) = places.get(link.id.as_str()) {
+                prop_assert!(
+                    earlier < start,
+                    "{} (stage {}) starts in week {}, before an earlier stage ends in week {}",
+                    link.id,
+                    s + 1,
+                    start.0 + 1,
+                    earlier.0 + 1
                 );
             }
         }
