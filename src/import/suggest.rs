@@ -13,7 +13,10 @@
 //! heading "Gossip" or "Paxos", speaks for the topic that bears the name, at about one
 //! floor's worth, so one distinctive name files a reading. A heading counts only for a reading
 //! whose own title or note is of the course's field (an essay on careers under "Time and
-//! clocks" stays out), and never against the topics the title itself names.
+//! clocks" stays out), and never against the topics the title itself names. A name most
+//! topics use is the field's own ("distributed systems") and names none, unless its own
+//! topic holds much of the course's use of it ("paxos", "raft"). Names are matched on whole
+//! words, with only `-ly`, `-ed` and `-d` taken off ("totally ordered broadcast").
 //!
 //! The best topic gets the link when its score is at least the floor ([`Params::floor_words`]),
 //! at least [`Params::margin`] times the second's ([`Params::named_margin`] when the reading
@@ -353,6 +356,8 @@ struct Names {
     phrases: Vec<Name>,
     /// First token -> the phrases that start with it.
     by_first: HashMap<String, Vec<usize>>,
+    /// Every word of every name: what a text's "totally ordered" is read as ("total order").
+    vocabulary: std::collections::HashSet<String>,
 }
 
 struct Name {
@@ -401,6 +406,10 @@ const SINGLE_NAME_SPAN: f32 = 3.0;
 /// A name points fully at its topics when this share of the course's uses of it is
 /// theirs (see [`Names::new`]).
 const CONCENTRATED: f32 = 2.0;
+
+/// Below this share of the course's uses of it (see [`Names::new`]), a name most topics use
+/// belongs to no topic in particular.
+const SPREAD: f32 = 0.4;
 
 /// The longest phrase a name can have, in tokens (longer ones are cut off from matching).
 const NAME_TOKENS: usize = 5;
@@ -455,10 +464,6 @@ impl Names {
         for p in &mut phrases {
             let key = p.tokens.join(" ");
             let df = grams.iter().filter(|g| g.contains_key(&key)).count();
-            // A phrase most topics use is the field's own name ("distributed systems"):
-            // it says the reading is of the field, not where in it.
-            p.common = 3 * df >= n;
-            let common = if p.common { 0.0 } else { 1.0 };
             // A name two topics bear speaks most for the one whose text uses it most
             // ("crdt": replicated data types, then programming models).
             let uses: Vec<f32> = p
@@ -476,6 +481,12 @@ impl Names {
                 .map(|g| g.get(&key).copied().unwrap_or(0) as f32)
                 .sum();
             let concentration = (uses.iter().sum::<f32>() / (all + uses.len() as f32)).min(1.0);
+            // A phrase most topics use, and none much more than the rest, is the field's own
+            // name ("distributed systems"): it says the reading is of the field, not where in
+            // it. A topic's name that other topics cite ("paxos", "raft": most of the course
+            // mentions them, but the most by far in their own topic) still names it.
+            p.common = 3 * df >= n && concentration < SPREAD;
+            let common = if p.common { 0.0 } else { 1.0 };
             let pointed = (CONCENTRATED * concentration).min(1.0);
             // One word names a topic only as much as it is the field's own: "paxos" fully,
             // "gossip" or "lease" a little, "scale" not at all.
@@ -493,13 +504,20 @@ impl Names {
         for (at, p) in phrases.iter().enumerate() {
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
-        Names { phrases, by_first }
+        let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
+        Names {
+            phrases,
+            by_first,
+            vocabulary,
+        }
     }
 
     /// The names in `tokens`; a name inside a longer one found at the same place does not
     /// count ("distributed systems" inside "testing distributed systems"). A compound such
     /// as "CASPaxos" or "MultiPaxos" holds the name it ends with.
     fn find(&self, tokens: &[String]) -> Vec<Found> {
+        let tokens: Vec<String> = tokens.iter().map(|t| self.base(t)).collect();
+        let tokens = tokens.as_slice();
         let mut found: Vec<Found> = Vec::new();
         for start in 0..tokens.len() {
             if let Some(list) = self.by_first.get(&tokens[start]) {
@@ -539,6 +557,23 @@ impl Names {
                 .any(|&(s, l)| l > f.len && s <= f.start && f.start + f.len <= s + l)
         });
         found
+    }
+
+    /// `word` as a name spells it when it is a name's word with `-ly`, `-ed` or `-d` added
+    /// ("totally ordered broadcast" names "total order broadcast", "replicated" stays
+    /// itself): the few endings that turn a noun phrase into a description of it. Nothing
+    /// else is cut: no stemmer ("Paxos Made Live" is not about liveness).
+    fn base(&self, word: &str) -> String {
+        if !self.vocabulary.contains(word) {
+            for ending in ["ly", "ed", "d"] {
+                if let Some(stem) = word.strip_suffix(ending) {
+                    if stem.len() >= 4 && self.vocabulary.contains(stem) {
+                        return stem.to_string();
+                    }
+                }
+            }
+        }
+        word.to_string()
     }
 
     /// Adds `weight` times each found name's weight to the topics that bear it.
@@ -1231,6 +1266,74 @@ mod tests {
         // A heading that is only a name is marked whole.
         let found = s.names.find(&name_tokens("Leader election"));
         assert!(found.len() == 1 && found[0].whole);
+    }
+
+    /// "paxos" is cited by most topics but most of all by its own: it still names it, while
+    /// a phrase every topic uses about as much ("distributed systems") names none.
+    #[test]
+    fn a_topic_name_others_cite_still_names_it_and_the_field_name_does_not() {
+        let mut c = course();
+        c.topics[1]
+            .summary
+            .push_str(" Model checking Paxos in distributed systems.");
+        c.topics[2]
+            .summary
+            .push_str(" Clocks in distributed systems.");
+        c.topics[2].keywords.push("distributed systems".into());
+        c.topics[0]
+            .summary
+            .push_str(" Paxos and Paxos again, in distributed systems.");
+        // Spread evenly: the consensus and testing topics say it more than the one keeping it.
+        for t in [0, 1] {
+            c.topics[t]
+                .summary
+                .push_str(" Distributed systems. Distributed systems. Distributed systems.");
+        }
+        let s = toy(&c);
+        let name = |text: &str| {
+            let p = s.names.phrases.iter().find(|p| p.text == text).unwrap();
+            (p.common, p.weight)
+        };
+        let (common, weight) = name("paxos");
+        assert!(!common && weight > 0.5, "{common} {weight}");
+        assert_eq!(name("distributed systems"), (true, 0.0));
+        // So a compound that ends in the name files the reading.
+        let got = s.suggest(&Candidate {
+            hints: vec!["Consensus protocols".into()],
+            ..cand("CASPaxos", "")
+        });
+        assert_eq!(got.topic.as_deref(), Some("consensus"), "{got:?}");
+        assert!(
+            got.why.iter().any(|w| w == "title names the topic: paxos"),
+            "{got:?}"
+        );
+    }
+
+    /// "Totally ordered broadcast" is the keyword "total order broadcast": `-ly`, `-ed` and
+    /// `-d` come off a word that is a name's word with them; nothing else does.
+    #[test]
+    fn names_match_descriptive_endings_and_nothing_more() {
+        let mut c = course();
+        c.topics[0].keywords.push("total order broadcast".into());
+        c.topics[0]
+            .summary
+            .push_str(" Total order broadcast delivers in one order.");
+        let s = toy(&c);
+        let find = |text: &str| -> Vec<String> {
+            s.names
+                .find(&name_tokens(text))
+                .iter()
+                .map(|f| s.names.phrases[f.name].text.clone())
+                .collect()
+        };
+        assert_eq!(
+            find("A Simple Totally Ordered Broadcast Protocol"),
+            ["total order broadcast"]
+        );
+        assert_eq!(find("Total order broadcast"), ["total order broadcast"]);
+        // Other endings stay: "ordering" is not "order", "totals" not "total".
+        assert!(find("Totally ordering broadcasts").is_empty());
+        assert!(find("Paxosing").is_empty());
     }
 
     #[test]
