@@ -911,6 +911,13 @@ impl Suggester {
         }
     }
 
+    /// Whether the title of `c` has a word of the course's field (see `super::domain`):
+    /// what a reading needs before its list's headings may place it (a note is often the
+    /// list's own comment, which speaks of the field whatever the reading is).
+    pub(crate) fn of_field(&self, c: &Candidate) -> bool {
+        !self.query(c).title.is_empty()
+    }
+
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
         let q = self.query(c);
