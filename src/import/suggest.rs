@@ -425,9 +425,12 @@ impl Names {
                 if tokens.is_empty() || tokens.len() > NAME_TOKENS {
                     continue;
                 }
-                // A name must hold a word of the field; one plain word names nothing.
+                // A name must hold a word of the field; one plain word names nothing. A
+                // compound of plain words coined with a hyphen ("local-first") is a term of
+                // its own, however plain its words.
                 let owned = super::domain::words(text).filter(|w| field.owns(w)).count();
-                if owned == 0 {
+                let coined = tokens.len() >= 2 && text.contains('-');
+                if owned == 0 && !coined {
                     continue;
                 }
                 let at = *index.entry(tokens.clone()).or_insert_with(|| {
@@ -585,6 +588,12 @@ impl Names {
                 scores[t] += weight * strength * share;
             }
         }
+    }
+
+    /// Whether any of `found` speaks for a topic at all: a topic's name in a title makes
+    /// the reading one of the course's field, whatever its other words.
+    fn weighty(&self, found: &[Found]) -> bool {
+        found.iter().any(|f| self.phrases[f.name].weight > 0.0)
     }
 
     /// The found names that speak for topic `t`, as written in the course.
@@ -915,13 +924,14 @@ impl Suggester {
     /// what a reading needs before its list's headings may place it (a note is often the
     /// list's own comment, which speaks of the field whatever the reading is).
     pub(crate) fn of_field(&self, c: &Candidate) -> bool {
-        !self.query(c).title.is_empty()
+        let q = self.query(c);
+        !q.title.is_empty() || self.names.weighty(&q.title_names)
     }
 
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
         let q = self.query(c);
-        if q.title.is_empty() && q.hints.is_empty() {
+        if q.title.is_empty() && q.hints.is_empty() && !self.names.weighty(&q.title_names) {
             // Outside the course's field: whatever word of a topic the note or the address
             // shares, nothing says the reading is about the topic.
             let scored = self.scored(c, &q);
@@ -1314,6 +1324,36 @@ mod tests {
             got.why.iter().any(|w| w == "title names the topic: paxos"),
             "{got:?}"
         );
+    }
+
+    /// A keyword coined with a hyphen from plain words ("local-first") is a name, and a
+    /// title holding it is of the field, although neither "local" nor "first" is. On the
+    /// frozen course of the curation labels, whose field is learnt from a real course's text.
+    #[test]
+    fn a_coined_compound_names_its_topic_though_its_words_are_plain() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/curation/course"
+        );
+        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
+        let c = crate::corpus::load(&sources).unwrap().course;
+        let s = Suggester::new(&c);
+        assert!(!s.field.owns("local") && !s.field.owns("first"));
+        let got = s.suggest(&cand("A local-first notes app, built in a weekend", ""));
+        assert_eq!(
+            got.topic.as_deref(),
+            Some("replicated-data-types"),
+            "{got:?}"
+        );
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w == "title names the topic: local-first"),
+            "{got:?}"
+        );
+        // The same plain words, not coined, say nothing.
+        let got = s.suggest(&cand("Local news first: a weekend notes app", ""));
+        assert_eq!(got.topic, None, "{got:?}");
     }
 
     /// "Totally ordered broadcast" is the keyword "total order broadcast": `-ly`, `-ed` and

@@ -98,7 +98,7 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
     let file = "distributed-consensus-reading-list.md";
     let (v, err) = dry_run(file);
     // Notes are cut to 300 characters before topics are suggested (issue 26).
-    assert_eq!(counts(&v), (526, 500, 26, 247));
+    assert_eq!(counts(&v), (526, 500, 26, 246));
     // `* Title, Venue Year [[acmdl](u),[pdf](u)]`: the item's text is the title, the free PDF
     // the address, the ACM page an alternate, and by its ACM id the course's DOI link.
     let lamport = &links(&v)[0];
@@ -210,7 +210,7 @@ fn the_awesome_list_keeps_titles_notes_and_second_links() {
 fn the_testing_list_skips_profiles_and_titles_vague_links_with_context() {
     let file = "testing-distributed-systems.md";
     let (v, err) = dry_run(file);
-    assert_eq!(counts(&v), (343, 333, 10, 130));
+    assert_eq!(counts(&v), (343, 333, 10, 126));
     // `"Workshop: TLA+ in action" by ... in four parts [1](u), [2](u), [3](u), [4](u)`: one
     // reading titled by what is quoted, the parts its addresses.
     let workshop = by_title(&v, "Workshop: TLA+ in action");
