@@ -147,17 +147,28 @@ const VENUE_WORDS: &[&str] = &[
 
 /// `text` without venue words and numbers (see [`VENUE_WORDS`]).
 fn without_venues(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
             let core: String = w
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .collect::<String>()
                 .to_lowercase();
+            // "ACM Transactions on Computer Systems": a journal's name, not its subject.
+            let journal = *w == "Transactions"
+                && words.get(i + 1) == Some(&"on")
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
             !core.is_empty()
                 && !core.chars().all(|c| c.is_ascii_digit())
                 && !VENUE_WORDS.contains(&core.as_str())
+                && !journal
         })
+        .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -493,7 +504,15 @@ impl Names {
             let pointed = (CONCENTRATED * concentration).min(1.0);
             // One word names a topic only as much as it is the field's own: "paxos" fully,
             // "gossip" or "lease" a little, "scale" not at all.
-            let single = if p.tokens.len() == 1 {
+            // One word names a topic fully when it is the topic's own id ("transactions"):
+            // the curator chose it as the topic's name, however much English uses it.
+            let own = p
+                .topics
+                .iter()
+                .any(|&t| name_tokens(&course.topics[t].id.replace('-', " ")) == p.tokens);
+            let single = if own {
+                1.0
+            } else if p.tokens.len() == 1 {
                 let strength = super::domain::words(&p.text)
                     .filter_map(|w| field.weight(&w))
                     .fold(0f32, f32::max);
@@ -1354,6 +1373,47 @@ mod tests {
         // The same plain words, not coined, say nothing.
         let got = s.suggest(&cand("Local news first: a weekend notes app", ""));
         assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A topic's one-word id ("transactions") names it fully, although English uses the
+    /// word too much for an ordinary keyword to.
+    #[test]
+    fn a_one_word_topic_id_names_its_topic() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/curation/course"
+        );
+        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
+        let c = crate::corpus::load(&sources).unwrap().course;
+        let s = Suggester::new(&c);
+        let got = s.suggest(&cand("Transactions across services: a field report", ""));
+        assert_eq!(got.topic.as_deref(), Some("transactions"), "{got:?}");
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w == "title names the topic: transactions"),
+            "{got:?}"
+        );
+        // Without the name, the words alone fall short of the floor.
+        let named = s.floor * s.params.title_name_weight;
+        assert!(got.candidates[0].1 - named < s.floor, "{got:?}");
+    }
+
+    /// "Transactions on Computer Systems" names a journal, not the topic.
+    #[test]
+    fn a_journal_named_transactions_on_is_not_about_transactions() {
+        assert_eq!(
+            without_venues("ACM Transactions on Computer Systems (TOCS), 2012"),
+            "on Computer Systems"
+        );
+        assert_eq!(
+            without_venues("Transactions on sharded data"),
+            "Transactions on sharded data"
+        );
+        assert_eq!(
+            without_venues("Highly Available Transactions: Virtues"),
+            "Highly Available Transactions: Virtues"
+        );
     }
 
     /// "Totally ordered broadcast" is the keyword "total order broadcast": `-ly`, `-ed` and
