@@ -70,15 +70,15 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             floor_words: 3.0,
-            margin: 1.35,
+            margin: 1.2,
             hint_weight: 1.0,
             note_weight: 0.25,
             url_weight: 0.3,
             head_weight: 1.0,
             field_ratio: super::domain::FIELD_RATIO,
             neighbour_weight: 0.0,
-            title_name_weight: 1.5,
-            heading_name_weight: 1.0,
+            title_name_weight: 1.0,
+            heading_name_weight: 0.5,
             single_name_low: SINGLE_NAME_LOW,
             named_margin: 1.2,
         }
