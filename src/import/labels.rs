@@ -57,7 +57,9 @@ pub struct Outcome {
     pub duplicate_of: Option<Option<String>>,
     pub topic: Option<String>,
     pub why: Vec<String>,
-    /// The three best topics with their scores, best first (for reading the mistakes).
+    /// The three best topics with their scores, best first: read by the tune printers
+    /// (`import/tune.rs`, test builds only).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub candidates: Vec<(String, f32)>,
 }
 
