@@ -378,7 +378,99 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
             });
         }
     }
+    if into.is_none() {
+        section_agreement(course, suggester, &mut rows);
+    }
     (rows, warnings)
+}
+
+/// Of the readings placed under one heading of a list, at least this share in one topic
+/// (and at least [`SECTION_LEAST`] of them) speak for it.
+const SECTION_SHARE: f32 = 2.0 / 3.0;
+const SECTION_LEAST: usize = 2;
+
+/// A list's structure as evidence: when most readings under one heading of a file are in one
+/// topic (filed there by the suggester, or the same work as a course link of that topic), a
+/// reading under it that the suggester left in the inbox with that topic as its best
+/// candidate is filed there too. The reading's own title must be of the course's field (a
+/// career essay under "Consensus" stays out), and the topic must already be its
+/// best: the heading breaks a near miss, it does not overrule the reading's words. Only the
+/// suggester's own filings count as the section's, so one rescued reading never rescues
+/// another.
+fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
+    let held: HashMap<&str, &str> = course
+        .links()
+        .map(|l| (l.id.as_str(), l.topic.as_str()))
+        .collect();
+    let filed: HashMap<&str, &str> = rows
+        .iter()
+        .filter_map(|r| Some((r.id.as_deref()?, r.topic.as_deref()?)))
+        .collect();
+    // Per file and first hint (the heading a reading sits under): the topics of its readings.
+    let mut sections: HashMap<(&std::path::Path, &str), HashMap<&str, usize>> = HashMap::new();
+    for r in rows.iter() {
+        let Some(heading) = r.candidate.hints.first() else {
+            continue;
+        };
+        let topic = match (&r.duplicate_of, &r.topic) {
+            (Some(of), _) => held
+                .get(of.as_str())
+                .or_else(|| filed.get(of.as_str()))
+                .copied(),
+            (None, t) => t.as_deref(),
+        };
+        let counts = sections
+            .entry((r.file.as_path(), heading.as_str()))
+            .or_default();
+        if let Some(t) = topic {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let agreed: HashMap<(&std::path::Path, &str), (String, usize, usize)> = sections
+        .into_iter()
+        .filter_map(|(key, counts)| {
+            let placed: usize = counts.values().sum();
+            let (topic, n) = counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            (n >= SECTION_LEAST && n as f32 >= SECTION_SHARE * placed as f32)
+                .then(|| (key, (topic.to_string(), n, placed)))
+        })
+        .collect();
+    if agreed.is_empty() {
+        return;
+    }
+    let mut rescued: Vec<(usize, String, String)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if !r.is_new() || r.topic.is_some() {
+            continue;
+        }
+        let Some(heading) = r.candidate.hints.first() else {
+            continue;
+        };
+        let Some((topic, n, placed)) = agreed.get(&(r.file.as_path(), heading.as_str())) else {
+            continue;
+        };
+        let best = r.candidates.first().map(|(t, _)| &**t);
+        if best == Some(topic.as_str()) && suggester.of_field(&r.candidate) {
+            rescued.push((
+                i,
+                topic.clone(),
+                format!(
+                    "its heading: {n} of the {placed} readings placed under it are in {topic}, its best topic"
+                ),
+            ));
+        }
+    }
+    for (i, topic, why) in rescued {
+        let r = &mut rows[i];
+        r.topic = Some(topic);
+        // The inbox's reason gives way to the section's.
+        r.why.retain(|w| {
+            !w.starts_with("too little evidence") && !w.ends_with("are too close to choose")
+        });
+        r.why.push(why);
+    }
 }
 
 /// The addresses of a candidate that the work it is was not yet known by: what an import

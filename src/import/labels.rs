@@ -57,6 +57,10 @@ pub struct Outcome {
     pub duplicate_of: Option<Option<String>>,
     pub topic: Option<String>,
     pub why: Vec<String>,
+    /// The three best topics with their scores, best first: read by the tune printers
+    /// (`import/tune.rs`, test builds only).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub candidates: Vec<(String, f32)>,
 }
 
 /// The counts of one half.
@@ -277,6 +281,12 @@ impl Labelled {
                 duplicate_of: row.map(|r| r.duplicate_of.clone().filter(|of| in_course(of))),
                 topic: row.and_then(|r| if r.is_new() { r.topic.clone() } else { None }),
                 why: row.map(|r| r.why.clone()).unwrap_or_default(),
+                candidates: row.map_or_else(Vec::new, |r| {
+                    r.candidates
+                        .iter()
+                        .map(|(t, s)| (t.to_string(), *s))
+                        .collect()
+                }),
             };
             for half in [label.half.as_str(), "all"] {
                 evaluation

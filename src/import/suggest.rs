@@ -13,7 +13,10 @@
 //! heading "Gossip" or "Paxos", speaks for the topic that bears the name, at about one
 //! floor's worth, so one distinctive name files a reading. A heading counts only for a reading
 //! whose own title or note is of the course's field (an essay on careers under "Time and
-//! clocks" stays out), and never against the topics the title itself names.
+//! clocks" stays out), and never against the topics the title itself names. A name most
+//! topics use is the field's own ("distributed systems") and names none, unless its own
+//! topic holds much of the course's use of it ("paxos", "raft"). Names are matched on whole
+//! words, with only `-ly`, `-ed` and `-d` taken off ("totally ordered broadcast").
 //!
 //! The best topic gets the link when its score is at least the floor ([`Params::floor_words`]),
 //! at least [`Params::margin`] times the second's ([`Params::named_margin`] when the reading
@@ -67,15 +70,15 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             floor_words: 3.0,
-            margin: 1.35,
+            margin: 1.2,
             hint_weight: 1.0,
             note_weight: 0.25,
             url_weight: 0.3,
             head_weight: 1.0,
             field_ratio: super::domain::FIELD_RATIO,
             neighbour_weight: 0.0,
-            title_name_weight: 1.5,
-            heading_name_weight: 1.0,
+            title_name_weight: 1.0,
+            heading_name_weight: 0.5,
             single_name_low: SINGLE_NAME_LOW,
             named_margin: 1.2,
         }
@@ -144,17 +147,28 @@ const VENUE_WORDS: &[&str] = &[
 
 /// `text` without venue words and numbers (see [`VENUE_WORDS`]).
 fn without_venues(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
             let core: String = w
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .collect::<String>()
                 .to_lowercase();
+            // "ACM Transactions on Computer Systems": a journal's name, not its subject.
+            let journal = *w == "Transactions"
+                && words.get(i + 1) == Some(&"on")
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
             !core.is_empty()
                 && !core.chars().all(|c| c.is_ascii_digit())
                 && !VENUE_WORDS.contains(&core.as_str())
+                && !journal
         })
+        .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -353,6 +367,8 @@ struct Names {
     phrases: Vec<Name>,
     /// First token -> the phrases that start with it.
     by_first: HashMap<String, Vec<usize>>,
+    /// Every word of every name: what a text's "totally ordered" is read as ("total order").
+    vocabulary: std::collections::HashSet<String>,
 }
 
 struct Name {
@@ -402,6 +418,10 @@ const SINGLE_NAME_SPAN: f32 = 3.0;
 /// theirs (see [`Names::new`]).
 const CONCENTRATED: f32 = 2.0;
 
+/// Below this share of the course's uses of it (see [`Names::new`]), a name most topics use
+/// belongs to no topic in particular.
+const SPREAD: f32 = 0.4;
+
 /// The longest phrase a name can have, in tokens (longer ones are cut off from matching).
 const NAME_TOKENS: usize = 5;
 
@@ -416,9 +436,12 @@ impl Names {
                 if tokens.is_empty() || tokens.len() > NAME_TOKENS {
                     continue;
                 }
-                // A name must hold a word of the field; one plain word names nothing.
+                // A name must hold a word of the field; one plain word names nothing. A
+                // compound of plain words coined with a hyphen ("local-first") is a term of
+                // its own, however plain its words.
                 let owned = super::domain::words(text).filter(|w| field.owns(w)).count();
-                if owned == 0 {
+                let coined = tokens.len() >= 2 && text.contains('-');
+                if owned == 0 && !coined {
                     continue;
                 }
                 let at = *index.entry(tokens.clone()).or_insert_with(|| {
@@ -455,10 +478,6 @@ impl Names {
         for p in &mut phrases {
             let key = p.tokens.join(" ");
             let df = grams.iter().filter(|g| g.contains_key(&key)).count();
-            // A phrase most topics use is the field's own name ("distributed systems"):
-            // it says the reading is of the field, not where in it.
-            p.common = 3 * df >= n;
-            let common = if p.common { 0.0 } else { 1.0 };
             // A name two topics bear speaks most for the one whose text uses it most
             // ("crdt": replicated data types, then programming models).
             let uses: Vec<f32> = p
@@ -476,10 +495,24 @@ impl Names {
                 .map(|g| g.get(&key).copied().unwrap_or(0) as f32)
                 .sum();
             let concentration = (uses.iter().sum::<f32>() / (all + uses.len() as f32)).min(1.0);
+            // A phrase most topics use, and none much more than the rest, is the field's own
+            // name ("distributed systems"): it says the reading is of the field, not where in
+            // it. A topic's name that other topics cite ("paxos", "raft": most of the course
+            // mentions them, but the most by far in their own topic) still names it.
+            p.common = 3 * df >= n && concentration < SPREAD;
+            let common = if p.common { 0.0 } else { 1.0 };
             let pointed = (CONCENTRATED * concentration).min(1.0);
             // One word names a topic only as much as it is the field's own: "paxos" fully,
             // "gossip" or "lease" a little, "scale" not at all.
-            let single = if p.tokens.len() == 1 {
+            // One word names a topic fully when it is the topic's own id ("transactions"):
+            // the curator chose it as the topic's name, however much English uses it.
+            let own = p
+                .topics
+                .iter()
+                .any(|&t| name_tokens(&course.topics[t].id.replace('-', " ")) == p.tokens);
+            let single = if own {
+                1.0
+            } else if p.tokens.len() == 1 {
                 let strength = super::domain::words(&p.text)
                     .filter_map(|w| field.weight(&w))
                     .fold(0f32, f32::max);
@@ -493,13 +526,20 @@ impl Names {
         for (at, p) in phrases.iter().enumerate() {
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
-        Names { phrases, by_first }
+        let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
+        Names {
+            phrases,
+            by_first,
+            vocabulary,
+        }
     }
 
     /// The names in `tokens`; a name inside a longer one found at the same place does not
     /// count ("distributed systems" inside "testing distributed systems"). A compound such
     /// as "CASPaxos" or "MultiPaxos" holds the name it ends with.
     fn find(&self, tokens: &[String]) -> Vec<Found> {
+        let tokens: Vec<String> = tokens.iter().map(|t| self.base(t)).collect();
+        let tokens = tokens.as_slice();
         let mut found: Vec<Found> = Vec::new();
         for start in 0..tokens.len() {
             if let Some(list) = self.by_first.get(&tokens[start]) {
@@ -541,6 +581,23 @@ impl Names {
         found
     }
 
+    /// `word` as a name spells it when it is a name's word with `-ly`, `-ed` or `-d` added
+    /// ("totally ordered broadcast" names "total order broadcast", "replicated" stays
+    /// itself): the few endings that turn a noun phrase into a description of it. Nothing
+    /// else is cut: no stemmer ("Paxos Made Live" is not about liveness).
+    fn base(&self, word: &str) -> String {
+        if !self.vocabulary.contains(word) {
+            for ending in ["ly", "ed", "d"] {
+                if let Some(stem) = word.strip_suffix(ending) {
+                    if stem.len() >= 4 && self.vocabulary.contains(stem) {
+                        return stem.to_string();
+                    }
+                }
+            }
+        }
+        word.to_string()
+    }
+
     /// Adds `weight` times each found name's weight to the topics that bear it.
     fn score(&self, found: &[Found], weight: f32, scores: &mut [f32]) {
         for f in found {
@@ -550,6 +607,12 @@ impl Names {
                 scores[t] += weight * strength * share;
             }
         }
+    }
+
+    /// Whether any of `found` speaks for a topic at all: a topic's name in a title makes
+    /// the reading one of the course's field, whatever its other words.
+    fn weighty(&self, found: &[Found]) -> bool {
+        found.iter().any(|f| self.phrases[f.name].weight > 0.0)
     }
 
     /// The found names that speak for topic `t`, as written in the course.
@@ -876,10 +939,18 @@ impl Suggester {
         }
     }
 
+    /// Whether the title of `c` has a word of the course's field (see `super::domain`):
+    /// what a reading needs before its list's headings may place it (a note is often the
+    /// list's own comment, which speaks of the field whatever the reading is).
+    pub(crate) fn of_field(&self, c: &Candidate) -> bool {
+        let q = self.query(c);
+        !q.title.is_empty() || self.names.weighty(&q.title_names)
+    }
+
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
         let q = self.query(c);
-        if q.title.is_empty() && q.hints.is_empty() {
+        if q.title.is_empty() && q.hints.is_empty() && !self.names.weighty(&q.title_names) {
             // Outside the course's field: whatever word of a topic the note or the address
             // shares, nothing says the reading is about the topic.
             let scored = self.scored(c, &q);
@@ -1231,6 +1302,145 @@ mod tests {
         // A heading that is only a name is marked whole.
         let found = s.names.find(&name_tokens("Leader election"));
         assert!(found.len() == 1 && found[0].whole);
+    }
+
+    /// "paxos" is cited by most topics but most of all by its own: it still names it, while
+    /// a phrase every topic uses about as much ("distributed systems") names none.
+    #[test]
+    fn a_topic_name_others_cite_still_names_it_and_the_field_name_does_not() {
+        let mut c = course();
+        c.topics[1]
+            .summary
+            .push_str(" Model checking Paxos in distributed systems.");
+        c.topics[2]
+            .summary
+            .push_str(" Clocks in distributed systems.");
+        c.topics[2].keywords.push("distributed systems".into());
+        c.topics[0]
+            .summary
+            .push_str(" Paxos and Paxos again, in distributed systems.");
+        // Spread evenly: the consensus and testing topics say it more than the one keeping it.
+        for t in [0, 1] {
+            c.topics[t]
+                .summary
+                .push_str(" Distributed systems. Distributed systems. Distributed systems.");
+        }
+        let s = toy(&c);
+        let name = |text: &str| {
+            let p = s.names.phrases.iter().find(|p| p.text == text).unwrap();
+            (p.common, p.weight)
+        };
+        let (common, weight) = name("paxos");
+        assert!(!common && weight > 0.5, "{common} {weight}");
+        assert_eq!(name("distributed systems"), (true, 0.0));
+        // So a compound that ends in the name files the reading.
+        let got = s.suggest(&Candidate {
+            hints: vec!["Consensus protocols".into()],
+            ..cand("CASPaxos", "")
+        });
+        assert_eq!(got.topic.as_deref(), Some("consensus"), "{got:?}");
+        assert!(
+            got.why.iter().any(|w| w == "title names the topic: paxos"),
+            "{got:?}"
+        );
+    }
+
+    /// A keyword coined with a hyphen from plain words ("local-first") is a name, and a
+    /// title holding it is of the field, although neither "local" nor "first" is. On the
+    /// frozen course of the curation labels, whose field is learnt from a real course's text.
+    #[test]
+    fn a_coined_compound_names_its_topic_though_its_words_are_plain() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/curation/course"
+        );
+        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
+        let c = crate::corpus::load(&sources).unwrap().course;
+        let s = Suggester::new(&c);
+        assert!(!s.field.owns("local") && !s.field.owns("first"));
+        let got = s.suggest(&cand("A local-first notes app, built in a weekend", ""));
+        assert_eq!(
+            got.topic.as_deref(),
+            Some("replicated-data-types"),
+            "{got:?}"
+        );
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w == "title names the topic: local-first"),
+            "{got:?}"
+        );
+        // The same plain words, not coined, say nothing.
+        let got = s.suggest(&cand("Local news first: a weekend notes app", ""));
+        assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A topic's one-word id ("transactions") names it fully, although English uses the
+    /// word too much for an ordinary keyword to.
+    #[test]
+    fn a_one_word_topic_id_names_its_topic() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/curation/course"
+        );
+        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
+        let c = crate::corpus::load(&sources).unwrap().course;
+        let s = Suggester::new(&c);
+        let got = s.suggest(&cand("Transactions across services: a field report", ""));
+        assert_eq!(got.topic.as_deref(), Some("transactions"), "{got:?}");
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w == "title names the topic: transactions"),
+            "{got:?}"
+        );
+        // Without the name, the words alone fall short of the floor.
+        let named = s.floor * s.params.title_name_weight;
+        assert!(got.candidates[0].1 - named < s.floor, "{got:?}");
+    }
+
+    /// "Transactions on Computer Systems" names a journal, not the topic.
+    #[test]
+    fn a_journal_named_transactions_on_is_not_about_transactions() {
+        assert_eq!(
+            without_venues("ACM Transactions on Computer Systems (TOCS), 2012"),
+            "on Computer Systems"
+        );
+        assert_eq!(
+            without_venues("Transactions on sharded data"),
+            "Transactions on sharded data"
+        );
+        assert_eq!(
+            without_venues("Highly Available Transactions: Virtues"),
+            "Highly Available Transactions: Virtues"
+        );
+    }
+
+    /// "Totally ordered broadcast" is the keyword "total order broadcast": `-ly`, `-ed` and
+    /// `-d` come off a word that is a name's word with them; nothing else does.
+    #[test]
+    fn names_match_descriptive_endings_and_nothing_more() {
+        let mut c = course();
+        c.topics[0].keywords.push("total order broadcast".into());
+        c.topics[0]
+            .summary
+            .push_str(" Total order broadcast delivers in one order.");
+        let s = toy(&c);
+        let find = |text: &str| -> Vec<String> {
+            s.names
+                .find(&name_tokens(text))
+                .iter()
+                .map(|f| s.names.phrases[f.name].text.clone())
+                .collect()
+        };
+        assert_eq!(
+            find("A Simple Totally Ordered Broadcast Protocol"),
+            ["total order broadcast"]
+        );
+        assert_eq!(find("Total order broadcast"), ["total order broadcast"]);
+        // Other endings stay: "ordering" is not "order", "totals" not "total".
+        assert!(find("Totally ordering broadcasts").is_empty());
+        assert!(find("Paxosing").is_empty());
     }
 
     #[test]

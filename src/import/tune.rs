@@ -12,7 +12,9 @@
 //! `show_tune_mistakes` (`cargo test --lib show_tune_mistakes -- --ignored --nocapture`)
 //! prints instead each reading of the tune half that import gets wrong with the defaults,
 //! with what decided it: what to read before changing the suggester (the command's own
-//! `--show` also prints the holdout's figures, which tuning must not look at).
+//! `--show` also prints the holdout's figures, which tuning must not look at);
+//! `show_tune_readings` prints every tune reading so, right or wrong, with its three best
+//! topics and their scores.
 
 use super::labels::{Figures, Labelled};
 use super::suggest::Params;
@@ -30,7 +32,15 @@ fn labels() -> Result<Labelled, Box<dyn std::error::Error>> {
 #[test]
 #[ignore = "run by hand: see the module's comment"]
 fn show_tune_mistakes() -> Result<(), Box<dyn std::error::Error>> {
-    show_mistakes(&labels()?);
+    show_mistakes(&labels()?, false);
+    Ok(())
+}
+
+/// Every reading of the tune half, right or wrong, with its three best topics.
+#[test]
+#[ignore = "run by hand: see the module's comment"]
+fn show_tune_readings() -> Result<(), Box<dyn std::error::Error>> {
+    show_mistakes(&labels()?, true);
     Ok(())
 }
 
@@ -92,7 +102,7 @@ fn tune_suggester() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Each tune reading import gets wrong with the default settings, and the tune figures.
-fn show_mistakes(labelled: &Labelled) {
+fn show_mistakes(labelled: &Labelled, all: bool) {
     let e = labelled.evaluate(Params::default());
     for o in &e.outcomes {
         let l = &o.label;
@@ -107,12 +117,19 @@ fn show_mistakes(labelled: &Labelled) {
             ("", t) => format!("new, filed in {t}"),
             (of, _) => format!("same as {of}"),
         };
-        if got != want {
+        if got != want || all {
+            let mark = if got == want { "ok" } else { "MISTAKE" };
+            let candidates: Vec<String> = o
+                .candidates
+                .iter()
+                .map(|(t, s)| format!("{t} {s:.1}"))
+                .collect();
             println!(
-                "{}  {}\n  want: {want}\n  got:  {got}  [{}]",
+                "{mark} {}  {}\n  want: {want}\n  got:  {got}  [{}]\n  top: {}",
                 l.list,
                 l.title,
-                o.why.join("; ")
+                o.why.join("; "),
+                candidates.join(", ")
             );
         }
     }

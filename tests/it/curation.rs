@@ -372,3 +372,28 @@ fn a_section_heading_that_names_a_topic_places_the_readings_under_it() {
         "{crdts:#}"
     );
 }
+
+#[test]
+fn a_heading_whose_readings_are_in_one_topic_places_a_near_miss_under_it() {
+    let (links, _) = dry_run(&[&fixture("section-agreement.md")], &[]);
+    // Under "Start here" two readings are course links of `overview` and a third is filed
+    // there by its name: the reading whose best topic is `overview`, short of the floor, is
+    // filed there too, and says why.
+    let near = find(&links, "What I wish I had known about distributed systems");
+    assert_eq!(near["topic"], "overview", "{near:#}");
+    let why = near["why"].to_string();
+    assert!(
+        why.contains("its heading: 3 of the 3 readings placed under it are in overview"),
+        "{why}"
+    );
+    assert!(!why.contains("too little evidence"), "{why}");
+    // The same near miss under a heading with nothing placed waits in the inbox.
+    let later = find(
+        &links,
+        "What I wish I had known about distributed systems, part two",
+    );
+    assert_eq!(later["topic"], serde_json::Value::Null, "{later:#}");
+    // A title outside the field stays out, whatever its neighbours are.
+    let essay = find(&links, "Microservices: are we making a huge mistake?");
+    assert_eq!(essay["topic"], serde_json::Value::Null, "{essay:#}");
+}

@@ -789,10 +789,10 @@ fn a_feed_generator_by_its_uri() {
     );
     assert_eq!(
         stdout(&out).lines().last().unwrap(),
-        "1 new post: 1 to the inbox"
+        "1 new post: 1 filed (raft)"
     );
-    // A repost's link names whose post it was.
-    let raft = std::fs::read_to_string(dir.path().join("topics/inbox.toml")).unwrap();
+    // A repost's link names whose post it was; "Raft" names the topic, so it is filed there.
+    let raft = std::fs::read_to_string(dir.path().join("topics/raft.toml")).unwrap();
     assert!(
         raft.contains("source = \"other.bsky.social (Bluesky, 2024-01-06)\""),
         "{raft}"
