@@ -112,9 +112,9 @@ pub const SHORT_PERCENT: u32 = 85;
 
 /// Why a week other than the last holds less than [`SHORT_PERCENT`] of the weekly hours: the
 /// reading that comes next is longer than the time left and not worth splitting (under
-/// [`SPLIT_FROM`] minutes, or a part would be under a tenth of the week), and every other reading
+/// 60 minutes, or a part would be under a tenth of the week), and every other reading
 /// ready then is longer than the time left too (the rest wait for something not read yet, or
-/// for their stage: see [`Stages`]).
+/// for their stage to open).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Short<'a> {
     /// The reading that comes next: it starts the following week.
