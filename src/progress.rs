@@ -39,6 +39,7 @@ pub fn load(path: &Path) -> Result<Progress, Error> {
     parse(path, &text).map_err(Error::invalid)
 }
 
+/// Parses a progress file's text; `path` names it in the problem found.
 pub fn parse(path: &Path, text: &str) -> Result<Progress, Diagnostic> {
     #[derive(serde::Deserialize)]
     struct File {
