@@ -109,17 +109,7 @@ fn evaluate_labels(labels: &std::path::Path, show: Option<&str>) -> Result<(), E
     if let Some(half) = show {
         for o in evaluation.outcomes.iter().filter(|o| o.label.half == half) {
             let l = &o.label;
-            let got = match (&o.duplicate_of, &o.topic) {
-                (None, _) => "not read".to_string(),
-                (Some(Some(of)), _) => format!("same as {of}"),
-                (Some(None), Some(t)) => format!("new, filed in {t}"),
-                (Some(None), None) => "new, inbox".to_string(),
-            };
-            let want = match (l.same_as.as_str(), l.topic.as_str()) {
-                ("", "") => "new, inbox".to_string(),
-                ("", t) => format!("new, filed in {t}"),
-                (of, _) => format!("same as {of}"),
-            };
+            let (got, want) = o.got_and_wanted();
             if got != want {
                 out.push_str(&format!(
                     "{}  {}\n  want: {want}\n  got:  {got}  [{}]\n",

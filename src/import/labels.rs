@@ -63,6 +63,26 @@ pub struct Outcome {
     pub candidates: Vec<(String, f32)>,
 }
 
+impl Outcome {
+    /// What import did with the reading and what the label wanted, in the same words
+    /// ("new, filed in paxos", "same as flp", "new, inbox", "not read"): equal when right.
+    pub fn got_and_wanted(&self) -> (String, String) {
+        let got = match (&self.duplicate_of, &self.topic) {
+            (None, _) => "not read".to_string(),
+            (Some(Some(of)), _) => format!("same as {of}"),
+            (Some(None), Some(t)) => format!("new, filed in {t}"),
+            (Some(None), None) => "new, inbox".to_string(),
+        };
+        let l = &self.label;
+        let wanted = match (l.same_as.as_str(), l.topic.as_str()) {
+            ("", "") => "new, inbox".to_string(),
+            ("", t) => format!("new, filed in {t}"),
+            (of, _) => format!("same as {of}"),
+        };
+        (got, wanted)
+    }
+}
+
 /// The counts of one half.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Figures {

@@ -1195,6 +1195,15 @@ mod tests {
 
     /// The toy course has three topics and one link: a word there weighs little, so the
     /// floor is lowered to one word to test what decides, not how much evidence it takes.
+    /// The topic names the suggester finds in `text`, as their phrases.
+    fn names_in(s: &Suggester, text: &str) -> Vec<String> {
+        s.names
+            .find(&name_tokens(text))
+            .iter()
+            .map(|f| s.names.phrases[f.name].text.clone())
+            .collect()
+    }
+
     fn toy(course: &Course) -> Suggester {
         Suggester::with_params(
             course,
@@ -1282,13 +1291,7 @@ mod tests {
     fn names_are_matched_whole_unstemmed_and_the_longest_wins() {
         let c = course();
         let s = toy(&c);
-        let find = |text: &str| -> Vec<String> {
-            s.names
-                .find(&name_tokens(text))
-                .iter()
-                .map(|f| s.names.phrases[f.name].text.clone())
-                .collect()
-        };
+        let find = |text: &str| names_in(&s, text);
         // Keywords and ids are names; plural and case do not matter.
         assert_eq!(
             find("Deterministic Simulations of a model checker"),
@@ -1426,13 +1429,7 @@ mod tests {
             .summary
             .push_str(" Total order broadcast delivers in one order.");
         let s = toy(&c);
-        let find = |text: &str| -> Vec<String> {
-            s.names
-                .find(&name_tokens(text))
-                .iter()
-                .map(|f| s.names.phrases[f.name].text.clone())
-                .collect()
-        };
+        let find = |text: &str| names_in(&s, text);
         assert_eq!(
             find("A Simple Totally Ordered Broadcast Protocol"),
             ["total order broadcast"]

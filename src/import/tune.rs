@@ -106,17 +106,7 @@ fn show_mistakes(labelled: &Labelled, all: bool) {
     let e = labelled.evaluate(Params::default());
     for o in &e.outcomes {
         let l = &o.label;
-        let got = match (&o.duplicate_of, &o.topic) {
-            (None, _) => "not read".to_string(),
-            (Some(Some(of)), _) => format!("same as {of}"),
-            (Some(None), Some(t)) => format!("new, filed in {t}"),
-            (Some(None), None) => "new, inbox".to_string(),
-        };
-        let want = match (l.same_as.as_str(), l.topic.as_str()) {
-            ("", "") => "new, inbox".to_string(),
-            ("", t) => format!("new, filed in {t}"),
-            (of, _) => format!("same as {of}"),
-        };
+        let (got, want) = o.got_and_wanted();
         if got != want || all {
             let mark = if got == want { "ok" } else { "MISTAKE" };
             let candidates: Vec<String> = o
