@@ -112,12 +112,15 @@ struct Block {
     children: Vec<ChildNote>,
     /// A paragraph outside any list.
     paragraph: bool,
+    /// Where each line of a paragraph after its first begins (an index into `segs`).
+    breaks: Vec<usize>,
 }
 
 impl Block {
     fn push_text(&mut self, t: &str) {
+        let line_start = self.breaks.last() == Some(&self.segs.len());
         match self.segs.last_mut() {
-            Some(Seg::Text(s)) => s.push_str(t),
+            Some(Seg::Text(s)) if !line_start => s.push_str(t),
             _ => self.segs.push(Seg::Text(t.to_string())),
         }
     }
@@ -183,6 +186,9 @@ struct Walker<'a> {
     /// outside bold: a row whose every filled cell is bold and holds no link names a unit.
     strong: usize,
     row_plain: bool,
+    /// Inside an `<a>` written as inline HTML whose `href` is empty or missing: its text is
+    /// text, and its `</a>` closes nothing.
+    empty_anchor: bool,
     /// The unit a schedule table's bold row ("|   | **Systems for AI** |") opened: the rows
     /// below sit in it until the next unit row or the table's end.
     table_unit: Option<String>,
@@ -234,6 +240,7 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         cell: None,
         strong: 0,
         row_plain: false,
+        empty_anchor: false,
         table_unit: None,
     };
     for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
@@ -241,7 +248,8 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             Event::Start(tag) => w.start(tag, range.start),
             Event::End(tag) => w.end(tag),
             Event::Text(t) | Event::Code(t) => w.text(&t, range.start),
-            Event::SoftBreak | Event::HardBreak => w.text(" ", usize::MAX),
+            Event::SoftBreak | Event::HardBreak => w.line_break(),
+            Event::InlineHtml(html) => w.inline_html(&html, range.start),
             _ => {}
         }
     }
@@ -422,6 +430,53 @@ impl Walker<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A line break: a space in running text, and the start of a new line in a paragraph
+    /// outside lists (a list written without bullets, one link a line).
+    fn line_break(&mut self) {
+        if self.link.is_none() {
+            if let Some(b) = self.blocks.last_mut().filter(|b| b.paragraph) {
+                b.push_text(" ");
+                b.breaks.push(b.segs.len());
+                return;
+            }
+        }
+        self.text(" ", usize::MAX);
+    }
+
+    /// `<a href="url">title</a>` written as HTML inside Markdown (a schedule table's cells): a
+    /// link like `[title](url)`. Other tags are markup, not text.
+    fn inline_html(&mut self, html: &str, at: usize) {
+        let tag = html.trim();
+        if tag.eq_ignore_ascii_case("</a>") {
+            if std::mem::take(&mut self.empty_anchor) {
+                return;
+            }
+            if self.link.is_some() {
+                self.end(TagEnd::Link);
+            }
+            return;
+        }
+        let is_anchor = tag.len() > 3
+            && tag[..3].eq_ignore_ascii_case("<a ")
+            && tag.ends_with('>')
+            && self.link.is_none();
+        if !is_anchor {
+            return;
+        }
+        match html_attribute(tag, "href").filter(|h| !h.trim().is_empty()) {
+            Some(href) => self.start(
+                Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: href.trim().to_string().into(),
+                    title: "".into(),
+                    id: "".into(),
+                },
+                at,
+            ),
+            None => self.empty_anchor = true,
         }
     }
 
@@ -848,10 +903,69 @@ fn non_empty_or(title: String, heading: Option<&str>, url: &str) -> String {
     }
 }
 
-/// Bare URLs in a paragraph outside lists: each titled by the text since the previous one.
+/// A paragraph outside lists. A line that holds only links (`[Chubby](url)` alone, or
+/// `[link](url)` under a heading), and every line of a paragraph whose lines all open with a
+/// link (a list written without bullets), is an entry, read as a list item would be. Elsewhere
+/// bare URLs are readings, each titled by the text since the previous one, and other links
+/// are mentions in prose, left out.
 fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
+    let mut lines: Vec<Vec<Seg>> = Vec::new();
+    let mut segs = block.segs.into_iter();
+    let mut at = 0;
+    for end in block.breaks.iter().copied().chain([usize::MAX]) {
+        lines.push(segs.by_ref().take(end.saturating_sub(at)).collect());
+        at = end;
+    }
+    let is_link =
+        |s: &Seg| matches!(s, Seg::Link(l) if !l.image && !l.bare && !l.url.starts_with('#'));
+    let text_of = |line: &[Seg]| -> String {
+        line.iter()
+            .filter_map(|s| match s {
+                Seg::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
+    let opens_with_link = |line: &[Seg]| {
+        let first = line.iter().position(is_link);
+        first.is_some_and(|i| {
+            line[..i].iter().all(|s| match s {
+                Seg::Text(t) => is_decoration(t),
+                _ => false,
+            })
+        })
+    };
+    let filled: Vec<&Vec<Seg>> = lines
+        .iter()
+        .filter(|l| {
+            !clean_text(&text_of(l)).is_empty() || l.iter().any(|s| matches!(s, Seg::Link(_)))
+        })
+        .collect();
+    let bulletless = filled.len() >= 2 && filled.iter().all(|l| opens_with_link(l));
+    // The text since the last bare URL, which titles the next one (it may be on the line above).
     let mut text = String::new();
-    for seg in block.segs {
+    for line in lines {
+        let only_links = line.iter().any(is_link)
+            && line.iter().all(|s| match s {
+                Seg::Text(t) => is_decoration(t) || is_separator(t),
+                Seg::Link(_) => true,
+            });
+        if only_links || (bulletless && opens_with_link(&line)) {
+            let item = Block {
+                segs: line,
+                ..Block::default()
+            };
+            end_item(ctx, item, &mut [], heading);
+            text.clear();
+        } else {
+            prose_line(ctx, line, heading, &mut text);
+        }
+    }
+}
+
+/// A line of running text outside lists: bare URLs are readings, other links mentions.
+fn prose_line(ctx: &mut Ctx, segs: Vec<Seg>, heading: Option<&str>, text: &mut String) {
+    for seg in segs {
         match seg {
             Seg::Text(t) => text.push_str(&t),
             Seg::Link(l) if l.bare => {
@@ -909,6 +1023,32 @@ fn push(
         line,
         ..Candidate::default()
     });
+}
+
+/// The value of attribute `name` in an HTML start tag (`<a href="x" class=y>`), entities in it
+/// decoded.
+fn html_attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let start = from + i;
+        from = start + name.len();
+        let before = lower[..start].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = tag[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let value = match rest.chars().next()? {
+            q @ ('"' | '\'') => rest[1..].split(q).next()?,
+            _ => rest.split(|c: char| c.is_whitespace() || c == '>').next()?,
+        };
+        return Some(value.replace("&amp;", "&"));
+    }
+    None
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

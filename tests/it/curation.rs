@@ -397,3 +397,71 @@ fn a_heading_whose_readings_are_in_one_topic_places_a_near_miss_under_it() {
     let essay = find(&links, "Microservices: are we making a huge mistake?");
     assert_eq!(essay["topic"], serde_json::Value::Null, "{essay:#}");
 }
+
+#[test]
+fn html_anchors_in_a_markdown_table_are_readings() {
+    // palvaro/CMPS232-Fall16 writes its schedule's readings as `<a href>` inside a Markdown
+    // table: the whole list was "no link found".
+    let (links, warnings) = dry_run(
+        &[&fixture("html-anchors.md")],
+        &["--base", "https://example.edu/cmps232/"],
+    );
+    let titles: Vec<&str> = links.iter().map(|l| l["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Time, Clocks, and the Ordering of Events in a Distributed System (Lamport, CACM 1978)",
+            "Implementing remote procedure calls",
+            "A Note on Distributed Computing",
+            "Above the Clouds",
+        ],
+        "{links:#?}\n{warnings}"
+    );
+    // Entities in the attribute are decoded; a relative address is resolved against --base.
+    let note = find(&links, "A Note on Distributed Computing");
+    assert_eq!(
+        note["url"],
+        "http://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.41.7628&rank=1"
+    );
+    let clouds = find(&links, "Above the Clouds");
+    assert_eq!(
+        clouds["url"],
+        "https://example.edu/cmps232/papers/clouds.pdf"
+    );
+    // The classic is recognised as the course's copy.
+    let time = find(
+        &links,
+        "Time, Clocks, and the Ordering of Events in a Distributed System (Lamport, CACM 1978)",
+    );
+    assert_eq!(time["status"], "duplicate", "{time:#}");
+}
+
+#[test]
+fn a_line_that_is_only_a_link_is_an_entry_and_prose_links_stay_out() {
+    // FelixSeptem/6.824's paper list is one link a line under headings, without bullets: all
+    // of it was left out as "running text".
+    let (links, warnings) = dry_run(&[&fixture("bulletless.md")], &[]);
+    let chubby = find(&links, "Chubby");
+    assert_eq!(chubby["status"], "duplicate", "{chubby:#}");
+    let pmmc = find(&links, "Paxos Made Moderately Complex");
+    assert_eq!(pmmc["note"], "Robbert van Renesse's tutorial", "{pmmc:#}");
+    // A title broken over two lines stays one title.
+    find(
+        &links,
+        "Zab: High-performance broadcast for primary-backup systems",
+    );
+    // `[link](url)` alone under a heading is titled by the heading, and filed by it.
+    let flp = find(&links, "FLP");
+    assert_eq!(flp["topic"], "flp-impossibility", "{flp:#}");
+    // Links inside a sentence are mentions, still left out, and said so.
+    assert!(
+        !links
+            .iter()
+            .any(|l| l["url"].as_str().unwrap().contains("wikipedia")),
+        "{links:#?}"
+    );
+    assert!(
+        warnings.contains("2 links in running text outside lists were left out"),
+        "{warnings}"
+    );
+}
