@@ -969,7 +969,7 @@ fn prose_line(ctx: &mut Ctx, segs: Vec<Seg>, heading: Option<&str>, text: &mut S
         match seg {
             Seg::Text(t) => text.push_str(&t),
             Seg::Link(l) if l.bare => {
-                let title = non_empty_or(clean_text(&text), heading, &l.url);
+                let title = non_empty_or(clean_text(text), heading, &l.url);
                 push(
                     ctx,
                     &l,
