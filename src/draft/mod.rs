@@ -534,6 +534,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
             (Method::Clusters, topics, inbox)
         }
     };
+    cluster::cap_further(&readings, &mut topics, &mut inbox);
     let order: BTreeMap<Key, usize> = readings.iter().map(|r| (r.key, r.order)).collect();
     inbox.sort_by_key(|(k, _)| order.get(k).copied().unwrap_or(usize::MAX));
     inbox.extend(away);
@@ -550,7 +551,14 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     for (i, &t) in order.iter().enumerate() {
         rank[t] = i;
     }
-    let borrowed = prereqs::infer(&mut topics, &readings, like, &parents, &rank);
+    let borrowed = prereqs::infer(
+        &mut topics,
+        &readings,
+        like,
+        &parents,
+        &rank,
+        method == Method::Clusters,
+    );
     let mut stages = stages::assign(&mut topics, &order);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",

@@ -43,6 +43,7 @@ pub(crate) fn infer(
     like: Option<&Course>,
     parents: &[Option<String>],
     rank: &[usize],
+    clustered: bool,
 ) -> bool {
     let by_key: BTreeMap<super::Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let members: Vec<Vec<&Reading>> = topics
@@ -65,6 +66,7 @@ pub(crate) fn infer(
         topics, &members, &field, parents, rank, readings,
     ));
     edges.extend(from_phrase(topics, &members, parents, rank));
+    edges.extend(from_readings(topics, &members, rank, readings, clustered));
     edges.extend(from_intro(topics, &first));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
@@ -591,6 +593,170 @@ fn from_phrase(
                     naming.len(),
                     if naming.len() == 1 { "names" } else { "name" },
                     quoted(&topics[a]),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// A title's words outside brackets: "(SoCC '16)", "[pdf]" name a venue or a format, not what
+/// the reading builds on.
+fn bare_title_words(title: &str) -> Vec<String> {
+    let mut depth = 0i32;
+    let bare: String = title
+        .chars()
+        .map(|c| match c {
+            '(' | '[' => {
+                depth += 1;
+                ' '
+            }
+            ')' | ']' => {
+                depth = (depth - 1).max(0);
+                ' '
+            }
+            c if depth > 0 => {
+                let _ = c;
+                ' '
+            }
+            c => c,
+        })
+        .collect();
+    super::terms(&bare)
+}
+
+/// The system or method a reading presents, when its title leads with it: "HYDRA: The Kernel
+/// of a Multiprocessor Operating System" -> "hydra", "TENEX, a Paged Time Sharing System" ->
+/// "tenex", "ZooKeeper: Wait-free coordination" -> "zookeeper". One word of three letters or
+/// more that general English does not use; a title that leads with an ordinary phrase
+/// ("Time, Clocks, and the Ordering") presents no system by name.
+fn system_name(title: &str) -> Option<String> {
+    let head = title.split([':', ',']).next()?;
+    if head.len() == title.len() {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // "Multi-Core, Main-Memory Joins" leads with an ordinary compound, not a system's name.
+    let [word] = words.as_slice() else {
+        return None;
+    };
+    if word.contains('-') {
+        return None;
+    }
+    let w = crate::import::domain::normal(word.trim_matches(|c: char| !c.is_alphanumeric()))?;
+    (is_name(&w) && w.chars().all(|c| c.is_ascii_alphanumeric()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .then_some(w)
+}
+
+/// The teaching order, with the readings as the reason: a later topic (in the author's order,
+/// or for clusters introductory first, then by age) whose readings name a system an earlier
+/// topic's readings present ("Mach: A New Kernel Foundation" under "Microkernel", named by a
+/// paper under "Library OS") builds on it. A system counts by the name its own paper's title
+/// leads with, a word general English does not use; never a word inside brackets (a venue, a
+/// format); never one the naming topic's title holds or that papers of its own present; and
+/// never a newer system named by an older reading.
+fn from_readings(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    rank: &[usize],
+    readings: &[Reading],
+    clustered: bool,
+) -> Vec<Edge> {
+    let bare: BTreeMap<super::Key, Vec<String>> = readings
+        .iter()
+        .map(|r| {
+            let mut ws = bare_title_words(&r.c.title);
+            if let Some(note) = super::list_note(r.c) {
+                ws.extend(bare_title_words(note));
+            }
+            (r.key, ws)
+        })
+        .collect();
+    // Each topic's systems: name -> the reading presenting it.
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let systems: Vec<BTreeMap<String, &Reading>> = members
+        .iter()
+        .enumerate()
+        .map(|(t, ms)| {
+            let mut m = BTreeMap::new();
+            for r in ms {
+                // A cluster is only sure of the readings its theme names: "LevelDB" clustered
+                // under "Raft" by shared words is no system a Raft topic teaches.
+                if clustered && !r.title_words.iter().any(|w| own_title[t].contains(w)) {
+                    continue;
+                }
+                if let Some(name) = system_name(&r.c.title) {
+                    m.entry(name).or_insert(*r);
+                }
+            }
+            m
+        })
+        .collect();
+    // A name more than one topic presents is no one topic's.
+    let mut presenters: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &systems {
+        for name in s.keys() {
+            *presenters.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || shelf(&ta.title) {
+            continue;
+        }
+        for (b, tb) in topics.iter().enumerate() {
+            if a == b || tb.further || rank[b] <= rank[a] || rank[b] == usize::MAX {
+                continue;
+            }
+            let mut naming: Vec<(&Reading, &str, &Reading)> = Vec::new();
+            for r in &members[b] {
+                let own = system_name(&r.c.title);
+                // A title that leads with the name is about that system ("MetaScala", "From
+                // WiscKey to Bourbon" is not), whatever its punctuation.
+                let lead = r
+                    .c
+                    .title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .and_then(crate::import::domain::normal);
+                for (name, presenter) in &systems[a] {
+                    if presenters[name.as_str()] > 1
+                        || own.as_deref() == Some(name.as_str())
+                        || lead.as_ref() == Some(name)
+                        || own_title[b].contains(name)
+                        || !bare[&r.key].contains(name)
+                    {
+                        continue;
+                    }
+                    if let (Some(y), Some(py)) = (r.year, presenter.year) {
+                        if y < py {
+                            continue;
+                        }
+                    }
+                    naming.push((r, name.as_str(), presenter));
+                    break;
+                }
+            }
+            let Some(&(r, name, presenter)) = naming.first() else {
+                continue;
+            };
+            let mut names: Vec<String> = naming
+                .iter()
+                .map(|(_, n, p)| format!("\"{}\"", plain(&surface(n, &[*p]))))
+                .collect();
+            names.dedup();
+            let _ = name;
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.9 + 0.1 * (naming.len().min(4) as f32),
+                why: format!(
+                    "{} of its readings name {}, presented by {}'s readings (\"{}\"), which the list puts before it (e.g. \"{}\")",
+                    naming.len(),
+                    names.join(", "),
+                    quoted(ta),
+                    plain(&super::short(&presenter.c.title, 50)),
                     plain(&super::short(&r.c.title, 60)),
                 ),
             });

@@ -135,9 +135,11 @@ pub fn readme(draft: &Draft) -> String {
 fn reasons(draft: &Draft) -> String {
     let mut why: Vec<(&str, usize)> = Vec::new();
     for (_, w) in &draft.inbox {
-        match why.iter_mut().find(|(x, _)| *x == w.as_str()) {
+        // Readings sent to the inbox with their closest topic are one reason, not one each.
+        let w = w.split("; closest topic").next().unwrap_or(w);
+        match why.iter_mut().find(|(x, _)| *x == w) {
             Some(e) => e.1 += 1,
-            None => why.push((w.as_str(), 1)),
+            None => why.push((w, 1)),
         }
     }
     if why.is_empty() {
