@@ -355,6 +355,9 @@ pub(crate) fn cap_further(readings: &[Reading], topics: &mut Vec<Topic>, inbox: 
         .collect();
     // Closest to a topic first; ties in the list's order.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let all: Vec<&Reading> = topics[f].members.iter().filter_map(|k| by_key.get(k).copied()).collect();
+    let before = summarise(&all, &[]);
     let out: Vec<(Key, Option<usize>)> = scored.iter().take(have - most).map(|x| (x.2, x.3)).collect();
     let gone: HashSet<Key> = out.iter().map(|x| x.0).collect();
     topics[f].members.retain(|k| !gone.contains(k));
@@ -374,7 +377,21 @@ pub(crate) fn cap_further(readings: &[Reading], topics: &mut Vec<Topic>, inbox: 
     }
     if topics[f].members.is_empty() {
         topics.remove(f);
+        return;
     }
+    // The summary's opening counts and names the readings: it is redone for those left, the
+    // rest of it (where they came from) kept.
+    let rs: Vec<&Reading> = topics[f].members.iter().filter_map(|k| by_key.get(k).copied()).collect();
+    let tail = topics[f]
+        .summary
+        .strip_prefix(&before)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    topics[f].summary = format!(
+        "{} {tail} Those closer to a topic wait in the inbox, their closest topic named.",
+        summarise(&rs, &[])
+    );
 }
 
 /// How much more often than English (a natural log: about 90 times) a list must use a word

@@ -67,7 +67,8 @@ pub(crate) fn infer(
     ));
     edges.extend(from_phrase(topics, &members, parents, rank));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
-    edges.extend(from_intro(topics, &first));
+    edges.extend(from_intro(topics, &members, &first));
+    edges.extend(from_level_names(topics, rank));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
@@ -183,7 +184,17 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
     let own = topics.iter().filter(|t| !t.further).count();
     let hits = matched.iter().flatten().count();
     if hits < 3 || hits * 2 < own {
-        return None;
+        // Still, two draft topics named after what two course topics are named after (one
+        // word, not an everyday one: "Raft", "Paxos") are those topics, whatever the rest of
+        // the list is: their order is the course's.
+        let named: Vec<Option<(usize, f32)>> = topics
+            .iter()
+            .map(|t| name_match(t, course).map(|i| (i, 1.0)))
+            .collect();
+        if named.iter().flatten().count() < 2 {
+            return None;
+        }
+        matched = named;
     }
     let index: BTreeMap<&str, usize> = course
         .topics
@@ -240,6 +251,29 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
         }
     }
     Some(edges)
+}
+
+/// The like course's topic a draft topic is named after: the draft topic's title is one
+/// word, not an everyday one ("Raft", "Paxos"), and exactly one course topic's title says it.
+fn name_match(t: &Topic, course: &Course) -> Option<usize> {
+    if t.further {
+        return None;
+    }
+    let words = super::terms(&t.title);
+    let [w] = words.as_slice() else {
+        return None;
+    };
+    // "Raft" is an English word, but not an everyday one: it names the topic here.
+    if w.chars().count() < 4 || crate::import::domain::common_english(w) {
+        return None;
+    }
+    let mut hits = course
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| super::terms(&c.title).contains(w));
+    let (i, _) = hits.next()?;
+    hits.next().is_none().then_some(i)
 }
 
 /// Readings of one topic naming another topic's key terms, and newer than it. A key term is
@@ -768,10 +802,23 @@ fn from_readings(
 /// The first topic of introductory readings comes before the next topic of the list. A shelf
 /// of books, courses and talks is where a reader may start, not what the first topic needs
 /// (a reviewer deleted "SQL requires Recommended Courses, Books and Talks").
-fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
+fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> Vec<Edge> {
+    // A section only *named* "Introduction" whose readings are production studies is the
+    // course's first week, not groundwork (a reviewer deleted "Frameworks requires
+    // Introduction"): one introductory reading, or a shelf of books, says it is.
+    let grounding = |i: usize| {
+        members[i].iter().any(|r| r.intro)
+            || members[i]
+                .iter()
+                .filter(|r| crate::import::evidence::facts(r.c).0 == crate::model::Kind::Book)
+                .count()
+                * 2
+                > members[i].len()
+    };
     let Some(a) = (0..topics.len())
         .filter(|&i| topics[i].intro && !topics[i].further)
         .filter(|&i| !shelf(&topics[i].title))
+        .filter(|&i| grounding(i))
         .min_by_key(|&i| first[i])
     else {
         return Vec::new();
@@ -794,6 +841,47 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
         })
         .into_iter()
         .collect()
+}
+
+/// A section the list names as a level ("Advanced", "Intermediate books") continues the
+/// nearest section before it named as the level below ("Introductory", "Basics"): the list
+/// says so in its headings.
+fn from_level_names(topics: &[Topic], rank: &[usize]) -> Vec<Edge> {
+    let words = |t: &Topic| super::terms(&t.title);
+    let later = |t: &Topic| {
+        let w = words(t);
+        w.iter().any(|x| x == "advanced" || x == "intermediate")
+    };
+    let earlier = |t: &Topic| {
+        let w = words(t);
+        w.iter().any(|x| {
+            ["introductory", "introduction", "basic", "basics", "beginner", "fundamental"]
+                .contains(&x.as_str())
+        })
+    };
+    let mut edges = Vec::new();
+    for (b, tb) in topics.iter().enumerate() {
+        if tb.further || !later(tb) || rank[b] == usize::MAX {
+            continue;
+        }
+        let Some(a) = (0..topics.len())
+            .filter(|&a| a != b && !topics[a].further && earlier(&topics[a]) && rank[a] < rank[b])
+            .max_by_key(|&a| rank[a])
+        else {
+            continue;
+        };
+        edges.push(Edge {
+            from: a,
+            to: b,
+            score: 1.6,
+            why: format!(
+                "the list names {} as the level before {}",
+                quoted(&topics[a]),
+                quoted(tb)
+            ),
+        });
+    }
+    edges
 }
 
 /// A section named after forms of reading only ("Recommended Courses, Books and Talks").
