@@ -310,11 +310,19 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
 /// readings closest to a proposed topic go to the inbox naming that topic (where a curator
 /// most likely files them), and those that share nothing with any stay further reading. One
 /// huge bag of leftovers is no topic a curator keeps.
-pub(crate) fn cap_further(readings: &[Reading], topics: &mut Vec<Topic>, inbox: &mut Vec<(Key, String)>) {
+pub(crate) fn cap_further(
+    readings: &[Reading],
+    topics: &mut Vec<Topic>,
+    inbox: &mut Vec<(Key, String)>,
+) {
     let Some(f) = topics.iter().position(|t| t.further) else {
         return;
     };
-    let others: usize = topics.iter().filter(|t| !t.further).map(|t| t.members.len()).sum();
+    let others: usize = topics
+        .iter()
+        .filter(|t| !t.further)
+        .map(|t| t.members.len())
+        .sum();
     let total = others + topics[f].members.len();
     if total < TINY {
         return;
@@ -326,13 +334,21 @@ pub(crate) fn cap_further(readings: &[Reading], topics: &mut Vec<Topic>, inbox: 
         return;
     }
     let vs = vectors(readings);
-    let index: BTreeMap<Key, usize> = readings.iter().enumerate().map(|(i, r)| (r.key, i)).collect();
+    let index: BTreeMap<Key, usize> = readings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key, i))
+        .collect();
     let centroids: Vec<(usize, Vector)> = topics
         .iter()
         .enumerate()
         .filter(|(_, t)| !t.further && !t.members.is_empty())
         .map(|(i, t)| {
-            let ms: Vec<usize> = t.members.iter().filter_map(|k| index.get(k).copied()).collect();
+            let ms: Vec<usize> = t
+                .members
+                .iter()
+                .filter_map(|k| index.get(k).copied())
+                .collect();
             (i, centroid(&ms, &vs))
         })
         .collect();
@@ -356,9 +372,17 @@ pub(crate) fn cap_further(readings: &[Reading], topics: &mut Vec<Topic>, inbox: 
     // Closest to a topic first; ties in the list's order.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-    let all: Vec<&Reading> = topics[f].members.iter().filter_map(|k| by_key.get(k).copied()).collect();
+    let all: Vec<&Reading> = topics[f]
+        .members
+        .iter()
+        .filter_map(|k| by_key.get(k).copied())
+        .collect();
     let before = summarise(&all, &[]);
-    let out: Vec<(Key, Option<usize>)> = scored.iter().take(have - most).map(|x| (x.2, x.3)).collect();
+    let out: Vec<(Key, Option<usize>)> = scored
+        .iter()
+        .take(have - most)
+        .map(|x| (x.2, x.3))
+        .collect();
     let gone: HashSet<Key> = out.iter().map(|x| x.0).collect();
     topics[f].members.retain(|k| !gone.contains(k));
     for (k, t) in out {
@@ -381,7 +405,11 @@ pub(crate) fn cap_further(readings: &[Reading], topics: &mut Vec<Topic>, inbox: 
     }
     // The summary's opening counts and names the readings: it is redone for those left, the
     // rest of it (where they came from) kept.
-    let rs: Vec<&Reading> = topics[f].members.iter().filter_map(|k| by_key.get(k).copied()).collect();
+    let rs: Vec<&Reading> = topics[f]
+        .members
+        .iter()
+        .filter_map(|k| by_key.get(k).copied())
+        .collect();
     let tail = topics[f]
         .summary
         .strip_prefix(&before)

@@ -679,8 +679,10 @@ fn system_name(title: &str) -> Option<String> {
         return None;
     }
     let w = crate::import::domain::normal(word.trim_matches(|c: char| !c.is_alphanumeric()))?;
-    (is_name(&w) && w.chars().all(|c| c.is_ascii_alphanumeric()) && !w.chars().all(|c| c.is_ascii_digit()))
-        .then_some(w)
+    (is_name(&w)
+        && w.chars().all(|c| c.is_ascii_alphanumeric())
+        && !w.chars().all(|c| c.is_ascii_digit()))
+    .then_some(w)
 }
 
 /// The teaching order, with the readings as the reason: a later topic (in the author's order,
@@ -748,12 +750,11 @@ fn from_readings(
                 let own = system_name(&r.c.title);
                 // A title that leads with the name is about that system ("MetaScala", "From
                 // WiscKey to Bourbon" is not), whatever its punctuation.
-                let lead = r
-                    .c
-                    .title
-                    .split(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .and_then(crate::import::domain::normal);
+                let lead =
+                    r.c.title
+                        .split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .and_then(crate::import::domain::normal);
                 for (name, presenter) in &systems[a] {
                     if presenters[name.as_str()] > 1
                         || own.as_deref() == Some(name.as_str())
@@ -855,8 +856,15 @@ fn from_level_names(topics: &[Topic], rank: &[usize]) -> Vec<Edge> {
     let earlier = |t: &Topic| {
         let w = words(t);
         w.iter().any(|x| {
-            ["introductory", "introduction", "basic", "basics", "beginner", "fundamental"]
-                .contains(&x.as_str())
+            [
+                "introductory",
+                "introduction",
+                "basic",
+                "basics",
+                "beginner",
+                "fundamental",
+            ]
+            .contains(&x.as_str())
         })
     };
     let mut edges = Vec::new();

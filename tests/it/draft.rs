@@ -773,7 +773,9 @@ fn further_reading_holds_at_most_thirty_percent() {
     let further = links(&topics.iter().find(|t| t.0 == "further-reading").unwrap().1);
     assert!(further > 0 && further * 10 <= all * 3, "{further} of {all}");
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
-    let parsing = inbox.find("title = \"Parsing my own handwriting\"").expect(&inbox);
+    let parsing = inbox
+        .find("title = \"Parsing my own handwriting\"")
+        .expect(&inbox);
     let before = &inbox[..parsing];
     let comment = &before[before.rfind("[[link]]").unwrap()..];
     assert!(
@@ -781,5 +783,47 @@ fn further_reading_holds_at_most_thirty_percent() {
         "{inbox}"
     );
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
-    assert!(readme.contains("the further reading would hold over 30%"), "{readme}");
+    assert!(
+        readme.contains("the further reading would hold over 30%"),
+        "{readme}"
+    );
+}
+
+/// Two topics named after two of the like course's topics ("Raft", "Paxos") take the
+/// course's order between them, even in a list most of whose topics the course does not know
+/// (the sixth review: a dissertation's bibliography with topics "Raft" and "Paxos" got no
+/// edge, even with `--like`); the topics it does not know get none.
+#[test]
+fn topics_named_after_the_like_courses_take_its_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let like = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+    let course = draft(
+        dir.path(),
+        "draft/named.md",
+        &["--like", like.to_str().unwrap()],
+    );
+    let raft = requires(&course, "raft");
+    assert_eq!(raft.len(), 1, "{raft:?}");
+    assert_eq!(raft[0].0, "paxos");
+    assert!(raft[0].1.contains("puts \"Paxos\""), "{raft:?}");
+    for id in ["paxos", "sourdough", "houseplants"] {
+        assert!(requires(&course, id).is_empty(), "{id}");
+    }
+}
+
+/// A section the list names as a level ("Advanced") requires the nearest one before it named
+/// as the level below ("Introductory"). A section only named "Introduction" whose readings are
+/// production studies is the course's first week, not groundwork for the next topic (the
+/// sixth review deleted "Frameworks requires Introduction").
+#[test]
+fn level_names_give_prerequisites_and_a_first_week_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/levels.md", &["--no-like"]);
+    let advanced = requires(&course, "advanced");
+    assert_eq!(advanced.len(), 1, "{advanced:?}");
+    assert_eq!(advanced[0].0, "introductory");
+    assert!(advanced[0].1.contains("level before"), "{advanced:?}");
+    for id in ["introduction", "introductory", "parsing"] {
+        assert!(requires(&course, id).is_empty(), "{id}");
+    }
 }
