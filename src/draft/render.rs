@@ -155,8 +155,9 @@ fn reasons(draft: &Draft) -> String {
 
 /// Why a draft has no prerequisite, for the README and the dry run.
 const NO_PREREQUISITES: &str = "no pair of topics had evidence strong enough (readings of one \
-     topic naming a subject distinctive of another, or naming it by its whole name; an earlier \
-     part of a series; an introductory topic; or a like course in the same field whose topics \
+     topic naming a subject distinctive of another, or naming it by its whole name; readings \
+     naming a system an earlier topic's readings present; an earlier part of a series; an \
+     introductory topic, or sections named as levels; or a like course in the same field whose topics \
      match these strongly). Add `requires` by hand where one topic builds on another.";
 
 /// What `new --from FILE --dry-run` prints: the proposed topics, prerequisites and stages.
