@@ -1032,6 +1032,37 @@ fn reaches(chosen: &[Vec<(usize, String)>], from: usize, target: usize) -> bool 
 mod tests {
     use super::*;
 
+    /// A system is named by the one unusual word its title leads with, before a colon or a
+    /// comma; an ordinary or hyphenated lead, or a title without one, presents none.
+    #[test]
+    fn a_title_presents_the_system_it_leads_with() {
+        assert_eq!(
+            system_name("Exokernel: An Operating System Architecture").as_deref(),
+            Some("exokernel")
+        );
+        assert_eq!(
+            system_name("WiscKey: Separating Keys from Values").as_deref(),
+            Some("wisckey")
+        );
+        assert_eq!(
+            system_name("TENEX, a Paged Time Sharing System").as_deref(),
+            Some("tenex")
+        );
+        assert_eq!(
+            system_name("Multi-Core, Main-Memory Joins: Sort vs. Hash"),
+            None
+        );
+        assert_eq!(
+            system_name("Time, Clocks, and the Ordering of Events"),
+            None
+        );
+        assert_eq!(
+            system_name("From WiscKey to Bourbon: A Learned Index"),
+            None
+        );
+        assert_eq!(system_name("Paxos made simple"), None);
+    }
+
     #[test]
     fn edges_never_close_a_cycle_nor_exceed_the_limit() {
         let e = |from, to, score| Edge {
