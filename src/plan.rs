@@ -6,7 +6,7 @@
 //!   topic), then by id. A prerequisite always has a smaller depth than what needs it, so this is
 //!   a topological order;
 //! - inside a topic, links in a topological order of their `requires`, ties broken by level,
-//!   minutes, title, then id.
+//!   then by place in the topic file (the curator's reading order).
 
 pub use crate::schedule::{Date, Part, Schedule, ScheduleOptions, Short, Week, SHORT_PERCENT};
 pub use crate::select::{Exclusion, Gap, Left, Report, Selected, Selection};
@@ -565,8 +565,11 @@ fn apply_schedule<'a>(plan: &mut Plan<'a>, options: &ScheduleOptions, done: &BTr
 
 /// The planned links of topic `t` in reading order: a topological order of their requirements
 /// inside the topic that, among the links ready at each step, takes the first by (optional,
-/// level, minutes, title, id). The optional track comes after the core where prerequisites
-/// allow, so that a topic's scheduled links are not interrupted by unscheduled ones.
+/// level, place in the topic file). The optional track comes after the core where
+/// prerequisites allow, so that a topic's scheduled links are not interrupted by unscheduled
+/// ones. Between links of one level the file's order is the curator's (or a draft's) reading
+/// order: a topic need not spell it out as `requires` between its own links, which would read
+/// as dependencies they are not.
 fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
     let topic = &view.course().topics[t];
     let kept: Vec<usize> = (0..topic.links.len())
@@ -579,13 +582,7 @@ fn order_links<'a>(view: &impl CourseView<'a>, t: usize) -> Vec<PlanLink<'a>> {
     let needs = crate::graph::link_needs(view, t, &kept);
     let order = crate::graph::link_order(links.len(), needs, |i| {
         let l = links[i].0;
-        (
-            l.optional,
-            l.level,
-            l.minutes,
-            l.title.as_str(),
-            l.id.as_str(),
-        )
+        (l.optional, l.level, i)
     });
     let mut out = Vec::with_capacity(links.len());
     for i in order {

@@ -469,11 +469,23 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             .with_help("replace each with the full URL and remove its url_status line"),
         );
     }
+    // The inbox readings the draft knows a closest topic for, by URL key.
+    let closest: BTreeMap<String, String> = draft
+        .inbox
+        .iter()
+        .filter_map(|((f, i), why)| {
+            let topic = why.split("; closest topic: ").nth(1)?;
+            let c = inputs.get(*f)?.1.get(*i)?;
+            Some((corpus::url_key::key(&c.url), topic.to_string()))
+        })
+        .collect();
     let rendered =
         import::write::render(&course, topics_dir, &sources, &rows).map_err(Error::invalid)?;
     files.extend(rendered.into_iter().map(|(path, text)| {
-        // The inbox is no topic of the plan: its order is nobody's.
+        // The inbox is no topic of the plan: its order is nobody's. Its readings say where
+        // the draft would have filed them, when it has a guess.
         if path.file_stem().is_some_and(|s| s == "inbox") {
+            let text = name_closest_topics(&text, &closest);
             return (path, text);
         }
         let kept = keep_reading_order(&text);
@@ -492,12 +504,45 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     Ok((files, topics, report, draft))
 }
 
+/// Puts "# Closest topic: X" above each inbox link the draft sent there from a themeless
+/// cluster, so that the curator can file it without searching.
+fn name_closest_topics(text: &str, closest: &BTreeMap<String, String>) -> String {
+    if closest.is_empty() {
+        return text.to_string();
+    }
+    let Ok(mut doc) = text.parse::<DocumentMut>() else {
+        return text.to_string();
+    };
+    let Some(links) = doc.get_mut("link").and_then(|l| l.as_array_of_tables_mut()) else {
+        return text.to_string();
+    };
+    for t in links.iter_mut() {
+        let Some(url) = t.get("url").and_then(|u| u.as_str()) else {
+            continue;
+        };
+        let Some(topic) = closest.get(&corpus::url_key::key(url)) else {
+            continue;
+        };
+        // The topic title came from the list: one line of plain text in a comment.
+        let topic: String = topic
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        if let Some(mut k) = t.key_mut("url") {
+            k.leaf_decor_mut().set_prefix(format!(
+                "# Closest topic: {topic} (no theme of its own; the further reading was full)\n"
+            ));
+        }
+    }
+    doc.to_string()
+}
+
 /// The draft writes a topic's readings in its reading order (introductory first, then by
-/// year, else the author's order), but `plan` orders the readings of a topic by level,
-/// minutes and title where nothing requires one before another: Monitors (1974) after "Ad
-/// Hoc Synchronization" (2010). So a reading that `plan` would move ahead of one written
-/// before it requires the reading just before it, with a comment saying it is the reading
-/// order and no more. Only those: a reading `plan` already puts in its place gets no line.
+/// year, else the author's order). `plan` keeps a topic file's order between links of one
+/// level but puts a lower level first, so the file lists its links by level, stably: that
+/// order is the one `plan` shows, and no link needs a `requires` line that would only say
+/// "read this one first" and read as a dependency (109 of 170 links of a database list had
+/// one).
 fn keep_reading_order(text: &str) -> String {
     let Ok(mut doc) = text.parse::<DocumentMut>() else {
         return text.to_string();
@@ -505,51 +550,29 @@ fn keep_reading_order(text: &str) -> String {
     let Some(links) = doc.get_mut("link").and_then(|l| l.as_array_of_tables_mut()) else {
         return text.to_string();
     };
-    // `plan`'s order among links that do not require one another.
-    type Key = (bool, crate::model::Level, i64, String, String);
-    let key = |t: &toml_edit::Table| -> Option<Key> {
-        let url = corpus::url::check_url(t.get("url")?.as_str()?).ok()?;
-        let id = match t.get("id").and_then(|i| i.as_str()) {
-            Some(id) => id.to_string(),
-            None => corpus::url::slug_from_url(&url),
-        };
+    // `plan`'s order among links that do not require one another; a link this cannot read
+    // keeps its place after those before it.
+    let key = |t: &toml_edit::Table| -> Option<(bool, crate::model::Level)> {
         Some((
             t.get("optional").and_then(|o| o.as_bool()).unwrap_or(false),
             crate::model::Level::parse(t.get("level")?.as_str()?)?,
-            t.get("minutes")?.as_integer()?,
-            t.get("title")?.as_str()?.to_string(),
-            id,
         ))
     };
-    let keys: Vec<Option<Key>> = links.iter().map(key).collect();
-    let mut highest: Option<&Key> = None;
-    let mut after: Vec<Option<String>> = vec![None; keys.len()];
-    for (i, k) in keys.iter().enumerate() {
-        let Some(k) = k else {
-            // A link this cannot read: the order around it is left to `plan`.
-            highest = None;
-            continue;
-        };
-        if let (Some(h), Some(Some(prev))) = (highest, i.checked_sub(1).map(|p| &keys[p])) {
-            if k < h {
-                after[i] = Some(prev.4.clone());
-            }
-        }
-        highest = Some(highest.map_or(k, |h| h.max(k)));
+    let mut tables: Vec<toml_edit::Table> = links.iter().cloned().collect();
+    let keys: Vec<Option<(bool, crate::model::Level)>> = tables.iter().map(key).collect();
+    if keys.iter().any(Option::is_none) || keys.windows(2).all(|w| w[0] <= w[1]) {
+        return text.to_string();
     }
-    for (t, prev) in links.iter_mut().zip(after) {
-        let Some(prev) = prev else { continue };
-        if t.contains_key("requires") {
-            continue;
-        }
-        let mut array = toml_edit::Array::new();
-        array.push(prev);
-        t.insert("requires", value(array));
-        if let Some(mut k) = t.key_mut("requires") {
-            k.leaf_decor_mut().set_prefix(
-                "# Reading order only (introductory first, then by year), not a dependency\n",
-            );
-        }
+    let mut order: Vec<usize> = (0..tables.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    let mut sorted: Vec<toml_edit::Table> = Vec::with_capacity(tables.len());
+    let mut taken: Vec<Option<toml_edit::Table>> = tables.drain(..).map(Some).collect();
+    for i in order {
+        sorted.push(taken[i].take().expect("each link once"));
+    }
+    links.clear();
+    for t in sorted {
+        links.push(t);
     }
     doc.to_string()
 }

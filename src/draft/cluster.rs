@@ -306,6 +306,122 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
     (topics, inbox)
 }
 
+/// The generic topic ("Further reading") obeys the share limit like any topic: past it, the
+/// readings closest to a proposed topic go to the inbox naming that topic (where a curator
+/// most likely files them), and those that share nothing with any stay further reading. One
+/// huge bag of leftovers is no topic a curator keeps.
+pub(crate) fn cap_further(
+    readings: &[Reading],
+    topics: &mut Vec<Topic>,
+    inbox: &mut Vec<(Key, String)>,
+) {
+    let Some(f) = topics.iter().position(|t| t.further) else {
+        return;
+    };
+    let others: usize = topics
+        .iter()
+        .filter(|t| !t.further)
+        .map(|t| t.members.len())
+        .sum();
+    let total = others + topics[f].members.len();
+    if total < TINY {
+        return;
+    }
+    // Further <= MAX_SHARE of what stays in topics: F <= s / (1 - s) * others.
+    let most = ((others as f32) * MAX_SHARE / (1.0 - MAX_SHARE)).floor() as usize;
+    let have = topics[f].members.len();
+    if have <= most {
+        return;
+    }
+    let vs = vectors(readings);
+    let index: BTreeMap<Key, usize> = readings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key, i))
+        .collect();
+    let centroids: Vec<(usize, Vector)> = topics
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.further && !t.members.is_empty())
+        .map(|(i, t)| {
+            let ms: Vec<usize> = t
+                .members
+                .iter()
+                .filter_map(|k| index.get(k).copied())
+                .collect();
+            (i, centroid(&ms, &vs))
+        })
+        .collect();
+    let mut scored: Vec<(f32, usize, Key, Option<usize>)> = topics[f]
+        .members
+        .iter()
+        .enumerate()
+        .map(|(pos, k)| {
+            let best = index.get(k).and_then(|&i| {
+                centroids
+                    .iter()
+                    .map(|(t, c)| (*t, cosine(&vs[i], c)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            });
+            match best {
+                Some((t, s)) if s > 0.0 => (s, pos, *k, Some(t)),
+                _ => (0.0, pos, *k, None),
+            }
+        })
+        .collect();
+    // Closest to a topic first; ties in the list's order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let all: Vec<&Reading> = topics[f]
+        .members
+        .iter()
+        .filter_map(|k| by_key.get(k).copied())
+        .collect();
+    let before = summarise(&all, &[]);
+    let out: Vec<(Key, Option<usize>)> = scored
+        .iter()
+        .take(have - most)
+        .map(|x| (x.2, x.3))
+        .collect();
+    let gone: HashSet<Key> = out.iter().map(|x| x.0).collect();
+    topics[f].members.retain(|k| !gone.contains(k));
+    for (k, t) in out {
+        let why = match t {
+            Some(t) => format!(
+                "in no theme of its own (the further reading would hold over {}% of the readings); closest topic: \"{}\"",
+                (MAX_SHARE * 100.0) as u32,
+                plain(&topics[t].title)
+            ),
+            None => format!(
+                "in no theme of its own (the further reading would hold over {}% of the readings), and no topic shares its words",
+                (MAX_SHARE * 100.0) as u32
+            ),
+        };
+        inbox.push((k, why));
+    }
+    if topics[f].members.is_empty() {
+        topics.remove(f);
+        return;
+    }
+    // The summary's opening counts and names the readings: it is redone for those left, the
+    // rest of it (where they came from) kept.
+    let rs: Vec<&Reading> = topics[f]
+        .members
+        .iter()
+        .filter_map(|k| by_key.get(k).copied())
+        .collect();
+    let tail = topics[f]
+        .summary
+        .strip_prefix(&before)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    topics[f].summary = format!(
+        "{} {tail} Those closer to a topic wait in the inbox, their closest topic named.",
+        summarise(&rs, &[])
+    );
+}
+
 /// How much more often than English (a natural log: about 90 times) a list must use a word
 /// for it to gather a topic of leftovers: "Zig", "SQLite", "JavaScript", not "running" or
 /// "database".

@@ -534,6 +534,11 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
             (Method::Clusters, topics, inbox)
         }
     };
+    // The author's own generic section ("Further reading" of a calendar) is the author's
+    // grouping, kept whole; a bag of themeless clusters is the drafting's and obeys the limit.
+    if method == Method::Clusters {
+        cluster::cap_further(&readings, &mut topics, &mut inbox);
+    }
     let order: BTreeMap<Key, usize> = readings.iter().map(|r| (r.key, r.order)).collect();
     inbox.sort_by_key(|(k, _)| order.get(k).copied().unwrap_or(usize::MAX));
     inbox.extend(away);
@@ -550,7 +555,14 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     for (i, &t) in order.iter().enumerate() {
         rank[t] = i;
     }
-    let borrowed = prereqs::infer(&mut topics, &readings, like, &parents, &rank);
+    let borrowed = prereqs::infer(
+        &mut topics,
+        &readings,
+        like,
+        &parents,
+        &rank,
+        method == Method::Clusters,
+    );
     let mut stages = stages::assign(&mut topics, &order);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
@@ -1079,8 +1091,40 @@ pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool
         .iter()
         .filter(|c| !field.words_in(&c.title).is_empty())
         .count();
-    inside * 5 >= all.len() * 2
+    // A list citing the course's own readings is in its field, however its titles are worded
+    // (a dissertation's bibliography is half documentation pages and source code).
+    let theirs: HashSet<String> = course
+        .topics
+        .iter()
+        .flat_map(|t| &t.links)
+        .map(|l| crate::corpus::url_key::key(l.url.as_str()))
+        .collect();
+    // The same work is often cited at another address: its title says it too.
+    let title_key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let titles: HashSet<String> = course
+        .topics
+        .iter()
+        .flat_map(|t| &t.links)
+        .map(|l| title_key(&l.title))
+        .filter(|t| t.len() >= 12)
+        .collect();
+    let cited = all
+        .iter()
+        .filter(|c| {
+            theirs.contains(&crate::corpus::url_key::key(&c.url))
+                || titles.contains(&title_key(&c.title))
+        })
+        .count();
+    inside * 5 >= all.len() * 2 || cited >= SAME_FIELD_CITED
 }
+
+/// How many of a course's own readings a list must cite to be in the course's field.
+const SAME_FIELD_CITED: usize = 5;
 
 #[cfg(test)]
 mod tests {

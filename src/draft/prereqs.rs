@@ -43,6 +43,7 @@ pub(crate) fn infer(
     like: Option<&Course>,
     parents: &[Option<String>],
     rank: &[usize],
+    clustered: bool,
 ) -> bool {
     let by_key: BTreeMap<super::Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let members: Vec<Vec<&Reading>> = topics
@@ -65,7 +66,9 @@ pub(crate) fn infer(
         topics, &members, &field, parents, rank, readings,
     ));
     edges.extend(from_phrase(topics, &members, parents, rank));
-    edges.extend(from_intro(topics, &first));
+    edges.extend(from_readings(topics, &members, rank, readings, clustered));
+    edges.extend(from_intro(topics, &members, &first));
+    edges.extend(from_level_names(topics, rank));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
@@ -181,7 +184,17 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
     let own = topics.iter().filter(|t| !t.further).count();
     let hits = matched.iter().flatten().count();
     if hits < 3 || hits * 2 < own {
-        return None;
+        // Still, two draft topics named after what two course topics are named after (one
+        // word, not an everyday one: "Raft", "Paxos") are those topics, whatever the rest of
+        // the list is: their order is the course's.
+        let named: Vec<Option<(usize, f32)>> = topics
+            .iter()
+            .map(|t| name_match(t, course).map(|i| (i, 1.0)))
+            .collect();
+        if named.iter().flatten().count() < 2 {
+            return None;
+        }
+        matched = named;
     }
     let index: BTreeMap<&str, usize> = course
         .topics
@@ -238,6 +251,29 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
         }
     }
     Some(edges)
+}
+
+/// The like course's topic a draft topic is named after: the draft topic's title is one
+/// word, not an everyday one ("Raft", "Paxos"), and exactly one course topic's title says it.
+fn name_match(t: &Topic, course: &Course) -> Option<usize> {
+    if t.further {
+        return None;
+    }
+    let words = super::terms(&t.title);
+    let [w] = words.as_slice() else {
+        return None;
+    };
+    // "Raft" is an English word, but not an everyday one: it names the topic here.
+    if w.chars().count() < 4 || crate::import::domain::common_english(w) {
+        return None;
+    }
+    let mut hits = course
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| super::terms(&c.title).contains(w));
+    let (i, _) = hits.next()?;
+    hits.next().is_none().then_some(i)
 }
 
 /// Readings of one topic naming another topic's key terms, and newer than it. A key term is
@@ -599,13 +635,191 @@ fn from_phrase(
     edges
 }
 
+/// A title's words outside brackets: "(SoCC '16)", "[pdf]" name a venue or a format, not what
+/// the reading builds on.
+fn bare_title_words(title: &str) -> Vec<String> {
+    let mut depth = 0i32;
+    let bare: String = title
+        .chars()
+        .map(|c| match c {
+            '(' | '[' => {
+                depth += 1;
+                ' '
+            }
+            ')' | ']' => {
+                depth = (depth - 1).max(0);
+                ' '
+            }
+            c if depth > 0 => {
+                let _ = c;
+                ' '
+            }
+            c => c,
+        })
+        .collect();
+    super::terms(&bare)
+}
+
+/// The system or method a reading presents, when its title leads with it: "HYDRA: The Kernel
+/// of a Multiprocessor Operating System" -> "hydra", "TENEX, a Paged Time Sharing System" ->
+/// "tenex", "ZooKeeper: Wait-free coordination" -> "zookeeper". One word of three letters or
+/// more that general English does not use; a title that leads with an ordinary phrase
+/// ("Time, Clocks, and the Ordering") presents no system by name.
+fn system_name(title: &str) -> Option<String> {
+    let head = title.split([':', ',']).next()?;
+    if head.len() == title.len() {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // "Multi-Core, Main-Memory Joins" leads with an ordinary compound, not a system's name.
+    let [word] = words.as_slice() else {
+        return None;
+    };
+    if word.contains('-') {
+        return None;
+    }
+    let w = crate::import::domain::normal(word.trim_matches(|c: char| !c.is_alphanumeric()))?;
+    (is_name(&w)
+        && w.chars().all(|c| c.is_ascii_alphanumeric())
+        && !w.chars().all(|c| c.is_ascii_digit()))
+    .then_some(w)
+}
+
+/// The teaching order, with the readings as the reason: a later topic (in the author's order,
+/// or for clusters introductory first, then by age) whose readings name a system an earlier
+/// topic's readings present ("Mach: A New Kernel Foundation" under "Microkernel", named by a
+/// paper under "Library OS") builds on it. A system counts by the name its own paper's title
+/// leads with, a word general English does not use; never a word inside brackets (a venue, a
+/// format); never one the naming topic's title holds or that papers of its own present; and
+/// never a newer system named by an older reading.
+fn from_readings(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    rank: &[usize],
+    readings: &[Reading],
+    clustered: bool,
+) -> Vec<Edge> {
+    let bare: BTreeMap<super::Key, Vec<String>> = readings
+        .iter()
+        .map(|r| {
+            let mut ws = bare_title_words(&r.c.title);
+            if let Some(note) = super::list_note(r.c) {
+                ws.extend(bare_title_words(note));
+            }
+            (r.key, ws)
+        })
+        .collect();
+    // Each topic's systems: name -> the reading presenting it.
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let systems: Vec<BTreeMap<String, &Reading>> = members
+        .iter()
+        .enumerate()
+        .map(|(t, ms)| {
+            let mut m = BTreeMap::new();
+            for r in ms {
+                // A cluster is only sure of the readings its theme names: "LevelDB" clustered
+                // under "Raft" by shared words is no system a Raft topic teaches.
+                if clustered && !r.title_words.iter().any(|w| own_title[t].contains(w)) {
+                    continue;
+                }
+                if let Some(name) = system_name(&r.c.title) {
+                    m.entry(name).or_insert(*r);
+                }
+            }
+            m
+        })
+        .collect();
+    // A name more than one topic presents is no one topic's.
+    let mut presenters: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &systems {
+        for name in s.keys() {
+            *presenters.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || shelf(&ta.title) {
+            continue;
+        }
+        for (b, tb) in topics.iter().enumerate() {
+            if a == b || tb.further || rank[b] <= rank[a] || rank[b] == usize::MAX {
+                continue;
+            }
+            let mut naming: Vec<(&Reading, &str, &Reading)> = Vec::new();
+            for r in &members[b] {
+                let own = system_name(&r.c.title);
+                // A title that leads with the name is about that system ("MetaScala", "From
+                // WiscKey to Bourbon" is not), whatever its punctuation.
+                let lead =
+                    r.c.title
+                        .split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .and_then(crate::import::domain::normal);
+                for (name, presenter) in &systems[a] {
+                    if presenters[name.as_str()] > 1
+                        || own.as_deref() == Some(name.as_str())
+                        || lead.as_ref() == Some(name)
+                        || own_title[b].contains(name)
+                        || !bare[&r.key].contains(name)
+                    {
+                        continue;
+                    }
+                    if let (Some(y), Some(py)) = (r.year, presenter.year) {
+                        if y < py {
+                            continue;
+                        }
+                    }
+                    naming.push((r, name.as_str(), presenter));
+                    break;
+                }
+            }
+            let Some(&(r, name, presenter)) = naming.first() else {
+                continue;
+            };
+            let mut names: Vec<String> = naming
+                .iter()
+                .map(|(_, n, p)| format!("\"{}\"", plain(&surface(n, &[*p]))))
+                .collect();
+            names.dedup();
+            let _ = name;
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.9 + 0.1 * (naming.len().min(4) as f32),
+                why: format!(
+                    "{} of its readings name {}, presented by {}'s readings (\"{}\"), which the list puts before it (e.g. \"{}\")",
+                    naming.len(),
+                    names.join(", "),
+                    quoted(ta),
+                    plain(&super::short(&presenter.c.title, 50)),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
 /// The first topic of introductory readings comes before the next topic of the list. A shelf
 /// of books, courses and talks is where a reader may start, not what the first topic needs
 /// (a reviewer deleted "SQL requires Recommended Courses, Books and Talks").
-fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
+fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> Vec<Edge> {
+    // A section only *named* "Introduction" whose readings are production studies is the
+    // course's first week, not groundwork (a reviewer deleted "Frameworks requires
+    // Introduction"): one introductory reading, or a shelf of books, says it is.
+    let grounding = |i: usize| {
+        members[i].iter().any(|r| r.intro)
+            || members[i]
+                .iter()
+                .filter(|r| crate::import::evidence::facts(r.c).0 == crate::model::Kind::Book)
+                .count()
+                * 2
+                > members[i].len()
+    };
     let Some(a) = (0..topics.len())
         .filter(|&i| topics[i].intro && !topics[i].further)
         .filter(|&i| !shelf(&topics[i].title))
+        .filter(|&i| grounding(i))
         .min_by_key(|&i| first[i])
     else {
         return Vec::new();
@@ -628,6 +842,54 @@ fn from_intro(topics: &[Topic], first: &[usize]) -> Vec<Edge> {
         })
         .into_iter()
         .collect()
+}
+
+/// A section the list names as a level ("Advanced", "Intermediate books") continues the
+/// nearest section before it named as the level below ("Introductory", "Basics"): the list
+/// says so in its headings.
+fn from_level_names(topics: &[Topic], rank: &[usize]) -> Vec<Edge> {
+    let words = |t: &Topic| super::terms(&t.title);
+    let later = |t: &Topic| {
+        let w = words(t);
+        w.iter().any(|x| x == "advanced" || x == "intermediate")
+    };
+    let earlier = |t: &Topic| {
+        let w = words(t);
+        w.iter().any(|x| {
+            [
+                "introductory",
+                "introduction",
+                "basic",
+                "basics",
+                "beginner",
+                "fundamental",
+            ]
+            .contains(&x.as_str())
+        })
+    };
+    let mut edges = Vec::new();
+    for (b, tb) in topics.iter().enumerate() {
+        if tb.further || !later(tb) || rank[b] == usize::MAX {
+            continue;
+        }
+        let Some(a) = (0..topics.len())
+            .filter(|&a| a != b && !topics[a].further && earlier(&topics[a]) && rank[a] < rank[b])
+            .max_by_key(|&a| rank[a])
+        else {
+            continue;
+        };
+        edges.push(Edge {
+            from: a,
+            to: b,
+            score: 1.6,
+            why: format!(
+                "the list names {} as the level before {}",
+                quoted(&topics[a]),
+                quoted(tb)
+            ),
+        });
+    }
+    edges
 }
 
 /// A section named after forms of reading only ("Recommended Courses, Books and Talks").
@@ -769,6 +1031,37 @@ fn reaches(chosen: &[Vec<(usize, String)>], from: usize, target: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A system is named by the one unusual word its title leads with, before a colon or a
+    /// comma; an ordinary or hyphenated lead, or a title without one, presents none.
+    #[test]
+    fn a_title_presents_the_system_it_leads_with() {
+        assert_eq!(
+            system_name("Exokernel: An Operating System Architecture").as_deref(),
+            Some("exokernel")
+        );
+        assert_eq!(
+            system_name("WiscKey: Separating Keys from Values").as_deref(),
+            Some("wisckey")
+        );
+        assert_eq!(
+            system_name("TENEX, a Paged Time Sharing System").as_deref(),
+            Some("tenex")
+        );
+        assert_eq!(
+            system_name("Multi-Core, Main-Memory Joins: Sort vs. Hash"),
+            None
+        );
+        assert_eq!(
+            system_name("Time, Clocks, and the Ordering of Events"),
+            None
+        );
+        assert_eq!(
+            system_name("From WiscKey to Bourbon: A Learned Index"),
+            None
+        );
+        assert_eq!(system_name("Paxos made simple"), None);
+    }
 
     #[test]
     fn edges_never_close_a_cycle_nor_exceed_the_limit() {

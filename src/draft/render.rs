@@ -135,9 +135,11 @@ pub fn readme(draft: &Draft) -> String {
 fn reasons(draft: &Draft) -> String {
     let mut why: Vec<(&str, usize)> = Vec::new();
     for (_, w) in &draft.inbox {
-        match why.iter_mut().find(|(x, _)| *x == w.as_str()) {
+        // Readings sent to the inbox with their closest topic are one reason, not one each.
+        let w = w.split("; closest topic").next().unwrap_or(w);
+        match why.iter_mut().find(|(x, _)| *x == w) {
             Some(e) => e.1 += 1,
-            None => why.push((w.as_str(), 1)),
+            None => why.push((w, 1)),
         }
     }
     if why.is_empty() {
@@ -153,8 +155,9 @@ fn reasons(draft: &Draft) -> String {
 
 /// Why a draft has no prerequisite, for the README and the dry run.
 const NO_PREREQUISITES: &str = "no pair of topics had evidence strong enough (readings of one \
-     topic naming a subject distinctive of another, or naming it by its whole name; an earlier \
-     part of a series; an introductory topic; or a like course in the same field whose topics \
+     topic naming a subject distinctive of another, or naming it by its whole name; readings \
+     naming a system an earlier topic's readings present; an earlier part of a series; an \
+     introductory topic, or sections named as levels; or a like course in the same field whose topics \
      match these strongly). Add `requires` by hand where one topic builds on another.";
 
 /// What `new --from FILE --dry-run` prints: the proposed topics, prerequisites and stages.
