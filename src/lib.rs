@@ -35,6 +35,7 @@
 //! I/O, each with its diagnostics and exit code.
 #![warn(missing_docs)]
 
+mod answer;
 mod check;
 mod cli;
 mod corpus;
