@@ -214,3 +214,46 @@ pub(crate) fn site_written(out: &Path, summary: &Summary) -> String {
         summary.bytes.div_ceil(1024)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LinkId;
+
+    #[test]
+    fn a_mark_lists_what_changed_then_what_did_not_then_the_file() {
+        let id = |s: &str| LinkId::new(s).unwrap();
+        let change = Change {
+            changed: vec![id("raft-paper")],
+            unchanged: vec![id("paxos-made-simple")],
+        };
+        let path = Path::new("progress.toml");
+        assert_eq!(
+            marked(&change, true, path),
+            "raft-paper: done\npaxos-made-simple: already done\nprogress.toml updated\n"
+        );
+        assert_eq!(
+            marked(&change, false, path),
+            "raft-paper: not done\npaxos-made-simple: was not done\nprogress.toml updated\n"
+        );
+    }
+
+    #[test]
+    fn a_suggestion_without_a_topic_says_the_inbox_and_why() {
+        let none = Suggestion::default();
+        assert_eq!(
+            suggestion(&none),
+            "topic: none (the inbox): no topic is clearly ahead\nclosest: none (no word in common with any topic)\n"
+        );
+        let some = Suggestion {
+            topic: Some("consensus".into()),
+            also: vec!["replication".into()],
+            candidates: vec![("consensus".into(), 7.3), ("replication".into(), 3.0)],
+            why: Vec::new(),
+        };
+        assert_eq!(
+            suggestion(&some),
+            "topic: consensus\nalso: replication\nclosest: consensus 7.3, replication 3.0\n"
+        );
+    }
+}
