@@ -2,7 +2,7 @@
 //! `next`.
 
 use crate::graph::Graph;
-use crate::model::Course;
+use crate::model::{Course, ItemId};
 use crate::plan::{Plan, PlanLink};
 use crate::select::{Exclusion, Selected};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -128,7 +128,11 @@ fn why_not(
     if let Some(gap) = plan.selection.gaps.iter().find(|g| g.id == id) {
         lines.push(format!(
             "It is a gap: {} in the plan need{} it.",
-            gap.needed_by.join(", "),
+            gap.needed_by
+                .iter()
+                .map(ItemId::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
             if gap.needed_by.len() == 1 { "s" } else { "" }
         ));
     }
@@ -182,7 +186,7 @@ fn chains<'a>(
     selected: &'a Selected,
     id: &'a str,
 ) -> (Vec<Vec<String>>, usize) {
-    let roots: BTreeSet<&str> = selected.roots.iter().map(String::as_str).collect();
+    let roots: BTreeSet<&str> = selected.roots.iter().map(ItemId::as_str).collect();
     let direct = |at: &str| -> Vec<&'a str> { selected.needed_by(course, at) };
     // Chains are told in topics: a link between two topics (one that needs the first and is
     // read under the second) is a detail of the step, not a step, or every reading of a topic

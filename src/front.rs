@@ -24,16 +24,20 @@
 //! the built-in course" is written once, in [`CourseSource::find`], with the folder passed in.
 
 use crate::corpus::{self, Source};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{suggest, Diagnostic};
 use crate::error::Error;
+use crate::id::ItemId;
+use crate::import::{self, suggest::Suggester};
 use crate::linkcheck;
 use crate::model::{Course, LinkId};
 use crate::options::{self, Given, Options};
 use crate::output::PrintableWriter;
 use crate::plan::{self, Plan};
+use crate::progress::Change;
 use crate::render::{self, Layout, Templates};
 use crate::schedule::{Date, ScheduleOptions};
 use crate::select::Selected;
+use crate::site;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -120,6 +124,31 @@ impl CourseSource {
                 "a course held in memory has no files to read again",
             ))),
         }
+    }
+}
+
+impl CourseSource {
+    /// `import`: the links of `files` filed into the corpus folder; a dry run of a course
+    /// without a folder compares with the built-in course and writes nothing.
+    pub(crate) fn import(
+        &self,
+        files: &[PathBuf],
+        options: &import::Options,
+    ) -> Result<import::Report, Error> {
+        if self.folder().is_none() && options.dry_run {
+            import::dry_run_builtin(files, options)
+        } else {
+            import::run(self.folder_to_write("import")?, files, options)
+        }
+    }
+
+    /// What an import says before it starts, when it compares with the built-in course (no
+    /// corpus folder, a dry run): like every other command, no `./topics` means the built-in
+    /// course, but a real import would refuse.
+    pub(crate) fn import_note(&self, dry_run: bool) -> Option<&'static str> {
+        (self.folder().is_none() && dry_run).then_some(
+            "note: no ./topics here, so this dry run compares with the built-in course; a real import writes into a corpus folder: run it where topics/ is, pass --topics DIR, or start one with `syllabus new DIR`",
+        )
     }
 }
 
@@ -286,6 +315,50 @@ impl Syllabus {
         plan::build(&self.course, &graph)
     }
 
+    /// The topic or link `id` names, or a usage error with the nearest ids (`why ID`).
+    pub(crate) fn item(&self, id: &str) -> Result<ItemId, Error> {
+        let course = &self.course;
+        if let Some(topic) = course.topic(id) {
+            return Ok(ItemId::from(&topic.id));
+        }
+        if let Some(link) = course.link(id) {
+            return Ok(ItemId::from(&link.id));
+        }
+        let items: Vec<&str> = course
+            .topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .chain(course.links().map(|l| l.id.as_str()))
+            .collect();
+        let d = Diagnostic::error(None, format!("`{id}`: no such topic or link"))
+            .with_help(suggest(id, items.iter().copied(), "topic or link"));
+        Err(Error::usage(d))
+    }
+
+    /// `done` (`done` true) or `undo`: the links `ids` stand for (a topic: all its links)
+    /// marked in the progress file, which is created when absent and written atomically.
+    pub(crate) fn mark(
+        &self,
+        ids: &[String],
+        progress: &Path,
+        done: bool,
+    ) -> Result<Change, Error> {
+        let links = crate::progress::resolve_ids(&self.course, ids)?;
+        crate::progress::mark(progress, &links, done)
+    }
+
+    /// The topic suggester `import` files links with, over this course; a course without
+    /// topics has nothing to suggest.
+    pub(crate) fn suggester(&self) -> Result<Suggester, Error> {
+        if self.course.topics.is_empty() {
+            return Err(Error::usage(
+                Diagnostic::error(None, "the corpus has no topics to suggest")
+                    .with_help("add a topic file to the corpus folder"),
+            ));
+        }
+        Ok(Suggester::new(&self.course))
+    }
+
     /// Refuses a pace at which the plan would need more than [`MAX_WEEKS`] weeks, before the
     /// weeks are made. The whole course's minutes over the budget are the first bound; only
     /// when that is over, the plan is made at the fastest pace to count what the selection
@@ -403,6 +476,22 @@ impl Planned<'_> {
         };
         let text = whole.map_err(Error::invalid)?;
         Ok(printable(out, |out| out.write_all(text.as_bytes())))
+    }
+}
+
+impl Planned<'_> {
+    /// The course site of this plan, written into the folder `out` (replaced whole, and
+    /// refused if syllabus did not write it) through the built-in templates, each overridden
+    /// by a file of the same name in `templates` when given.
+    pub(crate) fn write_site(
+        &self,
+        templates: Option<&Path>,
+        out: &Path,
+        extras: site::Extras,
+    ) -> Result<site::Summary, Error> {
+        let templates = Templates::load(templates)?;
+        // Writing the site is what can fail here, once the templates loaded.
+        site::build(&self.plan, &templates, out, extras).map_err(Error::io)
     }
 }
 

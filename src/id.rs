@@ -200,14 +200,20 @@ id_type!(
     ItemId
 );
 
-impl ItemId {
-    /// The text of an id that was one already (a topic's or a link's, a `Ref`'s), seen as
-    /// text on the way.
-    pub(crate) fn from_checked(text: &str) -> ItemId {
-        debug_assert!(check(text).is_ok(), "{text:?} is no id");
-        ItemId(text.to_string())
-    }
+macro_rules! from_checked {
+    ($($name:ident),*) => {$(
+        impl $name {
+            /// The text of an id that was one already (read from the course), seen as text on
+            /// the way.
+            pub(crate) fn from_checked(text: &str) -> Self {
+                debug_assert!(check(text).is_ok(), "{text:?} is no id");
+                $name(text.to_string())
+            }
+        }
+    )*};
 }
+
+from_checked!(TopicId, ItemId);
 
 impl From<TopicId> for ItemId {
     fn from(id: TopicId) -> ItemId {

@@ -29,12 +29,15 @@
 //! leaves filing links to `import`). `linkcheck` asks every URL over HTTP(S) for `check --links`
 //! and keeps the results beside the corpus; the CLI's planning commands mark the links it last
 //! found dead (`linkcheck::dead_links`, a layer the plan lays over the course), and its `--fix` rewrites only a `url` it confirmed.
-//! `id` holds the typed ids and URLs the reader makes once. The CLI (`cli/`, a file per
-//! command; `src/main.rs` only calls [`run`]) is a thin shell over these steps that maps their
-//! errors to exit codes. Every step that stops reports an [`Error`]: usage, invalid input or
+//! `id` holds the typed ids and URLs the reader makes once; `answer` words the commands' short
+//! text answers (`next`, `why`, `done`, `suggest`, `import`, `new`, `build`). The CLI (`cli/`:
+//! the clap declarations in one file, a file of glue per command, the terminal output they
+//! share; `src/main.rs` only calls [`run`]) is a thin shell over the front and these steps that
+//! maps their errors to exit codes. Every step that stops reports an [`Error`]: usage, invalid input or
 //! I/O, each with its diagnostics and exit code.
 #![warn(missing_docs)]
 
+mod answer;
 mod check;
 mod cli;
 mod corpus;

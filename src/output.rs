@@ -714,6 +714,21 @@ pub fn write_json_pretty<T: serde::Serialize + ?Sized>(
     value.serialize(&mut ser).map_err(io::Error::from)
 }
 
+/// `write` into `out` as it is made, through a [`PrintableWriter`], buffered, then flushed: for
+/// an output made a token at a time (a serializer's). The buffer comes before the escaping,
+/// since `PrintableWriter` is cheap only on large blocks.
+pub fn write_printable<W: Write>(
+    out: W,
+    write: impl FnOnce(&mut io::BufWriter<PrintableWriter<W>>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, PrintableWriter::new(out));
+    write(&mut out)?;
+    out.into_inner()
+        .map_err(io::IntoInnerError::into_error)?
+        .finish()
+        .map(drop)
+}
+
 /// A writer passing on what `printable` would make of the text written to it, so that a large
 /// output goes out as it is made. The text must be UTF-8; a character or a CR split between two
 /// writes is held until the next one (or [`PrintableWriter::finish`]).

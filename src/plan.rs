@@ -411,7 +411,7 @@ pub fn build_for<'a>(
         .known
         .iter()
         .map(TopicId::as_str)
-        .chain(plan.selection.implied_known.iter().map(String::as_str))
+        .chain(plan.selection.implied_known.iter().map(TopicId::as_str))
         .collect();
     if !known.is_empty() {
         // Known topics are not in the plan's graph, only in the whole course's.

@@ -87,7 +87,7 @@ pub fn stale_warnings(progress: &Progress, course: &Course, path: &Path) -> Vec<
 
 /// The link ids `ids` stand for: a link as itself, a topic as all its links. Unknown ids are
 /// usage errors (they come from the command line) with a did-you-mean.
-pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Error> {
+pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<LinkId>, Error> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let candidates: Vec<&str> = course
@@ -97,9 +97,9 @@ pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Error
         .collect();
     for id in ids {
         if let Some(link) = course.link(id) {
-            out.push(link.id.to_string());
+            out.push(link.id.clone());
         } else if let Some(topic) = course.topic(id) {
-            out.extend(topic.links.iter().map(|l| l.id.to_string()));
+            out.extend(topic.links.iter().map(|l| l.id.clone()));
         } else {
             errors.push(
                 Diagnostic::error(None, format!("`{id}`: no such link or topic"))
@@ -117,8 +117,8 @@ pub fn resolve_ids(course: &Course, ids: &[String]) -> Result<Vec<String>, Error
 /// What `mark` changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Change {
-    pub changed: Vec<String>,
-    pub unchanged: Vec<String>,
+    pub changed: Vec<LinkId>,
+    pub unchanged: Vec<LinkId>,
 }
 
 /// The progress file's new text with `ids` added to (`done`) or removed from (`!done`) the
@@ -127,7 +127,7 @@ pub struct Change {
 pub fn edit(
     path: &Path,
     text: &str,
-    ids: &[String],
+    ids: &[LinkId],
     done: bool,
 ) -> Result<(String, Change), Diagnostic> {
     parse(path, text)?;
@@ -252,7 +252,7 @@ fn relayout(array: &mut toml_edit::Array) {
 
 /// `edit` applied to the file at `path` (created when absent): locked while it is read and
 /// written, and never written over a save someone made meanwhile (see `crate::output::update`).
-pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Error> {
+pub fn mark(path: &Path, ids: &[LinkId], done: bool) -> Result<Change, Error> {
     crate::output::update(path, MAX_BYTES, |text| edit(path, text, ids, done)).map_err(
         |e| match e {
             crate::output::UpdateError::Edit(d) => Error::invalid(d),
@@ -268,23 +268,26 @@ pub fn mark(path: &Path, ids: &[String], done: bool) -> Result<Change, Error> {
 mod tests {
     use super::*;
 
+    fn ids(ids: &[&str]) -> Vec<LinkId> {
+        ids.iter().map(|id| LinkId::new(*id).unwrap()).collect()
+    }
+
     #[test]
     fn editing_keeps_comments_and_other_keys() {
         let text = "# my reading\nowner = \"me\"\ndone = [\"a\"] # so far\n";
-        let (out, change) =
-            edit(Path::new("p.toml"), text, &["b".into(), "a".into()], true).unwrap();
+        let (out, change) = edit(Path::new("p.toml"), text, &ids(&["b", "a"]), true).unwrap();
         assert_eq!(
             out,
             "# my reading\nowner = \"me\"\ndone = [\"a\", \"b\"] # so far\n"
         );
         assert_eq!(change.changed, vec!["b"]);
         assert_eq!(change.unchanged, vec!["a"]);
-        let (out, _) = edit(Path::new("p.toml"), &out, &["a".into()], false).unwrap();
+        let (out, _) = edit(Path::new("p.toml"), &out, &ids(&["a"]), false).unwrap();
         assert_eq!(
             out,
             "# my reading\nowner = \"me\"\ndone = [\"b\"] # so far\n"
         );
-        let (out, _) = edit(Path::new("p.toml"), "", &["x".into()], true).unwrap();
+        let (out, _) = edit(Path::new("p.toml"), "", &ids(&["x"]), true).unwrap();
         assert_eq!(out, "done = [\"x\"]\n");
     }
 
@@ -294,7 +297,7 @@ mod tests {
         // The progress_edit fuzz target's find: a hand-edited file with the id twice.
         let text = "# mine\ndone = [\n  \"a\", # first\n  'x',\n\n \"x\",]\n";
         let path = Path::new("p.toml");
-        let (out, _) = edit(path, text, &["x".to_string()], false).unwrap();
+        let (out, _) = edit(path, text, &ids(&["x"]), false).unwrap();
         assert!(!parse(path, &out).unwrap().done.contains("x"), "{out}");
         assert!(out.contains("# first"), "{out}");
     }
@@ -316,10 +319,10 @@ mod tests {
         std::fs::write(&bad, "done = [1]\n").unwrap();
         assert!(matches!(load(&bad), Err(Error::Invalid(_))));
         assert!(matches!(
-            mark(&bad, &["a".into()], true),
+            mark(&bad, &ids(&["a"]), true),
             Err(Error::Invalid(_))
         ));
-        let err = mark(dir.path(), &["a".into()], true).unwrap_err();
+        let err = mark(dir.path(), &ids(&["a"]), true).unwrap_err();
         assert!(matches!(&err, Error::Io(_)), "{err:?}");
         assert_eq!(err.exit_code(), crate::error::EXIT_INVALID);
     }
@@ -351,12 +354,12 @@ mod tests {
     #[test]
     fn comments_inside_the_done_array_survive_done_and_undo() {
         let text = "done = [\n  # week 1\n  \"a\", # liked it\n  \"b\",\n  # to finish\n]\n";
-        let (out, _) = edit(Path::new("p.toml"), text, &["c".into()], true).unwrap();
+        let (out, _) = edit(Path::new("p.toml"), text, &ids(&["c"]), true).unwrap();
         for comment in ["# week 1", "# liked it", "# to finish"] {
             assert!(out.contains(comment), "{comment} lost:\n{out}");
         }
         assert_eq!(parse(Path::new("p.toml"), &out).unwrap().done.len(), 3);
-        let (out, _) = edit(Path::new("p.toml"), &out, &["a".into(), "c".into()], false).unwrap();
+        let (out, _) = edit(Path::new("p.toml"), &out, &ids(&["a", "c"]), false).unwrap();
         for comment in ["# week 1", "# liked it", "# to finish"] {
             assert!(out.contains(comment), "{comment} lost:\n{out}");
         }
@@ -369,7 +372,7 @@ mod tests {
 
     #[test]
     fn a_done_array_of_numbers_is_refused_before_writing() {
-        let err = edit(Path::new("p.toml"), "done = [1, 2]\n", &["a".into()], true).unwrap_err();
+        let err = edit(Path::new("p.toml"), "done = [1, 2]\n", &ids(&["a"]), true).unwrap_err();
         let origin = err.origin.clone().unwrap();
         assert_eq!((origin.line, origin.col), (1, 9), "{err}");
         assert!(err.to_string().contains("invalid progress file"), "{err}");

@@ -19,7 +19,7 @@
 //! every topic nothing else needs is a target, and topics are taken whole.
 
 use crate::graph::CourseView;
-use crate::model::{Access, Course, ItemId, Kind, Level, Ref, TopicId, NO_ITEM};
+use crate::model::{Access, Course, ItemId, Kind, Level, LinkId, Ref, TopicId, NO_ITEM};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -50,17 +50,17 @@ pub enum Exclusion {
     /// Needed only through known topics; `through` are the known topics it sits under.
     ImpliedKnown {
         /// The known topics.
-        through: Vec<String>,
+        through: Vec<TopicId>,
     },
     /// A link of a known topic.
     InKnownTopic {
         /// The known topic.
-        topic: String,
+        topic: TopicId,
     },
     /// Named with `--skip`, or a link of a skipped topic.
     Skipped {
         /// The skipped topic, for a link of one.
-        via: Option<String>,
+        via: Option<TopicId>,
     },
     /// A link above `--level`.
     AboveLevel {
@@ -88,6 +88,7 @@ impl Exclusion {
         match self {
             Exclusion::Known => "known (you said you know it)".into(),
             Exclusion::ImpliedKnown { through } => {
+                let through: Vec<&str> = through.iter().map(TopicId::as_str).collect();
                 format!(
                     "known: needed only through {}, which you know",
                     through.join(", ")
@@ -110,14 +111,14 @@ impl Exclusion {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Gap {
     /// The item's id.
-    pub id: String,
+    pub id: ItemId,
     /// Its title.
     pub title: String,
     /// Why it was left out.
     #[serde(flatten)]
     pub why: Exclusion,
     /// Items in the plan that need it directly (or through other left-out items).
-    pub needed_by: Vec<String>,
+    pub needed_by: Vec<ItemId>,
 }
 
 /// What the selection did, for the top of the plan and for `why`.
@@ -128,7 +129,7 @@ pub struct Report {
     /// Topics given as known.
     pub known: Vec<TopicId>,
     /// Topics left out because they are needed only through known topics.
-    pub implied_known: Vec<String>,
+    pub implied_known: Vec<TopicId>,
     /// Items given with `--skip`.
     pub skipped: Vec<ItemId>,
     /// Left-out items that planned ones need.
@@ -138,14 +139,14 @@ pub struct Report {
     /// Links the filters left out, with the reason.
     pub filtered: Vec<Left>,
     /// Topics in the plan left without any reading.
-    pub empty_topics: Vec<String>,
+    pub empty_topics: Vec<TopicId>,
 }
 
 /// A link the filters left out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Left {
     /// The link's id.
-    pub id: String,
+    pub id: LinkId,
     /// Its title.
     pub title: String,
     /// Which filter.
@@ -170,9 +171,9 @@ pub struct Selected {
     /// What the selection did.
     pub report: Report,
     /// Every item of the original course not in the plan, with the reason.
-    pub excluded: BTreeMap<String, Exclusion>,
+    pub excluded: BTreeMap<ItemId, Exclusion>,
     /// The targets walked from (the given ones, or the course's final topics).
-    pub roots: Vec<String>,
+    pub roots: Vec<ItemId>,
     /// By item number: whether it is planned.
     planned: Vec<bool>,
     /// By item number, for planned items whose requirements name left-out items (or repeat
@@ -644,7 +645,7 @@ pub fn apply(course: &Course, selection: &Selection) -> Selected {
     Selected {
         report,
         excluded,
-        roots: roots.iter().map(|r| r.to_string()).collect(),
+        roots: roots.iter().map(|r| ItemId::from_checked(r)).collect(),
         planned,
         requires,
         parents: pruned.parents,
@@ -658,7 +659,7 @@ fn exclusions(
     known: &BTreeSet<&str>,
     pruned: &Reach<'_, '_>,
     full: &Reach<'_, '_>,
-) -> BTreeMap<String, Exclusion> {
+) -> BTreeMap<ItemId, Exclusion> {
     let skip: BTreeSet<&str> = selection.skip.iter().map(ItemId::as_str).collect();
     // Reached only without the known topics' pruning: known, through the ones above it.
     let unreached = |id: &str| {
@@ -670,7 +671,7 @@ fn exclusions(
             Exclusion::NotNeeded
         }
     };
-    let mut excluded: BTreeMap<String, Exclusion> = BTreeMap::new();
+    let mut excluded: BTreeMap<ItemId, Exclusion> = BTreeMap::new();
     for (t, topic) in course.topics.iter().enumerate() {
         let tid = topic.id.as_str();
         let mut kept_links = 0;
@@ -678,7 +679,7 @@ fn exclusions(
             let lid = link.id.as_str();
             let why = if known.contains(tid) {
                 Some(Exclusion::InKnownTopic {
-                    topic: tid.to_string(),
+                    topic: topic.id.clone(),
                 })
             } else if !pruned.reached(course.link_number(t, l)) {
                 Some(unreached(lid))
@@ -686,14 +687,14 @@ fn exclusions(
                 Some(Exclusion::Skipped { via: None })
             } else if skip.contains(tid) {
                 Some(Exclusion::Skipped {
-                    via: Some(tid.to_string()),
+                    via: Some(topic.id.clone()),
                 })
             } else {
                 selection.link_filter(link)
             };
             match why {
                 Some(why) => {
-                    excluded.insert(lid.to_string(), why);
+                    excluded.insert(ItemId::from(&link.id), why);
                 }
                 None => kept_links += 1,
             }
@@ -709,7 +710,7 @@ fn exclusions(
             Some(unreached(tid))
         };
         if let Some(why) = topic_why {
-            excluded.insert(tid.to_string(), why);
+            excluded.insert(ItemId::from(&topic.id), why);
         }
     }
     excluded
@@ -787,10 +788,10 @@ fn planned_requires(
 fn gaps(
     needs: &Needs<'_>,
     pruned: &Reach<'_, '_>,
-    excluded: &BTreeMap<String, Exclusion>,
+    excluded: &BTreeMap<ItemId, Exclusion>,
     planned: &[bool],
-) -> BTreeMap<String, BTreeSet<String>> {
-    let mut gaps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+) -> BTreeMap<ItemId, BTreeSet<ItemId>> {
+    let mut gaps: BTreeMap<ItemId, BTreeSet<ItemId>> = BTreeMap::new();
     if excluded.is_empty() {
         return gaps;
     }
@@ -809,19 +810,21 @@ fn gaps(
         ) {
             continue;
         }
-        let users: BTreeSet<String> = parents
+        let users: BTreeSet<&str> = parents
             .iter()
+            .copied()
             .filter(|p| in_plan(p) && !is_container(needs, p, id))
-            .map(|p| p.to_string())
             .collect();
         // A link needing what its own topic needs says nothing new: name the topic.
-        let users: BTreeSet<String> = users
+        let users: BTreeSet<ItemId> = users
             .iter()
             .filter(|u| !users.contains(needs.topic_of(u)))
-            .cloned()
+            .map(|u| ItemId::from_checked(u))
             .collect();
         if !users.is_empty() {
-            gaps.entry(id.to_string()).or_default().extend(users);
+            gaps.entry(ItemId::from_checked(id))
+                .or_default()
+                .extend(users);
         }
     }
     gaps
@@ -833,8 +836,8 @@ fn report(
     selection: &Selection,
     needs: &Needs<'_>,
     planned: &[bool],
-    excluded: &BTreeMap<String, Exclusion>,
-    gaps: BTreeMap<String, BTreeSet<String>>,
+    excluded: &BTreeMap<ItemId, Exclusion>,
+    gaps: BTreeMap<ItemId, BTreeSet<ItemId>>,
 ) -> Report {
     let title_of = |id: &str| -> String {
         course
@@ -853,15 +856,20 @@ fn report(
     };
     for (id, why) in excluded {
         match why {
-            Exclusion::ImpliedKnown { .. } if course.topic(id).is_some() => {
-                report.implied_known.push(id.clone())
+            Exclusion::ImpliedKnown { .. } => {
+                if let Some(topic) = course.topic(id) {
+                    report.implied_known.push(topic.id.clone())
+                }
             }
+            // Only links are filtered.
             Exclusion::AboveLevel { .. } | Exclusion::Kind { .. } | Exclusion::NotFree { .. } => {
-                report.filtered.push(Left {
-                    id: id.clone(),
-                    title: title_of(id),
-                    why: why.clone(),
-                })
+                if let Some(link) = course.link(id) {
+                    report.filtered.push(Left {
+                        id: link.id.clone(),
+                        title: link.title.clone(),
+                        why: why.clone(),
+                    })
+                }
             }
             _ => {}
         }
@@ -884,7 +892,7 @@ fn report(
                 && (0..topic.links.len())
                     .all(|l| !planned[needs.topics + course.first_link(t) as usize + l])
         })
-        .map(|(_, topic)| topic.id.to_string())
+        .map(|(_, topic)| topic.id.clone())
         .collect();
     report
 }
@@ -895,7 +903,7 @@ fn is_container(needs: &Needs<'_>, parent: &str, child: &str) -> bool {
 }
 
 /// The known topics `id` sits under: those among its dependents in the unpruned walk.
-fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<String> {
+fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<TopicId> {
     let mut out = BTreeSet::new();
     let mut seen = BTreeSet::new();
     let mut stack = vec![id];
@@ -904,7 +912,7 @@ fn known_above(full: &Reach<'_, '_>, known: &BTreeSet<&str>, id: &str) -> Vec<St
             continue;
         }
         if known.contains(at) {
-            out.insert(at.to_string());
+            out.insert(TopicId::from_checked(at));
             continue;
         }
         if let Some(parents) = full.get(at) {

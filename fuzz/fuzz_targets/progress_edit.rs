@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let path = Path::new("progress.toml");
-    let ids = vec!["fuzz-id".to_string()];
+    let ids = vec![syllabus::model::LinkId::new("fuzz-id").expect("an id")];
     for done in [true, false] {
         if let Ok((out, _)) = progress::edit(path, text, &ids, done) {
             let read = progress::parse_progress(path, &out).expect("an edited file parses");

@@ -3,8 +3,7 @@
 //! so the ids after `--target`, `--known`, `--skip`, `why`, `done` and `undo` come from the
 //! corpus, as cargo completes its targets from the workspace.
 
-use super::args::DEFAULT_TOPICS;
-use super::Cli;
+use super::args::{Cli, DEFAULT_TOPICS};
 use crate::{CourseSource, Syllabus};
 use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;

@@ -1,43 +1,17 @@
 //! `syllabus graph` and `syllabus topics`: the whole course's topic graph and topic table.
 
-use super::{emit, load, CorpusArgs};
+use super::args::{GraphArgs, GraphFormat, TopicsArgs};
+use super::load;
+use super::terminal::emit;
 use crate::error::Error;
 use crate::render;
-use clap::ValueEnum;
-
-#[derive(clap::Args, Debug)]
-pub struct GraphArgs {
-    #[command(flatten)]
-    corpus: CorpusArgs,
-    /// The output format
-    #[arg(long, value_enum, default_value_t = Format::Dot)]
-    format: Format,
-}
-
-#[derive(clap::Args, Debug)]
-pub struct TopicsArgs {
-    #[command(flatten)]
-    corpus: CorpusArgs,
-    /// List each topic's links under it: id, minutes and title (the ids `done`, `why` and
-    /// `requires` take)
-    #[arg(long)]
-    links: bool,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    /// Graphviz, clustered by stage
-    Dot,
-    /// A Mermaid flowchart
-    Mermaid,
-}
 
 pub fn run(args: &GraphArgs) -> Result<(), Error> {
     let syllabus = load(&args.corpus)?;
     let plan = syllabus.whole_plan();
     let text = match args.format {
-        Format::Dot => render::dot(&plan),
-        Format::Mermaid => render::mermaid(&plan),
+        GraphFormat::Dot => render::dot(&plan),
+        GraphFormat::Mermaid => render::mermaid(&plan),
     };
     emit(&text, None)
 }

@@ -1,7 +1,9 @@
-//! Arguments (clap) to library calls and results to output and exit codes: 0 ok, 1 invalid
-//! corpus or input, 2 usage. No planning logic lives here: this file holds what every command
-//! shares (the corpus and plan options, loading, output, and [`run`], the one place an
-//! [`Error`] becomes standard error and an exit code); each command has its own file.
+//! The `syllabus` command: arguments (clap, declared in `args`) to calls of the library front
+//! (`crate::front`), and results to output and exit codes: 0 ok, 1 invalid corpus or input, 2
+//! usage. No planning logic lives here. This file holds [`run`], the one place an [`Error`]
+//! becomes standard error and an exit code, the dispatch to each command's file (a few lines of
+//! glue each), and what the planning commands share (loading, choosing); `terminal` holds the
+//! terminal presentation several commands share.
 
 mod args;
 mod check;
@@ -17,72 +19,15 @@ mod shell;
 mod site;
 mod suggest;
 mod sync;
+mod terminal;
 
-use crate::diagnostics::Diagnostic;
 use crate::error::{Error, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-use crate::output;
 use crate::{Choices, Syllabus};
-pub use args::{CorpusArgs, PlanArgs};
-use clap::{Parser, Subcommand};
+use args::{Cli, Command, CorpusArgs, PlanOptions};
+use clap::Parser;
 use std::io::Write;
 use std::path::Path;
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "syllabus",
-    version,
-    about = "Turn a corpus of links into a staged study plan and publish it",
-    after_help = "The corpus is ./topics when that folder exists, else the course built into the binary."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Start a course of your own in a new folder, empty or from links you have (--from FILE...)
-    New(new::Args),
-    /// Print the staged plan
-    Plan(plan::Args),
-    /// Validate the corpus and print every problem
-    Check(check::Args),
-    /// Print the topic graph, clustered by stage
-    Graph(graph::GraphArgs),
-    /// List the topics: id, stage, requires, links, hours
-    Topics(graph::TopicsArgs),
-    /// Mark links (or every link of a topic) as done in the progress file
-    Done(progress::Args),
-    /// Mark links (or every link of a topic) as not done
-    Undo(progress::Args),
-    /// What you can read now: links not done whose prerequisites are done or known
-    Next(explain::NextArgs),
-    /// Why a topic or link is in your plan, or why not
-    Why(explain::WhyArgs),
-    /// Import links (feed dump, Bluesky JSON, Markdown, RSS/Atom, bookmarks, BibTeX) into topics/
-    Import(import::Args),
-    /// Import the new posts of the course's Bluesky feed (`[feed]` in course.toml) into topics/;
-    /// remembers how far it read in .syllabus/sync.json
-    ///
-    /// The feed is `[feed] actor = "HANDLE"` (or `uri = "at://..."` for a feed generator or a
-    /// list, and `service = "URL"` for another AppView) in course.toml, or --actor / --feed.
-    /// Each new post's links are imported as `syllabus import` imports Bluesky JSON (the same
-    /// duplicates, topics and inbox); a course link marked url_status = "truncated" or "guessed"
-    /// gets the full URL from its post. The newest post read is kept in .syllabus/sync.json
-    /// beside the corpus folder, written with the corpus, so the next run reads only what is
-    /// new. A curator's loop: `syllabus sync && syllabus check && syllabus build`.
-    Sync(sync::Args),
-    /// Suggest a topic for a title, or measure the suggester on the corpus (--evaluate)
-    Suggest(suggest::Args),
-    /// Write the course site: HTML pages, their contents and search index
-    Build(site::BuildArgs),
-    /// Build the site, serve it on 127.0.0.1 and rebuild when topics or templates change
-    Serve(site::ServeArgs),
-    /// Print a shell completion script (bash, elvish, fish, powershell, zsh)
-    Completions(shell::CompletionsArgs),
-    /// Print the manual page (roff), or write one per command into a folder
-    Man(shell::ManArgs),
-}
+use terminal::warn;
 
 /// What a command made that is large and wanted until the process ends (the course, its
 /// sources): [`run`] returns without freeing it.
@@ -172,68 +117,12 @@ fn load(args: &CorpusArgs) -> Result<Syllabus, Error> {
 
 /// The course and the reader's checked choices: what every planning command starts from.
 /// Warnings (stale progress ids) go to standard error.
-fn prepare(args: &CorpusArgs, plan: &PlanArgs) -> Result<(Syllabus, Choices), Error> {
+fn prepare(args: &CorpusArgs, plan: &PlanOptions) -> Result<(Syllabus, Choices), Error> {
     let syllabus = load(args)?;
     let default_progress = Path::new(crate::progress::DEFAULT_FILE);
     let choices = syllabus.choose(&plan.given(), Some(default_progress))?;
     warn(&choices.warnings);
     Ok((syllabus, choices))
-}
-
-/// Standard output, or FILE written atomically.
-fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
-    // Corpus text may hold control characters; none reaches a terminal (or a file) raw.
-    let text = &*output::printable(text);
-    match output {
-        Some(path) => save(path, text.as_bytes()),
-        None => stdout(|out| out.write_all(text.as_bytes())),
-    }
-}
-
-/// FILE (`--output`) written atomically.
-fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    output::write_atomic(path, bytes).map_err(|e| {
-        Error::io(
-            Diagnostic::error(None, format!("cannot write {}: {e}", path.display()))
-                .with_help("check that the folder exists and is writable"),
-        )
-    })
-}
-
-/// Writes to standard output with `write`, then flushes. A write that fails is an error (exit
-/// 1, "cannot write to standard output": a full disk, a closed file); a reader gone away (`|
-/// head`) ends the command quietly with exit 0, as ripgrep does: the reader chose to stop.
-fn stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    written(write(&mut out).and_then(|()| out.flush()))
-}
-
-/// An output write's result as the command's: see [`stdout`].
-fn written(result: std::io::Result<()>) -> Result<(), Error> {
-    match result {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(EXIT_OK),
-        Err(e) => Err(Error::io(
-            Diagnostic::error(None, format!("cannot write to standard output: {e}")).with_help(
-                "check the disk or the file standard output goes to; nothing more was written",
-            ),
-        )),
-    }
-}
-
-/// Diagnostics on standard error, rendered as rustc does.
-fn warn(diagnostics: &[Diagnostic]) {
-    // Standard error is where a failure would be reported: if it cannot be written, nothing can.
-    let _ = print_diagnostics(&mut anstream::stderr().lock(), diagnostics);
-}
-
-/// Each diagnostic with its source line and caret, coloured; `anstream` keeps the colours only
-/// on a terminal and without `NO_COLOR` (`CLICOLOR_FORCE` forces them).
-fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
-    for d in diagnostics {
-        writeln!(out, "{}", d.render(true))?;
-    }
-    Ok(())
 }
 
 /// The exit code of a command that printed its problems as its answer (`check`).

@@ -1,37 +1,11 @@
 //! `syllabus completions SHELL` and `syllabus man`: shell completions and manual pages, both
 //! generated from the one clap definition of the commands, so they cannot drift from it.
 
-use super::{stdout, Cli};
+use super::args::{Cli, CompletionsArgs, ManArgs};
+use super::terminal::stdout;
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use clap::CommandFactory;
-use clap_complete::Shell;
-use std::path::PathBuf;
-
-#[derive(clap::Args, Debug)]
-#[command(after_help = "Install, for example:
-  bash: syllabus completions bash > ~/.local/share/bash-completion/completions/syllabus
-  zsh:  syllabus completions zsh > ~/.zfunc/_syllabus   (with fpath+=~/.zfunc before compinit)
-  fish: syllabus completions fish > ~/.config/fish/completions/syllabus.fish
-  powershell: syllabus completions powershell >> $PROFILE
-  elvish: syllabus completions elvish > ~/.config/elvish/lib/syllabus.elv   (use syllabus in rc.elv)")]
-pub struct CompletionsArgs {
-    /// The shell to complete for
-    #[arg(value_enum)]
-    shell: Shell,
-}
-
-#[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Read it with `syllabus man | man -l -`, or install the pages with
-`syllabus man --dir ~/.local/share/man/man1`."
-)]
-pub struct ManArgs {
-    /// Write a page per command (syllabus.1, syllabus-plan.1, ...) into DIR, created if need be,
-    /// instead of printing the main page
-    #[arg(long, value_name = "DIR")]
-    dir: Option<PathBuf>,
-}
 
 pub fn completions(args: &CompletionsArgs) -> Result<(), Error> {
     // The script asks `syllabus` itself at each Tab (see `complete.rs`), so it completes ids

@@ -203,6 +203,11 @@ fn write_error(e: std::io::Error) -> Diagnostic {
 
 /// Template loops leave runs of blank lines; Markdown gives them no meaning, so a writer keeps
 /// one of each run (a line of only whitespace is blank), passing the text on in large pieces.
+///
+/// Kept rather than minijinja's `trim_blocks`/`lstrip_blocks`: those strip only around block
+/// tags, while blank runs also come from empty values (`{{ summary }}` of a topic without one)
+/// and from a reader's own `plan.md.j2`, which was written against this behaviour; switching
+/// would change the Markdown of existing templates.
 struct Squeeze<W: std::io::Write> {
     inner: W,
     /// The start of a line not complete yet.

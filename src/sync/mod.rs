@@ -8,7 +8,7 @@
 //! (`crate::import::bluesky`) and decided and written by `import` itself
 //! (`crate::import::run_candidates`): the same duplicates, topics, inbox and all-or-nothing
 //! locked write, with the healed URLs and the new state in that same write. A run that fails
-//! records nothing and changes nothing. [`terminal`] shows the command's progress and report.
+//! records nothing and changes nothing. [`terminal`] words the command's report.
 
 pub(crate) mod heal;
 pub mod state;
@@ -16,7 +16,7 @@ mod terminal;
 pub mod xrpc;
 
 pub use heal::Healed;
-pub(crate) use terminal::{feed_from_flags, Spinner};
+pub(crate) use terminal::feed_from_flags;
 pub use xrpc::{Feed, Settings, PUBLIC_APPVIEW};
 
 use crate::corpus;

@@ -1,11 +1,10 @@
-//! What `sync` shows while and after it runs: a spinner on a terminal once a second page is
-//! read, and the report as text or JSON.
+//! What `sync` shows after it runs: the report as text or JSON (the spinner while it runs is
+//! the CLI's, `cli/terminal.rs`).
 
 use super::{Feed, Report};
 use crate::error::Error;
 use crate::output::printable;
-use std::cell::RefCell;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 /// The feed `--actor NAME` or `--feed URI` names (they exclude each other), if either is given.
 pub(crate) fn feed_from_flags(
@@ -40,40 +39,5 @@ impl Report {
             writeln!(out, "wrote {}", path.display())?;
         }
         writeln!(out, "{}", printable(&self.summary()))
-    }
-}
-
-/// A spinner on standard error when it is a terminal, once a second page is read (one page
-/// goes by too fast to need one); nothing otherwise.
-#[derive(Default)]
-pub(crate) struct Spinner {
-    bar: RefCell<Option<indicatif::ProgressBar>>,
-}
-
-impl Spinner {
-    /// Told after each page: pages read so far, entries kept so far (a `sync::Progress`).
-    pub(crate) fn tick(&self, pages: usize, posts: usize) {
-        if pages < 2 || !std::io::stderr().is_terminal() {
-            return;
-        }
-        let mut slot = self.bar.borrow_mut();
-        let bar = slot.get_or_insert_with(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} reading the feed: {msg}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        });
-        bar.set_message(format!("page {pages}, {posts} new posts"));
-        bar.tick();
-    }
-
-    /// Clears the spinner, if one was shown.
-    pub(crate) fn finish(&self) {
-        if let Some(bar) = self.bar.borrow().as_ref() {
-            bar.finish_and_clear();
-        }
     }
 }
