@@ -49,9 +49,19 @@ fn checked(file: &std::path::Path, mut c: Candidate) -> Result<Candidate, Diagno
         )
         .with_help("link to something the person wrote instead"));
     }
+    if evidence::is_discussion(&url) {
+        return Err(warning(
+            file,
+            c.line,
+            1,
+            format!("`{url}` is a discussion thread, not a reading; skipped"),
+        )
+        .with_help("import the reading it discusses"));
+    }
     c.alternates = c
         .alternates
         .iter()
+        .filter(|a| !evidence::is_discussion(a))
         .filter_map(|a| check_url(a).ok())
         .map(|a| urls::clean(&a))
         .collect();

@@ -88,6 +88,18 @@ pub fn is_profile(url: &str) -> bool {
         || (host.starts_with("scholar.google.") && query.contains("user="))
 }
 
+/// Whether `url` is a discussion thread about a reading (Hacker News, Reddit, Lobsters), not
+/// a reading: lists add them as "Discussions: [HN](…)" under the reading they discuss.
+pub fn is_discussion(url: &str) -> bool {
+    let Some((host, segments, _)) = parts(url) else {
+        return false;
+    };
+    host == "news.ycombinator.com"
+        || host == "redd.it"
+        || host == "lobste.rs"
+        || (host.ends_with("reddit.com") && segments.first().is_some_and(|s| s == "r"))
+}
+
 /// The kind of the reading at `url` titled `title` (see the module doc).
 pub fn kind(url: &str, title: &str) -> Kind {
     let Some((host, segments, query)) = parts(url) else {
@@ -369,6 +381,16 @@ mod tests {
             "https://bsky.app/profile/x.bsky.social/post/3k"
         ));
         assert!(!is_profile("https://example.com/about"));
+        assert!(is_discussion(
+            "https://news.ycombinator.com/item?id=13406081"
+        ));
+        assert!(is_discussion("https://redd.it/1nft0x"));
+        assert!(is_discussion(
+            "https://www.reddit.com/r/programming/comments/1nft0x/x/"
+        ));
+        assert!(is_discussion("https://lobste.rs/s/abc/title"));
+        assert!(!is_discussion("https://www.reddit.com/about"));
+        assert!(!is_discussion("https://example.com/r/paper.pdf"));
     }
 
     #[test]

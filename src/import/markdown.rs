@@ -56,7 +56,6 @@ const LABELS: &[&str] = &[
     "abstract",
     "summary",
     "review",
-    "notes",
     "the morning paper",
     "morning paper",
     "youtube",
@@ -186,6 +185,9 @@ struct Walker<'a> {
     /// outside bold: a row whose every filled cell is bold and holds no link names a unit.
     strong: usize,
     row_plain: bool,
+    /// The link being read sits in a table column of companion material (a presenter's
+    /// slides, a student's summary): not a reading.
+    companion_link: bool,
     /// Inside an `<a>` written as inline HTML whose `href` is empty or missing: its text is
     /// text, and its `</a>` closes nothing.
     empty_anchor: bool,
@@ -193,6 +195,23 @@ struct Walker<'a> {
     /// below sit in it until the next unit row or the table's end.
     table_unit: Option<String>,
 }
+
+/// Header names of a schedule's columns that hold companion material, not readings: who
+/// presents a paper (linking their slides), a student's summary, scribe notes.
+const COMPANION_COLUMNS: &[&str] = &[
+    "presenter",
+    "presenters",
+    "presented by",
+    "presentation",
+    "summary",
+    "summaries",
+    "slides",
+    "scribe",
+    "scribe notes",
+    "discussion lead",
+    "reviewer",
+    "reviewers",
+];
 
 /// Header names of a schedule's column that names each row's topic ("| Date | Topic | Reading |").
 const TOPIC_COLUMNS: &[&str] = &[
@@ -241,6 +260,7 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         strong: 0,
         row_plain: false,
         empty_anchor: false,
+        companion_link: false,
         table_unit: None,
     };
     for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
@@ -321,6 +341,9 @@ impl Walker<'_> {
             } => {
                 if let Some(cell) = &mut self.cell {
                     cell.1 = true;
+                    let column = self.table_head.get(self.row_cells.len());
+                    self.companion_link = column
+                        .is_some_and(|h| COMPANION_COLUMNS.contains(&h.to_lowercase().as_str()));
                 }
                 self.link = Some(RawLink {
                     url: dest_url.to_string(),
@@ -424,6 +447,7 @@ impl Walker<'_> {
                     b.push_text(" · ");
                 }
             }
+            TagEnd::Link if std::mem::take(&mut self.companion_link) => self.link = None,
             TagEnd::Link => {
                 if let (Some(l), Some(b)) = (self.link.take(), self.blocks.last_mut()) {
                     b.segs.push(Seg::Link(l));
@@ -629,6 +653,15 @@ fn quoted_title(text: &str) -> Option<(String, String)> {
 }
 
 /// Text that only decorates: emoji, stars, punctuation.
+/// A link to someone's notes on the item's reading (`[Paper](u) | [Note](notes/x.md)`):
+/// neither the reading nor another address of it.
+fn is_companion(l: &RawLink) -> bool {
+    matches!(
+        clean_text(&l.text).to_lowercase().as_str(),
+        "note" | "notes" | "my notes" | "reading notes" | "lecture notes"
+    )
+}
+
 fn is_decoration(text: &str) -> bool {
     clean_text(text).chars().all(|c| !c.is_alphanumeric())
 }
@@ -659,7 +692,7 @@ fn classify(segs: &[Seg]) -> Classified {
                 opening &= keeps_opening;
                 c.prose.push_str(t);
             }
-            Seg::Link(l) if l.image || l.url.starts_with('#') => {}
+            Seg::Link(l) if l.image || l.url.starts_with('#') || is_companion(l) => {}
             // After a reading's own link, only a bracketed or bare link is another address
             // of it; `an easier [blog post](url) to follow` is a reading of its own.
             Seg::Link(l)

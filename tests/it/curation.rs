@@ -465,3 +465,27 @@ fn a_line_that_is_only_a_link_is_an_entry_and_prose_links_stay_out() {
         "{warnings}"
     );
 }
+
+#[test]
+fn slides_summaries_notes_and_discussion_threads_are_not_readings() {
+    let (links, warnings) = dry_run(&[&fixture("companions.md")], &[]);
+    let titles: Vec<&str> = links.iter().map(|l| l["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Analysis of Large-Scale Multi-Tenant GPU Clusters for DNN Training Workloads",
+            "TFX: A TensorFlow-Based Production-Scale Machine Learning Platform",
+            "The UNIX Time-Sharing System (1973).",
+            "Crafting Interpreters",
+        ],
+        "{links:#?}\n{warnings}"
+    );
+    assert!(
+        warnings.contains("is a discussion thread, not a reading; skipped"),
+        "{warnings}"
+    );
+    let all = serde_json::Value::Array(links).to_string();
+    for gone in ["Slides", "Summaries", "ycombinator", "redd.it"] {
+        assert!(!all.contains(gone), "{gone} in {all}");
+    }
+}
