@@ -60,19 +60,22 @@ fn show_tune_readings() -> Result<(), Box<dyn std::error::Error>> {
 /// side of its default.
 fn grid() -> Vec<Params> {
     let mut out = Vec::new();
-    for floor_words in [2.5, 3.0, 3.5] {
-        for margin in [1.2, 1.35, 1.5] {
+    for floor_words in [2.5, 3.0, 3.5, 4.0, 4.5] {
+        for margin in [1.2, 1.35, 1.5, 1.75] {
             for title_name_weight in [1.0, 1.5] {
                 for heading_name_weight in [0.5, 1.0] {
                     for named_margin in [1.0, 1.2] {
-                        out.push(Params {
-                            floor_words,
-                            margin,
-                            title_name_weight,
-                            heading_name_weight,
-                            named_margin,
-                            ..Params::default()
-                        });
+                        for neighbour_weight in [0.0, 0.5] {
+                            out.push(Params {
+                                floor_words,
+                                margin,
+                                title_name_weight,
+                                heading_name_weight,
+                                named_margin,
+                                neighbour_weight,
+                                ..Params::default()
+                            });
+                        }
                     }
                 }
             }
@@ -202,7 +205,11 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         rank(&mut fitted);
         let chosen = fitted[0].0;
-        let scored = &results.iter().find(|(p, _)| *p == chosen).expect("in grid").1[held];
+        let scored = &results
+            .iter()
+            .find(|(p, _)| *p == chosen)
+            .expect("in grid")
+            .1[held];
         println!("{held}: chosen on the other eight {chosen:?}");
         for line in scored.lines() {
             println!("  {line}");
@@ -221,7 +228,10 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     rank(&mut all);
-    println!("chosen on all nine lists (what the defaults should be): {:?}", all[0].0);
+    println!(
+        "chosen on all nine lists (what the defaults should be): {:?}",
+        all[0].0
+    );
     for line in all[0].1.lines() {
         println!("  {line}");
     }
