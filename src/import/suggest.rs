@@ -1403,6 +1403,42 @@ mod tests {
         assert!(got.candidates[0].1 - named < s.floor, "{got:?}");
     }
 
+    /// The shipped topics' keywords carry the field's vocabulary: a system or protocol an
+    /// expert files under a topic names it, although none of the course's links mentions it.
+    #[test]
+    fn a_system_the_course_never_cites_is_filed_by_the_topics_vocabulary() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/topics");
+        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
+        let c = crate::corpus::load(&sources).unwrap().course;
+        let s = Suggester::new(&c);
+        for (title, topic, name) in [
+            (
+                "HotStuff: BFT Consensus in the Lens of Blockchain",
+                "byzantine-fault-tolerance",
+                "hotstuff",
+            ),
+            (
+                "Bigtable: A Distributed Storage System for Structured Data",
+                "storage-systems",
+                "bigtable",
+            ),
+            (
+                "Automerge: a JSON-like data structure for concurrent editing",
+                "replicated-data-types",
+                "automerge",
+            ),
+        ] {
+            let got = s.suggest(&cand(title, ""));
+            assert_eq!(got.topic.as_deref(), Some(topic), "{title}: {got:?}");
+            assert!(
+                got.why
+                    .iter()
+                    .any(|w| w.starts_with("title names the topic:") && w.contains(name)),
+                "{title}: {got:?}"
+            );
+        }
+    }
+
     /// "Transactions on Computer Systems" names a journal, not the topic.
     #[test]
     fn a_journal_named_transactions_on_is_not_about_transactions() {
