@@ -112,7 +112,8 @@ fn pct(n: usize, d: usize) -> String {
 }
 
 impl Figures {
-    fn add(&mut self, o: &Outcome) {
+    /// Counts one outcome in.
+    pub(crate) fn add(&mut self, o: &Outcome) {
         self.readings += 1;
         let Some(duplicate_of) = &o.duplicate_of else {
             self.unread += 1;

@@ -368,7 +368,7 @@ fn a_section_heading_that_names_a_topic_places_the_readings_under_it() {
     assert!(
         crdts["why"]
             .to_string()
-            .contains("title names the topic: crdt"),
+            .contains("title names the topic: state-based crdt"),
         "{crdts:#}"
     );
 }
