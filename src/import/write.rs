@@ -248,7 +248,7 @@ mod tests {
             duplicate_of: None,
             reason: None,
             record: vec![],
-            why: super::Texts::default(),
+            why: crate::import::Texts::default(),
             id: Some("paxos".into()),
         };
         let rows = [
@@ -307,7 +307,7 @@ mod tests {
             duplicate_of: None,
             reason: None,
             record: vec![],
-            why: super::Texts::default(),
+            why: crate::import::Texts::default(),
             id: Some(t.into()),
         };
         let sources = corpus::read_dir(dir.path()).unwrap();
