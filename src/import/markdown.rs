@@ -214,13 +214,17 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             )
         })
         .count();
-    // Room for every link at once: grown by doubling, the list of a 30 MB file was copied
-    // whole at each step and left up to half of it unused. Nearly every link has a `](` or
-    // an `http` (a rare one without makes the list grow as before); room for more than
-    // there are is address space the parse never touches.
+    // Room for the links at once: grown by doubling, the list of a 30 MB file was copied
+    // whole at each step and left up to half of it unused. A list's links are nearly all
+    // `[title](url)` or nearly all bare addresses, so the larger count is about right (a list
+    // with more makes the list grow as before).
     let mut out = Parsed::default();
-    out.links
-        .reserve(content.matches("](").count() + content.matches("http").count());
+    out.links.reserve(
+        content
+            .matches("](")
+            .count()
+            .max(content.matches("http").count()),
+    );
     let mut w = Walker {
         ctx: Ctx {
             file,
