@@ -622,11 +622,14 @@ fn place(
     let mut seen: BTreeMap<(PathBuf, usize, String), usize> = BTreeMap::new();
     let mut ranks = Vec::with_capacity(rows.len());
     for row in rows.iter_mut() {
-        let file = inputs.iter().position(|(f, _)| *f == row.file).unwrap_or(0);
+        let file = inputs
+            .iter()
+            .position(|(f, _)| **f == *row.file)
+            .unwrap_or(0);
         // decide() keeps candidates in input order and drops only invalid URLs: find this
         // row's candidate by its line and title among the file's candidates.
         let key = (
-            row.file.clone(),
+            row.file.to_path_buf(),
             row.candidate.line,
             row.candidate.title.clone(),
         );

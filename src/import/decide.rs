@@ -192,6 +192,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
         }
     };
     for (file, candidates) in inputs {
+        let file: std::sync::Arc<std::path::Path> = file.into();
         for c in candidates {
             let c = match checked(&file, c) {
                 Ok(c) => c,
@@ -304,7 +305,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                     }
                 };
                 rows.push(Row {
-                    file: file.clone(),
+                    file: std::sync::Arc::clone(&file),
                     candidate: c,
                     topic: None,
                     also: Vec::new(),
@@ -313,7 +314,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                     reason: Some(reason.describe()),
                     record,
                     id: None,
-                    why: Vec::new(),
+                    why: super::Texts::default(),
                 });
                 continue;
             }
@@ -375,7 +376,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 })
                 .collect();
             rows.push(Row {
-                file: file.clone(),
+                file: std::sync::Arc::clone(&file),
                 candidate: c,
                 topic: s.topic,
                 also: s.also,
@@ -384,7 +385,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 reason: None,
                 record: Vec::new(),
                 id,
-                why: s.why,
+                why: s.why.into_iter().collect(),
             });
         }
     }
@@ -429,9 +430,7 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
                 .copied(),
             (None, t) => t.as_deref(),
         };
-        let counts = sections
-            .entry((r.file.as_path(), heading.as_str()))
-            .or_default();
+        let counts = sections.entry((&*r.file, heading.as_str())).or_default();
         if let Some(t) = topic {
             *counts.entry(t).or_default() += 1;
         }
@@ -458,7 +457,7 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
         let Some(heading) = r.candidate.hints.first() else {
             continue;
         };
-        let Some((topic, n, placed)) = agreed.get(&(r.file.as_path(), heading.as_str())) else {
+        let Some((topic, n, placed)) = agreed.get(&(&*r.file, heading.as_str())) else {
             continue;
         };
         let best = r.candidates.first().map(|(t, _)| &**t);
@@ -479,7 +478,7 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
         r.why.retain(|w| {
             !w.starts_with("too little evidence") && !w.ends_with("are too close to choose")
         });
-        r.why.push(why);
+        r.why.push(&why);
     }
 }
 

@@ -301,7 +301,7 @@ impl Labelled {
                 // A duplicate of a link this same import adds is not a course link.
                 duplicate_of: row.map(|r| r.duplicate_of.clone().filter(|of| in_course(of))),
                 topic: row.and_then(|r| if r.is_new() { r.topic.clone() } else { None }),
-                why: row.map(|r| r.why.clone()).unwrap_or_default(),
+                why: row.map(|r| r.why.to_vec()).unwrap_or_default(),
                 candidates: row.map_or_else(Vec::new, |r| {
                     r.candidates
                         .iter()

@@ -226,7 +226,7 @@ pub fn parse(content: &str, file: &Path) -> Parsed {
 /// [`parse`], with relative links resolved against `base`.
 pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parsed {
     let spaced = space_numbered_items(content);
-    let content = spaced.as_str();
+    let content: &str = &spaced;
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     let h1_count = Parser::new_ext(content, options)
         .filter(|e| {
@@ -239,12 +239,23 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             )
         })
         .count();
+    // Room for the links at once: grown by doubling, the list of a 30 MB file was copied
+    // whole at each step and left up to half of it unused. A list's links are nearly all
+    // `[title](url)` or nearly all bare addresses, so the larger count is about right (a list
+    // with more makes the list grow as before).
+    let mut out = Parsed::default();
+    out.links.reserve(
+        content
+            .matches("](")
+            .count()
+            .max(content.matches("http").count()),
+    );
     let mut w = Walker {
         ctx: Ctx {
             file,
             base,
             lines: LineIndex::new(content),
-            out: Parsed::default(),
+            out,
             prose_links: (0, 0),
             section: Vec::new(),
         },
@@ -292,7 +303,17 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
 /// the number. Read as a paragraph, its links were left out as running text (a whole section
 /// of a paper list lost), so the space is put in. Only lines whose number opens a link (or an
 /// emphasised one, `1.[*Title*]`) change, and each stays on its line.
-fn space_numbered_items(content: &str) -> String {
+/// The content itself when no line needs it (the common case: no copy of a 30 MB list).
+fn space_numbered_items(content: &str) -> std::borrow::Cow<'_, str> {
+    let unspaced = |line: &str| {
+        let body = line.trim_start();
+        let digits = body.chars().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &body[digits..];
+        (1..=3).contains(&digits) && (rest.starts_with(".[") || rest.starts_with(")["))
+    };
+    if !content.split_inclusive('\n').any(unspaced) {
+        return std::borrow::Cow::Borrowed(content);
+    }
     let mut out = String::with_capacity(content.len() + 16);
     for line in content.split_inclusive('\n') {
         let body = line.trim_start();
@@ -308,7 +329,7 @@ fn space_numbered_items(content: &str) -> String {
             out.push_str(line);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 impl Walker<'_> {
@@ -1112,6 +1133,20 @@ mod tests {
 
     fn titles(p: &Parsed) -> Vec<&str> {
         p.links.iter().map(|l| l.title.as_str()).collect()
+    }
+
+    #[test]
+    fn only_a_list_with_unspaced_numbers_is_copied() {
+        let plain = "# List\n\n1. [A](https://a.example)\n- [B](https://b.example)\n";
+        assert!(matches!(
+            space_numbered_items(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let unspaced = "1.[A](https://a.example)\n  2)[B](https://b.example)\n";
+        assert_eq!(
+            space_numbered_items(unspaced),
+            "1. [A](https://a.example)\n  2) [B](https://b.example)\n"
+        );
     }
 
     #[test]

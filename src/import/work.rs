@@ -25,6 +25,7 @@
 use crate::corpus::url_key as urls;
 // A fixed-seed fast hash: these maps are the work index's own, keyed by our strings.
 use foldhash::{HashMap, HashMapExt};
+use std::sync::Arc;
 
 /// Whether `word` says nothing of which work a title is: asked several times of every word
 /// of every title, so a `match` rather than a scan of a list.
@@ -412,8 +413,9 @@ impl Ids {
 
 struct Work<V> {
     value: V,
-    /// The title's words ([`title_words`]) joined by spaces: one allocation, not one a word.
-    title: Box<str>,
+    /// The title's words ([`title_words`]) joined by spaces: one allocation, not one a word,
+    /// and the same one as its key in the title index.
+    title: Arc<str>,
     informative: bool,
     dois: Vec<String>,
     surnames: Vec<String>,
@@ -426,7 +428,7 @@ pub(crate) struct Works<V> {
     pages: urls::UrlIndex<usize>,
     identifiers: HashMap<String, Ids>,
     pdfs: HashMap<String, Ids>,
-    titles: HashMap<Box<str>, Ids>,
+    titles: HashMap<Arc<str>, Ids>,
     /// Works by the one-word name their main title is ("MapReduce: Simplified ...").
     names: HashMap<String, Ids>,
     /// Works by each distinctive word of their title, for the near-equal titles.
@@ -552,11 +554,9 @@ impl<V> Works<V> {
         for p in k.pdfs {
             self.pdfs.entry(p).or_default().push(n);
         }
+        let joined: Arc<str> = k.joined.into();
         if k.informative && distinctive(&k.title) {
-            self.titles
-                .entry(k.joined.as_str().into())
-                .or_default()
-                .push(n);
+            self.titles.entry(Arc::clone(&joined)).or_default().push(n);
             for w in k.title.iter().filter(|w| !is_filler(w)) {
                 // Look up before inserting: a known word needs no copy of its text.
                 match self.by_word.get_mut(w.as_str()) {
@@ -580,7 +580,7 @@ impl<V> Works<V> {
         }
         self.works.push(Work {
             value,
-            title: k.joined.into(),
+            title: joined,
             informative: k.informative,
             dois: k.dois,
             surnames: k.surnames,

@@ -235,7 +235,7 @@ mod tests {
             ..Course::default()
         };
         let row = |topic: Option<&str>, url: &str| Row {
-            file: PathBuf::from("in/list.md"),
+            file: Path::new("in/list.md").into(),
             candidate: Candidate {
                 title: "Paxos \"made\" simple".into(),
                 url: url.into(),
@@ -248,7 +248,7 @@ mod tests {
             duplicate_of: None,
             reason: None,
             record: vec![],
-            why: vec![],
+            why: crate::import::Texts::default(),
             id: Some("paxos".into()),
         };
         let rows = [
@@ -296,7 +296,7 @@ mod tests {
             ..Course::default()
         };
         let row = |t: &str| Row {
-            file: PathBuf::from("x.md"),
+            file: Path::new("x.md").into(),
             candidate: Candidate {
                 url: format!("https://x.org/{t}"),
                 ..Candidate::default()
@@ -307,7 +307,7 @@ mod tests {
             duplicate_of: None,
             reason: None,
             record: vec![],
-            why: vec![],
+            why: crate::import::Texts::default(),
             id: Some(t.into()),
         };
         let sources = corpus::read_dir(dir.path()).unwrap();
