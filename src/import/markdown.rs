@@ -160,6 +160,9 @@ struct Ctx<'a> {
     out: Parsed,
     /// Links in running text outside lists, left out: `(count, line of the first)`.
     prose_links: (usize, usize),
+    /// Links in a table's companion columns (presenter, summary, slides), left out: `(count,
+    /// line of the first)`.
+    companion_links: (usize, usize),
     /// The headings above the current block (level, text), outermost first, and a schedule
     /// row's topic cell: [`Candidate::section`].
     section: Vec<(u8, String)>,
@@ -257,6 +260,7 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             lines: LineIndex::new(content),
             out,
             prose_links: (0, 0),
+            companion_links: (0, 0),
             section: Vec::new(),
         },
         h1_count,
@@ -294,6 +298,17 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         out.skipped.push(
             warning(file, line, 1, msg)
                 .with_help("put a link in a list item (`- [title](url)`) to import it"),
+        );
+    }
+    if w.ctx.companion_links.0 > 0 {
+        let (n, line) = w.ctx.companion_links;
+        let msg = match n {
+            1 => "1 link in a presenter, summary or slides column was left out (companion material, not a reading)".to_string(),
+            n => format!("{n} links in presenter, summary or slides columns were left out (companion material, not readings)"),
+        };
+        out.skipped.push(
+            warning(file, line, 1, msg)
+                .with_help("put a reading's link in the table's reading column to import it"),
         );
     }
     out
@@ -468,7 +483,15 @@ impl Walker<'_> {
                     b.push_text(" · ");
                 }
             }
-            TagEnd::Link if std::mem::take(&mut self.companion_link) => self.link = None,
+            TagEnd::Link if std::mem::take(&mut self.companion_link) => {
+                if let Some(l) = self.link.take() {
+                    let c = &mut self.ctx.companion_links;
+                    if c.0 == 0 {
+                        c.1 = self.ctx.lines.line(l.offset);
+                    }
+                    c.0 += 1;
+                }
+            }
             TagEnd::Link => {
                 if let (Some(l), Some(b)) = (self.link.take(), self.blocks.last_mut()) {
                     b.segs.push(Seg::Link(l));

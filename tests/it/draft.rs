@@ -307,14 +307,30 @@ fn a_schedule_without_prerequisites_keeps_its_order() {
     assert_eq!(stages[0], "part-1", "{stages:?}");
     assert_ne!(stages[4], "part-1", "{stages:?}");
     assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{stages:?}");
-    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
-    assert!(inbox.contains("https://example.org/~cdiaz/"), "{inbox}");
+    // The speakers' homepages sit in the Presenter column: companion material, left out
+    // with a warning, neither a topic's reading nor the inbox's.
     let all: String = topics(&course).into_iter().map(|(_, t)| t).collect();
     assert!(!all.contains("example.org/~cdiaz"), "{all}");
-    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default();
+    assert!(!inbox.contains("example.org/~cdiaz"), "{inbox}");
+    let list = fixture("draft/schedule.md");
+    let dry = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "again",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
+    );
     assert!(
-        readme.contains("a person's homepage (a speaker or an author), not a reading"),
-        "{readme}"
+        stderr(&dry).contains(
+            "schedule.md:9:1: warning: 2 links in presenter, summary or slides columns were left out"
+        ),
+        "{}",
+        stderr(&dry)
     );
 }
 
