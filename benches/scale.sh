@@ -92,7 +92,7 @@ done
 # A BibTeX title of nested braces: how import scales with the depth of its input.
 bibdir=$work/bib
 rm -rf "$bibdir" && mkdir -p "$bibdir" && "$gen" 10 "$bibdir/topics"
-for depth in ${BRACES:-10000 100000}; do
+for depth in ${BRACES-10000 100000}; do
     python3 -c "import sys; d=int(sys.argv[1]); print('@article{deep, title = {' + '{'*d + 'Deep' + '}'*d + '}, url = {https://example.com/deep}}')" "$depth" >"$bibdir/deep-$depth.bib"
     measure "bib-$depth" "$bin" import "$bibdir/deep-$depth.bib" --topics "$bibdir/topics" --into t0 --dry-run
 done
