@@ -440,7 +440,10 @@ fn the_site_marks_practice_and_the_optional_track() {
         ),
         "{checklist}"
     );
-    assert!(checklist.contains("<strong class=\"deliverable-label\">Deliverable</strong>"));
+    // The deliverable is there, folded: it opens on demand (and is open on paper, by CSS).
+    assert!(checklist.contains(
+        "<details class=\"deliverable\"><summary class=\"deliverable-label\">Deliverable</summary><div class=\"prose\"><p>"
+    ), "{checklist}");
 }
 
 #[test]
