@@ -147,5 +147,16 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     });
   }
+  // On paper the deliverables are open. The stylesheet opens them where the browser styles
+  // `::details-content`; this does it in the others, and folds them again after printing.
+  var unfolded = [];
+  window.addEventListener("beforeprint", function () {
+    unfolded = Array.prototype.slice.call(document.querySelectorAll("details.deliverable:not([open])"));
+    unfolded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    unfolded.forEach(function (d) { d.open = false; });
+    unfolded = [];
+  });
   update();
 })();
