@@ -149,14 +149,18 @@
   }
   // On paper the deliverables are open. The stylesheet opens them where the browser styles
   // `::details-content`; this does it in the others, and folds them again after printing.
-  var unfolded = [];
+  // Each one opened is marked, so a second "beforeprint" before "afterprint" loses none.
   window.addEventListener("beforeprint", function () {
-    unfolded = Array.prototype.slice.call(document.querySelectorAll("details.deliverable:not([open])"));
-    unfolded.forEach(function (d) { d.open = true; });
+    document.querySelectorAll("details.deliverable:not([open])").forEach(function (d) {
+      d.setAttribute("data-printing", "");
+      d.open = true;
+    });
   });
   window.addEventListener("afterprint", function () {
-    unfolded.forEach(function (d) { d.open = false; });
-    unfolded = [];
+    document.querySelectorAll("details.deliverable[data-printing]").forEach(function (d) {
+      d.removeAttribute("data-printing");
+      d.open = false;
+    });
   });
   update();
 })();
