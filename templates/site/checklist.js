@@ -147,5 +147,20 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     });
   }
+  // On paper the deliverables are open. The stylesheet opens them where the browser styles
+  // `::details-content`; this does it in the others, and folds them again after printing.
+  // Each one opened is marked, so a second "beforeprint" before "afterprint" loses none.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.deliverable:not([open])").forEach(function (d) {
+      d.setAttribute("data-printing", "");
+      d.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details.deliverable[data-printing]").forEach(function (d) {
+      d.removeAttribute("data-printing");
+      d.open = false;
+    });
+  });
   update();
 })();

@@ -440,7 +440,10 @@ fn the_site_marks_practice_and_the_optional_track() {
         ),
         "{checklist}"
     );
-    assert!(checklist.contains("<strong class=\"deliverable-label\">Deliverable</strong>"));
+    // The deliverable is there, folded: it opens on demand (and is open on paper, by CSS).
+    assert!(checklist.contains(
+        "<details class=\"deliverable\"><summary class=\"deliverable-label\">Deliverable</summary><div class=\"prose\"><p>"
+    ), "{checklist}");
 }
 
 #[test]
@@ -509,6 +512,54 @@ fn the_checklist_filters_practice_and_the_optional_track_in_a_browser() {
             assert_eq!(session.script(left), "17");
             let errors = session.errors();
             assert!(errors.is_empty(), "checklist: console errors: {errors:?}");
+        },
+    );
+}
+
+#[test]
+#[cfg_attr(
+    not(has_chromium),
+    ignore = "needs chromium and chromedriver on PATH (apt-get install chromium chromium-driver; then touch build.rs)"
+)]
+fn the_checklist_folds_deliverables_on_screen_and_opens_them_on_paper() {
+    crate::browser::in_browser(
+        &crate::common::fixture("practice"),
+        &[],
+        |session, base, _| {
+            session.go(&format!("{base}/checklist.html"));
+            // [deliverables, open ones, prose shown] as the page stands.
+            let state = "const d = [...document.querySelectorAll('details.deliverable')];
+                return [d.length, d.filter(e => e.open).length,
+                        d.filter(e => e.querySelector('.prose').checkVisibility()).length];";
+            let folded = session.script(state);
+            let n = folded[0].as_u64().unwrap();
+            assert!(n >= 2, "the practice corpus has deliverables: {folded}");
+            assert_eq!(folded, serde_json::json!([n, 0, 0]), "folded on screen");
+            // Printing opens them (the script, for browsers without `::details-content`)...
+            session.script("window.dispatchEvent(new Event('beforeprint'));");
+            assert_eq!(session.script(state), serde_json::json!([n, n, n]));
+            session.script("window.dispatchEvent(new Event('afterprint'));");
+            assert_eq!(
+                session.script(state),
+                serde_json::json!([n, 0, 0]),
+                "and folds them back"
+            );
+            // ...and the print stylesheet alone shows them, with the script not asked.
+            let media = |media: &str| {
+                session.call(
+                    "POST",
+                    "/goog/cdp/execute",
+                    Some(serde_json::json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } })),
+                );
+            };
+            media("print");
+            let printed = session.script(state);
+            media("");
+            assert_eq!(
+                printed,
+                serde_json::json!([n, 0, n]),
+                "print media shows them"
+            );
         },
     );
 }
