@@ -40,23 +40,24 @@ fn checked(file: &std::path::Path, mut c: Candidate) -> Result<Candidate, Diagno
         warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))
             .with_help("only http:// and https:// links can be imported")
     })?;
-    if evidence::is_profile(&url) {
+    let not_a_reading = if evidence::is_profile(&url) {
+        Some((
+            "a profile page",
+            "link to something the person wrote instead",
+        ))
+    } else if evidence::is_discussion(&url) {
+        Some(("a discussion thread", "import the reading it discusses"))
+    } else {
+        None
+    };
+    if let Some((what, help)) = not_a_reading {
         return Err(warning(
             file,
             c.line,
             1,
-            format!("`{url}` is a profile page, not a reading; skipped"),
+            format!("`{url}` is {what}, not a reading; skipped"),
         )
-        .with_help("link to something the person wrote instead"));
-    }
-    if evidence::is_discussion(&url) {
-        return Err(warning(
-            file,
-            c.line,
-            1,
-            format!("`{url}` is a discussion thread, not a reading; skipped"),
-        )
-        .with_help("import the reading it discusses"));
+        .with_help(help));
     }
     c.alternates = c
         .alternates

@@ -289,29 +289,41 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         }
     }
     let mut out = w.ctx.out;
-    if w.ctx.prose_links.0 > 0 {
-        let (n, line) = w.ctx.prose_links;
-        let msg = match n {
-            1 => "1 link in running text outside lists was left out (a mention in prose, not a list entry)".to_string(),
-            n => format!("{n} links in running text outside lists were left out (mentions in prose, not list entries)"),
-        };
-        out.skipped.push(
-            warning(file, line, 1, msg)
-                .with_help("put a link in a list item (`- [title](url)`) to import it"),
-        );
-    }
-    if w.ctx.companion_links.0 > 0 {
-        let (n, line) = w.ctx.companion_links;
-        let msg = match n {
-            1 => "1 link in a presenter, summary or slides column was left out (companion material, not a reading)".to_string(),
-            n => format!("{n} links in presenter, summary or slides columns were left out (companion material, not readings)"),
-        };
-        out.skipped.push(
-            warning(file, line, 1, msg)
-                .with_help("put a reading's link in the table's reading column to import it"),
-        );
-    }
+    left_out(
+        &mut out,
+        file,
+        w.ctx.prose_links,
+        ("link in running text outside lists was left out (a mention in prose, not a list entry)",
+         "links in running text outside lists were left out (mentions in prose, not list entries)"),
+        "put a link in a list item (`- [title](url)`) to import it",
+    );
+    left_out(
+        &mut out,
+        file,
+        w.ctx.companion_links,
+        ("link in a presenter, summary or slides column was left out (companion material, not a reading)",
+         "links in presenter, summary or slides columns were left out (companion material, not readings)"),
+        "put a reading's link in the table's reading column to import it",
+    );
     out
+}
+
+/// One warning for the links of one kind left out, `(count, line of the first)`: the message
+/// for one and for several.
+fn left_out(
+    out: &mut Parsed,
+    file: &Path,
+    (n, line): (usize, usize),
+    (one, many): (&str, &str),
+    help: &str,
+) {
+    let msg = match n {
+        0 => return,
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    out.skipped
+        .push(warning(file, line, 1, msg).with_help(help));
 }
 
 /// `1.[Title](url)`: a numbered item its author wrote without the space Markdown needs after
