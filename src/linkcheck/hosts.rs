@@ -116,6 +116,15 @@ impl Hosts {
         if let Some(known) = self.names.lock().expect("names lock").get(host) {
             return known.clone();
         }
+        // RFC 6761 (6.4): a name under `.invalid` never resolves, and resolvers should not be
+        // asked; without a network the system's resolver can take seconds to say so.
+        let lower = host.trim_end_matches('.').to_ascii_lowercase();
+        if lower == "invalid" || lower.ends_with(".invalid") {
+            let answer = Err(LookupError::NotFound);
+            let mut names = self.names.lock().expect("names lock");
+            names.insert(host.to_string(), answer.clone());
+            return answer;
+        }
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let name = format!("{host}:{port}");
         // getaddrinfo cannot be interrupted: a thread lets a hung resolver time out.
@@ -163,6 +172,19 @@ impl Hosts {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn an_invalid_name_does_not_resolve_without_asking_the_resolver() {
+        // A zero timeout: any real lookup would time out, so NotFound can only come from the
+        // rule for `.invalid`.
+        let hosts = Hosts::new(1, Duration::ZERO, Duration::ZERO);
+        assert_eq!(
+            hosts.lookup("nxdomain.invalid", 80),
+            Err(LookupError::NotFound)
+        );
+        assert_eq!(hosts.lookup("x.INVALID.", 80), Err(LookupError::NotFound));
+        assert_eq!(hosts.lookups().0, ["nxdomain.invalid", "x.INVALID."]);
+    }
 
     #[test]
     fn never_more_than_the_limit_in_flight_to_one_host() {
