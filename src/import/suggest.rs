@@ -1142,6 +1142,13 @@ mod tests {
     use super::*;
     use crate::model::{Link, Topic};
 
+    /// The course in `dir`, a folder of this repository.
+    fn loaded(dir: &str) -> Course {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let sources = crate::corpus::read_dir(&path).unwrap();
+        crate::corpus::load(&sources).unwrap().course
+    }
+
     fn course() -> Course {
         let topic = |id: &str, title: &str, kw: &[&str], summary: &str| Topic {
             title: title.into(),
@@ -1354,12 +1361,7 @@ mod tests {
     /// frozen course of the curation labels, whose field is learnt from a real course's text.
     #[test]
     fn a_coined_compound_names_its_topic_though_its_words_are_plain() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/curation/course"
-        );
-        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
-        let c = crate::corpus::load(&sources).unwrap().course;
+        let c = loaded("tests/fixtures/curation/course");
         let s = Suggester::new(&c);
         assert!(!s.field.owns("local") && !s.field.owns("first"));
         let got = s.suggest(&cand("A local-first notes app, built in a weekend", ""));
@@ -1383,12 +1385,7 @@ mod tests {
     /// word too much for an ordinary keyword to.
     #[test]
     fn a_one_word_topic_id_names_its_topic() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/curation/course"
-        );
-        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
-        let c = crate::corpus::load(&sources).unwrap().course;
+        let c = loaded("tests/fixtures/curation/course");
         let s = Suggester::new(&c);
         let got = s.suggest(&cand("Transactions across services: a field report", ""));
         assert_eq!(got.topic.as_deref(), Some("transactions"), "{got:?}");
@@ -1407,9 +1404,7 @@ mod tests {
     /// expert files under a topic names it, although none of the course's links mentions it.
     #[test]
     fn a_system_the_course_never_cites_is_filed_by_the_topics_vocabulary() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/topics");
-        let sources = crate::corpus::read_dir(std::path::Path::new(path)).unwrap();
-        let c = crate::corpus::load(&sources).unwrap().course;
+        let c = loaded("topics");
         let s = Suggester::new(&c);
         for (title, topic, name) in [
             (

@@ -107,6 +107,24 @@ impl Hosts {
         self.resolve(host, port).map(|_| ())
     }
 
+    /// The system resolver's answer for `host`, within the lookup timeout.
+    fn ask_resolver(&self, host: &str, port: u16) -> Result<Vec<std::net::IpAddr>, LookupError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let name = format!("{host}:{port}");
+        // getaddrinfo cannot be interrupted: a thread lets a hung resolver time out.
+        std::thread::spawn(move || {
+            let found = name
+                .to_socket_addrs()
+                .map(|a| a.map(|a| a.ip()).collect::<Vec<_>>());
+            let _ = tx.send(found);
+        });
+        match rx.recv_timeout(self.lookup_timeout) {
+            Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
+            Ok(_) => Err(LookupError::NotFound),
+            Err(_) => Err(LookupError::TimedOut),
+        }
+    }
+
     /// The addresses `host` resolves to (none when it does not), looked up once.
     pub fn addresses(&self, host: &str, port: u16) -> Vec<std::net::IpAddr> {
         self.resolve(host, port).unwrap_or_default()
@@ -119,25 +137,10 @@ impl Hosts {
         // RFC 6761 (6.4): a name under `.invalid` never resolves, and resolvers should not be
         // asked; without a network the system's resolver can take seconds to say so.
         let lower = host.trim_end_matches('.').to_ascii_lowercase();
-        if lower == "invalid" || lower.ends_with(".invalid") {
-            let answer = Err(LookupError::NotFound);
-            let mut names = self.names.lock().expect("names lock");
-            names.insert(host.to_string(), answer.clone());
-            return answer;
-        }
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let name = format!("{host}:{port}");
-        // getaddrinfo cannot be interrupted: a thread lets a hung resolver time out.
-        std::thread::spawn(move || {
-            let found = name
-                .to_socket_addrs()
-                .map(|a| a.map(|a| a.ip()).collect::<Vec<_>>());
-            let _ = tx.send(found);
-        });
-        let result = match rx.recv_timeout(self.lookup_timeout) {
-            Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
-            Ok(_) => Err(LookupError::NotFound),
-            Err(_) => Err(LookupError::TimedOut),
+        let result = if lower == "invalid" || lower.ends_with(".invalid") {
+            Err(LookupError::NotFound)
+        } else {
+            self.ask_resolver(host, port)
         };
         self.names
             .lock()
