@@ -843,3 +843,33 @@ fn level_names_give_prerequisites_and_a_first_week_none() {
         assert!(requires(&course, id).is_empty(), "{id}");
     }
 }
+
+/// A list organised by kind of resource: its subjects ("Introductory", "Advanced", code to
+/// study) are topics; papers filed by form only are optional further reading; catalogues of
+/// tools, runtimes, people and communities (named so, or linking to repositories and front
+/// pages) are no topics and wait in the inbox.
+#[test]
+fn sections_that_are_kinds_of_resource_are_no_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/kinds.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "advanced",
+            "educational-and-toy-projects",
+            "further-reading",
+            "introductory"
+        ]
+    );
+    let further = &topics.iter().find(|t| t.0 == "further-reading").unwrap().1;
+    assert_eq!(links(further), 3, "{further}");
+    assert!(further.contains("Threaded code revisited"), "{further}");
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    for t in ["luavm", "Scheme portal", "VM four", "Interpreter lab", "Interpreter chat room"] {
+        assert!(inbox.contains(t), "{t} not in the inbox: {inbox}");
+    }
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("a catalogue of tools"), "{readme}");
+}
