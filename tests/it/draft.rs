@@ -873,3 +873,18 @@ fn sections_that_are_kinds_of_resource_are_no_topics() {
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
     assert!(readme.contains("a catalogue of tools"), "{readme}");
 }
+
+/// Subsections nested under one heading, in the author's order: "Concurrency Control"
+/// requires "Isolation Levels" because one of its readings names isolation, the subject
+/// every isolation reading names. The same word under another heading ("Storage") is no
+/// evidence, and neither is a word the earlier title has but its readings do not.
+#[test]
+fn a_later_subsection_naming_an_earlier_ones_subject_requires_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/nested.md", &["--no-like"]);
+    let cc = requires(&course, "concurrency-control");
+    assert_eq!(cc.len(), 1, "{cc:?}");
+    assert_eq!(cc[0].0, "isolation-levels");
+    assert!(cc[0].1.contains("\"Transaction\"") || cc[0].1.contains("transaction"), "{cc:?}");
+    assert!(requires(&course, "disk-io").is_empty());
+}
