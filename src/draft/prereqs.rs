@@ -819,15 +819,18 @@ fn raw_parent(t: &Topic, members: &[&Reading]) -> Option<String> {
     })
 }
 
-/// Words of a title, lowercase, without a plural's "s": what two titles are compared by.
+/// Words of a title, lowercase, without a plural's "s": what two titles are compared by. A
+/// part of a hyphenated compound is no word of its own ("Part-Time" says nothing of time).
 fn stems(title: &str) -> Vec<String> {
     title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
+        .split_whitespace()
+        .filter(|w| !w.contains('-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphanumeric))
         .map(|w| {
             let w = w.to_lowercase();
             match w.strip_suffix('s') {
-                Some(s) if !s.ends_with('s') => s.to_string(),
+                Some(s) if !["s", "u", "i"].iter().any(|e| s.ends_with(e)) => s.to_string(),
                 _ => w,
             }
         })
@@ -836,10 +839,35 @@ fn stems(title: &str) -> Vec<String> {
 
 /// Words too general to say what a topic is about, whatever the field.
 const GENERAL: &[&str] = &[
-    "system", "model", "management", "introduction", "background", "advanced", "basic",
-    "other", "topic", "overview", "general", "introductory", "part", "design", "analysi",
-    "evaluation", "approach", "method", "technique", "theory", "practice", "using", "with",
-    "from", "into", "toward", "towards", "their", "about",
+    "system",
+    "model",
+    "management",
+    "introduction",
+    "background",
+    "advanced",
+    "basic",
+    "other",
+    "topic",
+    "overview",
+    "general",
+    "introductory",
+    "part",
+    "design",
+    "analysi",
+    "evaluation",
+    "approach",
+    "method",
+    "technique",
+    "theory",
+    "practice",
+    "using",
+    "with",
+    "from",
+    "into",
+    "toward",
+    "towards",
+    "their",
+    "about",
 ];
 
 /// Subsections nested under one heading, in the author's order (a schedule's weeks, the
@@ -924,7 +952,7 @@ fn from_siblings(
             edges.push(Edge {
                 from: a,
                 to: b,
-                score: 0.6 + 0.05 * (naming.len().min(4) as f32),
+                score: 0.5 + 0.05 * (naming.len().min(4) as f32),
                 why: format!(
                     "{} of its readings name \"{}\", the subject of {}, which comes before it under the same heading (\"{}\") (e.g. \"{}\")",
                     naming.len(),

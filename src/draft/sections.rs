@@ -346,7 +346,9 @@ fn catalogue_by_links(name: &str, members: &[&Reading]) -> bool {
     if things {
         homes * 2 >= members.len()
     } else {
-        homes * 4 >= members.len() * 3
+        // Without such a name, only a long run of homes: a short section of one paper and
+        // the tools its note mentions ("Dapper", then Zipkin, HTrace) is a topic.
+        members.len() >= 6 && homes * 4 >= members.len() * 3
     }
 }
 

@@ -867,7 +867,13 @@ fn sections_that_are_kinds_of_resource_are_no_topics() {
     assert_eq!(links(further), 3, "{further}");
     assert!(further.contains("Threaded code revisited"), "{further}");
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
-    for t in ["luavm", "Scheme portal", "VM four", "Interpreter lab", "Interpreter chat room"] {
+    for t in [
+        "luavm",
+        "Scheme portal",
+        "VM four",
+        "Interpreter lab",
+        "Interpreter chat room",
+    ] {
         assert!(inbox.contains(t), "{t} not in the inbox: {inbox}");
     }
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
@@ -885,6 +891,28 @@ fn a_later_subsection_naming_an_earlier_ones_subject_requires_it() {
     let cc = requires(&course, "concurrency-control");
     assert_eq!(cc.len(), 1, "{cc:?}");
     assert_eq!(cc[0].0, "isolation-levels");
-    assert!(cc[0].1.contains("\"Transaction\"") || cc[0].1.contains("transaction"), "{cc:?}");
+    assert!(
+        cc[0].1.contains("\"Transaction\"") || cc[0].1.contains("transaction"),
+        "{cc:?}"
+    );
     assert!(requires(&course, "disk-io").is_empty());
+}
+
+/// A stage's outcome claims only the dependencies the draft has: a draft whose topics have
+/// no prerequisite calls no stage "groundwork the later stages assume".
+#[test]
+fn stage_outcomes_claim_only_the_prerequisites_drafted() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/kinds.md", &["--no-like"]);
+    let stages = std::fs::read_to_string(course.join("topics/course.toml")).unwrap();
+    assert!(!stages.contains("groundwork the later stages"), "{stages}");
+    assert!(!stages.contains("advanced work"), "{stages}");
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/calendar.html", &["--no-like"]);
+    let stages = std::fs::read_to_string(course.join("topics/course.toml")).unwrap();
+    assert!(stages.contains("building on"), "{stages}");
+    assert!(
+        stages.contains("guidance = \"You can explain Distributed data.\""),
+        "{stages}"
+    );
 }
