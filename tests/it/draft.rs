@@ -916,3 +916,26 @@ fn stage_outcomes_claim_only_the_prerequisites_drafted() {
         "{stages}"
     );
 }
+
+/// A campus proxy's address (the publisher's host rewritten into the library's, with an
+/// expiring session in its query) is no reader's address: the draft files the publisher's.
+#[test]
+fn campus_proxy_addresses_become_the_publishers() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/proxy.md", &["--no-like"]);
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(!all.contains("ucsc.edu"), "{all}");
+    assert!(!all.contains("__acm__"), "{all}");
+    assert!(
+        all.contains("url = \"https://link.springer.com/content/pdf/10.1007%2FBF01784241.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("url = \"http://delivery.acm.org/10.1145/2930000/2926965/a19-viotti.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("url = \"https://dl.acm.org/citation.cfm?id=78972\""),
+        "{all}"
+    );
+}
