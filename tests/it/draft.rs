@@ -939,3 +939,25 @@ fn campus_proxy_addresses_become_the_publishers() {
         "{all}"
     );
 }
+
+/// A list item that cites a work by title and year but links nowhere is kept, marked
+/// `guessed`, and the draft's README names it with its line; an item of prose without a
+/// cited year is no work.
+#[test]
+fn cited_items_without_a_link_are_kept_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/linkless.md", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("`linkless.md:11` The Sprite Network Operating System"),
+        "{readme}"
+    );
+    assert!(readme.contains("`linkless.md:12` MapReduce"), "{readme}");
+    assert!(!readme.contains("Read the papers"), "{readme}");
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(
+        all.contains("title = \"The Sprite Network Operating System\""),
+        "{all}"
+    );
+    assert!(all.contains("url_status = \"guessed\""), "{all}");
+}
