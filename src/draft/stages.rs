@@ -142,7 +142,8 @@ fn join(names: &[String]) -> String {
     }
 }
 
-/// Stages that follow the list's own parent sections, in the list's order: consecutive
+/// Stages that follow the list's own parent sections, in the list's order (groups with an
+/// introductory topic first): consecutive
 /// groups (a parent heading with its subsections, or a lone top-level section) fill at most
 /// [`MAX_STAGES`] stages of about equal size, a group never split; a topic never comes
 /// before its prerequisites. None when the list has no hierarchy (fewer than two parents
@@ -164,6 +165,10 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
     if nested < 2 {
         return None;
     }
+    // Introductory sections are the groundwork, wherever the list puts them: a list's
+    // "Relational Model" primers come before its query-optimizer research (the seventh
+    // review: research presented as groundwork). Otherwise the list's order.
+    groups.sort_by_key(|(_, m)| !m.iter().any(|&t| topics[t].intro));
     let count = MAX_STAGES.min(groups.len());
     let target = main.len().div_ceil(count);
     let mut stage_of = vec![0usize; topics.len()];

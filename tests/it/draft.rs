@@ -961,3 +961,13 @@ fn cited_items_without_a_link_are_kept_and_listed() {
     );
     assert!(all.contains("url_status = \"guessed\""), "{all}");
 }
+
+/// A list that puts its primers after its research: the parent section holding introductory
+/// topics is the first stage, the optimizer research after it.
+#[test]
+fn introductory_sections_come_first_wherever_the_list_puts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/primers-last.md", &["--no-like"]);
+    assert_eq!(stage_of(&course, "basics"), "part-1");
+    assert_ne!(stage_of(&course, "cardinality-estimation"), "part-1");
+}
