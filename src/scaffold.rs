@@ -407,6 +407,8 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         });
         warnings.extend(parsed.skipped);
         let mut links = parsed.links;
+        // A campus proxy's address opens for its members only: the publisher's instead.
+        links.iter_mut().for_each(import::proxy::prefer_public);
         links.extend(unaddressed);
         links.sort_by_key(|c| c.line);
         inputs.push((file.clone(), links));

@@ -1159,15 +1159,23 @@ mod tests {
             let roles: Vec<sections::Role> = c.section.iter().map(|s| sections::role(s)).collect();
             sectioned += 1;
             let ok = match topic_of.get(&(0, i)) {
-                Some(t) if t.further => roles.contains(&sections::Role::Further),
+                // Further reading: a generic section, or one of forms of resource only.
+                Some(t) if t.further => {
+                    roles.contains(&sections::Role::Further)
+                        || roles.iter().all(|r| *r == sections::Role::Form)
+                }
                 Some(t) => names
                     .iter()
                     .any(|n| t.title == *n || t.title.starts_with(n.as_str())),
                 // The inbox: a section that is no topic, or a duplicate filed where it
                 // first appeared.
+                // (Or a catalogue of tools or people, which holds no readings.)
                 None => {
                     roles.contains(&sections::Role::Away)
-                        || d.inbox.iter().all(|(k, _)| *k != (0, i))
+                        || roles.contains(&sections::Role::Catalogue)
+                        || d.inbox
+                            .iter()
+                            .all(|(k, why)| *k != (0, i) || why.contains("a catalogue of"))
                 }
             };
             right += usize::from(ok);

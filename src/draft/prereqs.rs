@@ -9,7 +9,9 @@
 //!    word two titles happen to share ("leader", "buffer", "room");
 //! 3. introductory readings: a topic of surveys and overviews comes before the first other
 //!    topic of the list (one edge, not one to every topic);
-//! 4. a series: part 1 of a multi-part series comes before part 2 when they sit in two topics.
+//! 4. a series: part 1 of a multi-part series comes before part 2 when they sit in two topics;
+//! 5. nesting: of two subsections under one heading, the later whose readings name the
+//!    earlier's subject (a rare word of its title that its own readings say) requires it.
 //!
 //! Shared words and the list's order alone are no evidence: reviewers deleted every edge
 //! they produced. A topic with no evidence gets no prerequisite.
@@ -67,6 +69,7 @@ pub(crate) fn infer(
     ));
     edges.extend(from_phrase(topics, &members, parents, rank));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
+    edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
     edges.extend(from_level_names(topics, rank));
     edges.extend(from_series(topics, &members));
@@ -792,6 +795,170 @@ fn from_readings(
                     names.join(", "),
                     quoted(ta),
                     plain(&super::short(&presenter.c.title, 50)),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// The heading a topic's section sits under in the list, as written: "Transaction" above
+/// "Isolation Levels" and "Concurrency Control", a schedule's heading above its weeks.
+fn raw_parent(t: &Topic, members: &[&Reading]) -> Option<String> {
+    let own = super::sections::strip_numbering(&t.title).to_lowercase();
+    members.iter().find_map(|r| {
+        let path = &r.c.section;
+        let j = path.iter().position(|s| {
+            super::sections::strip_numbering(s.trim_end_matches([':', '.']))
+                .trim()
+                .to_lowercase()
+                == own
+        })?;
+        (j >= 1).then(|| path[j - 1].trim().to_string())
+    })
+}
+
+/// Words of a title, lowercase, without a plural's "s": what two titles are compared by. A
+/// part of a hyphenated compound is no word of its own ("Part-Time" says nothing of time).
+fn stems(title: &str) -> Vec<String> {
+    title
+        .split_whitespace()
+        .filter(|w| !w.contains('-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphanumeric))
+        .map(|w| {
+            let w = w.to_lowercase();
+            match w.strip_suffix('s') {
+                Some(s) if !["s", "u", "i"].iter().any(|e| s.ends_with(e)) => s.to_string(),
+                _ => w,
+            }
+        })
+        .collect()
+}
+
+/// Words too general to say what a topic is about, whatever the field.
+const GENERAL: &[&str] = &[
+    "system",
+    "model",
+    "management",
+    "introduction",
+    "background",
+    "advanced",
+    "basic",
+    "other",
+    "topic",
+    "overview",
+    "general",
+    "introductory",
+    "part",
+    "design",
+    "analysi",
+    "evaluation",
+    "approach",
+    "method",
+    "technique",
+    "theory",
+    "practice",
+    "using",
+    "with",
+    "from",
+    "into",
+    "toward",
+    "towards",
+    "their",
+    "about",
+];
+
+/// Subsections nested under one heading, in the author's order (a schedule's weeks, the
+/// "Isolation Levels" then "Concurrency Control" of one "Transaction" heading): a later one
+/// whose readings name the subject an earlier one's title gives ("Serializable Snapshot
+/// Isolation" after "Isolation Levels") builds on it. The word must be rare in the list's
+/// titles outside the topic, or it is the field's vocabulary, not a subject.
+fn from_siblings(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    rank: &[usize],
+    readings: &[Reading],
+) -> Vec<Edge> {
+    let parent: Vec<Option<String>> = topics
+        .iter()
+        .zip(members)
+        .map(|(t, ms)| raw_parent(t, ms))
+        .collect();
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for r in readings {
+        let mut ws = stems(&r.c.title);
+        ws.sort();
+        ws.dedup();
+        for w in ws {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    // Rare outside the topic: few readings elsewhere use it (under one in eight, or two).
+    let rare = |w: &str, own: usize| {
+        df.get(w).copied().unwrap_or(0).saturating_sub(own) <= (readings.len() / 8).max(2)
+    };
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || shelf(&ta.title) || rank[a] == usize::MAX {
+            continue;
+        }
+        let Some(pa) = &parent[a] else { continue };
+        // The subject: a word of its title that most of its own readings' titles say too,
+        // and that no sibling's title or the heading shares ("Optimization" of "Subquery
+        // Optimization" and "Join Order Optimization" names neither).
+        let others: Vec<String> = topics
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| *c != a && parent[*c].as_ref() == Some(pa))
+            .flat_map(|(_, t)| stems(&plain(&t.title)))
+            .chain(stems(pa))
+            .collect();
+        let subject: Vec<String> = stems(&plain(&ta.title))
+            .into_iter()
+            .filter(|w| {
+                let own = members[a]
+                    .iter()
+                    .filter(|r| stems(&r.c.title).contains(w))
+                    .count();
+                !GENERAL.contains(&w.as_str())
+                    && rare(w, own)
+                    && !others.contains(w)
+                    && own * 2 >= members[a].len()
+            })
+            .collect();
+        if subject.is_empty() {
+            continue;
+        }
+        for (b, tb) in topics.iter().enumerate() {
+            if a == b || tb.further || parent[b].as_ref() != Some(pa) || rank[b] <= rank[a] {
+                continue;
+            }
+            let own_b = stems(&plain(&tb.title));
+            let naming: Vec<(&Reading, &String)> = members[b]
+                .iter()
+                .filter_map(|r| {
+                    let ws = stems(&r.c.title);
+                    subject
+                        .iter()
+                        .find(|w| ws.contains(w) && !own_b.contains(w))
+                        .map(|w| (*r, w))
+                })
+                .collect();
+            let Some(&(r, w)) = naming.first() else {
+                continue;
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.5 + 0.05 * (naming.len().min(4) as f32),
+                why: format!(
+                    "{} of its readings name \"{}\", the subject of {}, which comes before it under the same heading (\"{}\") (e.g. \"{}\")",
+                    naming.len(),
+                    w,
+                    quoted(ta),
+                    plain(&super::short(pa, 40)),
                     plain(&super::short(&r.c.title, 60)),
                 ),
             });

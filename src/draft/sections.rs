@@ -21,7 +21,61 @@ pub(crate) enum Role {
     Further,
     /// Not readings of the course: navigation, licence, other reading lists.
     Away,
+    /// A catalogue of things rather than of readings: tools, code projects, people,
+    /// communities, channels. Its links are homes of things to use or follow.
+    Catalogue,
 }
+
+/// Words naming a catalogue of people or places to follow rather than readings to study.
+const CATALOGUE_WORDS: &[&str] = &[
+    "community",
+    "communities",
+    "channel",
+    "channels",
+    "researchers",
+    "institutes",
+    "people",
+    "companies",
+    "newsletters",
+    "forums",
+    "meetups",
+    "websites",
+    "organizations",
+    "organisations",
+];
+
+/// Words naming things to use; a section so named is a catalogue only when its links say so
+/// too (mostly repositories and front pages): "Frameworks" of a course on ML systems holds
+/// the papers on TensorFlow and PyTorch.
+const THING_WORDS: &[&str] = &[
+    "tool",
+    "tools",
+    "tooling",
+    "framework",
+    "frameworks",
+    "library",
+    "libraries",
+    "project",
+    "projects",
+    "implementations",
+    "software",
+    "runtimes",
+    "products",
+];
+
+/// Words saying a catalogue's things are made to be studied: "Educational and Toy Projects"
+/// is code a learner reads and rebuilds, a topic of its own.
+const STUDY_WORDS: &[&str] = &[
+    "educational",
+    "toy",
+    "teaching",
+    "tutorial",
+    "tutorials",
+    "example",
+    "examples",
+    "minimal",
+    "tiny",
+];
 
 const FORM_WORDS: &[&str] = &[
     "course",
@@ -75,6 +129,17 @@ const FORM_WORDS: &[&str] = &[
     "calendar",
     "syllabus",
     "current",
+    // A collection's container heading ("Learning", "Resources to learn"): its subsections
+    // say what the readings are.
+    "learning",
+    "learn",
+    "conferences",
+    "specifications",
+    "specs",
+    "standards",
+    "discussions",
+    "questions",
+    "answers",
     "list",
     "weekly",
     "tentative",
@@ -209,10 +274,82 @@ pub(crate) fn role(name: &str) -> Role {
     {
         return Role::Further;
     }
+    if words.iter().any(|w| CATALOGUE_WORDS.contains(w))
+        && !words.iter().any(|w| STUDY_WORDS.contains(w))
+    {
+        return Role::Catalogue;
+    }
     if !words.is_empty() && words.iter().all(|w| FORM_WORDS.contains(w)) {
         return Role::Form;
     }
     Role::Topic
+}
+
+/// A link to a thing's home rather than to a text: a repository's root, a site's front page.
+pub(crate) fn is_home_link(url: &str) -> bool {
+    let rest = url
+        .split_once("://")
+        .map(|(_, r)| r)
+        .unwrap_or(url)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.trim_start_matches("www.").to_lowercase();
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let code_host = [
+        "github.com",
+        "gitlab.com",
+        "bitbucket.org",
+        "codeberg.org",
+        "sr.ht",
+        "git.sr.ht",
+    ]
+    .contains(&host.as_str());
+    if code_host {
+        return parts.len() <= 2;
+    }
+    if host.ends_with(".sourceforge.net") || host == "sourceforge.net" {
+        return true;
+    }
+    parts.is_empty()
+        || (parts.len() == 1
+            && ["index.html", "index.htm", "index.php", "home", "about"]
+                .contains(&parts[0].to_lowercase().as_str()))
+}
+
+/// A section name saying its things are made to be studied.
+fn names_study(name: &str) -> bool {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| STUDY_WORDS.contains(&w))
+}
+
+/// A section whose links are mostly homes of things (repositories, front pages) catalogues
+/// those things, when its name says things ("Tools and Frameworks", "Serious Projects") or
+/// nearly all its links are such homes ("Runtimes and VMs": OpenJDK, Kaffe, JamVM). Readings
+/// link to texts.
+fn catalogue_by_links(name: &str, members: &[&Reading]) -> bool {
+    if members.len() < 3 {
+        return false;
+    }
+    if names_study(name) {
+        return false;
+    }
+    let lower = strip_numbering(name).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let homes = members.iter().filter(|r| is_home_link(&r.c.url)).count();
+    let things = words.iter().any(|w| THING_WORDS.contains(w));
+    if things {
+        homes * 2 >= members.len()
+    } else {
+        // Without such a name, only a long run of homes: a short section of one paper and
+        // the tools its note mentions ("Dapper", then Zipkin, HTrace) is a topic.
+        members.len() >= 6 && homes * 4 >= members.len() * 3
+    }
 }
 
 /// A calendar's section name without its numbering: "Week 3: Paxos" is "Paxos"; "Week 3"
@@ -253,28 +390,35 @@ enum Place {
     Topic(String),
     Further,
     Away(String),
+    Catalogue(String),
     None,
 }
 
-fn place(path: &[String]) -> Place {
+fn place(path: &[String], catalogued: &HashSet<String>) -> Place {
     if path.is_empty() {
         return Place::None;
     }
+    // Code written to be studied ("Educational and Toy Projects") stays a topic even in a
+    // catalogue of code ("Compilers and Interpreters").
+    let studied = path.iter().any(|s| names_study(s));
     for s in path {
+        if catalogued.contains(s) && !studied {
+            return Place::Catalogue(s.clone());
+        }
         match role(s) {
             Role::Away => return Place::Away(s.clone()),
+            Role::Catalogue => return Place::Catalogue(s.clone()),
             Role::Further => return Place::Further,
             _ => {}
         }
     }
-    // The innermost section that names a subject; when all name only forms ("Recommended
-    // Courses, Books and Talks" > "Books"), the outermost.
-    let named = path
-        .iter()
-        .rev()
-        .find(|s| role(s) == Role::Topic)
-        .unwrap_or(&path[0]);
-    Place::Topic(named.clone())
+    // The innermost section that names a subject. When all name only forms of readings
+    // ("Recommended Courses, Books and Talks" > "Books", "Learning" > "Papers"), the section
+    // is a collection of resources over every subject: optional further reading.
+    match path.iter().rev().find(|s| role(s) == Role::Topic) {
+        Some(named) => Place::Topic(named.clone()),
+        None => Place::Further,
+    }
 }
 
 /// Topics from sections, or `None` when the list has too few to follow.
@@ -332,9 +476,24 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
         })
         .collect();
     // Under a schedule's heading but in no row's topic: a holiday, an exam, a course overview.
+    // (Only a heading whose subsections name subjects: the papers directly under "Papers",
+    // above its "Researchers and Institutes", are papers.)
     let parents: HashSet<&[String]> = paths
         .iter()
+        .filter(|p| p.last().is_some_and(|s| role(s) == Role::Topic))
         .flat_map(|p| (1..p.len()).map(move |k| &p[..k]))
+        .collect();
+    // Sections whose links are homes of things, each judged on every reading under it.
+    let mut under: BTreeMap<&str, Vec<&Reading>> = BTreeMap::new();
+    for (i, p) in paths.iter().enumerate() {
+        for s in p {
+            under.entry(s.as_str()).or_default().push(&readings[i]);
+        }
+    }
+    let catalogued: HashSet<String> = under
+        .iter()
+        .filter(|(s, rs)| role(s) != Role::Further && catalogue_by_links(s, rs))
+        .map(|(s, _)| s.to_string())
         .collect();
     let mut topics: Vec<(String, String, Vec<usize>)> = Vec::new(); // (key, shown, readings)
     let mut further: Vec<usize> = Vec::new();
@@ -350,7 +509,7 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
             ));
             continue;
         }
-        match place(path) {
+        match place(path, &catalogued) {
             Place::Topic(name) => {
                 let shown = strip_numbering(&name);
                 let key = shown.to_lowercase();
@@ -374,8 +533,14 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
                     plain(&s)
                 ),
             )),
+            Place::Catalogue(s) => inbox.push((readings[i].key, catalogue_reason(&s))),
             Place::None => inbox.push((readings[i].key, "under no section of the list".into())),
         }
+    }
+    // Nothing left that names a subject: the sections were kinds of resource only, so they
+    // cannot give the topics.
+    if topics.len() < 2 {
+        return None;
     }
     let df = document_frequency(readings);
     let field = field_of(readings);
@@ -450,6 +615,13 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
     Some((out, inbox))
 }
 
+fn catalogue_reason(section: &str) -> String {
+    format!(
+        "under \"{}\", a catalogue of tools, projects, people or places rather than readings",
+        plain(section)
+    )
+}
+
 /// A section whose name says it comes first: "Introduction", "Basics", "Getting started".
 pub(crate) fn is_intro_section(title: &str) -> bool {
     let t = title.to_lowercase();
@@ -494,6 +666,20 @@ mod tests {
         assert_eq!(role("Course Logistics"), Role::Away);
         assert_eq!(role("Time"), Role::Topic);
         assert_eq!(role("Query Optimizer"), Role::Topic);
+        assert_eq!(role("Learning"), Role::Form);
+        assert_eq!(role("Communities"), Role::Catalogue);
+        assert_eq!(role("Researchers and Institutes"), Role::Catalogue);
+        // Named like things to use, but decided by its links: a course's "Frameworks".
+        assert_eq!(role("Frameworks"), Role::Topic);
+        assert_eq!(role("Machine Learning"), Role::Topic);
+    }
+
+    #[test]
+    fn home_links_are_repositories_and_front_pages() {
+        assert!(is_home_link("https://github.com/dotnet/coreclr"));
+        assert!(is_home_link("http://openjdk.java.net/"));
+        assert!(!is_home_link("https://github.com/a/b/blob/master/notes.md"));
+        assert!(!is_home_link("https://example.org/papers/x.pdf"));
     }
 
     #[test]

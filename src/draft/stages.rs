@@ -61,7 +61,7 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
                 } else {
                     format!("Part {}: {title}", s + 1)
                 },
-                outcome: outcome(&names, s, count),
+                outcome: outcome(topics, s),
             }
         })
         .collect()
@@ -89,26 +89,61 @@ fn push_after_prerequisites(topics: &[Topic], main: &[usize], stage_of: &mut [us
     }
 }
 
-fn outcome(names: &[String], stage: usize, count: usize) -> String {
-    let list = match names {
-        [] => return "Optional readings.".into(),
+/// What a stage's reader can do, saying only what the draft knows: a stage is groundwork
+/// when later topics require its topics, builds on earlier stages when its topics require
+/// theirs, and otherwise is just the list's order.
+fn outcome(topics: &[Topic], stage: usize) -> String {
+    let here: Vec<usize> = (0..topics.len())
+        .filter(|&t| topics[t].stage == stage && !topics[t].further)
+        .collect();
+    let names: Vec<String> = here.iter().map(|&t| plain(&topics[t].title)).collect();
+    if names.is_empty() {
+        return "Optional readings.".into();
+    }
+    let list = join(&names);
+    let mut later: Vec<String> = Vec::new();
+    let mut earlier: Vec<String> = Vec::new();
+    for (t, topic) in topics.iter().enumerate() {
+        for p in &topic.requires {
+            if here.contains(&p.topic) && topic.stage > stage {
+                later.push(plain(&topic.title));
+            }
+            if here.contains(&t) && topics[p.topic].stage < stage {
+                earlier.push(plain(&topics[p.topic].title));
+            }
+        }
+    }
+    for v in [&mut later, &mut earlier] {
+        let mut seen = std::collections::HashSet::new();
+        v.retain(|x| seen.insert(x.clone()));
+    }
+    match (earlier.is_empty(), later.is_empty()) {
+        (true, true) => format!("You can explain {list}."),
+        (true, false) => format!(
+            "You can explain {list}, the groundwork of {}.",
+            join(&later)
+        ),
+        (false, true) => format!("You can explain {list}, building on {}.", join(&earlier)),
+        (false, false) => format!(
+            "You can explain {list}, building on {}, ready for {}.",
+            join(&earlier),
+            join(&later)
+        ),
+    }
+}
+
+fn join(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
         [a] => a.clone(),
         [a, b] => format!("{a} and {b}"),
         [a, b, c] => format!("{a}, {b} and {c}"),
         [a, b, c, rest @ ..] => format!("{a}, {b}, {c} and {} more", rest.len()),
-    };
-    if count == 1 {
-        format!("You can explain {list}.")
-    } else if stage == 0 {
-        format!("You can explain the groundwork the later stages assume: {list}.")
-    } else if stage + 1 == count {
-        format!("You can read the advanced work on {list}, building on the earlier stages.")
-    } else {
-        format!("You can explain {list}, using what the earlier stages gave you.")
     }
 }
 
-/// Stages that follow the list's own parent sections, in the list's order: consecutive
+/// Stages that follow the list's own parent sections, in the list's order (groups with an
+/// introductory topic first): consecutive
 /// groups (a parent heading with its subsections, or a lone top-level section) fill at most
 /// [`MAX_STAGES`] stages of about equal size, a group never split; a topic never comes
 /// before its prerequisites. None when the list has no hierarchy (fewer than two parents
@@ -130,6 +165,10 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
     if nested < 2 {
         return None;
     }
+    // Introductory sections are the groundwork, wherever the list puts them: a list's
+    // "Relational Model" primers come before its query-optimizer research (the seventh
+    // review: research presented as groundwork). Otherwise the list's order.
+    groups.sort_by_key(|(_, m)| !m.iter().any(|&t| topics[t].intro));
     let count = MAX_STAGES.min(groups.len());
     let target = main.len().div_ceil(count);
     let mut stage_of = vec![0usize; topics.len()];
@@ -169,7 +208,12 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
     Some(
         (0..used)
             .map(|s| {
-                let names: Vec<String> = names[s].iter().map(|n| plain(n)).collect();
+                // Named by the topics it holds: a parent section may have lent only part.
+                let names: Vec<String> = main
+                    .iter()
+                    .filter(|&&t| topics[t].stage == s)
+                    .map(|&t| plain(&topics[t].title))
+                    .collect();
                 let title = match names.as_slice() {
                     [] => format!("Part {}", s + 1),
                     [a] => a.clone(),
@@ -179,7 +223,7 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
                 Stage {
                     id: format!("part-{}", s + 1),
                     title: format!("Part {}: {title}", s + 1),
-                    outcome: outcome(&names, s, used),
+                    outcome: outcome(topics, s),
                 }
             })
             .collect(),

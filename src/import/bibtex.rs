@@ -2,8 +2,9 @@
 //! and braces into plain text). The URL is `url`, else a `\url{...}` in `howpublished` or
 //! `note`, else `doi` as `https://doi.org/...`, else an arXiv `eprint`; a `doi` beside another
 //! URL is an alternate, so the paper is a duplicate under either. A URL on a DOI resolver is
-//! written as `https://doi.org/<doi>`. `@book` entries are books, the rest papers; `pages`
-//! (or `numpages`) gives the reading time at [`MINUTES_PER_PAGE`]. A bare word the file does
+//! written as `https://doi.org/<doi>`. `@book` entries are books (unless a volume and number or
+//! a page range say a paper in a bound volume), the rest papers; `pages`
+//! (else `numpages`) gives the reading time at [`MINUTES_PER_PAGE`]. A bare word the file does
 //! not define (`month = october`) is read as that text, with a warning for its entry.
 
 use super::text::{non_empty, squash};
@@ -103,19 +104,20 @@ fn urls_of(entry: &Entry) -> Option<(String, Vec<String>)> {
 }
 
 /// `pages = {225--267}` or `numpages = {43}`: how many pages to read.
+/// A page range wins over `numpages`: ACM's exports write `numpages = {1}` beside
+/// `pages = {205--218}` for USENIX papers (Bigtable, ZooKeeper), which is no 4-minute read.
 fn page_count(entry: &Entry) -> Option<u32> {
-    if let Some(n) = field(entry, "numpages").and_then(|n| n.trim().parse::<u32>().ok()) {
-        return Some(n);
-    }
-    let pages = field(entry, "pages")?;
-    let nums: Vec<u32> = pages
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    match nums[..] {
-        [a, b] if b >= a => Some(b - a + 1),
-        _ => None,
-    }
+    let range = field(entry, "pages").and_then(|pages| {
+        let nums: Vec<u32> = pages
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        match nums[..] {
+            [a, b] if b >= a => Some(b - a + 1),
+            _ => None,
+        }
+    });
+    range.or_else(|| field(entry, "numpages").and_then(|n| n.trim().parse::<u32>().ok()))
 }
 
 /// An `eprint`: an arXiv id when `archivePrefix` (or `eprinttype`) says arXiv or, with no
@@ -329,7 +331,14 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             field(entry, "date").map(|d| d.chars().take_while(|c| *c != '-').collect())
         });
         // `@misc` and `@online` are anything (a repository, a web page): the URL decides.
+        // A `@book` with a journal issue's coordinates (`volume` and `number`, as Google
+        // Scholar exports a proceedings paper: "Promises", "Sagas") or a page range is a
+        // paper in a bound volume, not a book to read whole.
+        let in_volume = (field(entry, "volume").is_some() && field(entry, "number").is_some())
+            || field(entry, "pages").is_some_and(|p| p.contains('-'))
+            || field(entry, "journal").is_some();
         let kind = match entry.entry_type {
+            EntryType::Book | EntryType::MvBook if in_volume => Some(Kind::Paper),
             EntryType::Book | EntryType::MvBook => Some(Kind::Book),
             EntryType::Misc | EntryType::Online | EntryType::Unpublished => None,
             _ => Some(Kind::Paper),
@@ -361,6 +370,19 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_range_wins_over_numpages_and_a_book_in_a_volume_is_a_paper() {
+        let bib = r#"
+@inproceedings{Chang:2006, title = {Bigtable: a distributed storage system}, pages = {205--218}, numpages = {1}, url = {https://example.org/bigtable.pdf}}
+@book{liskov1988promises, title = {Promises: linguistic support}, volume = {23}, number = {7}, year = {1988}, url = {https://example.org/promises.pdf}}
+@book{tpl, title = {A Whole Textbook}, publisher = {Press}, pages = {450}, url = {https://example.org/book}}
+"#;
+        let p = parse(bib, Path::new("refs.bib")).unwrap();
+        assert_eq!(p.links[0].minutes, Some(14 * MINUTES_PER_PAGE));
+        assert_eq!(p.links[1].kind, Some(Kind::Paper));
+        assert_eq!(p.links[2].kind, Some(Kind::Book));
+    }
 
     #[test]
     fn deep_braces_are_refused_in_linear_time() {

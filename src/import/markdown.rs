@@ -113,6 +113,8 @@ struct Block {
     paragraph: bool,
     /// Where each line of a paragraph after its first begins (an index into `segs`).
     breaks: Vec<usize>,
+    /// The byte offset where the block starts.
+    start: usize,
 }
 
 impl Block {
@@ -367,7 +369,10 @@ impl Walker<'_> {
                 self.seen_heading = true;
                 self.heading = Some((title, String::new()));
             }
-            Tag::Item => self.blocks.push(Block::default()),
+            Tag::Item => self.blocks.push(Block {
+                start: at,
+                ..Block::default()
+            }),
             Tag::TableRow => {
                 self.row_plain = false;
                 self.blocks.push(Block::default());
@@ -852,6 +857,9 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
             c.mentions.push(l);
         }
     }
+    if c.leading.is_empty() && c.labels.is_empty() && c.mentions.is_empty() && parents.is_empty() {
+        cited_without_link(ctx, &c.prose, block.start);
+    }
     if c.leading.is_empty() && c.labels.is_empty() {
         if let Some(parent) = parents.last_mut().filter(|p| !p.paragraph) {
             let mut text = vec![clean_text(&c.prose)];
@@ -874,6 +882,52 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
     }
     let child_text: Vec<String> = block.children.iter().map(|ch| ch.text.clone()).collect();
     readings(ctx, c, block.children, &child_text, &hints, heading);
+}
+
+/// A top-level item that cites a work by title and year but links nowhere ("The Sprite
+/// Network Operating System (1988)."): a work the list names without an address. `import`
+/// warns and skips it; `new --from` keeps it, marked, and its README lists it.
+fn cited_without_link(ctx: &mut Ctx, prose: &str, start: usize) {
+    let text = clean_text(prose);
+    let t = text.trim_end_matches(['.', ' ']);
+    let Some(open) = t.rfind('(') else { return };
+    let year = &t[open + 1..];
+    let Some(year) = year.strip_suffix(')') else {
+        return;
+    };
+    let cited = year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"));
+    let title = t[..open].trim().trim_end_matches([',', '.', ' ']);
+    if !cited || title.split_whitespace().count() < 3 || title.chars().count() > 200 {
+        return;
+    }
+    let line = ctx.lines.line(start);
+    ctx.out.skipped.push(
+        warning(
+            ctx.file,
+            line,
+            1,
+            format!("the item \"{title}\" names a work but has no url, pdf, doi or link; skipped"),
+        )
+        .with_help("link its title to the work's address: `- [title](url)`"),
+    );
+    ctx.out.unaddressed.push((
+        format!(
+            "{}:{line}",
+            ctx.file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+        Candidate {
+            title: title.to_string(),
+            published: Some(year.to_string()),
+            section: ctx.section.iter().map(|(_, s)| s.clone()).collect(),
+            line,
+            ..Candidate::default()
+        },
+    ));
 }
 
 /// The readings of one classified item (see the module doc).

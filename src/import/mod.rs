@@ -32,6 +32,7 @@ pub(crate) mod evidence;
 pub(crate) mod feed;
 pub mod labels;
 pub(crate) mod markdown;
+pub mod proxy;
 #[cfg(test)]
 mod real_files;
 pub(crate) mod rss;

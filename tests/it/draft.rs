@@ -843,3 +843,131 @@ fn level_names_give_prerequisites_and_a_first_week_none() {
         assert!(requires(&course, id).is_empty(), "{id}");
     }
 }
+
+/// A list organised by kind of resource: its subjects ("Introductory", "Advanced", code to
+/// study) are topics; papers filed by form only are optional further reading; catalogues of
+/// tools, runtimes, people and communities (named so, or linking to repositories and front
+/// pages) are no topics and wait in the inbox.
+#[test]
+fn sections_that_are_kinds_of_resource_are_no_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/kinds.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "advanced",
+            "educational-and-toy-projects",
+            "further-reading",
+            "introductory"
+        ]
+    );
+    let further = &topics.iter().find(|t| t.0 == "further-reading").unwrap().1;
+    assert_eq!(links(further), 3, "{further}");
+    assert!(further.contains("Threaded code revisited"), "{further}");
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    for t in [
+        "luavm",
+        "Scheme portal",
+        "VM four",
+        "Interpreter lab",
+        "Interpreter chat room",
+    ] {
+        assert!(inbox.contains(t), "{t} not in the inbox: {inbox}");
+    }
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("a catalogue of tools"), "{readme}");
+}
+
+/// Subsections nested under one heading, in the author's order: "Concurrency Control"
+/// requires "Isolation Levels" because one of its readings names isolation, the subject
+/// every isolation reading names. The same word under another heading ("Storage") is no
+/// evidence, and neither is a word the earlier title has but its readings do not.
+#[test]
+fn a_later_subsection_naming_an_earlier_ones_subject_requires_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/nested.md", &["--no-like"]);
+    let cc = requires(&course, "concurrency-control");
+    assert_eq!(cc.len(), 1, "{cc:?}");
+    assert_eq!(cc[0].0, "isolation-levels");
+    assert!(
+        cc[0].1.contains("\"Transaction\"") || cc[0].1.contains("transaction"),
+        "{cc:?}"
+    );
+    assert!(requires(&course, "disk-io").is_empty());
+}
+
+/// A stage's outcome claims only the dependencies the draft has: a draft whose topics have
+/// no prerequisite calls no stage "groundwork the later stages assume".
+#[test]
+fn stage_outcomes_claim_only_the_prerequisites_drafted() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/kinds.md", &["--no-like"]);
+    let stages = std::fs::read_to_string(course.join("topics/course.toml")).unwrap();
+    assert!(!stages.contains("groundwork the later stages"), "{stages}");
+    assert!(!stages.contains("advanced work"), "{stages}");
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/calendar.html", &["--no-like"]);
+    let stages = std::fs::read_to_string(course.join("topics/course.toml")).unwrap();
+    assert!(stages.contains("building on"), "{stages}");
+    assert!(
+        stages.contains("guidance = \"You can explain Distributed data.\""),
+        "{stages}"
+    );
+}
+
+/// A campus proxy's address (the publisher's host rewritten into the library's, with an
+/// expiring session in its query) is no reader's address: the draft files the publisher's.
+#[test]
+fn campus_proxy_addresses_become_the_publishers() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/proxy.md", &["--no-like"]);
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(!all.contains("ucsc.edu"), "{all}");
+    assert!(!all.contains("__acm__"), "{all}");
+    assert!(
+        all.contains("url = \"https://link.springer.com/content/pdf/10.1007%2FBF01784241.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("url = \"http://delivery.acm.org/10.1145/2930000/2926965/a19-viotti.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("url = \"https://dl.acm.org/citation.cfm?id=78972\""),
+        "{all}"
+    );
+}
+
+/// A list item that cites a work by title and year but links nowhere is kept, marked
+/// `guessed`, and the draft's README names it with its line; an item of prose without a
+/// cited year is no work.
+#[test]
+fn cited_items_without_a_link_are_kept_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/linkless.md", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("`linkless.md:11` The Sprite Network Operating System"),
+        "{readme}"
+    );
+    assert!(readme.contains("`linkless.md:12` MapReduce"), "{readme}");
+    assert!(!readme.contains("Read the papers"), "{readme}");
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(
+        all.contains("title = \"The Sprite Network Operating System\""),
+        "{all}"
+    );
+    assert!(all.contains("url_status = \"guessed\""), "{all}");
+}
+
+/// A list that puts its primers after its research: the parent section holding introductory
+/// topics is the first stage, the optimizer research after it.
+#[test]
+fn introductory_sections_come_first_wherever_the_list_puts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/primers-last.md", &["--no-like"]);
+    assert_eq!(stage_of(&course, "basics"), "part-1");
+    assert_ne!(stage_of(&course, "cardinality-estimation"), "part-1");
+}
