@@ -570,7 +570,7 @@ fn cluster_text(
         let (rs, out): (Vec<&Reading>, Vec<&Reading>) = rs
             .iter()
             .partition(|r| fits(r, &rs, &name_words, &theme_words));
-        if rs.len() < 2 || rs.len() * 2 < out.len() {
+        if rs.len() < least || rs.len() * 2 < out.len() {
             scattered.extend(rs.iter().chain(&out).map(|r| r.key));
             continue;
         }
@@ -864,11 +864,8 @@ fn by_word(
         topics.push(Topic {
             id: String::new(),
             summary: describe(&rs, &keywords),
-            origin: format!(
-                "{} whose titles name \"{}\"",
-                crate::words::count(rs.len(), "reading"),
-                plain(&title)
-            ),
+            // No count: the import may fold a series into one link.
+            origin: format!("readings whose titles name \"{}\"", plain(&title)),
             title,
             keywords,
             members: mine,
