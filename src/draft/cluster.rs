@@ -300,9 +300,46 @@ fn theme(
         .collect();
     ws.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     ws.into_iter()
+        // "generalized", "replicated": how something is, not what the readings are about.
+        .filter(|(w, _)| noun_like(w))
         .take(3)
-        .map(|(w, _)| forms.get(w).cloned().unwrap_or_else(|| w.to_string()))
+        .map(|(w, _)| {
+            proper(members, w)
+                .or_else(|| forms.get(w).cloned())
+                .unwrap_or_else(|| w.to_string())
+        })
         .collect()
+}
+
+/// `w` as the group's titles write it when it is a name: every title written in sentence
+/// case (fewer than half its words capitalised) that says it gives it a capital ("Paxos",
+/// "RocksDB"), and at least one does. Title Case says nothing of names.
+fn proper(members: &[&Reading], w: &str) -> Option<String> {
+    let mut shown = None;
+    for r in members {
+        let words: Vec<&str> =
+            r.c.title
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .collect();
+        let capitals = words
+            .iter()
+            .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if capitals * 2 >= words.len() {
+            continue;
+        }
+        for t in words
+            .iter()
+            .filter(|t| crate::import::domain::normal(t).as_deref() == Some(w))
+        {
+            if !t.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            shown.get_or_insert_with(|| t.to_string());
+        }
+    }
+    shown
 }
 
 /// A work as a summary names it: `Lamport's "Paxos Made Simple" (2001)`.
@@ -999,5 +1036,31 @@ mod tests {
             continued(&group, &w).as_deref(),
             Some("Replicated Data Types")
         );
+    }
+
+    /// A summary writes a word as a name where sentence-case titles capitalise it ("Paxos
+    /// made simple"), and not where only Title Case does ("Object Structure in the Emerald
+    /// System") or a title writes it in lower case.
+    #[test]
+    fn names_keep_their_capitals_in_summaries() {
+        let titles = [
+            "Paxos made simple",
+            "Revisiting the Paxos algorithm",
+            "The Part-Time Parliament Of The Island",
+            "a lock service for loosely-coupled systems",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let group: Vec<&Reading> = rs.iter().collect();
+        let normal = |w: &str| crate::import::domain::normal(w).unwrap();
+        assert_eq!(proper(&group, &normal("Paxos")).as_deref(), Some("Paxos"));
+        assert_eq!(proper(&group, &normal("Parliament")), None);
+        assert_eq!(proper(&group, &normal("lock")), None);
     }
 }
