@@ -9,9 +9,8 @@
 //! cosine suffice for titles: a crate for text clustering would bring embeddings or models
 //! this needs none of.
 
-use super::{
-    document_frequency, field_of, name_group, plain, summarise, surface_forms, Key, Reading, Topic,
-};
+use super::{document_frequency, field_of, name_group, plain, surface_forms, Key, Reading, Topic};
+use crate::model::Course;
 use std::collections::{BTreeMap, HashSet};
 
 /// Fewest and most topics a list without sections is cut into.
@@ -81,6 +80,9 @@ fn vectors(readings: &[Reading]) -> Vec<Vector> {
     let index: BTreeMap<&str, u32> = df
         .iter()
         .filter(|(_, c)| **c >= 2 && (**c * 2 <= n || n < 6))
+        // How a title is written ("Writing a ... from scratch") says nothing of what a
+        // reading is about: two posts sharing it are no closer in subject.
+        .filter(|(w, _)| !super::TITLE_FORM.contains(w))
         .enumerate()
         .map(|(i, (w, _))| (*w, i as u32))
         .collect();
@@ -169,18 +171,356 @@ fn agglomerate(items: &[usize], vs: &[Vector], target: usize, cap: usize) -> Vec
     clusters.into_iter().flatten().collect()
 }
 
-/// Topics by text, and the readings that fit none.
-pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) {
+/// Topics for a list without sections: those a like course names first (see [`seed`]), then
+/// the rest clustered by their text; and the readings that fit none.
+pub(crate) fn by_text(
+    readings: &[Reading],
+    like: Option<&Course>,
+) -> (Vec<Topic>, Vec<(Key, String)>) {
+    let (mut topics, rest) = match like {
+        Some(course) => seed(readings, course),
+        None => (Vec::new(), (0..readings.len()).collect()),
+    };
+    if topics.is_empty() {
+        let (more, inbox) = cluster_text(readings, readings, &HashSet::new());
+        topics.extend(more);
+        return (topics, inbox);
+    }
+    let rest: Vec<Reading> = rest.into_iter().map(|i| copy(&readings[i])).collect();
+    let taken: HashSet<String> = topics.iter().map(|t| t.title.to_lowercase()).collect();
+    let (more, inbox) = cluster_text(&rest, readings, &taken);
+    topics.extend(more);
+    (topics, inbox)
+}
+
+fn copy<'a>(r: &Reading<'a>) -> Reading<'a> {
+    Reading {
+        key: r.key,
+        c: r.c,
+        order: r.order,
+        words: r.words.clone(),
+        title_words: r.title_words.clone(),
+        year: r.year,
+        intro: r.intro,
+    }
+}
+
+/// Fewest readings a like course's topic must be given to become a draft topic.
+const SEED_LEAST: usize = 3;
+
+/// Topics a like course names: each reading the import suggester files under one of the
+/// course's topics with confidence (its own decision: score above the floor, ahead of the
+/// second) goes there, and a course topic given [`SEED_LEAST`] readings or more becomes a
+/// draft topic under the course's title, described from the draft's own readings. The
+/// course's topics are a teacher's cut of the field: where the list's readings fall into
+/// them, a curator keeps them rather than clusters of shared words. Returns the topics and
+/// the indices of the readings left to cluster.
+fn seed(readings: &[Reading], course: &Course) -> (Vec<Topic>, Vec<usize>) {
+    let suggester = crate::import::suggest::Suggester::new(course);
+    let mut filed: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut rest = Vec::new();
+    for (i, r) in readings.iter().enumerate() {
+        let s = suggester.suggest(r.c);
+        match s
+            .topic
+            .and_then(|id| course.topics.iter().position(|t| t.id.as_str() == id))
+        {
+            Some(t) => filed.entry(t).or_default().push(i),
+            None => rest.push(i),
+        }
+    }
+    let df = document_frequency(readings);
+    let field = field_of(readings);
+    let forms = surface_forms(readings);
+    let mut topics = Vec::new();
+    for (t, members) in filed {
+        if members.len() < SEED_LEAST {
+            rest.extend(members);
+            continue;
+        }
+        let ct = &course.topics[t];
+        let rs: Vec<&Reading> = members.iter().map(|i| &readings[*i]).collect();
+        let mut keywords = theme(&rs, readings, &df, &field, &forms);
+        if keywords.is_empty() {
+            keywords = ct.keywords.iter().take(3).cloned().collect();
+        }
+        topics.push(Topic {
+            id: String::new(),
+            title: plain(&ct.title),
+            summary: describe(&rs, &keywords),
+            origin: format!(
+                "readings the course \"{}\" would file under its topic \"{}\"",
+                plain(&course.title),
+                plain(&ct.title)
+            ),
+            keywords: ct.keywords.clone(),
+            intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
+            members: rs.iter().map(|r| r.key).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+        });
+    }
+    rest.sort_unstable();
+    (topics, rest)
+}
+
+/// The words a group's readings share that say what it is about, most telling first (as
+/// the list writes them): used by two of its titles at least, of the list's field, never an
+/// everyday English word or a title's way of saying things.
+fn theme(
+    members: &[&Reading],
+    all: &[Reading],
+    df: &BTreeMap<String, usize>,
+    field: &crate::import::domain::Field,
+    forms: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let n = all.len().max(1) as f32;
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in members {
+        for w in super::distinct(&r.title_words) {
+            *count.entry(w).or_default() += 1;
+        }
+    }
+    let mut ws: Vec<(&str, f32)> = count
+        .into_iter()
+        .filter(|(w, c)| {
+            *c >= 2
+                && w.len() >= 3
+                && !crate::import::domain::common_english(w)
+                && !super::TITLE_FORM.contains(w)
+                && field.weight(w).is_some_and(|x| x >= 1.5)
+        })
+        .map(|(w, c)| {
+            let idf = (n / df.get(w).copied().unwrap_or(1).max(1) as f32)
+                .ln()
+                .max(0.05);
+            (w, c as f32 * idf)
+        })
+        .collect();
+    ws.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    ws.into_iter()
+        // "generalized", "replicated": how something is, not what the readings are about.
+        .filter(|(w, _)| noun_like(w))
+        .take(3)
+        .map(|(w, _)| {
+            proper(members, w)
+                .or_else(|| forms.get(w).cloned())
+                .unwrap_or_else(|| w.to_string())
+        })
+        .collect()
+}
+
+/// `w` as the group's titles write it when it is a name: every title written in sentence
+/// case (fewer than half its words capitalised) that says it gives it a capital ("Paxos",
+/// "RocksDB"), and at least one does. Title Case says nothing of names.
+fn proper(members: &[&Reading], w: &str) -> Option<String> {
+    let mut shown = None;
+    for r in members {
+        let words: Vec<&str> =
+            r.c.title
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .collect();
+        let capitals = words
+            .iter()
+            .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if capitals * 2 >= words.len() {
+            continue;
+        }
+        for t in words
+            .iter()
+            .filter(|t| crate::import::domain::normal(t).as_deref() == Some(w))
+        {
+            if !t.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            shown.get_or_insert_with(|| t.to_string());
+        }
+    }
+    shown
+}
+
+/// A work as a summary names it: `Lamport's "Paxos Made Simple" (2001)`.
+fn cite(r: &Reading) -> String {
+    let last = |a: &str| {
+        a.split(',')
+            .next()
+            .filter(|_| a.contains(','))
+            .map(str::to_string)
+            .unwrap_or_else(|| a.split_whitespace().last().unwrap_or("").to_string())
+    };
+    let who = match r.c.authors.as_slice() {
+        [] => String::new(),
+        [a] => format!("{}'s ", plain(&last(a))),
+        [a, b] => format!("{} and {}'s ", plain(&last(a)), plain(&last(b))),
+        [a, ..] => format!("{} et al.'s ", plain(&last(a))),
+    };
+    let year = r.year.map(|y| format!(" ({y})")).unwrap_or_default();
+    format!("{who}\"{}\"{year}", plain(&super::short(&r.c.title, 70)))
+}
+
+/// One sentence on what a topic's readings cover, said from them: the words they share and
+/// two or three representative works (those whose titles say most of those words; the
+/// list's order breaks ties). No count: the import may fold a series into one link, and a
+/// summary must stay true of the file.
+fn describe(members: &[&Reading], theme: &[String]) -> String {
+    let words: Vec<String> = theme.iter().flat_map(|t| super::terms(t)).collect();
+    let mut ranked: Vec<&&Reading> = members.iter().collect();
+    ranked.sort_by_key(|r| {
+        let said = words.iter().filter(|w| r.title_words.contains(w)).count();
+        (std::cmp::Reverse(said), r.order)
+    });
+    let works: Vec<String> = ranked.iter().take(3).map(|r| cite(r)).collect();
+    let about = match theme {
+        [] => String::new(),
+        [a] => format!(" on {}", plain(a)),
+        [rest @ .., last] => format!(
+            " on {} and {}",
+            rest.iter().map(|x| plain(x)).collect::<Vec<_>>().join(", "),
+            plain(last)
+        ),
+    };
+    let list = match works.as_slice() {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    format!("Readings{about}, among them {list}.")
+}
+
+/// Whether a one-word name reads as a thing a topic can be about: not a participle or an
+/// adjective by its ending ("Replicated", "Interpreting", "Scalable", "Highly"), which says
+/// how something is, not what. Names of systems and acronyms ("Raft", "JSON") pass.
+fn noun_like(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let acronym = word.len() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    acronym
+        || !["ed", "ing", "able", "ible", "ly", "ive", "ous", "ful"]
+            .iter()
+            .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+}
+
+/// `w` with the one or two words that follow it in most of the group's titles that say it,
+/// as the first such title writes them ("Replicated Data Types"), when at least two do.
+fn continued(group: &[&Reading], w: &str) -> Option<String> {
+    let saying: Vec<&&Reading> = group
+        .iter()
+        .filter(|r| r.title_words.iter().any(|x| x == w))
+        .collect();
+    let mut phrase: Vec<String> = vec![w.to_string()];
+    for _ in 0..2 {
+        let mut next: BTreeMap<&str, usize> = BTreeMap::new();
+        for r in &saying {
+            let t = &r.title_words;
+            if let Some(i) = (0..t.len()).find(|&i| t[i..].starts_with(&phrase)) {
+                if let Some(n) = t.get(i + phrase.len()) {
+                    *next.entry(n.as_str()).or_default() += 1;
+                }
+            }
+        }
+        match next
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        {
+            Some((n, c)) if c >= 2 && c * 2 >= saying.len() => phrase.push(n.to_string()),
+            _ => break,
+        }
+    }
+    if phrase.len() < 2 {
+        return None;
+    }
+    // As a title writes it: the words in order, each as that title spells it.
+    saying.iter().find_map(|r| {
+        let raw: Vec<&str> =
+            r.c.title
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .collect();
+        let normal: Vec<Option<String>> = raw
+            .iter()
+            .map(|t| crate::import::domain::normal(t))
+            .collect();
+        (0..raw.len()).find_map(|i| {
+            let mut out = Vec::new();
+            let mut j = i;
+            for (at, p) in phrase.iter().enumerate() {
+                // Stop words `terms` drops may stand between two words of the phrase.
+                while at > 0 && j < raw.len() && normal[j].is_none() {
+                    out.push(raw[j]);
+                    j += 1;
+                }
+                if normal.get(j)?.as_deref() != Some(p.as_str()) {
+                    return None;
+                }
+                out.push(raw[j]);
+                j += 1;
+            }
+            Some(super::capitalise(&out.join(" ")))
+        })
+    })
+}
+
+/// Whether `r` shares its group's theme: its title says a word of the group's name, or two
+/// of the theme's words (a feed's note is the post's opening, which wanders), or it shares an author with two other members (an
+/// author's series on one system). One shared word is a coincidence ("design" joins a paper
+/// on hardware verification to log-structured storage).
+fn fits(r: &Reading, group: &[&Reading], name: &[String], theme: &[String]) -> bool {
+    if r.title_words.iter().any(|w| name.contains(w)) {
+        return true;
+    }
+    let said = super::distinct(&r.title_words)
+        .into_iter()
+        .filter(|w| theme.iter().any(|t| t == w))
+        .count();
+    if said >= 2 {
+        return true;
+    }
+    let last = |a: &String| {
+        a.split([' ', ','])
+            .rfind(|p| p.len() > 1)
+            .map(str::to_lowercase)
+    };
+    let mine: HashSet<String> = r.c.authors.iter().filter_map(last).collect();
+    let coauthored = group
+        .iter()
+        .filter(|o| o.key != r.key)
+        .filter(|o| {
+            o.c.authors
+                .iter()
+                .filter_map(last)
+                .any(|a| mine.contains(&a))
+        })
+        .count();
+    coauthored >= 2 && said >= 1
+}
+
+/// Topics by text of `readings`, and the readings that fit none. `all` is the whole list:
+/// a word is distinctive or everyday, a name or not, by the whole list's use of it, not by
+/// the part left after a like course took its share ("distributed" names no group of a
+/// distributed-systems list). `taken` are titles already used.
+fn cluster_text(
+    readings: &[Reading],
+    all: &[Reading],
+    taken_before: &HashSet<String>,
+) -> (Vec<Topic>, Vec<(Key, String)>) {
     let n = readings.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
     let vs = vectors(readings);
-    let target = (n / 6).clamp(MIN_TOPICS, MAX_TOPICS);
-    let cap = if n < TINY {
+    let target = (n / 6).clamp(
+        MIN_TOPICS,
+        MAX_TOPICS.saturating_sub(taken_before.len()).max(1),
+    );
+    let cap = if all.len() < TINY {
         n
     } else {
-        ((n as f32 * MAX_SHARE).floor() as usize).max(2)
+        ((all.len() as f32 * MAX_SHARE).floor() as usize).clamp(2, n.max(2))
     };
     // A long feed: cluster an even sample pairwise, then the rest joins the nearest cluster.
     let step = n.div_ceil(MAX_PAIRWISE).max(1);
@@ -228,10 +568,10 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
     }
     // Topics in the order of their first reading: the list's order is a reading order.
     kept.sort_by_key(|c| c[0]);
-    let df = document_frequency(readings);
-    let field = field_of(readings);
-    let forms = surface_forms(readings);
-    let mut taken: HashSet<String> = HashSet::new();
+    let df = document_frequency(all);
+    let field = field_of(all);
+    let forms = surface_forms(all);
+    let mut taken: HashSet<String> = taken_before.clone();
     let mut topics = Vec::new();
     let mut scattered: Vec<Key> = Vec::new();
     for c in kept {
@@ -239,11 +579,39 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
         // A cluster no phrase or word of its titles names is a coincidence of a few words
         // ("NYC and seoul" over city essays and a Kubernetes post): no theme, so its readings
         // are further reading, not a topic.
-        let Some((title, keywords)) = name_group(&rs, readings, &df, &field, &forms, &taken) else {
+        let Some((title, keywords)) = name_group(&rs, all, &df, &field, &forms, &taken) else {
             scattered.extend(rs.iter().map(|r| r.key));
             continue;
         };
+        // An adjective names nothing alone; the words most of its titles go on with do
+        // ("Replicated" → "Replicated Data Types").
+        let title = match super::terms(&title).as_slice() {
+            [w] if !noun_like(&title) => continued(&rs, w).unwrap_or(title),
+            _ => title,
+        };
         let name_words = super::terms(&title);
+        // A one-word name must be a name of the field ("Raft", "Emerald", "JSON"): an
+        // ordinary word ("Replicated", "Computing", "Recommend") gathers whatever uses it.
+        if let [w] = name_words.as_slice() {
+            if field.weight(w).is_none_or(|x| x < super::NAME_WEIGHT) || !noun_like(&title) {
+                scattered.extend(rs.iter().map(|r| r.key));
+                continue;
+            }
+        }
+        let theme_words: Vec<String> = keywords
+            .iter()
+            .flat_map(|k| super::terms(k))
+            .chain(name_words.iter().cloned())
+            .collect();
+        // A reading stays only when it shares the cluster's theme, not one incidental word.
+        let (rs, out): (Vec<&Reading>, Vec<&Reading>) = rs
+            .iter()
+            .partition(|r| fits(r, &rs, &name_words, &theme_words));
+        if rs.len() < least || rs.len() * 2 < out.len() {
+            scattered.extend(rs.iter().chain(&out).map(|r| r.key));
+            continue;
+        }
+        scattered.extend(out.iter().map(|r| r.key));
         let covered = rs
             .iter()
             .filter(|r| r.title_words.iter().any(|w| name_words.contains(w)))
@@ -254,15 +622,12 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
         }
         taken.insert(title.to_lowercase());
         let intro = rs.iter().filter(|r| r.intro).count() * 2 > rs.len();
+        let about = theme(&rs, all, &df, &field, &forms);
         topics.push(Topic {
             id: String::new(),
-            summary: format!(
-                "{} Drafted from the words these readings share: say in a sentence what the topic covers.",
-                summarise(&rs, &keywords)
-            ),
+            summary: describe(&rs, if about.is_empty() { &keywords } else { &about }),
             origin: format!(
-                "a cluster of {} sharing the words {}",
-                crate::words::count(rs.len(), "reading"),
+                "a cluster of readings sharing the words {}",
                 keywords
                     .iter()
                     .take(3)
@@ -279,9 +644,66 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
             intro,
         });
     }
+    // A reading left out of its cluster, or whose cluster had no theme, joins the topic whose
+    // theme it shares (see [`fits`]), the one whose theme words it says most.
+    let themes: Vec<(Vec<String>, Vec<String>)> = topics
+        .iter()
+        .map(|t| {
+            let name = super::terms(&t.title);
+            let rs: Vec<&Reading> = t
+                .members
+                .iter()
+                .filter_map(|k| readings.iter().find(|r| r.key == *k))
+                .collect();
+            let theme: Vec<String> = t
+                .keywords
+                .iter()
+                .chain(theme(&rs, all, &df, &field, &forms).iter())
+                .flat_map(|k| super::terms(k))
+                .chain(name.iter().cloned())
+                .collect();
+            (name, theme)
+        })
+        .collect();
+    let mut left = Vec::new();
+    for k in scattered {
+        let Some(r) = readings.iter().find(|r| r.key == k) else {
+            continue;
+        };
+        let best = topics
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                let group: Vec<&Reading> = t
+                    .members
+                    .iter()
+                    .filter_map(|k| readings.iter().find(|r| r.key == *k))
+                    .collect();
+                t.members.len() < cap && fits(r, &group, &themes[*i].0, &themes[*i].1)
+            })
+            .map(|(i, _)| {
+                let said = super::distinct(&r.title_words)
+                    .into_iter()
+                    .filter(|w| themes[i].1.iter().any(|t| t == w))
+                    .count();
+                (i, said)
+            })
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+        match best {
+            Some((i, _)) => topics[i].members.push(k),
+            None => left.push(k),
+        }
+    }
     // Readings of themeless clusters that a word of the field gathers ("Lisp", "SQLite" over
     // a blog's posts that clustered by "from scratch") are a topic of that word.
-    let (more, mut scattered) = by_word(readings, scattered, &field, cap, &taken, topics.len());
+    let (more, mut scattered) = by_word(
+        all,
+        left,
+        &field,
+        cap,
+        &taken,
+        topics.len() + taken_before.len(),
+    );
     topics.extend(more);
     if !scattered.is_empty() {
         let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
@@ -290,10 +712,7 @@ pub(crate) fn by_text(readings: &[Reading]) -> (Vec<Topic>, Vec<(Key, String)>) 
         topics.push(Topic {
             id: String::new(),
             title: "Further reading".into(),
-            summary: format!(
-                "{} Clustered together by a few shared words, with no theme most of their titles name: optional, or to be filed under the topics above.",
-                summarise(&rs, &[])
-            ),
+            summary: further_summary(&rs),
             origin: "clusters with no theme their titles share".into(),
             keywords: vec!["further reading".into()],
             members: scattered,
@@ -372,12 +791,6 @@ pub(crate) fn cap_further(
     // Closest to a topic first; ties in the list's order.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-    let all: Vec<&Reading> = topics[f]
-        .members
-        .iter()
-        .filter_map(|k| by_key.get(k).copied())
-        .collect();
-    let before = summarise(&all, &[]);
     let out: Vec<(Key, Option<usize>)> = scored
         .iter()
         .take(have - most)
@@ -403,23 +816,24 @@ pub(crate) fn cap_further(
         topics.remove(f);
         return;
     }
-    // The summary's opening counts and names the readings: it is redone for those left, the
-    // rest of it (where they came from) kept.
     let rs: Vec<&Reading> = topics[f]
         .members
         .iter()
         .filter_map(|k| by_key.get(k).copied())
         .collect();
-    let tail = topics[f]
-        .summary
-        .strip_prefix(&before)
-        .unwrap_or("")
-        .trim()
-        .to_string();
     topics[f].summary = format!(
-        "{} {tail} Those closer to a topic wait in the inbox, their closest topic named.",
-        summarise(&rs, &[])
+        "{} Those closer to a topic wait in the inbox, their closest topic named.",
+        further_summary(&rs)
     );
+}
+
+/// What the further reading of a list without sections is, naming three of its works.
+fn further_summary(rs: &[&Reading]) -> String {
+    let works: Vec<String> = rs.iter().take(3).map(|r| cite(r)).collect();
+    format!(
+        "Readings that share no theme with each other or with a topic above, among them {}: optional, or to be filed under a topic.",
+        works.join(", ")
+    )
 }
 
 /// How much more often than English (a natural log: about 90 times) a list must use a word
@@ -464,6 +878,11 @@ fn by_word(
                     && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
                     && !crate::import::domain::common_english(w)
                     && !super::TITLE_FORM.contains(w)
+                    && super::word_as_written(
+                        &left.iter().map(|k| by_key[k]).collect::<Vec<_>>(),
+                        w,
+                    )
+                    .is_some_and(|t| noun_like(&t))
                     && listed[**w] * 2 <= **n * 3
             })
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
@@ -481,15 +900,9 @@ fn by_word(
         let keywords = vec![title.to_lowercase()];
         topics.push(Topic {
             id: String::new(),
-            summary: format!(
-                "{} Drafted from the word their titles share: say in a sentence what the topic covers.",
-                summarise(&rs, &keywords)
-            ),
-            origin: format!(
-                "{} whose titles name \"{}\"",
-                crate::words::count(rs.len(), "reading"),
-                plain(&title)
-            ),
+            summary: describe(&rs, &keywords),
+            // No count: the import may fold a series into one link.
+            origin: format!("readings whose titles name \"{}\"", plain(&title)),
             title,
             keywords,
             members: mine,
@@ -550,5 +963,104 @@ mod tests {
             .collect();
         assert_eq!(named, [("Zig", &[(0, 1), (0, 2), (0, 4)][..])]);
         assert_eq!(rest, [(0, 0), (0, 3), (0, 5)]);
+    }
+
+    fn reading<'a>(c: &'a Candidate, i: usize) -> Reading<'a> {
+        Reading {
+            key: (0, i),
+            c,
+            order: i,
+            words: super::super::terms(&c.title),
+            title_words: super::super::terms(&c.title),
+            year: None,
+            intro: false,
+        }
+    }
+
+    /// A reading stays in its cluster when its title says the cluster's name or two of its
+    /// theme words; one incidental word ("design" in a hardware paper among log-structured
+    /// storage) is not enough.
+    #[test]
+    fn a_reading_fits_a_cluster_by_its_theme_not_one_word() {
+        let cs: Vec<Candidate> = [
+            "The design and implementation of a log-structured file system",
+            "The log-structured merge-tree",
+            "Bigtable: a distributed storage system for structured data",
+            "Protocol verification as a hardware design aid",
+        ]
+        .iter()
+        .map(|t| Candidate {
+            title: t.to_string(),
+            ..Candidate::default()
+        })
+        .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let group: Vec<&Reading> = rs.iter().collect();
+        let name = super::super::terms("Log-structured");
+        let theme = super::super::terms("log structured storage design");
+        let fit: Vec<bool> = rs.iter().map(|r| fits(r, &group, &name, &theme)).collect();
+        assert_eq!(fit, [true, true, true, false]);
+    }
+
+    /// One word names a topic when it is a thing (a system, an acronym, a noun), not how
+    /// something is; an adjective takes the words its titles go on with.
+    #[test]
+    fn adjectives_name_nothing_alone() {
+        for w in ["Raft", "JSON", "Emerald", "Consensus", "Storage"] {
+            assert!(noun_like(w), "{w}");
+        }
+        for w in [
+            "Replicated",
+            "Interpreting",
+            "Scalable",
+            "Highly",
+            "Distributed",
+        ] {
+            assert!(!noun_like(w), "{w}");
+        }
+        let cs: Vec<Candidate> = [
+            "Conflict-free Replicated Data Types",
+            "Delta State Replicated Data Types",
+            "A Conflict-Free Replicated JSON Datatype",
+        ]
+        .iter()
+        .map(|t| Candidate {
+            title: t.to_string(),
+            ..Candidate::default()
+        })
+        .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let group: Vec<&Reading> = rs.iter().collect();
+        let w = crate::import::domain::normal("Replicated").unwrap();
+        assert_eq!(
+            continued(&group, &w).as_deref(),
+            Some("Replicated Data Types")
+        );
+    }
+
+    /// A summary writes a word as a name where sentence-case titles capitalise it ("Paxos
+    /// made simple"), and not where only Title Case does ("Object Structure in the Emerald
+    /// System") or a title writes it in lower case.
+    #[test]
+    fn names_keep_their_capitals_in_summaries() {
+        let titles = [
+            "Paxos made simple",
+            "Revisiting the Paxos algorithm",
+            "The Part-Time Parliament Of The Island",
+            "a lock service for loosely-coupled systems",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let group: Vec<&Reading> = rs.iter().collect();
+        let normal = |w: &str| crate::import::domain::normal(w).unwrap();
+        assert_eq!(proper(&group, &normal("Paxos")).as_deref(), Some("Paxos"));
+        assert_eq!(proper(&group, &normal("Parliament")), None);
+        assert_eq!(proper(&group, &normal("lock")), None);
     }
 }

@@ -530,7 +530,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     let (method, mut topics, mut inbox) = match sections::by_section(&readings) {
         Some((topics, inbox)) => (Method::Sections, topics, inbox),
         None => {
-            let (topics, inbox) = cluster::by_text(&readings);
+            let (topics, inbox) = cluster::by_text(&readings, like);
             (Method::Clusters, topics, inbox)
         }
     };

@@ -96,8 +96,9 @@ fn a_calendar_page_gives_one_topic_a_week() {
     assert!(position(stage("time")) < position(stage("distributed-data")));
 }
 
-/// A numbered reference list without headings: 4-15 topics named from their words (never a
-/// single word), none holding more than 30% of the readings, each with a summary.
+/// A numbered reference list without headings: 4-15 topics named from their words (a phrase,
+/// or one word that is a name, never an adjective), none holding more than 30% of the
+/// readings, each with a summary said from its readings (no placeholder, no count).
 #[test]
 fn a_reference_list_without_headings_is_clustered() {
     let dir = tempfile::tempdir().unwrap();
@@ -110,10 +111,26 @@ fn a_reference_list_without_headings_is_clustered() {
     for (id, text) in &topics {
         assert!(links(text) * 10 <= total * 3, "{id}: {} links", links(text));
         let title = text.lines().find(|l| l.starts_with("title = ")).unwrap();
-        assert!(title.contains(' '), "{id}: a single word names it: {title}");
+        // One word names a topic only when it is a name ("Paxos"), never an adjective.
+        assert!(
+            title.contains(' ') || !title.trim_end_matches('"').ends_with("ed"),
+            "{id}: an adjective names it: {title}"
+        );
         let summary = text.lines().find(|l| l.starts_with("summary = ")).unwrap();
-        assert!(summary.contains("reading"), "{id}: {summary}");
+        assert!(summary.contains("Readings"), "{id}: {summary}");
+        // Said from the readings, naming works, with no count the file could contradict.
+        assert!(!summary.contains("say in a sentence"), "{id}: {summary}");
+        assert!(summary.contains("among them"), "{id}: {summary}");
+        assert!(!summary.contains(" readings "), "{id}: {summary}");
     }
+    // Three CRDT papers share "Replicated Data Types": the adjective alone names nothing.
+    assert!(
+        topics
+            .iter()
+            .any(|(_, t)| t.contains("title = \"Replicated Data Types\"")),
+        "{:?}",
+        topics.iter().map(|(id, _)| id).collect::<Vec<_>>()
+    );
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
     assert!(
         readme.contains("by clustering the readings' text"),
@@ -970,4 +987,62 @@ fn introductory_sections_come_first_wherever_the_list_puts_them() {
     let course = draft(dir.path(), "draft/primers-last.md", &["--no-like"]);
     assert_eq!(stage_of(&course, "basics"), "part-1");
     assert_ne!(stage_of(&course, "cardinality-estimation"), "part-1");
+}
+
+/// A list without sections in a like course's field: the readings the import suggester files
+/// under one of the course's topics with confidence become that topic, under the course's
+/// title and with a summary naming the list's own works; only the rest is clustered.
+#[test]
+fn a_like_courses_topics_seed_a_list_without_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let like = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+    let course = draft(
+        dir.path(),
+        "draft/seeded.md",
+        &["--like", like.to_str().unwrap()],
+    );
+    let topics = topics(&course);
+    let paxos = &topics
+        .iter()
+        .find(|(id, _)| id == "paxos")
+        .expect("paxos")
+        .1;
+    assert!(paxos.contains("title = \"Paxos\""), "{paxos}");
+    for slug in [
+        "part-time-parliament",
+        "paxos-simple",
+        "paxos-made-live",
+        "paxos-moderately-complex",
+    ] {
+        assert!(paxos.contains(slug), "{slug}: {paxos}");
+    }
+    let (_, failure) = topics
+        .iter()
+        .find(|(_, t)| {
+            t.contains("title = \"Failure models, partial synchrony and failure detectors\"")
+        })
+        .expect("the course's failure-models topic");
+    for slug in [
+        "unreliable-failure-detectors",
+        "phi-accrual",
+        "partial-synchrony",
+    ] {
+        assert!(failure.contains(slug), "{slug}: {failure}");
+    }
+    for text in [paxos, failure] {
+        let summary = text.lines().find(|l| l.starts_with("summary = ")).unwrap();
+        assert!(!summary.contains("say in a sentence"), "{summary}");
+        assert!(
+            summary.contains("among them \"Paxos Made")
+                || summary.contains("among them \"Unreliable Failure Detectors")
+                || summary.contains("among them \"Consensus in the Presence"),
+            "{summary}"
+        );
+    }
+    // The course's topics hold no reading outside their subject.
+    for (_, t) in &topics {
+        if t.contains("sourdough") || t.contains("repotting") {
+            assert!(!t.contains("paxos") && !t.contains("failure"), "{t}");
+        }
+    }
 }
