@@ -31,6 +31,7 @@ pub(crate) mod domain;
 pub(crate) mod evidence;
 pub(crate) mod feed;
 pub mod labels;
+pub(crate) mod lean;
 pub(crate) mod markdown;
 #[cfg(test)]
 mod real_files;
@@ -562,28 +563,61 @@ impl serde::Serialize for Texts {
 pub(crate) struct Row {
     /// The file it was read from: one path shared by all of that file's rows.
     pub file: std::sync::Arc<Path>,
-    pub candidate: Candidate,
-    /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
-    pub topic: Option<String>,
+    pub candidate: lean::Lean,
+    /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus). One text
+    /// per topic, shared by the rows filed there.
+    pub topic: Option<std::sync::Arc<str>>,
     pub also: Vec<String>,
     /// The three best topics with their scores, best first (see [`suggest`]). A topic's id is
     /// one string shared by every row that names it (200,000 rows name three each).
     pub candidates: Vec<(std::sync::Arc<str>, f32)>,
-    /// Where the same work already is: `None` for a new link.
-    pub duplicate_of: Option<String>,
-    /// Why it is that work ([`work::Reason::describe`]).
-    pub reason: Option<String>,
-    /// Addresses of a duplicate that its corpus link gains as `alternates`.
-    pub record: Vec<String>,
+    /// Where the same work already is, and why: `None` for a new link (most rows, so it is
+    /// boxed).
+    pub duplicate: Option<Box<Duplicate>>,
     /// What decided the topic, or kept the link out of every topic (see [`suggest`]).
     pub why: Texts,
     /// The id given to a new link.
     pub id: Option<String>,
 }
 
+/// What a duplicate row says of the work it is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Duplicate {
+    /// The id of the work it is.
+    pub of: String,
+    /// Why it is that work ([`work::Reason::describe`]).
+    pub reason: Option<String>,
+    /// Addresses of a duplicate that its corpus link gains as `alternates`.
+    pub record: Vec<String>,
+}
+
 impl Row {
     pub fn is_new(&self) -> bool {
-        self.duplicate_of.is_none()
+        self.duplicate.is_none()
+    }
+
+    /// Where the same work already is: `None` for a new link.
+    pub fn duplicate_of(&self) -> Option<&str> {
+        self.duplicate.as_ref().map(|d| d.of.as_str())
+    }
+
+    /// Makes it a duplicate of `of` (keeping why and what it records, if it was one).
+    pub fn set_duplicate_of(&mut self, of: String) {
+        match &mut self.duplicate {
+            Some(d) => d.of = of,
+            None => {
+                self.duplicate = Some(Box::new(Duplicate {
+                    of,
+                    reason: None,
+                    record: Vec::new(),
+                }))
+            }
+        }
+    }
+
+    /// Addresses of a duplicate that its corpus link gains as `alternates`.
+    pub fn record(&self) -> &[String] {
+        self.duplicate.as_ref().map_or(&[], |d| &d.record)
     }
 }
 
@@ -615,7 +649,7 @@ impl Report {
 
     /// Duplicates that bring a corpus link an address it was not known by.
     pub(crate) fn recorded_count(&self) -> usize {
-        self.rows.iter().filter(|r| !r.record.is_empty()).count()
+        self.rows.iter().filter(|r| !r.record().is_empty()).count()
     }
 
     /// The line that always ends the output.
@@ -723,10 +757,10 @@ struct CandidateJson<'a> {
 
 fn link_json(r: &Row) -> LinkJson<'_> {
     let c = &r.candidate;
-    let (kind, level, minutes) = evidence::facts(c);
+    let (kind, level, minutes) = c.facts();
     LinkJson {
         also: &r.also,
-        alternates: &c.alternates,
+        alternates: c.alternates(),
         candidates: r
             .candidates
             .iter()
@@ -735,7 +769,7 @@ fn link_json(r: &Row) -> LinkJson<'_> {
                 topic,
             })
             .collect(),
-        duplicate_of: r.duplicate_of.as_deref(),
+        duplicate_of: r.duplicate_of(),
         file: r.file.to_string_lossy(),
         id: r.id.as_deref(),
         kind: kind.as_str(),
@@ -743,8 +777,8 @@ fn link_json(r: &Row) -> LinkJson<'_> {
         line: c.line,
         minutes,
         note: c.note.as_deref(),
-        recorded_alternates: &r.record,
-        same_because: r.reason.as_deref(),
+        recorded_alternates: r.record(),
+        same_because: r.duplicate.as_ref().and_then(|d| d.reason.as_deref()),
         status: if r.is_new() { "new" } else { "duplicate" },
         title: &c.title,
         topic: if r.is_new() { r.topic.as_deref() } else { None },
@@ -1270,13 +1304,15 @@ mod tests {
         let report = Report {
             rows: vec![Row {
                 file: Path::new("x.md").into(),
-                candidate: Candidate::default(),
+                candidate: Candidate::default().into(),
                 topic: None,
                 also: vec![],
                 candidates: vec![],
-                duplicate_of: Some("a".into()),
-                reason: None,
-                record: vec![],
+                duplicate: Some(Box::new(Duplicate {
+                    of: "a".into(),
+                    reason: None,
+                    record: vec![],
+                })),
                 why: Texts::default(),
                 id: None,
             }],
