@@ -189,8 +189,10 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 .or_insert_with_key(|t| t.as_str().into()),
         )
     };
-    // The headings the rows sit under, each once.
+    // The headings the rows sit under, their reasons and scored topics, each once.
     let mut headings = Headings::default();
+    let mut reasons = HashSet::new();
+    let mut scores = super::Scores::default();
     let mut warnings = Vec::new();
     let mut placed: Vec<Placed> = Vec::new();
     let id_of = |rows: &[Row], placed: &[Placed], k: Known| -> String {
@@ -320,7 +322,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                     candidate: Lean::new(c, &mut headings),
                     topic: None,
                     also: Vec::new(),
-                    candidates: Vec::new(),
+                    candidates: Vec::new().into(),
                     duplicate: Some(Box::new(Duplicate {
                         of: duplicate_of,
                         reason: Some(reason.describe()),
@@ -378,11 +380,12 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
             if id.is_some() {
                 placed.push(Placed::Row(rows.len()));
             }
-            let candidates = s
-                .candidates
-                .into_iter()
-                .map(|(topic, score)| (share(topic), score))
-                .collect();
+            let candidates = scores.share(
+                s.candidates
+                    .into_iter()
+                    .map(|(topic, score)| (share(topic), score))
+                    .collect(),
+            );
             rows.push(Row {
                 file: std::sync::Arc::clone(&file),
                 candidate: Lean::new(c, &mut headings),
@@ -391,10 +394,12 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 candidates,
                 duplicate: None,
                 id,
-                why: s.why.into_iter().collect(),
+                why: s.why.into_iter().collect::<super::Texts>().shared(&mut reasons),
             });
         }
     }
+    // The index and the tables are done with: the rows are what is left.
+    drop((known, taken, recorded, recorded_new, placed, headings, reasons, scores));
     if into.is_none() {
         section_agreement(course, suggester, &mut rows);
     }

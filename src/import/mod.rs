@@ -505,7 +505,7 @@ pub struct Options {
 /// or five each, and as strings of their own (with the list that holds them) they took more
 /// memory than the reasons' text.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Texts(Box<str>);
+pub(crate) struct Texts(std::sync::Arc<str>);
 
 impl Texts {
     /// Between two texts: a control character, which no reason holds (they are made of
@@ -525,12 +525,24 @@ impl Texts {
     }
 
     pub fn push(&mut self, text: &str) {
-        let mut all = String::from(std::mem::take(&mut self.0));
+        let mut all = String::from(&*self.0);
         if !all.is_empty() {
             all.push(Self::SEPARATOR);
         }
         all.push_str(text);
-        self.0 = all.into_boxed_str();
+        self.0 = all.into();
+    }
+
+    /// The same texts, held once among all rows that give them: reasons are made of a
+    /// course's words and topic ids, and a long list repeats them.
+    pub(crate) fn shared(self, seen: &mut std::collections::HashSet<std::sync::Arc<str>>) -> Self {
+        match seen.get(&*self.0) {
+            Some(same) => Texts(std::sync::Arc::clone(same)),
+            None => {
+                seen.insert(std::sync::Arc::clone(&self.0));
+                self
+            }
+        }
     }
 
     /// Keeps the texts `keep` says yes to.
@@ -548,13 +560,61 @@ impl<S: AsRef<str>> FromIterator<S> for Texts {
             }
             all.push_str(t.as_ref());
         }
-        Texts(all.into_boxed_str())
+        Texts(all.into())
     }
 }
 
 impl serde::Serialize for Texts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
+    }
+}
+
+/// The lists of scored topics the rows hold, each once: readings of the same words score
+/// the same, and a long list repeats them.
+#[derive(Debug, Default)]
+pub(crate) struct Scores(std::collections::HashSet<ByBits>);
+
+/// A list of scored topics compared by its scores' bits (a score is never NaN, and one that
+/// were would only go unshared).
+#[derive(Debug)]
+struct ByBits(std::sync::Arc<[(std::sync::Arc<str>, f32)]>);
+
+impl PartialEq for ByBits {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0.iter())
+                .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits())
+    }
+}
+
+impl Eq for ByBits {}
+
+impl std::hash::Hash for ByBits {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for (topic, score) in self.0.iter() {
+            topic.hash(state);
+            score.to_bits().hash(state);
+        }
+    }
+}
+
+impl Scores {
+    /// `scored`, held once among the rows.
+    pub(crate) fn share(
+        &mut self,
+        scored: Vec<(std::sync::Arc<str>, f32)>,
+    ) -> std::sync::Arc<[(std::sync::Arc<str>, f32)]> {
+        let scored = ByBits(scored.into());
+        if let Some(same) = self.0.get(&scored) {
+            return std::sync::Arc::clone(&same.0);
+        }
+        let shared = std::sync::Arc::clone(&scored.0);
+        self.0.insert(scored);
+        shared
     }
 }
 
@@ -569,8 +629,9 @@ pub(crate) struct Row {
     pub topic: Option<std::sync::Arc<str>>,
     pub also: Vec<String>,
     /// The three best topics with their scores, best first (see [`suggest`]). A topic's id is
-    /// one string shared by every row that names it (200,000 rows name three each).
-    pub candidates: Vec<(std::sync::Arc<str>, f32)>,
+    /// one string shared by every row that names it (200,000 rows name three each), and so
+    /// is a list of them (see [`Scores`]).
+    pub candidates: std::sync::Arc<[(std::sync::Arc<str>, f32)]>,
     /// Where the same work already is, and why: `None` for a new link (most rows, so it is
     /// boxed).
     pub duplicate: Option<Box<Duplicate>>,
@@ -1307,7 +1368,7 @@ mod tests {
                 candidate: Candidate::default().into(),
                 topic: None,
                 also: vec![],
-                candidates: vec![],
+                candidates: vec![].into(),
                 duplicate: Some(Box::new(Duplicate {
                     of: "a".into(),
                     reason: None,
