@@ -9,7 +9,9 @@ use crate::corpus::url::{check_url, slug_from_url};
 use crate::corpus::url_key as urls;
 use crate::diagnostics::Diagnostic;
 use crate::model::Course;
-use std::collections::{HashMap, HashSet};
+// Fast hashes: these are the import's own tables, keyed by its own strings, and
+// each of 200,000 rows looks up several of them.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::PathBuf;
 
 /// Ids already used by the corpus: links, inbox links and topics share one namespace.

@@ -535,7 +535,7 @@ impl Texts {
 
     /// The same texts, held once among all rows that give them: reasons are made of a
     /// course's words and topic ids, and a long list repeats them.
-    pub(crate) fn shared(self, seen: &mut std::collections::HashSet<std::sync::Arc<str>>) -> Self {
+    pub(crate) fn shared(self, seen: &mut foldhash::HashSet<std::sync::Arc<str>>) -> Self {
         match seen.get(&*self.0) {
             Some(same) => Texts(std::sync::Arc::clone(same)),
             None => {
@@ -573,7 +573,7 @@ impl serde::Serialize for Texts {
 /// The lists of scored topics the rows hold, each once: readings of the same words score
 /// the same, and a long list repeats them.
 #[derive(Debug, Default)]
-pub(crate) struct Scores(std::collections::HashSet<ByBits>);
+pub(crate) struct Scores(foldhash::HashSet<ByBits>);
 
 /// A list of scored topics compared by its scores' bits (a score is never NaN, and one that
 /// were would only go unshared).
