@@ -1,9 +1,9 @@
 //! The fate of every candidate: not a reading (a profile page), a duplicate (of the corpus or
 //! of an earlier candidate, under any of its addresses), or new, with its topic and id.
 
+use super::lean::{Headings, Lean};
 use super::suggest::Suggester;
 use super::work::{Identity, Works};
-use super::lean::{Headings, Lean};
 use super::{evidence, warning, Candidate, Duplicate, Row};
 use crate::corpus::url::{check_url, slug_from_url};
 use crate::corpus::url_key as urls;
@@ -262,11 +262,9 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                         recorded.get(&n).map_or(&[], Vec::as_slice),
                     ),
                     Known::New(n) => match placed[n] {
-                        Placed::Row(r) => (
-                            &*rows[r].candidate.url,
-                            rows[r].candidate.alternates(),
-                            &[],
-                        ),
+                        Placed::Row(r) => {
+                            (&*rows[r].candidate.url, rows[r].candidate.alternates(), &[])
+                        }
                         Placed::Skipped(_) => {
                             ("", &[], recorded_new.get(&n).map_or(&[], Vec::as_slice))
                         }
@@ -396,12 +394,25 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 candidates,
                 duplicate: None,
                 id,
-                why: s.why.into_iter().collect::<super::Texts>().shared(&mut reasons),
+                why: s
+                    .why
+                    .into_iter()
+                    .collect::<super::Texts>()
+                    .shared(&mut reasons),
             });
         }
     }
     // The index and the tables are done with: the rows are what is left.
-    drop((known, taken, recorded, recorded_new, placed, headings, reasons, scores));
+    drop((
+        known,
+        taken,
+        recorded,
+        recorded_new,
+        placed,
+        headings,
+        reasons,
+        scores,
+    ));
     if into.is_none() {
         section_agreement(course, suggester, &mut rows);
     }
@@ -566,7 +577,10 @@ mod tests {
         assert!(warnings[1]
             .to_string()
             .contains("is a profile page, not a reading"));
-        assert_eq!(rows[0].duplicate_of(), Some("how-to-do-distributed-locking"));
+        assert_eq!(
+            rows[0].duplicate_of(),
+            Some("how-to-do-distributed-locking")
+        );
         // `consensus` is a topic id: the link gets the next free one.
         assert_eq!(rows[1].id.as_deref(), Some("consensus-2"));
         assert_eq!(rows[2].duplicate_of(), Some("consensus-2"));

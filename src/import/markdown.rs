@@ -352,7 +352,7 @@ fn left_out(
 /// `<?`, `<!X`, `<script`, `<pre`, `<style`, `<textarea`), or a fence that is not at the left
 /// margin (inside a list, a quote, or a line of text), whose end this scan cannot be sure of.
 fn pieces(content: &str) -> Vec<std::ops::Range<usize>> {
-    let whole = vec![0..content.len()];
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..content.len()).collect();
     let run = |s: &str, ch: u8| s.bytes().take_while(|&c| c == ch).count();
     let mut starts = vec![0];
     // The fence open at the left margin: its character and length.
@@ -1266,9 +1266,8 @@ mod tests {
     fn a_list_is_parsed_a_section_at_a_time_unless_a_section_may_reach_into_the_next() {
         let doc = "# List\n\n## A\n\n- [X one](https://a.org/x)\n\n## B\n\n```\n\n# code\n```\n\n\
             ## C\n- [Y two](https://a.org/y)\n";
-        let texts = |d: &str| -> Vec<String> {
-            pieces(d).into_iter().map(|r| d[r].to_string()).collect()
-        };
+        let texts =
+            |d: &str| -> Vec<String> { pieces(d).into_iter().map(|r| d[r].to_string()).collect() };
         assert_eq!(
             texts(doc),
             [

@@ -374,7 +374,9 @@ enum Ids {
     #[default]
     None,
     One(u32),
-    /// Boxed, so that the usual case takes 16 bytes rather than a list's 24.
+    /// Boxed, so that the usual case takes 16 bytes rather than a list's 24; a list, not a
+    /// boxed slice, as a common word's grows by thousands.
+    #[allow(clippy::box_collection)]
     Many(Box<Vec<u32>>),
 }
 

@@ -52,7 +52,10 @@ pub fn link_table(row: &Row) -> Table {
     set("level", level.as_str().into());
     set("minutes", i64::from(minutes).into());
     if !c.authors().is_empty() {
-        set("authors", Value::Array(c.authors().iter().collect::<Array>()));
+        set(
+            "authors",
+            Value::Array(c.authors().iter().collect::<Array>()),
+        );
     }
     if let Some(date) = c.published() {
         set("published", date.into());

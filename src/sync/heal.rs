@@ -100,16 +100,12 @@ pub fn heal(course: &Course, sources: &[Source], rows: &mut [Row]) -> Result<Hea
                     || row.duplicate_of() == Some(link.id.as_str())
                     || (!title.is_empty()
                         && words(&link.title) == title
-                        && c.published()
-                            .is_some_and(|d| dates(link).contains(&d))))
+                        && c.published().is_some_and(|d| dates(link).contains(&d))))
         };
         let Some((i, link)) = open.iter().enumerate().find(|x| same(x)) else {
             continue;
         };
-        if let Some(other) = row
-            .duplicate_of()
-            .filter(|d| *d != link.id.as_str())
-        {
+        if let Some(other) = row.duplicate_of().filter(|d| *d != link.id.as_str()) {
             if course
                 .links()
                 .chain(&course.inbox)
