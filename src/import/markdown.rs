@@ -232,22 +232,31 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
     let content: &str = &spaced;
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     let pieces = pieces(content);
-    let h1_count = pieces
-        .iter()
-        .map(|piece| {
-            Parser::new_ext(&content[piece.clone()], options)
-                .filter(|e| {
-                    matches!(
-                        e,
-                        Event::Start(Tag::Heading {
-                            level: HeadingLevel::H1,
-                            ..
-                        })
-                    )
-                })
-                .count()
-        })
-        .sum();
+    // Whether the first heading is the page's title depends on the number of level-1
+    // headings. A document with at most one line that could be one needs no parse to know it
+    // (the walker only asks when its first heading is of level 1, so it is that line); one
+    // with more is counted by the parser.
+    let may_be = content.lines().filter(|l| may_be_h1(l)).take(2).count();
+    let h1_count = if may_be <= 1 {
+        may_be
+    } else {
+        pieces
+            .iter()
+            .map(|piece| {
+                Parser::new_ext(&content[piece.clone()], options)
+                    .filter(|e| {
+                        matches!(
+                            e,
+                            Event::Start(Tag::Heading {
+                                level: HeadingLevel::H1,
+                                ..
+                            })
+                        )
+                    })
+                    .count()
+            })
+            .sum()
+    };
     // Room for the links at once: grown by doubling, the list of a 30 MB file was copied
     // whole at each step and left up to half of it unused. A list's links are nearly all
     // `[title](url)` or nearly all bare addresses, so the larger count is about right (a list
@@ -407,6 +416,40 @@ fn pieces(content: &str) -> Vec<std::ops::Range<usize>> {
     let mut ends: Vec<usize> = starts[1..].to_vec();
     ends.push(content.len());
     starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
+}
+
+/// Whether `line` may be, or underline, a level-1 heading, in whatever quotes and list items
+/// it sits: `# Title`, `> - # Title`, or a setext `===`. Never false for one that is; true
+/// for some that are not (in code, say), which only costs a parse.
+fn may_be_h1(line: &str) -> bool {
+    let mut rest = line;
+    // Indentation, quote markers and list markers, as deep as they go.
+    loop {
+        let trimmed = rest.trim_start();
+        let after_marker = trimmed
+            .strip_prefix('>')
+            .or_else(|| {
+                let bullet = trimmed.strip_prefix(['-', '*', '+'])?;
+                bullet.starts_with([' ', '\t']).then_some(bullet)
+            })
+            .or_else(|| {
+                let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+                let marker = trimmed[digits..].strip_prefix(['.', ')'])?;
+                ((1..=9).contains(&digits) && marker.starts_with([' ', '\t'])).then_some(marker)
+            });
+        match after_marker {
+            Some(inner) => rest = inner,
+            None => {
+                rest = trimmed;
+                break;
+            }
+        }
+    }
+    let atx = rest
+        .strip_prefix('#')
+        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']));
+    let setext = rest.starts_with('=') && rest.trim_end().bytes().all(|b| b == b'=');
+    atx || setext
 }
 
 fn space_numbered_items(content: &str) -> std::borrow::Cow<'_, str> {
@@ -1289,6 +1332,44 @@ mod tests {
         ] {
             assert_eq!(texts(&format!("{doc}\n{reaching}")).len(), 1, "{reaching}");
         }
+    }
+
+    #[test]
+    fn lines_that_may_make_a_level_one_heading() {
+        for h1 in [
+            "# Title",
+            "#",
+            "   # Title",
+            "> # Title",
+            "- # Title",
+            "> 1. > * # Title",
+            "===",
+            "  = ",
+        ] {
+            assert!(may_be_h1(h1), "{h1}");
+        }
+        for not in [
+            "## Section",
+            "#hashtag",
+            "1.# x",
+            "-# x",
+            "a = b",
+            "= = =",
+            "text",
+        ] {
+            assert!(!may_be_h1(not), "{not}");
+        }
+        // The title is the only level-1 heading, with or without the count by the parser.
+        let one = parse(
+            "# Reading list\n\n## Time\n\n- [Clocks](https://a.org/c)\n",
+            Path::new("a.md"),
+        );
+        let two = parse(
+            "# Reading list\n\n## Time\n\n- [Clocks](https://a.org/c)\n\n# More\n",
+            Path::new("a.md"),
+        );
+        assert_eq!(one.links[0].section, ["Time"]);
+        assert_eq!(two.links[0].section, ["Reading list", "Time"]);
     }
 
     #[test]
