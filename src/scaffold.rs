@@ -633,23 +633,23 @@ fn place(
         let key = (
             row.file.to_path_buf(),
             row.candidate.line,
-            row.candidate.title.clone(),
+            row.candidate.title.to_string(),
         );
         let nth = seen.entry(key).or_insert(0);
         let index = inputs[file]
             .1
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.line == row.candidate.line && c.title == row.candidate.title)
+            .filter(|(_, c)| c.line == row.candidate.line && *c.title == *row.candidate.title)
             .map(|(i, _)| i)
             .nth(*nth);
         *nth += 1;
         row.also.clear();
         let placed = index.and_then(|i| place.get(&(file, i)));
-        row.topic = placed.map(|(id, _)| id.to_string());
+        row.topic = placed.map(|(id, _)| (*id).into());
         ranks.push(placed.map_or(usize::MAX, |(_, r)| *r));
         if let (Some(t), true) = (&row.topic, row.is_new()) {
-            *counts.entry(t.clone()).or_default() += 1;
+            *counts.entry(t.to_string()).or_default() += 1;
         }
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();

@@ -6,7 +6,6 @@
 //! is also known by its ACM id (`acm:<n>`, what `dl.acm.org/citation.cfm?id=<n>` names).
 
 use foldhash::{HashMap, HashMapExt};
-use std::sync::Arc;
 use url::Url;
 
 /// Query parameters that track the reader rather than select the page.
@@ -240,11 +239,22 @@ pub(crate) fn same_link(a: &str, b: &str) -> bool {
 /// already known costs one hash lookup, and only truncated URLs need a scan. Lookups answer
 /// with the earliest inserted match, so whichever link a message names does not depend on hash
 /// order.
+///
+/// The keys are held once, one after another in one text, and looked up by a 64-bit
+/// fingerprint whose hit is checked against that text: an import of 200,000 links holds a
+/// quarter of a million keys, and as strings of their own (each a map key too) they cost
+/// twice their text.
 #[derive(Debug)]
 pub(crate) struct UrlIndex<T> {
-    /// Key -> position in `entries`; the first URL with a key keeps it. The entry's own key
-    /// is the same text, shared rather than copied.
-    by_key: HashMap<Arc<str>, usize>,
+    /// Fingerprint of a key -> the entry that first had it.
+    by_key: HashMap<u64, u32>,
+    /// Keys whose fingerprint an earlier, different key already took (about one in 2^64):
+    /// by their text, so that no key is ever taken for another.
+    spilled: HashMap<Box<str>, u32>,
+    /// Every entry's keys, one after another.
+    texts: String,
+    /// Where each key of `texts` ends; key `j` starts where key `j - 1` ends.
+    ends: Vec<u32>,
     entries: Vec<Entry<T>>,
     /// Positions of the truncated entries: the only ones a full URL can match by prefix.
     truncated: Vec<usize>,
@@ -252,18 +262,22 @@ pub(crate) struct UrlIndex<T> {
 
 #[derive(Debug)]
 struct Entry<T> {
-    key: Arc<str>,
+    /// Its keys: numbers `keys.0..keys.1` of `ends`, its own key (the URL's, not an
+    /// alias) first.
+    keys: (u32, u32),
     truncated: bool,
     value: T,
 }
 
+/// The fingerprint of a key: a fixed-seed hash, so that it does not depend on the run.
+fn fingerprint(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x5eed_5eed_5eed_5eed).hash_one(key)
+}
+
 impl<T> Default for UrlIndex<T> {
     fn default() -> Self {
-        UrlIndex {
-            by_key: HashMap::new(),
-            entries: Vec::new(),
-            truncated: Vec::new(),
-        }
+        Self::with_capacity(0)
     }
 }
 
@@ -277,9 +291,38 @@ impl<T> UrlIndex<T> {
     pub fn with_capacity(count: usize) -> Self {
         UrlIndex {
             by_key: HashMap::with_capacity(count),
+            spilled: HashMap::new(),
+            texts: String::new(),
+            ends: Vec::with_capacity(count),
             entries: Vec::with_capacity(count),
             truncated: Vec::new(),
         }
+    }
+
+    /// Key number `j` of `texts`.
+    fn text(&self, j: u32) -> &str {
+        let j = j as usize;
+        let start = if j == 0 { 0 } else { self.ends[j - 1] as usize };
+        &self.texts[start..self.ends[j] as usize]
+    }
+
+    /// The entry's own key.
+    fn own_key(&self, e: &Entry<T>) -> &str {
+        if e.keys.0 == e.keys.1 {
+            ""
+        } else {
+            self.text(e.keys.0)
+        }
+    }
+
+    /// The entry that first had `key`.
+    fn get(&self, key: &str) -> Option<usize> {
+        let i = *self.by_key.get(&fingerprint(key))? as usize;
+        let (from, to) = self.entries[i].keys;
+        if (from..to).any(|j| self.text(j) == key) {
+            return Some(i);
+        }
+        self.spilled.get(key).map(|&i| i as usize)
     }
 
     /// The value of the earliest inserted URL that names the same page as `url`, by the rule
@@ -335,41 +378,59 @@ impl<T> UrlIndex<T> {
 
     fn push(&mut self, keys: Vec<String>, truncated: bool, value: T) {
         let i = self.entries.len();
-        let mut keys = keys.into_iter();
-        // The first key is kept twice (the entry's, for truncations); the rest move in.
-        let key: Arc<str> = keys.next().unwrap_or_default().into();
-        self.by_key.entry(Arc::clone(&key)).or_insert(i);
-        for k in keys {
-            self.by_key.entry(k.into()).or_insert(i);
+        let number = |n: usize| u32::try_from(n).expect("fewer than 4 billion URLs");
+        let first = number(self.ends.len());
+        // A URL with no key is stored with an empty one, which a truncation can match.
+        let keys = if keys.is_empty() {
+            vec![String::new()]
+        } else {
+            keys
+        };
+        for k in &keys {
+            self.texts.push_str(k);
+            let end = number(self.texts.len());
+            self.ends.push(end);
         }
         if truncated {
             self.truncated.push(i);
         }
         self.entries.push(Entry {
-            key,
+            keys: (first, number(self.ends.len())),
             truncated,
             value,
         });
+        for k in &keys {
+            // A known key keeps its first entry.
+            if self.get(k).is_none() {
+                match self.by_key.entry(fingerprint(k)) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(number(i));
+                    }
+                    std::collections::hash_map::Entry::Occupied(_) => {
+                        self.spilled.insert(k.as_str().into(), number(i));
+                    }
+                }
+            }
+        }
     }
 
     /// `same_link` on precomputed keys: an equal key first, then the earliest entry related
     /// by a truncation. A truncated URL may have been cut from any entry, so it scans them
     /// all; a full URL can only be matched by a truncated entry.
     fn position(&self, keys: &[String], truncated: bool) -> Option<usize> {
-        if let Some(i) = keys
-            .iter()
-            .filter_map(|k| self.by_key.get(k.as_str()))
-            .min()
-        {
-            return Some(*i);
+        if let Some(i) = keys.iter().filter_map(|k| self.get(k)).min() {
+            return Some(i);
         }
         let key = keys.first().map_or("", String::as_str);
-        let cut_from = |e: &Entry<T>| e.truncated && !e.key.is_empty() && key.starts_with(&*e.key);
+        let cut_from = |e: &Entry<T>| {
+            let own = self.own_key(e);
+            e.truncated && !own.is_empty() && key.starts_with(own)
+        };
         if truncated && !key.is_empty() {
             return self
                 .entries
                 .iter()
-                .position(|e| e.key.starts_with(key) || cut_from(e));
+                .position(|e| self.own_key(e).starts_with(key) || cut_from(e));
         }
         self.truncated
             .iter()

@@ -1,14 +1,17 @@
 //! The fate of every candidate: not a reading (a profile page), a duplicate (of the corpus or
 //! of an earlier candidate, under any of its addresses), or new, with its topic and id.
 
+use super::lean::{Headings, Lean};
 use super::suggest::Suggester;
 use super::work::{Identity, Works};
-use super::{evidence, warning, Candidate, Row};
+use super::{evidence, warning, Candidate, Duplicate, Row};
 use crate::corpus::url::{check_url, slug_from_url};
 use crate::corpus::url_key as urls;
 use crate::diagnostics::Diagnostic;
 use crate::model::Course;
-use std::collections::{HashMap, HashSet};
+// Fast hashes: these are the import's own tables, keyed by its own strings, and
+// each of 200,000 rows looks up several of them.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::PathBuf;
 
 /// Ids already used by the corpus: links, inbox links and topics share one namespace.
@@ -160,7 +163,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
     // The corpus first, then each new link as it is decided: a candidate is a duplicate of
     // the earliest work it is (see [`super::work`]).
     let corpus: Vec<&crate::model::Link> = course.links().chain(course.inbox.iter()).collect();
-    let mut known: Works<Known> = Works::new();
+    let mut known: Works<Known> = Works::with_capacity(corpus.len() + count);
     for (n, l) in corpus.iter().enumerate() {
         let urls: Vec<&str> = std::iter::once(l.url.as_str())
             .chain(l.alternates.iter().map(String::as_str))
@@ -181,6 +184,17 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
     let mut rows: Vec<Row> = Vec::with_capacity(count);
     // The topics' ids the rows name, each once.
     let mut topic_ids: HashMap<String, std::sync::Arc<str>> = HashMap::new();
+    let mut share = |topic: String| -> std::sync::Arc<str> {
+        std::sync::Arc::clone(
+            topic_ids
+                .entry(topic)
+                .or_insert_with_key(|t| t.as_str().into()),
+        )
+    };
+    // The headings the rows sit under, their reasons and scored topics, each once.
+    let mut headings = Headings::default();
+    let mut reasons = HashSet::new();
+    let mut scores = super::Scores::default();
     let mut warnings = Vec::new();
     let mut placed: Vec<Placed> = Vec::new();
     let id_of = |rows: &[Row], placed: &[Placed], k: Known| -> String {
@@ -248,11 +262,9 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                         recorded.get(&n).map_or(&[], Vec::as_slice),
                     ),
                     Known::New(n) => match placed[n] {
-                        Placed::Row(r) => (
-                            rows[r].candidate.url.as_str(),
-                            rows[r].candidate.alternates.as_slice(),
-                            &[],
-                        ),
+                        Placed::Row(r) => {
+                            (&*rows[r].candidate.url, rows[r].candidate.alternates(), &[])
+                        }
                         Placed::Skipped(_) => {
                             ("", &[], recorded_new.get(&n).map_or(&[], Vec::as_slice))
                         }
@@ -276,14 +288,14 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 if let Some(at) = decision.at {
                     known.add_addresses_at(at, &record);
                 }
-                let duplicate_of = Some(id_of(&rows, &placed, of));
+                let duplicate_of = id_of(&rows, &placed, of);
                 let record = match of {
                     // A second address of a link this import adds: one link, more addresses.
                     Known::New(n) if matches!(placed[n], Placed::Row(_)) => {
                         let Placed::Row(r) = placed[n] else {
                             unreachable!("matched above")
                         };
-                        rows[r].candidate.alternates.extend(record);
+                        rows[r].candidate.extend_alternates(record);
                         Vec::new()
                     }
                     Known::New(n) => {
@@ -307,13 +319,15 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 };
                 rows.push(Row {
                     file: std::sync::Arc::clone(&file),
-                    candidate: c,
+                    candidate: Lean::new(c, &mut headings),
                     topic: None,
                     also: Vec::new(),
-                    candidates: Vec::new(),
-                    duplicate_of,
-                    reason: Some(reason.describe()),
-                    record,
+                    candidates: Vec::new().into(),
+                    duplicate: Some(Box::new(Duplicate {
+                        of: duplicate_of,
+                        reason: Some(reason.describe()),
+                        record,
+                    })),
                     id: None,
                     why: super::Texts::default(),
                 });
@@ -366,30 +380,39 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
             if id.is_some() {
                 placed.push(Placed::Row(rows.len()));
             }
-            let candidates = s
-                .candidates
-                .into_iter()
-                .map(|(topic, score)| {
-                    let shared = topic_ids
-                        .entry(topic)
-                        .or_insert_with_key(|t| t.as_str().into());
-                    (std::sync::Arc::clone(shared), score)
-                })
-                .collect();
+            let candidates = scores.share(
+                s.candidates
+                    .into_iter()
+                    .map(|(topic, score)| (share(topic), score))
+                    .collect(),
+            );
             rows.push(Row {
                 file: std::sync::Arc::clone(&file),
-                candidate: c,
-                topic: s.topic,
+                candidate: Lean::new(c, &mut headings),
+                topic: s.topic.map(&mut share),
                 also: s.also,
                 candidates,
-                duplicate_of: None,
-                reason: None,
-                record: Vec::new(),
+                duplicate: None,
                 id,
-                why: s.why.into_iter().collect(),
+                why: s
+                    .why
+                    .into_iter()
+                    .collect::<super::Texts>()
+                    .shared(&mut reasons),
             });
         }
     }
+    // The index and the tables are done with: the rows are what is left.
+    drop((
+        known,
+        taken,
+        recorded,
+        recorded_new,
+        placed,
+        headings,
+        reasons,
+        scores,
+    ));
     if into.is_none() {
         section_agreement(course, suggester, &mut rows);
     }
@@ -421,17 +444,14 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
     // Per file and first hint (the heading a reading sits under): the topics of its readings.
     let mut sections: HashMap<(&std::path::Path, &str), HashMap<&str, usize>> = HashMap::new();
     for r in rows.iter() {
-        let Some(heading) = r.candidate.hints.first() else {
+        let Some(heading) = r.candidate.heading() else {
             continue;
         };
-        let topic = match (&r.duplicate_of, &r.topic) {
-            (Some(of), _) => held
-                .get(of.as_str())
-                .or_else(|| filed.get(of.as_str()))
-                .copied(),
+        let topic = match (r.duplicate_of(), &r.topic) {
+            (Some(of), _) => held.get(of).or_else(|| filed.get(of)).copied(),
             (None, t) => t.as_deref(),
         };
-        let counts = sections.entry((&*r.file, heading.as_str())).or_default();
+        let counts = sections.entry((&*r.file, heading)).or_default();
         if let Some(t) = topic {
             *counts.entry(t).or_default() += 1;
         }
@@ -455,14 +475,14 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
         if !r.is_new() || r.topic.is_some() {
             continue;
         }
-        let Some(heading) = r.candidate.hints.first() else {
+        let Some(heading) = r.candidate.heading() else {
             continue;
         };
-        let Some((topic, n, placed)) = agreed.get(&(&*r.file, heading.as_str())) else {
+        let Some((topic, n, placed)) = agreed.get(&(&*r.file, heading)) else {
             continue;
         };
         let best = r.candidates.first().map(|(t, _)| &**t);
-        if best == Some(topic.as_str()) && suggester.of_field(&r.candidate) {
+        if best == Some(topic.as_str()) && suggester.of_field(&r.candidate.to_candidate()) {
             rescued.push((
                 i,
                 topic.clone(),
@@ -474,7 +494,7 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
     }
     for (i, topic, why) in rescued {
         let r = &mut rows[i];
-        r.topic = Some(topic);
+        r.topic = Some(topic.into());
         // The inbox's reason gives way to the section's.
         r.why.retain(|w| {
             !w.starts_with("too little evidence") && !w.ends_with("are too close to choose")
@@ -558,12 +578,12 @@ mod tests {
             .to_string()
             .contains("is a profile page, not a reading"));
         assert_eq!(
-            rows[0].duplicate_of.as_deref(),
+            rows[0].duplicate_of(),
             Some("how-to-do-distributed-locking")
         );
         // `consensus` is a topic id: the link gets the next free one.
         assert_eq!(rows[1].id.as_deref(), Some("consensus-2"));
-        assert_eq!(rows[2].duplicate_of.as_deref(), Some("consensus-2"));
-        assert_eq!(rows[3].duplicate_of.as_deref(), Some("lamport-1978"));
+        assert_eq!(rows[2].duplicate_of(), Some("consensus-2"));
+        assert_eq!(rows[3].duplicate_of(), Some("lamport-1978"));
     }
 }

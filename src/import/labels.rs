@@ -292,15 +292,25 @@ impl Labelled {
         for label in &self.labels {
             let key = urls::key(&super::absolute(&label.url, self.bases.get(&label.list)));
             let row = rows[label.list.as_str()].iter().find(|r| {
-                std::iter::once(&r.candidate.url)
-                    .chain(&r.candidate.alternates)
+                std::iter::once(&*r.candidate.url)
+                    .chain(r.candidate.alternates().iter().map(String::as_str))
                     .any(|u| urls::key(u) == key)
             });
             let outcome = Outcome {
                 label: label.clone(),
                 // A duplicate of a link this same import adds is not a course link.
-                duplicate_of: row.map(|r| r.duplicate_of.clone().filter(|of| in_course(of))),
-                topic: row.and_then(|r| if r.is_new() { r.topic.clone() } else { None }),
+                duplicate_of: row.map(|r| {
+                    r.duplicate_of()
+                        .filter(|of| in_course(of))
+                        .map(String::from)
+                }),
+                topic: row.and_then(|r| {
+                    if r.is_new() {
+                        r.topic.as_deref().map(String::from)
+                    } else {
+                        None
+                    }
+                }),
                 why: row.map(|r| r.why.to_vec()).unwrap_or_default(),
                 candidates: row.map_or_else(Vec::new, |r| {
                     r.candidates

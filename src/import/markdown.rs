@@ -233,17 +233,32 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
     let spaced = space_numbered_items(content);
     let content: &str = &spaced;
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
-    let h1_count = Parser::new_ext(content, options)
-        .filter(|e| {
-            matches!(
-                e,
-                Event::Start(Tag::Heading {
-                    level: HeadingLevel::H1,
-                    ..
-                })
-            )
-        })
-        .count();
+    let pieces = pieces(content);
+    // Whether the first heading is the page's title depends on the number of level-1
+    // headings. A document with at most one line that could be one needs no parse to know it
+    // (the walker only asks when its first heading is of level 1, so it is that line); one
+    // with more is counted by the parser.
+    let may_be = content.lines().filter(|l| may_be_h1(l)).take(2).count();
+    let h1_count = if may_be <= 1 {
+        may_be
+    } else {
+        pieces
+            .iter()
+            .map(|piece| {
+                Parser::new_ext(&content[piece.clone()], options)
+                    .filter(|e| {
+                        matches!(
+                            e,
+                            Event::Start(Tag::Heading {
+                                level: HeadingLevel::H1,
+                                ..
+                            })
+                        )
+                    })
+                    .count()
+            })
+            .sum()
+    };
     // Room for the links at once: grown by doubling, the list of a 30 MB file was copied
     // whole at each step and left up to half of it unused. A list's links are nearly all
     // `[title](url)` or nearly all bare addresses, so the larger count is about right (a list
@@ -280,14 +295,18 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         companion_link: false,
         table_unit: None,
     };
-    for (event, range) in Parser::new_ext(content, options).into_offset_iter() {
-        match event {
-            Event::Start(tag) => w.start(tag, range.start),
-            Event::End(tag) => w.end(tag),
-            Event::Text(t) | Event::Code(t) => w.text(&t, range.start),
-            Event::SoftBreak | Event::HardBreak => w.line_break(),
-            Event::InlineHtml(html) => w.inline_html(&html, range.start),
-            _ => {}
+    for piece in pieces {
+        let text = &content[piece.clone()];
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            let at = piece.start + range.start;
+            match event {
+                Event::Start(tag) => w.start(tag, at),
+                Event::End(tag) => w.end(tag),
+                Event::Text(t) | Event::Code(t) => w.text(&t, at),
+                Event::SoftBreak | Event::HardBreak => w.line_break(),
+                Event::InlineHtml(html) => w.inline_html(&html, at),
+                _ => {}
+            }
         }
     }
     let mut out = w.ctx.out;
@@ -333,6 +352,108 @@ fn left_out(
 /// of a paper list lost), so the space is put in. Only lines whose number opens a link (or an
 /// emphasised one, `1.[*Title*]`) change, and each stays on its line.
 /// The content itself when no line needs it (the common case: no copy of a 30 MB list).
+/// The document in pieces that parse the same alone as within it: each starts at a heading
+/// that follows a blank line at the left margin, outside a fenced code block, where every
+/// block before it has ended. The parser holds the tree of what it parses (about 500 bytes
+/// a link): a list of 200,000 links took 100 MB at once, one section at a time takes what
+/// the section needs.
+///
+/// The document stays whole when something may reach across such a heading: a link
+/// reference definition (any `]:`), an HTML block that a blank line does not end (`<!--`,
+/// `<?`, `<!X`, `<script`, `<pre`, `<style`, `<textarea`), or a fence that is not at the left
+/// margin (inside a list, a quote, or a line of text), whose end this scan cannot be sure of.
+fn pieces(content: &str) -> Vec<std::ops::Range<usize>> {
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..content.len()).collect();
+    let run = |s: &str, ch: u8| s.bytes().take_while(|&c| c == ch).count();
+    let mut starts = vec![0];
+    // The fence open at the left margin: its character and length.
+    let mut fence: Option<(u8, usize)> = None;
+    let mut blank_before = false;
+    let mut at = 0;
+    for line in content.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.contains("]:") {
+            return whole;
+        }
+        if body.contains('<') {
+            let lower = body.to_ascii_lowercase();
+            let html = ["<!", "<?", "<script", "<pre", "<style", "<textarea"];
+            if html.iter().any(|h| lower.contains(h)) {
+                return whole;
+            }
+        }
+        let fenced = body.contains("```") || body.contains("~~~");
+        if let Some((ch, n)) = fence {
+            if run(body, ch) >= n && body[run(body, ch)..].trim().is_empty() {
+                fence = None;
+            } else if fenced && !body.starts_with(['`', '~']) {
+                // Perhaps an indented closing fence.
+                return whole;
+            }
+            blank_before = false;
+            continue;
+        }
+        if fenced {
+            let ch = body.as_bytes()[0];
+            let n = run(body, ch);
+            // A fence at the margin; anything else (a fence in a container, code in a line
+            // of text, an info string holding a backtick) may not be what it seems.
+            if !matches!(ch, b'`' | b'~') || n < 3 || (ch == b'`' && body[n..].contains('`')) {
+                return whole;
+            }
+            fence = Some((ch, n));
+            blank_before = false;
+            continue;
+        }
+        let hashes = run(body, b'#');
+        let heading = (1..=6).contains(&hashes)
+            && (body.len() == hashes || body[hashes..].starts_with([' ', '\t']));
+        if blank_before && heading {
+            starts.push(start);
+        }
+        blank_before = body.trim().is_empty();
+    }
+    let mut ends: Vec<usize> = starts[1..].to_vec();
+    ends.push(content.len());
+    starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
+}
+
+/// Whether `line` may be, or underline, a level-1 heading, in whatever quotes and list items
+/// it sits: `# Title`, `> - # Title`, or a setext `===`. Never false for one that is; true
+/// for some that are not (in code, say), which only costs a parse.
+fn may_be_h1(line: &str) -> bool {
+    let mut rest = line;
+    // Indentation, quote markers and list markers, as deep as they go.
+    loop {
+        let trimmed = rest.trim_start();
+        let after_marker = trimmed
+            .strip_prefix('>')
+            .or_else(|| {
+                let bullet = trimmed.strip_prefix(['-', '*', '+'])?;
+                bullet.starts_with([' ', '\t']).then_some(bullet)
+            })
+            .or_else(|| {
+                let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+                let marker = trimmed[digits..].strip_prefix(['.', ')'])?;
+                ((1..=9).contains(&digits) && marker.starts_with([' ', '\t'])).then_some(marker)
+            });
+        match after_marker {
+            Some(inner) => rest = inner,
+            None => {
+                rest = trimmed;
+                break;
+            }
+        }
+    }
+    let atx = rest
+        .strip_prefix('#')
+        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']));
+    let setext = rest.starts_with('=') && rest.trim_end().bytes().all(|b| b == b'=');
+    atx || setext
+}
+
 fn space_numbered_items(content: &str) -> std::borrow::Cow<'_, str> {
     let unspaced = |line: &str| {
         let body = line.trim_start();
@@ -1236,6 +1357,73 @@ mod tests {
             space_numbered_items(unspaced),
             "1. [A](https://a.example)\n  2) [B](https://b.example)\n"
         );
+    }
+
+    #[test]
+    fn a_list_is_parsed_a_section_at_a_time_unless_a_section_may_reach_into_the_next() {
+        let doc = "# List\n\n## A\n\n- [X one](https://a.org/x)\n\n## B\n\n```\n\n# code\n```\n\n\
+            ## C\n- [Y two](https://a.org/y)\n";
+        let texts =
+            |d: &str| -> Vec<String> { pieces(d).into_iter().map(|r| d[r].to_string()).collect() };
+        assert_eq!(
+            texts(doc),
+            [
+                "# List\n\n",
+                "## A\n\n- [X one](https://a.org/x)\n\n",
+                "## B\n\n```\n\n# code\n```\n\n",
+                "## C\n- [Y two](https://a.org/y)\n"
+            ]
+        );
+        let p = parse(doc, Path::new("a.md"));
+        assert_eq!(titles(&p), ["X one", "Y two"]);
+        assert_eq!(p.links[1].line, 15);
+        assert_eq!(p.links[1].hints, ["C"]);
+        // A reference defined at the end, an HTML comment, a fence inside a list: whole.
+        for reaching in [
+            "[y]: https://a.org/y\n",
+            "<!--\n\n## D\n-->\n",
+            "- item\n\n  ```\n\n## D\n\n  ```\n",
+        ] {
+            assert_eq!(texts(&format!("{doc}\n{reaching}")).len(), 1, "{reaching}");
+        }
+    }
+
+    #[test]
+    fn lines_that_may_make_a_level_one_heading() {
+        for h1 in [
+            "# Title",
+            "#",
+            "   # Title",
+            "> # Title",
+            "- # Title",
+            "> 1. > * # Title",
+            "===",
+            "  = ",
+        ] {
+            assert!(may_be_h1(h1), "{h1}");
+        }
+        for not in [
+            "## Section",
+            "#hashtag",
+            "1.# x",
+            "-# x",
+            "a = b",
+            "= = =",
+            "text",
+        ] {
+            assert!(!may_be_h1(not), "{not}");
+        }
+        // The title is the only level-1 heading, with or without the count by the parser.
+        let one = parse(
+            "# Reading list\n\n## Time\n\n- [Clocks](https://a.org/c)\n",
+            Path::new("a.md"),
+        );
+        let two = parse(
+            "# Reading list\n\n## Time\n\n- [Clocks](https://a.org/c)\n\n# More\n",
+            Path::new("a.md"),
+        );
+        assert_eq!(one.links[0].section, ["Time"]);
+        assert_eq!(two.links[0].section, ["Reading list", "Time"]);
     }
 
     #[test]

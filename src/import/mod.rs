@@ -31,6 +31,7 @@ pub(crate) mod domain;
 pub(crate) mod evidence;
 pub(crate) mod feed;
 pub mod labels;
+pub(crate) mod lean;
 pub(crate) mod markdown;
 pub mod proxy;
 #[cfg(test)]
@@ -505,7 +506,7 @@ pub struct Options {
 /// or five each, and as strings of their own (with the list that holds them) they took more
 /// memory than the reasons' text.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Texts(Box<str>);
+pub(crate) struct Texts(std::sync::Arc<str>);
 
 impl Texts {
     /// Between two texts: a control character, which no reason holds (they are made of
@@ -525,12 +526,24 @@ impl Texts {
     }
 
     pub fn push(&mut self, text: &str) {
-        let mut all = String::from(std::mem::take(&mut self.0));
+        let mut all = String::from(&*self.0);
         if !all.is_empty() {
             all.push(Self::SEPARATOR);
         }
         all.push_str(text);
-        self.0 = all.into_boxed_str();
+        self.0 = all.into();
+    }
+
+    /// The same texts, held once among all rows that give them: reasons are made of a
+    /// course's words and topic ids, and a long list repeats them.
+    pub(crate) fn shared(self, seen: &mut foldhash::HashSet<std::sync::Arc<str>>) -> Self {
+        match seen.get(&*self.0) {
+            Some(same) => Texts(std::sync::Arc::clone(same)),
+            None => {
+                seen.insert(std::sync::Arc::clone(&self.0));
+                self
+            }
+        }
     }
 
     /// Keeps the texts `keep` says yes to.
@@ -548,7 +561,7 @@ impl<S: AsRef<str>> FromIterator<S> for Texts {
             }
             all.push_str(t.as_ref());
         }
-        Texts(all.into_boxed_str())
+        Texts(all.into())
     }
 }
 
@@ -558,33 +571,115 @@ impl serde::Serialize for Texts {
     }
 }
 
+/// The lists of scored topics the rows hold, each once: readings of the same words score
+/// the same, and a long list repeats them.
+#[derive(Debug, Default)]
+pub(crate) struct Scores(foldhash::HashSet<ByBits>);
+
+/// A list of scored topics compared by its scores' bits (a score is never NaN, and one that
+/// were would only go unshared).
+#[derive(Debug)]
+struct ByBits(std::sync::Arc<[(std::sync::Arc<str>, f32)]>);
+
+impl PartialEq for ByBits {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0.iter())
+                .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits())
+    }
+}
+
+impl Eq for ByBits {}
+
+impl std::hash::Hash for ByBits {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for (topic, score) in self.0.iter() {
+            topic.hash(state);
+            score.to_bits().hash(state);
+        }
+    }
+}
+
+impl Scores {
+    /// `scored`, held once among the rows.
+    pub(crate) fn share(
+        &mut self,
+        scored: Vec<(std::sync::Arc<str>, f32)>,
+    ) -> std::sync::Arc<[(std::sync::Arc<str>, f32)]> {
+        let scored = ByBits(scored.into());
+        if let Some(same) = self.0.get(&scored) {
+            return std::sync::Arc::clone(&same.0);
+        }
+        let shared = std::sync::Arc::clone(&scored.0);
+        self.0.insert(scored);
+        shared
+    }
+}
+
 /// What happens to one candidate.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Row {
     /// The file it was read from: one path shared by all of that file's rows.
     pub file: std::sync::Arc<Path>,
-    pub candidate: Candidate,
-    /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus).
-    pub topic: Option<String>,
+    pub candidate: lean::Lean,
+    /// `None`: goes to the inbox (or, for a duplicate, is already in the corpus). One text
+    /// per topic, shared by the rows filed there.
+    pub topic: Option<std::sync::Arc<str>>,
     pub also: Vec<String>,
     /// The three best topics with their scores, best first (see [`suggest`]). A topic's id is
-    /// one string shared by every row that names it (200,000 rows name three each).
-    pub candidates: Vec<(std::sync::Arc<str>, f32)>,
-    /// Where the same work already is: `None` for a new link.
-    pub duplicate_of: Option<String>,
-    /// Why it is that work ([`work::Reason::describe`]).
-    pub reason: Option<String>,
-    /// Addresses of a duplicate that its corpus link gains as `alternates`.
-    pub record: Vec<String>,
+    /// one string shared by every row that names it (200,000 rows name three each), and so
+    /// is a list of them (see [`Scores`]).
+    pub candidates: std::sync::Arc<[(std::sync::Arc<str>, f32)]>,
+    /// Where the same work already is, and why: `None` for a new link (most rows, so it is
+    /// boxed).
+    pub duplicate: Option<Box<Duplicate>>,
     /// What decided the topic, or kept the link out of every topic (see [`suggest`]).
     pub why: Texts,
     /// The id given to a new link.
     pub id: Option<String>,
 }
 
+/// What a duplicate row says of the work it is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Duplicate {
+    /// The id of the work it is.
+    pub of: String,
+    /// Why it is that work ([`work::Reason::describe`]).
+    pub reason: Option<String>,
+    /// Addresses of a duplicate that its corpus link gains as `alternates`.
+    pub record: Vec<String>,
+}
+
 impl Row {
     pub fn is_new(&self) -> bool {
-        self.duplicate_of.is_none()
+        self.duplicate.is_none()
+    }
+
+    /// Where the same work already is: `None` for a new link.
+    pub fn duplicate_of(&self) -> Option<&str> {
+        self.duplicate.as_ref().map(|d| d.of.as_str())
+    }
+
+    /// Makes it a duplicate of `of` (keeping why and what it records, if it was one).
+    pub fn set_duplicate_of(&mut self, of: String) {
+        match &mut self.duplicate {
+            Some(d) => d.of = of,
+            None => {
+                self.duplicate = Some(Box::new(Duplicate {
+                    of,
+                    reason: None,
+                    record: Vec::new(),
+                }))
+            }
+        }
+    }
+
+    /// Addresses of a duplicate that its corpus link gains as `alternates`.
+    pub fn record(&self) -> &[String] {
+        self.duplicate.as_ref().map_or(&[], |d| &d.record)
     }
 }
 
@@ -616,7 +711,7 @@ impl Report {
 
     /// Duplicates that bring a corpus link an address it was not known by.
     pub(crate) fn recorded_count(&self) -> usize {
-        self.rows.iter().filter(|r| !r.record.is_empty()).count()
+        self.rows.iter().filter(|r| !r.record().is_empty()).count()
     }
 
     /// The line that always ends the output.
@@ -724,10 +819,10 @@ struct CandidateJson<'a> {
 
 fn link_json(r: &Row) -> LinkJson<'_> {
     let c = &r.candidate;
-    let (kind, level, minutes) = evidence::facts(c);
+    let (kind, level, minutes) = c.facts();
     LinkJson {
         also: &r.also,
-        alternates: &c.alternates,
+        alternates: c.alternates(),
         candidates: r
             .candidates
             .iter()
@@ -736,7 +831,7 @@ fn link_json(r: &Row) -> LinkJson<'_> {
                 topic,
             })
             .collect(),
-        duplicate_of: r.duplicate_of.as_deref(),
+        duplicate_of: r.duplicate_of(),
         file: r.file.to_string_lossy(),
         id: r.id.as_deref(),
         kind: kind.as_str(),
@@ -744,8 +839,8 @@ fn link_json(r: &Row) -> LinkJson<'_> {
         line: c.line,
         minutes,
         note: c.note.as_deref(),
-        recorded_alternates: &r.record,
-        same_because: r.reason.as_deref(),
+        recorded_alternates: r.record(),
+        same_because: r.duplicate.as_ref().and_then(|d| d.reason.as_deref()),
         status: if r.is_new() { "new" } else { "duplicate" },
         title: &c.title,
         topic: if r.is_new() { r.topic.as_deref() } else { None },
@@ -1271,13 +1366,15 @@ mod tests {
         let report = Report {
             rows: vec![Row {
                 file: Path::new("x.md").into(),
-                candidate: Candidate::default(),
+                candidate: Candidate::default().into(),
                 topic: None,
                 also: vec![],
-                candidates: vec![],
-                duplicate_of: Some("a".into()),
-                reason: None,
-                record: vec![],
+                candidates: vec![].into(),
+                duplicate: Some(Box::new(Duplicate {
+                    of: "a".into(),
+                    reason: None,
+                    record: vec![],
+                })),
                 why: Texts::default(),
                 id: None,
             }],

@@ -288,15 +288,15 @@ pub(crate) fn table(rows: &[Row]) -> String {
     let cells: Vec<[String; 5]> = rows
         .iter()
         .map(|r| {
-            let topic = match (&r.topic, &r.duplicate_of) {
+            let topic = match (&r.topic, r.duplicate_of()) {
                 (_, Some(_)) => "-".to_string(),
-                (Some(t), None) if r.also.is_empty() => t.clone(),
+                (Some(t), None) if r.also.is_empty() => t.to_string(),
                 (Some(t), None) => format!("{t} (also {})", r.also.join(", ")),
                 (None, None) => "inbox".to_string(),
             };
-            let status = match &r.duplicate_of {
+            let status = match r.duplicate_of() {
                 None => "new".to_string(),
-                Some(of) if r.record.is_empty() => format!("duplicate of {of}"),
+                Some(of) if r.record().is_empty() => format!("duplicate of {of}"),
                 Some(of) => format!("duplicate of {of} (new address)"),
             };
             [

@@ -1,7 +1,7 @@
 //! Appends new links to the topic files with `toml_edit`, so that the comments, key order and
 //! blank lines people wrote by hand survive an import.
 
-use super::{evidence, Row};
+use super::Row;
 use crate::corpus::url::slug_from_url;
 use crate::corpus::Source;
 use crate::diagnostics::Diagnostic;
@@ -26,7 +26,7 @@ fn topic_file(course: &Course, dir: &Path, sources: &[Source], topic: &str) -> P
 /// The `[[link]]` table for a new row; optional keys only when they say something.
 pub fn link_table(row: &Row) -> Table {
     let c = &row.candidate;
-    let (kind, level, minutes) = evidence::facts(c);
+    let (kind, level, minutes) = c.facts();
     let mut t = Table::new();
     let mut set = |k: &str, v: Value| {
         t.insert(k, Item::Value(v));
@@ -40,22 +40,25 @@ pub fn link_table(row: &Row) -> Table {
     {
         set("id", id.as_str().into());
     }
-    set("url", c.url.as_str().into());
-    if !c.alternates.is_empty() {
+    set("url", (&*c.url).into());
+    if !c.alternates().is_empty() {
         set(
             "alternates",
-            Value::Array(c.alternates.iter().collect::<Array>()),
+            Value::Array(c.alternates().iter().collect::<Array>()),
         );
     }
-    set("title", c.title.as_str().into());
+    set("title", (&*c.title).into());
     set("kind", kind.as_str().into());
     set("level", level.as_str().into());
     set("minutes", i64::from(minutes).into());
-    if !c.authors.is_empty() {
-        set("authors", Value::Array(c.authors.iter().collect::<Array>()));
+    if !c.authors().is_empty() {
+        set(
+            "authors",
+            Value::Array(c.authors().iter().collect::<Array>()),
+        );
     }
-    if let Some(date) = &c.published {
-        set("published", date.as_str().into());
+    if let Some(date) = c.published() {
+        set("published", date.into());
     }
     let source = row.file.file_name().map_or_else(
         || row.file.display().to_string(),
@@ -63,7 +66,7 @@ pub fn link_table(row: &Row) -> Table {
     );
     set("source", source.into());
     if let Some(note) = &c.note {
-        set("note", note.as_str().into());
+        set("note", (&**note).into());
     }
     if !row.also.is_empty() {
         set("also", Value::Array(row.also.iter().collect::<Array>()));
@@ -152,11 +155,11 @@ pub fn render(
             }
         }
     }
-    for row in rows.iter().filter(|r| !r.record.is_empty()) {
-        let Some(of) = row.duplicate_of.as_deref() else {
+    for row in rows.iter().filter(|r| !r.record().is_empty()) {
+        let Some(of) = row.duplicate_of() else {
             continue;
         };
-        record_alternates(course, sources, &mut docs, of, &row.record)?;
+        record_alternates(course, sources, &mut docs, of, row.record())?;
     }
     Ok(docs
         .into_iter()
@@ -241,13 +244,12 @@ mod tests {
                 url: url.into(),
                 note: Some("Read it twice.".into()),
                 ..Candidate::default()
-            },
-            topic: topic.map(String::from),
+            }
+            .into(),
+            topic: topic.map(Into::into),
             also: vec![],
-            candidates: vec![],
-            duplicate_of: None,
-            reason: None,
-            record: vec![],
+            candidates: vec![].into(),
+            duplicate: None,
             why: crate::import::Texts::default(),
             id: Some("paxos".into()),
         };
@@ -300,13 +302,12 @@ mod tests {
             candidate: Candidate {
                 url: format!("https://x.org/{t}"),
                 ..Candidate::default()
-            },
+            }
+            .into(),
             topic: Some(t.into()),
             also: vec![],
-            candidates: vec![],
-            duplicate_of: None,
-            reason: None,
-            record: vec![],
+            candidates: vec![].into(),
+            duplicate: None,
             why: crate::import::Texts::default(),
             id: Some(t.into()),
         };

@@ -90,28 +90,22 @@ pub fn heal(course: &Course, sources: &[Source], rows: &mut [Row]) -> Result<Hea
             continue;
         }
         let cut_from = truncated
-            .find_or_insert_all(&[c.url.as_str()], || NONE)
+            .find_or_insert_all(&[&*c.url], || NONE)
             .copied()
             .filter(|i| *i != NONE);
         let title = words(&c.title);
         let same = |(i, link): &(usize, &&Link)| {
             !done[*i]
                 && (cut_from == Some(*i)
-                    || row.duplicate_of.as_deref() == Some(link.id.as_str())
+                    || row.duplicate_of() == Some(link.id.as_str())
                     || (!title.is_empty()
                         && words(&link.title) == title
-                        && c.published
-                            .as_deref()
-                            .is_some_and(|d| dates(link).contains(&d))))
+                        && c.published().is_some_and(|d| dates(link).contains(&d))))
         };
         let Some((i, link)) = open.iter().enumerate().find(|x| same(x)) else {
             continue;
         };
-        if let Some(other) = row
-            .duplicate_of
-            .as_deref()
-            .filter(|d| *d != link.id.as_str())
-        {
+        if let Some(other) = row.duplicate_of().filter(|d| *d != link.id.as_str()) {
             if course
                 .links()
                 .chain(&course.inbox)
@@ -136,24 +130,24 @@ pub fn heal(course: &Course, sources: &[Source], rows: &mut [Row]) -> Result<Hea
         let stale = rows[r].id.take();
         if let Some(stale) = stale {
             for other in rows.iter_mut() {
-                if other.duplicate_of.as_deref() == Some(stale.as_str()) {
-                    other.duplicate_of = Some(link.id.to_string());
+                if other.duplicate_of() == Some(stale.as_str()) {
+                    other.set_duplicate_of(link.id.to_string());
                 }
             }
         }
         let row = &mut rows[r];
-        row.duplicate_of = Some(link.id.to_string());
+        row.set_duplicate_of(link.id.to_string());
         fixes.push((
             *link,
             Fix {
-                to: row.candidate.url.clone(),
+                to: row.candidate.url.to_string(),
                 clear_status: true,
             },
         ));
         healed.push(Healed {
             id: link.id.to_string(),
             from: link.url.to_string(),
-            to: row.candidate.url.clone(),
+            to: row.candidate.url.to_string(),
             file: link.origin.file.to_path_buf(),
         });
     }
