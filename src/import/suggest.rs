@@ -500,18 +500,22 @@ impl Names {
             // name ("distributed systems"): it says the reading is of the field, not where in
             // it. A topic's name that other topics cite ("paxos", "raft": most of the course
             // mentions them, but the most by far in their own topic) still names it.
-            p.common = 3 * df >= n && concentration < SPREAD;
-            let common = if p.common { 0.0 } else { 1.0 };
-            let pointed = (CONCENTRATED * concentration).min(1.0);
-            // One word names a topic only as much as it is the field's own: "paxos" fully,
-            // "gossip" or "lease" a little, "scale" not at all.
-            // One word names a topic fully when it is the topic's own id ("transactions"):
-            // the curator chose it as the topic's name, however much English uses it.
+            // A topic's own id ("transactions", "raft") is the curator's name for it: it
+            // names it fully, whoever else cites it and however much English uses it.
             let own = p
                 .topics
                 .iter()
                 .any(|&t| name_tokens(&course.topics[t].id.replace('-', " ")) == p.tokens);
-            let single = if own {
+            p.common = !own && 3 * df >= n && concentration < SPREAD;
+            let common = if p.common { 0.0 } else { 1.0 };
+            // One word names a topic only as much as it is the field's own: "paxos" fully,
+            // "gossip" or "lease" a little, "scale" not at all.
+            // A one-word keyword English does not have ("bigtable", "epaxos", "hotstuff")
+            // is a coined name: a system's or a protocol's, which the curator chose for the
+            // topic, so it names it fully however rarely the course's own text says it.
+            let coined_word =
+                p.tokens.len() == 1 && super::domain::words(&p.text).all(|w| !super::domain::in_english(&w));
+            let single = if own || coined_word {
                 1.0
             } else if p.tokens.len() == 1 {
                 let strength = super::domain::words(&p.text)
@@ -520,6 +524,11 @@ impl Names {
                 ((strength - single_low) / SINGLE_NAME_SPAN).clamp(0.0, 1.0)
             } else {
                 1.0
+            };
+            let pointed = if own {
+                1.0
+            } else {
+                (CONCENTRATED * concentration).min(1.0)
             };
             p.weight = common * single * pointed;
         }
