@@ -65,6 +65,10 @@ const UNRELATED: f32 = 0.2;
 const COMMON_WORD: usize = 200;
 /// Least similarity for a PDF file name to decide: file names collide more than DOIs.
 const FILE_AGREES: f32 = 0.3;
+/// File names shorter than this ("raft.pdf") decide only with a title that is the name.
+const NAMED_FILE: usize = 6;
+/// The shortest PDF file name kept at all.
+const SHORT_FILE: usize = 4;
 
 /// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
 /// article dropped, `&` read as "and", possessive `s` dropped.
@@ -195,6 +199,27 @@ fn shortened<A: AsRef<str>, B: AsRef<str>>(short: &[A], long: &[B]) -> bool {
     };
     let short = short[0].as_ref();
     short.len() >= 2 && (short == initials(false) || short == initials(true))
+}
+
+/// The letters and digits of a title's words run together: a title copied out of a PDF
+/// loses the spaces between some words ("Consensusin the Presenceof Partial Synchrony").
+fn squashed<A: AsRef<str>>(words: &[A]) -> String {
+    words.iter().map(AsRef::as_ref).collect()
+}
+
+/// Whether `long` is the distinctive title `short` with a contribution added by "and" or
+/// "with" (at most three words more): the journal version of a paper that grew
+/// ("Practical Byzantine Fault Tolerance and Proactive Recovery").
+fn extended<A: AsRef<str>, B: AsRef<str>>(long: &[A], short: &[B]) -> bool {
+    let content = short.iter().filter(|w| !is_filler(w.as_ref())).count();
+    content >= 3
+        && long.len() > short.len() + 1
+        && long.len() <= short.len() + 4
+        && short
+            .iter()
+            .zip(long)
+            .all(|(s, l)| s.as_ref() == l.as_ref())
+        && matches!(long[short.len()].as_ref(), "and" | "with")
 }
 
 /// Whether a title of these words is specific enough to name one work by itself: three
@@ -509,7 +534,12 @@ fn keys(id: &Identity<'_>) -> Keys {
             }
             if let Some(stem) = pdf_stem(&parsed) {
                 let generic = GENERIC_FILES.contains(&stem.as_str());
-                if stem.len() >= 6 && stem.chars().any(|c| c.is_ascii_alphabetic()) && !generic {
+                // A short file name ("raft.pdf") names a work only when the title is that
+                // name too (see `find_keys`, rule 3).
+                if stem.len() >= SHORT_FILE
+                    && stem.chars().any(|c| c.is_ascii_alphabetic())
+                    && !generic
+                {
                     push(&mut k.pdfs, stem);
                 }
             }
@@ -662,9 +692,14 @@ impl<V> Works<V> {
         for stem in &k.pdfs {
             for w in self.pdfs.get(stem).into_iter().flat_map(Ids::iter) {
                 let work = &self.works[w];
-                let agree = !k.informative
-                    || !work.informative
-                    || similarity(&k.title, &self.title(w)) >= FILE_AGREES;
+                let agree = if stem.len() < NAMED_FILE {
+                    // "Raft" at `.../raft.pdf`, beside a known `.../raft.pdf`.
+                    k.title.len() == 1 && k.title[0] == *stem
+                } else {
+                    !k.informative
+                        || !work.informative
+                        || similarity(&k.title, &self.title(w)) >= FILE_AGREES
+                };
                 if agree && !self.contradicts(k, w) {
                     return found(w, Reason::Pdf(stem.clone()), conflicts, foreign);
                 }
@@ -766,7 +801,10 @@ impl<V> Works<V> {
         let mut near: Vec<usize> = counts
             .into_iter()
             .filter(|&(n, shared)| {
-                shared >= 3 && similarity(&k.title, &self.title(n)) >= SAME_TITLE
+                let title = self.title(n);
+                (shared >= 3 && similarity(&k.title, &title) >= SAME_TITLE)
+                    || (shared >= 2 && squashed(&k.title) == squashed(&title))
+                    || (shared >= 3 && extended(&k.title, &title))
             })
             .map(|(n, _)| n)
             .collect();
@@ -1062,6 +1100,91 @@ mod tests {
                 &["https://example.org/failover"],
                 "Distributed Systems: Take Responsibility for Failover"
             ),
+            None
+        );
+    }
+
+    /// Titles copied out of a PDF lose spaces and gain stray characters: the same work.
+    #[test]
+    fn a_title_with_its_spaces_lost_is_the_same_work() {
+        let w = works(&[(
+            "dls",
+            &["https://doi.org/10.1145/42282.42283"],
+            "Consensus in the Presence of Partial Synchrony",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/consensus-in-presence-of-partial-synchrony.pdf"],
+                "\u{fffc}Consensusin the Presenceof Partial Synchrony"
+            ),
+            Some("dls".into())
+        );
+        // Run together, other words are another title.
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/x.pdf"],
+                "Consensusin the Presenceof Partial Failures"
+            ),
+            None
+        );
+    }
+
+    /// A journal version that adds a contribution to the title is the same work; a title
+    /// that only starts alike is not.
+    #[test]
+    fn a_title_extended_by_and_is_the_same_work() {
+        let w = works(&[(
+            "pbft",
+            &["https://pmg.csail.mit.edu/papers/osdi99.pdf"],
+            "Practical Byzantine Fault Tolerance",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/p398-castro-bft-tocs.pdf"],
+                "Practical Byzantine Fault Tolerance and Proactive Recovery"
+            ),
+            Some("pbft".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/b.pdf"],
+                "Practical Byzantine Fault Tolerance for Blockchains at Planetary Scale Today"
+            ),
+            None
+        );
+    }
+
+    /// "Raft" at another host's `raft.pdf`, beside the course's `raft.pdf`: the name is both
+    /// the title and the file. The file alone, under another title, says nothing.
+    #[test]
+    fn a_short_file_name_decides_only_with_the_title_that_is_it() {
+        let w = works(&[(
+            "raft-paper",
+            &["https://raft.github.io/raft.pdf"],
+            "In Search of an Understandable Consensus Algorithm (Extended Version)",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://ramcloud.example.edu/attachments/raft.pdf"],
+                "Raft"
+            ),
+            Some("raft-paper".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.edu/slides/raft.pdf"],
+                "Lecture 5: replication"
+            ),
+            None
+        );
+        assert_eq!(
+            same(&w, &["https://example.edu/raft-talk.html"], "Raft"),
             None
         );
     }
