@@ -513,8 +513,8 @@ impl Names {
             // A one-word keyword English does not have ("bigtable", "epaxos", "hotstuff")
             // is a coined name: a system's or a protocol's, which the curator chose for the
             // topic, so it names it fully however rarely the course's own text says it.
-            let coined_word =
-                p.tokens.len() == 1 && super::domain::words(&p.text).all(|w| !super::domain::in_english(&w));
+            let coined_word = p.tokens.len() == 1
+                && super::domain::words(&p.text).all(|w| !super::domain::in_english(&w));
             let single = if own || coined_word {
                 1.0
             } else if p.tokens.len() == 1 {

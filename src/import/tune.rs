@@ -2,12 +2,15 @@
 //! `tests/fixtures/curation/`. A test rather than an example: it drives the suggester's
 //! settings, which are not part of the library's public surface.
 //!
-//! All nine labelled lists are development data (a fresh blind-labelled set is the holdout),
-//! so what a setting is worth on an unseen list is measured by `leave_one_list_out`
-//! (`cargo test --release --lib leave_one_list_out -- --ignored --nocapture`): the settings
-//! are chosen on eight lists and scored on the ninth, the nine scores pooled; it also prints
-//! the setting chosen on all nine, which the defaults are. `tune_suggester` searches the old
-//! `tune` half alone, as the defaults were once chosen.
+//! The development data are thirteen lists: the nine of `labels.toml` and the four of the
+//! fresh set's `fresh-tune` half. The fresh set's `fresh-holdout` half is dropped before
+//! anything is evaluated here: it is measured only in aggregate, by `syllabus suggest
+//! --evaluate --labels tests/fixtures/curation/labels-fresh.toml`. What a setting is worth
+//! on an unseen list is estimated by `leave_one_list_out` (`cargo test --release --lib
+//! leave_one_list_out -- --ignored --nocapture`): the settings are chosen on twelve lists and
+//! scored on the thirteenth, the thirteen scores pooled; it also prints the setting chosen on
+//! all thirteen. `dev_figures` prints the defaults' figures on them, and `tune_suggester`
+//! searches the old `tune` half alone, as the defaults were once chosen.
 //!
 //! A setting qualifies when suggestions are right at least 80% of the time when made and at
 //! most 25% of the readings that fit no topic are filed; among those, the one that files the
@@ -15,10 +18,10 @@
 //! still files wins.
 //!
 //! `show_all_mistakes` (`cargo test --lib show_all_mistakes -- --ignored --nocapture`)
-//! prints each labelled reading that import gets wrong with the defaults, with what decided
-//! it: what to read before changing the suggester; `show_tune_mistakes` and
-//! `show_tune_readings` do the same for the tune half (the latter every reading, right or
-//! wrong, with its three best topics and their scores).
+//! prints each development reading that import gets wrong with the defaults, with what
+//! decided it: what to read before changing the suggester; `show_all_readings` prints every
+//! one, right or wrong, with its three best topics and their scores; `show_tune_mistakes`
+//! and `show_tune_readings` do the same for the old tune half.
 
 use super::labels::{Figures, Labelled};
 use super::suggest::Params;

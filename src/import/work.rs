@@ -4,8 +4,8 @@
 //! A work is known by its addresses ([`crate::corpus::url_key`]: the same page, or the same
 //! DOI, arXiv or ACM paper), by identifiers found inside other addresses (a DOI in a
 //! publisher's path; the file name of a paper in Google's research archive or on Lamport's
-//! pages, which are mirrored under several hosts), by the file name of a PDF, and by its
-//! title. The rules, in order:
+//! pages, which are mirrored under several hosts; Google's archive with its papers' venue
+//! suffixes off), by the file name of a PDF, and by its title. The rules, in order:
 //!
 //! 1. **Same page**: an address with the same comparison key (truncations included).
 //! 2. **Same identifier** (DOI, arXiv id, mirror file): the same work, unless both titles are
@@ -14,10 +14,13 @@
 //! 3. **Same PDF file name** at another host, when the titles agree (or one is unknown).
 //! 4. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
 //!    bracketed asides), equal main titles (before a colon) of at least three words, or
-//!    nearly the same words (a typo, a dropped subtitle word). Titles too short to tell
-//!    ("Raft", "Distributed Systems") never decide alone. When both sides have DOIs and
-//!    none is shared, or both name authors and no surname is shared, the look-alike is not
-//!    merged; contradicting DOIs are a [`Conflict`].
+//!    nearly the same words (a typo, a dropped subtitle word), the same letters with spaces
+//!    lost in a PDF copy, or the title extended by "and ..." (a journal version). Titles too
+//!    short to tell ("Raft", "Distributed Systems") never decide alone. When both sides have
+//!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
+//!    is not merged; contradicting DOIs are a [`Conflict`].
+//! 5. **An address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-in-a-
+//!    Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
 //! Versions of one paper (conference and journal, preprint and final, a revision years
 //! later) are one work: years never separate them.
@@ -201,6 +204,29 @@ fn shortened<A: AsRef<str>, B: AsRef<str>>(short: &[A], long: &[B]) -> bool {
     short.len() >= 2 && (short == initials(false) || short == initials(true))
 }
 
+/// The words of the last path segment of `url` (its extension off) when it spells a title:
+/// at least four words joined by dashes or underscores, none a number. Empty otherwise.
+fn slug_words(url: &str) -> Vec<String> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(last) = path.trim_end_matches('/').rsplit('/').next() else {
+        return Vec::new();
+    };
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let words: Vec<String> = stem
+        .split(['-', '_'])
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let spelled = words.len() >= 4
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()));
+    if spelled {
+        title_words(&words.join(" "))
+    } else {
+        Vec::new()
+    }
+}
+
 /// The letters and digits of a title's words run together: a title copied out of a PDF
 /// loses the spaces between some words ("Consensusin the Presenceof Partial Synchrony").
 fn squashed<A: AsRef<str>>(words: &[A]) -> String {
@@ -297,6 +323,24 @@ fn pdf_stem(url: &url::Url) -> Option<String> {
     Some(stem.to_string())
 }
 
+/// `stem` without a trailing venue and year (`-sosp2003`, `-osdi04`): letters then two to
+/// four digits after the last dash.
+fn without_venue_suffix(stem: &str) -> &str {
+    let Some((head, tail)) = stem.rsplit_once('-') else {
+        return stem;
+    };
+    let letters = tail.chars().take_while(char::is_ascii_alphabetic).count();
+    let digits = tail.len() - letters;
+    let venue = letters >= 3
+        && (2..=4).contains(&digits)
+        && tail[letters..].chars().all(|c| c.is_ascii_digit());
+    if venue && !head.is_empty() {
+        head
+    } else {
+        stem
+    }
+}
+
 /// Identifiers of a paper mirrored under several hosts: Google's research archive
 /// (`research.google.com/archive/X.pdf`, `static.googleusercontent.com/media/research.google.com/en//archive/X.pdf`, ...)
 /// and Lamport's publications (`lamport.azurewebsites.net/pubs/X`,
@@ -316,8 +360,13 @@ fn mirror_key(url: &url::Url) -> Option<String> {
         "static.googleusercontent.com",
         "ai.google",
     ];
-    if google.contains(&host) && path.contains("/archive/") {
-        return Some(format!("google-archive:{stem}"));
+    // Google Labs kept the same papers under `labs.google.com/papers/` before the archive.
+    if (google.contains(&host) && path.contains("/archive/"))
+        || (host == "labs.google.com" && path.contains("/papers/"))
+    {
+        // The archive names a paper's PDF after its venue ("gfs-sosp2003.pdf",
+        // "mapreduce-osdi04.pdf") and its page without ("gfs.html"): one paper.
+        return Some(format!("google-archive:{}", without_venue_suffix(stem)));
     }
     let lamport_host =
         host.starts_with("lamport.") || host == "research.microsoft.com" || host == "microsoft.com";
@@ -345,6 +394,8 @@ pub(crate) enum Reason {
     Identifier(String),
     Pdf(String),
     Title,
+    /// An address that spells the title.
+    Slug,
 }
 
 impl Reason {
@@ -355,6 +406,7 @@ impl Reason {
             Reason::Identifier(k) => format!("same {}", describe_key(k)),
             Reason::Pdf(f) => format!("same PDF `{f}.pdf` and a matching title"),
             Reason::Title => "same title".into(),
+            Reason::Slug => "an address that spells its title".into(),
         }
     }
 }
@@ -724,7 +776,7 @@ impl<V> Works<V> {
                         .flat_map(Ids::iter),
                 );
             }
-            hits.extend(self.near_titles(k));
+            hits.extend(self.near_titles(&k.title));
             // "MapReduce (2004)" at `.../mapreduce.pdf`: the paper's name, and an address that
             // names it too. The name alone would take a blog post called "Dynamo" for the paper.
             let named = name_of(&k.title).filter(|name| {
@@ -755,6 +807,18 @@ impl<V> Works<V> {
                 return found(w, Reason::Title, conflicts, foreign);
             }
         }
+        // 5. An address whose last segment spells a title ("Time-Clocks-and-the-Ordering-of-
+        // Events-in-a-Distributed-System.pdf", `research.google/pubs/the-google-file-system/`),
+        // when the link's own title agrees as a PDF's name asks (rule 3) or says nothing: a
+        // blog post named after a paper is not the paper.
+        for page in &k.pages {
+            for w in self.near_titles(&slug_words(&page.url)) {
+                let agree = !k.informative || similarity(&k.title, &self.title(w)) >= FILE_AGREES;
+                if agree && !self.contradicts(k, w) {
+                    return found(w, Reason::Slug, conflicts, foreign);
+                }
+            }
+        }
         Found {
             same: None,
             conflicts,
@@ -779,12 +843,12 @@ impl<V> Works<V> {
     }
 
     /// Works whose title has nearly the same words as `k`'s.
-    fn near_titles(&self, k: &Keys) -> Vec<usize> {
-        if !distinctive(&k.title) {
+    fn near_titles(&self, title: &[String]) -> Vec<usize> {
+        if !distinctive(title) {
             return Vec::new();
         }
         let mut counts: HashMap<usize, usize> = HashMap::new();
-        for w in k.title.iter().filter(|w| !is_filler(w)) {
+        for w in title.iter().filter(|w| !is_filler(w)) {
             // A word in hundreds of titles ("distributed") says nothing of which one; the
             // rarer words of a near-equal title find it.
             let Some(posting) = self
@@ -801,10 +865,10 @@ impl<V> Works<V> {
         let mut near: Vec<usize> = counts
             .into_iter()
             .filter(|&(n, shared)| {
-                let title = self.title(n);
-                (shared >= 3 && similarity(&k.title, &title) >= SAME_TITLE)
-                    || (shared >= 2 && squashed(&k.title) == squashed(&title))
-                    || (shared >= 3 && extended(&k.title, &title))
+                let known = self.title(n);
+                (shared >= 3 && similarity(title, &known) >= SAME_TITLE)
+                    || (shared >= 2 && squashed(title) == squashed(&known))
+                    || (shared >= 3 && extended(title, &known))
             })
             .map(|(n, _)| n)
             .collect();
@@ -1185,6 +1249,48 @@ mod tests {
         );
         assert_eq!(
             same(&w, &["https://example.edu/raft-talk.html"], "Raft"),
+            None
+        );
+    }
+
+    /// Google's archive and Google Labs name one paper's page and PDF alike, the PDF with
+    /// its venue; an address that spells a known title names it.
+    #[test]
+    fn mirrors_and_spelled_addresses_name_the_work() {
+        let w = works(&[
+            (
+                "gfs",
+                &["https://static.googleusercontent.com/media/research.google.com/en//archive/gfs-sosp2003.pdf"],
+                "The Google File System",
+            ),
+            (
+                "lamport-1978",
+                &["https://doi.org/10.1145/359545.359563"],
+                "Time, Clocks, and the Ordering of Events in a Distributed System",
+            ),
+        ]);
+        for url in [
+            "http://labs.google.com/papers/gfs.html",
+            "https://research.google.com/archive/gfs.html",
+        ] {
+            assert_eq!(same(&w, &[url], "PDF"), Some("gfs".into()), "{url}");
+        }
+        assert_eq!(without_venue_suffix("mapreduce-osdi04"), "mapreduce");
+        assert_eq!(without_venue_suffix("paxos_made_live"), "paxos_made_live");
+        assert_eq!(without_venue_suffix("raft-2"), "raft-2");
+        let spelled = "https://www.microsoft.com/en-us/research/uploads/prod/2016/12/Time-Clocks-and-the-Ordering-of-Events-in-a-Distributed-System.pdf";
+        assert_eq!(same(&w, &[spelled], "pdf"), Some("lamport-1978".into()));
+        assert_eq!(
+            same(&w, &[spelled], "Time, Clocks and the Ordering of Events"),
+            Some("lamport-1978".into())
+        );
+        // A post named after the paper, titled as a post, is another work.
+        assert_eq!(
+            same(
+                &w,
+                &["https://blog.example.org/time-clocks-and-the-ordering-of-events-in-a-distributed-system"],
+                "My notes on a Lamport classic"
+            ),
             None
         );
     }
