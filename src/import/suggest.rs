@@ -622,7 +622,10 @@ impl Names {
     /// Whether any of `found` speaks for a topic at all: a topic's name in a title makes
     /// the reading one of the course's field, whatever its other words.
     fn weighty(&self, found: &[Found]) -> bool {
-        found.iter().any(|f| self.phrases[f.name].weight > 0.0)
+        found.iter().any(|f| {
+            let p = &self.phrases[f.name];
+            p.weight > 0.0 || (f.whole && !p.common)
+        })
     }
 
     /// The found names that speak for topic `t`, as written in the course.
@@ -913,9 +916,16 @@ impl Suggester {
         let title = field_words(&c.title);
         let note = field_words(c.note.as_deref().unwrap_or(""));
         let mut title_names = self.names.find(&name_tokens(&without_venues(&c.title)));
-        // A title that is only a name ("Metadata") is a vague link text, not a choice.
+        // A title that is only a name ("Metadata") is a vague link text, not a choice. But a
+        // one-word name before a subtitle ("Chord: A Scalable Peer-to-peer Lookup Service",
+        // "Orleans: Cloud Computing for Everyone") is the name of the system the paper is
+        // about, however plain a word it is in English: it names its topic fully.
+        let system = c
+            .title
+            .split_once(": ")
+            .is_some_and(|(main, _)| name_tokens(&without_venues(main)).len() == 1);
         for f in &mut title_names {
-            f.whole = false;
+            f.whole = system && f.start == 0 && f.len == 1;
         }
         let mut heading_names: Vec<Found> = if title.is_empty() && note.is_empty() {
             Vec::new()
@@ -1441,6 +1451,27 @@ mod tests {
                 "{title}: {got:?}"
             );
         }
+    }
+
+    /// A plain English word that is a topic's keyword ("chord") names nothing in running
+    /// text, but before a subtitle it is the name of the system the paper is about.
+    #[test]
+    fn a_one_word_name_before_a_subtitle_is_the_system_the_reading_is_about() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let got = s.suggest(&cand(
+            "Chord: A Scalable Peer-to-peer Lookup Service for Internet Applications",
+            "",
+        ));
+        assert_eq!(got.topic.as_deref(), Some("storage-systems"), "{got:?}");
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w.starts_with("title names the topic: chord")),
+            "{got:?}"
+        );
+        let got = s.suggest(&cand("Guitar lessons: the chord shapes", ""));
+        assert_eq!(got.topic, None, "{got:?}");
     }
 
     /// "Transactions on Computer Systems" names a journal, not the topic.
