@@ -319,7 +319,10 @@ fn doi_in_path(parsed: &url::Url) -> Option<String> {
 fn pdf_stem(url: &url::Url) -> Option<String> {
     let last = url.path_segments()?.rev().find(|s| !s.is_empty())?;
     let lower = last.to_ascii_lowercase();
-    let stem = lower.strip_suffix(".pdf")?;
+    // Older reports are often kept as PostScript beside (or instead of) the PDF.
+    let stem = [".pdf", ".ps.gz", ".ps"]
+        .iter()
+        .find_map(|ext| lower.strip_suffix(ext))?;
     Some(stem.to_string())
 }
 
@@ -371,7 +374,9 @@ fn mirror_key(url: &url::Url) -> Option<String> {
     let lamport_host =
         host.starts_with("lamport.") || host == "research.microsoft.com" || host == "microsoft.com";
     if (lamport_host && path.contains("/pubs/"))
-        && (host.starts_with("lamport.") || path.contains("/lamport/"))
+        && (host.starts_with("lamport.")
+            || path.contains("/lamport/")
+            || path.contains("/~lamport/"))
     {
         return Some(format!("lamport:{stem}"));
     }
@@ -777,17 +782,15 @@ impl<V> Works<V> {
                 );
             }
             hits.extend(self.near_titles(&k.title));
-            // "MapReduce (2004)" at `.../mapreduce.pdf`: the paper's name, and an address that
-            // names it too. The name alone would take a blog post called "Dynamo" for the paper.
+            // "MapReduce (2004)" at `.../mapreduce.pdf`, or at a PDF whatever its file name:
+            // the paper's name, and an address that names it too or is a paper's file. The
+            // name alone would take a blog post called "Dynamo" for the paper.
             let named = name_of(&k.title).filter(|name| {
-                k.pages.iter().any(|u| {
-                    u.url
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase()
-                        .contains(name)
-                })
+                !k.pdfs.is_empty()
+                    || k.pages.iter().any(|u| {
+                        let last = u.url.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+                        last.contains(name) || last.ends_with(".pdf") || last.ends_with(".ps")
+                    })
             });
             if let Some(name) = named {
                 hits.extend(self.names.get(name).into_iter().flat_map(Ids::iter));
@@ -1153,6 +1156,15 @@ mod tests {
             same(&w, &["https://blog.example.org/2019/thoughts"], "MapReduce"),
             None
         );
+        // A paper's file under a hashed name, titled by the paper's name.
+        assert_eq!(
+            same(
+                &w,
+                &["https://storage.example.com/research-media/pubtools/5f1c0a.pdf"],
+                "MapReduce"
+            ),
+            Some("mapreduce".into())
+        );
         let w = works(&[(
             "dist",
             &["https://example.org/vs"],
@@ -1276,6 +1288,20 @@ mod tests {
             assert_eq!(same(&w, &[url], "PDF"), Some("gfs".into()), "{url}");
         }
         assert_eq!(without_venue_suffix("mapreduce-osdi04"), "mapreduce");
+        // A PostScript copy of a paper is its file as much as the PDF is.
+        let w2 = works(&[(
+            "note",
+            &["https://example.edu/papers/smli_tr-94-29.pdf"],
+            "A Note on Distributed Computing",
+        )]);
+        assert_eq!(
+            same(
+                &w2,
+                &["https://mirror.example.org/tr/smli_tr-94-29.ps"],
+                "Note on distributed computing, Waldo et al."
+            ),
+            Some("note".into())
+        );
         assert_eq!(without_venue_suffix("paxos_made_live"), "paxos_made_live");
         assert_eq!(without_venue_suffix("raft-2"), "raft-2");
         let spelled = "https://www.microsoft.com/en-us/research/uploads/prod/2016/12/Time-Clocks-and-the-Ordering-of-Events-in-a-Distributed-System.pdf";
