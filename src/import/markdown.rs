@@ -768,8 +768,11 @@ fn is_label(l: &RawLink) -> bool {
             t.strip_prefix(p)
                 .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
         });
+    // `[:scroll:](paper.pdf) [Title](url)`: an emoji (or its shortcode) as a link's text marks
+    // another copy of the reading beside it, not a reading of its own.
     l.bare
         || t.is_empty()
+        || is_decoration(&l.text)
         || numbered
         || LABELS.contains(&t)
         || t.starts_with("http")
@@ -1480,6 +1483,25 @@ mod tests {
         assert_eq!(p.links[2].url, "https://example.org/live.html");
         assert_eq!(p.links[2].alternates, ["https://blog.acolyer.org/live/"]);
         assert_eq!(p.links[2].note, None);
+    }
+
+    /// papers-we-love writes a hosted copy as `[:scroll:](paper.pdf)` before the title link:
+    /// one reading, titled by the title link, the two addresses its own.
+    #[test]
+    fn an_emoji_link_beside_a_title_link_is_another_copy() {
+        let md = "## External Papers\n\n* [:scroll:](https://example.org/a-note.pdf) [A Note on Distributed Computing](https://example.com/waldo.pdf#page=89)\n* [📜](https://example.org/b.pdf) [Paxos Made Simple](https://example.com/ps.html)\n";
+        let p = parse(md, Path::new("l.md"));
+        assert_eq!(
+            titles(&p),
+            ["A Note on Distributed Computing", "Paxos Made Simple"]
+        );
+        assert_eq!(p.links[0].url, "https://example.org/a-note.pdf");
+        assert_eq!(
+            p.links[0].alternates,
+            ["https://example.com/waldo.pdf#page=89"]
+        );
+        assert_eq!(p.links[1].url, "https://example.org/b.pdf");
+        assert_eq!(p.links[1].alternates, ["https://example.com/ps.html"]);
     }
 
     #[test]

@@ -2,12 +2,15 @@
 //! `tests/fixtures/curation/`. A test rather than an example: it drives the suggester's
 //! settings, which are not part of the library's public surface.
 //!
-//! All nine labelled lists are development data (a fresh blind-labelled set is the holdout),
-//! so what a setting is worth on an unseen list is measured by `leave_one_list_out`
-//! (`cargo test --release --lib leave_one_list_out -- --ignored --nocapture`): the settings
-//! are chosen on eight lists and scored on the ninth, the nine scores pooled; it also prints
-//! the setting chosen on all nine, which the defaults are. `tune_suggester` searches the old
-//! `tune` half alone, as the defaults were once chosen.
+//! The development data are thirteen lists: the nine of `labels.toml` and the four of the
+//! fresh set's `fresh-tune` half. The fresh set's `fresh-holdout` half is dropped before
+//! anything is evaluated here: it is measured only in aggregate, by `syllabus suggest
+//! --evaluate --labels tests/fixtures/curation/labels-fresh.toml`. What a setting is worth
+//! on an unseen list is estimated by `leave_one_list_out` (`cargo test --release --lib
+//! leave_one_list_out -- --ignored --nocapture`): the settings are chosen on twelve lists and
+//! scored on the thirteenth, the thirteen scores pooled; it also prints the setting chosen on
+//! all thirteen. `dev_figures` prints the defaults' figures on them, and `tune_suggester`
+//! searches the old `tune` half alone, as the defaults were once chosen.
 //!
 //! A setting qualifies when suggestions are right at least 80% of the time when made and at
 //! most 25% of the readings that fit no topic are filed; among those, the one that files the
@@ -15,10 +18,10 @@
 //! still files wins.
 //!
 //! `show_all_mistakes` (`cargo test --lib show_all_mistakes -- --ignored --nocapture`)
-//! prints each labelled reading that import gets wrong with the defaults, with what decided
-//! it: what to read before changing the suggester; `show_tune_mistakes` and
-//! `show_tune_readings` do the same for the tune half (the latter every reading, right or
-//! wrong, with its three best topics and their scores).
+//! prints each development reading that import gets wrong with the defaults, with what
+//! decided it: what to read before changing the suggester; `show_all_readings` prints every
+//! one, right or wrong, with its three best topics and their scores; `show_tune_mistakes`
+//! and `show_tune_readings` do the same for the old tune half.
 
 use super::labels::{Figures, Labelled};
 use super::suggest::Params;
@@ -28,6 +31,29 @@ const LABELS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/curation/labels.toml"
 );
+
+/// The fresh blind set: only its `fresh-tune` half is development data; its
+/// `fresh-holdout` half is never evaluated here (it is measured in aggregate by `syllabus
+/// suggest --evaluate --labels`, and rarely).
+const FRESH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/curation/labels-fresh.toml"
+);
+
+/// The development data: the nine lists of `labels.toml` and the four of the fresh set's
+/// `fresh-tune` half. The `fresh-holdout` half's labels and lists are dropped before
+/// anything is evaluated.
+fn development() -> Result<Vec<Labelled>, Box<dyn std::error::Error>> {
+    let load = |p: &str| Labelled::load(std::path::Path::new(p)).map_err(|e| e.to_string());
+    Ok(vec![load(LABELS)?, load(FRESH)?.only_half("fresh-tune")])
+}
+
+/// The outcomes of every development list with `params`, in label order.
+fn outcomes(sets: &[Labelled], params: Params) -> Vec<super::labels::Outcome> {
+    sets.iter()
+        .flat_map(|l| l.evaluate(params).outcomes)
+        .collect()
+}
 
 fn labels() -> Result<Labelled, Box<dyn std::error::Error>> {
     Ok(Labelled::load(std::path::Path::new(LABELS))
@@ -42,13 +68,24 @@ fn show_tune_mistakes() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Each reading of all nine lists that import gets wrong: all labels are development data
-/// since a fresh blind set took the holdout's place.
+/// Each reading of the thirteen development lists that import gets wrong (all of
+/// `labels.toml`, and the fresh set's `fresh-tune` half).
 #[test]
 #[ignore = "run by hand: see the module's comment"]
 fn show_all_mistakes() -> Result<(), Box<dyn std::error::Error>> {
-    let labelled = Labelled::load(std::path::Path::new(LABELS)).map_err(|e| e.to_string())?;
-    show_mistakes(&labelled, false);
+    for labelled in development()? {
+        show_mistakes(&labelled, false);
+    }
+    Ok(())
+}
+
+/// Every reading of the development lists, right or wrong, with its three best topics.
+#[test]
+#[ignore = "run by hand: see the module's comment"]
+fn show_all_readings() -> Result<(), Box<dyn std::error::Error>> {
+    for labelled in development()? {
+        show_mistakes(&labelled, true);
+    }
     Ok(())
 }
 
@@ -172,19 +209,19 @@ fn merge(into: &mut Figures, f: &Figures) {
     into.filed_right += f.filed_right;
 }
 
-/// What the suggester is worth on a list nobody tuned on, from all nine labelled lists:
-/// for each list, the settings are chosen (as `tune_suggester` chooses) on the other
-/// eight and scored on it; the nine held-out scores are pooled. Also the defaults' figures
-/// pooled over all lists, for comparison (fitted on nothing here, but chosen earlier on
-/// the old tune half). `cargo test --release --lib leave_one_list_out -- --ignored
+/// What the suggester is worth on a list nobody tuned on, from the thirteen development
+/// lists (all nine of `labels.toml`, the four of the fresh set's `fresh-tune` half): for each
+/// list, the settings are chosen (as `tune_suggester` chooses) on the other twelve and scored
+/// on it; the thirteen held-out scores are pooled. Also the defaults' figures pooled over all
+/// lists, for comparison. `cargo test --release --lib leave_one_list_out -- --ignored
 /// --nocapture`.
 #[test]
 #[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
 fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
-    let labelled = Labelled::load(std::path::Path::new(LABELS)).map_err(|e| e.to_string())?;
+    let sets = development()?;
     let by_list = |params: Params| {
         let mut lists: BTreeMap<String, Figures> = BTreeMap::new();
-        for o in labelled.evaluate(params).outcomes {
+        for o in outcomes(&sets, params) {
             lists.entry(o.label.list.clone()).or_default().add(&o);
         }
         lists
@@ -214,7 +251,7 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
             .find(|(p, _)| *p == chosen)
             .expect("in grid")
             .1[held];
-        println!("{held}: chosen on the other eight {chosen:?}");
+        println!("{held}: chosen on the other lists {chosen:?}");
         for line in scored.lines() {
             println!("  {line}");
         }
@@ -233,18 +270,42 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     rank(&mut all);
     println!(
-        "chosen on all nine lists (what the defaults should be): {:?}",
+        "chosen on all {} lists (what the defaults should be): {:?}",
+        defaults.len(),
         all[0].0
     );
     for line in all[0].1.lines() {
         println!("  {line}");
     }
-    println!("pooled over the nine held-out lists:");
+    println!("pooled over the {} held-out lists:", defaults.len());
     for line in pooled.lines() {
         println!("  {line}");
     }
-    println!("the defaults on all nine lists: {:?}", Params::default());
+    println!("the defaults on all lists: {:?}", Params::default());
     for line in pooled_defaults.lines() {
+        println!("  {line}");
+    }
+    Ok(())
+}
+
+/// The defaults' figures on the development lists, by set and pooled: the quick check
+/// between changes (`cargo test --release --lib dev_figures -- --ignored --nocapture`).
+#[test]
+#[ignore = "run by hand: see the module's comment"]
+fn dev_figures() -> Result<(), Box<dyn std::error::Error>> {
+    let sets = development()?;
+    let mut pooled = Figures::default();
+    for (name, set) in ["labels.toml", "fresh-tune"].iter().zip(&sets) {
+        let e = set.evaluate(Params::default());
+        let f = &e.halves["all"];
+        println!("{name}:");
+        for line in f.lines() {
+            println!("  {line}");
+        }
+        merge(&mut pooled, f);
+    }
+    println!("pooled:");
+    for line in pooled.lines() {
         println!("  {line}");
     }
     Ok(())

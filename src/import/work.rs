@@ -4,8 +4,8 @@
 //! A work is known by its addresses ([`crate::corpus::url_key`]: the same page, or the same
 //! DOI, arXiv or ACM paper), by identifiers found inside other addresses (a DOI in a
 //! publisher's path; the file name of a paper in Google's research archive or on Lamport's
-//! pages, which are mirrored under several hosts), by the file name of a PDF, and by its
-//! title. The rules, in order:
+//! pages, which are mirrored under several hosts; Google's archive with its papers' venue
+//! suffixes off), by the file name of a PDF, and by its title. The rules, in order:
 //!
 //! 1. **Same page**: an address with the same comparison key (truncations included).
 //! 2. **Same identifier** (DOI, arXiv id, mirror file): the same work, unless both titles are
@@ -14,10 +14,13 @@
 //! 3. **Same PDF file name** at another host, when the titles agree (or one is unknown).
 //! 4. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
 //!    bracketed asides), equal main titles (before a colon) of at least three words, or
-//!    nearly the same words (a typo, a dropped subtitle word). Titles too short to tell
-//!    ("Raft", "Distributed Systems") never decide alone. When both sides have DOIs and
-//!    none is shared, or both name authors and no surname is shared, the look-alike is not
-//!    merged; contradicting DOIs are a [`Conflict`].
+//!    nearly the same words (a typo, a dropped subtitle word), or the same letters with
+//!    spaces lost in a PDF copy. Titles too short to tell ("Raft", "Distributed Systems")
+//!    never decide alone. When both sides have
+//!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
+//!    is not merged; contradicting DOIs are a [`Conflict`].
+//! 5. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
+//!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
 //! Versions of one paper (conference and journal, preprint and final, a revision years
 //! later) are one work: years never separate them.
@@ -65,6 +68,10 @@ const UNRELATED: f32 = 0.2;
 const COMMON_WORD: usize = 200;
 /// Least similarity for a PDF file name to decide: file names collide more than DOIs.
 const FILE_AGREES: f32 = 0.3;
+/// File names shorter than this ("raft.pdf") decide only with a title that is the name.
+const NAMED_FILE: usize = 6;
+/// The shortest PDF file name kept at all.
+const SHORT_FILE: usize = 4;
 
 /// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
 /// article dropped, `&` read as "and", possessive `s` dropped.
@@ -197,6 +204,35 @@ fn shortened<A: AsRef<str>, B: AsRef<str>>(short: &[A], long: &[B]) -> bool {
     short.len() >= 2 && (short == initials(false) || short == initials(true))
 }
 
+/// The words of the last path segment of `url` (its extension off) when it spells a title:
+/// at least four words joined by dashes or underscores, none a number. Empty otherwise.
+fn slug_words(url: &str) -> Vec<String> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(last) = path.trim_end_matches('/').rsplit('/').next() else {
+        return Vec::new();
+    };
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let words: Vec<String> = stem
+        .split(['-', '_'])
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let spelled = words.len() >= 4
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()));
+    if spelled {
+        title_words(&words.join(" "))
+    } else {
+        Vec::new()
+    }
+}
+
+/// The letters and digits of a title's words run together: a title copied out of a PDF
+/// loses the spaces between some words ("Consensusin the Presenceof Partial Synchrony").
+fn squashed<A: AsRef<str>>(words: &[A]) -> String {
+    words.iter().map(AsRef::as_ref).collect()
+}
+
 /// Whether a title of these words is specific enough to name one work by itself: three
 /// words that are not filler, or two long ones ("Viewstamped Replication", not "Distributed
 /// Systems").
@@ -268,8 +304,29 @@ fn doi_in_path(parsed: &url::Url) -> Option<String> {
 fn pdf_stem(url: &url::Url) -> Option<String> {
     let last = url.path_segments()?.rev().find(|s| !s.is_empty())?;
     let lower = last.to_ascii_lowercase();
-    let stem = lower.strip_suffix(".pdf")?;
+    // Older reports are often kept as PostScript beside (or instead of) the PDF.
+    let stem = [".pdf", ".ps.gz", ".ps"]
+        .iter()
+        .find_map(|ext| lower.strip_suffix(ext))?;
     Some(stem.to_string())
+}
+
+/// `stem` without a trailing venue and year (`-sosp2003`, `-osdi04`): letters then two to
+/// four digits after the last dash.
+fn without_venue_suffix(stem: &str) -> &str {
+    let Some((head, tail)) = stem.rsplit_once('-') else {
+        return stem;
+    };
+    let letters = tail.chars().take_while(char::is_ascii_alphabetic).count();
+    let digits = tail.len() - letters;
+    let venue = letters >= 3
+        && (2..=4).contains(&digits)
+        && tail[letters..].chars().all(|c| c.is_ascii_digit());
+    if venue && !head.is_empty() {
+        head
+    } else {
+        stem
+    }
 }
 
 /// Identifiers of a paper mirrored under several hosts: Google's research archive
@@ -291,13 +348,20 @@ fn mirror_key(url: &url::Url) -> Option<String> {
         "static.googleusercontent.com",
         "ai.google",
     ];
-    if google.contains(&host) && path.contains("/archive/") {
-        return Some(format!("google-archive:{stem}"));
+    // Google Labs kept the same papers under `labs.google.com/papers/` before the archive.
+    if (google.contains(&host) && path.contains("/archive/"))
+        || (host == "labs.google.com" && path.contains("/papers/"))
+    {
+        // The archive names a paper's PDF after its venue ("gfs-sosp2003.pdf",
+        // "mapreduce-osdi04.pdf") and its page without ("gfs.html"): one paper.
+        return Some(format!("google-archive:{}", without_venue_suffix(stem)));
     }
     let lamport_host =
         host.starts_with("lamport.") || host == "research.microsoft.com" || host == "microsoft.com";
     if (lamport_host && path.contains("/pubs/"))
-        && (host.starts_with("lamport.") || path.contains("/lamport/"))
+        && (host.starts_with("lamport.")
+            || path.contains("/lamport/")
+            || path.contains("/~lamport/"))
     {
         return Some(format!("lamport:{stem}"));
     }
@@ -320,6 +384,8 @@ pub(crate) enum Reason {
     Identifier(String),
     Pdf(String),
     Title,
+    /// An address that spells the title.
+    Slug,
 }
 
 impl Reason {
@@ -330,6 +396,7 @@ impl Reason {
             Reason::Identifier(k) => format!("same {}", describe_key(k)),
             Reason::Pdf(f) => format!("same PDF `{f}.pdf` and a matching title"),
             Reason::Title => "same title".into(),
+            Reason::Slug => "an address that spells its title".into(),
         }
     }
 }
@@ -529,7 +596,12 @@ fn keys(id: &Identity<'_>) -> Keys {
             }
             if let Some(stem) = pdf_stem(&parsed) {
                 let generic = GENERIC_FILES.contains(&stem.as_str());
-                if stem.len() >= 6 && stem.chars().any(|c| c.is_ascii_alphabetic()) && !generic {
+                // A short file name ("raft.pdf") names a work only when the title is that
+                // name too (see `find_keys`, rule 3).
+                if stem.len() >= SHORT_FILE
+                    && stem.chars().any(|c| c.is_ascii_alphabetic())
+                    && !generic
+                {
                     push(&mut k.pdfs, stem);
                 }
             }
@@ -696,9 +768,14 @@ impl<V> Works<V> {
         for stem in &k.pdfs {
             for w in self.pdfs.get(stem).into_iter().flat_map(Ids::iter) {
                 let work = &self.works[w];
-                let agree = !k.informative
-                    || !work.informative
-                    || similarity(&k.title, &self.title(w)) >= FILE_AGREES;
+                let agree = if stem.len() < NAMED_FILE {
+                    // "Raft" at `.../raft.pdf`, beside a known `.../raft.pdf`.
+                    k.title.len() == 1 && k.title[0] == *stem
+                } else {
+                    !k.informative
+                        || !work.informative
+                        || similarity(&k.title, &self.title(w)) >= FILE_AGREES
+                };
                 if agree && !self.contradicts(k, w) {
                     return found(w, Reason::Pdf(stem.clone()), conflicts, foreign);
                 }
@@ -723,18 +800,16 @@ impl<V> Works<V> {
                         .flat_map(Ids::iter),
                 );
             }
-            hits.extend(self.near_titles(k));
-            // "MapReduce (2004)" at `.../mapreduce.pdf`: the paper's name, and an address that
-            // names it too. The name alone would take a blog post called "Dynamo" for the paper.
+            hits.extend(self.near_titles(&k.title));
+            // "MapReduce (2004)" at `.../mapreduce.pdf`, or at a PDF whatever its file name:
+            // the paper's name, and an address that names it too or is a paper's file. The
+            // name alone would take a blog post called "Dynamo" for the paper.
             let named = name_of(&k.title).filter(|name| {
-                k.pages.iter().any(|u| {
-                    u.url
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase()
-                        .contains(name)
-                })
+                !k.pdfs.is_empty()
+                    || k.pages.iter().any(|u| {
+                        let last = u.url.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+                        last.contains(name) || last.ends_with(".pdf") || last.ends_with(".ps")
+                    })
             });
             if let Some(name) = named {
                 hits.extend(self.names.get(name).into_iter().flat_map(Ids::iter));
@@ -752,6 +827,24 @@ impl<V> Works<V> {
                     continue;
                 }
                 return found(w, Reason::Title, conflicts, foreign);
+            }
+        }
+        // 5. A paper's address whose last segment spells a title ("Time-Clocks-and-the-
+        // Ordering-of-Events-in-a-Distributed-System.pdf", `research.google/pubs/the-google-
+        // file-system/`),
+        // when the link's own title agrees as a PDF's name asks (rule 3) or says nothing: a
+        // blog post named after a paper is not the paper.
+        for page in &k.pages {
+            // A paper's file or landing page: a talk's or a post's address may spell the
+            // paper's title too, and is another work.
+            if super::evidence::kind(&page.url, "") != crate::model::Kind::Paper {
+                continue;
+            }
+            for w in self.near_titles(&slug_words(&page.url)) {
+                let agree = !k.informative || similarity(&k.title, &self.title(w)) >= FILE_AGREES;
+                if agree && !self.contradicts(k, w) {
+                    return found(w, Reason::Slug, conflicts, foreign);
+                }
             }
         }
         Found {
@@ -778,12 +871,12 @@ impl<V> Works<V> {
     }
 
     /// Works whose title has nearly the same words as `k`'s.
-    fn near_titles(&self, k: &Keys) -> Vec<usize> {
-        if !distinctive(&k.title) {
+    fn near_titles(&self, title: &[String]) -> Vec<usize> {
+        if !distinctive(title) {
             return Vec::new();
         }
         let mut counts: HashMap<usize, usize> = HashMap::new();
-        for w in k.title.iter().filter(|w| !is_filler(w)) {
+        for w in title.iter().filter(|w| !is_filler(w)) {
             // A word in hundreds of titles ("distributed") says nothing of which one; the
             // rarer words of a near-equal title find it.
             let Some(posting) = self
@@ -800,7 +893,9 @@ impl<V> Works<V> {
         let mut near: Vec<usize> = counts
             .into_iter()
             .filter(|&(n, shared)| {
-                shared >= 3 && similarity(&k.title, &self.title(n)) >= SAME_TITLE
+                let known = self.title(n);
+                (shared >= 3 && similarity(title, &known) >= SAME_TITLE)
+                    || (shared >= 2 && squashed(title) == squashed(&known))
             })
             .map(|(n, _)| n)
             .collect();
@@ -1086,6 +1181,15 @@ mod tests {
             same(&w, &["https://blog.example.org/2019/thoughts"], "MapReduce"),
             None
         );
+        // A paper's file under a hashed name, titled by the paper's name.
+        assert_eq!(
+            same(
+                &w,
+                &["https://storage.example.com/research-media/pubtools/5f1c0a.pdf"],
+                "MapReduce"
+            ),
+            Some("mapreduce".into())
+        );
         let w = works(&[(
             "dist",
             &["https://example.org/vs"],
@@ -1096,6 +1200,148 @@ mod tests {
                 &w,
                 &["https://example.org/failover"],
                 "Distributed Systems: Take Responsibility for Failover"
+            ),
+            None
+        );
+    }
+
+    /// Titles copied out of a PDF lose spaces and gain stray characters: the same work.
+    #[test]
+    fn a_title_with_its_spaces_lost_is_the_same_work() {
+        let w = works(&[(
+            "dls",
+            &["https://doi.org/10.1145/42282.42283"],
+            "Consensus in the Presence of Partial Synchrony",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/consensus-in-presence-of-partial-synchrony.pdf"],
+                "\u{fffc}Consensusin the Presenceof Partial Synchrony"
+            ),
+            Some("dls".into())
+        );
+        // Run together, other words are another title.
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/x.pdf"],
+                "Consensusin the Presenceof Partial Failures"
+            ),
+            None
+        );
+    }
+
+    /// The journal version that grew a contribution ("... and Proactive Recovery") is a
+    /// look-alike by issue 20's own example (the 2002 vs 1999 PBFT paper), not the work.
+    #[test]
+    fn a_title_extended_by_a_contribution_is_a_look_alike() {
+        let w = works(&[(
+            "pbft",
+            &["https://pmg.csail.mit.edu/papers/osdi99.pdf"],
+            "Practical Byzantine Fault Tolerance",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/p398-castro-bft-tocs.pdf"],
+                "Practical Byzantine Fault Tolerance and Proactive Recovery"
+            ),
+            None
+        );
+    }
+
+    /// "Raft" at another host's `raft.pdf`, beside the course's `raft.pdf`: the name is both
+    /// the title and the file. The file alone, under another title, says nothing.
+    #[test]
+    fn a_short_file_name_decides_only_with_the_title_that_is_it() {
+        let w = works(&[(
+            "raft-paper",
+            &["https://raft.github.io/raft.pdf"],
+            "In Search of an Understandable Consensus Algorithm (Extended Version)",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://ramcloud.example.edu/attachments/raft.pdf"],
+                "Raft"
+            ),
+            Some("raft-paper".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.edu/slides/raft.pdf"],
+                "Lecture 5: replication"
+            ),
+            None
+        );
+        assert_eq!(
+            same(&w, &["https://example.edu/raft-talk.html"], "Raft"),
+            None
+        );
+    }
+
+    /// Google's archive and Google Labs name one paper's page and PDF alike, the PDF with
+    /// its venue; an address that spells a known title names it.
+    #[test]
+    fn mirrors_and_spelled_addresses_name_the_work() {
+        let w = works(&[
+            (
+                "gfs",
+                &["https://static.googleusercontent.com/media/research.google.com/en//archive/gfs-sosp2003.pdf"],
+                "The Google File System",
+            ),
+            (
+                "lamport-1978",
+                &["https://doi.org/10.1145/359545.359563"],
+                "Time, Clocks, and the Ordering of Events in a Distributed System",
+            ),
+        ]);
+        for url in [
+            "http://labs.google.com/papers/gfs.html",
+            "https://research.google.com/archive/gfs.html",
+        ] {
+            assert_eq!(same(&w, &[url], "PDF"), Some("gfs".into()), "{url}");
+        }
+        assert_eq!(without_venue_suffix("mapreduce-osdi04"), "mapreduce");
+        // A PostScript copy of a paper is its file as much as the PDF is.
+        let w2 = works(&[(
+            "note",
+            &["https://example.edu/papers/smli_tr-94-29.pdf"],
+            "A Note on Distributed Computing",
+        )]);
+        assert_eq!(
+            same(
+                &w2,
+                &["https://mirror.example.org/tr/smli_tr-94-29.ps"],
+                "Note on distributed computing, Waldo et al."
+            ),
+            Some("note".into())
+        );
+        assert_eq!(without_venue_suffix("paxos_made_live"), "paxos_made_live");
+        assert_eq!(without_venue_suffix("raft-2"), "raft-2");
+        let spelled = "https://www.microsoft.com/en-us/research/uploads/prod/2016/12/Time-Clocks-and-the-Ordering-of-Events-in-a-Distributed-System.pdf";
+        assert_eq!(same(&w, &[spelled], "pdf"), Some("lamport-1978".into()));
+        assert_eq!(
+            same(&w, &[spelled], "Time, Clocks and the Ordering of Events"),
+            Some("lamport-1978".into())
+        );
+        // A post named after the paper, titled as a post, is another work; so is a talk
+        // whose page spells the paper's title, whatever its link says.
+        assert_eq!(
+            same(
+                &w,
+                &["https://blog.example.org/time-clocks-and-the-ordering-of-events-in-a-distributed-system"],
+                "My notes on a Lamport classic"
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://www.microsoft.com/en-us/research/video/time-clocks-and-the-ordering-of-events-in-a-distributed-system/"],
+                "Time, Clocks and the Ordering of Events: the talk"
             ),
             None
         );

@@ -314,7 +314,7 @@ fn check_warns_when_two_links_are_one_work() {
     let out = syllabus(&["check", "--topics", &dir.display().to_string()]);
     let report = stdout(&out);
     assert!(
-        report.contains("warning: links `gfs` and `gfs-again` are one work (same Google research archive paper `gfs-sosp2003`)"),
+        report.contains("warning: links `gfs` and `gfs-again` are one work (same Google research archive paper `gfs`)"),
         "{report}"
     );
     assert!(
