@@ -117,6 +117,26 @@ pub(crate) fn title_words(title: &str) -> Vec<String> {
     words
 }
 
+/// Whether two titles number themselves differently: a part, a lecture or a volume of one
+/// series ("1. SELECT" and "2. binary expressions", "Lecture 3" and "Lecture 4"). Years and
+/// zero-padded numbers ("SOSP '07") are when a work appeared, not which one it is, and a title
+/// with no number says nothing either way.
+fn numbers_differ<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    fn numbers<W: AsRef<str>>(words: &[W]) -> Vec<u32> {
+        let mut found: Vec<u32> = words
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|w| !w.starts_with('0') && w.len() <= 3)
+            .filter_map(|w| w.parse::<u32>().ok())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+    let (x, y) = (numbers(a), numbers(b));
+    !x.is_empty() && !y.is_empty() && x != y
+}
+
 /// The words before the first colon or dash that separates a subtitle ("Spanner: Google's
 /// ..."), or `None` when the title has no subtitle.
 fn main_title_words(title: &str) -> Option<Vec<String>> {
@@ -817,6 +837,11 @@ impl<V> Works<V> {
             hits.sort_unstable();
             hits.dedup();
             for w in hits {
+                // Parts of a series share their main title ("Writing a SQL database from
+                // scratch in Go: 1. SELECT", "...: 2. binary expressions"): each is a reading.
+                if numbers_differ(&k.title, &self.title(w)) {
+                    continue;
+                }
                 if self.contradicts(k, w) {
                     if self.dois_differ(k, w) {
                         conflicts.push(Conflict {
@@ -1103,6 +1128,41 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn parts_of_a_series_are_each_a_reading() {
+        let w = works(&[(
+            "sql-1",
+            &["https://notes.example.org/database-basics.html"],
+            "Writing a SQL database from scratch in Go: 1. SELECT, INSERT, CREATE and a REPL",
+        )]);
+        let part = |url, title| {
+            w.find(&Identity {
+                urls: vec![url],
+                title,
+                authors: &[],
+            })
+            .same
+            .is_some()
+        };
+        assert!(!part(
+            "https://notes.example.org/database-basics-expressions-and-where.html",
+            "Writing a SQL database from scratch in Go: 2. binary expressions and WHERE filters"
+        ));
+        assert!(!part(
+            "https://notes.example.org/database-basics-indexes.html",
+            "Writing a SQL database from scratch in Go: 3. indexes"
+        ));
+        // The same part at another address, with or without its number, is the same reading.
+        assert!(part(
+            "https://mirror.example.com/sql-1.html",
+            "Writing a SQL database from scratch in Go: 1. SELECT, INSERT, CREATE and a REPL"
+        ));
+        assert!(part(
+            "https://mirror.example.com/sql.html",
+            "Writing a SQL database from scratch in Go (2020)"
+        ));
     }
 
     #[test]
