@@ -149,30 +149,34 @@ const VENUE_WORDS: &[&str] = &[
 
 /// `text` without venue words and numbers (see [`VENUE_WORDS`]).
 fn without_venues(text: &str) -> String {
+    // Asked several times of every title of an import: one buffer for the word's core and
+    // one for the result, not two strings a word.
     let words: Vec<&str> = text.split_whitespace().collect();
-    words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| {
-            let core: String = w
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-                .to_lowercase();
-            // "ACM Transactions on Computer Systems": a journal's name, not its subject.
-            let journal = *w == "Transactions"
-                && words.get(i + 1) == Some(&"on")
-                && words
-                    .get(i + 2)
-                    .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
-            !core.is_empty()
-                && !core.chars().all(|c| c.is_ascii_digit())
-                && !VENUE_WORDS.contains(&core.as_str())
-                && !journal
-        })
-        .map(|(_, w)| *w)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut kept = String::with_capacity(text.len());
+    let mut core = String::new();
+    for (i, w) in words.iter().enumerate() {
+        core.clear();
+        for c in w.chars().filter(|c| c.is_alphanumeric()) {
+            core.extend(c.to_lowercase());
+        }
+        // "ACM Transactions on Computer Systems": a journal's name, not its subject.
+        let journal = *w == "Transactions"
+            && words.get(i + 1) == Some(&"on")
+            && words
+                .get(i + 2)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+        let keep = !core.is_empty()
+            && !core.bytes().all(|b| b.is_ascii_digit())
+            && !VENUE_WORDS.contains(&core.as_str())
+            && !journal;
+        if keep {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(w);
+        }
+    }
+    kept
 }
 
 /// The words of a candidate that the suggester weighs, by where they stand.

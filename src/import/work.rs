@@ -117,23 +117,25 @@ pub(crate) fn title_words(title: &str) -> Vec<String> {
     words
 }
 
-/// Whether two titles number themselves differently: a part, a lecture or a volume of one
-/// series ("1. SELECT" and "2. binary expressions", "Lecture 3" and "Lecture 4"). Years and
-/// zero-padded numbers ("SOSP '07") are when a work appeared, not which one it is, and a title
-/// with no number says nothing either way.
+/// The numbers a title gives itself as a part, a lecture or a volume of a series ("1.
+/// SELECT", "Lecture 3"). Years and zero-padded numbers ("SOSP '07") say when a work
+/// appeared, not which one it is.
+fn part_numbers<W: AsRef<str>>(words: &[W]) -> Vec<u32> {
+    let mut found: Vec<u32> = words
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|w| !w.starts_with('0') && w.len() <= 3)
+        .filter_map(|w| w.parse::<u32>().ok())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Whether two titles are different parts of one series: both numbered, and differently
+/// ("1. SELECT" and "2. binary expressions"). A title with no number says nothing either way.
 fn numbers_differ<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
-    fn numbers<W: AsRef<str>>(words: &[W]) -> Vec<u32> {
-        let mut found: Vec<u32> = words
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|w| !w.starts_with('0') && w.len() <= 3)
-            .filter_map(|w| w.parse::<u32>().ok())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-    let (x, y) = (numbers(a), numbers(b));
+    let (x, y) = (part_numbers(a), part_numbers(b));
     !x.is_empty() && !y.is_empty() && x != y
 }
 
@@ -839,7 +841,16 @@ impl<V> Works<V> {
             for w in hits {
                 // Parts of a series share their main title ("Writing a SQL database from
                 // scratch in Go: 1. SELECT", "...: 2. binary expressions"): each is a reading.
-                if numbers_differ(&k.title, &self.title(w)) {
+                let theirs = self.title(w);
+                if numbers_differ(&k.title, &theirs) {
+                    continue;
+                }
+                // Two parts an author numbered alike ("6. an x86 upgrade", "6. LLVM system
+                // calls") still differ past the shared main title.
+                if !part_numbers(&k.title).is_empty()
+                    && !part_numbers(&theirs).is_empty()
+                    && similarity(&k.title, &theirs) < SAME_TITLE
+                {
                     continue;
                 }
                 if self.contradicts(k, w) {
@@ -1153,6 +1164,11 @@ mod tests {
         assert!(!part(
             "https://notes.example.org/database-basics-indexes.html",
             "Writing a SQL database from scratch in Go: 3. indexes"
+        ));
+        // An author's two parts numbered alike are two readings too.
+        assert!(!part(
+            "https://notes.example.org/database-basics-again.html",
+            "Writing a SQL database from scratch in Go: 1. a query planner"
         ));
         // The same part at another address, with or without its number, is the same reading.
         assert!(part(
