@@ -147,6 +147,15 @@ const VENUE_WORDS: &[&str] = &[
     "morning",
 ];
 
+/// Whether `word` (lowercase) is one of [`VENUE_WORDS`]: asked of every word of every title,
+/// note and heading of an import, so a set rather than a scan of the list.
+fn is_venue(word: &str) -> bool {
+    static VENUES: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| VENUE_WORDS.iter().copied().collect());
+    // No venue word is longer: most words are, and need no hashing.
+    word.len() <= 11 && VENUES.contains(word)
+}
+
 /// `text` without venue words and numbers (see [`VENUE_WORDS`]).
 fn without_venues(text: &str) -> String {
     // Asked several times of every title of an import: one buffer for the word's core and
@@ -167,7 +176,7 @@ fn without_venues(text: &str) -> String {
                 .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
         let keep = !core.is_empty()
             && !core.bytes().all(|b| b.is_ascii_digit())
-            && !VENUE_WORDS.contains(&core.as_str())
+            && !is_venue(&core)
             && !journal;
         if keep {
             if !kept.is_empty() {
@@ -905,22 +914,24 @@ impl Suggester {
             .and_then(|u| u.host_str())
             .map(|h| super::domain::words(h).collect())
             .unwrap_or_default();
-        let field_words = |text: &str| -> Vec<String> {
+        let bare_words = |bare: &str| -> Vec<String> {
             self.field
-                .words_in(&without_venues(text))
+                .words_in(bare)
                 .into_iter()
                 .filter(|w| !host.contains(w))
                 .collect()
         };
+        let field_words = |text: &str| bare_words(&without_venues(text));
         let path = parsed.as_ref().map_or("", |u| u.path());
         let path_words: Vec<&str> = path
             .split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !URL_NOISE.contains(&w.to_ascii_lowercase().as_str()))
             .collect();
         let url_words = field_words(&path_words.join(" "));
-        let title = field_words(&c.title);
+        let bare_title = without_venues(&c.title);
+        let title = bare_words(&bare_title);
         let note = field_words(c.note.as_deref().unwrap_or(""));
-        let mut title_names = self.names.find(&name_tokens(&without_venues(&c.title)));
+        let mut title_names = self.names.find(&name_tokens(&bare_title));
         // A title that is only a name ("Metadata") is a vague link text, not a choice. But a
         // one-word name before a subtitle ("Chord: A Scalable Peer-to-peer Lookup Service",
         // "Orleans: Cloud Computing for Everyone") is the name of the system the paper is
@@ -1477,6 +1488,19 @@ mod tests {
         );
         let got = s.suggest(&cand("Guitar lessons: the chord shapes", ""));
         assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// Every venue word is one, however long: the length guard must not hide a new one.
+    #[test]
+    fn every_venue_word_is_a_venue() {
+        for w in VENUE_WORDS {
+            assert!(is_venue(w), "{w}");
+        }
+        assert!(!is_venue("paxos"));
+        assert_eq!(
+            without_venues("Dynamo (SOSP 2007), Proceedings of the ACM"),
+            "Dynamo of the"
+        );
     }
 
     /// "Transactions on Computer Systems" names a journal, not the topic.
