@@ -239,7 +239,7 @@ fn a_like_course_lends_its_prerequisites() {
     let like = fixture("import/real/course");
     let course = draft(
         dir.path(),
-        "draft/calendar.html",
+        "draft/borrowed.md",
         &["--like", like.to_str().unwrap()],
     );
     let all: String = topics(&course).into_iter().map(|(_, t)| t).collect();
@@ -1045,4 +1045,35 @@ fn a_like_courses_topics_seed_a_list_without_sections() {
             assert!(!t.contains("paxos") && !t.contains("failure"), "{t}");
         }
     }
+}
+
+/// A like course lends only its direct order: "TLA+" comes two steps before "Distributed
+/// locks" in the course (specification first), which no reviewer kept (review 8), while
+/// locks after state machine replication is the course's own edge.
+#[test]
+fn a_like_course_lends_only_its_direct_prerequisites() {
+    let dir = tempfile::tempdir().unwrap();
+    let like = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+    let course = draft(
+        dir.path(),
+        "draft/borrowed.md",
+        &["--like", like.to_str().unwrap()],
+    );
+    let locks: Vec<String> = requires(&course, "distributed-locks-leases-and-coordination-servic")
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(locks, ["state-machine-replication-and-primary-backup"]);
+}
+
+/// Nested subsections: a generic noun is no subject ("Consistency Types" does not name
+/// "Replicated Data Types"), and a word qualifying another noun ("join results", "join
+/// cardinalities" in statistics readings) does not name the topic it is the subject of
+/// (review 8 found "statistics requires join order" backwards).
+#[test]
+fn generic_words_and_qualifiers_name_no_sibling() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/qualifiers.md", &["--no-like"]);
+    assert!(requires(&course, "statistics").is_empty());
+    assert!(requires(&course, "combining-consistencies").is_empty());
 }
