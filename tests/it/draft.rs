@@ -1077,3 +1077,73 @@ fn generic_words_and_qualifiers_name_no_sibling() {
     assert!(requires(&course, "statistics").is_empty());
     assert!(requires(&course, "combining-consistencies").is_empty());
 }
+
+/// Further reading is optional (review 8: it was staged and counted as required hours):
+/// its links are on the optional track, in a last stage of their own, outside the plan's
+/// core hours until `plan --optional` asks for them, and the README says how.
+#[test]
+fn further_reading_is_an_optional_stage_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/misc.md", &["--no-like"]);
+    let topics = topics(&course);
+    let further = &topics
+        .iter()
+        .find(|(id, _)| id == "further-reading")
+        .unwrap()
+        .1;
+    assert_eq!(
+        further.matches("optional = true").count(),
+        links(further),
+        "{further}"
+    );
+    let btrees = &topics.iter().find(|(id, _)| id == "b-trees").unwrap().1;
+    assert!(!btrees.contains("optional = true"), "{btrees}");
+    let stage = |text: &str| {
+        let at = text.find("stage = \"").unwrap() + 9;
+        text[at..at + text[at..].find('"').unwrap()].to_string()
+    };
+    assert_ne!(stage(further), stage(btrees));
+    let course_toml = std::fs::read_to_string(course.join("topics/course.toml")).unwrap();
+    assert!(
+        course_toml.contains("Further reading (optional)"),
+        "{course_toml}"
+    );
+    let plan = stdout(&syllabus_in(&course, &["plan"]));
+    assert!(plan.contains("on the optional track"), "{plan}");
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("syllabus plan --optional"), "{readme}");
+}
+
+/// The README and the dry run count the links each file holds as written: two entries of
+/// one work (with and without its DOI) are folded into one link with an alternate, and
+/// review 8 found the README counting both in 5 of 8 drafts.
+#[test]
+fn counts_are_of_the_links_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/folded.bib", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    for (id, text) in topics(&course) {
+        let n = links(&text);
+        let said = format!("`{id}` ");
+        let line = readme.lines().find(|l| l.contains(&said)).unwrap();
+        let expected = format!(": {n} reading");
+        assert!(line.contains(&expected), "{line} / {n} links in {id}");
+    }
+    let list = fixture("draft/folded.bib");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "dry",
+            "--from",
+            list.to_str().unwrap(),
+            "--dry-run",
+            "--no-like",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("\"Distributed programming\": 1 link"),
+        "{text}"
+    );
+}
