@@ -444,7 +444,19 @@ pub(crate) fn not_a_reading(c: &Candidate) -> Option<&'static str> {
         .collect();
     // A site's root is as often a blog or a course ("High Scalability") as a person's page:
     // only a path that says person counts.
-    let homepage = path.len() <= 3
+    // A document is no homepage, wherever it is kept: "Flat Datacenter Storage" reads like a
+    // name, and the course keeps its papers under the teacher's "~user/Readings/FDS.pdf".
+    let document = path
+        .last()
+        .and_then(|s| s.rsplit_once('.'))
+        .is_some_and(|(_, ext)| {
+            [
+                "pdf", "ps", "gz", "ppt", "pptx", "doc", "docx", "djvu", "epub",
+            ]
+            .contains(&ext)
+        });
+    let homepage = !document
+        && path.len() <= 3
         && path.iter().any(|s| {
             s.starts_with('~')
                 || [

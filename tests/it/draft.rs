@@ -1147,3 +1147,24 @@ fn counts_are_of_the_links_as_written() {
         "{text}"
     );
 }
+
+/// A paper kept on its teacher's site ("~ada/Readings/FDS.pdf") whose title reads like a
+/// name ("Flat Datacenter Storage") is a reading, not a person's homepage (review 8 found it
+/// in the inbox); the teacher's own "~ada/" page is one.
+#[test]
+fn a_document_on_a_persons_site_is_no_homepage() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/homepages.md", &["--no-like"]);
+    let background = &topics(&course)
+        .into_iter()
+        .find(|(id, _)| id == "background")
+        .unwrap()
+        .1;
+    assert!(
+        background.contains("\"Flat Datacenter Storage\""),
+        "{background}"
+    );
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("Ada Lovelace"), "{inbox}");
+    assert!(!inbox.contains("Flat Datacenter"), "{inbox}");
+}
