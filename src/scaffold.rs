@@ -491,12 +491,41 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             return (path, text);
         }
         let kept = keep_reading_order(&text);
+        let further = draft
+            .topics
+            .iter()
+            .any(|t| t.further && path.file_stem().is_some_and(|s| *s == *t.id));
+        if further {
+            return (path, mark_optional(&kept));
+        }
         (path, kept)
     }));
+    // Counted in the files as written: the import folds duplicate addresses into one link
+    // after `place` counted each (a reviewer found 5 of 8 READMEs disagreeing with them).
     let topics = draft
         .topics
         .iter()
-        .map(|t| (t.id.clone(), counts.get(&t.id).copied().unwrap_or(0)))
+        .map(|t| {
+            let written = files
+                .get(&topics_dir.join(format!("{}.toml", t.id)))
+                .and_then(|text| text.parse::<DocumentMut>().ok())
+                .and_then(|doc| doc.get("link")?.as_array_of_tables().map(|l| l.len()));
+            (
+                t.id.clone(),
+                written.unwrap_or_else(|| counts.get(&t.id).copied().unwrap_or(0)),
+            )
+        })
+        .collect();
+    let mut draft = draft;
+    draft.written = files
+        .iter()
+        .filter(|(path, _)| path.parent() == Some(topics_dir))
+        .filter_map(|(path, text)| {
+            let id = path.file_stem()?.to_str()?.to_string();
+            let doc = text.parse::<DocumentMut>().ok()?;
+            let n = doc.get("link")?.as_array_of_tables()?.len();
+            Some((id, n))
+        })
         .collect();
     let report = Report {
         rows,
@@ -535,6 +564,22 @@ fn name_closest_topics(text: &str, closest: &BTreeMap<String, String>) -> String
                 "# Closest topic: {topic} (no theme of its own; the further reading was full)\n"
             ));
         }
+    }
+    doc.to_string()
+}
+
+/// Puts every link of the further reading topic on the optional track: what the list gives
+/// beside its topics is listed by `plan`, outside the core hours, and scheduled only with
+/// `--optional`.
+fn mark_optional(text: &str) -> String {
+    let Ok(mut doc) = text.parse::<DocumentMut>() else {
+        return text.to_string();
+    };
+    let Some(links) = doc.get_mut("link").and_then(|l| l.as_array_of_tables_mut()) else {
+        return text.to_string();
+    };
+    for t in links.iter_mut() {
+        t.insert("optional", toml_edit::value(true));
     }
     doc.to_string()
 }

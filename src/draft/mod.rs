@@ -88,6 +88,16 @@ pub struct Draft {
     /// The works the list gives no address for, kept with a search URL marked `guessed`:
     /// "`key` Title".
     pub unaddressed: Vec<String>,
+    /// Links each topic file (by id) and `inbox` holds as written, once the import folded
+    /// duplicate addresses; empty until the files are rendered.
+    pub written: BTreeMap<String, usize>,
+}
+
+impl Draft {
+    /// How many links `id` (a topic or `inbox`) holds as written, else `drafted`.
+    pub fn written_or(&self, id: &str, drafted: usize) -> usize {
+        self.written.get(id).copied().unwrap_or(drafted)
+    }
 }
 
 /// One reading as the drafting sees it.
@@ -434,7 +444,19 @@ pub(crate) fn not_a_reading(c: &Candidate) -> Option<&'static str> {
         .collect();
     // A site's root is as often a blog or a course ("High Scalability") as a person's page:
     // only a path that says person counts.
-    let homepage = path.len() <= 3
+    // A document is no homepage, wherever it is kept: "Flat Datacenter Storage" reads like a
+    // name, and the course keeps its papers under the teacher's "~user/Readings/FDS.pdf".
+    let document = path
+        .last()
+        .and_then(|s| s.rsplit_once('.'))
+        .is_some_and(|(_, ext)| {
+            [
+                "pdf", "ps", "gz", "ppt", "pptx", "doc", "docx", "djvu", "epub",
+            ]
+            .contains(&ext)
+        });
+    let homepage = !document
+        && path.len() <= 3
         && path.iter().any(|s| {
             s.starts_with('~')
                 || [
@@ -574,6 +596,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
             staged_by = "the list's parent sections in the list's order, a topic moved later only when a prerequisite demands it";
         }
     }
+    stages::set_further_apart(&mut topics, &mut stages);
     Draft {
         method,
         topics,
@@ -595,6 +618,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
                 Some(format!("`{key}` {}", plain(&c.title)))
             })
             .collect(),
+        written: BTreeMap::new(),
     }
 }
 

@@ -67,7 +67,7 @@ pub fn readme(draft: &Draft) -> String {
             "- `{}` {}: {}, from {}.",
             t.id,
             plain(&t.title),
-            crate::words::count(t.members.len(), "reading"),
+            crate::words::count(draft.written_or(&t.id, t.members.len()), "reading"),
             plain(&t.origin)
         );
     }
@@ -106,7 +106,7 @@ pub fn readme(draft: &Draft) -> String {
     let _ = writeln!(
         out,
         "\n### Inbox\n\n{} in `topics/inbox.toml`{}.\n",
-        crate::words::count(draft.inbox.len(), "reading"),
+        crate::words::count(draft.written_or("inbox", draft.inbox.len()), "reading"),
         reasons(draft)
     );
     if !draft.unaddressed.is_empty() {
@@ -198,7 +198,7 @@ pub fn dry_run(draft: &Draft, links: &[(String, usize)]) -> String {
     let _ = writeln!(
         out,
         "\ninbox: {}{}",
-        crate::words::count(draft.inbox.len(), "reading"),
+        crate::words::count(draft.written_or("inbox", draft.inbox.len()), "reading"),
         reasons(draft)
     );
     out

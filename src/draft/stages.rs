@@ -3,7 +3,8 @@
 //! with the oldest readings first. The topics are cut into consecutive stages of about equal
 //! size; a topic moves later only when one of its prerequisites sits in a later stage, so
 //! depth never puts a topic without prerequisites first just because nothing points at it.
-//! The further reading topic goes last.
+//! The further reading topic is no teaching stage: it gets a last stage of its own, marked
+//! optional (its links are on the optional track, outside the plan's hours).
 
 use super::{plain, Stage, Topic};
 
@@ -228,4 +229,26 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
             })
             .collect(),
     )
+}
+
+/// The title of the further reading topic's own stage.
+pub(crate) const FURTHER_STAGE: &str = "Further reading (optional)";
+
+/// Moves the further reading topic, if any, out of the teaching stages into a last stage of
+/// its own: a reviewer counted 24 optional readings as most of a stage's hours.
+pub(crate) fn set_further_apart(topics: &mut [Topic], stages: &mut Vec<Stage>) {
+    if !topics.iter().any(|t| t.further) {
+        return;
+    }
+    let last = stages.len();
+    for t in topics.iter_mut().filter(|t| t.further) {
+        t.stage = last;
+    }
+    stages.push(Stage {
+        id: format!("part-{}", last + 1),
+        title: FURTHER_STAGE.to_string(),
+        outcome: "Optional: readings the list gives beside its topics. `syllabus plan --optional` \
+                  schedules them; without it they are listed outside the core hours."
+            .to_string(),
+    });
 }
