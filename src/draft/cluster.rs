@@ -210,8 +210,8 @@ const SEED_LEAST: usize = 3;
 
 /// Topics a like course names: each reading the import suggester files under one of the
 /// course's topics with confidence (its own decision: score above the floor, ahead of the
-/// second) goes there, and a course topic given [`SEED_LEAST`] readings or more becomes a
-/// draft topic under the course's title, described from the draft's own readings. The
+/// second) goes there, and a course topic given [`SEED_LEAST`] readings or more (and no more
+/// than [`MAX_SHARE`] of them) becomes a draft topic under the course's title, described from the draft's own readings. The
 /// course's topics are a teacher's cut of the field: where the list's readings fall into
 /// them, a curator keeps them rather than clusters of shared words. Returns the topics and
 /// the indices of the readings left to cluster.
@@ -234,7 +234,12 @@ fn seed(readings: &[Reading], course: &Course) -> (Vec<Topic>, Vec<usize>) {
     let forms = surface_forms(readings);
     let mut topics = Vec::new();
     for (t, members) in filed {
-        if members.len() < SEED_LEAST {
+        // A course topic that would hold more than the share limit is too coarse a cut for
+        // this list (a list on programming models is all "programming models"): its
+        // readings are clustered with the rest, which the limit governs.
+        let too_coarse =
+            readings.len() >= TINY && members.len() as f32 > MAX_SHARE * readings.len() as f32;
+        if members.len() < SEED_LEAST || too_coarse {
             rest.extend(members);
             continue;
         }

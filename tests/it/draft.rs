@@ -1047,6 +1047,53 @@ fn a_like_courses_topics_seed_a_list_without_sections() {
     }
 }
 
+/// A like course's topic is no coarser than the share limit: a list most of whose readings
+/// one course topic would take (a bibliography on Paxos, the four Paxos papers of twelve
+/// readings) has them clustered with the rest, and no topic holds more than 30%.
+#[test]
+fn a_like_courses_topic_that_would_hold_most_of_a_list_is_not_seeded() {
+    let dir = tempfile::tempdir().unwrap();
+    let like = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+    let list = dir.path().join("paxos-heavy.md");
+    let seeded = std::fs::read_to_string(fixture("draft/seeded.md")).unwrap();
+    // Without its last two readings: 4 Paxos papers of 12 readings, 33%.
+    let lines: Vec<&str> = seeded.lines().collect();
+    std::fs::write(&list, lines[..lines.len() - 2].join("\n")).unwrap();
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "course",
+            "--from",
+            list.to_str().unwrap(),
+            "--like",
+            like.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let course = dir.path().join("course");
+    let topics = topics(&course);
+    assert!(
+        !topics.iter().any(|(id, t)| id == "paxos" && links(t) == 4),
+        "{topics:?}"
+    );
+    let filed: usize = topics
+        .iter()
+        .filter(|(id, _)| id != "inbox" && id != "course")
+        .map(|(_, t)| links(t))
+        .sum();
+    for (id, t) in topics
+        .iter()
+        .filter(|(id, _)| id != "inbox" && id != "course")
+    {
+        assert!(
+            links(t) * 10 <= filed * 3 + 10,
+            "{id} holds {} of {filed}",
+            links(t)
+        );
+    }
+}
+
 /// A like course lends only its direct order: "TLA+" comes two steps before "Distributed
 /// locks" in the course (specification first), which no reviewer kept (review 8), while
 /// locks after state machine replication is the course's own edge.
