@@ -6,7 +6,7 @@
 #       -dict=fuzz/dict/import_formats.dict -max_total_time=600
 #
 # import_formats inputs start with a byte picking the format (0 feed, 1 bluesky, 2 markdown,
-# 3 rss, 4 bookmarks, 5 bibtex): each fixture is seeded with the byte of its own format, and
+# 3 rss, 4 bookmarks, 5 bibtex, 6 rst): each fixture is seeded with the byte of its own format, and
 # large files are cut to their first 16 KB (libFuzzer works best on small inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,7 @@ seed 4 "$fx/import/bookmarks.html"
 for f in "$fx"/import/refs.bib "$fx"/import/real/*.bib "$fx"/hostile/refs.bib "$fx"/import/bad/broken.bib; do
     seed 5 "$f"
 done
+for f in "$fx"/import/real/*.rst; do seed 6 "$f"; done
 # corpus_load: each topic file of the shipped course and of the fixtures, with its course.toml
 # before a NUL (the target splits there).
 for dir in topics "$fx/valid" "$fx/practice"; do

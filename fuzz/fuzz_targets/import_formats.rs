@@ -8,13 +8,14 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 use syllabus::fuzzing::{self as import, Format};
 
-const FORMATS: [Format; 6] = [
+const FORMATS: [Format; 7] = [
     Format::Feed,
     Format::Bluesky,
     Format::Markdown,
     Format::Rss,
     Format::Bookmarks,
     Format::Bibtex,
+    Format::Rst,
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -37,6 +37,7 @@ pub mod proxy;
 #[cfg(test)]
 mod real_files;
 pub(crate) mod rss;
+pub mod rst;
 pub mod suggest;
 pub mod text;
 #[cfg(test)]
@@ -192,6 +193,8 @@ pub enum Format {
     Bookmarks,
     /// BibTeX.
     Bibtex,
+    /// A reStructuredText list (Sphinx notes, course pages).
+    Rst,
 }
 
 /// One input format: its word, the extensions that name it, the signs its content shows, and
@@ -277,6 +280,14 @@ const FORMATS: &[Reader] = &[
         sniff_rank: 3,
         sniff: |h| h.head.starts_with('@') && h.head.contains('{'),
         parse: |text, path, _| bibtex::parse(text, path),
+    },
+    Reader {
+        format: Format::Rst,
+        word: "rst",
+        extensions: &["rst", "rest"],
+        sniff_rank: 6,
+        sniff: |h| h.content.contains(">`_"),
+        parse: |text, path, base| Ok(rst::parse_based(text, path, base)),
     },
 ];
 
@@ -1278,7 +1289,8 @@ mod tests {
                 "markdown",
                 "rss",
                 "bookmarks",
-                "bibtex"
+                "bibtex",
+                "rst"
             ]
         );
         for f in Format::all() {

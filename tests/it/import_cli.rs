@@ -402,7 +402,7 @@ fn a_file_of_unknown_format_asks_for_from() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).ends_with(
-        "notes.dat\n  help: pass --input-format feed|bluesky|markdown|rss|bookmarks|bibtex\n"
+        "notes.dat\n  help: pass --input-format feed|bluesky|markdown|rss|bookmarks|bibtex|rst\n"
     ));
     let out = syllabus(&[
         "import",
@@ -416,7 +416,7 @@ fn a_file_of_unknown_format_asks_for_from() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
     assert!(stderr(&out).ends_with(
-        "notes.dat: no link found, read as markdown\n  help: if it is another format, name it with --input-format feed|bluesky|rss|bookmarks|bibtex\n"
+        "notes.dat: no link found, read as markdown\n  help: if it is another format, name it with --input-format feed|bluesky|rss|bookmarks|bibtex|rst\n"
     ), "{}", stderr(&out));
 }
 

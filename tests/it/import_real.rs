@@ -468,3 +468,94 @@ fn the_json_of_a_dry_run_matches_its_snapshot() {
         &stdout(&out),
     );
 }
+
+/// A reStructuredText course page (Sphinx): `` `title <url>`_ `` links, a link over two
+/// lines, relative slide links resolved with `--base`, and a literal block nobody reads.
+#[test]
+fn a_sphinx_course_page_in_restructuredtext_is_read_like_a_markdown_list() {
+    let file = "ysc4231-week-13-consensus.rst";
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            &real(file),
+            "--topics",
+            &real("course"),
+            "--dry-run",
+            "--format",
+            "json",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        syllabus(&args)
+    };
+    let out = import(&["--base", "https://ilyasergey.net/YSC4231/"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let titles: Vec<&str> = links(&v)
+        .iter()
+        .map(|l| l["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Code with examples",
+            "Distributed Consensus",
+            "Byzantine Fault Tolerance and Blockchains; Wrap-Up",
+            "Paxos Made Simple",
+            "Paxos Made Moderately Complex",
+            "Practical Byzantine Fault Tolerance",
+            "Mechanising Blockchain Consensus",
+            "A Concurrent Perspective on Smart Contracts",
+        ]
+    );
+    let slides = by_title(&v, "Byzantine Fault Tolerance and Blockchains; Wrap-Up");
+    assert_eq!(
+        slides["url"],
+        "https://ilyasergey.net/YSC4231/_static/resources/ysc4231-week-13-byzantine.pdf"
+    );
+    assert_eq!(slides["line"], 11);
+    assert_eq!(
+        by_title(&v, "Paxos Made Simple")["duplicate_of"],
+        "paxos-made-simple"
+    );
+    assert_eq!(
+        by_title(&v, "Mechanising Blockchain Consensus")["status"],
+        "new"
+    );
+    assert_no_link_lost(file, &v, &stderr(&out));
+    // Without a base the relative slide links are skipped, and the warning says how to keep them.
+    let out = import(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--base"), "{}", stderr(&out));
+}
+
+/// The course's index: a toctree of page names is not a list of readings; a textbook whose
+/// link runs over two lines keeps its whole title; the same books named again in prose are
+/// duplicates within the list, not new readings.
+#[test]
+fn a_sphinx_index_page_keeps_its_textbooks_and_leaves_the_toctree_out() {
+    let (v, err) = dry_run("ysc4231-index.rst");
+    let titles: Vec<&str> = links(&v)
+        .iter()
+        .map(|l| l["title"].as_str().unwrap())
+        .collect();
+    assert!(!titles.iter().any(|t| t.contains("week-")), "{titles:?}");
+    let book = by_title(&v, "Learning Concurrent Programming in Scala");
+    assert_eq!(
+        book["url"],
+        "https://www.packtpub.com/en-us/product/learning-concurrent-programming-in-scala-9781783281411"
+    );
+    assert_eq!(book["line"], 57);
+    let again: Vec<&Value> = links(&v)
+        .iter()
+        .filter(|l| l["title"] == "The Art of Multiprocessor Programming")
+        .collect();
+    assert_eq!(again.len(), 2, "{titles:?}");
+    assert_eq!(again[0]["status"], "new");
+    assert_eq!(again[1]["status"], "duplicate");
+    assert!(err.contains("profile page"), "{err}");
+    assert_no_link_lost("ysc4231-index.rst", &v, &err);
+}
