@@ -1171,10 +1171,11 @@ fn non_empty_or(title: String, heading: Option<&str>, url: &str) -> String {
 }
 
 /// A paragraph outside lists. A line that holds only links (`[Chubby](url)` alone, or
-/// `[link](url)` under a heading), and every line of a paragraph whose lines all open with a
-/// link (a list written without bullets), is an entry, read as a list item would be. Elsewhere
-/// bare URLs are readings, each titled by the text since the previous one, and other links
-/// are mentions in prose, left out.
+/// `[link](url)` under a heading), a paragraph of one line that is a link and its gloss
+/// (`[Cure](url) (aka X)`, `[ARC](url) [USENIX FAST 2003]`, `[GFS](url) - the paper`), and
+/// every line of a paragraph whose lines all open with a link (a list written without bullets),
+/// is an entry, read as a list item would be. Elsewhere bare URLs are readings, each titled by
+/// the text since the previous one, and other links are mentions in prose, left out.
 fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
     let mut lines: Vec<Vec<Seg>> = Vec::new();
     let mut segs = block.segs.into_iter();
@@ -1209,6 +1210,12 @@ fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
         })
         .collect();
     let bulletless = filled.len() >= 2 && filled.iter().all(|l| opens_with_link(l));
+    // One line: a link, then only a bracketed gloss or a short tail after a dash or colon. A
+    // sentence that merely starts with a link ("[Raft](u) is easier to teach than Paxos
+    // because ...") stays prose.
+    let glossed = filled.len() == 1
+        && opens_with_link(filled[0])
+        && is_gloss(&text_after_first_link(filled[0], is_link));
     // The text since the last bare URL, which titles the next one (it may be on the line above).
     let mut text = String::new();
     for line in lines {
@@ -1217,7 +1224,8 @@ fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
                 Seg::Text(t) => is_decoration(t) || is_separator(t),
                 Seg::Link(_) => true,
             });
-        if only_links || (bulletless && opens_with_link(&line)) {
+        let entry = (bulletless || glossed) && opens_with_link(&line);
+        if only_links || entry {
             let item = Block {
                 segs: line,
                 ..Block::default()
@@ -1228,6 +1236,37 @@ fn end_paragraph(ctx: &mut Ctx, block: Block, heading: Option<&str>) {
             prose_line(ctx, line, heading, &mut text);
         }
     }
+}
+
+/// The text of `line` after its first link (links' own text included).
+fn text_after_first_link(line: &[Seg], is_link: impl Fn(&Seg) -> bool) -> String {
+    line.iter()
+        .skip_while(|s| !is_link(s))
+        .skip(1)
+        .map(|s| match s {
+            Seg::Text(t) => t.as_str(),
+            Seg::Link(l) => l.text.as_str(),
+        })
+        .collect()
+}
+
+/// Whether the text after an entry's link only glosses it: nothing, brackets or parentheses
+/// (a venue, "aka" names), or a few words after a dash, colon or comma.
+fn is_gloss(tail: &str) -> bool {
+    let t = tail.trim().trim_end_matches(['.', ';']);
+    if t.is_empty() {
+        return true;
+    }
+    let bracketed = |open: char, close: char| {
+        t.starts_with(open) && (t.ends_with(close) || !t[1..].contains(close))
+    };
+    if bracketed('(', ')') || bracketed('[', ']') {
+        return true;
+    }
+    let after_separator = t
+        .strip_prefix(['-', '\u{2013}', '\u{2014}', ':', ','])
+        .map(str::trim);
+    after_separator.is_some_and(|rest| rest.split_whitespace().count() <= 12)
 }
 
 /// A line of running text outside lists: bare URLs are readings, other links mentions.

@@ -489,3 +489,27 @@ fn slides_summaries_notes_and_discussion_threads_are_not_readings() {
         assert!(!all.contains(gone), "{gone} in {all}");
     }
 }
+
+#[test]
+fn a_paragraph_that_is_a_link_and_its_gloss_is_an_entry_a_sentence_is_not() {
+    // redpanda's awesome list of distributed transactions and GMU's CS 571 reading list write
+    // one paper a paragraph: `[title](url) (aka X)`, `[title](url) [VENUE YEAR]`. A third of the
+    // one and all of the other were left out as "running text".
+    let (links, warnings) = dry_run(&[&fixture("paragraph-entries.md")], &[]);
+    let titles: Vec<&str> = links.iter().map(|l| l["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Don't Settle for Eventual: Scalable Causal Consistency for Wide-Area Storage with COPS",
+            "Stronger Semantics for Low-Latency Geo-Replicated Storage",
+            "ARC: A Self-Tuning, Low Overhead Replacement Cache",
+            "Chubby",
+        ]
+    );
+    assert_eq!(find(&links, "Chubby")["status"], "duplicate");
+    // A sentence that opens with a link is prose: its link is a mention, counted in the warning.
+    assert!(
+        warnings.contains("1 link in running text outside lists was left out"),
+        "{warnings}"
+    );
+}
