@@ -23,28 +23,40 @@ const MIN_USES: u32 = 2;
 
 /// A word as both sides count it: lowercase ASCII letters and digits, a plural `s` dropped.
 pub(crate) fn normal(word: &str) -> Option<String> {
-    let w: String = deunicode::deunicode(word)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if w.len() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
+    // Asked of every word of every title an import reads, several times: one string a
+    // word (`deunicode` borrows ASCII words as they are).
+    let ascii = deunicode::deunicode_with_tofu_cow(word, "[?]");
+    let mut w = String::with_capacity(ascii.len());
+    w.extend(
+        ascii
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase())),
+    );
+    if w.len() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(singular(&w))
+    if plural(&w) {
+        w.pop();
+    }
+    Some(w)
 }
 
 fn singular(w: &str) -> String {
-    if w.len() > 4
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
+    if plural(w) {
         w[..w.len() - 1].to_string()
     } else {
         w.to_string()
     }
+}
+
+/// Whether `w` (lowercase) ends in a plural `s` that [`normal`] drops.
+fn plural(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
 }
 
 /// The words of `text`, as [`normal`] makes them.

@@ -384,6 +384,8 @@ struct Names {
     by_first: HashMap<String, Vec<usize>>,
     /// Every word of every name: what a text's "totally ordered" is read as ("total order").
     vocabulary: std::collections::HashSet<String>,
+    /// The one-word names of four letters or more, in order: those a compound ends with.
+    endings: Vec<usize>,
 }
 
 struct Name {
@@ -551,10 +553,14 @@ impl Names {
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
         let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
+        let endings = (0..phrases.len())
+            .filter(|&at| phrases[at].tokens.len() == 1 && phrases[at].tokens[0].len() >= 4)
+            .collect();
         Names {
             phrases,
             by_first,
             vocabulary,
+            endings,
         }
     }
 
@@ -562,14 +568,17 @@ impl Names {
     /// count ("distributed systems" inside "testing distributed systems"). A compound such
     /// as "CASPaxos" or "MultiPaxos" holds the name it ends with.
     fn find(&self, tokens: &[String]) -> Vec<Found> {
-        let tokens: Vec<String> = tokens.iter().map(|t| self.base(t)).collect();
+        // Every title and heading of an import: the tokens are borrowed unless cut.
+        let tokens: Vec<&str> = tokens.iter().map(|t| self.base(t)).collect();
         let tokens = tokens.as_slice();
         let mut found: Vec<Found> = Vec::new();
         for start in 0..tokens.len() {
-            if let Some(list) = self.by_first.get(&tokens[start]) {
+            if let Some(list) = self.by_first.get(tokens[start]) {
                 for &name in list {
                     let p = &self.phrases[name].tokens;
-                    if tokens[start..].starts_with(p) {
+                    if tokens.len() - start >= p.len()
+                        && p.iter().zip(&tokens[start..]).all(|(a, b)| a == b)
+                    {
                         found.push(Found {
                             name,
                             start,
@@ -579,13 +588,10 @@ impl Names {
                     }
                 }
             } else {
-                for (name, p) in self.phrases.iter().enumerate() {
-                    let t = &tokens[start];
-                    if p.tokens.len() == 1
-                        && p.tokens[0].len() >= 4
-                        && t.len() > p.tokens[0].len()
-                        && t.ends_with(&p.tokens[0])
-                    {
+                for &name in &self.endings {
+                    let p = &self.phrases[name];
+                    let t = tokens[start];
+                    if t.len() > p.tokens[0].len() && t.ends_with(p.tokens[0].as_str()) {
                         found.push(Found {
                             name,
                             start,
@@ -609,17 +615,17 @@ impl Names {
     /// ("totally ordered broadcast" names "total order broadcast", "replicated" stays
     /// itself): the few endings that turn a noun phrase into a description of it. Nothing
     /// else is cut: no stemmer ("Paxos Made Live" is not about liveness).
-    fn base(&self, word: &str) -> String {
+    fn base<'a>(&self, word: &'a str) -> &'a str {
         if !self.vocabulary.contains(word) {
             for ending in ["ly", "ed", "d"] {
                 if let Some(stem) = word.strip_suffix(ending) {
                     if stem.len() >= 4 && self.vocabulary.contains(stem) {
-                        return stem.to_string();
+                        return stem;
                     }
                 }
             }
         }
-        word.to_string()
+        word
     }
 
     /// Adds `weight` times each found name's weight to the topics that bear it.
