@@ -165,8 +165,16 @@ fn without_venues(text: &str) -> String {
     let mut core = String::new();
     for (i, w) in words.iter().enumerate() {
         core.clear();
-        for c in w.chars().filter(|c| c.is_alphanumeric()) {
-            core.extend(c.to_lowercase());
+        if w.is_ascii() {
+            core.extend(
+                w.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            for c in w.chars().filter(|c| c.is_alphanumeric()) {
+                core.extend(c.to_lowercase());
+            }
         }
         // "ACM Transactions on Computer Systems": a journal's name, not its subject.
         let journal = *w == "Transactions"
@@ -274,6 +282,8 @@ pub struct Suggester {
     neighbours: Vec<(usize, Vec<(String, f32)>)>,
     /// The topics' names (keywords and ids) as phrases.
     names: Names,
+    /// BM25's tokens of each word a query has had (see [`Suggester::tokens`]).
+    stems: std::sync::Mutex<HashMap<String, Vec<String>>>,
 }
 
 /// BM25 over the topics (k1 = 1.2, b = 0.75, as the `bm25` crate scores), precomputed: every
@@ -792,7 +802,31 @@ impl Suggester {
             links,
             field,
             neighbours,
+            stems: std::sync::Mutex::default(),
         }
+    }
+
+    /// BM25's tokens of `words`, as the tokenizer makes them of the words joined by spaces.
+    /// The tokenizer works word by word (it transliterates to ASCII, where a space always
+    /// splits), so each word's tokens are kept rather than stemmed again for every reading:
+    /// a query's words are all the course field's (see [`Field::words_in`]), so the table is
+    /// no larger than the field's vocabulary.
+    fn tokens(&self, words: &[String]) -> Vec<String> {
+        let mut stems = self
+            .stems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut tokens = Vec::with_capacity(words.len());
+        for w in words {
+            if let Some(known) = stems.get(w.as_str()) {
+                tokens.extend(known.iter().cloned());
+            } else {
+                let own = self.tokenizer.tokenize(w);
+                tokens.extend(own.iter().cloned());
+                stems.insert(w.clone(), own);
+            }
+        }
+        tokens
     }
 
     /// Per topic: the similarity of `c` to the nearest course links filed there.
@@ -861,7 +895,7 @@ impl Suggester {
             if words.is_empty() {
                 continue;
             }
-            let tokens = self.tokenizer.tokenize(&words.join(" "));
+            let tokens = self.tokens(words);
             full.fill(0.0);
             head.fill(0.0);
             self.full.score(&tokens, &mut full);
