@@ -394,8 +394,11 @@ struct Names {
     by_first: HashMap<String, Vec<usize>>,
     /// Every word of every name: what a text's "totally ordered" is read as ("total order").
     vocabulary: std::collections::HashSet<String>,
-    /// The one-word names of four letters or more, in order: those a compound ends with.
-    endings: Vec<usize>,
+    /// The one-word names of four letters or more (those a compound ends with), by their
+    /// word, and the lengths of those words: a token is looked up by each of its endings of
+    /// such a length, not compared with every name.
+    endings: HashMap<String, Vec<usize>>,
+    ending_lengths: Vec<usize>,
 }
 
 struct Name {
@@ -563,14 +566,21 @@ impl Names {
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
         let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
-        let endings = (0..phrases.len())
-            .filter(|&at| phrases[at].tokens.len() == 1 && phrases[at].tokens[0].len() >= 4)
-            .collect();
+        let mut endings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, p) in phrases.iter().enumerate() {
+            if p.tokens.len() == 1 && p.tokens[0].len() >= 4 {
+                endings.entry(p.tokens[0].clone()).or_default().push(at);
+            }
+        }
+        let mut ending_lengths: Vec<usize> = endings.keys().map(String::len).collect();
+        ending_lengths.sort_unstable();
+        ending_lengths.dedup();
         Names {
             phrases,
             by_first,
             vocabulary,
             endings,
+            ending_lengths,
         }
     }
 
@@ -598,17 +608,25 @@ impl Names {
                     }
                 }
             } else {
-                for &name in &self.endings {
-                    let p = &self.phrases[name];
-                    let t = tokens[start];
-                    if t.len() > p.tokens[0].len() && t.ends_with(p.tokens[0].as_str()) {
-                        found.push(Found {
-                            name,
-                            start,
-                            len: 1,
-                            whole: false,
-                        });
-                    }
+                let t = tokens[start];
+                let mut names: Vec<usize> = self
+                    .ending_lengths
+                    .iter()
+                    .take_while(|&&len| len < t.len())
+                    .filter(|&&len| t.is_char_boundary(t.len() - len))
+                    .filter_map(|&len| self.endings.get(&t[t.len() - len..]))
+                    .flatten()
+                    .copied()
+                    .collect();
+                // In the names' order, as they are reported.
+                names.sort_unstable();
+                for name in names {
+                    found.push(Found {
+                        name,
+                        start,
+                        len: 1,
+                        whole: false,
+                    });
                 }
             }
         }
