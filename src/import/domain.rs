@@ -23,10 +23,16 @@ const MIN_USES: u32 = 2;
 
 /// A word as both sides count it: lowercase ASCII letters and digits, a plural `s` dropped.
 pub(crate) fn normal(word: &str) -> Option<String> {
-    // Asked of every word of every title an import reads, several times: one string a
-    // word (`deunicode` borrows ASCII words as they are).
+    let mut w = String::new();
+    normal_into(word, &mut w).then_some(w)
+}
+
+/// [`normal`] into `w` (cleared first); false for no word. Asked of every word of every
+/// title an import reads, several times: a caller keeps one buffer (and `deunicode` borrows
+/// ASCII words as they are).
+fn normal_into(word: &str, w: &mut String) -> bool {
     let ascii = deunicode::deunicode_with_tofu_cow(word, "[?]");
-    let mut w = String::with_capacity(ascii.len());
+    w.clear();
     w.extend(
         ascii
             .bytes()
@@ -34,12 +40,12 @@ pub(crate) fn normal(word: &str) -> Option<String> {
             .map(|b| char::from(b.to_ascii_lowercase())),
     );
     if w.len() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+        return false;
     }
-    if plural(&w) {
+    if plural(w) {
         w.pop();
     }
-    Some(w)
+    true
 }
 
 fn singular(w: &str) -> String {
@@ -67,7 +73,8 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The field of one course: each word's weight.
 pub(crate) struct Field {
-    weights: HashMap<String, f32>,
+    /// Looked up for every word of every text an import reads: a fast hash.
+    weights: foldhash::HashMap<String, f32>,
     /// The least weight of the field's own words (see [`FIELD_RATIO`]).
     ratio: f32,
 }
@@ -115,10 +122,14 @@ impl Field {
     pub(crate) fn words_in(&self, text: &str) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
         let mut out: Vec<String> = Vec::new();
+        // Most words are not the field's: they are normalised in one buffer, not a string each.
+        let mut key = String::new();
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
-            let Some(key) = normal(raw) else { continue };
+            if !normal_into(raw, &mut key) {
+                continue;
+            }
             if self.owns(&key) && !keys.contains(&key) {
-                keys.push(key);
+                keys.push(key.clone());
                 out.push(raw.to_lowercase());
             }
         }

@@ -283,7 +283,7 @@ pub struct Suggester {
     /// The topics' names (keywords and ids) as phrases.
     names: Names,
     /// BM25's tokens of each word a query has had (see [`Suggester::tokens`]).
-    stems: std::sync::Mutex<HashMap<String, Vec<String>>>,
+    stems: std::sync::Mutex<foldhash::HashMap<String, Vec<String>>>,
 }
 
 /// BM25 over the topics (k1 = 1.2, b = 0.75, as the `bm25` crate scores), precomputed: every
@@ -297,7 +297,7 @@ struct Index {
     /// as a fitted embedder keeps it).
     avgdl: f32,
     /// Per token: `(topic, idf * saturated frequency)` for each topic that has it.
-    postings: HashMap<String, Vec<(usize, f32)>>,
+    postings: foldhash::HashMap<String, Vec<(usize, f32)>>,
 }
 
 const K1: f32 = 1.2;
@@ -309,7 +309,7 @@ impl Index {
             counts: Vec::new(),
             lens: Vec::new(),
             avgdl: 0.0,
-            postings: HashMap::new(),
+            postings: foldhash::HashMap::default(),
         };
         for text in texts {
             let (counts, len) = Self::count(tokenizer, text);
@@ -353,7 +353,9 @@ impl Index {
                 docs.entry(token.as_str()).or_default().push(i);
             }
         }
-        let mut postings = HashMap::with_capacity(docs.len());
+        // Looked up for every token of every reading: a fast hash.
+        let mut postings =
+            foldhash::HashMap::with_capacity_and_hasher(docs.len(), Default::default());
         for (token, topics) in docs {
             let df = topics.len() as f32;
             let idf = (1f32 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -391,13 +393,13 @@ impl Index {
 struct Names {
     phrases: Vec<Name>,
     /// First token -> the phrases that start with it.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: foldhash::HashMap<String, Vec<usize>>,
     /// Every word of every name: what a text's "totally ordered" is read as ("total order").
-    vocabulary: std::collections::HashSet<String>,
+    vocabulary: foldhash::HashSet<String>,
     /// The one-word names of four letters or more (those a compound ends with), by their
     /// word, and the lengths of those words: a token is looked up by each of its endings of
     /// such a length, not compared with every name.
-    endings: HashMap<String, Vec<usize>>,
+    endings: foldhash::HashMap<String, Vec<usize>>,
     ending_lengths: Vec<usize>,
 }
 
@@ -561,12 +563,13 @@ impl Names {
             };
             p.weight = common * single * pointed;
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        // Looked up for every word of every title: fast hashes.
+        let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (at, p) in phrases.iter().enumerate() {
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
         let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
-        let mut endings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut endings: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (at, p) in phrases.iter().enumerate() {
             if p.tokens.len() == 1 && p.tokens[0].len() >= 4 {
                 endings.entry(p.tokens[0].clone()).or_default().push(at);
@@ -983,7 +986,7 @@ impl Suggester {
         let path = parsed.as_ref().map_or("", |u| u.path());
         let path_words: Vec<&str> = path
             .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !URL_NOISE.contains(&w.to_ascii_lowercase().as_str()))
+            .filter(|w| !URL_NOISE.iter().any(|n| n.eq_ignore_ascii_case(w)))
             .collect();
         let url_words = field_words(&path_words.join(" "));
         let bare_title = without_venues(&c.title);
