@@ -22,6 +22,10 @@ fn is_tracking(name: &str) -> bool {
 /// `url` without its tracking parameters: what is worth storing. Everything else (fragment,
 /// trailing slash, case) is kept as written.
 pub(crate) fn clean(url: &str) -> String {
+    // Asked of every imported address: one without a query has no parameter to drop.
+    if !url.contains('?') {
+        return url.to_string();
+    }
     let Ok(mut parsed) = Url::parse(url) else {
         return url.to_string();
     };

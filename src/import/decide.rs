@@ -43,12 +43,13 @@ fn checked(file: &std::path::Path, mut c: Candidate) -> Result<Candidate, Diagno
         warning(file, c.line, 1, format!("URL `{}` {why}; skipped", c.url))
             .with_help("only http:// and https:// links can be imported")
     })?;
-    let not_a_reading = if evidence::is_profile(&url) {
+    let (profile, discussion) = evidence::profile_or_discussion(&url);
+    let not_a_reading = if profile {
         Some((
             "a profile page",
             "link to something the person wrote instead",
         ))
-    } else if evidence::is_discussion(&url) {
+    } else if discussion {
         Some(("a discussion thread", "import the reading it discusses"))
     } else {
         None

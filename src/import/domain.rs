@@ -23,28 +23,46 @@ const MIN_USES: u32 = 2;
 
 /// A word as both sides count it: lowercase ASCII letters and digits, a plural `s` dropped.
 pub(crate) fn normal(word: &str) -> Option<String> {
-    let w: String = deunicode::deunicode(word)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if w.len() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
-        return None;
+    let mut w = String::new();
+    normal_into(word, &mut w).then_some(w)
+}
+
+/// [`normal`] into `w` (cleared first); false for no word. Asked of every word of every
+/// title an import reads, several times: a caller keeps one buffer (and `deunicode` borrows
+/// ASCII words as they are).
+fn normal_into(word: &str, w: &mut String) -> bool {
+    let ascii = deunicode::deunicode_with_tofu_cow(word, "[?]");
+    w.clear();
+    w.extend(
+        ascii
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase())),
+    );
+    if w.len() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
     }
-    Some(singular(&w))
+    if plural(w) {
+        w.pop();
+    }
+    true
 }
 
 fn singular(w: &str) -> String {
-    if w.len() > 4
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
+    if plural(w) {
         w[..w.len() - 1].to_string()
     } else {
         w.to_string()
     }
+}
+
+/// Whether `w` (lowercase) ends in a plural `s` that [`normal`] drops.
+fn plural(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
 }
 
 /// The words of `text`, as [`normal`] makes them.
@@ -55,7 +73,8 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The field of one course: each word's weight.
 pub(crate) struct Field {
-    weights: HashMap<String, f32>,
+    /// Looked up for every word of every text an import reads: a fast hash.
+    weights: foldhash::HashMap<String, f32>,
     /// The least weight of the field's own words (see [`FIELD_RATIO`]).
     ratio: f32,
 }
@@ -103,10 +122,14 @@ impl Field {
     pub(crate) fn words_in(&self, text: &str) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
         let mut out: Vec<String> = Vec::new();
+        // Most words are not the field's: they are normalised in one buffer, not a string each.
+        let mut key = String::new();
         for raw in text.split(|c: char| !c.is_alphanumeric()) {
-            let Some(key) = normal(raw) else { continue };
+            if !normal_into(raw, &mut key) {
+                continue;
+            }
             if self.owns(&key) && !keys.contains(&key) {
-                keys.push(key);
+                keys.push(key.clone());
                 out.push(raw.to_lowercase());
             }
         }

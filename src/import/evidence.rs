@@ -77,7 +77,18 @@ const CODE_HOSTS: &[&str] = &["github.com", "gitlab.com", "codeberg.org"];
 
 /// A person's page on a social or code site: it points at someone, not at something to read.
 pub fn is_profile(url: &str) -> bool {
-    let Some((host, segments, query)) = parts(url) else {
+    profile(parts(url).as_ref())
+}
+
+/// Whether `url` is a profile page ([`is_profile`]) and whether it is a discussion thread
+/// ([`is_discussion`]), from one parse: what an import asks of every link's address.
+pub(crate) fn profile_or_discussion(url: &str) -> (bool, bool) {
+    let parts = parts(url);
+    (profile(parts.as_ref()), discussion(parts.as_ref()))
+}
+
+fn profile(parts: Option<&(String, Vec<String>, String)>) -> bool {
+    let Some((host, segments, query)) = parts else {
         return false;
     };
     let n = segments.len();
@@ -91,7 +102,11 @@ pub fn is_profile(url: &str) -> bool {
 /// Whether `url` is a discussion thread about a reading (Hacker News, Reddit, Lobsters), not
 /// a reading: lists add them as "Discussions: [HN](…)" under the reading they discuss.
 pub fn is_discussion(url: &str) -> bool {
-    let Some((host, segments, _)) = parts(url) else {
+    discussion(parts(url).as_ref())
+}
+
+fn discussion(parts: Option<&(String, Vec<String>, String)>) -> bool {
+    let Some((host, segments, _)) = parts else {
         return false;
     };
     host == "news.ycombinator.com"
@@ -102,7 +117,12 @@ pub fn is_discussion(url: &str) -> bool {
 
 /// The kind of the reading at `url` titled `title` (see the module doc).
 pub fn kind(url: &str, title: &str) -> Kind {
-    let Some((host, segments, query)) = parts(url) else {
+    kind_of(parts(url), title)
+}
+
+/// [`kind`] of an address already split by [`parts`].
+fn kind_of(parts: Option<(String, Vec<String>, String)>, title: &str) -> Kind {
+    let Some((host, segments, query)) = parts else {
         return Kind::Article;
     };
     let path = segments.join("/").to_ascii_lowercase();
@@ -174,7 +194,7 @@ pub fn kind(url: &str, title: &str) -> Kind {
 /// The kind a list says by where it puts a link or what it calls it: under a "Books" heading,
 /// "(book)" or "textbook" in the title, a `book.` site: a book, read for hours, not an
 /// article of a quarter of an hour. Likewise for courses. `None` when nothing says so.
-fn said_kind(c: &super::Candidate) -> Option<Kind> {
+fn said_kind(c: &super::Candidate, host: &str) -> Option<Kind> {
     let words = |s: &str| -> Vec<String> {
         s.to_lowercase()
             .split(|ch: char| !ch.is_alphanumeric())
@@ -184,7 +204,6 @@ fn said_kind(c: &super::Candidate) -> Option<Kind> {
     };
     let title = words(&c.title);
     let heading: Vec<String> = c.hints.iter().flat_map(|h| words(h)).collect();
-    let host = parts(&c.url).map(|(h, _, _)| h).unwrap_or_default();
     let pdf = c.url.to_ascii_lowercase().ends_with(".pdf");
     let any = |ws: &[String], of: &[&str]| ws.iter().any(|w| of.contains(&w.as_str()));
     if any(&title, &["book", "textbook", "ebook"])
@@ -219,10 +238,13 @@ pub fn default_minutes(kind: Kind) -> u32 {
 
 /// Kind, level and minutes of a candidate: what its source says, else the evidence above.
 pub fn facts(c: &super::Candidate) -> (Kind, Level, u32) {
-    let kind = c
-        .kind
-        .or_else(|| said_kind(c))
-        .unwrap_or_else(|| self::kind(&c.url, &c.title));
+    // Asked of every link an import keeps: its address is parsed once for both questions.
+    let kind = c.kind.unwrap_or_else(|| {
+        let parts = parts(&c.url);
+        let host = parts.as_ref().map_or("", |(h, _, _)| h.as_str());
+        let said = said_kind(c, host);
+        said.unwrap_or_else(|| kind_of(parts, &c.title))
+    });
     let level = c.level.unwrap_or_else(|| level(kind, &c.title));
     (
         kind,

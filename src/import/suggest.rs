@@ -165,8 +165,16 @@ fn without_venues(text: &str) -> String {
     let mut core = String::new();
     for (i, w) in words.iter().enumerate() {
         core.clear();
-        for c in w.chars().filter(|c| c.is_alphanumeric()) {
-            core.extend(c.to_lowercase());
+        if w.is_ascii() {
+            core.extend(
+                w.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            for c in w.chars().filter(|c| c.is_alphanumeric()) {
+                core.extend(c.to_lowercase());
+            }
         }
         // "ACM Transactions on Computer Systems": a journal's name, not its subject.
         let journal = *w == "Transactions"
@@ -274,6 +282,8 @@ pub struct Suggester {
     neighbours: Vec<(usize, Vec<(String, f32)>)>,
     /// The topics' names (keywords and ids) as phrases.
     names: Names,
+    /// BM25's tokens of each word a query has had (see [`Suggester::tokens`]).
+    stems: std::sync::Mutex<foldhash::HashMap<String, Vec<String>>>,
 }
 
 /// BM25 over the topics (k1 = 1.2, b = 0.75, as the `bm25` crate scores), precomputed: every
@@ -287,7 +297,7 @@ struct Index {
     /// as a fitted embedder keeps it).
     avgdl: f32,
     /// Per token: `(topic, idf * saturated frequency)` for each topic that has it.
-    postings: HashMap<String, Vec<(usize, f32)>>,
+    postings: foldhash::HashMap<String, Vec<(usize, f32)>>,
 }
 
 const K1: f32 = 1.2;
@@ -299,7 +309,7 @@ impl Index {
             counts: Vec::new(),
             lens: Vec::new(),
             avgdl: 0.0,
-            postings: HashMap::new(),
+            postings: foldhash::HashMap::default(),
         };
         for text in texts {
             let (counts, len) = Self::count(tokenizer, text);
@@ -343,7 +353,9 @@ impl Index {
                 docs.entry(token.as_str()).or_default().push(i);
             }
         }
-        let mut postings = HashMap::with_capacity(docs.len());
+        // Looked up for every token of every reading: a fast hash.
+        let mut postings =
+            foldhash::HashMap::with_capacity_and_hasher(docs.len(), Default::default());
         for (token, topics) in docs {
             let df = topics.len() as f32;
             let idf = (1f32 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -381,9 +393,14 @@ impl Index {
 struct Names {
     phrases: Vec<Name>,
     /// First token -> the phrases that start with it.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: foldhash::HashMap<String, Vec<usize>>,
     /// Every word of every name: what a text's "totally ordered" is read as ("total order").
-    vocabulary: std::collections::HashSet<String>,
+    vocabulary: foldhash::HashSet<String>,
+    /// The one-word names of four letters or more (those a compound ends with), by their
+    /// word, and the lengths of those words: a token is looked up by each of its endings of
+    /// such a length, not compared with every name.
+    endings: foldhash::HashMap<String, Vec<usize>>,
+    ending_lengths: Vec<usize>,
 }
 
 struct Name {
@@ -546,15 +563,27 @@ impl Names {
             };
             p.weight = common * single * pointed;
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        // Looked up for every word of every title: fast hashes.
+        let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (at, p) in phrases.iter().enumerate() {
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
         let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
+        let mut endings: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
+        for (at, p) in phrases.iter().enumerate() {
+            if p.tokens.len() == 1 && p.tokens[0].len() >= 4 {
+                endings.entry(p.tokens[0].clone()).or_default().push(at);
+            }
+        }
+        let mut ending_lengths: Vec<usize> = endings.keys().map(String::len).collect();
+        ending_lengths.sort_unstable();
+        ending_lengths.dedup();
         Names {
             phrases,
             by_first,
             vocabulary,
+            endings,
+            ending_lengths,
         }
     }
 
@@ -562,14 +591,17 @@ impl Names {
     /// count ("distributed systems" inside "testing distributed systems"). A compound such
     /// as "CASPaxos" or "MultiPaxos" holds the name it ends with.
     fn find(&self, tokens: &[String]) -> Vec<Found> {
-        let tokens: Vec<String> = tokens.iter().map(|t| self.base(t)).collect();
+        // Every title and heading of an import: the tokens are borrowed unless cut.
+        let tokens: Vec<&str> = tokens.iter().map(|t| self.base(t)).collect();
         let tokens = tokens.as_slice();
         let mut found: Vec<Found> = Vec::new();
         for start in 0..tokens.len() {
-            if let Some(list) = self.by_first.get(&tokens[start]) {
+            if let Some(list) = self.by_first.get(tokens[start]) {
                 for &name in list {
                     let p = &self.phrases[name].tokens;
-                    if tokens[start..].starts_with(p) {
+                    if tokens.len() - start >= p.len()
+                        && p.iter().zip(&tokens[start..]).all(|(a, b)| a == b)
+                    {
                         found.push(Found {
                             name,
                             start,
@@ -579,20 +611,25 @@ impl Names {
                     }
                 }
             } else {
-                for (name, p) in self.phrases.iter().enumerate() {
-                    let t = &tokens[start];
-                    if p.tokens.len() == 1
-                        && p.tokens[0].len() >= 4
-                        && t.len() > p.tokens[0].len()
-                        && t.ends_with(&p.tokens[0])
-                    {
-                        found.push(Found {
-                            name,
-                            start,
-                            len: 1,
-                            whole: false,
-                        });
-                    }
+                let t = tokens[start];
+                let mut names: Vec<usize> = self
+                    .ending_lengths
+                    .iter()
+                    .take_while(|&&len| len < t.len())
+                    .filter(|&&len| t.is_char_boundary(t.len() - len))
+                    .filter_map(|&len| self.endings.get(&t[t.len() - len..]))
+                    .flatten()
+                    .copied()
+                    .collect();
+                // In the names' order, as they are reported.
+                names.sort_unstable();
+                for name in names {
+                    found.push(Found {
+                        name,
+                        start,
+                        len: 1,
+                        whole: false,
+                    });
                 }
             }
         }
@@ -609,17 +646,17 @@ impl Names {
     /// ("totally ordered broadcast" names "total order broadcast", "replicated" stays
     /// itself): the few endings that turn a noun phrase into a description of it. Nothing
     /// else is cut: no stemmer ("Paxos Made Live" is not about liveness).
-    fn base(&self, word: &str) -> String {
+    fn base<'a>(&self, word: &'a str) -> &'a str {
         if !self.vocabulary.contains(word) {
             for ending in ["ly", "ed", "d"] {
                 if let Some(stem) = word.strip_suffix(ending) {
                     if stem.len() >= 4 && self.vocabulary.contains(stem) {
-                        return stem.to_string();
+                        return stem;
                     }
                 }
             }
         }
-        word.to_string()
+        word
     }
 
     /// Adds `weight` times each found name's weight to the topics that bear it.
@@ -786,7 +823,31 @@ impl Suggester {
             links,
             field,
             neighbours,
+            stems: std::sync::Mutex::default(),
         }
+    }
+
+    /// BM25's tokens of `words`, as the tokenizer makes them of the words joined by spaces.
+    /// The tokenizer works word by word (it transliterates to ASCII, where a space always
+    /// splits), so each word's tokens are kept rather than stemmed again for every reading:
+    /// a query's words are all the course field's (see [`Field::words_in`]), so the table is
+    /// no larger than the field's vocabulary.
+    fn tokens(&self, words: &[String]) -> Vec<String> {
+        let mut stems = self
+            .stems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut tokens = Vec::with_capacity(words.len());
+        for w in words {
+            if let Some(known) = stems.get(w.as_str()) {
+                tokens.extend(known.iter().cloned());
+            } else {
+                let own = self.tokenizer.tokenize(w);
+                tokens.extend(own.iter().cloned());
+                stems.insert(w.clone(), own);
+            }
+        }
+        tokens
     }
 
     /// Per topic: the similarity of `c` to the nearest course links filed there.
@@ -855,7 +916,7 @@ impl Suggester {
             if words.is_empty() {
                 continue;
             }
-            let tokens = self.tokenizer.tokenize(&words.join(" "));
+            let tokens = self.tokens(words);
             full.fill(0.0);
             head.fill(0.0);
             self.full.score(&tokens, &mut full);
@@ -925,7 +986,7 @@ impl Suggester {
         let path = parsed.as_ref().map_or("", |u| u.path());
         let path_words: Vec<&str> = path
             .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !URL_NOISE.contains(&w.to_ascii_lowercase().as_str()))
+            .filter(|w| !URL_NOISE.iter().any(|n| n.eq_ignore_ascii_case(w)))
             .collect();
         let url_words = field_words(&path_words.join(" "));
         let bare_title = without_venues(&c.title);

@@ -1,11 +1,21 @@
 //! Small text helpers shared by the format parsers.
 
+use std::borrow::Cow;
+
 use super::Row;
 use crate::diagnostics::LineIndex;
 
 /// Collapses runs of whitespace (newlines included) to one space and trims.
 pub(crate) fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Every title and note of an import passes here: one string, no list of words.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// `Some(squashed)` unless empty.
@@ -71,15 +81,17 @@ fn drop_empty_brackets(s: &str) -> String {
                 '(' => ')',
                 _ => continue,
             };
-            let inner: Vec<char> = chars[k + 1..]
-                .iter()
-                .map(|(_, c)| *c)
-                .take_while(|x| *x != close && *x != '[' && *x != '(')
-                .collect();
-            let j = k + 1 + inner.len();
-            if chars.get(j).is_some_and(|(_, x)| *x == close)
-                && inner.iter().all(|x| !x.is_alphanumeric())
-            {
+            // What the bracket holds, up to its close or the next opening.
+            let mut j = k + 1;
+            let mut empty = true;
+            while let Some(&(_, x)) = chars.get(j) {
+                if x == close || x == '[' || x == '(' {
+                    break;
+                }
+                empty &= !x.is_alphanumeric();
+                j += 1;
+            }
+            if chars.get(j).is_some_and(|(_, x)| *x == close) && empty {
                 cut = Some((i, chars[j].0 + close.len_utf8()));
                 break;
             }
@@ -94,12 +106,29 @@ fn drop_empty_brackets(s: &str) -> String {
 /// Text fit for a title or a note: no emoji or `:shortcodes:`, no empty brackets, single
 /// spaces, no separators (`-`, `:`, `|`, `,`) at either end.
 pub(crate) fn clean_text(s: &str) -> String {
-    let s = drop_template_tags(s);
-    let s: String = drop_shortcodes(&s)
-        .chars()
-        .filter(|c| !is_pictograph(*c))
-        .collect();
-    let s = squash(&drop_empty_brackets(&s));
+    // Asked several times of every item of a list: each step is skipped when the text has
+    // nothing it would drop (most titles have no tag, shortcode, emoji or bracket).
+    let s = if s.contains("{%") || s.contains("{{") {
+        Cow::Owned(drop_template_tags(s))
+    } else {
+        Cow::Borrowed(s)
+    };
+    let s = if s.contains(':') {
+        Cow::Owned(drop_shortcodes(&s))
+    } else {
+        s
+    };
+    let s = if s.chars().any(is_pictograph) {
+        Cow::Owned(s.chars().filter(|c| !is_pictograph(*c)).collect())
+    } else {
+        s
+    };
+    let s = if s.contains(['[', '(']) {
+        Cow::Owned(drop_empty_brackets(&s))
+    } else {
+        s
+    };
+    let s = squash(&s);
     let seps: &[char] = &['-', '–', '—', ':', '|', ',', '·', ' ', ';', '*'];
     s.trim_matches(seps).to_string()
 }
