@@ -71,6 +71,7 @@ pub(crate) fn infer(
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
+    edges.extend(from_overview(topics, &members, parents));
     edges.extend(from_level_names(topics, rank));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
@@ -1053,8 +1054,28 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
     else {
         return Vec::new();
     };
-    // One edge, to the first other topic: a reference shelf before every topic is a star a
-    // curator deletes, and what builds on the first topic inherits the shelf through it.
+    // The topics its readings introduce by name ("Introduction of Relational Algebra" and
+    // "What is a Relational Database?" before "SQL & Relation Algebra"), wherever the list
+    // puts them: what the primers name is what they are the groundwork of.
+    let named = introduced(topics, members, a);
+    if !named.is_empty() {
+        return named
+            .into_iter()
+            .map(|(b, n, r)| Edge {
+                from: a,
+                to: b,
+                score: 1.2,
+                why: format!(
+                    "{n} of the {} introductory readings of {} name its subject (e.g. \"{}\"): they introduce it",
+                    members[a].len(),
+                    quoted(&topics[a]),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            })
+            .collect();
+    }
+    // Else one edge, to the first other topic: a reference shelf before every topic is a
+    // star a curator deletes, and what builds on the first topic inherits the shelf through it.
     (0..topics.len())
         // After it in the list: surveys the author put last are no groundwork to send the
         // list's first topic after.
@@ -1071,6 +1092,90 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
         })
         .into_iter()
         .collect()
+}
+
+/// The topics an introductory topic's readings name: a word of the other topic's title (not
+/// a general one, and not in the introductory topic's own title) said, whole or as the stem
+/// of a longer word ("relation" in "Relational"), by at least two of its readings and half of
+/// them. Returns each with how many name it and one that does.
+fn introduced<'a>(
+    topics: &[Topic],
+    members: &[Vec<&'a Reading<'a>>],
+    a: usize,
+) -> Vec<(usize, usize, &'a Reading<'a>)> {
+    let own = super::terms(&topics[a].title);
+    let says = |r: &Reading, w: &str| {
+        super::terms(&r.c.title).iter().any(|x| {
+            x == w || (w.chars().count() >= 5 && x.starts_with(w) && x.len() <= w.len() + 3)
+        })
+    };
+    let mut out = Vec::new();
+    for (b, tb) in topics.iter().enumerate() {
+        if b == a || tb.further || tb.intro || shelf(&tb.title) {
+            continue;
+        }
+        let words: Vec<String> = super::terms(&tb.title)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 && !own.contains(w))
+            .filter(|w| !GENERAL.contains(&w.as_str()) && !GENERAL.contains(&stems(w).concat().as_str()))
+            .filter(|w| !crate::import::domain::common_english(w))
+            .collect();
+        let naming: Vec<&Reading> = members[a]
+            .iter()
+            .copied()
+            .filter(|r| words.iter().any(|w| says(r, w)))
+            .collect();
+        if naming.len() >= 2 && naming.len() * 2 >= members[a].len() {
+            out.push((b, naming.len(), naming[0]));
+        }
+    }
+    out
+}
+
+/// A heading's own readings, given before its subsections (a "Query Optimizer" heading's
+/// overviews above "Join Order Optimization" and "Cost Model"), are the general part each
+/// subsection specialises: the heading's topic comes before each subsection's topic. A shelf
+/// of books or courses under a heading is no such part.
+fn from_overview(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    parents: &[Option<String>],
+) -> Vec<Edge> {
+    let mut edges = Vec::new();
+    for (p, tp) in topics.iter().enumerate() {
+        if tp.further || shelf(&tp.title) || members[p].is_empty() {
+            continue;
+        }
+        // Its readings must come before the subsections', as a heading's own part does.
+        let last = members[p].iter().map(|r| r.order).max().unwrap_or(0);
+        for (c, tc) in topics.iter().enumerate() {
+            let under = parents[c]
+                .as_deref()
+                .is_some_and(|h| h.to_lowercase() == tp.title.to_lowercase());
+            if c == p || tc.further || !under {
+                continue;
+            }
+            if members[c].iter().map(|r| r.order).min().unwrap_or(0) < last {
+                continue;
+            }
+            let example = members[p]
+                .iter()
+                .find(|r| r.intro)
+                .unwrap_or(&members[p][0]);
+            edges.push(Edge {
+                from: p,
+                to: c,
+                score: 1.4,
+                why: format!(
+                    "{} holds the readings its heading gives before the subsections, the general part that {}, one of those subsections, specialises (e.g. \"{}\")",
+                    quoted(tp),
+                    quoted(tc),
+                    plain(&super::short(&example.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
 }
 
 /// A section the list names as a level ("Advanced", "Intermediate books") continues the
@@ -1208,7 +1313,29 @@ fn series_part(title: &str) -> Option<(String, u32)> {
 fn choose(n: usize, edges: Vec<Edge>, first: &[usize]) -> Vec<Vec<(usize, String)>> {
     let mut chosen = vec![Vec::new(); n];
     choose_into(&mut chosen, edges, first);
+    reduce(&mut chosen);
     chosen
+}
+
+/// Drops a prerequisite another prerequisite of the same topic already leads to: "Paxos"
+/// before "Distributed transactions" says "State machine replication" before it too, and a
+/// curator reads the repeated line as noise. An edge taken first can be made redundant by a
+/// weaker one taken later, so this runs over the finished set.
+fn reduce(chosen: &mut [Vec<(usize, String)>]) {
+    for to in 0..chosen.len() {
+        let mut i = 0;
+        while i < chosen[to].len() {
+            let from = chosen[to][i].0;
+            let implied = chosen[to]
+                .iter()
+                .any(|(other, _)| *other != from && reaches(chosen, *other, from));
+            if implied {
+                chosen[to].remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 /// Adds `edges` strongest first, skipping any that would close a cycle, that what is chosen
