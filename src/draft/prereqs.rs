@@ -258,23 +258,63 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             // deleted by every reviewer.
             if distance(*ca, *cb) == Some(1) {
                 let (ta, tb) = (&course.topics[*ca], &course.topics[*cb]);
+                let order = format!(
+                    "the course \"{}\" puts \"{}\" (like {}) before \"{}\" (like {})",
+                    plain(&course.title),
+                    plain(&ta.title),
+                    quoted(&topics[a]),
+                    plain(&tb.title),
+                    quoted(&topics[b]),
+                );
+                // The subject reason, where the course gives one: the sentence of the later
+                // topic's summary that names the earlier ("equivalent in power to
+                // Multi-Paxos"), or of the earlier's that names the later.
+                let why = match course_reason(ta, tb).or_else(|| course_reason(tb, ta)) {
+                    Some(said) => format!("{order}, and says: \"{}\"", plain(&said)),
+                    None => order,
+                };
                 edges.push(Edge {
                     from: a,
                     to: b,
                     score: 3.0,
-                    why: format!(
-                        "the course \"{}\" puts \"{}\" (like {}) before \"{}\" (like {})",
-                        plain(&course.title),
-                        plain(&ta.title),
-                        quoted(&topics[a]),
-                        plain(&tb.title),
-                        quoted(&topics[b]),
-                    ),
+                    why,
                 });
             }
         }
     }
     Some(edges)
+}
+
+/// The first sentence of `of`'s summary that names `named` by its title or one of its
+/// keywords (a phrase `of` does not also claim as its own keyword), shortened: the course's
+/// own words for how the two topics meet.
+fn course_reason(named: &crate::model::Topic, of: &crate::model::Topic) -> Option<String> {
+    // A phrase inside one of `of`'s own ("consistency" of "consistency model") is its
+    // subject, not the other topic's.
+    let own: Vec<String> = std::iter::once(&of.title)
+        .chain(&of.keywords)
+        .map(|k| k.to_lowercase())
+        .collect();
+    let mut names: Vec<String> = std::iter::once(named.title.to_lowercase())
+        .chain(named.keywords.iter().map(|k| k.to_lowercase()))
+        .filter(|k| k.chars().count() >= 4 && !own.iter().any(|o| o.contains(k.as_str())))
+        .filter(|k| !GENERAL.contains(&k.as_str()))
+        .collect();
+    names.dedup();
+    let summary = of.summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    let says = |sentence: &str, name: &str| {
+        let lower = sentence.to_lowercase();
+        lower.match_indices(name).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphabetic)
+        })
+    };
+    summary
+        .split_inclusive(". ")
+        .map(str::trim)
+        .find(|sentence| names.iter().any(|n| says(sentence, n)))
+        .map(|sentence| super::short(sentence, 160))
 }
 
 /// The like course's topic a draft topic is named after: the draft topic's title is one
