@@ -1,7 +1,7 @@
 //! Stages in the author's order: a list's sections as they come (a calendar's or a
 //! syllabus's order is its author's teaching order), or for clustered readings the topics
 //! with the oldest readings first. The topics are cut into consecutive stages of about equal
-//! size; a topic moves later only when one of its prerequisites sits in a later stage, so
+//! size; a topic moves later only when one of its prerequisites sits in its stage or a later one, so
 //! depth never puts a topic without prerequisites first just because nothing points at it.
 //! The further reading topic is no teaching stage: it gets a last stage of its own, marked
 //! optional (its links are on the optional track, outside the plan's hours).
@@ -68,7 +68,9 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
         .collect()
 }
 
-/// A topic moves to its latest prerequisite's stage when that is later than its own.
+/// A topic moves to the stage after its latest prerequisite's when its own is not later:
+/// reviewers moved every topic that shared a stage with its prerequisite ("Byzantine" beside
+/// "Paxos"). The last of [`MAX_STAGES`] stages takes what a longer chain would push further.
 fn push_after_prerequisites(topics: &[Topic], main: &[usize], stage_of: &mut [usize]) {
     for _ in 0..topics.len() {
         let mut changed = false;
@@ -76,7 +78,7 @@ fn push_after_prerequisites(topics: &[Topic], main: &[usize], stage_of: &mut [us
             let need = topics[t]
                 .requires
                 .iter()
-                .map(|p| stage_of[p.topic])
+                .map(|p| (stage_of[p.topic] + 1).min(MAX_STAGES - 1))
                 .max()
                 .unwrap_or(0);
             if need > stage_of[t] {
