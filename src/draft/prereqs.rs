@@ -1293,7 +1293,7 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
             continue;
         }
         for r in ms {
-            if let Some((stem, n)) = series_part(&r.c.title) {
+            if let Some((stem, n)) = crate::import::work::series_part(&r.c.title) {
                 parts
                     .entry(stem)
                     .or_default()
@@ -1322,32 +1322,6 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         }
     }
     edges
-}
-
-/// "Writing a SQL database from scratch in Go: 2. binary expressions" -> ("writing a sql
-/// database from scratch in go", 2); "Raft, Part 3" -> ("raft", 3).
-fn series_part(title: &str) -> Option<(String, u32)> {
-    let lower = title.to_lowercase();
-    let (stem, rest) = if let Some(i) = lower.find("part ") {
-        (&lower[..i], &lower[i + 5..])
-    } else if let Some(i) = lower.rfind(": ") {
-        (&lower[..i], &lower[i + 2..])
-    } else {
-        return None;
-    };
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let after = rest[digits.len()..].chars().next();
-    if digits.is_empty() || !matches!(after, None | Some('.' | ':' | ')' | ' ' | ',')) {
-        return None;
-    }
-    let stem = stem
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .trim()
-        .to_string();
-    if stem.split_whitespace().count() < 1 {
-        return None;
-    }
-    Some((stem, digits.parse().ok()?))
 }
 
 fn choose(n: usize, edges: Vec<Edge>, first: &[usize]) -> Vec<Vec<(usize, String)>> {
