@@ -1101,14 +1101,19 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
     if !named.is_empty() {
         return named
             .into_iter()
-            .map(|(b, n, r)| Edge {
+            .map(|(b, n, r, words)| Edge {
                 from: a,
                 to: b,
                 score: 1.2,
                 why: format!(
-                    "{n} of the {} introductory readings of {} name its subject (e.g. \"{}\"): they introduce it",
-                    members[a].len(),
+                    "{} introduces it: {n} of its {} readings, introductions, name {} (e.g. \"{}\")",
                     quoted(&topics[a]),
+                    members[a].len(),
+                    words
+                        .iter()
+                        .map(|w| format!("\"{}\"", plain(w)))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
                     plain(&super::short(&r.c.title, 60)),
                 ),
             })
@@ -1137,12 +1142,12 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
 /// The topics an introductory topic's readings name: a word of the other topic's title (not
 /// a general one, and not in the introductory topic's own title) said, whole or as the stem
 /// of a longer word ("relation" in "Relational"), by at least two of its readings and half of
-/// them. Returns each with how many name it and one that does.
+/// them. Returns each with how many name it, one that does, and the words named.
 fn introduced<'a>(
     topics: &[Topic],
     members: &[Vec<&'a Reading<'a>>],
     a: usize,
-) -> Vec<(usize, usize, &'a Reading<'a>)> {
+) -> Vec<(usize, usize, &'a Reading<'a>, Vec<String>)> {
     let own = super::terms(&topics[a].title);
     let says = |r: &Reading, w: &str| {
         super::terms(&r.c.title).iter().any(|x| {
@@ -1157,7 +1162,9 @@ fn introduced<'a>(
         let words: Vec<String> = super::terms(&tb.title)
             .into_iter()
             .filter(|w| w.chars().count() >= 3 && !own.contains(w))
-            .filter(|w| !GENERAL.contains(&w.as_str()) && !GENERAL.contains(&stems(w).concat().as_str()))
+            .filter(|w| {
+                !GENERAL.contains(&w.as_str()) && !GENERAL.contains(&stems(w).concat().as_str())
+            })
             .filter(|w| !crate::import::domain::common_english(w))
             .collect();
         let naming: Vec<&Reading> = members[a]
@@ -1166,7 +1173,12 @@ fn introduced<'a>(
             .filter(|r| words.iter().any(|w| says(r, w)))
             .collect();
         if naming.len() >= 2 && naming.len() * 2 >= members[a].len() {
-            out.push((b, naming.len(), naming[0]));
+            let named: Vec<String> = words
+                .iter()
+                .filter(|w| naming.iter().any(|r| says(r, w)))
+                .cloned()
+                .collect();
+            out.push((b, naming.len(), naming[0], named));
         }
     }
     out
@@ -1431,6 +1443,25 @@ mod tests {
             None
         );
         assert_eq!(system_name("Paxos made simple"), None);
+    }
+
+    /// A prerequisite another one of the same topic leads to is dropped, even when it was
+    /// taken first (it scored higher): the curator reads one line per real dependency.
+    #[test]
+    fn a_prerequisite_implied_through_another_is_dropped() {
+        let e = |from, to, score| Edge {
+            from,
+            to,
+            score,
+            why: String::new(),
+        };
+        let chosen = choose(
+            3,
+            vec![e(0, 2, 3.0), e(0, 1, 2.0), e(1, 2, 1.0)],
+            &[0, 1, 2],
+        );
+        assert_eq!(chosen[2].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
+        assert_eq!(chosen[1].iter().map(|x| x.0).collect::<Vec<_>>(), [0]);
     }
 
     #[test]
