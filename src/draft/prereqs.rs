@@ -71,6 +71,7 @@ pub(crate) fn infer(
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
+    edges.extend(from_overview(topics, &members, parents));
     edges.extend(from_level_names(topics, rank));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
@@ -257,23 +258,63 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             // deleted by every reviewer.
             if distance(*ca, *cb) == Some(1) {
                 let (ta, tb) = (&course.topics[*ca], &course.topics[*cb]);
+                let order = format!(
+                    "the course \"{}\" puts \"{}\" (like {}) before \"{}\" (like {})",
+                    plain(&course.title),
+                    plain(&ta.title),
+                    quoted(&topics[a]),
+                    plain(&tb.title),
+                    quoted(&topics[b]),
+                );
+                // The subject reason, where the course gives one: the sentence of the later
+                // topic's summary that names the earlier ("equivalent in power to
+                // Multi-Paxos"), or of the earlier's that names the later.
+                let why = match course_reason(ta, tb).or_else(|| course_reason(tb, ta)) {
+                    Some(said) => format!("{order}, and says: \"{}\"", plain(&said)),
+                    None => order,
+                };
                 edges.push(Edge {
                     from: a,
                     to: b,
                     score: 3.0,
-                    why: format!(
-                        "the course \"{}\" puts \"{}\" (like {}) before \"{}\" (like {})",
-                        plain(&course.title),
-                        plain(&ta.title),
-                        quoted(&topics[a]),
-                        plain(&tb.title),
-                        quoted(&topics[b]),
-                    ),
+                    why,
                 });
             }
         }
     }
     Some(edges)
+}
+
+/// The first sentence of `of`'s summary that names `named` by its title or one of its
+/// keywords (a phrase `of` does not also claim as its own keyword), shortened: the course's
+/// own words for how the two topics meet.
+fn course_reason(named: &crate::model::Topic, of: &crate::model::Topic) -> Option<String> {
+    // A phrase inside one of `of`'s own ("consistency" of "consistency model") is its
+    // subject, not the other topic's.
+    let own: Vec<String> = std::iter::once(&of.title)
+        .chain(&of.keywords)
+        .map(|k| k.to_lowercase())
+        .collect();
+    let mut names: Vec<String> = std::iter::once(named.title.to_lowercase())
+        .chain(named.keywords.iter().map(|k| k.to_lowercase()))
+        .filter(|k| k.chars().count() >= 4 && !own.iter().any(|o| o.contains(k.as_str())))
+        .filter(|k| !GENERAL.contains(&k.as_str()))
+        .collect();
+    names.dedup();
+    let summary = of.summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    let says = |sentence: &str, name: &str| {
+        let lower = sentence.to_lowercase();
+        lower.match_indices(name).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphabetic)
+        })
+    };
+    summary
+        .split_inclusive(". ")
+        .map(str::trim)
+        .find(|sentence| names.iter().any(|n| says(sentence, n)))
+        .map(|sentence| super::short(sentence, 160))
 }
 
 /// The like course's topic a draft topic is named after: the draft topic's title is one
@@ -1053,8 +1094,33 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
     else {
         return Vec::new();
     };
-    // One edge, to the first other topic: a reference shelf before every topic is a star a
-    // curator deletes, and what builds on the first topic inherits the shelf through it.
+    // The topics its readings introduce by name ("Introduction of Relational Algebra" and
+    // "What is a Relational Database?" before "SQL & Relation Algebra"), wherever the list
+    // puts them: what the primers name is what they are the groundwork of.
+    let named = introduced(topics, members, a);
+    if !named.is_empty() {
+        return named
+            .into_iter()
+            .map(|(b, n, r, words)| Edge {
+                from: a,
+                to: b,
+                score: 1.2,
+                why: format!(
+                    "{} introduces it: {n} of its {} readings, introductions, name {} (e.g. \"{}\")",
+                    quoted(&topics[a]),
+                    members[a].len(),
+                    words
+                        .iter()
+                        .map(|w| format!("\"{}\"", plain(w)))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            })
+            .collect();
+    }
+    // Else one edge, to the first other topic: a reference shelf before every topic is a
+    // star a curator deletes, and what builds on the first topic inherits the shelf through it.
     (0..topics.len())
         // After it in the list: surveys the author put last are no groundwork to send the
         // list's first topic after.
@@ -1071,6 +1137,97 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
         })
         .into_iter()
         .collect()
+}
+
+/// The topics an introductory topic's readings name: a word of the other topic's title (not
+/// a general one, and not in the introductory topic's own title) said, whole or as the stem
+/// of a longer word ("relation" in "Relational"), by at least two of its readings and half of
+/// them. Returns each with how many name it, one that does, and the words named.
+fn introduced<'a>(
+    topics: &[Topic],
+    members: &[Vec<&'a Reading<'a>>],
+    a: usize,
+) -> Vec<(usize, usize, &'a Reading<'a>, Vec<String>)> {
+    let own = super::terms(&topics[a].title);
+    let says = |r: &Reading, w: &str| {
+        super::terms(&r.c.title).iter().any(|x| {
+            x == w || (w.chars().count() >= 5 && x.starts_with(w) && x.len() <= w.len() + 3)
+        })
+    };
+    let mut out = Vec::new();
+    for (b, tb) in topics.iter().enumerate() {
+        if b == a || tb.further || tb.intro || shelf(&tb.title) {
+            continue;
+        }
+        let words: Vec<String> = super::terms(&tb.title)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 && !own.contains(w))
+            .filter(|w| {
+                !GENERAL.contains(&w.as_str()) && !GENERAL.contains(&stems(w).concat().as_str())
+            })
+            .filter(|w| !crate::import::domain::common_english(w))
+            .collect();
+        let naming: Vec<&Reading> = members[a]
+            .iter()
+            .copied()
+            .filter(|r| words.iter().any(|w| says(r, w)))
+            .collect();
+        if naming.len() >= 2 && naming.len() * 2 >= members[a].len() {
+            let named: Vec<String> = words
+                .iter()
+                .filter(|w| naming.iter().any(|r| says(r, w)))
+                .cloned()
+                .collect();
+            out.push((b, naming.len(), naming[0], named));
+        }
+    }
+    out
+}
+
+/// A heading's own readings, given before its subsections (a "Query Optimizer" heading's
+/// overviews above "Join Order Optimization" and "Cost Model"), are the general part each
+/// subsection specialises: the heading's topic comes before each subsection's topic. A shelf
+/// of books or courses under a heading is no such part.
+fn from_overview(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    parents: &[Option<String>],
+) -> Vec<Edge> {
+    let mut edges = Vec::new();
+    for (p, tp) in topics.iter().enumerate() {
+        if tp.further || shelf(&tp.title) || members[p].is_empty() {
+            continue;
+        }
+        // Its readings must come before the subsections', as a heading's own part does.
+        let last = members[p].iter().map(|r| r.order).max().unwrap_or(0);
+        for (c, tc) in topics.iter().enumerate() {
+            let under = parents[c]
+                .as_deref()
+                .is_some_and(|h| h.to_lowercase() == tp.title.to_lowercase());
+            if c == p || tc.further || !under {
+                continue;
+            }
+            if members[c].iter().map(|r| r.order).min().unwrap_or(0) < last {
+                continue;
+            }
+            let example = members[p]
+                .iter()
+                .find(|r| r.intro)
+                .unwrap_or(&members[p][0]);
+            edges.push(Edge {
+                from: p,
+                to: c,
+                score: 1.4,
+                why: format!(
+                    "{} holds the readings its heading gives before the subsections, the general part that {}, one of those subsections, specialises (e.g. \"{}\")",
+                    quoted(tp),
+                    quoted(tc),
+                    plain(&super::short(&example.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
 }
 
 /// A section the list names as a level ("Advanced", "Intermediate books") continues the
@@ -1148,7 +1305,7 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
             continue;
         }
         for r in ms {
-            if let Some((stem, n)) = series_part(&r.c.title) {
+            if let Some((stem, n)) = crate::import::work::series_part(&r.c.title) {
                 parts
                     .entry(stem)
                     .or_default()
@@ -1179,36 +1336,32 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
     edges
 }
 
-/// "Writing a SQL database from scratch in Go: 2. binary expressions" -> ("writing a sql
-/// database from scratch in go", 2); "Raft, Part 3" -> ("raft", 3).
-fn series_part(title: &str) -> Option<(String, u32)> {
-    let lower = title.to_lowercase();
-    let (stem, rest) = if let Some(i) = lower.find("part ") {
-        (&lower[..i], &lower[i + 5..])
-    } else if let Some(i) = lower.rfind(": ") {
-        (&lower[..i], &lower[i + 2..])
-    } else {
-        return None;
-    };
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let after = rest[digits.len()..].chars().next();
-    if digits.is_empty() || !matches!(after, None | Some('.' | ':' | ')' | ' ' | ',')) {
-        return None;
-    }
-    let stem = stem
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .trim()
-        .to_string();
-    if stem.split_whitespace().count() < 1 {
-        return None;
-    }
-    Some((stem, digits.parse().ok()?))
-}
-
 fn choose(n: usize, edges: Vec<Edge>, first: &[usize]) -> Vec<Vec<(usize, String)>> {
     let mut chosen = vec![Vec::new(); n];
     choose_into(&mut chosen, edges, first);
+    reduce(&mut chosen);
     chosen
+}
+
+/// Drops a prerequisite another prerequisite of the same topic already leads to: "Paxos"
+/// before "Distributed transactions" says "State machine replication" before it too, and a
+/// curator reads the repeated line as noise. An edge taken first can be made redundant by a
+/// weaker one taken later, so this runs over the finished set.
+fn reduce(chosen: &mut [Vec<(usize, String)>]) {
+    for to in 0..chosen.len() {
+        let mut i = 0;
+        while i < chosen[to].len() {
+            let from = chosen[to][i].0;
+            let implied = chosen[to]
+                .iter()
+                .any(|(other, _)| *other != from && reaches(chosen, *other, from));
+            if implied {
+                chosen[to].remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 /// Adds `edges` strongest first, skipping any that would close a cycle, that what is chosen
@@ -1290,6 +1443,25 @@ mod tests {
             None
         );
         assert_eq!(system_name("Paxos made simple"), None);
+    }
+
+    /// A prerequisite another one of the same topic leads to is dropped, even when it was
+    /// taken first (it scored higher): the curator reads one line per real dependency.
+    #[test]
+    fn a_prerequisite_implied_through_another_is_dropped() {
+        let e = |from, to, score| Edge {
+            from,
+            to,
+            score,
+            why: String::new(),
+        };
+        let chosen = choose(
+            3,
+            vec![e(0, 2, 3.0), e(0, 1, 2.0), e(1, 2, 1.0)],
+            &[0, 1, 2],
+        );
+        assert_eq!(chosen[2].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
+        assert_eq!(chosen[1].iter().map(|x| x.0).collect::<Vec<_>>(), [0]);
     }
 
     #[test]

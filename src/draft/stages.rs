@@ -1,7 +1,7 @@
 //! Stages in the author's order: a list's sections as they come (a calendar's or a
 //! syllabus's order is its author's teaching order), or for clustered readings the topics
 //! with the oldest readings first. The topics are cut into consecutive stages of about equal
-//! size; a topic moves later only when one of its prerequisites sits in a later stage, so
+//! size; a topic moves later only when one of its prerequisites sits in its stage or a later one, so
 //! depth never puts a topic without prerequisites first just because nothing points at it.
 //! The further reading topic is no teaching stage: it gets a last stage of its own, marked
 //! optional (its links are on the optional track, outside the plan's hours).
@@ -23,7 +23,7 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
     for (i, &t) in order.iter().enumerate() {
         stage_of[t] = i * count / n.max(1);
     }
-    push_after_prerequisites(topics, order, &mut stage_of);
+    push_after_prerequisites(topics, order, &mut stage_of, &vec![None; topics.len()]);
     // Stages a move emptied are dropped; the others keep their order.
     let mut used: Vec<usize> = order.iter().map(|&t| stage_of[t]).collect();
     used.sort_unstable();
@@ -68,15 +68,32 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
         .collect()
 }
 
-/// A topic moves to its latest prerequisite's stage when that is later than its own.
-fn push_after_prerequisites(topics: &[Topic], main: &[usize], stage_of: &mut [usize]) {
+/// A topic moves to the stage after its latest prerequisite's when its own is not later:
+/// reviewers moved every topic that shared a stage with its prerequisite ("Byzantine" beside
+/// "Paxos"). The last of [`MAX_STAGES`] stages takes what a longer chain would push further.
+/// A subsection stays in the stage of its heading's own topic, which it follows inside the
+/// stage: the heading and its parts are taught together.
+fn push_after_prerequisites(
+    topics: &[Topic],
+    main: &[usize],
+    stage_of: &mut [usize],
+    parents: &[Option<String>],
+) {
+    let is = |h: &Option<String>, p: usize| {
+        h.as_deref()
+            .is_some_and(|h| h.to_lowercase() == topics[p].title.to_lowercase())
+    };
+    let heading_of = |t: usize, p: usize| is(&parents[p], p) && is(&parents[t], p);
     for _ in 0..topics.len() {
         let mut changed = false;
         for &t in main {
             let need = topics[t]
                 .requires
                 .iter()
-                .map(|p| stage_of[p.topic])
+                .map(|p| {
+                    let after = usize::from(!heading_of(t, p.topic));
+                    (stage_of[p.topic] + after).min(MAX_STAGES - 1)
+                })
                 .max()
                 .unwrap_or(0);
             if need > stage_of[t] {
@@ -197,7 +214,7 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
             names[s].push(name);
         }
     }
-    push_after_prerequisites(topics, &main, &mut stage_of);
+    push_after_prerequisites(topics, &main, &mut stage_of, parents);
     let used = main.iter().map(|&t| stage_of[t]).max().unwrap_or(0) + 1;
     for t in 0..topics.len() {
         topics[t].stage = if topics[t].further {

@@ -244,6 +244,45 @@ fn a_like_course_lends_its_prerequisites() {
     );
     let all: String = topics(&course).into_iter().map(|(_, t)| t).collect();
     assert!(all.contains("# why: the course \""), "{all}");
+    // The course's own sentence tying the two topics is the subject reason (review 9: "the
+    // course puts X before Y" alone teaches the curator nothing).
+    let paxos = requires(&course, "paxos");
+    assert_eq!(paxos.len(), 1, "{paxos:?}");
+    assert!(
+        paxos[0].1.ends_with(
+            "and says: \"Multi-Paxos runs a sequence of instances to build a replicated log.\""
+        ),
+        "{paxos:?}"
+    );
+}
+
+/// A heading's own readings are the general part of its subsections: each subsection requires
+/// the heading's topic and stays in its stage. An introductory section comes before the topic
+/// its readings name ("relational" of "SQL and relation algebra"), wherever the list puts it,
+/// and not before the next section in the list, which they do not name (review 9: awesome-db's
+/// "Relational Model" was sent before "Isolation Levels"; its optimizer subsections had none).
+#[test]
+fn a_headings_overview_and_an_introduction_come_before_what_they_introduce() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/overview.md", &["--no-like"]);
+    for id in ["join-order", "cardinality-estimation"] {
+        let r = requires(&course, id);
+        assert_eq!(r.len(), 1, "{id}: {r:?}");
+        assert_eq!(r[0].0, "query-optimizer", "{id}");
+        assert!(r[0].1.contains("general part"), "{r:?}");
+        assert_eq!(stage_of(&course, id), stage_of(&course, "query-optimizer"));
+    }
+    let sql = requires(&course, "sql-and-relation-algebra");
+    assert_eq!(sql.len(), 1, "{sql:?}");
+    assert_eq!(sql[0].0, "relational-model");
+    assert!(
+        sql[0].1.contains("name \"relation\" or \"algebra\""),
+        "{sql:?}"
+    );
+    assert!(requires(&course, "query-optimizer").is_empty());
+    assert!(requires(&course, "b-trees").is_empty());
+    assert!(requires(&course, "lsm-trees").is_empty());
+    assert!(stage_of(&course, "relational-model") < stage_of(&course, "sql-and-relation-algebra"));
 }
 
 /// Shared title words are no evidence: "leader" in a serialization title, "Protocol Buffers"
@@ -928,8 +967,12 @@ fn stage_outcomes_claim_only_the_prerequisites_drafted() {
     let course = draft(dir.path(), "draft/calendar.html", &["--no-like"]);
     let stages = std::fs::read_to_string(course.join("topics/course.toml")).unwrap();
     assert!(stages.contains("building on"), "{stages}");
+    // Raft follows Paxos into the stage after it, where Distributed data, which builds on
+    // nothing drafted, is claimed as no one's groundwork.
     assert!(
-        stages.contains("guidance = \"You can explain Distributed data.\""),
+        stages.contains(
+            "guidance = \"You can explain Raft and Distributed data, building on Consensus and Paxos.\""
+        ),
         "{stages}"
     );
 }
