@@ -212,8 +212,9 @@ pub(crate) fn by_text(
 }
 
 /// A reading left over (in the inbox or the further reading) whose title says the name of
-/// one topic, a name of the field ("Raft" in "Formal specification for Raft", "akka-raft
-/// source code"), belongs to that topic, not beside it.
+/// one topic, every word of it, a name of the field among them ("Raft" in "Formal
+/// specification for Raft", "akka-raft source code"; "Interpreter" in "Interpreting Go"),
+/// belongs to that topic, not beside it.
 fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, String)>) {
     let field = field_of(readings);
     let names: Vec<Vec<String>> = topics
@@ -222,13 +223,20 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
             if t.further {
                 return Vec::new();
             }
-            super::terms(&t.title)
+            let words: Vec<String> = super::terms(&t.title)
                 .into_iter()
-                .filter(|w| field.weight(w).is_some_and(|x| x >= super::NAME_WEIGHT))
                 .filter(|w| !crate::import::domain::common_english(w))
-                // "Globally distributed databases": how, not what, names no home.
-                .filter(|w| noun_like(w))
-                .collect()
+                .collect();
+            // A name of the field, a thing ("Globally distributed databases": how, not what,
+            // names no home).
+            let named = words
+                .iter()
+                .any(|w| field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT) && noun_like(w));
+            if named {
+                words
+            } else {
+                Vec::new()
+            }
         })
         .collect();
     let count = topics.len();
@@ -239,13 +247,28 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
     };
     let mut size: Vec<usize> = topics.iter().map(|t| t.members.len()).collect();
     let home = |r: &Reading| -> Option<usize> {
-        let mut named = (0..count).filter(|&t| {
-            names[t]
-                .iter()
-                .any(|w| r.title_words.iter().any(|x| x == w))
-        });
-        let first = named.next()?;
-        named.next().is_none().then_some(first)
+        let said: Vec<&str> = r.title_words.iter().map(|w| stem(w)).collect();
+        // Of two topics it names, the one named by the rarer word ("Raft" over "formal" in
+        // "Formal specification for Raft"); a tie is no evidence.
+        // Every word of the name, not one ("Parsing my own handwriting" is no reading on
+        // parser combinators).
+        let mut named: Vec<(f32, usize)> = (0..count)
+            .filter(|&t| !names[t].is_empty())
+            .filter(|&t| names[t].iter().all(|w| said.contains(&stem(w))))
+            .filter_map(|t| {
+                names[t]
+                    .iter()
+                    .filter_map(|w| field.weight(w))
+                    .max_by(f32::total_cmp)
+                    .map(|x| (x, t))
+            })
+            .collect();
+        named.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match named.as_slice() {
+            [] => None,
+            [(_, t)] => Some(*t),
+            [(a, t), (b, _), ..] => (a - b >= 1.0).then_some(*t),
+        }
     };
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let mut moved: Vec<(Key, usize)> = Vec::new();
@@ -278,6 +301,21 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
     for (k, t) in moved {
         topics[t].members.push(k);
     }
+}
+
+/// A word without the ending that makes it a doer, an act or a plural: "interpreting" and
+/// "interpreter" name one thing ("interpret"), as "compilation" and "compiler" do.
+fn stem(w: &str) -> &str {
+    for end in [
+        "ations", "ation", "ings", "ing", "ers", "er", "ed", "ions", "ion", "s",
+    ] {
+        if let Some(s) = w.strip_suffix(end) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
 }
 
 /// A like course's topic title cut to the parts its draft readings support: "Raft, and a
@@ -1211,7 +1249,7 @@ mod tests {
             "Paxos made simple",
             "Paxos made live",
             "Paxos revisited",
-            "akka-raft source code",
+            "Raft-based replication",
             "Raft versus Paxos",
             "Disk failures in the real world",
             "Protocol Buffers",
@@ -1248,6 +1286,15 @@ mod tests {
         assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
         assert_eq!(topics[2].members, [(0, 2), (0, 7), (0, 8), (0, 9)]);
         assert_eq!(inbox, [((0, 10), String::new())]);
+    }
+
+    /// A doer, an act and a plural of one word are one name; a short word keeps its ending.
+    #[test]
+    fn a_names_endings_do_not_hide_it() {
+        assert_eq!(stem("interpreting"), stem("interpreter"));
+        assert_eq!(stem("compilation"), stem("compiler"));
+        assert_ne!(stem("parsing"), stem("paxos"));
+        assert_eq!(stem("ring"), "ring");
     }
 
     /// A summary writes a word as a name where sentence-case titles capitalise it ("Paxos
