@@ -214,7 +214,8 @@ pub(crate) fn by_text(
 /// A reading left over (in the inbox or the further reading) whose title says the name of
 /// one topic, every word of it, a name of the field among them ("Raft" in "Formal
 /// specification for Raft", "akka-raft source code"; "Interpreter" in "Interpreting Go"),
-/// belongs to that topic, not beside it.
+/// or one whose author wrote half of one topic's readings, belongs to that topic, not beside
+/// it.
 fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, String)>) {
     let field = field_of(readings);
     let names: Vec<Vec<String>> = topics
@@ -246,12 +247,52 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
         (readings.len() as f32 * MAX_SHARE).floor() as usize
     };
     let mut size: Vec<usize> = topics.iter().map(|t| t.members.len()).collect();
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let last = |a: &String| {
+        a.split([' ', ','])
+            .rfind(|p| p.len() > 1)
+            .map(str::to_lowercase)
+    };
+    // Each topic's authors, with how many of its readings each wrote.
+    let authored: Vec<BTreeMap<String, usize>> = topics
+        .iter()
+        .map(|t| {
+            let mut m: BTreeMap<String, usize> = BTreeMap::new();
+            if t.further {
+                return m;
+            }
+            for r in t.members.iter().filter_map(|k| by_key.get(k)) {
+                let mut names: Vec<String> = r.c.authors.iter().filter_map(last).collect();
+                names.sort_unstable();
+                names.dedup();
+                for a in names {
+                    *m.entry(a).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let members: Vec<usize> = size.clone();
+    // Failing a name, the one topic half of whose readings (two at least) one of its authors
+    // wrote: an author's series on one system ("Abstraction mechanisms in CLU" beside
+    // Liskov's Argus papers, Black's "location independent invocation" beside Emerald).
+    let by_author = |r: &Reading| -> Option<usize> {
+        let mine: Vec<String> = r.c.authors.iter().filter_map(last).collect();
+        let mut theirs = (0..count).filter(|&t| {
+            mine.iter().any(|a| {
+                authored[t]
+                    .get(a)
+                    .is_some_and(|&n| n >= 2 && n * 2 >= members[t])
+            })
+        });
+        let first = theirs.next()?;
+        theirs.next().is_none().then_some(first)
+    };
     let home = |r: &Reading| -> Option<usize> {
         let said: Vec<&str> = r.title_words.iter().map(|w| stem(w)).collect();
-        // Of two topics it names, the one named by the rarer word ("Raft" over "formal" in
-        // "Formal specification for Raft"); a tie is no evidence.
         // Every word of the name, not one ("Parsing my own handwriting" is no reading on
-        // parser combinators).
+        // parser combinators). Of two topics it names, the one named by the rarer word
+        // ("Raft" over "formal" in "Formal specification for Raft"); a tie is no evidence.
         let mut named: Vec<(f32, usize)> = (0..count)
             .filter(|&t| !names[t].is_empty())
             .filter(|&t| names[t].iter().all(|w| said.contains(&stem(w))))
@@ -265,12 +306,11 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
             .collect();
         named.sort_by(|a, b| b.0.total_cmp(&a.0));
         match named.as_slice() {
-            [] => None,
+            [] => by_author(r),
             [(_, t)] => Some(*t),
             [(a, t), (b, _), ..] => (a - b >= 1.0).then_some(*t),
         }
     };
-    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let mut moved: Vec<(Key, usize)> = Vec::new();
     // No topic grows past the share limit by it.
     let mut room = |t: usize| {
@@ -1286,6 +1326,56 @@ mod tests {
         assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
         assert_eq!(topics[2].members, [(0, 2), (0, 7), (0, 8), (0, 9)]);
         assert_eq!(inbox, [((0, 10), String::new())]);
+    }
+
+    /// A left-over reading by an author of half of one topic's readings joins it (an
+    /// author's series on one system); one by nobody there stays in the inbox.
+    #[test]
+    fn a_reading_by_a_topics_author_joins_it() {
+        let rows: [(&str, &[&str]); 5] = [
+            (
+                "Object structure in the Emerald system",
+                &["Andrew P. Black", "Eric Jul"],
+            ),
+            (
+                "Distribution and abstract types in Emerald",
+                &["Andrew P. Black"],
+            ),
+            (
+                "Emerald: a general-purpose programming language",
+                &["Rajendra K. Raj", "Andrew P. Black"],
+            ),
+            (
+                "Implementing location independent invocation",
+                &["Andrew P. Black", "Yeshayahu Artsy"],
+            ),
+            ("Sagas", &["Hector Garcia-Molina", "Kenneth Salem"]),
+        ];
+        let cs: Vec<Candidate> = rows
+            .iter()
+            .map(|(t, a)| Candidate {
+                title: t.to_string(),
+                authors: a.iter().map(|x| x.to_string()).collect(),
+                ..Candidate::default()
+            })
+            .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let mut topics = vec![Topic {
+            id: String::new(),
+            title: "Emerald".into(),
+            summary: String::new(),
+            origin: String::new(),
+            keywords: Vec::new(),
+            members: vec![(0, 0), (0, 1), (0, 2)],
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: false,
+        }];
+        let mut inbox = vec![((0, 3), String::new()), ((0, 4), String::new())];
+        named_home(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members, [(0, 0), (0, 1), (0, 2), (0, 3)]);
+        assert_eq!(inbox, [((0, 4), String::new())]);
     }
 
     /// A doer, an act and a plural of one word are one name; a short word keeps its ending.
