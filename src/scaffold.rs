@@ -414,6 +414,7 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
         inputs.push((file.clone(), links));
     }
     warnings.extend(crate::draft::shared_addresses(&mut inputs));
+    crate::draft::same_titles(&mut inputs);
     let like = like_course(options, &inputs)?;
     let draft = crate::draft::draft(&inputs, like.as_ref());
     let mut files = BTreeMap::new();

@@ -29,6 +29,20 @@ const MAX_PAIRWISE: usize = 600;
 
 type Vector = Vec<(u32, f32)>;
 
+/// Makers of many unrelated things: a cluster named after one is a tag, not a subject.
+const VENDORS: &[&str] = &[
+    "apache",
+    "google",
+    "microsoft",
+    "amazon",
+    "aws",
+    "facebook",
+    "ibm",
+    "oracle",
+    "linux",
+    "netflix",
+];
+
 fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -172,25 +186,200 @@ fn agglomerate(items: &[usize], vs: &[Vector], target: usize, cap: usize) -> Vec
 }
 
 /// Topics for a list without sections: those a like course names first (see [`seed`]), then
-/// the rest clustered by their text; and the readings that fit none.
+/// the rest clustered by their text; and the readings that fit none. `own` is the list's own
+/// title, when it has one: its words name the whole list, never one topic of it.
 pub(crate) fn by_text(
     readings: &[Reading],
     like: Option<&Course>,
+    own: &[String],
 ) -> (Vec<Topic>, Vec<(Key, String)>) {
     let (mut topics, rest) = match like {
         Some(course) => seed(readings, course),
         None => (Vec::new(), (0..readings.len()).collect()),
     };
     if topics.is_empty() {
-        let (more, inbox) = cluster_text(readings, readings, &HashSet::new());
+        let (more, mut inbox) = cluster_text(readings, readings, &HashSet::new(), own);
         topics.extend(more);
+        named_home(readings, &mut topics, &mut inbox);
         return (topics, inbox);
     }
     let rest: Vec<Reading> = rest.into_iter().map(|i| copy(&readings[i])).collect();
     let taken: HashSet<String> = topics.iter().map(|t| t.title.to_lowercase()).collect();
-    let (more, inbox) = cluster_text(&rest, readings, &taken);
+    let (more, mut inbox) = cluster_text(&rest, readings, &taken, own);
     topics.extend(more);
+    named_home(readings, &mut topics, &mut inbox);
     (topics, inbox)
+}
+
+/// A reading left over (in the inbox or the further reading) whose title says the name of
+/// one topic, every word of it, a name of the field among them ("Raft" in "Formal
+/// specification for Raft", "akka-raft source code"; "Interpreter" in "Interpreting Go"),
+/// or one whose author wrote half of one topic's readings, belongs to that topic, not beside
+/// it.
+fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, String)>) {
+    let field = field_of(readings);
+    let names: Vec<Vec<String>> = topics
+        .iter()
+        .map(|t| {
+            if t.further {
+                return Vec::new();
+            }
+            let words: Vec<String> = super::terms(&t.title)
+                .into_iter()
+                .filter(|w| !crate::import::domain::common_english(w))
+                .collect();
+            // A name of the field, a thing ("Globally distributed databases": how, not what,
+            // names no home).
+            let named = words
+                .iter()
+                .any(|w| field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT) && noun_like(w));
+            if named {
+                words
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let count = topics.len();
+    let cap = if readings.len() < TINY {
+        readings.len()
+    } else {
+        (readings.len() as f32 * MAX_SHARE).floor() as usize
+    };
+    let mut size: Vec<usize> = topics.iter().map(|t| t.members.len()).collect();
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let last = |a: &String| {
+        a.split([' ', ','])
+            .rfind(|p| p.len() > 1)
+            .map(str::to_lowercase)
+    };
+    // Each topic's authors, with how many of its readings each wrote.
+    let authored: Vec<BTreeMap<String, usize>> = topics
+        .iter()
+        .map(|t| {
+            let mut m: BTreeMap<String, usize> = BTreeMap::new();
+            if t.further {
+                return m;
+            }
+            for r in t.members.iter().filter_map(|k| by_key.get(k)) {
+                let mut names: Vec<String> = r.c.authors.iter().filter_map(last).collect();
+                names.sort_unstable();
+                names.dedup();
+                for a in names {
+                    *m.entry(a).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let members: Vec<usize> = size.clone();
+    // Failing a name, the one topic half of whose readings (two at least) one of its authors
+    // wrote: an author's series on one system ("Abstraction mechanisms in CLU" beside
+    // Liskov's Argus papers, Black's "location independent invocation" beside Emerald).
+    let by_author = |r: &Reading| -> Option<usize> {
+        let mine: Vec<String> = r.c.authors.iter().filter_map(last).collect();
+        let mut theirs = (0..count).filter(|&t| {
+            mine.iter().any(|a| {
+                authored[t]
+                    .get(a)
+                    .is_some_and(|&n| n >= 2 && n * 2 >= members[t])
+            })
+        });
+        let first = theirs.next()?;
+        theirs.next().is_none().then_some(first)
+    };
+    let home = |r: &Reading| -> Option<usize> {
+        let said: Vec<&str> = r.title_words.iter().map(|w| stem(w)).collect();
+        // Every word of the name, not one ("Parsing my own handwriting" is no reading on
+        // parser combinators). Of two topics it names, the one named by the rarer word
+        // ("Raft" over "formal" in "Formal specification for Raft"); a tie is no evidence.
+        let mut named: Vec<(f32, usize)> = (0..count)
+            .filter(|&t| !names[t].is_empty())
+            .filter(|&t| names[t].iter().all(|w| said.contains(&stem(w))))
+            .filter_map(|t| {
+                names[t]
+                    .iter()
+                    .filter_map(|w| field.weight(w))
+                    .max_by(f32::total_cmp)
+                    .map(|x| (x, t))
+            })
+            .collect();
+        named.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match named.as_slice() {
+            [] => by_author(r),
+            [(_, t)] => Some(*t),
+            [(a, t), (b, _), ..] => (a - b >= 1.0).then_some(*t),
+        }
+    };
+    let mut moved: Vec<(Key, usize)> = Vec::new();
+    // No topic grows past the share limit by it.
+    let mut room = |t: usize| {
+        let ok = size[t] < cap;
+        if ok {
+            size[t] += 1;
+        }
+        ok
+    };
+    inbox.retain(
+        |(k, _)| match by_key.get(k).and_then(|r| home(r)).filter(|&t| room(t)) {
+            Some(t) => {
+                moved.push((*k, t));
+                false
+            }
+            None => true,
+        },
+    );
+    if let Some(f) = topics.iter().position(|t| t.further) {
+        let members = std::mem::take(&mut topics[f].members);
+        for k in members {
+            match by_key.get(&k).and_then(|r| home(r)).filter(|&t| room(t)) {
+                Some(t) => moved.push((k, t)),
+                None => topics[f].members.push(k),
+            }
+        }
+    }
+    for (k, t) in moved {
+        topics[t].members.push(k);
+    }
+}
+
+/// A word without the ending that makes it a doer, an act or a plural: "interpreting" and
+/// "interpreter" name one thing ("interpret"), as "compilation" and "compiler" do.
+fn stem(w: &str) -> &str {
+    for end in [
+        "ations", "ation", "ings", "ing", "ers", "er", "ed", "ions", "ion", "s",
+    ] {
+        if let Some(s) = w.strip_suffix(end) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+/// A like course's topic title cut to the parts its draft readings support: "Raft, and a
+/// key/value service built on it" over Raft papers and implementations, none on a key/value
+/// service, is "Raft". A part is supported when a member's title says one of its words; the
+/// whole title stays when no part is.
+fn supported(title: &str, members: &[&Reading]) -> String {
+    let parts: Vec<&str> = title.split(", and ").collect();
+    if parts.len() < 2 {
+        return title.to_string();
+    }
+    let kept: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| {
+            super::terms(p)
+                .iter()
+                .any(|w| members.iter().any(|r| r.title_words.contains(w)))
+        })
+        .collect();
+    if kept.is_empty() || kept.len() == parts.len() {
+        return title.to_string();
+    }
+    kept.join(", and ")
 }
 
 fn copy<'a>(r: &Reading<'a>) -> Reading<'a> {
@@ -251,7 +440,7 @@ fn seed(readings: &[Reading], course: &Course) -> (Vec<Topic>, Vec<usize>) {
         }
         topics.push(Topic {
             id: String::new(),
-            title: plain(&ct.title),
+            title: plain(&supported(&ct.title, &rs)),
             summary: describe(&rs, &keywords),
             origin: format!(
                 "readings the course \"{}\" would file under its topic \"{}\"",
@@ -512,6 +701,7 @@ fn cluster_text(
     readings: &[Reading],
     all: &[Reading],
     taken_before: &HashSet<String>,
+    own: &[String],
 ) -> (Vec<Topic>, Vec<(Key, String)>) {
     let n = readings.len();
     if n == 0 {
@@ -577,6 +767,16 @@ fn cluster_text(
     let field = field_of(all);
     let forms = surface_forms(all);
     let mut taken: HashSet<String> = taken_before.clone();
+    // The list's own title names no topic: each of its words, as the list writes it, counts
+    // as a name already taken.
+    for w in own.iter().flat_map(|t| super::terms(t)) {
+        taken.insert(
+            forms
+                .get(&w)
+                .map_or_else(|| w.clone(), |f| f.to_lowercase()),
+        );
+        taken.insert(w);
+    }
     let mut topics = Vec::new();
     let mut scattered: Vec<Key> = Vec::new();
     for c in kept {
@@ -595,6 +795,15 @@ fn cluster_text(
             _ => title,
         };
         let name_words = super::terms(&title);
+        // A vendor's name ("Apache Hadoop" over HDFS, Kafka and the Cassandra website) says
+        // who made the things, not what a teacher teaches about them.
+        if name_words
+            .first()
+            .is_some_and(|w| VENDORS.contains(&w.as_str()))
+        {
+            scattered.extend(rs.iter().map(|r| r.key));
+            continue;
+        }
         // A one-word name must be a name of the field ("Raft", "Emerald", "JSON"): an
         // ordinary word ("Replicated", "Computing", "Recommend") gathers whatever uses it.
         if let [w] = name_words.as_slice() {
@@ -883,6 +1092,7 @@ fn by_word(
                     && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
                     && !crate::import::domain::common_english(w)
                     && !super::TITLE_FORM.contains(w)
+                    && !VENDORS.contains(w)
                     && super::word_as_written(
                         &left.iter().map(|k| by_key[k]).collect::<Vec<_>>(),
                         w,
@@ -1041,6 +1251,140 @@ mod tests {
             continued(&group, &w).as_deref(),
             Some("Replicated Data Types")
         );
+    }
+
+    /// A like course's title keeps only the parts its draft readings say: no "key/value
+    /// service" over Raft implementations; a title whose parts all show, or none, stays.
+    #[test]
+    fn a_like_courses_title_keeps_the_parts_its_readings_support() {
+        let cs: Vec<Candidate> = ["ARC: analysis of Raft consensus", "ocaml-raft source code"]
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let group: Vec<&Reading> = rs.iter().collect();
+        assert_eq!(
+            supported("Raft, and a key/value service built on it", &group),
+            "Raft"
+        );
+        assert_eq!(
+            supported("Paxos, and a lock service built on it", &group),
+            "Paxos, and a lock service built on it"
+        );
+        assert_eq!(supported("Raft consensus", &group), "Raft consensus");
+    }
+
+    /// A reading left in the inbox or the further reading whose title says a topic's name
+    /// (a name of the field) joins that topic; one saying two topics' names stays, and so
+    /// does one whose topic would pass the share limit (3 of these 11 readings).
+    #[test]
+    fn a_reading_naming_a_topic_joins_it() {
+        let titles = [
+            "In search of Raft",
+            "Raft made simple",
+            "Raft in practice",
+            "Paxos made simple",
+            "Paxos made live",
+            "Paxos revisited",
+            "Raft-based replication",
+            "Raft versus Paxos",
+            "Disk failures in the real world",
+            "Protocol Buffers",
+            "Network failures in data centers",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let topic = |title: &str, members: &[usize], further: bool| Topic {
+            id: String::new(),
+            title: title.into(),
+            summary: String::new(),
+            origin: String::new(),
+            keywords: Vec::new(),
+            members: members.iter().map(|i| (0, *i)).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further,
+            intro: false,
+        };
+        let mut topics = vec![
+            topic("Raft", &[0, 1], false),
+            topic("Paxos", &[3, 4, 5], false),
+            topic("Further reading", &[2, 7, 8, 9], true),
+        ];
+        let mut inbox = vec![((0, 6), String::new()), ((0, 10), String::new())];
+        named_home(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members, [(0, 0), (0, 1), (0, 6)]);
+        assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
+        assert_eq!(topics[2].members, [(0, 2), (0, 7), (0, 8), (0, 9)]);
+        assert_eq!(inbox, [((0, 10), String::new())]);
+    }
+
+    /// A left-over reading by an author of half of one topic's readings joins it (an
+    /// author's series on one system); one by nobody there stays in the inbox.
+    #[test]
+    fn a_reading_by_a_topics_author_joins_it() {
+        let rows: [(&str, &[&str]); 5] = [
+            (
+                "Object structure in the Emerald system",
+                &["Andrew P. Black", "Eric Jul"],
+            ),
+            (
+                "Distribution and abstract types in Emerald",
+                &["Andrew P. Black"],
+            ),
+            (
+                "Emerald: a general-purpose programming language",
+                &["Rajendra K. Raj", "Andrew P. Black"],
+            ),
+            (
+                "Implementing location independent invocation",
+                &["Andrew P. Black", "Yeshayahu Artsy"],
+            ),
+            ("Sagas", &["Hector Garcia-Molina", "Kenneth Salem"]),
+        ];
+        let cs: Vec<Candidate> = rows
+            .iter()
+            .map(|(t, a)| Candidate {
+                title: t.to_string(),
+                authors: a.iter().map(|x| x.to_string()).collect(),
+                ..Candidate::default()
+            })
+            .collect();
+        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let mut topics = vec![Topic {
+            id: String::new(),
+            title: "Emerald".into(),
+            summary: String::new(),
+            origin: String::new(),
+            keywords: Vec::new(),
+            members: vec![(0, 0), (0, 1), (0, 2)],
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: false,
+        }];
+        let mut inbox = vec![((0, 3), String::new()), ((0, 4), String::new())];
+        named_home(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members, [(0, 0), (0, 1), (0, 2), (0, 3)]);
+        assert_eq!(inbox, [((0, 4), String::new())]);
+    }
+
+    /// A doer, an act and a plural of one word are one name; a short word keeps its ending.
+    #[test]
+    fn a_names_endings_do_not_hide_it() {
+        assert_eq!(stem("interpreting"), stem("interpreter"));
+        assert_eq!(stem("compilation"), stem("compiler"));
+        assert_ne!(stem("parsing"), stem("paxos"));
+        assert_eq!(stem("ring"), "ring");
     }
 
     /// A summary writes a word as a name where sentence-case titles capitalise it ("Paxos

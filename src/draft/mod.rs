@@ -35,6 +35,15 @@ pub type Key = (usize, usize);
 pub enum Method {
     Sections,
     Clusters,
+    /// Clusters, because the list's sections name levels or kinds of resource.
+    Regrouped,
+}
+
+impl Method {
+    /// Whether the topics are clusters of the readings' text.
+    pub fn clustered(self) -> bool {
+        self != Method::Sections
+    }
 }
 
 /// A proposed prerequisite: the topic (index into [`Draft::topics`]) and why.
@@ -101,6 +110,7 @@ impl Draft {
 }
 
 /// One reading as the drafting sees it.
+#[derive(Clone)]
 pub(crate) struct Reading<'a> {
     pub key: Key,
     pub c: &'a Candidate,
@@ -331,6 +341,43 @@ pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
     Some(c)
 }
 
+/// A work the list names twice, once without an address (two BibTeX entries for one paper
+/// under two keys: "Multilisp: A language for..." and "MULTILISP: A Language for..."): the
+/// one without takes the other's address, so the import folds them into one link. Titles
+/// match when their words do, ignoring case and punctuation, and are three words or more.
+pub fn same_titles(inputs: &mut [(PathBuf, Vec<Candidate>)]) {
+    let words = |c: &Candidate| -> String { domain::words(&c.title).collect::<Vec<_>>().join(" ") };
+    let mut addressed: BTreeMap<String, String> = BTreeMap::new();
+    let mut guessed: BTreeMap<String, String> = BTreeMap::new();
+    for (_, cs) in inputs.iter() {
+        for c in cs {
+            let w = words(c);
+            if w.split(' ').count() < 3 {
+                continue;
+            }
+            let map = if c.url_status == crate::model::UrlStatus::Guessed {
+                &mut guessed
+            } else {
+                &mut addressed
+            };
+            map.entry(w).or_insert_with(|| c.url.clone());
+        }
+    }
+    for (_, cs) in inputs.iter_mut() {
+        for c in cs.iter_mut() {
+            if c.url_status != crate::model::UrlStatus::Guessed {
+                continue;
+            }
+            let w = words(c);
+            if let Some(url) = addressed.get(&w).or_else(|| guessed.get(&w)) {
+                if *url != c.url {
+                    c.url = url.clone();
+                }
+            }
+        }
+    }
+}
+
 /// Readings the list gives one address but different titles of three words or more that
 /// share at most a third of their words ("A Fast File System for Unix" and "The Rio File
 /// Cache: Surviving Operating System Crashes" under one DOI): two works, one of them with the
@@ -550,15 +597,25 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         }
     }
     let (method, mut topics, mut inbox) = match sections::by_section(&readings) {
-        Some((topics, inbox)) => (Method::Sections, topics, inbox),
+        Some(sections::Sectioned::Topics((topics, inbox))) => (Method::Sections, topics, inbox),
+        Some(sections::Sectioned::Unusable {
+            rest,
+            inbox: away,
+            title,
+        }) => {
+            let rest: Vec<Reading> = rest.iter().map(|&i| readings[i].clone()).collect();
+            let (topics, mut inbox) = cluster::by_text(&rest, like, &title);
+            inbox.extend(away);
+            (Method::Regrouped, topics, inbox)
+        }
         None => {
-            let (topics, inbox) = cluster::by_text(&readings, like);
+            let (topics, inbox) = cluster::by_text(&readings, like, &[]);
             (Method::Clusters, topics, inbox)
         }
     };
     // The author's own generic section ("Further reading" of a calendar) is the author's
     // grouping, kept whole; a bag of themeless clusters is the drafting's and obeys the limit.
-    if method == Method::Clusters {
+    if method.clustered() {
         cluster::cap_further(&readings, &mut topics, &mut inbox);
     }
     let order: BTreeMap<Key, usize> = readings.iter().map(|r| (r.key, r.order)).collect();
@@ -570,7 +627,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     }
     let parents = match method {
         Method::Sections => parent_sections(&topics, &readings),
-        Method::Clusters => vec![None; topics.len()],
+        Method::Clusters | Method::Regrouped => vec![None; topics.len()],
     };
     let order = author_order(&topics, &readings, method);
     let mut rank = vec![usize::MAX; topics.len()];
@@ -583,12 +640,12 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         like,
         &parents,
         &rank,
-        method == Method::Clusters,
+        method.clustered(),
     );
     let mut stages = stages::assign(&mut topics, &order);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
-        Method::Clusters => "the age of their readings (the topic with the oldest median year first, introductory topics before all), a topic moved later only when a prerequisite demands it",
+        Method::Clusters | Method::Regrouped => "the age of their readings (the topic with the oldest median year first, introductory topics before all), a topic moved later only when a prerequisite demands it",
     };
     if method == Method::Sections {
         if let Some(by_parent) = stages::by_parents(&mut topics, &parents) {
@@ -647,7 +704,9 @@ fn author_order(topics: &[Topic], readings: &[Reading], method: Method) -> Vec<u
     };
     match method {
         Method::Sections => order.sort_by_key(|&t| first(t)),
-        Method::Clusters => order.sort_by_key(|&t| (!topics[t].intro, median(t), first(t))),
+        Method::Clusters | Method::Regrouped => {
+            order.sort_by_key(|&t| (!topics[t].intro, median(t), first(t)))
+        }
     }
     order
 }
@@ -939,6 +998,18 @@ pub(crate) fn word_as_written(members: &[&Reading], w: &str) -> Option<String> {
 /// Words of the way titles are written, not of what they are about: "Writing a simple JSON
 /// parser", "A lisp compiler from scratch".
 pub(crate) const TITLE_FORM: &[&str] = &[
+    // Where a link points, not what it says: a list's sub-links ("GitHub Repo", "1st
+    // Edition, PDF", "Crafting Interpreters: HN").
+    "github",
+    "repo",
+    "repository",
+    "youtube",
+    "playlist",
+    "pdf",
+    "edition",
+    "reddit",
+    "hn",
+    "slides",
     "writing",
     "write",
     "implementing",

@@ -41,6 +41,7 @@ fn how(draft: &Draft) -> &'static str {
     match draft.method {
         Method::Sections => "from the list's sections",
         Method::Clusters => "by clustering the readings' text (the list has no sections)",
+        Method::Regrouped => "by clustering the readings' text (the list's sections name levels or kinds of resource, not subjects)",
     }
 }
 

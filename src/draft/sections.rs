@@ -421,11 +421,57 @@ fn place(path: &[String], catalogued: &HashSet<String>) -> Place {
     }
 }
 
-/// Topics from sections, or `None` when the list has too few to follow.
 /// Topics, and the readings for the inbox with why.
 type Drafted = (Vec<Topic>, Vec<(Key, String)>);
 
-pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
+/// What a list's sections give.
+pub(crate) enum Sectioned {
+    /// Topics that follow the sections, and the inbox.
+    Topics(Drafted),
+    /// Sections that name levels or kinds of resource, not subjects ("Introductory",
+    /// "Advanced", "Papers", "Educational Projects"): the readings (indices) to cluster by
+    /// their text, and the inbox the sections still decide (catalogues, navigation).
+    Unusable {
+        rest: Vec<usize>,
+        inbox: Vec<(Key, String)>,
+        /// The headings over every reading: the list's own title ("Awesome Compilers"),
+        /// whose words name the whole list, no topic of it.
+        title: Vec<String>,
+    },
+}
+
+/// Words naming how far along a reader is, not what the readings are about.
+const LEVEL_WORDS: &[&str] = &[
+    "general",
+    "overview",
+    "overviews",
+    "introductory",
+    "beginner",
+    "beginners",
+    "intermediate",
+    "advanced",
+    "expert",
+    "experts",
+    "level",
+    "novice",
+];
+
+/// A section named by a level of its readings only ("Introductory", "General Overview",
+/// "Advanced Books"): no subject.
+pub(crate) fn names_level(name: &str) -> bool {
+    let lower = strip_numbering(name).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| LEVEL_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| LEVEL_WORDS.contains(w) || FORM_WORDS.contains(w))
+}
+
+/// Topics from sections, or `None` when the list has too few to follow.
+pub(crate) fn by_section(readings: &[Reading]) -> Option<Sectioned> {
     if readings.is_empty() {
         return None;
     }
@@ -542,6 +588,31 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
     if topics.len() < 2 {
         return None;
     }
+    // Sections that name levels ("Introductory", "Advanced") or code to study ("Educational
+    // and Toy Projects"), with the generic further reading, holding more than two readings in
+    // three: the sections sort the list by kind of resource, not by subject, and its
+    // readings are clustered by what they say instead.
+    let filed = topics.iter().map(|t| t.2.len()).sum::<usize>() + further.len();
+    let subjects: usize = topics
+        .iter()
+        .filter(|t| !names_level(&t.1) && !names_study(&t.1))
+        .map(|t| t.2.len())
+        .sum();
+    if filed >= 30 && subjects * 3 < filed {
+        let rest: Vec<usize> = topics
+            .iter()
+            .flat_map(|t| t.2.iter().copied())
+            .chain(further.iter().copied())
+            .collect();
+        let mut rest = rest;
+        rest.sort_unstable();
+        let title = count
+            .iter()
+            .filter(|(_, c)| **c == n)
+            .map(|(s, _)| s.to_string())
+            .collect();
+        return Some(Sectioned::Unusable { rest, inbox, title });
+    }
     let df = document_frequency(readings);
     let field = field_of(readings);
     let forms = surface_forms(readings);
@@ -612,7 +683,7 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Drafted> {
             intro: false,
         });
     }
-    Some((out, inbox))
+    Some(Sectioned::Topics((out, inbox)))
 }
 
 fn catalogue_reason(section: &str) -> String {

@@ -1218,10 +1218,9 @@ fn counts_are_of_the_links_as_written() {
         ],
     );
     let text = stdout(&out);
-    assert!(
-        text.contains("\"Distributed programming\": 1 link"),
-        "{text}"
-    );
+    // The two entries of "Distributed programming in Argus" are one link of "Argus", beside
+    // its two other readings.
+    assert!(text.contains("\"Argus\": 3 links"), "{text}");
 }
 
 /// A paper kept on its teacher's site ("~ada/Readings/FDS.pdf") whose title reads like a
@@ -1243,4 +1242,44 @@ fn a_document_on_a_persons_site_is_no_homepage() {
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
     assert!(inbox.contains("Ada Lovelace"), "{inbox}");
     assert!(!inbox.contains("Flat Datacenter"), "{inbox}");
+}
+
+/// A work a bibliography names twice under two keys, once without an address and once with
+/// a DOI, its titles differing only in case ("Multilisp" and "MULTILISP"), is one link with
+/// the DOI, not two readings.
+#[test]
+fn one_work_under_two_keys_is_one_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/same-title.bib", &["--no-like"]);
+    let mut all = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default();
+    all.extend(topics(&course).into_iter().map(|(_, t)| t));
+    let titles = all
+        .lines()
+        .filter(|l| l.starts_with("title = ") && l.to_lowercase().contains("multilisp"))
+        .count();
+    assert_eq!(titles, 1, "{all}");
+    assert!(all.contains("doi.org/10.1145/4472.4478"), "{all}");
+    assert!(!all.contains("q=%22Multilisp"), "{all}");
+}
+
+/// A list whose headings name levels and kinds of resource ("Introductory", "Advanced",
+/// "Papers", "Talks") and no subject is clustered by what its readings say: its topics are
+/// subjects (garbage collection, SSA, register allocation), never a level, and the README
+/// says why the sections were not followed.
+#[test]
+fn headings_that_name_levels_or_kinds_are_regrouped_by_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/resource-levels.md", &["--no-like"]);
+    let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
+    for level in ["introductory", "advanced", "papers", "talks", "books"] {
+        assert!(!ids.iter().any(|id| id == level), "{ids:?}");
+    }
+    for subject in ["garbage-collection", "ssa", "register-allocation"] {
+        assert!(ids.iter().any(|id| id == subject), "{subject}: {ids:?}");
+    }
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("the list's sections name levels or kinds of resource"),
+        "{readme}"
+    );
 }
