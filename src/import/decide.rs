@@ -430,10 +430,13 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
 }
 
 /// A list (one file) is mostly outside the course's field when at least this share of its
-/// readings have no word of the field in their titles (nor a topic's name), and it has at
+/// readings have no weighty word of the field in their titles (nor a topic's name): well
+/// above half, since a list of a neighbouring field (a blog on blockchain consensus, for a
+/// course without a topic on it) has about half its titles in words the course does not
+/// use. And it has at
 /// least [`OFF_FIELD_LEAST`] readings (of titles of [`OFF_FIELD_WORDS`] words or more, or
 /// held).
-const OFF_FIELD_SHARE: f32 = 0.5;
+const OFF_FIELD_SHARE: f32 = 0.6;
 const OFF_FIELD_LEAST: usize = 8;
 /// The least field weight (see `super::domain`) of a title's most weighty word for the
 /// reading to count as of the field in a list's share: a list that says "cloud", "cluster"
