@@ -249,7 +249,7 @@ mod tests {
             topic: Some("consensus".into()),
             also: vec!["replication".into()],
             candidates: vec![("consensus".into(), 7.3), ("replication".into(), 3.0)],
-            why: Vec::new(),
+            ..Suggestion::default()
         };
         assert_eq!(
             suggestion(&some),

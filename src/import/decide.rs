@@ -207,8 +207,11 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
             },
         }
     };
+    // The files whose readings are mostly outside the course's field (see [`OffField`]).
+    let mut off_field_files: Vec<std::sync::Arc<std::path::Path>> = Vec::new();
     for (file, candidates) in inputs {
         let file: std::sync::Arc<std::path::Path> = file.into();
+        let mut list = OffField::default();
         for c in candidates {
             let c = match checked(&file, c) {
                 Ok(c) => c,
@@ -318,6 +321,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                         record
                     }
                 };
+                list.held += 1;
                 rows.push(Row {
                     file: std::sync::Arc::clone(&file),
                     candidate: Lean::new(c, &mut headings),
@@ -381,6 +385,9 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
             if id.is_some() {
                 placed.push(Placed::Row(rows.len()));
             }
+            if into.is_none() {
+                list.note(rows.len(), &c.title, &s);
+            }
             let candidates = scores.share(
                 s.candidates
                     .into_iter()
@@ -402,6 +409,9 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                     .shared(&mut reasons),
             });
         }
+        if list.raise_the_bar(&mut rows) {
+            off_field_files.push(file);
+        }
     }
     // The index and the tables are done with: the rows are what is left.
     drop((
@@ -415,9 +425,87 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
         scores,
     ));
     if into.is_none() {
-        section_agreement(course, suggester, &mut rows);
+        section_agreement(course, suggester, &mut rows, &off_field_files);
     }
     (rows, warnings)
+}
+
+/// A list (one file) is mostly outside the course's field when at least this share of its
+/// readings have no weighty word of the field in their titles (nor a topic's name): well
+/// above half, since a list of a neighbouring field (a blog on blockchain consensus, for a
+/// course without a topic on it) has about half its titles in words the course does not
+/// use. And it has at
+/// least [`OFF_FIELD_LEAST`] readings (of titles of [`OFF_FIELD_WORDS`] words or more, or
+/// held).
+const OFF_FIELD_SHARE: f32 = 0.6;
+const OFF_FIELD_LEAST: usize = 8;
+/// The least field weight (see `super::domain`) of a title's most weighty word for the
+/// reading to count as of the field in a list's share: a list that says "cloud", "cluster"
+/// or "testing" in its everyday sense is not of the field for that.
+const OFF_FIELD_STRENGTH: f32 = 4.5;
+/// The least number of words of a title that counts towards a list's share (see
+/// [`OffField::note`]).
+const OFF_FIELD_WORDS: usize = 3;
+
+/// The whole list as evidence: a general resources page or a blog on many subjects whose
+/// readings are mostly outside the course's field files its few readings of the field only
+/// on strong, specific evidence. There a word shared with a topic ("testing", "virtual
+/// machine", "transaction") says little: the list uses the field's words in their everyday
+/// sense. A reading of such a list is filed only when its title names the topic
+/// specifically (a term of several words, a system's or a protocol's name: see
+/// [`Suggestion::specific`](super::suggest::Suggestion)); the rest go to the inbox with
+/// their closest topics. Held readings count as of the field.
+#[derive(Default)]
+struct OffField {
+    /// How many of its readings have titles of [`OFF_FIELD_WORDS`] words or more, and how
+    /// many of those have no word of the field.
+    titled: usize,
+    outside: usize,
+    /// How many of its readings the course or the list already holds: of the field.
+    held: usize,
+    /// Its rows filed without naming their topic specifically.
+    loose: Vec<usize>,
+}
+
+impl OffField {
+    /// Notes the suggestion `s` for the new reading titled `title`, about to be row `row`.
+    fn note(&mut self, row: usize, title: &str, s: &super::suggest::Suggestion) {
+        // A title of a word or two (a person's name, "Blog", "GitHub") is a page's
+        // furniture more than a sign of what the list is about: it is not counted.
+        if title.split_whitespace().nth(OFF_FIELD_WORDS - 1).is_some() {
+            self.titled += 1;
+            if s.field_strength < OFF_FIELD_STRENGTH {
+                self.outside += 1;
+            }
+        }
+        if s.topic.is_some() && !s.specific {
+            self.loose.push(row);
+        }
+    }
+
+    /// When the list is mostly outside the field, sends its rows filed on words alone to
+    /// the inbox, saying why; whether it did.
+    fn raise_the_bar(&self, rows: &mut [Row]) -> bool {
+        let read = self.titled + self.held;
+        if read < OFF_FIELD_LEAST || (self.outside as f32) < OFF_FIELD_SHARE * read as f32 {
+            return false;
+        }
+        let why = format!(
+            "the list is mostly outside the course's field ({} of its {read} readings): \
+             only a topic's specific term or a system's name files a reading of it, \
+             not words it shares with a topic",
+            self.outside
+        );
+        for &r in &self.loose {
+            let row = &mut rows[r];
+            row.topic = None;
+            row.also.clear();
+            // What the title names stays said, as not enough.
+            row.why.retain(|w| !w.contains(" names the topic: "));
+            row.why.push(&why);
+        }
+        true
+    }
 }
 
 /// Of the readings placed under one heading of a list, at least this share in one topic
@@ -433,7 +521,12 @@ const SECTION_LEAST: usize = 2;
 /// best: the heading breaks a near miss, it does not overrule the reading's words. Only the
 /// suggester's own filings count as the section's, so one rescued reading never rescues
 /// another.
-fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
+fn section_agreement(
+    course: &Course,
+    suggester: &Suggester,
+    rows: &mut [Row],
+    off_field: &[std::sync::Arc<std::path::Path>],
+) {
     let held: HashMap<&str, &str> = course
         .links()
         .map(|l| (l.id.as_str(), l.topic.as_str()))
@@ -473,7 +566,8 @@ fn section_agreement(course: &Course, suggester: &Suggester, rows: &mut [Row]) {
     }
     let mut rescued: Vec<(usize, String, String)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        if !r.is_new() || r.topic.is_some() {
+        // A list mostly outside the field files only on a reading's own strong evidence.
+        if !r.is_new() || r.topic.is_some() || off_field.contains(&r.file) {
             continue;
         }
         let Some(heading) = r.candidate.heading() else {

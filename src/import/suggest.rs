@@ -259,6 +259,12 @@ pub struct Suggestion {
     pub candidates: Vec<(String, f32)>,
     /// What decided: the words shared with the chosen topic, or why none was chosen.
     pub why: Vec<String>,
+    /// How much the title is of the course's field: the field weight of its most weighty
+    /// word (see `super::domain`), infinite when it names a topic; 0 when it has neither.
+    pub field_strength: f32,
+    /// The title names the chosen topic specifically (a term of several words, a system's
+    /// or a protocol's name), not only by words it shares with it.
+    pub specific: bool,
 }
 
 /// The topics of a course as BM25 documents.
@@ -416,6 +422,13 @@ struct Name {
     /// In (0, 1]: 1 for a phrase that only one topic's text uses; less the more topics'
     /// texts use it (BM25's idf, scaled), so "distributed systems" tells little.
     weight: f32,
+    /// Names what it names on its own, out of any context: a term of several words, one of
+    /// them the field's own, that points at its topics ("consistent hashing", "two-phase
+    /// commit"), or one word that is the field's through and through ("paxos", "raft"),
+    /// not a word a topic shares with everyday engineering ("testing", "transactions",
+    /// "orchestration", "awesome list"). What a reading of a list mostly outside the field
+    /// must carry to be filed (see `super::decide`).
+    specific: bool,
 }
 
 /// A name found in a text: which, and where (token span).
@@ -454,6 +467,17 @@ const CONCENTRATED: f32 = 2.0;
 /// belongs to no topic in particular.
 const SPREAD: f32 = 0.4;
 
+/// The least weight (see [`Name::weight`]) at which a name of several words is specific:
+/// most of the course's uses of it are its topics'.
+const SPECIFIC_WEIGHT: f32 = 0.5;
+/// How far above [`SINGLE_NAME_LOW`] a one-word name's field weight must be for it to be
+/// specific: "paxos", "raft", "byzantine", "crdt" are; "quorum", "replication", "gossip",
+/// and words English hardly has but any engineer says ("orchestration") are not.
+const SPECIFIC_SINGLE: f32 = 2.0;
+/// The field weight one word of a name of several words must have for the name to be
+/// specific: "two-phase commit", "consistent hashing" are; "awesome list" is not.
+const SPECIFIC_WORD: f32 = 4.5;
+
 /// The longest phrase a name can have, in tokens (longer ones are cut off from matching).
 const NAME_TOKENS: usize = 5;
 
@@ -484,6 +508,7 @@ impl Names {
                         shares: Vec::new(),
                         common: false,
                         weight: 1.0,
+                        specific: false,
                     });
                     phrases.len() - 1
                 });
@@ -562,6 +587,15 @@ impl Names {
                 (CONCENTRATED * concentration).min(1.0)
             };
             p.weight = common * single * pointed;
+            let strength = super::domain::words(&p.text)
+                .filter_map(|w| field.weight(&w))
+                .fold(0f32, f32::max);
+            p.specific = !p.common
+                && if p.tokens.len() == 1 {
+                    strength >= single_low + SPECIFIC_SINGLE
+                } else {
+                    p.weight >= SPECIFIC_WEIGHT && strength >= SPECIFIC_WORD
+                };
         }
         // Looked up for every word of every title: fast hashes.
         let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
@@ -676,6 +710,15 @@ impl Names {
         found.iter().any(|f| {
             let p = &self.phrases[f.name];
             p.weight > 0.0 || (f.whole && !p.common)
+        })
+    }
+
+    /// Whether one of `found` names topic `t` specifically (see [`Name::specific`]): a
+    /// system's name before a subtitle ("Chord: ...") does too.
+    fn specific(&self, found: &[Found], t: usize) -> bool {
+        found.iter().any(|f| {
+            let p = &self.phrases[f.name];
+            p.topics.contains(&t) && (p.specific || (f.whole && !p.common))
         })
     }
 
@@ -1075,11 +1118,21 @@ impl Suggester {
             s.also.clear();
         }
         s.why = q.explain(&s, &plain, self.floor, margin);
+        s.field_strength = if self.names.weighty(&q.title_names) {
+            f32::INFINITY
+        } else {
+            q.title
+                .iter()
+                .filter_map(|w| super::domain::normal(w))
+                .filter_map(|w| self.field.weight(&w))
+                .fold(0f32, f32::max)
+        };
         if let Some(t) = s
             .topic
             .as_ref()
             .and_then(|t| self.ids.iter().position(|i| i == t))
         {
+            s.specific = self.names.specific(&q.title_names, t);
             // The topic's own names that the reading carries: usually what decided.
             for (place, found) in [("title", &q.title_names), ("heading", &q.heading_names)] {
                 let names = self.names.of_topic(found, t);
@@ -1105,9 +1158,8 @@ impl Suggester {
         if best < floor || best < margin * second {
             return Suggestion {
                 topic: None,
-                also: Vec::new(),
                 candidates,
-                why: Vec::new(),
+                ..Suggestion::default()
             };
         }
         let also = scored[1..]
@@ -1120,7 +1172,7 @@ impl Suggester {
             topic: Some(scored[0].0.clone()),
             also,
             candidates,
-            why: Vec::new(),
+            ..Suggestion::default()
         }
     }
 
@@ -1600,6 +1652,44 @@ mod tests {
         // Other endings stay: "ordering" is not "order", "totals" not "total".
         assert!(find("Totally ordering broadcasts").is_empty());
         assert!(find("Paxosing").is_empty());
+    }
+
+    #[test]
+    fn a_specific_name_is_a_term_of_the_field_not_an_everyday_word() {
+        let course = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&course);
+        let specific = |title: &str| -> Vec<String> {
+            let found = s.names.find(&name_tokens(title));
+            found
+                .iter()
+                .filter(|f| s.names.phrases[f.name].specific)
+                .map(|f| s.names.phrases[f.name].text.clone())
+                .collect()
+        };
+        assert_eq!(specific("Implementing Raft in Rust"), ["raft"]);
+        assert_eq!(
+            specific("Consistent hashing explained"),
+            ["consistent hashing"]
+        );
+        assert_eq!(specific("Two-phase commit"), ["two-phase commit"]);
+        for everyday in [
+            "Unit testing C code",
+            "Argo Awesome list",
+            "Containers and orchestration",
+            "Life of a transaction",
+        ] {
+            assert!(
+                specific(everyday).is_empty(),
+                "{everyday}: {:?}",
+                specific(everyday)
+            );
+        }
+        let got = s.suggest(&cand("Implementing Raft in Rust", ""));
+        assert_eq!(got.topic.as_deref(), Some("raft"));
+        assert!(got.specific);
+        assert!(got.field_strength > 4.5);
+        let got = s.suggest(&cand("Dotfiles I keep coming back to", ""));
+        assert_eq!(got.field_strength, 0.0);
     }
 
     #[test]

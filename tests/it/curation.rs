@@ -271,6 +271,55 @@ fn blog_posts_outside_the_field_go_to_the_inbox_with_a_reason() {
 }
 
 #[test]
+fn a_list_mostly_outside_the_field_files_only_on_a_specific_name() {
+    // A DevOps resources page: its few titles that share a topic's words or names use them
+    // in their everyday engineering sense, so none is filed, and each says why.
+    let (links, _) = dry_run(&[&fixture("devops-resources.md")], &[]);
+    let filed: Vec<&serde_json::Value> = links.iter().filter(|l| !l["topic"].is_null()).collect();
+    assert!(filed.is_empty(), "{filed:#?}");
+    for title in [
+        "Argo Awesome list",
+        "Linkedin - School Of SRE",
+        "Curated list of awesome lists | Project-Awesome.org",
+    ] {
+        let l = find(&links, title);
+        let why = l["why"].to_string();
+        assert!(
+            why.contains("the list is mostly outside the course's field"),
+            "{l:#}"
+        );
+        // The closest topics stay, for the curator who files it by hand.
+        assert!(!l["candidates"].as_array().unwrap().is_empty(), "{l:#}");
+    }
+    // A blog mostly on web development: "testing" and "virtual machine" are words of
+    // topics, not evidence; a post that names Raft is filed, and says so.
+    let (links, _) = dry_run(&[&fixture("mixed-blog.md")], &[]);
+    for title in [
+        "Testing web apps with Playwright, step by step",
+        "Writing a tiny virtual machine for a toy language",
+    ] {
+        let l = find(&links, title);
+        assert_eq!(l["topic"], serde_json::Value::Null, "{l:#}");
+    }
+    // Its words would file it in a list of the field; here the list says why not.
+    let vm = find(&links, "Writing a tiny virtual machine for a toy language");
+    assert!(
+        vm["why"]
+            .to_string()
+            .contains("mostly outside the course's field (9 of its 10"),
+        "{vm:#}"
+    );
+    let raft = find(&links, "Implementing Raft leader election in Rust");
+    assert_eq!(raft["topic"], "raft", "{raft:#}");
+    assert!(
+        raft["why"]
+            .to_string()
+            .contains("title names the topic: raft"),
+        "{raft:#}"
+    );
+}
+
+#[test]
 fn page_furniture_is_not_read_and_relative_links_take_a_base() {
     let page = fixture("page.html");
     let (links, warnings) = dry_run(&[&page], &[]);
