@@ -38,6 +38,7 @@ IMPORT_SEEDS = [
     *sorted((FIX / "import" / "real").glob("*.md")),
     *sorted((FIX / "import" / "real").glob("*.xml")),
     *sorted((FIX / "import" / "real").glob("*.bib")),
+    *sorted((FIX / "import" / "real").glob("*.rst")),
     *sorted((FIX / "hostile").glob("*.*")),
     *sorted((FIX / "hostile2").glob("*.*")),
     *sorted((FIX / "curation" / "lists").glob("*.*")),
@@ -45,6 +46,7 @@ IMPORT_SEEDS = [
 COURSE = ROOT / "topics"
 
 TOKENS = [
+    b">`_", b">`__", b".. _x: ", b".. note::", b"::\n\n    ", b"=====\n", b"`unclosed <", b"#. ",
     b"<?xml version=\"1.0\" encoding=\"UTF-16\"?>", b"encoding=\"latin1\"", b"<![CDATA[", b"]]>",
     b"<item>", b"</item>", b"<entry>", b"<link href=\"", b"<a href=\"", b"</a>", b"<h2>", b"<nav>",
     b"&amp;", b"&#x0;", b"&#1114112;", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\x1b[31m", b"\xc2\x85",
