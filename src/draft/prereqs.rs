@@ -1329,7 +1329,8 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
     for (stem, ps) in parts.iter_mut() {
         ps.sort();
         // The series' own name, without the host an address-named series is keyed by.
-        let said = super::terms(stem.split(" (").next().unwrap_or(stem));
+        let name = stem.split(" (").next().unwrap_or(stem);
+        let said = super::terms(name);
         for w in ps.windows(2) {
             let ((na, a, ta), (nb, b, tb)) = (&w[0], &w[1]);
             let about_b = super::terms(&topics[*b].title)
@@ -1341,7 +1342,8 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
                     to: *b,
                     score: 2.0,
                     why: format!(
-                        "part {na} of a series (\"{}\") is in {}, part {nb} (\"{}\") here",
+                        "part {na} of the series \"{}\" (\"{}\") is in {}, part {nb} (\"{}\") here",
+                        plain(&super::short(name, 50)),
                         plain(&super::short(ta, 50)),
                         quoted(&topics[*a]),
                         plain(&super::short(tb, 50)),
