@@ -65,7 +65,7 @@ pub(crate) fn infer(
     let field = super::field_of(readings);
     edges.extend(from_terms(topics, &members, &first, &field, readings));
     edges.extend(from_subjects(
-        topics, &members, &field, parents, rank, readings,
+        topics, &members, &field, parents, rank, readings, clustered,
     ));
     edges.extend(from_phrase(topics, &members, parents, rank));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
@@ -452,7 +452,9 @@ fn from_terms(
 /// comes first in the author's order (the order as the hint, the reading's text as the
 /// reason) and more than that topic's readings name this one. An
 /// occurrence inside a compound the naming topic owns ("Protocol Buffers" beside "Buffer
-/// management") is no naming.
+/// management") is no naming. Without an author's order (clusters, ranked by age), two
+/// topics whose readings name each other are peers: age alone would orient the edge, and it
+/// put a Lisp compiler before the Scheme interpreters its resources post lists beside it.
 fn from_subjects(
     topics: &[Topic],
     members: &[Vec<&Reading>],
@@ -460,6 +462,7 @@ fn from_subjects(
     parents: &[Option<String>],
     rank: &[usize],
     readings: &[Reading],
+    clustered: bool,
 ) -> Vec<Edge> {
     let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
     let mut in_titles: BTreeMap<&str, usize> = BTreeMap::new();
@@ -549,6 +552,9 @@ fn from_subjects(
                 continue;
             }
             let back = naming(b, a);
+            if clustered && !back.is_empty() {
+                continue;
+            }
             let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
             if share(back.len(), members[a].len()) >= share(named.len(), members[b].len()) {
                 continue;
@@ -1297,7 +1303,11 @@ fn is_name(word: &str) -> bool {
         && !crate::import::domain::in_english(word)
 }
 
-/// A multi-part series split over two topics: the topic holding an earlier part comes first.
+/// A multi-part series split over two topics, the later topic being what the series is
+/// about: the topic holding an earlier part comes first ("Adventures in JIT compilation",
+/// part 1 an interpreter, part 2 a JIT: the interpreter before the JIT). A part landing in a
+/// topic the series' name does not say ("Part 3 - LLVM") is an aside of the series, not its
+/// subject, and orders nothing.
 fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
     let mut parts: BTreeMap<String, Vec<(u32, usize, String)>> = BTreeMap::new();
     for (t, ms) in members.iter().enumerate() {
@@ -1305,7 +1315,9 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
             continue;
         }
         for r in ms {
-            if let Some((stem, n)) = crate::import::work::series_part(&r.c.title) {
+            let part =
+                crate::import::work::series_part(&r.c.title).or_else(|| url_series_part(&r.c.url));
+            if let Some((stem, n)) = part {
                 parts
                     .entry(stem)
                     .or_default()
@@ -1314,17 +1326,24 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         }
     }
     let mut edges = Vec::new();
-    for ps in parts.values_mut() {
+    for (stem, ps) in parts.iter_mut() {
         ps.sort();
+        // The series' own name, without the host an address-named series is keyed by.
+        let name = stem.split(" (").next().unwrap_or(stem);
+        let said = super::terms(name);
         for w in ps.windows(2) {
             let ((na, a, ta), (nb, b, tb)) = (&w[0], &w[1]);
-            if a != b && na < nb {
+            let about_b = super::terms(&topics[*b].title)
+                .iter()
+                .any(|x| said.contains(x));
+            if a != b && na < nb && about_b {
                 edges.push(Edge {
                     from: *a,
                     to: *b,
                     score: 2.0,
                     why: format!(
-                        "part {na} of a series (\"{}\") is in {}, part {nb} (\"{}\") here",
+                        "part {na} of the series \"{}\" (\"{}\") is in {}, part {nb} (\"{}\") here",
+                        plain(&super::short(name, 50)),
                         plain(&super::short(ta, 50)),
                         quoted(&topics[*a]),
                         plain(&super::short(tb, 50)),
@@ -1334,6 +1353,30 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         }
     }
     edges
+}
+
+/// The series and part a reading's address gives when its title gives only the part ("Part
+/// 1 - An Interpreter" at ".../adventures-in-jit-compilation-part-1-an-interpreter/"): the
+/// series named by the last path segment before "part-N", with its host, so two sites'
+/// series never merge.
+fn url_series_part(url: &str) -> Option<(String, u32)> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?.to_string();
+    let segment = parsed.path_segments()?.rev().find(|s| !s.is_empty())?;
+    let lower = segment.to_lowercase();
+    let i = lower.find("part-")?;
+    let digits: String = lower[i + 5..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let after = lower[i + 5 + digits.len()..].chars().next();
+    if digits.is_empty() || !matches!(after, None | Some('-' | '.' | '_')) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    let name = lower[..i].replace(['-', '_'], " ");
+    let name = name.trim();
+    (!name.is_empty()).then(|| (format!("{name} ({host})"), n))
 }
 
 fn choose(n: usize, edges: Vec<Edge>, first: &[usize]) -> Vec<Vec<(usize, String)>> {
@@ -1413,6 +1456,7 @@ fn reaches(chosen: &[Vec<(usize, String)>], from: usize, target: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::Candidate;
 
     /// A system is named by the one unusual word its title leads with, before a colon or a
     /// comma; an ordinary or hyphenated lead, or a title without one, presents none.
@@ -1494,5 +1538,81 @@ mod tests {
         for t in 0..5 {
             assert!(!reaches(&chosen, t, t), "cycle through {t}");
         }
+    }
+
+    /// Without an author's order, two topics whose readings name each other are peers: a
+    /// compiler series (older) and interpreter posts naming "compiler", while the compiler's
+    /// resources post names "interpreter", get no edge either way. With the author's order
+    /// the same naming orients the edge.
+    #[test]
+    fn clustered_topics_naming_each_other_are_peers() {
+        let titles = [
+            "Writing a lisp compiler: 1. assembly",
+            "Writing a lisp compiler: 2. functions",
+            "Writing a lisp compiler: 3. conditionals",
+            "Favorite compiler and interpreter resources",
+            "A Scheme interpreter, then its compiler",
+            "A Forth interpreter beside a bytecode compiler",
+            "Interpreting Go: an interpreter",
+            "A TypeScript interpreter",
+            "Writing a JSON parser",
+            "A JSON path parser",
+            "Partial JSON parsing",
+            "Generating a REST API",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let readings: Vec<Reading> = cs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Reading {
+                key: (0, i),
+                c,
+                order: i,
+                words: super::super::terms(&c.title),
+                title_words: super::super::terms(&c.title),
+                year: None,
+                intro: false,
+            })
+            .collect();
+        let topic = |title: &str, members: std::ops::Range<usize>| Topic {
+            id: title.to_lowercase(),
+            title: title.to_string(),
+            summary: String::new(),
+            origin: String::new(),
+            keywords: Vec::new(),
+            members: members.map(|i| (0, i)).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: false,
+        };
+        let topics = [
+            topic("Lisp compiler", 0..4),
+            topic("Interpreter", 4..8),
+            topic("JSON", 8..11),
+        ];
+        let members: Vec<Vec<&Reading>> = topics
+            .iter()
+            .map(|t| t.members.iter().map(|k| &readings[k.1]).collect())
+            .collect();
+        let field = super::super::field_of(&readings);
+        let parents = vec![None; 3];
+        let rank = [0, 1, 2];
+        let edges = |clustered| {
+            from_subjects(
+                &topics, &members, &field, &parents, &rank, &readings, clustered,
+            )
+            .iter()
+            .map(|e| (e.from, e.to))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(edges(false), vec![(0, 1)]);
+        assert_eq!(edges(true), vec![]);
     }
 }

@@ -1283,3 +1283,25 @@ fn headings_that_name_levels_or_kinds_are_regrouped_by_subject() {
         "{readme}"
     );
 }
+
+/// A series whose titles give only the part ("Part 1 - An Interpreter") is found by the
+/// address it shares: the topic holding part 1 comes before the topic the series is about
+/// (a JIT series that starts with an interpreter: the compilers review's missing
+/// "Interpreter -> JIT"). A later part in a topic the series does not name ("Part 3 - LLVM")
+/// orders nothing: LLVM does not build on JIT compilers.
+#[test]
+fn a_series_named_by_its_address_orders_the_topic_it_is_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/url-series.md", &["--no-like"]);
+    let jit = requires(&course, "jit-compilers");
+    assert_eq!(jit.len(), 1, "{jit:?}");
+    assert_eq!(jit[0].0, "interpreters");
+    assert!(
+        jit[0]
+            .1
+            .contains("part 1 of the series \"adventures in jit compilation\""),
+        "{jit:?}"
+    );
+    assert!(requires(&course, "llvm").is_empty());
+    assert!(requires(&course, "interpreters").is_empty());
+}
