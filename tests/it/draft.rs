@@ -1283,3 +1283,36 @@ fn headings_that_name_levels_or_kinds_are_regrouped_by_subject() {
         "{readme}"
     );
 }
+
+/// A cluster named by a format ("JSON") half of whose readings say one act of the field in
+/// its forms ("parser", "parsing") is named after the act, and the left-over readings that
+/// say it ("Parser generators versus handwritten parsers", "Fuzzy parsing of stylesheets")
+/// join it rather than wait in further reading; further reading left empty is no topic
+/// (review 10: eatonphil's "JSON" beside parser posts in the inbox, and no Parsing topic).
+#[test]
+fn a_format_cluster_saying_an_act_is_named_after_it_and_gathers_its_leftovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/acts.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(!ids.contains(&"json"), "{ids:?}");
+    assert!(!ids.contains(&"further-reading"), "{ids:?}");
+    let parsing = &topics
+        .iter()
+        .find(|t| t.0 == "parsing")
+        .expect("a Parsing topic")
+        .1;
+    for title in [
+        "Writing a JSON parser by hand",
+        "Parser generators versus handwritten parsers",
+        "Fuzzy parsing of stylesheets",
+        "Parsing JSON with SIMD",
+    ] {
+        assert!(
+            parsing.contains(&format!("title = \"{title}\"")),
+            "{parsing}"
+        );
+    }
+    let all: usize = topics.iter().map(|(_, t)| links(t)).sum();
+    assert!(links(parsing) * 10 <= 30 * 3, "{} of {all}", links(parsing));
+}
