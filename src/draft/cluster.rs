@@ -1529,6 +1529,40 @@ mod tests {
         assert_eq!(rest, [(0, 0), (0, 3), (0, 5)]);
     }
 
+    /// Left-over readings that say one subject in its several forms ("Parsing Techniques",
+    /// "Packrat Parsing", "Pratt Parsers") are one topic named by the act, since the list
+    /// names its doer ("parser"); the others stay left over (review 10: compilers' parsing
+    /// readings in further reading).
+    #[test]
+    fn a_subject_in_its_forms_gathers_leftover_readings() {
+        let titles = [
+            "Parsing Techniques: A Practical Guide",
+            "Beautiful Racket",
+            "Packrat Parsing Thesis on PEG",
+            "Elements of Computing Systems",
+            "Pratt Parsers: Expression Parsing Made Easy",
+            "Project Oberon",
+            "Write You a Haskell",
+            "Algorithm W Step By Step",
+        ];
+        let cs: Vec<Candidate> = titles
+            .iter()
+            .map(|t| Candidate {
+                title: t.to_string(),
+                ..Candidate::default()
+            })
+            .collect();
+        let readings: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let left: Vec<Key> = (0..8).map(|i| (0, i)).collect();
+        let (topics, rest) = by_stem(&readings, left, &field_of(&readings), 8, &HashSet::new(), 0);
+        let named: Vec<(&str, &[Key])> = topics
+            .iter()
+            .map(|t| (t.title.as_str(), t.members.as_slice()))
+            .collect();
+        assert_eq!(named, [("Parsing", &[(0, 0), (0, 2), (0, 4)][..])]);
+        assert_eq!(rest, [(0, 1), (0, 3), (0, 5), (0, 6), (0, 7)]);
+    }
+
     fn reading<'a>(c: &'a Candidate, i: usize) -> Reading<'a> {
         Reading {
             key: (0, i),
