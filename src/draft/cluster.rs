@@ -1028,7 +1028,7 @@ fn cluster_text(
     topics.extend(more);
     // What no word gathers, a subject's forms together may ("Parsing Techniques", "Pratt
     // Parsers"), or a phrase two readings of a small list share.
-    let (more, mut scattered) = by_stem(
+    let (more, scattered) = by_stem(
         all,
         scattered,
         &field,
@@ -1036,6 +1036,10 @@ fn cluster_text(
         &taken,
         topics.len() + taken_before.len(),
     );
+    taken.extend(more.iter().map(|t| t.title.to_lowercase()));
+    topics.extend(more);
+    let (more, mut scattered) =
+        by_phrase(all, scattered, &taken, topics.len() + taken_before.len());
     topics.extend(more);
     if !scattered.is_empty() {
         let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
@@ -1467,6 +1471,90 @@ fn by_stem(
             summary: describe(&rs, &keywords),
             // No count: the import may fold a series into one link.
             origin: format!("readings whose titles name \"{}\"", plain(&title)),
+            title,
+            keywords,
+            members: mine,
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
+        });
+    }
+    (topics, left)
+}
+
+/// Topics of a [`SMALL`] list's last left-over readings: two or more whose titles share a
+/// run of two words or more ("Implementing remote procedure calls", "A critique of the
+/// remote procedure call paradigm"), none of them a word a fifth of the list's titles use
+/// ("distributed" in a list on distributed programming), named by that run. The words may
+/// be everyday English: the run is what names the subject. Returns the topics and the
+/// readings left over.
+fn by_phrase(
+    readings: &[Reading],
+    mut left: Vec<Key>,
+    taken: &HashSet<String>,
+    have: usize,
+) -> (Vec<Topic>, Vec<Key>) {
+    if readings.len() >= SMALL {
+        return (Vec::new(), left);
+    }
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in readings {
+        for w in super::distinct(&r.title_words) {
+            *listed.entry(stem(w)).or_default() += 1;
+        }
+    }
+    let rare = |w: &str| {
+        w.len() >= 3
+            && !super::TITLE_FORM.contains(&w)
+            && listed.get(stem(w)).is_some_and(|n| n * 5 <= readings.len())
+    };
+    // A title's runs of two words, by stem, each once.
+    let pairs = |r: &Reading| -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = r
+            .title_words
+            .windows(2)
+            .filter(|w| rare(&w[0]) && rare(&w[1]) && stem(&w[0]) != stem(&w[1]))
+            .map(|w| (stem(&w[0]).to_string(), stem(&w[1]).to_string()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let mut taken = taken.clone();
+    let mut topics = Vec::new();
+    let mut tried: HashSet<(String, String)> = HashSet::new();
+    while have + topics.len() < MAX_TOPICS {
+        let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for k in &left {
+            for p in pairs(by_key[k]) {
+                *count.entry(p).or_default() += 1;
+            }
+        }
+        let Some((p, _)) = count
+            .into_iter()
+            .filter(|(p, n)| *n >= 2 && !tried.contains(p))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        else {
+            break;
+        };
+        tried.insert(p.clone());
+        let (mine, rest): (Vec<Key>, Vec<Key>) =
+            left.iter().partition(|k| pairs(by_key[*k]).contains(&p));
+        let rs: Vec<&Reading> = mine.iter().map(|k| by_key[k]).collect();
+        let Some(title) = shared_phrase(&rs, &p.0) else {
+            continue;
+        };
+        if !taken.insert(title.to_lowercase()) {
+            continue;
+        }
+        left = rest;
+        let keywords = vec![title.to_lowercase()];
+        topics.push(Topic {
+            id: String::new(),
+            summary: describe(&rs, &keywords),
+            origin: format!("readings whose titles say \"{}\"", plain(&title)),
             title,
             keywords,
             members: mine,

@@ -1316,3 +1316,27 @@ fn a_format_cluster_saying_an_act_is_named_after_it_and_gathers_its_leftovers() 
     let all: usize = topics.iter().map(|(_, t)| links(t)).sum();
     assert!(links(parsing) * 10 <= 30 * 3, "{} of {all}", links(parsing));
 }
+
+/// In a small list, two left-over readings whose titles share a run of words ("remote
+/// procedure call") are a topic named by that run, not inbox entries; everyday words alone
+/// ("remote", "procedure") gather nothing (review 10: pmldc's Birrell and Nelson and the RPC
+/// critique in the inbox).
+#[test]
+fn a_phrase_two_leftovers_share_names_a_topic_in_a_small_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/phrases.md", &["--no-like"]);
+    let topics = topics(&course);
+    let rpc = topics
+        .iter()
+        .find(|t| t.1.contains("title = \"Remote procedure calls\""))
+        .unwrap_or_else(|| panic!("{:?}", topics.iter().map(|t| &t.0).collect::<Vec<_>>()));
+    assert_eq!(links(&rpc.1), 2, "{}", rpc.1);
+    assert!(rpc
+        .1
+        .contains("title = \"Implementing remote procedure calls\""));
+    assert!(rpc
+        .1
+        .contains("A critique of the remote procedure call paradigm"));
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default();
+    assert!(!inbox.contains("remote procedure"), "{inbox}");
+}
