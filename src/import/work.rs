@@ -18,7 +18,9 @@
 //!    spaces lost in a PDF copy. Titles too short to tell ("Raft", "Distributed Systems")
 //!    never decide alone. When both sides have
 //!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
-//!    is not merged; contradicting DOIs are a [`Conflict`].
+//!    is not merged; contradicting DOIs are a [`Conflict`]. A short title made only of the
+//!    field's common words ("Distributed Consensus") at another site, with no shared author,
+//!    names a subject rather than a work: a [`Conflict`], not a merge.
 //! 5. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
 //!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
@@ -72,6 +74,12 @@ const FILE_AGREES: f32 = 0.3;
 const NAMED_FILE: usize = 6;
 /// The shortest PDF file name kept at all.
 const SHORT_FILE: usize = 4;
+/// A title of at most this many words that are not filler may be a generic one (see
+/// [`Works::generic_title`]).
+const GENERIC_TITLE_WORDS: usize = 3;
+/// A word in at least this many known titles is a common word of the field ("distributed",
+/// "consensus"): a title made only of such words names a subject, not one work.
+const FIELD_WORD: usize = 3;
 
 /// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
 /// article dropped, `&` read as "and", possessive `s` dropped.
@@ -542,6 +550,8 @@ struct Work<V> {
     /// and the same one as its key in the title index.
     title: Arc<str>,
     informative: bool,
+    /// The host of its main address, hashed ([`host_hash`]); 0 when it has none.
+    host: u32,
     /// Its DOIs and authors' surnames, which most readings of a list do not have: boxed, so
     /// that a work without them (most of 200,000) takes 48 bytes rather than 88.
     papers: Option<Box<Papers>>,
@@ -598,6 +608,24 @@ struct Keys {
     main: Option<Vec<String>>,
     informative: bool,
     surnames: Vec<String>,
+    /// See [`Work::host`].
+    host: u32,
+}
+
+/// The host of `url` without a leading `www.`, hashed: two works at one site are told
+/// apart by it without keeping its text. 0 when `url` has no host.
+fn host_hash(url: &str) -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    if host.is_empty() {
+        return 0;
+    }
+    let mut h = foldhash::fast::FixedState::with_seed(0).build_hasher();
+    h.write(host.to_ascii_lowercase().as_bytes());
+    // 32 bits sit in the padding beside `informative`: a work stays 48 bytes.
+    (h.finish() as u32).max(1)
 }
 
 fn keys(id: &Identity<'_>) -> Keys {
@@ -611,6 +639,7 @@ fn keys(id: &Identity<'_>) -> Keys {
         main: main_title_words(id.title),
         informative: false,
         surnames: id.authors.iter().filter_map(|a| surname(a)).collect(),
+        host: id.urls.first().map_or(0, |u| host_hash(u)),
     };
     let push = |v: &mut Vec<String>, s: String| {
         if !v.contains(&s) {
@@ -739,6 +768,7 @@ impl<V> Works<V> {
             value,
             title: joined,
             informative: k.informative,
+            host: k.host,
             papers: (!k.dois.is_empty() || !k.surnames.is_empty()).then(|| {
                 Box::new(Papers {
                     dois: k.dois,
@@ -886,6 +916,15 @@ impl<V> Works<V> {
                 {
                     continue;
                 }
+                if self.generic_title(k, w) {
+                    conflicts.push(Conflict {
+                        other: &self.works[w].value,
+                        message: "has the title of `{other}`, but the title is only common words \
+                                  of the field and the site, authors and identifiers differ"
+                            .into(),
+                    });
+                    continue;
+                }
                 if self.contradicts(k, w) {
                     if self.dois_differ(k, w) {
                         conflicts.push(Conflict {
@@ -970,6 +1009,33 @@ impl<V> Works<V> {
             .collect();
         near.sort_unstable();
         near
+    }
+
+    /// Whether `k` and work `w` share only a generic title: a short one made of the field's
+    /// common words ("Distributed Consensus": a course's lecture slides and a blog's article
+    /// both go by it), at different sites, with no shared author. Such a title names a
+    /// subject, so the match says nothing of the work; a shared identifier would have
+    /// decided before the title is asked.
+    fn generic_title(&self, k: &Keys, w: usize) -> bool {
+        let work = &self.works[w];
+        let content: Vec<&String> = k.title.iter().filter(|t| !is_filler(t)).collect();
+        if content.is_empty()
+            || content.len() > GENERIC_TITLE_WORDS
+            || k.host == 0
+            || work.host == 0
+            || k.host == work.host
+        {
+            return false;
+        }
+        let theirs = work.surnames();
+        if k.surnames.iter().any(|s| theirs.contains(s)) {
+            return false;
+        }
+        content.iter().all(|t| {
+            self.by_word
+                .get(t.as_str())
+                .is_some_and(|p| p.len() >= FIELD_WORD)
+        })
     }
 
     fn dois_differ(&self, k: &Keys, w: usize) -> bool {
@@ -1504,6 +1570,61 @@ mod tests {
         assert_eq!(
             doi_in_path(&url::Url::parse("https://example.org/v10.2/x").unwrap()),
             None
+        );
+    }
+
+    /// A course's "Distributed Consensus" slides are not a blog's "Distributed consensus"
+    /// article: a short title of the field's common words at another site is a conflict,
+    /// while the same title at the same site, a shared author, or a title with a word of its
+    /// own still merges.
+    #[test]
+    fn a_short_title_of_common_field_words_at_another_site_is_not_one_work() {
+        let w = works(&[
+            (
+                "shachaf",
+                &["https://shachaf.net/consensus.html"],
+                "Distributed consensus",
+            ),
+            (
+                "flp",
+                &["https://example.org/flp.pdf"],
+                "Impossibility of Distributed Consensus with One Faulty Process",
+            ),
+            (
+                "dsys",
+                &["https://example.org/book"],
+                "Distributed Systems for Consensus Fun",
+            ),
+            (
+                "vr",
+                &["https://pmg.csail.mit.edu/vr.pdf"],
+                "Viewstamped Replication Revisited",
+            ),
+        ]);
+        let slides = Identity {
+            urls: vec!["https://cs.example.edu/lectures/consensus.pdf"],
+            title: "Distributed Consensus",
+            authors: &[],
+        };
+        let found = w.find(&slides);
+        assert_eq!(found.same.map(|(v, _)| v.clone()), None);
+        assert_eq!(found.conflicts.len(), 1);
+        assert_eq!(found.conflicts[0].other, "shachaf");
+        assert_eq!(
+            same(
+                &w,
+                &["https://shachaf.net/blog/consensus"],
+                "Distributed Consensus"
+            ),
+            Some("shachaf".to_string())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://mirror.example.com/vr.html"],
+                "Viewstamped Replication Revisited"
+            ),
+            Some("vr".to_string())
         );
     }
 }
