@@ -407,6 +407,10 @@ struct Names {
     /// such a length, not compared with every name.
     endings: foldhash::HashMap<String, Vec<usize>>,
     ending_lengths: Vec<usize>,
+    /// One-word keywords that are plain English ("orleans", "calvin", "emerald"), by their
+    /// token: never found in running text, but the name of a system when a title leads with
+    /// it, capitalised, before a subtitle (see [`Suggester::query`]).
+    plain: foldhash::HashMap<String, usize>,
 }
 
 struct Name {
@@ -485,6 +489,8 @@ impl Names {
     fn new(course: &Course, field: &Field, full_texts: &[String], single_low: f32) -> Names {
         let mut phrases: Vec<Name> = Vec::new();
         let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        // Phrases kept only for `plain`: matched by no text.
+        let mut plain_at: Vec<usize> = Vec::new();
         for (i, t) in course.topics.iter().enumerate() {
             let id = t.id.replace('-', " ");
             for text in t.keywords.iter().map(String::as_str).chain([id.as_str()]) {
@@ -497,9 +503,11 @@ impl Names {
                 // its own, however plain its words.
                 let owned = super::domain::words(text).filter(|w| field.owns(w)).count();
                 let coined = tokens.len() >= 2 && text.contains('-');
-                if owned == 0 && !coined {
+                let plain = owned == 0 && !coined;
+                if plain && tokens.len() > 1 {
                     continue;
                 }
+                let known = index.contains_key(&tokens);
                 let at = *index.entry(tokens.clone()).or_insert_with(|| {
                     phrases.push(Name {
                         text: text.to_string(),
@@ -514,6 +522,9 @@ impl Names {
                 });
                 if !phrases[at].topics.contains(&i) {
                     phrases[at].topics.push(i);
+                }
+                if plain && !known {
+                    plain_at.push(at);
                 }
             }
         }
@@ -600,11 +611,22 @@ impl Names {
         // Looked up for every word of every title: fast hashes.
         let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (at, p) in phrases.iter().enumerate() {
+            if plain_at.contains(&at) {
+                continue;
+            }
             by_first.entry(p.tokens[0].clone()).or_default().push(at);
         }
-        let vocabulary = phrases.iter().flat_map(|p| p.tokens.clone()).collect();
+        let vocabulary = phrases
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| !plain_at.contains(at))
+            .flat_map(|(_, p)| p.tokens.clone())
+            .collect();
         let mut endings: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (at, p) in phrases.iter().enumerate() {
+            if plain_at.contains(&at) {
+                continue;
+            }
             if p.tokens.len() == 1 && p.tokens[0].len() >= 4 {
                 endings.entry(p.tokens[0].clone()).or_default().push(at);
             }
@@ -612,12 +634,17 @@ impl Names {
         let mut ending_lengths: Vec<usize> = endings.keys().map(String::len).collect();
         ending_lengths.sort_unstable();
         ending_lengths.dedup();
+        let plain = plain_at
+            .iter()
+            .map(|&at| (phrases[at].tokens[0].clone(), at))
+            .collect();
         Names {
             phrases,
             by_first,
             vocabulary,
             endings,
             ending_lengths,
+            plain,
         }
     }
 
@@ -1040,12 +1067,35 @@ impl Suggester {
         // one-word name before a subtitle ("Chord: A Scalable Peer-to-peer Lookup Service",
         // "Orleans: Cloud Computing for Everyone") is the name of the system the paper is
         // about, however plain a word it is in English: it names its topic fully.
-        let system = c
+        let main = c
             .title
             .split_once(": ")
-            .is_some_and(|(main, _)| name_tokens(&without_venues(main)).len() == 1);
+            .map(|(main, _)| name_tokens(&without_venues(main)))
+            .filter(|main| main.len() == 1);
+        let system = main.is_some();
         for f in &mut title_names {
             f.whole = system && f.start == 0 && f.len == 1;
+        }
+        // A topic's keyword that English has too ("Orleans", "Calvin") is the system's name
+        // only where a title gives it as one: capitalised, alone before the subtitle.
+        let capitalised = c
+            .title
+            .trim_start()
+            .starts_with(|ch: char| ch.is_uppercase());
+        if let Some(&name) = main
+            .as_ref()
+            .filter(|_| capitalised && !title_names.iter().any(|f| f.start == 0))
+            .and_then(|m| self.names.plain.get(&m[0]))
+        {
+            title_names.insert(
+                0,
+                Found {
+                    name,
+                    start: 0,
+                    len: 1,
+                    whole: true,
+                },
+            );
         }
         let mut heading_names: Vec<Found> = if title.is_empty() && note.is_empty() {
             Vec::new()
@@ -1600,6 +1650,27 @@ mod tests {
             "{got:?}"
         );
         let got = s.suggest(&cand("Guitar lessons: the chord shapes", ""));
+        assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A keyword English has too ("orleans", a topic's system) names the system when a
+    /// title leads with it, capitalised, before a subtitle; in running text, or written
+    /// small, it is the English word.
+    #[test]
+    fn a_plain_word_keyword_before_a_subtitle_is_the_system() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let got = s.suggest(&cand("Orleans: Cloud Computing for Everyone", ""));
+        assert_eq!(got.topic.as_deref(), Some("programming-models"), "{got:?}");
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w.starts_with("title names the topic: orleans")),
+            "{got:?}"
+        );
+        let got = s.suggest(&cand("A weekend in New Orleans: food and music", ""));
+        assert_eq!(got.topic, None, "{got:?}");
+        let got = s.suggest(&cand("orleans: cloud computing for everyone", ""));
         assert_eq!(got.topic, None, "{got:?}");
     }
 

@@ -12,14 +12,19 @@
 //!    informative and share next to nothing: then a mistake in one of the sources is more
 //!    likely than a paper under a foreign title, so it is a [`Conflict`], never a merge.
 //! 3. **Same PDF file name** at another host, when the titles agree (or one is unknown).
-//! 4. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
+//! 4. **Same page of a course site in another term**: the same host and path but for the
+//!    segments that number a course or a term (`/6.824/labs/lab-raft.html`,
+//!    `/6.5840/labs/lab-raft1.html`), when the titles do not say otherwise.
+//! 5. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
 //!    bracketed asides), equal main titles (before a colon) of at least three words, or
 //!    nearly the same words (a typo, a dropped subtitle word), or the same letters with
 //!    spaces lost in a PDF copy. Titles too short to tell ("Raft", "Distributed Systems")
 //!    never decide alone. When both sides have
 //!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
-//!    is not merged; contradicting DOIs are a [`Conflict`].
-//! 5. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
+//!    is not merged; contradicting DOIs are a [`Conflict`]. A short title made only of the
+//!    field's common words ("Distributed Consensus") at another site, with no shared author,
+//!    names a subject rather than a work: a [`Conflict`], not a merge.
+//! 6. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
 //!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
 //! Versions of one paper (conference and journal, preprint and final, a revision years
@@ -59,6 +64,92 @@ const GENERIC_FILES: &[&str] = &[
     "talk",
 ];
 
+/// File names (their trailing number off) that every term of a course site has, each a
+/// different page: "lecture", "notes", "hw".
+const TERM_GENERIC: &[&str] = &[
+    "lecture",
+    "lec",
+    "notes",
+    "note",
+    "slides",
+    "hw",
+    "homework",
+    "lab",
+    "labs",
+    "index",
+    "week",
+    "chapter",
+    "ch",
+    "exam",
+    "quiz",
+    "problem",
+    "ps",
+    "pset",
+    "project",
+    "assignment",
+    "reading",
+    "readings",
+    "schedule",
+    "syllabus",
+    "paper",
+    "main",
+    "l",
+    "p",
+    "a",
+    "document",
+    "view",
+    "file",
+    "content",
+    "pdf",
+    "download",
+];
+
+/// The key under which the pages of a course site are one page whatever the term: the host
+/// (no `www.`), the path with each directory that holds a digit (a course number "6.824", a
+/// term "fall2019") as `*`, and the file name with a trailing number off ("lab-raft1.html"
+/// is "lab-raft.html": labs get renumbered). `None` when no directory holds a digit, or the
+/// file name is one every term has (`lecture3.html`), or a directory is a record's number
+/// (`hal.inria.fr/inria-00555588/document`: five digits or more name a work, not a term).
+fn term_key(url: &url::Url) -> Option<String> {
+    let host = url.host_str()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let (last, dirs) = segments.split_last()?;
+    if !dirs.iter().any(|d| d.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let record = |d: &&str| {
+        d.split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() >= 5)
+    };
+    if dirs.iter().any(record) {
+        return None;
+    }
+    let (stem, ext) = last.rsplit_once('.').unwrap_or((last, ""));
+    let stem = stem.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_');
+    let stem = stem.to_ascii_lowercase();
+    if stem.chars().filter(char::is_ascii_alphabetic).count() < SHORT_FILE
+        || TERM_GENERIC.contains(&stem.as_str())
+        || GENERIC_FILES.contains(&stem.as_str())
+    {
+        return None;
+    }
+    let mut key = host.to_ascii_lowercase();
+    for d in dirs {
+        key.push('/');
+        if d.chars().any(|c| c.is_ascii_digit()) {
+            key.push('*');
+        } else {
+            key.push_str(&d.to_ascii_lowercase());
+        }
+    }
+    key.push('/');
+    key.push_str(&stem);
+    key.push('.');
+    key.push_str(&ext.to_ascii_lowercase());
+    Some(key)
+}
+
 /// Least similarity (shared words over all words) of two titles of one work: a typo, a
 /// dropped word.
 const SAME_TITLE: f32 = 0.85;
@@ -72,6 +163,12 @@ const FILE_AGREES: f32 = 0.3;
 const NAMED_FILE: usize = 6;
 /// The shortest PDF file name kept at all.
 const SHORT_FILE: usize = 4;
+/// A title of at most this many words that are not filler may be a generic one (see
+/// [`Works::generic_title`]).
+const GENERIC_TITLE_WORDS: usize = 3;
+/// A word in at least this many known titles is a common word of the field ("distributed",
+/// "consensus"): a title made only of such words names a subject, not one work.
+const FIELD_WORD: usize = 3;
 
 /// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
 /// article dropped, `&` read as "and", possessive `s` dropped.
@@ -439,6 +536,8 @@ pub(crate) enum Reason {
     Identifier(String),
     Pdf(String),
     Title,
+    /// The same page of a course site in another term.
+    Term,
     /// An address that spells the title.
     Slug,
 }
@@ -451,6 +550,7 @@ impl Reason {
             Reason::Identifier(k) => format!("same {}", describe_key(k)),
             Reason::Pdf(f) => format!("same PDF `{f}.pdf` and a matching title"),
             Reason::Title => "same title".into(),
+            Reason::Term => "the same page of another term's course site".into(),
             Reason::Slug => "an address that spells its title".into(),
         }
     }
@@ -542,6 +642,8 @@ struct Work<V> {
     /// and the same one as its key in the title index.
     title: Arc<str>,
     informative: bool,
+    /// The host of its main address, hashed ([`host_hash`]); 0 when it has none.
+    host: u32,
     /// Its DOIs and authors' surnames, which most readings of a list do not have: boxed, so
     /// that a work without them (most of 200,000) takes 48 bytes rather than 88.
     papers: Option<Box<Papers>>,
@@ -570,6 +672,8 @@ pub(crate) struct Works<V> {
     pages: urls::UrlIndex<usize>,
     identifiers: HashMap<String, Ids>,
     pdfs: HashMap<String, Ids>,
+    /// Works by [`term_key`].
+    terms: HashMap<String, Ids>,
     titles: HashMap<Arc<str>, Ids>,
     /// Works by the one-word name their main title is ("MapReduce: Simplified ...").
     names: HashMap<String, Ids>,
@@ -594,10 +698,30 @@ struct Keys {
     identifiers: Vec<String>,
     dois: Vec<String>,
     pdfs: Vec<String>,
+    /// See [`term_key`].
+    terms: Vec<String>,
     title: Vec<String>,
     main: Option<Vec<String>>,
     informative: bool,
     surnames: Vec<String>,
+    /// See [`Work::host`].
+    host: u32,
+}
+
+/// The host of `url` without a leading `www.`, hashed: two works at one site are told
+/// apart by it without keeping its text. 0 when `url` has no host.
+fn host_hash(url: &str) -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    if host.is_empty() {
+        return 0;
+    }
+    let mut h = foldhash::fast::FixedState::with_seed(0).build_hasher();
+    h.write(host.to_ascii_lowercase().as_bytes());
+    // 32 bits sit in the padding beside `informative`: a work stays 48 bytes.
+    (h.finish() as u32).max(1)
 }
 
 fn keys(id: &Identity<'_>) -> Keys {
@@ -607,10 +731,12 @@ fn keys(id: &Identity<'_>) -> Keys {
         identifiers: Vec::new(),
         dois: Vec::new(),
         pdfs: Vec::new(),
+        terms: Vec::new(),
         title: title_words(id.title),
         main: main_title_words(id.title),
         informative: false,
         surnames: id.authors.iter().filter_map(|a| surname(a)).collect(),
+        host: id.urls.first().map_or(0, |u| host_hash(u)),
     };
     let push = |v: &mut Vec<String>, s: String| {
         if !v.contains(&s) {
@@ -649,6 +775,9 @@ fn keys(id: &Identity<'_>) -> Keys {
             if let Some(m) = mirror_key(&parsed) {
                 push(&mut k.identifiers, m);
             }
+            if let Some(t) = term_key(&parsed) {
+                push(&mut k.terms, t);
+            }
             if let Some(stem) = pdf_stem(&parsed) {
                 let generic = GENERIC_FILES.contains(&stem.as_str());
                 // A short file name ("raft.pdf") names a work only when the title is that
@@ -672,6 +801,7 @@ impl<V> Default for Works<V> {
             pages: urls::UrlIndex::new(),
             identifiers: HashMap::new(),
             pdfs: HashMap::new(),
+            terms: HashMap::new(),
             titles: HashMap::new(),
             names: HashMap::new(),
             by_word: HashMap::new(),
@@ -711,6 +841,9 @@ impl<V> Works<V> {
         for p in k.pdfs {
             self.pdfs.entry(p).or_default().push(n);
         }
+        for t in k.terms {
+            self.terms.entry(t).or_default().push(n);
+        }
         let joined: Arc<str> = k.joined.into();
         if k.informative && distinctive(&k.title) {
             self.titles.entry(Arc::clone(&joined)).or_default().push(n);
@@ -739,6 +872,7 @@ impl<V> Works<V> {
             value,
             title: joined,
             informative: k.informative,
+            host: k.host,
             papers: (!k.dois.is_empty() || !k.surnames.is_empty()).then(|| {
                 Box::new(Papers {
                     dois: k.dois,
@@ -836,7 +970,19 @@ impl<V> Works<V> {
                 }
             }
         }
-        // 4. The same title.
+        // 4. The same page of another term's course site, with titles that agree.
+        for term in &k.terms {
+            for w in self.terms.get(term).into_iter().flat_map(Ids::iter) {
+                let work = &self.works[w];
+                let agree = !k.informative
+                    || !work.informative
+                    || similarity(&k.title, &self.title(w)) >= FILE_AGREES;
+                if agree && !self.contradicts(k, w) {
+                    return found(w, Reason::Term, conflicts, foreign);
+                }
+            }
+        }
+        // 5. The same title.
         if k.informative {
             let mut hits: Vec<usize> = Vec::new();
             if distinctive(&k.title) {
@@ -886,6 +1032,15 @@ impl<V> Works<V> {
                 {
                     continue;
                 }
+                if self.generic_title(k, w) {
+                    conflicts.push(Conflict {
+                        other: &self.works[w].value,
+                        message: "has the title of `{other}`, but the title is only common words \
+                                  of the field and the site, authors and identifiers differ"
+                            .into(),
+                    });
+                    continue;
+                }
                 if self.contradicts(k, w) {
                     if self.dois_differ(k, w) {
                         conflicts.push(Conflict {
@@ -898,7 +1053,7 @@ impl<V> Works<V> {
                 return found(w, Reason::Title, conflicts, foreign);
             }
         }
-        // 5. A paper's address whose last segment spells a title ("Time-Clocks-and-the-
+        // 6. A paper's address whose last segment spells a title ("Time-Clocks-and-the-
         // Ordering-of-Events-in-a-Distributed-System.pdf", `research.google/pubs/the-google-
         // file-system/`),
         // when the link's own title agrees as a PDF's name asks (rule 3) or says nothing: a
@@ -972,6 +1127,33 @@ impl<V> Works<V> {
         near
     }
 
+    /// Whether `k` and work `w` share only a generic title: a short one made of the field's
+    /// common words ("Distributed Consensus": a course's lecture slides and a blog's article
+    /// both go by it), at different sites, with no shared author. Such a title names a
+    /// subject, so the match says nothing of the work; a shared identifier would have
+    /// decided before the title is asked.
+    fn generic_title(&self, k: &Keys, w: usize) -> bool {
+        let work = &self.works[w];
+        let content: Vec<&String> = k.title.iter().filter(|t| !is_filler(t)).collect();
+        if content.is_empty()
+            || content.len() > GENERIC_TITLE_WORDS
+            || k.host == 0
+            || work.host == 0
+            || k.host == work.host
+        {
+            return false;
+        }
+        let theirs = work.surnames();
+        if k.surnames.iter().any(|s| theirs.contains(s)) {
+            return false;
+        }
+        content.iter().all(|t| {
+            self.by_word
+                .get(t.as_str())
+                .is_some_and(|p| p.len() >= FIELD_WORD)
+        })
+    }
+
     fn dois_differ(&self, k: &Keys, w: usize) -> bool {
         let theirs = self.works[w].dois();
         !k.dois.is_empty() && !theirs.is_empty() && !k.dois.iter().any(|d| theirs.contains(d))
@@ -1014,6 +1196,9 @@ impl<V> Works<V> {
             }
             for i in k.identifiers {
                 self.identifiers.entry(i).or_default().push(n);
+            }
+            for t in k.terms {
+                self.terms.entry(t).or_default().push(n);
             }
             if !k.dois.is_empty() {
                 let papers = self.works[n].papers.get_or_insert_with(Box::default);
@@ -1503,6 +1688,140 @@ mod tests {
         );
         assert_eq!(
             doi_in_path(&url::Url::parse("https://example.org/v10.2/x").unwrap()),
+            None
+        );
+    }
+
+    /// A course's "Distributed Consensus" slides are not a blog's "Distributed consensus"
+    /// article: a short title of the field's common words at another site is a conflict,
+    /// while the same title at the same site, a shared author, or a title with a word of its
+    /// own still merges.
+    #[test]
+    fn a_short_title_of_common_field_words_at_another_site_is_not_one_work() {
+        let w = works(&[
+            (
+                "shachaf",
+                &["https://shachaf.net/consensus.html"],
+                "Distributed consensus",
+            ),
+            (
+                "flp",
+                &["https://example.org/flp.pdf"],
+                "Impossibility of Distributed Consensus with One Faulty Process",
+            ),
+            (
+                "dsys",
+                &["https://example.org/book"],
+                "Distributed Systems for Consensus Fun",
+            ),
+            (
+                "vr",
+                &["https://pmg.csail.mit.edu/vr.pdf"],
+                "Viewstamped Replication Revisited",
+            ),
+        ]);
+        let slides = Identity {
+            urls: vec!["https://cs.example.edu/lectures/consensus.pdf"],
+            title: "Distributed Consensus",
+            authors: &[],
+        };
+        let found = w.find(&slides);
+        assert_eq!(found.same.map(|(v, _)| v.clone()), None);
+        assert_eq!(found.conflicts.len(), 1);
+        assert_eq!(found.conflicts[0].other, "shachaf");
+        assert_eq!(
+            same(
+                &w,
+                &["https://shachaf.net/blog/consensus"],
+                "Distributed Consensus"
+            ),
+            Some("shachaf".to_string())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://mirror.example.com/vr.html"],
+                "Viewstamped Replication Revisited"
+            ),
+            Some("vr".to_string())
+        );
+    }
+
+    /// A course site's page in another term (another course number, a renumbered lab) is
+    /// the page the course holds; another term's lecture 3, or a page whose title says it is
+    /// another work, is not.
+    #[test]
+    fn a_course_page_of_another_term_is_the_same_work() {
+        let w = works(&[
+            (
+                "raft-lab",
+                &["https://pdos.csail.mit.edu/6.5840/labs/lab-raft1.html"],
+                "Implement Raft: the MIT 6.5840 Raft lab",
+            ),
+            (
+                "lec3",
+                &["https://cs.example.edu/cs244/fall2019/lecture3.html"],
+                "Lecture 3: Clocks",
+            ),
+            (
+                "gfs",
+                &["https://cs.example.edu/cs244/fall2019/papers/gfs-notes.html"],
+                "Notes on the Google File System",
+            ),
+        ]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://pdos.csail.mit.edu/6.824/labs/lab-raft.html"],
+                "MIT 6.824 Lab 2: Raft"
+            ),
+            Some("raft-lab".to_string())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://cs.example.edu/cs244/spring2021/lecture3.html"],
+                "Lecture 3: Remote procedure calls"
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://cs.example.edu/cs244/spring2021/papers/gfs-notes.html"],
+                "The Google File System: notes for class"
+            ),
+            Some("gfs".to_string())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://cs.example.edu/cs244/spring2021/papers/gfs-notes.html"],
+                "Chain Replication for Throughput"
+            ),
+            None
+        );
+        // A directory that is a record's number names another work, whatever the file.
+        let hal = works(&[(
+            "crdt",
+            &["https://hal.inria.fr/inria-00609399/document"],
+            "Conflict-free Replicated Data Types",
+        )]);
+        assert_eq!(
+            same(
+                &hal,
+                &["https://hal.inria.fr/inria-00555588/document"],
+                "A comprehensive study of Convergent and Commutative Replicated Data Types"
+            ),
+            None
+        );
+        // No directory names a term: another site's page of the same name is no evidence.
+        assert_eq!(
+            same(
+                &w,
+                &["https://pdos.csail.mit.edu/labs/lab-raft.html"],
+                "A Raft lab"
+            ),
             None
         );
     }
