@@ -1384,22 +1384,29 @@ fn by_word(
             left.extend(mine);
             break;
         }
-        let keywords = vec![title.to_lowercase()];
-        topics.push(Topic {
-            id: String::new(),
-            summary: describe(&rs, &keywords),
-            // No count: the import may fold a series into one link.
-            origin: format!("readings whose titles name \"{}\"", plain(&title)),
-            title,
-            keywords,
-            members: mine,
-            requires: Vec::new(),
-            stage: 0,
-            further: false,
-            intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
-        });
+        // No count: the import may fold a series into one link.
+        let origin = format!("readings whose titles name \"{}\"", plain(&title));
+        topics.push(titled_topic(title, origin, mine, &rs));
     }
     (topics, left)
+}
+
+/// A topic named by what its readings' titles say (a word, a subject's forms, a phrase),
+/// with that name as its one keyword.
+fn titled_topic(title: String, origin: String, members: Vec<Key>, rs: &[&Reading]) -> Topic {
+    let keywords = vec![title.to_lowercase()];
+    Topic {
+        id: String::new(),
+        summary: describe(rs, &keywords),
+        origin,
+        title,
+        keywords,
+        members,
+        requires: Vec::new(),
+        stage: 0,
+        further: false,
+        intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
+    }
 }
 
 /// Topics from the readings left after [`by_word`]: the subject most of them name, its forms
@@ -1465,20 +1472,9 @@ fn by_stem(
         }
         taken.insert(title.to_lowercase());
         left = rest;
-        let keywords = vec![title.to_lowercase()];
-        topics.push(Topic {
-            id: String::new(),
-            summary: describe(&rs, &keywords),
-            // No count: the import may fold a series into one link.
-            origin: format!("readings whose titles name \"{}\"", plain(&title)),
-            title,
-            keywords,
-            members: mine,
-            requires: Vec::new(),
-            stage: 0,
-            further: false,
-            intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
-        });
+        // No count: the import may fold a series into one link.
+        let origin = format!("readings whose titles name \"{}\"", plain(&title));
+        topics.push(titled_topic(title, origin, mine, &rs));
     }
     (topics, left)
 }
@@ -1550,19 +1546,8 @@ fn by_phrase(
             continue;
         }
         left = rest;
-        let keywords = vec![title.to_lowercase()];
-        topics.push(Topic {
-            id: String::new(),
-            summary: describe(&rs, &keywords),
-            origin: format!("readings whose titles say \"{}\"", plain(&title)),
-            title,
-            keywords,
-            members: mine,
-            requires: Vec::new(),
-            stage: 0,
-            further: false,
-            intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
-        });
+        let origin = format!("readings whose titles say \"{}\"", plain(&title));
+        topics.push(titled_topic(title, origin, mine, &rs));
     }
     (topics, left)
 }
@@ -1587,26 +1572,8 @@ mod tests {
             "Parsing JSON by hand",
             "Validating JSON documents",
         ];
-        let cs: Vec<Candidate> = titles
-            .iter()
-            .map(|t| Candidate {
-                title: t.to_string(),
-                ..Candidate::default()
-            })
-            .collect();
-        let readings: Vec<Reading> = cs
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Reading {
-                key: (0, i),
-                c,
-                order: i,
-                words: super::super::terms(&c.title),
-                title_words: super::super::terms(&c.title),
-                year: None,
-                intro: false,
-            })
-            .collect();
+        let cs = super::super::candidates(&titles);
+        let readings = super::super::titled(&cs);
         let left: Vec<Key> = (0..6).map(|i| (0, i)).collect();
         let (topics, rest) = by_word(&readings, left, &field_of(&readings), 8, &HashSet::new(), 0);
         let named: Vec<(&str, &[Key])> = topics
@@ -1633,14 +1600,8 @@ mod tests {
             "Write You a Haskell",
             "Algorithm W Step By Step",
         ];
-        let cs: Vec<Candidate> = titles
-            .iter()
-            .map(|t| Candidate {
-                title: t.to_string(),
-                ..Candidate::default()
-            })
-            .collect();
-        let readings: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let cs = super::super::candidates(&titles);
+        let readings = super::super::titled(&cs);
         let left: Vec<Key> = (0..8).map(|i| (0, i)).collect();
         let (topics, rest) = by_stem(&readings, left, &field_of(&readings), 8, &HashSet::new(), 0);
         let named: Vec<(&str, &[Key])> = topics
@@ -1649,18 +1610,6 @@ mod tests {
             .collect();
         assert_eq!(named, [("Parsing", &[(0, 0), (0, 2), (0, 4)][..])]);
         assert_eq!(rest, [(0, 1), (0, 3), (0, 5), (0, 6), (0, 7)]);
-    }
-
-    fn reading<'a>(c: &'a Candidate, i: usize) -> Reading<'a> {
-        Reading {
-            key: (0, i),
-            c,
-            order: i,
-            words: super::super::terms(&c.title),
-            title_words: super::super::terms(&c.title),
-            year: None,
-            intro: false,
-        }
     }
 
     /// A reading stays in its cluster when its title says the cluster's name or two of its
@@ -1680,7 +1629,7 @@ mod tests {
             ..Candidate::default()
         })
         .collect();
-        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let rs = super::super::titled(&cs);
         let group: Vec<&Reading> = rs.iter().collect();
         let name = super::super::terms("Log-structured");
         let theme = super::super::terms("log structured storage design");
@@ -1715,7 +1664,7 @@ mod tests {
             ..Candidate::default()
         })
         .collect();
-        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let rs = super::super::titled(&cs);
         let group: Vec<&Reading> = rs.iter().collect();
         let w = crate::import::domain::normal("Replicated").unwrap();
         assert_eq!(
@@ -1735,7 +1684,7 @@ mod tests {
                 ..Candidate::default()
             })
             .collect();
-        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let rs = super::super::titled(&cs);
         let group: Vec<&Reading> = rs.iter().collect();
         assert_eq!(
             supported("Raft, and a key/value service built on it", &group),
@@ -1766,14 +1715,8 @@ mod tests {
             "Protocol Buffers",
             "Network failures in data centers",
         ];
-        let cs: Vec<Candidate> = titles
-            .iter()
-            .map(|t| Candidate {
-                title: t.to_string(),
-                ..Candidate::default()
-            })
-            .collect();
-        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
         let topic = |title: &str, members: &[usize], further: bool| Topic {
             id: String::new(),
             title: title.into(),
@@ -1830,7 +1773,7 @@ mod tests {
                 ..Candidate::default()
             })
             .collect();
-        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let rs = super::super::titled(&cs);
         let mut topics = vec![Topic {
             id: String::new(),
             title: "Emerald".into(),
@@ -1869,14 +1812,8 @@ mod tests {
             "The Part-Time Parliament Of The Island",
             "a lock service for loosely-coupled systems",
         ];
-        let cs: Vec<Candidate> = titles
-            .iter()
-            .map(|t| Candidate {
-                title: t.to_string(),
-                ..Candidate::default()
-            })
-            .collect();
-        let rs: Vec<Reading> = cs.iter().enumerate().map(|(i, c)| reading(c, i)).collect();
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
         let group: Vec<&Reading> = rs.iter().collect();
         let normal = |w: &str| crate::import::domain::normal(w).unwrap();
         assert_eq!(proper(&group, &normal("Paxos")).as_deref(), Some("Paxos"));

@@ -1221,6 +1221,36 @@ pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool
 /// How many of a course's own readings a list must cite to be in the course's field.
 const SAME_FIELD_CITED: usize = 5;
 
+/// Readings made of titles alone, the list's first file in order: what the unit tests of
+/// clustering and prerequisites work on.
+#[cfg(test)]
+pub(crate) fn titled(cs: &[crate::import::Candidate]) -> Vec<Reading<'_>> {
+    cs.iter()
+        .enumerate()
+        .map(|(i, c)| Reading {
+            key: (0, i),
+            c,
+            order: i,
+            words: terms(&c.title),
+            title_words: terms(&c.title),
+            year: None,
+            intro: false,
+        })
+        .collect()
+}
+
+/// Candidates with these titles and nothing else.
+#[cfg(test)]
+pub(crate) fn candidates(titles: &[&str]) -> Vec<crate::import::Candidate> {
+    titles
+        .iter()
+        .map(|t| crate::import::Candidate {
+            title: t.to_string(),
+            ..Default::default()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1308,19 +1338,7 @@ mod tests {
             c("Available data and available services"),
             c("Data available everywhere"),
         ];
-        let readings: Vec<Reading> = cs
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Reading {
-                key: (0, i),
-                c,
-                order: i,
-                words: terms(&c.title),
-                title_words: terms(&c.title),
-                year: None,
-                intro: false,
-            })
-            .collect();
+        let readings = titled(&cs);
         let members: Vec<&Reading> = readings.iter().collect();
         let named = name_group(
             &members,

@@ -1456,7 +1456,6 @@ fn reaches(chosen: &[Vec<(usize, String)>], from: usize, target: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::Candidate;
 
     /// A system is named by the one unusual word its title leads with, before a colon or a
     /// comma; an ordinary or hyphenated lead, or a title without one, presents none.
@@ -1560,26 +1559,8 @@ mod tests {
             "Partial JSON parsing",
             "Generating a REST API",
         ];
-        let cs: Vec<Candidate> = titles
-            .iter()
-            .map(|t| Candidate {
-                title: t.to_string(),
-                ..Default::default()
-            })
-            .collect();
-        let readings: Vec<Reading> = cs
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Reading {
-                key: (0, i),
-                c,
-                order: i,
-                words: super::super::terms(&c.title),
-                title_words: super::super::terms(&c.title),
-                year: None,
-                intro: false,
-            })
-            .collect();
+        let cs = super::super::candidates(&titles);
+        let readings = super::super::titled(&cs);
         let topic = |title: &str, members: std::ops::Range<usize>| Topic {
             id: title.to_lowercase(),
             title: title.to_string(),

@@ -24,15 +24,24 @@ fn real(name: &str) -> String {
 
 /// The dry run of `file` against the frozen course, as JSON, and its standard error.
 fn dry_run(file: &str) -> (Value, String) {
-    let out = syllabus(&[
+    dry_run_with(file, &[])
+}
+
+/// [`dry_run`] with more options (`--base URL`).
+fn dry_run_with(file: &str, extra: &[&str]) -> (Value, String) {
+    let path = real(file);
+    let course = real("course");
+    let mut args = vec![
         "import",
-        &real(file),
+        &path,
         "--topics",
-        &real("course"),
+        &course,
         "--dry-run",
         "--format",
         "json",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let out = syllabus(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     (serde_json::from_str(&stdout(&out)).unwrap(), stderr(&out))
 }
@@ -474,26 +483,7 @@ fn the_json_of_a_dry_run_matches_its_snapshot() {
 #[test]
 fn a_sphinx_course_page_in_restructuredtext_is_read_like_a_markdown_list() {
     let file = "ysc4231-week-13-consensus.rst";
-    let import = |extra: &[&str]| {
-        let mut args = vec![
-            "import",
-            &real(file),
-            "--topics",
-            &real("course"),
-            "--dry-run",
-            "--format",
-            "json",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>();
-        args.extend(extra.iter().map(|s| s.to_string()));
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        syllabus(&args)
-    };
-    let out = import(&["--base", "https://ilyasergey.net/YSC4231/"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let (v, err) = dry_run_with(file, &["--base", "https://ilyasergey.net/YSC4231/"]);
     let titles: Vec<&str> = links(&v)
         .iter()
         .map(|l| l["title"].as_str().unwrap())
@@ -525,11 +515,10 @@ fn a_sphinx_course_page_in_restructuredtext_is_read_like_a_markdown_list() {
         by_title(&v, "Mechanising Blockchain Consensus")["status"],
         "new"
     );
-    assert_no_link_lost(file, &v, &stderr(&out));
+    assert_no_link_lost(file, &v, &err);
     // Without a base the relative slide links are skipped, and the warning says how to keep them.
-    let out = import(&[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--base"), "{}", stderr(&out));
+    let (_, err) = dry_run(file);
+    assert!(err.contains("--base"), "{err}");
 }
 
 /// The course's index: a toctree of page names is not a list of readings; a textbook whose
