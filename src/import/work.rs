@@ -1188,6 +1188,17 @@ impl<V> Works<V> {
             if let Some(name) = named {
                 hits.extend(self.names.get(name).into_iter().flat_map(Ids::iter));
             }
+            let at_pdf = !k.pdfs.is_empty()
+                || k.pages.iter().any(|p| {
+                    p.url
+                        .split(['?', '#'])
+                        .next()
+                        .unwrap_or("")
+                        .ends_with(".pdf")
+                });
+            if at_pdf {
+                hits.extend(self.cited_by_first_words(&k.title));
+            }
             hits.sort_unstable();
             hits.dedup();
             for w in hits {
@@ -1265,6 +1276,36 @@ impl<V> Works<V> {
             foreign,
             at: Some(w),
         }
+    }
+
+    /// The work a paper's file is cited by with the first two or three words of its title
+    /// ("Harvest and Yield" for "Harvest, Yield, and Scalable Tolerant Systems"), when each
+    /// of those words is in no other known title: words the field shares ("Distributed
+    /// Systems") would name many works.
+    fn cited_by_first_words(&self, title: &[String]) -> Option<usize> {
+        let content: Vec<&String> = title.iter().filter(|w| !is_filler(w)).collect();
+        if !(2..=3).contains(&content.len()) {
+            return None;
+        }
+        let mut only = None;
+        for word in &content {
+            let Some(Ids::One(n)) = self.by_word.get(word.as_str()) else {
+                return None;
+            };
+            if only.is_some_and(|o| o != *n) {
+                return None;
+            }
+            only = Some(*n);
+        }
+        let w = only? as usize;
+        let theirs = self.title(w);
+        let starts = theirs
+            .iter()
+            .filter(|t| !is_filler(t))
+            .zip(&content)
+            .all(|(t, c)| *t == c.as_str());
+        let longer = theirs.iter().filter(|t| !is_filler(t)).count() > content.len();
+        (starts && longer).then_some(w)
     }
 
     /// Works whose title has nearly the same words as `k`'s.
@@ -2095,7 +2136,12 @@ mod tests {
         );
         // So is the main title of a revision that added a subtitle, or the revision's.
         assert_eq!(
-            dated(&w, &other, &format!("{known}: Revisited for Today"), Some("2016")),
+            dated(
+                &w,
+                &other,
+                &format!("{known}: Revisited for Today"),
+                Some("2016")
+            ),
             Some("logstore".into())
         );
         let mut w2: Works<String> = Works::new();
@@ -2233,5 +2279,52 @@ mod tests {
         ] {
             assert_eq!(same(&w, &[url], "Jepsen"), None, "{url}");
         }
+    }
+
+    /// A paper's file cited by the first words of its title, when no other title has them;
+    /// words of the field or an address that is not a paper's file say nothing.
+    #[test]
+    fn a_paper_cited_by_the_first_words_of_its_title() {
+        let w = works(&[
+            (
+                "harvest",
+                &["https://example.edu/pubs/c18.pdf"],
+                "Harvest, Yield, and Scalable Tolerant Systems",
+            ),
+            (
+                "fun",
+                &["https://book.example.net/distsys/"],
+                "Distributed Systems for Fun and Profit",
+            ),
+            (
+                "other",
+                &["https://example.org/ds"],
+                "Distributed Systems: Principles and Paradigms",
+            ),
+        ]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://cache.example.org/5015/8bc1a8a6.pdf"],
+                "Harvest and Yield"
+            ),
+            Some("harvest".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://blog.example.org/harvest-and-yield"],
+                "Harvest and Yield"
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://cache.example.org/1.pdf"],
+                "Distributed Systems"
+            ),
+            None
+        );
     }
 }
