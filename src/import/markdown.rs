@@ -898,7 +898,7 @@ fn classify(segs: &[Seg]) -> Classified {
             Seg::Link(l) if l.image || l.url.starts_with('#') || is_companion(l) => {}
             // `(see also: [another paper](url))` after the reading: a reading of its own.
             Seg::Link(l)
-                if !(c.leading.is_empty() && c.mentions.is_empty())
+                if (!c.leading.is_empty() || !c.mentions.is_empty())
                     && !l.bare
                     && points_elsewhere(&c.prose) =>
             {
