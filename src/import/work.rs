@@ -16,10 +16,12 @@
 //!    segments that number a course or a term (`/6.824/labs/lab-raft.html`,
 //!    `/6.5840/labs/lab-raft1.html`), when the titles do not say otherwise.
 //! 5. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
-//!    bracketed asides), equal main titles (before a colon) of at least three words, or
-//!    nearly the same words (a typo, a dropped subtitle word), or the same letters with
-//!    spaces lost in a PDF copy. Titles too short to tell ("Raft", "Distributed Systems")
-//!    never decide alone. When both sides have
+//!    bracketed asides), equal main titles (before a colon) of at least three words, a
+//!    name and its subtitle against the subtitle alone ("Raft: In Search of ..."), nearly
+//!    the same words (a dropped subtitle word, one misspelt word of a long title), or the
+//!    same letters with spaces lost in a PDF copy; at a paper's file, the first two or
+//!    three words of a title that no other title has ("Harvest and Yield"). Titles too
+//!    short to tell ("Raft", "Distributed Systems") never decide alone. When both sides have
 //!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
 //!    is not merged; contradicting DOIs are a [`Conflict`]. A short title made only of the
 //!    field's common words ("Distributed Consensus") at another site, with no shared author,
@@ -27,8 +29,13 @@
 //! 6. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
 //!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
-//! Versions of one paper (conference and journal, preprint and final, a revision years
-//! later) are one work: years never separate them.
+//! Versions of one paper under one title (conference and journal, preprint and final, a
+//! revision years later that added a subtitle) are one work whatever the years. Years
+//! separate only titles that differ: a work that appeared two years or more from a known
+//! one under a title that is not the same (a later paper that extends an earlier one's
+//! title, "... and Proactive Recovery") is a look-alike, never merged by rules 3 to 6. A
+//! work's year is its `published` year ([`year_of`]), a year in its title, or the venue
+//! and year its paper's file is named with (`osdi99.pdf`).
 
 use crate::corpus::url_key as urls;
 // A fixed-seed fast hash: these maps are the work index's own, keyed by our strings.
