@@ -93,6 +93,29 @@ fn key_and_parsed(url: &str) -> (String, Option<Url>) {
     (key, of_url.then_some(parsed))
 }
 
+/// The part of a key a path gives: without a trailing slash, a run of slashes read as one
+/// (`cse.example.edu//tech-reports/x.pdf`: servers read them alike, and lists copy the
+/// doubled slash from a template), and a directory's `index.html` (`book/index.html` is the
+/// page `book/` serves).
+fn page_path(path: &str) -> std::borrow::Cow<'_, str> {
+    // Nearly every path has neither: no copy for them.
+    let path = ["index.html", "index.htm", "index.php"]
+        .iter()
+        .find_map(|index| path.strip_suffix(index).filter(|dir| dir.ends_with('/')))
+        .unwrap_or(path);
+    let path = path.trim_end_matches('/');
+    if !path.contains("//") {
+        return path.into();
+    }
+    let mut out = String::with_capacity(path.len());
+    for ch in path.chars() {
+        if !(ch == '/' && out.ends_with('/')) {
+            out.push(ch);
+        }
+    }
+    out.into()
+}
+
 /// The key of a URL that parsed (see [`key`]).
 fn parsed_key(parsed: &Url) -> String {
     let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
@@ -104,7 +127,7 @@ fn parsed_key(parsed: &Url) -> String {
     if let Some(port) = parsed.port() {
         out.push_str(&format!(":{port}"));
     }
-    out.push_str(parsed.path().trim_end_matches('/'));
+    out.push_str(&page_path(parsed.path()));
     let query: Vec<(String, String)> = parsed
         .query_pairs()
         .filter(|(k, _)| !is_tracking(k))
@@ -469,6 +492,24 @@ mod tests {
         assert_eq!(
             key("https://example.com/p?id=3&utm_campaign=z"),
             "example.com/p?id=3"
+        );
+    }
+
+    /// A doubled slash after the host, and a directory's `index.html`, are the page itself.
+    #[test]
+    fn a_doubled_slash_and_a_directory_index_are_the_page() {
+        assert_eq!(
+            key("https://www.cse.example.edu//tech-reports/2014-04.pdf"),
+            key("https://cse.example.edu/tech-reports/2014-04.pdf")
+        );
+        assert_eq!(
+            key("http://book.example.net/distsys/index.html"),
+            key("https://book.example.net/distsys/")
+        );
+        // A file that only ends like an index is another page.
+        assert_ne!(
+            key("https://example.net/a/myindex.html"),
+            key("https://example.net/a/my")
         );
     }
 

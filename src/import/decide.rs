@@ -174,6 +174,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 urls,
                 title: &l.title,
                 authors: &l.authors,
+                published: l.published.as_deref(),
             },
             Known::Corpus(n),
         );
@@ -230,6 +231,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                     urls: addresses.clone(),
                     title: c.own_title.as_deref().unwrap_or(&c.title),
                     authors: &c.authors,
+                    published: c.published.as_deref(),
                 },
                 || {
                     id = Some(fresh_id(slug_from_url(&c.url), &mut taken));

@@ -147,6 +147,9 @@ struct Classified {
     leading: Vec<RawLink>,
     labels: Vec<RawLink>,
     mentions: Vec<RawLink>,
+    /// Links to other works the item points to (`(see also: [...](url))`, `(cf. [...](url))`):
+    /// readings of their own, titled like mentions but never the item's own reading.
+    elsewhere: Vec<RawLink>,
     /// The item's text without leading and label links; mention texts stay in.
     prose: String,
     /// Where in `prose` the first label stood, and where the last one ended.
@@ -863,6 +866,21 @@ fn inside_brackets(prose: &str) -> bool {
     depth('[', ']') || depth('(', ')')
 }
 
+/// Whether the open bracket a link sits in points to another work ("(see also: Gilbert and
+/// Lynch's [Perspectives on the CAP Theorem](url))", "(cf. [the Jepsen overview](url))"),
+/// rather than giving another address of the item's reading.
+fn points_elsewhere(prose: &str) -> bool {
+    let Some(open) = prose.rfind(['(', '[']) else {
+        return false;
+    };
+    let inside = prose[open + 1..].trim_start().to_lowercase();
+    inside.starts_with("cf.")
+        || inside.starts_with("cf ")
+        || inside.starts_with("compare")
+        || inside.starts_with("see also")
+        || inside.starts_with("also see")
+}
+
 fn classify(segs: &[Seg]) -> Classified {
     let mut c = Classified::default();
     let mut opening = true;
@@ -878,6 +896,16 @@ fn classify(segs: &[Seg]) -> Classified {
                 c.prose.push_str(t);
             }
             Seg::Link(l) if l.image || l.url.starts_with('#') || is_companion(l) => {}
+            // `(see also: [another paper](url))` after the reading: a reading of its own.
+            Seg::Link(l)
+                if (!c.leading.is_empty() || !c.mentions.is_empty())
+                    && !l.bare
+                    && points_elsewhere(&c.prose) =>
+            {
+                opening = false;
+                c.prose.push_str(&l.text);
+                c.elsewhere.push(l.clone());
+            }
             // After a reading's own link, only a bracketed or bare link is another address
             // of it; `an easier [blog post](url) to follow` is a reading of its own.
             Seg::Link(l)
@@ -1119,7 +1147,7 @@ fn readings(
         }
     }
     let only_mention = main_title.is_none() && c.mentions.len() == 1;
-    for m in &c.mentions {
+    for m in c.mentions.iter().chain(&c.elsewhere) {
         let title = if only_mention {
             mention_title(&m.text, None)
         } else {
@@ -1495,6 +1523,39 @@ mod tests {
         assert!(p.skipped[1]
             .to_string()
             .starts_with("a.md:13:1: warning: 1 link in running text outside lists was left out"));
+    }
+
+    /// A bracketed "see also" or "cf." link points to another work: a reading of its own,
+    /// never an address of the item's (which would merge the item with whatever it is).
+    #[test]
+    fn a_see_also_link_is_a_reading_of_its_own() {
+        let md = "| Day | Reading |\n|---|---|\n| 10/1 | A. Author, [The First Paper (2002)](https://a.example.edu/first.pdf) (see also: their [The Second Paper (2012)](https://b.example.edu/second.pdf)) |\n| 10/3 | [A Survey of Things](https://dl.acm.org/citation.cfm?id=1) ([off-campus link](https://proxy.example.edu/1.pdf)) (cf. [the overview](https://c.example.org/overview)) |\n";
+        let p = parse(md, Path::new("s.md"));
+        let first = p.links.iter().find(|l| l.url.contains("first")).unwrap();
+        assert!(first.alternates.is_empty(), "{:?}", first.alternates);
+        assert!(p
+            .links
+            .iter()
+            .any(|l| l.url == "https://b.example.edu/second.pdf"));
+        let survey = p
+            .links
+            .iter()
+            .find(|l| l.title.starts_with("A Survey"))
+            .unwrap_or_else(|| panic!("{:?}", p.links));
+        let mut addresses = survey.alternates.clone();
+        addresses.push(survey.url.clone());
+        addresses.sort();
+        assert_eq!(
+            addresses,
+            [
+                "https://dl.acm.org/citation.cfm?id=1",
+                "https://proxy.example.edu/1.pdf"
+            ]
+        );
+        assert!(p
+            .links
+            .iter()
+            .any(|l| l.url == "https://c.example.org/overview"));
     }
 
     #[test]

@@ -875,6 +875,7 @@ pub fn same_works(course: &Course) -> Vec<Diagnostic> {
             urls,
             title: &l.title,
             authors: &l.authors,
+            published: l.published.as_deref(),
         };
         let decision = works.find_or_insert(&identity, || n);
         if let Some((other, reason)) = decision.same {

@@ -16,10 +16,12 @@
 //!    segments that number a course or a term (`/6.824/labs/lab-raft.html`,
 //!    `/6.5840/labs/lab-raft1.html`), when the titles do not say otherwise.
 //! 5. **Same title**: equal after normalising (case, accents, punctuation, a leading "The",
-//!    bracketed asides), equal main titles (before a colon) of at least three words, or
-//!    nearly the same words (a typo, a dropped subtitle word), or the same letters with
-//!    spaces lost in a PDF copy. Titles too short to tell ("Raft", "Distributed Systems")
-//!    never decide alone. When both sides have
+//!    bracketed asides), equal main titles (before a colon) of at least three words, a
+//!    name and its subtitle against the subtitle alone ("Raft: In Search of ..."), nearly
+//!    the same words (a dropped subtitle word, one misspelt word of a long title), or the
+//!    same letters with spaces lost in a PDF copy; at a paper's file, the first two or
+//!    three words of a title that no other title has ("Harvest and Yield"). Titles too
+//!    short to tell ("Raft", "Distributed Systems") never decide alone. When both sides have
 //!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
 //!    is not merged; contradicting DOIs are a [`Conflict`]. A short title made only of the
 //!    field's common words ("Distributed Consensus") at another site, with no shared author,
@@ -27,8 +29,13 @@
 //! 6. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
 //!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
-//! Versions of one paper (conference and journal, preprint and final, a revision years
-//! later) are one work: years never separate them.
+//! Versions of one paper under one title (conference and journal, preprint and final, a
+//! revision years later that added a subtitle) are one work whatever the years. Years
+//! separate only titles that differ: a work that appeared two years or more from a known
+//! one under a title that is not the same (a later paper that extends an earlier one's
+//! title, "... and Proactive Recovery") is a look-alike, never merged by rules 3 to 6. A
+//! work's year is its `published` year ([`year_of`]), a year in its title, or the venue
+//! and year its paper's file is named with (`osdi99.pdf`).
 
 use crate::corpus::url_key as urls;
 // A fixed-seed fast hash: these maps are the work index's own, keyed by our strings.
@@ -170,6 +177,74 @@ const GENERIC_TITLE_WORDS: usize = 3;
 /// "consensus"): a title made only of such words names a subject, not one work.
 const FIELD_WORD: usize = 3;
 
+/// Years between two works under differing titles that make them two works (see
+/// [`Works::years_apart`]): a year apart is a preprint and its conference version.
+const YEAR_GAP: u16 = 2;
+
+/// The year a work appeared, 0 when nothing says: its `published` year or month (a BibTeX
+/// `year`, a corpus link's `1999-02`; a day's date is a feed item's, which says when a link
+/// was shared, not when the work appeared), else a year the title gives (`(2002)`, `SOSP 2003`), else the venue and year a paper's file is named with
+/// (`osdi99.pdf`, `amazon-dynamo-sosp2007.pdf`, `jacm85.pdf`). A year in a directory is
+/// left alone: it is when a copy was uploaded or a course was taught (`uploads/2017/01/`,
+/// `fall2019/`), not when the work appeared.
+pub(crate) fn year_of(id: &Identity<'_>) -> u16 {
+    id.published
+        .map(str::trim)
+        .filter(|p| p.len() <= "yyyy-mm".len())
+        .and_then(leading_year)
+        .or_else(|| year_in_title(id.title))
+        .or_else(|| id.urls.iter().find_map(|u| year_in_file(u)))
+        .unwrap_or(0)
+}
+
+/// A plausible year of publication: 1900 to 2099.
+fn plausible(year: u16) -> Option<u16> {
+    (1900..2100).contains(&year).then_some(year)
+}
+
+/// The year a date starts with (`1999-02`, `2002`).
+fn leading_year(date: &str) -> Option<u16> {
+    let digits = date.get(..4)?;
+    if date[4..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    plausible(digits.parse().ok()?)
+}
+
+/// The first word of a title that is a year (four digits, 1900 to 2099).
+fn year_in_title(title: &str) -> Option<u16> {
+    title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .find_map(|w| plausible(w.parse().ok()?))
+}
+
+/// The year of a venue the file name of `url` ends with: three to six letters that name no
+/// lecture or chapter, then two or four digits (`osdi99`, `sosp2003`, `gfs-sosp2003`).
+fn year_in_file(url: &str) -> Option<u16> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let (stem, _) = last.rsplit_once('.')?;
+    let tail = stem.rsplit(['-', '_']).next()?;
+    let letters = tail.chars().take_while(char::is_ascii_alphabetic).count();
+    let digits = &tail[letters..];
+    let venue = tail[..letters].to_ascii_lowercase();
+    if !(3..=6).contains(&letters)
+        || !matches!(digits.len(), 2 | 4)
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || TERM_GENERIC.contains(&venue.as_str())
+        || GENERIC_FILES.contains(&venue.as_str())
+    {
+        return None;
+    }
+    let n: u16 = digits.parse().ok()?;
+    plausible(match digits.len() {
+        2 if n >= 50 => 1900 + n,
+        2 => 2000 + n,
+        _ => n,
+    })
+}
+
 /// The comparable words of a title: ASCII, lowercase, bracketed asides and a leading
 /// article dropped, `&` read as "and", possessive `s` dropped.
 pub(crate) fn title_words(title: &str) -> Vec<String> {
@@ -272,15 +347,68 @@ fn numbers_differ<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
 /// The words before the first colon or dash that separates a subtitle ("Spanner: Google's
 /// ..."), or `None` when the title has no subtitle.
 fn main_title_words(title: &str) -> Option<Vec<String>> {
+    Some(title_words(&title[..subtitle_cut(title)?.0]))
+}
+
+/// Where the main title of `title` ends and its subtitle starts, when a colon or a dash
+/// separates them.
+fn subtitle_cut(title: &str) -> Option<(usize, usize)> {
     // Most titles have no separator at all: five searches would only say so.
     if !title.contains([':', '-', '—', '–']) {
         return None;
     }
-    let cut = [": ", " — ", " – ", " -- ", " - "]
+    [": ", " — ", " – ", " -- ", " - "]
         .iter()
-        .filter_map(|sep| title.find(sep))
-        .min()?;
-    Some(title_words(&title[..cut]))
+        .filter_map(|sep| title.find(sep).map(|at| (at, at + sep.len())))
+        .min()
+}
+
+/// The words of the subtitle of a title that is a name and its subtitle ("Raft: In Search
+/// of an Understandable Consensus Algorithm"), when the name is at most two words and the
+/// subtitle says which work it is by itself (three words of letters that are not filler):
+/// lists cite such a paper by its name and subtitle or by the subtitle alone. `None`
+/// otherwise ("Jepsen: etcd 3.4.3" names a series and one of its parts).
+fn named_subtitle_words(title: &str, main: Option<&[String]>) -> Option<Vec<String>> {
+    let main = main?;
+    if main.iter().filter(|w| !is_filler(w)).count() > 2 {
+        return None;
+    }
+    let words = title_words(&title[subtitle_cut(title)?.1..]);
+    let lettered = words
+        .iter()
+        .filter(|w| !is_filler(w) && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .count();
+    (lettered >= 3).then_some(words)
+}
+
+/// Whether two titles of as many words that are not filler differ in one word only, and
+/// that word is misspelt rather than another ("Consensus in Presensus of Partial Synchrony"):
+/// four words at least, and the two spellings agree on their first five letters.
+fn misspelt<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    let content = |ws: &[A]| -> Vec<String> {
+        ws.iter()
+            .map(|w| w.as_ref().to_string())
+            .filter(|w| !is_filler(w))
+            .collect()
+    };
+    let (a, b): (Vec<String>, Vec<&str>) = (
+        content(a),
+        b.iter()
+            .map(AsRef::as_ref)
+            .filter(|w| !is_filler(w))
+            .collect(),
+    );
+    if a.len() < 4 || a.len() != b.len() {
+        return false;
+    }
+    let mut differing = a.iter().zip(&b).filter(|(x, y)| x.as_str() != **y);
+    match (differing.next(), differing.next()) {
+        (Some((x, y)), None) => {
+            let shared = x.bytes().zip(y.bytes()).take_while(|(p, q)| p == q).count();
+            shared >= 5
+        }
+        _ => false,
+    }
 }
 
 /// Whether a title says which work it is: not empty, not an address or identifier, not a
@@ -527,6 +655,9 @@ pub(crate) struct Identity<'a> {
     pub urls: Vec<&'a str>,
     pub title: &'a str,
     pub authors: &'a [String],
+    /// When it appeared, as a list or the corpus writes it (`1999-02`, `2002`): see
+    /// [`year_of`].
+    pub published: Option<&'a str>,
 }
 
 /// Why a candidate is a work already known.
@@ -644,6 +775,11 @@ struct Work<V> {
     informative: bool,
     /// The host of its main address, hashed ([`host_hash`]); 0 when it has none.
     host: u32,
+    /// The year it appeared ([`year_of`]); 0 when nothing says.
+    year: u16,
+    /// How many of its title's first words are the main title, before a subtitle; 0 when
+    /// it has no subtitle.
+    main_words: u8,
     /// Its DOIs and authors' surnames, which most readings of a list do not have: boxed, so
     /// that a work without them (most of 200,000) takes 48 bytes rather than 88.
     papers: Option<Box<Papers>>,
@@ -677,6 +813,8 @@ pub(crate) struct Works<V> {
     titles: HashMap<Arc<str>, Ids>,
     /// Works by the one-word name their main title is ("MapReduce: Simplified ...").
     names: HashMap<String, Ids>,
+    /// Works by the subtitle after their name ([`named_subtitle_words`]).
+    subtitles: HashMap<Box<str>, Ids>,
     /// Works by each distinctive word of their title, for the near-equal titles.
     by_word: HashMap<Box<str>, Ids>,
 }
@@ -702,10 +840,14 @@ struct Keys {
     terms: Vec<String>,
     title: Vec<String>,
     main: Option<Vec<String>>,
+    /// See [`named_subtitle_words`], joined by spaces.
+    subtitle: Option<String>,
     informative: bool,
     surnames: Vec<String>,
     /// See [`Work::host`].
     host: u32,
+    /// See [`Work::year`].
+    year: u16,
 }
 
 /// The host of `url` without a leading `www.`, hashed: two works at one site are told
@@ -734,9 +876,11 @@ fn keys(id: &Identity<'_>) -> Keys {
         terms: Vec::new(),
         title: title_words(id.title),
         main: main_title_words(id.title),
+        subtitle: None,
         informative: false,
         surnames: id.authors.iter().filter_map(|a| surname(a)).collect(),
         host: id.urls.first().map_or(0, |u| host_hash(u)),
+        year: year_of(id),
     };
     let push = |v: &mut Vec<String>, s: String| {
         if !v.contains(&s) {
@@ -745,6 +889,7 @@ fn keys(id: &Identity<'_>) -> Keys {
     };
     let words = &k.title;
     k.informative = informative_words(id.title, words);
+    k.subtitle = named_subtitle_words(id.title, k.main.as_deref()).map(|w| w.join(" "));
     k.joined = k.title.join(" ");
     for url in &id.urls {
         let (page_keys, parsed) = urls::keys_and_parsed(url);
@@ -804,6 +949,7 @@ impl<V> Default for Works<V> {
             terms: HashMap::new(),
             titles: HashMap::new(),
             names: HashMap::new(),
+            subtitles: HashMap::new(),
             by_word: HashMap::new(),
         }
     }
@@ -858,6 +1004,9 @@ impl<V> Works<V> {
                 }
             }
         }
+        if let Some(sub) = k.subtitle.filter(|_| k.informative) {
+            self.subtitles.entry(sub.into()).or_default().push(n);
+        }
         if let Some(main) = k.main.as_ref().filter(|_| k.informative) {
             if distinctive(main) {
                 self.titles
@@ -873,6 +1022,11 @@ impl<V> Works<V> {
             title: joined,
             informative: k.informative,
             host: k.host,
+            year: k.year,
+            main_words: k
+                .main
+                .as_ref()
+                .map_or(0, |m| u8::try_from(m.len()).unwrap_or(0)),
             papers: (!k.dois.is_empty() || !k.surnames.is_empty()).then(|| {
                 Box::new(Papers {
                     dois: k.dois,
@@ -1002,6 +1156,26 @@ impl<V> Works<V> {
                 );
             }
             hits.extend(self.near_titles(&k.title));
+            // "Raft: In Search of an Understandable Consensus Algorithm" and "In Search of an
+            // Understandable Consensus Algorithm": a name and its subtitle, or the subtitle
+            // alone. Two names with one subtitle are never compared: each side's subtitle is
+            // looked up only among whole titles.
+            if let Some(sub) = &k.subtitle {
+                hits.extend(
+                    self.titles
+                        .get(sub.as_str())
+                        .into_iter()
+                        .flat_map(Ids::iter),
+                );
+            }
+            if distinctive(&k.title) {
+                hits.extend(
+                    self.subtitles
+                        .get(k.joined.as_str())
+                        .into_iter()
+                        .flat_map(Ids::iter),
+                );
+            }
             // "MapReduce (2004)" at `.../mapreduce.pdf`, or at a PDF whatever its file name:
             // the paper's name, and an address that names it too or is a paper's file. The
             // name alone would take a blog post called "Dynamo" for the paper.
@@ -1009,11 +1183,28 @@ impl<V> Works<V> {
                 !k.pdfs.is_empty()
                     || k.pages.iter().any(|u| {
                         let last = u.url.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-                        last.contains(name) || last.ends_with(".pdf") || last.ends_with(".ps")
+                        // A file named by it (`mapreduce.pdf`), not a page or a tag of a site
+                        // or a repository that goes by the name (`tags/Jepsen`,
+                        // `jepsen-io/jepsen`): a series' name before a colon ("Jepsen: etcd
+                        // 3.4.3") names many works.
+                        (last.contains(name) && last.contains('.'))
+                            || last.ends_with(".pdf")
+                            || last.ends_with(".ps")
                     })
             });
             if let Some(name) = named {
                 hits.extend(self.names.get(name).into_iter().flat_map(Ids::iter));
+            }
+            let at_pdf = !k.pdfs.is_empty()
+                || k.pages.iter().any(|p| {
+                    p.url
+                        .split(['?', '#'])
+                        .next()
+                        .unwrap_or("")
+                        .ends_with(".pdf")
+                });
+            if at_pdf {
+                hits.extend(self.cited_by_first_words(&k.title));
             }
             hits.sort_unstable();
             hits.dedup();
@@ -1094,6 +1285,36 @@ impl<V> Works<V> {
         }
     }
 
+    /// The work a paper's file is cited by with the first two or three words of its title
+    /// ("Harvest and Yield" for "Harvest, Yield, and Scalable Tolerant Systems"), when each
+    /// of those words is in no other known title: words the field shares ("Distributed
+    /// Systems") would name many works.
+    fn cited_by_first_words(&self, title: &[String]) -> Option<usize> {
+        let content: Vec<&String> = title.iter().filter(|w| !is_filler(w)).collect();
+        if !(2..=3).contains(&content.len()) {
+            return None;
+        }
+        let mut only = None;
+        for word in &content {
+            let Some(Ids::One(n)) = self.by_word.get(word.as_str()) else {
+                return None;
+            };
+            if only.is_some_and(|o| o != *n) {
+                return None;
+            }
+            only = Some(*n);
+        }
+        let w = only? as usize;
+        let theirs = self.title(w);
+        let starts = theirs
+            .iter()
+            .filter(|t| !is_filler(t))
+            .zip(&content)
+            .all(|(t, c)| *t == c.as_str());
+        let longer = theirs.iter().filter(|t| !is_filler(t)).count() > content.len();
+        (starts && longer).then_some(w)
+    }
+
     /// Works whose title has nearly the same words as `k`'s.
     fn near_titles(&self, title: &[String]) -> Vec<usize> {
         if !distinctive(title) {
@@ -1118,7 +1339,8 @@ impl<V> Works<V> {
             .into_iter()
             .filter(|&(n, shared)| {
                 let known = self.title(n);
-                (shared >= 3 && similarity(title, &known) >= SAME_TITLE)
+                (shared >= 3
+                    && (similarity(title, &known) >= SAME_TITLE || misspelt(title, &known)))
                     || (shared >= 2 && squashed(title) == squashed(&known))
             })
             .map(|(n, _)| n)
@@ -1160,13 +1382,40 @@ impl<V> Works<V> {
     }
 
     /// Whether what else is known of `k` and work `w` says they are different works:
-    /// different DOIs, or no shared author.
+    /// different DOIs, no shared author, or years apart under titles that differ.
     fn contradicts(&self, k: &Keys, w: usize) -> bool {
         let theirs = self.works[w].surnames();
         let no_shared_author = !k.surnames.is_empty()
             && !theirs.is_empty()
             && !k.surnames.iter().any(|s| theirs.contains(s));
-        self.dois_differ(k, w) || no_shared_author
+        self.dois_differ(k, w) || no_shared_author || self.years_apart(k, w)
+    }
+
+    /// Whether `k` and work `w` appeared years apart under titles that are not the same: a
+    /// later paper that reuses most of an earlier one's title ("... Fault Tolerance" 1999,
+    /// "... Fault Tolerance and Proactive Recovery" 2002) is another work. A version under
+    /// the same title (the journal version of a conference paper, a revision years later
+    /// with a subtitle added: "Life beyond Distributed Transactions" 2007 and "...: an
+    /// Apostate's Opinion" 2016) is the same work whatever the years say.
+    fn years_apart(&self, k: &Keys, w: usize) -> bool {
+        let work = &self.works[w];
+        if k.year == 0 || work.year == 0 || k.year.abs_diff(work.year) < YEAR_GAP {
+            return false;
+        }
+        let theirs = self.title(w);
+        let their_main = match usize::from(work.main_words) {
+            0 => theirs.join(" "),
+            n => theirs[..n.min(theirs.len())].join(" "),
+        };
+        let ours = [
+            Some(k.joined.clone()),
+            k.main.as_ref().map(|m| m.join(" ")),
+            k.subtitle.clone(),
+        ];
+        !ours
+            .iter()
+            .flatten()
+            .any(|t| **t == *work.title || *t == their_main)
     }
 
     /// Whether any work is known by `url` (its page, or the paper it names).
@@ -1278,6 +1527,7 @@ mod tests {
                     urls: urls.to_vec(),
                     title,
                     authors: &[],
+                    published: None,
                 },
                 id.to_string(),
             );
@@ -1290,6 +1540,7 @@ mod tests {
             urls: urls.to_vec(),
             title,
             authors: &[],
+            published: None,
         })
         .same
         .map(|(v, _)| v.clone())
@@ -1387,6 +1638,7 @@ mod tests {
                 urls: vec![url],
                 title,
                 authors: &[],
+                published: None,
             })
             .same
             .is_some()
@@ -1429,6 +1681,7 @@ mod tests {
             ],
             title: "Conflict-free Replicated Data Types",
             authors: &[],
+            published: None,
         });
         assert!(found.same.is_none());
         assert_eq!(found.conflicts.len(), 1);
@@ -1446,6 +1699,7 @@ mod tests {
                 urls: vec!["https://doi.org/10.1000/aaa"],
                 title: "Distributed Snapshots of Something Big",
                 authors: &lamport,
+                published: None,
             },
             "a".into(),
         );
@@ -1453,6 +1707,7 @@ mod tests {
             urls: vec!["https://doi.org/10.1000/bbb"],
             title: "Distributed snapshots of something big",
             authors: &[],
+            published: None,
         });
         assert!(other.same.is_none());
         assert!(other.conflicts[0].message.contains("another DOI"));
@@ -1461,6 +1716,7 @@ mod tests {
             urls: vec!["https://example.org/s.pdf"],
             title: "Distributed Snapshots of Something Big",
             authors: &chandy,
+            published: None,
         });
         assert!(found.same.is_none());
         let lamport2 = ["Lamport, L.".to_string()];
@@ -1468,6 +1724,7 @@ mod tests {
             urls: vec!["https://example.org/s.pdf"],
             title: "Distributed Snapshots of Something Big",
             authors: &lamport2,
+            published: None,
         });
         assert_eq!(found.same.map(|(v, _)| v.clone()), Some("a".into()));
     }
@@ -1724,6 +1981,7 @@ mod tests {
             urls: vec!["https://cs.example.edu/lectures/consensus.pdf"],
             title: "Distributed Consensus",
             authors: &[],
+            published: None,
         };
         let found = w.find(&slides);
         assert_eq!(found.same.map(|(v, _)| v.clone()), None);
@@ -1821,6 +2079,257 @@ mod tests {
                 &w,
                 &["https://pdos.csail.mit.edu/labs/lab-raft.html"],
                 "A Raft lab"
+            ),
+            None
+        );
+    }
+
+    fn dated(
+        w: &Works<String>,
+        urls: &[&str],
+        title: &str,
+        published: Option<&str>,
+    ) -> Option<String> {
+        w.find(&Identity {
+            urls: urls.to_vec(),
+            title,
+            authors: &[],
+            published,
+        })
+        .same
+        .map(|(v, _)| v.clone())
+    }
+
+    /// A later paper under a title nearly the earlier one's is another work when the years
+    /// are apart (the 2002 and 1999 PBFT papers, as issue 20 counts them); the same title
+    /// years apart is a version of one work, and a year apart says nothing.
+    #[test]
+    fn years_apart_under_differing_titles_are_two_works() {
+        let known = "Fast Scalable Replicated Log Storage for Commodity Server Clusters";
+        let later = "Fast Scalable Replicated Log Storage for Large Commodity Server Clusters";
+        let mut w: Works<String> = Works::new();
+        w.insert(
+            &Identity {
+                urls: vec!["https://example.edu/papers/logstore.pdf"],
+                title: known,
+                authors: &[],
+                published: Some("1999-02"),
+            },
+            "logstore".into(),
+        );
+        let other = ["https://mirror.example.org/ls.pdf"];
+        // Without a year, or a year apart, the near-equal title decides.
+        assert_eq!(dated(&w, &other, later, None), Some("logstore".into()));
+        assert_eq!(
+            dated(&w, &other, later, Some("2000")),
+            Some("logstore".into())
+        );
+        // Years apart, from the list's year, the title or the file's venue and year.
+        assert_eq!(dated(&w, &other, later, Some("2004")), None);
+        assert_eq!(dated(&w, &other, &format!("{later} (2004)"), None), None);
+        assert_eq!(
+            dated(
+                &w,
+                &["https://mirror.example.org/logstore-tocs04.pdf"],
+                later,
+                None
+            ),
+            None
+        );
+        // The same title years later is a version (a journal's, a revision): one work.
+        assert_eq!(
+            dated(&w, &other, known, Some("2016")),
+            Some("logstore".into())
+        );
+        // So is the main title of a revision that added a subtitle, or the revision's.
+        assert_eq!(
+            dated(
+                &w,
+                &other,
+                &format!("{known}: Revisited for Today"),
+                Some("2016")
+            ),
+            Some("logstore".into())
+        );
+        let mut w2: Works<String> = Works::new();
+        w2.insert(
+            &Identity {
+                urls: vec!["https://queue.example.org/life"],
+                title: "Life beyond Distributed Transactions: An Apostate's Opinion",
+                authors: &[],
+                published: Some("2016"),
+            },
+            "life".into(),
+        );
+        assert_eq!(
+            dated(
+                &w2,
+                &["https://cidr.example.org/p15.pdf"],
+                "Life beyond Distributed Transactions",
+                Some("2007")
+            ),
+            Some("life".into())
+        );
+        // A feed's day is when the link was shared, not when the work appeared.
+        assert_eq!(
+            dated(&w, &other, later, Some("2024-05-01")),
+            Some("logstore".into())
+        );
+    }
+
+    #[test]
+    fn a_year_comes_from_the_date_the_title_or_the_file_venue() {
+        let year = |published: Option<&str>, title: &str, url: &str| {
+            year_of(&Identity {
+                urls: vec![url],
+                title,
+                authors: &[],
+                published,
+            })
+        };
+        assert_eq!(year(Some("1999-02"), "x", "https://e.org/a"), 1999);
+        assert_eq!(year(None, "Spanner (OSDI 2012)", "https://e.org/a"), 2012);
+        assert_eq!(year(None, "x", "https://e.org/papers/osdi99.pdf"), 1999);
+        assert_eq!(year(None, "x", "https://e.org/gfs-sosp2003.pdf"), 2003);
+        assert_eq!(year(None, "x", "https://e.org/Lynch/jacm85.pdf"), 1985);
+        // A directory's year is an upload's or a term's; a lecture's number is no year.
+        assert_eq!(year(None, "x", "https://e.org/uploads/2017/01/p398.pdf"), 0);
+        assert_eq!(year(None, "x", "https://e.org/fall2019/notes.pdf"), 0);
+        assert_eq!(year(None, "x", "https://e.org/lecture12.pdf"), 0);
+        assert_eq!(year(None, "Jepsen: etcd 3.4.3", "https://e.org/a"), 0);
+    }
+
+    /// "Raft: In Search of ..." is the paper titled "In Search of ...", and the other way
+    /// round; two names with one subtitle are two works.
+    #[test]
+    fn a_name_and_its_subtitle_is_the_work_titled_by_the_subtitle() {
+        let w = works(&[
+            (
+                "raft-paper",
+                &["https://raft.github.io/raft.pdf"],
+                "In Search of an Understandable Consensus Algorithm (Extended Version)",
+            ),
+            (
+                "chord",
+                &["https://example.edu/chord.pdf"],
+                "Chord: A Scalable Peer-to-peer Lookup Service for Internet Applications",
+            ),
+        ]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://wiki.example.edu/download/attachments/11370504/raft.pdf"],
+                "Raft: In Search of an Understandable Consensus Algorithm"
+            ),
+            Some("raft-paper".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://mirror.example.org/p149.pdf"],
+                "A Scalable Peer-to-peer Lookup Service for Internet Applications"
+            ),
+            Some("chord".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://mirror.example.org/p150.pdf"],
+                "Pastry: A Scalable Peer-to-peer Lookup Service for Internet Applications"
+            ),
+            None
+        );
+    }
+
+    /// One misspelt word of a long title is the title; another word is another title.
+    #[test]
+    fn a_misspelt_word_of_a_long_title_is_the_same_title() {
+        let w = works(&[(
+            "dls",
+            &["https://doi.org/10.1145/42282.42283"],
+            "Consensus in the Presence of Partial Synchrony",
+        )]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.edu/Lynch/jacm88.pdf"],
+                "Consensus in Presensus of Partial Synchrony"
+            ),
+            Some("dls".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.edu/x.pdf"],
+                "Consensus in the Presence of Partial Failures"
+            ),
+            None
+        );
+        assert!(!misspelt(
+            &title_words("Paxos Made Simple"),
+            &title_words("Paxos Made Simpler")
+        ));
+    }
+
+    /// A series' name before a colon ("Jepsen: etcd 3.4.3") is not the name of one work: a
+    /// tag page or a repository that goes by it is not that analysis.
+    #[test]
+    fn a_series_name_at_a_page_that_goes_by_it_is_not_a_part_of_the_series() {
+        let w = works(&[(
+            "jepsen-etcd",
+            &["https://jepsen.io/analyses/etcd-3.4.3"],
+            "Jepsen: etcd 3.4.3",
+        )]);
+        for url in [
+            "https://aphyr.example.com/tags/Jepsen",
+            "https://github.com/jepsen-io/jepsen",
+        ] {
+            assert_eq!(same(&w, &[url], "Jepsen"), None, "{url}");
+        }
+    }
+
+    /// A paper's file cited by the first words of its title, when no other title has them;
+    /// words of the field or an address that is not a paper's file say nothing.
+    #[test]
+    fn a_paper_cited_by_the_first_words_of_its_title() {
+        let w = works(&[
+            (
+                "harvest",
+                &["https://example.edu/pubs/c18.pdf"],
+                "Harvest, Yield, and Scalable Tolerant Systems",
+            ),
+            (
+                "fun",
+                &["https://book.example.net/distsys/"],
+                "Distributed Systems for Fun and Profit",
+            ),
+            (
+                "other",
+                &["https://example.org/ds"],
+                "Distributed Systems: Principles and Paradigms",
+            ),
+        ]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://cache.example.org/5015/8bc1a8a6.pdf"],
+                "Harvest and Yield"
+            ),
+            Some("harvest".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://blog.example.org/harvest-and-yield"],
+                "Harvest and Yield"
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://cache.example.org/1.pdf"],
+                "Distributed Systems"
             ),
             None
         );

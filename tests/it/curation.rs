@@ -372,6 +372,55 @@ fn check_warns_when_two_links_are_one_work() {
     );
 }
 
+/// `check` knows a work by the same rules as `import`: a name and its subtitle is the held
+/// paper, and a near-equal title years apart is another work, the same title years apart a
+/// version of it.
+#[test]
+fn check_shares_the_recognition_rules_of_import() {
+    let (_tmp, dir) = course_copy();
+    let link = |id: &str, url: &str, title: &str, published: &str| {
+        format!("\n[[link]]\nid = \"{id}\"\nurl = \"{url}\"\ntitle = \"{title}\"\nkind = \"paper\"\nlevel = \"advanced\"\nminutes = 60\noptional = true\npublished = \"{published}\"\n")
+    };
+    let log = "Fast Scalable Replicated Log Storage for Commodity Server Clusters";
+    let extra = [
+        link(
+            "raft-named",
+            "https://wiki.example.edu/attachments/raft.pdf",
+            "Raft: In Search of an Understandable Consensus Algorithm",
+            "2014",
+        ),
+        link("log-1999", "https://a.example.edu/log.pdf", log, "1999"),
+        link(
+            "log-2004",
+            "https://b.example.edu/log-large.pdf",
+            &log.replace("Commodity", "Large Commodity"),
+            "2004",
+        ),
+        link(
+            "log-2006",
+            "https://c.example.edu/log-journal.pdf",
+            log,
+            "2006",
+        ),
+    ]
+    .concat();
+    let raft = dir.join("raft.toml");
+    let mut text = fs::read_to_string(&raft).unwrap();
+    text.push_str(&extra);
+    fs::write(&raft, text).unwrap();
+    let out = syllabus(&["check", "--topics", &dir.display().to_string()]);
+    let report = stdout(&out);
+    assert!(
+        report.contains("links `raft-paper` and `raft-named` are one work (same title)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("links `log-1999` and `log-2006` are one work"),
+        "{report}"
+    );
+    assert!(!report.contains("`log-2004` are one work"), "{report}");
+}
+
 #[test]
 fn the_labelled_evaluation_prints_both_halves() {
     let labels = root().join("tests/fixtures/curation/labels.toml");
