@@ -49,11 +49,10 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
                 .filter(|&&t| topics[t].stage == s)
                 .map(|&t| plain(&topics[t].title))
                 .collect();
-            let title = match names.as_slice() {
-                [] => format!("Part {}", s + 1),
-                [a] => a.clone(),
-                [a, b] => format!("{a} and {b}"),
-                [a, b, ..] => format!("{a}, {b} and more"),
+            let title = if names.is_empty() {
+                format!("Part {}", s + 1)
+            } else {
+                all_of(&names)
             };
             Stage {
                 id: format!("part-{}", s + 1),
@@ -150,6 +149,16 @@ fn outcome(topics: &[Topic], stage: usize) -> String {
     }
 }
 
+/// A stage's title names every topic it holds, in its order: "Byzantine, Distributed
+/// transactions and more" hid the Raft the stage held (a reviewer's objection).
+fn all_of(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn join(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -232,11 +241,10 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
                     .filter(|&&t| topics[t].stage == s)
                     .map(|&t| plain(&topics[t].title))
                     .collect();
-                let title = match names.as_slice() {
-                    [] => format!("Part {}", s + 1),
-                    [a] => a.clone(),
-                    [a, b] => format!("{a} and {b}"),
-                    [a, b, ..] => format!("{a}, {b} and more"),
+                let title = if names.is_empty() {
+                    format!("Part {}", s + 1)
+                } else {
+                    all_of(&names)
                 };
                 Stage {
                     id: format!("part-{}", s + 1),

@@ -1362,3 +1362,84 @@ fn a_phrase_two_leftovers_share_names_a_topic_in_a_small_list() {
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default();
     assert!(!inbox.contains("remote procedure"), "{inbox}");
 }
+
+/// A blog series whose opening has no number ("Exploring PL/pgSQL: ... parsing JSON") and
+/// whose next part spells its number ("part two: ... a Forth-like interpreter") orders the
+/// opening's topic first, each part's title saying its own topic's subject (review 11:
+/// eatonphil had no prerequisite, and no Parsing -> Interpreter).
+#[test]
+fn a_series_opening_in_one_topic_comes_before_its_part_two_in_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/series-opening.md", &["--no-like"]);
+    let reqs = requires(&course, "interpreters");
+    assert!(
+        reqs.iter()
+            .any(|(id, why)| id == "parsing" && why.contains("part 1 of the series")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "parsing").is_empty());
+}
+
+/// A topic named in three words is named by its last two: "asynchronous procedure calls"
+/// in an Argus title names "Remote procedure calls" (review 11: pmldc had no RPC -> Argus).
+#[test]
+fn the_head_of_a_three_word_name_names_its_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/head-phrase.md", &["--no-like"]);
+    let reqs = requires(&course, "argus");
+    assert!(
+        reqs.iter().any(|(id, why)| id == "remote-procedure-calls"
+            && why.contains("(\"procedure call\")")
+            && why.contains("Promises")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "remote-procedure-calls").is_empty());
+}
+
+/// Readings whose titles say another topic's subject ("from a database") far more often
+/// than that topic's readings say theirs build on it, with the counts as the reason.
+#[test]
+fn titles_saying_another_topics_subject_far_more_than_the_reverse_require_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/stem-titles.md", &["--no-like"]);
+    let reqs = requires(&course, "rest-apis");
+    assert!(
+        reqs.iter().any(|(id, why)| id == "databases"
+            && why.starts_with("2 of its 3 readings say \"database")
+            && why.contains("0 of that topic's 3 readings")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "databases").is_empty());
+}
+
+/// A stage's title names every topic the stage holds, in order: "Byzantine, Distributed
+/// transactions and more" hid the Raft its stage held (review 11).
+#[test]
+fn a_stage_title_names_every_topic_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/parents.md", &["--no-like"]);
+    let toml: toml::Value =
+        toml::from_str(&std::fs::read_to_string(course.join("topics/course.toml")).unwrap())
+            .unwrap();
+    let stages = toml["stage"].as_array().unwrap();
+    let mut held = 0;
+    for (id, text) in topics(&course) {
+        let t: toml::Value = toml::from_str(&text).unwrap();
+        let stage = t["stage"].as_str().unwrap();
+        let title = t["title"].as_str().unwrap();
+        let st = stages
+            .iter()
+            .find(|s| s["id"].as_str() == Some(stage))
+            .unwrap_or_else(|| panic!("{id}: no stage {stage}"));
+        let st_title = st["title"].as_str().unwrap();
+        assert!(
+            st_title.contains(title),
+            "{id}: {title:?} not in {st_title:?}"
+        );
+        held += 1;
+    }
+    assert!(held >= 5, "{held}");
+    assert!(!std::fs::read_to_string(course.join("topics/course.toml"))
+        .unwrap()
+        .contains("and more"));
+}
