@@ -76,6 +76,7 @@ pub(crate) fn infer(
     edges.extend(from_intro(topics, &members, &first));
     edges.extend(from_overview(topics, &members, parents));
     edges.extend(from_level_names(topics, rank));
+    edges.extend(from_groundwork_name(topics, rank, clustered));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
@@ -1436,6 +1437,56 @@ fn from_level_names(topics: &[Topic], rank: &[usize]) -> Vec<Edge> {
                 quoted(tb)
             ),
         });
+    }
+    edges
+}
+
+/// A section the list names only as groundwork ("Background", "Basics", "Preliminaries")
+/// comes before the topic the list puts right after it: the heading says what it is for.
+/// One edge, not one to every topic (a star a curator deletes); "Introduction" is no such
+/// name (a course's first week of production studies was deleted as groundwork), and
+/// clusters, which have no author's order, get none.
+fn from_groundwork_name(topics: &[Topic], rank: &[usize], clustered: bool) -> Vec<Edge> {
+    const GROUNDWORK: &[&str] = &[
+        "background",
+        "basic",
+        "basics",
+        "fundamental",
+        "fundamentals",
+        // "preliminaries" as `normal` leaves it, without its plural "s".
+        "preliminarie",
+        "preliminary",
+        "prerequisite",
+        "foundation",
+    ];
+    if clustered {
+        return Vec::new();
+    }
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        let words = super::terms(&ta.title);
+        if ta.further
+            || rank[a] == usize::MAX
+            || words.is_empty()
+            || !words.iter().all(|w| GROUNDWORK.contains(&w.as_str()))
+        {
+            continue;
+        }
+        let next = (0..topics.len())
+            .filter(|&b| b != a && !topics[b].further && !shelf(&topics[b].title))
+            .filter(|&b| rank[b] != usize::MAX && rank[b] > rank[a])
+            .min_by_key(|&b| rank[b]);
+        if let Some(b) = next {
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 1.0,
+                why: format!(
+                    "the list names {} as groundwork and puts it just before this topic",
+                    quoted(ta)
+                ),
+            });
+        }
     }
     edges
 }
