@@ -1443,3 +1443,47 @@ fn a_stage_title_names_every_topic_it_holds() {
         .unwrap()
         .contains("and more"));
 }
+
+/// A section the list names only as groundwork ("Background") comes before the topic the
+/// list puts right after it, and only that one (review 11: eecs598 had no Background ->
+/// Frameworks).
+#[test]
+fn a_section_named_background_comes_before_the_next_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/background.md", &["--no-like"]);
+    let reqs = requires(&course, "frameworks");
+    assert!(
+        reqs.iter()
+            .any(|(id, why)| id == "background" && why.contains("as groundwork")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "hyperparameter-tuning")
+        .iter()
+        .all(|(id, _)| id != "background"));
+}
+
+/// Clusters have no author's order: a topic another requires, requiring none itself, opens
+/// the first stage, though its readings are newer than another topic's, and the stage after
+/// it holds what builds on it (review 11: a feed put Parsing in a stage after its compiler
+/// and interpreter posts; pmldc put RPC after Argus).
+#[test]
+fn in_clusters_a_topic_others_require_opens_the_first_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/clustered-roots.bib", &["--no-like"]);
+    let stage_of = |id: &str| {
+        let text = std::fs::read_to_string(course.join(format!("topics/{id}.toml"))).unwrap();
+        let t: toml::Value = toml::from_str(&text).unwrap();
+        t["stage"].as_str().unwrap().to_string()
+    };
+    let mut roots = 0;
+    for (id, _) in topics(&course) {
+        for (req, _) in requires(&course, &id) {
+            if requires(&course, &req).is_empty() {
+                assert_eq!(stage_of(&req), "part-1", "{req}, required by {id}");
+                roots += 1;
+            }
+            assert!(stage_of(&req) < stage_of(&id), "{req} before {id}");
+        }
+    }
+    assert!(roots >= 1, "the fixture gives no prerequisite");
+}
