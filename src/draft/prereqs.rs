@@ -817,11 +817,11 @@ fn from_stems(
                 continue;
             }
             // How much `a`'s readings name `b`'s subject: the word they name most.
-            let back = subjects[b]
+            let (back, back_word) = subjects[b]
                 .iter()
-                .map(|(s, _)| count(&members[a], s))
-                .max()
-                .unwrap_or(0);
+                .map(|(s, w)| (count(&members[a], s), w.as_str()))
+                .max_by_key(|(n, w)| (*n, std::cmp::Reverse(*w)))
+                .unwrap_or((0, ""));
             let back_share = share(back, members[a].len());
             for (s, w) in &subjects[a] {
                 let n = titled(&members[b], s);
@@ -847,12 +847,13 @@ fn from_stems(
                     to: b,
                     score: 0.6 + 0.1 * (n.min(5) as f32),
                     why: format!(
-                        "{n} of its {} readings say \"{}\", the subject of {}, in their titles (e.g. \"{}\"); {back} of that topic's {} readings say this one's",
+                        "{n} of its {} readings say \"{}\", the subject of {}, in their titles (e.g. \"{}\"); {back} of that topic's {} readings say \"{}\"",
                         members[b].len(),
                         plain(&surface(w, &members[a])),
                         quoted(&topics[a]),
                         plain(&super::short(&example.c.title, 60)),
                         members[a].len(),
+                        plain(&surface(back_word, &members[b])),
                     ),
                 });
                 break;
@@ -1557,6 +1558,13 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         // The series' own name, without the host an address-named series is keyed by.
         let name = series.split(" (").next().unwrap_or(series);
         let said = super::terms(name);
+        // The name as a part's title writes it ("Exploring PL/pgSQL", not the key's case).
+        let written = |title: &str| -> String {
+            match title.get(..name.len()) {
+                Some(head) if head.to_lowercase() == name => head.to_string(),
+                _ => name.to_string(),
+            }
+        };
         for w in ps.windows(2) {
             let ((na, a, ta), (nb, b, tb)) = (&w[0], &w[1]);
             let about_b = super::terms(&topics[*b].title)
@@ -1581,7 +1589,7 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
                     score: 2.0,
                     why: format!(
                         "part {na} of the series \"{}\" (\"{}\") is in {}, part {nb} (\"{}\") here",
-                        plain(&super::short(name, 50)),
+                        plain(&super::short(&written(ta), 50)),
                         plain(&super::short(ta, 50)),
                         quoted(&topics[*a]),
                         plain(&super::short(tb, 50)),
