@@ -642,10 +642,10 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         &rank,
         method.clustered(),
     );
-    let mut stages = stages::assign(&mut topics, &order);
+    let mut stages = stages::assign(&mut topics, &order, method.clustered());
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
-        Method::Clusters | Method::Regrouped => "the age of their readings (the topic with the oldest median year first, introductory topics before all), a topic moved later only when a prerequisite demands it",
+        Method::Clusters | Method::Regrouped => "the age of their readings (the topic with the oldest median year first, introductory topics before all, and a topic others require that requires none in the first stage), a topic moved later only when a prerequisite demands it",
     };
     if method == Method::Sections {
         if let Some(by_parent) = stages::by_parents(&mut topics, &parents) {

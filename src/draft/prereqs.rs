@@ -67,12 +67,16 @@ pub(crate) fn infer(
     edges.extend(from_subjects(
         topics, &members, &field, parents, rank, readings, clustered,
     ));
-    edges.extend(from_phrase(topics, &members, parents, rank));
+    edges.extend(from_phrase(topics, &members, parents, rank, clustered));
+    edges.extend(from_stems(
+        topics, &members, &field, rank, readings, clustered,
+    ));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
     edges.extend(from_overview(topics, &members, parents));
     edges.extend(from_level_names(topics, rank));
+    edges.extend(from_groundwork_name(topics, rank, clustered));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
@@ -643,42 +647,55 @@ fn from_phrase(
     members: &[Vec<&Reading>],
     parents: &[Option<String>],
     rank: &[usize],
+    clustered: bool,
 ) -> Vec<Edge> {
     let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
     let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
     let parent_of = |p: usize, c: usize| parents[c].as_deref() == Some(&topics[p].title) && p != c;
     let mut edges = Vec::new();
     for a in 0..topics.len() {
-        let name = &own_title[a];
-        if topics[a].further || topics[a].intro || name.len() < 2 || name.iter().any(|w| form(w)) {
+        let whole = &own_title[a];
+        if topics[a].further || topics[a].intro || whole.len() < 2 || whole.iter().any(|w| form(w))
+        {
             continue;
         }
+        // A name of three words or more is also said by its last two, the head it qualifies
+        // ("asynchronous procedure calls" say "Remote procedure call"), unless one of them
+        // is a word of every field ("data structure", "type system").
+        let head = &whole[whole.len().saturating_sub(2)..];
+        let name = if whole.len() >= 3
+            && head.iter().all(|w| {
+                !GENERAL.contains(&w.as_str()) && !GENERAL.contains(&stems(w).concat().as_str())
+            }) {
+            head
+        } else {
+            whole.as_slice()
+        };
         // The name must be what the topic's readings are about: half of their titles say it
         // ("Programming languages" over "Programming in Erlang" and "Programming with
         // futures" is a heading, not a name its readings share).
-        let says = |r: &Reading| {
-            r.title_words
-                .windows(name.len())
-                .any(|w| w == name.as_slice())
-        };
+        let says = |r: &Reading| r.title_words.windows(name.len()).any(|w| w == name);
         if members[a].iter().filter(|r| says(r)).count() * 2 < members[a].len() {
             continue;
         }
+        let newest_a = members[a].iter().filter_map(|r| r.year).max();
         for b in 0..topics.len() {
+            // Clusters have no author's order: the naming reading must be newer than all
+            // the named topic's readings.
             if a == b
                 || topics[b].further
-                || rank[a] > rank[b]
+                || (!clustered && rank[a] > rank[b])
                 || parent_of(a, b)
-                || own_title[b]
-                    .windows(name.len())
-                    .any(|w| w == name.as_slice())
+                || own_title[b].windows(name.len()).any(|w| w == name)
             {
                 continue;
             }
-            let newest_a = members[a].iter().filter_map(|r| r.year).max();
             let naming: Vec<&&Reading> = members[b]
                 .iter()
                 .filter(|r| says(r))
+                .filter(|r| {
+                    !clustered || matches!((r.year, newest_a), (Some(y), Some(n)) if y >= n)
+                })
                 // A parent section's overview naming a subsection introduces it; a reading
                 // newer than all of the subsection's builds on it.
                 .filter(|r| {
@@ -693,13 +710,154 @@ fn from_phrase(
                 to: b,
                 score: 0.9 + 0.1 * (naming.len().min(5) as f32),
                 why: format!(
-                    "{} of its readings {} {} in the title (e.g. \"{}\"), and the list puts it first",
+                    "{} of its readings {} {}{} in the title (e.g. \"{}\"), {}",
                     naming.len(),
                     if naming.len() == 1 { "names" } else { "name" },
                     quoted(&topics[a]),
+                    if name.len() < whole.len() {
+                        format!(" (\"{}\")", name.join(" "))
+                    } else {
+                        String::new()
+                    },
                     plain(&super::short(&r.c.title, 60)),
+                    if clustered {
+                        "newer than all of that topic's readings"
+                    } else {
+                        "and the list puts it first"
+                    },
                 ),
             });
+        }
+    }
+    edges
+}
+
+/// A word's stem for comparing what topics name: "parse", "parser", "parsing" and "parsed"
+/// are one subject; "compiler", "compiling" and "compilation" another. Words come in
+/// [`crate::import::domain::normal`] form (plural already dropped).
+fn stem(word: &str) -> String {
+    for suffix in ["ation", "ing", "ers", "er", "ed", "ion", "e"] {
+        if let Some(s) = word.strip_suffix(suffix) {
+            if s.chars().count() >= 4 {
+                return s.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// Clustered topics whose readings (titles and the text the list gives with them) use
+/// another topic's subject, stemmed, far more than that topic's readings use theirs: the
+/// interpreter and compiler posts that say "parse" throughout, where the parsing posts
+/// rarely say "interpret" or "compile", build on parsing. The subject is a word of the named
+/// topic's title most of its own readings say, which no other topic's title holds and which
+/// the list uses far more than English does. The naming must be a share of the topic (a
+/// third, two readings or more), twice the rate of the rest of the list, and twice the
+/// share naming back; a list with an author's order must also put the named topic first.
+fn from_stems(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    field: &crate::import::domain::Field,
+    rank: &[usize],
+    readings: &[Reading],
+    clustered: bool,
+) -> Vec<Edge> {
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let mut in_titles: BTreeMap<String, usize> = BTreeMap::new();
+    for ws in &own_title {
+        for w in ws.iter().map(|w| stem(w)).collect::<BTreeSet<_>>() {
+            *in_titles.entry(w).or_default() += 1;
+        }
+    }
+    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
+    let stems_of: BTreeMap<super::Key, BTreeSet<String>> = readings
+        .iter()
+        .map(|r| (r.key, r.words.iter().map(|w| stem(w)).collect()))
+        .collect();
+    let title_stems: BTreeMap<super::Key, BTreeSet<String>> = readings
+        .iter()
+        .map(|r| (r.key, r.title_words.iter().map(|w| stem(w)).collect()))
+        .collect();
+    let says = |r: &Reading, s: &str| stems_of[&r.key].contains(s);
+    let count = |ms: &[&Reading], s: &str| ms.iter().filter(|r| says(r, s)).count();
+    // The naming itself is by title: a note's passing mention ("my coworker built a
+    // compiler" under an interpreter post) is no subject the reading builds on.
+    let titled = |ms: &[&Reading], s: &str| {
+        ms.iter()
+            .filter(|r| title_stems[&r.key].contains(s))
+            .count()
+    };
+    let all: Vec<&Reading> = readings.iter().collect();
+    // Each topic's subject stems, with the word as its title writes it.
+    let subjects: Vec<Vec<(String, String)>> = (0..topics.len())
+        .map(|a| {
+            if topics[a].further || shelf(&topics[a].title) || members[a].len() < 2 {
+                return Vec::new();
+            }
+            own_title[a]
+                .iter()
+                .filter(|w| !form(w) && w.len() >= 3)
+                .filter(|w| field.weight(w).is_some_and(|x| x >= 2.0))
+                .filter(|w| !crate::import::domain::common_english(w))
+                .filter(|w| !GENERAL.contains(&w.as_str()))
+                .map(|w| (stem(w), w.clone()))
+                .filter(|(s, _)| in_titles[s] == 1)
+                .filter(|(s, _)| count(&members[a], s) * 2 > members[a].len())
+                .collect()
+        })
+        .collect();
+    let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        for b in 0..topics.len() {
+            if a == b || topics[b].further || subjects[b].is_empty() || topics[b].intro {
+                continue;
+            }
+            if !clustered && (rank[a] >= rank[b] || rank[b] == usize::MAX) {
+                continue;
+            }
+            // How much `a`'s readings name `b`'s subject: the word they name most.
+            let (back, back_word) = subjects[b]
+                .iter()
+                .map(|(s, w)| (count(&members[a], s), w.as_str()))
+                .max_by_key(|(n, w)| (*n, std::cmp::Reverse(*w)))
+                .unwrap_or((0, ""));
+            let back_share = share(back, members[a].len());
+            for (s, w) in &subjects[a] {
+                let n = titled(&members[b], s);
+                let rest = readings
+                    .len()
+                    .saturating_sub(members[a].len() + members[b].len());
+                let elsewhere =
+                    count(&all, s).saturating_sub(count(&members[a], s) + count(&members[b], s));
+                let named = share(n, members[b].len());
+                if n < 2
+                    || n * 3 < members[b].len()
+                    || named < 2.0 * share(elsewhere, rest)
+                    || named < 2.0 * back_share
+                {
+                    continue;
+                }
+                let Some(example) = members[b].iter().find(|r| title_stems[&r.key].contains(s))
+                else {
+                    continue;
+                };
+                edges.push(Edge {
+                    from: a,
+                    to: b,
+                    score: 0.6 + 0.1 * (n.min(5) as f32),
+                    why: format!(
+                        "{n} of its {} readings say \"{}\", the subject of {}, in their titles (e.g. \"{}\"); {back} of that topic's {} readings say \"{}\"",
+                        members[b].len(),
+                        plain(&surface(w, &members[a])),
+                        quoted(&topics[a]),
+                        plain(&super::short(&example.c.title, 60)),
+                        members[a].len(),
+                        plain(&surface(back_word, &members[b])),
+                    ),
+                });
+                break;
+            }
         }
     }
     edges
@@ -1284,6 +1442,56 @@ fn from_level_names(topics: &[Topic], rank: &[usize]) -> Vec<Edge> {
     edges
 }
 
+/// A section the list names only as groundwork ("Background", "Basics", "Preliminaries")
+/// comes before the topic the list puts right after it: the heading says what it is for.
+/// One edge, not one to every topic (a star a curator deletes); "Introduction" is no such
+/// name (a course's first week of production studies was deleted as groundwork), and
+/// clusters, which have no author's order, get none.
+fn from_groundwork_name(topics: &[Topic], rank: &[usize], clustered: bool) -> Vec<Edge> {
+    const GROUNDWORK: &[&str] = &[
+        "background",
+        "basic",
+        "basics",
+        "fundamental",
+        "fundamentals",
+        // "preliminaries" as `normal` leaves it, without its plural "s".
+        "preliminarie",
+        "preliminary",
+        "prerequisite",
+        "foundation",
+    ];
+    if clustered {
+        return Vec::new();
+    }
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        let words = super::terms(&ta.title);
+        if ta.further
+            || rank[a] == usize::MAX
+            || words.is_empty()
+            || !words.iter().all(|w| GROUNDWORK.contains(&w.as_str()))
+        {
+            continue;
+        }
+        let next = (0..topics.len())
+            .filter(|&b| b != a && !topics[b].further && !shelf(&topics[b].title))
+            .filter(|&b| rank[b] != usize::MAX && rank[b] > rank[a])
+            .min_by_key(|&b| rank[b]);
+        if let Some(b) = next {
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 1.0,
+                why: format!(
+                    "the list names {} as groundwork and puts it just before this topic",
+                    quoted(ta)
+                ),
+            });
+        }
+    }
+    edges
+}
+
 /// A section named after forms of reading only ("Recommended Courses, Books and Talks").
 fn shelf(title: &str) -> bool {
     let words = super::terms(title);
@@ -1315,8 +1523,8 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
             continue;
         }
         for r in ms {
-            let part =
-                crate::import::work::series_part(&r.c.title).or_else(|| url_series_part(&r.c.url));
+            let part = crate::import::work::series_part(&spelled_parts(&r.c.title))
+                .or_else(|| url_series_part(&r.c.url));
             if let Some((stem, n)) = part {
                 parts
                     .entry(stem)
@@ -1325,25 +1533,63 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
             }
         }
     }
+    // A series' unnumbered opening: "Exploring PL/pgSQL: parsing JSON" before "Exploring
+    // PL/pgSQL part two: a Forth-like interpreter" is its part 1.
+    for (t, ms) in members.iter().enumerate() {
+        if topics[t].further {
+            continue;
+        }
+        for r in ms {
+            let lower = r.c.title.to_lowercase();
+            let Some((head, _)) = lower.split_once(": ") else {
+                continue;
+            };
+            let head = head.trim();
+            if let Some(ps) = parts.get_mut(head) {
+                if ps.iter().all(|p| p.0 >= 2 && p.2 != r.c.title) {
+                    ps.push((1, t, r.c.title.clone()));
+                }
+            }
+        }
+    }
     let mut edges = Vec::new();
-    for (stem, ps) in parts.iter_mut() {
+    for (series, ps) in parts.iter_mut() {
         ps.sort();
         // The series' own name, without the host an address-named series is keyed by.
-        let name = stem.split(" (").next().unwrap_or(stem);
+        let name = series.split(" (").next().unwrap_or(series);
         let said = super::terms(name);
+        // The name as a part's title writes it ("Exploring PL/pgSQL", not the key's case).
+        let written = |title: &str| -> String {
+            match title.get(..name.len()) {
+                Some(head) if head.to_lowercase() == name => head.to_string(),
+                _ => name.to_string(),
+            }
+        };
         for w in ps.windows(2) {
             let ((na, a, ta), (nb, b, tb)) = (&w[0], &w[1]);
             let about_b = super::terms(&topics[*b].title)
                 .iter()
                 .any(|x| said.contains(x));
-            if a != b && na < nb && about_b {
+            // Or the series opens in one topic's subject and its next part is about the
+            // other's: the opening is groundwork the next part builds on (a middle part in a
+            // topic of its own, "Part 3 - LLVM", is still an aside).
+            let says_own = |t: usize, title: &str| {
+                let own: Vec<String> = super::terms(&topics[t].title)
+                    .iter()
+                    .filter(|w| !said.contains(w))
+                    .map(|w| stem(w))
+                    .collect();
+                super::terms(title).iter().any(|w| own.contains(&stem(w)))
+            };
+            let opens = *na == 1 && *nb == 2 && says_own(*a, ta) && says_own(*b, tb);
+            if a != b && na < nb && (about_b || opens) {
                 edges.push(Edge {
                     from: *a,
                     to: *b,
                     score: 2.0,
                     why: format!(
                         "part {na} of the series \"{}\" (\"{}\") is in {}, part {nb} (\"{}\") here",
-                        plain(&super::short(name, 50)),
+                        plain(&super::short(&written(ta), 50)),
                         plain(&super::short(ta, 50)),
                         quoted(&topics[*a]),
                         plain(&super::short(tb, 50)),
@@ -1353,6 +1599,35 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         }
     }
     edges
+}
+
+/// A title with its part spelled out as a number: "part two" -> "part 2", which
+/// [`crate::import::work::series_part`] reads.
+fn spelled_parts(title: &str) -> String {
+    const SPELLED: &[(&str, &str)] = &[
+        ("one", "1"),
+        ("two", "2"),
+        ("three", "3"),
+        ("four", "4"),
+        ("five", "5"),
+        ("six", "6"),
+        ("seven", "7"),
+        ("eight", "8"),
+        ("nine", "9"),
+    ];
+    let lower = title.to_lowercase();
+    let Some(i) = lower.find("part ") else {
+        return title.to_string();
+    };
+    let rest = &lower[i + 5..];
+    for (word, digit) in SPELLED {
+        if let Some(after) = rest.strip_prefix(word) {
+            if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                return format!("{}part {digit}{after}", &lower[..i]);
+            }
+        }
+    }
+    title.to_string()
 }
 
 /// The series and part a reading's address gives when its title gives only the part ("Part

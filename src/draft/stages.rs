@@ -12,16 +12,31 @@ pub(crate) const MAX_STAGES: usize = 4;
 
 /// Sets each topic's stage from `order` (every topic but the further reading one, in the
 /// author's order) and returns the stages in order.
-pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
+///
+/// Clusters have no author's order, only their readings' age: there a topic others require
+/// and that requires none is groundwork and opens the first stage (review 11: a feed's
+/// Parsing came after its compiler posts, its SQL database after distributed key-value).
+pub(crate) fn assign(topics: &mut [Topic], order: &[usize], clustered: bool) -> Vec<Stage> {
     let n = order.len();
     let count = if n <= 2 {
         1
     } else {
         n.div_ceil(2).min(MAX_STAGES)
     };
+    let required: Vec<bool> = (0..topics.len())
+        .map(|t| {
+            topics
+                .iter()
+                .any(|o| o.requires.iter().any(|p| p.topic == t))
+        })
+        .collect();
+    let root = |t: usize| clustered && required[t] && topics[t].requires.is_empty();
+    let mut ordered: Vec<usize> = order.iter().copied().filter(|&t| root(t)).collect();
+    ordered.extend(order.iter().copied().filter(|&t| !root(t)));
+    let order = ordered.as_slice();
     let mut stage_of = vec![0usize; topics.len()];
     for (i, &t) in order.iter().enumerate() {
-        stage_of[t] = i * count / n.max(1);
+        stage_of[t] = if root(t) { 0 } else { i * count / n.max(1) };
     }
     push_after_prerequisites(topics, order, &mut stage_of, &vec![None; topics.len()]);
     // Stages a move emptied are dropped; the others keep their order.
@@ -49,11 +64,10 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize]) -> Vec<Stage> {
                 .filter(|&&t| topics[t].stage == s)
                 .map(|&t| plain(&topics[t].title))
                 .collect();
-            let title = match names.as_slice() {
-                [] => format!("Part {}", s + 1),
-                [a] => a.clone(),
-                [a, b] => format!("{a} and {b}"),
-                [a, b, ..] => format!("{a}, {b} and more"),
+            let title = if names.is_empty() {
+                format!("Part {}", s + 1)
+            } else {
+                all_of(&names)
             };
             Stage {
                 id: format!("part-{}", s + 1),
@@ -150,6 +164,24 @@ fn outcome(topics: &[Topic], stage: usize) -> String {
     }
 }
 
+/// A stage's title names every topic it holds, in its order: "Byzantine, Distributed
+/// transactions and more" hid the Raft the stage held (a reviewer's objection).
+/// Names that hold "and" or a comma themselves ("Serving Systems and Inference") are
+/// parted by semicolons, so a reader sees where each ends.
+fn all_of(names: &[String]) -> String {
+    if names
+        .iter()
+        .any(|n| n.contains(" and ") || n.contains(", "))
+    {
+        return names.join("; ");
+    }
+    match names {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn join(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -232,11 +264,10 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
                     .filter(|&&t| topics[t].stage == s)
                     .map(|&t| plain(&topics[t].title))
                     .collect();
-                let title = match names.as_slice() {
-                    [] => format!("Part {}", s + 1),
-                    [a] => a.clone(),
-                    [a, b] => format!("{a} and {b}"),
-                    [a, b, ..] => format!("{a}, {b} and more"),
+                let title = if names.is_empty() {
+                    format!("Part {}", s + 1)
+                } else {
+                    all_of(&names)
                 };
                 Stage {
                     id: format!("part-{}", s + 1),

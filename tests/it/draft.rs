@@ -1362,3 +1362,128 @@ fn a_phrase_two_leftovers_share_names_a_topic_in_a_small_list() {
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default();
     assert!(!inbox.contains("remote procedure"), "{inbox}");
 }
+
+/// A blog series whose opening has no number ("Exploring PL/pgSQL: ... parsing JSON") and
+/// whose next part spells its number ("part two: ... a Forth-like interpreter") orders the
+/// opening's topic first, each part's title saying its own topic's subject (review 11:
+/// eatonphil had no prerequisite, and no Parsing -> Interpreter).
+#[test]
+fn a_series_opening_in_one_topic_comes_before_its_part_two_in_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/series-opening.md", &["--no-like"]);
+    let reqs = requires(&course, "interpreters");
+    assert!(
+        reqs.iter()
+            .any(|(id, why)| id == "parsing" && why.contains("part 1 of the series")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "parsing").is_empty());
+}
+
+/// A topic named in three words is named by its last two: "asynchronous procedure calls"
+/// in an Argus title names "Remote procedure calls" (review 11: pmldc had no RPC -> Argus).
+#[test]
+fn the_head_of_a_three_word_name_names_its_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/head-phrase.md", &["--no-like"]);
+    let reqs = requires(&course, "argus");
+    assert!(
+        reqs.iter().any(|(id, why)| id == "remote-procedure-calls"
+            && why.contains("(\"procedure call\")")
+            && why.contains("Promises")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "remote-procedure-calls").is_empty());
+}
+
+/// Readings whose titles say another topic's subject ("from a database") far more often
+/// than that topic's readings say theirs build on it, with the counts as the reason.
+#[test]
+fn titles_saying_another_topics_subject_far_more_than_the_reverse_require_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/stem-titles.md", &["--no-like"]);
+    let reqs = requires(&course, "rest-apis");
+    assert!(
+        reqs.iter().any(|(id, why)| id == "databases"
+            && why.starts_with("2 of its 3 readings say \"database")
+            && why.contains("0 of that topic's 3 readings say")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "databases").is_empty());
+}
+
+/// A stage's title names every topic the stage holds, in order: "Byzantine, Distributed
+/// transactions and more" hid the Raft its stage held (review 11).
+#[test]
+fn a_stage_title_names_every_topic_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/parents.md", &["--no-like"]);
+    let toml: toml::Value =
+        toml::from_str(&std::fs::read_to_string(course.join("topics/course.toml")).unwrap())
+            .unwrap();
+    let stages = toml["stage"].as_array().unwrap();
+    let mut held = 0;
+    for (id, text) in topics(&course) {
+        let t: toml::Value = toml::from_str(&text).unwrap();
+        let stage = t["stage"].as_str().unwrap();
+        let title = t["title"].as_str().unwrap();
+        let st = stages
+            .iter()
+            .find(|s| s["id"].as_str() == Some(stage))
+            .unwrap_or_else(|| panic!("{id}: no stage {stage}"));
+        let st_title = st["title"].as_str().unwrap();
+        assert!(
+            st_title.contains(title),
+            "{id}: {title:?} not in {st_title:?}"
+        );
+        held += 1;
+    }
+    assert!(held >= 5, "{held}");
+    assert!(!std::fs::read_to_string(course.join("topics/course.toml"))
+        .unwrap()
+        .contains("and more"));
+}
+
+/// A section the list names only as groundwork ("Background") comes before the topic the
+/// list puts right after it, and only that one (review 11: eecs598 had no Background ->
+/// Frameworks).
+#[test]
+fn a_section_named_background_comes_before_the_next_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/background.md", &["--no-like"]);
+    let reqs = requires(&course, "frameworks");
+    assert!(
+        reqs.iter()
+            .any(|(id, why)| id == "background" && why.contains("as groundwork")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "hyperparameter-tuning")
+        .iter()
+        .all(|(id, _)| id != "background"));
+}
+
+/// Clusters have no author's order: a topic another requires, requiring none itself, opens
+/// the first stage, though its readings are newer than another topic's, and the stage after
+/// it holds what builds on it (review 11: a feed put Parsing in a stage after its compiler
+/// and interpreter posts; pmldc put RPC after Argus).
+#[test]
+fn in_clusters_a_topic_others_require_opens_the_first_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/clustered-roots.bib", &["--no-like"]);
+    let stage_of = |id: &str| {
+        let text = std::fs::read_to_string(course.join(format!("topics/{id}.toml"))).unwrap();
+        let t: toml::Value = toml::from_str(&text).unwrap();
+        t["stage"].as_str().unwrap().to_string()
+    };
+    let mut roots = 0;
+    for (id, _) in topics(&course) {
+        for (req, _) in requires(&course, &id) {
+            if requires(&course, &req).is_empty() {
+                assert_eq!(stage_of(&req), "part-1", "{req}, required by {id}");
+                roots += 1;
+            }
+            assert!(stage_of(&req) < stage_of(&id), "{req} before {id}");
+        }
+    }
+    assert!(roots >= 1, "the fixture gives no prerequisite");
+}
