@@ -1362,3 +1362,39 @@ fn a_phrase_two_leftovers_share_names_a_topic_in_a_small_list() {
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default();
     assert!(!inbox.contains("remote procedure"), "{inbox}");
 }
+
+/// Lecture links into one schedule page (`schedule.html#sep-11-2019`) are readings of their
+/// own, each in its section, beside the schedule page itself; a paper's `#abstract` is the
+/// paper again, and a second link to the same page under an earlier link's text is that
+/// reading again, whatever its fragment.
+#[test]
+fn a_fragment_naming_a_part_of_a_page_is_a_reading_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/fragments.md", &["--no-like"]);
+    let topics = topics(&course);
+    let text = |id: &str| {
+        topics
+            .iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, text)| text.as_str())
+            .unwrap_or_else(|| panic!("no topic {id}: {topics:?}"))
+    };
+    let storage = text("storage");
+    for url in [
+        "schedule.html\"",
+        "#sep-11-2019",
+        "#sep-16-2019",
+        "lfs.pdf\"",
+    ] {
+        assert!(storage.contains(url), "{url}\n{storage}");
+    }
+    let execution = text("query-execution");
+    for url in ["#oct-07-2019", "#oct-09-2019", "volcano.pdf"] {
+        assert!(execution.contains(url), "{url}\n{execution}");
+    }
+    let all: String = topics.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(!all.contains("#abstract"), "{all}");
+    assert!(!all.contains("#oct-02-2019"), "{all}");
+    assert_eq!(links(storage), 4, "{storage}");
+    assert_eq!(links(execution), 3, "{execution}");
+}
