@@ -1398,3 +1398,30 @@ fn a_fragment_naming_a_part_of_a_page_is_a_reading_of_its_own() {
     assert_eq!(links(storage), 4, "{storage}");
     assert_eq!(links(execution), 3, "{execution}");
 }
+
+/// Link texts that do not say which work they are get a title that does: a numbered part
+/// is named with its series, a bare name with what the entry says it is, and a text cut at
+/// a parenthesis with the link it opens; another edition of a reading is no reading of its
+/// own, and an item's closing full stop is no note.
+#[test]
+fn titles_say_which_work_a_link_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/titles.md", &["--no-like"]);
+    let all: String = topics(&course).into_iter().map(|(_, t)| t).collect();
+    for title in [
+        "title = \"Adventures in JIT Compilation: Part 1 - An Interpreter\"",
+        "title = \"Adventures in JIT Compilation: Part 2 - An x64 JIT\"",
+        "title = 'Black: Scheme interpreter for the reflective language \"Black\"'",
+        "title = \"gone: Compiler for a tiny programming language called Gone\"",
+        "title = \"the pi-calculus: Jeannette Wing's FAQ\"",
+    ] {
+        assert!(all.contains(title), "{title}\n{all}");
+    }
+    assert!(!all.contains("Neat and nice typeset\""), "{all}");
+    assert!(
+        all.contains("alternates = [\"https://github.com/example/micromanual\"]"),
+        "{all}"
+    );
+    assert!(!all.contains("note = \".\""), "{all}");
+    assert!(!all.contains("(see"), "{all}");
+}
