@@ -1240,7 +1240,7 @@ fn entry_title(
     links: usize,
     mentions: &[RawLink],
 ) -> String {
-    if let Some(series) = series.filter(|_| names_a_part(own)) {
+    if let Some(series) = series.filter(|_| names_a_part(own) || says_what_not_which(own)) {
         return format!("{series}: {own}");
     }
     let one_word = !own.contains(char::is_whitespace) && own.chars().any(char::is_alphabetic);
@@ -1314,6 +1314,48 @@ fn first_clause(name: &str, description: &str) -> Option<String> {
     .contains(&first.as_str());
     let opens_with_letter = clause.chars().next().is_some_and(char::is_alphabetic) && !pointer;
     (words >= 2 && clause.chars().count() <= 90 && opens_with_letter).then_some(clause)
+}
+
+/// Whether a link text says what kind of thing it leads to but not whose ("Publications",
+/// "Lecture notes", "DBLP" under a person or a course): the item it is nested in says whose.
+fn says_what_not_which(text: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "publications",
+        "papers",
+        "selected papers",
+        "selected publications",
+        "homepage",
+        "home page",
+        "home",
+        "notes",
+        "lectures",
+        "lecture notes",
+        "videos",
+        "talks",
+        "book",
+        "course",
+        "course page",
+        "exercises",
+        "solutions",
+        "references",
+        "bibliography",
+        "faq",
+        "wiki",
+        "docs",
+        "documentation",
+        "tutorial",
+        "introduction",
+        "overview",
+        "reading list",
+        "readings",
+        "schedule",
+        "syllabus",
+        "google scholar",
+        "homework",
+        "assignments",
+    ];
+    let lower = clean_text(text).to_lowercase();
+    GENERIC.contains(&lower.as_str()) || LABELS.contains(&lower.as_str())
 }
 
 /// Whether a link text names a numbered part of a series ("Part 4 - In Python", "Chapter 3",
@@ -1825,6 +1867,8 @@ mod tests {
             * [A Micro-Manual for LISP](https://u.org/micro.pdf).\n\
             \x20 + Other editions: [Neat and nice typeset](https://github.com/x/micromanual).\n\
             * the pi-calculus (see [Jeannette Wing's FAQ](https://w.org/faq.pdf))\n\
+            * [Nancy A. Lynch](https://l.org/)\n\
+            \x20 * [Publications](https://l.org/pubs.html)\n\
             * Lamport, Time, Clocks (CACM 1978, [pdf](https://l.org/clocks.pdf))\n";
         let p = parse(md, Path::new("a.md"));
         assert_eq!(
@@ -1839,6 +1883,8 @@ mod tests {
                 "GitHub project mirror",
                 "A Micro-Manual for LISP",
                 "the pi-calculus: Jeannette Wing's FAQ",
+                "Nancy A. Lynch: Publications",
+                "Nancy A. Lynch",
                 "Lamport, Time, Clocks",
             ]
         );
