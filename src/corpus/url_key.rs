@@ -162,6 +162,14 @@ const PLACES: &[&str] = &[
     "page=1",
     "paper",
     "pdf",
+    "intro",
+    "introduction",
+    "overview",
+    "summary",
+    "about",
+    "description",
+    "details",
+    "info",
 ];
 
 /// The fragment of `url` when it names a part of the page (a lecture on a schedule, a

@@ -1264,13 +1264,11 @@ fn entry_title(
 fn first_clause(name: &str, description: &str) -> Option<String> {
     let d = description.trim();
     let lower = d.to_lowercase();
-    let d = ["is a ", "is an ", "is the ", "is "]
-        .iter()
-        .find_map(|is| {
-            let lead = format!("{} {is}", name.to_lowercase());
-            lower.starts_with(&lead).then(|| &d[lead.len()..])
-        })
-        .unwrap_or(d);
+    let defined = ["is a ", "is an ", "is the ", "is "].iter().find_map(|is| {
+        let lead = format!("{} {is}", name.to_lowercase());
+        lower.starts_with(&lead).then(|| &d[lead.len()..])
+    });
+    let d = defined.unwrap_or(d);
     let cut = |d: &str, seps: &[&str]| {
         let end = seps
             .iter()
@@ -1312,7 +1310,13 @@ fn first_clause(name: &str, description: &str) -> Option<String> {
         "by", "from", "see", "via", "aka", "and", "or", "also", "more", "read",
     ]
     .contains(&first.as_str());
-    let opens_with_letter = clause.chars().next().is_some_and(char::is_alphabetic) && !pointer;
+    // A description opens as a sentence does ("Compiler for ..."); a lowercase gloss ("the
+    // lock service, read it for its leases") is an aside about a work the name already is.
+    let opens_with_letter = clause
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (defined.is_some() && c.is_alphabetic()))
+        && !pointer;
     (words >= 2 && clause.chars().count() <= 90 && opens_with_letter).then_some(clause)
 }
 
