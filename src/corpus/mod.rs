@@ -507,8 +507,8 @@ fn check_ids_unique(course: &Course, found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, the
-/// fragment and a trailing slash do not make another page, and a truncated URL is the page
+/// The same comparison `import` uses: scheme, `www.`, host case, tracking parameters, a
+/// fragment that is only a place on the page and a trailing slash do not make another page, and a truncated URL is the page
 /// whose full URL it starts. Earliest wins, so the link named is the first in file order on
 /// every run.
 fn check_urls_unique(course: &Course, found: &mut Vec<Diagnostic>) {

@@ -51,8 +51,10 @@ pub(crate) fn truncated_prefix(url: &str) -> Option<&str> {
 }
 
 /// A comparison key: host (lowercase, without `www.`) + path (without a trailing slash) +
-/// the query without tracking parameters. Scheme and fragment do not count: the same page is
-/// served over http and https, and a fragment is a place in it.
+/// the query without tracking parameters + the fragment when it names a part of the page
+/// ([`part`]). Scheme does not count: the same page is served over http and https. Nor does a
+/// fragment that is only a place on the page (`#top`, `#abstract`, `#comments`): a schedule's
+/// `#oct-14-2019` is a lecture of its own, a paper's `#abstract` is the paper.
 ///
 /// For a truncated URL the key is that of the text before `...`, without any cleanup past the
 /// cut: a full URL whose key starts with it names the same page.
@@ -138,7 +140,91 @@ fn parsed_key(parsed: &Url) -> String {
         out.push('?');
         out.push_str(&q.join("&"));
     }
+    if let Some(part) = parsed.fragment().and_then(part_of_fragment) {
+        out.push('#');
+        out.push_str(part);
+    }
     out
+}
+
+/// Fragments that say where on a page to start reading, or carry tracking, not which part
+/// of it: the page itself.
+const PLACES: &[&str] = &[
+    "top",
+    "abstract",
+    "content",
+    "contents",
+    "main",
+    "main-content",
+    "maincontent",
+    "readme",
+    "start",
+    "page",
+    "body",
+    "header",
+    "footer",
+    "nav",
+    "navigation",
+    "toc",
+    "table-of-contents",
+    "comments",
+    "comment",
+    "disqus_thread",
+    "respond",
+    "reply",
+    "more",
+    "skip",
+    "article",
+    "post",
+    "citation",
+    "cite",
+    "bibtex",
+    "download",
+    "fulltext",
+    "full-text",
+    "page=1",
+    "paper",
+    "pdf",
+    "intro",
+    "introduction",
+    "overview",
+    "summary",
+    "about",
+    "description",
+    "details",
+    "info",
+];
+
+/// The fragment of `url` when it names a part of the page (a lecture on a schedule, a
+/// chapter of a book, a page of a PDF), which is a reading of its own; `None` when there is
+/// none or it is only a place on the page ([`PLACES`], `#more-123`, a text fragment, a
+/// tracking tail).
+pub fn part(url: &str) -> Option<&str> {
+    if truncated_prefix(url).is_some() {
+        return None;
+    }
+    let (_, fragment) = url.split_once('#')?;
+    part_of_fragment(fragment)
+}
+
+fn part_of_fragment(fragment: &str) -> Option<&str> {
+    let f = fragment.trim();
+    let lower = f.to_ascii_lowercase();
+    let numbered_place = ["more-", "comment-", "respond-", "post-"].iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let place = f.is_empty()
+        || matches!(f, "!" | "/" | "!/")
+        || PLACES.contains(&lower.as_str())
+        || numbered_place
+        // `#:~:text=...` highlights a passage; `#.XyZ` and `#utm_...` track the reader.
+        || f.starts_with(":~:")
+        || f.starts_with('.')
+        || lower.starts_with("utm_")
+        || lower.contains("&utm_");
+    (!place).then_some(f)
 }
 
 /// The key of a DOI (`10.<registrant>/<suffix>`, case-insensitive) or, for an arXiv DOI, of
@@ -476,7 +562,10 @@ mod tests {
         for same in [
             "HTTPS://Example.COM/a/b/",
             "http://www.example.com/a/b",
-            "https://example.com/a/b#section-2",
+            "https://example.com/a/b#top",
+            "https://example.com/a/b#abstract",
+            "https://example.com/a/b#more-123",
+            "https://example.com/a/b#:~:text=consensus",
             "https://example.com/a/b?utm_source=x&utm_medium=y",
             "https://example.com/a/b/?fbclid=abc",
             "example.com/a/b",
@@ -484,6 +573,17 @@ mod tests {
             assert_eq!(key(same), k, "{same}");
         }
         assert_ne!(key("https://example.com/a/b?page=2"), k);
+        // A fragment that names a part of the page (a lecture on a schedule) is another
+        // reading, and each part is its own.
+        let lecture = key("https://example.com/a/b#oct-14-2019");
+        assert_ne!(lecture, k);
+        assert_ne!(lecture, key("https://example.com/a/b#oct-16-2019"));
+        assert_eq!(lecture, key("http://www.example.com/a/b/#oct-14-2019"));
+        assert_eq!(
+            part("https://example.com/a/b#oct-14-2019"),
+            Some("oct-14-2019")
+        );
+        assert_eq!(part("https://example.com/a/b#top"), None);
         assert_ne!(
             key("https://example.com/a/B"),
             k,

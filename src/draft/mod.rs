@@ -580,7 +580,10 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
                 away.push(((f, i), why.to_string()));
                 continue;
             }
-            let title_words = terms(&c.title);
+            // What the list calls the link: a title the parser completed ("gone: Compiler for
+            // ...", "Adventures in JIT Compilation: Part 1") repeats its note or its parent,
+            // which would count those words twice.
+            let title_words = terms(c.own_title.as_deref().unwrap_or(&c.title));
             let mut words = title_words.clone();
             if let Some(note) = list_note(c) {
                 words.extend(terms(note).into_iter().take(60));

@@ -969,10 +969,11 @@ fn choose(urls: Vec<RawLink>) -> (RawLink, Vec<String>) {
 }
 
 fn join_notes(parts: &[String]) -> Option<String> {
+    // The full stop that ends `* [Title](url).` is no note.
     let joined = squash(
         &parts
             .iter()
-            .filter(|p| !p.is_empty())
+            .filter(|p| p.chars().any(char::is_alphanumeric))
             .cloned()
             .collect::<Vec<_>>()
             .join(" "),
@@ -986,6 +987,7 @@ fn mention_title(text: &str, context: Option<&str>) -> String {
     let text = clean_text(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let vague = words.len() <= 2
+        || names_a_part(&text)
         || [
             "his", "her", "their", "this", "that", "a", "an", "the", "my", "our", "its", "here",
         ]
@@ -1033,7 +1035,15 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
         }
     }
     let child_text: Vec<String> = block.children.iter().map(|ch| ch.text.clone()).collect();
-    readings(ctx, c, block.children, &child_text, &hints, heading);
+    let series = parents
+        .last()
+        .filter(|p| !p.paragraph)
+        .and_then(|p| series_name(&p.plain()));
+    let context = Context {
+        heading,
+        series: series.as_deref(),
+    };
+    readings(ctx, c, block.children, &child_text, &hints, context);
 }
 
 /// A top-level item that cites a work by title and year but links nowhere ("The Sprite
@@ -1082,6 +1092,14 @@ fn cited_without_link(ctx: &mut Ctx, prose: &str, start: usize) {
     ));
 }
 
+/// What surrounds an item: the heading above it, and the name of the series the item it is
+/// nested in names (see [`series_name`]).
+#[derive(Clone, Copy, Default)]
+struct Context<'a> {
+    heading: Option<&'a str>,
+    series: Option<&'a str>,
+}
+
 /// The readings of one classified item (see the module doc).
 fn readings(
     ctx: &mut Ctx,
@@ -1089,9 +1107,17 @@ fn readings(
     children: Vec<ChildNote>,
     child_text: &[String],
     hints: &[String],
-    heading: Option<&str>,
+    context: Context<'_>,
 ) {
+    let heading = context.heading;
     let mut c = c;
+    // `+ Other editions: [typeset](url)` under a reading: another address of it.
+    let (editions, children): (Vec<ChildNote>, Vec<ChildNote>) =
+        children.into_iter().partition(is_edition);
+    let edition_urls: Vec<String> = editions
+        .iter()
+        .flat_map(|ch| ch.mentions.iter().map(|m| m.url.clone()))
+        .collect();
     // A reference whose one title link comes after the authors (`Lamport: “[Time,
     // Clocks…](url),” CACM 1978. [doi:…](doi)`): that link is the reading, the rest its
     // addresses.
@@ -1115,6 +1141,17 @@ fn readings(
         let close: &[char] = &[']', ')', ' ', ','];
         let before = clean_text(c.prose[..first].trim_end_matches(open));
         let after = clean_text(c.prose[c.last_label.max(first)..].trim_start_matches(close));
+        // `the pi-calculus (see [Jeannette Wing's FAQ](url))`: the title is what stands
+        // before the open parenthesis, and a titled link inside it says which work.
+        let (before, cited) = match unclosed_paren(&before) {
+            Some(at) => {
+                let cited = (c.labels.len() == 1 && !is_label(&c.labels[0]))
+                    .then(|| clean_text(&c.labels[0].text))
+                    .filter(|t| t.split_whitespace().count() >= 2);
+                (clean_text(&before[..at]), cited)
+            }
+            None => (before, None),
+        };
         let (title, note) = if before.is_empty() {
             (after, String::new())
         } else {
@@ -1123,26 +1160,54 @@ fn readings(
                 None => (before, after),
             }
         };
-        let (addr, alternates) = choose(c.labels.clone());
+        let (addr, mut alternates) = choose(c.labels.clone());
+        alternates.extend(edition_urls.iter().cloned());
         let title = non_empty_or(title, heading, &addr.url);
+        let title = match &cited {
+            Some(cited) if !title.is_empty() => format!("{title}: {cited}"),
+            _ => title,
+        };
         main_title = Some(title.clone());
         let mut notes = vec![note];
         notes.extend(child_text.iter().cloned());
+        let before_push = ctx.out.links.len();
         push(ctx, &addr, title, join_notes(&notes), alternates, hints);
+        if let (Some(cited), true) = (cited, ctx.out.links.len() > before_push) {
+            ctx.out.links[before_push].own_title = Some(cited);
+        }
     } else if let Some(first) = leading.first_mut() {
         let mut urls = vec![first.clone()];
         urls.extend(c.labels.iter().cloned());
-        let (addr, alternates) = choose(urls);
+        let (addr, mut alternates) = choose(urls);
+        alternates.extend(edition_urls.iter().cloned());
         let mut notes = vec![prose_note.clone()];
         notes.extend(child_text.iter().cloned());
         let note = join_notes(&notes);
         for (i, l) in c.leading.iter().enumerate() {
-            let title = non_empty_or(clean_text(&l.text), heading, &l.url);
+            let own = non_empty_or(clean_text(&l.text), heading, &l.url);
+            let title = entry_title(
+                &own,
+                context.series,
+                &prose_note,
+                c.leading.len(),
+                &c.mentions,
+            );
+            let before = ctx.out.links.len();
             if i == 0 {
                 main_title = Some(title.clone());
-                push(ctx, &addr, title, note.clone(), alternates.clone(), hints);
+                push(
+                    ctx,
+                    &addr,
+                    title.clone(),
+                    note.clone(),
+                    alternates.clone(),
+                    hints,
+                );
             } else {
-                push(ctx, l, title, note.clone(), Vec::new(), hints);
+                push(ctx, l, title.clone(), note.clone(), Vec::new(), hints);
+            }
+            if title != own && ctx.out.links.len() > before {
+                ctx.out.links[before].own_title = Some(own);
             }
         }
     }
@@ -1161,7 +1226,7 @@ fn readings(
             ctx,
             m,
             title,
-            note.filter(|n| !n.is_empty()),
+            note.filter(|n| n.chars().any(char::is_alphanumeric)),
             Vec::new(),
             hints,
         );
@@ -1179,7 +1244,7 @@ fn readings(
                 ctx,
                 m,
                 title,
-                Some(ch.text.clone()).filter(|n| !n.is_empty()),
+                Some(ch.text.clone()).filter(|n| n.chars().any(char::is_alphanumeric)),
                 Vec::new(),
                 hints,
             );
@@ -1188,6 +1253,229 @@ fn readings(
             }
         }
     }
+}
+
+/// The title of an item's own link, from its text `own`: a numbered part ("Part 4 - In
+/// Python") is named with its series (`series`, from the item it is nested in), and a bare name
+/// ("gone", "Black") with the first clause of the item's description (`description`), which
+/// says what it is; otherwise the text as it is. `links` is how many links open the item (a
+/// name among several is no entry of its own); `mentions` are the texts of the other links in
+/// the item, which name other works, not this one.
+fn entry_title(
+    own: &str,
+    series: Option<&str>,
+    description: &str,
+    links: usize,
+    mentions: &[RawLink],
+) -> String {
+    if let Some(series) = series.filter(|_| names_a_part(own) || says_what_not_which(own)) {
+        return format!("{series}: {own}");
+    }
+    let one_word = !own.contains(char::is_whitespace) && own.chars().any(char::is_alphabetic);
+    if one_word && links == 1 {
+        let clause = first_clause(own, description).filter(|c| {
+            !mentions
+                .iter()
+                .any(|m| c.contains(clean_text(&m.text).as_str()))
+        });
+        if let Some(clause) = clause {
+            return format!("{own}: {clause}");
+        }
+    }
+    own.to_string()
+}
+
+/// The first clause of a description, as the title of the thing named `name`: "Compiler for
+/// a tiny programming language called Gone, implemented using ..." gives its words up to
+/// ", implemented", "JFlex is a lexical analyzer generator" its words after "is a". At least two words
+/// and at most 90 characters; `None` when the description opens with no such clause.
+fn first_clause(name: &str, description: &str) -> Option<String> {
+    let d = description.trim();
+    let lower = d.to_lowercase();
+    let defined = ["is a ", "is an ", "is the ", "is "].iter().find_map(|is| {
+        let lead = format!("{} {is}", name.to_lowercase());
+        lower.starts_with(&lead).then(|| &d[lead.len()..])
+    });
+    let d = defined.unwrap_or(d);
+    let cut = |d: &str, seps: &[&str]| {
+        let end = seps
+            .iter()
+            .filter_map(|sep| d.find(sep))
+            .min()
+            .unwrap_or(d.len());
+        d[..end].trim_end_matches(['.', ' ']).trim().to_string()
+    };
+    // A comma ends the clause only where what follows qualifies it ("..., written in C",
+    // "..., by its author"); elsewhere it is inside a list ("reading, processing, ...").
+    let clause = cut(
+        d,
+        &[
+            ". ",
+            "; ",
+            " - ",
+            " – ",
+            " — ",
+            " (",
+            ": ",
+            ", by ",
+            ", written ",
+            ", implemented ",
+            ", built ",
+            ", which ",
+            ", that ",
+            ", using ",
+            ", vs",
+        ],
+    );
+    let words = clause.split_whitespace().count();
+    // "by Kyle Kingsbury", "see also ...": a byline or a pointer, not what the thing is.
+    let first = clause
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let pointer = [
+        "by", "from", "see", "via", "aka", "and", "or", "also", "more", "read",
+    ]
+    .contains(&first.as_str());
+    // A description opens as a sentence does ("Compiler for ..."); a lowercase gloss ("the
+    // lock service, read it for its leases") is an aside about a work the name already is.
+    let opens_with_letter = clause
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (defined.is_some() && c.is_alphabetic()))
+        && !pointer;
+    (words >= 2 && clause.chars().count() <= 90 && opens_with_letter).then_some(clause)
+}
+
+/// Whether a link text says what kind of thing it leads to but not whose ("Publications",
+/// "Lecture notes", "DBLP" under a person or a course): the item it is nested in says whose.
+fn says_what_not_which(text: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "publications",
+        "papers",
+        "selected papers",
+        "selected publications",
+        "homepage",
+        "home page",
+        "home",
+        "notes",
+        "lectures",
+        "lecture notes",
+        "videos",
+        "talks",
+        "book",
+        "course",
+        "course page",
+        "exercises",
+        "solutions",
+        "references",
+        "bibliography",
+        "faq",
+        "wiki",
+        "docs",
+        "documentation",
+        "tutorial",
+        "introduction",
+        "overview",
+        "reading list",
+        "readings",
+        "schedule",
+        "syllabus",
+        "google scholar",
+        "homework",
+        "assignments",
+    ];
+    let lower = clean_text(text).to_lowercase();
+    GENERIC.contains(&lower.as_str()) || LABELS.contains(&lower.as_str())
+}
+
+/// Whether a link text names a numbered part of a series ("Part 4 - In Python", "Chapter 3",
+/// "Lecture II: Paxos", "Episode 12"), which says little without the series' name.
+fn names_a_part(text: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "part",
+        "chapter",
+        "ch",
+        "lecture",
+        "lesson",
+        "episode",
+        "ep",
+        "session",
+        "week",
+        "day",
+        "section",
+        "volume",
+        "vol",
+        "step",
+        "module",
+        "unit",
+        "installment",
+        "post",
+    ];
+    const NUMBERS: &[&str] = &[
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = text.to_lowercase();
+    let mut words = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '-' | '–' | '—' | ','))
+        .filter(|w| !w.is_empty());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let number = second.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&second);
+    PARTS.contains(&first) && number
+}
+
+/// The name of the series a parent item names (`Adventures in JIT Compilation by Eli
+/// Bendersky:` gives "Adventures in JIT Compilation"): its text without a closing colon and
+/// a closing byline; `None` when there is none or it is too long to be a name.
+fn series_name(parent: &str) -> Option<String> {
+    let t = clean_text(parent);
+    let t = match t.rfind(" by ") {
+        Some(at) if t[at + 4..].split_whitespace().count() <= 4 && at > 0 => t[..at].to_string(),
+        _ => t,
+    };
+    let t = clean_text(&t);
+    (!t.is_empty() && t.chars().count() <= 80).then_some(t)
+}
+
+/// Where `text` opens a parenthesis it does not close (`the pi-calculus (see`).
+fn unclosed_paren(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.first().copied()
+}
+
+/// Whether a nested item gives other addresses of its parent's reading ("Other editions:
+/// [typeset](url)", "Mirror: [GitHub](url)") rather than readings of its own.
+fn is_edition(child: &ChildNote) -> bool {
+    let lower = child.text.to_lowercase();
+    !child.mentions.is_empty()
+        && [
+            "other edition",
+            "edition:",
+            "editions:",
+            "other source",
+            "other version",
+            "mirror",
+            "also available",
+            "also at",
+            "alternate link",
+            "alternative link",
+            "archived copy",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 fn non_empty_or(title: String, heading: Option<&str>, url: &str) -> String {
@@ -1629,5 +1917,58 @@ mod tests {
         );
         assert_eq!(p.links[3].note, p.links[2].note);
         assert_eq!(p.links[4].url, "https://example.edu/course");
+    }
+
+    #[test]
+    fn titles_say_which_work_a_link_is() {
+        let md = "## Compilers\n\n\
+            * Adventures in JIT Compilation by Eli Bendersky:\n\
+            \x20 + [Part 1 - An Interpreter](https://e.org/jit-1).\n\
+            \x20 + [Part 2 - An x64 JIT](https://e.org/jit-2).\n\
+            * [gone](https://github.com/x/gone) - Compiler for a tiny language called Gone, implemented using Python.\n\
+            * [JFlex](https://jflex.de) - JFlex is a lexical analyzer generator for Java.\n\
+            * [Capstone](https://c.org) - Lightweight multi-platform, multi-architecture disassembly framework with bindings to various famous programming languages.\n\
+            * [JamVM](https://j.org) - [GitHub project mirror](https://github.com/x/jamvm).\n\
+            * [A Micro-Manual for LISP](https://u.org/micro.pdf).\n\
+            \x20 + Other editions: [Neat and nice typeset](https://github.com/x/micromanual).\n\
+            * the pi-calculus (see [Jeannette Wing's FAQ](https://w.org/faq.pdf))\n\
+            * [Nancy A. Lynch](https://l.org/)\n\
+            \x20 * [Publications](https://l.org/pubs.html)\n\
+            * Lamport, Time, Clocks (CACM 1978, [pdf](https://l.org/clocks.pdf))\n";
+        let p = parse(md, Path::new("a.md"));
+        assert_eq!(
+            titles(&p),
+            vec![
+                "Adventures in JIT Compilation: Part 1 - An Interpreter",
+                "Adventures in JIT Compilation: Part 2 - An x64 JIT",
+                "gone: Compiler for a tiny language called Gone",
+                "JFlex: lexical analyzer generator for Java",
+                "Capstone",
+                "JamVM",
+                "GitHub project mirror",
+                "A Micro-Manual for LISP",
+                "the pi-calculus: Jeannette Wing's FAQ",
+                "Nancy A. Lynch: Publications",
+                "Nancy A. Lynch",
+                "Lamport, Time, Clocks",
+            ]
+        );
+        // What the list calls the link stays known, for matching the work.
+        assert_eq!(
+            p.links[0].own_title.as_deref(),
+            Some("Part 1 - An Interpreter")
+        );
+        assert_eq!(p.links[2].own_title.as_deref(), Some("gone"));
+        assert_eq!(
+            p.links[8].own_title.as_deref(),
+            Some("Jeannette Wing's FAQ")
+        );
+        // Another edition is another address of the reading, not a reading.
+        assert_eq!(
+            p.links[7].alternates,
+            vec!["https://github.com/x/micromanual"]
+        );
+        // The full stop that ends an item is no note.
+        assert_eq!(p.links[0].note, None);
     }
 }

@@ -10,8 +10,10 @@
 //!
 //! # Rules
 //! - **Duplicates**: two addresses are the same reading when their comparison keys are equal
-//!   ([`crate::corpus::url_key::key`]: scheme, `www.`, host case, tracking parameters, fragment
-//!   and a trailing slash do not count; a DOI, ACM or arXiv paper is one key under any of its
+//!   ([`crate::corpus::url_key::key`]: scheme, `www.`, host case, tracking parameters, a
+//!   trailing slash and a fragment that is only a place on the page (`#top`) do not count; a
+//!   fragment that names a part (`schedule.html#oct-14-2019`, a lecture) does, unless the list
+//!   gives that link the text of an earlier link to the same page; a DOI, ACM or arXiv paper is one key under any of its
 //!   addresses). A candidate's `alternates` and a corpus link's `alternates` count too. A
 //!   truncated URL (`...` at the end) is the same link as one whose key starts with its key.
 //!   The first occurrence in an import wins.
@@ -457,6 +459,7 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
         .unaddressed
         .iter_mut()
         .for_each(|(_, c)| text::finalize(c));
+    same_text_same_reading(&mut parsed.links);
     if parsed.links.is_empty() {
         let others: Vec<&str> = Format::words()
             .skip(1)
@@ -480,6 +483,54 @@ pub fn read_based(path: &Path, format: Format, base: Option<&url::Url>) -> Resul
         return Err(Error::Invalid(found));
     }
     Ok(parsed)
+}
+
+/// A link to a part of a page (`schedule.html#oct-14-2019`) is a reading of its own
+/// ([`corpus::url_key::part`]), unless the list gives it the text of an earlier link to the
+/// same page: `[Lecture notes](notes.html#ch2)` after `[Lecture notes](notes.html)` is the same
+/// reading again. Such a link takes the earlier one's address, so that `import` and
+/// `new --from` both count it a duplicate.
+fn same_text_same_reading(links: &mut [Candidate]) {
+    use corpus::url_key;
+    let page_of = |url: &str| {
+        let key = url_key::key(url);
+        match url_key::part(url) {
+            Some(part) => key
+                .strip_suffix(part)
+                .and_then(|k| k.strip_suffix('#'))
+                .map_or(key.clone(), String::from),
+            None => key,
+        }
+    };
+    let words = |t: &str| {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Only pages linked with a part anywhere need a look.
+    if !links.iter().any(|c| url_key::part(&c.url).is_some()) {
+        return;
+    }
+    let mut first: std::collections::HashMap<(String, String), String> =
+        std::collections::HashMap::new();
+    for c in links.iter_mut() {
+        let title = words(&c.title);
+        if title.is_empty() {
+            continue;
+        }
+        match first.entry((page_of(&c.url), title)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if url_key::key(&c.url) != url_key::key(e.get()) {
+                    c.url = e.get().clone();
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(c.url.clone());
+            }
+        }
+    }
 }
 
 /// Parses `content` (read from `path`, used in messages) as `format`, with relative links

@@ -189,7 +189,7 @@ fn has_markup(s: &str) -> bool {
 /// a note is at most `SUMMARY_CHARS` long, whatever the format (a note points to the text,
 /// and a corpus of 100 KB notes is slow to render).
 pub fn finalize(c: &mut super::Candidate) {
-    c.title = squash(&plain(&c.title));
+    c.title = closed(squash(&plain(&c.title)));
     c.note = c
         .note
         .as_deref()
@@ -199,6 +199,25 @@ pub fn finalize(c: &mut super::Candidate) {
     for a in c.authors.iter_mut().chain(c.hints.iter_mut()) {
         *a = squash(&plain(a));
     }
+}
+
+/// A title whose last parenthesis is never closed ("Testing concurrency on the JVM (Part 1",
+/// a link text cut at its end), closed: the words in it are the title's; a bare `(` at the
+/// end is dropped.
+fn closed(title: String) -> String {
+    let depth = title.chars().fold(0i32, |d, c| match c {
+        '(' => d + 1,
+        ')' if d > 0 => d - 1,
+        _ => d,
+    });
+    if depth == 0 {
+        return title;
+    }
+    let trimmed = title.trim_end_matches(['(', ' ']);
+    if trimmed.len() < title.len() {
+        return closed(trimmed.to_string());
+    }
+    format!("{title}{}", ")".repeat(depth as usize))
 }
 
 /// The most a summary keeps of a post: a note is a pointer to the text, not the text.
@@ -372,6 +391,16 @@ mod tests {
             "Raft & Paxos’s log"
         );
         assert_eq!(html_to_text("plain  text\n here"), "plain text here");
+    }
+
+    #[test]
+    fn an_unclosed_parenthesis_in_a_title_is_closed() {
+        assert_eq!(
+            closed("Testing concurrency on the JVM (Part 1".into()),
+            "Testing concurrency on the JVM (Part 1)"
+        );
+        assert_eq!(closed("Paxos (".into()), "Paxos");
+        assert_eq!(closed("Raft (2014) :)".into()), "Raft (2014) :)");
     }
 
     #[test]

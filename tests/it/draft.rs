@@ -1487,3 +1487,66 @@ fn in_clusters_a_topic_others_require_opens_the_first_stage() {
     }
     assert!(roots >= 1, "the fixture gives no prerequisite");
 }
+
+/// Lecture links into one schedule page (`schedule.html#sep-11-2019`) are readings of their
+/// own, each in its section, beside the schedule page itself; a paper's `#abstract` is the
+/// paper again, and a second link to the same page under an earlier link's text is that
+/// reading again, whatever its fragment.
+#[test]
+fn a_fragment_naming_a_part_of_a_page_is_a_reading_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/fragments.md", &["--no-like"]);
+    let topics = topics(&course);
+    let text = |id: &str| {
+        topics
+            .iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, text)| text.as_str())
+            .unwrap_or_else(|| panic!("no topic {id}: {topics:?}"))
+    };
+    let storage = text("storage");
+    for url in [
+        "schedule.html\"",
+        "#sep-11-2019",
+        "#sep-16-2019",
+        "lfs.pdf\"",
+    ] {
+        assert!(storage.contains(url), "{url}\n{storage}");
+    }
+    let execution = text("query-execution");
+    for url in ["#oct-07-2019", "#oct-09-2019", "volcano.pdf"] {
+        assert!(execution.contains(url), "{url}\n{execution}");
+    }
+    let all: String = topics.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(!all.contains("#abstract"), "{all}");
+    assert!(!all.contains("#oct-02-2019"), "{all}");
+    assert_eq!(links(storage), 4, "{storage}");
+    assert_eq!(links(execution), 3, "{execution}");
+}
+
+/// Link texts that do not say which work they are get a title that does: a numbered part
+/// is named with its series, a bare name with what the entry says it is, and a text cut at
+/// a parenthesis with the link it opens; another edition of a reading is no reading of its
+/// own, and an item's closing full stop is no note.
+#[test]
+fn titles_say_which_work_a_link_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/titles.md", &["--no-like"]);
+    let all: String = topics(&course).into_iter().map(|(_, t)| t).collect();
+    for title in [
+        "title = \"Adventures in JIT Compilation: Part 1 - An Interpreter\"",
+        "title = \"Adventures in JIT Compilation: Part 2 - An x64 JIT\"",
+        "title = 'Black: Scheme interpreter for the reflective language \"Black\"'",
+        "title = \"gone: Compiler for a tiny programming language called Gone\"",
+        "title = \"the pi-calculus: Jeannette Wing's FAQ\"",
+    ] {
+        assert!(all.contains(title), "{title}\n{all}");
+    }
+    assert!(!all.contains("Neat and nice typeset\""), "{all}");
+    assert!(
+        all.contains("alternates = [\"https://github.com/example/micromanual\"]"),
+        "{all}"
+    );
+    assert!(!all.contains("note = \".\""), "{all}");
+    assert!(!all.contains("(see"), "{all}");
+}

@@ -482,3 +482,50 @@ fn a_large_dry_run_is_one_valid_json_document_whatever_the_file_name() {
     assert_eq!(json["new"].as_u64(), Some(count as u64));
     assert_eq!(json["duplicates"].as_u64(), Some(0));
 }
+
+/// `import` counts duplicates as `new --from` does (tests/fixtures/draft/fragments.md): a link
+/// to a part of a page (a lecture on a schedule) is new beside the page, `#abstract` is the
+/// page again, and a part linked under the text of an earlier link to the page is that link.
+#[test]
+fn a_fragment_naming_a_part_of_a_page_is_new_and_a_place_on_it_is_a_duplicate() {
+    let (_tmp, dir) = corpus_copy();
+    let list = root().join("tests/fixtures/draft/fragments.md");
+    let out = syllabus(&[
+        "import",
+        list.to_str().unwrap(),
+        "--topics",
+        dir.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    let o = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status = |url: &str| {
+        o.lines()
+            .find(|l| l.contains(&format!("{url} ")))
+            .unwrap_or_else(|| panic!("no row for {url}\n{o}"))
+            .rsplit("  ")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    for lecture in ["sep-11-2019", "sep-16-2019", "oct-07-2019", "oct-09-2019"] {
+        assert_eq!(status(&format!("schedule.html#{lecture}")), "new", "{o}");
+    }
+    assert!(
+        status("lfs.pdf#abstract").starts_with("duplicate of"),
+        "{o}"
+    );
+    let again = o
+        .lines()
+        .filter(|l| l.contains("schedule.html#sep-16-2019 "))
+        .collect::<Vec<_>>();
+    assert_eq!(again.len(), 2, "{o}");
+    assert!(
+        again[1].ends_with(&format!("duplicate of {}", "db-example-schedule-2")),
+        "{o}"
+    );
+    assert_eq!(
+        last_line(&o),
+        "12 links: 8 new, 4 duplicates, 8 without a topic"
+    );
+}

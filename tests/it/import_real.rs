@@ -548,3 +548,35 @@ fn a_sphinx_index_page_keeps_its_textbooks_and_leaves_the_toctree_out() {
     assert!(err.contains("profile page"), "{err}");
     assert_no_link_lost("ysc4231-index.rst", &v, &err);
 }
+
+/// A list of people, venues and courses (hengxin/awesome-distributed-computing): a person's
+/// nested "Publications" link is named with the person, and two parts of one course page (its
+/// links and its calendar of lecture notes) are two readings.
+#[test]
+fn a_resources_list_names_nested_generic_links_by_their_parent() {
+    let file = "awesome-distributed-computing.md";
+    let (v, err) = dry_run(file);
+    assert_eq!(counts(&v).0, 183);
+    let lynch = by_title(&v, "Nancy A. Lynch: Publications");
+    assert_eq!(
+        lynch["url"],
+        "http://groups.csail.mit.edu/tds/lynch-pubs.html"
+    );
+    assert_eq!(
+        by_title(&v, "Keren Censor-Hillel: Publications")["status"],
+        "new"
+    );
+    for part in ["#links", "#calendar"] {
+        let url = format!("https://parasol.tamu.edu/people/welch/teaching/668.f11/{part}");
+        let row = links(&v)
+            .iter()
+            .find(|l| l["url"] == url.as_str())
+            .unwrap_or_else(|| panic!("no row for {url}"));
+        assert_eq!(row["status"], "new", "{url}");
+    }
+    for l in links(&v) {
+        let t = l["title"].as_str().unwrap();
+        assert!(t.matches('(').count() <= t.matches(')').count(), "{t}");
+    }
+    assert_no_link_lost(file, &v, &err);
+}
