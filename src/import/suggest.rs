@@ -67,7 +67,7 @@ pub struct Params {
     /// The margin when the best topic is named by the reading and the second is not.
     pub named_margin: f32,
     /// Weight, in units of the floor, of a topic's specific name found only beside the
-    /// title: in the address's path or the note (see [`Query`]).
+    /// title, in the address's path (see [`Query`]).
     pub aside_name_weight: f32,
 }
 
@@ -215,8 +215,6 @@ struct Query {
     /// the title names no topic specifically: the author's own name for the work, which the
     /// title ("There Is More Consensus in Egalitarian Parliaments") need not repeat.
     url_names: Vec<Found>,
-    /// The same in the note ("the Raft paper").
-    note_names: Vec<Found>,
 }
 
 impl Query {
@@ -1073,10 +1071,11 @@ impl Suggester {
             unit * self.params.heading_name_weight,
             &mut named,
         );
-        for aside in [&q.url_names, &q.note_names] {
-            self.names
-                .score(aside, unit * self.params.aside_name_weight, &mut named);
-        }
+        self.names.score(
+            &q.url_names,
+            unit * self.params.aside_name_weight,
+            &mut named,
+        );
         let total = |i: usize| {
             let neighbours = self.params.neighbour_weight * self.floor * near[i];
             parts.iter().map(|p| p[i]).sum::<f32>() + neighbours + named[i]
@@ -1179,10 +1178,11 @@ impl Suggester {
                 f.course = true;
             }
         }
-        // The address's own name for the work (`.../epaxos.pdf`, `.../zab.pdf`), or the
-        // note's ("the Raft paper"), when the title names no topic specifically (a general
-        // name, "consensus", leaves room): only specific or coined names, which a path or a
-        // description holds by choice, not by chance ("system", "notes").
+        // The address's own name for the work (`.../epaxos.pdf`, `.../zab.pdf`), when the
+        // title names no topic specifically (a general name, "consensus", leaves room): only
+        // specific or coined names, which a path holds by choice, not by chance ("system",
+        // "notes"). Not the note's: a course's or a list's note is a commentary that names
+        // the neighbouring topics too ("the first state machine replication").
         let telling = |f: &Found| {
             let p = &self.names.phrases[f.name];
             p.specific || p.coined
@@ -1199,7 +1199,6 @@ impl Suggester {
                 .collect()
         };
         let url_names = aside(&path_words.join(" "));
-        let note_names = aside(c.note.as_deref().unwrap_or(""));
         let mut heading_names: Vec<Found> = if title.is_empty() && note.is_empty() {
             Vec::new()
         } else {
@@ -1230,7 +1229,6 @@ impl Suggester {
             title_names,
             heading_names,
             url_names,
-            note_names,
         }
     }
 
@@ -1293,7 +1291,6 @@ impl Suggester {
                 ("title", &q.title_names),
                 ("heading", &q.heading_names),
                 ("address", &q.url_names),
-                ("note", &q.note_names),
             ] {
                 let names = self.names.of_topic(found, t);
                 if !names.is_empty() {
@@ -1812,23 +1809,6 @@ mod tests {
             "Sourdough starters for beginners",
             "https://example.com/epaxos.pdf",
         ));
-        assert_eq!(got.topic, None, "{got:?}");
-    }
-
-    /// A description that names the system ("the Raft paper") files a reading whose title
-    /// does not.
-    #[test]
-    fn a_specific_name_in_the_note_names_the_topic_the_title_does_not() {
-        let c = loaded("tests/fixtures/curation/course");
-        let s = Suggester::new(&c);
-        let title = "Understandability as a design goal for agreement algorithms";
-        let got = s.suggest(&cand(title, "The Raft paper, extended version."));
-        assert_eq!(got.topic.as_deref(), Some("raft"), "{got:?}");
-        assert!(
-            got.why.iter().any(|w| w == "note names the topic: raft"),
-            "{got:?}"
-        );
-        let got = s.suggest(&cand(title, "The extended version."));
         assert_eq!(got.topic, None, "{got:?}");
     }
 
