@@ -351,9 +351,17 @@ pub fn parse(content: &str, file: &Path) -> Result<Parsed, Diagnostic> {
             note: field(entry, "abstract"),
             published: year.filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())),
             authors,
-            hints: field(entry, "keywords")
-                .map(|k| k.split([',', ';']).filter_map(non_empty).collect())
-                .unwrap_or_default(),
+            // JabRef's `groups` are the folders a curator filed the entry in: its section
+            // heading, so first (see `Candidate::heading`); then its keywords.
+            hints: ["groups", "keywords"]
+                .into_iter()
+                .filter_map(|name| field(entry, name))
+                .flat_map(|k| {
+                    k.split([',', ';'])
+                        .filter_map(non_empty)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
             kind,
             line,
             ..Candidate::default()
@@ -441,6 +449,15 @@ mod tests {
         assert!(p.skipped[0]
             .to_string()
             .starts_with("refs.bib:16:1: warning: the entry `nolink`"));
+    }
+
+    /// A JabRef group is the section the curator filed the entry in: the first hint, the
+    /// heading, before the keywords.
+    #[test]
+    fn a_group_is_the_entry_heading() {
+        let bib = "@misc{k,\n  title = {Paxos Made Live},\n  url = {https://example.com/live.pdf},\n  keywords = {engineering; google},\n  groups = {Consensus},\n}\n";
+        let p = parse(bib, Path::new("refs.bib")).unwrap();
+        assert_eq!(p.links[0].hints, vec!["Consensus", "engineering", "google"]);
     }
 
     #[test]

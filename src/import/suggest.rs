@@ -66,6 +66,9 @@ pub struct Params {
     pub single_name_low: f32,
     /// The margin when the best topic is named by the reading and the second is not.
     pub named_margin: f32,
+    /// Weight, in units of the floor, of a topic's specific name found only beside the
+    /// title, in the address's path (see [`Query`]).
+    pub aside_name_weight: f32,
 }
 
 impl Default for Params {
@@ -83,6 +86,7 @@ impl Default for Params {
             heading_name_weight: 0.5,
             single_name_low: SINGLE_NAME_LOW,
             named_margin: 1.0,
+            aside_name_weight: 0.5,
         }
     }
 }
@@ -207,6 +211,10 @@ struct Query {
     /// reading of the field, it does not make an essay on careers one).
     title_names: Vec<Found>,
     heading_names: Vec<Found>,
+    /// The topics' specific or coined names in the address's path (`.../epaxos.pdf`), when
+    /// the title names no topic specifically: the author's own name for the work, which the
+    /// title ("There Is More Consensus in Egalitarian Parliaments") need not repeat.
+    url_names: Vec<Found>,
 }
 
 impl Query {
@@ -433,6 +441,9 @@ struct Name {
     /// "orchestration", "awesome list"). What a reading of a list mostly outside the field
     /// must carry to be filed (see `super::decide`).
     specific: bool,
+    /// One word English does not have ("epaxos", "bigtable"): a system's or a protocol's
+    /// coined name.
+    coined: bool,
 }
 
 /// A name found in a text: which, and where (token span).
@@ -444,6 +455,10 @@ struct Found {
     /// The name is the whole text ("Gossip" as a heading): then it is chosen words however
     /// plain, and counts fully.
     whole: bool,
+    /// The field's own name ("distributed systems") as the subject of a course or a lecture
+    /// series ("MIT 6.824: Distributed Systems"): a course on the whole field, so the name
+    /// counts fully for the topic that bears it (see [`teaches`]).
+    course: bool,
 }
 
 /// The words names are matched on: lowercase, plural `s` off (see `super::domain::normal`),
@@ -517,6 +532,7 @@ impl Names {
                         common: false,
                         weight: 1.0,
                         specific: false,
+                        coined: false,
                     });
                     phrases.len() - 1
                 });
@@ -598,6 +614,7 @@ impl Names {
                 (CONCENTRATED * concentration).min(1.0)
             };
             p.weight = common * single * pointed;
+            p.coined = coined_word && !p.common;
             let strength = super::domain::words(&p.text)
                 .filter_map(|w| field.weight(&w))
                 .fold(0f32, f32::max);
@@ -668,6 +685,7 @@ impl Names {
                             start,
                             len: p.len(),
                             whole: p.len() == tokens.len(),
+                            course: false,
                         });
                     }
                 }
@@ -690,6 +708,7 @@ impl Names {
                         start,
                         len: 1,
                         whole: false,
+                        course: false,
                     });
                 }
             }
@@ -724,7 +743,11 @@ impl Names {
     fn score(&self, found: &[Found], weight: f32, scores: &mut [f32]) {
         for f in found {
             let p = &self.phrases[f.name];
-            let strength = if f.whole && !p.common { 1.0 } else { p.weight };
+            let strength = if f.course || (f.whole && !p.common) {
+                1.0
+            } else {
+                p.weight
+            };
             for (&t, share) in p.topics.iter().zip(&p.shares) {
                 scores[t] += weight * strength * share;
             }
@@ -736,7 +759,7 @@ impl Names {
     fn weighty(&self, found: &[Found]) -> bool {
         found.iter().any(|f| {
             let p = &self.phrases[f.name];
-            p.weight > 0.0 || (f.whole && !p.common)
+            p.weight > 0.0 || f.course || (f.whole && !p.common)
         })
     }
 
@@ -760,6 +783,45 @@ impl Names {
         }
         out
     }
+}
+
+/// Words that make a title a course's or a lecture series'.
+const TEACHING: &[&str] = &[
+    "course", "courses", "lecture", "lectures", "class", "syllabus", "mooc",
+];
+
+/// Whether `title` is a course's or lectures' ("MIT 6.824: Distributed Systems", "CS 525:
+/// Advanced Distributed Systems", "Distributed Systems lecture series"): it has a teaching
+/// word or a course number (`6.824`, `15-440`, `CS 525`, `CSE552`).
+fn teaches(title: &str) -> bool {
+    let words: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let code = |i: usize, w: &str| {
+        // 6.824, 15-440, 6.5840: a short number, a dot or a dash, and a longer one (not a
+        // version, "2.0", nor a date, "2019-03").
+        let joined = w.split_once(['.', '-']).is_some_and(|(a, b)| {
+            digits(a) && digits(b) && a.len() <= 2 && (3..=4).contains(&b.len())
+        });
+        // CSE552, CS525: a department's letters and a three-digit number.
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let glued = (2..=5).contains(&letters.len())
+            && letters.bytes().all(|b| b.is_ascii_uppercase())
+            && w.len() - letters.len() == 3;
+        // CS 525, CSEP 552: the same, apart.
+        let apart = w.len() == 3
+            && digits(w)
+            && i > 0
+            && (2..=5).contains(&words[i - 1].len())
+            && words[i - 1].bytes().all(|b| b.is_ascii_uppercase());
+        joined || glued || apart
+    };
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| code(i, w) || TEACHING.contains(&w.to_lowercase().as_str()))
 }
 
 /// How many topics a suggestion looks at: the best, and two behind it.
@@ -1009,6 +1071,11 @@ impl Suggester {
             unit * self.params.heading_name_weight,
             &mut named,
         );
+        self.names.score(
+            &q.url_names,
+            unit * self.params.aside_name_weight,
+            &mut named,
+        );
         let total = |i: usize| {
             let neighbours = self.params.neighbour_weight * self.floor * near[i];
             parts.iter().map(|p| p[i]).sum::<f32>() + neighbours + named[i]
@@ -1094,9 +1161,44 @@ impl Suggester {
                     start: 0,
                     len: 1,
                     whole: true,
+                    course: false,
                 },
             );
         }
+        // A title whose only names are the field's own, of a course or of lectures ("MIT
+        // 6.824: Distributed Systems"), is a course on the whole field: the name counts for
+        // the topic that bears it, as it does not in "Debugging Distributed Systems".
+        if !title_names.is_empty()
+            && title_names
+                .iter()
+                .all(|f| self.names.phrases[f.name].common)
+            && teaches(&c.title)
+        {
+            for f in &mut title_names {
+                f.course = true;
+            }
+        }
+        // The address's own name for the work (`.../epaxos.pdf`, `.../zab.pdf`), when the
+        // title names no topic specifically (a general name, "consensus", leaves room): only
+        // specific or coined names, which a path holds by choice, not by chance ("system",
+        // "notes"). Not the note's: a course's or a list's note is a commentary that names
+        // the neighbouring topics too ("the first state machine replication").
+        let telling = |f: &Found| {
+            let p = &self.names.phrases[f.name];
+            p.specific || p.coined
+        };
+        let title_tells = title_names.iter().any(|f| f.whole || telling(f));
+        let aside = |text: &str| -> Vec<Found> {
+            if title_tells {
+                return Vec::new();
+            }
+            self.names
+                .find(&name_tokens(&without_venues(text)))
+                .into_iter()
+                .filter(telling)
+                .collect()
+        };
+        let url_names = aside(&path_words.join(" "));
         let mut heading_names: Vec<Found> = if title.is_empty() && note.is_empty() {
             Vec::new()
         } else {
@@ -1126,6 +1228,7 @@ impl Suggester {
             url: url_words,
             title_names,
             heading_names,
+            url_names,
         }
     }
 
@@ -1184,7 +1287,11 @@ impl Suggester {
         {
             s.specific = self.names.specific(&q.title_names, t);
             // The topic's own names that the reading carries: usually what decided.
-            for (place, found) in [("title", &q.title_names), ("heading", &q.heading_names)] {
+            for (place, found) in [
+                ("title", &q.title_names),
+                ("heading", &q.heading_names),
+                ("address", &q.url_names),
+            ] {
                 let names = self.names.of_topic(found, t);
                 if !names.is_empty() {
                     s.why
@@ -1672,6 +1779,84 @@ mod tests {
         assert_eq!(got.topic, None, "{got:?}");
         let got = s.suggest(&cand("orleans: cloud computing for everyone", ""));
         assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A paper's address often carries the name its authors gave it (`.../epaxos.pdf`) when
+    /// its title does not: a specific name there files it, and says so. A plain word of a
+    /// path names nothing.
+    #[test]
+    fn a_specific_name_in_the_address_names_the_topic_the_title_does_not() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let at = |title: &str, url: &str| Candidate {
+            url: url.into(),
+            ..cand(title, "")
+        };
+        let title = "There Is More Consensus in Egalitarian Parliaments";
+        let got = s.suggest(&at(title, "https://example.com/papers/epaxos.pdf"));
+        assert_eq!(got.topic.as_deref(), Some("paxos"), "{got:?}");
+        assert!(
+            got.why
+                .iter()
+                .any(|w| w == "address names the topic: epaxos"),
+            "{got:?}"
+        );
+        // The same title at an address that names nothing is not sure enough.
+        let got = s.suggest(&at(title, "https://example.com/papers/sosp13.pdf"));
+        assert_eq!(got.topic, None, "{got:?}");
+        // Off the course's field, the address files nothing.
+        let got = s.suggest(&at(
+            "Sourdough starters for beginners",
+            "https://example.com/epaxos.pdf",
+        ));
+        assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A course or lecture series on the whole field ("MIT 6.824: Distributed Systems") is
+    /// filed where the course keeps the field's own name, although that name places no
+    /// other reading ("Debugging Distributed Systems ...").
+    #[test]
+    fn a_course_on_the_whole_field_is_filed_where_the_field_name_is_kept() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        for title in [
+            "MIT 6.824: Distributed Systems",
+            "CS 525: Advanced Distributed Systems",
+            "Distributed Systems lecture series",
+        ] {
+            let got = s.suggest(&cand(title, ""));
+            assert_eq!(got.topic.as_deref(), Some("overview"), "{title}: {got:?}");
+            assert!(
+                got.why
+                    .iter()
+                    .any(|w| w == "title names the topic: distributed systems"),
+                "{title}: {got:?}"
+            );
+        }
+        let got = s.suggest(&cand("Debugging Distributed Systems with Provenance", ""));
+        assert_ne!(got.topic.as_deref(), Some("overview"), "{got:?}");
+    }
+
+    #[test]
+    fn a_course_is_told_by_its_number_or_a_teaching_word() {
+        for title in [
+            "MIT 6.824: Distributed Systems",
+            "CMU 15-440: Distributed Systems",
+            "UW CSEP 552: Distributed Systems",
+            "CSE552 notes",
+            "Distributed systems lecture series",
+            "An online course on consensus",
+        ] {
+            assert!(teaches(title), "{title}");
+        }
+        for title in [
+            "Distributed Systems for Fun and Profit",
+            "Paxos Made Simple (2001)",
+            "Release 2.0 of our tools",
+            "Notes from 2019-03",
+        ] {
+            assert!(!teaches(title), "{title}");
+        }
     }
 
     /// Every venue word is one, however long: the length guard must not hide a new one.
