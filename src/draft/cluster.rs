@@ -1052,7 +1052,6 @@ fn cluster_text(
     let placed: HashSet<usize> = kept.iter().flatten().copied().collect();
     let centroids: Vec<Vector> = kept.iter().map(|c| centroid(c, &vs)).collect();
     let mut inbox = Vec::new();
-    let mut lone: Vec<Key> = Vec::new();
     let mut joins: Vec<Vec<usize>> = vec![Vec::new(); kept.len()];
     for i in (0..n).filter(|i| !placed.contains(i)) {
         let best = centroids
@@ -1063,8 +1062,10 @@ fn cluster_text(
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match best {
             Some((k, s)) if s >= MIN_JOIN => joins[k].push(i),
-            // Left over: a word or a phrase may still gather it below.
-            _ => lone.push(readings[i].key),
+            _ => inbox.push((
+                readings[i].key,
+                "shares too few words with any proposed topic".to_string(),
+            )),
         }
     }
     for (c, j) in kept.iter_mut().zip(joins) {
@@ -1088,7 +1089,7 @@ fn cluster_text(
         taken.insert(w);
     }
     let mut topics = Vec::new();
-    let mut scattered: Vec<Key> = lone;
+    let mut scattered: Vec<Key> = Vec::new();
     for c in kept {
         let rs: Vec<&Reading> = c.iter().map(|i| &readings[*i]).collect();
         // A cluster no phrase or word of its titles names is a coincidence of a few words
@@ -1344,12 +1345,16 @@ fn stem_name(
     } else {
         noun_like(&word)
     };
-    // A name of the field; or, said in several forms (an act and its doer: "interpreting",
-    // "interpreter"), a word the list uses as often as it would gather leftovers by.
+    // A name of the field; or, said as an act and (twice or more) as its doer
+    // ("interpreting", "interpreter"), a word the list uses as often as it would gather
+    // leftovers by.
     let weighty = forms
         .keys()
         .any(|f| field.weight(f).is_some_and(|x| x >= super::NAME_WEIGHT))
-        || forms.len() >= 2
+        || forms.keys().any(|f| f.ends_with("ing"))
+            && forms
+                .iter()
+                .any(|(f, n)| *n >= 2 && (f.ends_with("er") || f.ends_with("or")))
             && forms
                 .keys()
                 .any(|f| field.weight(f).is_some_and(|x| x >= BY_WORD_WEIGHT));
