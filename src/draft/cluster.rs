@@ -719,7 +719,8 @@ fn seed(readings: &[Reading], course: &Course) -> (Vec<Topic>, Vec<usize>) {
     for (s, parts) in by_stage {
         let n: usize = parts.iter().map(|p| p.1.len()).sum();
         // Two course topics agreeing on a stage are evidence enough for two readings.
-        if parts.len() < 2 || n < 2 {
+        let too_coarse = readings.len() >= TINY && n as f32 > MAX_SHARE * readings.len() as f32;
+        if parts.len() < 2 || n < 2 || too_coarse {
             rest.extend(parts.into_iter().flat_map(|p| p.1));
             continue;
         }
