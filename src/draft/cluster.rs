@@ -185,6 +185,157 @@ fn agglomerate(items: &[usize], vs: &[Vector], target: usize, cap: usize) -> Vec
     clusters.into_iter().flatten().collect()
 }
 
+/// Number words a title may give a part by ("part two").
+const PART_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "i", "ii",
+    "iii", "iv", "v", "vi",
+];
+
+/// The stem of a title that numbers its part: "Writing a compiler: 3. LLVM" and "Exploring
+/// PL/pgSQL part two: a Forth" give "writing a compiler" and "exploring pl/pgsql".
+fn title_stem(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let is_number = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && (w.chars().all(|c| c.is_ascii_digit()) || PART_WORDS.contains(&w))
+    };
+    // "..., part 1: ...", "... part two: ...", "... (Part 3)".
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if (w == "part" || w == "pt") && i > 0 && words.get(i + 1).is_some_and(|n| is_number(n)) {
+            return Some(words[..i].join(" "));
+        }
+    }
+    // "Stem: 3. Subtitle".
+    let (stem, rest) = lower.split_once(": ")?;
+    let first = rest.split_whitespace().next()?;
+    let numbered = first.ends_with('.') || first.ends_with(')');
+    (numbered
+        && first
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit()))
+    .then(|| stem.to_string())
+}
+
+/// The series a note names ("Previously in compiler basics:", "Next in database basics:").
+fn note_series(note: &str) -> Option<String> {
+    let lower = note.trim_start().to_lowercase();
+    let rest = ["previously in ", "next in ", "part of "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let (name, _) = rest.split_once(':')?;
+    let name = name.trim();
+    let generic = name.is_empty()
+        || name.split_whitespace().count() > 6
+        || ["this series", "the series", "this"].contains(&name);
+    (!generic).then(|| name.to_string())
+}
+
+/// The first two words of a URL's last path part ("compiler-basics" of
+/// `compiler-basics-llvm.html`), when they are no everyday words alone.
+fn slug_stem(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.split('.').next()?.to_lowercase();
+    let parts: Vec<&str> = last.split(['-', '_']).collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let (a, b) = (parts[0], parts[1]);
+    let word = |w: &str| w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic());
+    let telling = |w: &str| {
+        crate::import::domain::normal(w).is_some_and(|n| {
+            !crate::import::domain::common_english(&n) && !super::TITLE_FORM.contains(&n.as_str())
+        })
+    };
+    (word(a) && word(b) && (telling(a) || telling(b))).then(|| format!("{a}-{b}"))
+}
+
+/// The series of a list: readings one author published as parts of one work, found by a
+/// title stem that numbers its parts, a note naming the series, or (three readings at least)
+/// one URL slug pattern. Each series is indices into `readings`, two or more, in order. A
+/// series is one subject by its author's word: clustering keeps it together.
+pub(crate) fn series(readings: &[Reading]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..readings.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first: BTreeMap<String, usize> = BTreeMap::new();
+    let mut slugs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut join = |parent: &mut Vec<usize>, key: String, i: usize| match first.get(&key) {
+        Some(&j) => {
+            let (a, b) = (root(parent, i), root(parent, j));
+            parent[a.max(b)] = a.min(b);
+        }
+        None => {
+            first.insert(key, i);
+        }
+    };
+    for (i, r) in readings.iter().enumerate() {
+        if let Some(s) = title_stem(&r.c.title).filter(|s| s.split_whitespace().count() >= 2) {
+            join(&mut parent, format!("t:{s}"), i);
+        }
+        if let Some(s) = r.c.note.as_deref().and_then(note_series) {
+            join(&mut parent, format!("n:{s}"), i);
+        }
+        if let Some(s) = slug_stem(&r.c.url) {
+            slugs.entry(s).or_default().push(i);
+        }
+    }
+    for members in slugs.values().filter(|m| m.len() >= 3) {
+        for w in members.windows(2) {
+            let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..readings.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups.into_values().filter(|g| g.len() >= 2).collect()
+}
+
+/// A series split by the clustering (a part that shares fewer words, a sequel in the inbox)
+/// joins the topic holding most of its parts: the author made it one work.
+fn keep_series_together(
+    readings: &[Reading],
+    topics: &mut [Topic],
+    inbox: &mut Vec<(Key, String)>,
+) {
+    for s in series(readings) {
+        let keys: Vec<Key> = s.iter().map(|&i| readings[i].key).collect();
+        let held = |t: &Topic| keys.iter().filter(|k| t.members.contains(k)).count();
+        let best = topics
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.further)
+            .map(|(i, t)| (i, held(t)))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((home, n)) = best else { continue };
+        if n * 2 < keys.len() {
+            continue;
+        }
+        for (i, t) in topics.iter_mut().enumerate() {
+            if i != home {
+                t.members.retain(|k| !keys.contains(k));
+            }
+        }
+        inbox.retain(|(k, _)| !keys.contains(k));
+        for k in &keys {
+            if !topics[home].members.contains(k) {
+                topics[home].members.push(*k);
+            }
+        }
+    }
+}
+
 /// Topics for a list without sections: those a like course names first (see [`seed`]), then
 /// the rest clustered by their text; and the readings that fit none. `own` is the list's own
 /// title, when it has one: its words name the whole list, never one topic of it.
@@ -202,6 +353,8 @@ pub(crate) fn by_text(
         topics.extend(more);
         named_home(readings, &mut topics, &mut inbox);
         subject_over_tag(readings, &mut topics, &mut inbox);
+        keep_series_together(readings, &mut topics, &mut inbox);
+        topics.retain(|t| !t.members.is_empty());
         return (topics, inbox);
     }
     let rest: Vec<Reading> = rest.into_iter().map(|i| copy(&readings[i])).collect();
@@ -210,6 +363,8 @@ pub(crate) fn by_text(
     topics.extend(more);
     named_home(readings, &mut topics, &mut inbox);
     subject_over_tag(readings, &mut topics, &mut inbox);
+    keep_series_together(readings, &mut topics, &mut inbox);
+    topics.retain(|t| !t.members.is_empty());
     (topics, inbox)
 }
 
@@ -528,32 +683,76 @@ fn seed(readings: &[Reading], course: &Course) -> (Vec<Topic>, Vec<usize>) {
     let field = field_of(readings);
     let forms = surface_forms(readings);
     let mut topics = Vec::new();
+    // Course topics given too few readings each, by the course's stage: a stage's few
+    // readings together (FLP, failure detectors, network failures) are its subject.
+    let mut by_stage: BTreeMap<usize, Vec<(usize, Vec<usize>)>> = BTreeMap::new();
+    let mut cuts: Vec<(String, String, Vec<String>, Vec<usize>)> = Vec::new();
     for (t, members) in filed {
         // A course topic that would hold more than the share limit is too coarse a cut for
         // this list (a list on programming models is all "programming models"): its
         // readings are clustered with the rest, which the limit governs.
         let too_coarse =
             readings.len() >= TINY && members.len() as f32 > MAX_SHARE * readings.len() as f32;
-        if members.len() < SEED_LEAST || too_coarse {
+        let ct = &course.topics[t];
+        if members.len() < SEED_LEAST && !too_coarse {
+            match course
+                .stages
+                .iter()
+                .position(|s| Some(&s.id) == ct.stage.as_ref())
+            {
+                Some(s) => by_stage.entry(s).or_default().push((t, members)),
+                None => rest.extend(members),
+            }
+            continue;
+        }
+        if too_coarse {
             rest.extend(members);
             continue;
         }
-        let ct = &course.topics[t];
+        cuts.push((
+            ct.title.clone(),
+            format!("its topic \"{}\"", plain(&ct.title)),
+            ct.keywords.clone(),
+            members,
+        ));
+    }
+    for (s, parts) in by_stage {
+        let n: usize = parts.iter().map(|p| p.1.len()).sum();
+        // Two course topics agreeing on a stage are evidence enough for two readings.
+        let too_coarse = readings.len() >= TINY && n as f32 > MAX_SHARE * readings.len() as f32;
+        if parts.len() < 2 || n < 2 || too_coarse {
+            rest.extend(parts.into_iter().flat_map(|p| p.1));
+            continue;
+        }
+        let stage = &course.stages[s];
+        let mut members: Vec<usize> = parts.iter().flat_map(|p| p.1.iter().copied()).collect();
+        members.sort_unstable();
+        let keywords = parts
+            .iter()
+            .flat_map(|p| course.topics[p.0].keywords.iter().cloned())
+            .collect();
+        cuts.push((
+            stage.title.clone(),
+            format!("the topics of its stage \"{}\"", plain(&stage.title)),
+            keywords,
+            members,
+        ));
+    }
+    for (title, whose, course_keywords, members) in cuts {
         let rs: Vec<&Reading> = members.iter().map(|i| &readings[*i]).collect();
         let mut keywords = theme(&rs, readings, &df, &field, &forms);
         if keywords.is_empty() {
-            keywords = ct.keywords.iter().take(3).cloned().collect();
+            keywords = course_keywords.iter().take(3).cloned().collect();
         }
         topics.push(Topic {
             id: String::new(),
-            title: plain(&supported(&ct.title, &rs)),
+            title: plain(&supported(&title, &rs)),
             summary: describe(&rs, &keywords),
             origin: format!(
-                "readings the course \"{}\" would file under its topic \"{}\"",
+                "readings the course \"{}\" would file under {whose}",
                 plain(&course.title),
-                plain(&ct.title)
             ),
-            keywords: ct.keywords.clone(),
+            keywords: course_keywords,
             intro: rs.iter().filter(|r| r.intro).count() * 2 > rs.len(),
             members: rs.iter().map(|r| r.key).collect(),
             requires: Vec::new(),
@@ -813,7 +1012,14 @@ fn cluster_text(
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    let vs = vectors(readings);
+    let mut vs = vectors(readings);
+    // A series' parts are one work: one vector, their centroid, so they cluster as one.
+    for s in series(readings) {
+        let c = centroid(&s, &vs);
+        for i in s {
+            vs[i] = c.clone();
+        }
+    }
     let target = (n / 6).clamp(
         MIN_TOPICS,
         MAX_TOPICS.saturating_sub(taken_before.len()).max(1),
@@ -1041,135 +1247,17 @@ fn cluster_text(
     let (more, mut scattered) =
         by_phrase(all, scattered, &taken, topics.len() + taken_before.len());
     topics.extend(more);
-    if !scattered.is_empty() {
-        let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-        scattered.sort_by_key(|k| by_key[k].order);
-        let rs: Vec<&Reading> = scattered.iter().map(|k| by_key[k]).collect();
-        topics.push(Topic {
-            id: String::new(),
-            title: "Further reading".into(),
-            summary: further_summary(&rs),
-            origin: "clusters with no theme their titles share".into(),
-            keywords: vec!["further reading".into()],
-            members: scattered,
-            requires: Vec::new(),
-            stage: 0,
-            further: true,
-            intro: false,
-        });
-    }
-    (topics, inbox)
-}
-
-/// The generic topic ("Further reading") obeys the share limit like any topic: past it, the
-/// readings closest to a proposed topic go to the inbox naming that topic (where a curator
-/// most likely files them), and those that share nothing with any stay further reading. One
-/// huge bag of leftovers is no topic a curator keeps.
-pub(crate) fn cap_further(
-    readings: &[Reading],
-    topics: &mut Vec<Topic>,
-    inbox: &mut Vec<(Key, String)>,
-) {
-    let Some(f) = topics.iter().position(|t| t.further) else {
-        return;
-    };
-    let others: usize = topics
-        .iter()
-        .filter(|t| !t.further)
-        .map(|t| t.members.len())
-        .sum();
-    let total = others + topics[f].members.len();
-    if total < TINY {
-        return;
-    }
-    // Further <= MAX_SHARE of what stays in topics: F <= s / (1 - s) * others.
-    let most = ((others as f32) * MAX_SHARE / (1.0 - MAX_SHARE)).floor() as usize;
-    let have = topics[f].members.len();
-    if have <= most {
-        return;
-    }
-    let vs = vectors(readings);
-    let index: BTreeMap<Key, usize> = readings
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key, i))
-        .collect();
-    let centroids: Vec<(usize, Vector)> = topics
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.further && !t.members.is_empty())
-        .map(|(i, t)| {
-            let ms: Vec<usize> = t
-                .members
-                .iter()
-                .filter_map(|k| index.get(k).copied())
-                .collect();
-            (i, centroid(&ms, &vs))
-        })
-        .collect();
-    let mut scored: Vec<(f32, usize, Key, Option<usize>)> = topics[f]
-        .members
-        .iter()
-        .enumerate()
-        .map(|(pos, k)| {
-            let best = index.get(k).and_then(|&i| {
-                centroids
-                    .iter()
-                    .map(|(t, c)| (*t, cosine(&vs[i], c)))
-                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            });
-            match best {
-                Some((t, s)) if s > 0.0 => (s, pos, *k, Some(t)),
-                _ => (0.0, pos, *k, None),
-            }
-        })
-        .collect();
-    // Closest to a topic first; ties in the list's order.
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // A list without sections has no further reading of its own: what fits no cluster is
+    // the curator's to file, in the inbox, never a made-up topic of leftovers.
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-    let out: Vec<(Key, Option<usize>)> = scored
-        .iter()
-        .take(have - most)
-        .map(|x| (x.2, x.3))
-        .collect();
-    let gone: HashSet<Key> = out.iter().map(|x| x.0).collect();
-    topics[f].members.retain(|k| !gone.contains(k));
-    for (k, t) in out {
-        let why = match t {
-            Some(t) => format!(
-                "in no theme of its own (the further reading would hold over {}% of the readings); closest topic: \"{}\"",
-                (MAX_SHARE * 100.0) as u32,
-                plain(&topics[t].title)
-            ),
-            None => format!(
-                "in no theme of its own (the further reading would hold over {}% of the readings), and no topic shares its words",
-                (MAX_SHARE * 100.0) as u32
-            ),
-        };
-        inbox.push((k, why));
-    }
-    if topics[f].members.is_empty() {
-        topics.remove(f);
-        return;
-    }
-    let rs: Vec<&Reading> = topics[f]
-        .members
-        .iter()
-        .filter_map(|k| by_key.get(k).copied())
-        .collect();
-    topics[f].summary = format!(
-        "{} Those closer to a topic wait in the inbox, their closest topic named.",
-        further_summary(&rs)
-    );
-}
-
-/// What the further reading of a list without sections is, naming three of its works.
-fn further_summary(rs: &[&Reading]) -> String {
-    let works: Vec<String> = rs.iter().take(3).map(|r| cite(r)).collect();
-    format!(
-        "Readings that share no theme with each other or with a topic above, among them {}: optional, or to be filed under a topic.",
-        works.join(", ")
-    )
+    scattered.sort_by_key(|k| by_key.get(k).map_or(usize::MAX, |r| r.order));
+    inbox.extend(scattered.into_iter().map(|k| {
+        (
+            k,
+            "shares no theme with a proposed topic or with two other readings".to_string(),
+        )
+    }));
+    (topics, inbox)
 }
 
 /// How much more often than English (a natural log: about 90 times) a list must use a word
@@ -1231,6 +1319,16 @@ fn stem_name(
                 .then(b.0.cmp(a.0))
         })
         .map(|(w, _)| *w)?;
+    // A form said nearly as often that the field uses more distinctively names it better
+    // ("Interpreter" over "interpreting", 2 to 3).
+    let top = forms[w];
+    let weight = |f: &str| field.weight(f).unwrap_or(0.0);
+    let w = forms
+        .iter()
+        .filter(|(_, n)| **n * 2 >= top)
+        .map(|(f, _)| *f)
+        .max_by(|a, b| weight(a).total_cmp(&weight(b)).then(b.cmp(a)))
+        .unwrap_or(w);
     let word = super::capitalise(&super::word_as_written(rs, w).unwrap_or(w.to_string()));
     // One word names a topic of three readings or more when it is a name of the field and
     // a thing, or an act whose doer the list names too ("Parsing" beside "parser"): a word
@@ -1248,7 +1346,20 @@ fn stem_name(
     } else {
         noun_like(&word)
     };
-    if rs.len() >= 3 && field.weight(w).is_some_and(|x| x >= super::NAME_WEIGHT) && thing {
+    // A name of the field; or, said as an act and (twice or more) as its doer
+    // ("interpreting", "interpreter"), a word the list uses as often as it would gather
+    // leftovers by.
+    let weighty = forms
+        .keys()
+        .any(|f| field.weight(f).is_some_and(|x| x >= super::NAME_WEIGHT))
+        || forms.keys().any(|f| f.ends_with("ing"))
+            && forms
+                .iter()
+                .any(|(f, n)| *n >= 2 && (f.ends_with("er") || f.ends_with("or")))
+            && forms
+                .keys()
+                .any(|f| field.weight(f).is_some_and(|x| x >= BY_WORD_WEIGHT));
+    if rs.len() >= 3 && weighty && thing {
         return Some(word);
     }
     shared_phrase(rs, s)

@@ -616,11 +616,6 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
             (Method::Clusters, topics, inbox)
         }
     };
-    // The author's own generic section ("Further reading" of a calendar) is the author's
-    // grouping, kept whole; a bag of themeless clusters is the drafting's and obeys the limit.
-    if method.clustered() {
-        cluster::cap_further(&readings, &mut topics, &mut inbox);
-    }
     let order: BTreeMap<Key, usize> = readings.iter().map(|r| (r.key, r.order)).collect();
     inbox.sort_by_key(|(k, _)| order.get(k).copied().unwrap_or(usize::MAX));
     inbox.extend(away);

@@ -106,8 +106,9 @@ fn a_reference_list_without_headings_is_clustered() {
     let topics = topics(&course);
     assert!((4..=15).contains(&topics.len()), "{} topics", topics.len());
     let total = 36;
+    // What fits no cluster waits in the inbox (no made-up further reading): most are placed.
     let placed: usize = topics.iter().map(|(_, t)| links(t)).sum();
-    assert!(placed * 10 >= total * 8, "{placed} of {total} placed");
+    assert!(placed * 3 >= total * 2, "{placed} of {total} placed");
     for (id, text) in &topics {
         assert!(links(text) * 10 <= total * 3, "{id}: {} links", links(text));
         let title = text.lines().find(|l| l.starts_with("title = ")).unwrap();
@@ -523,10 +524,12 @@ fn readings_naming_an_earlier_topics_subject_give_a_prerequisite() {
 }
 
 /// A cluster held together by words most of its titles do not use (city names in the notes of
-/// a travel post, a Kubernetes post and a books post) has no theme: it is further reading,
-/// not a topic named "NYC and seoul" (the third review: 10 of 14 clusters of a blog feed).
+/// a travel post, a Kubernetes post and a books post) has no theme: its readings wait in the
+/// inbox, not in a topic named "NYC and seoul" (the third review: 10 of 14 clusters of a blog
+/// feed) nor in a made-up "Further reading" (review 11: on a list without sections it holds
+/// what the drafting could not place, not readings the list gives beside its topics).
 #[test]
-fn a_cluster_without_a_theme_is_further_reading() {
+fn a_cluster_without_a_theme_waits_in_the_inbox() {
     let dir = tempfile::tempdir().unwrap();
     let course = draft(dir.path(), "draft/scattered.md", &["--no-like"]);
     let ids: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
@@ -534,16 +537,13 @@ fn a_cluster_without_a_theme_is_further_reading() {
         ids,
         // "Paxos", not "Consensus and paxos": one word of the field names the cluster, and a
         // pair of words is no name a curator keeps (the fourth review).
-        [
-            "further-reading",
-            "garbage-collection",
-            "parser-combinators",
-            "paxos"
-        ]
+        ["garbage-collection", "parser-combinators", "paxos"]
     );
-    let further = std::fs::read_to_string(course.join("topics/further-reading.toml")).unwrap();
-    assert!(further.contains("Kubernetes on a laptop"), "{further}");
-    assert!(further.contains("no theme"), "{further}");
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("Kubernetes on a laptop"), "{inbox}");
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("no theme"), "{readme}");
+    assert!(!readme.contains("beside its topics"), "{readme}");
 }
 
 /// Headings that spell out their path ("Compilers -- Register Allocation -- Linear Scan") name
@@ -706,15 +706,13 @@ fn clusters_are_named_by_a_phrase_or_one_word_of_their_titles() {
     let course = draft(dir.path(), "draft/names.md", &["--no-like"]);
     let topics = topics(&course);
     let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(
-        ids,
-        ["distributed-key-value", "further-reading", "json", "lua"]
-    );
+    assert_eq!(ids, ["distributed-key-value", "json", "lua"]);
     let text = |id: &str| topics.iter().find(|t| t.0 == id).unwrap().1.clone();
     assert!(text("distributed-key-value").contains("title = \"Distributed key-value\""));
     assert!(text("json").contains("title = \"JSON\""));
     assert!(text("json").contains("Writing a simple JSON parser"));
-    assert!(text("further-reading").contains("A week in Seoul"));
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("A week in Seoul"), "{inbox}");
     for (id, t) in &topics {
         let title = t.lines().find(|l| l.starts_with("title = ")).unwrap();
         assert!(!title.contains(" and "), "{id}: {title}");
@@ -833,32 +831,23 @@ fn systems_an_earlier_topic_presents_give_prerequisites() {
     assert!(requires(&course, "microkernels").is_empty());
 }
 
-/// Readings of themeless clusters are further reading only up to 30% of the draft's readings
-/// (the review: 54 of a feed's 103 posts in one "Further reading" topic); past that, those
-/// closest to a topic wait in the inbox, each with that topic named above it.
+/// A feed's readings that fit no cluster wait in the inbox, each with why; no topic holds
+/// the leftovers (review 11: a made-up "Further reading" of 23 posts on a feed, staged as
+/// "readings the list gives beside its topics", which the feed never gave).
 #[test]
-fn further_reading_holds_at_most_thirty_percent() {
+fn leftovers_of_a_list_without_sections_wait_in_the_inbox() {
     let dir = tempfile::tempdir().unwrap();
     let course = draft(dir.path(), "draft/leftovers.md", &["--no-like"]);
     let topics = topics(&course);
-    let all: usize = topics.iter().map(|(_, t)| links(t)).sum();
-    let further = links(&topics.iter().find(|t| t.0 == "further-reading").unwrap().1);
-    assert!(further > 0 && further * 10 <= all * 3, "{further} of {all}");
+    assert!(
+        topics.iter().all(|t| t.0 != "further-reading"),
+        "{topics:?}"
+    );
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
-    let parsing = inbox
-        .find("title = \"Parsing my own handwriting\"")
-        .expect(&inbox);
-    let before = &inbox[..parsing];
-    let comment = &before[before.rfind("[[link]]").unwrap()..];
-    assert!(
-        comment.contains("# Closest topic: \"Parser combinators\""),
-        "{inbox}"
-    );
+    assert!(inbox.contains("Parsing my own handwriting"), "{inbox}");
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
-    assert!(
-        readme.contains("the further reading would hold over 30%"),
-        "{readme}"
-    );
+    assert!(readme.contains("shares no theme"), "{readme}");
+    assert!(!readme.contains("optional"), "{readme}");
 }
 
 /// Two topics named after two of the like course's topics ("Raft", "Paxos") take the
@@ -1549,4 +1538,59 @@ fn titles_say_which_work_a_link_is() {
     );
     assert!(!all.contains("note = \".\""), "{all}");
     assert!(!all.contains("(see"), "{all}");
+}
+
+/// A series its author numbers ("Writing a tiny database from scratch: 1. ...") or names in
+/// its notes ("Previously in database basics:") is one work: all its parts land in one topic,
+/// a sequel whose title shares no word with the others among them (review 11: a feed's
+/// LIMIT/OFFSET sequel of its SQL series waited in the inbox).
+#[test]
+fn a_series_stays_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/series.md", &["--no-like"]);
+    let topics = topics(&course);
+    let home = topics
+        .iter()
+        .find(|(_, t)| t.contains("1. pages and rows"))
+        .expect("the series' first part is in a topic");
+    for part in [
+        "2. B-tree indexes",
+        "3. query planning",
+        "Adding LIMIT and OFFSET",
+    ] {
+        assert!(home.1.contains(part), "{part} not in {}", home.0);
+    }
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(!inbox.contains("LIMIT"), "{inbox}");
+}
+
+/// Readings a like course files under two of its topics of one stage, too few for either
+/// alone (FLP, failure detectors), are one topic named after that stage, not the inbox
+/// (review 11: a bibliography's whole foundations cluster in a leftover bin).
+#[test]
+fn a_like_courses_stage_gathers_its_topics_few_readings() {
+    let dir = tempfile::tempdir().unwrap();
+    let like = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics");
+    let course = draft(
+        dir.path(),
+        "draft/stage-seeds.md",
+        &["--like", like.to_str().unwrap()],
+    );
+    let topics = topics(&course);
+    let stage = topics
+        .iter()
+        .find(|(_, t)| t.contains("Impossibility of distributed consensus"))
+        .expect("FLP is in a topic");
+    assert!(
+        stage
+            .1
+            .contains("title = \"Failure models and impossibility results\""),
+        "{}",
+        stage.1
+    );
+    assert!(
+        stage.1.contains("Unreliable failure detectors"),
+        "{}",
+        stage.1
+    );
 }
