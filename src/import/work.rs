@@ -20,12 +20,16 @@
 //!    name and its subtitle against the subtitle alone ("Raft: In Search of ..."), nearly
 //!    the same words (a dropped subtitle word, one misspelt word of a long title), or the
 //!    same letters with spaces lost in a PDF copy; at a paper's file, the first two or
-//!    three words of a title that no other title has ("Harvest and Yield"). Titles too
+//!    three words of a title that no other title has ("Harvest and Yield"); a title with
+//!    the work's authors' surnames around it and no other word ("Chandra and Toueg's
+//!    'Unreliable Failure Detectors ...'"). Titles too
 //!    short to tell ("Raft", "Distributed Systems") never decide alone. When both sides have
 //!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
 //!    is not merged; contradicting DOIs are a [`Conflict`]. A short title made only of the
 //!    field's common words ("Distributed Consensus") at another site, with no shared author,
-//!    names a subject rather than a work: a [`Conflict`], not a merge.
+//!    names a subject rather than a work: a [`Conflict`], not a merge. An encyclopedia's
+//!    article is never a work at another site by rules 3 to 6: its link text may name the
+//!    paper ("Byzantine Generals Problem") while the article is about the subject.
 //! 6. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
 //!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
