@@ -20,12 +20,16 @@
 //!    name and its subtitle against the subtitle alone ("Raft: In Search of ..."), nearly
 //!    the same words (a dropped subtitle word, one misspelt word of a long title), or the
 //!    same letters with spaces lost in a PDF copy; at a paper's file, the first two or
-//!    three words of a title that no other title has ("Harvest and Yield"). Titles too
+//!    three words of a title that no other title has ("Harvest and Yield"); a title with
+//!    the work's authors' surnames around it and no other word ("Chandra and Toueg's
+//!    'Unreliable Failure Detectors ...'"). Titles too
 //!    short to tell ("Raft", "Distributed Systems") never decide alone. When both sides have
 //!    DOIs and none is shared, or both name authors and no surname is shared, the look-alike
 //!    is not merged; contradicting DOIs are a [`Conflict`]. A short title made only of the
 //!    field's common words ("Distributed Consensus") at another site, with no shared author,
-//!    names a subject rather than a work: a [`Conflict`], not a merge.
+//!    names a subject rather than a work: a [`Conflict`], not a merge. An encyclopedia's
+//!    article is never a work at another site by rules 3 to 6: its link text may name the
+//!    paper ("Byzantine Generals Problem") while the article is about the subject.
 //! 6. **A paper's address that spells the title** (`.../Time-Clocks-and-the-Ordering-of-Events-
 //!    in-a-Distributed-System.pdf`), when the link's own title agrees or says nothing.
 //!
@@ -848,6 +852,17 @@ struct Keys {
     host: u32,
     /// See [`Work::year`].
     year: u16,
+    /// Whether its main address is an encyclopedia's article ([`encyclopedia_article`]).
+    encyclopedia: bool,
+}
+
+/// Whether `url` is an article of an encyclopedia (`en.wikipedia.org/wiki/Byzantine_fault`):
+/// a summary of a subject, never the paper its link text may name.
+fn encyclopedia_article(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    (host == "wikipedia.org" || host.ends_with(".wikipedia.org")) && path.starts_with("wiki/")
 }
 
 /// The host of `url` without a leading `www.`, hashed: two works at one site are told
@@ -881,6 +896,7 @@ fn keys(id: &Identity<'_>) -> Keys {
         surnames: id.authors.iter().filter_map(|a| surname(a)).collect(),
         host: id.urls.first().map_or(0, |u| host_hash(u)),
         year: year_of(id),
+        encyclopedia: id.urls.first().is_some_and(|u| encyclopedia_article(u)),
     };
     let push = |v: &mut Vec<String>, s: String| {
         if !v.contains(&s) {
@@ -1340,13 +1356,35 @@ impl<V> Works<V> {
             .filter(|&(n, shared)| {
                 let known = self.title(n);
                 (shared >= 3
-                    && (similarity(title, &known) >= SAME_TITLE || misspelt(title, &known)))
+                    && (similarity(title, &known) >= SAME_TITLE
+                        || misspelt(title, &known)
+                        || self.cited_with_its_authors(title, n, &known)))
                     || (shared >= 2 && squashed(title) == squashed(&known))
             })
             .map(|(n, _)| n)
             .collect();
         near.sort_unstable();
         near
+    }
+
+    /// Whether `title` is work `n`'s title (`known`) with its authors' surnames around it:
+    /// lists cite a paper as "Chandra and Toueg's 'Unreliable Failure Detectors for Reliable
+    /// Distributed Systems'". Only the known work's own authors are left out, so a title that
+    /// adds any other word still differs.
+    fn cited_with_its_authors(&self, title: &[String], n: usize, known: &[&str]) -> bool {
+        let theirs = self.works[n].surnames();
+        if theirs.is_empty() || !title.iter().any(|t| theirs.contains(t)) {
+            return false;
+        }
+        let without: Vec<&str> = title
+            .iter()
+            .filter(|t| !theirs.contains(t))
+            .map(String::as_str)
+            .collect();
+        // Every other word is the known title's: one foreign name more would be another
+        // citation ("Lynch and Toueg's ...") that the near-title rule already weighs.
+        without.iter().all(|t| is_filler(t) || known.contains(t))
+            && similarity(&without, known) >= SAME_TITLE
     }
 
     /// Whether `k` and work `w` share only a generic title: a short one made of the field's
@@ -1382,13 +1420,18 @@ impl<V> Works<V> {
     }
 
     /// Whether what else is known of `k` and work `w` says they are different works:
-    /// different DOIs, no shared author, or years apart under titles that differ.
+    /// different DOIs, no shared author, years apart under titles that differ, or an
+    /// encyclopedia's article against a work at another site.
     fn contradicts(&self, k: &Keys, w: usize) -> bool {
         let theirs = self.works[w].surnames();
         let no_shared_author = !k.surnames.is_empty()
             && !theirs.is_empty()
             && !k.surnames.iter().any(|s| theirs.contains(s));
-        self.dois_differ(k, w) || no_shared_author || self.years_apart(k, w)
+        // An encyclopedia's article on a paper's subject is its own work whatever its link
+        // text says ("Byzantine Generals Problem" at Wikipedia's "Byzantine fault"): only a
+        // known work at the same encyclopedia's host can be that work.
+        let article_elsewhere = k.encyclopedia && k.host != self.works[w].host;
+        self.dois_differ(k, w) || no_shared_author || self.years_apart(k, w) || article_elsewhere
     }
 
     /// Whether `k` and work `w` appeared years apart under titles that are not the same: a
@@ -2333,5 +2376,98 @@ mod tests {
             ),
             None
         );
+    }
+    /// A paper cited with its authors' surnames around its title is that paper; a surname
+    /// that is not one of the known work's authors, or other words, keep the titles apart.
+    #[test]
+    fn a_title_cited_with_its_authors_names_is_the_same_work() {
+        let mut w: Works<String> = Works::new();
+        let authors = ["Tushar Deepak Chandra".to_string(), "Sam Toueg".to_string()];
+        w.insert(
+            &Identity {
+                urls: vec!["https://doi.org/10.1145/226643.226647"],
+                title: "Unreliable Failure Detectors for Reliable Distributed Systems",
+                authors: &authors,
+                published: None,
+            },
+            "ct".to_string(),
+        );
+        let cited = "Chandra and Toueg\u{2019}s \u{2018}Unreliable Failure Detectors for Reliable \
+                     Distributed Systems\u{2019}";
+        assert_eq!(
+            same(
+                &w,
+                &["https://courses.example.edu/6.852/08/papers/CT96-JACM.pdf"],
+                cited
+            ),
+            Some("ct".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/notes.pdf"],
+                "Lynch and Toueg's Unreliable Failure Detectors for Reliable Distributed Systems"
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://example.org/notes.pdf"],
+                "Chandra and Toueg on Unreliable Failure Detectors in Asynchronous Byzantine Systems"
+            ),
+            None
+        );
+    }
+
+    /// An encyclopedia's article goes by its own address: link text naming a held paper
+    /// does not make the article the paper, while the article itself is still recognised.
+    #[test]
+    fn an_encyclopedia_article_is_not_the_paper_its_link_text_names() {
+        let w = works(&[
+            (
+                "byz",
+                &["https://lamport.example.net/pubs/byz.pdf"],
+                "The Byzantine Generals Problem",
+            ),
+            (
+                "two-generals",
+                &["https://en.wikipedia.org/wiki/Two_Generals%27_Problem"],
+                "Two Generals' Problem",
+            ),
+        ]);
+        assert_eq!(
+            same(
+                &w,
+                &["https://en.wikipedia.org/wiki/Byzantine_fault"],
+                "Byzantine Generals Problem"
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["https://mirror.example.edu/papers/byzantine.pdf"],
+                "Byzantine Generals Problem"
+            ),
+            Some("byz".into())
+        );
+        assert_eq!(
+            same(
+                &w,
+                &["http://en.wikipedia.org/wiki/Two_Generals%27_Problem"],
+                "Two Generals"
+            ),
+            Some("two-generals".into())
+        );
+        assert!(encyclopedia_article(
+            "https://de.wikipedia.org/wiki/Paxos_(Informatik)"
+        ));
+        assert!(!encyclopedia_article(
+            "https://wikipedia.example.org/wiki/Paxos"
+        ));
+        assert!(!encyclopedia_article(
+            "https://en.wikipedia.org/w/index.php?title=Paxos"
+        ));
     }
 }
