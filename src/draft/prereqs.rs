@@ -12,6 +12,8 @@
 //! 4. a series: part 1 of a multi-part series comes before part 2 when they sit in two topics;
 //! 5. nesting: of two subsections under one heading, the later whose readings name the
 //!    earlier's subject (a rare word of its title that its own readings say) requires it.
+//! 6. whole texts: a topic most of whose posts (a feed gives them whole, kept as evidence
+//!    only) keep using another topic's subject, where that topic's posts do not use theirs.
 //!
 //! Shared words and the list's order alone are no evidence: reviewers deleted every edge
 //! they produced. A topic with no evidence gets no prerequisite.
@@ -69,6 +71,9 @@ pub(crate) fn infer(
     ));
     edges.extend(from_phrase(topics, &members, parents, rank, clustered));
     edges.extend(from_stems(
+        topics, &members, &field, rank, readings, clustered,
+    ));
+    edges.extend(from_texts(
         topics, &members, &field, rank, readings, clustered,
     ));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
@@ -762,14 +767,6 @@ fn from_stems(
     readings: &[Reading],
     clustered: bool,
 ) -> Vec<Edge> {
-    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
-    let mut in_titles: BTreeMap<String, usize> = BTreeMap::new();
-    for ws in &own_title {
-        for w in ws.iter().map(|w| stem(w)).collect::<BTreeSet<_>>() {
-            *in_titles.entry(w).or_default() += 1;
-        }
-    }
-    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
     let stems_of: BTreeMap<super::Key, BTreeSet<String>> = readings
         .iter()
         .map(|r| (r.key, r.words.iter().map(|w| stem(w)).collect()))
@@ -788,24 +785,7 @@ fn from_stems(
             .count()
     };
     let all: Vec<&Reading> = readings.iter().collect();
-    // Each topic's subject stems, with the word as its title writes it.
-    let subjects: Vec<Vec<(String, String)>> = (0..topics.len())
-        .map(|a| {
-            if topics[a].further || shelf(&topics[a].title) || members[a].len() < 2 {
-                return Vec::new();
-            }
-            own_title[a]
-                .iter()
-                .filter(|w| !form(w) && w.len() >= 3)
-                .filter(|w| field.weight(w).is_some_and(|x| x >= 2.0))
-                .filter(|w| !crate::import::domain::common_english(w))
-                .filter(|w| !GENERAL.contains(&w.as_str()))
-                .map(|w| (stem(w), w.clone()))
-                .filter(|(s, _)| in_titles[s] == 1)
-                .filter(|(s, _)| count(&members[a], s) * 2 > members[a].len())
-                .collect()
-        })
-        .collect();
+    let subjects = subjects(topics, members, field);
     let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
     let mut edges = Vec::new();
     for a in 0..topics.len() {
@@ -861,6 +841,141 @@ fn from_stems(
         }
     }
     edges
+}
+
+/// How often a reading's own text must say a subject for the reading to build on it: a word
+/// a whole post returns to, not one it passes by.
+const TEXT_USES: usize = 5;
+
+/// Topics whose readings' whole texts (a feed's posts, kept as evidence only) keep using
+/// another topic's subject, stemmed, where that topic's texts do not use theirs: the
+/// interpreter posts that say "parse" a dozen times each build on the parsing posts. Three
+/// or more, and most, of the topic's readings with a text must say the subject
+/// [`TEXT_USES`] times or more, at
+/// twice the rate of the rest of the list and of the naming back.
+fn from_texts(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    field: &crate::import::domain::Field,
+    rank: &[usize],
+    readings: &[Reading],
+    clustered: bool,
+) -> Vec<Edge> {
+    let uses: BTreeMap<super::Key, BTreeMap<String, usize>> = readings
+        .iter()
+        .filter_map(|r| {
+            let text = r.c.text.as_deref()?;
+            let mut m: BTreeMap<String, usize> = BTreeMap::new();
+            for w in super::terms(text) {
+                *m.entry(stem(&w)).or_default() += 1;
+            }
+            Some((r.key, m))
+        })
+        .collect();
+    if uses.is_empty() {
+        return Vec::new();
+    }
+    let times = |r: &Reading, s: &str| uses.get(&r.key).and_then(|m| m.get(s)).copied();
+    let using = |ms: &[&Reading], s: &str| {
+        ms.iter()
+            .filter(|r| times(r, s).is_some_and(|n| n >= TEXT_USES))
+            .count()
+    };
+    let with_text = |ms: &[&Reading]| ms.iter().filter(|r| uses.contains_key(&r.key)).count();
+    let all: Vec<&Reading> = readings.iter().collect();
+    let subjects = subjects(topics, members, field);
+    let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        for b in 0..topics.len() {
+            if a == b || topics[b].further || subjects[b].is_empty() || topics[b].intro {
+                continue;
+            }
+            if !clustered && (rank[a] >= rank[b] || rank[b] == usize::MAX) {
+                continue;
+            }
+            let (ta, tb) = (with_text(&members[a]), with_text(&members[b]));
+            let (back, back_word) = subjects[b]
+                .iter()
+                .map(|(s, w)| (using(&members[a], s), w.as_str()))
+                .max_by_key(|(n, w)| (*n, std::cmp::Reverse(*w)))
+                .unwrap_or((0, ""));
+            let back_share = share(back, ta);
+            for (s, w) in &subjects[a] {
+                let n = using(&members[b], s);
+                let rest = with_text(&all).saturating_sub(ta + tb);
+                let elsewhere = using(&all, s).saturating_sub(using(&members[a], s) + n);
+                let named = share(n, tb);
+                // Three readings at least: two posts about a language that say "compiler"
+                // talk about its tool, not a subject they build on.
+                if n < 3
+                    || n * 2 <= tb
+                    || named < 2.0 * share(elsewhere, rest)
+                    || named < 2.0 * back_share
+                {
+                    continue;
+                }
+                let Some((example, k)) = members[b]
+                    .iter()
+                    .filter_map(|r| times(r, s).map(|k| (r, k)))
+                    .max_by_key(|(r, k)| (*k, std::cmp::Reverse(r.order)))
+                else {
+                    continue;
+                };
+                edges.push(Edge {
+                    from: a,
+                    to: b,
+                    score: 0.55 + 0.1 * (n.min(5) as f32),
+                    why: format!(
+                        "{n} of its {tb} readings with a text use \"{}\", the subject of {}, {TEXT_USES} times or more (e.g. \"{}\", {k} times); {back} of that topic's {ta} use \"{}\" so",
+                        plain(&surface(w, &members[a])),
+                        quoted(&topics[a]),
+                        plain(&super::short(&example.c.title, 60)),
+                        plain(&surface(back_word, &members[b])),
+                    ),
+                });
+                break;
+            }
+        }
+    }
+    edges
+}
+
+/// Each topic's subject stems, with the word as its title writes it: a word of its title
+/// most of its own readings say, which no other topic's title holds and which the list uses
+/// far more than English does.
+fn subjects(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    field: &crate::import::domain::Field,
+) -> Vec<Vec<(String, String)>> {
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let mut in_titles: BTreeMap<String, usize> = BTreeMap::new();
+    for ws in &own_title {
+        for w in ws.iter().map(|w| stem(w)).collect::<BTreeSet<_>>() {
+            *in_titles.entry(w).or_default() += 1;
+        }
+    }
+    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
+    let says = |r: &Reading, s: &str| r.words.iter().any(|w| stem(w) == s);
+    let count = |ms: &[&Reading], s: &str| ms.iter().filter(|r| says(r, s)).count();
+    (0..topics.len())
+        .map(|a| {
+            if topics[a].further || shelf(&topics[a].title) || members[a].len() < 2 {
+                return Vec::new();
+            }
+            own_title[a]
+                .iter()
+                .filter(|w| !form(w) && w.len() >= 3)
+                .filter(|w| field.weight(w).is_some_and(|x| x >= 2.0))
+                .filter(|w| !crate::import::domain::common_english(w))
+                .filter(|w| !GENERAL.contains(&w.as_str()))
+                .map(|w| (stem(w), w.clone()))
+                .filter(|(s, _)| in_titles[s] == 1)
+                .filter(|(s, _)| count(&members[a], s) * 2 > members[a].len())
+                .collect()
+        })
+        .collect()
 }
 
 /// A title's words outside brackets: "(SoCC '16)", "[pdf]" name a venue or a format, not what

@@ -120,6 +120,8 @@ impl Lean {
             minutes: rare.minutes,
             line: self.line,
             own_title: rare.own_title,
+            // The whole text is drafting's evidence; an import never reads it.
+            text: None,
         }
     }
 

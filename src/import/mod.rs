@@ -83,6 +83,9 @@ pub struct Candidate {
     /// The link's own text when `title` borrows another reading's title for context
     /// (`Raft paper: etcd`): what says which work it is.
     pub own_title: Option<String>,
+    /// The whole text the list gives with the link (a feed's post), as plain text: evidence
+    /// for drafting (what the reading builds on) only, never written anywhere.
+    pub text: Option<String>,
 }
 
 /// What a format parser returns: the links, and the entries it had to skip.

@@ -161,6 +161,13 @@ fn candidate(entry: &Entry, title: String, url: String, line: usize) -> Candidat
         .map(|html| summary(&html))
         .and_then(|s| non_empty(&s))
         .filter(|s| *s != title);
+    let text = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+        .map(|html| html_to_text(&html))
+        .and_then(|s| non_empty(&s));
     let published = entry
         .published
         .or(entry.updated)
@@ -186,6 +193,7 @@ fn candidate(entry: &Entry, title: String, url: String, line: usize) -> Candidat
             .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
             .collect(),
         line,
+        text,
         ..Candidate::default()
     }
 }

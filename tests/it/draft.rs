@@ -1594,3 +1594,21 @@ fn a_like_courses_stage_gathers_its_topics_few_readings() {
         stage.1
     );
 }
+
+/// A feed's posts come whole: a topic most of whose posts keep saying another topic's subject
+/// (interpreter posts that say "parse" throughout, their titles never) requires it, with the
+/// count as its reason; the parsing posts, which never say "interpret", require nothing
+/// (review 11: a blog feed's draft had no prerequisite at all).
+#[test]
+fn posts_whose_whole_text_keeps_using_another_topics_subject_require_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/post-texts.xml", &["--no-like"]);
+    let reqs = requires(&course, "interpreting");
+    assert!(
+        reqs.iter().any(|(id, why)| id == "parser"
+            && why.starts_with("4 of its 4 readings with a text use \"parser\"")
+            && why.contains("0 of that topic's 4 use")),
+        "{reqs:?}"
+    );
+    assert!(requires(&course, "parser").is_empty());
+}
