@@ -1052,16 +1052,11 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
 fn cited_without_link(ctx: &mut Ctx, prose: &str, start: usize) {
     let text = clean_text(prose);
     let t = text.trim_end_matches(['.', ' ']);
-    let Some(open) = t.rfind('(') else { return };
-    let year = &t[open + 1..];
-    let Some(year) = year.strip_suffix(')') else {
+    let Some((title, year)) = year_in_parentheses(t).or_else(|| venue_in_brackets(t)) else {
         return;
     };
-    let cited = year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-        && (year.starts_with("19") || year.starts_with("20"));
-    let title = t[..open].trim().trim_end_matches([',', '.', ' ']);
-    if !cited || title.split_whitespace().count() < 3 || title.chars().count() > 200 {
+    let title = title.trim().trim_end_matches([',', '.', ' ']);
+    if title.split_whitespace().count() < 3 || title.chars().count() > 200 {
         return;
     }
     let line = ctx.lines.line(start);
@@ -1090,6 +1085,38 @@ fn cited_without_link(ctx: &mut Ctx, prose: &str, start: usize) {
             ..Candidate::default()
         },
     ));
+}
+
+/// "Title (1988)": the title and the year.
+fn year_in_parentheses(t: &str) -> Option<(&str, String)> {
+    let open = t.rfind('(')?;
+    let year = t[open + 1..].strip_suffix(')')?;
+    let cited = year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"));
+    cited.then(|| (&t[..open], year.to_string()))
+}
+
+/// "Title [CCS'11]", "Title [ASPLOS 16]", "Title [OSDI 2004]": a paper list's venue and year
+/// in brackets (a reference with no link target, so Markdown leaves it as text). The venue
+/// is one short word of capitals; a two-digit year is read as 19xx from 60 on, else 20xx.
+fn venue_in_brackets(t: &str) -> Option<(&str, String)> {
+    let inner = t.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let (venue, year) = inner[open + 1..].split_once(|c: char| c == '\'' || c == ' ')?;
+    let year = year.trim_start_matches(['\'', ' ']);
+    let venue_ok = (2..=12).contains(&venue.len())
+        && venue.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && venue.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    if !venue_ok || !year.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let year = match year.len() {
+        2 => format!("{}{year}", if year >= "60" { "19" } else { "20" }),
+        4 if year.starts_with("19") || year.starts_with("20") => year.to_string(),
+        _ => return None,
+    };
+    Some((&t[..open], year))
 }
 
 /// What surrounds an item: the heading above it, and the name of the series the item it is

@@ -989,7 +989,7 @@ fn campus_proxy_addresses_become_the_publishers() {
     );
 }
 
-/// A list item that cites a work by title and year but links nowhere is kept, marked
+/// A list item that cites a work by title and year (or "[VENUE'YY]") but links nowhere is kept, marked
 /// `guessed`, and the draft's README names it with its line; an item of prose without a
 /// cited year is no work.
 #[test]
@@ -1003,7 +1003,20 @@ fn cited_items_without_a_link_are_kept_and_listed() {
     );
     assert!(readme.contains("`linkless.md:12` MapReduce"), "{readme}");
     assert!(!readme.contains("Read the papers"), "{readme}");
+    // A paper list's venue and year in brackets cite a work too (review 12: a security
+    // course's five link-less papers vanished); a bracketed word that is no venue does not.
+    assert!(
+        readme.contains("`linkless.md:14` Deobfuscation of virtualization-obfuscated software"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("`linkless.md:15` Kernel bypass for dummies, part one"),
+        "{readme}"
+    );
+    assert!(!readme.contains("Ask questions"), "{readme}");
     let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(all.contains("published = \"2011\""), "{all}");
+    assert!(all.contains("published = \"2016\""), "{all}");
     assert!(
         all.contains("title = \"The Sprite Network Operating System\""),
         "{all}"
