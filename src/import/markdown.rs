@@ -1103,7 +1103,7 @@ fn year_in_parentheses(t: &str) -> Option<(&str, String)> {
 fn venue_in_brackets(t: &str) -> Option<(&str, String)> {
     let inner = t.strip_suffix(']')?;
     let open = inner.rfind('[')?;
-    let (venue, year) = inner[open + 1..].split_once(|c: char| c == '\'' || c == ' ')?;
+    let (venue, year) = inner[open + 1..].split_once(['\'', ' '])?;
     let year = year.trim_start_matches(['\'', ' ']);
     let venue_ok = (2..=12).contains(&venue.len())
         && venue.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
