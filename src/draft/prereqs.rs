@@ -8,7 +8,8 @@
 //!    title that general English does not use (Paxos, ZooKeeper, LSM), never an ordinary
 //!    word two titles happen to share ("leader", "buffer", "room");
 //! 3. introductory readings: a topic of surveys and overviews comes before the first other
-//!    topic of the list (one edge, not one to every topic);
+//!    topic of the list (one edge, not one to every topic); in a clustered list, the topic of
+//!    textbooks and courses on the list's whole field comes before the topics they name;
 //! 4. a series: part 1 of a multi-part series comes before part 2 when they sit in two topics;
 //! 5. nesting: of two subsections under one heading, the later whose readings name the
 //!    earlier's subject (a rare word of its title that its own readings say) requires it.
