@@ -8,7 +8,8 @@
 //!    title that general English does not use (Paxos, ZooKeeper, LSM), never an ordinary
 //!    word two titles happen to share ("leader", "buffer", "room");
 //! 3. introductory readings: a topic of surveys and overviews comes before the first other
-//!    topic of the list (one edge, not one to every topic);
+//!    topic of the list (one edge, not one to every topic); in a clustered list, the topic of
+//!    textbooks and courses on the list's whole field comes before the topics they name;
 //! 4. a series: part 1 of a multi-part series comes before part 2 when they sit in two topics;
 //! 5. nesting: of two subsections under one heading, the later whose readings name the
 //!    earlier's subject (a rare word of its title that its own readings say) requires it.
@@ -79,6 +80,9 @@ pub(crate) fn infer(
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
+    if clustered {
+        edges.extend(from_field_textbooks(topics, &members));
+    }
     edges.extend(from_overview(topics, &members, parents));
     edges.extend(from_level_names(topics, rank));
     edges.extend(from_groundwork_name(topics, rank, clustered));
@@ -1415,6 +1419,172 @@ fn from_intro(topics: &[Topic], members: &[Vec<&Reading>], first: &[usize]) -> V
             ),
         })
         .into_iter()
+        .collect()
+}
+
+/// In a clustered list, the topic that holds the list's textbooks and courses on its whole
+/// field ("Compiler" in a list of compiler readings: "Engineering a Compiler", "Compilers:
+/// Principles, Techniques and Tools", course after course) is the groundwork of the
+/// specialised topics those textbooks name by a name ("covering SSA-Form" before "SSA"),
+/// and of a topic whose readings call their subject a kind of it ("the LLVM compiler
+/// infrastructure" before "LLVM"). The whole-field topic is the one whose title's word the
+/// most readings of the list say, holding three books or courses at least, a third of its
+/// readings; a name is a word general English does not use, said by two of its textbooks.
+/// At most [`MAX_REQUIRES`] such edges leave it, the best attested first.
+fn from_field_textbooks(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
+    use crate::import::domain::words;
+    let text = |r: &Reading| format!("{} {}", r.c.title, super::list_note(r.c).unwrap_or(""));
+    let all: Vec<Vec<String>> = members
+        .iter()
+        .flatten()
+        .map(|r| words(&text(r)).map(|w| stem(&w)).collect())
+        .collect();
+    let title_stems = |t: &Topic| -> BTreeSet<String> {
+        super::terms(&t.title)
+            .iter()
+            .filter(|w| w.chars().count() >= 4 && !GENERAL.contains(&w.as_str()))
+            .map(|w| stem(w))
+            .collect()
+    };
+    let textbook = |r: &Reading| {
+        r.intro
+            || matches!(
+                crate::import::evidence::facts(r.c).0,
+                crate::model::Kind::Book | crate::model::Kind::Course
+            )
+    };
+    // The field's word: of the topics' title words, the one the most of the list's readings
+    // say ("compil" for "Compiler", "Compilation" and "Compiling with Continuations").
+    let open = |i: usize| !topics[i].further && !shelf(&topics[i].title);
+    let stems: BTreeSet<String> = (0..topics.len())
+        .filter(|&i| open(i))
+        .flat_map(|i| title_stems(&topics[i]))
+        .collect();
+    let Some((said, word)) = stems
+        .iter()
+        .map(|w| (all.iter().filter(|ws| ws.contains(w)).count(), w))
+        .max_by_key(|&(n, w)| (n, std::cmp::Reverse(w)))
+    else {
+        return Vec::new();
+    };
+    // Of the topics its title names, the one holding the most textbooks and courses.
+    let textbooks = |i: usize| -> Vec<&Reading> {
+        members[i].iter().copied().filter(|r| textbook(r)).collect()
+    };
+    let Some(a) = (0..topics.len())
+        .filter(|&i| open(i) && title_stems(&topics[i]).contains(word))
+        .max_by_key(|&i| (textbooks(i).len(), std::cmp::Reverse(i)))
+    else {
+        return Vec::new();
+    };
+    let books = textbooks(a);
+    // The field's word must be the list's, not one topic's: a quarter of all readings say it.
+    if books.len() < 3 || books.len() * 3 < members[a].len() || said * 4 < all.len() {
+        return Vec::new();
+    }
+    let own = title_stems(&topics[a]);
+    let as_written = |w: &str, title: &str| -> String {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|raw| crate::import::domain::normal(raw).as_deref() == Some(w))
+            .unwrap_or(w)
+            .to_string()
+    };
+    // A reading as a curator finds it: its title, and the list's note when there is one.
+    let cited = |r: &Reading| -> String {
+        match super::list_note(r.c).filter(|n| !n.is_empty()) {
+            Some(n) => format!(
+                "\"{}\": \"{}\"",
+                plain(&super::short(&r.c.title, 60)),
+                plain(&super::short(n, 80))
+            ),
+            None => format!("\"{}\"", plain(&super::short(&r.c.title, 60))),
+        }
+    };
+    let mut edges: Vec<(usize, usize, String)> = Vec::new();
+    for (b, tb) in topics.iter().enumerate() {
+        if b == a || tb.further || shelf(&tb.title) {
+            continue;
+        }
+        // A name: a word English does not use, or one the title writes in capitals (an
+        // acronym: "SSA", "LLVM", which the English word lists also hold).
+        let names: Vec<String> = tb
+            .title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|raw| {
+                let w = crate::import::domain::normal(raw)?;
+                let acronym = raw.chars().count() >= 2
+                    && raw
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && raw.chars().any(|c| c.is_ascii_uppercase());
+                ((is_name(&w) || acronym)
+                    && !crate::import::domain::common_english(&w)
+                    && !own.contains(&stem(&w)))
+                .then_some(w)
+            })
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        // The textbooks that name it.
+        let naming: Vec<&Reading> = books
+            .iter()
+            .copied()
+            .filter(|r| words(&text(r)).any(|w| names.contains(&w)))
+            .collect();
+        if naming.len() >= 2 {
+            let r = naming[0];
+            edges.push((
+                b,
+                naming.len(),
+                format!(
+                    "{} holds the list's textbooks and courses on its whole field ({} of its {} readings); {} of them name {} (e.g. {})",
+                    quoted(&topics[a]),
+                    books.len(),
+                    members[a].len(),
+                    naming.len(),
+                    names
+                        .iter()
+                        .map(|w| format!("\"{}\"", plain(&as_written(w, &tb.title))))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                    cited(r),
+                ),
+            ));
+            continue;
+        }
+        // A reading of it that calls its subject a kind of the field: the name, then the
+        // field's word ("the LLVM compiler infrastructure").
+        let kind_of = members[b].iter().find(|r| {
+            let ws: Vec<String> = words(&text(r)).collect();
+            ws.windows(2)
+                .any(|p| names.contains(&p[0]) && own.contains(&stem(&p[1])))
+        });
+        if let Some(r) = kind_of {
+            edges.push((
+                b,
+                1,
+                format!(
+                    "{} holds the list's textbooks and courses on its whole field ({} of its {} readings), and a reading of this topic calls its subject a kind of it: {}",
+                    quoted(&topics[a]),
+                    books.len(),
+                    members[a].len(),
+                    cited(r),
+                ),
+            ));
+        }
+    }
+    edges.sort_by_key(|&(b, n, _)| (std::cmp::Reverse(n), b));
+    edges.truncate(MAX_REQUIRES);
+    edges
+        .into_iter()
+        .map(|(b, _, why)| Edge {
+            from: a,
+            to: b,
+            score: 1.0,
+            why,
+        })
         .collect()
 }
 

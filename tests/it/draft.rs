@@ -1625,3 +1625,36 @@ fn posts_whose_whole_text_keeps_using_another_topics_subject_require_it() {
     );
     assert!(requires(&course, "parser").is_empty());
 }
+
+/// In a clustered list, the topic holding the list's textbooks and courses on its whole
+/// field comes before the specialised topics those textbooks name by a name ("covering SSA
+/// form" before "SSA"), and before a topic whose readings call their subject a kind of it
+/// ("the LLVM compiler infrastructure"); topics they never name (garbage collection,
+/// linkers) get no such edge (review 11: a compilers list's draft had no prerequisite).
+#[test]
+fn the_fields_textbooks_come_before_the_topics_they_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/field-textbooks.md", &["--no-like"]);
+    let ssa = requires(&course, "ssa");
+    assert!(
+        ssa.iter().any(|(id, why)| id == "compiler"
+            && why.contains("holds the list's textbooks and courses on its whole field")
+            && why.contains("3 of them name \"SSA\"")),
+        "{ssa:?}"
+    );
+    let llvm = requires(&course, "llvm");
+    assert!(
+        llvm.iter()
+            .any(|(id, why)| id == "compiler" && why.contains("calls its subject a kind of it")),
+        "{llvm:?}"
+    );
+    assert!(requires(&course, "compiler").is_empty());
+    for other in ["garbage-collection", "linkers", "interpreter"] {
+        assert!(
+            !requires(&course, other)
+                .iter()
+                .any(|(id, _)| id == "compiler"),
+            "{other}"
+        );
+    }
+}
