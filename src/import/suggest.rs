@@ -275,6 +275,19 @@ pub struct Suggestion {
     pub specific: bool,
 }
 
+/// Whether `title` says what the reading is in words of its own: three English words or
+/// more. A link text such as "pdf", "slides" or one in another script leaves its list's
+/// heading as the curator's only description; a title of its own that has no word of the
+/// field ("Xen and the Art of Virtualization") says the reading is of another field.
+fn worded(title: &str) -> bool {
+    title
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter_map(super::domain::normal)
+        .filter(|w| super::domain::in_english(w))
+        .nth(2)
+        .is_some()
+}
+
 /// The topics of a course as BM25 documents.
 pub struct Suggester {
     /// BM25's tokens: English stemming and stop words.
@@ -1270,7 +1283,28 @@ impl Suggester {
             s.topic = None;
             s.also.clear();
         }
+        let heading_only = s.topic.is_some()
+            && q.title.is_empty()
+            && q.note.is_empty()
+            && q.url.is_empty()
+            && !self.names.weighty(&q.title_names)
+            && worded(&c.title);
+        if heading_only {
+            // A heading places a reading of the field; it does not make one of the field. A
+            // title with no word of the field under "Virtual machines" is an operating-systems
+            // paper, not one on state machines: the heading's words alone file nothing.
+            s.topic = None;
+            s.also.clear();
+        }
         s.why = q.explain(&s, &plain, self.floor, margin);
+        if heading_only {
+            // In place of explain's "no word ... speaks for the best topic": here one did.
+            s.why.pop();
+            s.why.push(
+                "only the heading speaks for a topic: the title and note have no word of the field"
+                    .into(),
+            );
+        }
         s.field_strength = if self.names.weighty(&q.title_names) {
             f32::INFINITY
         } else {
@@ -1525,6 +1559,38 @@ mod tests {
                 ..Params::default()
             },
         )
+    }
+
+    #[test]
+    fn a_worded_title_outside_the_field_is_not_filed_by_its_heading_alone() {
+        let s = Suggester::new(&loaded("topics"));
+        let under = |title: &str, heading: &str| {
+            s.suggest(&Candidate {
+                hints: vec![heading.into()],
+                ..cand(title, "")
+            })
+        };
+        // An operating-systems paper under "Virtual machines": the heading shares "machines"
+        // with state machine replication, the title nothing with the field.
+        let got = under("Xen and the Art of Virtualization", "Virtual machines");
+        assert_eq!(got.topic, None, "{got:?}");
+        assert!(
+            got.why.iter().any(|w| w.starts_with("only the heading")),
+            "{got:?}"
+        );
+        // A link text that says nothing ("here", or the list's own language) leaves the
+        // heading as the curator's description of the reading: it still files it.
+        for vague in ["here", "原始论文"] {
+            let got = under(
+                vague,
+                "State machine replication: replicas, logs and commands",
+            );
+            assert_eq!(
+                got.topic.as_deref(),
+                Some("state-machine-replication"),
+                "{vague}: {got:?}"
+            );
+        }
     }
 
     #[test]

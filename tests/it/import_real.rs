@@ -272,7 +272,10 @@ fn a_blog_feed_gives_short_summaries_and_leaves_unknown_subjects_in_the_inbox() 
 #[test]
 fn the_dissertation_bibtex_finds_the_core_papers_already_in_the_course() {
     let (v, err) = dry_run("ongaro-dissertation.bib");
-    assert_eq!(counts(&v), (98, 86, 12, 41));
+    // 42 to the inbox: "The part-time parliament" says nothing of the field in its title, and
+    // its keywords ("state machines", "three-phase commit") alone are no longer enough to
+    // file it (they put the Paxos paper in atomic-commit).
+    assert_eq!(counts(&v), (98, 86, 12, 42));
     let mut dups: Vec<&str> = links(&v)
         .iter()
         .filter_map(|l| l["duplicate_of"].as_str())
