@@ -1524,7 +1524,8 @@ fn titled_topic(title: String, origin: String, members: Vec<Key>, rs: &[&Reading
 /// counted as one ("Parsing Techniques", "Packrat Parsing", "Pratt Parsers"; three readings
 /// at least, two in a [`SMALL`] list when they share a phrase; two in three of the list's
 /// titles saying it among them) gathers those that name it, then the next, until none does
-/// or the draft has [`MAX_TOPICS`]. Returns the topics and the readings left over.
+/// or the draft has [`MAX_TOPICS`]. A stem of the list's own field name
+/// ([`field_name_stems`]) gathers nothing. Returns the topics and the readings left over.
 fn by_stem(
     readings: &[Reading],
     mut left: Vec<Key>,
@@ -1547,13 +1548,17 @@ fn by_stem(
         }
     }
     let least = if readings.len() < SMALL { 2 } else { 3 };
+    let own = field_name_stems(readings, field);
     let mut taken = taken.clone();
     let mut topics = Vec::new();
     let mut tried: HashSet<String> = HashSet::new();
     while have + topics.len() < MAX_TOPICS {
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for k in &left {
-            for (s, _) in gathering_stems(by_key[k], field) {
+            for (s, _) in gathering_stems(by_key[k], field)
+                .into_iter()
+                .filter(|(s, _)| !own.contains(*s))
+            {
                 *count.entry(s).or_default() += 1;
             }
         }
@@ -1588,6 +1593,46 @@ fn by_stem(
         topics.push(titled_topic(title, origin, mine, &rs));
     }
     (topics, left)
+}
+
+/// The stems of the list's own field name, which name every reading and so no topic: the
+/// words said right after a word of the field a fifth of the list's titles use, in two of
+/// its titles or more ("computing" and "programming" after "distributed" in a list on
+/// distributed computing). The forms of such a stem say no one subject ("A note on
+/// distributed computing", "symbolic computation", "consistent computations"), whatever
+/// else they share.
+fn field_name_stems(readings: &[Reading], field: &crate::import::domain::Field) -> HashSet<String> {
+    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in readings {
+        for w in super::distinct(&r.title_words) {
+            *listed.entry(w).or_default() += 1;
+        }
+    }
+    let dominant = |w: &str| {
+        listed.get(w).is_some_and(|n| n * 5 >= readings.len())
+            && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
+            && !crate::import::domain::common_english(w)
+            && !super::TITLE_FORM.contains(&w)
+    };
+    let mut after: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in readings {
+        let mut next: Vec<&str> = r
+            .title_words
+            .windows(2)
+            .filter(|p| dominant(&p[0]) && stem(&p[1]) != stem(&p[0]))
+            .map(|p| stem(&p[1]))
+            .collect();
+        next.sort_unstable();
+        next.dedup();
+        for s in next {
+            *after.entry(s).or_default() += 1;
+        }
+    }
+    after
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(s, _)| s.to_string())
+        .collect()
 }
 
 /// Topics of a [`SMALL`] list's last left-over readings: two or more whose titles share a
