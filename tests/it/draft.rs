@@ -1658,3 +1658,27 @@ fn the_fields_textbooks_come_before_the_topics_they_name() {
         );
     }
 }
+
+/// A word the list's titles say right after the word a fifth of them use ("distributed
+/// computing" in a list on distributed programming) is the list's own field name: its forms
+/// ("computing", "computation", "computations") gather no topic of leftovers, which wait in
+/// the inbox (review 12: pmldc's "Computation" of a note on distributed computing,
+/// Multilisp and Lasp).
+#[test]
+fn a_word_of_the_lists_own_field_name_gathers_no_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/field-name.bib", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|t| t.0.as_str()).collect();
+    assert!(ids.contains(&"argus"), "{ids:?}");
+    assert!(
+        topics
+            .iter()
+            .all(|(_, t)| !t.contains("symbolic computation")
+                && !t.contains("A note on distributed computing")),
+        "{ids:?}"
+    );
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("A note on distributed computing"), "{inbox}");
+    assert!(inbox.contains("Symbolic Computation"), "{inbox}");
+}
