@@ -8,7 +8,7 @@
 
 use super::{document_frequency, field_of, name_group, summarise, surface_forms, Key, Reading};
 use super::{plain, Topic};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What a section is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,17 +260,17 @@ pub(crate) fn role(name: &str) -> Role {
     {
         return Role::Away;
     }
+    // "Further reading on X" and "Misc tools" are generic whatever follows; "More Binary
+    // Attacks" or "External Memory Algorithms" name a subject, and only "More reading" or
+    // "Additional resources", whose other words name no subject, are generic.
+    let generic_rest = words.len() >= 2
+        && ["more", "additional", "external", "optional", "extra"].contains(&words[0])
+        && words[1..]
+            .iter()
+            .all(|w| FORM_WORDS.contains(w) || FURTHER.contains(w));
     if FURTHER.contains(&joined.as_str())
-        || [
-            "further ",
-            "misc ",
-            "more ",
-            "additional ",
-            "external ",
-            "optional ",
-        ]
-        .iter()
-        .any(|p| joined.starts_with(p))
+        || generic_rest
+        || ["further ", "misc "].iter().any(|p| joined.starts_with(p))
     {
         return Role::Further;
     }
@@ -504,13 +504,14 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Sectioned> {
     }
     // A subsection of fewer than three readings joins its parent section, when that names a
     // subject: "Bloom Filter" with one paper is part of "Query Execution".
-    let paths: Vec<Vec<String>> = paths
+    let before = paths;
+    let paths: Vec<Vec<String>> = before
         .iter()
         .map(|p| {
             let mut p = p.clone();
             while p.len() >= 2
                 && role(&p[p.len() - 2]) == Role::Topic
-                && paths
+                && before
                     .iter()
                     .filter(|q| q.len() >= p.len() && q[..p.len()] == p[..])
                     .count()
@@ -521,6 +522,29 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Sectioned> {
             p
         })
         .collect();
+    // ...but not into a parent that is a mere heading over its subsections, with no reading of
+    // its own, when this subsection is the only one joining it: "Hardwares" holding only the
+    // two Meltdown/Spectre papers would name them by the container, not their subject.
+    let paths: Vec<Vec<String>> = {
+        let mut joined: HashMap<&[String], HashSet<&[String]>> = HashMap::new();
+        for (p, q) in paths.iter().zip(&before) {
+            if p.len() < q.len() {
+                joined.entry(p.as_slice()).or_default().insert(q.as_slice());
+            }
+        }
+        paths
+            .iter()
+            .zip(&before)
+            .map(|(p, q)| {
+                let lone = joined.get(p.as_slice()).is_some_and(|from| from.len() == 1);
+                if p.len() < q.len() && lone && !before.iter().any(|b| b == p) {
+                    q.clone()
+                } else {
+                    p.clone()
+                }
+            })
+            .collect()
+    };
     // Under a schedule's heading but in no row's topic: a holiday, an exam, a course overview.
     // (Only a heading whose subsections name subjects: the papers directly under "Papers",
     // above its "Researchers and Institutes", are papers.)

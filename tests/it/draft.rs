@@ -1682,3 +1682,45 @@ fn a_word_of_the_lists_own_field_name_gathers_no_topic() {
     assert!(inbox.contains("A note on distributed computing"), "{inbox}");
     assert!(inbox.contains("Symbolic Computation"), "{inbox}");
 }
+
+/// "More <subject>" names a subject and is a topic; only a "More ..." heading naming no
+/// subject ("More reading") is further reading.
+#[test]
+fn a_more_subject_section_is_a_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/more-subject.md", &["--no-like"]);
+    let topics = topics(&course);
+    let (_, attacks) = topics
+        .iter()
+        .find(|(id, _)| id == "more-binary-attacks-and-defenses")
+        .expect("a topic of its own");
+    assert_eq!(links(attacks), 3, "{attacks}");
+    let (_, further) = topics
+        .iter()
+        .find(|(id, _)| id == "further-reading")
+        .unwrap();
+    assert!(
+        further.contains("A survey of exploit mitigations"),
+        "{further}"
+    );
+    assert!(!further.contains("Blind return-oriented"), "{further}");
+}
+
+/// A small subsection alone under a heading with no reading of its own ("Hardware" over
+/// "Transient Execution / Speculation Attacks" and a larger sibling) keeps its own topic
+/// rather than taking the container's name.
+#[test]
+fn a_lone_small_subsection_under_a_bare_heading_keeps_its_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/more-subject.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(!ids.contains(&"hardware"), "{ids:?}");
+    let (_, transient) = topics
+        .iter()
+        .find(|(id, _)| id == "transient-execution-speculation-attacks")
+        .expect("a topic of its own");
+    assert_eq!(links(transient), 2, "{transient}");
+    assert!(transient.contains("Meltdown"), "{transient}");
+    assert!(ids.contains(&"enclave-security"), "{ids:?}");
+}
