@@ -881,6 +881,27 @@ fn points_elsewhere(prose: &str) -> bool {
         || inside.starts_with("also see")
 }
 
+/// Whether a "see also" link's text says it is the item's own work in another form ("the
+/// extended TOPLAS version", "the DistAlgo website", "P on GitHub"): another address of the
+/// item, not a reading of its own titled by that text.
+fn names_a_form_of_the_item(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "version",
+        "website",
+        "web site",
+        "homepage",
+        "home page",
+        "github",
+        "repository",
+        "source code",
+        "preprint",
+        "project page",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
 fn classify(segs: &[Seg]) -> Classified {
     let mut c = Classified::default();
     let mut opening = true;
@@ -900,7 +921,8 @@ fn classify(segs: &[Seg]) -> Classified {
             Seg::Link(l)
                 if (!c.leading.is_empty() || !c.mentions.is_empty())
                     && !l.bare
-                    && points_elsewhere(&c.prose) =>
+                    && points_elsewhere(&c.prose)
+                    && !names_a_form_of_the_item(&l.text) =>
             {
                 opening = false;
                 c.prose.push_str(&l.text);
@@ -970,15 +992,43 @@ fn choose(urls: Vec<RawLink>) -> (RawLink, Vec<String>) {
 
 fn join_notes(parts: &[String]) -> Option<String> {
     // The full stop that ends `* [Title](url).` is no note.
-    let joined = squash(
+    let joined = squash(&drop_emptied_brackets(
         &parts
             .iter()
             .filter(|p| p.chars().any(char::is_alphanumeric))
             .cloned()
             .collect::<Vec<_>>()
             .join(" "),
-    );
-    (!joined.is_empty()).then_some(joined)
+    ));
+    let joined = joined.trim_end_matches([',', ';', ' ']).to_string();
+    (joined.chars().any(char::is_alphanumeric)).then_some(joined)
+}
+
+/// The text without brackets its links left empty: "(see also: )" once the link in it
+/// became an address of the item, "( ; )" or "(see also: and )" once both of its links did.
+fn drop_emptied_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else {
+            break;
+        };
+        let inside = rest[open + 1..open + len].to_lowercase();
+        let words = inside
+            .replace("see also", "")
+            .replace("also see", "")
+            .replace("cf.", "");
+        let said = words
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && w != "and" && w != "or");
+        out.push_str(&rest[..open]);
+        if said {
+            out.push_str(&rest[open..=open + len]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The title of a link found in prose: its text, or with the item's title for context when
@@ -1871,6 +1921,30 @@ mod tests {
             .links
             .iter()
             .any(|l| l.url == "https://c.example.org/overview"));
+    }
+
+    /// A "see also" link whose text names the item's own work in another form (its extended
+    /// version, its website, its code) is another address of the item, not a reading titled
+    /// "the extended TOPLAS version" or "P on GitHub" (review 12).
+    #[test]
+    fn a_see_also_link_to_the_items_other_form_is_its_address() {
+        let md = "| Day | Reading |\n|---|---|\n| 11/19 | Y. Liu et al., [From Clarity to Efficiency for Distributed Algorithms (OOPSLA '12)](https://a.example.edu/oopsla12.pdf) (see also: [the extended TOPLAS version](https://arxiv.org/pdf/1412.8461.pdf) and [the DistAlgo website](https://sites.example.com/distalgo/)) |\n| 11/26 | A. Desai et al., [P: Safe Asynchronous Event-Driven Programming (PLDI '13)](https://dl.acm.org/citation.cfm?id=2462184) (see also: [P on GitHub](https://github.com/p-org/P)) |\n";
+        let p = parse(md, Path::new("v.md"));
+        assert_eq!(p.links.len(), 2, "{:?}", p.links);
+        let clarity = p.links.iter().find(|l| l.url.contains("oopsla12")).unwrap();
+        assert!(
+            clarity
+                .alternates
+                .contains(&"https://arxiv.org/pdf/1412.8461.pdf".to_string()),
+            "{:?}",
+            clarity.alternates
+        );
+        assert!(
+            p.links.iter().all(|l| !l.title.contains("GitHub")),
+            "{:?}",
+            p.links
+        );
+        assert_eq!(clarity.note.as_deref(), Some("11/19 · Y. Liu et al."));
     }
 
     #[test]
