@@ -964,12 +964,32 @@ fn continued(group: &[&Reading], w: &str) -> Option<String> {
     })
 }
 
-/// Whether `r` shares its group's theme: its title says a word of the group's name, or two
+/// Whether `r`'s title says a group's name: its one word; both words of a two-word name
+/// (by [`root`]), since each qualifies the other and one alone says another thing ("The
+/// Witchcraft Compiler Collection" is no reading on garbage collection, a Common Lisp book
+/// review none on a Lisp compiler); any word of a longer name, which joins several subjects
+/// ("Time, clocks and snapshots").
+fn says_name(r: &Reading, name: &[String]) -> bool {
+    match name {
+        [] => false,
+        [_, _] => name
+            .iter()
+            .all(|n| r.title_words.iter().any(|x| x == n || root(x) == root(n))),
+        _ => r.title_words.iter().any(|x| name.contains(x)),
+    }
+}
+
+/// A word's [`stem`] without a last "e": "compile" and "compiling" say one thing.
+fn root(w: &str) -> &str {
+    stem(w).trim_end_matches('e')
+}
+
+/// Whether `r` shares its group's theme: its title says the group's name ([`says_name`]), or two
 /// of the theme's words (a feed's note is the post's opening, which wanders), or it shares an author with two other members (an
 /// author's series on one system). One shared word is a coincidence ("design" joins a paper
 /// on hardware verification to log-structured storage).
 fn fits(r: &Reading, group: &[&Reading], name: &[String], theme: &[String]) -> bool {
-    if r.title_words.iter().any(|w| name.contains(w)) {
+    if says_name(r, name) {
         return true;
     }
     let said = super::distinct(&r.title_words)
@@ -1133,7 +1153,11 @@ fn cluster_text(
         let (rs, out): (Vec<&Reading>, Vec<&Reading>) = rs
             .iter()
             .partition(|r| fits(r, &rs, &name_words, &theme_words));
-        if rs.len() < least || rs.len() * 2 < out.len() {
+        // Two readings saying both words of a phrase ("Garbage Collection", "Lisp
+        // compiler") name one subject: a topic, though smaller than `least`.
+        let pair =
+            name_words.len() == 2 && rs.len() >= 2 && rs.iter().all(|r| says_name(r, &name_words));
+        if (rs.len() < least && !pair) || rs.len() * 2 < out.len() {
             scattered.extend(rs.iter().chain(&out).map(|r| r.key));
             continue;
         }
@@ -1438,6 +1462,35 @@ fn shared_phrase(rs: &[&Reading], s: &str) -> Option<String> {
     Some(phrase.join(" "))
 }
 
+/// How many works of the list say each title word (as `key` maps it): a series' parts are
+/// one work, so a word its every part says ("lisp" in six parts of "Writing a lisp
+/// compiler") counts once. Else a series' word outweighs three other readings that share it
+/// ("Common Lisp" in a book review, a project and a JVM port) and they gather nothing.
+fn listed_by_work<'r>(
+    readings: &'r [Reading],
+    key: impl Fn(&'r str) -> &'r str,
+) -> BTreeMap<&'r str, usize> {
+    let mut work: Vec<usize> = (0..readings.len()).collect();
+    for s in series(readings) {
+        for &i in &s {
+            work[i] = s[0];
+        }
+    }
+    let mut said: Vec<(usize, &str)> = Vec::new();
+    for (i, r) in readings.iter().enumerate() {
+        for w in super::distinct(&r.title_words) {
+            said.push((work[i], key(w)));
+        }
+    }
+    said.sort_unstable();
+    said.dedup();
+    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, w) in said {
+        *listed.entry(w).or_default() += 1;
+    }
+    listed
+}
+
 /// Topics from the readings of themeless clusters: the word of the field most of them name
 /// (three readings at least, two in three of the list's titles using it among them) gathers
 /// those that name it, then the next word, until no word does or the draft has
@@ -1451,12 +1504,7 @@ fn by_word(
     have: usize,
 ) -> (Vec<Topic>, Vec<Key>) {
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in readings {
-        for w in super::distinct(&r.title_words) {
-            *listed.entry(w).or_default() += 1;
-        }
-    }
+    let listed = listed_by_work(readings, |w| w);
     let mut taken = taken.clone();
     let mut topics = Vec::new();
     while have + topics.len() < MAX_TOPICS {
@@ -1481,7 +1529,7 @@ fn by_word(
                         w,
                     )
                     .is_some_and(|t| noun_like(&t))
-                    && listed[**w] * 2 <= **n * 3
+                    && listed.get(**w).is_some_and(|l| l * 2 <= **n * 3)
             })
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
         let Some((&w, _)) = best else { break };
@@ -1535,18 +1583,7 @@ fn by_stem(
     have: usize,
 ) -> (Vec<Topic>, Vec<Key>) {
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in readings {
-        let mut seen: Vec<&str> = super::distinct(&r.title_words)
-            .into_iter()
-            .map(stem)
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            *listed.entry(s).or_default() += 1;
-        }
-    }
+    let listed = listed_by_work(readings, stem);
     let least = if readings.len() < SMALL { 2 } else { 3 };
     let own = field_name_stems(readings, field);
     let mut taken = taken.clone();
@@ -1946,6 +1983,46 @@ mod tests {
         named_home(&rs, &mut topics, &mut inbox);
         assert_eq!(topics[0].members, [(0, 0), (0, 1), (0, 2), (0, 3)]);
         assert_eq!(inbox, [((0, 4), String::new())]);
+    }
+
+    /// A phrase name is said by a title saying each of its words, in any form ("How to
+    /// compile with continuations"); one word of it is not ("The Witchcraft Compiler
+    /// Collection" says no "garbage collection").
+    #[test]
+    fn a_phrase_name_is_said_by_all_its_words() {
+        let titles = [
+            "The Witchcraft Compiler Collection",
+            "Concurrent garbage collection",
+            "How to compile with continuations",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let gc = super::super::terms("Garbage Collection");
+        let cwc = super::super::terms("Compiling with Continuations");
+        assert!(!says_name(&rs[0], &gc));
+        assert!(says_name(&rs[1], &gc));
+        assert!(says_name(&rs[2], &cwc));
+        assert!(!says_name(&rs[0], &cwc));
+    }
+
+    /// A series' parts are one work: a word all five parts say counts once, so three other
+    /// readings that say it outnumber the series.
+    #[test]
+    fn a_series_counts_once_in_a_words_use() {
+        let titles = [
+            "Writing a lisp compiler: 1. assembly",
+            "Writing a lisp compiler: 2. functions",
+            "Writing a lisp compiler: 3. LLVM",
+            "Writing a lisp compiler: 4. conditionals",
+            "Writing a lisp compiler: 5. system calls",
+            "Book review: ANSI Common Lisp",
+            "Starting a Common Lisp project",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let listed = listed_by_work(&rs, |w| w);
+        assert_eq!(listed.get("lisp"), Some(&3));
+        assert_eq!(listed.get("common"), Some(&2));
     }
 
     /// A doer, an act and a plural of one word are one name; a short word keeps its ending.

@@ -1724,3 +1724,22 @@ fn a_lone_small_subsection_under_a_bare_heading_keeps_its_topic() {
     assert!(transient.contains("Meltdown"), "{transient}");
     assert!(ids.contains(&"enclave-security"), "{ids:?}");
 }
+
+/// A reading joins a cluster named by a phrase only when its title says every word of it:
+/// "The Witchcraft Compiler Collection" says "collection" out of its phrase and is no
+/// reading on garbage collection (review 12, compilers.md); the garbage-collection readings
+/// stay together.
+#[test]
+fn one_word_of_a_phrase_name_does_not_file_a_reading_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/phrase-words.md", &["--no-like"]);
+    let topics = topics(&course);
+    let gc = topics
+        .iter()
+        .find(|t| t.0 == "garbage-collection")
+        .unwrap_or_else(|| panic!("{topics:?}"));
+    assert_eq!(links(&gc.1), 3, "{}", gc.1);
+    assert!(!gc.1.contains("Witchcraft"), "{}", gc.1);
+    let lisp = topics.iter().find(|t| t.0 == "lisp-compiler").unwrap();
+    assert!(!lisp.1.contains("Book review"), "{}", lisp.1);
+}
