@@ -41,6 +41,7 @@ const VENDORS: &[&str] = &[
     "oracle",
     "linux",
     "netflix",
+    "azure",
 ];
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
@@ -534,8 +535,9 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
         })
         .collect();
     let members: Vec<usize> = size.clone();
-    // Failing a name, the one topic half of whose readings (two at least) one of its authors
-    // wrote: an author's series on one system ("Abstraction mechanisms in CLU" beside
+    // Failing a name, the one topic of three readings or more half of whose readings (two at
+    // least) one of its authors wrote (a pair of one author's is too little to say what else
+    // of theirs belongs): an author's series on one system ("Abstraction mechanisms in CLU" beside
     // Liskov's Argus papers, Black's "location independent invocation" beside Emerald).
     let by_author = |r: &Reading| -> Option<usize> {
         let mine: Vec<String> = r.c.authors.iter().filter_map(last).collect();
@@ -543,7 +545,7 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
             mine.iter().any(|a| {
                 authored[t]
                     .get(a)
-                    .is_some_and(|&n| n >= 2 && n * 2 >= members[t])
+                    .is_some_and(|&n| n >= 2 && n * 2 >= members[t] && members[t] >= 3)
             })
         });
         let first = theirs.next()?;
@@ -1491,8 +1493,19 @@ fn listed_by_work<'r>(
     listed
 }
 
+/// Whether every title of `rs` that says `w` writes it with a capital, as a name is written
+/// ("RAMCloud", "TLA+"), never in lower case as a word ("concurrent symbolic computation").
+fn capitalised(rs: &[&Reading], w: &str) -> bool {
+    rs.iter()
+        .flat_map(|r| r.c.title.split(|c: char| !c.is_alphanumeric()))
+        .filter(|t| crate::import::domain::normal(t).as_deref() == Some(w))
+        .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Topics from the readings of themeless clusters: the word of the field most of them name
-/// (three readings at least, two in three of the list's titles using it among them) gathers
+/// (three readings at least, two in three of the list's titles using it among them; or two
+/// when it is a name of the field, written as one, "RAMCloud", "TLA", that no other title
+/// says) gathers
 /// those that name it, then the next word, until no word does or the draft has
 /// [`MAX_TOPICS`]. Returns the topics and the readings left over.
 fn by_word(
@@ -1505,6 +1518,9 @@ fn by_word(
 ) -> (Vec<Topic>, Vec<Key>) {
     let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let listed = listed_by_work(readings, |w| w);
+    // A word of the list's own field name ("computation" in a list on distributed
+    // computing) says no one subject, however few say it.
+    let own = field_name_stems(readings, field);
     let mut taken = taken.clone();
     let mut topics = Vec::new();
     while have + topics.len() < MAX_TOPICS {
@@ -1514,10 +1530,20 @@ fn by_word(
                 *count.entry(w).or_default() += 1;
             }
         }
+        // Two readings are a topic when their word is a name and all the list's own: the
+        // two TLA+ readings of a bibliography, not two that say "book".
+        let enough = |w: &str, n: usize| {
+            n >= 3
+                || n == 2
+                    && field.weight(w).is_some_and(|x| x >= super::NAME_WEIGHT)
+                    && listed.get(w).is_some_and(|l| *l <= n)
+                    && !own.contains(stem(w))
+                    && capitalised(&left.iter().map(|k| by_key[k]).collect::<Vec<_>>(), w)
+        };
         let best = count
             .iter()
             .filter(|(w, n)| {
-                **n >= 3
+                enough(w, **n)
                     && **n <= cap
                     && w.len() >= 3
                     && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
@@ -1775,6 +1801,34 @@ mod tests {
             .collect();
         assert_eq!(named, [("Zig", &[(0, 1), (0, 2), (0, 4)][..])]);
         assert_eq!(rest, [(0, 0), (0, 3), (0, 5)]);
+    }
+
+    /// Two left-over readings make a topic when the word they share is a name, written as
+    /// one, that no other title says ("RAMCloud", review 12: raft's TLA+ and RAMCloud
+    /// readings in the inbox); a word written in lower case ("concurrent") or one a third
+    /// title says ("Lisp", by a reading filed elsewhere) gathers no pair.
+    #[test]
+    fn two_readings_sharing_a_name_of_their_own_are_a_topic() {
+        let titles = [
+            "The case for RAMCloud",
+            "Memory and object management in RAMCloud",
+            "A language for concurrent symbolic work",
+            "Monitors for concurrent processes",
+            "Book review: ANSI Common Lisp",
+            "Lisp on the JVM",
+            "Writing a web server from scratch",
+            "Lisp in small pieces",
+        ];
+        let cs = super::super::candidates(&titles);
+        let readings = super::super::titled(&cs);
+        let left: Vec<Key> = (0..7).map(|i| (0, i)).collect();
+        let (topics, rest) = by_word(&readings, left, &field_of(&readings), 8, &HashSet::new(), 0);
+        let named: Vec<(&str, &[Key])> = topics
+            .iter()
+            .map(|t| (t.title.as_str(), t.members.as_slice()))
+            .collect();
+        assert_eq!(named, [("RAMCloud", &[(0, 0), (0, 1)][..])]);
+        assert_eq!(rest, [(0, 2), (0, 3), (0, 4), (0, 5), (0, 6)]);
     }
 
     /// Left-over readings that say one subject in its several forms ("Parsing Techniques",
