@@ -319,9 +319,35 @@ fn keep_series_together(
             .filter(|(_, t)| !t.further)
             .map(|(i, t)| (i, held(t)))
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
-        let Some((home, n)) = best else { continue };
+        let Some((mut home, n)) = best else { continue };
         if n * 2 < keys.len() {
-            continue;
+            // No topic holds half: the one topic the series' own title names, every word
+            // as written ("Adventures in JIT Compilation: Part 2" under "Compilation"), or
+            // failing that the one holding its first part, since parts waiting in the
+            // inbox while others are filed split one work.
+            let named: Vec<usize> = title_stem(&readings[s[0]].c.title)
+                .map(|stem| {
+                    let said = super::terms(&stem);
+                    topics
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| !t.further)
+                        .filter(|(_, t)| {
+                            let name = super::terms(&t.title);
+                            !name.is_empty() && name.iter().all(|w| said.contains(w))
+                        })
+                        .map(|(i, _)| i)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let first = topics
+                .iter()
+                .position(|t| !t.further && t.members.contains(&keys[0]));
+            home = match (named.as_slice(), first) {
+                ([t], _) => *t,
+                ([], Some(t)) if n >= 1 => t,
+                _ => continue,
+            };
         }
         for (i, t) in topics.iter_mut().enumerate() {
             if i != home {
@@ -1987,6 +2013,53 @@ mod tests {
         assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
         assert_eq!(topics[2].members, [(0, 2), (0, 7), (0, 8), (0, 9)]);
         assert_eq!(inbox, [((0, 10), String::new())]);
+    }
+
+    /// A series no topic holds half of is still one work: it goes whole to the topic its
+    /// title names ("Compilation"), or, when none, to the topic of its first part, not left
+    /// with parts in two topics and two in the inbox (review 12: compilers' "Adventures in
+    /// JIT Compilation").
+    #[test]
+    fn a_split_series_goes_whole_to_the_topic_its_title_names() {
+        let titles = [
+            "Adventures in JIT Compilation: Part 1 - An Interpreter",
+            "Adventures in JIT Compilation: Part 2 - An x64 JIT",
+            "Adventures in JIT Compilation: Part 3 - LLVM",
+            "Adventures in JIT Compilation: Part 4 - In Python",
+            "A brief history of just-in-time compilation",
+            "Crafting interpreters",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let topic = |title: &str, members: &[usize]| Topic {
+            id: String::new(),
+            title: title.into(),
+            summary: String::new(),
+            origin: String::new(),
+            keywords: Vec::new(),
+            members: members.iter().map(|i| (0, *i)).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: false,
+        };
+        let mut topics = vec![
+            topic("Interpreters", &[0, 5]),
+            topic("LLVM", &[2]),
+            topic("Compilation", &[4]),
+        ];
+        let mut inbox = vec![((0, 1), String::new()), ((0, 3), String::new())];
+        keep_series_together(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members, [(0, 5)]);
+        assert!(topics[1].members.is_empty());
+        assert_eq!(topics[2].members, [(0, 4), (0, 0), (0, 1), (0, 2), (0, 3)]);
+        assert!(inbox.is_empty());
+        // No topic named by the series: the first part's topic takes it whole.
+        let mut topics = vec![topic("Interpreters", &[0, 5]), topic("LLVM", &[2])];
+        let mut inbox = vec![((0, 1), String::new()), ((0, 3), String::new())];
+        keep_series_together(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members, [(0, 0), (0, 5), (0, 1), (0, 2), (0, 3)]);
+        assert!(inbox.is_empty());
     }
 
     /// A left-over reading by an author of half of one topic's readings joins it (an
