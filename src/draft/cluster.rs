@@ -1519,6 +1519,30 @@ fn listed_by_work<'r>(
     listed
 }
 
+/// The language or tool a maker's title (one that says how it is written: "Writing",
+/// "minimal", "from scratch") says its work is written in, not about: the name after "in"
+/// that ends the title or its first part ("Writing an x86 emulator from scratch in
+/// JavaScript: 2. system calls", "A minimal REST API in Java"), in [`domain::normal`] form.
+/// "Memory and object management in RAMCloud" is about RAMCloud.
+///
+/// [`domain::normal`]: crate::import::domain::normal
+fn medium(r: &Reading) -> Option<String> {
+    let head = r.c.title.split([':', ',', '(']).next()?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let making = words.iter().any(|w| {
+        crate::import::domain::normal(w).is_some_and(|n| super::TITLE_FORM.contains(&n.as_str()))
+    });
+    if !making {
+        return None;
+    }
+    match words.as_slice() {
+        [.., a, b] if a.eq_ignore_ascii_case("in") && b.chars().next()?.is_uppercase() => {
+            crate::import::domain::normal(b)
+        }
+        _ => None,
+    }
+}
+
 /// Whether every title of `rs` that says `w` writes it with a capital, as a name is written
 /// ("RAMCloud", "TLA+"), never in lower case as a word ("concurrent symbolic computation").
 fn capitalised(rs: &[&Reading], w: &str) -> bool {
@@ -1532,7 +1556,7 @@ fn capitalised(rs: &[&Reading], w: &str) -> bool {
 /// (three readings at least, two in three of the list's titles using it among them; or two
 /// when it is a name of the field, written as one, "RAMCloud", "TLA", that no other title
 /// says) gathers
-/// those that name it, then the next word, until no word does or the draft has
+/// those that name it (a reading written in it, "... in JavaScript", is not about it), then the next word, until no word does or the draft has
 /// [`MAX_TOPICS`]. Returns the topics and the readings left over.
 fn by_word(
     readings: &[Reading],
@@ -1552,8 +1576,11 @@ fn by_word(
     while have + topics.len() < MAX_TOPICS {
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for k in &left {
+            let medium = medium(by_key[k]);
             for w in super::distinct(&by_key[k].title_words) {
-                *count.entry(w).or_default() += 1;
+                if medium.as_deref() != Some(w) {
+                    *count.entry(w).or_default() += 1;
+                }
             }
         }
         // Two readings are a topic when their word is a name and all the list's own: the
@@ -1585,9 +1612,10 @@ fn by_word(
             })
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
         let Some((&w, _)) = best else { break };
-        let (mine, rest): (Vec<Key>, Vec<Key>) = left
-            .iter()
-            .partition(|k| by_key[*k].title_words.iter().any(|x| x == w));
+        let (mine, rest): (Vec<Key>, Vec<Key>) = left.iter().partition(|k| {
+            by_key[*k].title_words.iter().any(|x| x == w)
+                && medium(by_key[*k]).as_deref() != Some(w)
+        });
         let rs: Vec<&Reading> = mine.iter().map(|k| by_key[k]).collect();
         let title = super::capitalise(&super::word_as_written(&rs, w).unwrap_or(w.to_string()));
         left = rest;
