@@ -1007,6 +1007,40 @@ fn says_name(r: &Reading, name: &[String]) -> bool {
     }
 }
 
+/// The thing a two-word name names, when more of the group's works (a series is one) say it
+/// without the qualifier than with it: "Writing a simple Python compiler" and "Favorite
+/// compiler resources" beside one Lisp-compiler series make "Lisp compiler" a "Compiler"
+/// topic. The qualifier must be a name of the field ("Lisp"), the thing a word of it, not
+/// everyday English; the qualifier's own readings (a Common Lisp book review) then fit by
+/// their theme or leave.
+fn head_name(
+    rs: &[&Reading],
+    name: &[String],
+    field: &crate::import::domain::Field,
+) -> Option<String> {
+    let [q, head] = name else { return None };
+    let named = field.weight(q).is_some_and(|x| x >= super::NAME_WEIGHT)
+        && field.weight(head).is_some_and(|x| x >= BY_WORD_WEIGHT)
+        && !crate::import::domain::common_english(head);
+    if !named {
+        return None;
+    }
+    let says = |r: &Reading, w: &str| r.title_words.iter().any(|x| root(x) == root(w));
+    let works = |with_q: bool| {
+        let mut stems: Vec<String> = rs
+            .iter()
+            .filter(|r| says(r, head) && says(r, q) == with_q)
+            .map(|r| title_stem(&r.c.title).unwrap_or_else(|| r.c.title.to_lowercase()))
+            .collect();
+        stems.sort();
+        stems.dedup();
+        stems.len()
+    };
+    let (bare, both) = (works(false), works(true));
+    let w = super::word_as_written(rs, head)?;
+    (bare >= 2 && bare > both && noun_like(&w)).then(|| super::capitalise(&w))
+}
+
 /// A word's [`stem`] without a last "e": "compile" and "compiling" say one thing.
 fn root(w: &str) -> &str {
     stem(w).trim_end_matches('e')
@@ -1154,7 +1188,16 @@ fn cluster_text(
             [w] if !noun_like(&title) => continued(&rs, w).unwrap_or(title),
             _ => title,
         };
-        let name_words = super::terms(&title);
+        let mut name_words = super::terms(&title);
+        // A two-word name whose thing more works say without the qualifier than with it
+        // names the thing (see [`head_name`]).
+        let title = match head_name(&rs, &name_words, &field) {
+            Some(head) => {
+                name_words = super::terms(&head);
+                head
+            }
+            None => title,
+        };
         // A vendor's name ("Apache Hadoop" over HDFS, Kafka and the Cassandra website) says
         // who made the things, not what a teacher teaches about them.
         if name_words
@@ -2041,6 +2084,34 @@ mod tests {
         assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
         assert_eq!(topics[2].members, [(0, 2), (0, 7), (0, 8), (0, 9)]);
         assert_eq!(inbox, [((0, 10), String::new())]);
+    }
+
+    /// A cluster named "Lisp compiler" whose titles say "compiler" without "Lisp" in more
+    /// works than with it (a six-part series is one) is named "Compiler"; one whose series
+    /// outnumbers them keeps its name.
+    #[test]
+    fn a_qualifier_most_works_lack_leaves_the_name() {
+        let titles = [
+            "Writing a lisp compiler: 1. assembly",
+            "Writing a lisp compiler: 2. functions",
+            "Writing a lisp compiler: 3. LLVM",
+            "Writing a simple Python compiler: 1. hello",
+            "Favorite compiler and interpreter resources",
+            "Book review: ANSI Common Lisp",
+            "Lisp macros",
+            "Lisp in small pieces",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let field = field_of(&rs);
+        let name = super::super::terms("Lisp compiler");
+        let group: Vec<&Reading> = rs[..6].iter().collect();
+        assert_eq!(
+            head_name(&group, &name, &field).as_deref(),
+            Some("Compiler")
+        );
+        let group: Vec<&Reading> = rs[..4].iter().chain(&rs[5..6]).collect();
+        assert_eq!(head_name(&group, &name, &field), None);
     }
 
     /// A series no topic holds half of is still one work: it goes whole to the topic its
