@@ -632,7 +632,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     for (i, &t) in order.iter().enumerate() {
         rank[t] = i;
     }
-    let borrowed = prereqs::infer(
+    let lent = prereqs::infer(
         &mut topics,
         &readings,
         like,
@@ -640,6 +640,11 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         &rank,
         method.clustered(),
     );
+    let borrowed = lent.is_some();
+    let mut order = order;
+    if let (Some(places), true) = (&lent, method.clustered()) {
+        stages::follow_course(&mut order, places);
+    }
     let mut stages = stages::assign(&mut topics, &order, method.clustered());
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",

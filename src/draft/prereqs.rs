@@ -34,6 +34,10 @@ pub(crate) const MAX_REQUIRES: usize = 3;
 /// count between them.
 const STRONG_MATCH: f32 = 0.45;
 
+/// How alike they must be for the course's stage of its topic to place the draft topic
+/// among the others (an order of stages, not a prerequisite).
+const ROUGH_MATCH: f32 = 0.3;
+
 struct Edge {
     from: usize,
     to: usize,
@@ -41,7 +45,8 @@ struct Edge {
     why: String,
 }
 
-/// Returns whether the like course lent its order (the list is in its field).
+/// Returns, when the like course lent its order (the list is in its field), the place of
+/// each topic's match in the course's stages (`None`: no strong match).
 pub(crate) fn infer(
     topics: &mut [Topic],
     readings: &[Reading],
@@ -49,7 +54,7 @@ pub(crate) fn infer(
     parents: &[Option<String>],
     rank: &[usize],
     clustered: bool,
-) -> bool {
+) -> Option<Vec<Option<usize>>> {
     let by_key: BTreeMap<super::Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
     let members: Vec<Vec<&Reading>> = topics
         .iter()
@@ -60,9 +65,9 @@ pub(crate) fn infer(
         .map(|m| m.iter().map(|r| r.order).min().unwrap_or(usize::MAX))
         .collect();
     let mut edges = Vec::new();
-    let mut borrowed = false;
-    if let Some(found) = like.and_then(|course| from_course(topics, &members, course)) {
-        borrowed = true;
+    let mut borrowed = None;
+    if let Some((found, places)) = like.and_then(|course| from_course(topics, &members, course)) {
+        borrowed = Some(places);
         edges.extend(found);
     }
     let field = super::field_of(readings);
@@ -86,6 +91,7 @@ pub(crate) fn infer(
     edges.extend(from_overview(topics, &members, parents));
     edges.extend(from_level_names(topics, rank));
     edges.extend(from_groundwork_name(topics, rank, clustered));
+    edges.extend(from_general_section(topics, parents, rank, clustered));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
@@ -138,7 +144,12 @@ fn bag_cosine(
 
 /// Draft topics matched to the like course's topics; the course's order between two matched
 /// topics becomes a prerequisite.
-fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> Option<Vec<Edge>> {
+/// The edges the course lends, and each topic's match's place in the course's stages.
+fn from_course(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    course: &Course,
+) -> Option<(Vec<Edge>, Vec<Option<usize>>)> {
     let course_bags: Vec<BTreeMap<String, f32>> = course
         .topics
         .iter()
@@ -168,9 +179,11 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
         })
         .collect();
     let mut matched: Vec<Option<(usize, f32)>> = Vec::new();
+    let mut rough: Vec<Option<usize>> = Vec::new();
     for (t, ms) in topics.iter().zip(members) {
         if t.further {
             matched.push(None);
+            rough.push(None);
             continue;
         }
         let mut texts: Vec<&str> = vec![t.title.as_str(), t.title.as_str()];
@@ -192,6 +205,7 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         // Only a strong match lends an order: a weak one ("Linearizability" beside two RAMCloud
         // papers, one CRDT report among Emerald papers) made most of the wrong edges.
+        rough.push(best.filter(|(_, s)| *s >= ROUGH_MATCH).map(|(c, _)| c));
         matched.push(best.filter(|(_, s)| *s >= STRONG_MATCH));
     }
     // One course topic stands for one draft topic: the best match. A second, weaker one
@@ -295,7 +309,19 @@ fn from_course(topics: &[Topic], members: &[Vec<&Reading>], course: &Course) -> 
             }
         }
     }
-    Some(edges)
+    // A stage place needs less than an edge: where the closest course topic is taught
+    // ("Replicated and partitioned storage" beside the course's storage topic, under the
+    // strong match an edge needs) still says early or late.
+    let places = matched
+        .iter()
+        .zip(&rough)
+        .map(|(m, r)| {
+            let c = m.map(|(c, _)| c).or(*r)?;
+            let stage = course.topics[c].stage.as_ref()?;
+            course.stages.iter().position(|st| &st.id == stage)
+        })
+        .collect();
+    Some((edges, places))
 }
 
 /// The first sentence of `of`'s summary that names `named` by its title or one of its
@@ -1769,6 +1795,78 @@ fn from_groundwork_name(topics: &[Topic], rank: &[usize], clustered: bool) -> Ve
                 score: 1.0,
                 why: format!(
                     "the list names {} as groundwork and puts it just before this topic",
+                    quoted(ta)
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// A section the list names as the general case ("General-Purpose Algorithms", "General
+/// principles") comes before the sections it puts after it at its own level, and their
+/// subsections: they are the special cases (review 12: tcpcc's active queue management,
+/// datacenter and domain-specific algorithms after its general-purpose algorithms). The
+/// heading says so; clusters have no author's headings.
+fn from_general_section(
+    topics: &[Topic],
+    parents: &[Option<String>],
+    rank: &[usize],
+    clustered: bool,
+) -> Vec<Edge> {
+    if clustered {
+        return Vec::new();
+    }
+    let general = |t: &Topic| {
+        let title = plain(&t.title).to_lowercase();
+        let first = title
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        ["general", "generic"].contains(&first) && title.split_whitespace().count() >= 2
+    };
+    // The heading a topic sits under; a heading's own topic sits where the heading does.
+    let level = |t: usize| {
+        parents[t]
+            .as_deref()
+            .filter(|p| !p.eq_ignore_ascii_case(&topics[t].title))
+            .map(str::to_lowercase)
+    };
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || rank[a] == usize::MAX || !general(ta) {
+            continue;
+        }
+        let here = level(a);
+        for (b, tb) in topics.iter().enumerate() {
+            // A section of tools or resources is no special case of the general one.
+            let resource = std::iter::once(tb.title.clone())
+                .chain(super::terms(&tb.title))
+                .any(|w| {
+                    super::sections::role(&w) != super::sections::Role::Topic
+                        || ["tool", "tools", "resource", "resources"].contains(&w.as_str())
+                });
+            if b == a || tb.further || resource || rank[b] == usize::MAX || rank[b] < rank[a] {
+                continue;
+            }
+            let sibling = level(b) == here;
+            // A subsection of a later sibling heading.
+            let under_sibling = level(b).is_some_and(|p| {
+                topics.iter().enumerate().any(|(c, tc)| {
+                    c != a && level(c) == here && tc.title.to_lowercase() == p && rank[c] > rank[a]
+                }) || (parents.iter().enumerate().all(|(c, q)| {
+                    q.as_deref().map(str::to_lowercase) != Some(p.clone()) || rank[c] > rank[a]
+                }) && here.is_none())
+            });
+            if !(sibling || under_sibling) {
+                continue;
+            }
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.8,
+                why: format!(
+                    "the list names {} as the general case and puts this section after it, as a special one",
                     quoted(ta)
                 ),
             });

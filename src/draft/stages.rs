@@ -57,29 +57,82 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize], clustered: bool) -> 
             stage_of[t]
         };
     }
+    let parents = vec![None; topics.len()];
     (0..count)
         .map(|s| {
-            let names: Vec<String> = order
+            let here: Vec<usize> = order
                 .iter()
-                .filter(|&&t| topics[t].stage == s)
-                .map(|&t| plain(&topics[t].title))
+                .copied()
+                .filter(|&t| topics[t].stage == s)
                 .collect();
-            let title = if names.is_empty() {
-                format!("Part {}", s + 1)
-            } else {
-                all_of(&names)
-            };
             Stage {
                 id: format!("part-{}", s + 1),
-                title: if names.is_empty() {
-                    title
-                } else {
-                    format!("Part {}: {title}", s + 1)
+                title: match stage_name(topics, &here, &parents) {
+                    Some(name) => format!("Part {}: {name}", s + 1),
+                    None => format!("Part {}", s + 1),
                 },
                 outcome: outcome(topics, s),
             }
         })
         .collect()
+}
+
+/// What a stage's topics share, as its name: their one parent section ("Query Optimizer"
+/// over its six subsections), or the (up to three) sections or topics it holds; a stage of
+/// more is named by the two weightiest (most readings), in the list's order, "and more". Twelve titles
+/// run together were no name (review 12: "Part 2: SQL & Relation Algebra, Query Execution,
+/// ... and LSM-Tree").
+fn stage_name(topics: &[Topic], here: &[usize], parents: &[Option<String>]) -> Option<String> {
+    // Topics under one parent heading (the heading's own topic among them) are one group.
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for &t in here {
+        let key = parents[t]
+            .as_deref()
+            .map(plain)
+            .unwrap_or_else(|| plain(&topics[t].title));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, w)) => *w += topics[t].members.len(),
+            None => groups.push((key, topics[t].members.len())),
+        }
+    }
+    // Three names are still a name, and hide nothing ("Byzantine, Distributed transactions
+    // and more" hid the stage's Raft, an earlier review's objection).
+    if groups.len() <= 3 {
+        let names: Vec<String> = groups.into_iter().map(|(k, _)| k).collect();
+        return (!names.is_empty()).then(|| all_of(&names));
+    }
+    let mut heaviest: Vec<usize> = (0..groups.len()).collect();
+    // Most readings first; of equals, the earlier in the list.
+    heaviest.sort_by_key(|&g| (std::cmp::Reverse(groups[g].1), g));
+    heaviest.truncate(2);
+    heaviest.sort_unstable();
+    let names: Vec<String> = heaviest.iter().map(|&g| groups[g].0.clone()).collect();
+    Some(
+        if names
+            .iter()
+            .any(|n| n.contains(" and ") || n.contains(", "))
+        {
+            format!("{}; and more", names.join("; "))
+        } else {
+            format!("{} and more", names.join(", "))
+        },
+    )
+}
+
+/// Clusters matched to a like course's topics take the course's stage order among the
+/// places they hold in `order`; the others keep theirs. Readings' age is no teaching order
+/// when a course in the field gives one (review 12: raft.bib's formal methods came first and
+/// its replicated storage before Paxos and Chubby, which the course teaches before both).
+pub(crate) fn follow_course(order: &mut [usize], places: &[Option<usize>]) {
+    let slots: Vec<usize> = (0..order.len())
+        .filter(|&i| places.get(order[i]).copied().flatten().is_some())
+        .collect();
+    let mut matched: Vec<usize> = slots.iter().map(|&i| order[i]).collect();
+    // Stable: topics of one course stage keep their order.
+    matched.sort_by_key(|&t| places[t]);
+    for (&i, t) in slots.iter().zip(matched) {
+        order[i] = t;
+    }
 }
 
 /// A topic moves to the stage after its latest prerequisite's when its own is not later:
@@ -128,10 +181,16 @@ fn outcome(topics: &[Topic], stage: usize) -> String {
     let here: Vec<usize> = (0..topics.len())
         .filter(|&t| topics[t].stage == stage && !topics[t].further)
         .collect();
-    let names: Vec<String> = here.iter().map(|&t| plain(&topics[t].title)).collect();
-    if names.is_empty() {
+    if here.is_empty() {
         return "Optional readings.".into();
     }
+    // The three weightiest topics (most readings), in the list's order: "You can explain
+    // X, Y and 9 more" was a template, not an outcome (review 12).
+    let mut main = here.clone();
+    main.sort_by_key(|&t| (std::cmp::Reverse(topics[t].members.len()), t));
+    main.truncate(3);
+    main.sort_unstable();
+    let names: Vec<String> = main.iter().map(|&t| plain(&topics[t].title)).collect();
     let list = join(&names);
     let mut later: Vec<String> = Vec::new();
     let mut earlier: Vec<String> = Vec::new();
@@ -148,6 +207,8 @@ fn outcome(topics: &[Topic], stage: usize) -> String {
     for v in [&mut later, &mut earlier] {
         let mut seen = std::collections::HashSet::new();
         v.retain(|x| seen.insert(x.clone()));
+        // Two say what the stage leads to or rests on; a longer list is the template again.
+        v.truncate(2);
     }
     match (earlier.is_empty(), later.is_empty()) {
         (true, true) => format!("You can explain {list}."),
@@ -164,9 +225,7 @@ fn outcome(topics: &[Topic], stage: usize) -> String {
     }
 }
 
-/// A stage's title names every topic it holds, in its order: "Byzantine, Distributed
-/// transactions and more" hid the Raft the stage held (a reviewer's objection).
-/// Names that hold "and" or a comma themselves ("Serving Systems and Inference") are
+/// Names in their order as one title. Names that hold "and" or a comma themselves ("Serving Systems and Inference") are
 /// parted by semicolons, so a reader sees where each ends.
 fn all_of(names: &[String]) -> String {
     if names
@@ -182,18 +241,18 @@ fn all_of(names: &[String]) -> String {
     }
 }
 
+/// At most three names (callers keep the weightiest), joined as a sentence says them.
 fn join(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [a] => a.clone(),
         [a, b] => format!("{a} and {b}"),
-        [a, b, c] => format!("{a}, {b} and {c}"),
-        [a, b, c, rest @ ..] => format!("{a}, {b}, {c} and {} more", rest.len()),
+        [a, b, c, ..] => format!("{a}, {b} and {c}"),
     }
 }
 
-/// Stages that follow the list's own parent sections, in the list's order (groups with an
-/// introductory topic first): consecutive
+/// Stages that follow the list's own parent sections, in the list's order (groups half of
+/// whose topics are introductory first): consecutive
 /// groups (a parent heading with its subsections, or a lone top-level section) fill at most
 /// [`MAX_STAGES`] stages of about equal size, a group never split; a topic never comes
 /// before its prerequisites. None when the list has no hierarchy (fewer than two parents
@@ -217,34 +276,41 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
     }
     // Introductory sections are the groundwork, wherever the list puts them: a list's
     // "Relational Model" primers come before its query-optimizer research (the seventh
-    // review: research presented as groundwork). Otherwise the list's order.
-    groups.sort_by_key(|(_, m)| !m.iter().any(|&t| topics[t].intro));
+    // review: research presented as groundwork). Otherwise the list's order. A group is
+    // introductory when half its topics are: one overview heading six research subsections
+    // introduces that research, not the field (review 12: awesome-db's seven query-optimizer
+    // topics came before the relational model, SQL and storage).
+    groups.sort_by_key(|(_, m)| m.iter().filter(|&&t| topics[t].intro).count() * 2 < m.len());
     let count = MAX_STAGES.min(groups.len());
     let target = main.len().div_ceil(count);
     let mut stage_of = vec![0usize; topics.len()];
-    let mut names: Vec<Vec<String>> = vec![Vec::new(); count];
     let (mut s, mut filled) = (0, 0);
-    for (p, members) in &groups {
+    let mut placed = vec![false; topics.len()];
+    for (_, members) in &groups {
         // Few groups: one stage each. Many: fill stages of about `target` topics.
         let full = if groups.len() <= MAX_STAGES {
             filled > 0
         } else {
             filled >= target
         };
-        if full && s + 1 < count {
+        // A group that requires a topic of the stage being filled opens the next one, and
+        // the groups after it follow it there: pushed alone, it left them before it (review
+        // 12: SQL moved after the relational model, the query optimizer stayed before both).
+        let needs_here = members.iter().any(|&t| {
+            topics[t]
+                .requires
+                .iter()
+                .any(|p| placed[p.topic] && stage_of[p.topic] == s && !members.contains(&p.topic))
+        });
+        if (full || needs_here) && s + 1 < count {
             s += 1;
             filled = 0;
         }
         for &t in members {
             stage_of[t] = s;
+            placed[t] = true;
         }
         filled += members.len();
-        let name = p
-            .clone()
-            .unwrap_or_else(|| plain(&topics[members[0]].title));
-        if !names[s].contains(&name) {
-            names[s].push(name);
-        }
     }
     push_after_prerequisites(topics, &main, &mut stage_of, parents);
     let used = main.iter().map(|&t| stage_of[t]).max().unwrap_or(0) + 1;
@@ -259,19 +325,17 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
         (0..used)
             .map(|s| {
                 // Named by the topics it holds: a parent section may have lent only part.
-                let names: Vec<String> = main
+                let here: Vec<usize> = main
                     .iter()
-                    .filter(|&&t| topics[t].stage == s)
-                    .map(|&t| plain(&topics[t].title))
+                    .copied()
+                    .filter(|&t| topics[t].stage == s)
                     .collect();
-                let title = if names.is_empty() {
-                    format!("Part {}", s + 1)
-                } else {
-                    all_of(&names)
-                };
                 Stage {
                     id: format!("part-{}", s + 1),
-                    title: format!("Part {}: {title}", s + 1),
+                    title: match stage_name(topics, &here, parents) {
+                        Some(name) => format!("Part {}: {name}", s + 1),
+                        None => format!("Part {}", s + 1),
+                    },
                     outcome: outcome(topics, s),
                 }
             })
@@ -299,4 +363,20 @@ pub(crate) fn set_further_apart(topics: &mut [Topic], stages: &mut Vec<Stage>) {
                   schedules them; without it they are listed outside the core hours."
             .to_string(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::follow_course;
+
+    /// Matched topics take the course's stage order in the places they hold; an unmatched
+    /// one keeps its place.
+    #[test]
+    fn matched_topics_follow_the_courses_stages() {
+        // Topic 0 (formal methods) is taught last by the course, 2 (Paxos) first; 1 has no
+        // match and stays second.
+        let mut order = vec![0, 1, 2, 3];
+        follow_course(&mut order, &[Some(9), None, Some(5), Some(8)]);
+        assert_eq!(order, [2, 1, 3, 0]);
+    }
 }
