@@ -531,8 +531,9 @@ fn the_link_checker_says_what_a_broken_answer_was_and_refuses_internal_redirects
             "--fix",
             "--topics",
             "topics",
+            // Every answer comes at once: the timeout is only a bound for a hang.
             "--timeout",
-            "3s",
+            "60s",
             "--host-pause",
             "0ms",
         ],
@@ -552,4 +553,89 @@ fn the_link_checker_says_what_a_broken_answer_was_and_refuses_internal_redirects
         std::fs::read_to_string(topics.join("web.toml")).unwrap(),
         text
     );
+}
+
+/// A server that answers the first request on each connection with a 200 and keeps the
+/// connection open, as HTTP/1.1 allows, then closes it the moment a second request arrives on
+/// it, unread and unanswered: what a server's idle timeout does to a request that crosses it.
+/// Returns its port and the count of connections that were closed that way.
+fn closing_server() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let closed = std::sync::Arc::new(AtomicUsize::new(0));
+    let count = std::sync::Arc::clone(&closed);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().map_while(Result::ok) {
+            let count = std::sync::Arc::clone(&count);
+            std::thread::spawn(move || {
+                let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(120)));
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                }
+                let mut stream = stream;
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+                // The sync point: the next request is here. Closed with it unread, the
+                // connection is reset under it.
+                let mut byte = [0u8; 1];
+                if reader.get_ref().peek(&mut byte).unwrap_or(0) > 0 {
+                    count.fetch_add(1, Ordering::SeqCst);
+                }
+            });
+        }
+    });
+    (port, closed)
+}
+
+#[test]
+fn a_kept_alive_connection_the_server_closes_does_not_make_a_link_dead() {
+    use std::sync::atomic::Ordering;
+    // Each run must send a request on a kept-alive connection for the test to mean anything;
+    // whether the client reuses one depends on timing, so a run where none was is run again.
+    for _attempt in 0..5 {
+        let (port, closed) = closing_server();
+        let dir = tempfile::tempdir().unwrap();
+        let topics = dir.path().join("topics");
+        std::fs::create_dir_all(&topics).unwrap();
+        std::fs::write(
+            topics.join("course.toml"),
+            "title = \"L\"\ndescription = \"D\"\n",
+        )
+        .unwrap();
+        let mut text = String::from("title = \"Web\"\nsummary = \"S\"\n");
+        for id in ["a", "b", "c", "d"] {
+            text.push_str(&format!(
+                "\n[[link]]\nid = \"{id}\"\nurl = \"http://127.0.0.1:{port}/{id}\"\ntitle = \"{id} page\"\nkind = \"article\"\nlevel = \"intro\"\nminutes = 5\nnote = \"N\"\n"
+            ));
+        }
+        std::fs::write(topics.join("web.toml"), &text).unwrap();
+        // A pause between requests to the host: each finds the one before it done and its
+        // connection kept.
+        let out = syllabus_in(
+            dir.path(),
+            &[
+                "check",
+                "--links",
+                "--topics",
+                "topics",
+                "--timeout",
+                "60s",
+                "--host-pause",
+                "200ms",
+            ],
+        );
+        let report = stdout(&out);
+        assert_eq!(out.status.code(), Some(0), "{report}\n{}", stderr(&out));
+        assert!(report.contains("4 asked now"), "{report}");
+        assert!(!report.contains("dead"), "{report}");
+        if closed.load(Ordering::SeqCst) > 0 {
+            return;
+        }
+    }
+    panic!("the checker never sent a request on a kept-alive connection in 5 runs");
 }
