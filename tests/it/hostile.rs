@@ -149,6 +149,12 @@ fn imported_and_leftovers(topics: &Path, n: usize) -> (usize, Vec<String>) {
     (found, leftovers)
 }
 
+// The pause before each rename is a hook of debug builds only: in a release build the renames
+// follow each other within microseconds, and no kill can be placed between two of them.
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "needs SYLLABUS_TEST_RENAME_PAUSE_MS, which only debug builds read"
+)]
 #[test]
 fn an_import_killed_during_its_renames_is_completed_by_the_next_run() {
     const N: usize = 6;
@@ -170,18 +176,18 @@ fn an_import_killed_during_its_renames_is_completed_by_the_next_run() {
     let mut child = bin()
         .args(["import", list.to_str().unwrap(), "--topics", "topics"])
         .current_dir(dir.path())
-        .env("SYLLABUS_TEST_RENAME_PAUSE_MS", "400")
+        .env("SYLLABUS_TEST_RENAME_PAUSE_MS", "1000")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Killed once the journal is written and the first rename or two are done.
-    let journal = format!(".syllabus-journal-{}", child.id());
+    // Killed as soon as the first rename is seen done: the next one is a second away, so the
+    // kill lands mid-way however slow the machine is (no sleep guesses where the renames are).
     let started = std::time::Instant::now();
-    while !topics.join(&journal).exists() {
+    while imported_and_leftovers(&topics, N).0 == 0 {
         assert!(
-            started.elapsed().as_secs() < 60,
-            "the import never wrote its journal"
+            started.elapsed().as_secs() < 120,
+            "the import renamed nothing in two minutes"
         );
         assert!(
             child.try_wait().unwrap().is_none(),
@@ -189,7 +195,6 @@ fn an_import_killed_during_its_renames_is_completed_by_the_next_run() {
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    std::thread::sleep(std::time::Duration::from_millis(900));
     child.kill().unwrap();
     child.wait().unwrap();
     let (found, _) = imported_and_leftovers(&topics, N);
