@@ -121,6 +121,9 @@ pub struct Settings {
 
 pub struct Client<'h> {
     agent: ureq::Agent,
+    /// The same client without kept-alive connections: for asking again when a kept-alive
+    /// connection was closed under a request (see [`Client::request`]).
+    fresh: ureq::Agent,
     hosts: &'h Hosts,
     settings: Settings,
 }
@@ -137,16 +140,18 @@ const ACCEPT: &str = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;
 
 impl<'h> Client<'h> {
     pub fn new(hosts: &'h Hosts, settings: Settings) -> Self {
-        let config = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            // Redirects are followed here, one at a time, to see each status.
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            .timeout_global(Some(settings.timeout))
-            .user_agent(settings.user_agent.as_str())
-            .build();
+        let config = || {
+            ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                // Redirects are followed here, one at a time, to see each status.
+                .max_redirects(0)
+                .max_redirects_will_error(false)
+                .timeout_global(Some(settings.timeout))
+                .user_agent(settings.user_agent.as_str())
+        };
         Client {
-            agent: config.into(),
+            agent: config().build().into(),
+            fresh: config().max_idle_connections(0).build().into(),
             hosts,
             settings,
         }
@@ -285,13 +290,20 @@ impl<'h> Client<'h> {
 
     fn request(&self, head: bool, url: &Url, host: &str) -> Result<Answer, Outcome> {
         let _permit = self.hosts.acquire(host);
-        let result = if head {
-            self.agent
-                .head(url.as_str())
-                .header("Accept", ACCEPT)
-                .call()
-        } else {
-            self.agent.get(url.as_str()).header("Accept", ACCEPT).call()
+        let call = |agent: &ureq::Agent| {
+            if head {
+                agent.head(url.as_str()).header("Accept", ACCEPT).call()
+            } else {
+                agent.get(url.as_str()).header("Accept", ACCEPT).call()
+            }
+        };
+        // A server may close a kept-alive connection at any moment (its idle timeout), and a
+        // request sent on it just then is reset or cut off before any answer. That says
+        // nothing about the page: HEAD and GET are safe to repeat (RFC 9110, 9.2.2), so it is
+        // asked once more on a new connection, whose answer is the one reported.
+        let result = match call(&self.agent) {
+            Err(ureq::Error::Io(e)) if closed_before_answer(&e) => call(&self.fresh),
+            other => other,
         };
         // The body is never read: dropping the response closes the connection.
         let response = result.map_err(|e| self.failure(e, host))?;
@@ -356,6 +368,19 @@ impl<'h> Client<'h> {
             },
         }
     }
+}
+
+/// The connection was closed or reset before an answer came: what a request sent on a
+/// kept-alive connection that the server was closing meets.
+fn closed_before_answer(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe
+            | ErrorKind::UnexpectedEof
+    )
 }
 
 /// Where an address is, for the redirect policy: the wider the reach, the smaller.
