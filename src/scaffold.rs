@@ -402,7 +402,8 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             .collect();
         let kept: Vec<usize> = unaddressed.iter().map(|c| c.line).collect();
         parsed.skipped.retain(|d| {
-            !d.message.contains("has no url, pdf, doi")
+            !(d.message.contains("has no url, pdf, doi")
+                || d.message.contains("not an http(s) URL"))
                 || d.origin.as_ref().is_none_or(|o| !kept.contains(&o.line))
         });
         warnings.extend(parsed.skipped);

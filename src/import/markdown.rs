@@ -1137,6 +1137,25 @@ fn cited_without_link(ctx: &mut Ctx, prose: &str, start: usize) {
     ));
 }
 
+/// Whether a link's target gives a work no web address at all: empty (`[title]()`) or a
+/// scheme no browser opens (`ftp://`, `gopher://`). A relative path is an address once
+/// `--base` is passed, and a `mailto:` or `javascript:` link names no work.
+fn no_web_address(href: &str) -> bool {
+    let href = href.trim();
+    let scheme = href
+        .split_once("://")
+        .map(|(s, _)| s.to_ascii_lowercase())
+        .unwrap_or_default();
+    href.is_empty() || ["ftp", "ftps", "sftp", "gopher"].contains(&scheme.as_str())
+}
+
+/// Whether a link's title names a work (three words or more, not an address), so that a
+/// link without a web address is kept as a work the list names, not dropped.
+fn names_a_work(title: &str) -> bool {
+    let t = title.trim();
+    t.split_whitespace().count() >= 3 && t.chars().count() <= 200 && !t.contains("://")
+}
+
 /// "Title (1988)": the title and the year.
 fn year_in_parentheses(t: &str) -> Option<(&str, String)> {
     let open = t.rfind('(')?;
@@ -1705,6 +1724,27 @@ fn push(
         ctx.out
             .skipped
             .push(super::not_web(ctx.file, line, "link", &l.url));
+        if no_web_address(&l.url) && names_a_work(&title) {
+            let key = format!(
+                "{}:{line}",
+                ctx.file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            );
+            ctx.out.unaddressed.push((
+                key,
+                Candidate {
+                    title,
+                    url: l.url.trim().to_string(),
+                    note,
+                    hints: hints.to_vec(),
+                    section: ctx.section.iter().map(|(_, s)| s.clone()).collect(),
+                    line,
+                    ..Candidate::default()
+                },
+            ));
+        }
         return;
     }
     let alternates = alternates

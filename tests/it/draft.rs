@@ -1724,3 +1724,45 @@ fn a_lone_small_subsection_under_a_bare_heading_keeps_its_topic() {
     assert!(transient.contains("Meltdown"), "{transient}");
     assert!(ids.contains(&"enclave-security"), "{ids:?}");
 }
+
+/// A list entry whose link gives no web address (an empty `[title]()`, an `ftp://` link) still
+/// names a work: the draft keeps it in its section's topic with a search for its title as its
+/// URL, marked `guessed`, says the list's own target, and lists it in the README; `import`
+/// warns at its line rather than dropping it silently. A `mailto:` link names no work.
+#[test]
+fn entries_whose_link_is_no_web_address_are_kept_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/no-web-address.md", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("`no-web-address.md:7` Anywhere, any-time binary instrumentation"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains(
+            "`no-web-address.md:13` LDX: Causality Inference by Lightweight Dual Execution"
+        ),
+        "{readme}"
+    );
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert_eq!(all.matches("url_status = \"guessed\"").count(), 2, "{all}");
+    assert!(
+        all.contains("its link `ftp://192.0.2.31/pub/papers/awat.pdf` is no web address"),
+        "{all}"
+    );
+    let (_, dynamic) = topics(&course)
+        .into_iter()
+        .find(|(_, t)| t.contains("libdft"))
+        .expect("a topic holds libdft");
+    assert!(dynamic.contains("title = \"LDX: Causality"), "{dynamic}");
+    assert!(!all.contains("course staff"), "{all}");
+    assert!(
+        !all.contains("ftp://192.0.2.31/pub/papers/awat.pdf\"\n"),
+        "{all}"
+    );
+    let list = fixture("draft/no-web-address.md");
+    let import = syllabus_in(dir.path(), &["import", "--dry-run", list.to_str().unwrap()]);
+    let err = stderr(&import);
+    assert!(err.contains("no-web-address.md:7:1: warning"), "{err}");
+    assert!(err.contains("no-web-address.md:13:1: warning"), "{err}");
+}
