@@ -1048,6 +1048,37 @@ fn mention_title(text: &str, context: Option<&str>) -> String {
     }
 }
 
+/// The title of a link an item points to as another work ("cf. [the Jepsen overview of
+/// consistency models](url)", "see also [Lynch's survey](url)"): its own text, without a
+/// leading article, since the item's title would name the wrong work. Only a text that says
+/// nothing by itself ("here", "his follow-up", "this") takes the item's title for context.
+fn elsewhere_title(text: &str, context: Option<&str>) -> String {
+    let text = clean_text(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let pointer = words.len() <= 1
+        || (words.len() <= 3
+            && [
+                "his", "her", "their", "this", "that", "its", "my", "our", "here", "these",
+            ]
+            .contains(&words[0].to_lowercase().as_str()));
+    if pointer {
+        return mention_title(&text, context);
+    }
+    let bare = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| {
+            text.get(..a.len())
+                .filter(|p| p.eq_ignore_ascii_case(a))
+                .map(|_| &text[a.len()..])
+        })
+        .filter(|rest| rest.split_whitespace().count() >= 2)
+        .unwrap_or(&text);
+    let mut chars = bare.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// Turns a finished list item (or table row) into readings, or hands its text to its parent.
 fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<&str>) {
     let mut c = classify(&block.segs);
@@ -1308,8 +1339,11 @@ fn readings(
         }
     }
     let only_mention = main_title.is_none() && c.mentions.len() == 1;
-    for m in c.mentions.iter().chain(&c.elsewhere) {
-        let title = if only_mention {
+    let elsewhere = c.mentions.len();
+    for (i, m) in c.mentions.iter().chain(&c.elsewhere).enumerate() {
+        let title = if i >= elsewhere {
+            elsewhere_title(&m.text, main_title.as_deref())
+        } else if only_mention {
             mention_title(&m.text, None)
         } else {
             mention_title(&m.text, main_title.as_deref())

@@ -1766,3 +1766,20 @@ fn entries_whose_link_is_no_web_address_are_kept_and_marked() {
     assert!(err.contains("no-web-address.md:7:1: warning"), "{err}");
     assert!(err.contains("no-web-address.md:13:1: warning"), "{err}");
 }
+
+/// A link an entry points to as another work ("(cf. [the Jepsen overview of consistency
+/// models](url))") is a reading titled by its own text, not by the entry's title (review 12:
+/// cmps290s's Jepsen page carried Viotti's title, and `check` took the two for one work); a
+/// text that says nothing alone ("his follow-up") keeps the entry's title for context.
+#[test]
+fn a_link_pointed_to_as_another_work_keeps_its_own_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/elsewhere.md", &["--no-like"]);
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(
+        all.contains("title = \"Jepsen overview of consistency models\""),
+        "{all}"
+    );
+    assert!(!all.contains("Systems: the Jepsen"), "{all}");
+    assert!(all.contains("Web Services: his follow-up\""), "{all}");
+}
