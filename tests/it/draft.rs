@@ -1783,3 +1783,31 @@ fn a_link_pointed_to_as_another_work_keeps_its_own_title() {
     assert!(!all.contains("Systems: the Jepsen"), "{all}");
     assert!(all.contains("Web Services: his follow-up\""), "{all}");
 }
+
+/// The README's inbox line counts the links the inbox file holds, and its reasons add up to
+/// that count: a credit link repeated under four readings is one link (review 12: awesome-db's
+/// README said "22 readings: 24 a credit link, 1 a homepage"), and reasons past the sixth are
+/// counted together rather than left out.
+#[test]
+fn the_readmes_inbox_counts_add_up_to_the_inbox_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/inbox-counts.md", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    let held = inbox.lines().filter(|l| *l == "[[link]]").count();
+    let line = readme
+        .split("### Inbox\n\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .expect("the README has an inbox line");
+    let (total, reasons) = line.split_once(" in `topics/inbox.toml`: ").expect(line);
+    let total: usize = total.split(' ').next().unwrap().parse().expect(line);
+    let summed: usize = reasons
+        .split("; ")
+        .map(|r| r.split(' ').next().unwrap().parse::<usize>().expect(line))
+        .sum();
+    assert_eq!(total, held, "{line}");
+    assert_eq!(summed, held, "{line}");
+    assert!(line.contains("for 2 other reasons"), "{line}");
+    assert_eq!(inbox.matches("people/asmith").count(), 1, "{inbox}");
+}
