@@ -1100,6 +1100,8 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
             let mut text = vec![clean_text(&c.prose)];
             text.extend(block.children.iter().map(|ch| ch.text.clone()));
             let mut mentions = c.mentions;
+            // A "see also" link in it names a work as much as its other links do.
+            mentions.extend(c.elsewhere);
             mentions.extend(block.children.into_iter().flat_map(|ch| ch.mentions));
             parent.children.push(ChildNote {
                 text: join_notes(&text).unwrap_or_default(),

@@ -1811,3 +1811,26 @@ fn the_readmes_inbox_counts_add_up_to_the_inbox_file() {
     assert!(line.contains("for 2 other reasons"), "{line}");
     assert_eq!(inbox.matches("people/asmith").count(), 1, "{inbox}");
 }
+
+/// A nested item without a link of its own opening it hands its links to the item above; a
+/// "see also" link in it is a reading too, not dropped (review 12 sweep: cmps290s lost
+/// Murphy's dissertation, cited as "see also" under a nested further-reading item).
+#[test]
+fn a_see_also_link_in_a_nested_item_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/nested-see-also.md", &["--no-like"]);
+    let mut all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    all.push_str(&std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default());
+    assert!(
+        all.contains("url = \"https://example.org/ml5.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("url = \"https://example.org/modal-types.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("title = \"Modal Types for Mobile Code\""),
+        "{all}"
+    );
+}
