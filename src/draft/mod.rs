@@ -332,7 +332,7 @@ pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
     // The list's own target, when it gave one no browser opens (`ftp://...`), is said.
     let given = std::mem::replace(&mut c.url, url.to_string());
     let given = match given.trim() {
-        "" => String::new(),
+        g if g.is_empty() || g.starts_with("http://") || g.starts_with("https://") => String::new(),
         g => format!("; its link `{g}` is no web address"),
     };
     c.url_status = crate::model::UrlStatus::Guessed;

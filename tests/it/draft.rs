@@ -771,6 +771,8 @@ fn tight_numbered_items_shared_dois_and_relative_links_are_kept() {
     );
     let rio = &fs[fs.find("The Rio File Cache").expect("Rio is kept")..];
     assert!(rio.contains("url_status = \"guessed\""), "{fs}");
+    // The other work's address is a web address: the note says nothing of a link.
+    assert!(!rio.contains("is no web address"), "{fs}");
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
     assert!(
         readme.contains("- `losses.md:14` The Rio File Cache"),
