@@ -15,7 +15,7 @@ use crate::corpus::{self, Source};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use crate::import::{self, Candidate, Report};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use toml_edit::{value, DocumentMut};
 
@@ -402,7 +402,8 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             .collect();
         let kept: Vec<usize> = unaddressed.iter().map(|c| c.line).collect();
         parsed.skipped.retain(|d| {
-            !d.message.contains("has no url, pdf, doi")
+            !(d.message.contains("has no url, pdf, doi")
+                || d.message.contains("not an http(s) URL"))
                 || d.origin.as_ref().is_none_or(|o| !kept.contains(&o.line))
         });
         warnings.extend(parsed.skipped);
@@ -528,6 +529,23 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             Some((id, n))
         })
         .collect();
+    // The README counts the inbox's readings by reason: one per link the inbox file holds, as
+    // the import folded them (a credit link repeated under ten readings is one link).
+    let inbox = files
+        .get(&topics_dir.join("inbox.toml"))
+        .and_then(|text| text.parse::<DocumentMut>().ok());
+    let mut held: BTreeSet<String> = inbox
+        .iter()
+        .filter_map(|doc| doc.get("link")?.as_array_of_tables())
+        .flatten()
+        .filter_map(|l| l.get("url")?.as_str().map(corpus::url_key::key))
+        .collect();
+    draft.inbox.retain(|((f, i), _)| {
+        inputs
+            .get(*f)
+            .and_then(|(_, cs)| cs.get(*i))
+            .is_some_and(|c| held.remove(&corpus::url_key::key(&c.url)))
+    });
     let report = Report {
         rows,
         warnings,

@@ -329,10 +329,15 @@ pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
     let query = format!("\"{}\"", c.title);
     let url =
         url::Url::parse_with_params("https://scholar.google.com/scholar", [("q", &query)]).ok()?;
-    c.url = url.to_string();
+    // The list's own target, when it gave one no browser opens (`ftp://...`), is said.
+    let given = std::mem::replace(&mut c.url, url.to_string());
+    let given = match given.trim() {
+        g if g.is_empty() || g.starts_with("http://") || g.starts_with("https://") => String::new(),
+        g => format!("; its link `{g}` is no web address"),
+    };
     c.url_status = crate::model::UrlStatus::Guessed;
     let own = format!(
-        "{NO_ADDRESS} (entry `{key}`): the URL is a search for its title; replace it with the work's own address."
+        "{NO_ADDRESS} (entry `{key}`{given}): the URL is a search for its title; replace it with the work's own address."
     );
     c.note = Some(match c.note.take() {
         Some(n) => format!("{own} {n}"),

@@ -146,11 +146,19 @@ fn reasons(draft: &Draft) -> String {
     if why.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = why
+    let mut parts: Vec<String> = why
         .iter()
         .take(6)
         .map(|(w, n)| format!("{n} {}", plain(w)))
         .collect();
+    // The counts add up to the total: the reasons not named are counted together.
+    let rest: usize = why.iter().skip(6).map(|(_, n)| n).sum();
+    if rest > 0 {
+        parts.push(format!(
+            "{rest} for {}",
+            crate::words::count(why.len() - 6, "other reason")
+        ));
+    }
     format!(": {}", parts.join("; "))
 }
 

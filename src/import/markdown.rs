@@ -1048,6 +1048,37 @@ fn mention_title(text: &str, context: Option<&str>) -> String {
     }
 }
 
+/// The title of a link an item points to as another work ("cf. [the Jepsen overview of
+/// consistency models](url)", "see also [Lynch's survey](url)"): its own text, without a
+/// leading article, since the item's title would name the wrong work. Only a text that says
+/// nothing by itself ("here", "his follow-up", "this") takes the item's title for context.
+fn elsewhere_title(text: &str, context: Option<&str>) -> String {
+    let text = clean_text(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let pointer = words.len() <= 1
+        || (words.len() <= 3
+            && [
+                "his", "her", "their", "this", "that", "its", "my", "our", "here", "these",
+            ]
+            .contains(&words[0].to_lowercase().as_str()));
+    if pointer {
+        return mention_title(&text, context);
+    }
+    let bare = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| {
+            text.get(..a.len())
+                .filter(|p| p.eq_ignore_ascii_case(a))
+                .map(|_| &text[a.len()..])
+        })
+        .filter(|rest| rest.split_whitespace().count() >= 2)
+        .unwrap_or(&text);
+    let mut chars = bare.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// Turns a finished list item (or table row) into readings, or hands its text to its parent.
 fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<&str>) {
     let mut c = classify(&block.segs);
@@ -1069,6 +1100,8 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
             let mut text = vec![clean_text(&c.prose)];
             text.extend(block.children.iter().map(|ch| ch.text.clone()));
             let mut mentions = c.mentions;
+            // A "see also" link in it names a work as much as its other links do.
+            mentions.extend(c.elsewhere);
             mentions.extend(block.children.into_iter().flat_map(|ch| ch.mentions));
             parent.children.push(ChildNote {
                 text: join_notes(&text).unwrap_or_default(),
@@ -1135,6 +1168,25 @@ fn cited_without_link(ctx: &mut Ctx, prose: &str, start: usize) {
             ..Candidate::default()
         },
     ));
+}
+
+/// Whether a link's target gives a work no web address at all: empty (`[title]()`) or a
+/// scheme no browser opens (`ftp://`, `gopher://`). A relative path is an address once
+/// `--base` is passed, and a `mailto:` or `javascript:` link names no work.
+fn no_web_address(href: &str) -> bool {
+    let href = href.trim();
+    let scheme = href
+        .split_once("://")
+        .map(|(s, _)| s.to_ascii_lowercase())
+        .unwrap_or_default();
+    href.is_empty() || ["ftp", "ftps", "sftp", "gopher"].contains(&scheme.as_str())
+}
+
+/// Whether a link's title names a work (three words or more, not an address), so that a
+/// link without a web address is kept as a work the list names, not dropped.
+fn names_a_work(title: &str) -> bool {
+    let t = title.trim();
+    t.split_whitespace().count() >= 3 && t.chars().count() <= 200 && !t.contains("://")
 }
 
 /// "Title (1988)": the title and the year.
@@ -1289,8 +1341,11 @@ fn readings(
         }
     }
     let only_mention = main_title.is_none() && c.mentions.len() == 1;
-    for m in c.mentions.iter().chain(&c.elsewhere) {
-        let title = if only_mention {
+    let elsewhere = c.mentions.len();
+    for (i, m) in c.mentions.iter().chain(&c.elsewhere).enumerate() {
+        let title = if i >= elsewhere {
+            elsewhere_title(&m.text, main_title.as_deref())
+        } else if only_mention {
             mention_title(&m.text, None)
         } else {
             mention_title(&m.text, main_title.as_deref())
@@ -1705,6 +1760,27 @@ fn push(
         ctx.out
             .skipped
             .push(super::not_web(ctx.file, line, "link", &l.url));
+        if no_web_address(&l.url) && names_a_work(&title) {
+            let key = format!(
+                "{}:{line}",
+                ctx.file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            );
+            ctx.out.unaddressed.push((
+                key,
+                Candidate {
+                    title,
+                    url: l.url.trim().to_string(),
+                    note,
+                    hints: hints.to_vec(),
+                    section: ctx.section.iter().map(|(_, s)| s.clone()).collect(),
+                    line,
+                    ..Candidate::default()
+                },
+            ));
+        }
         return;
     }
     let alternates = alternates

@@ -149,6 +149,14 @@ pub(crate) fn not_web(file: &Path, line: usize, what: &str, href: &str) -> Diagn
         .with_help(
             "pass --base URL (the address the list is published at) to resolve relative links",
         )
+    } else if href.trim().is_empty() {
+        warning(
+            file,
+            line,
+            1,
+            format!("the {what} has an empty target, not an http(s) URL; skipped"),
+        )
+        .with_help("fill in the work's address: `[title](https://...)`")
     } else {
         warning(
             file,

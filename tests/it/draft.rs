@@ -771,6 +771,8 @@ fn tight_numbered_items_shared_dois_and_relative_links_are_kept() {
     );
     let rio = &fs[fs.find("The Rio File Cache").expect("Rio is kept")..];
     assert!(rio.contains("url_status = \"guessed\""), "{fs}");
+    // The other work's address is a web address: the note says nothing of a link.
+    assert!(!rio.contains("is no web address"), "{fs}");
     let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
     assert!(
         readme.contains("- `losses.md:14` The Rio File Cache"),
@@ -1768,4 +1770,114 @@ fn one_word_of_a_phrase_name_does_not_file_a_reading_under_it() {
     assert!(!gc.1.contains("Witchcraft"), "{}", gc.1);
     let lisp = topics.iter().find(|t| t.0 == "lisp-compiler").unwrap();
     assert!(!lisp.1.contains("Book review"), "{}", lisp.1);
+}
+
+/// A list entry whose link gives no web address (an empty `[title]()`, an `ftp://` link) still
+/// names a work: the draft keeps it in its section's topic with a search for its title as its
+/// URL, marked `guessed`, says the list's own target, and lists it in the README; `import`
+/// warns at its line rather than dropping it silently. A `mailto:` link names no work.
+#[test]
+fn entries_whose_link_is_no_web_address_are_kept_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/no-web-address.md", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains("`no-web-address.md:7` Anywhere, any-time binary instrumentation"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains(
+            "`no-web-address.md:13` LDX: Causality Inference by Lightweight Dual Execution"
+        ),
+        "{readme}"
+    );
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert_eq!(all.matches("url_status = \"guessed\"").count(), 2, "{all}");
+    assert!(
+        all.contains("its link `ftp://192.0.2.31/pub/papers/awat.pdf` is no web address"),
+        "{all}"
+    );
+    let (_, dynamic) = topics(&course)
+        .into_iter()
+        .find(|(_, t)| t.contains("libdft"))
+        .expect("a topic holds libdft");
+    assert!(dynamic.contains("title = \"LDX: Causality"), "{dynamic}");
+    assert!(!all.contains("course staff"), "{all}");
+    assert!(
+        !all.contains("ftp://192.0.2.31/pub/papers/awat.pdf\"\n"),
+        "{all}"
+    );
+    let list = fixture("draft/no-web-address.md");
+    let import = syllabus_in(dir.path(), &["import", "--dry-run", list.to_str().unwrap()]);
+    let err = stderr(&import);
+    assert!(err.contains("no-web-address.md:7:1: warning"), "{err}");
+    assert!(err.contains("no-web-address.md:13:1: warning"), "{err}");
+}
+
+/// A link an entry points to as another work ("(cf. [the Jepsen overview of consistency
+/// models](url))") is a reading titled by its own text, not by the entry's title (review 12:
+/// cmps290s's Jepsen page carried Viotti's title, and `check` took the two for one work); a
+/// text that says nothing alone ("his follow-up") keeps the entry's title for context.
+#[test]
+fn a_link_pointed_to_as_another_work_keeps_its_own_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/elsewhere.md", &["--no-like"]);
+    let all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    assert!(
+        all.contains("title = \"Jepsen overview of consistency models\""),
+        "{all}"
+    );
+    assert!(!all.contains("Systems: the Jepsen"), "{all}");
+    assert!(all.contains("Web Services: his follow-up\""), "{all}");
+}
+
+/// The README's inbox line counts the links the inbox file holds, and its reasons add up to
+/// that count: a credit link repeated under four readings is one link (review 12: awesome-db's
+/// README said "22 readings: 24 a credit link, 1 a homepage"), and reasons past the sixth are
+/// counted together rather than left out.
+#[test]
+fn the_readmes_inbox_counts_add_up_to_the_inbox_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/inbox-counts.md", &["--no-like"]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    let held = inbox.lines().filter(|l| *l == "[[link]]").count();
+    let line = readme
+        .split("### Inbox\n\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .expect("the README has an inbox line");
+    let (total, reasons) = line.split_once(" in `topics/inbox.toml`: ").expect(line);
+    let total: usize = total.split(' ').next().unwrap().parse().expect(line);
+    let summed: usize = reasons
+        .split("; ")
+        .map(|r| r.split(' ').next().unwrap().parse::<usize>().expect(line))
+        .sum();
+    assert_eq!(total, held, "{line}");
+    assert_eq!(summed, held, "{line}");
+    assert!(line.contains("for 2 other reasons"), "{line}");
+    assert_eq!(inbox.matches("people/asmith").count(), 1, "{inbox}");
+}
+
+/// A nested item without a link of its own opening it hands its links to the item above; a
+/// "see also" link in it is a reading too, not dropped (review 12 sweep: cmps290s lost
+/// Murphy's dissertation, cited as "see also" under a nested further-reading item).
+#[test]
+fn a_see_also_link_in_a_nested_item_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/nested-see-also.md", &["--no-like"]);
+    let mut all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    all.push_str(&std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default());
+    assert!(
+        all.contains("url = \"https://example.org/ml5.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("url = \"https://example.org/modal-types.pdf\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("title = \"Modal Types for Mobile Code\""),
+        "{all}"
+    );
 }
