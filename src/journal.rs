@@ -170,15 +170,18 @@ pub(crate) fn anything_to_recover(dir: &Path) -> bool {
     })
 }
 
-/// The PID in the name of something a writer leaves beside a corpus file while it works:
-/// `.NAME.toml.tmp-PID`, `.NAME.toml.old-PID`, `.syllabus-journal-PID.tmp`.
+/// The PID in the name of something a writer leaves beside a file it replaces while it works:
+/// `.NAME.toml.tmp-PID`, `.NAME.toml.old-PID` (a corpus file), `.NAME.json.tmp-PID` (a state
+/// file beside the corpus, such as sync's), `.syllabus-journal-PID.tmp`.
 fn leftover_pid(name: &str) -> Option<u32> {
     if let Some(rest) = name.strip_prefix(PREFIX) {
         return rest.strip_suffix(".tmp")?.parse().ok();
     }
     let rest = name.strip_prefix('.')?;
     let (stem, pid) = rest.rsplit_once('-')?;
-    let is_ours = stem.ends_with(".toml.tmp") || stem.ends_with(".toml.old");
+    let is_ours = [".toml.tmp", ".toml.old", ".json.tmp", ".json.old"]
+        .iter()
+        .any(|end| stem.ends_with(end));
     if is_ours {
         pid.parse().ok()
     } else {
@@ -267,6 +270,7 @@ mod tests {
         assert_eq!(leftover_pid(".time.toml.old-9"), Some(9));
         assert_eq!(leftover_pid(".syllabus-journal-77.tmp"), Some(77));
         assert_eq!(leftover_pid(".syllabus-journal-77"), None);
+        assert_eq!(leftover_pid(".sync.json.tmp-42"), Some(42));
         assert_eq!(leftover_pid(".notes.md.tmp-5"), None);
         assert_eq!(leftover_pid("time.toml"), None);
         assert_eq!(leftover_pid(".time.toml.tmp-x"), None);

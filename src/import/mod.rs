@@ -1091,6 +1091,16 @@ fn commit(
         expect: expect(was.as_deref()),
     });
     let files: Vec<Replacement> = corpus_files.chain(others).collect();
+    // A writer killed before its commit point leaves its copy of a file beside the corpus
+    // (`.syllabus/.sync.json.tmp-PID`) where the corpus folder's recovery does not look; the
+    // corpus lock covers those files too, so a dead writer's copies are removed here.
+    let folders: std::collections::BTreeSet<&Path> = beside
+        .iter()
+        .filter_map(|(path, ..)| path.parent())
+        .collect();
+    for folder in folders {
+        let _ = crate::journal::recover(folder);
+    }
     crate::output::replace_all(&files)
 }
 

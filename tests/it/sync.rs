@@ -614,6 +614,50 @@ fn a_new_post_since_the_last_sync_and_a_guessed_url_healed() {
     );
 }
 
+/// A sync killed before its commit point leaves its copy of the state file
+/// (`.syllabus/.sync.json.tmp-PID`); the next sync that writes removes it, and leaves a live
+/// process's copy alone.
+#[test]
+fn a_dead_syncs_copy_of_the_state_file_is_removed_by_the_next_sync() {
+    let server = Server::start(vec![card_post(
+        2,
+        "https://raft.github.io/raft.pdf",
+        "In Search of an Understandable Consensus Algorithm",
+        "The Raft paper.",
+    )]);
+    let dir = small_course(FEED_CONFIG);
+    let out = sync(dir.path(), &server, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let state = dir.path().join(".syllabus");
+    let dead = {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    };
+    let dead_copy = state.join(format!(".sync.json.tmp-{dead}"));
+    let live_copy = state.join(format!(".sync.json.tmp-{}", std::process::id()));
+    std::fs::write(&dead_copy, "{\"version\": 1").unwrap();
+    std::fs::write(&live_copy, "{\"version\": 1").unwrap();
+    server.with(|s| {
+        s.feed.insert(
+            0,
+            card_post(
+                3,
+                "https://decentralizedthoughts.github.io/raft-log",
+                "Raft log replication",
+                "How the leader's log wins.",
+            ),
+        )
+    });
+    let out = sync(dir.path(), &server, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dead_copy.exists(), "the dead sync's copy is left");
+    assert!(live_copy.exists(), "a live process's copy was removed");
+    let text = std::fs::read_to_string(state.join("sync.json")).unwrap();
+    assert!(text.contains("\"version\""), "{text}");
+}
+
 #[test]
 fn dry_run_and_json_write_nothing() {
     let server = Server::start(vec![card_post(
