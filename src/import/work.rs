@@ -198,6 +198,10 @@ const NAME_LETTERS: usize = 4;
 /// more of its authors, its year and its title's words as make this many in all.
 const NAMED_BY: usize = 3;
 
+/// The most words a link's text may have that its work's title has not, for rule 7 to take
+/// a paper's file for the work: "FLP Impossibility Result" has two.
+const FOREIGN_WORDS: usize = 2;
+
 /// Years between two works under differing titles that make them two works (see
 /// [`Works::years_apart`]): a year apart is a preprint and its conference version.
 const YEAR_GAP: u16 = 2;
@@ -1691,7 +1695,15 @@ impl<V> Works<V> {
                         .filter(|t| words.iter().any(|w| same_word(w, t)))
                         .collect::<std::collections::BTreeSet<_>>()
                         .len();
-                    authors + usize::from(dated) + said >= NAMED_BY
+                    // A link text that says much else is another reading of the paper's
+                    // file ("Write the two impossibility arguments yourself": an exercise).
+                    let foreign = k
+                        .title
+                        .iter()
+                        .filter(|t| !is_filler(t) && !theirs.iter().any(|s| s == *t))
+                        .filter(|t| !title.iter().any(|w| same_word(t, w)))
+                        .count();
+                    foreign <= FOREIGN_WORDS && authors + usize::from(dated) + said >= NAMED_BY
                 };
             (by_title || by_address) && !self.extended(k, w) && !self.contradicts(k, w)
         });
@@ -3207,6 +3219,16 @@ mod tests {
                 &w,
                 "http://www.example.com/research/uploads/2017/01/p398-castro-bft-tocs.pdf",
                 "Practical Byzantine Fault Tolerance and Proactive Recovery",
+                None
+            ),
+            None
+        );
+        // An exercise on the paper, at the paper's file, is another reading.
+        assert_eq!(
+            beside(
+                &w,
+                "https://groups.example.edu/tds/papers/Lynch/jacm85.pdf",
+                "Write the two impossibility arguments yourself, against a rubric",
                 None
             ),
             None
