@@ -175,6 +175,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                 title: &l.title,
                 authors: &l.authors,
                 published: l.published.as_deref(),
+                note: None,
             },
             Known::Corpus(n),
         );
@@ -232,6 +233,7 @@ fn decide_all<C: IntoIterator<Item = Candidate>>(
                     title: c.own_title.as_deref().unwrap_or(&c.title),
                     authors: &c.authors,
                     published: c.published.as_deref(),
+                    note: c.note.as_deref(),
                 },
                 || {
                     id = Some(fresh_id(slug_from_url(&c.url), &mut taken));

@@ -938,6 +938,7 @@ pub fn same_works(course: &Course) -> Vec<Diagnostic> {
             title: &l.title,
             authors: &l.authors,
             published: l.published.as_deref(),
+            note: None,
         };
         let decision = works.find_or_insert(&identity, || n);
         if let Some((other, reason)) = decision.same {

@@ -89,6 +89,51 @@ fn classics_at_other_addresses_are_the_course_links_and_look_alikes_are_not() {
     }
 }
 
+/// Held readings a list names by their authors (beside the link or in its address), by
+/// their site, or with a slip in the title, are recognised; the look-alikes beside them
+/// (a paper extending a held title, the same author's other paper, a generic title with no
+/// author named) stay new.
+#[test]
+fn a_work_named_by_its_authors_its_site_or_a_slip_is_recognised() {
+    let (links, _) = dry_run(&[&fixture("named-works.md")], &[]);
+    for (title, id) in [
+        (
+            "In Search of an Understandable Concensus Algorithm",
+            "raft-paper",
+        ),
+        ("Harvest, yield and Fault tolerant systems", "harvest-yield"),
+        ("Dynamo - Key value store", "dynamo"),
+        ("FLP Impossibility Result", "flp-1985"),
+        ("Distributed Systems 3rd", "van-steen-tanenbaum"),
+        (
+            "Life Beyond Transactions",
+            "life-beyond-distributed-transactions",
+        ),
+        ("经典论文", "chandy-lamport-snapshots"),
+        ("CAP 定理", "gilbert-lynch-cap"),
+    ] {
+        let l = find(&links, title);
+        assert_eq!(l["status"], "duplicate", "{l:#}");
+        assert_eq!(l["duplicate_of"], id, "{l:#}");
+    }
+    let books = links
+        .iter()
+        .find(|l| l["url"] == "https://books.example.net/")
+        .unwrap();
+    assert_eq!(books["duplicate_of"], "van-steen-tanenbaum", "{books:#}");
+    for look_alike in [
+        "Practical Byzantine Fault Tolerance and Proactive Recovery",
+        "A Hundred Impossibility Proofs for Distributed Computing",
+    ] {
+        assert_eq!(find(&links, look_alike)["status"], "new", "{look_alike}");
+    }
+    let notes = links
+        .iter()
+        .find(|l| l["url"] == "https://example.org/courses/ds/")
+        .unwrap();
+    assert_eq!(notes["status"], "new", "{notes:#}");
+}
+
 #[test]
 fn a_second_address_becomes_an_alternate_and_a_second_import_adds_nothing() {
     let (_tmp, dir) = course_copy();
