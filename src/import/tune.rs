@@ -214,7 +214,8 @@ fn merge(into: &mut Figures, f: &Figures) {
 /// list, the settings are chosen (as `tune_suggester` chooses) on the other twelve and scored
 /// on it; the thirteen held-out scores are pooled. Also the defaults' figures pooled over all
 /// lists, for comparison. `cargo test --release --lib leave_one_list_out -- --ignored
-/// --nocapture`.
+/// --nocapture`; with `LOLO_READINGS=1` set, also each held-out reading's outcome under the
+/// settings chosen without its list (`READING ok|MISTAKE list | title | want | got`).
 #[test]
 #[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
 fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
@@ -254,6 +255,19 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
         println!("{held}: chosen on the other lists {chosen:?}");
         for line in scored.lines() {
             println!("  {line}");
+        }
+        if std::env::var_os("LOLO_READINGS").is_some() {
+            // Reading by reading, to compare two versions of the suggester line by line.
+            for o in outcomes(&sets, chosen) {
+                if o.label.list == *held {
+                    let (got, want) = o.got_and_wanted();
+                    let mark = if got == want { "ok" } else { "MISTAKE" };
+                    println!(
+                        "READING {mark} {held} | {} | want: {want} | got: {got}",
+                        o.label.title
+                    );
+                }
+            }
         }
         merge(&mut pooled, scored);
         merge(&mut pooled_defaults, &defaults[held]);
