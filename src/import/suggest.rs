@@ -913,6 +913,15 @@ fn teaches(title: &str) -> bool {
         .any(|(i, w)| code(i, w) || TEACHING.contains(&w.to_lowercase().as_str()))
 }
 
+/// An address's path as [`teaches`] reads it: its segments as words, without a DOI's
+/// registrant prefix (`10.1145`), which is shaped like a course's number (`6.824`).
+fn course_path(path: &str) -> String {
+    path.split('/')
+        .filter(|seg| !seg.starts_with("10."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How many topics a suggestion looks at: the best, and two behind it.
 const TOP: usize = 3;
 
@@ -1291,7 +1300,7 @@ impl Suggester {
             && title_names
                 .iter()
                 .all(|f| self.names.phrases[f.name].common)
-            && (teaches(&c.title) || teaches(&path.replace('/', " ")))
+            && (teaches(&c.title) || teaches(&course_path(path)))
         {
             for f in &mut title_names {
                 f.course = true;
@@ -2060,6 +2069,9 @@ mod tests {
         let got = at("http://nil.csail.mit.edu/6.824/2015/");
         assert_eq!(got.topic.as_deref(), Some("overview"), "{got:?}");
         let got = at("https://example.com/distributed-systems/2015/");
+        assert_eq!(got.topic, None, "{got:?}");
+        // A DOI's prefix is not a course's number.
+        let got = at("https://doi.org/10.1145/359545.359563");
         assert_eq!(got.topic, None, "{got:?}");
     }
 

@@ -214,11 +214,24 @@ fn merge(into: &mut Figures, f: &Figures) {
 /// list, the settings are chosen (as `tune_suggester` chooses) on the other twelve and scored
 /// on it; the thirteen held-out scores are pooled. Also the defaults' figures pooled over all
 /// lists, for comparison. `cargo test --release --lib leave_one_list_out -- --ignored
-/// --nocapture`; with `LOLO_READINGS=1` set, also each held-out reading's outcome under the
-/// settings chosen without its list (`READING ok|MISTAKE list | title | want | got`).
+/// --nocapture`; `leave_one_list_out_readings` prints each held-out reading too.
 #[test]
 #[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
 fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
+    leave_one_list_out_printing(false)
+}
+
+/// [`leave_one_list_out`], printing also each held-out reading's outcome under the settings
+/// chosen without its list (`READING ok|MISTAKE list | title | want | got`), to compare two
+/// versions of the suggester line by line: `cargo test --release --lib
+/// leave_one_list_out_readings -- --ignored --nocapture`.
+#[test]
+#[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
+fn leave_one_list_out_readings() -> Result<(), Box<dyn std::error::Error>> {
+    leave_one_list_out_printing(true)
+}
+
+fn leave_one_list_out_printing(readings: bool) -> Result<(), Box<dyn std::error::Error>> {
     let sets = development()?;
     let by_list = |params: Params| {
         let mut lists: BTreeMap<String, Figures> = BTreeMap::new();
@@ -256,7 +269,7 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
         for line in scored.lines() {
             println!("  {line}");
         }
-        if std::env::var_os("LOLO_READINGS").is_some() {
+        if readings {
             // Reading by reading, to compare two versions of the suggester line by line.
             for o in outcomes(&sets, chosen) {
                 if o.label.list == *held {
