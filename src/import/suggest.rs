@@ -526,6 +526,15 @@ impl Names {
                 if tokens.is_empty() || tokens.len() > NAME_TOKENS {
                     continue;
                 }
+                // A name of several words that matching cuts to one ("distributed ml", whose
+                // "ml" is too short to be a word) is not that one word: it names nothing.
+                let written = text
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !NAME_GLUE.contains(&w.to_lowercase().as_str()))
+                    .count();
+                if tokens.len() == 1 && written > 1 {
+                    continue;
+                }
                 // A name must hold a word of the field; one plain word names nothing. A
                 // compound of plain words coined with a hyphen ("local-first") is a term of
                 // its own, however plain its words.
@@ -798,6 +807,73 @@ impl Names {
     }
 }
 
+/// Words that say a reading is about more than one machine (as `super::domain::normal`
+/// spells them): what an everyday name of one machine's systems needs beside it to name a
+/// topic (see [`Suggester::query`]).
+const DISTRIBUTION: &[&str] = &[
+    "distributed",
+    "distribution",
+    "replicated",
+    "replication",
+    "replica",
+    "geo",
+    "cluster",
+    "datacenter",
+    "decentralized",
+    "peer",
+    "p2p",
+    "consensus",
+    "partitioned",
+    "partition",
+    "wide",
+    "wan",
+    "global",
+    "globally",
+    "cloud",
+    "federated",
+    "multi",
+    "service",
+    "microservice",
+    "network",
+    "networked",
+    "scalable",
+    "sharded",
+    "shard",
+    "node",
+];
+
+/// Words of names that one machine's systems say as often as the course does ("file
+/// system", "high availability"), as `super::domain::normal` spells them.
+const ONE_MACHINE: &[&str] = &["file", "availability"];
+
+/// Whether `c` is a product's or a site's home page, which names a system but is not a
+/// reading: a title of a word or two (a parenthesis and "Apache" aside) at the root of a site
+/// ("Apache ZooKeeper" at `zookeeper.apache.org`). A reading at a site's root ("Flexible
+/// Paxos: Quorum intersection revisited") has a title of its own.
+pub(crate) fn home_page(c: &Candidate) -> bool {
+    let Ok(u) = url::Url::parse(&c.url) else {
+        return false;
+    };
+    if !u.path().trim_matches('/').is_empty() || u.query().is_some() {
+        return false;
+    }
+    let mut title = String::new();
+    let mut depth = 0;
+    for ch in c.title.chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ if depth == 0 => title.push(ch),
+            _ => {}
+        }
+    }
+    let n = name_tokens(&title)
+        .into_iter()
+        .filter(|w| w != "apache")
+        .count();
+    (1..=2).contains(&n)
+}
+
 /// Words that make a title a course's or a lecture series'.
 const TEACHING: &[&str] = &[
     "course", "courses", "lecture", "lectures", "class", "syllabus", "mooc",
@@ -835,6 +911,15 @@ fn teaches(title: &str) -> bool {
         .iter()
         .enumerate()
         .any(|(i, w)| code(i, w) || TEACHING.contains(&w.to_lowercase().as_str()))
+}
+
+/// An address's path as [`teaches`] reads it: its segments as words, without a DOI's
+/// registrant prefix (`10.1145`), which is shaped like a course's number (`6.824`).
+fn course_path(path: &str) -> String {
+    path.split('/')
+        .filter(|seg| !seg.starts_with("10."))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many topics a suggestion looks at: the best, and two behind it.
@@ -1138,8 +1223,20 @@ impl Suggester {
             .split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !URL_NOISE.iter().any(|n| n.eq_ignore_ascii_case(w)))
             .collect();
-        let url_words = field_words(&path_words.join(" "));
-        let bare_title = without_venues(&c.title);
+        let mut url_words = field_words(&path_words.join(" "));
+        // A link text in another script ("拜占庭容错") or only the site's name ("Wikipedia")
+        // says nothing the course can read; the address's path is the reading's name.
+        let site_name = {
+            let mut w = super::domain::words(&c.title).peekable();
+            w.peek().is_some() && w.all(|w| host.contains(&w))
+        };
+        let mute = !c.title.chars().any(|ch| ch.is_ascii_alphabetic()) || site_name;
+        let bare_title = if mute {
+            url_words.clear();
+            without_venues(&path_words.join(" "))
+        } else {
+            without_venues(&c.title)
+        };
         let title = bare_words(&bare_title);
         let note = field_words(c.note.as_deref().unwrap_or(""));
         let mut title_names = self.names.find(&name_tokens(&bare_title));
@@ -1155,6 +1252,22 @@ impl Suggester {
         let system = main.is_some();
         for f in &mut title_names {
             f.whole = system && f.start == 0 && f.len == 1;
+        }
+        // A name one machine's systems say as often ("file system", "high availability")
+        // names the course's topic only where the reading is about more than one machine: a
+        // word of distribution beside it in the title or the note. "A Fast File System for
+        // UNIX" is an operating system's; "Ceph: A Scalable, High-Performance Distributed
+        // File System" is the course's.
+        let distributed =
+            |text: &str| super::domain::words(text).any(|w| DISTRIBUTION.contains(&w.as_str()));
+        if !distributed(&bare_title) && !distributed(c.note.as_deref().unwrap_or("")) {
+            title_names.retain(|f| {
+                let p = &self.names.phrases[f.name];
+                f.whole
+                    || p.specific
+                    || p.coined
+                    || !p.tokens.iter().any(|w| ONE_MACHINE.contains(&w.as_str()))
+            });
         }
         // A topic's keyword that English has too ("Orleans", "Calvin") is the system's name
         // only where a title gives it as one: capitalised, alone before the subtitle.
@@ -1179,13 +1292,15 @@ impl Suggester {
             );
         }
         // A title whose only names are the field's own, of a course or of lectures ("MIT
-        // 6.824: Distributed Systems"), is a course on the whole field: the name counts for
-        // the topic that bears it, as it does not in "Debugging Distributed Systems".
+        // 6.824: Distributed Systems", or "Distributed Systems - MIT" at `.../6.824/2015/`:
+        // the course's number in the address), is a course on the whole field: the name
+        // counts for the topic that bears it, as it does not in "Debugging Distributed
+        // Systems".
         if !title_names.is_empty()
             && title_names
                 .iter()
                 .all(|f| self.names.phrases[f.name].common)
-            && teaches(&c.title)
+            && (teaches(&c.title) || teaches(&course_path(path)))
         {
             for f in &mut title_names {
                 f.course = true;
@@ -1249,6 +1364,9 @@ impl Suggester {
     /// what a reading needs before its list's headings may place it (a note is often the
     /// list's own comment, which speaks of the field whatever the reading is).
     pub(crate) fn of_field(&self, c: &Candidate) -> bool {
+        if home_page(c) {
+            return false;
+        }
         let q = self.query(c);
         !q.title.is_empty() || self.names.weighty(&q.title_names)
     }
@@ -1256,6 +1374,14 @@ impl Suggester {
     /// The topic for `c`, or the inbox (see the module doc).
     pub fn suggest(&self, c: &Candidate) -> Suggestion {
         let q = self.query(c);
+        if home_page(c) {
+            let scored = self.scored(c, &q);
+            let plain: Vec<(String, f32)> =
+                scored.into_iter().map(|(id, s, _, _)| (id, s)).collect();
+            let mut s = Self::decide(&plain, f32::INFINITY, self.params.margin);
+            s.why = vec!["a product's or a site's home page, not a reading".into()];
+            return s;
+        }
         if q.title.is_empty() && q.hints.is_empty() && !self.names.weighty(&q.title_names) {
             // Outside the course's field: whatever word of a topic the note or the address
             // shares, nothing says the reading is about the topic.
@@ -1876,6 +2002,88 @@ mod tests {
             "https://example.com/epaxos.pdf",
         ));
         assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// "High availability" and "file system" are the everyday words of one machine's systems
+    /// too: they name their topic only beside a word of distribution.
+    #[test]
+    fn an_everyday_name_of_one_machine_needs_a_word_of_distribution_beside_it() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let names = |title: &str| {
+            s.suggest(&cand(title, ""))
+                .why
+                .iter()
+                .any(|w| w.contains("names the topic: file system"))
+        };
+        assert!(!names("A Fast File System for UNIX"));
+        assert!(names("A File System for a Cluster of Workstations"));
+        let got = s.suggest(&cand("Providing High Availability in a Web Shop", ""));
+        assert!(
+            !got.why.iter().any(|w| w.contains("high availability")),
+            "{got:?}"
+        );
+    }
+
+    /// A link text in another script, or only the site's name ("Wikipedia"), says nothing
+    /// the course can read: the address's path names the reading.
+    #[test]
+    fn a_mute_link_text_gives_way_to_the_address() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let at = |title: &str, url: &str| Candidate {
+            url: url.into(),
+            ..cand(title, "")
+        };
+        let got = s.suggest(&at("向量时钟", "http://en.wikipedia.org/wiki/Vector_clock"));
+        assert_eq!(got.topic.as_deref(), Some("logical-time"), "{got:?}");
+        let got = s.suggest(&at(
+            "Wikipedia",
+            "http://en.wikipedia.org/wiki/State_machine_replication",
+        ));
+        assert_eq!(
+            got.topic.as_deref(),
+            Some("state-machine-replication"),
+            "{got:?}"
+        );
+        // An English link text is the reading's own name, whatever its address says.
+        let got = s.suggest(&at(
+            "Sourdough starters for beginners",
+            "http://en.wikipedia.org/wiki/Vector_clock",
+        ));
+        assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A course's number in the address (`/6.824/`, `/15-440/`) makes a title on the whole
+    /// field a course's, as the number in the title does.
+    #[test]
+    fn a_course_number_in_the_address_makes_a_title_on_the_whole_field_a_course() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let at = |url: &str| {
+            s.suggest(&Candidate {
+                url: url.into(),
+                ..cand("Distributed Systems - MIT", "")
+            })
+        };
+        let got = at("http://nil.csail.mit.edu/6.824/2015/");
+        assert_eq!(got.topic.as_deref(), Some("overview"), "{got:?}");
+        let got = at("https://example.com/distributed-systems/2015/");
+        assert_eq!(got.topic, None, "{got:?}");
+        // A DOI's prefix is not a course's number.
+        let got = at("https://doi.org/10.1145/359545.359563");
+        assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A keyword of several words that matching would cut to one ("distributed ml": "ml" is
+    /// too short a word) names nothing, rather than every title that says "distributed".
+    #[test]
+    fn a_name_cut_to_one_word_names_nothing() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        assert!(names_in(&s, "Principles of Distributed Computing").is_empty());
+        let got = s.suggest(&cand("Reliable Distributed Algorithms", ""));
+        assert_ne!(got.topic.as_deref(), Some("programming-models"), "{got:?}");
     }
 
     /// A course or lecture series on the whole field ("MIT 6.824: Distributed Systems") is

@@ -214,10 +214,24 @@ fn merge(into: &mut Figures, f: &Figures) {
 /// list, the settings are chosen (as `tune_suggester` chooses) on the other twelve and scored
 /// on it; the thirteen held-out scores are pooled. Also the defaults' figures pooled over all
 /// lists, for comparison. `cargo test --release --lib leave_one_list_out -- --ignored
-/// --nocapture`.
+/// --nocapture`; `leave_one_list_out_readings` prints each held-out reading too.
 #[test]
 #[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
 fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
+    leave_one_list_out_printing(false)
+}
+
+/// [`leave_one_list_out`], printing also each held-out reading's outcome under the settings
+/// chosen without its list (`READING ok|MISTAKE list | title | want | got`), to compare two
+/// versions of the suggester line by line: `cargo test --release --lib
+/// leave_one_list_out_readings -- --ignored --nocapture`.
+#[test]
+#[ignore = "a search of some minutes, run by hand in release: see the module's comment"]
+fn leave_one_list_out_readings() -> Result<(), Box<dyn std::error::Error>> {
+    leave_one_list_out_printing(true)
+}
+
+fn leave_one_list_out_printing(readings: bool) -> Result<(), Box<dyn std::error::Error>> {
     let sets = development()?;
     let by_list = |params: Params| {
         let mut lists: BTreeMap<String, Figures> = BTreeMap::new();
@@ -254,6 +268,19 @@ fn leave_one_list_out() -> Result<(), Box<dyn std::error::Error>> {
         println!("{held}: chosen on the other lists {chosen:?}");
         for line in scored.lines() {
             println!("  {line}");
+        }
+        if readings {
+            // Reading by reading, to compare two versions of the suggester line by line.
+            for o in outcomes(&sets, chosen) {
+                if o.label.list == *held {
+                    let (got, want) = o.got_and_wanted();
+                    let mark = if got == want { "ok" } else { "MISTAKE" };
+                    println!(
+                        "READING {mark} {held} | {} | want: {want} | got: {got}",
+                        o.label.title
+                    );
+                }
+            }
         }
         merge(&mut pooled, scored);
         merge(&mut pooled_defaults, &defaults[held]);

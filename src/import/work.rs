@@ -1716,7 +1716,8 @@ impl<V> Works<V> {
     /// Whether `k`'s title, its authors' surnames (`theirs`) left out, is work `w`'s title or
     /// main title, or one of them with a subtitle or an edition added ("Distributed Systems:
     /// Principles and Paradigms" for "Distributed Systems"), or a long main title with one
-    /// word dropped ("Life Beyond Transactions" for "Life beyond Distributed Transactions").
+    /// word but the first dropped ("Life Beyond Transactions" for "Life beyond Distributed
+    /// Transactions").
     fn version_of(&self, k: &Keys, w: usize, theirs: &[String]) -> bool {
         let content = |ws: &[&str]| -> Vec<String> {
             ws.iter()
@@ -1742,9 +1743,11 @@ impl<V> Works<V> {
                     // A book's short title ("Distributed Systems") with its subtitle or
                     // edition; a longer title extended is another work (see `extended`).
                     || (t.len() <= 2 && o.starts_with(t))
+                    // Never the first word dropped: it names the variant ("Fast Simplex
+                    // ..." is not "Simplex ...").
                     || (t.len() >= 4
                         && o.len() + 1 == t.len()
-                        && (0..t.len()).any(|i| {
+                        && (1..t.len()).any(|i| {
                             t.iter()
                                 .enumerate()
                                 .filter(|(j, _)| *j != i)
@@ -3076,6 +3079,13 @@ mod tests {
                 &["Leslie Lamport"],
                 "2001",
             ),
+            (
+                "fast-simplex",
+                "https://blog.example.org/2026-05-17-fast-simplex-fvs/",
+                "Fast Simplex on a Fixed View Schedule",
+                &["Ittai Abraham"],
+                "2026-05-17",
+            ),
         ])
     }
 
@@ -3281,6 +3291,17 @@ mod tests {
             Some("apostate".into())
         );
         assert_eq!(beside(&w, cidr, "Life Beyond Transactions", None), None);
+        // Without its first word, a title names the plain protocol the work is a variant of
+        // ("Simplex ..." beside "Fast Simplex ..."), by the same author, the same year.
+        assert_eq!(
+            beside(
+                &w,
+                "https://blog.example.org/2026-05-14-simplex-fvs/",
+                "Simplex on a Fixed View Schedule",
+                Some("By Ittai Abraham, 2026. A fixed view schedule version of Simplex.")
+            ),
+            None
+        );
         // A longer title extended ("... and Proactive Recovery") is another work even with
         // an author named beside it.
         assert_eq!(

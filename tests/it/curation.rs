@@ -518,6 +518,24 @@ fn a_section_heading_that_names_a_topic_places_the_readings_under_it() {
 }
 
 #[test]
+fn a_products_home_page_is_not_a_reading() {
+    let (links, _) = dry_run(&[&fixture("home-pages.md")], &[]);
+    // A system's name at the root of its site is the product's page: the inbox, with why,
+    // though the name is a topic's keyword and its neighbours under the heading are filed.
+    for title in ["Apache ZooKeeper", "RabbitMQ", "Riak KV"] {
+        let l = find(&links, title);
+        assert_eq!(l["topic"], serde_json::Value::Null, "{l:#}");
+        assert!(l["why"].to_string().contains("home page"), "{l:#}");
+    }
+    // A reading at a site's root says what it is in a title of its own: it is filed.
+    let zab = find(
+        &links,
+        "Zab: High-performance broadcast for primary-backup systems",
+    );
+    assert_eq!(zab["topic"], "state-machine-replication", "{zab:#}");
+}
+
+#[test]
 fn a_heading_whose_readings_are_in_one_topic_places_a_near_miss_under_it() {
     let (links, _) = dry_run(&[&fixture("section-agreement.md")], &[]);
     // Under "Start here" two readings are course links of `overview` and a third is filed

@@ -107,7 +107,7 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
     let file = "distributed-consensus-reading-list.md";
     let (v, err) = dry_run(file);
     // Notes are cut to 300 characters before topics are suggested (issue 26).
-    assert_eq!(counts(&v), (526, 499, 27, 264));
+    assert_eq!(counts(&v), (526, 499, 27, 263));
     // `* Title, Venue Year [[acmdl](u),[pdf](u)]`: the item's text is the title, the free PDF
     // the address, the ACM page an alternate, and by its ACM id the course's DOI link.
     let lamport = &links(&v)[0];
@@ -186,7 +186,10 @@ fn the_consensus_reading_list_is_one_reading_per_item() {
 fn the_awesome_list_keeps_titles_notes_and_second_links() {
     let file = "awesome-distributed-systems.md";
     let (v, err) = dry_run(file);
-    assert_eq!(counts(&v), (106, 97, 9, 58));
+    // Courses on the whole field with their number in the address (`.../15-440/...`) are
+    // filed in `overview`. Held works named by their authors: FLP at `Lynch/jacm85.pdf`,
+    // the van Steen and Tanenbaum book at its site, "Times, Clocks ..." misspelt.
+    assert_eq!(counts(&v), (106, 94, 12, 48));
     // `[CAP Theorem](u), Also [plain english](u) explanation`: two readings, one note.
     let cap = by_title(&v, "CAP Theorem");
     assert_eq!(cap["note"], "Also plain english explanation");
@@ -272,10 +275,13 @@ fn a_blog_feed_gives_short_summaries_and_leaves_unknown_subjects_in_the_inbox() 
 #[test]
 fn the_dissertation_bibtex_finds_the_core_papers_already_in_the_course() {
     let (v, err) = dry_run("ongaro-dissertation.bib");
-    // 42 to the inbox: "The part-time parliament" says nothing of the field in its title, and
+    // 44 to the inbox: "The part-time parliament" says nothing of the field in its title, and
     // its keywords ("state machines", "three-phase commit") alone are no longer enough to
-    // file it (they put the Paxos paper in atomic-commit).
-    assert_eq!(counts(&v), (98, 86, 12, 42));
+    // file it (they put the Paxos paper in atomic-commit); "file system" without a word of
+    // distribution beside it names no topic ("The Google file system", the log-structured
+    // file system).
+    // The Cheap Paxos patent, by the paper's authors under its title, is that work.
+    assert_eq!(counts(&v), (98, 85, 13, 44));
     let mut dups: Vec<&str> = links(&v)
         .iter()
         .filter_map(|l| l["duplicate_of"].as_str())
@@ -285,6 +291,7 @@ fn the_dissertation_bibtex_finds_the_core_papers_already_in_the_course() {
         dups,
         [
             "chandra-toueg-failure-detectors",
+            "dl-acm-citation-id-1009382-1009745",
             "flp-1985",
             "gray-cheriton-leases",
             "herlihy-wing-linearizability",
@@ -366,8 +373,8 @@ fn suggest_evaluate_prints_the_leave_one_out_figure() {
     let o = stdout(&out);
     assert!(
         o.ends_with(
-            "leave-one-out on 77 links: 63 right (59 by their own topic, 4 by a topic they are tagged with), 0 wrong, 14 to the inbox\n\
-             100.0% right among the 63 placed; 18.2% to the inbox\n"
+            "leave-one-out on 77 links: 62 right (58 by their own topic, 4 by a topic they are tagged with), 0 wrong, 15 to the inbox\n\
+             100.0% right among the 62 placed; 19.5% to the inbox\n"
         ),
         "{o}"
     );
