@@ -1,0 +1,245 @@
+//! Series: readings one author published as parts of one work. This module owns how a
+//! list's series are found and in what order their parts come, once for all of drafting:
+//! clustering keeps a series in one topic ([`super::cluster`]) and prerequisites put the
+//! topic holding an earlier part first ([`super::prereqs`]).
+//!
+//! A series is told by any of: titles numbering their part under one name ("Writing a
+//! compiler: 3. LLVM", "Exploring PL/pgSQL part two", "Raft, pt. IV"); addresses numbering it
+//! (`.../adventures-in-jit-compilation-part-1-an-interpreter/`); the series' unnumbered
+//! opening ("Exploring PL/pgSQL: parsing JSON" beside its part two); a note naming the series
+//! ("Previously in compiler basics:"); three addresses or more sharing a slug
+//! (`compiler-basics-...`).
+
+use super::Reading;
+use std::collections::BTreeMap;
+
+/// One series of a list: two readings or more.
+pub(crate) struct Series {
+    /// Its readings: indices into the list given, in list order.
+    pub(crate) members: Vec<usize>,
+    /// Its numbered runs: the parts giving one name and a number. A series tied only by a
+    /// note or its addresses' slug has none; one tied by a note across two names has two.
+    pub(crate) runs: Vec<Run>,
+}
+
+/// Parts of a series that number themselves under one name.
+pub(crate) struct Run {
+    /// The name the parts give the series, lower-case ("writing a compiler"). A run numbered
+    /// by its addresses is named by the address with its host after it in brackets
+    /// ("adventures in jit compilation (example.com)"), so two sites' series never merge.
+    pub(crate) name: String,
+    /// `(part number, index)`, in part order; an unnumbered opening is part 1.
+    pub(crate) parts: Vec<(u32, usize)>,
+}
+
+/// The series of `readings`, in the order of their first readings.
+pub(crate) fn find(readings: &[&Reading]) -> Vec<Series> {
+    // The numbered parts, by the series' name.
+    let mut runs: BTreeMap<String, Vec<(u32, usize)>> = BTreeMap::new();
+    for (i, r) in readings.iter().enumerate() {
+        if let Some((name, n)) = title_part(&r.c.title).or_else(|| url_part(&r.c.url)) {
+            runs.entry(name).or_default().push((n, i));
+        }
+    }
+    // A series' unnumbered opening: "Exploring PL/pgSQL: parsing JSON" before "Exploring
+    // PL/pgSQL part two: a Forth-like interpreter" is its part 1.
+    for (i, r) in readings.iter().enumerate() {
+        let lower = r.c.title.to_lowercase();
+        let Some((head, _)) = lower.split_once(": ") else {
+            continue;
+        };
+        if let Some(ps) = runs.get_mut(head.trim()) {
+            if ps
+                .iter()
+                .all(|&(n, j)| n >= 2 && readings[j].c.title != r.c.title)
+            {
+                ps.push((1, i));
+            }
+        }
+    }
+    for ps in runs.values_mut() {
+        ps.sort_unstable();
+    }
+
+    let mut parent: Vec<usize> = (0..readings.len()).collect();
+    let mut join = |a: usize, b: usize| {
+        let (a, b) = (root(&mut parent, a), root(&mut parent, b));
+        parent[a.max(b)] = a.min(b);
+    };
+    for ps in runs.values() {
+        for w in ps.windows(2) {
+            join(w[0].1, w[1].1);
+        }
+    }
+    let mut notes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut slugs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in readings.iter().enumerate() {
+        if let Some(s) = r.c.note.as_deref().and_then(note_series) {
+            match notes.get(&s) {
+                Some(&j) => join(i, j),
+                None => {
+                    notes.insert(s, i);
+                }
+            }
+        }
+        if let Some(s) = slug_stem(&r.c.url) {
+            slugs.entry(s).or_default().push(i);
+        }
+    }
+    for members in slugs.values().filter(|m| m.len() >= 3) {
+        for w in members.windows(2) {
+            join(w[0], w[1]);
+        }
+    }
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..readings.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut series: Vec<Series> = groups
+        .into_values()
+        .filter(|g| g.len() >= 2)
+        .map(|members| Series {
+            members,
+            runs: Vec::new(),
+        })
+        .collect();
+    // Every run's parts were joined above: the run lies in one series.
+    for (name, parts) in runs {
+        let at = root(&mut parent, parts[0].1);
+        if let Some(s) = series.iter_mut().find(|s| s.members[0] == at) {
+            s.runs.push(Run { name, parts });
+        }
+    }
+    series
+}
+
+/// The root of `i` in a union-find forest, halving the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Number words a title may give a part by ("part two", "part IV").
+const SPELLED: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi"];
+
+/// The series a title is a numbered part of, lower-case, and its number: "Writing a SQL
+/// database from scratch in Go: 2. binary expressions" -> ("writing a sql database from
+/// scratch in go", 2); "Raft, Part 3" -> ("raft", 3); "Exploring PL/pgSQL part two: a Forth"
+/// -> ("exploring pl/pgsql", 2). The number follows the word "part" or "pt" (in digits,
+/// spelled or Roman), or a colon (in digits), and ends its word or is followed by `.`, `:`,
+/// `)` or `,`.
+pub(crate) fn title_part(title: &str) -> Option<(String, u32)> {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w != "part" && w != "pt" {
+            continue;
+        }
+        if let Some(n) = words.get(i + 1).and_then(|n| number(n, true)) {
+            let stem = trimmed(&words[..i].join(" "));
+            if !stem.is_empty() {
+                return Some((stem, n));
+            }
+        }
+    }
+    // "Stem: 3. Subtitle", the stem before the last colon or else the first.
+    let cuts = [lower.rfind(": "), lower.find(": ")];
+    cuts.into_iter().flatten().find_map(|at| {
+        let n = number(lower[at + 2..].split_whitespace().next()?, false)?;
+        let stem = trimmed(&lower[..at]);
+        (!stem.is_empty()).then_some((stem, n))
+    })
+}
+
+/// A word numbering a part: up to three digits, not zero-padded (a year or "SOSP '07" says
+/// when, not which), or with `spelled` a number word; punctuation may end it.
+fn number(word: &str, spelled: bool) -> Option<u32> {
+    let end = word
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(word.len());
+    let (w, after) = word.split_at(end);
+    if !matches!(after.chars().next(), None | Some('.' | ':' | ')' | ',')) {
+        return None;
+    }
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        return crate::import::work::part_number(w);
+    }
+    if !spelled {
+        return None;
+    }
+    let at = |words: &[&str]| words.iter().position(|x| *x == w);
+    at(SPELLED).or_else(|| at(ROMAN)).map(|i| i as u32 + 1)
+}
+
+/// A stem without the punctuation that led to its number ("raft," of "Raft, Part 3").
+fn trimmed(stem: &str) -> String {
+    stem.trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .to_string()
+}
+
+/// The series and part a reading's address gives ("Part 1 - An Interpreter" at
+/// `.../adventures-in-jit-compilation-part-1-an-interpreter/`): the series named by the last
+/// path segment before "part-N", with its host, so two sites' series never merge.
+fn url_part(url: &str) -> Option<(String, u32)> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?.to_string();
+    let segment = parsed.path_segments()?.rev().find(|s| !s.is_empty())?;
+    let lower = segment.to_lowercase();
+    let i = lower.find("part-")?;
+    let digits: String = lower[i + 5..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let after = lower[i + 5 + digits.len()..].chars().next();
+    if digits.is_empty() || !matches!(after, None | Some('-' | '.' | '_')) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    let name = lower[..i].replace(['-', '_'], " ");
+    let name = name.trim();
+    (!name.is_empty()).then(|| (format!("{name} ({host})"), n))
+}
+
+/// The series a note names ("Previously in compiler basics:", "Next in database basics:").
+fn note_series(note: &str) -> Option<String> {
+    let lower = note.trim_start().to_lowercase();
+    let rest = ["previously in ", "next in ", "part of "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let (name, _) = rest.split_once(':')?;
+    let name = name.trim();
+    let generic = name.is_empty()
+        || name.split_whitespace().count() > 6
+        || ["this series", "the series", "this"].contains(&name);
+    (!generic).then(|| name.to_string())
+}
+
+/// The first two words of a URL's last path part ("compiler-basics" of
+/// `compiler-basics-llvm.html`), when they are no everyday words alone.
+fn slug_stem(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.split('.').next()?.to_lowercase();
+    let parts: Vec<&str> = last.split(['-', '_']).collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let (a, b) = (parts[0], parts[1]);
+    let word = |w: &str| w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic());
+    let telling = |w: &str| {
+        crate::import::domain::normal(w).is_some_and(|n| {
+            !crate::import::domain::common_english(&n) && !super::TITLE_FORM.contains(&n.as_str())
+        })
+    };
+    (word(a) && word(b) && (telling(a) || telling(b))).then(|| format!("{a}-{b}"))
+}
