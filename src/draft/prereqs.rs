@@ -1908,8 +1908,14 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         .collect();
     let readings: Vec<&Reading> = at.iter().map(|(_, r)| *r).collect();
     let mut parts: BTreeMap<String, Vec<(u32, usize, String)>> = BTreeMap::new();
-    for run in super::series::find(&readings).into_iter().flat_map(|s| s.runs) {
-        let ps = run.parts.iter().map(|&(n, i)| (n, at[i].0, readings[i].c.title.clone()));
+    for run in super::series::find(&readings)
+        .into_iter()
+        .flat_map(|s| s.runs)
+    {
+        let ps = run
+            .parts
+            .iter()
+            .map(|&(n, i)| (n, at[i].0, readings[i].c.title.clone()));
         parts.insert(run.name, ps.collect());
     }
     let mut edges = Vec::new();

@@ -225,9 +225,14 @@ fn note_series(note: &str) -> Option<String> {
 }
 
 /// The first two words of a URL's last path part ("compiler-basics" of
-/// `compiler-basics-llvm.html`), when they are no everyday words alone.
+/// `compiler-basics-llvm.html`), when they are no everyday words alone, with the host before
+/// them: two sites' pages sharing a slug are no series.
 fn slug_stem(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next()?;
+    let host = url::Url::parse(path)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
     let last = path.trim_end_matches('/').rsplit('/').next()?;
     let last = last.split('.').next()?.to_lowercase();
     let parts: Vec<&str> = last.split(['-', '_']).collect();
@@ -241,5 +246,168 @@ fn slug_stem(url: &str) -> Option<String> {
             !crate::import::domain::common_english(&n) && !super::TITLE_FORM.contains(&n.as_str())
         })
     };
-    (word(a) && word(b) && (telling(a) || telling(b))).then(|| format!("{a}-{b}"))
+    (word(a) && word(b) && (telling(a) || telling(b))).then(|| format!("{host}/{a}-{b}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Candidate;
+
+    /// Readings of these (title, address, note) entries, in order.
+    fn list(entries: &[(&str, &str, &str)]) -> Vec<Candidate> {
+        entries
+            .iter()
+            .map(|(title, url, note)| Candidate {
+                title: title.to_string(),
+                url: url.to_string(),
+                note: (!note.is_empty()).then(|| note.to_string()),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn series_of(cs: &[Candidate]) -> Vec<Series> {
+        let rs = super::super::titled(cs);
+        let refs: Vec<&Reading> = rs.iter().collect();
+        find(&refs)
+    }
+
+    /// A series part is a small number after "part " or the last colon, naming the series by
+    /// what comes before; a year, a zero-padded number or a number inside a word is none.
+    #[test]
+    fn a_title_numbered_as_part_of_a_series_gives_its_series_and_number() {
+        assert_eq!(
+            title_part("Writing a SQL database from scratch in Go: 2. binary expressions"),
+            Some(("writing a sql database from scratch in go".to_string(), 2))
+        );
+        assert_eq!(title_part("Raft, Part 3"), Some(("raft".to_string(), 3)));
+        assert_eq!(title_part("Retrospective: 2019 in review"), None);
+        assert_eq!(title_part("Notes: 07 things"), None);
+        assert_eq!(title_part("Go: 2x faster builds"), None);
+        assert_eq!(title_part("Part 4"), None);
+    }
+
+    /// Clustering alone read "pt", Roman numerals and "ten"; ordering alone read a colon's
+    /// number without a full stop. Both now read all of them, and "part" only as a word.
+    #[test]
+    fn a_part_is_numbered_in_any_of_its_forms() {
+        let part = |t: &str| title_part(t).map(|(_, n)| n);
+        assert_eq!(part("Exploring PL/pgSQL part two: a Forth"), Some(2));
+        assert_eq!(part("Distributed locks, pt. IV"), Some(4));
+        assert_eq!(part("Crafting interpreters part ten"), Some(10));
+        assert_eq!(part("Building a database: 3 indexes"), Some(3));
+        assert_eq!(part("The B-tree and its counterpart 2 ways"), None);
+        assert_eq!(
+            title_part("Writing a compiler: 3. LLVM: codegen"),
+            Some(("writing a compiler".to_string(), 3))
+        );
+    }
+
+    /// Parts numbered under one name are one series, in part order whatever the list's.
+    #[test]
+    fn numbered_parts_are_one_series_in_part_order() {
+        let cs = list(&[
+            ("Writing a compiler: 2. functions", "", ""),
+            ("Something else entirely", "", ""),
+            ("Writing a compiler: 1. assembly", "", ""),
+        ]);
+        let s = series_of(&cs);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].members, [0, 2]);
+        assert_eq!(s[0].runs[0].name, "writing a compiler");
+        assert_eq!(s[0].runs[0].parts, [(1, 2), (2, 0)]);
+    }
+
+    /// Ordering alone read a series' unnumbered opening as part 1; it is now one of the
+    /// series' readings too, so clustering keeps it with its part two.
+    #[test]
+    fn an_unnumbered_opening_is_part_one_of_its_series() {
+        let cs = list(&[
+            ("Exploring PL/pgSQL: parsing JSON", "", ""),
+            ("Exploring PL/pgSQL part two: a Forth", "", ""),
+            ("Exploring Rust: lifetimes", "", ""),
+        ]);
+        let s = series_of(&cs);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].members, [0, 1]);
+        assert_eq!(s[0].runs[0].parts, [(1, 0), (2, 1)]);
+    }
+
+    /// Ordering alone read a part's number from its address; those parts are now one series
+    /// for clustering too. Two sites' "part-1" pages are two series.
+    #[test]
+    fn addresses_numbering_their_parts_make_a_series_per_site() {
+        let cs = list(&[
+            (
+                "Part 1 - An Interpreter",
+                "https://a.example/jit-compilation-part-1-an-interpreter/",
+                "",
+            ),
+            (
+                "Part 2 - A JIT",
+                "https://a.example/jit-compilation-part-2-a-jit/",
+                "",
+            ),
+            (
+                "Part 2 - Elsewhere",
+                "https://b.example/jit-compilation-part-2/",
+                "",
+            ),
+        ]);
+        let s = series_of(&cs);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].members, [0, 1]);
+        assert_eq!(s[0].runs[0].name, "jit compilation (a.example)");
+        assert_eq!(s[0].runs[0].parts, [(1, 0), (2, 1)]);
+    }
+
+    /// Clustering alone read a note naming the series and three addresses sharing a slug:
+    /// they gather a series but number no part, so they order nothing.
+    #[test]
+    fn a_note_or_a_shared_slug_gathers_a_series_without_order() {
+        let cs = list(&[
+            ("SSA form", "", "Previously in compiler basics: registers"),
+            ("Register allocation", "", "Next in compiler basics: SSA"),
+            (
+                "Lexing",
+                "https://x.example/compiler-basics-lexing.html",
+                "",
+            ),
+            (
+                "Parsing",
+                "https://x.example/compiler-basics-parsing.html",
+                "",
+            ),
+            (
+                "Codegen",
+                "https://x.example/compiler-basics-codegen.html",
+                "",
+            ),
+            ("Notes", "", "Previously in this series: stuff"),
+            ("More notes", "", "Previously in this series: more"),
+        ]);
+        let s = series_of(&cs);
+        let members: Vec<&[usize]> = s.iter().map(|s| s.members.as_slice()).collect();
+        assert_eq!(members, [&[0, 1][..], &[2, 3, 4][..]]);
+        assert!(s.iter().all(|s| s.runs.is_empty()));
+    }
+
+    /// Two addresses sharing a slug are too few to tell a series from two pages of one site.
+    #[test]
+    fn two_addresses_sharing_a_slug_are_no_series() {
+        let cs = list(&[
+            (
+                "Lexing",
+                "https://x.example/compiler-basics-lexing.html",
+                "",
+            ),
+            (
+                "Parsing",
+                "https://x.example/compiler-basics-parsing.html",
+                "",
+            ),
+        ]);
+        assert!(series_of(&cs).is_empty());
+    }
 }
