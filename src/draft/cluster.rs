@@ -192,6 +192,7 @@ fn series(readings: &[Reading]) -> Vec<Vec<usize>> {
     let refs: Vec<&Reading> = readings.iter().collect();
     super::series::find(&refs)
         .into_iter()
+        .filter(|s| s.one_work)
         .map(|s| s.members)
         .collect()
 }

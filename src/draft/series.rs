@@ -11,12 +11,16 @@
 //! (`compiler-basics-...`).
 
 use super::Reading;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One series of a list: two readings or more.
 pub(crate) struct Series {
     /// Its readings: indices into the list given, in list order.
     pub(crate) members: Vec<usize>,
+    /// Whether its readings are one work, to be kept in one topic. Parts known only by their
+    /// addresses ("Part 2 - An x64 JIT" at `...-part-2-an-x64-jit/`) are not: their titles
+    /// name each part's own subject, so each is filed by it, and only their order counts.
+    pub(crate) one_work: bool,
     /// Its numbered runs: the parts giving one name and a number. A series tied only by a
     /// note or its addresses' slug has none; one tied by a note across two names has two.
     pub(crate) runs: Vec<Run>,
@@ -36,8 +40,14 @@ pub(crate) struct Run {
 pub(crate) fn find(readings: &[&Reading]) -> Vec<Series> {
     // The numbered parts, by the series' name.
     let mut runs: BTreeMap<String, Vec<(u32, usize)>> = BTreeMap::new();
+    let mut by_address: BTreeSet<String> = BTreeSet::new();
     for (i, r) in readings.iter().enumerate() {
-        if let Some((name, n)) = title_part(&r.c.title).or_else(|| url_part(&r.c.url)) {
+        let part = title_part(&r.c.title).or_else(|| {
+            let (name, n) = url_part(&r.c.url)?;
+            by_address.insert(name.clone());
+            Some((name, n))
+        });
+        if let Some((name, n)) = part {
             runs.entry(name).or_default().push((n, i));
         }
     }
@@ -66,7 +76,7 @@ pub(crate) fn find(readings: &[&Reading]) -> Vec<Series> {
         let (a, b) = (root(&mut parent, a), root(&mut parent, b));
         parent[a.max(b)] = a.min(b);
     };
-    for ps in runs.values() {
+    for (_, ps) in runs.iter().filter(|(name, _)| !by_address.contains(*name)) {
         for w in ps.windows(2) {
             join(w[0].1, w[1].1);
         }
@@ -102,16 +112,32 @@ pub(crate) fn find(readings: &[&Reading]) -> Vec<Series> {
         .filter(|g| g.len() >= 2)
         .map(|members| Series {
             members,
+            one_work: true,
             runs: Vec::new(),
         })
         .collect();
-    // Every run's parts were joined above: the run lies in one series.
+    // A run named by its titles was joined above and lies in one series; one numbered by
+    // its addresses does when a slug or a note joined it, or else is a series of its own.
     for (name, parts) in runs {
-        let at = root(&mut parent, parts[0].1);
-        if let Some(s) = series.iter_mut().find(|s| s.members[0] == at) {
-            s.runs.push(Run { name, parts });
+        let at: Vec<usize> = parts.iter().map(|p| root(&mut parent, p.1)).collect();
+        let home = series
+            .iter_mut()
+            .find(|s| at.iter().all(|&a| a == s.members[0]));
+        match home {
+            Some(s) => s.runs.push(Run { name, parts }),
+            None if parts.len() >= 2 => {
+                let mut members: Vec<usize> = parts.iter().map(|p| p.1).collect();
+                members.sort_unstable();
+                series.push(Series {
+                    members,
+                    one_work: false,
+                    runs: vec![Run { name, parts }],
+                });
+            }
+            None => {}
         }
     }
+    series.sort_by_key(|s| s.members[0]);
     series
 }
 
@@ -334,8 +360,9 @@ mod tests {
         assert_eq!(s[0].runs[0].parts, [(1, 0), (2, 1)]);
     }
 
-    /// Ordering alone read a part's number from its address; those parts are now one series
-    /// for clustering too. Two sites' "part-1" pages are two series.
+    /// A part's number read from its address orders the series; the parts are no one work,
+    /// since their titles say only each part's subject. Two sites' "part-1" pages are two
+    /// series.
     #[test]
     fn addresses_numbering_their_parts_make_a_series_per_site() {
         let cs = list(&[
@@ -358,6 +385,7 @@ mod tests {
         let s = series_of(&cs);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].members, [0, 1]);
+        assert!(!s[0].one_work);
         assert_eq!(s[0].runs[0].name, "jit compilation (a.example)");
         assert_eq!(s[0].runs[0].parts, [(1, 0), (2, 1)]);
     }
