@@ -186,121 +186,15 @@ fn agglomerate(items: &[usize], vs: &[Vector], target: usize, cap: usize) -> Vec
     clusters.into_iter().flatten().collect()
 }
 
-/// Number words a title may give a part by ("part two").
-const PART_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "i", "ii",
-    "iii", "iv", "v", "vi",
-];
-
-/// The stem of a title that numbers its part: "Writing a compiler: 3. LLVM" and "Exploring
-/// PL/pgSQL part two: a Forth" give "writing a compiler" and "exploring pl/pgsql".
-fn title_stem(title: &str) -> Option<String> {
-    let lower = title.to_lowercase();
-    let is_number = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        !w.is_empty() && (w.chars().all(|c| c.is_ascii_digit()) || PART_WORDS.contains(&w))
-    };
-    // "..., part 1: ...", "... part two: ...", "... (Part 3)".
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if (w == "part" || w == "pt") && i > 0 && words.get(i + 1).is_some_and(|n| is_number(n)) {
-            return Some(words[..i].join(" "));
-        }
-    }
-    // "Stem: 3. Subtitle".
-    let (stem, rest) = lower.split_once(": ")?;
-    let first = rest.split_whitespace().next()?;
-    let numbered = first.ends_with('.') || first.ends_with(')');
-    (numbered
-        && first
-            .trim_end_matches(['.', ')'])
-            .chars()
-            .all(|c| c.is_ascii_digit()))
-    .then(|| stem.to_string())
-}
-
-/// The series a note names ("Previously in compiler basics:", "Next in database basics:").
-fn note_series(note: &str) -> Option<String> {
-    let lower = note.trim_start().to_lowercase();
-    let rest = ["previously in ", "next in ", "part of "]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
-    let (name, _) = rest.split_once(':')?;
-    let name = name.trim();
-    let generic = name.is_empty()
-        || name.split_whitespace().count() > 6
-        || ["this series", "the series", "this"].contains(&name);
-    (!generic).then(|| name.to_string())
-}
-
-/// The first two words of a URL's last path part ("compiler-basics" of
-/// `compiler-basics-llvm.html`), when they are no everyday words alone.
-fn slug_stem(url: &str) -> Option<String> {
-    let path = url.split(['?', '#']).next()?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    let last = last.split('.').next()?.to_lowercase();
-    let parts: Vec<&str> = last.split(['-', '_']).collect();
-    if parts.len() < 3 {
-        return None;
-    }
-    let (a, b) = (parts[0], parts[1]);
-    let word = |w: &str| w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic());
-    let telling = |w: &str| {
-        crate::import::domain::normal(w).is_some_and(|n| {
-            !crate::import::domain::common_english(&n) && !super::TITLE_FORM.contains(&n.as_str())
-        })
-    };
-    (word(a) && word(b) && (telling(a) || telling(b))).then(|| format!("{a}-{b}"))
-}
-
-/// The series of a list: readings one author published as parts of one work, found by a
-/// title stem that numbers its parts, a note naming the series, or (three readings at least)
-/// one URL slug pattern. Each series is indices into `readings`, two or more, in order. A
-/// series is one subject by its author's word: clustering keeps it together.
-pub(crate) fn series(readings: &[Reading]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..readings.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    let mut first: BTreeMap<String, usize> = BTreeMap::new();
-    let mut slugs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut join = |parent: &mut Vec<usize>, key: String, i: usize| match first.get(&key) {
-        Some(&j) => {
-            let (a, b) = (root(parent, i), root(parent, j));
-            parent[a.max(b)] = a.min(b);
-        }
-        None => {
-            first.insert(key, i);
-        }
-    };
-    for (i, r) in readings.iter().enumerate() {
-        if let Some(s) = title_stem(&r.c.title).filter(|s| s.split_whitespace().count() >= 2) {
-            join(&mut parent, format!("t:{s}"), i);
-        }
-        if let Some(s) = r.c.note.as_deref().and_then(note_series) {
-            join(&mut parent, format!("n:{s}"), i);
-        }
-        if let Some(s) = slug_stem(&r.c.url) {
-            slugs.entry(s).or_default().push(i);
-        }
-    }
-    for members in slugs.values().filter(|m| m.len() >= 3) {
-        for w in members.windows(2) {
-            let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..readings.len() {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    groups.into_values().filter(|g| g.len() >= 2).collect()
+/// The series of a list (see [`super::series`]): each is indices into `readings`, two or
+/// more, in order. A series is one subject by its author's word: clustering keeps it together.
+fn series(readings: &[Reading]) -> Vec<Vec<usize>> {
+    let refs: Vec<&Reading> = readings.iter().collect();
+    super::series::find(&refs)
+        .into_iter()
+        .filter(|s| s.one_work)
+        .map(|s| s.members)
+        .collect()
 }
 
 /// A series split by the clustering (a part that shares fewer words, a sequel in the inbox)
@@ -325,8 +219,8 @@ fn keep_series_together(
             // as written ("Adventures in JIT Compilation: Part 2" under "Compilation"), or
             // failing that the one holding its first part, since parts waiting in the
             // inbox while others are filed split one work.
-            let named: Vec<usize> = title_stem(&readings[s[0]].c.title)
-                .map(|stem| {
+            let named: Vec<usize> = super::series::title_part(&readings[s[0]].c.title)
+                .map(|(stem, _)| {
                     let said = super::terms(&stem);
                     topics
                         .iter()
@@ -1030,7 +924,10 @@ fn head_name(
         let mut stems: Vec<String> = rs
             .iter()
             .filter(|r| says(r, head) && says(r, q) == with_q)
-            .map(|r| title_stem(&r.c.title).unwrap_or_else(|| r.c.title.to_lowercase()))
+            .map(|r| {
+                super::series::title_part(&r.c.title)
+                    .map_or_else(|| r.c.title.to_lowercase(), |(stem, _)| stem)
+            })
             .collect();
         stems.sort();
         stems.dedup();

@@ -19,6 +19,7 @@ pub(crate) mod cluster;
 pub(crate) mod prereqs;
 pub mod render;
 pub(crate) mod sections;
+pub(crate) mod series;
 pub(crate) mod stages;
 
 use crate::import::domain;

@@ -1900,40 +1900,23 @@ fn is_name(word: &str) -> bool {
 /// topic the series' name does not say ("Part 3 - LLVM") is an aside of the series, not its
 /// subject, and orders nothing.
 fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
+    let at: Vec<(usize, &Reading)> = members
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| !topics[*t].further)
+        .flat_map(|(t, ms)| ms.iter().map(move |r| (t, *r)))
+        .collect();
+    let readings: Vec<&Reading> = at.iter().map(|(_, r)| *r).collect();
     let mut parts: BTreeMap<String, Vec<(u32, usize, String)>> = BTreeMap::new();
-    for (t, ms) in members.iter().enumerate() {
-        if topics[t].further {
-            continue;
-        }
-        for r in ms {
-            let part = crate::import::work::series_part(&spelled_parts(&r.c.title))
-                .or_else(|| url_series_part(&r.c.url));
-            if let Some((stem, n)) = part {
-                parts
-                    .entry(stem)
-                    .or_default()
-                    .push((n, t, r.c.title.clone()));
-            }
-        }
-    }
-    // A series' unnumbered opening: "Exploring PL/pgSQL: parsing JSON" before "Exploring
-    // PL/pgSQL part two: a Forth-like interpreter" is its part 1.
-    for (t, ms) in members.iter().enumerate() {
-        if topics[t].further {
-            continue;
-        }
-        for r in ms {
-            let lower = r.c.title.to_lowercase();
-            let Some((head, _)) = lower.split_once(": ") else {
-                continue;
-            };
-            let head = head.trim();
-            if let Some(ps) = parts.get_mut(head) {
-                if ps.iter().all(|p| p.0 >= 2 && p.2 != r.c.title) {
-                    ps.push((1, t, r.c.title.clone()));
-                }
-            }
-        }
+    for run in super::series::find(&readings)
+        .into_iter()
+        .flat_map(|s| s.runs)
+    {
+        let ps = run
+            .parts
+            .iter()
+            .map(|&(n, i)| (n, at[i].0, readings[i].c.title.clone()));
+        parts.insert(run.name, ps.collect());
     }
     let mut edges = Vec::new();
     for (series, ps) in parts.iter_mut() {
@@ -1982,59 +1965,6 @@ fn from_series(topics: &[Topic], members: &[Vec<&Reading>]) -> Vec<Edge> {
         }
     }
     edges
-}
-
-/// A title with its part spelled out as a number: "part two" -> "part 2", which
-/// [`crate::import::work::series_part`] reads.
-fn spelled_parts(title: &str) -> String {
-    const SPELLED: &[(&str, &str)] = &[
-        ("one", "1"),
-        ("two", "2"),
-        ("three", "3"),
-        ("four", "4"),
-        ("five", "5"),
-        ("six", "6"),
-        ("seven", "7"),
-        ("eight", "8"),
-        ("nine", "9"),
-    ];
-    let lower = title.to_lowercase();
-    let Some(i) = lower.find("part ") else {
-        return title.to_string();
-    };
-    let rest = &lower[i + 5..];
-    for (word, digit) in SPELLED {
-        if let Some(after) = rest.strip_prefix(word) {
-            if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
-                return format!("{}part {digit}{after}", &lower[..i]);
-            }
-        }
-    }
-    title.to_string()
-}
-
-/// The series and part a reading's address gives when its title gives only the part ("Part
-/// 1 - An Interpreter" at ".../adventures-in-jit-compilation-part-1-an-interpreter/"): the
-/// series named by the last path segment before "part-N", with its host, so two sites'
-/// series never merge.
-fn url_series_part(url: &str) -> Option<(String, u32)> {
-    let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?.to_string();
-    let segment = parsed.path_segments()?.rev().find(|s| !s.is_empty())?;
-    let lower = segment.to_lowercase();
-    let i = lower.find("part-")?;
-    let digits: String = lower[i + 5..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let after = lower[i + 5 + digits.len()..].chars().next();
-    if digits.is_empty() || !matches!(after, None | Some('-' | '.' | '_')) {
-        return None;
-    }
-    let n: u32 = digits.parse().ok()?;
-    let name = lower[..i].replace(['-', '_'], " ");
-    let name = name.trim();
-    (!name.is_empty()).then(|| (format!("{name} ({host})"), n))
 }
 
 fn choose(n: usize, edges: Vec<Edge>, first: &[usize]) -> Vec<Vec<(usize, String)>> {

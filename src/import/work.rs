@@ -365,37 +365,11 @@ fn part_numbers<W: AsRef<str>>(words: &[W]) -> Vec<u32> {
 
 /// A word that numbers a part of a series: one to three digits, not zero-padded (a year or
 /// "SOSP '07" says when, not which).
-fn part_number(word: &str) -> Option<u32> {
+pub(crate) fn part_number(word: &str) -> Option<u32> {
     if word.starts_with('0') || word.len() > 3 {
         return None;
     }
     word.parse().ok()
-}
-
-/// The series a title is a numbered part of, and its number: "Writing a SQL database from
-/// scratch in Go: 2. binary expressions" -> ("writing a sql database from scratch in go", 2);
-/// "Raft, Part 3" -> ("raft", 3). The number follows "part " or the last ": ", and ends the
-/// title or is followed by `.`, `:`, `)`, `,` or a space. Drafting orders a series' topics by it.
-pub(crate) fn series_part(title: &str) -> Option<(String, u32)> {
-    let lower = title.to_lowercase();
-    let (stem, rest) = if let Some(i) = lower.find("part ") {
-        (&lower[..i], &lower[i + 5..])
-    } else if let Some(i) = lower.rfind(": ") {
-        (&lower[..i], &lower[i + 2..])
-    } else {
-        return None;
-    };
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let after = rest[digits.len()..].chars().next();
-    if !matches!(after, None | Some('.' | ':' | ')' | ' ' | ',')) {
-        return None;
-    }
-    let n = part_number(&digits)?;
-    let stem = stem
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .trim()
-        .to_string();
-    (!stem.is_empty()).then_some((stem, n))
 }
 
 /// Whether two titles are different parts of one series: both numbered, and differently
@@ -2033,19 +2007,9 @@ pub(crate) struct Decision<V> {
 mod tests {
     use super::*;
 
-    /// A series part is a small number after "part " or the last colon, naming the series by
-    /// what comes before; a year, a zero-padded number or a number inside a word is none.
+    /// A part's number is a small number in a title; a year or a zero-padded number is none.
     #[test]
-    fn a_title_numbered_as_part_of_a_series_gives_its_series_and_number() {
-        assert_eq!(
-            series_part("Writing a SQL database from scratch in Go: 2. binary expressions"),
-            Some(("writing a sql database from scratch in go".to_string(), 2))
-        );
-        assert_eq!(series_part("Raft, Part 3"), Some(("raft".to_string(), 3)));
-        assert_eq!(series_part("Retrospective: 2019 in review"), None);
-        assert_eq!(series_part("Notes: 07 things"), None);
-        assert_eq!(series_part("Go: 2x faster builds"), None);
-        assert_eq!(series_part("Part 4"), None);
+    fn a_titles_part_numbers_are_small_unpadded_numbers() {
         assert_eq!(part_numbers(&["lecture", "3", "07", "2019"]), [3]);
     }
 
