@@ -15,6 +15,8 @@
 //!    earlier's subject (a rare word of its title that its own readings say) requires it.
 //! 6. whole texts: a topic most of whose posts (a feed gives them whole, kept as evidence
 //!    only) keep using another topic's subject, where that topic's posts do not use theirs.
+//! 7. attacks and defences: a section naming a defence after the attack sections it answers;
+//!    a reading defending "against" another topic's whole name after that topic.
 //!
 //! Shared words and the list's order alone are no evidence: reviewers deleted every edge
 //! they produced. A topic with no evidence gets no prerequisite.
@@ -92,6 +94,8 @@ pub(crate) fn infer(
     edges.extend(from_level_names(topics, rank));
     edges.extend(from_groundwork_name(topics, rank, clustered));
     edges.extend(from_general_section(topics, parents, rank, clustered));
+    edges.extend(from_attacks(topics, parents, rank, clustered));
+    edges.extend(from_counters(topics, &members, rank, clustered));
     edges.extend(from_series(topics, &members));
     let chosen = choose(topics.len(), edges, &first);
     for (to, reqs) in chosen.into_iter().enumerate() {
@@ -1868,6 +1872,155 @@ fn from_general_section(
                 why: format!(
                     "the list names {} as the general case and puts this section after it, as a special one",
                     quoted(ta)
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// How the words a title uses for an attack on a system begin ("ROP Attacks", "Control Flow
+/// Hijacking", "Vulnerabilities"): a stem, so every form of the word counts.
+const ATTACK: &[&str] = &["attack", "hijack", "exploit", "corrupt", "vulnerab"];
+
+/// How the words a title uses for a defence against one begin ("Control-Flow Integrity",
+/// "Defenses", "Mitigations").
+const DEFENCE: &[&str] = &["integrity", "defen", "mitigat", "harden", "protect"];
+
+/// A section naming a defence comes after the attack sections it answers (review 12: utd's
+/// control-flow integrity after its memory corruption and control-flow hijacking, and after
+/// its return-oriented programming): a defence is taught against an attack the student
+/// knows. The attack must be the one it answers: the two titles share a name of two words
+/// ("control flow"), or the list puts the defence right after the attack, under the same
+/// heading. A title naming both ("Integer Vulnerabilities and Defenses") is neither; clusters
+/// have no author's sections.
+fn from_attacks(
+    topics: &[Topic],
+    parents: &[Option<String>],
+    rank: &[usize],
+    clustered: bool,
+) -> Vec<Edge> {
+    if clustered {
+        return Vec::new();
+    }
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let of = |w: &str, set: &[&str]| set.iter().any(|s| w.starts_with(s));
+    let says = |t: usize, set: &[&str]| own_title[t].iter().find(|w| of(w, set));
+    let pairs = |t: usize| -> BTreeSet<(String, String)> {
+        own_title[t]
+            .windows(2)
+            .filter(|w| {
+                w.iter().all(|x| {
+                    !of(x, ATTACK)
+                        && !of(x, DEFENCE)
+                        && !GENERAL.contains(&x.as_str())
+                        && super::sections::role(x) == super::sections::Role::Topic
+                })
+            })
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .collect()
+    };
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        if topics[a].further || rank[a] == usize::MAX || says(a, DEFENCE).is_some() {
+            continue;
+        }
+        let Some(attack) = says(a, ATTACK) else {
+            continue;
+        };
+        for b in 0..topics.len() {
+            if b == a || topics[b].further || rank[b] == usize::MAX || rank[b] < rank[a] {
+                continue;
+            }
+            let Some(defence) = says(b, DEFENCE) else {
+                continue;
+            };
+            if says(b, ATTACK).is_some() {
+                continue;
+            }
+            let shared = pairs(a).intersection(&pairs(b)).next().cloned();
+            let next = rank[b] == rank[a] + 1 && parents[a] == parents[b];
+            let why = match shared {
+                Some((x, y)) => format!(
+                    "its title names a defence (\"{defence}\") of the \"{x} {y}\" that {} names as attacked (\"{attack}\")",
+                    quoted(&topics[a])
+                ),
+                None if next => format!(
+                    "its title names a defence (\"{defence}\") and the list puts it right after the attack {} (\"{attack}\")",
+                    quoted(&topics[a])
+                ),
+                None => continue,
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.85,
+                why,
+            });
+        }
+    }
+    edges
+}
+
+/// Words that say what follows them is what a reading defends against ("Code obfuscation
+/// against symbolic execution attacks", "Preventing disclosure exploits").
+const COUNTERS: &[&str] = &[
+    "against",
+    "preventing",
+    "resilient",
+    "thwarting",
+    "defeating",
+];
+
+/// A reading that defends against another topic's subject, named whole after "against" or
+/// "preventing" ("Code obfuscation against symbolic execution attacks" under obfuscation,
+/// after "Symbolic Execution"): a defence is learnt after what it defends against. The name
+/// has two words or more (one word, "Code obfuscation against analysis", names no topic);
+/// with an author's order the named topic comes first.
+fn from_counters(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    rank: &[usize],
+    clustered: bool,
+) -> Vec<Edge> {
+    let own_title: Vec<Vec<String>> = topics.iter().map(|t| super::terms(&t.title)).collect();
+    let mut edges = Vec::new();
+    for a in 0..topics.len() {
+        let name = &own_title[a];
+        if topics[a].further || topics[a].intro || name.len() < 2 {
+            continue;
+        }
+        for b in 0..topics.len() {
+            if b == a
+                || topics[b].further
+                || (!clustered && rank[a] > rank[b])
+                || own_title[b]
+                    .windows(name.len())
+                    .any(|w| w == name.as_slice())
+            {
+                continue;
+            }
+            let counters = |r: &&&Reading| {
+                let ws = &r.title_words;
+                ws.iter()
+                    .position(|w| COUNTERS.contains(&w.as_str()))
+                    .is_some_and(|i| {
+                        ws[i + 1..]
+                            .windows(name.len())
+                            .any(|w| w == name.as_slice())
+                    })
+            };
+            let Some(r) = members[b].iter().find(counters) else {
+                continue;
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.85,
+                why: format!(
+                    "its reading \"{}\" defends against {}, the subject of that topic",
+                    plain(&super::short(&r.c.title, 60)),
+                    quoted(&topics[a]),
                 ),
             });
         }

@@ -1479,6 +1479,47 @@ fn a_general_case_section_comes_before_the_special_ones() {
     assert!(requires(&course, "fairness").is_empty());
 }
 
+/// A section naming a defence comes after the attacks it answers: one whose title shares
+/// a two-word name with it ("session cookie hijacking" / "session cookie integrity"), and the attack right
+/// before it; not an unrelated later section, nor a title naming both (review 12: utd had
+/// no memory corruption -> CFI or ROP -> CFI).
+#[test]
+fn a_defence_section_comes_after_the_attacks_it_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/attacks-defences.md", &["--no-like"]);
+    let reqs = requires(&course, "session-cookie-integrity");
+    for (id, says) in [
+        (
+            "scripting-and-session-cookie-hijacking",
+            "\"session cookie\"",
+        ),
+        ("clickjacking-attacks", "right after"),
+    ] {
+        assert!(
+            reqs.iter().any(|(p, why)| p == id && why.contains(says)),
+            "{id}: {reqs:?}"
+        );
+    }
+    assert!(requires(&course, "password-storage").is_empty());
+    assert!(requires(&course, "phishing-defenses-and-attacks").is_empty());
+}
+
+/// A reading defending "against" another topic's whole name comes after that topic
+/// ("Code obfuscation against symbolic execution attacks" after "Symbolic Execution",
+/// review 12: utd); "against analysis" names no topic.
+#[test]
+fn a_reading_defending_against_a_topic_comes_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/attacks-defences.md", &["--no-like"]);
+    let reqs = requires(&course, "code-obfuscation");
+    assert!(
+        reqs.iter()
+            .any(|(p, why)| p == "symbolic-execution" && why.contains("defends against")),
+        "{reqs:?}"
+    );
+    assert_eq!(reqs.len(), 1, "{reqs:?}");
+}
+
 /// One overview heading research subsections is that research's introduction, not the
 /// field's: the relational model primers the list puts last still open the course, and
 /// the query optimizer group is not hoisted above them (review 12: awesome-db).
