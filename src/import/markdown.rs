@@ -856,7 +856,11 @@ impl Walker<'_> {
                     let pad = |c: Option<char>| c.is_some_and(char::is_whitespace);
                     let raw = &html[i..next];
                     let lead = if pad(raw.chars().next()) { " " } else { "" };
-                    let trail = if pad(raw.chars().next_back()) { " " } else { "" };
+                    let trail = if pad(raw.chars().next_back()) {
+                        " "
+                    } else {
+                        ""
+                    };
                     self.text(&format!("{lead}{text}{trail}"), at + i);
                 }
             }
@@ -987,8 +991,20 @@ fn tag_name(tag: &str) -> String {
 fn is_occasion(cell: &str) -> bool {
     let lower = cell.to_lowercase();
     let starts = [
-        "guest", "invited", "speaker", "final", "last lecture", "midterm", "exam", "review",
-        "project", "no class", "holiday", "spring break", "fall break", "wrap",
+        "guest",
+        "invited",
+        "speaker",
+        "final",
+        "last lecture",
+        "midterm",
+        "exam",
+        "review",
+        "project",
+        "no class",
+        "holiday",
+        "spring break",
+        "fall break",
+        "wrap",
     ];
     starts.iter().any(|s| lower.starts_with(s))
 }
@@ -1000,8 +1016,13 @@ fn names_section(cell: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect();
-    let when = ["week", "unit", "module", "part", "chapter", "section", "lecture", "day"];
-    !words.is_empty() && !words.iter().all(|w| when.contains(&w.to_lowercase().as_str()))
+    let when = [
+        "week", "unit", "module", "part", "chapter", "section", "lecture", "day",
+    ];
+    !words.is_empty()
+        && !words
+            .iter()
+            .all(|w| when.contains(&w.to_lowercase().as_str()))
 }
 
 /// Splits text at bare `http(s)://` URLs; each becomes a bare link.

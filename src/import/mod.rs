@@ -557,7 +557,10 @@ pub fn parse_based(
     let text_of = |file: &Path| (file == path).then_some(content);
     match (reader.parse)(content, path, base) {
         Ok(mut parsed) => {
-            if let Some(w) = unread_links(content, path, &parsed) {
+            // A feed's or a page's posts link freely in their text: only a list's file is
+            // made of its links.
+            let list = matches!(format, Format::Markdown | Format::Rst | Format::Bibtex);
+            if let Some(w) = unread_links(content, path, &parsed).filter(|_| list) {
                 parsed.skipped.push(w);
             }
             crate::diagnostics::attach_lines(&mut parsed.skipped, text_of);
@@ -632,7 +635,8 @@ fn unread_links(content: &str, path: &Path, parsed: &Parsed) -> Option<Diagnosti
         return None;
     }
     // Stretches from one reading's line to the next: those holding more links than they gave.
-    let mut starts: Vec<(usize, usize)> = parsed.links.iter().map(|c| (c.line, read_of(c))).collect();
+    let mut starts: Vec<(usize, usize)> =
+        parsed.links.iter().map(|c| (c.line, read_of(c))).collect();
     starts.sort();
     let mut bounds: Vec<(usize, usize, usize)> = Vec::new(); // (first line, last line, read)
     let mut from = 1;
@@ -680,8 +684,8 @@ fn unread_links(content: &str, path: &Path, parsed: &Parsed) -> Option<Diagnosti
             first,
             1,
             format!(
-                "{unread} of the file's {total} links{place} at {at_lines} were not read ({} read as readings)",
-                crate::words::count(parsed.links.len(), "link")
+                "{unread} of the file's {total} links{place} at {at_lines} were not read (the file gave {})",
+                crate::words::count(parsed.links.len(), "reading")
             ),
         )
         .with_help("this shape of list is not one the reader knows: write those links as a list (`- [title](url)`), or report the file's shape"),

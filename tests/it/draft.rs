@@ -384,7 +384,7 @@ fn a_schedule_without_prerequisites_keeps_its_order() {
     );
     assert!(
         stderr(&dry).contains(
-            "schedule.md:9:1: warning: 2 links in presenter, summary or slides columns were left out"
+            "schedule.md:9:1: warning: 2 links in presenter, summary, slides or lecture-notes columns were left out"
         ),
         "{}",
         stderr(&dry)
@@ -1893,11 +1893,18 @@ fn a_schedule_written_as_an_html_table_gives_its_sections() {
     let list = fixture("draft/html-table.md");
     let out = syllabus_in(
         dir.path(),
-        &["new", "first", "--from", list.to_str().unwrap(), "--no-like"],
+        &[
+            "new",
+            "first",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("links in presenter, summary, slides or lecture-notes columns were left out"),
+        stderr(&out)
+            .contains("links in presenter, summary, slides or lecture-notes columns were left out"),
         "{}",
         stderr(&out)
     );
@@ -1911,7 +1918,11 @@ fn a_schedule_written_as_an_html_table_gives_its_sections() {
             .unwrap_or_else(|| panic!("no topic {id}: {topics:?}"))
     };
     let cc = find("concurrency-control");
-    for title in ["Granularity of Locks", "Optimistic Methods", "ANSI SQL Isolation"] {
+    for title in [
+        "Granularity of Locks",
+        "Optimistic Methods",
+        "ANSI SQL Isolation",
+    ] {
         assert!(cc.contains(title), "{title}:\n{cc}");
     }
     let qo = find("query-optimization");
@@ -1926,7 +1937,12 @@ fn a_schedule_written_as_an_html_table_gives_its_sections() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap())
         .collect();
     assert!(all.contains("Readings in Database Systems"), "{all}");
-    for absent in ["Lecture 1", "A Paper the Author Removed", "Jane Doe", "keshav"] {
+    for absent in [
+        "Lecture 1",
+        "A Paper the Author Removed",
+        "Jane Doe",
+        "keshav",
+    ] {
         assert!(!all.contains(absent), "{absent}:\n{all}");
     }
 }
@@ -1939,10 +1955,21 @@ fn a_list_with_no_topic_gets_an_empty_one_and_the_dry_run_agrees() {
     let list = fixture("draft/one-link.md");
     let dry = syllabus_in(
         dir.path(),
-        &["new", "dry", "--from", list.to_str().unwrap(), "--no-like", "--dry-run"],
+        &[
+            "new",
+            "dry",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
     );
     assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
-    assert!(stdout(&dry).contains("topic unsorted \"Unsorted\": 0 links"), "{}", stdout(&dry));
+    assert!(
+        stdout(&dry).contains("topic unsorted \"Unsorted\": 0 links"),
+        "{}",
+        stdout(&dry)
+    );
     let course = draft(dir.path(), "draft/one-link.md", &["--no-like"]);
     let written: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
     assert_eq!(written, ["unsorted"]);
@@ -1965,7 +1992,14 @@ fn links_left_unread_are_reported_with_their_lines() {
     let list = fixture("draft/unread.md");
     let out = syllabus_in(
         dir.path(),
-        &["new", "course", "--from", list.to_str().unwrap(), "--no-like", "--dry-run"],
+        &[
+            "new",
+            "course",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
@@ -1977,7 +2011,14 @@ fn links_left_unread_are_reported_with_their_lines() {
     let list = fixture("draft/html-table.md");
     let out = syllabus_in(
         dir.path(),
-        &["new", "c2", "--from", list.to_str().unwrap(), "--no-like", "--dry-run"],
+        &[
+            "new",
+            "c2",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
     );
     assert!(!stderr(&out).contains("were not read"), "{}", stderr(&out));
 }
