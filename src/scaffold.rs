@@ -543,7 +543,6 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             )
         })
         .collect();
-    let mut draft = draft;
     draft.written = files
         .iter()
         .filter(|(path, _)| path.parent() == Some(topics_dir))

@@ -915,14 +915,12 @@ impl Walker<'_> {
             "li" if self.html.depth > 0 && !self.html.row_open => self.start(Tag::Item, at),
             "/li" if self.html.depth > 0 && !self.html.row_open => self.end(TagEnd::Item),
             "a" | "/a" if self.html.depth > 0 => self.inline_html(tag, at),
-            "a" => {
-                if html_attribute(tag, "href").is_some_and(|h| !h.trim().is_empty()) {
-                    let p = &mut self.ctx.prose_links;
-                    if p.0 == 0 {
-                        p.1 = self.ctx.lines.line(at);
-                    }
-                    p.0 += 1;
+            "a" if html_attribute(tag, "href").is_some_and(|h| !h.trim().is_empty()) => {
+                let p = &mut self.ctx.prose_links;
+                if p.0 == 0 {
+                    p.1 = self.ctx.lines.line(at);
                 }
+                p.0 += 1;
             }
             "b" | "strong" if self.html.depth > 0 => self.start(Tag::Strong, at),
             "/b" | "/strong" if self.html.depth > 0 => self.end(TagEnd::Strong),
