@@ -248,8 +248,8 @@ const COMPANION_COLUMNS: &[&str] = &[
     "discussion lead",
     "reviewer",
     "reviewers",
+    // Not "notes" alone: a schedule's Notes column may hold the day's reading.
     "lecture notes",
-    "notes",
     "lecture slides",
     "handouts",
 ];
