@@ -224,6 +224,32 @@ authors = ["S. Keshav"]
 note = "The three-pass method: skim for the map, read for the argument, re-derive for the details."
 "#;
 
+/// The one topic of a draft that found none: empty, in the first stage, saying why.
+fn no_topic(draft: &mut crate::draft::Draft) {
+    if draft.stages.is_empty() {
+        draft.stages.push(crate::draft::Stage {
+            id: "part-1".into(),
+            title: "Part 1".into(),
+            outcome: "The readings of the list, once filed into topics.".into(),
+        });
+    }
+    draft.topics.push(crate::draft::Topic {
+        id: "unsorted".into(),
+        title: "Unsorted".into(),
+        summary: "No topic could be drafted from the list (no sections, and too few readings \
+                  sharing words): its readings wait in the inbox. File them here or into \
+                  topics of your own."
+            .into(),
+        origin: "no section or group of readings in the list".into(),
+        keywords: Vec::new(),
+        members: Vec::new(),
+        requires: Vec::new(),
+        stage: 0,
+        further: false,
+        intro: false,
+    });
+}
+
 /// What a course's repository leaves out: what the tools rebuild or what is the reader's own.
 /// `.syllabus/sync.json` (the feed's reading position) is not here: it is committed with the
 /// corpus, so that the next `sync`, on any machine or in the workflow, reads only what is new.
@@ -417,17 +443,16 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     warnings.extend(crate::draft::shared_addresses(&mut inputs));
     crate::draft::same_titles(&mut inputs);
     let like = like_course(options, &inputs)?;
-    let draft = crate::draft::draft(&inputs, like.as_ref());
+    let mut draft = crate::draft::draft(&inputs, like.as_ref());
     let mut files = BTreeMap::new();
     if draft.topics.is_empty() {
-        // Nothing to group by (a short feed, say): a course needs a topic, so the example one
-        // shows the format, and every link waits in the inbox.
-        files.insert(
-            topics_dir.join("course.toml"),
-            course_toml(title, false, &example_stages()),
-        );
-        files.insert(topics_dir.join("how-to-read.toml"), EXAMPLE_TOPIC.into());
-    } else {
+        // Nothing to group by (a short feed, say). A course needs a topic: an empty one that
+        // says so, in the draft itself, so that the dry run, the README and the files agree
+        // and nothing enters the course that the list does not hold (the scaffold's example
+        // topic once did, with a paper of its own).
+        no_topic(&mut draft);
+    }
+    {
         let stages: Vec<(String, String, String)> = draft
             .stages
             .iter()
@@ -518,7 +543,6 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
             )
         })
         .collect();
-    let mut draft = draft;
     draft.written = files
         .iter()
         .filter(|(path, _)| path.parent() == Some(topics_dir))

@@ -202,7 +202,36 @@ struct Walker<'a> {
     /// The unit a schedule table's bold row ("|   | **Systems for AI** |") opened: the rows
     /// below sit in it until the next unit row or the table's end.
     table_unit: Option<String>,
+    /// The section a schedule's section column last named ("Transactions" on a section's
+    /// first row, empty below it): the rows below sit in it until the next filled cell.
+    table_section: Option<String>,
+    /// Consecutive raw HTML lines not yet read (an HTML block is one event a line), and where
+    /// the first began.
+    html_buf: String,
+    html_at: usize,
+    /// Where the raw HTML being read stands.
+    html: HtmlState,
 }
+
+/// How far into a raw HTML `<table>`/`<ul>` written in Markdown the walker is.
+#[derive(Debug, Default)]
+struct HtmlState {
+    /// How many `<table>`, `<ul>` and `<ol>` are open: links outside them are prose.
+    depth: usize,
+    in_head: bool,
+    /// The row being read is open, holds only `<th>` cells so far, and has a cell open.
+    row_open: bool,
+    th_only: bool,
+    cell_open: bool,
+    /// Columns a `rowspan` cell covers in the rows below: (column, rows left).
+    spans: Vec<(usize, usize)>,
+}
+
+/// Header names of a schedule's column that names the section a row sits in, often filled
+/// only on the section's first row ("| Date | Section | Topic | Paper |").
+const SECTION_COLUMNS: &[&str] = &[
+    "section", "sections", "unit", "module", "week", "part", "chapter", "area",
+];
 
 /// Header names of a schedule's columns that hold companion material, not readings: who
 /// presents a paper (linking their slides), a student's summary, scribe notes.
@@ -219,6 +248,10 @@ const COMPANION_COLUMNS: &[&str] = &[
     "discussion lead",
     "reviewer",
     "reviewers",
+    // Not "notes" alone: a schedule's Notes column may hold the day's reading.
+    "lecture notes",
+    "lecture slides",
+    "handouts",
 ];
 
 /// Header names of a schedule's column that names each row's topic ("| Date | Topic | Reading |").
@@ -297,11 +330,23 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         empty_anchor: false,
         companion_link: false,
         table_unit: None,
+        table_section: None,
+        html_buf: String::new(),
+        html_at: 0,
+        html: HtmlState::default(),
     };
     for piece in pieces {
         let text = &content[piece.clone()];
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             let at = piece.start + range.start;
+            if let Event::Html(html) = &event {
+                if w.html_buf.is_empty() {
+                    w.html_at = at;
+                }
+                w.html_buf.push_str(html);
+                continue;
+            }
+            w.flush_html();
             match event {
                 Event::Start(tag) => w.start(tag, at),
                 Event::End(tag) => w.end(tag),
@@ -311,6 +356,7 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
                 _ => {}
             }
         }
+        w.flush_html();
     }
     let mut out = w.ctx.out;
     left_out(
@@ -325,8 +371,8 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         &mut out,
         file,
         w.ctx.companion_links,
-        ("link in a presenter, summary or slides column was left out (companion material, not a reading)",
-         "links in presenter, summary or slides columns were left out (companion material, not readings)"),
+        ("link in a presenter, summary, slides or lecture-notes column was left out (course material, not a reading)",
+         "links in presenter, summary, slides or lecture-notes columns were left out (course material, not readings)"),
         "put a reading's link in the table's reading column to import it",
     );
     out
@@ -505,6 +551,7 @@ impl Walker<'_> {
             Tag::Table(_) => {
                 self.table_head.clear();
                 self.table_unit = None;
+                self.table_section = None;
             }
             Tag::TableCell => self.cell = Some((String::new(), false)),
             Tag::Paragraph if self.blocks.is_empty() => self.blocks.push(Block {
@@ -578,32 +625,77 @@ impl Walker<'_> {
                     self.blocks.pop();
                     return;
                 }
-                if let Some(u) = &self.table_unit {
+                // A section column's cell, filled on a section's first row, names the section
+                // of the rows down to the next filled one; the topic column is then each
+                // row's context, not a section of its own.
+                let section_column = self.section_column();
+                if let Some(i) = section_column {
+                    // "Guest: Eugene Wu", "Final Lecture": an occasion, not a subject; the
+                    // row's topic cell says what the session is about.
+                    let topic_of_row = || {
+                        self.table_head
+                            .iter()
+                            .enumerate()
+                            .position(|(k, h)| {
+                                k != i && TOPIC_COLUMNS.contains(&h.to_lowercase().as_str())
+                            })
+                            .and_then(|k| cells.get(k))
+                            .map(|(text, _)| topic_cell(text))
+                    };
+                    let named = cells
+                        .get(i)
+                        .filter(|(_, has_link)| !has_link)
+                        .and_then(|(text, _)| {
+                            if is_occasion(&clean_text(text)) {
+                                topic_of_row()
+                            } else {
+                                Some(topic_cell(text))
+                            }
+                        })
+                        .filter(|t| names_section(t));
+                    if named.is_some() {
+                        self.table_section = named;
+                    }
+                }
+                let unit = self.table_unit.clone().or(self.table_section.clone());
+                if let Some(u) = &unit {
                     self.ctx.section.push((u8::MAX - 1, u.clone()));
                 }
                 let topic = self
                     .table_head
                     .iter()
-                    .position(|h| TOPIC_COLUMNS.contains(&h.to_lowercase().as_str()))
+                    .enumerate()
+                    .position(|(i, h)| {
+                        Some(i) != section_column
+                            && TOPIC_COLUMNS.contains(&h.to_lowercase().as_str())
+                    })
                     .and_then(|i| cells.get(i))
                     .filter(|(_, has_link)| !has_link)
                     .map(|(text, _)| topic_cell(text))
                     .filter(|t| !t.is_empty());
+                let context = match (&topic, section_column.is_some()) {
+                    (Some(t), true) => Some(t.clone()),
+                    _ => heading.clone(),
+                };
+                let topic = topic.filter(|_| section_column.is_none());
                 if let Some(t) = &topic {
                     self.ctx.section.push((u8::MAX, t.clone()));
                 }
                 if let Some(block) = self.blocks.pop() {
-                    end_item(&mut self.ctx, block, &mut self.blocks, heading.as_deref());
+                    end_item(&mut self.ctx, block, &mut self.blocks, context.as_deref());
                 }
                 if topic.is_some() {
                     self.ctx.section.pop();
                 }
-                if self.table_unit.is_some() {
+                if unit.is_some() {
                     self.ctx.section.pop();
                 }
             }
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
-            TagEnd::Table => self.table_unit = None,
+            TagEnd::Table => {
+                self.table_unit = None;
+                self.table_section = None;
+            }
             TagEnd::TableHead => {
                 self.table_head = self
                     .row_cells
@@ -714,6 +806,221 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// Raw HTML in Markdown (a Jekyll page's schedule written as a `<table>`, a `<ul>` of links):
+/// read as the Markdown table or list it stands for, so its cells, rows and `<a href>` links
+/// take the same paths. HTML outside a table or list is markup around prose: its links are
+/// mentions, counted as prose left out.
+impl Walker<'_> {
+    /// The column of the table's header that names each row's section, if any.
+    fn section_column(&self) -> Option<usize> {
+        self.table_head
+            .iter()
+            .position(|h| SECTION_COLUMNS.contains(&h.to_lowercase().as_str()))
+    }
+
+    /// Reads the raw HTML gathered since the last Markdown event.
+    fn flush_html(&mut self) {
+        if self.html_buf.is_empty() {
+            return;
+        }
+        let html = std::mem::take(&mut self.html_buf);
+        let at = self.html_at;
+        let mut i = 0;
+        while i < html.len() {
+            let rest = &html[i..];
+            if rest.starts_with("<!--") {
+                // A comment hides what it holds (a section the author took out).
+                i = rest.find("-->").map_or(html.len(), |e| i + e + 3);
+                continue;
+            }
+            if rest.starts_with('<') {
+                let end = rest.find('>').map_or(html.len(), |e| i + e + 1);
+                let tag = &html[i..end];
+                let name = tag_name(tag);
+                if !name.starts_with('/') && matches!(name.as_str(), "script" | "style") {
+                    let close = format!("</{name}");
+                    let lower = html[end..].to_ascii_lowercase();
+                    i = lower.find(&close).map_or(html.len(), |e| end + e);
+                    continue;
+                }
+                self.html_tag(tag, &name, at + i);
+                i = end;
+                continue;
+            }
+            let next = rest.find('<').map_or(html.len(), |e| i + e);
+            if self.html.depth > 0 {
+                let text = super::text::html_to_text(&html[i..next]);
+                if !text.is_empty() {
+                    let pad = |c: Option<char>| c.is_some_and(char::is_whitespace);
+                    let raw = &html[i..next];
+                    let lead = if pad(raw.chars().next()) { " " } else { "" };
+                    let trail = if pad(raw.chars().next_back()) {
+                        " "
+                    } else {
+                        ""
+                    };
+                    self.text(&format!("{lead}{text}{trail}"), at + i);
+                }
+            }
+            i = next;
+        }
+    }
+
+    /// One tag of raw HTML: `name` is its lower-case name, `/name` for an end tag.
+    fn html_tag(&mut self, tag: &str, name: &str, at: usize) {
+        match name {
+            "table" => {
+                self.html.depth += 1;
+                self.html.spans.clear();
+                self.html.in_head = false;
+                self.start(Tag::Table(Vec::new()), at);
+            }
+            "/table" if self.html.depth > 0 => {
+                self.close_row();
+                self.html.depth -= 1;
+                self.end(TagEnd::Table);
+            }
+            "thead" => self.html.in_head = true,
+            "/thead" => {
+                self.close_row();
+                self.html.in_head = false;
+            }
+            "tr" if self.html.depth > 0 => {
+                self.close_row();
+                self.html.row_open = true;
+                self.html.th_only = true;
+                self.start(Tag::TableRow, at);
+            }
+            "/tr" => self.close_row(),
+            "td" | "th" if self.html.row_open => {
+                self.close_cell();
+                self.fill_spans();
+                if name == "td" {
+                    self.html.th_only = false;
+                }
+                let rows = html_attribute(tag, "rowspan")
+                    .and_then(|r| r.trim().parse::<usize>().ok())
+                    .unwrap_or(1);
+                if rows > 1 {
+                    self.html.spans.push((self.row_cells.len(), rows - 1));
+                }
+                self.start(Tag::TableCell, at);
+                self.html.cell_open = true;
+            }
+            "/td" | "/th" => self.close_cell(),
+            "ul" | "ol" => self.html.depth += 1,
+            "/ul" | "/ol" => self.html.depth = self.html.depth.saturating_sub(1),
+            "li" if self.html.depth > 0 && !self.html.row_open => self.start(Tag::Item, at),
+            "/li" if self.html.depth > 0 && !self.html.row_open => self.end(TagEnd::Item),
+            "a" | "/a" if self.html.depth > 0 => self.inline_html(tag, at),
+            "a" if html_attribute(tag, "href").is_some_and(|h| !h.trim().is_empty()) => {
+                let p = &mut self.ctx.prose_links;
+                if p.0 == 0 {
+                    p.1 = self.ctx.lines.line(at);
+                }
+                p.0 += 1;
+            }
+            "b" | "strong" if self.html.depth > 0 => self.start(Tag::Strong, at),
+            "/b" | "/strong" if self.html.depth > 0 => self.end(TagEnd::Strong),
+            "br" | "br/" | "p" | "/p" | "div" | "/div" if self.html.depth > 0 => self.text(" ", at),
+            _ => {}
+        }
+    }
+
+    /// Cells a `rowspan` above covers at the current column: empty here, as a cell filled on
+    /// a section's first row only is.
+    fn fill_spans(&mut self) {
+        loop {
+            let col = self.row_cells.len();
+            let Some(k) = self.html.spans.iter().position(|&(c, n)| c == col && n > 0) else {
+                return;
+            };
+            self.html.spans[k].1 -= 1;
+            self.start(Tag::TableCell, usize::MAX);
+            self.end(TagEnd::TableCell);
+        }
+    }
+
+    fn close_cell(&mut self) {
+        if std::mem::take(&mut self.html.cell_open) {
+            if self.link.is_some() {
+                self.end(TagEnd::Link);
+            }
+            self.end(TagEnd::TableCell);
+        }
+    }
+
+    /// Ends the open row: the table's header when it is the first and all `<th>` (or in
+    /// `<thead>`), a row of the schedule otherwise.
+    fn close_row(&mut self) {
+        self.close_cell();
+        if !std::mem::take(&mut self.html.row_open) {
+            return;
+        }
+        self.fill_spans();
+        self.html.spans.retain(|&(_, n)| n > 0);
+        if (self.html.in_head || self.html.th_only) && self.table_head.is_empty() {
+            self.blocks.pop();
+            self.end(TagEnd::TableHead);
+        } else {
+            self.end(TagEnd::TableRow);
+        }
+    }
+}
+
+/// The lower-case name of an HTML tag, `/name` for an end tag: `<TD style=..>` is `td`.
+fn tag_name(tag: &str) -> String {
+    let inner = tag.trim_start_matches('<');
+    let (slash, inner) = match inner.strip_prefix('/') {
+        Some(r) => ("/", r),
+        None => ("", inner),
+    };
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    format!("{slash}{}", name.to_ascii_lowercase())
+}
+
+/// Whether a section column's cell names an occasion (a guest's visit, the last lecture, a
+/// break), not a subject.
+fn is_occasion(cell: &str) -> bool {
+    let lower = cell.to_lowercase();
+    let starts = [
+        "guest",
+        "invited",
+        "speaker",
+        "final",
+        "last lecture",
+        "midterm",
+        "exam",
+        "review",
+        "project",
+        "no class",
+        "holiday",
+        "spring break",
+        "fall break",
+        "wrap",
+    ];
+    starts.iter().any(|s| lower.starts_with(s))
+}
+
+/// Whether a section column's cell names a section: words, not a number or a date
+/// ("Week 3", "1/16/24" say when, not what).
+fn names_section(cell: &str) -> bool {
+    let words: Vec<&str> = cell
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let when = [
+        "week", "unit", "module", "part", "chapter", "section", "lecture", "day",
+    ];
+    !words.is_empty()
+        && !words
+            .iter()
+            .all(|w| when.contains(&w.to_lowercase().as_str()))
 }
 
 /// Splits text at bare `http(s)://` URLs; each becomes a bare link.

@@ -557,11 +557,139 @@ pub fn parse_based(
     let text_of = |file: &Path| (file == path).then_some(content);
     match (reader.parse)(content, path, base) {
         Ok(mut parsed) => {
+            // A feed's or a page's posts link freely in their text: only a list's file is
+            // made of its links.
+            let list = matches!(format, Format::Markdown | Format::Rst | Format::Bibtex);
+            if let Some(w) = unread_links(content, path, &parsed).filter(|_| list) {
+                parsed.skipped.push(w);
+            }
             crate::diagnostics::attach_lines(&mut parsed.skipped, text_of);
             Ok(parsed)
         }
         Err(found) => Err(found.with_line_from(content)),
     }
+}
+
+/// A warning when the file holds many more links than its reader read or reported: a shape of
+/// list no reader knows (a schedule written as raw HTML, say) would otherwise vanish without a
+/// word. Links are counted as the file's `http(s)://` addresses and `href=` values; a reading
+/// accounts for its address and alternates, a warning for the links it says it left out. The
+/// unread ones are placed between readings: the lines of the stretches that hold more links
+/// than readings.
+fn unread_links(content: &str, path: &Path, parsed: &Parsed) -> Option<Diagnostic> {
+    // What an HTML comment holds the author took out: no link there is lost.
+    let mut in_comment = false;
+    let per_line: Vec<usize> = content
+        .lines()
+        .map(|line| {
+            let mut l = String::new();
+            let mut rest = line;
+            loop {
+                if in_comment {
+                    match rest.find("-->") {
+                        Some(e) => {
+                            rest = &rest[e + 3..];
+                            in_comment = false;
+                        }
+                        None => break,
+                    }
+                } else {
+                    match rest.find("<!--") {
+                        Some(b) => {
+                            l.push_str(&rest[..b]);
+                            rest = &rest[b + 4..];
+                            in_comment = true;
+                        }
+                        None => {
+                            l.push_str(rest);
+                            break;
+                        }
+                    }
+                }
+            }
+            let http = l.matches("http://").count() + l.matches("https://").count();
+            let lower = l.to_ascii_lowercase();
+            let relative = lower
+                .match_indices("href=")
+                .filter(|(i, _)| {
+                    let v = lower[i + 5..].trim_start_matches(['"', '\'']);
+                    !v.starts_with("http") && !v.starts_with('#') && !v.starts_with("mailto:")
+                })
+                .count();
+            http + relative
+        })
+        .collect();
+    let total: usize = per_line.iter().sum();
+    let read_of = |c: &Candidate| 1 + c.alternates.len();
+    let read: usize = parsed.links.iter().map(read_of).sum::<usize>() + parsed.unaddressed.len();
+    let reported: usize = parsed
+        .skipped
+        .iter()
+        .map(|d| {
+            let n: String = d.message.chars().take_while(char::is_ascii_digit).collect();
+            n.parse().unwrap_or(1)
+        })
+        .sum();
+    let unread = total.saturating_sub(read + reported);
+    if unread < 10 || unread < read {
+        return None;
+    }
+    // Stretches from one reading's line to the next: those holding more links than they gave.
+    let mut starts: Vec<(usize, usize)> =
+        parsed.links.iter().map(|c| (c.line, read_of(c))).collect();
+    starts.sort();
+    let mut bounds: Vec<(usize, usize, usize)> = Vec::new(); // (first line, last line, read)
+    let mut from = 1;
+    let mut got = 0;
+    for (line, n) in starts {
+        if line > from {
+            bounds.push((from, line - 1, got));
+            from = line;
+            got = 0;
+        }
+        got += n;
+    }
+    bounds.push((from, per_line.len().max(from), got));
+    let mut span: Option<(usize, usize)> = None;
+    for (a, b, got) in bounds {
+        let lines = per_line.get(a - 1..b.min(per_line.len())).unwrap_or(&[]);
+        if lines.iter().sum::<usize>() <= got {
+            continue;
+        }
+        let mut skip = got;
+        for (k, &n) in lines.iter().enumerate() {
+            let left = n.saturating_sub(skip);
+            skip = skip.saturating_sub(n);
+            if left > 0 {
+                let line = a + k;
+                span = Some(span.map_or((line, line), |(s, _)| (s, line)));
+            }
+        }
+    }
+    let (first, last) = span?;
+    let lines: Vec<&str> = content.lines().collect();
+    let inside = lines.get(first - 1..last).unwrap_or(&[]);
+    let table = inside
+        .iter()
+        .any(|l| l.to_ascii_lowercase().contains("<td"));
+    let place = if table { " inside an HTML table" } else { "" };
+    let at_lines = if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}-{last}")
+    };
+    Some(
+        warning(
+            path,
+            first,
+            1,
+            format!(
+                "{unread} of the file's {total} links{place} at {at_lines} were not read (the file gave {})",
+                crate::words::count(parsed.links.len(), "reading")
+            ),
+        )
+        .with_help("this shape of list is not one the reader knows: write those links as a list (`- [title](url)`), or report the file's shape"),
+    )
 }
 
 /// What the caller asked for.

@@ -384,7 +384,7 @@ fn a_schedule_without_prerequisites_keeps_its_order() {
     );
     assert!(
         stderr(&dry).contains(
-            "schedule.md:9:1: warning: 2 links in presenter, summary or slides columns were left out"
+            "schedule.md:9:1: warning: 2 links in presenter, summary, slides or lecture-notes columns were left out"
         ),
         "{}",
         stderr(&dry)
@@ -1939,4 +1939,145 @@ fn a_see_also_link_in_a_nested_item_is_kept() {
         all.contains("title = \"Modal Types for Mobile Code\""),
         "{all}"
     );
+}
+
+/// A Markdown page whose schedule is a raw HTML `<table>`: the Section column names the
+/// section of the rows below it until the next filled cell (a `rowspan` too), an occasion
+/// ("Guest: ...") gives way to the row's topic, the paper columns are readings, the lecture
+/// notes are course material left out with a warning, an HTML `<ul>` is a list, and a link an
+/// HTML comment holds is not read.
+#[test]
+fn a_schedule_written_as_an_html_table_gives_its_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = fixture("draft/html-table.md");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "first",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("links in presenter, summary, slides or lecture-notes columns were left out"),
+        "{}",
+        stderr(&out)
+    );
+    let course = draft(dir.path(), "draft/html-table.md", &["--no-like"]);
+    let topics = topics(&course);
+    let find = |id: &str| {
+        topics
+            .iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, text)| text.clone())
+            .unwrap_or_else(|| panic!("no topic {id}: {topics:?}"))
+    };
+    let cc = find("concurrency-control");
+    for title in [
+        "Granularity of Locks",
+        "Optimistic Methods",
+        "ANSI SQL Isolation",
+    ] {
+        assert!(cc.contains(title), "{title}:\n{cc}");
+    }
+    let qo = find("query-optimization");
+    for title in ["Access Path Selection", "Eddies", "Worst-Case Optimal Join"] {
+        assert!(qo.contains(title), "{title}:\n{qo}");
+    }
+    let streams = find("stream-processing");
+    assert!(streams.contains("Symmetric Hash Joins"), "{streams}");
+    let all: String = std::fs::read_dir(course.join("topics"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(all.contains("Readings in Database Systems"), "{all}");
+    for absent in ["Lecture 1", "A Paper the Author Removed", "keshav"] {
+        assert!(!all.contains(absent), "{absent}:\n{all}");
+    }
+    // The guest is the occasion, not a subject: the row's topic names the section.
+    assert!(
+        topics.iter().all(|(id, _)| !id.contains("jane")),
+        "{topics:?}"
+    );
+}
+
+/// A list no topic can be drafted from: the written draft holds only what the list holds (no
+/// example topic with a paper of its own), and the dry run shows the same topic the files do.
+#[test]
+fn a_list_with_no_topic_gets_an_empty_one_and_the_dry_run_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = fixture("draft/one-link.md");
+    let dry = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "dry",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("topic unsorted \"Unsorted\": 0 links"),
+        "{}",
+        stdout(&dry)
+    );
+    let course = draft(dir.path(), "draft/one-link.md", &["--no-like"]);
+    let written: Vec<String> = topics(&course).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(written, ["unsorted"]);
+    let all: String = std::fs::read_dir(course.join("topics"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(all.contains("A Single Essay on Gardening Tools"), "{all}");
+    for absent in ["How to Read", "keshav", "how-to-read"] {
+        assert!(!all.contains(absent), "{absent}:\n{all}");
+    }
+}
+
+/// A file holding many more links than were read says so, naming where they are: no shape
+/// of list is lost without a word.
+#[test]
+fn links_left_unread_are_reported_with_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = fixture("draft/unread.md");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "course",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("12 of the file's 13 links at lines 6-17 were not read"),
+        "{}",
+        stderr(&out)
+    );
+    // A list read whole says nothing of the kind.
+    let list = fixture("draft/html-table.md");
+    let out = syllabus_in(
+        dir.path(),
+        &[
+            "new",
+            "c2",
+            "--from",
+            list.to_str().unwrap(),
+            "--no-like",
+            "--dry-run",
+        ],
+    );
+    assert!(!stderr(&out).contains("were not read"), "{}", stderr(&out));
 }

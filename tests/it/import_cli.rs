@@ -530,3 +530,35 @@ fn a_fragment_naming_a_part_of_a_page_is_new_and_a_place_on_it_is_a_duplicate() 
         "12 links: 8 new, 4 duplicates, 8 without a topic"
     );
 }
+
+/// `import` reads a raw HTML `<table>` and `<ul>` in a Markdown file as it reads a Markdown
+/// table and list: every paper link is imported, the lecture-notes column and a link inside
+/// an HTML comment are not.
+#[test]
+fn raw_html_tables_in_markdown_are_imported() {
+    let (_tmp, dir) = corpus_copy();
+    let list = root().join("tests/fixtures/draft/html-table.md");
+    let out = syllabus(&[
+        "import",
+        list.to_str().unwrap(),
+        "--topics",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all: String = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for title in [
+        "Granularity of Locks and Degrees of Consistency",
+        "Eddies: Continuously Adaptive Query Processing",
+        "Symmetric Hash Joins for Stream Processing",
+        "Readings in Database Systems",
+    ] {
+        assert!(all.contains(title), "{title}\n{}", stdout(&out));
+    }
+    for absent in ["Lecture 1: locking", "A Paper the Author Removed"] {
+        assert!(!all.contains(absent), "{absent}");
+    }
+}
