@@ -852,6 +852,23 @@ fn leftovers_of_a_list_without_sections_wait_in_the_inbox() {
     assert!(!readme.contains("optional"), "{readme}");
 }
 
+/// A leftover whose title says a word the list uses only in one topic's sense ("register"
+/// beside readings on register allocation) or the initials of its name ("GC") joins that
+/// topic (review 13: "Iterated Register Coalescing" and garbage-collection papers waited in
+/// the inbox beside those topics); a reading on something else stays in the inbox.
+#[test]
+fn leftovers_saying_a_topics_word_in_its_sense_join_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/senses.md", &["--no-like"]);
+    let file =
+        |id: &str| std::fs::read_to_string(course.join(format!("topics/{id}.toml"))).unwrap();
+    assert!(file("register-allocation").contains("Iterated register coalescing"));
+    assert!(file("garbage-collection").contains("Pauseless GC in practice"));
+    let inbox = file("inbox");
+    assert!(!inbox.contains("Iterated register"), "{inbox}");
+    assert!(inbox.contains("A week in Seoul"), "{inbox}");
+}
+
 /// Two topics named after two of the like course's topics ("Raft", "Paxos") take the
 /// course's order between them, even in a list most of whose topics the course does not know
 /// (the sixth review: a dissertation's bibliography with topics "Raft" and "Paxos" got no
