@@ -580,13 +580,14 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
         theirs.next().is_none().then_some(first)
     };
     let home = |r: &Reading| -> Option<usize> {
-        let said: Vec<&str> = r.title_words.iter().map(|w| stem(w)).collect();
+        // A doer in "-or" says its act: "Garbage Collector" names garbage collection.
+        let said: Vec<&str> = r.title_words.iter().map(|w| act_root(w)).collect();
         // Every word of the name, not one ("Parsing my own handwriting" is no reading on
         // parser combinators). Of two topics it names, the one named by the rarer word
         // ("Raft" over "formal" in "Formal specification for Raft"); a tie is no evidence.
         let mut named: Vec<(f32, usize)> = (0..count)
             .filter(|&t| !names[t].is_empty())
-            .filter(|&t| names[t].iter().all(|w| said.contains(&stem(w))))
+            .filter(|&t| names[t].iter().all(|w| said.contains(&act_root(w))))
             .filter_map(|t| {
                 names[t]
                     .iter()
@@ -651,15 +652,21 @@ fn act_root(w: &str) -> &str {
 /// A title less the last bracketed part ("(Extended Version)", "[slides]"), letters and
 /// digits only: the same work under another form says it.
 fn work_key(title: &str) -> String {
-    let t = title.trim_end();
-    let t = match (t.ends_with([')', ']']), t.rfind(['(', '['])) {
-        (true, Some(i)) if i > 0 => &t[..i],
-        _ => t,
-    };
-    t.chars()
+    the_work(title)
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A title less its last bracketed part, which names a form of the work ("(Extended
+/// Version)"), when a title is left.
+fn the_work(title: &str) -> &str {
+    let t = title.trim_end();
+    match (t.ends_with([')', ']']), t.rfind(['(', '['])) {
+        (true, Some(i)) if t[..i].trim_end().len() >= 12 => t[..i].trim_end(),
+        _ => t,
+    }
 }
 
 /// How many of a topic's readings saying a word of its name must stand against each other
@@ -1031,7 +1038,10 @@ fn cite(r: &Reading) -> String {
         [a, ..] => format!("{} et al.'s ", plain(&last(a))),
     };
     let year = r.year.map(|y| format!(" ({y})")).unwrap_or_default();
-    format!("{who}\"{}\"{year}", plain(&super::short(&r.c.title, 70)))
+    // The writer folds a work's forms into one link under either title: the work's own
+    // title names it in both.
+    let title = the_work(&r.c.title);
+    format!("{who}\"{}\"{year}", plain(&super::short(title, 70)))
 }
 
 /// One sentence on what a topic's readings cover, said from them: the words they share and
@@ -1045,7 +1055,14 @@ fn describe(members: &[&Reading], theme: &[String]) -> String {
         let said = words.iter().filter(|w| r.title_words.contains(w)).count();
         (std::cmp::Reverse(said), r.order)
     });
-    let works: Vec<String> = ranked.iter().take(3).map(|r| cite(r)).collect();
+    // Two forms of one work are one link in the file: cited once.
+    let mut works: Vec<String> = Vec::new();
+    for r in &ranked {
+        let c = cite(r);
+        if works.len() < 3 && !works.contains(&c) {
+            works.push(c);
+        }
+    }
     let about = match theme {
         [] => String::new(),
         [a] => format!(" on {}", plain(a)),
