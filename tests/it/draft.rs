@@ -1912,3 +1912,21 @@ fn a_see_also_link_in_a_nested_item_is_kept() {
         "{all}"
     );
 }
+
+/// A section's summary gives no count of readings: the writer folds a work listed twice into
+/// one link, and "4 readings" over a file of 3 links is untrue (review 13: awesome-db's "7
+/// readings" over 6 links).
+#[test]
+fn section_summaries_count_nothing_the_file_may_not_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/folded.md", &["--no-like"]);
+    for (id, text) in topics(&course) {
+        let summary = text.lines().find(|l| l.starts_with("summary")).unwrap();
+        assert!(!summary.contains(" readings"), "{id}: {summary}");
+        assert!(summary.contains("Readings"), "{id}: {summary}");
+        let named: Vec<&str> = summary.split('"').skip(1).step_by(2).collect();
+        let mut once = named.clone();
+        once.dedup();
+        assert_eq!(named, once, "{id}: a work named twice");
+    }
+}
