@@ -273,6 +273,7 @@ pub(crate) fn by_text(
         let (more, mut inbox) = cluster_text(readings, readings, &HashSet::new(), own);
         topics.extend(more);
         named_home(readings, &mut topics, &mut inbox);
+        sense_home(readings, &mut topics, &mut inbox);
         subject_over_tag(readings, &mut topics, &mut inbox);
         keep_series_together(readings, &mut topics, &mut inbox);
         topics.retain(|t| !t.members.is_empty());
@@ -283,6 +284,7 @@ pub(crate) fn by_text(
     let (more, mut inbox) = cluster_text(&rest, readings, &taken, own);
     topics.extend(more);
     named_home(readings, &mut topics, &mut inbox);
+    sense_home(readings, &mut topics, &mut inbox);
     subject_over_tag(readings, &mut topics, &mut inbox);
     keep_series_together(readings, &mut topics, &mut inbox);
     topics.retain(|t| !t.members.is_empty());
@@ -472,13 +474,14 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
         theirs.next().is_none().then_some(first)
     };
     let home = |r: &Reading| -> Option<usize> {
-        let said: Vec<&str> = r.title_words.iter().map(|w| stem(w)).collect();
+        // A doer in "-or" says its act: "Garbage Collector" names garbage collection.
+        let said: Vec<&str> = r.title_words.iter().map(|w| act_root(w)).collect();
         // Every word of the name, not one ("Parsing my own handwriting" is no reading on
         // parser combinators). Of two topics it names, the one named by the rarer word
         // ("Raft" over "formal" in "Formal specification for Raft"); a tie is no evidence.
         let mut named: Vec<(f32, usize)> = (0..count)
             .filter(|&t| !names[t].is_empty())
-            .filter(|&t| names[t].iter().all(|w| said.contains(&stem(w))))
+            .filter(|&t| names[t].iter().all(|w| said.contains(&act_root(w))))
             .filter_map(|t| {
                 names[t]
                     .iter()
@@ -521,6 +524,156 @@ fn named_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
             }
         }
     }
+    for (k, t) in moved {
+        topics[t].members.push(k);
+    }
+}
+
+/// A word's [`root`] without the ending of a doer in "-or" ("collector", "allocator"): it
+/// names the act of its "-ion" ("collection", "allocation"). Only where a topic's sense is
+/// checked ([`sense_home`]), not for gathering topics.
+fn act_root(w: &str) -> &str {
+    for end in ["ators", "ator", "ors", "or"] {
+        if let Some(s) = w.strip_suffix(end) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    root(w)
+}
+
+/// A title less the last bracketed part ("(Extended Version)", "[slides]"), letters and
+/// digits only: the same work under another form says it.
+fn work_key(title: &str) -> String {
+    the_work(title)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A title less its last bracketed part, which names a form of the work ("(Extended
+/// Version)"), when a title is left.
+fn the_work(title: &str) -> &str {
+    let t = title.trim_end();
+    match (t.ends_with([')', ']']), t.rfind(['(', '['])) {
+        (true, Some(i)) if t[..i].trim_end().len() >= 12 => t[..i].trim_end(),
+        _ => t,
+    }
+}
+
+/// How many of a topic's readings saying a word of its name must stand against each other
+/// reading saying it for the list to use the word in the topic's sense: one "garbage day"
+/// in five readings saying "garbage" is a coincidence, one in eight is the list's sense.
+const SENSE_SHARE: usize = 7;
+
+/// A reading left in the inbox that a topic's readings name, by the list's own use of words,
+/// belongs there:
+/// - the same work in another form ("In Search of an Understandable Consensus Algorithm"
+///   beside its "(Extended Version)"): the writer folds the two into one link, which must
+///   not wait in the inbox while the topic's summary cites it;
+/// - its title says a word of the topic's name (as the act its doer names: "collector" for
+///   "collection") that the list says almost only in that topic (three of its readings at
+///   least, and seven in eight of all its readings saying it, the inbox's too): "Iterated Register
+///   Coalescing" beside nine readings on register allocation, "C4: the Continuously
+///   Concurrent Compacting Collector" beside a garbage-collection topic. Where the word also
+///   means something else in the list (a compiler "collection"), it places nothing;
+/// - its title writes the initials of a name of two words or more in capitals ("GC").
+///
+/// Of two topics named so, none; never past the share limit.
+fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, String)>) {
+    let field = field_of(readings);
+    let cap = if readings.len() < TINY {
+        readings.len()
+    } else {
+        (readings.len() as f32 * MAX_SHARE).floor() as usize
+    };
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut home_of: BTreeMap<Key, usize> = BTreeMap::new();
+    for (t, topic) in topics.iter().enumerate().filter(|(_, t)| !t.further) {
+        for k in &topic.members {
+            home_of.insert(*k, t);
+        }
+    }
+    let roots = |r: &Reading| -> Vec<String> {
+        let mut v: Vec<String> = r
+            .title_words
+            .iter()
+            .map(|w| act_root(w).to_string())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    // Each topic's words in its own sense (as roots), and its initials.
+    let mut sense: Vec<Vec<String>> = Vec::new();
+    let mut initials: Vec<Option<String>> = Vec::new();
+    for (t, topic) in topics.iter().enumerate() {
+        let name: Vec<String> = super::terms(&topic.title);
+        initials.push(
+            (!topic.further
+                && name.len() >= 2
+                && name.len() == topic.title.split_whitespace().count())
+            .then(|| {
+                name.iter()
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_uppercase)
+                    .collect::<String>()
+            }),
+        );
+        let mut own = Vec::new();
+        for w in name.iter().filter(|w| {
+            // An everyday word ("register") may name a topic in the list's sense: the
+            // share below decides.
+            !topic.further && !super::TITLE_FORM.contains(&w.as_str()) && field.weight(w).is_some()
+        }) {
+            let r = act_root(w).to_string();
+            // Left-over readings count: a word the inbox says as often is no topic's.
+            let saying: Vec<Option<usize>> = readings
+                .iter()
+                .filter(|x| roots(x).contains(&r))
+                .map(|x| home_of.get(&x.key).copied())
+                .collect();
+            let here = saying.iter().filter(|&&h| h == Some(t)).count();
+            if here >= 3 && (saying.len() - here) * SENSE_SHARE <= here {
+                own.push(r);
+            }
+        }
+        sense.push(own);
+    }
+    let works: BTreeMap<String, usize> = home_of
+        .iter()
+        .filter_map(|(k, &t)| by_key.get(k).map(|r| (work_key(&r.c.title), t)))
+        .filter(|(w, _)| w.len() >= 12)
+        .collect();
+    let mut size: Vec<usize> = topics.iter().map(|t| t.members.len()).collect();
+    let mut moved: Vec<(Key, usize)> = Vec::new();
+    inbox.retain(|(k, _)| {
+        let Some(r) = by_key.get(k) else { return true };
+        let home = works.get(&work_key(&r.c.title)).copied().or_else(|| {
+            let said = roots(r);
+            let caps: Vec<&str> =
+                r.c.title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+                    .collect();
+            let mut named = (0..topics.len()).filter(|&t| {
+                sense[t].iter().any(|w| said.contains(w))
+                    || initials[t].as_deref().is_some_and(|i| caps.contains(&i))
+            });
+            let first = named.next()?;
+            named.next().is_none().then_some(first)
+        });
+        match home.filter(|&t| size[t] < cap) {
+            Some(t) => {
+                size[t] += 1;
+                moved.push((*k, t));
+                false
+            }
+            None => true,
+        }
+    });
     for (k, t) in moved {
         topics[t].members.push(k);
     }
@@ -779,7 +932,10 @@ fn cite(r: &Reading) -> String {
         [a, ..] => format!("{} et al.'s ", plain(&last(a))),
     };
     let year = r.year.map(|y| format!(" ({y})")).unwrap_or_default();
-    format!("{who}\"{}\"{year}", plain(&super::short(&r.c.title, 70)))
+    // The writer folds a work's forms into one link under either title: the work's own
+    // title names it in both.
+    let title = the_work(&r.c.title);
+    format!("{who}\"{}\"{year}", plain(&super::short(title, 70)))
 }
 
 /// One sentence on what a topic's readings cover, said from them: the words they share and
@@ -793,7 +949,14 @@ fn describe(members: &[&Reading], theme: &[String]) -> String {
         let said = words.iter().filter(|w| r.title_words.contains(w)).count();
         (std::cmp::Reverse(said), r.order)
     });
-    let works: Vec<String> = ranked.iter().take(3).map(|r| cite(r)).collect();
+    // Two forms of one work are one link in the file: cited once.
+    let mut works: Vec<String> = Vec::new();
+    for r in &ranked {
+        let c = cite(r);
+        if works.len() < 3 && !works.contains(&c) {
+            works.push(c);
+        }
+    }
     let about = match theme {
         [] => String::new(),
         [a] => format!(" on {}", plain(a)),

@@ -1135,7 +1135,7 @@ pub(crate) fn document_frequency(readings: &[Reading]) -> BTreeMap<String, usize
     df
 }
 
-/// A one-line summary of a group of readings, from its words and years.
+/// A one-line summary of a group of readings, from its words and years, with no count.
 pub(crate) fn summarise(members: &[&Reading], keywords: &[String]) -> String {
     let mut years: Vec<u32> = members.iter().filter_map(|r| r.year).collect();
     years.sort_unstable();
@@ -1149,16 +1149,17 @@ pub(crate) fn summarise(members: &[&Reading], keywords: &[String]) -> String {
         [a] => format!(" on {a}"),
         [rest @ .., last] => format!(" on {} and {last}", rest.join(", ")),
     };
-    let examples: Vec<String> = members
-        .iter()
-        .take(2)
-        .map(|r| format!("\"{}\"", plain(&short(&r.c.title, 70))))
-        .collect();
-    format!(
-        "{}{about}{span}, such as {}.",
-        crate::words::count(members.len(), "reading"),
-        examples.join(" and ")
-    )
+    // A work listed twice is one link: named once.
+    let mut examples: Vec<String> = Vec::new();
+    for r in members {
+        let e = format!("\"{}\"", plain(&short(&r.c.title, 70)));
+        if examples.len() < 2 && !examples.contains(&e) {
+            examples.push(e);
+        }
+    }
+    // No count: the writer folds a reading's other forms and see-also links into one link,
+    // and a summary must stay true of the file (review 13: "7 readings" over 6 links).
+    format!("Readings{about}{span}, such as {}.", examples.join(" and "))
 }
 
 /// `text` cut at a word boundary to about `max` characters.

@@ -852,6 +852,37 @@ fn leftovers_of_a_list_without_sections_wait_in_the_inbox() {
     assert!(!readme.contains("optional"), "{readme}");
 }
 
+/// A leftover whose title says a word the list uses only in one topic's sense ("register"
+/// beside readings on register allocation) or the initials of its name ("GC") joins that
+/// topic (review 13: "Iterated Register Coalescing" and garbage-collection papers waited in
+/// the inbox beside those topics), as does one whose title says the name by its doer ("A
+/// real-time garbage collector"); a reading on something else stays in the inbox; a summary
+/// cites a work by the title its folded link keeps (the Raft summary cited its "(Extended
+/// Version)", which the topic no longer held).
+#[test]
+fn leftovers_saying_a_topics_word_in_its_sense_join_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/senses.md", &["--no-like"]);
+    let file =
+        |id: &str| std::fs::read_to_string(course.join(format!("topics/{id}.toml"))).unwrap();
+    assert!(file("register-allocation").contains("Iterated register coalescing"));
+    let gc = file("garbage-collection");
+    assert!(gc.contains("Pauseless GC in practice"), "{gc}");
+    // A collector is what garbage collection is done by.
+    assert!(gc.contains("A real-time garbage collector"), "{gc}");
+    // The two forms of one work are one link: the summary cites it as the file holds it.
+    let consensus = file("consensus-algorithm");
+    assert!(
+        !consensus.contains("(extended version)\" and"),
+        "{consensus}"
+    );
+    let cited = "\"In search of an understandable consensus algorithm\"";
+    assert_eq!(consensus.matches(cited).count(), 2, "{consensus}");
+    let inbox = file("inbox");
+    assert!(!inbox.contains("Iterated register"), "{inbox}");
+    assert!(inbox.contains("A week in Seoul"), "{inbox}");
+}
+
 /// Two topics named after two of the like course's topics ("Raft", "Paxos") take the
 /// course's order between them, even in a list most of whose topics the course does not know
 /// (the sixth review: a dissertation's bibliography with topics "Raft" and "Paxos" got no
@@ -2080,4 +2111,22 @@ fn links_left_unread_are_reported_with_their_lines() {
         ],
     );
     assert!(!stderr(&out).contains("were not read"), "{}", stderr(&out));
+}
+
+/// A section's summary gives no count of readings: the writer folds a work listed twice into
+/// one link, and "4 readings" over a file of 3 links is untrue (review 13: awesome-db's "7
+/// readings" over 6 links).
+#[test]
+fn section_summaries_count_nothing_the_file_may_not_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/folded.md", &["--no-like"]);
+    for (id, text) in topics(&course) {
+        let summary = text.lines().find(|l| l.starts_with("summary")).unwrap();
+        assert!(!summary.contains(" readings"), "{id}: {summary}");
+        assert!(summary.contains("Readings"), "{id}: {summary}");
+        let named: Vec<&str> = summary.split('"').skip(1).step_by(2).collect();
+        let mut once = named.clone();
+        once.dedup();
+        assert_eq!(named, once, "{id}: a work named twice");
+    }
 }
