@@ -350,9 +350,22 @@ pub fn unaddressed(key: &str, mut c: Candidate) -> Option<Candidate> {
 /// A work the list names twice, once without an address (two BibTeX entries for one paper
 /// under two keys: "Multilisp: A language for..." and "MULTILISP: A Language for..."): the
 /// one without takes the other's address, so the import folds them into one link. Titles
-/// match when their words do, ignoring case and punctuation, and are three words or more.
+/// match when their words and numbers do, ignoring case and punctuation, and are three words
+/// or more.
 pub fn same_titles(inputs: &mut [(PathBuf, Vec<Candidate>)]) {
-    let words = |c: &Candidate| -> String { domain::words(&c.title).collect::<Vec<_>>().join(" ") };
+    // The numbers a title carries stay in: "Revised$^5$ Report on ..." (1998) and "Revised$^6$
+    // Report on ..." (2009) are two works whose other words agree.
+    let words = |c: &Candidate| -> String {
+        let mut key = domain::words(&c.title).collect::<Vec<_>>().join(" ");
+        for number in crate::import::work::title_words(&c.title)
+            .into_iter()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            key.push_str(" #");
+            key.push_str(&number);
+        }
+        key
+    };
     let mut addressed: BTreeMap<String, String> = BTreeMap::new();
     let mut guessed: BTreeMap<String, String> = BTreeMap::new();
     for (_, cs) in inputs.iter() {

@@ -1295,6 +1295,18 @@ fn one_work_under_two_keys_is_one_link() {
     assert_eq!(titles, 1, "{all}");
     assert!(all.contains("doi.org/10.1145/4472.4478"), "{all}");
     assert!(!all.contains("q=%22Multilisp"), "{all}");
+    // Two editions of a report whose titles differ only in their number (review 13b: the
+    // 1998 report was folded into the 2009 one) are two readings, each with its own search.
+    for edition in ["Revised$^5$ Report", "Revised$^6$ Report"] {
+        assert_eq!(
+            all.lines()
+                .filter(|l| l.starts_with("title = ") && l.contains(edition))
+                .count(),
+            1,
+            "{edition}: {all}"
+        );
+    }
+    assert!(all.contains("%5E5%24+Report"), "{all}");
 }
 
 /// A list whose headings name levels and kinds of resource ("Introductory", "Advanced",
