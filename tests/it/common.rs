@@ -276,3 +276,12 @@ pub fn number(word: &str) -> Option<usize> {
     };
     Some(20 + 10 * t + u)
 }
+
+/// The PID of a process that has ended: what a killed writer's leftovers are named by, for
+/// tests that plant them.
+pub fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}

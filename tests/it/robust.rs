@@ -1,7 +1,7 @@
 //! Nothing lost, nothing injected (issue 12): concurrent edits, partial failures, files that are
 //! not plain files, hostile text. Each test runs the real binary.
 
-use crate::common::{fixture, stderr, stdout, syllabus_in};
+use crate::common::{dead_pid, fixture, stderr, stdout, syllabus_in};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -294,9 +294,7 @@ fn build_out_with_dot_dot_replaces_the_site_twice() {
 #[test]
 fn build_removes_what_dead_builds_left_and_only_that() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new("true").spawn().unwrap();
-    let dead = child.id();
-    child.wait().unwrap();
+    let dead = dead_pid();
     let leftover = |name: String, marked: bool| {
         let path = dir.path().join(name);
         std::fs::create_dir(&path).unwrap();

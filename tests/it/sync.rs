@@ -6,7 +6,7 @@
 //! `external.uri/title/description`) and `indexedAt`; a repost has `reason`
 //! `app.bsky.feed.defs#reasonRepost`. Errors have the XRPC shape `{"error", "message"}`.
 
-use crate::common::{root, stderr, stdout, syllabus_in};
+use crate::common::{dead_pid, root, stderr, stdout, syllabus_in};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufRead, BufReader, Write};
@@ -629,12 +629,7 @@ fn a_dead_syncs_copy_of_the_state_file_is_removed_by_the_next_sync() {
     let out = sync(dir.path(), &server, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let state = dir.path().join(".syllabus");
-    let dead = {
-        let mut child = std::process::Command::new("true").spawn().unwrap();
-        let pid = child.id();
-        child.wait().unwrap();
-        pid
-    };
+    let dead = dead_pid();
     let dead_copy = state.join(format!(".sync.json.tmp-{dead}"));
     let live_copy = state.join(format!(".sync.json.tmp-{}", std::process::id()));
     std::fs::write(&dead_copy, "{\"version\": 1").unwrap();
