@@ -86,6 +86,7 @@ pub(crate) fn infer(
     ));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
     edges.extend(from_head_name(topics, &members, parents, rank, clustered));
+    edges.extend(from_tools(topics, rank, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
     if clustered {
@@ -1259,6 +1260,72 @@ fn from_head_name(
                         "which the list puts first"
                     },
                     plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// Words naming the tools of a subject rather than the subject: "Dynamic/Static Analysis
+/// Frameworks" holds Pin and Valgrind, the tools the later "Dynamic Analysis" papers build on.
+const TOOLS: &[&str] = &[
+    "framework",
+    "tool",
+    "toolkit",
+    "infrastructure",
+    "platform",
+    "library",
+];
+
+/// A section named for the tools of a later section's subject ("Dynamic/Static Analysis
+/// Frameworks" before "Dynamic Analysis": its name is the later one's, or an alternative of
+/// it written with a slash, plus a word for tools)
+/// comes first: the list gives the tools, then what is done with them. Only in the author's
+/// order; a cluster's name is the drafting's, not the list's.
+fn from_tools(topics: &[Topic], rank: &[usize], clustered: bool) -> Vec<Edge> {
+    if clustered {
+        return Vec::new();
+    }
+    let name = |t: &Topic| -> BTreeSet<String> {
+        super::terms(&super::sections::strip_numbering(&t.title))
+            .into_iter()
+            .collect()
+    };
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || ta.intro || shelf(&ta.title) {
+            continue;
+        }
+        let wa = name(ta);
+        let tools: Vec<&String> = wa.iter().filter(|w| TOOLS.contains(&w.as_str())).collect();
+        if tools.is_empty() {
+            continue;
+        }
+        for (b, tb) in topics.iter().enumerate() {
+            if a == b || tb.further || rank[b] <= rank[a] || rank[b] == usize::MAX {
+                continue;
+            }
+            let wb = name(tb);
+            // "Dynamic/Static": a word written as the alternative of one the later name says.
+            let alternative = |w: &String| {
+                ta.title.split_whitespace().any(|tok| {
+                    let ws: Vec<String> = crate::import::domain::words(tok).collect();
+                    tok.contains('/') && ws.contains(w) && ws.iter().any(|x| wb.contains(x))
+                })
+            };
+            let rest: Vec<&String> = wa.difference(&wb).filter(|w| !alternative(w)).collect();
+            if wb.is_empty() || !wb.is_subset(&wa) || rest.iter().any(|w| !tools.contains(w)) {
+                continue;
+            }
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.8,
+                why: format!(
+                    "{} is named for the tools (\"{}\") of its subject, and the list gives them first",
+                    quoted(ta),
+                    rest.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "),
                 ),
             });
         }

@@ -2161,3 +2161,17 @@ fn prerequisites_rest_on_the_earlier_topics_own_subject() {
     assert!(requires(&course, "code-obfuscation").is_empty());
     assert!(requires(&course, "interactive-data-ordered-and-unordered").is_empty());
 }
+
+/// A section named for the tools of a later section's subject comes first (review 13b, utd:
+/// Pin and Valgrind before libdft's dynamic data flow tracking); a section whose name merely
+/// shares a word ("Network Security") gets nothing.
+#[test]
+fn a_section_of_tools_comes_before_the_subject_they_serve() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/tools.md", &["--no-like"]);
+    let reqs = requires(&course, "dynamic-analysis");
+    assert_eq!(reqs.len(), 1, "{reqs:?}");
+    assert_eq!(reqs[0].0, "dynamic-static-analysis-frameworks");
+    assert!(reqs[0].1.contains("(\"framework\")"), "{reqs:?}");
+    assert!(requires(&course, "network-security").is_empty());
+}
