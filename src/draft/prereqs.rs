@@ -17,6 +17,14 @@
 //!    only) keep using another topic's subject, where that topic's posts do not use theirs.
 //! 7. attacks and defences: a section naming a defence after the attack sections it answers;
 //!    a reading defending "against" another topic's whole name after that topic.
+//! 8. one-word names: a topic named by one word ("Transactions", not "Frameworks") before a
+//!    later topic with a reading about that word in the later topic's own subject;
+//! 9. tools: a section named for the tools of a later section's subject ("Analysis
+//!    Frameworks" before "Dynamic Analysis").
+//!
+//! A subject word counts only when the named topic's own reading titles say it (a
+//! calendar's notes repeat the heading beside every paper), and a heading's one subsection
+//! sharing no word with it is a slipped heading level, not its specialisation.
 //!
 //! Shared words and the list's order alone are no evidence: reviewers deleted every edge
 //! they produced. A topic with no evidence gets no prerequisite.
@@ -1185,7 +1193,7 @@ fn from_readings(
     edges
 }
 
-/// A topic the list names by one word of its field ("Transactions", "Compiler") comes before
+/// A topic the list names by one word ("Transactions", "Compiler") comes before
 /// a later topic with a reading about it: a title saying the word as the noun it is about
 /// ("Speedy Transactions in Multicore In-Memory Databases" under "Main Memory DBMS"), not as
 /// the qualifier of another ("a Lisp compiler" is about a compiler, not about Lisp), and
