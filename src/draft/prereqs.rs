@@ -17,6 +17,14 @@
 //!    only) keep using another topic's subject, where that topic's posts do not use theirs.
 //! 7. attacks and defences: a section naming a defence after the attack sections it answers;
 //!    a reading defending "against" another topic's whole name after that topic.
+//! 8. one-word names: a topic named by one word ("Transactions", not "Frameworks") before a
+//!    later topic with a reading about that word in the later topic's own subject;
+//! 9. tools: a section named for the tools of a later section's subject ("Analysis
+//!    Frameworks" before "Dynamic Analysis").
+//!
+//! A subject word counts only when the named topic's own reading titles say it (a
+//! calendar's notes repeat the heading beside every paper), and a heading's one subsection
+//! sharing no word with it is a slipped heading level, not its specialisation.
 //!
 //! Shared words and the list's order alone are no evidence: reviewers deleted every edge
 //! they produced. A topic with no evidence gets no prerequisite.
@@ -85,6 +93,8 @@ pub(crate) fn infer(
         topics, &members, &field, rank, readings, clustered,
     ));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
+    edges.extend(from_head_name(topics, &members, parents, rank, clustered));
+    edges.extend(from_tools(topics, rank, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
     edges.extend(from_intro(topics, &members, &first));
     if clustered {
@@ -636,7 +646,7 @@ fn from_subjects(
 }
 
 /// Whether `w`, named by `named` of `b`'s readings, is evidence that `b` builds on `a`: the
-/// word is distinctive of `a` (at least half of its readings use it, and the rest of the list
+/// word is distinctive of `a` (at least half of its readings' titles say it, and the rest of the list
 /// outside `a` and `b` at a quarter of that rate at most) and a share of `b` names it (a third of `b`, and two
 /// readings unless `b` holds only two), though no more of `b` than of `a`. One paper on HTAP scheduling does not put
 /// all of "Scheduling" after "HTAP", nor does "programming" used all over a list.
@@ -648,7 +658,13 @@ fn distinctive(
     readings: &[Reading],
 ) -> bool {
     let uses = |r: &Reading| r.words.iter().any(|x| x == w);
-    let in_a = ma.iter().filter(|r| uses(r)).count();
+    // `a`'s own readings must say the word in their titles: a note that repeats the
+    // schedule's row ("Interactive Data, Ordered and Unordered" beside each of its papers on
+    // spreadsheets) is the heading again, not what the readings are about.
+    let in_a = ma
+        .iter()
+        .filter(|r| r.title_words.iter().any(|x| x == w))
+        .count();
     let in_b = mb.iter().filter(|r| uses(r)).count();
     let all = readings.iter().filter(|r| uses(r)).count();
     let rest = all.saturating_sub(in_a + in_b);
@@ -1177,6 +1193,154 @@ fn from_readings(
     edges
 }
 
+/// A topic the list names by one word ("Transactions", "Compiler") comes before
+/// a later topic with a reading about it: a title saying the word as the noun it is about
+/// ("Speedy Transactions in Multicore In-Memory Databases" under "Main Memory DBMS"), not as
+/// the qualifier of another ("a Lisp compiler" is about a compiler, not about Lisp), and
+/// saying a word of the later topic's name too ("memory"): it joins the two subjects. A word
+/// of every field ("Background", "Frameworks") names no topic, nor does a word the later
+/// topic's own title says. Without an author's order (clusters) the reading must also be
+/// newer than all of the named topic's readings.
+fn from_head_name(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    parents: &[Option<String>],
+    rank: &[usize],
+    clustered: bool,
+) -> Vec<Edge> {
+    let form = |w: &str| super::sections::role(w) == super::sections::Role::Form;
+    let parent_of = |p: usize, c: usize| parents[c].as_deref() == Some(&topics[p].title) && p != c;
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || ta.intro || shelf(&ta.title) || members[a].is_empty() {
+            continue;
+        }
+        let title = super::sections::strip_numbering(&ta.title);
+        let [word] = stems(&title).try_into().unwrap_or_default();
+        let words = super::terms(&title);
+        if word.is_empty()
+            || words.len() != 1
+            || form(&words[0])
+            || GENERAL.contains(&word.as_str())
+            || GENERAL.contains(&words[0].as_str())
+        {
+            continue;
+        }
+        let newest_a = members[a].iter().filter_map(|r| r.year).max();
+        for (b, tb) in topics.iter().enumerate() {
+            if a == b
+                || tb.further
+                || rank[b] <= rank[a]
+                || rank[b] == usize::MAX
+                || parent_of(b, a)
+                || stems(&tb.title).contains(&word)
+            {
+                continue;
+            }
+            // The reading must also say what the later topic is about ("in-memory" of "Main
+            // Memory DBMS"): "MINIX, a microkernel" filed under "Unix" is a microkernel paper,
+            // not Unix building on microkernels.
+            let own: Vec<String> = super::terms(&tb.title)
+                .into_iter()
+                .filter(|w| !form(w) && !GENERAL.contains(&w.as_str()))
+                .collect();
+            let naming: Vec<&&Reading> = members[b]
+                .iter()
+                .filter(|r| as_head(&r.c.title, &word))
+                .filter(|r| super::terms(&r.c.title).iter().any(|w| own.contains(w)))
+                .filter(|r| !clustered || matches!((r.year, newest_a), (Some(y), Some(n)) if y > n))
+                .collect();
+            let Some(r) = naming.first() else {
+                continue;
+            };
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.4 + 0.05 * (naming.len().min(3) as f32),
+                why: format!(
+                    "{} of its readings on its own subject {} about {}, the whole name of that topic, {} (e.g. \"{}\")",
+                    naming.len(),
+                    if naming.len() == 1 { "is" } else { "are" },
+                    quoted(ta),
+                    if clustered {
+                        "and newer than all of its readings"
+                    } else {
+                        "which the list puts first"
+                    },
+                    plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// Words naming the tools of a subject rather than the subject: "Dynamic/Static Analysis
+/// Frameworks" holds Pin and Valgrind, the tools the later "Dynamic Analysis" papers build on.
+const TOOLS: &[&str] = &[
+    "framework",
+    "tool",
+    "toolkit",
+    "infrastructure",
+    "platform",
+    "library",
+];
+
+/// A section named for the tools of a later section's subject ("Dynamic/Static Analysis
+/// Frameworks" before "Dynamic Analysis": its name is the later one's, or an alternative of
+/// it written with a slash, plus a word for tools)
+/// comes first: the list gives the tools, then what is done with them. Only in the author's
+/// order; a cluster's name is the drafting's, not the list's.
+fn from_tools(topics: &[Topic], rank: &[usize], clustered: bool) -> Vec<Edge> {
+    if clustered {
+        return Vec::new();
+    }
+    let name = |t: &Topic| -> BTreeSet<String> {
+        super::terms(&super::sections::strip_numbering(&t.title))
+            .into_iter()
+            .collect()
+    };
+    let mut edges = Vec::new();
+    for (a, ta) in topics.iter().enumerate() {
+        if ta.further || ta.intro || shelf(&ta.title) {
+            continue;
+        }
+        let wa = name(ta);
+        let tools: Vec<&String> = wa.iter().filter(|w| TOOLS.contains(&w.as_str())).collect();
+        if tools.is_empty() {
+            continue;
+        }
+        for (b, tb) in topics.iter().enumerate() {
+            if a == b || tb.further || rank[b] <= rank[a] || rank[b] == usize::MAX {
+                continue;
+            }
+            let wb = name(tb);
+            // "Dynamic/Static": a word written as the alternative of one the later name says.
+            let alternative = |w: &String| {
+                ta.title.split_whitespace().any(|tok| {
+                    let ws: Vec<String> = crate::import::domain::words(tok).collect();
+                    tok.contains('/') && ws.contains(w) && ws.iter().any(|x| wb.contains(x))
+                })
+            };
+            let rest: Vec<&String> = wa.difference(&wb).filter(|w| !alternative(w)).collect();
+            if wb.is_empty() || !wb.is_subset(&wa) || rest.iter().any(|w| !tools.contains(w)) {
+                continue;
+            }
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.8,
+                why: format!(
+                    "{} is named for the tools (\"{}\") of its subject, and the list gives them first",
+                    quoted(ta),
+                    rest.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "),
+                ),
+            });
+        }
+    }
+    edges
+}
+
 /// The heading a topic's section sits under in the list, as written: "Transaction" above
 /// "Isolation Levels" and "Concurrency Control", a schedule's heading above its weeks.
 fn raw_parent(t: &Topic, members: &[&Reading]) -> Option<String> {
@@ -1666,7 +1830,8 @@ fn introduced<'a>(
 /// A heading's own readings, given before its subsections (a "Query Optimizer" heading's
 /// overviews above "Join Order Optimization" and "Cost Model"), are the general part each
 /// subsection specialises: the heading's topic comes before each subsection's topic. A shelf
-/// of books or courses under a heading is no such part.
+/// of books or courses under a heading is no such part, nor is a heading's one subsection
+/// sharing no word of its name or readings' titles with the heading's.
 fn from_overview(
     topics: &[Topic],
     members: &[Vec<&Reading>],
@@ -1687,6 +1852,31 @@ fn from_overview(
                 continue;
             }
             if members[c].iter().map(|r| r.order).min().unwrap_or(0) < last {
+                continue;
+            }
+            // The one subsection of a heading, sharing no word of its name or readings with
+            // the heading's, is no specialisation of it: a heading level slipped ("Code
+            // obfuscation" written as the subsection of "Audit-logging and Provenance
+            // Analysis").
+            let vocabulary = |t: &Topic, ms: &[&Reading]| -> BTreeSet<String> {
+                std::iter::once(t.title.as_str())
+                    .chain(ms.iter().map(|r| r.c.title.as_str()))
+                    .flat_map(stems)
+                    .filter(|w| !GENERAL.contains(&w.as_str()))
+                    .map(|w| stem(&w))
+                    .collect()
+            };
+            let lone = parents
+                .iter()
+                .enumerate()
+                .filter(|&(o, h)| {
+                    o != p
+                        && h.as_deref()
+                            .is_some_and(|h| h.eq_ignore_ascii_case(&tp.title))
+                })
+                .count()
+                == 1;
+            if lone && vocabulary(tp, &members[p]).is_disjoint(&vocabulary(tc, &members[c])) {
                 continue;
             }
             let example = members[p]

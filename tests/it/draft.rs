@@ -2142,3 +2142,36 @@ fn section_summaries_count_nothing_the_file_may_not_hold() {
         assert_eq!(named, once, "{id}: a work named twice");
     }
 }
+
+/// Review 13b: a prerequisite needs evidence of the earlier topic's own subject. A reading
+/// about a topic's one-word name ("Speedy transactions in ...") puts "Transactions" first; a
+/// word the earlier topic's readings never say in their titles, only in notes repeating the
+/// heading ("interactive"), is no evidence; and a subsection sharing no word with the heading
+/// above it ("Code Obfuscation" under "Audit Logging", a heading level slipped) is not the
+/// heading's specialisation.
+#[test]
+fn prerequisites_rest_on_the_earlier_topics_own_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/prereq-evidence.md", &["--no-like"]);
+    let mm = requires(&course, "main-memory-databases");
+    assert_eq!(mm.len(), 1, "{mm:?}");
+    assert_eq!(mm[0].0, "transactions");
+    assert!(mm[0].1.contains("Speedy transactions"), "{mm:?}");
+    assert!(requires(&course, "predictive-interaction").is_empty());
+    assert!(requires(&course, "code-obfuscation").is_empty());
+    assert!(requires(&course, "interactive-data-ordered-and-unordered").is_empty());
+}
+
+/// A section named for the tools of a later section's subject comes first (review 13b, utd:
+/// Pin and Valgrind before libdft's dynamic data flow tracking); a section whose name merely
+/// shares a word ("Network Security") gets nothing.
+#[test]
+fn a_section_of_tools_comes_before_the_subject_they_serve() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/tools.md", &["--no-like"]);
+    let reqs = requires(&course, "dynamic-analysis");
+    assert_eq!(reqs.len(), 1, "{reqs:?}");
+    assert_eq!(reqs[0].0, "dynamic-static-analysis-frameworks");
+    assert!(reqs[0].1.contains("(\"framework\")"), "{reqs:?}");
+    assert!(requires(&course, "network-security").is_empty());
+}
