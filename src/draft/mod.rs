@@ -667,7 +667,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     let mut stages = stages::assign(&mut topics, &order, method.clustered(), &readings);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
-        Method::Clusters | Method::Regrouped => "the age of their readings (the topic with the oldest median year first, introductory topics before all, and a topic others require that requires none in the first stage), a topic moved later only when a prerequisite demands it",
+        Method::Clusters | Method::Regrouped => "a teacher's order: a topic others require that requires none, and a topic of general works (textbooks, guides, manuals), in the first stage; then the main subjects before the side topics of a few readings, each by the age of its readings (oldest median year first); a topic moved later only when a prerequisite demands it",
     };
     if method == Method::Sections {
         if let Some(by_parent) = stages::by_parents(&mut topics, &parents, &readings) {
