@@ -144,11 +144,14 @@ fn general_reading(r: &Reading) -> bool {
             .any(|w| text.contains(&format!(" {w} ")) || text.contains(&format!(" {w}s ")))
 }
 
-/// The topics at least half of whose readings, and two or more, are general works (see
-/// [`general_reading`]).
+/// The topics where the list's general works (see [`general_reading`]) gather: two or
+/// more, at least half the topic's readings and twice their share in the list's topics. A
+/// list of resources has books and courses on every subject, so there they mark no topic
+/// as where a beginner starts (compilers.md: its virtual-machine books put VMs before the
+/// interpreters they run).
 fn general_topics(topics: &[Topic], readings: &[Reading]) -> Vec<bool> {
     let by_key: BTreeMap<_, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
-    topics
+    let counts: Vec<(usize, usize)> = topics
         .iter()
         .map(|t| {
             let rs: Vec<&Reading> = t
@@ -156,9 +159,17 @@ fn general_topics(topics: &[Topic], readings: &[Reading]) -> Vec<bool> {
                 .iter()
                 .filter_map(|k| by_key.get(k).copied())
                 .collect();
-            let general = rs.iter().filter(|r| general_reading(r)).count();
+            (rs.iter().filter(|r| general_reading(r)).count(), rs.len())
+        })
+        .collect();
+    let (all_general, all) = counts
+        .iter()
+        .fold((0, 0), |(g, n), &(tg, tn)| (g + tg, n + tn));
+    counts
+        .iter()
+        .map(|&(general, n)| {
             // One book beside one paper is no evidence of a general topic.
-            general >= 2 && general * 2 >= rs.len()
+            general >= 2 && general * 2 >= n && general * all >= 2 * all_general * n
         })
         .collect()
 }
