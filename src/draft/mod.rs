@@ -664,13 +664,13 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     if let (Some(places), true) = (&lent, method.clustered()) {
         stages::follow_course(&mut order, places);
     }
-    let mut stages = stages::assign(&mut topics, &order, method.clustered());
+    let mut stages = stages::assign(&mut topics, &order, method.clustered(), &readings);
     let mut staged_by = match method {
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
-        Method::Clusters | Method::Regrouped => "the age of their readings (the topic with the oldest median year first, introductory topics before all, and a topic others require that requires none in the first stage), a topic moved later only when a prerequisite demands it",
+        Method::Clusters | Method::Regrouped => "a teacher's order: a topic others require that requires none, and a topic of general works (textbooks, guides, manuals), in the first stage; then the main subjects before the side topics of a few readings, each by the age of its readings (oldest median year first); a topic moved later only when a prerequisite demands it",
     };
     if method == Method::Sections {
-        if let Some(by_parent) = stages::by_parents(&mut topics, &parents) {
+        if let Some(by_parent) = stages::by_parents(&mut topics, &parents, &readings) {
             stages = by_parent;
             staged_by = "the list's parent sections in the list's order, a topic moved later only when a prerequisite demands it";
         }

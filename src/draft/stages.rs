@@ -6,7 +6,9 @@
 //! The further reading topic is no teaching stage: it gets a last stage of its own, marked
 //! optional (its links are on the optional track, outside the plan's hours).
 
-use super::{plain, Stage, Topic};
+use super::{plain, Reading, Stage, Topic};
+use crate::model::Kind;
+use std::collections::BTreeMap;
 
 pub(crate) const MAX_STAGES: usize = 4;
 
@@ -16,7 +18,18 @@ pub(crate) const MAX_STAGES: usize = 4;
 /// Clusters have no author's order, only their readings' age: there a topic others require
 /// and that requires none is groundwork and opens the first stage (review 11: a feed's
 /// Parsing came after its compiler posts, its SQL database after distributed key-value).
-pub(crate) fn assign(topics: &mut [Topic], order: &[usize], clustered: bool) -> Vec<Stage> {
+pub(crate) fn assign(
+    topics: &mut [Topic],
+    order: &[usize],
+    clustered: bool,
+    readings: &[Reading],
+) -> Vec<Stage> {
+    let mut order = order.to_vec();
+    let mut general = vec![false; topics.len()];
+    if clustered {
+        general = general_topics(topics, readings);
+        teaching_order(topics, &mut order, &general);
+    }
     let n = order.len();
     let count = if n <= 2 {
         1
@@ -30,13 +43,24 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize], clustered: bool) -> 
                 .any(|o| o.requires.iter().any(|p| p.topic == t))
         })
         .collect();
-    let root = |t: usize| clustered && required[t] && topics[t].requires.is_empty();
+    // The first stage opens with the groundwork: topics others require that require none,
+    // and the list's general works (its textbooks, guides and manuals) that need nothing.
+    let root = |t: usize| clustered && (required[t] || general[t]) && topics[t].requires.is_empty();
     let mut ordered: Vec<usize> = order.iter().copied().filter(|&t| root(t)).collect();
     ordered.extend(order.iter().copied().filter(|&t| !root(t)));
     let order = ordered.as_slice();
+    let roots = order.iter().filter(|&&t| root(t)).count();
     let mut stage_of = vec![0usize; topics.len()];
     for (i, &t) in order.iter().enumerate() {
-        stage_of[t] = if root(t) { 0 } else { i * count / n.max(1) };
+        stage_of[t] = if root(t) {
+            0
+        } else if roots * count > n && count > 1 {
+            // More groundwork than a stage's share: the others fill the later stages
+            // evenly rather than leave one of them a single topic.
+            1 + (i - roots) * (count - 1) / (n - roots).max(1)
+        } else {
+            i * count / n.max(1)
+        };
     }
     push_after_prerequisites(topics, order, &mut stage_of, &vec![None; topics.len()]);
     // Stages a move emptied are dropped; the others keep their order.
@@ -71,17 +95,111 @@ pub(crate) fn assign(topics: &mut [Topic], order: &[usize], clustered: bool) -> 
                     Some(name) => format!("Part {}: {name}", s + 1),
                     None => format!("Part {}", s + 1),
                 },
-                outcome: outcome(topics, s),
+                outcome: outcome(topics, s, readings),
             }
         })
         .collect()
 }
 
+/// Title words of a general work, one a beginner starts from: a guide, a handbook, a
+/// reference manual, a language's defining report.
+const GENERAL: &[&str] = &[
+    "guide",
+    "handbook",
+    "manual",
+    "essentials",
+    "textbook",
+    "report on",
+    "learn to",
+];
+
+/// What a reading is, as its link file will say: what the list says, else its address's
+/// evidence.
+fn kind(r: &Reading) -> Kind {
+    crate::import::evidence::facts(r.c).0
+}
+
+/// Whether a reading is a general work rather than research: a book, a course, an
+/// introduction or survey, a guide, handbook or reference manual.
+fn general_reading(r: &Reading) -> bool {
+    if r.intro || matches!(kind(r), Kind::Book | Kind::Course) {
+        return true;
+    }
+    let title = r.c.title.to_lowercase();
+    let words: Vec<&str> = title
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let text = format!(" {} ", words.join(" "));
+    // "The Racket Reference": a reference is the title's last word ("reference counting"
+    // is research).
+    let reference = words
+        .iter()
+        .rev()
+        .find(|w| w.chars().any(|c| c.is_alphabetic()))
+        .is_some_and(|w| *w == "reference");
+    reference
+        || GENERAL
+            .iter()
+            .any(|w| text.contains(&format!(" {w} ")) || text.contains(&format!(" {w}s ")))
+}
+
+/// The topics where the list's general works (see [`general_reading`]) gather: two or
+/// more, at least half the topic's readings and twice their share in the list's topics. A
+/// list of resources has books and courses on every subject, so there they mark no topic
+/// as where a beginner starts (compilers.md: its virtual-machine books put VMs before the
+/// interpreters they run).
+fn general_topics(topics: &[Topic], readings: &[Reading]) -> Vec<bool> {
+    let by_key: BTreeMap<_, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let counts: Vec<(usize, usize)> = topics
+        .iter()
+        .map(|t| {
+            let rs: Vec<&Reading> = t
+                .members
+                .iter()
+                .filter_map(|k| by_key.get(k).copied())
+                .collect();
+            (rs.iter().filter(|r| general_reading(r)).count(), rs.len())
+        })
+        .collect();
+    let (all_general, all) = counts
+        .iter()
+        .fold((0, 0), |(g, n), &(tg, tn)| (g + tg, n + tn));
+    counts
+        .iter()
+        .map(|&(general, n)| {
+            // One book beside one paper is no evidence of a general topic.
+            general >= 2 && general * 2 >= n && general * all >= 2 * all_general * n
+        })
+        .collect()
+}
+
+/// A teacher's order for clusters, where the list gives none: general topics (textbooks,
+/// guides, manuals: what a beginner starts from) first, then the list's main subjects, then
+/// its side topics (fewer than half the readings of the average topic: a handful of
+/// research papers on one question), each group in the order it came (introductory, then
+/// by the median year of its readings). Review 13b: a textbook's bibliography put its
+/// foundations textbooks and its language's guide last, and three papers on higher-order
+/// flow analysis before its CPS conversion, because year was the first key.
+fn teaching_order(topics: &[Topic], order: &mut [usize], general: &[bool]) {
+    let mut sizes: Vec<usize> = order.iter().map(|&t| topics[t].members.len()).collect();
+    sizes.sort_unstable();
+    // The largest topic is left out of the average: a catch-all of 38 readings made every
+    // topic of four a side topic.
+    sizes.pop();
+    let (sum, n) = (sizes.iter().sum::<usize>(), sizes.len().max(1));
+    // A side topic holds fewer than half the readings of the average topic.
+    let side = |t: usize| topics[t].members.len() * 2 * n < sum;
+    order.sort_by_key(|&t| (!general[t], !topics[t].intro && side(t)));
+}
+
 /// What a stage's topics share, as its name: their one parent section ("Query Optimizer"
-/// over its six subsections), or the (up to three) sections or topics it holds; a stage of
-/// more is named by the two weightiest (most readings), in the list's order, "and more". Twelve titles
-/// run together were no name (review 12: "Part 2: SQL & Relation Algebra, Query Execution,
-/// ... and LSM-Tree").
+/// over its six subsections), a topic's own title when it is alone, two short titles ("Time
+/// and Consensus"); a stage of more
+/// is named by its weightiest section or topic (most readings; of equals, the earlier),
+/// "and more". Titles run together were no name (review 12: "Part 2: SQL & Relation
+/// Algebra, Query Execution, ... and LSM-Tree"; review 13b: "Part 1: Historical Context;
+/// Transactions; QP and Optimization").
 fn stage_name(topics: &[Topic], here: &[usize], parents: &[Option<String>]) -> Option<String> {
     // Topics under one parent heading (the heading's own topic among them) are one group.
     let mut groups: Vec<(String, usize)> = Vec::new();
@@ -95,28 +213,20 @@ fn stage_name(topics: &[Topic], here: &[usize], parents: &[Option<String>]) -> O
             None => groups.push((key, topics[t].members.len())),
         }
     }
-    // Three names are still a name, and hide nothing ("Byzantine, Distributed transactions
-    // and more" hid the stage's Raft, an earlier review's objection).
-    if groups.len() <= 3 {
-        let names: Vec<String> = groups.into_iter().map(|(k, _)| k).collect();
-        return (!names.is_empty()).then(|| all_of(&names));
-    }
-    let mut heaviest: Vec<usize> = (0..groups.len()).collect();
     // Most readings first; of equals, the earlier in the list.
-    heaviest.sort_by_key(|&g| (std::cmp::Reverse(groups[g].1), g));
-    heaviest.truncate(2);
-    heaviest.sort_unstable();
-    let names: Vec<String> = heaviest.iter().map(|&g| groups[g].0.clone()).collect();
-    Some(
-        if names
-            .iter()
-            .any(|n| n.contains(" and ") || n.contains(", "))
-        {
-            format!("{}; and more", names.join("; "))
-        } else {
-            format!("{} and more", names.join(", "))
-        },
-    )
+    let heaviest = (0..groups.len()).min_by_key(|&g| (std::cmp::Reverse(groups[g].1), g))?;
+    let name = groups[heaviest].0.clone();
+    let plain_name = |n: &str| !n.contains(" and ") && !n.contains(", ") && !n.contains(": ");
+    Some(match groups.len() {
+        1 => name,
+        // Two short names are still one ("Time and Consensus").
+        2 if groups.iter().all(|(n, _)| plain_name(n)) => {
+            format!("{} and {}", groups[0].0, groups[1].0)
+        }
+        // A name that holds "and" itself ("QP and Optimization") is set apart by a comma.
+        _ if name.contains(" and ") || name.contains(", ") => format!("{name}, and more"),
+        _ => format!("{name} and more"),
+    })
 }
 
 /// Clusters matched to a like course's topics take the course's stage order among the
@@ -174,24 +284,65 @@ fn push_after_prerequisites(
     }
 }
 
-/// What a stage's reader can do, saying only what the draft knows: a stage is groundwork
-/// when later topics require its topics, builds on earlier stages when its topics require
-/// theirs, and otherwise is just the list's order.
-fn outcome(topics: &[Topic], stage: usize) -> String {
+/// What a stage's reader can do with its readings, saying only what the draft knows: what
+/// its readings are (papers to summarise and compare, books to work through, talks to
+/// follow, tools to try), on which topics (the two weightiest), what it builds on (its
+/// topics' prerequisites in earlier stages) and what it is the groundwork of. "You can
+/// explain X, Y and Z" said nothing a reader could check (review 13b).
+fn outcome(topics: &[Topic], stage: usize, readings: &[Reading]) -> String {
     let here: Vec<usize> = (0..topics.len())
         .filter(|&t| topics[t].stage == stage && !topics[t].further)
         .collect();
     if here.is_empty() {
         return "Optional readings.".into();
     }
-    // The three weightiest topics (most readings), in the list's order: "You can explain
-    // X, Y and 9 more" was a template, not an outcome (review 12).
     let mut main = here.clone();
     main.sort_by_key(|&t| (std::cmp::Reverse(topics[t].members.len()), t));
-    main.truncate(3);
+    main.truncate(2);
     main.sort_unstable();
     let names: Vec<String> = main.iter().map(|&t| plain(&topics[t].title)).collect();
-    let list = join(&names);
+    let mut on = if names.iter().any(|n| n.contains(" and ")) {
+        names.join("; ")
+    } else {
+        join(&names)
+    };
+    match here.len() - main.len() {
+        0 => {}
+        1 => on.push_str(" (and one more topic)"),
+        m => on.push_str(&format!(" (and {m} more topics)")),
+    }
+    let by_key: BTreeMap<_, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    // What the learner does with each kind of reading, most readings first.
+    let mut doing: Vec<(&str, &str, &str, usize)> = Vec::new();
+    for &t in &here {
+        for k in &topics[t].members {
+            let (verb, one, many) = match by_key.get(k).map(|r| kind(r)) {
+                Some(Kind::Paper) => ("summarise and compare", "paper", "papers"),
+                Some(Kind::Book) => ("work through", "book", "books"),
+                Some(Kind::Video | Kind::Talk) => ("follow", "talk", "talks"),
+                Some(Kind::Course) => ("follow", "course", "courses"),
+                Some(Kind::Tool | Kind::Project | Kind::Exercise) => {
+                    ("try out", "tool or project", "tools and projects")
+                }
+                _ => ("discuss", "article", "articles"),
+            };
+            match doing.iter_mut().find(|d| d.1 == one) {
+                Some(d) => d.3 += 1,
+                None => doing.push((verb, one, many, 1)),
+            }
+        }
+    }
+    doing.sort_by_key(|d| std::cmp::Reverse(d.3));
+    let total: usize = doing.iter().map(|d| d.3).sum();
+    // A kind that is a tenth of the stage or less goes unsaid; at most two are said.
+    let said: Vec<String> = doing
+        .iter()
+        .enumerate()
+        .filter(|&(i, d)| i == 0 || (i < 2 && d.3 * 10 > total))
+        .map(|(_, &(verb, one, many, n))| {
+            format!("{verb} {} {}", count(n), if n == 1 { one } else { many })
+        })
+        .collect();
     let mut later: Vec<String> = Vec::new();
     let mut earlier: Vec<String> = Vec::new();
     for (t, topic) in topics.iter().enumerate() {
@@ -207,38 +358,28 @@ fn outcome(topics: &[Topic], stage: usize) -> String {
     for v in [&mut later, &mut earlier] {
         let mut seen = std::collections::HashSet::new();
         v.retain(|x| seen.insert(x.clone()));
-        // Two say what the stage leads to or rests on; a longer list is the template again.
+        // Two say what the stage leads to or rests on; a longer list is a template.
         v.truncate(2);
     }
-    match (earlier.is_empty(), later.is_empty()) {
-        (true, true) => format!("You can explain {list}."),
-        (true, false) => format!(
-            "You can explain {list}, the groundwork of {}.",
-            join(&later)
-        ),
-        (false, true) => format!("You can explain {list}, building on {}.", join(&earlier)),
-        (false, false) => format!(
-            "You can explain {list}, building on {}, ready for {}.",
-            join(&earlier),
-            join(&later)
-        ),
+    let mut text = format!("You can {} on {on}", said.join(" and "));
+    if !earlier.is_empty() {
+        text.push_str(&format!(", building on {}", join(&earlier)));
     }
+    if !later.is_empty() {
+        text.push_str(&format!("; they are the groundwork of {}", join(&later)));
+    }
+    text.push('.');
+    text
 }
 
-/// Names in their order as one title. Names that hold "and" or a comma themselves ("Serving Systems and Inference") are
-/// parted by semicolons, so a reader sees where each ends.
-fn all_of(names: &[String]) -> String {
-    if names
-        .iter()
-        .any(|n| n.contains(" and ") || n.contains(", "))
-    {
-        return names.join("; ");
-    }
-    match names {
-        [] => String::new(),
-        [a] => a.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+/// A count as a sentence says it: words up to ten.
+fn count(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 /// At most three names (callers keep the weightiest), joined as a sentence says them.
@@ -257,7 +398,11 @@ fn join(names: &[String]) -> String {
 /// [`MAX_STAGES`] stages of about equal size, a group never split; a topic never comes
 /// before its prerequisites. None when the list has no hierarchy (fewer than two parents
 /// holding two topics each).
-pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Option<Vec<Stage>> {
+pub(crate) fn by_parents(
+    topics: &mut [Topic],
+    parents: &[Option<String>],
+    readings: &[Reading],
+) -> Option<Vec<Stage>> {
     let main: Vec<usize> = (0..topics.len()).filter(|&t| !topics[t].further).collect();
     // Groups in list order (topics come in the list's order).
     let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
@@ -336,7 +481,7 @@ pub(crate) fn by_parents(topics: &mut [Topic], parents: &[Option<String>]) -> Op
                         Some(name) => format!("Part {}: {name}", s + 1),
                         None => format!("Part {}", s + 1),
                     },
-                    outcome: outcome(topics, s),
+                    outcome: outcome(topics, s, readings),
                 }
             })
             .collect(),
