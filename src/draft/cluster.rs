@@ -277,6 +277,7 @@ pub(crate) fn by_text(
         subject_over_tag(readings, &mut topics, &mut inbox);
         keep_series_together(readings, &mut topics, &mut inbox);
         topics.retain(|t| !t.members.is_empty());
+        hold_share(readings, &mut topics, &mut inbox);
         return (topics, inbox);
     }
     let rest: Vec<Reading> = rest.into_iter().map(|i| copy(&readings[i])).collect();
@@ -288,7 +289,224 @@ pub(crate) fn by_text(
     subject_over_tag(readings, &mut topics, &mut inbox);
     keep_series_together(readings, &mut topics, &mut inbox);
     topics.retain(|t| !t.members.is_empty());
+    hold_share(readings, &mut topics, &mut inbox);
     (topics, inbox)
+}
+
+/// No topic holds more than [`MAX_SHARE`] of the readings filed (the inbox left out), as a
+/// reader counts them. Each step before holds its own share of the whole list, inbox
+/// included, and leftovers joining afterwards add to a topic: a list most of whose readings
+/// wait in the inbox can leave a catch-all ("Compiler") over a third of what is filed. Such
+/// a topic is split along its strongest sub-theme: the word of the field (by [`stem`]) most
+/// of its titles say beyond its name, three readings at least and at most half of it
+/// ("Optimizing compilers" out of "Compiler"), named by the run its titles share with the
+/// topic's name when they share one. A topic with no such word, or a draft with
+/// [`MAX_TOPICS`] already, sends its readings that share least of its theme to the inbox.
+fn hold_share(readings: &[Reading], topics: &mut Vec<Topic>, inbox: &mut Vec<(Key, String)>) {
+    if readings.len() < TINY {
+        return;
+    }
+    let field = field_of(readings);
+    let own = field_name_stems(readings, &field);
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut tried: HashSet<(usize, String)> = HashSet::new();
+    // Counted as the reader counts them, in links: the import folds readings at one address,
+    // and the parts of one series, into one. A reading's other addresses count as its own.
+    let mut rep: BTreeMap<String, String> = BTreeMap::new();
+    let mut work: BTreeMap<Key, String> = BTreeMap::new();
+    for r in readings {
+        let keys: Vec<String> = std::iter::once(&r.c.url)
+            .chain(&r.c.alternates)
+            .map(|u| crate::corpus::url_key::key(u))
+            .collect();
+        let id = keys
+            .iter()
+            .find_map(|k| rep.get(k).cloned())
+            .unwrap_or_else(|| keys[0].clone());
+        for k in keys {
+            rep.entry(k).or_insert_with(|| id.clone());
+        }
+        work.insert(r.key, id);
+    }
+    // Titles under one name before a colon ("Compiling with Continuations: Continued" beside
+    // "Compiling with Continuations") may be one work's forms, which the writer folds: counted
+    // once, a topic's share errs high, never low.
+    let mut named: BTreeMap<String, String> = BTreeMap::new();
+    for r in readings {
+        let head =
+            r.c.title
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+        if head.len() >= 12 {
+            let id = named
+                .entry(head)
+                .or_insert_with(|| work[&r.key].clone())
+                .clone();
+            work.insert(r.key, id);
+        }
+    }
+    for s in series(readings) {
+        let head = work[&readings[s[0]].key].clone();
+        for i in s {
+            work.insert(readings[i].key, head.clone());
+        }
+    }
+    let links = |keys: &mut dyn Iterator<Item = &Key>| -> usize {
+        let mut urls: Vec<&str> = keys
+            .filter_map(|k| work.get(k).map(String::as_str))
+            .collect();
+        urls.sort_unstable();
+        urls.dedup();
+        urls.len()
+    };
+    loop {
+        let filed = links(&mut topics.iter().flat_map(|t| t.members.iter()));
+        let limit = (filed as f32 * MAX_SHARE).floor() as usize;
+        let Some((t, size)) = topics
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.further)
+            .map(|(i, t)| (i, links(&mut t.members.iter())))
+            .filter(|(_, n)| *n > limit.max(1))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        else {
+            return;
+        };
+        let name: Vec<String> = super::terms(&topics[t].title);
+        let name_stems: Vec<&str> = name.iter().map(|w| stem(w)).collect();
+        let members: Vec<&Reading> = topics[t]
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        // A sub-theme is a word of the field its titles say beside the topic's name, either
+        // side ("optimizing compilers", "compiler optimization"): (the word's stem, the run's
+        // two stems in order).
+        let runs = |r: &Reading| -> Vec<(String, String, String)> {
+            let gather: Vec<&str> = gathering_stems(r, &field).iter().map(|(s, _)| *s).collect();
+            let mut out: Vec<(String, String, String)> = r
+                .title_words
+                .windows(2)
+                .filter_map(|p| {
+                    let (a, b) = (stem(&p[0]), stem(&p[1]));
+                    let sub = match (name_stems.contains(&a), name_stems.contains(&b)) {
+                        (false, true) => a,
+                        (true, false) => b,
+                        _ => return None,
+                    };
+                    (gather.contains(&sub) && !own.contains(sub))
+                        .then(|| (sub.to_string(), a.to_string(), b.to_string()))
+                })
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for r in &members {
+            let mut subs: Vec<String> = runs(r).into_iter().map(|x| x.0).collect();
+            subs.dedup();
+            for s in subs {
+                *count.entry(s).or_default() += 1;
+            }
+        }
+        let taken: HashSet<String> = topics.iter().map(|x| x.title.to_lowercase()).collect();
+        let says = |r: &Reading, s: &str| gathering_stems(r, &field).iter().any(|(x, _)| *x == s);
+        let sub = count
+            .iter()
+            .filter(|(s, n)| {
+                **n >= 3
+                    && members.iter().filter(|r| says(r, s)).count() * 2 <= members.len()
+                    && !tried.contains(&(t, s.to_string()))
+            })
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| s.clone());
+        if let Some(s) = sub.filter(|_| topics.len() < MAX_TOPICS) {
+            tried.insert((t, s.clone()));
+            let (mine, rest): (Vec<&Reading>, Vec<&Reading>) =
+                members.iter().partition(|r| says(r, &s));
+            // Named by the run most of its titles say, as they write it ("Optimizing
+            // compiler").
+            let mut said: BTreeMap<(String, String), usize> = BTreeMap::new();
+            for r in &mine {
+                for (x, a, b) in runs(r) {
+                    if x == s {
+                        *said.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+            let Some((run, _)) = said
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            else {
+                continue;
+            };
+            let saying: Vec<&Reading> = mine
+                .iter()
+                .copied()
+                .filter(|r| {
+                    r.title_words
+                        .windows(2)
+                        .any(|p| stem(&p[0]) == run.0 && stem(&p[1]) == run.1)
+                })
+                .collect();
+            let Some(title) =
+                shared_phrase(&saying, &s).filter(|x| !taken.contains(&x.to_lowercase()))
+            else {
+                continue;
+            };
+            let origin = format!(
+                "readings of \"{}\" whose titles say \"{}\"",
+                plain(&topics[t].title),
+                plain(&title)
+            );
+            let keys: Vec<Key> = mine.iter().map(|r| r.key).collect();
+            topics[t].members = rest.iter().map(|r| r.key).collect();
+            topics[t].summary = describe(&rest, &topics[t].keywords);
+            topics.push(titled_topic(title, origin, keys, &mine));
+            continue;
+        }
+        // No sub-theme to split by: the readings that say least of the topic's theme (its
+        // name, then its keywords) leave for the inbox, the list's later ones first.
+        let theme: Vec<String> = topics[t]
+            .keywords
+            .iter()
+            .flat_map(|k| super::terms(k))
+            .collect();
+        let mut ranked: Vec<(bool, usize, usize, Key)> = members
+            .iter()
+            .map(|r| {
+                let said = super::distinct(&r.title_words);
+                (
+                    says_name(r, &name),
+                    said.iter()
+                        .filter(|w| theme.iter().any(|x| x == **w))
+                        .count(),
+                    usize::MAX - r.order,
+                    r.key,
+                )
+            })
+            .collect();
+        ranked.sort();
+        // Each reading sent away leaves one fewer filed: out of m, x must go for
+        // m - x <= share * (filed - x).
+        let m = size as f32;
+        let need = ((m - MAX_SHARE * filed as f32) / (1.0 - MAX_SHARE))
+            .ceil()
+            .max(1.0) as usize;
+        let away: Vec<Key> = ranked.iter().take(need).map(|x| x.3).collect();
+        topics[t].members.retain(|k| !away.contains(k));
+        inbox.extend(away.into_iter().map(|k| {
+            (
+                k,
+                "shares least of the theme of a topic that held more than 30% of the readings filed"
+                    .to_string(),
+            )
+        }));
+    }
 }
 
 /// A topic named by one thing (a format, a product: "JSON") half of whose readings say one
