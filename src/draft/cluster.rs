@@ -278,6 +278,7 @@ pub(crate) fn by_text(
         keep_series_together(readings, &mut topics, &mut inbox);
         topics.retain(|t| !t.members.is_empty());
         misfits(readings, &mut topics, &mut inbox);
+        split_generic(readings, &mut topics);
         hold_share(readings, &mut topics, &mut inbox);
         return (topics, inbox);
     }
@@ -291,8 +292,145 @@ pub(crate) fn by_text(
     keep_series_together(readings, &mut topics, &mut inbox);
     topics.retain(|t| !t.members.is_empty());
     misfits(readings, &mut topics, &mut inbox);
+    split_generic(readings, &mut topics);
     hold_share(readings, &mut topics, &mut inbox);
     (topics, inbox)
+}
+
+/// The terms of the field `r`'s title says, by [`stem`]: words the list's field uses
+/// distinctively though English uses them too ("Scheme"), never a title's form, a vendor or
+/// a quality ("Algorithmic").
+fn field_terms(r: &Reading, field: &crate::import::domain::Field) -> Vec<String> {
+    let mut v: Vec<String> = super::distinct(&r.title_words)
+        .into_iter()
+        .filter(|w| {
+            w.len() >= 3
+                && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
+                && !super::TITLE_FORM.contains(w)
+                && !VENDORS.contains(w)
+                && noun_like(w)
+                && !w.ends_with("ic")
+                && !w.ends_with("al")
+        })
+        .map(|w| stem(w).to_string())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Fewest readings of a topic named by the field's everyday words for it to be split.
+const GENERIC_LEAST: usize = 8;
+
+/// A topic of [`GENERIC_LEAST`] readings or more whose name is words of the whole field
+/// (every word of it said in another topic's titles too: "Programming Languages" beside
+/// "Tag-free Garbage Collection for Strongly Typed Programming Languages") is a word bag: its
+/// strongest shared term, the word of the field most of its works say beyond its name (three
+/// at least, at most half of it; a series counts once), becomes a topic of its own ("Scheme"
+/// out of language reports, textbooks and Scheme implementations).
+fn split_generic(readings: &[Reading], topics: &mut Vec<Topic>) {
+    let field = field_of(readings);
+    let own = field_name_stems(readings, &field);
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut work: BTreeMap<Key, Key> = readings.iter().map(|r| (r.key, r.key)).collect();
+    for s in series(readings) {
+        for &i in &s {
+            work.insert(readings[i].key, readings[s[0]].key);
+        }
+    }
+    let roots = |r: &Reading| -> HashSet<String> {
+        r.title_words.iter().map(|w| root(w).to_string()).collect()
+    };
+    for t in 0..topics.len() {
+        if topics.len() >= MAX_TOPICS {
+            return;
+        }
+        let topic = &topics[t];
+        let name: Vec<String> = super::terms(&topic.title);
+        if topic.further || topic.members.len() < GENERIC_LEAST || name.len() < 2 {
+            continue;
+        }
+        let generic = name.iter().all(|w| {
+            let r = root(w).to_string();
+            topics.iter().enumerate().any(|(o, x)| {
+                o != t
+                    && x.members
+                        .iter()
+                        .filter_map(|k| by_key.get(k))
+                        .any(|m| roots(m).contains(&r))
+            })
+        });
+        if !generic {
+            continue;
+        }
+        let name_stems: Vec<&str> = name.iter().map(|w| stem(w)).collect();
+        let members: Vec<&Reading> = topic
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        let terms_of = |r: &Reading| -> Vec<String> {
+            field_terms(r, &field)
+                .into_iter()
+                .filter(|s| !name_stems.contains(&s.as_str()) && !own.contains(s))
+                .collect()
+        };
+        let mut said: Vec<(Key, String)> = Vec::new();
+        for r in &members {
+            for s in terms_of(r) {
+                said.push((work[&r.key], s));
+            }
+        }
+        said.sort_unstable();
+        said.dedup();
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, s) in said {
+            *count.entry(s).or_default() += 1;
+        }
+        let says = |r: &Reading, s: &str| terms_of(r).iter().any(|x| x == s);
+        let taken: HashSet<String> = topics.iter().map(|x| x.title.to_lowercase()).collect();
+        let mut ranked: Vec<(String, usize)> = count
+            .into_iter()
+            .filter(|(s, n)| {
+                *n >= 3 && members.iter().filter(|r| says(r, s)).count() * 2 <= members.len()
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some((s, mine, title)) = ranked.into_iter().find_map(|(s, _)| {
+            let mine: Vec<&Reading> = members.iter().copied().filter(|r| says(r, &s)).collect();
+            // Else the term as its titles write it: three works saying a term of the field
+            // beside words of the whole field name their subject.
+            let form = mine
+                .iter()
+                .flat_map(|r| r.title_words.iter())
+                .find(|w| stem(w) == s)?;
+            let written = super::word_as_written(&mine, form).unwrap_or(form.clone());
+            stem_name(&mine, &s, &field, readings)
+                .or_else(|| Some(super::capitalise(&written)))
+                .filter(|x| !taken.contains(&x.to_lowercase()))
+                .map(|x| (s, mine, x))
+        }) else {
+            continue;
+        };
+        let keys: Vec<Key> = mine.iter().map(|r| r.key).collect();
+        let rest: Vec<&Reading> = members
+            .iter()
+            .copied()
+            .filter(|r| !keys.contains(&r.key))
+            .collect();
+        let origin = format!(
+            "readings of \"{}\" whose titles name \"{}\"",
+            plain(&topics[t].title),
+            plain(&title)
+        );
+        topics[t].members.retain(|k| !keys.contains(k));
+        // Its keywords no longer say the term that left.
+        topics[t]
+            .keywords
+            .retain(|k| !super::terms(k).iter().any(|w| stem(w) == s));
+        topics[t].summary = describe(&rest, &topics[t].keywords);
+        topics.push(titled_topic(title, origin, keys, &mine));
+    }
 }
 
 /// Most readings a topic may have for one among them that shares no word of its title with
@@ -2516,6 +2654,48 @@ mod tests {
         sense_home(&rs, &mut topics, &mut inbox);
         assert_eq!(topics[0].members.len(), 4);
         assert_eq!(inbox.len(), 1);
+    }
+
+    /// A large topic named by words the whole field says ("Programming Languages", said in a
+    /// garbage-collection title too) gives its strongest term, said by three works or more,
+    /// a topic of its own ("Scheme"); one named by its own words ("Garbage Collection") keeps
+    /// its readings.
+    #[test]
+    fn a_word_bag_topic_gives_its_strongest_term_a_topic() {
+        let titles = [
+            "Types and Programming Languages",
+            "Essentials of Programming Languages",
+            "Practical Foundations for Programming Languages",
+            "The C Programming Language",
+            "The Scheme Programming Language",
+            "Three Implementation Models for Scheme",
+            "Revised Report on the Algorithmic Language Scheme",
+            "Definitional Interpreters for Higher-Order Programming Languages",
+            "Report on the Algorithmic Language ALGOL 60",
+            "Tag-free Garbage Collection for Strongly Typed Programming Languages",
+            "Garbage Collection Handbook",
+            "Generational Garbage Collection",
+            "Concurrent Garbage Collection",
+            "Incremental Garbage Collection",
+            "Real-time Garbage Collection",
+            "Garbage Collection Myths",
+            "Accurate Garbage Collection",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![
+            topic_of("Programming Languages", &(0..9).collect::<Vec<_>>()),
+            topic_of("Garbage Collection", &(9..17).collect::<Vec<_>>()),
+        ];
+        split_generic(&rs, &mut topics);
+        let names: Vec<&str> = topics.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Programming Languages", "Garbage Collection", "Scheme"]
+        );
+        assert_eq!(topics[2].members, [(0, 4), (0, 5), (0, 6)]);
+        assert_eq!(topics[0].members.len(), 6);
+        assert_eq!(topics[1].members.len(), 8);
     }
 
     /// A cluster named "Lisp compiler" whose titles say "compiler" without "Lisp" in more
