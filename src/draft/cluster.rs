@@ -1005,6 +1005,9 @@ const SENSE_SHARE: usize = 6;
 ///   Coalescing" beside nine readings on register allocation, "C4: the Continuously
 ///   Concurrent Compacting Collector" beside a garbage-collection topic. Where the word also
 ///   means something else in the list (a compiler "collection"), it places nothing;
+/// - its title says two other terms of the topic in that sense: words of the field, not
+///   everyday English, three of its readings say ("New Methods to Color the Vertices of a
+///   Graph" beside register allocation "via Graph Coloring"); one is a coincidence;
 /// - its title writes the initials of a name of two words or more in capitals ("GC").
 ///
 /// Of two topics named so, none; never past the share limit.
@@ -1034,6 +1037,7 @@ fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
     };
     // Each topic's words in its own sense (as roots), and its initials.
     let mut sense: Vec<Vec<String>> = Vec::new();
+    let mut theme_sense: Vec<Vec<String>> = Vec::new();
     let mut initials: Vec<Option<String>> = Vec::new();
     for (t, topic) in topics.iter().enumerate() {
         let name: Vec<String> = super::terms(&topic.title);
@@ -1067,6 +1071,42 @@ fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
             }
         }
         sense.push(own);
+        // Its other terms in its own sense: words of the field (not everyday English) three
+        // of its titles say, by the same share of the filed readings saying them.
+        let mut terms: Vec<String> = Vec::new();
+        if !topic.further {
+            let mut counted: BTreeMap<String, usize> = BTreeMap::new();
+            for r in topic.members.iter().filter_map(|k| by_key.get(k)) {
+                for w in super::distinct(&r.title_words) {
+                    if w.len() >= 4
+                        && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
+                        && !crate::import::domain::common_english(w)
+                        && !super::TITLE_FORM.contains(&w)
+                    {
+                        *counted.entry(act_root(w).to_string()).or_default() += 1;
+                    }
+                }
+            }
+            for (r, n) in counted {
+                // A word of the name is judged above, the inbox counting against it.
+                if n < 3 || name.iter().any(|w| act_root(w) == r) {
+                    continue;
+                }
+                // Against it count the other topics' readings only: two terms said together
+                // are no coincidence the inbox could hold.
+                let saying = readings.iter().filter(|x| roots(x).contains(&r));
+                let (here, elsewhere) =
+                    saying.fold((0, 0), |(h, e), x| match home_of.get(&x.key) {
+                        Some(&h2) if h2 == t => (h + 1, e),
+                        Some(_) => (h, e + 1),
+                        None => (h, e),
+                    });
+                if here >= 3 && elsewhere * SENSE_SHARE <= here {
+                    terms.push(r);
+                }
+            }
+        }
+        theme_sense.push(terms);
     }
     let works: BTreeMap<String, usize> = home_of
         .iter()
@@ -1086,6 +1126,7 @@ fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
                     .collect();
             let mut named = (0..topics.len()).filter(|&t| {
                 sense[t].iter().any(|w| said.contains(w))
+                    || theme_sense[t].iter().filter(|w| said.contains(w)).count() >= 2
                     || initials[t].as_deref().is_some_and(|i| caps.contains(&i))
             });
             let first = named.next()?;
@@ -2654,6 +2695,36 @@ mod tests {
         sense_home(&rs, &mut topics, &mut inbox);
         assert_eq!(topics[0].members.len(), 4);
         assert_eq!(inbox.len(), 1);
+    }
+
+    /// A left-over reading saying two of a topic's other terms in the list's sense joins it
+    /// ("New Methods to Color the Vertices of a Graph" beside register allocation "via Graph
+    /// Coloring"); one saying only one of them ("Graph databases") stays in the inbox.
+    #[test]
+    fn two_of_a_topics_terms_place_a_leftover() {
+        let mut titles: Vec<String> = vec![
+            "Register allocation via coloring".into(),
+            "Register allocation and spilling via graph coloring".into(),
+            "Improvements to graph coloring register allocation".into(),
+            "Live range splitting in a graph coloring register allocator".into(),
+            "Register allocation via coloring of chordal graphs".into(),
+            "Linear scan register allocation".into(),
+            "New methods to color the vertices of a graph".into(),
+            "Graph databases in practice".into(),
+        ];
+        titles.extend((1..=30).map(|i| format!("Travel diary {i}")));
+        let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let cs = super::super::candidates(&refs);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![topic_of("Register Allocation", &[0, 1, 2, 3, 4, 5])];
+        let mut inbox = vec![((0, 6), String::new()), ((0, 7), String::new())];
+        sense_home(&rs, &mut topics, &mut inbox);
+        assert!(
+            topics[0].members.contains(&(0, 6)),
+            "{:?}",
+            topics[0].members
+        );
+        assert_eq!(inbox.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [(0, 7)]);
     }
 
     /// A large topic named by words the whole field says ("Programming Languages", said in a
