@@ -396,7 +396,7 @@ fn split_generic(readings: &[Reading], topics: &mut Vec<Topic>) {
             })
             .collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let Some((s, mine, title)) = ranked.into_iter().find_map(|(s, _)| {
+        let Some((mine, title)) = ranked.into_iter().find_map(|(s, _)| {
             let mine: Vec<&Reading> = members.iter().copied().filter(|r| says(r, &s)).collect();
             // Else the term as its titles write it: three works saying a term of the field
             // beside words of the whole field name their subject.
@@ -408,7 +408,7 @@ fn split_generic(readings: &[Reading], topics: &mut Vec<Topic>) {
             stem_name(&mine, &s, &field, readings)
                 .or_else(|| Some(super::capitalise(&written)))
                 .filter(|x| !taken.contains(&x.to_lowercase()))
-                .map(|x| (s, mine, x))
+                .map(|x| (mine, x))
         }) else {
             continue;
         };
@@ -424,12 +424,35 @@ fn split_generic(readings: &[Reading], topics: &mut Vec<Topic>) {
             plain(&title)
         );
         topics[t].members.retain(|k| !keys.contains(k));
-        // Its keywords no longer say the term that left.
-        topics[t]
-            .keywords
-            .retain(|k| !super::terms(k).iter().any(|w| stem(w) == s));
-        topics[t].summary = describe(&rest, &topics[t].keywords);
+        retell(&mut topics[t], &rest);
         topics.push(titled_topic(title, origin, keys, &mine));
+    }
+}
+
+/// A topic's keywords, summary and origin once readings left it: only the keywords its
+/// remaining titles say (by [`stem`]), its summary said again from them, and a cluster's
+/// origin naming those words, so that nothing cites a reading it no longer holds.
+fn retell(t: &mut Topic, rest: &[&Reading]) {
+    t.keywords.retain(|k| {
+        super::terms(k).iter().all(|w| {
+            rest.iter()
+                .any(|r| r.title_words.iter().any(|x| stem(x) == stem(w)))
+        })
+    });
+    t.summary = describe(rest, &t.keywords);
+    if t.origin
+        .starts_with("a cluster of readings sharing the words")
+        && !t.keywords.is_empty()
+    {
+        t.origin = format!(
+            "a cluster of readings sharing the words {}",
+            t.keywords
+                .iter()
+                .take(3)
+                .map(|k| format!("\"{}\"", plain(k)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
 }
 
@@ -457,7 +480,10 @@ fn misfits(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, Str
             .map(str::to_lowercase)
     };
     for t in topics.iter_mut() {
-        if t.further || t.members.len() < 3 || t.members.len() > SMALL_TOPIC {
+        // A like course's topic files by the course's words ("The Part-Time Parliament"
+        // under Paxos), a word's topic by its word: only a cluster's words are its evidence.
+        let clustered = t.origin.starts_with("a cluster of readings");
+        if t.further || !clustered || t.members.len() < 3 || t.members.len() > SMALL_TOPIC {
             continue;
         }
         let name: Vec<String> = super::terms(&t.title)
@@ -492,6 +518,8 @@ fn misfits(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, Str
             .collect();
         if let [k] = alone.as_slice() {
             t.members.retain(|m| m != k);
+            let rest: Vec<&Reading> = rs.iter().copied().filter(|r| r.key != *k).collect();
+            retell(t, &rest);
             inbox.push((
                 *k,
                 "shares no word with the other readings of the small topic it clustered with"
@@ -510,8 +538,11 @@ fn misfits(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, Str
 /// ("Optimizing compilers" out of "Compiler"), named by the run its titles share with the
 /// topic's name when they share one. A topic with no such word, or a draft with
 /// [`MAX_TOPICS`] already, sends its readings that share least of its theme to the inbox.
+/// Lists of [`SMALL`] readings or more only.
 fn hold_share(readings: &[Reading], topics: &mut Vec<Topic>, inbox: &mut Vec<(Key, String)>) {
-    if readings.len() < TINY {
+    // A [`SMALL`] list's share is held as its topics are made, of the whole list: a few
+    // readings more or less filed would cut a topic of four.
+    if readings.len() < SMALL {
         return;
     }
     let field = field_of(readings);
@@ -673,7 +704,7 @@ fn hold_share(readings: &[Reading], topics: &mut Vec<Topic>, inbox: &mut Vec<(Ke
             );
             let keys: Vec<Key> = mine.iter().map(|r| r.key).collect();
             topics[t].members = rest.iter().map(|r| r.key).collect();
-            topics[t].summary = describe(&rest, &topics[t].keywords);
+            retell(&mut topics[t], &rest);
             topics.push(titled_topic(title, origin, keys, &mine));
             continue;
         }
@@ -707,6 +738,12 @@ fn hold_share(readings: &[Reading], topics: &mut Vec<Topic>, inbox: &mut Vec<(Ke
             .max(1.0) as usize;
         let away: Vec<Key> = ranked.iter().take(need).map(|x| x.3).collect();
         topics[t].members.retain(|k| !away.contains(k));
+        let rest: Vec<&Reading> = members
+            .iter()
+            .copied()
+            .filter(|r| !away.contains(&r.key))
+            .collect();
+        retell(&mut topics[t], &rest);
         inbox.extend(away.into_iter().map(|k| {
             (
                 k,
@@ -2618,7 +2655,7 @@ mod tests {
             id: String::new(),
             title: title.into(),
             summary: String::new(),
-            origin: String::new(),
+            origin: "a cluster of readings sharing the words ...".into(),
             keywords: Vec::new(),
             members: members.iter().map(|i| (0, *i)).collect(),
             requires: Vec::new(),
