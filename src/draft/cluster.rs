@@ -277,6 +277,9 @@ pub(crate) fn by_text(
         subject_over_tag(readings, &mut topics, &mut inbox);
         keep_series_together(readings, &mut topics, &mut inbox);
         topics.retain(|t| !t.members.is_empty());
+        misfits(readings, &mut topics, &mut inbox);
+        split_generic(readings, &mut topics);
+        hold_share(readings, &mut topics, &mut inbox);
         return (topics, inbox);
     }
     let rest: Vec<Reading> = rest.into_iter().map(|i| copy(&readings[i])).collect();
@@ -288,7 +291,467 @@ pub(crate) fn by_text(
     subject_over_tag(readings, &mut topics, &mut inbox);
     keep_series_together(readings, &mut topics, &mut inbox);
     topics.retain(|t| !t.members.is_empty());
+    misfits(readings, &mut topics, &mut inbox);
+    split_generic(readings, &mut topics);
+    hold_share(readings, &mut topics, &mut inbox);
     (topics, inbox)
+}
+
+/// The terms of the field `r`'s title says, by [`stem`]: words the list's field uses
+/// distinctively though English uses them too ("Scheme"), never a title's form, a vendor or
+/// a quality ("Algorithmic").
+fn field_terms(r: &Reading, field: &crate::import::domain::Field) -> Vec<String> {
+    let mut v: Vec<String> = super::distinct(&r.title_words)
+        .into_iter()
+        .filter(|w| {
+            w.len() >= 3
+                && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
+                && !super::TITLE_FORM.contains(w)
+                && !VENDORS.contains(w)
+                && noun_like(w)
+                && !w.ends_with("ic")
+                && !w.ends_with("al")
+        })
+        .map(|w| stem(w).to_string())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Fewest readings of a topic named by the field's everyday words for it to be split.
+const GENERIC_LEAST: usize = 8;
+
+/// A topic of [`GENERIC_LEAST`] readings or more whose name is words of the whole field
+/// (every word of it said in another topic's titles too: "Programming Languages" beside
+/// "Tag-free Garbage Collection for Strongly Typed Programming Languages") is a word bag: its
+/// strongest shared term, the word of the field most of its works say beyond its name (three
+/// at least, at most half of it; a series counts once), becomes a topic of its own ("Scheme"
+/// out of language reports, textbooks and Scheme implementations).
+fn split_generic(readings: &[Reading], topics: &mut Vec<Topic>) {
+    let field = field_of(readings);
+    let own = field_name_stems(readings, &field);
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut work: BTreeMap<Key, Key> = readings.iter().map(|r| (r.key, r.key)).collect();
+    for s in series(readings) {
+        for &i in &s {
+            work.insert(readings[i].key, readings[s[0]].key);
+        }
+    }
+    let roots = |r: &Reading| -> HashSet<String> {
+        r.title_words.iter().map(|w| root(w).to_string()).collect()
+    };
+    for t in 0..topics.len() {
+        if topics.len() >= MAX_TOPICS {
+            return;
+        }
+        let topic = &topics[t];
+        let name: Vec<String> = super::terms(&topic.title);
+        if topic.further || topic.members.len() < GENERIC_LEAST || name.len() < 2 {
+            continue;
+        }
+        let generic = name.iter().all(|w| {
+            let r = root(w).to_string();
+            topics.iter().enumerate().any(|(o, x)| {
+                o != t
+                    && x.members
+                        .iter()
+                        .filter_map(|k| by_key.get(k))
+                        .any(|m| roots(m).contains(&r))
+            })
+        });
+        if !generic {
+            continue;
+        }
+        let name_stems: Vec<&str> = name.iter().map(|w| stem(w)).collect();
+        let members: Vec<&Reading> = topic
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        let terms_of = |r: &Reading| -> Vec<String> {
+            field_terms(r, &field)
+                .into_iter()
+                .filter(|s| !name_stems.contains(&s.as_str()) && !own.contains(s))
+                .collect()
+        };
+        let mut said: Vec<(Key, String)> = Vec::new();
+        for r in &members {
+            for s in terms_of(r) {
+                said.push((work[&r.key], s));
+            }
+        }
+        said.sort_unstable();
+        said.dedup();
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, s) in said {
+            *count.entry(s).or_default() += 1;
+        }
+        let says = |r: &Reading, s: &str| terms_of(r).iter().any(|x| x == s);
+        let taken: HashSet<String> = topics.iter().map(|x| x.title.to_lowercase()).collect();
+        let mut ranked: Vec<(String, usize)> = count
+            .into_iter()
+            .filter(|(s, n)| {
+                *n >= 3 && members.iter().filter(|r| says(r, s)).count() * 2 <= members.len()
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some((mine, title)) = ranked.into_iter().find_map(|(s, _)| {
+            let mine: Vec<&Reading> = members.iter().copied().filter(|r| says(r, &s)).collect();
+            // Else the term as its titles write it: three works saying a term of the field
+            // beside words of the whole field name their subject.
+            let form = mine
+                .iter()
+                .flat_map(|r| r.title_words.iter())
+                .find(|w| stem(w) == s)?;
+            let written = super::word_as_written(&mine, form).unwrap_or(form.clone());
+            stem_name(&mine, &s, &field, readings)
+                .or_else(|| Some(super::capitalise(&written)))
+                .filter(|x| !taken.contains(&x.to_lowercase()))
+                .map(|x| (mine, x))
+        }) else {
+            continue;
+        };
+        let keys: Vec<Key> = mine.iter().map(|r| r.key).collect();
+        let rest: Vec<&Reading> = members
+            .iter()
+            .copied()
+            .filter(|r| !keys.contains(&r.key))
+            .collect();
+        let origin = format!(
+            "readings of \"{}\" whose titles name \"{}\"",
+            plain(&topics[t].title),
+            plain(&title)
+        );
+        topics[t].members.retain(|k| !keys.contains(k));
+        retell(&mut topics[t], &rest);
+        topics.push(titled_topic(title, origin, keys, &mine));
+    }
+}
+
+/// A topic's keywords, summary and origin once readings left it: only the keywords its
+/// remaining titles say (by [`stem`]), its summary said again from them, and a cluster's
+/// origin naming those words, so that nothing cites a reading it no longer holds.
+fn retell(t: &mut Topic, rest: &[&Reading]) {
+    t.keywords.retain(|k| {
+        super::terms(k).iter().all(|w| {
+            rest.iter()
+                .any(|r| r.title_words.iter().any(|x| stem(x) == stem(w)))
+        })
+    });
+    t.summary = describe(rest, &t.keywords);
+    if t.origin
+        .starts_with("a cluster of readings sharing the words")
+        && !t.keywords.is_empty()
+    {
+        t.origin = format!(
+            "a cluster of readings sharing the words {}",
+            t.keywords
+                .iter()
+                .take(3)
+                .map(|k| format!("\"{}\"", plain(k)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+}
+
+/// Most readings a topic may have for one among them that shares no word of its title with
+/// the others to be a misfit rather than a second theme.
+const SMALL_TOPIC: usize = 4;
+
+/// A small topic's one reading whose title says none of the words (by [`root`]) of its other
+/// readings' titles nor any word of its name, and shares no author with them, is a misfit ("x64
+/// Architecture" beside two books on discrete mathematics): it waits in the inbox rather than
+/// make the topic's name untrue. Parts of a series stay with their series.
+fn misfits(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, String)>) {
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let in_series: HashSet<Key> = series(readings)
+        .into_iter()
+        .flatten()
+        .map(|i| readings[i].key)
+        .collect();
+    let roots = |r: &Reading| -> HashSet<String> {
+        r.title_words.iter().map(|w| root(w).to_string()).collect()
+    };
+    let last = |a: &String| {
+        a.split([' ', ','])
+            .rfind(|p| p.len() > 1)
+            .map(str::to_lowercase)
+    };
+    for t in topics.iter_mut() {
+        // A like course's topic files by the course's words ("The Part-Time Parliament"
+        // under Paxos), a word's topic by its word: only a cluster's words are its evidence.
+        let clustered = t.origin.starts_with("a cluster of readings");
+        if t.further || !clustered || t.members.len() < 3 || t.members.len() > SMALL_TOPIC {
+            continue;
+        }
+        let name: Vec<String> = super::terms(&t.title)
+            .iter()
+            .map(|w| root(w).to_string())
+            .collect();
+        let rs: Vec<&Reading> = t
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        let alone: Vec<Key> = rs
+            .iter()
+            .filter(|r| !in_series.contains(&r.key))
+            .filter(|r| {
+                let mine = roots(r);
+                if name.iter().any(|w| mine.contains(w)) {
+                    return false;
+                }
+                let authors: Vec<String> = r.c.authors.iter().filter_map(last).collect();
+                rs.iter().filter(|o| o.key != r.key).all(|o| {
+                    roots(o).is_disjoint(&mine)
+                        && !o
+                            .c
+                            .authors
+                            .iter()
+                            .filter_map(last)
+                            .any(|a| authors.contains(&a))
+                })
+            })
+            .map(|r| r.key)
+            .collect();
+        if let [k] = alone.as_slice() {
+            t.members.retain(|m| m != k);
+            let rest: Vec<&Reading> = rs.iter().copied().filter(|r| r.key != *k).collect();
+            retell(t, &rest);
+            inbox.push((
+                *k,
+                "shares no word with the other readings of the small topic it clustered with"
+                    .to_string(),
+            ));
+        }
+    }
+}
+
+/// No topic holds more than [`MAX_SHARE`] of the readings filed (the inbox left out), as a
+/// reader counts them. Each step before holds its own share of the whole list, inbox
+/// included, and leftovers joining afterwards add to a topic: a list most of whose readings
+/// wait in the inbox can leave a catch-all ("Compiler") over a third of what is filed. Such
+/// a topic is split along its strongest sub-theme: the word of the field (by [`stem`]) most
+/// of its titles say beyond its name, three readings at least and at most half of it
+/// ("Optimizing compilers" out of "Compiler"), named by the run its titles share with the
+/// topic's name when they share one. A topic with no such word, or a draft with
+/// [`MAX_TOPICS`] already, sends its readings that share least of its theme to the inbox.
+/// Lists of [`SMALL`] readings or more only.
+fn hold_share(readings: &[Reading], topics: &mut Vec<Topic>, inbox: &mut Vec<(Key, String)>) {
+    // A [`SMALL`] list's share is held as its topics are made, of the whole list: a few
+    // readings more or less filed would cut a topic of four.
+    if readings.len() < SMALL {
+        return;
+    }
+    let field = field_of(readings);
+    let own = field_name_stems(readings, &field);
+    let by_key: BTreeMap<Key, &Reading> = readings.iter().map(|r| (r.key, r)).collect();
+    let mut tried: HashSet<(usize, String)> = HashSet::new();
+    // Counted as the reader counts them, in links: the import folds readings at one address,
+    // and the parts of one series, into one. A reading's other addresses count as its own.
+    let mut rep: BTreeMap<String, String> = BTreeMap::new();
+    let mut work: BTreeMap<Key, String> = BTreeMap::new();
+    for r in readings {
+        let keys: Vec<String> = std::iter::once(&r.c.url)
+            .chain(&r.c.alternates)
+            .map(|u| crate::corpus::url_key::key(u))
+            .collect();
+        let id = keys
+            .iter()
+            .find_map(|k| rep.get(k).cloned())
+            .unwrap_or_else(|| keys[0].clone());
+        for k in keys {
+            rep.entry(k).or_insert_with(|| id.clone());
+        }
+        work.insert(r.key, id);
+    }
+    // Titles under one name before a colon ("Compiling with Continuations: Continued" beside
+    // "Compiling with Continuations") may be one work's forms, which the writer folds: counted
+    // once, a topic's share errs high, never low.
+    let mut named: BTreeMap<String, String> = BTreeMap::new();
+    for r in readings {
+        let head =
+            r.c.title
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+        if head.len() >= 12 {
+            let id = named
+                .entry(head)
+                .or_insert_with(|| work[&r.key].clone())
+                .clone();
+            work.insert(r.key, id);
+        }
+    }
+    for s in series(readings) {
+        let head = work[&readings[s[0]].key].clone();
+        for i in s {
+            work.insert(readings[i].key, head.clone());
+        }
+    }
+    let links = |keys: &mut dyn Iterator<Item = &Key>| -> usize {
+        let mut urls: Vec<&str> = keys
+            .filter_map(|k| work.get(k).map(String::as_str))
+            .collect();
+        urls.sort_unstable();
+        urls.dedup();
+        urls.len()
+    };
+    loop {
+        let filed = links(&mut topics.iter().flat_map(|t| t.members.iter()));
+        let limit = (filed as f32 * MAX_SHARE).floor() as usize;
+        let Some((t, size)) = topics
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.further)
+            .map(|(i, t)| (i, links(&mut t.members.iter())))
+            .filter(|(_, n)| *n > limit.max(1))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        else {
+            return;
+        };
+        let name: Vec<String> = super::terms(&topics[t].title);
+        let name_stems: Vec<&str> = name.iter().map(|w| stem(w)).collect();
+        let members: Vec<&Reading> = topics[t]
+            .members
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        // A sub-theme is a word of the field its titles say beside the topic's name, either
+        // side ("optimizing compilers", "compiler optimization"): (the word's stem, the run's
+        // two stems in order).
+        let runs = |r: &Reading| -> Vec<(String, String, String)> {
+            let gather: Vec<&str> = gathering_stems(r, &field).iter().map(|(s, _)| *s).collect();
+            let mut out: Vec<(String, String, String)> = r
+                .title_words
+                .windows(2)
+                .filter_map(|p| {
+                    let (a, b) = (stem(&p[0]), stem(&p[1]));
+                    let sub = match (name_stems.contains(&a), name_stems.contains(&b)) {
+                        (false, true) => a,
+                        (true, false) => b,
+                        _ => return None,
+                    };
+                    (gather.contains(&sub) && !own.contains(sub))
+                        .then(|| (sub.to_string(), a.to_string(), b.to_string()))
+                })
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for r in &members {
+            let mut subs: Vec<String> = runs(r).into_iter().map(|x| x.0).collect();
+            subs.dedup();
+            for s in subs {
+                *count.entry(s).or_default() += 1;
+            }
+        }
+        let taken: HashSet<String> = topics.iter().map(|x| x.title.to_lowercase()).collect();
+        let says = |r: &Reading, s: &str| gathering_stems(r, &field).iter().any(|(x, _)| *x == s);
+        let sub = count
+            .iter()
+            .filter(|(s, n)| {
+                **n >= 3
+                    && members.iter().filter(|r| says(r, s)).count() * 2 <= members.len()
+                    && !tried.contains(&(t, s.to_string()))
+            })
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| s.clone());
+        if let Some(s) = sub.filter(|_| topics.len() < MAX_TOPICS) {
+            tried.insert((t, s.clone()));
+            let (mine, rest): (Vec<&Reading>, Vec<&Reading>) =
+                members.iter().partition(|r| says(r, &s));
+            // Named by the run most of its titles say, as they write it ("Optimizing
+            // compiler").
+            let mut said: BTreeMap<(String, String), usize> = BTreeMap::new();
+            for r in &mine {
+                for (x, a, b) in runs(r) {
+                    if x == s {
+                        *said.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+            let Some((run, _)) = said
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            else {
+                continue;
+            };
+            let saying: Vec<&Reading> = mine
+                .iter()
+                .copied()
+                .filter(|r| {
+                    r.title_words
+                        .windows(2)
+                        .any(|p| stem(&p[0]) == run.0 && stem(&p[1]) == run.1)
+                })
+                .collect();
+            let Some(title) =
+                shared_phrase(&saying, &s).filter(|x| !taken.contains(&x.to_lowercase()))
+            else {
+                continue;
+            };
+            let origin = format!(
+                "readings of \"{}\" whose titles say \"{}\"",
+                plain(&topics[t].title),
+                plain(&title)
+            );
+            let keys: Vec<Key> = mine.iter().map(|r| r.key).collect();
+            topics[t].members = rest.iter().map(|r| r.key).collect();
+            retell(&mut topics[t], &rest);
+            topics.push(titled_topic(title, origin, keys, &mine));
+            continue;
+        }
+        // No sub-theme to split by: the readings that say least of the topic's theme (its
+        // name, then its keywords) leave for the inbox, the list's later ones first.
+        let theme: Vec<String> = topics[t]
+            .keywords
+            .iter()
+            .flat_map(|k| super::terms(k))
+            .collect();
+        let mut ranked: Vec<(bool, usize, usize, Key)> = members
+            .iter()
+            .map(|r| {
+                let said = super::distinct(&r.title_words);
+                (
+                    says_name(r, &name),
+                    said.iter()
+                        .filter(|w| theme.iter().any(|x| x == **w))
+                        .count(),
+                    usize::MAX - r.order,
+                    r.key,
+                )
+            })
+            .collect();
+        ranked.sort();
+        // Each reading sent away leaves one fewer filed: out of m, x must go for
+        // m - x <= share * (filed - x).
+        let m = size as f32;
+        let need = ((m - MAX_SHARE * filed as f32) / (1.0 - MAX_SHARE))
+            .ceil()
+            .max(1.0) as usize;
+        let away: Vec<Key> = ranked.iter().take(need).map(|x| x.3).collect();
+        topics[t].members.retain(|k| !away.contains(k));
+        let rest: Vec<&Reading> = members
+            .iter()
+            .copied()
+            .filter(|r| !away.contains(&r.key))
+            .collect();
+        retell(&mut topics[t], &rest);
+        inbox.extend(away.into_iter().map(|k| {
+            (
+                k,
+                "shares least of the theme of a topic that held more than 30% of the readings filed"
+                    .to_string(),
+            )
+        }));
+    }
 }
 
 /// A topic named by one thing (a format, a product: "JSON") half of whose readings say one
@@ -566,7 +1029,7 @@ fn the_work(title: &str) -> &str {
 /// How many of a topic's readings saying a word of its name must stand against each other
 /// reading saying it for the list to use the word in the topic's sense: one "garbage day"
 /// in five readings saying "garbage" is a coincidence, one in eight is the list's sense.
-const SENSE_SHARE: usize = 7;
+const SENSE_SHARE: usize = 6;
 
 /// A reading left in the inbox that a topic's readings name, by the list's own use of words,
 /// belongs there:
@@ -579,6 +1042,9 @@ const SENSE_SHARE: usize = 7;
 ///   Coalescing" beside nine readings on register allocation, "C4: the Continuously
 ///   Concurrent Compacting Collector" beside a garbage-collection topic. Where the word also
 ///   means something else in the list (a compiler "collection"), it places nothing;
+/// - its title says two other terms of the topic in that sense: words of the field, not
+///   everyday English, three of its readings say ("New Methods to Color the Vertices of a
+///   Graph" beside register allocation "via Graph Coloring"); one is a coincidence;
 /// - its title writes the initials of a name of two words or more in capitals ("GC").
 ///
 /// Of two topics named so, none; never past the share limit.
@@ -608,6 +1074,7 @@ fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
     };
     // Each topic's words in its own sense (as roots), and its initials.
     let mut sense: Vec<Vec<String>> = Vec::new();
+    let mut theme_sense: Vec<Vec<String>> = Vec::new();
     let mut initials: Vec<Option<String>> = Vec::new();
     for (t, topic) in topics.iter().enumerate() {
         let name: Vec<String> = super::terms(&topic.title);
@@ -641,6 +1108,42 @@ fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
             }
         }
         sense.push(own);
+        // Its other terms in its own sense: words of the field (not everyday English) three
+        // of its titles say, by the same share of the filed readings saying them.
+        let mut terms: Vec<String> = Vec::new();
+        if !topic.further {
+            let mut counted: BTreeMap<String, usize> = BTreeMap::new();
+            for r in topic.members.iter().filter_map(|k| by_key.get(k)) {
+                for w in super::distinct(&r.title_words) {
+                    if w.len() >= 4
+                        && field.weight(w).is_some_and(|x| x >= BY_WORD_WEIGHT)
+                        && !crate::import::domain::common_english(w)
+                        && !super::TITLE_FORM.contains(&w)
+                    {
+                        *counted.entry(act_root(w).to_string()).or_default() += 1;
+                    }
+                }
+            }
+            for (r, n) in counted {
+                // A word of the name is judged above, the inbox counting against it.
+                if n < 3 || name.iter().any(|w| act_root(w) == r) {
+                    continue;
+                }
+                // Against it count the other topics' readings only: two terms said together
+                // are no coincidence the inbox could hold.
+                let saying = readings.iter().filter(|x| roots(x).contains(&r));
+                let (here, elsewhere) =
+                    saying.fold((0, 0), |(h, e), x| match home_of.get(&x.key) {
+                        Some(&h2) if h2 == t => (h + 1, e),
+                        Some(_) => (h, e + 1),
+                        None => (h, e),
+                    });
+                if here >= 3 && elsewhere * SENSE_SHARE <= here {
+                    terms.push(r);
+                }
+            }
+        }
+        theme_sense.push(terms);
     }
     let works: BTreeMap<String, usize> = home_of
         .iter()
@@ -660,6 +1163,7 @@ fn sense_home(readings: &[Reading], topics: &mut [Topic], inbox: &mut Vec<(Key, 
                     .collect();
             let mut named = (0..topics.len()).filter(|&t| {
                 sense[t].iter().any(|w| said.contains(w))
+                    || theme_sense[t].iter().filter(|w| said.contains(w)).count() >= 2
                     || initials[t].as_deref().is_some_and(|i| caps.contains(&i))
             });
             let first = named.next()?;
@@ -2144,6 +2648,162 @@ mod tests {
         assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
         assert_eq!(topics[2].members, [(0, 2), (0, 7), (0, 8), (0, 9)]);
         assert_eq!(inbox, [((0, 10), String::new())]);
+    }
+
+    fn topic_of(title: &str, members: &[usize]) -> Topic {
+        Topic {
+            id: String::new(),
+            title: title.into(),
+            summary: String::new(),
+            origin: "a cluster of readings sharing the words ...".into(),
+            keywords: Vec::new(),
+            members: members.iter().map(|i| (0, *i)).collect(),
+            requires: Vec::new(),
+            stage: 0,
+            further: false,
+            intro: false,
+        }
+    }
+
+    /// A small topic's one reading that shares no word with the others nor its name leaves
+    /// for the inbox ("x64 Architecture" beside two discrete mathematics books, review 13b);
+    /// one saying a word of the name stays ("Lightweight transactions in Cassandra" in
+    /// "Distributed transactions"), and so do two readings unlike each other in a pair.
+    #[test]
+    fn a_small_topics_misfit_leaves_it() {
+        let titles = [
+            "Introductory Discrete Mathematics",
+            "Discrete Mathematics and Its Applications",
+            "x64 Architecture",
+            "Spanner: a globally-distributed database",
+            "Calvin: fast distributed transactions",
+            "Lightweight transactions in Cassandra",
+            "Paxos made simple",
+            "The Chubby lock service",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![
+            topic_of("Discrete Mathematics", &[0, 1, 2]),
+            topic_of("Distributed transactions", &[3, 4, 5]),
+            topic_of("Consensus", &[6, 7]),
+        ];
+        let mut inbox = Vec::new();
+        misfits(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members, [(0, 0), (0, 1)]);
+        assert_eq!(topics[1].members, [(0, 3), (0, 4), (0, 5)]);
+        assert_eq!(topics[2].members, [(0, 6), (0, 7)]);
+        assert_eq!(inbox.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [(0, 2)]);
+    }
+
+    /// A topic's word in the list's own sense places left-over readings saying it though
+    /// they count against it: thirteen garbage-collection readings place "C4: the
+    /// Continuously Concurrent Compacting Collector" and "Clustered Collection" (two of
+    /// fifteen saying "collect" in the inbox), while four place no "garbage day" post.
+    #[test]
+    fn a_topics_word_places_the_leftovers_saying_it() {
+        let mut titles: Vec<String> = (1..=13)
+            .map(|i| format!("Garbage collection technique number {i}"))
+            .collect();
+        titles.push("C4: the continuously concurrent compacting collector".into());
+        titles.push("Reducing pause times with clustered collection".into());
+        // Other subjects, so that no topic is near the share limit.
+        titles.extend((1..=40).map(|i| format!("Travel diary {i}")));
+        let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let cs = super::super::candidates(&refs);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![topic_of("Garbage Collection", &(0..13).collect::<Vec<_>>())];
+        let mut inbox = vec![((0, 13), String::new()), ((0, 14), String::new())];
+        sense_home(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members.len(), 15);
+        assert!(inbox.is_empty());
+
+        let titles = [
+            "Generational garbage collection",
+            "Concurrent garbage collection",
+            "Incremental garbage collection",
+            "Real-time garbage collection",
+            "A garbage collection day in NYC",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![topic_of("Garbage Collection", &[0, 1, 2, 3])];
+        let mut inbox = vec![((0, 4), String::new())];
+        sense_home(&rs, &mut topics, &mut inbox);
+        assert_eq!(topics[0].members.len(), 4);
+        assert_eq!(inbox.len(), 1);
+    }
+
+    /// A left-over reading saying two of a topic's other terms in the list's sense joins it
+    /// ("New Methods to Color the Vertices of a Graph" beside register allocation "via Graph
+    /// Coloring"); one saying only one of them ("Graph databases") stays in the inbox.
+    #[test]
+    fn two_of_a_topics_terms_place_a_leftover() {
+        let mut titles: Vec<String> = vec![
+            "Register allocation via coloring".into(),
+            "Register allocation and spilling via graph coloring".into(),
+            "Improvements to graph coloring register allocation".into(),
+            "Live range splitting in a graph coloring register allocator".into(),
+            "Register allocation via coloring of chordal graphs".into(),
+            "Linear scan register allocation".into(),
+            "New methods to color the vertices of a graph".into(),
+            "Graph databases in practice".into(),
+        ];
+        titles.extend((1..=30).map(|i| format!("Travel diary {i}")));
+        let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let cs = super::super::candidates(&refs);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![topic_of("Register Allocation", &[0, 1, 2, 3, 4, 5])];
+        let mut inbox = vec![((0, 6), String::new()), ((0, 7), String::new())];
+        sense_home(&rs, &mut topics, &mut inbox);
+        assert!(
+            topics[0].members.contains(&(0, 6)),
+            "{:?}",
+            topics[0].members
+        );
+        assert_eq!(inbox.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [(0, 7)]);
+    }
+
+    /// A large topic named by words the whole field says ("Programming Languages", said in a
+    /// garbage-collection title too) gives its strongest term, said by three works or more,
+    /// a topic of its own ("Scheme"); one named by its own words ("Garbage Collection") keeps
+    /// its readings.
+    #[test]
+    fn a_word_bag_topic_gives_its_strongest_term_a_topic() {
+        let titles = [
+            "Types and Programming Languages",
+            "Essentials of Programming Languages",
+            "Practical Foundations for Programming Languages",
+            "The C Programming Language",
+            "The Scheme Programming Language",
+            "Three Implementation Models for Scheme",
+            "Revised Report on the Algorithmic Language Scheme",
+            "Definitional Interpreters for Higher-Order Programming Languages",
+            "Report on the Algorithmic Language ALGOL 60",
+            "Tag-free Garbage Collection for Strongly Typed Programming Languages",
+            "Garbage Collection Handbook",
+            "Generational Garbage Collection",
+            "Concurrent Garbage Collection",
+            "Incremental Garbage Collection",
+            "Real-time Garbage Collection",
+            "Garbage Collection Myths",
+            "Accurate Garbage Collection",
+        ];
+        let cs = super::super::candidates(&titles);
+        let rs = super::super::titled(&cs);
+        let mut topics = vec![
+            topic_of("Programming Languages", &(0..9).collect::<Vec<_>>()),
+            topic_of("Garbage Collection", &(9..17).collect::<Vec<_>>()),
+        ];
+        split_generic(&rs, &mut topics);
+        let names: Vec<&str> = topics.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Programming Languages", "Garbage Collection", "Scheme"]
+        );
+        assert_eq!(topics[2].members, [(0, 4), (0, 5), (0, 6)]);
+        assert_eq!(topics[0].members.len(), 6);
+        assert_eq!(topics[1].members.len(), 8);
     }
 
     /// A cluster named "Lisp compiler" whose titles say "compiler" without "Lisp" in more
