@@ -19,8 +19,53 @@ fn field(entry: &Entry, key: &str) -> Option<String> {
     entry
         .get(key)
         .and_then(|c| non_empty(&c.format_verbatim()))
+        .map(|s| without_commands(&s))
         // Stray braces that protect capitals (`{B}yzantine`) are markup, not text.
         .map(|s| s.replace(['{', '}'], ""))
+}
+
+/// A field's text without the LaTeX commands `biblatex` leaves as written: a font switch or
+/// wrapper (`\emph{Essence}`, `\normalfont{Lecture Notes ...}`) keeps only its argument, a
+/// logo (`\LaTeX`) its name, an escaped character (`\&`, `\_`) the character, and a spacing
+/// command (`\ `, `\,`, `~`) a space: a title must not read "The \emphEssence of ...".
+fn without_commands(text: &str) -> String {
+    if !text.contains(['\\', '~']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '~' => out.push(' '),
+            '\\' => match chars.peek().copied() {
+                Some(l) if l.is_ascii_alphabetic() => {
+                    let mut name = String::new();
+                    while let Some(&l) = chars.peek().filter(|l| l.is_ascii_alphabetic()) {
+                        name.push(l);
+                        chars.next();
+                    }
+                    match name.as_str() {
+                        "LaTeX" | "TeX" | "BibTeX" | "LaTeXe" => out.push_str(&name),
+                        "ldots" | "dots" | "textellipsis" => out.push('…'),
+                        "textendash" => out.push('–'),
+                        "textemdash" => out.push('—'),
+                        _ => {}
+                    }
+                }
+                Some(' ' | ',' | ';' | ':') => {
+                    chars.next();
+                    out.push(' ');
+                }
+                Some(e @ ('&' | '%' | '_' | '#' | '$' | '{' | '}')) => {
+                    chars.next();
+                    out.push(e);
+                }
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    squash(&out)
 }
 
 /// The byte offset of the `@` that opens `entry`: `biblatex` keeps spans of field values only.
@@ -458,6 +503,23 @@ mod tests {
         let bib = "@misc{k,\n  title = {Paxos Made Live},\n  url = {https://example.com/live.pdf},\n  keywords = {engineering; google},\n  groups = {Consensus},\n}\n";
         let p = parse(bib, Path::new("refs.bib")).unwrap();
         assert_eq!(p.links[0].hints, vec!["Consensus", "engineering", "google"]);
+    }
+
+    #[test]
+    fn latex_commands_leave_their_text_not_their_names() {
+        let bib = "@article{a, title = {The \\emph{Essence} of \\textit{Compiling} with {C}ontinuations}, url = {https://e.org/a}}\n\
+                   @incollection{b, title = {Uniprocessor Garbage Collection Techniques.\n  \\normalfont{Lecture Notes in Computer Science 637}}, url = {https://e.org/b}}\n\
+                   @misc{c, title = {Typesetting with \\LaTeX\\ and \\TeX{} \\& more~now}, url = {https://e.org/c\\_d}}\n";
+        let parsed = parse(bib, Path::new("x.bib")).unwrap();
+        let titles: Vec<&str> = parsed.links.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "The Essence of Compiling with Continuations",
+                "Uniprocessor Garbage Collection Techniques. Lecture Notes in Computer Science 637",
+                "Typesetting with LaTeX and TeX & more now",
+            ]
+        );
     }
 
     #[test]
