@@ -1434,6 +1434,24 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
     // `* Featured in [the morning paper](url)` under a reading: a note on it, and the
     // address of another reading about it, not a reading titled "Featured in".
     let nested = parents.last().is_some_and(|p| !p.paragraph);
+    // `* **The Google File System**` over `* [Amazon](url)`: a nested item that is one short
+    // link and nothing else, under an item that names a work in three words or more and links
+    // nowhere, gives the address of that work, like a `[PDF](url)` label would.
+    let lone_address = nested
+        && c.labels.is_empty()
+        && c.mentions.is_empty()
+        && c.elsewhere.is_empty()
+        && c.leading.len() == 1
+        && clean_text(&c.prose).is_empty()
+        && clean_text(&c.leading[0].text).split_whitespace().count() <= 2
+        && parents.last().is_some_and(|p| {
+            !p.segs.iter().any(|s| matches!(s, Seg::Link(_)))
+                && p.plain().split_whitespace().count() >= 3
+        });
+    if lone_address {
+        c.prose = clean_text(&c.leading[0].text);
+        c.mentions = std::mem::take(&mut c.leading);
+    }
     if nested && c.leading.is_empty() && clean_text(&c.prose).split_whitespace().count() <= 3 {
         c.prose = clean_text(&c.prose);
         for l in std::mem::take(&mut c.labels) {
@@ -1715,19 +1733,55 @@ fn readings(
             ctx.out.links[before].own_title = Some(own);
         }
     }
+    // An item that names a work and links nowhere, over one nested item that only gives its
+    // address (`[PDF](url)`, `[Amazon](url)`): that address is the item's reading, titled by
+    // the item's text.
+    let child_links: usize = children.iter().map(|ch| ch.mentions.len()).sum();
+    let named_by_item = main_title.is_none()
+        && c.mentions.is_empty()
+        && c.elsewhere.is_empty()
+        && child_links == 1
+        && children.iter().flat_map(|ch| &ch.mentions).all(|m| {
+            let words = prose_note.split_whitespace().count();
+            words >= 3 || (words >= 1 && is_label(m))
+        });
     for ch in children {
         for m in &ch.mentions {
+            if named_by_item {
+                let mut notes = vec![String::new()];
+                notes.extend(
+                    child_text
+                        .iter()
+                        .filter(|t| **t != clean_text(&m.text))
+                        .cloned(),
+                );
+                push(
+                    ctx,
+                    m,
+                    prose_note.clone(),
+                    join_notes(&notes),
+                    Vec::new(),
+                    hints,
+                );
+                continue;
+            }
             let title = mention_title(&m.text, main_title.as_deref());
             let own = clean_text(&m.text);
             let borrowed = title != own;
             let before = ctx.out.links.len();
+            // Under an item that links nowhere ("Papers by Lamport on time"), that item's
+            // text places the link, as it does a nested item's own link.
+            let mut child_hints = hints.to_vec();
+            if main_title.is_none() && !prose_note.is_empty() && prose_note.chars().count() <= 80 {
+                child_hints.push(prose_note.clone());
+            }
             push(
                 ctx,
                 m,
                 title,
-                Some(ch.text.clone()).filter(|n| n.chars().any(char::is_alphanumeric)),
+                Some(ch.text.clone()).filter(|n| n.chars().any(char::is_alphanumeric) && *n != own),
                 Vec::new(),
-                hints,
+                &child_hints,
             );
             if borrowed && ctx.out.links.len() > before {
                 ctx.out.links[before].own_title = Some(own);
@@ -2323,6 +2377,42 @@ mod tests {
         assert!(p.skipped[1]
             .to_string()
             .starts_with("a.md:13:1: warning: 1 link in running text outside lists was left out"));
+    }
+
+    /// An item that names a work in bold and links nowhere, over one nested item that only
+    /// gives its address (`[PDF](url)`, `[Amazon](url)`): one reading, titled by the item. An
+    /// item of a few words over several links ("Papers by Lamport on time") stays a heading
+    /// for them, and places them as a hint.
+    #[test]
+    fn a_nested_address_is_the_reading_its_item_names() {
+        let md = "* **The Google File System**\n    * _[PDF](https://mirror.example/gfs.pdf)_  \n<br/>\n\
+            * **Designing Data-Intensive Applications: The Big Ideas**\n    * _[Amazon](https://shop.example/dp/1)_\n\
+            * **Fsync-gate**\n    * _[Blog](https://danluu.example/fsyncgate/)_\n\
+            * Papers by Lamport on time\n  * [Clocks](https://a.example/c)\n  * [Paxos](https://a.example/p)\n\
+            * Tools\n  * [Maelstrom](https://maelstrom.example/)\n";
+        let p = parse(md, Path::new("a.md"));
+        let got: Vec<(&str, &str)> = p
+            .links
+            .iter()
+            .map(|c| (c.title.as_str(), c.url.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("The Google File System", "https://mirror.example/gfs.pdf"),
+                (
+                    "Designing Data-Intensive Applications: The Big Ideas",
+                    "https://shop.example/dp/1"
+                ),
+                ("Fsync-gate", "https://danluu.example/fsyncgate/"),
+                ("Clocks", "https://a.example/c"),
+                ("Paxos", "https://a.example/p"),
+                ("Maelstrom", "https://maelstrom.example/"),
+            ]
+        );
+        assert_eq!(p.links[3].hints, ["Papers by Lamport on time"]);
+        assert_eq!(p.links[3].note, None);
+        assert_eq!(p.links[5].hints, ["Tools"]);
     }
 
     /// A blog post of resources written as paragraphs under headings, not as a list: its links
