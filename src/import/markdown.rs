@@ -165,6 +165,9 @@ struct Ctx<'a> {
     out: Parsed,
     /// Links in running text outside lists, left out: `(count, line of the first)`.
     prose_links: (usize, usize),
+    /// The web links of those, as readings, each with how many readings came before it: a
+    /// document written as paragraphs rather than a list keeps them ([`prose_document`]).
+    prose_held: Vec<(usize, Candidate)>,
     /// Links in a table's companion columns (presenter, summary, slides), left out: `(count,
     /// line of the first)`.
     companion_links: (usize, usize),
@@ -313,6 +316,7 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
             lines: LineIndex::new(content),
             out,
             prose_links: (0, 0),
+            prose_held: Vec::new(),
             companion_links: (0, 0),
             section: Vec::new(),
         },
@@ -358,11 +362,26 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
         }
         w.flush_html();
     }
+    let mut prose = w.ctx.prose_links;
     let mut out = w.ctx.out;
+    if prose_document(w.ctx.prose_held.len(), out.links.len()) {
+        prose.0 -= w.ctx.prose_held.len();
+        let held = w.ctx.prose_held;
+        let listed = std::mem::take(&mut out.links);
+        out.links.reserve(listed.len() + held.len());
+        let mut held = held.into_iter().peekable();
+        for (i, c) in listed.into_iter().enumerate() {
+            while let Some((_, h)) = held.next_if(|(at, _)| *at <= i) {
+                out.links.push(h);
+            }
+            out.links.push(c);
+        }
+        out.links.extend(held.map(|(_, h)| h));
+    }
     left_out(
         &mut out,
         file,
-        w.ctx.prose_links,
+        prose,
         ("link in running text outside lists was left out (a mention in prose, not a list entry)",
          "links in running text outside lists were left out (mentions in prose, not list entries)"),
         "put a link in a list item (`- [title](url)`) to import it",
@@ -380,6 +399,15 @@ pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parse
 
 /// One warning for the links of one kind left out, `(count, line of the first)`: the message
 /// for one and for several.
+/// Whether a document is written as paragraphs rather than a list: a blog post of resources
+/// ("### Database Internals" over "[Database Internals](url), written by [its author](url),
+/// is ..."), whose links in running text are its readings. It has at least five such links
+/// and more of them than readings in lists, tables and bare URLs; a list's intro or a
+/// schedule's aside ("see [Wikipedia](url)") stays a mention.
+fn prose_document(prose: usize, listed: usize) -> bool {
+    prose >= 5 && prose > listed
+}
+
 fn left_out(
     out: &mut Parsed,
     file: &Path,
@@ -1338,6 +1366,20 @@ fn drop_emptied_brackets(text: &str) -> String {
     out
 }
 
+/// The title of a link in a paragraph of a document written as paragraphs: its text, which
+/// names the work ("[Database Internals](url)", "[Martin Kleppmann](url)"), or, when the text
+/// names nothing (no capital letter: "notes are [available](url)", "an [open source training
+/// program](url)"), the heading above it with the text.
+fn prose_title(text: &str, heading: Option<&str>) -> String {
+    let text = clean_text(text);
+    match heading {
+        Some(h) if !h.is_empty() && !text.chars().any(char::is_uppercase) => {
+            format!("{h}: {text}")
+        }
+        _ => text,
+    }
+}
+
 /// The title of a link found in prose: its text, or with the item's title for context when
 /// the text alone says little ("blog post", "his blog").
 fn mention_title(text: &str, context: Option<&str>) -> String {
@@ -1392,6 +1434,24 @@ fn end_item(ctx: &mut Ctx, block: Block, parents: &mut [Block], heading: Option<
     // `* Featured in [the morning paper](url)` under a reading: a note on it, and the
     // address of another reading about it, not a reading titled "Featured in".
     let nested = parents.last().is_some_and(|p| !p.paragraph);
+    // `* **The Google File System**` over `* [Amazon](url)`: a nested item that is one short
+    // link and nothing else, under an item that names a work in three words or more and links
+    // nowhere, gives the address of that work, like a `[PDF](url)` label would.
+    let lone_address = nested
+        && c.labels.is_empty()
+        && c.mentions.is_empty()
+        && c.elsewhere.is_empty()
+        && c.leading.len() == 1
+        && clean_text(&c.prose).is_empty()
+        && clean_text(&c.leading[0].text).split_whitespace().count() <= 2
+        && parents.last().is_some_and(|p| {
+            !p.segs.iter().any(|s| matches!(s, Seg::Link(_)))
+                && p.plain().split_whitespace().count() >= 3
+        });
+    if lone_address {
+        c.prose = clean_text(&c.leading[0].text);
+        c.mentions = std::mem::take(&mut c.leading);
+    }
     if nested && c.leading.is_empty() && clean_text(&c.prose).split_whitespace().count() <= 3 {
         c.prose = clean_text(&c.prose);
         for l in std::mem::take(&mut c.labels) {
@@ -1673,19 +1733,55 @@ fn readings(
             ctx.out.links[before].own_title = Some(own);
         }
     }
+    // An item that names a work and links nowhere, over one nested item that only gives its
+    // address (`[PDF](url)`, `[Amazon](url)`): that address is the item's reading, titled by
+    // the item's text.
+    let child_links: usize = children.iter().map(|ch| ch.mentions.len()).sum();
+    let named_by_item = main_title.is_none()
+        && c.mentions.is_empty()
+        && c.elsewhere.is_empty()
+        && child_links == 1
+        && children.iter().flat_map(|ch| &ch.mentions).all(|m| {
+            let words = prose_note.split_whitespace().count();
+            words >= 3 || (words >= 1 && is_label(m))
+        });
     for ch in children {
         for m in &ch.mentions {
+            if named_by_item {
+                let mut notes = vec![String::new()];
+                notes.extend(
+                    child_text
+                        .iter()
+                        .filter(|t| **t != clean_text(&m.text))
+                        .cloned(),
+                );
+                push(
+                    ctx,
+                    m,
+                    prose_note.clone(),
+                    join_notes(&notes),
+                    Vec::new(),
+                    hints,
+                );
+                continue;
+            }
             let title = mention_title(&m.text, main_title.as_deref());
             let own = clean_text(&m.text);
             let borrowed = title != own;
             let before = ctx.out.links.len();
+            // Under an item that links nowhere ("Papers by Lamport on time"), that item's
+            // text places the link, as it does a nested item's own link.
+            let mut child_hints = hints.to_vec();
+            if main_title.is_none() && !prose_note.is_empty() && prose_note.chars().count() <= 80 {
+                child_hints.push(prose_note.clone());
+            }
             push(
                 ctx,
                 m,
                 title,
-                Some(ch.text.clone()).filter(|n| n.chars().any(char::is_alphanumeric)),
+                Some(ch.text.clone()).filter(|n| n.chars().any(char::is_alphanumeric) && *n != own),
                 Vec::new(),
-                hints,
+                &child_hints,
             );
             if borrowed && ctx.out.links.len() > before {
                 ctx.out.links[before].own_title = Some(own);
@@ -2048,6 +2144,16 @@ fn prose_line(ctx: &mut Ctx, segs: Vec<Seg>, heading: Option<&str>, text: &mut S
                 }
                 ctx.prose_links.0 += 1;
                 text.push_str(&l.text);
+                let url = super::absolute(&l.url, ctx.base);
+                if url.starts_with("http://") || url.starts_with("https://") {
+                    let before = ctx.out.links.len();
+                    let hints: Vec<String> = heading.map(String::from).into_iter().collect();
+                    let title = non_empty_or(prose_title(&l.text, heading), heading, &l.url);
+                    push(ctx, &l, title, None, Vec::new(), &hints);
+                    if let Some(c) = ctx.out.links.pop() {
+                        ctx.prose_held.push((before, c));
+                    }
+                }
             }
         }
     }
@@ -2271,6 +2377,80 @@ mod tests {
         assert!(p.skipped[1]
             .to_string()
             .starts_with("a.md:13:1: warning: 1 link in running text outside lists was left out"));
+    }
+
+    /// An item that names a work in bold and links nowhere, over one nested item that only
+    /// gives its address (`[PDF](url)`, `[Amazon](url)`): one reading, titled by the item. An
+    /// item of a few words over several links ("Papers by Lamport on time") stays a heading
+    /// for them, and places them as a hint.
+    #[test]
+    fn a_nested_address_is_the_reading_its_item_names() {
+        let md = "* **The Google File System**\n    * _[PDF](https://mirror.example/gfs.pdf)_  \n<br/>\n\
+            * **Designing Data-Intensive Applications: The Big Ideas**\n    * _[Amazon](https://shop.example/dp/1)_\n\
+            * **Fsync-gate**\n    * _[Blog](https://danluu.example/fsyncgate/)_\n\
+            * Papers by Lamport on time\n  * [Clocks](https://a.example/c)\n  * [Paxos](https://a.example/p)\n\
+            * Tools\n  * [Maelstrom](https://maelstrom.example/)\n";
+        let p = parse(md, Path::new("a.md"));
+        let got: Vec<(&str, &str)> = p
+            .links
+            .iter()
+            .map(|c| (c.title.as_str(), c.url.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("The Google File System", "https://mirror.example/gfs.pdf"),
+                (
+                    "Designing Data-Intensive Applications: The Big Ideas",
+                    "https://shop.example/dp/1"
+                ),
+                ("Fsync-gate", "https://danluu.example/fsyncgate/"),
+                ("Clocks", "https://a.example/c"),
+                ("Paxos", "https://a.example/p"),
+                ("Maelstrom", "https://maelstrom.example/"),
+            ]
+        );
+        assert_eq!(p.links[3].hints, ["Papers by Lamport on time"]);
+        assert_eq!(p.links[3].note, None);
+        assert_eq!(p.links[5].hints, ["Tools"]);
+    }
+
+    /// A blog post of resources written as paragraphs under headings, not as a list: its links
+    /// in running text are its readings, in document order with its list items; a link whose
+    /// text names nothing takes the heading. A list with a few prose mentions keeps them out.
+    #[test]
+    fn a_document_written_as_paragraphs_reads_its_prose_links() {
+        let md = "# Resources\n\n## Reading\n\n### Database Internals\n\n\
+            A fantastic book, [Database Internals](https://databass.dev/), written by \
+            [Alex Petrov](https://petrov.example/).\n\n### Class notes\n\nHis notes are [available](https://notes.example/).\n\n\
+            ## Watching\n\n- [Intro lectures](https://video.example/intro)\n\n\
+            ### Jepsen blog\n\nKyle breaks databases with [Jepsen](https://jepsen.example/) and \
+            [Maelstrom](https://maelstrom.example/).\n";
+        let p = parse(md, Path::new("a.md"));
+        let got: Vec<(&str, &str)> = p
+            .links
+            .iter()
+            .map(|c| (c.title.as_str(), c.url.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Database Internals", "https://databass.dev/"),
+                ("Alex Petrov", "https://petrov.example/"),
+                ("Class notes: available", "https://notes.example/"),
+                ("Intro lectures", "https://video.example/intro"),
+                ("Jepsen", "https://jepsen.example/"),
+                ("Maelstrom", "https://maelstrom.example/"),
+            ]
+        );
+        assert_eq!(p.links[0].hints, ["Database Internals"]);
+        assert!(p.skipped.is_empty(), "{:?}", p.skipped);
+        // Fewer prose links than list entries: the prose ones are mentions, as before.
+        let list = "## Papers\n\n- [A](https://a.example/)\n- [B](https://b.example/)\n\n\
+            Built with [Zola](https://zola.example/) and [Sass](https://sass.example/).\n";
+        let p = parse(list, Path::new("a.md"));
+        assert_eq!(p.links.len(), 2, "{:?}", p.links);
+        assert_eq!(p.skipped.len(), 1, "{:?}", p.skipped);
     }
 
     /// A bracketed "see also" or "cf." link points to another work: a reading of its own,

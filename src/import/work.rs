@@ -1677,6 +1677,14 @@ impl<V> Works<V> {
                         .filter(|t| !is_filler(t) && !theirs.iter().any(|s| s == *t))
                         .filter(|t| !title.iter().any(|w| same_word(t, w)))
                         .count();
+                    // A text with a title of its own (two words the work's title lacks) may name
+                    // another paper by the same authors: its authors then say who wrote it, not
+                    // which paper it is, and count once.
+                    let authors = if foreign >= FOREIGN_WORDS {
+                        authors.min(1)
+                    } else {
+                        authors
+                    };
                     foreign <= FOREIGN_WORDS && authors + usize::from(dated) + said >= NAMED_BY
                 };
             (by_title || by_address) && !self.extended(k, w) && !self.contradicts(k, w)

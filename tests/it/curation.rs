@@ -124,6 +124,8 @@ fn a_work_named_by_its_authors_its_site_or_a_slip_is_recognised() {
     for look_alike in [
         "Practical Byzantine Fault Tolerance and Proactive Recovery",
         "A Hundred Impossibility Proofs for Distributed Computing",
+        // Another paper by two of the work's authors, one named in the file's address.
+        "Consistency Without Borders",
     ] {
         assert_eq!(find(&links, look_alike)["status"], "new", "{look_alike}");
     }
