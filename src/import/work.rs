@@ -492,7 +492,16 @@ fn one_slip(x: &str, y: &str) -> bool {
 /// first, which is a system's name more often than not ("Pastry: A Scalable Peer-to-peer
 /// Lookup Service ..." is not "Chord: A Scalable Peer-to-peer Lookup Service ...").
 fn one_word_changed<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
-    let number = |w: &str| w.bytes().any(|c| c.is_ascii_digit());
+    // An ordinal or a number in words counts as a number: "... Tech Talks First Dose" and
+    // "... Second Dose" are two playlists, "Volume I" and "Volume II" two books.
+    const NUMBER_WORDS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "last", "final", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+    ];
+    let number = |w: &str| {
+        w.bytes().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+    };
     matches!(one_word_apart(a, b),
         Some((x, y, n, at)) if n >= 5 && at > 0 && !number(x) && !number(y))
 }
@@ -3108,6 +3117,22 @@ mod tests {
             &title_words("Harvest Yield and Scalable Tolerant Systems 2"),
             &title_words("Harvest Yield and Scalable Tolerant Systems 3"),
         ));
+    }
+
+    /// Two titles that differ only in an ordinal or a number in words are two works of a
+    /// series, not one cited from memory (two playlists "... First Dose", "... Second Dose").
+    #[test]
+    fn titles_differing_in_an_ordinal_are_two_works() {
+        let first = title_words("Vaccination Database Tech Talks First Dose");
+        let second = title_words("Vaccination Database Tech Talks Second Dose");
+        assert!(!one_word_changed(&first, &second));
+        let a = title_words("Principles of Distributed Database Systems Volume I");
+        let b = title_words("Principles of Distributed Database Systems Volume II");
+        assert!(!one_word_changed(&a, &b));
+        // The rule itself still holds for a word that is no number.
+        let c = title_words("Vaccination Database Tech Talks Booster Dose");
+        let d = title_words("Vaccination Database Tech Talks Bonus Dose");
+        assert!(one_word_changed(&c, &d));
     }
 
     /// Link text in another script is a translation or says nothing: its words in Latin
