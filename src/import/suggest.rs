@@ -218,37 +218,6 @@ struct Query {
 }
 
 impl Query {
-    /// This query without `words` (the tokens of names) in any place, nor the names
-    /// made of them.
-    fn without(&self, words: &[String], names: &Names) -> Query {
-        let keep = |ws: &Vec<String>| -> Vec<String> {
-            ws.iter()
-                .filter(|w| !super::domain::normal(w).is_some_and(|n| words.contains(&n)))
-                .cloned()
-                .collect()
-        };
-        let keep_names = |fs: &Vec<Found>| -> Vec<Found> {
-            fs.iter()
-                .filter(|f| {
-                    !names.phrases[f.name]
-                        .tokens
-                        .iter()
-                        .any(|w| words.contains(w))
-                })
-                .copied()
-                .collect()
-        };
-        Query {
-            title: keep(&self.title),
-            hints: keep(&self.hints),
-            note: keep(&self.note),
-            url: keep(&self.url),
-            title_names: keep_names(&self.title_names),
-            heading_names: keep_names(&self.heading_names),
-            url_names: keep_names(&self.url_names),
-        }
-    }
-
     /// Why `s` was decided, for the curator: the field's words it rests on, and what kept a
     /// link out of every topic.
     fn explain(
@@ -838,28 +807,6 @@ impl Names {
     }
 }
 
-/// Whether `title` gives the system `name` (a name's token) as the owner or the setting of
-/// its subject: "HBase's MemStore", "TTL in HBase", not as its subject ("HBase Data Model"
-/// may be a survey of it, "Apache HBase" the project's own page).
-fn possessed(title: &str, name: &str) -> bool {
-    let words: Vec<&str> = title.split_whitespace().collect();
-    words.iter().enumerate().any(|(i, w)| {
-        let bare = w.trim_end_matches(|ch: char| !ch.is_alphanumeric());
-        let (stem, owner) = match bare
-            .strip_suffix("'s")
-            .or_else(|| bare.strip_suffix("\u{2019}s"))
-        {
-            Some(stem) => (stem, true),
-            None => (bare, w.ends_with('\'') || w.ends_with('\u{2019}')),
-        };
-        let setting = i > 0
-            && ["in", "on"]
-                .iter()
-                .any(|p| words[i - 1].eq_ignore_ascii_case(p));
-        (owner || setting) && super::domain::normal(stem).is_some_and(|n| n == name)
-    })
-}
-
 /// Words that say a reading is about more than one machine (as `super::domain::normal`
 /// spells them): what an everyday name of one machine's systems needs beside it to name a
 /// topic (see [`Suggester::query`]).
@@ -1445,7 +1392,23 @@ impl Suggester {
             s.why = vec!["no word of the title or heading is of the course's field".into()];
             return s;
         }
-        let (plain, margin, mut s) = self.choose(c, &q);
+        let scored = self.scored(c, &q);
+        let titled = scored.first().is_some_and(|(_, _, t, _)| *t > 0.0);
+        // A topic named by the reading (a keyword or its id in the title or heading) against
+        // one that is not: the name is the curator's evidence, so being ahead is enough.
+        let named = |at: usize| scored.get(at).map_or(0.0, |(_, _, _, n)| *n);
+        let margin = if named(0) >= 0.5 * self.floor && named(1) == 0.0 {
+            self.params.named_margin
+        } else {
+            self.params.margin
+        };
+        let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _, _)| (id, s)).collect();
+        let mut s = Self::decide(&plain, self.floor, margin);
+        if !titled && s.topic.is_some() {
+            // A blurb alone wanders: without a word of the title or a hint, no topic is sure.
+            s.topic = None;
+            s.also.clear();
+        }
         let heading_only = s.topic.is_some()
             && q.title.is_empty()
             && q.note.is_empty()
@@ -1496,93 +1459,7 @@ impl Suggester {
                 }
             }
         }
-        let system = s
-            .topic
-            .as_ref()
-            .and_then(|t| self.ids.iter().position(|i| i == t))
-            .and_then(|t| self.system_only(c, &q, t));
-        if let Some(system) = system {
-            // A system's name (a product's: "HBase", "Kafka") is a topic's keyword, but a
-            // reading on a part of the system (its MemStore, its protocol, a setting of it)
-            // is about that part: the name files it only where the reading's other words
-            // would file it there too.
-            let (_, _, without) = self.choose(c, &q.without(&system, &self.names));
-            if without.topic != s.topic {
-                let topic = s.topic.take().unwrap_or_default();
-                s.also.clear();
-                s.specific = false;
-                // What else the reading says is its candidates: a list's section then
-                // files it only where its own words point (see `super::decide`).
-                s.candidates = without.candidates;
-                s.why.retain(|w| !w.contains(" names the topic: "));
-                s.why.push(format!(
-                    "only a system's name ({}) speaks for {topic}: not what of it the reading covers",
-                    system.join(", ")
-                ));
-            }
-        }
         s
-    }
-
-    /// The scores of `c` (whose query is `q`) in order, the margin they are decided with, and
-    /// the decision, before any rule about what the evidence is.
-    fn choose(&self, c: &Candidate, q: &Query) -> (Vec<(String, f32)>, f32, Suggestion) {
-        let scored = self.scored(c, q);
-        let titled = scored.first().is_some_and(|(_, _, t, _)| *t > 0.0);
-        // A topic named by the reading (a keyword or its id in the title or heading) against
-        // one that is not: the name is the curator's evidence, so being ahead is enough.
-        let named = |at: usize| scored.get(at).map_or(0.0, |(_, _, _, n)| *n);
-        let margin = if named(0) >= 0.5 * self.floor && named(1) == 0.0 {
-            self.params.named_margin
-        } else {
-            self.params.margin
-        };
-        let plain: Vec<(String, f32)> = scored.into_iter().map(|(id, s, _, _)| (id, s)).collect();
-        let mut s = Self::decide(&plain, self.floor, margin);
-        if !titled && s.topic.is_some() {
-            // A blurb alone wanders: without a word of the title or a hint, no topic is sure.
-            s.topic = None;
-            s.also.clear();
-        }
-        (plain, margin, s)
-    }
-
-    /// When every name in the title that speaks for topic `t` is a one-word name that is
-    /// not a term of the field's own (see [`Name::specific`]: a system's, "HBase", "Kafka",
-    /// not "2pc", "crdt" or "spinlock"), given as the owner or the setting of what the
-    /// reading is about ("Diving into HBase's MemStore", "Playing with TTL in HBase"), those
-    /// names' words, with those of the heading's such names for `t` (a blog's tags "hbase,
-    /// storage"); else `None`. The topic's own id, or a system as the subject of a paper
-    /// ("Bigtable: ..."), is what the reading is about, and names its topic.
-    fn system_only(&self, c: &Candidate, q: &Query, t: usize) -> Option<Vec<String>> {
-        let own = name_tokens(&self.ids[t].replace('-', " "));
-        let system = |f: &Found| {
-            let p = &self.names.phrases[f.name];
-            p.tokens.len() == 1 && !p.specific && !f.course && p.tokens != own
-        };
-        let mut words: Vec<String> = Vec::new();
-        for f in &q.title_names {
-            let p = &self.names.phrases[f.name];
-            if !p.topics.contains(&t) {
-                continue;
-            }
-            if !system(f) || f.whole || !possessed(&c.title, &p.tokens[0]) {
-                return None;
-            }
-            if !words.contains(&p.tokens[0]) {
-                words.push(p.tokens[0].clone());
-            }
-        }
-        if words.is_empty() {
-            return None;
-        }
-        for f in &q.heading_names {
-            let p = &self.names.phrases[f.name];
-            if p.topics.contains(&t) && system(f) && !words.contains(&p.tokens[0]) {
-                words.push(p.tokens[0].clone());
-            }
-        }
-        Some(words)
     }
 
     /// The decision on sorted scores, with the least score that files a link.
@@ -2073,45 +1950,6 @@ mod tests {
         );
         let got = s.suggest(&cand("Guitar lessons: the chord shapes", ""));
         assert_eq!(got.topic, None, "{got:?}");
-    }
-
-    /// A system's name that is a topic's keyword ("kafka", "foundationdb") files a reading
-    /// that is about the system, or whose other words speak for the topic too; not one
-    /// about a part or a setting of it ("Kafka's protocol", "row keys in FoundationDB"),
-    /// which is about that part.
-    #[test]
-    fn a_system_named_as_the_owner_of_the_subject_does_not_file_alone() {
-        let c = loaded("tests/fixtures/curation/course");
-        let s = Suggester::new(&c);
-        for title in [
-            "Diving into Kafka's Protocol",
-            "Crafting row keys in FoundationDB",
-        ] {
-            let got = s.suggest(&cand(title, ""));
-            assert_eq!(got.topic, None, "{title}: {got:?}");
-            assert!(
-                got.why
-                    .iter()
-                    .any(|w| w.starts_with("only a system's name (")),
-                "{title}: {got:?}"
-            );
-        }
-        let got = s.suggest(&cand("Kafka's exactly-once delivery", ""));
-        assert_eq!(got.topic.as_deref(), Some("durable-execution"), "{got:?}");
-        let got = s.suggest(&cand("Notes about FoundationDB", ""));
-        assert_eq!(got.topic.as_deref(), Some("transactions"), "{got:?}");
-    }
-
-    #[test]
-    fn possessed_reads_the_owner_and_the_setting_not_the_subject() {
-        assert!(possessed("Diving into HBase's MemStore", "hbase"));
-        assert!(possessed(
-            "Redwood\u{2019}s memory tuning in FoundationDB",
-            "foundationdb"
-        ));
-        assert!(possessed("Watch caches on etcd", "etcd"));
-        assert!(!possessed("HBase Data Model", "hbase"));
-        assert!(!possessed("Apache HBase", "hbase"));
     }
 
     /// A keyword English has too ("orleans", a topic's system) names the system when a
