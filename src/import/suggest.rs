@@ -807,6 +807,11 @@ impl Names {
     }
 }
 
+/// The words of a name that is only a quality every system of the field claims ("highly
+/// available", "high availability"), as name tokens spell them: "highly available
+/// transactions" is a term, and names its topic.
+const QUALITY: &[&str] = &["high", "highly", "available", "availability"];
+
 /// Words that say a reading is about more than one machine (as `super::domain::normal`
 /// spells them): what an everyday name of one machine's systems needs beside it to name a
 /// topic (see [`Suggester::query`]).
@@ -1269,6 +1274,17 @@ impl Suggester {
                     || !p.tokens.iter().any(|w| ONE_MACHINE.contains(&w.as_str()))
             });
         }
+        // A quality every system of the field claims ("Highly Available Storage for
+        // Interactive Services") says what a reading's system is, not which topic it is
+        // about: it names nothing (a term that holds it, "highly available transactions",
+        // still names its topic).
+        title_names.retain(|f| {
+            f.whole
+                || !self.names.phrases[f.name]
+                    .tokens
+                    .iter()
+                    .all(|w| QUALITY.contains(&w.as_str()))
+        });
         // A topic's keyword that English has too ("Orleans", "Calvin") is the system's name
         // only where a title gives it as one: capitalised, alone before the subtitle.
         let capitalised = c
@@ -1950,6 +1966,27 @@ mod tests {
         );
         let got = s.suggest(&cand("Guitar lessons: the chord shapes", ""));
         assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// "Highly available" is a quality every system of the field claims: in a title it
+    /// names no topic; a term that holds it ("highly available transactions") still does.
+    #[test]
+    fn a_claimed_quality_names_no_topic() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let title = "Scalable, Secure, and Highly Available Distributed File Access";
+        assert!(names_in(&s, title).contains(&"highly available".to_string()));
+        let got = s.suggest(&cand(title, ""));
+        assert_ne!(got.topic.as_deref(), Some("cap-and-tradeoffs"), "{got:?}");
+        assert!(
+            !got.why.iter().any(|w| w.contains("names the topic")),
+            "{got:?}"
+        );
+        let got = s.suggest(&cand(
+            "Highly Available Transactions: Virtues and Limitations",
+            "",
+        ));
+        assert_eq!(got.topic.as_deref(), Some("transactions"), "{got:?}");
     }
 
     /// A keyword English has too ("orleans", a topic's system) names the system when a
