@@ -699,7 +699,8 @@ fn surface(word: &str, ms: &[&Reading]) -> String {
 /// more ("Linear Scan Register Allocation on SSA Form" under "SSA-based register allocation",
 /// after "Linear Scan"): it builds on that topic. A name of one word is no evidence (one
 /// MINIX retrospective naming microkernels does not put Unix after them), nor is a name the
-/// naming topic's own title holds, nor one most of the named topic's own titles do not say.
+/// naming topic's own title holds, nor one most of the named topic's own titles do not say,
+/// nor one reading's naming when a third topic's readings say the name too.
 fn from_phrase(
     topics: &[Topic],
     members: &[Vec<&Reading>],
@@ -763,6 +764,15 @@ fn from_phrase(
             let Some(r) = naming.first() else {
                 continue;
             };
+            // One reading saying a name other topics' readings say too ("Programming
+            // Languages" in a compiler book's bibliography, said under "Scheme" and
+            // "Garbage Collection" alike) uses the field's name, not this topic's.
+            let elsewhere = (0..topics.len())
+                .filter(|&t| t != a && t != b)
+                .any(|t| members[t].iter().any(|r| says(r)));
+            if naming.len() == 1 && elsewhere {
+                continue;
+            }
             edges.push(Edge {
                 from: a,
                 to: b,
@@ -832,10 +842,25 @@ fn from_stems(
     let count = |ms: &[&Reading], s: &str| ms.iter().filter(|r| says(r, s)).count();
     // The naming itself is by title: a note's passing mention ("my coworker built a
     // compiler" under an interpreter post) is no subject the reading builds on.
+    // A series counts once: six parts of one "Writing a Lisp compiler" are one work
+    // naming Lisp, not six readings that build on a Lisp topic.
+    let all_refs: Vec<&Reading> = readings.iter().collect();
+    let mut work: BTreeMap<super::Key, usize> = BTreeMap::new();
+    for (i, series) in super::series::find(&all_refs).into_iter().enumerate() {
+        for m in series.members {
+            work.entry(all_refs[m].key).or_insert(i);
+        }
+    }
     let titled = |ms: &[&Reading], s: &str| {
-        ms.iter()
-            .filter(|r| title_stems[&r.key].contains(s))
-            .count()
+        let mut works = BTreeSet::new();
+        let mut n = 0;
+        for r in ms.iter().filter(|r| title_stems[&r.key].contains(s)) {
+            match work.get(&r.key) {
+                Some(w) if !works.insert(*w) => {}
+                _ => n += 1,
+            }
+        }
+        n
     };
     let all: Vec<&Reading> = readings.iter().collect();
     let subjects = subjects(topics, members, field);

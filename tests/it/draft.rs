@@ -2274,3 +2274,23 @@ fn a_method_an_earlier_section_teaches_orders_the_sections_using_it() {
     assert!(requires(&course, "speech").is_empty());
     assert!(requires(&course, "network-models").is_empty());
 }
+
+/// One reading saying a name two other topics' readings say too is the field's name, not a
+/// prerequisite (review 14: "Garbage Collection requires Programming Languages: 1 of its
+/// readings names 'Programming Languages'", the Alligator collector for functional languages).
+#[test]
+fn one_reading_naming_a_name_the_whole_list_says_orders_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/field-name-once.md", &["--no-like"]);
+    assert!(requires(&course, "garbage-collection").is_empty());
+    assert!(requires(&course, "scheme").is_empty());
+}
+
+/// The parts of one series naming a subject are one work naming it (review 14: "Compiler
+/// requires Lisp: 6 of its 11 readings say 'Lisp'", six parts of one Lisp-compiler series).
+#[test]
+fn a_series_naming_a_subject_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/series-once.md", &["--no-like"]);
+    assert!(requires(&course, "compiler").is_empty());
+}
