@@ -93,6 +93,9 @@ pub(crate) fn infer(
         topics, &members, &field, rank, readings, clustered,
     ));
     edges.extend(from_readings(topics, &members, rank, readings, clustered));
+    if !clustered {
+        edges.extend(from_methods(topics, &members, &field, rank, readings));
+    }
     edges.extend(from_head_name(topics, &members, parents, rank, clustered));
     edges.extend(from_tools(topics, rank, clustered));
     edges.extend(from_siblings(topics, &members, rank, readings));
@@ -696,7 +699,8 @@ fn surface(word: &str, ms: &[&Reading]) -> String {
 /// more ("Linear Scan Register Allocation on SSA Form" under "SSA-based register allocation",
 /// after "Linear Scan"): it builds on that topic. A name of one word is no evidence (one
 /// MINIX retrospective naming microkernels does not put Unix after them), nor is a name the
-/// naming topic's own title holds, nor one most of the named topic's own titles do not say.
+/// naming topic's own title holds, nor one most of the named topic's own titles do not say,
+/// nor one reading's naming when a third topic's readings say the name too.
 fn from_phrase(
     topics: &[Topic],
     members: &[Vec<&Reading>],
@@ -760,6 +764,15 @@ fn from_phrase(
             let Some(r) = naming.first() else {
                 continue;
             };
+            // One reading saying a name other topics' readings say too ("Programming
+            // Languages" in a compiler book's bibliography, said under "Scheme" and
+            // "Garbage Collection" alike) uses the field's name, not this topic's.
+            let elsewhere = (0..topics.len())
+                .filter(|&t| t != a && t != b)
+                .any(|t| members[t].iter().any(|r| says(r)));
+            if naming.len() == 1 && elsewhere {
+                continue;
+            }
             edges.push(Edge {
                 from: a,
                 to: b,
@@ -829,10 +842,25 @@ fn from_stems(
     let count = |ms: &[&Reading], s: &str| ms.iter().filter(|r| says(r, s)).count();
     // The naming itself is by title: a note's passing mention ("my coworker built a
     // compiler" under an interpreter post) is no subject the reading builds on.
+    // A series counts once: six parts of one "Writing a Lisp compiler" are one work
+    // naming Lisp, not six readings that build on a Lisp topic.
+    let all_refs: Vec<&Reading> = readings.iter().collect();
+    let mut work: BTreeMap<super::Key, usize> = BTreeMap::new();
+    for (i, series) in super::series::find(&all_refs).into_iter().enumerate() {
+        for m in series.members {
+            work.entry(all_refs[m].key).or_insert(i);
+        }
+    }
     let titled = |ms: &[&Reading], s: &str| {
-        ms.iter()
-            .filter(|r| title_stems[&r.key].contains(s))
-            .count()
+        let mut works = BTreeSet::new();
+        let mut n = 0;
+        for r in ms.iter().filter(|r| title_stems[&r.key].contains(s)) {
+            match work.get(&r.key) {
+                Some(w) if !works.insert(*w) => {}
+                _ => n += 1,
+            }
+        }
+        n
     };
     let all: Vec<&Reading> = readings.iter().collect();
     let subjects = subjects(topics, members, field);
@@ -1186,6 +1214,130 @@ fn from_readings(
                     quoted(ta),
                     plain(&super::short(&presenter.c.title, 50)),
                     plain(&super::short(&r.c.title, 60)),
+                ),
+            });
+        }
+    }
+    edges
+}
+
+/// The words of a title before its first bracket: the paper's own words, not the year,
+/// venue, authors or lab an annotated list appends ("... networks (2012), A. Krizhevsky et
+/// al. (Hinton)").
+fn lead_words(title: &str) -> Vec<String> {
+    let head = title.split('(').next().unwrap_or(title);
+    let words = super::terms(head);
+    if words.len() >= 2 {
+        words
+    } else {
+        super::terms(title)
+    }
+}
+
+/// A method a section teaches, built on by later sections: a word of its readings' titles
+/// (not of any topic's title) that a third of them and three or more say, in the first
+/// section of the author's order that says it so ("convolutional" under "Network Models"),
+/// that later sections' readings use in the same compound ("convolutional neural networks"
+/// under "Video"), two readings and a quarter of the section at least, though no more of it
+/// than of the teaching section, and the rest of the list at half that rate at most (and
+/// the whole list at a quarter of its readings at most, half the teaching section's rate). The
+/// compound keeps a word said in two senses apart ("action recognition" is not "speech
+/// recognition"); a word general English uses often is no method.
+fn from_methods(
+    topics: &[Topic],
+    members: &[Vec<&Reading>],
+    field: &crate::import::domain::Field,
+    rank: &[usize],
+    readings: &[Reading],
+) -> Vec<Edge> {
+    let own_title: BTreeSet<String> = topics.iter().flat_map(|t| super::terms(&t.title)).collect();
+    let words: BTreeMap<super::Key, Vec<String>> = readings
+        .iter()
+        .map(|r| (r.key, lead_words(&r.c.title)))
+        .collect();
+    let says = |r: &Reading, w: &str| words[&r.key].iter().any(|x| x == w);
+    let compounds = |r: &Reading, w: &str| -> BTreeSet<(String, String)> {
+        words[&r.key]
+            .windows(2)
+            .filter(|p| p[0] == w || p[1] == w)
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect()
+    };
+    let usable = |t: usize| !topics[t].further && !topics[t].intro && rank[t] != usize::MAX;
+    let mut order: Vec<usize> = (0..topics.len()).filter(|&t| usable(t)).collect();
+    order.sort_by_key(|&t| rank[t]);
+    let candidates: BTreeSet<&str> = readings
+        .iter()
+        .flat_map(|r| words[&r.key].iter().map(|w| w.as_str()))
+        .filter(|w| !own_title.contains(*w) && w.len() >= 4)
+        .filter(|w| field.weight(w).is_some_and(|x| x >= 2.0))
+        .filter(|w| !crate::import::domain::common_english(w))
+        .collect();
+    let share = |n: usize, of: usize| n as f32 / of.max(1) as f32;
+    // The readings the list files under its topics (not the pages it only links).
+    let filed: Vec<&Reading> = members.iter().flatten().copied().collect();
+    let mut edges = Vec::new();
+    for w in candidates {
+        let count = |t: usize| members[t].iter().filter(|r| says(r, w)).count();
+        let Some(&a) = order
+            .iter()
+            .find(|&&t| count(t) >= 3 && count(t) * 3 >= members[t].len())
+        else {
+            continue;
+        };
+        let in_a = count(a);
+        let all = filed.iter().filter(|r| says(r, w)).count();
+        // A word a quarter of the list says is the field's ("neural" in a deep-learning
+        // list), not a method one section teaches; the teaching section says it at twice
+        // the list's rate at least.
+        if all * 4 > filed.len() || share(in_a, members[a].len()) < 2.0 * share(all, filed.len()) {
+            continue;
+        }
+        let taught: BTreeSet<(String, String)> = members[a]
+            .iter()
+            .filter(|r| says(r, w))
+            .flat_map(|r| compounds(r, w))
+            .collect();
+        let since = members[a]
+            .iter()
+            .filter(|r| says(r, w))
+            .filter_map(|r| r.year)
+            .min();
+        for &b in order.iter().filter(|&&b| rank[b] > rank[a]) {
+            let naming: Vec<&&Reading> = members[b]
+                .iter()
+                .filter(|r| compounds(r, w).iter().any(|p| taught.contains(p)))
+                .filter(|r| !matches!((r.year, since), (Some(y), Some(s)) if y < s))
+                .collect();
+            let n = naming.len();
+            let rest = all.saturating_sub(in_a + count(b));
+            let others = filed
+                .len()
+                .saturating_sub(members[a].len() + members[b].len());
+            if n < 2
+                || n * 4 < members[b].len()
+                || share(count(b), members[b].len()) > share(in_a, members[a].len())
+                || 2.0 * share(rest, others) > share(in_a, members[a].len())
+            {
+                continue;
+            }
+            let pair = naming
+                .iter()
+                .flat_map(|r| compounds(r, w))
+                .find(|p| taught.contains(p))
+                .map(|(x, y)| format!("{x} {y}"))
+                .unwrap_or_else(|| w.to_string());
+            edges.push(Edge {
+                from: a,
+                to: b,
+                score: 0.45 + 0.05 * (n.min(5) as f32),
+                why: format!(
+                    "{n} of its {} readings build on \"{}\", the method {in_a} of the {} readings of {} name, which the list teaches first (e.g. \"{}\")",
+                    members[b].len(),
+                    plain(&pair),
+                    members[a].len(),
+                    quoted(&topics[a]),
+                    plain(&super::short(&naming[0].c.title, 60)),
                 ),
             });
         }

@@ -2254,3 +2254,43 @@ fn a_catch_all_topic_is_split_along_its_sub_theme_to_hold_the_share() {
     assert_eq!(links(&optimizing.1), 4, "{}", optimizing.1);
     assert!(optimizing.1.contains("Building an optimizing compiler"));
 }
+
+/// A method one section teaches ("convolutional networks" under "Network Models") puts the
+/// later sections whose readings use it in the same compound after it (review 14: the
+/// deep-learning list had no prerequisite at all). A word a quarter of the list says
+/// ("neural") is the field's, not a method; a word said in another compound ("speech
+/// recognition" beside "action recognition") names another thing.
+#[test]
+fn a_method_an_earlier_section_teaches_orders_the_sections_using_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/methods.md", &["--no-like"]);
+    for later in ["image", "video-and-actions"] {
+        let req = requires(&course, later);
+        assert_eq!(req.len(), 1, "{later}: {req:?}");
+        assert_eq!(req[0].0, "network-models", "{later}: {req:?}");
+        assert!(req[0].1.contains("\"convolutional network\""), "{req:?}");
+    }
+    assert!(requires(&course, "language").is_empty());
+    assert!(requires(&course, "speech").is_empty());
+    assert!(requires(&course, "network-models").is_empty());
+}
+
+/// One reading saying a name two other topics' readings say too is the field's name, not a
+/// prerequisite (review 14: "Garbage Collection requires Programming Languages: 1 of its
+/// readings names 'Programming Languages'", the Alligator collector for functional languages).
+#[test]
+fn one_reading_naming_a_name_the_whole_list_says_orders_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/field-name-once.md", &["--no-like"]);
+    assert!(requires(&course, "garbage-collection").is_empty());
+    assert!(requires(&course, "scheme").is_empty());
+}
+
+/// The parts of one series naming a subject are one work naming it (review 14: "Compiler
+/// requires Lisp: 6 of its 11 readings say 'Lisp'", six parts of one Lisp-compiler series).
+#[test]
+fn a_series_naming_a_subject_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/series-once.md", &["--no-like"]);
+    assert!(requires(&course, "compiler").is_empty());
+}
