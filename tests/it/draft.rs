@@ -2254,3 +2254,33 @@ fn a_catch_all_topic_is_split_along_its_sub_theme_to_hold_the_share() {
     assert_eq!(links(&optimizing.1), 4, "{}", optimizing.1);
     assert!(optimizing.1.contains("Building an optimizing compiler"));
 }
+
+/// The built-in course shapes a draft by default only when the list is mostly about its
+/// field. A memory-management bibliography whose titles say "distributed", "replication",
+/// "partitioned", "concurrent" or "storage" now and then is not: no topic comes from the
+/// course's readings and the README says no course was consulted, and why. A list of the
+/// course's field (Paxos, failure detectors) still learns from it, and its README says so.
+#[test]
+fn the_built_in_course_stays_out_of_another_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/other-field.bib", &[]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("No course was consulted"), "{readme}");
+    assert!(!readme.contains("would file under"), "{readme}");
+    for (id, text) in topics(&course) {
+        assert!(!text.contains("would file under"), "{id}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/seeded.md", &[]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains(
+            "The built-in course \"Distributed Systems, Foundations First\" was consulted"
+        ),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("would file under its topic \"Paxos\""),
+        "{readme}"
+    );
+}
