@@ -2284,3 +2284,28 @@ fn the_built_in_course_stays_out_of_another_field() {
         "{readme}"
     );
 }
+
+/// A section that says only that its readings matter most ("Classic Papers": LeNet, deep
+/// belief nets) holds the field's foundations: a core topic in the first stage, wherever the
+/// list puts it. One that only recommends ("Papers Worth Reading") is a bucket: further reading.
+#[test]
+fn classic_papers_are_core_and_early_not_further_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/classic-last.md", &["--no-like"]);
+    let topics = topics(&course);
+    let classic = &topics
+        .iter()
+        .find(|(id, _)| id == "classic-papers")
+        .expect("a Classic Papers topic")
+        .1;
+    assert!(classic.contains("lenet"), "{classic}");
+    assert_eq!(stage_of(&course, "classic-papers"), "part-1");
+    let further = &topics
+        .iter()
+        .find(|(id, _)| id == "further-reading")
+        .expect("further reading")
+        .1;
+    assert!(further.contains("densenet"), "{further}");
+    assert!(!further.contains("lenet"), "{further}");
+    assert!(!topics.iter().any(|(id, _)| id == "papers-worth-reading"));
+}
