@@ -669,6 +669,13 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     }
     let mut stages = stages::assign(&mut topics, &order, method.clustered(), &readings);
     let mut staged_by = match method {
+        Method::Sections
+            if topics
+                .iter()
+                .any(|t| sections::names_importance(&t.title)) =>
+        {
+            "the list's own order of its sections (its author's teaching order), its classic or seminal works first, a topic moved later only when a prerequisite demands it"
+        }
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
         Method::Clusters | Method::Regrouped => "a teacher's order: a topic others require that requires none, and a topic of general works (textbooks, guides, manuals), in the first stage; then the main subjects before the side topics of a few readings, each by the age of its readings (oldest median year first); a topic moved later only when a prerequisite demands it",
     };
@@ -729,7 +736,10 @@ fn author_order(topics: &[Topic], readings: &[Reading], method: Method) -> Vec<u
         ys.get(ys.len() / 2).copied().unwrap_or(u32::MAX)
     };
     match method {
-        Method::Sections => order.sort_by_key(|&t| first(t)),
+        // "Classic Papers" hold the foundations: wherever the list puts them, they come first.
+        Method::Sections => {
+            order.sort_by_key(|&t| (!sections::names_importance(&topics[t].title), first(t)))
+        }
         Method::Clusters | Method::Regrouped => {
             order.sort_by_key(|&t| (!topics[t].intro, median(t), first(t)))
         }
