@@ -442,8 +442,9 @@ fn from_links(topics_dir: &Path, title: &str, options: &Options) -> Result<FromL
     }
     warnings.extend(crate::draft::shared_addresses(&mut inputs));
     crate::draft::same_titles(&mut inputs);
-    let like = like_course(options, &inputs)?;
+    let (like, consulted) = like_course(options, &inputs)?;
     let mut draft = crate::draft::draft(&inputs, like.as_ref());
+    draft.consulted = consulted;
     let mut files = BTreeMap::new();
     if draft.topics.is_empty() {
         // Nothing to group by (a short feed, say). A course needs a topic: an empty one that
@@ -668,13 +669,17 @@ fn keep_reading_order(text: &str) -> String {
 }
 
 /// The course the draft learns prerequisites from: `--like DIR`, else the built-in course
-/// when the list is about its field, else none.
+/// when the list is about its field, else none; and a sentence for the README saying which
+/// and why.
 fn like_course(
     options: &Options,
     inputs: &[(PathBuf, Vec<Candidate>)],
-) -> Result<Option<crate::model::Course>, Error> {
+) -> Result<(Option<crate::model::Course>, String), Error> {
     if options.no_like {
-        return Ok(None);
+        return Ok((
+            None,
+            "No course was consulted: `--no-like` asked for none.".into(),
+        ));
     }
     if let Some(dir) = &options.like {
         let topics = if dir.join(TOPICS).is_dir() {
@@ -682,14 +687,43 @@ fn like_course(
         } else {
             dir.clone()
         };
-        return corpus::load_dir(&topics)
-            .map(|l| Some(l.course))
-            .map_err(Error::Invalid);
+        let course = corpus::load_dir(&topics)
+            .map(|l| l.course)
+            .map_err(Error::Invalid)?;
+        let why = format!(
+            "The course \"{}\" was consulted for topics and prerequisites: `--like` named it.",
+            crate::draft::plain(&course.title)
+        );
+        return Ok((Some(course), why));
     }
     let builtin = corpus::load(&corpus::embedded_sources())
         .map(|l| l.course)
         .map_err(Error::Invalid)?;
-    Ok(crate::draft::same_field(&builtin, inputs).then_some(builtin))
+    let share = crate::draft::same_field(&builtin, inputs);
+    let title = crate::draft::plain(&builtin.title);
+    let counts = format!(
+        "{} of the {} readings' titles use words distinctive of its field (two in five needed), \
+         and {} are its own readings (one in ten, at least {}, needed)",
+        share.distinctive,
+        share.readings,
+        share.cited,
+        crate::draft::SAME_FIELD_CITED
+    );
+    Ok(if share.same() {
+        (
+            Some(builtin),
+            format!(
+                "The built-in course \"{title}\" was consulted for topics and prerequisites, as the list is about its field: {counts}."
+            ),
+        )
+    } else {
+        (
+            None,
+            format!(
+                "No course was consulted: the list is not about the field of the built-in course \"{title}\" ({counts}); `--like DIR` names a course to learn from."
+            ),
+        )
+    })
 }
 
 /// Files each row under its draft topic, in the draft's reading order, and counts the new

@@ -93,6 +93,9 @@ pub struct Draft {
     /// The title of the course the prerequisites learned from, when it lent its order (the
     /// list is in its field).
     pub like: Option<String>,
+    /// Which course the draft could learn from and why, or why none, for the README; set
+    /// by the caller that chose it (empty: nothing to say).
+    pub consulted: String,
     /// What the stages follow, for the README.
     pub staged_by: &'static str,
     /// The works the list gives no address for, kept with a search URL marked `guessed`:
@@ -666,6 +669,13 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
     }
     let mut stages = stages::assign(&mut topics, &order, method.clustered(), &readings);
     let mut staged_by = match method {
+        Method::Sections
+            if topics
+                .iter()
+                .any(|t| sections::names_importance(&t.title)) =>
+        {
+            "the list's own order of its sections (its author's teaching order), its classic or seminal works first, a topic moved later only when a prerequisite demands it"
+        }
         Method::Sections => "the list's own order of its sections (its author's teaching order), a topic moved later only when a prerequisite demands it",
         Method::Clusters | Method::Regrouped => "a teacher's order: a topic others require that requires none, and a topic of general works (textbooks, guides, manuals), in the first stage; then the main subjects before the side topics of a few readings, each by the age of its readings (oldest median year first); a topic moved later only when a prerequisite demands it",
     };
@@ -682,6 +692,7 @@ pub fn draft(inputs: &[(PathBuf, Vec<Candidate>)], like: Option<&Course>) -> Dra
         stages,
         inbox,
         like: like.filter(|_| borrowed).map(|c| c.title.clone()),
+        consulted: String::new(),
         staged_by,
         unaddressed: inputs
             .iter()
@@ -725,7 +736,10 @@ fn author_order(topics: &[Topic], readings: &[Reading], method: Method) -> Vec<u
         ys.get(ys.len() / 2).copied().unwrap_or(u32::MAX)
     };
     match method {
-        Method::Sections => order.sort_by_key(|&t| first(t)),
+        // "Classic Papers" hold the foundations: wherever the list puts them, they come first.
+        Method::Sections => {
+            order.sort_by_key(|&t| (!sections::names_importance(&topics[t].title), first(t)))
+        }
         Method::Clusters | Method::Regrouped => {
             order.sort_by_key(|&t| (!topics[t].intro, median(t), first(t)))
         }
@@ -1185,10 +1199,42 @@ pub(crate) fn short(text: &str, max: usize) -> String {
     format!("{}...", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// Whether the list is about `course`'s field: at least 40% of its readings' titles use a
-/// word the course uses far more often than English does. A list that passes may still
-/// borrow nothing: `prereqs` also wants most draft topics to match a course topic.
-pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool {
+/// How much of a list is in a course's field: what decides whether the built-in course may
+/// shape a draft when no `--like` names one, and what the draft's README says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldShare {
+    /// The list's readings.
+    pub readings: usize,
+    /// Readings whose title uses a word distinctive of the course's field (see
+    /// [`DISTINCTIVE`]).
+    pub distinctive: usize,
+    /// Readings that are the course's own (the same address or the same title).
+    pub cited: usize,
+}
+
+impl FieldShare {
+    /// Whether the list is mostly about the course's field: two in five of its readings'
+    /// titles use a word distinctive of it, or one in ten of its readings (and at least
+    /// [`SAME_FIELD_CITED`]) are the course's own. A few shared classics in a long list of
+    /// another field (a database list citing Dynamo and Spanner) do not make it the course's.
+    pub fn same(&self) -> bool {
+        self.readings > 0
+            && (self.distinctive * 5 >= self.readings * 2
+                || (self.cited >= SAME_FIELD_CITED && self.cited * 10 >= self.readings))
+    }
+}
+
+/// How many times more often than English (as a natural log: about 150 times) a course
+/// must use a word for the word to mark a reading as in its field. The field's own words
+/// (`domain::FIELD_RATIO`, about 7 times) include every computing word a course uses at all
+/// ("algorithm", "storage", "garbage", "concurrent"): a bibliography of another part of
+/// computing shares many, while the words that name the course's subject ("paxos",
+/// "replication", "consensus", "distributed") are far rarer in English.
+pub const DISTINCTIVE: f32 = 5.0;
+
+/// How much of the list is in `course`'s field (see [`FieldShare::same`]). A list that is
+/// may still borrow nothing: `prereqs` also wants most draft topics to match a course topic.
+pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> FieldShare {
     let field = domain::Field::learn(
         course.topics.iter().flat_map(|t| {
             let head = [(t.title.as_str(), 3), (t.summary.as_str(), 1)];
@@ -1202,12 +1248,11 @@ pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool
         domain::FIELD_RATIO,
     );
     let all: Vec<&Candidate> = inputs.iter().flat_map(|(_, cs)| cs).collect();
-    if all.is_empty() {
-        return false;
-    }
-    let inside = all
+    let distinctive = all
         .iter()
-        .filter(|c| !field.words_in(&c.title).is_empty())
+        .filter(|c| {
+            domain::words(&c.title).any(|w| field.weight(&w).is_some_and(|r| r >= DISTINCTIVE))
+        })
         .count();
     // A list citing the course's own readings is in its field, however its titles are worded
     // (a dissertation's bibliography is half documentation pages and source code).
@@ -1238,11 +1283,15 @@ pub fn same_field(course: &Course, inputs: &[(PathBuf, Vec<Candidate>)]) -> bool
                 || titles.contains(&title_key(&c.title))
         })
         .count();
-    inside * 5 >= all.len() * 2 || cited >= SAME_FIELD_CITED
+    FieldShare {
+        readings: all.len(),
+        distinctive,
+        cited,
+    }
 }
 
 /// How many of a course's own readings a list must cite to be in the course's field.
-const SAME_FIELD_CITED: usize = 5;
+pub const SAME_FIELD_CITED: usize = 5;
 
 /// Readings made of titles alone, the list's first file in order: what the unit tests of
 /// clustering and prerequisites work on.

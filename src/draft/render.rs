@@ -61,6 +61,10 @@ pub fn readme(draft: &Draft) -> String {
             None => String::new(),
         }
     );
+    if !draft.consulted.is_empty() {
+        // Built by the caller from course titles it passed through `plain`.
+        let _ = writeln!(out, "{}\n", draft.consulted);
+    }
     out.push_str("### Topics\n\n");
     for t in &draft.topics {
         let _ = writeln!(

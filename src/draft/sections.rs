@@ -186,6 +186,36 @@ const FURTHER: &[&str] = &[
     "resources",
 ];
 
+/// Words saying a section's readings matter most: "Classic Papers", "Seminal Works", "Key
+/// papers" hold the field's foundations, a core topic that comes early, never further reading.
+const IMPORTANCE_WORDS: &[&str] = &[
+    "classic",
+    "classics",
+    "seminal",
+    "foundational",
+    "landmark",
+    "influential",
+    "essential",
+    "essentials",
+    "key",
+    "must",
+    "required",
+];
+
+/// Whether `name` says only that its readings matter most (with kinds of resource):
+/// "Classic Papers", "Must read", not "Classic Compiler Optimizations", which names a subject.
+pub(crate) fn names_importance(name: &str) -> bool {
+    let lower = strip_numbering(name).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| IMPORTANCE_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| IMPORTANCE_WORDS.contains(w) || FORM_WORDS.contains(w))
+}
+
 /// The role of a section named `name`.
 pub(crate) fn role(name: &str) -> Role {
     // "Compilers -- Register Allocation -- Others" is an "Others" section.
@@ -268,8 +298,14 @@ pub(crate) fn role(name: &str) -> Role {
         && words[1..]
             .iter()
             .all(|w| FORM_WORDS.contains(w) || FURTHER.contains(w));
+    // "Papers Worth Reading": a recommendation and kinds of resource, no subject, is a bucket.
+    let worth = words.contains(&"worth")
+        && words
+            .iter()
+            .all(|w| *w == "worth" || FORM_WORDS.contains(w));
     if FURTHER.contains(&joined.as_str())
         || generic_rest
+        || worth
         || ["further ", "misc "].iter().any(|p| joined.starts_with(p))
     {
         return Role::Further;
@@ -415,7 +451,11 @@ fn place(path: &[String], catalogued: &HashSet<String>) -> Place {
     // The innermost section that names a subject. When all name only forms of readings
     // ("Recommended Courses, Books and Talks" > "Books", "Learning" > "Papers"), the section
     // is a collection of resources over every subject: optional further reading.
-    match path.iter().rev().find(|s| role(s) == Role::Topic) {
+    match path
+        .iter()
+        .rev()
+        .find(|s| role(s) == Role::Topic || names_importance(s))
+    {
         Some(named) => Place::Topic(named.clone()),
         None => Place::Further,
     }
@@ -671,7 +711,8 @@ pub(crate) fn by_section(readings: &[Reading]) -> Option<Sectioned> {
             && ["book", "course", "textbook", "tutorial", "lecture"]
                 .iter()
                 .any(|w| title.to_lowercase().contains(w));
-        let intro = intro_share || is_intro_section(&title) || teaching;
+        // "Classic Papers": the field's foundations come early.
+        let intro = intro_share || is_intro_section(&title) || teaching || names_importance(&title);
         out.push(Topic {
             id: String::new(),
             summary: format!(

@@ -2294,3 +2294,58 @@ fn a_series_naming_a_subject_counts_once() {
     let course = draft(dir.path(), "draft/series-once.md", &["--no-like"]);
     assert!(requires(&course, "compiler").is_empty());
 }
+
+/// The built-in course shapes a draft by default only when the list is mostly about its
+/// field. A memory-management bibliography whose titles say "distributed", "replication",
+/// "partitioned", "concurrent" or "storage" now and then is not: no topic comes from the
+/// course's readings and the README says no course was consulted, and why. A list of the
+/// course's field (Paxos, failure detectors) still learns from it, and its README says so.
+#[test]
+fn the_built_in_course_stays_out_of_another_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/other-field.bib", &[]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(readme.contains("No course was consulted"), "{readme}");
+    assert!(!readme.contains("would file under"), "{readme}");
+    for (id, text) in topics(&course) {
+        assert!(!text.contains("would file under"), "{id}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/seeded.md", &[]);
+    let readme = std::fs::read_to_string(course.join("README.md")).unwrap();
+    assert!(
+        readme.contains(
+            "The built-in course \"Distributed Systems, Foundations First\" was consulted"
+        ),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("would file under its topic \"Paxos\""),
+        "{readme}"
+    );
+}
+
+/// A section that says only that its readings matter most ("Classic Papers": LeNet, deep
+/// belief nets) holds the field's foundations: a core topic in the first stage, wherever the
+/// list puts it. One that only recommends ("Papers Worth Reading") is a bucket: further reading.
+#[test]
+fn classic_papers_are_core_and_early_not_further_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/classic-last.md", &["--no-like"]);
+    let topics = topics(&course);
+    let classic = &topics
+        .iter()
+        .find(|(id, _)| id == "classic-papers")
+        .expect("a Classic Papers topic")
+        .1;
+    assert!(classic.contains("lenet"), "{classic}");
+    assert_eq!(stage_of(&course, "classic-papers"), "part-1");
+    let further = &topics
+        .iter()
+        .find(|(id, _)| id == "further-reading")
+        .expect("further reading")
+        .1;
+    assert!(further.contains("densenet"), "{further}");
+    assert!(!further.contains("lenet"), "{further}");
+    assert!(!topics.iter().any(|(id, _)| id == "papers-worth-reading"));
+}
