@@ -2254,3 +2254,25 @@ fn a_catch_all_topic_is_split_along_its_sub_theme_to_hold_the_share() {
     assert_eq!(links(&optimizing.1), 4, "{}", optimizing.1);
     assert!(optimizing.1.contains("Building an optimizing compiler"));
 }
+
+/// A cluster's name is a subject its titles say whole (review 14: "Turing-Complete",
+/// "Distributed shared"): a hyphenated compound every title ends a clause with is a property
+/// ("MOV is Turing-complete"), no topic, and nothing else gathers a topic by its words; a
+/// name its titles go on from ("distributed shared memory", "distributed shared persistent
+/// memory") gets the phrase they say.
+#[test]
+fn fragments_and_predicates_name_no_topic_and_clipped_names_are_completed() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/fragment-names.md", &["--no-like"]);
+    let topics = topics(&course);
+    let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(ids.contains(&"distributed-shared-memory"), "{ids:?}");
+    for (id, t) in &topics {
+        let title = t.lines().find(|l| l.starts_with("title = ")).unwrap();
+        assert!(!title.to_lowercase().contains("complete"), "{id}: {title}");
+        assert!(!t.contains("MOV is Turing-complete"), "{id}");
+    }
+    let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
+    assert!(inbox.contains("MOV is Turing-complete"), "{inbox}");
+    assert!(inbox.contains("Accidentally Turing complete"), "{inbox}");
+}
