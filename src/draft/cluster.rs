@@ -1626,7 +1626,9 @@ fn longer_name(rs: &[&Reading], name: &[String]) -> Option<String> {
 }
 
 /// Cluster-named topics (see [`cluster_text`]) with a clipped name get the phrase their titles
-/// say (see [`longer_name`]), unless another topic has it.
+/// say (see [`longer_name`]), unless the word added is in another topic's name: "Distributed
+/// shared memory" beside "Memory Allocation" would blur which subject a title's "memory" says,
+/// the evidence prerequisites rest on.
 fn unclip(readings: &[Reading], topics: &mut [Topic]) {
     for i in 0..topics.len() {
         if !topics[i].origin.starts_with("a cluster of readings") {
@@ -1640,9 +1642,14 @@ fn unclip(readings: &[Reading], topics: &mut [Topic]) {
         let Some(longer) = longer_name(&rs, &super::terms(&topics[i].title)) else {
             continue;
         };
+        let added = super::terms(&longer).pop().unwrap_or_default();
         if topics
             .iter()
             .all(|t| t.title.to_lowercase() != longer.to_lowercase())
+            && topics
+                .iter()
+                .enumerate()
+                .all(|(j, t)| j == i || !super::terms(&t.title).contains(&added))
         {
             topics[i].title = longer;
         }

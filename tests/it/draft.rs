@@ -706,9 +706,10 @@ fn clusters_are_named_by_a_phrase_or_one_word_of_their_titles() {
     let course = draft(dir.path(), "draft/names.md", &["--no-like"]);
     let topics = topics(&course);
     let ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, ["distributed-key-value", "json", "lua"]);
+    // "Distributed key-value" goes on to "store" in three of its four titles.
+    assert_eq!(ids, ["distributed-key-value-store", "json", "lua"]);
     let text = |id: &str| topics.iter().find(|t| t.0 == id).unwrap().1.clone();
-    assert!(text("distributed-key-value").contains("title = \"Distributed key-value\""));
+    assert!(text("distributed-key-value-store").contains("title = \"Distributed key-value store\""));
     assert!(text("json").contains("title = \"JSON\""));
     assert!(text("json").contains("Writing a simple JSON parser"));
     let inbox = std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap();
