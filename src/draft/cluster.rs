@@ -1596,7 +1596,8 @@ fn fragment(rs: &[&Reading], title: &str, name: &[String]) -> bool {
 /// "distributed shared memory" and "distributed shared persistent memory": the word most
 /// titles saying the name go on with, directly or after one more word. Only the name changes,
 /// once the members are settled: a longer name must not draw in whatever says its last word.
-fn longer_name(rs: &[&Reading], name: &[String]) -> Option<String> {
+fn longer_name(rs: &[&Reading], title: &str) -> Option<String> {
+    let name = &super::terms(title)[..];
     if name.len() < 2 {
         return None;
     }
@@ -1622,7 +1623,10 @@ fn longer_name(rs: &[&Reading], name: &[String]) -> Option<String> {
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
     let phrase: Vec<String> = name.iter().cloned().chain([w.to_string()]).collect();
     let saying: Vec<&&Reading> = saying.iter().map(|(r, _)| *r).collect();
-    as_written(&saying, &phrase)
+    // The name as it was ("key-value" keeps its hyphen), then the word as a title writes it.
+    let written = as_written(&saying, &phrase)?;
+    let added = written.rsplit(' ').next()?;
+    Some(format!("{title} {added}"))
 }
 
 /// Cluster-named topics (see [`cluster_text`]) with a clipped name get the phrase their titles
@@ -1639,7 +1643,7 @@ fn unclip(readings: &[Reading], topics: &mut [Topic]) {
             .iter()
             .filter_map(|k| readings.iter().find(|r| r.key == *k))
             .collect();
-        let Some(longer) = longer_name(&rs, &super::terms(&topics[i].title)) else {
+        let Some(longer) = longer_name(&rs, &topics[i].title) else {
             continue;
         };
         let added = super::terms(&longer).pop().unwrap_or_default();
@@ -2659,10 +2663,10 @@ mod tests {
         ));
         assert!(fragment(&rs, "Log-structured", &words("Log-structured")));
         assert_eq!(
-            longer_name(&rs[4..], &words("Distributed shared")).as_deref(),
+            longer_name(&rs[4..], "Distributed shared").as_deref(),
             Some("Distributed shared memory")
         );
-        assert_eq!(longer_name(&rs[2..4], &words("Log-structured")), None);
+        assert_eq!(longer_name(&rs[2..4], "Log-structured"), None);
     }
 
     /// Two left-over readings make a topic when the word they share is a name, written as
