@@ -1243,7 +1243,10 @@ impl Suggester {
             .chars()
             .any(|ch| ch.is_alphabetic() && u32::from(ch) > 0x024F)
             && bare_words(&without_venues(&c.title)).is_empty()
-            && self.names.find(&name_tokens(&without_venues(&c.title))).is_empty();
+            && self
+                .names
+                .find(&name_tokens(&without_venues(&c.title)))
+                .is_empty();
         let mute = !c.title.chars().any(|ch| ch.is_ascii_alphabetic()) || site_name || foreign;
         let bare_title = if mute {
             url_words.clear();
@@ -2113,7 +2116,10 @@ mod tests {
                 ..cand(title, "")
             })
         };
-        let got = at("这个 Wikipedia 词条", "http://en.wikipedia.org/wiki/Vector_clock");
+        let got = at(
+            "这个 Wikipedia 词条",
+            "http://en.wikipedia.org/wiki/Vector_clock",
+        );
         assert_eq!(got.topic.as_deref(), Some("logical-time"), "{got:?}");
         let got = at(
             "Schneider 的论文",
