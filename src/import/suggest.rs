@@ -1235,7 +1235,19 @@ impl Suggester {
             let mut w = super::domain::words(&c.title).peekable();
             w.peek().is_some() && w.all(|w| host.contains(&w))
         };
-        let mute = !c.title.chars().any(|ch| ch.is_ascii_alphabetic()) || site_name;
+        // A link text in another script whose few Latin words name no word of the field
+        // ("这个 Wikipedia 词条", "Lampson 的论文": a site's or an author's name in a
+        // sentence of another language) is as mute as one with none.
+        let foreign = c
+            .title
+            .chars()
+            .any(|ch| ch.is_alphabetic() && u32::from(ch) > 0x024F)
+            && bare_words(&without_venues(&c.title)).is_empty()
+            && self
+                .names
+                .find(&name_tokens(&without_venues(&c.title)))
+                .is_empty();
+        let mute = !c.title.chars().any(|ch| ch.is_ascii_alphabetic()) || site_name || foreign;
         let bare_title = if mute {
             url_words.clear();
             without_venues(&path_words.join(" "))
@@ -2089,6 +2101,38 @@ mod tests {
             "http://en.wikipedia.org/wiki/Vector_clock",
         ));
         assert_eq!(got.topic, None, "{got:?}");
+    }
+
+    /// A link text in another script whose only Latin words are a site's or an author's
+    /// name ("这个 Wikipedia 词条", "Schneider 的论文") is as mute as one with none: the
+    /// address's path names the reading. A Latin word of the field in it still names it.
+    #[test]
+    fn a_foreign_link_text_naming_only_a_site_or_an_author_gives_way_to_the_address() {
+        let c = loaded("tests/fixtures/curation/course");
+        let s = Suggester::new(&c);
+        let at = |title: &str, url: &str| {
+            s.suggest(&Candidate {
+                url: url.into(),
+                ..cand(title, "")
+            })
+        };
+        let got = at(
+            "这个 Wikipedia 词条",
+            "http://en.wikipedia.org/wiki/Vector_clock",
+        );
+        assert_eq!(got.topic.as_deref(), Some("logical-time"), "{got:?}");
+        let got = at(
+            "Schneider 的论文",
+            "https://example.org/papers/state-machine-replication.pdf",
+        );
+        assert_eq!(
+            got.topic.as_deref(),
+            Some("state-machine-replication"),
+            "{got:?}"
+        );
+        // A Latin word of the field is the link text's own name for the reading.
+        let got = at("Paxos 的论文", "http://en.wikipedia.org/wiki/Vector_clock");
+        assert_eq!(got.topic.as_deref(), Some("paxos"), "{got:?}");
     }
 
     /// A course's number in the address (`/6.824/`, `/15-440/`) makes a title on the whole
