@@ -2299,3 +2299,29 @@ fn bibliography_entries_keep_their_titles_years_and_works_without_an_address() {
     );
     assert_eq!(all.matches("url_status = \"guessed\"").count(), 3, "{all}");
 }
+
+/// Two entries the list dates apart are two works, even under one URL with titles sharing most
+/// words (review 14: Diwan, Tarditi and Moss's 1993 and 1994 papers merged as one): the second
+/// keeps its title and gets a search URL, marked guessed, with a warning.
+#[test]
+fn entries_dated_apart_are_two_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/dated-apart.rst", &["--no-like"]);
+    let mut all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    all.push_str(&std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default());
+    assert!(
+        all.contains("Programs with Intensive Heap Allocation"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Programs Using Copying Garbage Collection"),
+        "{all}"
+    );
+    assert_eq!(
+        all.matches("url = \"https://example.org/9220.pdf\"")
+            .count(),
+        1,
+        "{all}"
+    );
+    assert_eq!(all.matches("url_status = \"guessed\"").count(), 1, "{all}");
+}
