@@ -2325,3 +2325,28 @@ fn entries_dated_apart_are_two_works() {
     );
     assert_eq!(all.matches("url_status = \"guessed\"").count(), 1, "{all}");
 }
+
+/// "Title (2014), N. Srivastava et al. (Hinton) [[pdf]](url)": the reading is titled by its
+/// title; its year is kept and the authors leave the title (review 14: awesome-dl's titles
+/// carried year and authors).
+#[test]
+fn a_paper_lists_year_and_authors_leave_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = draft(dir.path(), "draft/paper-authors.md", &["--no-like"]);
+    let mut all: String = topics(&course).into_iter().map(|t| t.1).collect();
+    all.push_str(&std::fs::read_to_string(course.join("topics/inbox.toml")).unwrap_or_default());
+    for title in [
+        "Dropout: A simple way to prevent neural networks from overfitting",
+        "Show and tell: A neural image caption generator",
+        "Deep visual-semantic alignments for generating image descriptions",
+    ] {
+        assert!(
+            all.contains(&format!("title = \"{title}\"\n")),
+            "{title}: {all}"
+        );
+    }
+    assert!(!all.contains("overfitting (2014)"), "{all}");
+    assert!(all.contains("authors = [\"N. Srivastava et al. (Hinton)\"]"), "{all}");
+    assert!(all.contains("published = \"2014\""), "{all}");
+    assert_eq!(all.matches("published = \"2015\"").count(), 2, "{all}");
+}
