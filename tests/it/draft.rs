@@ -2346,7 +2346,10 @@ fn a_paper_lists_year_and_authors_leave_the_title() {
         );
     }
     assert!(!all.contains("overfitting (2014)"), "{all}");
-    assert!(all.contains("authors = [\"N. Srivastava et al. (Hinton)\"]"), "{all}");
+    assert!(
+        all.contains("authors = [\"N. Srivastava et al. (Hinton)\"]"),
+        "{all}"
+    );
     assert!(all.contains("published = \"2014\""), "{all}");
     assert_eq!(all.matches("published = \"2015\"").count(), 2, "{all}");
 }
