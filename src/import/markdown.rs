@@ -2159,6 +2159,23 @@ fn prose_line(ctx: &mut Ctx, segs: Vec<Seg>, heading: Option<&str>, text: &mut S
     }
 }
 
+/// "Title (2014), N. Srivastava et al. (Hinton)": a paper list's title, year and authors run
+/// together before its `[pdf]` link. The authors start with an initial or say "et al.", so a
+/// title that merely ends in a parenthesis and more words keeps them.
+fn title_year_authors(t: &str) -> Option<(String, String, String)> {
+    let (head, authors) = t.split_once("), ")?;
+    let (title, year) =
+        year_in_parentheses(&format!("{head})")).map(|(t, y)| (t.to_string(), y))?;
+    let authors = authors.trim();
+    let b = authors.as_bytes();
+    let initial = b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'.';
+    if !(initial || authors.contains("et al")) || authors.chars().count() > 120 {
+        return None;
+    }
+    let title = title.trim_end().to_string();
+    names_a_work(&title).then(|| (title, year, authors.to_string()))
+}
+
 fn push(
     ctx: &mut Ctx,
     l: &RawLink,
@@ -2168,6 +2185,10 @@ fn push(
     hints: &[String],
 ) {
     let line = ctx.lines.line(l.offset);
+    let (title, published, authors) = match title_year_authors(&title) {
+        Some((t, year, authors)) => (t, Some(year), vec![authors]),
+        None => (title, None, Vec::new()),
+    };
     let url = super::absolute(&l.url, ctx.base);
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         ctx.out
@@ -2190,6 +2211,8 @@ fn push(
                     hints: hints.to_vec(),
                     section: ctx.section.iter().map(|(_, s)| s.clone()).collect(),
                     line,
+                    published,
+                    authors,
                     ..Candidate::default()
                 },
             ));
@@ -2209,6 +2232,8 @@ fn push(
         hints: hints.to_vec(),
         section: ctx.section.iter().map(|(_, s)| s.clone()).collect(),
         line,
+        published,
+        authors,
         ..Candidate::default()
     });
 }

@@ -14,13 +14,344 @@
 //! - `#.` items are numbered, and characters that are plain text in reStructuredText but markup
 //!   in Markdown (`[`, `]`, `<`, `>`, a leading `#`) are escaped.
 
-use super::{markdown, Parsed};
+use super::{markdown, Candidate, Parsed};
+use crate::model::Kind;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Parses a reStructuredText list, relative links resolved against `base`.
+///
+/// Bibliography entries (`Authors. Year. "Title". Venue.`, often labelled by a target
+/// `.. _KEY:`) are read here, whole: the title is the quoted (or, for a book, emphasised) text
+/// whatever the link around or inside it, the year and authors are kept, and an entry that
+/// links nowhere is a work without an address (`Parsed::unaddressed`), warned about, never
+/// dropped in silence. Everything else is read by the Markdown reader.
 pub fn parse_based(content: &str, file: &Path, base: Option<&url::Url>) -> Parsed {
-    markdown::parse_based(&to_markdown(content), file, base)
+    let lines: Vec<&str> = content.lines().collect();
+    let md = to_markdown(content);
+    let targets = targets(&lines);
+    let cites = citations(&lines, &targets);
+    let mut md_lines: Vec<&str> = md.lines().collect();
+    let sections = sections(&md_lines);
+    for c in &cites {
+        for l in md_lines.iter_mut().take(c.end).skip(c.start) {
+            *l = "";
+        }
+    }
+    let mut text = md_lines.join("\n");
+    text.push('\n');
+    let mut parsed = markdown::parse_based(&text, file, base);
+    for c in cites {
+        let section = sections
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < c.line)
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        c.read(&mut parsed, file, base, section);
+    }
+    parsed.links.sort_by_key(|c| c.line);
+    parsed.unaddressed.sort_by_key(|(_, c)| c.line);
+    parsed
+}
+
+/// The section path in force after each heading of the rewritten text: (line, path). The
+/// document's title (its one level-1 heading, first) is no section, as in Markdown.
+fn sections(md: &[&str]) -> Vec<(usize, Vec<String>)> {
+    let headings: Vec<(usize, usize, String)> = md
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let level = l.chars().take_while(|c| *c == '#').count();
+            let title = l.get(level..)?.strip_prefix(' ')?;
+            (level > 0).then(|| (i, level, unescape(title)))
+        })
+        .collect();
+    let title_is_first = headings.first().is_some_and(|h| h.1 == 1)
+        && headings.iter().filter(|h| h.1 == 1).count() == 1;
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    let mut out = Vec::new();
+    for (n, (i, level, title)) in headings.into_iter().enumerate() {
+        if n == 0 && title_is_first {
+            continue;
+        }
+        stack.retain(|(l, _)| *l < level);
+        stack.push((level, title));
+        out.push((i, stack.iter().map(|(_, t)| t.clone()).collect()));
+    }
+    out
+}
+
+/// `text` with the backslashes `escape` added removed.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One bibliography entry: `Authors. Year. "Title". Venue.`
+#[derive(Debug)]
+struct Citation {
+    /// The lines it covers (0-based, end exclusive), its label's line included.
+    start: usize,
+    end: usize,
+    /// The line its text starts on (0-based).
+    line: usize,
+    /// The target labelling it (`.. _KEY:`), if any.
+    key: Option<String>,
+    authors: Vec<String>,
+    year: Option<String>,
+    title: String,
+    /// The title is emphasised (`*Title*`): a book.
+    book: bool,
+    /// Addresses it gives, the title's first.
+    urls: Vec<String>,
+    /// What follows the title: publisher, venue, pages.
+    rest: String,
+}
+
+/// A list item's marker (`* `, `- `, `#. `, `3. `), if the line starts with one: its length.
+fn item_marker(t: &str) -> Option<usize> {
+    for m in ["* ", "- ", "+ ", "#. "] {
+        if t.starts_with(m) {
+            return Some(m.len());
+        }
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    (digits > 0 && t[digits..].starts_with(". ")).then_some(digits + 2)
+}
+
+/// `KEY` for a line that is only a target without an address (`.. _KEY:`, maybe after an
+/// item's marker): a label for what follows, not text.
+fn label(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let t = t[item_marker(t).unwrap_or(0)..].trim_start();
+    let name = t.strip_prefix(".. _")?.strip_suffix(':')?;
+    let name = name.trim_matches('`');
+    (!name.is_empty() && !name.contains(": ")).then_some(name)
+}
+
+/// The bibliography entries of a document: paragraphs (list items or not, maybe labelled by
+/// a target) whose text is a citation.
+fn citations(lines: &[&str], targets: &BTreeMap<String, String>) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        let mut key = None;
+        let mut j = i;
+        while j < lines.len() && (label(lines[j]).is_some() || (key.is_some() && blank(lines[j]))) {
+            key = label(lines[j]).map(String::from).or(key);
+            j += 1;
+        }
+        let starts_paragraph = j == 0 || blank(lines[j - 1]) || key.is_some();
+        if j >= lines.len() || blank(lines[j]) || !starts_paragraph {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut end = j;
+        while end < lines.len() && !blank(lines[end]) && (end == j || label(lines[end]).is_none()) {
+            end += 1;
+        }
+        let text: Vec<&str> = lines[j..end].iter().map(|l| l.trim()).collect();
+        let text = text.join(" ");
+        let text = &text[item_marker(&text).unwrap_or(0)..];
+        if let Some(mut c) = cite(text, targets) {
+            c.start = start;
+            c.end = end;
+            c.line = j;
+            c.key = key;
+            out.push(c);
+        }
+        i = end;
+    }
+    out
+}
+
+/// Reads `Authors. Year. "Title". Rest` (or `*Title*`, a book; `n.d.` for no year).
+fn cite(text: &str, targets: &BTreeMap<String, String>) -> Option<Citation> {
+    // The title opens after the first sentence that ends in a year.
+    let (open, quote) = text.char_indices().find_map(|(p, c)| {
+        let close = match c {
+            '"' => '"',
+            '\u{201c}' => '\u{201d}',
+            '*' if !text[p + 1..].starts_with('*') => '*',
+            _ => return None,
+        };
+        text[..p].trim_end().ends_with('.').then_some((p, close))
+    })?;
+    let prefix = text[..open].trim_end().trim_end_matches('.').trim_end();
+    if prefix.contains(['`', '<', '"']) || prefix.chars().count() > 400 {
+        return None;
+    }
+    let (authors, year) = match prefix.strip_suffix("n.d") {
+        Some(a) => (a, None),
+        None => {
+            let t = prefix.trim_end_matches(|c: char| c.is_ascii_lowercase());
+            let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+            let year = &t[t.len() - digits..];
+            let before = &t[..t.len() - digits];
+            if digits != 4
+                || !(before.is_empty() || before.ends_with([' ', ':', '(']))
+                || !(1000..=2100).contains(&year.parse::<u32>().ok()?)
+            {
+                return None;
+            }
+            (before, Some(year.to_string()))
+        }
+    };
+    let authors = authors.trim_end_matches(['.', ' ', ':', ',', '(']);
+    if !authors.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let body = &text[open + quote_len(text, open)..];
+    let close = closing(body, quote)?;
+    let (title, mut urls) = plain(&body[..close], targets);
+    let title = title.trim().trim_end_matches(['.', ',', ' ']).to_string();
+    if title.is_empty() {
+        return None;
+    }
+    let (rest, more) = plain(&body[close + quote.len_utf8()..], targets);
+    urls.extend(more);
+    Some(Citation {
+        start: 0,
+        end: 0,
+        line: 0,
+        key: None,
+        authors: authors
+            .split([',', '&'])
+            .flat_map(|a| a.split(" and "))
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect(),
+        year,
+        title,
+        book: quote == '*',
+        urls,
+        rest: rest
+            .trim()
+            .trim_start_matches(['.', ',', ' '])
+            .trim()
+            .to_string(),
+    })
+}
+
+fn quote_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Where `quote` closes in `body`, outside backquoted markup.
+fn closing(body: &str, quote: char) -> Option<usize> {
+    let mut in_ticks = false;
+    for (p, c) in body.char_indices() {
+        if c == '`' {
+            in_ticks = !in_ticks;
+        } else if c == quote && !in_ticks {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Inline markup as plain text, and the addresses its links give: a link's text stands for
+/// it unless the text is only its address.
+fn plain(text: &str, targets: &BTreeMap<String, String>) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut urls = Vec::new();
+    let mut rest = text;
+    while let Some(tick) = rest.find('`') {
+        out.push_str(&rest[..tick]);
+        let after = &rest[tick + 1..];
+        let Some(end) = after.find('`') else {
+            out.push_str(after);
+            rest = "";
+            break;
+        };
+        let inner = &after[..end];
+        let tail = &after[end + 1..];
+        let underscores = tail.chars().take_while(|c| *c == '_').count().min(2);
+        if underscores > 0 {
+            match split_link(inner) {
+                Some((t, url)) => {
+                    if t != url {
+                        out.push_str(t);
+                    }
+                    urls.push(url.split_whitespace().collect());
+                }
+                None => {
+                    out.push_str(inner.trim());
+                    if let Some(url) = targets.get(&inner.trim().to_lowercase()) {
+                        urls.push(url.clone());
+                    }
+                }
+            }
+        } else {
+            out.push_str(inner);
+        }
+        rest = &tail[underscores..];
+    }
+    out.push_str(rest);
+    let out = out.replace('*', "");
+    (out.split_whitespace().collect::<Vec<_>>().join(" "), urls)
+}
+
+impl Citation {
+    /// The entry as a link, or as a work without an address (warned about).
+    fn read(self, parsed: &mut Parsed, file: &Path, base: Option<&url::Url>, section: Vec<String>) {
+        let line = self.line + 1;
+        let mut urls = self.urls.iter().map(|u| super::absolute(u, base));
+        let first = urls.next();
+        let web = |u: &String| u.starts_with("http://") || u.starts_with("https://");
+        let c = Candidate {
+            title: self.title.clone(),
+            url: first.clone().unwrap_or_default(),
+            alternates: urls.filter(web).collect(),
+            note: (!self.rest.is_empty()).then(|| self.rest.clone()),
+            published: self.year.clone(),
+            authors: self.authors.clone(),
+            hints: section.last().cloned().into_iter().collect(),
+            section,
+            kind: self.book.then_some(Kind::Book),
+            line,
+            ..Candidate::default()
+        };
+        if first.as_ref().is_some_and(web) {
+            parsed.links.push(c);
+            return;
+        }
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let entry = match &self.key {
+            Some(k) => format!("the entry `{k}`"),
+            None => "the entry".to_string(),
+        };
+        parsed.skipped.push(match &first {
+            Some(u) => super::not_web(file, line, "link", u),
+            None => super::warning(
+                file,
+                line,
+                1,
+                format!(
+                    "{entry} \"{}\" names a work but has no url, pdf, doi or link; skipped",
+                    self.title
+                ),
+            )
+            .with_help("link its title to the work's address: `\"`Title <url>`_\"`"),
+        });
+        parsed.unaddressed.push((format!("{name}:{line}"), c));
+    }
 }
 
 /// Characters that may adorn a section title.
@@ -507,6 +838,37 @@ mod tests {
     fn roles_keep_their_text() {
         let md = to_markdown("See :doc:`the syllabus <syllabus>` and :ref:`faq`.\n");
         assert_eq!(md.trim(), "See the syllabus and faq.");
+    }
+
+    #[test]
+    fn a_bibliography_entry_without_a_link_is_warned_about_with_its_line_and_label() {
+        let text = "* .. _AD97:\n\n  A. Author. 1997. \"`Linked Title <https://x.org/a.pdf>`_\". Venue.\n\n* .. _VO96:\n\n  Kiem-Phong Vo. 1996. \"Vmalloc: A General Allocator\". SPE 26(3) (1996).\n";
+        let p = parse_based(text, Path::new("bib.rst"), None);
+        assert_eq!(p.links.len(), 1, "{:?}", p.links);
+        assert_eq!(p.links[0].title, "Linked Title");
+        assert_eq!(p.links[0].published.as_deref(), Some("1997"));
+        assert_eq!(p.links[0].authors, ["A. Author"]);
+        assert_eq!(p.unaddressed.len(), 1, "{:?}", p.unaddressed);
+        let (key, c) = &p.unaddressed[0];
+        assert_eq!(key, "bib.rst:7");
+        assert_eq!(c.title, "Vmalloc: A General Allocator");
+        assert_eq!(c.published.as_deref(), Some("1996"));
+        let w = &p.skipped[0];
+        assert_eq!(w.origin.as_ref().map(|o| o.line), Some(7));
+        assert!(w.message.contains("`VO96`"), "{}", w.message);
+        assert!(w.message.contains("Vmalloc"), "{}", w.message);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_no_citation_is_left_to_the_list_reader() {
+        let p = parse_based(
+            "* L. Kleinrock. `Queueing Systems <https://x.org/q>`__. Wiley, 1976.\n",
+            Path::new("l.rst"),
+            None,
+        );
+        assert_eq!(p.links.len(), 1);
+        assert_eq!(p.links[0].title, "Queueing Systems");
+        assert!(p.unaddressed.is_empty());
     }
 
     proptest::proptest! {
