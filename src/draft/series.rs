@@ -150,11 +150,9 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// Number words a title may give a part by ("part two", "part IV").
-const SPELLED: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
-const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi"];
+/// Number words a title may give a part by ("part two", "part IV"): Roman numerals up to VI.
+const SPELLED: &[&str] = crate::import::work::SPELLED_NUMBERS;
+const ROMAN: &[&str] = crate::import::work::ROMAN_NUMERALS.split_at(6).0;
 
 /// The series a title is a numbered part of, lower-case, and its number: "Writing a SQL
 /// database from scratch in Go: 2. binary expressions" -> ("writing a sql database from

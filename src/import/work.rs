@@ -485,6 +485,14 @@ fn one_slip(x: &str, y: &str) -> bool {
     }
 }
 
+/// Numbers in words, in order, as a title may number a part or a volume ("part two").
+pub(crate) const SPELLED_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+/// Roman numerals, in order ("Volume II", "part IV").
+pub(crate) const ROMAN_NUMERALS: &[&str] =
+    &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+
 /// Whether two long titles differ in one word, changed for another ("Harvest, Yield, and
 /// Fault Tolerant Systems" for "Harvest, Yield, and Scalable Tolerant Systems"): a list
 /// citing a paper from memory. Five words that are not filler at least, so that four
@@ -494,13 +502,16 @@ fn one_slip(x: &str, y: &str) -> bool {
 fn one_word_changed<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
     // An ordinal or a number in words counts as a number: "... Tech Talks First Dose" and
     // "... Second Dose" are two playlists, "Volume I" and "Volume II" two books.
-    const NUMBER_WORDS: &[&str] = &[
+    const ORDINALS: &[&str] = &[
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "last", "final", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine", "ten", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+        "tenth", "last", "final",
     ];
     let number = |w: &str| {
-        w.bytes().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+        let w = w.to_lowercase();
+        w.bytes().any(|c| c.is_ascii_digit())
+            || [ORDINALS, SPELLED_NUMBERS, ROMAN_NUMERALS]
+                .iter()
+                .any(|words| words.contains(&w.as_str()))
     };
     matches!(one_word_apart(a, b),
         Some((x, y, n, at)) if n >= 5 && at > 0 && !number(x) && !number(y))
